@@ -1,0 +1,59 @@
+//! Typed, documented, matchable error codes for Chinese mini-program platforms.
+//!
+//! Backends receive fail payloads from WeChat and Alipay mini programs and must decide what to
+//! do: retry, back off, renew a credential, reconcile a payment, ask the user, fix the request or
+//! the configuration, or give up. minierr turns those payloads into Rust values you can `match`
+//! on, each carrying the platform's exact machine string, Chinese and English descriptions and an
+//! [`Action`].
+//!
+//! | module | platform | codes |
+//! |---|---|---|
+//! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 274 |
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use minierr::wx::{Errno, Fail};
+//! use minierr::Action;
+//!
+//! let fail: Fail = serde_json::from_str(
+//!     r#"{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}"#,
+//! )?;
+//! let decision = match fail.resolved_errno().and_then(|code| code.known()) {
+//!     Some(Errno::BluetoothAdapterNotAvailable) => "ask the user to switch Bluetooth on",
+//!     Some(errno) if errno.action().is_retryable() => "retry later",
+//!     Some(_) | None => "log and give up",
+//! };
+//! assert_eq!(decision, "ask the user to switch Bluetooth on");
+//! assert_eq!(fail.action(), Some(Action::AskUser));
+//! # }
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `serde` (default): decode fail payloads ([`wx::Fail`]) and (de)serialise codes and actions.
+//!   Without it the catalogs, lookups and category decoding still work.
+//!
+//! # Guarantees
+//!
+//! Decoding never panics and never loses the raw value: a code the catalog does not know is kept
+//! as an opaque unknown value with its number. The library contains no `unsafe` code, and no
+//! `unwrap`, `expect`, `panic!` or unchecked indexing (enforced by Clippy lints).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod action;
+pub mod wx;
+
+pub use action::{Action, ActionIter, ParseActionError};
+pub use wx::Errno as WxErrno;

@@ -1,0 +1,334 @@
+//! The object a failing WeChat API hands to `fail`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use std::marker::PhantomData;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{Code, Errno, split_err_msg};
+use crate::Action;
+
+/// A WeChat API failure, as the `fail` callback receives it:
+/// `{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}`.
+///
+/// Only `errMsg` is required; `errno` is missing from older base libraries and `errCode` from
+/// most APIs. Strings borrow from the input where it has no escapes. Other fields are ignored.
+/// Serialising gives back the same `errMsg`, `errCode` and `errno`, unknown codes included.
+///
+/// ```
+/// use minierr::wx::{Errno, Fail};
+///
+/// let fail: Fail = serde_json::from_str(r#"{"errMsg":"request:fail url not in domain list","errno":600002}"#)?;
+/// assert_eq!(fail.api(), Some("request"));
+/// assert_eq!(fail.errno().and_then(|c| c.known()), Some(Errno::UrlNotInDomainList));
+///
+/// // An older base library sends no errno: it is recovered from the errMsg.
+/// let old: Fail = serde_json::from_str(r#"{"errMsg":"request:fail url not in domain list"}"#)?;
+/// assert_eq!(old.errno(), None);
+/// assert_eq!(old.resolved_errno(), Some(Errno::UrlNotInDomainList.into()));
+///
+/// // A code newer than the catalog is kept as sent.
+/// let new: Fail = serde_json::from_str(r#"{"errMsg":"x:fail y","errno":1509999}"#)?;
+/// assert_eq!(new.errno().map(|c| c.raw()), Some(1509999));
+/// assert_eq!(serde_json::to_string(&new)?, r#"{"errMsg":"x:fail y","errno":1509999}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Fail<'a> {
+    #[serde(rename = "errMsg")]
+    err_msg: Cow<'a, str>,
+    #[serde(rename = "errCode", default, skip_serializing_if = "Option::is_none")]
+    err_code: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    errno: Option<Code>,
+}
+
+impl<'a> Fail<'a> {
+    /// A failure with only an errMsg, as older base libraries report it.
+    ///
+    /// ```
+    /// let fail = minierr::wx::Fail::new("getLocation:fail auth deny");
+    /// assert_eq!(fail.reason(), "auth deny");
+    /// ```
+    pub fn new(err_msg: impl Into<Cow<'a, str>>) -> Self {
+        Fail {
+            err_msg: err_msg.into(),
+            err_code: None,
+            errno: None,
+        }
+    }
+
+    /// The same failure, carrying `errno`.
+    ///
+    /// ```
+    /// use minierr::wx::{Errno, Fail};
+    /// let fail = Fail::new("x:fail y").with_errno(Errno::Timeout);
+    /// assert_eq!(fail.errno(), Some(Errno::Timeout.into()));
+    /// ```
+    #[must_use]
+    pub fn with_errno(mut self, errno: impl Into<Code>) -> Self {
+        self.errno = Some(errno.into());
+        self
+    }
+
+    /// The same failure, carrying the legacy per-API `errCode`.
+    ///
+    /// ```
+    /// let fail = minierr::wx::Fail::new("x:fail y").with_err_code(10001);
+    /// assert_eq!(fail.err_code(), Some(10001));
+    /// ```
+    #[must_use]
+    pub fn with_err_code(mut self, err_code: i64) -> Self {
+        self.err_code = Some(err_code);
+        self
+    }
+
+    /// The errMsg, exactly as received.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Fail::new("a:fail b").err_msg(), "a:fail b");
+    /// ```
+    pub fn err_msg(&self) -> &str {
+        &self.err_msg
+    }
+
+    /// The API name before `:fail`, if the errMsg has one.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Fail::new("openBluetoothAdapter:fail:not available").api(), Some("openBluetoothAdapter"));
+    /// ```
+    pub fn api(&self) -> Option<&str> {
+        split_err_msg(&self.err_msg).0
+    }
+
+    /// The reason after `:fail` (or the whole errMsg if it has no `:fail`).
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Fail::new("openBluetoothAdapter:fail:not available").reason(), "not available");
+    /// ```
+    pub fn reason(&self) -> &str {
+        split_err_msg(&self.err_msg).1
+    }
+
+    /// The legacy per-API `errCode`, if sent. It is not aligned across APIs; prefer the errno.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Fail::new("a:fail b").err_code(), None);
+    /// ```
+    pub fn err_code(&self) -> Option<i64> {
+        self.err_code
+    }
+
+    /// The errno as sent, known or not; `None` if the payload had none.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Fail::new("a:fail b").errno(), None);
+    /// ```
+    pub fn errno(&self) -> Option<Code> {
+        self.errno
+    }
+
+    /// The errno as sent or, when the payload has none, the one code whose errMsg is this
+    /// failure's reason. `None` when neither tells: no errno and a reason that matches no code or
+    /// several (see [`Fail::errno_candidates`]).
+    ///
+    /// ```
+    /// use minierr::wx::{Errno, Fail};
+    /// assert_eq!(Fail::new("loadFont:fail time out").resolved_errno(), Some(Errno::Timeout.into()));
+    /// assert_eq!(Fail::new("getLocation:fail auth deny").resolved_errno(), None);
+    /// ```
+    pub fn resolved_errno(&self) -> Option<Code> {
+        self.errno
+            .or_else(|| Errno::from_err_msg(self.reason()).map(Code::Known))
+    }
+
+    /// Every catalog code whose errMsg matches this failure's reason, whatever errno was sent.
+    /// Useful when errno is missing and the reason is shared by several codes.
+    ///
+    /// ```
+    /// use minierr::wx::{Errno, Fail};
+    /// let fail = Fail::new("startPusher:fail system permission denied");
+    /// assert_eq!(fail.errno_candidates(), &[Errno::SystemPermissionDenied, Errno::PusherPermissionDenied]);
+    /// ```
+    pub fn errno_candidates(&self) -> &'static [Errno] {
+        Errno::all_with_err_msg(self.reason())
+    }
+
+    /// The next step for the [resolved](Fail::resolved_errno) code, if it is in the catalog.
+    ///
+    /// ```
+    /// use minierr::{wx::Fail, Action};
+    /// assert_eq!(Fail::new("request:fail url not in domain list").action(), Some(Action::FixConfig));
+    /// ```
+    pub fn action(&self) -> Option<Action> {
+        self.resolved_errno().and_then(Code::action)
+    }
+
+    /// The same failure with owned strings, to outlive the input buffer.
+    ///
+    /// ```
+    /// let owned: minierr::wx::Fail<'static> = {
+    ///     let text = String::from(r#"{"errMsg":"a:fail b"}"#);
+    ///     serde_json::from_str::<minierr::wx::Fail>(&text).unwrap().into_owned()
+    /// };
+    /// assert_eq!(owned.reason(), "b");
+    /// ```
+    pub fn into_owned(self) -> Fail<'static> {
+        Fail {
+            err_msg: Cow::Owned(self.err_msg.into_owned()),
+            err_code: self.err_code,
+            errno: self.errno,
+        }
+    }
+}
+
+impl fmt::Display for Fail<'_> {
+    /// The errMsg, then the errno with its catalog meaning where there is one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.err_msg)?;
+        match self.errno {
+            Some(code) => write!(f, " (errno {code})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Fail<'_> {}
+
+/// The keys a fail object may carry; any other key is skipped.
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum Field {
+    #[serde(rename = "errMsg")]
+    ErrMsg,
+    #[serde(rename = "errCode")]
+    ErrCode,
+    #[serde(rename = "errno")]
+    Errno,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
+    /// Accepts only a JSON object (or the format's map); every error names the field at fault.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FailVisitor(PhantomData))
+    }
+}
+
+struct FailVisitor<'a>(PhantomData<Fail<'a>>);
+
+impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
+    type Value = Fail<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "a WeChat fail object such as {\"errMsg\":\"request:fail ...\",\"errno\":600002}",
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
+        let mut err_msg: Option<Cow<'a, str>> = None;
+        let mut err_code: Option<Option<i64>> = None;
+        let mut errno: Option<Option<Code>> = None;
+        while let Some(field) = map.next_key::<Field>()? {
+            match field {
+                Field::ErrMsg if err_msg.is_some() => {
+                    return Err(de::Error::duplicate_field("errMsg"));
+                }
+                Field::ErrMsg => err_msg = Some(map.next_value::<ErrMsg<'a>>()?.0),
+                Field::ErrCode if err_code.is_some() => {
+                    return Err(de::Error::duplicate_field("errCode"));
+                }
+                Field::ErrCode => err_code = Some(map.next_value::<ErrCode>()?.0),
+                Field::Errno if errno.is_some() => return Err(de::Error::duplicate_field("errno")),
+                Field::Errno => errno = Some(map.next_value()?),
+                Field::Other => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Fail {
+            err_msg: err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?,
+            err_code: err_code.flatten(),
+            errno: errno.flatten(),
+        })
+    }
+}
+
+/// errMsg, borrowed from the input when it has no escapes.
+struct ErrMsg<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for ErrMsg<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ErrMsgVisitor<'a>(PhantomData<&'a str>);
+
+        impl<'de: 'a, 'a> Visitor<'de> for ErrMsgVisitor<'a> {
+            type Value = ErrMsg<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("errMsg as a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(ErrMsg(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(ErrMsg(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(ErrMsg(Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_str(ErrMsgVisitor(PhantomData))
+    }
+}
+
+/// errCode: an integer, an integer in a string, or null.
+struct ErrCode(Option<i64>);
+
+impl<'de> Deserialize<'de> for ErrCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ErrCodeVisitor).map(ErrCode)
+    }
+}
+
+struct ErrCodeVisitor;
+
+impl Visitor<'_> for ErrCodeVisitor {
+    type Value = Option<i64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an errCode: a 64-bit integer, or one in a string")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        i64::try_from(v)
+            .map(Some)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(E::invalid_value(de::Unexpected::Str(v), &self));
+        }
+        v.parse()
+            .map(Some)
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
