@@ -57,3 +57,8 @@ pub mod wx;
 
 pub use action::{Action, ActionIter, ParseActionError};
 pub use wx::Errno as WxErrno;
+
+/// The README's examples, compiled and run as doctests so they cannot rot.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

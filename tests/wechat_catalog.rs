@@ -33,6 +33,10 @@ fn texts_are_present_and_tidy() {
     for errno in Errno::all() {
         let en = errno.message_en();
         assert!(!errno.message_zh().is_empty(), "{errno:?}");
+        assert_ne!(
+            en, "Catalog row missing",
+            "{errno:?} has no row in the slot table"
+        );
         assert!(
             !en.is_empty() && !en.ends_with('.') && !en.contains("  "),
             "{errno:?}: {en:?}"

@@ -204,7 +204,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     ]);
     out.push_str("\nuse super::{ErrnoInfo, GroupInfo, Naming};\nuse crate::Action;\n");
     render_enum(&mut out, &entries);
-    render_tables(&mut out, &entries);
+    render_tables(&mut out, &entries)?;
     render_err_msg_maps(&mut out, &entries);
     render_groups(&mut out, &groups);
     Ok(crate::GeneratedFile {
@@ -268,36 +268,63 @@ pub enum Errno {{
     out.push_str("}\n");
 }
 
-fn render_tables(out: &mut String, entries: &[Entry]) {
+/// The smallest modulus under which every code lands in its own slot. `code % m` is a few
+/// instructions, so lookups cost one division-by-constant and two loads, hits and misses alike.
+fn slot_modulus(codes: &[u32]) -> Option<u32> {
+    let n = u32::try_from(codes.len()).ok()?;
+    (n.max(1)..=u32::from(u16::MAX)).find(|&m| {
+        let mut seen = vec![false; m as usize];
+        codes
+            .iter()
+            .all(|&c| !std::mem::replace(&mut seen[(c % m) as usize], true))
+    })
+}
+
+fn render_tables(out: &mut String, entries: &[Entry]) -> Result<(), TableError> {
     let n = entries.len();
+    let codes: Vec<u32> = entries.iter().map(|e| e.code).collect();
+    let modulus = slot_modulus(&codes).ok_or_else(|| {
+        TableError::new(
+            ERRNO_FILE,
+            0,
+            "no slot modulus below 65536 separates the codes",
+        )
+    })?;
+    let mut slots = vec![u16::MAX; modulus as usize];
+    for (index, code) in codes.iter().enumerate() {
+        slots[(code % modulus) as usize] = index as u16;
+    }
     let _ = writeln!(
         out,
-        "\n/// Every catalog code, ascending; `SORTED_ERRNOS[i]` is the variant of `SORTED_CODES[i]`.\n/// A fixed-size array keeps the binary search branch-free (`shared/design/lookup-performance.md`)."
+        "\n/// Every catalog code in ascending order; `INFO[i]` is the row of `SORTED_ERRNOS[i]`."
     );
-    let _ = writeln!(out, "pub(crate) static SORTED_CODES: [u32; {n}] = [");
-    for chunk in entries.chunks(8) {
-        let codes: Vec<String> = chunk.iter().map(|e| e.code.to_string()).collect();
-        let _ = writeln!(out, "    {},", codes.join(", "));
-    }
-    out.push_str("];\n\n");
     let _ = writeln!(out, "pub(crate) static SORTED_ERRNOS: [Errno; {n}] = [");
     for e in entries {
         let _ = writeln!(out, "    Errno::{},", e.name);
     }
-    out.push_str("];\n\nimpl Errno {\n");
-    out.push_str("    /// The catalog row behind this variant.\n");
-    out.push_str("    pub(crate) const fn info(self) -> &'static ErrnoInfo {\n");
-    out.push_str("        match self {\n");
-    for e in entries {
-        let _ = writeln!(out, "            Errno::{} => &ErrnoInfo {{", e.name);
-        let _ = writeln!(out, "                err_msg: {},", lit(&e.err_msg));
-        let _ = writeln!(out, "                message_zh: {},", lit(&e.message_zh));
-        let _ = writeln!(out, "                message_en: {},", lit(&e.message_en));
-        let _ = writeln!(out, "                action: Action::{},", e.action);
-        let _ = writeln!(out, "                note: {},", lit(&e.note));
-        out.push_str("            },\n");
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "/// No two codes are equal modulo this: `SLOTS[code % SLOT_MODULUS]` is the code's index, or\n/// `u16::MAX` for a slot no code uses. The generator picks the smallest such modulus.\npub(crate) const SLOT_MODULUS: u32 = {modulus};\n"
+    );
+    let _ = writeln!(out, "pub(crate) static SLOTS: [u16; {modulus}] = [");
+    for chunk in slots.chunks(16) {
+        let cells: Vec<String> = chunk.iter().map(u16::to_string).collect();
+        let _ = writeln!(out, "    {},", cells.join(", "));
     }
-    out.push_str("        }\n    }\n}\n");
+    out.push_str("];\n\n");
+    let _ = writeln!(out, "pub(crate) static INFO: [ErrnoInfo; {n}] = [");
+    for e in entries {
+        out.push_str("    ErrnoInfo {\n");
+        let _ = writeln!(out, "        err_msg: {},", lit(&e.err_msg));
+        let _ = writeln!(out, "        message_zh: {},", lit(&e.message_zh));
+        let _ = writeln!(out, "        message_en: {},", lit(&e.message_en));
+        let _ = writeln!(out, "        action: Action::{},", e.action);
+        let _ = writeln!(out, "        note: {},", lit(&e.note));
+        out.push_str("    },\n");
+    }
+    out.push_str("];\n");
+    Ok(())
 }
 
 fn render_err_msg_maps(out: &mut String, entries: &[Entry]) {
@@ -365,6 +392,13 @@ fn render_groups(out: &mut String, groups: &[Group]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slot_modulus_separates_codes() {
+        assert_eq!(slot_modulus(&[0, 1, 2]), Some(3));
+        assert_eq!(slot_modulus(&[0, 3]), Some(2));
+        assert_eq!(slot_modulus(&[5]), Some(1));
+    }
 
     #[test]
     fn templates_accept_only_s_and_d() {

@@ -126,7 +126,7 @@ impl Code {
     /// assert_eq!(Code::new(1003).action(), Some(Action::Backoff));
     /// assert_eq!(Code::new(1004_999).action(), None);
     /// ```
-    pub const fn action(self) -> Option<Action> {
+    pub fn action(self) -> Option<Action> {
         match self {
             Code::Known(errno) => Some(errno.action()),
             Code::Unknown(_) => None,

@@ -85,6 +85,21 @@ pub(crate) struct GroupInfo {
     pub(crate) note: &'static str,
 }
 
+/// The index of `code` in the sorted tables, or an out-of-range index if no code has its slot.
+fn slot_of(code: u32) -> usize {
+    generated::SLOTS
+        .get((code % generated::SLOT_MODULUS) as usize)
+        .map_or(usize::MAX, |&slot| usize::from(slot))
+}
+
+static MISSING_ROW: ErrnoInfo = ErrnoInfo {
+    err_msg: "",
+    message_zh: "目录缺少此行",
+    message_en: "Catalog row missing",
+    action: Action::GiveUp,
+    note: "",
+};
+
 impl Errno {
     /// How many codes the catalog holds.
     ///
@@ -101,8 +116,17 @@ impl Errno {
     /// assert_eq!(Errno::from_code(600099), None);
     /// ```
     pub fn from_code(code: u32) -> Option<Errno> {
-        let index = generated::SORTED_CODES.binary_search(&code).ok()?;
-        generated::SORTED_ERRNOS.get(index).copied()
+        let errno = *generated::SORTED_ERRNOS.get(slot_of(code))?;
+        (errno.code() == code).then_some(errno)
+    }
+
+    /// The catalog row behind this variant.
+    fn info(self) -> &'static ErrnoInfo {
+        // Every variant has a slot (the generator builds the table from the same rows, and the
+        // tests walk every variant), so the fallback only keeps this free of panics.
+        generated::INFO
+            .get(slot_of(self.code()))
+            .unwrap_or(&MISSING_ROW)
     }
 
     /// The numeric code.
@@ -123,7 +147,7 @@ impl Errno {
     /// assert_eq!(Errno::MdnsResolveSystemError.err_msg(), "mdns resolve system error:%d");
     /// assert_eq!(Errno::BluetoothAdapterNotAvailable.err_msg(), "");
     /// ```
-    pub const fn err_msg(self) -> &'static str {
+    pub fn err_msg(self) -> &'static str {
         self.info().err_msg
     }
 
@@ -132,7 +156,7 @@ impl Errno {
     /// ```
     /// assert_eq!(minierr::wx::Errno::BluetoothAdapterNotAvailable.message_zh(), "当前蓝牙适配器不可用");
     /// ```
-    pub const fn message_zh(self) -> &'static str {
+    pub fn message_zh(self) -> &'static str {
         self.info().message_zh
     }
 
@@ -144,7 +168,7 @@ impl Errno {
     ///     "Midas failed to place the order"
     /// );
     /// ```
-    pub const fn message_en(self) -> &'static str {
+    pub fn message_en(self) -> &'static str {
         self.info().message_en
     }
 
@@ -155,7 +179,7 @@ impl Errno {
     /// assert!(Errno::NoSuchFileOrDirectory.note().unwrap().contains("No such file or directory"));
     /// assert_eq!(Errno::Timeout.note(), None);
     /// ```
-    pub const fn note(self) -> Option<&'static str> {
+    pub fn note(self) -> Option<&'static str> {
         let note = self.info().note;
         if note.is_empty() { None } else { Some(note) }
     }
@@ -167,7 +191,7 @@ impl Errno {
     /// assert_eq!(Errno::ServerFrequencyLimit.action(), Action::Backoff);
     /// assert_eq!(Errno::UrlNotInDomainList.action(), Action::FixConfig);
     /// ```
-    pub const fn action(self) -> Action {
+    pub fn action(self) -> Action {
         self.info().action
     }
 
