@@ -12,7 +12,7 @@ use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
 use minierr::Action;
-use minierr::wx::{Code, Errno, Fail};
+use minierr::wx::{AnyErrno, Errno, Fail};
 
 const DEFAULT_LOG: &str = "examples/data/wechat_fails.jsonl";
 
@@ -76,7 +76,7 @@ fn diagnose(fail: &Fail<'_>) -> String {
         "from errMsg"
     };
     match fail.resolved_errno() {
-        Some(Code::Known(errno)) => format!(
+        Some(AnyErrno::Known(errno)) => format!(
             "{api}: {origin} {} {} [{}] -> {}: {}",
             errno.code(),
             errno.name(),
@@ -84,10 +84,10 @@ fn diagnose(fail: &Fail<'_>) -> String {
             errno.action(),
             errno.message_en(),
         ),
-        Some(Code::Unknown(unknown)) => format!(
+        Some(AnyErrno::Unknown(unknown)) => format!(
             "{api}: errno {} is newer than this catalog [{}] -> decide from the reason {:?}",
             unknown.raw(),
-            Code::Unknown(unknown).subcategory(),
+            AnyErrno::Unknown(unknown).subcategory(),
             fail.reason(),
         ),
         None => match fail.errno_candidates() {

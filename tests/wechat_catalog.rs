@@ -1,7 +1,7 @@
 //! Behaviour of the WeChat catalog that holds without the serde feature.
 
 use minierr::Action;
-use minierr::wx::{Category, Code, Errno, Naming, Subcategory};
+use minierr::wx::{AnyErrno, Category, Errno, Naming, Subcategory};
 
 #[test]
 fn every_code_round_trips_through_every_lookup() {
@@ -11,8 +11,8 @@ fn every_code_round_trips_through_every_lookup() {
         assert_eq!(Errno::from_code(code), Some(errno));
         assert_eq!(Errno::try_from(code), Ok(errno));
         assert_eq!(code.to_string().parse::<Errno>(), Ok(errno));
-        assert_eq!(Code::from(code), Code::Known(errno));
-        assert_eq!(u32::from(Code::from(code)), code);
+        assert_eq!(AnyErrno::from(code), AnyErrno::Known(errno));
+        assert_eq!(u32::from(AnyErrno::from(code)), code);
         assert_eq!(errno as u32, code);
         assert!(previous < Some(code), "ascending and unique");
         previous = Some(code);
@@ -96,7 +96,7 @@ fn the_issue_examples_decode_into_digits() {
     assert_eq!(nfc.subcategory().name_en(), Some("NFC"));
     assert_eq!(nfc.detail(), 3);
 
-    let server = Code::new(1000);
+    let server = AnyErrno::new(1000);
     assert_eq!(server, Errno::ServerSystemError);
     assert_eq!(
         (
@@ -122,7 +122,7 @@ fn any_u32_decodes_without_panicking() {
         u32::MAX - 1,
         u32::MAX,
     ] {
-        let code = Code::new(raw);
+        let code = AnyErrno::new(raw);
         assert_eq!(code.raw(), raw);
         assert_eq!(
             u32::from(code.category().code()) * 100_000

@@ -2,7 +2,7 @@
 #![cfg(feature = "serde")]
 
 use minierr::Action;
-use minierr::wx::{Code, Errno, Fail};
+use minierr::wx::{AnyErrno, Errno, Fail};
 
 fn decode(json: &str) -> Fail<'_> {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"))
@@ -26,7 +26,7 @@ fn the_seed_example_decodes() {
     assert_eq!(fail.err_code(), Some(10001));
     assert_eq!(
         fail.errno(),
-        Some(Code::Known(Errno::BluetoothAdapterNotAvailable))
+        Some(AnyErrno::Known(Errno::BluetoothAdapterNotAvailable))
     );
     assert_eq!(fail.action(), Some(Action::AskUser));
 }
@@ -103,7 +103,7 @@ fn known_payloads_serialise_back_to_the_same_numbers() {
     for errno in Errno::all() {
         let json = format!(r#"{{"errMsg":"x:fail y","errno":{}}}"#, errno.code());
         let fail = decode(&json);
-        assert_eq!(fail.errno(), Some(Code::Known(errno)));
+        assert_eq!(fail.errno(), Some(AnyErrno::Known(errno)));
         assert_eq!(serde_json::to_string(&fail).unwrap(), json);
     }
 }
@@ -118,10 +118,10 @@ fn errno_alone_serialises_as_its_integer() {
         serde_json::from_str::<Errno>("1500102").unwrap(),
         Errno::BluetoothAdapterNotAvailable
     );
-    // Errno is the closed catalog: an unknown integer is an error there (Code keeps it).
+    // Errno is the closed catalog: an unknown integer is an error there (AnyErrno keeps it).
     assert!(serde_json::from_str::<Errno>("1500199").is_err());
     assert_eq!(
-        serde_json::from_str::<Code>("1500199").unwrap().raw(),
+        serde_json::from_str::<AnyErrno>("1500199").unwrap().raw(),
         1500199
     );
     assert_eq!(
@@ -174,14 +174,17 @@ fn the_payload_errno_wins_over_the_err_msg() {
     let fail = decode(r#"{"errMsg":"request:fail time out","errno":600002}"#);
     assert_eq!(
         fail.resolved_errno(),
-        Some(Code::Known(Errno::UrlNotInDomainList))
+        Some(AnyErrno::Known(Errno::UrlNotInDomainList))
     );
 }
 
 #[test]
 fn numbers_sent_as_strings_and_nulls_are_accepted() {
     let fail = decode(r#"{"errMsg":"request:fail","errno":"600002","errCode":"-1"}"#);
-    assert_eq!(fail.errno(), Some(Code::Known(Errno::UrlNotInDomainList)));
+    assert_eq!(
+        fail.errno(),
+        Some(AnyErrno::Known(Errno::UrlNotInDomainList))
+    );
     assert_eq!(fail.err_code(), Some(-1));
     let nulls =
         decode(r#"{"errMsg":"request:fail","errno":null,"errCode":null,"extra":{"a":[1]}}"#);

@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Code, Errno, split_err_msg};
+use super::{AnyErrno, Errno, split_err_msg};
 use crate::Action;
 
 /// A WeChat API failure, as the `fail` callback receives it:
@@ -43,7 +43,7 @@ pub struct Fail<'a> {
     #[serde(rename = "errCode", default, skip_serializing_if = "Option::is_none")]
     err_code: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    errno: Option<Code>,
+    errno: Option<AnyErrno>,
 }
 
 impl<'a> Fail<'a> {
@@ -69,7 +69,7 @@ impl<'a> Fail<'a> {
     /// assert_eq!(fail.errno(), Some(Errno::Timeout.into()));
     /// ```
     #[must_use]
-    pub fn with_errno(mut self, errno: impl Into<Code>) -> Self {
+    pub fn with_errno(mut self, errno: impl Into<AnyErrno>) -> Self {
         self.errno = Some(errno.into());
         self
     }
@@ -127,7 +127,7 @@ impl<'a> Fail<'a> {
     /// ```
     /// assert_eq!(minierr::wx::Fail::new("a:fail b").errno(), None);
     /// ```
-    pub fn errno(&self) -> Option<Code> {
+    pub fn errno(&self) -> Option<AnyErrno> {
         self.errno
     }
 
@@ -140,9 +140,9 @@ impl<'a> Fail<'a> {
     /// assert_eq!(Fail::new("loadFont:fail time out").resolved_errno(), Some(Errno::Timeout.into()));
     /// assert_eq!(Fail::new("getLocation:fail auth deny").resolved_errno(), None);
     /// ```
-    pub fn resolved_errno(&self) -> Option<Code> {
+    pub fn resolved_errno(&self) -> Option<AnyErrno> {
         self.errno
-            .or_else(|| Errno::from_err_msg(self.reason()).map(Code::Known))
+            .or_else(|| Errno::from_err_msg(self.reason()).map(AnyErrno::Known))
     }
 
     /// Every catalog code whose errMsg matches this failure's reason, whatever errno was sent.
@@ -164,7 +164,7 @@ impl<'a> Fail<'a> {
     /// assert_eq!(Fail::new("request:fail url not in domain list").action(), Some(Action::FixConfig));
     /// ```
     pub fn action(&self) -> Option<Action> {
-        self.resolved_errno().and_then(Code::action)
+        self.resolved_errno().and_then(AnyErrno::action)
     }
 
     /// The same failure with owned strings, to outlive the input buffer.
@@ -233,7 +233,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
         let mut err_msg: Option<Cow<'a, str>> = None;
         let mut err_code: Option<Option<i64>> = None;
-        let mut errno: Option<Option<Code>> = None;
+        let mut errno: Option<Option<AnyErrno>> = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::ErrMsg if err_msg.is_some() => {
@@ -295,13 +295,15 @@ struct ErrCode(Option<i64>);
 
 impl<'de> Deserialize<'de> for ErrCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ErrCodeVisitor).map(ErrCode)
+        deserializer
+            .deserialize_any(ErrAnyErrnoVisitor)
+            .map(ErrCode)
     }
 }
 
-struct ErrCodeVisitor;
+struct ErrAnyErrnoVisitor;
 
-impl Visitor<'_> for ErrCodeVisitor {
+impl Visitor<'_> for ErrAnyErrnoVisitor {
     type Value = Option<i64>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

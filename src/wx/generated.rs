@@ -8,7 +8,7 @@ use crate::Action;
 ///
 /// The discriminant is the code itself, so `errno as u32` and [`Errno::code`] agree, and with the
 /// `serde` feature an `Errno` (de)serialises as that integer. A code the catalog does not know is
-/// not an `Errno`; keep it losslessly with [`Code`](super::Code), which [`Fail`](super::Fail) uses.
+/// not an `Errno`; keep it losslessly with [`AnyErrno`](super::AnyErrno), which [`Fail`](super::Fail) uses.
 ///
 /// ```
 /// use minierr::wx::Errno;

@@ -3,7 +3,7 @@
 //! A failing WeChat API hands its `fail` callback (or rejects its promise with) an object such as
 //! `{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}`.
 //! [`Fail`] decodes it; [`Errno`] is the typed code, one variant per code in the official list;
-//! [`Code`] is a code that may or may not be in that list, kept without loss.
+//! [`AnyErrno`] is a code that may or may not be in that list, kept without loss.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -51,16 +51,16 @@ use std::str::FromStr;
 
 use crate::Action;
 
+mod any_errno;
 mod category;
-mod code;
 mod err_msg;
 #[cfg(feature = "serde")]
 mod fail;
 #[rustfmt::skip]
 mod generated;
 
+pub use any_errno::{AnyErrno, UnknownErrno};
 pub use category::{Category, Naming, Subcategory};
-pub use code::{Code, UnknownErrno};
 pub use err_msg::split_err_msg;
 #[cfg(feature = "serde")]
 pub use fail::Fail;
@@ -232,7 +232,7 @@ impl Errno {
     /// assert_eq!(minierr::wx::Errno::NfcSwitchOff.detail(), 3);
     /// ```
     pub const fn detail(self) -> u16 {
-        code::detail_of(self.code())
+        any_errno::detail_of(self.code())
     }
 
     /// The code whose errMsg is `reason`, if exactly one code has it. Templates (`%s`, `%d`)
@@ -339,9 +339,10 @@ impl FromStr for Errno {
     /// );
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let code = code::parse_decimal_u32(s).ok_or_else(|| ParseErrnoError::NotAnInteger {
-            input: s.to_owned(),
-        })?;
+        let code =
+            any_errno::parse_decimal_u32(s).ok_or_else(|| ParseErrnoError::NotAnInteger {
+                input: s.to_owned(),
+            })?;
         Ok(Errno::try_from(code)?)
     }
 }
