@@ -9,6 +9,8 @@
 //! | module | platform | codes |
 //! |---|---|---|
 //! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 274 |
+//! | [`openapi`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
+//! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -31,7 +33,8 @@
 //!
 //! # Features
 //!
-//! - `serde` (default): decode fail payloads ([`wx::Fail`]) and (de)serialise codes and actions.
+//! - `serde` (default): decode payloads ([`wx::Fail`], [`openapi::ApiResult`],
+//!   [`open_platform::Response`]) and (de)serialise codes and actions.
 //!   Without it the catalogs, lookups and category decoding still work.
 //!
 //! # Guarantees
@@ -53,9 +56,19 @@
 )]
 
 mod action;
+mod catalog;
+#[cfg(feature = "serde")]
+mod lenient;
+pub mod open_platform;
+pub mod openapi;
+mod retry;
+#[cfg(feature = "serde")]
+mod text;
 pub mod wx;
 
 pub use action::{Action, ActionIter, ParseActionError};
+pub use openapi::ResultCode as OpenApiResultCode;
+pub use retry::{Jitter, RetrySchedule, SeededJitter};
 pub use wx::Errno as WxErrno;
 
 /// The README's examples, compiled and run as doctests so they cannot rot.

@@ -4,25 +4,12 @@
 //! `MINIERR_REQUIRE_SHARED=1` so that a missing copy fails instead of skipping.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minierr::wx::{Category, Errno, Subcategory};
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("MINIERR_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.join("seeds").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("MINIERR_REQUIRE_SHARED").is_none(),
-        "MINIERR_REQUIRE_SHARED is set but {} has no seeds/",
-        dir.display()
-    );
-    eprintln!("skipping: no shared/ source documents at {}", dir.display());
-    None
-}
+mod support;
+use support::shared_dir;
 
 /// (code, the rest of the seed line) for every row of the seed's errno table.
 fn seed_rows(shared: &Path) -> Vec<(u32, String)> {

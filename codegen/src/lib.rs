@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod alipayplus;
+mod open_platform;
+mod render;
 mod table;
 mod wechat;
 
@@ -25,7 +28,11 @@ pub struct GeneratedFile {
 /// Reads every table under `root/data` and renders every generated file.
 pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
     let data = root.join("data");
-    Ok(vec![wechat::render(&data)?])
+    Ok(vec![
+        wechat::render(&data)?,
+        alipayplus::render(&data)?,
+        open_platform::render(&data)?,
+    ])
 }
 
 /// Writes the rendered files under `root`, returning the paths that changed.

@@ -1,11 +1,11 @@
 //! `data/wechat_errno.tsv` + `data/wechat_categories.tsv` → `src/wx/generated.rs`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::render::{Variant, enum_decl, message_index, numeric_index, para, struct_literal};
 use crate::table::{Row, Table, TableError};
-use crate::{doc_text, header, lit, require_unique};
+use crate::{header, lit, require_unique};
 
 const ERRNO_FILE: &str = "wechat_errno.tsv";
 const CATEGORY_FILE: &str = "wechat_categories.tsv";
@@ -203,9 +203,14 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         &format!("data/{CATEGORY_FILE}"),
     ]);
     out.push_str("\nuse super::{ErrnoInfo, GroupInfo, Naming};\nuse crate::Action;\n");
-    render_enum(&mut out, &entries);
-    render_tables(&mut out, &entries)?;
-    render_err_msg_maps(&mut out, &entries);
+    let variants: Vec<Variant> = entries.iter().map(variant).collect();
+    enum_decl(&mut out, ENUM_HEADER, "Errno", &variants);
+    numeric_index(&mut out, ERRNO_FILE, "Errno", "ErrnoInfo", &variants)?;
+    let messages: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e.err_msg.as_str(), e.name.as_str()))
+        .collect();
+    message_index(&mut out, "ERR_MSG", "catalog errMsgs", "Errno", &messages);
     render_groups(&mut out, &groups);
     Ok(crate::GeneratedFile {
         path: "src/wx/generated.rs",
@@ -213,15 +218,13 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     })
 }
 
-fn render_enum(out: &mut String, entries: &[Entry]) {
-    let _ = write!(
-        out,
-        r#"
-/// A known WeChat mini-program `errno`: one variant for each of the {n} codes of the official list.
+const ENUM_HEADER: &str = r#"
+/// A known WeChat mini-program `errno`: one variant for each code of the official list.
 ///
 /// The discriminant is the code itself, so `errno as u32` and [`Errno::code`] agree, and with the
 /// `serde` feature an `Errno` (de)serialises as that integer. A code the catalog does not know is
-/// not an `Errno`; keep it losslessly with [`AnyErrno`](super::AnyErrno), which [`Fail`](super::Fail) uses.
+/// not an `Errno`; keep it losslessly with [`AnyErrno`](super::AnyErrno), which
+/// [`Fail`](super::Fail) uses.
 ///
 /// ```
 /// use minierr::wx::Errno;
@@ -238,129 +241,40 @@ fn render_enum(out: &mut String, entries: &[Entry]) {
 #[cfg_attr(feature = "serde", derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr))]
 #[repr(u32)]
 #[non_exhaustive]
-pub enum Errno {{
-"#,
-        n = entries.len()
-    );
-    for e in entries {
-        let msg = if e.err_msg.is_empty() {
-            "errMsg: none listed upstream".to_owned()
-        } else {
-            format!("errMsg `{}`", e.err_msg)
-        };
-        let _ = writeln!(out, "    /// `{}` · {msg}", e.code);
-        let _ = writeln!(out, "    ///");
-        let _ = writeln!(out, "    /// {}", doc_text(&e.message_zh));
-        let _ = writeln!(out, "    ///");
-        let _ = writeln!(out, "    /// {}.", doc_text(&e.message_en));
-        let _ = writeln!(out, "    ///");
-        let _ = writeln!(out, "    /// Next step: [`Action::{}`].", e.action);
-        if !e.note.is_empty() {
-            let _ = writeln!(out, "    ///");
-            let _ = writeln!(out, "    /// Note: {}", doc_text(&e.note));
-        }
-        let _ = writeln!(out, "    #[doc(alias = \"{}\")]", e.code);
-        if !e.err_msg.is_empty() && !e.err_msg.contains(['"', '\'']) {
-            let _ = writeln!(out, "    #[doc(alias = {})]", lit(&e.err_msg));
-        }
-        let _ = writeln!(out, "    {} = {},", e.name, e.code);
-    }
-    out.push_str("}\n");
-}
+"#;
 
-/// The smallest modulus under which every code lands in its own slot. `code % m` is a few
-/// instructions, so lookups cost one division-by-constant and two loads, hits and misses alike.
-fn slot_modulus(codes: &[u32]) -> Option<u32> {
-    let n = u32::try_from(codes.len()).ok()?;
-    (n.max(1)..=u32::from(u16::MAX)).find(|&m| {
-        let mut seen = vec![false; m as usize];
-        codes
-            .iter()
-            .all(|&c| !std::mem::replace(&mut seen[(c % m) as usize], true))
-    })
-}
-
-fn render_tables(out: &mut String, entries: &[Entry]) -> Result<(), TableError> {
-    let n = entries.len();
-    let codes: Vec<u32> = entries.iter().map(|e| e.code).collect();
-    let modulus = slot_modulus(&codes).ok_or_else(|| {
-        TableError::new(
-            ERRNO_FILE,
-            0,
-            "no slot modulus below 65536 separates the codes",
-        )
-    })?;
-    let mut slots = vec![u16::MAX; modulus as usize];
-    for (index, code) in codes.iter().enumerate() {
-        slots[(code % modulus) as usize] = index as u16;
+fn variant(e: &Entry) -> Variant {
+    let err_msg = if e.err_msg.is_empty() {
+        "errMsg: none listed upstream".to_owned()
+    } else {
+        format!("errMsg `{}`", e.err_msg)
+    };
+    let mut docs = vec![
+        format!("`{}` · {err_msg}", e.code),
+        para(&e.message_zh),
+        format!("{}.", para(&e.message_en)),
+        format!("Next step: [`Action::{}`].", e.action),
+    ];
+    if !e.note.is_empty() {
+        docs.push(format!("Note: {}", para(&e.note)));
     }
-    let _ = writeln!(
-        out,
-        "\n/// Every catalog code in ascending order; `INFO[i]` is the row of `SORTED_ERRNOS[i]`."
+    let info = struct_literal(
+        "ErrnoInfo",
+        &[
+            ("err_msg", lit(&e.err_msg)),
+            ("message_zh", lit(&e.message_zh)),
+            ("message_en", lit(&e.message_en)),
+            ("action", format!("Action::{}", e.action)),
+            ("note", lit(&e.note)),
+        ],
     );
-    let _ = writeln!(out, "pub(crate) static SORTED_ERRNOS: [Errno; {n}] = [");
-    for e in entries {
-        let _ = writeln!(out, "    Errno::{},", e.name);
+    Variant {
+        discriminant: Some(e.code),
+        name: e.name.clone(),
+        docs,
+        aliases: vec![e.code.to_string(), e.err_msg.clone()],
+        info,
     }
-    out.push_str("];\n\n");
-    let _ = writeln!(
-        out,
-        "/// No two codes are equal modulo this: `SLOTS[code % SLOT_MODULUS]` is the code's index, or\n/// `u16::MAX` for a slot no code uses. The generator picks the smallest such modulus.\npub(crate) const SLOT_MODULUS: u32 = {modulus};\n"
-    );
-    let _ = writeln!(out, "pub(crate) static SLOTS: [u16; {modulus}] = [");
-    for chunk in slots.chunks(16) {
-        let cells: Vec<String> = chunk.iter().map(u16::to_string).collect();
-        let _ = writeln!(out, "    {},", cells.join(", "));
-    }
-    out.push_str("];\n\n");
-    let _ = writeln!(out, "pub(crate) static INFO: [ErrnoInfo; {n}] = [");
-    for e in entries {
-        out.push_str("    ErrnoInfo {\n");
-        let _ = writeln!(out, "        err_msg: {},", lit(&e.err_msg));
-        let _ = writeln!(out, "        message_zh: {},", lit(&e.message_zh));
-        let _ = writeln!(out, "        message_en: {},", lit(&e.message_en));
-        let _ = writeln!(out, "        action: Action::{},", e.action);
-        let _ = writeln!(out, "        note: {},", lit(&e.note));
-        out.push_str("    },\n");
-    }
-    out.push_str("];\n");
-    Ok(())
-}
-
-fn render_err_msg_maps(out: &mut String, entries: &[Entry]) {
-    // Several codes share an errMsg (`system permission denied` is 3 and 1107013), so each key
-    // maps to every code that uses it, in code order.
-    let mut exact: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    let mut templates = Vec::new();
-    for e in entries.iter().filter(|e| !e.err_msg.is_empty()) {
-        if e.err_msg.contains('%') {
-            templates.push(e);
-        } else {
-            exact
-                .entry(e.err_msg.as_str())
-                .or_default()
-                .push(e.name.as_str());
-        }
-    }
-    let mut map = phf_codegen::Map::<&str>::new();
-    for (msg, names) in &exact {
-        let slice: Vec<String> = names.iter().map(|n| format!("Errno::{n}")).collect();
-        map.entry(msg, format!("&[{}]", slice.join(", ")));
-    }
-    let _ = writeln!(
-        out,
-        "\n/// Literal catalog errMsgs (no `%s`/`%d`) to every code that uses them.\npub(crate) static ERR_MSG_EXACT: phf::Map<&'static str, &'static [Errno]> = {};",
-        map.build()
-    );
-    let _ = writeln!(
-        out,
-        "\n/// Catalog errMsgs with `%s`/`%d` placeholders, matched piece by piece.\npub(crate) static ERR_MSG_TEMPLATES: [(&str, &[Errno]); {}] = [",
-        templates.len()
-    );
-    for e in templates {
-        let _ = writeln!(out, "    ({}, &[Errno::{}]),", lit(&e.err_msg), e.name);
-    }
-    out.push_str("];\n");
 }
 
 fn render_groups(out: &mut String, groups: &[Group]) {
@@ -392,13 +306,6 @@ fn render_groups(out: &mut String, groups: &[Group]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slot_modulus_separates_codes() {
-        assert_eq!(slot_modulus(&[0, 1, 2]), Some(3));
-        assert_eq!(slot_modulus(&[0, 3]), Some(2));
-        assert_eq!(slot_modulus(&[5]), Some(1));
-    }
 
     #[test]
     fn templates_accept_only_s_and_d() {

@@ -214,55 +214,22 @@ impl fmt::Display for AnyErrno {
 }
 
 #[cfg(feature = "serde")]
-mod serde_impls {
-    use std::fmt;
-
-    use serde::de::{self, Visitor};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::{AnyErrno, parse_decimal_u32};
-
-    impl Serialize for AnyErrno {
-        /// Always the number, known or not, so a payload serialises back as it came.
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_u32(self.raw())
-        }
+impl serde::Serialize for AnyErrno {
+    /// Always the number, known or not, so a payload serialises back as it came.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.raw())
     }
+}
 
-    struct AnyErrnoVisitor;
-
-    impl Visitor<'_> for AnyErrnoVisitor {
-        type Value = AnyErrno;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a WeChat errno: an integer from 0 to 4294967295, or one in a string")
-        }
-
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<AnyErrno, E> {
-            u32::try_from(v)
-                .map(AnyErrno::new)
-                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
-        }
-
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<AnyErrno, E> {
-            u32::try_from(v)
-                .map(AnyErrno::new)
-                .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<AnyErrno, E> {
-            // Some clients and proxies send numbers as strings: `"errno":"600002"`.
-            parse_decimal_u32(v)
-                .map(AnyErrno::new)
-                .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
-        }
-    }
-
-    impl<'de> Deserialize<'de> for AnyErrno {
-        /// Accepts an integer or a string of decimal digits; anything else is an error that
-        /// says what was expected.
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<AnyErrno, D::Error> {
-            deserializer.deserialize_any(AnyErrnoVisitor)
-        }
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AnyErrno {
+    /// Accepts an integer or a string of decimal digits; anything else is an error that says
+    /// what was expected.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AnyErrno, D::Error> {
+        crate::lenient::deserialize_int(
+            deserializer,
+            "a WeChat errno: an integer from 0 to 4294967295, or one in a string",
+        )
+        .map(AnyErrno::new)
     }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{AnyErrno, Errno, split_err_msg};
 use crate::Action;
+use crate::text::TextSeed;
 
 /// A WeChat API failure, as the `fail` callback receives it:
 /// `{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}`.
@@ -239,11 +240,15 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                 Field::ErrMsg if err_msg.is_some() => {
                     return Err(de::Error::duplicate_field("errMsg"));
                 }
-                Field::ErrMsg => err_msg = Some(map.next_value::<ErrMsg<'a>>()?.0),
+                Field::ErrMsg => {
+                    err_msg = map.next_value_seed(TextSeed::required("errMsg as a string"))?;
+                }
                 Field::ErrCode if err_code.is_some() => {
                     return Err(de::Error::duplicate_field("errCode"));
                 }
-                Field::ErrCode => err_code = Some(map.next_value::<ErrCode>()?.0),
+                Field::ErrCode => {
+                    err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0))
+                }
                 Field::Errno if errno.is_some() => return Err(de::Error::duplicate_field("errno")),
                 Field::Errno => errno = Some(map.next_value()?),
                 Field::Other => {
@@ -259,78 +264,15 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
     }
 }
 
-/// errMsg, borrowed from the input when it has no escapes.
-struct ErrMsg<'a>(Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for ErrMsg<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ErrMsgVisitor<'a>(PhantomData<&'a str>);
-
-        impl<'de: 'a, 'a> Visitor<'de> for ErrMsgVisitor<'a> {
-            type Value = ErrMsg<'a>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("errMsg as a string")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(ErrMsg(Cow::Borrowed(v)))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(ErrMsg(Cow::Owned(v.to_owned())))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(ErrMsg(Cow::Owned(v)))
-            }
-        }
-
-        deserializer.deserialize_str(ErrMsgVisitor(PhantomData))
-    }
-}
-
-/// errCode: an integer, an integer in a string, or null.
-struct ErrCode(Option<i64>);
+/// errCode: an integer or an integer in a string (null is handled by the `Option` around it).
+struct ErrCode(i64);
 
 impl<'de> Deserialize<'de> for ErrCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_any(ErrAnyErrnoVisitor)
-            .map(ErrCode)
-    }
-}
-
-struct ErrAnyErrnoVisitor;
-
-impl Visitor<'_> for ErrAnyErrnoVisitor {
-    type Value = Option<i64>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an errCode: a 64-bit integer, or one in a string")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i64::try_from(v)
-            .map(Some)
-            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        let digits = v.strip_prefix('-').unwrap_or(v);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(E::invalid_value(de::Unexpected::Str(v), &self));
-        }
-        v.parse()
-            .map(Some)
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        crate::lenient::deserialize_int(
+            deserializer,
+            "an errCode: a 64-bit integer, or one in a string",
+        )
+        .map(ErrCode)
     }
 }

@@ -4,11 +4,12 @@
 use super::{ErrnoInfo, GroupInfo, Naming};
 use crate::Action;
 
-/// A known WeChat mini-program `errno`: one variant for each of the 274 codes of the official list.
+/// A known WeChat mini-program `errno`: one variant for each code of the official list.
 ///
 /// The discriminant is the code itself, so `errno as u32` and [`Errno::code`] agree, and with the
 /// `serde` feature an `Errno` (de)serialises as that integer. A code the catalog does not know is
-/// not an `Errno`; keep it losslessly with [`AnyErrno`](super::AnyErrno), which [`Fail`](super::Fail) uses.
+/// not an `Errno`; keep it losslessly with [`AnyErrno`](super::AnyErrno), which
+/// [`Fail`](super::Fail) uses.
 ///
 /// ```
 /// use minierr::wx::Errno;
@@ -2820,8 +2821,8 @@ pub enum Errno {
     InputTensorMissingAttribute = 2004012,
 }
 
-/// Every catalog code in ascending order; `INFO[i]` is the row of `SORTED_ERRNOS[i]`.
-pub(crate) static SORTED_ERRNOS: [Errno; 274] = [
+/// Every variant in ascending code order; `INFO[i]` is the row of `SORTED[i]`.
+pub(crate) static SORTED: [Errno; 274] = [
     Errno::Ok,
     Errno::Cancel,
     Errno::SystemPermissionDenied,
@@ -5168,7 +5169,7 @@ pub(crate) static INFO: [ErrnoInfo; 274] = [
     },
 ];
 
-/// Literal catalog errMsgs (no `%s`/`%d`) to every code that uses them.
+/// Literal catalog errMsgs (no `%s`/`%d`) to every code that uses them, in code order.
 pub(crate) static ERR_MSG_EXACT: phf::Map<&'static str, &'static [Errno]> = ::phf::Map {
     key: 16287231350648472473,
     disps: &[
@@ -5509,7 +5510,7 @@ pub(crate) static ERR_MSG_EXACT: phf::Map<&'static str, &'static [Errno]> = ::ph
     ],
 };
 
-/// Catalog errMsgs with `%s`/`%d` placeholders, matched piece by piece.
+/// The catalog errMsgs with `%s`/`%d` placeholders, matched piece by piece.
 pub(crate) static ERR_MSG_TEMPLATES: [(&str, &[Errno]); 9] = [
     ("mdns resolve system error:%d", &[Errno::MdnsResolveSystemError]),
     ("model path invalid : %s", &[Errno::InvalidModelPath]),

@@ -87,9 +87,7 @@ pub(crate) struct GroupInfo {
 
 /// The index of `code` in the sorted tables, or an out-of-range index if no code has its slot.
 fn slot_of(code: u32) -> usize {
-    generated::SLOTS
-        .get((code % generated::SLOT_MODULUS) as usize)
-        .map_or(usize::MAX, |&slot| usize::from(slot))
+    crate::catalog::slot_of(&generated::SLOTS, generated::SLOT_MODULUS, code)
 }
 
 static MISSING_ROW: ErrnoInfo = ErrnoInfo {
@@ -116,7 +114,7 @@ impl Errno {
     /// assert_eq!(Errno::from_code(600099), None);
     /// ```
     pub fn from_code(code: u32) -> Option<Errno> {
-        let errno = *generated::SORTED_ERRNOS.get(slot_of(code))?;
+        let errno = *generated::SORTED.get(slot_of(code))?;
         (errno.code() == code).then_some(errno)
     }
 

@@ -1,0 +1,127 @@
+//! `data/alipayplus_result_codes.tsv` → `src/openapi/generated.rs`.
+
+use std::path::Path;
+
+use crate::render::{Variant, enum_decl, para, struct_literal};
+use crate::table::{Table, TableError};
+use crate::wechat::{action_variant, variant_name};
+use crate::{header, lit, require_unique};
+
+const FILE: &str = "alipayplus_result_codes.tsv";
+const COLUMNS: &[&str] = &[
+    "result_code",
+    "name",
+    "status",
+    "action",
+    "result_message",
+    "further_action",
+    "message_zh",
+    "further_action_zh",
+    "note",
+];
+
+const ENUM_HEADER: &str = r#"
+/// A common Alipay+ Mini Program OpenAPI `resultCode`, or `SUCCESS`.
+///
+/// Codes outside this list are API-specific; [`ResultCode::parse`] keeps them as
+/// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown) with their exact text.
+///
+/// ```
+/// use minierr::openapi::ResultCode;
+///
+/// assert_eq!(ResultCode::from_result_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
+/// assert_eq!(ResultCode::ParamIllegal.as_str(), "PARAM_ILLEGAL");
+/// assert_eq!(ResultCode::from_result_code("param_illegal"), None);
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+)]
+#[non_exhaustive]
+"#;
+
+pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
+    let table = Table::read(&data.join(FILE), COLUMNS)?;
+    let mut variants = Vec::new();
+    let mut codes = Vec::new();
+    for row in table.rows() {
+        let code = row.required("result_code")?;
+        if !code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+            return Err(row.error(format!("resultCode {code:?} is not UPPER_SNAKE_CASE")));
+        }
+        let status = match row.required("status")? {
+            "S" => "Success",
+            "F" => "Failed",
+            "U" => "Unknown",
+            "A" => "Accepted",
+            other => return Err(row.error(format!("status {other:?} is not S, F, U or A"))),
+        };
+        let action = action_variant(&row)?;
+        let name = variant_name(&row)?;
+        let (message, further) = (
+            row.required("result_message")?,
+            row.required("further_action")?,
+        );
+        let (message_zh, further_zh) = (
+            row.required("message_zh")?,
+            row.required("further_action_zh")?,
+        );
+        let note = row.get("note");
+        let mut docs = vec![
+            format!("`{code}` · resultStatus `{}`", row.get("status")),
+            format!("{} {}", para(message), para(further)),
+            format!("{}{}", para(message_zh), para(further_zh)),
+            format!("Next step: [`Action::{action}`]."),
+        ];
+        if !note.is_empty() {
+            docs.push(format!("Note: {}", para(note)));
+        }
+        let info = struct_literal(
+            "ResultCodeInfo",
+            &[
+                ("result_code", lit(code)),
+                ("status", format!("ResultStatus::{status}")),
+                ("action", format!("Action::{action}")),
+                ("result_message", lit(message)),
+                ("further_action", lit(further)),
+                ("message_zh", lit(message_zh)),
+                ("further_action_zh", lit(further_zh)),
+                ("note", lit(note)),
+            ],
+        );
+        codes.push((code.to_owned(), name.to_owned()));
+        variants.push(Variant {
+            discriminant: None,
+            name: name.to_owned(),
+            docs,
+            aliases: vec![code.to_owned()],
+            info,
+        });
+    }
+    require_unique(FILE, "result_code", codes.iter().map(|(c, _)| c.as_str()))?;
+    require_unique(FILE, "name", codes.iter().map(|(_, n)| n.as_str()))?;
+
+    let mut out = header(&[&format!("data/{FILE}")]);
+    out.push_str("\nuse super::{ResultCodeInfo, ResultStatus};\nuse crate::Action;\n");
+    enum_decl(&mut out, ENUM_HEADER, "ResultCode", &variants);
+
+    out.push_str("\nimpl ResultCode {\n    /// The catalog row behind this variant.\n    pub(crate) const fn info(self) -> &'static ResultCodeInfo {\n        match self {\n");
+    for v in &variants {
+        let body = v.info.replace("\n", "\n        ");
+        out.push_str(&format!("            ResultCode::{} => &{body},\n", v.name));
+    }
+    out.push_str("        }\n    }\n}\n");
+
+    let mut map = phf_codegen::Map::<&str>::new();
+    for (code, name) in &codes {
+        map.entry(code.as_str(), format!("ResultCode::{name}"));
+    }
+    out.push_str(&format!(
+        "\n/// Every catalog `resultCode` to its variant.\npub(crate) static RESULT_CODES: phf::Map<&'static str, ResultCode> = {};\n",
+        map.build()
+    ));
+    Ok(crate::GeneratedFile {
+        path: "src/openapi/generated.rs",
+        contents: out,
+    })
+}

@@ -1,0 +1,184 @@
+//! Rendering pieces shared by the catalogs: the enum declaration, the numeric slot index and the
+//! message index.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::table::TableError;
+use crate::{doc_text, lit};
+
+/// One enum variant as the generator sees it.
+pub(crate) struct Variant {
+    /// The numeric code, for `#[repr(u32)]` catalogs; `None` for string-keyed ones.
+    pub(crate) discriminant: Option<u32>,
+    pub(crate) name: String,
+    /// Rustdoc paragraphs, already in markdown (run plain text through [`doc_text`]).
+    pub(crate) docs: Vec<String>,
+    /// `#[doc(alias)]` values: the code and the machine string, so rustdoc search finds either.
+    pub(crate) aliases: Vec<String>,
+    /// A Rust expression for the variant's info row.
+    pub(crate) info: String,
+}
+
+/// A paragraph of plain catalog text for rustdoc.
+pub(crate) fn para(text: &str) -> String {
+    doc_text(text)
+}
+
+/// `pub enum Name { ... }` with every variant's docs and aliases; `header` holds the enum's own
+/// docs and attributes, verbatim.
+pub(crate) fn enum_decl(out: &mut String, header: &str, name: &str, variants: &[Variant]) {
+    out.push_str(header);
+    let _ = writeln!(out, "pub enum {name} {{");
+    for v in variants {
+        for (i, paragraph) in v.docs.iter().enumerate() {
+            if i > 0 {
+                out.push_str("    ///\n");
+            }
+            for line in paragraph.lines() {
+                let _ = writeln!(out, "    /// {line}");
+            }
+        }
+        for alias in &v.aliases {
+            // rustdoc rejects quotes in an alias.
+            if !alias.is_empty() && !alias.contains(['"', '\'']) {
+                let _ = writeln!(out, "    #[doc(alias = {})]", lit(alias));
+            }
+        }
+        match v.discriminant {
+            Some(d) => {
+                let _ = writeln!(out, "    {} = {d},", v.name);
+            }
+            None => {
+                let _ = writeln!(out, "    {},", v.name);
+            }
+        }
+    }
+    out.push_str("}\n");
+}
+
+/// The smallest modulus under which every code lands in its own slot. `code % m` is a few
+/// instructions, so lookups cost one division by a constant and two loads, hits and misses alike.
+pub(crate) fn slot_modulus(codes: &[u32]) -> Option<u32> {
+    let n = u32::try_from(codes.len()).ok()?;
+    (n.max(1)..=u32::from(u16::MAX)).find(|&m| {
+        let mut seen = vec![false; m as usize];
+        codes
+            .iter()
+            .all(|&c| !std::mem::replace(&mut seen[(c % m) as usize], true))
+    })
+}
+
+/// `SORTED`, `SLOT_MODULUS`, `SLOTS` and `INFO` for a numeric catalog whose variants are in
+/// ascending code order.
+pub(crate) fn numeric_index(
+    out: &mut String,
+    file: &str,
+    enum_name: &str,
+    info_type: &str,
+    variants: &[Variant],
+) -> Result<(), TableError> {
+    let n = variants.len();
+    let codes: Vec<u32> = variants.iter().filter_map(|v| v.discriminant).collect();
+    if codes.len() != n {
+        return Err(TableError::new(
+            file,
+            0,
+            "every variant needs a numeric code",
+        ));
+    }
+    let modulus = slot_modulus(&codes).ok_or_else(|| {
+        TableError::new(file, 0, "no slot modulus below 65536 separates the codes")
+    })?;
+    let mut slots = vec![u16::MAX; modulus as usize];
+    for (index, code) in codes.iter().enumerate() {
+        slots[(code % modulus) as usize] = index as u16;
+    }
+    let _ = writeln!(
+        out,
+        "\n/// Every variant in ascending code order; `INFO[i]` is the row of `SORTED[i]`."
+    );
+    let _ = writeln!(out, "pub(crate) static SORTED: [{enum_name}; {n}] = [");
+    for v in variants {
+        let _ = writeln!(out, "    {enum_name}::{},", v.name);
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "/// No two codes are equal modulo this: `SLOTS[code % SLOT_MODULUS]` is the code's index, or\n/// `u16::MAX` for a slot no code uses. The generator picks the smallest such modulus.\npub(crate) const SLOT_MODULUS: u32 = {modulus};\n"
+    );
+    let _ = writeln!(out, "pub(crate) static SLOTS: [u16; {modulus}] = [");
+    for chunk in slots.chunks(16) {
+        let cells: Vec<String> = chunk.iter().map(u16::to_string).collect();
+        let _ = writeln!(out, "    {},", cells.join(", "));
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(out, "pub(crate) static INFO: [{info_type}; {n}] = [");
+    for v in variants {
+        let _ = writeln!(out, "    {},", v.info);
+    }
+    out.push_str("];\n");
+    Ok(())
+}
+
+/// A phf map from each literal message to every variant that uses it, and a list of the
+/// messages with `%s`/`%d` placeholders. `prefix` names the two statics (`{prefix}_EXACT`,
+/// `{prefix}_TEMPLATES`).
+pub(crate) fn message_index(
+    out: &mut String,
+    prefix: &str,
+    what: &str,
+    enum_name: &str,
+    messages: &[(&str, &str)],
+) {
+    let mut exact: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut templates = Vec::new();
+    for &(message, name) in messages.iter().filter(|(m, _)| !m.is_empty()) {
+        if message.contains("%s") || message.contains("%d") {
+            templates.push((message, name));
+        } else {
+            exact.entry(message).or_default().push(name);
+        }
+    }
+    let mut map = phf_codegen::Map::<&str>::new();
+    for (message, names) in &exact {
+        let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
+        map.entry(message, format!("&[{}]", slice.join(", ")));
+    }
+    let _ = writeln!(
+        out,
+        "\n/// Literal {what} (no `%s`/`%d`) to every code that uses them, in code order.\npub(crate) static {prefix}_EXACT: phf::Map<&'static str, &'static [{enum_name}]> = {};",
+        map.build()
+    );
+    let _ = writeln!(
+        out,
+        "\n/// The {what} with `%s`/`%d` placeholders, matched piece by piece.\npub(crate) static {prefix}_TEMPLATES: [(&str, &[{enum_name}]); {}] = [",
+        templates.len()
+    );
+    for (message, name) in templates {
+        let _ = writeln!(out, "    ({}, &[{enum_name}::{name}]),", lit(message));
+    }
+    out.push_str("];\n");
+}
+
+/// A struct literal for an info row: `Type { field: value, ... }` with values already rendered.
+pub(crate) fn struct_literal(type_name: &str, fields: &[(&str, String)]) -> String {
+    let mut s = format!("{type_name} {{\n");
+    for (field, value) in fields {
+        let _ = writeln!(s, "        {field}: {value},");
+    }
+    s.push_str("    }");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slot_modulus_separates_codes() {
+        assert_eq!(slot_modulus(&[0, 1, 2]), Some(3));
+        assert_eq!(slot_modulus(&[0, 3]), Some(2));
+        assert_eq!(slot_modulus(&[5]), Some(1));
+    }
+}

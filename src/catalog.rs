@@ -1,0 +1,151 @@
+//! Lookups shared by every catalog: the numeric slot index and message templates.
+
+/// Longest text matched against `%s`/`%d` templates. Catalog messages are short; a longer text
+/// cannot be one of them, and the cap keeps template matching cheap on hostile input.
+pub(crate) const MAX_TEMPLATE_INPUT: usize = 1024;
+
+/// The index behind `code` in a generated slot table, or an out-of-range index when no code
+/// owns that slot. Callers still compare the code found there with the one asked for.
+pub(crate) fn slot_of(slots: &[u16], modulus: u32, code: u32) -> usize {
+    code.checked_rem(modulus)
+        .and_then(|slot| slots.get(slot as usize))
+        .map_or(usize::MAX, |&index| usize::from(index))
+}
+
+/// Every variant whose message is `text`, exactly or by template; empty if none.
+pub(crate) fn lookup_message<T: 'static>(
+    exact: &phf::Map<&'static str, &'static [T]>,
+    templates: &'static [(&'static str, &'static [T])],
+    text: &str,
+) -> &'static [T] {
+    if let Some(found) = exact.get(text) {
+        return found;
+    }
+    if text.len() > MAX_TEMPLATE_INPUT {
+        return &[];
+    }
+    templates
+        .iter()
+        .find(|(template, _)| matches_template(template, text))
+        .map_or(&[], |(_, found)| *found)
+}
+
+/// Whether `text` is `template` with each `%s` replaced by any text and each `%d` by an integer.
+fn matches_template(template: &str, text: &str) -> bool {
+    let Some((literal, placeholder, template_rest)) = next_placeholder(template) else {
+        return template == text;
+    };
+    let Some(text) = text.strip_prefix(literal) else {
+        return false;
+    };
+    // Try every end for the filled-in value; templates hold at most three placeholders and the
+    // input is capped, so this stays small.
+    let ends = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    for end in ends {
+        let Some((fill, after)) = text.split_at_checked(end) else {
+            continue;
+        };
+        if placeholder == 'd' {
+            if !is_integer_prefix(fill) {
+                return false;
+            }
+            if !is_integer(fill) {
+                continue;
+            }
+        }
+        if matches_template(template_rest, after) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits off the text before the first `%s` or `%d`: (literal, `s` or `d`, rest).
+fn next_placeholder(template: &str) -> Option<(&str, char, &str)> {
+    let mut search = 0;
+    while let Some(found) = template.get(search..)?.find('%') {
+        let at = search + found;
+        let rest = template.get(at + 1..)?;
+        match rest.chars().next() {
+            Some(kind @ ('s' | 'd')) => {
+                return Some((template.get(..at)?, kind, rest.get(1..)?));
+            }
+            _ => search = at + 1,
+        }
+    }
+    None
+}
+
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_integer_prefix(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `template` with each `%s`/`%d` replaced by the next argument, in order. Missing arguments
+/// leave the placeholder in place, so nothing is silently dropped.
+pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut args = args.iter();
+    while let Some((literal, kind, after)) = next_placeholder(rest) {
+        out.push_str(literal);
+        match args.next() {
+            Some(arg) => out.push_str(&arg.to_string()),
+            None => {
+                out.push('%');
+                out.push(kind);
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_filled_values() {
+        assert!(matches_template("error:%d", "error:-3"));
+        assert!(matches_template("error:%d", "error:42"));
+        assert!(!matches_template("error:%d", "error:"));
+        assert!(!matches_template("error:%d", "error:4x"));
+        assert!(matches_template("a [%s] b [%s] c", "a [x y] b [] c"));
+        assert!(matches_template("fail(%s)", "fail(code (7))"));
+        assert!(!matches_template("fail(%s)", "fail(x"));
+        assert!(matches_template("100% sure", "100% sure"));
+    }
+
+    #[test]
+    fn templates_fill_in_order() {
+        assert_eq!(
+            fill_template("ID为%s的%s已被禁用", &[&42, &"用户"]),
+            "ID为42的用户已被禁用"
+        );
+        assert_eq!(fill_template("a %s b %d", &[&"x"]), "a x b %d");
+        assert_eq!(fill_template("100% sure", &[]), "100% sure");
+    }
+
+    #[test]
+    fn slots_never_index_out_of_range() {
+        assert_eq!(slot_of(&[3, u16::MAX], 2, 4), 3);
+        assert_eq!(slot_of(&[3, u16::MAX], 2, 5), usize::from(u16::MAX));
+        assert_eq!(slot_of(&[], 0, 5), usize::MAX);
+    }
+
+    #[test]
+    fn long_texts_skip_templates() {
+        static TEMPLATES: [(&str, &[u8]); 1] = [("error:%d", &[1])];
+        static EXACT: phf::Map<&'static str, &'static [u8]> = phf::Map::new();
+        assert_eq!(lookup_message(&EXACT, &TEMPLATES, "error:7"), &[1]);
+        let long = format!("error:{}", "1".repeat(MAX_TEMPLATE_INPUT));
+        assert!(lookup_message(&EXACT, &TEMPLATES, &long).is_empty());
+    }
+}
