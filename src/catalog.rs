@@ -31,7 +31,7 @@ pub(crate) fn lookup_message<T: 'static>(
 }
 
 /// Whether `text` is `template` with each `%s` replaced by any text and each `%d` by an integer.
-fn matches_template(template: &str, text: &str) -> bool {
+pub(crate) fn matches_template(template: &str, text: &str) -> bool {
     let Some((literal, placeholder, template_rest)) = next_placeholder(template) else {
         return template == text;
     };

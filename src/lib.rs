@@ -9,6 +9,7 @@
 //! | module | platform | codes |
 //! |---|---|---|
 //! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 274 |
+//! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
 //! | [`openapi`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!
@@ -33,7 +34,7 @@
 //!
 //! # Features
 //!
-//! - `serde` (default): decode payloads ([`wx::Fail`], [`openapi::ApiResult`],
+//! - `serde` (default): decode payloads ([`wx::Fail`], `alipay::Fail`, [`openapi::ApiResult`],
 //!   [`open_platform::Response`]) and (de)serialise codes and actions.
 //!   Without it the catalogs, lookups and category decoding still work.
 //!
@@ -56,6 +57,7 @@
 )]
 
 mod action;
+pub mod alipay;
 mod catalog;
 #[cfg(feature = "serde")]
 mod lenient;
@@ -67,6 +69,7 @@ mod text;
 pub mod wx;
 
 pub use action::{Action, ActionIter, ParseActionError};
+pub use alipay::RequestError as AlipayRequestError;
 pub use openapi::ResultCode as OpenApiResultCode;
 pub use retry::{Jitter, RetrySchedule, SeededJitter};
 pub use wx::Errno as WxErrno;

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod alipay;
 mod alipayplus;
 mod open_platform;
 mod render;
@@ -30,6 +31,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
     let data = root.join("data");
     Ok(vec![
         wechat::render(&data)?,
+        alipay::render(&data)?,
         alipayplus::render(&data)?,
         open_platform::render(&data)?,
     ])

@@ -1,0 +1,417 @@
+//! `data/alipay_jsapi_apis.tsv` + `data/alipay_jsapi_errors.tsv` → `src/alipay/generated.rs`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::render::{para, struct_literal};
+use crate::table::{Row, Table, TableError};
+use crate::wechat::{action_variant, variant_name};
+use crate::{header, lit, require_unique};
+
+const API_FILE: &str = "alipay_jsapi_apis.tsv";
+const ERROR_FILE: &str = "alipay_jsapi_errors.tsv";
+const API_COLUMNS: &[&str] = &["api", "name", "family", "doc_url"];
+const ERROR_COLUMNS: &[&str] = &[
+    "api",
+    "code",
+    "name",
+    "action",
+    "error_message",
+    "match",
+    "message_en",
+    "remedy_zh",
+    "remedy_en",
+    "note",
+];
+
+/// The families of errors: the enum each API's errors belong to, and its variant in
+/// `JsapiError`. Navigation is shared by five routing APIs.
+const FAMILIES: &[(&str, &str, &str)] = &[
+    ("Request", "RequestError", "`my.request`"),
+    ("UploadFile", "UploadFileError", "`my.uploadFile`"),
+    ("TradePay", "TradePayResult", "`my.tradePay`"),
+    (
+        "NavigateToAlipayPage",
+        "NavigateToAlipayPageError",
+        "`my.ap.navigateToAlipayPage`",
+    ),
+    ("GetAuthCode", "GetAuthCodeError", "`my.getAuthCode`"),
+    (
+        "GetPhoneNumber",
+        "GetPhoneNumberError",
+        "`my.getPhoneNumber`",
+    ),
+    (
+        "GetOpenUserInfo",
+        "GetOpenUserInfoError",
+        "`my.getOpenUserInfo`",
+    ),
+    ("GetRunData", "GetRunDataError", "`my.getRunData`"),
+    (
+        "Navigation",
+        "NavigationError",
+        "the page-routing APIs `my.navigateTo`, `my.redirectTo`, `my.reLaunch`, `my.switchTab` and `my.navigateBack`",
+    ),
+];
+
+struct ApiRow {
+    api: String,
+    name: String,
+    family: String,
+    doc_url: String,
+}
+
+struct ErrorRow {
+    api: String,
+    code: String,
+    name: String,
+    action: &'static str,
+    error_message: String,
+    matcher: String,
+    message_en: String,
+    remedy_zh: String,
+    remedy_en: String,
+    note: String,
+}
+
+/// Undoes the table's escapes: `\n` for a line break, `\\` for a backslash.
+fn unescape(row: &Row<'_>, column: &str) -> Result<String, TableError> {
+    let mut out = String::new();
+    let mut chars = row.get(column).chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            other => return Err(row.error(format!("bad escape \\{other:?} in {column}"))),
+        }
+    }
+    Ok(out)
+}
+
+/// The seed's remedy cell as plain text: `<br />` becomes a line break, markdown emphasis goes,
+/// a link keeps its text and its target (`text（url）`, or the URL alone when they are the same),
+/// images (console screenshots) are dropped, and blank lines and indentation are removed.
+pub(crate) fn plain_text(markdown: &str) -> String {
+    let text = markdown.replace("<br />", "\n");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close + 2..].find(')').map(|i| close + 2 + i) else {
+            break;
+        };
+        let is_image = rest[..open].ends_with('!');
+        out.push_str(&rest[..if is_image { open - 1 } else { open }]);
+        let (label, url) = (rest[open + 1..close].trim(), &rest[close + 2..end]);
+        if !is_image {
+            if label == url {
+                out.push_str(url);
+            } else {
+                let _ = write!(out, "{label}（{url}）");
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out.replace("**", "")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn code_keys(code: &str) -> String {
+    let keys: Vec<String> = code
+        .split('/')
+        .map(|part| match part.parse::<i64>() {
+            Ok(n) => format!("CodeKey::Number({n})"),
+            Err(_) => format!("CodeKey::Text({})", lit(code)),
+        })
+        .collect();
+    format!("&[{}]", keys.join(", "))
+}
+
+fn matcher(row: &Row<'_>, spec: &str) -> Result<String, TableError> {
+    if spec.is_empty() {
+        return Ok("Matcher::Exact".to_owned());
+    }
+    if let Some(needle) = spec.strip_prefix("contains:") {
+        return Ok(format!("Matcher::Contains({})", lit(needle)));
+    }
+    if let Some(template) = spec.strip_prefix("template:") {
+        return Ok(format!("Matcher::Template({})", lit(template)));
+    }
+    Err(row.error(format!(
+        "match {spec:?} must be empty, contains:TEXT or template:TEXT"
+    )))
+}
+
+fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
+    let table = Table::read(&data.join(API_FILE), API_COLUMNS)?;
+    let mut apis = Vec::new();
+    for row in table.rows() {
+        let family = row.required("family")?;
+        if !FAMILIES.iter().any(|(f, _, _)| *f == family) {
+            return Err(row.error(format!("unknown family {family:?}")));
+        }
+        apis.push(ApiRow {
+            api: row.required("api")?.to_owned(),
+            name: variant_name(&row)?.to_owned(),
+            family: family.to_owned(),
+            doc_url: row.required("doc_url")?.to_owned(),
+        });
+    }
+    require_unique(API_FILE, "api", apis.iter().map(|a| a.api.as_str()))?;
+    require_unique(API_FILE, "name", apis.iter().map(|a| a.name.as_str()))?;
+
+    let table = Table::read(&data.join(ERROR_FILE), ERROR_COLUMNS)?;
+    let mut errors = Vec::new();
+    for row in table.rows() {
+        let api = row.required("api")?;
+        if !apis.iter().any(|a| a.api == api) {
+            return Err(row.error(format!("api {api:?} is not in {API_FILE}")));
+        }
+        errors.push(ErrorRow {
+            api: api.to_owned(),
+            code: row.required("code")?.to_owned(),
+            name: variant_name(&row)?.to_owned(),
+            action: action_variant(&row)?,
+            error_message: row.required("error_message")?.to_owned(),
+            matcher: matcher(&row, row.get("match"))?,
+            message_en: row.required("message_en")?.to_owned(),
+            remedy_zh: plain_text(&unescape(&row, "remedy_zh")?),
+            remedy_en: unescape(&row, "remedy_en")?,
+            note: row.get("note").to_owned(),
+        });
+    }
+    let keys: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{} {}", e.api, e.name))
+        .collect();
+    require_unique(ERROR_FILE, "api+name", keys.iter().map(String::as_str))?;
+    Ok((apis, errors))
+}
+
+pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
+    let (apis, errors) = read(data)?;
+    let api_of = |api: &str| apis.iter().find(|a| a.api == api);
+    let family_of = |api: &str| api_of(api).map_or("", |a| a.family.as_str());
+
+    let mut out = header(&[&format!("data/{API_FILE}"), &format!("data/{ERROR_FILE}")]);
+    out.push_str("\nuse super::{CodeKey, JsapiError, Matcher, RowInfo};\nuse crate::Action;\n");
+
+    // The API enum.
+    out.push_str(
+        r#"
+/// An Alipay mini-program JSAPI whose failures the catalog describes.
+///
+/// ```
+/// use minierr::alipay::Api;
+///
+/// assert_eq!(Api::from_name("my.request"), Some(Api::Request));
+/// assert_eq!(Api::from_name("request"), Some(Api::Request));
+/// assert_eq!(Api::Request.name(), "my.request");
+/// assert_eq!(Api::from_name("my.unknownApi"), None);
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+)]
+#[non_exhaustive]
+pub enum Api {
+"#,
+    );
+    for a in &apis {
+        let _ = writeln!(out, "    /// `{}` ({})", a.api, para(&a.doc_url));
+        let _ = writeln!(out, "    #[doc(alias = {})]", lit(&a.api));
+        let _ = writeln!(out, "    {},", a.name);
+    }
+    out.push_str("}\n\nimpl Api {\n");
+    out.push_str("    /// The full name, as the documentation writes it: `my.request`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
+    for a in &apis {
+        let _ = writeln!(out, "            Api::{} => {},", a.name, lit(&a.api));
+    }
+    out.push_str("        }\n    }\n\n    /// The API's documentation page.\n    pub const fn doc_url(self) -> &'static str {\n        match self {\n");
+    for a in &apis {
+        let _ = writeln!(out, "            Api::{} => {},", a.name, lit(&a.doc_url));
+    }
+    out.push_str("        }\n    }\n\n    /// The indices in `ROWS` of this API's catalog rows, in table order.\n    pub(crate) const fn rows(self) -> &'static [u16] {\n        match self {\n");
+    for a in &apis {
+        let indices: Vec<String> = errors
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.api == a.api)
+            .map(|(i, _)| i.to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "            Api::{} => &[{}],",
+            a.name,
+            indices.join(", ")
+        );
+    }
+    out.push_str("        }\n    }\n}\n");
+
+    let mut names = phf_codegen::Map::<&str>::new();
+    let mut spellings: BTreeMap<String, String> = BTreeMap::new();
+    for a in &apis {
+        let short = a.api.strip_prefix("my.").unwrap_or(&a.api);
+        let last = short.rsplit('.').next().unwrap_or(short);
+        for spelling in [a.api.as_str(), short, last] {
+            if let Some(other) = spellings.insert(spelling.to_owned(), a.name.clone()) {
+                if other != a.name {
+                    return Err(TableError::new(
+                        API_FILE,
+                        0,
+                        format!("{spelling:?} names two APIs"),
+                    ));
+                }
+            }
+        }
+    }
+    for (spelling, name) in &spellings {
+        names.entry(spelling.as_str(), format!("Api::{name}"));
+    }
+    let _ = writeln!(
+        out,
+        "\n/// Every accepted spelling of an API name (`my.request`, `request`) to the API.\npub(crate) static API_NAMES: phf::Map<&'static str, Api> = {};",
+        names.build()
+    );
+
+    // One enum per family.
+    for (family, enum_name, about) in FAMILIES {
+        let mut variants: Vec<&str> = Vec::new();
+        for e in errors.iter().filter(|e| family_of(&e.api) == *family) {
+            if !variants.contains(&e.name.as_str()) {
+                variants.push(&e.name);
+            }
+        }
+        let _ = write!(
+            out,
+            "\n/// The failures of {about}, one variant per meaning.\n///\n/// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).\n#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,\n)]\n#[non_exhaustive]\npub enum {enum_name} {{\n"
+        );
+        for name in &variants {
+            let mut first = true;
+            for e in errors
+                .iter()
+                .filter(|e| family_of(&e.api) == *family && e.name == *name)
+            {
+                if !first {
+                    out.push_str("    ///\n");
+                }
+                first = false;
+                let _ = writeln!(
+                    out,
+                    "    /// `{}` error `{}` · errorMessage `{}`",
+                    e.api, e.code, e.error_message
+                );
+                out.push_str("    ///\n");
+                let _ = writeln!(out, "    /// {}.", para(&e.message_en));
+                out.push_str("    ///\n");
+                let _ = writeln!(out, "    /// Next step: [`Action::{}`].", e.action);
+                if !e.note.is_empty() {
+                    out.push_str("    ///\n");
+                    let _ = writeln!(out, "    /// Note: {}", para(&e.note));
+                }
+                if !e.error_message.contains(['"', '\'']) {
+                    let _ = writeln!(out, "    #[doc(alias = {})]", lit(&e.error_message));
+                }
+            }
+            let _ = writeln!(out, "    {name},");
+        }
+        out.push_str("}\n");
+        let _ = write!(
+            out,
+            "\nimpl {enum_name} {{\n    /// The index in `ROWS` of the variant's first catalog row.\n    pub(crate) const fn row(self) -> u16 {{\n        match self {{\n"
+        );
+        for name in &variants {
+            let index = errors
+                .iter()
+                .position(|e| family_of(&e.api) == *family && e.name == *name)
+                .unwrap_or_default();
+            let _ = writeln!(out, "            {enum_name}::{name} => {index},");
+        }
+        out.push_str("        }\n    }\n}\n");
+    }
+
+    // The navigation rows depend on the API as well as the variant.
+    out.push_str("\n/// The catalog row of a navigation failure on a given routing API; the variant's first row\n/// when the pair is not in the table.\npub(crate) const fn navigation_row(api: Api, error: NavigationError) -> u16 {\n    match (api, error) {\n");
+    for (i, e) in errors.iter().enumerate() {
+        if family_of(&e.api) == "Navigation" {
+            let api = api_of(&e.api).map_or("", |a| a.name.as_str());
+            let _ = writeln!(
+                out,
+                "        (Api::{api}, NavigationError::{}) => {i},",
+                e.name
+            );
+        }
+    }
+    out.push_str("        (_, error) => error.row(),\n    }\n}\n");
+
+    // The rows themselves.
+    let _ = writeln!(
+        out,
+        "\n/// Every catalog row, in the table's order.\npub(crate) static ROWS: [RowInfo; {}] = [",
+        errors.len()
+    );
+    for e in &errors {
+        let api = api_of(&e.api).map_or("", |a| a.name.as_str());
+        let family = family_of(&e.api);
+        let enum_name = FAMILIES
+            .iter()
+            .find(|(f, _, _)| *f == family)
+            .map_or("", |(_, n, _)| *n);
+        let error = if family == "Navigation" {
+            format!(
+                "JsapiError::Navigation(Api::{api}, NavigationError::{})",
+                e.name
+            )
+        } else {
+            format!("JsapiError::{family}({enum_name}::{})", e.name)
+        };
+        let literal = struct_literal(
+            "RowInfo",
+            &[
+                ("api", format!("Api::{api}")),
+                ("error", error),
+                ("code", lit(&e.code)),
+                ("codes", code_keys(&e.code)),
+                ("error_message", lit(&e.error_message)),
+                ("matcher", e.matcher.clone()),
+                ("message_en", lit(&e.message_en)),
+                ("remedy_zh", lit(&e.remedy_zh)),
+                ("remedy_en", lit(&e.remedy_en)),
+                ("action", format!("Action::{}", e.action)),
+                ("note", lit(&e.note)),
+            ],
+        );
+        let _ = writeln!(out, "    {literal},");
+    }
+    out.push_str("];\n");
+    Ok(crate::GeneratedFile {
+        path: "src/alipay/generated.rs",
+        contents: out,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_links_and_drops_markup() {
+        let md = "<br />1. 在 [控制台](https://a.example/x) > **开发设置** 中配置。<br />![image.png](https://img.example/1.png)<br />2. 以 [https://r.example/p](https://r.example/p) 开头<br />";
+        assert_eq!(
+            plain_text(md),
+            "1. 在 控制台（https://a.example/x） > 开发设置 中配置。\n2. 以 https://r.example/p 开头"
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! The object a failing Alipay JSAPI hands to `fail`.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Api, CodeKey, JsapiError};
+use crate::text::TextSeed;
+
+/// The `error` field as sent: usually a number, sometimes a string (`"already top of
+/// navigation"`, or a number in quotes). Kept exactly, so it serialises back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorValue<'a> {
+    /// A JSON integer.
+    Number(i64),
+    /// A JSON string.
+    Text(Cow<'a, str>),
+}
+
+impl ErrorValue<'_> {
+    /// The value as a number: the integer, or a string holding only an integer.
+    ///
+    /// ```
+    /// use minierr::alipay::ErrorValue;
+    /// assert_eq!(ErrorValue::Text("14".into()).as_number(), Some(14));
+    /// assert_eq!(ErrorValue::Text("already top of navigation".into()).as_number(), None);
+    /// ```
+    pub fn as_number(&self) -> Option<i64> {
+        match self {
+            ErrorValue::Number(n) => Some(*n),
+            ErrorValue::Text(text) => text.trim().parse().ok(),
+        }
+    }
+
+    fn key(&self) -> CodeKey<'_> {
+        match (self.as_number(), self) {
+            (Some(n), _) => CodeKey::Number(n),
+            (None, ErrorValue::Text(text)) => CodeKey::Text(text.trim()),
+            // A number always has as_number(); this arm only satisfies the match.
+            (None, ErrorValue::Number(n)) => CodeKey::Number(*n),
+        }
+    }
+
+    fn into_owned(self) -> ErrorValue<'static> {
+        match self {
+            ErrorValue::Number(n) => ErrorValue::Number(n),
+            ErrorValue::Text(text) => ErrorValue::Text(Cow::Owned(text.into_owned())),
+        }
+    }
+}
+
+impl fmt::Display for ErrorValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorValue::Number(n) => write!(f, "{n}"),
+            ErrorValue::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// An Alipay JSAPI failure, as `fail` receives it:
+/// `{"error": 14, "errorMessage": "JSON parse data error", "status": 13, "data": "..."}`.
+///
+/// Every field is optional and other fields (`data`, `headers`) are ignored. `my.tradePay`
+/// reports `resultCode` instead of `error`; both are read. Strings borrow from the input where it
+/// has no escapes, and serialising gives back the fields as they came.
+///
+/// ```
+/// use minierr::alipay::{Api, Fail, JsapiError, TradePayResult};
+/// use minierr::Action;
+///
+/// let fail: Fail = serde_json::from_str(r#"{"resultCode":"6004"}"#)?;
+/// let result = fail.error_for(Api::TradePay).unwrap();
+/// assert_eq!(result, JsapiError::TradePay(TradePayResult::ResultUnknown));
+/// assert_eq!(result.action(), Action::Reconcile);
+///
+/// // The same number means something else for another API, and nothing for a third.
+/// let fail: Fail = serde_json::from_str(r#"{"error":4,"errorMessage":"无权调用该接口。"}"#)?;
+/// assert!(matches!(fail.error_for(Api::Request), Some(JsapiError::Request(_))));
+/// assert_eq!(fail.error_for(Api::GetRunData), None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Fail<'a> {
+    error: Option<ErrorValue<'a>>,
+    error_message: Option<Cow<'a, str>>,
+    result_code: Option<Cow<'a, str>>,
+    status: Option<i64>,
+}
+
+impl<'a> Fail<'a> {
+    /// A failure from its `error` and `errorMessage`.
+    ///
+    /// ```
+    /// use minierr::alipay::{Api, ErrorValue, Fail, JsapiError, NavigationError};
+    /// let fail = Fail::new(None, Some("can not find page:pages/a/b when execute navigateTo for url /pages/a/b".into()));
+    /// assert_eq!(fail.error_for(Api::NavigateTo), Some(JsapiError::Navigation(Api::NavigateTo, NavigationError::PageNotFound)));
+    /// ```
+    pub fn new(error: Option<ErrorValue<'a>>, error_message: Option<Cow<'a, str>>) -> Self {
+        Fail {
+            error,
+            error_message,
+            ..Fail::default()
+        }
+    }
+
+    /// `error`, exactly as sent.
+    pub fn error(&self) -> Option<&ErrorValue<'a>> {
+        self.error.as_ref()
+    }
+
+    /// `errorMessage`, if sent.
+    pub fn error_message(&self) -> Option<&str> {
+        self.error_message.as_deref()
+    }
+
+    /// `resultCode` (`my.tradePay`), if sent.
+    pub fn result_code(&self) -> Option<&str> {
+        self.result_code.as_deref()
+    }
+
+    /// `status` (an HTTP-like status some APIs add), if sent.
+    pub fn status(&self) -> Option<i64> {
+        self.status
+    }
+
+    /// The catalog failure this payload reports for `api`: chosen by code (`error`, or
+    /// `resultCode` for `my.tradePay`) and, where the code has several meanings, by
+    /// `errorMessage` (N22104 against N22106, a page path in a navigation template). Without a
+    /// code, the message alone must name one meaning. `None` when the code is not this API's, or
+    /// the message does not decide; the raw fields are still here.
+    ///
+    /// ```
+    /// use minierr::alipay::{Api, Fail, JsapiError, GetPhoneNumberError};
+    /// let fail: Fail = serde_json::from_str(r#"{"error":40001,"errorMessage":"缺少加密配置"}"#)?;
+    /// assert_eq!(
+    ///     fail.error_for(Api::GetPhoneNumber),
+    ///     Some(JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing))
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn error_for(&self, api: Api) -> Option<JsapiError> {
+        let code = match (&self.error, &self.result_code) {
+            (Some(error), _) => Some(error.key()),
+            (None, Some(result_code)) => Some(
+                result_code
+                    .trim()
+                    .parse()
+                    .map_or(CodeKey::Text(result_code.trim()), CodeKey::Number),
+            ),
+            (None, None) => None,
+        };
+        api.resolve(code, self.error_message.as_deref())
+    }
+
+    /// Every API whose catalog has a failure matching this payload; useful when the API is not
+    /// known.
+    ///
+    /// ```
+    /// use minierr::alipay::{Api, Fail};
+    /// let fail: Fail = serde_json::from_str(r#"{"error":40006,"errorMessage":"ISV权限不足"}"#)?;
+    /// let apis: Vec<Api> = fail.candidate_apis().collect();
+    /// assert_eq!(apis, [Api::GetPhoneNumber, Api::GetOpenUserInfo]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn candidate_apis(&self) -> impl Iterator<Item = Api> + '_ {
+        Api::all().filter(|api| self.error_for(*api).is_some())
+    }
+
+    /// The same failure with owned strings.
+    pub fn into_owned(self) -> Fail<'static> {
+        Fail {
+            error: self.error.map(ErrorValue::into_owned),
+            error_message: self.error_message.map(|m| Cow::Owned(m.into_owned())),
+            result_code: self.result_code.map(|c| Cow::Owned(c.into_owned())),
+            status: self.status,
+        }
+    }
+}
+
+impl Serialize for ErrorValue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ErrorValue::Number(n) => serializer.serialize_i64(*n),
+            ErrorValue::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for ErrorValue<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ErrorVisitor<'a>(PhantomData<&'a str>);
+
+        impl<'de: 'a, 'a> Visitor<'de> for ErrorVisitor<'a> {
+            type Value = ErrorValue<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("error as a 64-bit integer or a string")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(ErrorValue::Number(v))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v)
+                    .map(ErrorValue::Number)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(ErrorValue::Text(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(ErrorValue::Text(Cow::Owned(v.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_any(ErrorVisitor(PhantomData))
+    }
+}
+
+impl Serialize for Fail<'_> {
+    /// The fields that were present, under their wire names.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(error) = &self.error {
+            map.serialize_entry("error", error)?;
+        }
+        if let Some(message) = &self.error_message {
+            map.serialize_entry("errorMessage", message)?;
+        }
+        if let Some(status) = &self.status {
+            map.serialize_entry("status", status)?;
+        }
+        if let Some(result_code) = &self.result_code {
+            map.serialize_entry("resultCode", result_code)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum Field {
+    #[serde(rename = "error")]
+    Error,
+    #[serde(rename = "errorMessage")]
+    ErrorMessage,
+    #[serde(rename = "resultCode")]
+    ResultCode,
+    #[serde(rename = "status")]
+    Status,
+    #[serde(other)]
+    Other,
+}
+
+/// `status`: an integer or one in a string.
+struct Status(i64);
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::lenient::deserialize_int(
+            deserializer,
+            "status as a 64-bit integer, or one in a string",
+        )
+        .map(Status)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
+    /// A JSON object; every error names the field at fault.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FailVisitor(PhantomData))
+    }
+}
+
+struct FailVisitor<'a>(PhantomData<Fail<'a>>);
+
+impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
+    type Value = Fail<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an Alipay fail object such as {\"error\":14,\"errorMessage\":\"...\"}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
+        let mut fail = Fail::default();
+        let (mut seen_error, mut seen_message, mut seen_code, mut seen_status) =
+            (false, false, false, false);
+        while let Some(field) = map.next_key::<Field>()? {
+            match field {
+                Field::Error => {
+                    if std::mem::replace(&mut seen_error, true) {
+                        return Err(de::Error::duplicate_field("error"));
+                    }
+                    fail.error = map.next_value()?;
+                }
+                Field::ErrorMessage => {
+                    if std::mem::replace(&mut seen_message, true) {
+                        return Err(de::Error::duplicate_field("errorMessage"));
+                    }
+                    fail.error_message =
+                        map.next_value_seed(TextSeed::nullable("errorMessage as a string"))?;
+                }
+                Field::ResultCode => {
+                    if std::mem::replace(&mut seen_code, true) {
+                        return Err(de::Error::duplicate_field("resultCode"));
+                    }
+                    fail.result_code =
+                        map.next_value_seed(TextSeed::nullable("resultCode as a string"))?;
+                }
+                Field::Status => {
+                    if std::mem::replace(&mut seen_status, true) {
+                        return Err(de::Error::duplicate_field("status"));
+                    }
+                    fail.status = map.next_value::<Option<Status>>()?.map(|s| s.0);
+                }
+                Field::Other => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(fail)
+    }
+}
