@@ -34,6 +34,8 @@
 //!
 //! # Features
 //!
+//! - `json` (default): [`decode`] any payload from JSON bytes, recognising the platform.
+//! - `cli`: the `minierr` command-line tool (`explain`, `decode`, `list`).
 //! - `serde` (default): decode payloads ([`wx::Fail`], `alipay::Fail`, [`openapi::ApiResult`],
 //!   [`open_platform::Response`]) and (de)serialise codes and actions.
 //!   Without it the catalogs, lookups and category decoding still work.
@@ -59,6 +61,8 @@
 mod action;
 pub mod alipay;
 mod catalog;
+#[cfg(feature = "json")]
+mod decode;
 #[cfg(feature = "serde")]
 mod lenient;
 pub mod open_platform;
@@ -70,6 +74,11 @@ pub mod wx;
 
 pub use action::{Action, ActionIter, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
+#[cfg(feature = "json")]
+pub use decode::{
+    AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis,
+    ParsePlatformError, Platform, RawCode, decode, decode_as, decode_str, decode_with,
+};
 pub use openapi::ResultCode as OpenApiResultCode;
 pub use retry::{Jitter, RetrySchedule, SeededJitter};
 pub use wx::Errno as WxErrno;

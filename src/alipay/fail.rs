@@ -171,6 +171,34 @@ impl<'a> Fail<'a> {
         Api::all().filter(|api| self.error_for(*api).is_some())
     }
 
+    /// The one API this payload can have come from, when the caller does not know it: the only
+    /// API whose catalog has the code, or, when several do, the only one whose catalog also has
+    /// the message. `None` when that leaves no API or more than one.
+    ///
+    /// ```
+    /// use minierr::alipay::{Api, Fail};
+    /// // 13 exists for my.request and my.uploadFile; only my.request's 13 says 超时。
+    /// let fail: Fail = serde_json::from_str(r#"{"error":13,"errorMessage":"超时。"}"#)?;
+    /// assert_eq!(fail.infer_api(), Some(Api::Request));
+    /// // N22104 under 4 exists for four APIs: the payload cannot say which.
+    /// let fail: Fail = serde_json::from_str(r#"{"error":4,"errorMessage":"无权限调（N22104）。"}"#)?;
+    /// assert_eq!(fail.infer_api(), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn infer_api(&self) -> Option<Api> {
+        let only = |mut apis: Box<dyn Iterator<Item = Api> + '_>| match (apis.next(), apis.next()) {
+            (Some(api), None) => Some(api),
+            _ => None,
+        };
+        if let Some(api) = only(Box::new(self.candidate_apis())) {
+            return Some(api);
+        }
+        let message = self.error_message.as_deref()?;
+        only(Box::new(self.candidate_apis().filter(move |api| {
+            api.resolve(None, Some(message)).is_some()
+        })))
+    }
+
     /// The same failure with owned strings.
     pub fn into_owned(self) -> Fail<'static> {
         Fail {

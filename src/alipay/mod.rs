@@ -323,6 +323,26 @@ impl JsapiError {
         row(index)
     }
 
+    /// The name of the per-API variant (`JsonParseError`).
+    ///
+    /// ```
+    /// use minierr::alipay::{JsapiError, RequestError};
+    /// assert_eq!(JsapiError::Request(RequestError::Timeout).name(), "Timeout");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            JsapiError::Request(e) => e.name(),
+            JsapiError::UploadFile(e) => e.name(),
+            JsapiError::TradePay(e) => e.name(),
+            JsapiError::NavigateToAlipayPage(e) => e.name(),
+            JsapiError::GetAuthCode(e) => e.name(),
+            JsapiError::GetPhoneNumber(e) => e.name(),
+            JsapiError::GetOpenUserInfo(e) => e.name(),
+            JsapiError::GetRunData(e) => e.name(),
+            JsapiError::Navigation(_, e) => e.name(),
+        }
+    }
+
     /// The API that reports this failure.
     pub fn api(self) -> Api {
         match self {

@@ -1,0 +1,786 @@
+//! One entry point for any fail payload: recognise the platform from the payload's shape, decode
+//! it with that platform's own type, and give one common view of the result.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+
+use crate::Action;
+use crate::alipay::{self, Api, JsapiError};
+use crate::open_platform;
+use crate::openapi::{self, CallKind, ResultStatus};
+use crate::wx::{self, Category, Subcategory};
+
+/// The platforms minierr knows, as `decode` recognises them.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize,
+)]
+#[non_exhaustive]
+pub enum Platform {
+    /// WeChat mini programs: `errMsg`, `errno`.
+    #[serde(rename = "wechat")]
+    Wechat,
+    /// Alipay mini-program JSAPIs: `error`, `errorMessage` (and tradePay's `resultCode`).
+    #[serde(rename = "alipay")]
+    Alipay,
+    /// Alipay+ Mini Program OpenAPI: `resultCode` with `resultStatus`, bare or under `result`.
+    #[serde(rename = "alipayplus")]
+    AlipayPlus,
+    /// The open platform: `code` with `msg` or `message`.
+    #[serde(rename = "open_platform")]
+    OpenPlatform,
+}
+
+impl Platform {
+    /// The name used in JSON output and on the command line.
+    ///
+    /// ```
+    /// assert_eq!(minierr::Platform::AlipayPlus.as_str(), "alipayplus");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Platform::Wechat => "wechat",
+            Platform::Alipay => "alipay",
+            Platform::AlipayPlus => "alipayplus",
+            Platform::OpenPlatform => "open_platform",
+        }
+    }
+
+    /// Every platform.
+    pub fn all() -> impl Iterator<Item = Platform> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error from parsing a [`Platform`] name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown platform {input:?}: expected wechat, alipay, alipayplus or open_platform")]
+pub struct ParsePlatformError {
+    input: String,
+}
+
+impl std::str::FromStr for Platform {
+    type Err = ParsePlatformError;
+
+    /// `wechat` (or `wx`), `alipay`, `alipayplus` (or `openapi`), `open_platform`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "wechat" | "wx" => Ok(Platform::Wechat),
+            "alipay" => Ok(Platform::Alipay),
+            "alipayplus" | "alipay+" | "openapi" => Ok(Platform::AlipayPlus),
+            "open_platform" | "open-platform" => Ok(Platform::OpenPlatform),
+            other => Err(ParsePlatformError {
+                input: other.to_owned(),
+            }),
+        }
+    }
+}
+
+/// What the caller knows that the payload does not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DecodeOptions {
+    alipay_api: Option<Api>,
+    call_kind: CallKind,
+}
+
+impl Default for DecodeOptions {
+    /// No Alipay API, and Alipay+ calls treated as moving money: an unknown outcome is
+    /// reconciled, never blindly retried.
+    fn default() -> Self {
+        DecodeOptions {
+            alipay_api: None,
+            call_kind: CallKind::MovesMoney,
+        }
+    }
+}
+
+impl DecodeOptions {
+    /// The defaults.
+    pub fn new() -> Self {
+        DecodeOptions::default()
+    }
+
+    /// The Alipay JSAPI that produced the payload, which decides what its code means.
+    #[must_use]
+    pub fn alipay_api(mut self, api: Api) -> Self {
+        self.alipay_api = Some(api);
+        self
+    }
+
+    /// Whether an Alipay+ call is safe to repeat; see [`openapi::ApiResult::decide`].
+    #[must_use]
+    pub fn call_kind(mut self, call_kind: CallKind) -> Self {
+        self.call_kind = call_kind;
+        self
+    }
+}
+
+/// Why a payload could not be decoded. Every variant says what was wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The input is not a JSON object.
+    #[error("not a JSON object: {0}")]
+    NotAnObject(#[source] serde_json::Error),
+    /// The object has none of the fields that identify a platform.
+    #[error(
+        "the object fits no known platform: expected errMsg/errno (wechat), error/errorMessage \
+         (alipay), resultCode with resultStatus or result (alipayplus), or code with msg/message \
+         (open_platform); found keys {keys:?}"
+    )]
+    UnknownShape {
+        /// The object's keys (the first 16).
+        keys: Vec<String>,
+    },
+    /// The object has the fields of several platforms at once.
+    #[error("the object fits several platforms ({}); pass one explicitly", join(.platforms))]
+    AmbiguousShape {
+        /// The platforms it fits.
+        platforms: Vec<Platform>,
+    },
+    /// The object has a platform's shape but a field of the wrong type.
+    #[error("{platform} payload: {source}")]
+    Invalid {
+        /// The platform the shape pointed to.
+        platform: Platform,
+        /// What was wrong, naming the field.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+fn join(platforms: &[Platform]) -> String {
+    platforms
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A decoded payload, whatever its platform. Match on it to reach the platform's typed value, or
+/// use the common view (`code`, `action`, messages) that every platform shares.
+///
+/// ```
+/// use minierr::{decode_str, Action, Diagnosis, Platform};
+///
+/// let d = decode_str(r#"{"errMsg":"request:fail url not in domain list","errno":600002}"#)?;
+/// assert_eq!(d.platform(), Platform::Wechat);
+/// assert_eq!(d.action(), Some(Action::FixConfig));
+/// if let Diagnosis::Wx(fail) = &d {
+///     assert_eq!(fail.api(), Some("request"));
+/// }
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Diagnosis<'a> {
+    /// A WeChat fail object.
+    Wx(wx::Fail<'a>),
+    /// An Alipay JSAPI fail object, with the API if it is known.
+    Alipay(AlipayDiagnosis<'a>),
+    /// An Alipay+ OpenAPI result, with the call kind used for its action.
+    AlipayPlus(openapi::ApiResult<'a>, CallKind),
+    /// An open-platform response body.
+    OpenPlatform(open_platform::Response<'a>),
+}
+
+/// An Alipay JSAPI failure and what it resolves to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlipayDiagnosis<'a> {
+    fail: alipay::Fail<'a>,
+    api: Option<Api>,
+    error: Option<JsapiError>,
+}
+
+impl<'a> AlipayDiagnosis<'a> {
+    fn new(fail: alipay::Fail<'a>, api: Option<Api>) -> Self {
+        let (api, error) = match api {
+            Some(api) => (Some(api), fail.error_for(api)),
+            None => match fail.infer_api() {
+                Some(api) => (Some(api), fail.error_for(api)),
+                None => (None, None),
+            },
+        };
+        AlipayDiagnosis { fail, api, error }
+    }
+
+    /// The payload.
+    pub fn fail(&self) -> &alipay::Fail<'a> {
+        &self.fail
+    }
+
+    /// The API, as given or as the only one whose catalog fits.
+    pub fn api(&self) -> Option<Api> {
+        self.api
+    }
+
+    /// The catalog failure, if the API is known and its catalog has the code.
+    pub fn error(&self) -> Option<JsapiError> {
+        self.error
+    }
+
+    /// Every API whose catalog fits the payload; more than one means the API must be given.
+    pub fn candidate_apis(&self) -> impl Iterator<Item = Api> + '_ {
+        self.fail.candidate_apis()
+    }
+
+    fn raw_code(&self) -> Option<RawCode<'_>> {
+        match (self.fail.error(), self.fail.result_code()) {
+            (Some(alipay::ErrorValue::Number(n)), _) => Some(RawCode::Number(*n)),
+            (Some(alipay::ErrorValue::Text(t)), _) => Some(RawCode::Text(t)),
+            (None, Some(code)) => Some(RawCode::Text(code)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A code as the platform sent it: a number, or text (Alipay+ `resultCode`, an Alipay `error`
+/// string).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RawCode<'d> {
+    /// A number.
+    Number(i64),
+    /// Text.
+    Text(&'d str),
+}
+
+impl fmt::Display for RawCode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RawCode::Number(n) => write!(f, "{n}"),
+            RawCode::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Diagnosis<'_> {
+    /// The platform.
+    pub fn platform(&self) -> Platform {
+        match self {
+            Diagnosis::Wx(_) => Platform::Wechat,
+            Diagnosis::Alipay(_) => Platform::Alipay,
+            Diagnosis::AlipayPlus(..) => Platform::AlipayPlus,
+            Diagnosis::OpenPlatform(_) => Platform::OpenPlatform,
+        }
+    }
+
+    /// The API, where the payload or the caller names it: WeChat's from errMsg, Alipay's as
+    /// given or inferred.
+    pub fn api(&self) -> Option<&str> {
+        match self {
+            Diagnosis::Wx(fail) => fail.api(),
+            Diagnosis::Alipay(d) => d.api.map(Api::name),
+            Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) => None,
+        }
+    }
+
+    /// The code exactly as sent; `None` if the payload has none.
+    pub fn raw_code(&self) -> Option<RawCode<'_>> {
+        match self {
+            Diagnosis::Wx(fail) => fail.errno().map(|c| RawCode::Number(i64::from(c.raw()))),
+            Diagnosis::Alipay(d) => d.raw_code(),
+            Diagnosis::AlipayPlus(result, _) => Some(RawCode::Text(result.result_code().as_str())),
+            Diagnosis::OpenPlatform(response) => Some(RawCode::Number(response.code().raw())),
+        }
+    }
+
+    /// The code for reports: as sent or, for a payload without one (a WeChat errMsg alone, an
+    /// Alipay errorMessage alone), the one its message identifies.
+    pub fn code(&self) -> Option<RawCode<'_>> {
+        match self {
+            Diagnosis::Wx(fail) => fail
+                .resolved_errno()
+                .map(|c| RawCode::Number(i64::from(c.raw()))),
+            Diagnosis::Alipay(d) => d.raw_code().or_else(|| {
+                d.error.map(|e| match e.code().parse() {
+                    Ok(n) => RawCode::Number(n),
+                    Err(_) => RawCode::Text(e.code()),
+                })
+            }),
+            other => other.raw_code(),
+        }
+    }
+
+    /// Whether the catalog knows the code.
+    pub fn is_known(&self) -> bool {
+        self.name().is_some()
+    }
+
+    /// The catalog variant's name, if the code is known.
+    pub fn name(&self) -> Option<&'static str> {
+        match self {
+            Diagnosis::Wx(fail) => fail
+                .resolved_errno()
+                .and_then(|c| c.known())
+                .map(wx::Errno::name),
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::name),
+            Diagnosis::AlipayPlus(result, _) => {
+                result.result_code().known().map(openapi::ResultCode::name)
+            }
+            Diagnosis::OpenPlatform(response) => {
+                response.code().known().map(open_platform::Code::name)
+            }
+        }
+    }
+
+    /// The platform's own message as sent: errMsg, errorMessage, resultMessage or msg.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Diagnosis::Wx(fail) => Some(fail.err_msg()),
+            Diagnosis::Alipay(d) => d.fail.error_message(),
+            Diagnosis::AlipayPlus(result, _) => result.result_message(),
+            Diagnosis::OpenPlatform(response) => response.message(),
+        }
+    }
+
+    /// The catalog's Chinese description of the code.
+    pub fn message_zh(&self) -> Option<&'static str> {
+        match self {
+            Diagnosis::Wx(fail) => fail
+                .resolved_errno()
+                .and_then(|c| c.known())
+                .map(wx::Errno::message_zh),
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::message_zh),
+            Diagnosis::AlipayPlus(result, _) => result
+                .result_code()
+                .known()
+                .map(openapi::ResultCode::message_zh),
+            Diagnosis::OpenPlatform(response) => {
+                response.code().known().map(open_platform::Code::message_zh)
+            }
+        }
+    }
+
+    /// The catalog's English description of the code.
+    pub fn message_en(&self) -> Option<&'static str> {
+        match self {
+            Diagnosis::Wx(fail) => fail
+                .resolved_errno()
+                .and_then(|c| c.known())
+                .map(wx::Errno::message_en),
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::message_en),
+            Diagnosis::AlipayPlus(result, _) => result
+                .result_code()
+                .known()
+                .map(openapi::ResultCode::result_message),
+            Diagnosis::OpenPlatform(response) => {
+                response.code().known().map(open_platform::Code::message_en)
+            }
+        }
+    }
+
+    /// The remedy in Chinese, where the catalog has one (Alipay JSAPI, Alipay+).
+    pub fn remedy_zh(&self) -> Option<&'static str> {
+        match self {
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::remedy_zh),
+            Diagnosis::AlipayPlus(result, _) => result
+                .result_code()
+                .known()
+                .map(openapi::ResultCode::further_action_zh),
+            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) => None,
+        }
+    }
+
+    /// The remedy in English, where the catalog has one.
+    pub fn remedy_en(&self) -> Option<&'static str> {
+        match self {
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::remedy_en),
+            Diagnosis::AlipayPlus(result, _) => result
+                .result_code()
+                .known()
+                .map(openapi::ResultCode::further_action),
+            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) => None,
+        }
+    }
+
+    /// Alipay+ `resultStatus`.
+    pub fn status(&self) -> Option<ResultStatus> {
+        match self {
+            Diagnosis::AlipayPlus(result, _) => result.result_status(),
+            _ => None,
+        }
+    }
+
+    /// WeChat errno category, known code or not.
+    pub fn category(&self) -> Option<Category> {
+        match self {
+            Diagnosis::Wx(fail) => fail.resolved_errno().map(wx::AnyErrno::category),
+            _ => None,
+        }
+    }
+
+    /// WeChat errno subcategory, known code or not.
+    pub fn subcategory(&self) -> Option<Subcategory> {
+        match self {
+            Diagnosis::Wx(fail) => fail.resolved_errno().map(wx::AnyErrno::subcategory),
+            _ => None,
+        }
+    }
+
+    /// The next step, where minierr can tell. Alipay+ results always get one (the status decides
+    /// when the code cannot); other codes outside the catalogs get `None`.
+    pub fn action(&self) -> Option<Action> {
+        match self {
+            Diagnosis::Wx(fail) => fail.action(),
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::action),
+            Diagnosis::AlipayPlus(result, call_kind) => Some(result.action(*call_kind)),
+            Diagnosis::OpenPlatform(response) => response.action(),
+        }
+    }
+
+    /// For an Alipay payload whose API was neither given nor inferred: every API whose catalog
+    /// fits it. Empty when the API is known.
+    pub fn candidate_apis(&self) -> Vec<Api> {
+        match self {
+            Diagnosis::Alipay(d) if d.api.is_none() => d.candidate_apis().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Which platform fields an object has, read without decoding any value.
+#[derive(Default)]
+struct Shape {
+    keys: Vec<String>,
+    err_msg: bool,
+    errno: bool,
+    error: bool,
+    error_message: bool,
+    result_code: bool,
+    result_status: bool,
+    result: bool,
+    code: bool,
+    msg: bool,
+}
+
+impl Shape {
+    fn platforms(&self) -> Vec<Platform> {
+        let mut fits = Vec::new();
+        if self.err_msg || self.errno {
+            fits.push(Platform::Wechat);
+        }
+        let alipay_plus = self.result || (self.result_code && self.result_status);
+        // my.tradePay reports a bare resultCode without resultStatus.
+        if self.error || self.error_message || (self.result_code && !alipay_plus) {
+            fits.push(Platform::Alipay);
+        }
+        if alipay_plus {
+            fits.push(Platform::AlipayPlus);
+        }
+        if self.code {
+            fits.push(Platform::OpenPlatform);
+        }
+        fits
+    }
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ShapeVisitor)
+    }
+}
+
+struct ShapeVisitor;
+
+impl<'de> Visitor<'de> for ShapeVisitor {
+    type Value = Shape;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+        let mut shape = Shape::default();
+        while let Some(key) = map.next_key::<KeyName<'de>>()? {
+            let key = key.0.as_ref();
+            match key {
+                "errMsg" => shape.err_msg = true,
+                "errno" => shape.errno = true,
+                "error" => shape.error = true,
+                "errorMessage" => shape.error_message = true,
+                "resultCode" => shape.result_code = true,
+                "resultStatus" => shape.result_status = true,
+                "result" => {
+                    // my.tradePay's success carries a string `result`; Alipay+ nests an object.
+                    shape.result = map.next_value::<IsObject>()?.0;
+                    if shape.keys.len() < 16 {
+                        shape.keys.push(key.to_owned());
+                    }
+                    continue;
+                }
+                "code" => shape.code = true,
+                "msg" | "message" => shape.msg = true,
+                _ => {}
+            }
+            if shape.keys.len() < 16 {
+                shape.keys.push(key.to_owned());
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(shape)
+    }
+}
+
+/// Whether a value is a JSON object; the value itself is skipped.
+struct IsObject(bool);
+
+impl<'de> Deserialize<'de> for IsObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IsObjectVisitor;
+
+        impl<'de> Visitor<'de> for IsObjectVisitor {
+            type Value = IsObject;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IsObject, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(IsObject(true))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<IsObject, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(IsObject(false))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<IsObject, E> {
+                Ok(IsObject(false))
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<IsObject, E> {
+                Ok(IsObject(false))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<IsObject, E> {
+                Ok(IsObject(false))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<IsObject, E> {
+                Ok(IsObject(false))
+            }
+
+            fn visit_str<E>(self, _: &str) -> Result<IsObject, E> {
+                Ok(IsObject(false))
+            }
+
+            fn visit_unit<E>(self) -> Result<IsObject, E> {
+                Ok(IsObject(false))
+            }
+        }
+
+        deserializer.deserialize_any(IsObjectVisitor)
+    }
+}
+
+/// A map key, borrowed when the input allows.
+struct KeyName<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for KeyName<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::text::required(deserializer, "a key").map(KeyName)
+    }
+}
+
+/// The input without a UTF-8 byte-order mark, which PHP and .NET servers sometimes prepend.
+fn strip_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
+}
+
+/// Decodes one payload of any platform, recognising the platform from its fields.
+///
+/// Accepts a UTF-8 byte-order mark, numbers sent as strings and extra fields. An object whose
+/// fields fit no platform, or several, is an error that says so; nothing is guessed.
+///
+/// ```
+/// use minierr::{decode, Action, Platform};
+///
+/// let d = decode(br#"{"result":{"resultCode":"EXPIRED_ACCESS_TOKEN","resultStatus":"F"}}"#)?;
+/// assert_eq!(d.platform(), Platform::AlipayPlus);
+/// assert_eq!(d.action(), Some(Action::Refresh));
+///
+/// let err = decode(br#"{"foo":1}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("the object fits no known platform"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+pub fn decode(input: &[u8]) -> Result<Diagnosis<'_>, DecodeError> {
+    decode_with(input, &DecodeOptions::default())
+}
+
+/// [`decode`] for a string.
+pub fn decode_str(input: &str) -> Result<Diagnosis<'_>, DecodeError> {
+    decode(input.as_bytes())
+}
+
+/// [`decode`] with what the caller knows: the Alipay API, the Alipay+ call kind.
+///
+/// ```
+/// use minierr::alipay::Api;
+/// use minierr::{decode, decode_with, DecodeOptions};
+///
+/// let payload = r#"{"error":11,"errorMessage":"用户取消授权"}"#.as_bytes();
+/// // 11 exists for my.request, my.uploadFile and my.getAuthCode; only getAuthCode's has this message.
+/// assert_eq!(decode(payload)?.api(), Some("my.getAuthCode"));
+/// let d = decode_with(payload, &DecodeOptions::new().alipay_api(Api::GetAuthCode))?;
+/// assert_eq!(d.api(), Some("my.getAuthCode"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+pub fn decode_with<'a>(
+    input: &'a [u8],
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let input = strip_bom(input);
+    let shape: Shape = serde_json::from_slice(input).map_err(DecodeError::NotAnObject)?;
+    let platforms = shape.platforms();
+    let platform = match platforms.as_slice() {
+        [one] => *one,
+        [] => return Err(DecodeError::UnknownShape { keys: shape.keys }),
+        _ => return Err(DecodeError::AmbiguousShape { platforms }),
+    };
+    decode_as(input, platform, options)
+}
+
+/// Decodes a payload as the given platform's, skipping detection.
+///
+/// ```
+/// use minierr::{decode_as, DecodeOptions, Platform};
+/// let d = decode_as(br#"{"code":4004}"#, Platform::OpenPlatform, &DecodeOptions::new())?;
+/// assert_eq!(d.name(), Some("InvalidSignature"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+pub fn decode_as<'a>(
+    input: &'a [u8],
+    platform: Platform,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let input = strip_bom(input);
+    let invalid = |source| DecodeError::Invalid { platform, source };
+    Ok(match platform {
+        Platform::Wechat => Diagnosis::Wx(serde_json::from_slice(input).map_err(invalid)?),
+        Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
+            serde_json::from_slice(input).map_err(invalid)?,
+            options.alipay_api,
+        )),
+        Platform::AlipayPlus => Diagnosis::AlipayPlus(
+            serde_json::from_slice(input).map_err(invalid)?,
+            options.call_kind,
+        ),
+        Platform::OpenPlatform => {
+            Diagnosis::OpenPlatform(serde_json::from_slice(input).map_err(invalid)?)
+        }
+    })
+}
+
+mod json_view {
+    use serde::Serialize;
+    use serde::ser::{SerializeMap, Serializer};
+
+    use super::{Diagnosis, RawCode};
+    use crate::wx::{Category, Subcategory};
+
+    struct Group {
+        code: u16,
+        name_zh: Option<&'static str>,
+        name_en: Option<&'static str>,
+    }
+
+    impl Serialize for Group {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(3))?;
+            map.serialize_entry("code", &self.code)?;
+            map.serialize_entry("name_zh", &self.name_zh)?;
+            map.serialize_entry("name_en", &self.name_en)?;
+            map.end()
+        }
+    }
+
+    impl From<Category> for Group {
+        fn from(c: Category) -> Self {
+            Group {
+                code: c.code(),
+                name_zh: c.name_zh(),
+                name_en: c.name_en(),
+            }
+        }
+    }
+
+    impl From<Subcategory> for Group {
+        fn from(s: Subcategory) -> Self {
+            Group {
+                code: u16::from(s.code()),
+                name_zh: s.name_zh(),
+                name_en: s.name_en(),
+            }
+        }
+    }
+
+    impl Serialize for RawCode<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                RawCode::Number(n) => serializer.serialize_i64(*n),
+                RawCode::Text(t) => serializer.serialize_str(t),
+            }
+        }
+    }
+
+    /// The keys of the JSON view, in order; every object has all of them.
+    pub const KEYS: [&str; 15] = [
+        "platform",
+        "api",
+        "code",
+        "known",
+        "name",
+        "err_msg",
+        "message_zh",
+        "message_en",
+        "remedy_zh",
+        "remedy_en",
+        "status",
+        "category",
+        "subcategory",
+        "action",
+        "candidate_apis",
+    ];
+
+    impl Serialize for Diagnosis<'_> {
+        /// The common view as one JSON object with a fixed key set (absent values are null);
+        /// see the crate docs for the keys.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(KEYS.len()))?;
+            map.serialize_entry("platform", &self.platform())?;
+            map.serialize_entry("api", &self.api())?;
+            map.serialize_entry("code", &self.code())?;
+            map.serialize_entry("known", &self.is_known())?;
+            map.serialize_entry("name", &self.name())?;
+            map.serialize_entry("err_msg", &self.message())?;
+            map.serialize_entry("message_zh", &self.message_zh())?;
+            map.serialize_entry("message_en", &self.message_en())?;
+            map.serialize_entry("remedy_zh", &self.remedy_zh())?;
+            map.serialize_entry("remedy_en", &self.remedy_en())?;
+            map.serialize_entry("status", &self.status())?;
+            map.serialize_entry("category", &self.category().map(Group::from))?;
+            map.serialize_entry("subcategory", &self.subcategory().map(Group::from))?;
+            map.serialize_entry("action", &self.action())?;
+            let candidates: Vec<&str> = self
+                .candidate_apis()
+                .into_iter()
+                .map(|a| a.name())
+                .collect();
+            map.serialize_entry("candidate_apis", &candidates)?;
+            map.end()
+        }
+    }
+}
+
+pub use json_view::KEYS as DIAGNOSIS_JSON_KEYS;

@@ -1,0 +1,187 @@
+//! `minierr::decode`: platform detection, real-client input, and agreement with the
+//! per-platform decoders on every sample payload.
+#![cfg(feature = "json")]
+
+use minierr::alipay::{self, Api};
+use minierr::openapi::{ApiResult, CallKind};
+use minierr::{
+    Action, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, Platform, decode,
+    decode_str, decode_with, open_platform, wx,
+};
+
+const SAMPLE: &str = include_str!("../examples/data/payloads.jsonl");
+
+#[test]
+fn decode_agrees_with_the_platform_decoders_on_every_sample() {
+    let mut decoded = 0;
+    for (number, line) in SAMPLE.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}');
+        let Ok(diagnosis) = decode_str(line) else {
+            continue;
+        };
+        decoded += 1;
+        match &diagnosis {
+            Diagnosis::Wx(fail) => {
+                assert_eq!(
+                    *fail,
+                    serde_json::from_str::<wx::Fail>(line).unwrap(),
+                    "line {number}"
+                );
+                assert_eq!(diagnosis.action(), fail.action());
+            }
+            Diagnosis::Alipay(d) => {
+                let fail: alipay::Fail = serde_json::from_str(line).unwrap();
+                assert_eq!(d.fail(), &fail, "line {number}");
+                if let Some(api) = d.api() {
+                    assert_eq!(d.error(), fail.error_for(api), "line {number}");
+                }
+            }
+            Diagnosis::AlipayPlus(result, call) => {
+                assert_eq!(*result, serde_json::from_str::<ApiResult>(line).unwrap());
+                assert_eq!(diagnosis.action(), Some(result.action(*call)));
+            }
+            Diagnosis::OpenPlatform(response) => {
+                let direct: open_platform::Response = serde_json::from_str(line).unwrap();
+                assert_eq!(*response, direct, "line {number}");
+            }
+            _ => unreachable!("a new platform needs a case here"),
+        }
+    }
+    assert!(decoded >= 38, "{decoded} sample payloads decoded");
+}
+
+#[test]
+fn shapes_pick_the_platform() {
+    let cases = [
+        (r#"{"errMsg":"x:fail y"}"#, Platform::Wechat),
+        (r#"{"errno":5,"errMsg":"x"}"#, Platform::Wechat),
+        (r#"{"error":14}"#, Platform::Alipay),
+        (
+            r#"{"errorMessage":"already top of navigation"}"#,
+            Platform::Alipay,
+        ),
+        (
+            r#"{"resultCode":"9000","result":"","memo":""}"#,
+            Platform::Alipay,
+        ),
+        (
+            r#"{"resultCode":"X","resultStatus":"F"}"#,
+            Platform::AlipayPlus,
+        ),
+        (
+            r#"{"result":{"resultCode":"X","resultStatus":"U"}}"#,
+            Platform::AlipayPlus,
+        ),
+        (r#"{"code":4004,"msg":"签名无效"}"#, Platform::OpenPlatform),
+        (
+            r#"{"code":"200","message":"ok","data":[]}"#,
+            Platform::OpenPlatform,
+        ),
+    ];
+    for (json, platform) in cases {
+        assert_eq!(decode_str(json).unwrap().platform(), platform, "{json}");
+    }
+}
+
+#[test]
+fn real_client_input_is_accepted() {
+    let bom = b"\xEF\xBB\xBF{\"errMsg\":\"request:fail\",\"errno\":\"600002\"}";
+    let d = decode(bom).unwrap();
+    assert_eq!(d.name(), Some("UrlNotInDomainList"));
+    let spaced = decode_str(
+        "  \n {\"code\" : \"4004\" , \"msg\" : \"签名无效\", \"extra\": {\"a\": [1, 2]} } \n",
+    )
+    .unwrap();
+    assert_eq!(spaced.name(), Some("InvalidSignature"));
+}
+
+#[test]
+fn shapes_that_fit_none_or_several_are_reported() {
+    match decode_str(r#"{"foo":1,"bar":2}"#) {
+        Err(DecodeError::UnknownShape { keys }) => assert_eq!(keys, ["foo", "bar"]),
+        other => panic!("{other:?}"),
+    }
+    match decode_str(r#"{"errMsg":"x","code":1}"#) {
+        Err(DecodeError::AmbiguousShape { platforms }) => {
+            assert_eq!(platforms, [Platform::Wechat, Platform::OpenPlatform]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        decode_str("[1]"),
+        Err(DecodeError::NotAnObject(_))
+    ));
+    assert!(matches!(
+        decode(b"\xff\xfe"),
+        Err(DecodeError::NotAnObject(_))
+    ));
+    let err = decode_str(r#"{"errMsg":"x","errno":-5}"#).unwrap_err();
+    assert!(matches!(
+        err,
+        DecodeError::Invalid {
+            platform: Platform::Wechat,
+            ..
+        }
+    ));
+    assert!(err.to_string().contains("WeChat errno"), "{err}");
+}
+
+#[test]
+fn alipay_codes_need_or_infer_the_api() {
+    let payload = r#"{"error":40006,"errorMessage":"ISV权限不足"}"#.as_bytes();
+    let d = decode(payload).unwrap();
+    assert_eq!(d.api(), None);
+    assert!(!d.is_known());
+    assert_eq!(
+        d.candidate_apis(),
+        [Api::GetPhoneNumber, Api::GetOpenUserInfo]
+    );
+    let d = decode_with(
+        payload,
+        &DecodeOptions::new().alipay_api(Api::GetOpenUserInfo),
+    )
+    .unwrap();
+    assert_eq!(d.api(), Some("my.getOpenUserInfo"));
+    assert_eq!(d.action(), Some(Action::FixConfig));
+    assert!(d.candidate_apis().is_empty());
+}
+
+#[test]
+fn the_call_kind_decides_unknown_alipay_plus_outcomes() {
+    let payload = br#"{"result":{"resultCode":"UNKNOWN_EXCEPTION","resultStatus":"U"}}"#;
+    assert_eq!(decode(payload).unwrap().action(), Some(Action::Reconcile));
+    let idempotent = DecodeOptions::new().call_kind(CallKind::Idempotent);
+    assert_eq!(
+        decode_with(payload, &idempotent).unwrap().action(),
+        Some(Action::Retry)
+    );
+}
+
+#[test]
+fn the_json_view_has_the_documented_keys() {
+    for line in SAMPLE.lines() {
+        let Ok(d) = decode_str(line.trim_start_matches('\u{feff}')) else {
+            continue;
+        };
+        let value = serde_json::to_value(&d).unwrap();
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = DIAGNOSIS_JSON_KEYS.to_vec();
+        expected.sort_unstable();
+        let mut keys_sorted = keys.clone();
+        keys_sorted.sort_unstable();
+        assert_eq!(keys_sorted, expected, "{line}");
+    }
+    let d = decode_str(r#"{"errMsg":"startHCE:fail","errno":1504003}"#).unwrap();
+    let value = serde_json::to_value(&d).unwrap();
+    assert_eq!(value["platform"], "wechat");
+    assert_eq!(value["code"], 1504003);
+    assert_eq!(value["category"]["code"], 15);
+    assert_eq!(value["subcategory"]["name_en"], "NFC");
+    assert_eq!(value["action"], "ask_user");
+    assert_eq!(value["status"], serde_json::Value::Null);
+}
