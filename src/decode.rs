@@ -4,7 +4,7 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 
 use crate::Action;
 use crate::alipay::{self, Api, JsapiError};
@@ -445,10 +445,9 @@ impl Diagnosis<'_> {
     }
 }
 
-/// Which platform fields an object has, read without decoding any value.
+/// Which platform fields an object has, read without decoding any value and without allocating.
 #[derive(Default)]
 struct Shape {
-    keys: Vec<String>,
     err_msg: bool,
     errno: bool,
     error: bool,
@@ -457,27 +456,28 @@ struct Shape {
     result_status: bool,
     result: bool,
     code: bool,
-    msg: bool,
 }
 
 impl Shape {
-    fn platforms(&self) -> Vec<Platform> {
-        let mut fits = Vec::new();
-        if self.err_msg || self.errno {
-            fits.push(Platform::Wechat);
-        }
+    /// The platforms whose fields the object has, in declaration order, and how many.
+    fn platforms(&self) -> ([Platform; 4], usize) {
         let alipay_plus = self.result || (self.result_code && self.result_status);
         // my.tradePay reports a bare resultCode without resultStatus.
-        if self.error || self.error_message || (self.result_code && !alipay_plus) {
-            fits.push(Platform::Alipay);
+        let alipay = self.error || self.error_message || (self.result_code && !alipay_plus);
+        let mut fits = [Platform::Wechat; 4];
+        let mut n = 0;
+        for (platform, fit) in [
+            (Platform::Wechat, self.err_msg || self.errno),
+            (Platform::Alipay, alipay),
+            (Platform::AlipayPlus, alipay_plus),
+            (Platform::OpenPlatform, self.code),
+        ] {
+            if let (true, Some(slot)) = (fit, fits.get_mut(n)) {
+                *slot = platform;
+                n += 1;
+            }
         }
-        if alipay_plus {
-            fits.push(Platform::AlipayPlus);
-        }
-        if self.code {
-            fits.push(Platform::OpenPlatform);
-        }
-        fits
+        (fits, n)
     }
 }
 
@@ -499,32 +499,58 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
         let mut shape = Shape::default();
         while let Some(key) = map.next_key::<KeyName<'de>>()? {
-            let key = key.0.as_ref();
-            match key {
-                "errMsg" => shape.err_msg = true,
-                "errno" => shape.errno = true,
-                "error" => shape.error = true,
-                "errorMessage" => shape.error_message = true,
-                "resultCode" => shape.result_code = true,
-                "resultStatus" => shape.result_status = true,
+            let flag = match key.0.as_ref() {
+                "errMsg" => &mut shape.err_msg,
+                "errno" => &mut shape.errno,
+                "error" => &mut shape.error,
+                "errorMessage" => &mut shape.error_message,
+                "resultCode" => &mut shape.result_code,
+                "resultStatus" => &mut shape.result_status,
+                "code" => &mut shape.code,
                 "result" => {
                     // my.tradePay's success carries a string `result`; Alipay+ nests an object.
                     shape.result = map.next_value::<IsObject>()?.0;
-                    if shape.keys.len() < 16 {
-                        shape.keys.push(key.to_owned());
-                    }
                     continue;
                 }
-                "code" => shape.code = true,
-                "msg" | "message" => shape.msg = true,
-                _ => {}
-            }
-            if shape.keys.len() < 16 {
-                shape.keys.push(key.to_owned());
-            }
-            map.next_value::<IgnoredAny>()?;
+                _ => {
+                    map.next_value::<crate::text::Skip>()?;
+                    continue;
+                }
+            };
+            *flag = true;
+            map.next_value::<crate::text::Skip>()?;
         }
         Ok(shape)
+    }
+}
+
+/// The keys of an object, for the error that says it fits no platform (the first 16).
+struct Keys(Vec<String>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = Keys;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<KeyName<'de>>()? {
+                    if keys.len() < 16 {
+                        keys.push(key.0.into_owned());
+                    }
+                    map.next_value::<crate::text::Skip>()?;
+                }
+                Ok(Keys(keys))
+            }
+        }
+
+        deserializer.deserialize_map(KeysVisitor)
     }
 }
 
@@ -543,7 +569,10 @@ impl<'de> Deserialize<'de> for IsObject {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IsObject, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
                 Ok(IsObject(true))
             }
 
@@ -551,7 +580,7 @@ impl<'de> Deserialize<'de> for IsObject {
                 self,
                 mut seq: A,
             ) -> Result<IsObject, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
                 Ok(IsObject(false))
             }
 
@@ -642,13 +671,16 @@ pub fn decode_with<'a>(
 ) -> Result<Diagnosis<'a>, DecodeError> {
     let input = strip_bom(input);
     let shape: Shape = serde_json::from_slice(input).map_err(DecodeError::NotAnObject)?;
-    let platforms = shape.platforms();
-    let platform = match platforms.as_slice() {
-        [one] => *one,
-        [] => return Err(DecodeError::UnknownShape { keys: shape.keys }),
-        _ => return Err(DecodeError::AmbiguousShape { platforms }),
-    };
-    decode_as(input, platform, options)
+    let (fits, count) = shape.platforms();
+    match (count, fits.first()) {
+        (1, Some(platform)) => decode_as(input, *platform, options),
+        (0, _) => Err(DecodeError::UnknownShape {
+            keys: serde_json::from_slice::<Keys>(input).map_or_else(|_| Vec::new(), |k| k.0),
+        }),
+        _ => Err(DecodeError::AmbiguousShape {
+            platforms: fits.iter().take(count).copied().collect(),
+        }),
+    }
 }
 
 /// Decodes a payload as the given platform's, skipping detection.

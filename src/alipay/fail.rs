@@ -186,17 +186,14 @@ impl<'a> Fail<'a> {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn infer_api(&self) -> Option<Api> {
-        let only = |mut apis: Box<dyn Iterator<Item = Api> + '_>| match (apis.next(), apis.next()) {
-            (Some(api), None) => Some(api),
-            _ => None,
-        };
-        if let Some(api) = only(Box::new(self.candidate_apis())) {
+        if let Some(api) = only(self.candidate_apis()) {
             return Some(api);
         }
         let message = self.error_message.as_deref()?;
-        only(Box::new(self.candidate_apis().filter(move |api| {
-            api.resolve(None, Some(message)).is_some()
-        })))
+        only(
+            self.candidate_apis()
+                .filter(|api| api.resolve(None, Some(message)).is_some()),
+        )
     }
 
     /// The same failure with owned strings.
@@ -207,6 +204,14 @@ impl<'a> Fail<'a> {
             result_code: self.result_code.map(|c| Cow::Owned(c.into_owned())),
             status: self.status,
         }
+    }
+}
+
+/// The single item of `items`, if there is exactly one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    match (items.next(), items.next()) {
+        (Some(item), None) => Some(item),
+        _ => None,
     }
 }
 
@@ -350,7 +355,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                     fail.status = map.next_value::<Option<Status>>()?.map(|s| s.0);
                 }
                 Field::Other => {
-                    map.next_value::<de::IgnoredAny>()?;
+                    map.next_value::<crate::text::Skip>()?;
                 }
             }
         }

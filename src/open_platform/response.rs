@@ -264,7 +264,7 @@ mod serde_impls {
                             Some(map.next_value_seed(TextSeed::nullable("message as a string"))?);
                     }
                     Field::Other => {
-                        map.next_value::<de::IgnoredAny>()?;
+                        map.next_value::<crate::text::Skip>()?;
                     }
                 }
             }

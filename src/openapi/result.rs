@@ -500,7 +500,7 @@ mod serde_impls {
                         );
                     }
                     Field::Other => {
-                        map.next_value::<de::IgnoredAny>()?;
+                        map.next_value::<crate::text::Skip>()?;
                     }
                 }
             }

@@ -252,7 +252,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                 Field::Errno if errno.is_some() => return Err(de::Error::duplicate_field("errno")),
                 Field::Errno => errno = Some(map.next_value()?),
                 Field::Other => {
-                    map.next_value::<de::IgnoredAny>()?;
+                    map.next_value::<crate::text::Skip>()?;
                 }
             }
         }

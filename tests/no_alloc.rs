@@ -1,0 +1,90 @@
+//! Lookups, and decoding payloads whose strings need no unescaping, allocate nothing.
+//! `allocation_counter` installs a counting global allocator in this test binary; it counts per
+//! thread, so parallel tests do not disturb each other.
+
+use allocation_counter::measure;
+use minierr::alipay::{Api, TradePayResult};
+use minierr::openapi::{AnyResultCode, ResultCode};
+use minierr::wx::{AnyErrno, Category, Errno, Subcategory};
+use minierr::{Action, open_platform};
+
+fn assert_no_alloc(what: &str, f: impl FnOnce()) {
+    let info = measure(f);
+    assert_eq!(
+        info.count_total, 0,
+        "{what} allocated {} times",
+        info.count_total
+    );
+}
+
+#[test]
+fn lookups_allocate_nothing() {
+    assert_no_alloc("catalog lookups", || {
+        for code in [0, 5, 1003, 600002, 1500102, 1500199, 2004012, u32::MAX] {
+            let errno = std::hint::black_box(AnyErrno::new(code));
+            std::hint::black_box((errno.category().name_zh(), errno.subcategory().name_en()));
+            if let Some(known) = errno.known() {
+                std::hint::black_box((known.err_msg(), known.message_en(), known.action()));
+            }
+        }
+        std::hint::black_box(Errno::from_err_msg("url not in domain list"));
+        std::hint::black_box(Errno::all_with_err_msg("mdns resolve system error:-3"));
+        std::hint::black_box(Errno::all_with_err_msg("no such message at all"));
+        std::hint::black_box((
+            Category::of(1504003).name_en(),
+            Subcategory::of(1000).note(),
+        ));
+        std::hint::black_box(ResultCode::from_result_code("PARAM_ILLEGAL"));
+        std::hint::black_box(AnyResultCode::new("RISK_REJECT").is_known());
+        std::hint::black_box(open_platform::Code::from_code(4004));
+        std::hint::black_box(open_platform::Code::from_message("ID为42的用户已被禁用"));
+        std::hint::black_box(Api::from_name("my.uploadFile"));
+        std::hint::black_box(Api::UploadFile.error(Some(4), Some("无权限调（N22106）。")));
+        std::hint::black_box(TradePayResult::from_result_code("6004"));
+        std::hint::black_box(Action::Retry.description());
+    });
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn borrowed_decoding_allocates_nothing() {
+    let payloads = [
+        r#"{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}"#,
+        r#"{"errMsg":"request:fail url not in domain list"}"#,
+        r#"{"errMsg":"x:fail y","errno":1509999,"extra":{"a":[1,2,{"b":null}]}}"#,
+        r#"{"error":14,"errorMessage":"JSON parse data error","status":13,"data":"x"}"#,
+        r#"{"error":13,"errorMessage":"超时。"}"#,
+        r#"{"resultCode":"6004","memo":"","result":""}"#,
+        r#"{"result":{"resultCode":"PARAM_ILLEGAL","resultStatus":"F","resultMessage":"Illegal parameters."}}"#,
+        r#"{"resultCode":"RISK_REJECT","resultStatus":"F"}"#,
+        r#"{"code":4004,"msg":"签名无效","data":null}"#,
+        r#"{"code":"4999","message":"新错误"}"#,
+    ];
+    for payload in payloads {
+        assert_no_alloc(payload, || {
+            let d = minierr::decode(payload.as_bytes()).expect("decodes");
+            std::hint::black_box((d.action(), d.name(), d.message(), d.code()));
+        });
+    }
+    assert_no_alloc("per-platform decoders", || {
+        let fail: minierr::wx::Fail = serde_json::from_str(payloads[0]).unwrap();
+        std::hint::black_box((fail.api(), fail.reason(), fail.action()));
+        let fail: minierr::alipay::Fail = serde_json::from_str(payloads[3]).unwrap();
+        std::hint::black_box(fail.error_for(Api::Request));
+        let result: minierr::openapi::ApiResult = serde_json::from_str(payloads[6]).unwrap();
+        std::hint::black_box(result.decide(minierr::openapi::CallKind::Idempotent));
+        let response: open_platform::Response = serde_json::from_str(payloads[8]).unwrap();
+        std::hint::black_box(response.action());
+    });
+}
+
+#[test]
+fn the_counter_counts() {
+    let info = measure(|| {
+        std::hint::black_box(String::from("allocates"));
+    });
+    assert_eq!(
+        info.count_total, 1,
+        "the allocator is installed and counting"
+    );
+}
