@@ -1,5 +1,13 @@
 //! `minierr`: explain a code, triage a log of fail payloads, or list a catalog.
 
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;

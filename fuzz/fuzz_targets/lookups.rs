@@ -1,0 +1,31 @@
+//! Every lookup by text or number on arbitrary input: no panic, and what is found matches.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use minierr::{alipay, open_platform, openapi, wx};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for errno in wx::Errno::all_with_err_msg(text) {
+        let _ = errno.err_msg();
+    }
+    let _ = wx::Errno::from_err_msg(text);
+    let _ = text.parse::<wx::Errno>();
+    let _ = wx::split_err_msg(text);
+    if let Some(code) = openapi::ResultCode::from_result_code(text) {
+        assert_eq!(code.as_str(), text);
+    }
+    let _ = open_platform::Code::all_with_message(text);
+    let _ = alipay::Api::from_name(text);
+    let _ = alipay::TradePayResult::from_result_code(text);
+    if data.len() >= 4 {
+        let n = u32::from_le_bytes([data[0], data[1], data[2], data[3]]);
+        let code = wx::AnyErrno::new(n);
+        assert_eq!(code.raw(), n);
+        let _ = (code.category().name_zh(), code.subcategory().note(), code.to_string());
+        let _ = open_platform::AnyCode::new(i64::from(n));
+        for api in alipay::Api::all() {
+            let _ = api.error(Some(i64::from(n)), Some(text));
+        }
+    }
+});

@@ -1,0 +1,278 @@
+//! Whatever a client sends, decoding never panics, never loses a raw value, and says what was
+//! wrong. Property tests over every public decoding entry point.
+#![cfg(feature = "json")]
+
+use minierr::alipay;
+use minierr::open_platform;
+use minierr::openapi::{ApiResult, ResultCode};
+use minierr::wx;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// Runs every decoder on `bytes`; none may panic. Returns the error texts.
+fn decode_everything(bytes: &[u8]) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut note = |r: Result<(), String>| {
+        if let Err(e) = r {
+            errors.push(e);
+        }
+    };
+    note(
+        serde_json::from_slice::<wx::Fail>(bytes)
+            .map(|f| {
+                let _ = (
+                    f.api(),
+                    f.reason(),
+                    f.resolved_errno(),
+                    f.action(),
+                    f.errno_candidates(),
+                    f.to_string(),
+                );
+            })
+            .map_err(|e| e.to_string()),
+    );
+    note(
+        serde_json::from_slice::<alipay::Fail>(bytes)
+            .map(|f| {
+                for api in alipay::Api::all() {
+                    let _ = f.error_for(api);
+                }
+                let _ = f.infer_api();
+            })
+            .map_err(|e| e.to_string()),
+    );
+    note(
+        serde_json::from_slice::<ApiResult>(bytes)
+            .map(|r| {
+                let _ = (
+                    r.decide(minierr::openapi::CallKind::Idempotent),
+                    r.to_string(),
+                );
+            })
+            .map_err(|e| e.to_string()),
+    );
+    note(
+        serde_json::from_slice::<open_platform::Response>(bytes)
+            .map(|r| {
+                let _ = (r.action(), r.code().to_string());
+            })
+            .map_err(|e| e.to_string()),
+    );
+    note(
+        minierr::decode(bytes)
+            .map(|d| {
+                let _ = (
+                    d.action(),
+                    d.name(),
+                    d.code(),
+                    d.message_en(),
+                    d.remedy_en(),
+                    d.category(),
+                );
+                let _ = serde_json::to_string(&d);
+            })
+            .map_err(|e| e.to_string()),
+    );
+    errors
+}
+
+/// A decoder run for its error text.
+type ErrorOf = Box<dyn Fn(&[u8]) -> Option<String>>;
+
+/// Any JSON value, nested a few levels, with strings that include escapes and non-ASCII text.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON has no NaN", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,40}".prop_map(Value::from),
+        "[0-9]{1,25}".prop_map(Value::from),
+        Just(Value::from("-1")),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(".{0,8}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+const FIELDS: [&str; 14] = [
+    "errMsg",
+    "errno",
+    "errCode",
+    "error",
+    "errorMessage",
+    "status",
+    "resultCode",
+    "resultStatus",
+    "resultMessage",
+    "result",
+    "code",
+    "msg",
+    "message",
+    "data",
+];
+
+/// Objects built from the platforms' real field names, each holding any value.
+fn payload_like() -> impl Strategy<Value = Value> {
+    prop::collection::vec((prop::sample::select(FIELDS.to_vec()), any_json()), 0..6).prop_map(
+        |fields| Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        decode_everything(&bytes);
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(&bytes);
+        decode_everything(&with_bom);
+    }
+
+    #[test]
+    fn arbitrary_json_with_real_field_names_never_panics(value in payload_like()) {
+        let text = value.to_string();
+        decode_everything(text.as_bytes());
+        // The same object with a duplicated field and a trailing extra one.
+        if let Some((key, v)) = value.as_object().and_then(|o| o.iter().next()) {
+            let dup = format!("{{{k}:{v},{rest}", k = json!(key), rest = &text[1..]);
+            decode_everything(dup.as_bytes());
+        }
+    }
+
+    #[test]
+    fn wrong_types_are_errors_that_name_the_field(bad in prop_oneof![
+        any::<bool>().prop_map(Value::Bool),
+        prop::collection::vec(any::<i8>(), 0..3).prop_map(|v| json!(v)),
+        any::<f64>().prop_filter("finite, not integral", |f| f.is_finite() && f.fract() != 0.0).prop_map(Value::from),
+        Just(json!({"nested": true})),
+    ]) {
+        let cases: [(Value, &str, ErrorOf); 5] = [
+            (json!({"errMsg": "x", "errno": bad}), "WeChat errno", Box::new(|b| serde_json::from_slice::<wx::Fail>(b).err().map(|e| e.to_string()))),
+            (json!({"errMsg": "x", "errCode": bad}), "errCode", Box::new(|b| serde_json::from_slice::<wx::Fail>(b).err().map(|e| e.to_string()))),
+            (json!({"error": 1, "status": bad}), "status", Box::new(|b| serde_json::from_slice::<alipay::Fail>(b).err().map(|e| e.to_string()))),
+            (json!({"resultCode": "X", "resultStatus": bad}), "resultStatus", Box::new(|b| serde_json::from_slice::<ApiResult>(b).err().map(|e| e.to_string()))),
+            (json!({"code": bad, "msg": "m"}), "code as", Box::new(|b| serde_json::from_slice::<open_platform::Response>(b).err().map(|e| e.to_string()))),
+        ];
+        for (payload, field, decoder) in cases {
+            let text = payload.to_string();
+            let err = decoder(text.as_bytes());
+            prop_assert!(err.as_ref().is_some_and(|e| e.contains(field)), "{text}: {err:?} lacks {field:?}");
+        }
+        // A wrong-typed string field names itself too.
+        if !bad.is_string() {
+            for (payload, field) in [
+                (json!({"errMsg": bad}), "errMsg as a string"),
+                (json!({"errorMessage": bad}), "errorMessage as a string"),
+                (json!({"resultCode": bad}), "resultCode as a string"),
+            ] {
+                let text = payload.to_string();
+                let wx_or_alipay: Vec<String> = decode_everything(text.as_bytes());
+                prop_assert!(wx_or_alipay.iter().any(|e| e.contains(field)), "{text}: {wx_or_alipay:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn any_errno_round_trips(code in any::<u32>(), as_string in any::<bool>()) {
+        let sent = if as_string { json!(code.to_string()) } else { json!(code) };
+        let text = json!({"errMsg": "a:fail b", "errno": sent}).to_string();
+        let fail: wx::Fail = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(fail.errno().map(|c| c.raw()), Some(code));
+        let again = serde_json::to_string(&fail).unwrap();
+        prop_assert_eq!(again.clone(), format!(r#"{{"errMsg":"a:fail b","errno":{code}}}"#));
+        prop_assert_eq!(serde_json::from_str::<wx::Fail>(&again).unwrap(), fail);
+    }
+
+    #[test]
+    fn any_open_platform_code_round_trips(code in any::<i64>()) {
+        let text = format!(r#"{{"code":{code},"msg":"m"}}"#);
+        let response: open_platform::Response = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(response.code().raw(), code);
+        prop_assert_eq!(serde_json::to_string(&response).unwrap(), text);
+    }
+
+    #[test]
+    fn any_result_code_round_trips(code in ".{0,40}", status in "[A-Z]") {
+        let text = json!({"resultCode": code, "resultStatus": status}).to_string();
+        let result: ApiResult = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(result.result_code().as_str(), code.as_str());
+        prop_assert_eq!(result.result_code().is_known(), ResultCode::from_result_code(&code).is_some());
+        let again = serde_json::to_string(&result).unwrap();
+        prop_assert_eq!(serde_json::from_str::<ApiResult>(&again).unwrap(), result);
+        prop_assert_eq!(again, text);
+    }
+
+    #[test]
+    fn any_alipay_error_value_round_trips(error in prop_oneof![
+        any::<i64>().prop_map(Value::from),
+        ".{0,30}".prop_map(Value::from),
+    ], message in ".{0,30}") {
+        let text = json!({"error": error, "errorMessage": message}).to_string();
+        let fail: alipay::Fail = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(serde_json::to_string(&fail).unwrap(), text);
+    }
+
+    #[test]
+    fn long_strings_decode(len in 0usize..200_000) {
+        let reason = "x".repeat(len);
+        let text = json!({"errMsg": format!("request:fail {reason}")}).to_string();
+        let fail: wx::Fail = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(fail.reason().len(), len);
+        prop_assert!(fail.resolved_errno().is_none());
+    }
+}
+
+#[test]
+fn known_codes_serialise_to_exactly_the_text_they_came_from() {
+    for errno in wx::Errno::all() {
+        assert_eq!(
+            serde_json::to_string(&errno).unwrap(),
+            errno.code().to_string()
+        );
+    }
+    for code in ResultCode::all() {
+        let text = format!(r#"{{"resultCode":"{code}","resultStatus":"F"}}"#);
+        let result: ApiResult = serde_json::from_str(&text).unwrap();
+        assert_eq!(serde_json::to_string(&result).unwrap(), text);
+    }
+    for code in open_platform::Code::all() {
+        let text = format!(r#"{{"code":{}}}"#, code.code());
+        let response: open_platform::Response = serde_json::from_str(&text).unwrap();
+        assert_eq!(serde_json::to_string(&response).unwrap(), text);
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 100_000;
+    let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    for payload in [
+        format!(r#"{{"errMsg":"a","extra":{nested}}}"#),
+        format!(r#"{{"error":1,"data":{nested}}}"#),
+        format!(r#"{{"result":{nested}}}"#),
+        format!(r#"{{"code":1,"data":{nested}}}"#),
+    ] {
+        let errors = decode_everything(payload.as_bytes());
+        assert!(
+            errors.iter().any(|e| e.contains("recursion limit")),
+            "{errors:?}"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_an_error() {
+    let payload = b"{\"errMsg\":\"request:fail \xff\xfe\",\"errno\":5}";
+    assert!(serde_json::from_slice::<wx::Fail>(payload).is_err());
+    let err = minierr::decode(payload).unwrap_err().to_string();
+    assert!(err.contains("UTF-8") || err.contains("unicode"), "{err}");
+}
