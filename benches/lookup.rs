@@ -1,14 +1,18 @@
-//! minierr against the path a user would write without it, in the same run.
+//! minierr against the path a user would write without it, measured in the same run.
 //!
-//! Each iteration handles a batch of 1024 inputs; read the ratios between rows of one group.
-//! `cargo bench --bench lookup`, or `cargo bench --bench lookup -- wx_decode` for one group.
+//! Every iteration handles a batch of 1024 inputs; compare rows within a group. `cargo bench
+//! --bench lookup -- --noplot`, or add a filter such as `decode` for one group. The README's
+//! Performance section lists the ratios of a run on the project machine.
 
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use minierr::wx::{Errno, Fail};
+use minierr::alipay::{Api, JsapiError};
+use minierr::openapi::{ApiResult, CallKind, ResultCode};
+use minierr::{open_platform, wx};
+use serde_json::Value;
 
 const BATCH: usize = 1024;
 
@@ -24,144 +28,264 @@ impl SplitMix {
         z ^ (z >> 31)
     }
 
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[(self.next() % items.len() as u64) as usize]
+    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+        items[(self.next() % items.len() as u64) as usize].clone()
+    }
+
+    fn batch<T: Clone>(&mut self, items: &[T]) -> Vec<T> {
+        (0..BATCH).map(|_| self.pick(items)).collect()
     }
 }
 
-fn catalog() -> Vec<Errno> {
-    Errno::all().collect()
-}
-
-fn hit_codes(rng: &mut SplitMix) -> Vec<u32> {
-    let all = catalog();
-    (0..BATCH).map(|_| rng.pick(&all).code()).collect()
-}
-
-/// Mostly near misses inside the populated ranges, some anywhere in u32.
-fn miss_codes(rng: &mut SplitMix) -> Vec<u32> {
-    let all = catalog();
+/// Near misses around the known codes (90 %) and anything in u32 (10 %).
+fn misses(rng: &mut SplitMix, known: &[u32], is_known: impl Fn(u32) -> bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(BATCH);
     while out.len() < BATCH {
         let candidate = if rng.next() % 10 == 0 {
             rng.next() as u32
         } else {
-            rng.pick(&all)
-                .code()
-                .wrapping_add(1 + (rng.next() % 7) as u32)
+            rng.pick(known).wrapping_add(1 + (rng.next() % 7) as u32)
         };
-        if Errno::from_code(candidate).is_none() {
+        if !is_known(candidate) {
             out.push(candidate);
         }
     }
     out
 }
 
-fn code_lookup(c: &mut Criterion) {
-    let mut rng = SplitMix(7);
-    let hits = hit_codes(&mut rng);
-    let misses = miss_codes(&mut rng);
-    let map: HashMap<u32, Errno> = Errno::all().map(|e| (e.code(), e)).collect();
-    let sorted: Vec<(u32, Errno)> = Errno::all().map(|e| (e.code(), e)).collect();
-
-    for (label, inputs) in [("hit", &hits), ("miss", &misses)] {
-        let mut group = c.benchmark_group(format!("wx_code_to_variant/{label}"));
-        group.throughput(Throughput::Elements(BATCH as u64));
-        group.bench_function("minierr_from_code", |b| {
-            b.iter(|| {
-                for &code in inputs {
-                    black_box(Errno::from_code(black_box(code)));
-                }
-            })
-        });
-        group.bench_function("std_hashmap", |b| {
-            b.iter(|| {
-                for &code in inputs {
-                    black_box(map.get(&black_box(code)));
-                }
-            })
-        });
-        group.bench_function("binary_search_vec", |b| {
-            b.iter(|| {
-                for &code in inputs {
-                    let code = black_box(code);
-                    black_box(
-                        sorted
-                            .binary_search_by_key(&code, |(c, _)| *c)
-                            .ok()
-                            .map(|i| sorted[i].1),
-                    );
-                }
-            })
-        });
-        group.finish();
-    }
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_millis(1500))
+        .sample_size(30)
 }
 
-fn err_msg_lookup(c: &mut Criterion) {
-    let mut rng = SplitMix(11);
-    let literal: Vec<Errno> = Errno::all()
-        .filter(|e| !e.err_msg().is_empty() && !e.err_msg().contains('%'))
+/// A numeric catalog: its name, its codes, and whether minierr knows a code.
+type Catalog = (&'static str, Vec<u32>, fn(u32) -> bool);
+
+/// Code → variant for the two numeric catalogs and Alipay's per-API codes.
+fn code_to_variant(c: &mut Criterion) {
+    let mut rng = SplitMix(7);
+    let wx_codes: Vec<u32> = wx::Errno::all().map(wx::Errno::code).collect();
+    let op_codes: Vec<u32> = open_platform::Code::all()
+        .map(open_platform::Code::code)
         .collect();
-    // Owned copies, so neither side can compare pointers to the static literals.
-    let inputs: Vec<String> = (0..BATCH)
-        .map(|_| rng.pick(&literal).err_msg().to_owned())
-        .collect();
-    let mut map: HashMap<&str, Vec<Errno>> = HashMap::new();
-    for e in &literal {
-        map.entry(e.err_msg()).or_default().push(*e);
+    let catalogs: [Catalog; 2] = [
+        ("wx_errno", wx_codes, |c| wx::Errno::from_code(c).is_some()),
+        ("open_platform", op_codes, |c| {
+            open_platform::Code::from_code(c).is_some()
+        }),
+    ];
+    for (name, codes, is_known) in catalogs {
+        let hits = rng.batch(&codes);
+        let misses = misses(&mut rng, &codes, is_known);
+        let map: HashMap<u32, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        for (kind, inputs) in [("hit", &hits), ("miss", &misses)] {
+            let mut group = c.benchmark_group(format!("code_to_variant/{name}/{kind}"));
+            group.throughput(Throughput::Elements(BATCH as u64));
+            group.bench_function("minierr", |b| {
+                b.iter(|| {
+                    for &code in inputs {
+                        if name == "wx_errno" {
+                            black_box(wx::Errno::from_code(black_box(code)));
+                        } else {
+                            black_box(open_platform::Code::from_code(black_box(code)));
+                        }
+                    }
+                })
+            });
+            group.bench_function("std_hashmap", |b| {
+                b.iter(|| {
+                    for &code in inputs {
+                        black_box(map.get(&black_box(code)));
+                    }
+                })
+            });
+            group.bench_function("binary_search", |b| {
+                b.iter(|| {
+                    for &code in inputs {
+                        black_box(sorted.binary_search(&black_box(code)).ok());
+                    }
+                })
+            });
+            group.finish();
+        }
     }
 
-    let mut group = c.benchmark_group("wx_err_msg_to_variants");
+    // Alipay codes mean something per API: (api, code) → variant.
+    let pairs: Vec<(Api, i64)> = Api::all()
+        .flat_map(|api| api.errors().map(move |e| (api, e)))
+        .filter_map(|(api, e)| e.code().split('/').next()?.parse().ok().map(|c| (api, c)))
+        .collect();
+    let hits = rng.batch(&pairs);
+    let mut map: HashMap<(Api, i64), Vec<JsapiError>> = HashMap::new();
+    for api in Api::all() {
+        for e in api.errors() {
+            for code in e.code().split('/').filter_map(|c| c.parse().ok()) {
+                map.entry((api, code)).or_default().push(e);
+            }
+        }
+    }
+    let mut group = c.benchmark_group("code_to_variant/alipay_api_code/hit");
     group.throughput(Throughput::Elements(BATCH as u64));
-    group.bench_function("minierr_phf", |b| {
+    group.bench_function("minierr", |b| {
         b.iter(|| {
-            for s in &inputs {
-                black_box(Errno::all_with_err_msg(black_box(s.as_str())));
+            for &(api, code) in &hits {
+                black_box(black_box(api).error(Some(black_box(code)), None));
             }
         })
     });
     group.bench_function("std_hashmap", |b| {
         b.iter(|| {
-            for s in &inputs {
-                black_box(map.get(black_box(s.as_str())));
+            for &(api, code) in &hits {
+                black_box(map.get(&(black_box(api), black_box(code))));
             }
         })
     });
     group.finish();
 }
 
-fn message_lookup(c: &mut Criterion) {
-    let mut rng = SplitMix(13);
-    let all = catalog();
-    let inputs: Vec<Errno> = (0..BATCH).map(|_| rng.pick(&all)).collect();
-    let map: HashMap<u32, &str> = Errno::all().map(|e| (e.code(), e.message_en())).collect();
+/// String → variant: WeChat errMsg, Alipay+ resultCode, Alipay errorMessage.
+fn string_to_variant(c: &mut Criterion) {
+    let mut rng = SplitMix(11);
+    // Owned copies, so neither side can compare pointers to the static literals.
+    let err_msgs: Vec<String> = wx::Errno::all()
+        .map(wx::Errno::err_msg)
+        .filter(|m| !m.is_empty() && !m.contains('%'))
+        .map(str::to_owned)
+        .collect();
+    let result_codes: Vec<String> = ResultCode::all().map(|c| c.as_str().to_owned()).collect();
+    let messages: Vec<(Api, String)> = Api::all()
+        .flat_map(|api| api.errors().map(move |e| (api, e.message_zh().to_owned())))
+        .filter(|(api, m)| api.error(None, Some(m)).is_some())
+        .collect();
 
-    let mut group = c.benchmark_group("wx_variant_to_message");
+    let mut wx_map: HashMap<&str, Vec<wx::Errno>> = HashMap::new();
+    for e in wx::Errno::all() {
+        wx_map.entry(e.err_msg()).or_default().push(e);
+    }
+    let rc_map: HashMap<&str, ResultCode> = ResultCode::all().map(|c| (c.as_str(), c)).collect();
+    let msg_map: HashMap<(Api, &str), JsapiError> = Api::all()
+        .flat_map(|api| api.errors().map(move |e| ((api, e.message_zh()), e)))
+        .collect();
+
+    let hits = rng.batch(&err_msgs);
+    let misses: Vec<String> = hits.iter().map(|m| format!("{m}!")).collect();
+    for (kind, inputs) in [("hit", &hits), ("miss", &misses)] {
+        let mut group = c.benchmark_group(format!("string_to_variant/wx_err_msg/{kind}"));
+        group.throughput(Throughput::Elements(BATCH as u64));
+        group.bench_function("minierr", |b| {
+            b.iter(|| {
+                for m in inputs {
+                    black_box(wx::Errno::all_with_err_msg(black_box(m)));
+                }
+            })
+        });
+        group.bench_function("std_hashmap", |b| {
+            b.iter(|| {
+                for m in inputs {
+                    black_box(wx_map.get(black_box(m.as_str())));
+                }
+            })
+        });
+        group.finish();
+    }
+
+    let inputs = rng.batch(&result_codes);
+    let mut group = c.benchmark_group("string_to_variant/alipayplus_result_code/hit");
     group.throughput(Throughput::Elements(BATCH as u64));
-    group.bench_function("minierr_message_en", |b| {
+    group.bench_function("minierr", |b| {
         b.iter(|| {
-            for &e in &inputs {
+            for code in &inputs {
+                black_box(ResultCode::from_result_code(black_box(code)));
+            }
+        })
+    });
+    group.bench_function("std_hashmap", |b| {
+        b.iter(|| {
+            for code in &inputs {
+                black_box(rc_map.get(black_box(code.as_str())));
+            }
+        })
+    });
+    group.finish();
+
+    let inputs = rng.batch(&messages);
+    let mut group = c.benchmark_group("string_to_variant/alipay_error_message/hit");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("minierr", |b| {
+        b.iter(|| {
+            for (api, m) in &inputs {
+                black_box(api.error(None, Some(black_box(m))));
+            }
+        })
+    });
+    group.bench_function("std_hashmap", |b| {
+        b.iter(|| {
+            for (api, m) in &inputs {
+                black_box(msg_map.get(&(*api, black_box(m.as_str()))));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// Variant → message and remedy.
+fn variant_to_text(c: &mut Criterion) {
+    let mut rng = SplitMix(13);
+    let errnos: Vec<wx::Errno> = wx::Errno::all().collect();
+    let jsapi: Vec<JsapiError> = Api::all().flat_map(Api::errors).collect();
+    let wx_inputs = rng.batch(&errnos);
+    let js_inputs = rng.batch(&jsapi);
+    let wx_map: HashMap<u32, &str> = errnos.iter().map(|e| (e.code(), e.message_en())).collect();
+    let js_map: HashMap<JsapiError, &str> = jsapi.iter().map(|e| (*e, e.remedy_en())).collect();
+
+    let mut group = c.benchmark_group("variant_to_text/wx_message_en");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("minierr", |b| {
+        b.iter(|| {
+            for &e in &wx_inputs {
                 black_box(black_box(e).message_en());
             }
         })
     });
-    group.bench_function("std_hashmap_by_code", |b| {
+    group.bench_function("std_hashmap", |b| {
         b.iter(|| {
-            for &e in &inputs {
-                black_box(map.get(&black_box(e).code()));
+            for &e in &wx_inputs {
+                black_box(wx_map.get(&black_box(e).code()));
+            }
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("variant_to_text/alipay_remedy_en");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("minierr", |b| {
+        b.iter(|| {
+            for &e in &js_inputs {
+                black_box(black_box(e).remedy_en());
+            }
+        })
+    });
+    group.bench_function("std_hashmap", |b| {
+        b.iter(|| {
+            for e in &js_inputs {
+                black_box(js_map.get(black_box(e)));
             }
         })
     });
     group.finish();
 }
 
-fn decode_fail(c: &mut Criterion) {
+/// Payload → decision, typed and borrowed, against `serde_json::Value` plus a `HashMap`.
+fn decode(c: &mut Criterion) {
     let mut rng = SplitMix(17);
-    let all = catalog();
-    let payloads: Vec<String> = (0..BATCH)
+    let errnos: Vec<wx::Errno> = wx::Errno::all().collect();
+    let wx_payloads: Vec<String> = (0..BATCH)
         .map(|i| {
-            let e = rng.pick(&all);
+            let e = rng.pick(&errnos);
             // One in sixteen carries a code newer than the catalog.
             let code = if i % 16 == 0 { 1_509_999 } else { e.code() };
             format!(
@@ -170,47 +294,141 @@ fn decode_fail(c: &mut Criterion) {
             )
         })
         .collect();
-    let map: HashMap<u32, Errno> = Errno::all().map(|e| (e.code(), e)).collect();
-
-    let mut group = c.benchmark_group("wx_decode_fail");
-    group.throughput(Throughput::Elements(BATCH as u64));
-    group.bench_function("minierr_fail", |b| {
-        b.iter(|| {
-            for p in &payloads {
-                let fail: Fail = serde_json::from_str(black_box(p)).unwrap();
-                black_box(fail.errno().and_then(|c| c.known()));
-            }
+    let codes: Vec<ResultCode> = ResultCode::all().collect();
+    let plus_payloads: Vec<String> = (0..BATCH)
+        .map(|i| {
+            let code = rng.pick(&codes);
+            let text = if i % 16 == 0 { "RISK_REJECT" } else { code.as_str() };
+            format!(
+                r#"{{"result":{{"resultCode":"{text}","resultStatus":"{}","resultMessage":"{}"}}}}"#,
+                code.documented_status(),
+                code.result_message()
+            )
         })
-    });
-    group.bench_function("serde_json_value_hashmap", |b| {
-        b.iter(|| {
-            for p in &payloads {
-                let value: serde_json::Value = serde_json::from_str(black_box(p)).unwrap();
-                let errno = value
-                    .get("errno")
-                    .and_then(serde_json::Value::as_u64)
-                    .and_then(|n| u32::try_from(n).ok())
-                    .and_then(|n| map.get(&n));
-                black_box((
-                    value.get("errMsg").and_then(|m| m.as_str()).map(str::len),
-                    errno,
-                ));
-            }
+        .collect();
+    // my.request carries most Alipay JSAPI failures in practice.
+    let jsapi: Vec<JsapiError> = Api::Request.errors().collect();
+    let alipay_payloads: Vec<String> = (0..BATCH)
+        .map(|_| {
+            let e = rng.pick(&jsapi);
+            let code = e.code().split('/').next().unwrap_or("0");
+            format!(
+                r#"{{"error":{code},"errorMessage":"{}","status":0}}"#,
+                e.message_zh()
+            )
         })
-    });
-    group.finish();
-}
+        .collect();
+    let ops: Vec<open_platform::Code> = open_platform::Code::all().collect();
+    let op_payloads: Vec<String> = (0..BATCH)
+        .map(|_| {
+            let code = rng.pick(&ops);
+            format!(
+                r#"{{"code":{},"msg":"{}","data":null}}"#,
+                code.code(),
+                code.message_zh()
+            )
+        })
+        .collect();
 
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(700))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(40)
+    let wx_map: HashMap<u64, wx::Errno> =
+        errnos.iter().map(|e| (u64::from(e.code()), *e)).collect();
+    let plus_map: HashMap<&str, ResultCode> = codes.iter().map(|c| (c.as_str(), *c)).collect();
+    let alipay_map: HashMap<(i64, &str), JsapiError> = jsapi
+        .iter()
+        .filter_map(|e| {
+            Some((
+                (e.code().split('/').next()?.parse().ok()?, e.message_zh()),
+                *e,
+            ))
+        })
+        .collect();
+    let op_map: HashMap<i64, open_platform::Code> =
+        ops.iter().map(|c| (i64::from(c.code()), *c)).collect();
+
+    let groups: [(&str, &Vec<String>); 4] = [
+        ("wechat_fail", &wx_payloads),
+        ("alipayplus_result", &plus_payloads),
+        ("alipay_fail", &alipay_payloads),
+        ("open_platform_response", &op_payloads),
+    ];
+    for (name, payloads) in groups {
+        let mut group = c.benchmark_group(format!("decode/{name}"));
+        group.throughput(Throughput::Elements(BATCH as u64));
+        group.bench_function("minierr_typed", |b| {
+            b.iter(|| {
+                for p in payloads {
+                    let p = black_box(p.as_str());
+                    match name {
+                        "wechat_fail" => {
+                            let f: wx::Fail = serde_json::from_str(p).unwrap();
+                            black_box(f.action());
+                        }
+                        "alipayplus_result" => {
+                            let r: ApiResult = serde_json::from_str(p).unwrap();
+                            black_box(r.action(CallKind::MovesMoney));
+                        }
+                        "alipay_fail" => {
+                            let f: minierr::alipay::Fail = serde_json::from_str(p).unwrap();
+                            black_box(f.error_for(Api::Request).map(JsapiError::action));
+                        }
+                        _ => {
+                            let r: open_platform::Response = serde_json::from_str(p).unwrap();
+                            black_box(r.action());
+                        }
+                    }
+                }
+            })
+        });
+        group.bench_function("minierr_decode_any", |b| {
+            b.iter(|| {
+                for p in payloads {
+                    let d = minierr::decode(black_box(p.as_bytes())).unwrap();
+                    black_box(d.action());
+                }
+            })
+        });
+        group.bench_function("serde_json_value_hashmap", |b| {
+            b.iter(|| {
+                for p in payloads {
+                    let v: Value = serde_json::from_str(black_box(p)).unwrap();
+                    match name {
+                        "wechat_fail" => {
+                            let errno = v.get("errno").and_then(Value::as_u64);
+                            black_box((
+                                v.get("errMsg").and_then(Value::as_str),
+                                errno.and_then(|n| wx_map.get(&n)),
+                            ));
+                        }
+                        "alipayplus_result" => {
+                            let r = &v["result"];
+                            let code = r.get("resultCode").and_then(Value::as_str);
+                            black_box((
+                                r.get("resultStatus").and_then(Value::as_str),
+                                code.and_then(|c| plus_map.get(c)),
+                            ));
+                        }
+                        "alipay_fail" => {
+                            let key = v
+                                .get("error")
+                                .and_then(Value::as_i64)
+                                .zip(v.get("errorMessage").and_then(Value::as_str));
+                            black_box(key.and_then(|k| alipay_map.get(&k)));
+                        }
+                        _ => {
+                            let code = v.get("code").and_then(Value::as_i64);
+                            black_box(code.and_then(|c| op_map.get(&c)));
+                        }
+                    }
+                }
+            })
+        });
+        group.finish();
+    }
 }
 
 criterion_group! {
     name = benches;
     config = config();
-    targets = code_lookup, err_msg_lookup, message_lookup, decode_fail
+    targets = code_to_variant, string_to_variant, variant_to_text, decode
 }
 criterion_main!(benches);

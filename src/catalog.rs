@@ -12,9 +12,35 @@ pub(crate) fn slot_of(slots: &[u16], modulus: u32, code: u32) -> usize {
         .map_or(usize::MAX, |&index| usize::from(index))
 }
 
+/// A perfect-hash index from fixed strings to values, built by the generator: one hash, one
+/// displacement pair, one string comparison, hits and misses alike. `keys` and `values` are in
+/// slot order, and the table has exactly one slot per key.
+pub(crate) struct StrIndex<V: 'static> {
+    pub(crate) seed: u64,
+    pub(crate) displacements: &'static [(u32, u32)],
+    pub(crate) keys: &'static [&'static str],
+    pub(crate) values: &'static [V],
+}
+
+impl<V> StrIndex<V> {
+    /// The value stored under exactly `text`.
+    pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
+        let (g, f1, f2) = crate::strhash::split(crate::strhash::hash(self.seed, text.as_bytes()));
+        let buckets = u32::try_from(self.displacements.len()).ok()?;
+        let displacement = *self.displacements.get(g.checked_rem(buckets)? as usize)?;
+        let size = u32::try_from(self.keys.len()).ok()?;
+        let slot = crate::strhash::slot(f1, f2, displacement, size)? as usize;
+        if *self.keys.get(slot)? == text {
+            self.values.get(slot)
+        } else {
+            None
+        }
+    }
+}
+
 /// Every variant whose message is `text`, exactly or by template; empty if none.
 pub(crate) fn lookup_message<T: 'static>(
-    exact: &phf::Map<&'static str, &'static [T]>,
+    exact: &StrIndex<&'static [T]>,
     templates: &'static [(&'static str, &'static [T])],
     text: &str,
 ) -> &'static [T] {
@@ -143,7 +169,12 @@ mod tests {
     #[test]
     fn long_texts_skip_templates() {
         static TEMPLATES: [(&str, &[u8]); 1] = [("error:%d", &[1])];
-        static EXACT: phf::Map<&'static str, &'static [u8]> = phf::Map::new();
+        static EXACT: StrIndex<&'static [u8]> = StrIndex {
+            seed: 0,
+            displacements: &[],
+            keys: &[],
+            values: &[],
+        };
         assert_eq!(lookup_message(&EXACT, &TEMPLATES, "error:7"), &[1]);
         let long = format!("error:{}", "1".repeat(MAX_TEMPLATE_INPUT));
         assert!(lookup_message(&EXACT, &TEMPLATES, &long).is_empty());

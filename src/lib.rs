@@ -68,6 +68,7 @@ mod lenient;
 pub mod open_platform;
 pub mod openapi;
 mod retry;
+mod strhash;
 #[cfg(feature = "serde")]
 mod text;
 pub mod wx;

@@ -260,7 +260,6 @@ pub enum Api {
     }
     out.push_str("        }\n    }\n}\n");
 
-    let mut names = phf_codegen::Map::<&str>::new();
     let mut spellings: BTreeMap<String, String> = BTreeMap::new();
     for a in &apis {
         let short = a.api.strip_prefix("my.").unwrap_or(&a.api);
@@ -277,14 +276,14 @@ pub enum Api {
             }
         }
     }
-    for (spelling, name) in &spellings {
-        names.entry(spelling.as_str(), format!("Api::{name}"));
-    }
-    let _ = writeln!(
-        out,
-        "\n/// Every accepted spelling of an API name (`my.request`, `request`) to the API.\npub(crate) static API_NAMES: phf::Map<&'static str, Api> = {};",
-        names.build()
+    let entries: Vec<(String, String)> = spellings
+        .iter()
+        .map(|(spelling, name)| (spelling.clone(), format!("Api::{name}")))
+        .collect();
+    out.push_str(
+        "\n/// Every accepted spelling of an API name (`my.request`, `request`) to the API.\n",
     );
+    crate::render::str_index(&mut out, "API_NAMES", "Api", &entries);
 
     // One enum per family.
     for (family, enum_name, about) in FAMILIES {

@@ -112,14 +112,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     }
     out.push_str("        }\n    }\n}\n");
 
-    let mut map = phf_codegen::Map::<&str>::new();
-    for (code, name) in &codes {
-        map.entry(code.as_str(), format!("ResultCode::{name}"));
-    }
-    out.push_str(&format!(
-        "\n/// Every catalog `resultCode` to its variant.\npub(crate) static RESULT_CODES: phf::Map<&'static str, ResultCode> = {};\n",
-        map.build()
-    ));
+    let entries: Vec<(String, String)> = codes
+        .iter()
+        .map(|(code, name)| (code.clone(), format!("ResultCode::{name}")))
+        .collect();
+    out.push_str("\n/// Every catalog `resultCode` to its variant.\n");
+    crate::render::str_index(&mut out, "RESULT_CODES", "ResultCode", &entries);
     Ok(crate::GeneratedFile {
         path: "src/openapi/generated.rs",
         contents: out,

@@ -12,6 +12,9 @@ mod alipay;
 mod alipayplus;
 mod open_platform;
 mod render;
+#[path = "../../src/strhash.rs"]
+#[allow(dead_code)]
+mod strhash;
 mod table;
 mod wechat;
 

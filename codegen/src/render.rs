@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::table::TableError;
-use crate::{doc_text, lit};
+use crate::{doc_text, lit, strhash};
 
 /// One enum variant as the generator sees it.
 pub(crate) struct Variant {
@@ -121,7 +121,7 @@ pub(crate) fn numeric_index(
     Ok(())
 }
 
-/// A phf map from each literal message to every variant that uses it, and a list of the
+/// A perfect-hash index from each literal message to every variant that uses it, and a list of the
 /// messages with `%s`/`%d` placeholders. `prefix` names the two statics (`{prefix}_EXACT`,
 /// `{prefix}_TEMPLATES`).
 pub(crate) fn message_index(
@@ -140,15 +140,22 @@ pub(crate) fn message_index(
             exact.entry(message).or_default().push(name);
         }
     }
-    let mut map = phf_codegen::Map::<&str>::new();
-    for (message, names) in &exact {
-        let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
-        map.entry(message, format!("&[{}]", slice.join(", ")));
-    }
+    let entries: Vec<(String, String)> = exact
+        .iter()
+        .map(|(message, names)| {
+            let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
+            ((*message).to_owned(), format!("&[{}]", slice.join(", ")))
+        })
+        .collect();
     let _ = writeln!(
         out,
-        "\n/// Literal {what} (no `%s`/`%d`) to every code that uses them, in code order.\npub(crate) static {prefix}_EXACT: phf::Map<&'static str, &'static [{enum_name}]> = {};",
-        map.build()
+        "\n/// Literal {what} (no `%s`/`%d`) to every code that uses them, in code order."
+    );
+    str_index(
+        out,
+        &format!("{prefix}_EXACT"),
+        &format!("&'static [{enum_name}]"),
+        &entries,
     );
     let _ = writeln!(
         out,
@@ -159,6 +166,97 @@ pub(crate) fn message_index(
         let _ = writeln!(out, "    ({}, &[{enum_name}::{name}]),", lit(message));
     }
     out.push_str("];\n");
+}
+
+/// A perfect-hash index over `keys`: for each seed, hash every key into buckets, then give each
+/// bucket, largest first, the first displacement pair that puts all its keys in free slots. The
+/// table has exactly one slot per key. Returns the seed, the displacements and, for each slot,
+/// the index of its key. The same construction as the `phf` crate, over a cheaper hash.
+pub(crate) fn perfect_hash(keys: &[&str]) -> (u64, Vec<(u32, u32)>, Vec<usize>) {
+    let n = keys.len();
+    if n == 0 {
+        return (0, Vec::new(), Vec::new());
+    }
+    let buckets = n.div_ceil(4);
+    let size = n as u32;
+    for seed in 0u64.. {
+        let hashes: Vec<(u32, u32, u32)> = keys
+            .iter()
+            .map(|k| strhash::split(strhash::hash(seed, k.as_bytes())))
+            .collect();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
+        for (i, (g, _, _)) in hashes.iter().enumerate() {
+            members[*g as usize % buckets].push(i);
+        }
+        let mut order: Vec<usize> = (0..buckets).collect();
+        order.sort_by_key(|&b| (std::cmp::Reverse(members[b].len()), b));
+        let mut displacements = vec![(0u32, 0u32); buckets];
+        let mut slots: Vec<Option<usize>> = vec![None; n];
+        let placed = order.iter().all(|&b| {
+            if members[b].is_empty() {
+                return true;
+            }
+            for d1 in 0..size {
+                for d2 in 0..size {
+                    let wanted: Vec<usize> = members[b]
+                        .iter()
+                        .filter_map(|&i| strhash::slot(hashes[i].1, hashes[i].2, (d1, d2), size))
+                        .map(|s| s as usize)
+                        .collect();
+                    let mut seen = std::collections::BTreeSet::new();
+                    if wanted.iter().all(|&s| slots[s].is_none() && seen.insert(s)) {
+                        for (&s, &i) in wanted.iter().zip(&members[b]) {
+                            slots[s] = Some(i);
+                        }
+                        displacements[b] = (d1, d2);
+                        return true;
+                    }
+                }
+            }
+            false
+        });
+        if placed {
+            return (
+                seed,
+                displacements,
+                slots.into_iter().map(|s| s.unwrap_or(0)).collect(),
+            );
+        }
+    }
+    unreachable!("some seed always separates distinct keys")
+}
+
+/// A `StrIndex` static named `name` mapping each key to a value expression of `value_type`.
+pub(crate) fn str_index(
+    out: &mut String,
+    name: &str,
+    value_type: &str,
+    entries: &[(String, String)],
+) {
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+    let (seed, displacements, order) = perfect_hash(&keys);
+    let _ = writeln!(
+        out,
+        "pub(crate) static {name}: crate::catalog::StrIndex<{value_type}> = crate::catalog::StrIndex {{\n    seed: {seed},"
+    );
+    out.push_str("    displacements: &[");
+    for (i, (d1, d2)) in displacements.iter().enumerate() {
+        if i % 8 == 0 {
+            out.push_str("\n        ");
+        } else {
+            out.push(' ');
+        }
+        let _ = write!(out, "({d1}, {d2}),");
+    }
+    out.push_str("\n    ],\n    keys: &[\n");
+    for &i in &order {
+        let _ = writeln!(out, "        {},", lit(&entries[i].0));
+    }
+    out.push_str("    ],\n    values: &[\n");
+    for &i in &order {
+        let _ = writeln!(out, "        {},", entries[i].1);
+    }
+    out.push_str("    ],\n};\n");
 }
 
 /// A struct literal for an info row: `Type { field: value, ... }` with values already rendered.
@@ -174,6 +272,21 @@ pub(crate) fn struct_literal(type_name: &str, fields: &[(&str, String)]) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn perfect_hash_puts_every_key_in_its_own_slot() {
+        let keys: Vec<String> = (0..300).map(|i| format!("key number {i}")).collect();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let (seed, displacements, order) = perfect_hash(&refs);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..300).collect::<Vec<_>>(), "a permutation");
+        for (slot, &i) in order.iter().enumerate() {
+            let (g, f1, f2) = strhash::split(strhash::hash(seed, refs[i].as_bytes()));
+            let d = displacements[g as usize % displacements.len()];
+            assert_eq!(strhash::slot(f1, f2, d, 300), Some(slot as u32));
+        }
+    }
 
     #[test]
     fn slot_modulus_separates_codes() {

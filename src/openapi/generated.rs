@@ -197,21 +197,29 @@ impl ResultCode {
 }
 
 /// Every catalog `resultCode` to its variant.
-pub(crate) static RESULT_CODES: phf::Map<&'static str, ResultCode> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[
-        (0, 0),
-        (0, 6),
-        (0, 6),
+pub(crate) static RESULT_CODES: crate::catalog::StrIndex<ResultCode> = crate::catalog::StrIndex {
+    seed: 1,
+    displacements: &[
+        (1, 0), (2, 0),
     ],
-    entries: &[
-        ("PARAM_ILLEGAL", ResultCode::ParamIllegal),
-        ("PROCESS_FAIL", ResultCode::ProcessFail),
-        ("UNKNOWN_EXCEPTION", ResultCode::UnknownException),
-        ("INVALID_API", ResultCode::InvalidApi),
-        ("EXPIRED_ACCESS_TOKEN", ResultCode::ExpiredAccessToken),
-        ("SUCCESS", ResultCode::Success),
-        ("REQUEST_TRAFFIC_EXCEED_LIMIT", ResultCode::RequestTrafficExceedLimit),
-        ("ACCESS_DENIED", ResultCode::AccessDenied),
+    keys: &[
+        "ACCESS_DENIED",
+        "SUCCESS",
+        "REQUEST_TRAFFIC_EXCEED_LIMIT",
+        "UNKNOWN_EXCEPTION",
+        "EXPIRED_ACCESS_TOKEN",
+        "PROCESS_FAIL",
+        "PARAM_ILLEGAL",
+        "INVALID_API",
+    ],
+    values: &[
+        ResultCode::AccessDenied,
+        ResultCode::Success,
+        ResultCode::RequestTrafficExceedLimit,
+        ResultCode::UnknownException,
+        ResultCode::ExpiredAccessToken,
+        ResultCode::ProcessFail,
+        ResultCode::ParamIllegal,
+        ResultCode::InvalidApi,
     ],
 };
