@@ -59,8 +59,18 @@ fn main() -> ExitCode {
                 );
             }
         }
+        "errmsg-hit" => {
+            let msgs: Vec<String> = minierr::wx::Errno::all()
+                .map(|e| e.err_msg().to_owned())
+                .filter(|m| !m.is_empty() && !m.contains('%'))
+                .collect();
+            for i in 0..LOOKUPS {
+                let m = black_box(msgs[(i * 7919) % msgs.len()].as_str());
+                found += minierr::wx::Errno::all_with_err_msg(m).len();
+            }
+        }
         _ => {
-            eprintln!("usage: lookup_loop base|hit|miss|open-hit");
+            eprintln!("usage: lookup_loop base|hit|miss|open-hit|errmsg-hit");
             return ExitCode::from(2);
         }
     }

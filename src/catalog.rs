@@ -24,12 +24,15 @@ pub(crate) struct StrIndex<V: 'static> {
 
 impl<V> StrIndex<V> {
     /// The value stored under exactly `text`.
+    #[inline]
     pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
         let (g, f1, f2) = crate::strhash::split(crate::strhash::hash(self.seed, text.as_bytes()));
         let buckets = u32::try_from(self.displacements.len()).ok()?;
-        let displacement = *self.displacements.get(g.checked_rem(buckets)? as usize)?;
+        let displacement = *self
+            .displacements
+            .get(crate::strhash::bucket(g, buckets) as usize)?;
         let size = u32::try_from(self.keys.len()).ok()?;
-        let slot = crate::strhash::slot(f1, f2, displacement, size)? as usize;
+        let slot = crate::strhash::slot(f1, f2, displacement, size) as usize;
         if *self.keys.get(slot)? == text {
             self.values.get(slot)
         } else {
@@ -50,8 +53,15 @@ pub(crate) fn lookup_message<T: 'static>(
     if text.len() > MAX_TEMPLATE_INPUT {
         return &[];
     }
+    // Comparing first bytes rejects nearly every template before the matcher has to look for
+    // placeholders; every catalog template starts with literal text.
+    let first = text.as_bytes().first();
     templates
         .iter()
+        .filter(|(template, _)| match template.as_bytes().first() {
+            Some(b'%') | None => true,
+            start => start == first,
+        })
         .find(|(template, _)| matches_template(template, text))
         .map_or(&[], |(_, found)| *found)
 }

@@ -1,6 +1,7 @@
 //! One entry point for any fail payload: recognise the platform from the payload's shape, decode
 //! it with that platform's own type, and give one common view of the result.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -554,6 +555,237 @@ impl<'de> Deserialize<'de> for Keys {
     }
 }
 
+/// Every platform's fields, read in one pass. `None` is "absent", and each field's type is the
+/// one its own platform gives it.
+#[derive(Default)]
+struct Fields<'a> {
+    err_msg: Option<Cow<'a, str>>,
+    errno: Option<Option<wx::AnyErrno>>,
+    err_code: Option<Option<i64>>,
+    error: Option<Option<alipay::ErrorValue<'a>>>,
+    error_message: Option<Option<Cow<'a, str>>>,
+    status: Option<Option<i64>>,
+    result_code: Option<Option<Cow<'a, str>>>,
+    result_status: Option<Option<ResultStatus>>,
+    result_message: Option<Option<Cow<'a, str>>>,
+    /// `Some(Some(..))` for a nested result object, `Some(None)` for any other `result` value.
+    result: Option<Option<openapi::ApiResult<'a>>>,
+    code: Option<open_platform::AnyCode>,
+    msg: Option<Option<Cow<'a, str>>>,
+    message: Option<Option<Cow<'a, str>>>,
+}
+
+impl<'a> Fields<'a> {
+    /// The diagnosis, if the fields name exactly one platform and have what it requires;
+    /// otherwise `None`, and the careful path takes over.
+    fn into_diagnosis(self, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
+        let shape = Shape {
+            err_msg: self.err_msg.is_some(),
+            errno: self.errno.is_some(),
+            error: self.error.is_some(),
+            error_message: self.error_message.is_some(),
+            result_code: self.result_code.is_some(),
+            result_status: self.result_status.is_some(),
+            result: matches!(self.result, Some(Some(_))),
+            code: self.code.is_some(),
+        };
+        let (fits, count) = shape.platforms();
+        if count != 1 {
+            return None;
+        }
+        Some(match fits.first()? {
+            Platform::Wechat => Diagnosis::Wx(wx::Fail {
+                err_msg: self.err_msg?,
+                err_code: self.err_code.flatten(),
+                errno: self.errno.flatten(),
+            }),
+            Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
+                alipay::Fail {
+                    error: self.error.flatten(),
+                    error_message: self.error_message.flatten(),
+                    result_code: self.result_code.flatten(),
+                    status: self.status.flatten(),
+                },
+                options.alipay_api,
+            )),
+            Platform::AlipayPlus => {
+                // A `result` that is not an object fails the Alipay+ decoder: leave it to that.
+                let result = match (self.result, self.result_code) {
+                    (Some(Some(nested)), None) => nested,
+                    (None, Some(Some(code))) => openapi::ApiResult {
+                        result_code: openapi::AnyResultCode::new(code),
+                        result_status: self.result_status.flatten(),
+                        result_message: self.result_message.flatten(),
+                    },
+                    _ => return None,
+                };
+                Diagnosis::AlipayPlus(result, options.call_kind)
+            }
+            Platform::OpenPlatform => Diagnosis::OpenPlatform(open_platform::Response {
+                code: self.code?,
+                message: self.msg.flatten().or(self.message.flatten()),
+            }),
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum Key {
+    #[serde(rename = "errMsg")]
+    ErrMsg,
+    #[serde(rename = "errno")]
+    Errno,
+    #[serde(rename = "errCode")]
+    ErrCode,
+    #[serde(rename = "error")]
+    Error,
+    #[serde(rename = "errorMessage")]
+    ErrorMessage,
+    #[serde(rename = "status")]
+    Status,
+    #[serde(rename = "resultCode")]
+    ResultCode,
+    #[serde(rename = "resultStatus")]
+    ResultStatus,
+    #[serde(rename = "resultMessage")]
+    ResultMessage,
+    #[serde(rename = "result")]
+    Result,
+    #[serde(rename = "code")]
+    Code,
+    #[serde(rename = "msg")]
+    Msg,
+    #[serde(rename = "message")]
+    Message,
+    #[serde(other)]
+    Other,
+}
+
+/// An integer or one in a string, as every platform's integer fields accept.
+struct Int(i64);
+
+impl<'de> Deserialize<'de> for Int {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::lenient::deserialize_int(deserializer, "an integer").map(Int)
+    }
+}
+
+/// `result`: the Alipay+ result object, or any other value (my.tradePay's string), skipped.
+struct ResultValue<'a>(Option<openapi::ApiResult<'a>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for ResultValue<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ResultVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+        impl<'de: 'a, 'a> Visitor<'de> for ResultVisitor<'a> {
+            type Value = ResultValue<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let nested = openapi::ApiResult::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(ResultValue(Some(nested)))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(ResultValue(None))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(ResultValue(None))
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(ResultValue(None))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(ResultValue(None))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(ResultValue(None))
+            }
+
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(ResultValue(None))
+            }
+
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(ResultValue(None))
+            }
+        }
+
+        deserializer.deserialize_any(ResultVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FieldsVisitor(std::marker::PhantomData))
+    }
+}
+
+struct FieldsVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+/// Stores `value` in `slot`, or fails on a duplicate: the careful path then reports it properly.
+fn once<T, E: serde::de::Error>(slot: &mut Option<T>, value: T) -> Result<(), E> {
+    match slot.replace(value) {
+        None => Ok(()),
+        Some(_) => Err(E::custom("duplicate field")),
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for FieldsVisitor<'a> {
+    type Value = Fields<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'a>, A::Error> {
+        use crate::text::TextSeed;
+        let mut f = Fields::default();
+        let text = |map: &mut A| map.next_value_seed(TextSeed::nullable("a string"));
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::ErrMsg => {
+                    let value = map.next_value_seed(TextSeed::required("a string"))?;
+                    once(&mut f.err_msg, value.unwrap_or_default())?;
+                }
+                Key::Errno => once(&mut f.errno, map.next_value()?)?,
+                Key::ErrCode => once(
+                    &mut f.err_code,
+                    map.next_value::<Option<Int>>()?.map(|i| i.0),
+                )?,
+                Key::Error => once(&mut f.error, map.next_value()?)?,
+                Key::ErrorMessage => once(&mut f.error_message, text(&mut map)?)?,
+                Key::Status => once(&mut f.status, map.next_value::<Option<Int>>()?.map(|i| i.0))?,
+                Key::ResultCode => once(&mut f.result_code, text(&mut map)?)?,
+                Key::ResultStatus => once(&mut f.result_status, map.next_value()?)?,
+                Key::ResultMessage => once(&mut f.result_message, text(&mut map)?)?,
+                Key::Result => once(&mut f.result, map.next_value::<ResultValue<'a>>()?.0)?,
+                Key::Code => once(&mut f.code, map.next_value()?)?,
+                Key::Msg => once(&mut f.msg, text(&mut map)?)?,
+                Key::Message => once(&mut f.message, text(&mut map)?)?,
+                Key::Other => {
+                    map.next_value::<crate::text::Skip>()?;
+                }
+            }
+        }
+        Ok(f)
+    }
+}
+
 /// Whether a value is a JSON object; the value itself is skipped.
 struct IsObject(bool);
 
@@ -670,6 +902,15 @@ pub fn decode_with<'a>(
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
     let input = strip_bom(input);
+    // One pass reads every platform's fields at once. It gives up on anything unusual (a wrong
+    // type, a duplicate, a missing field) and the two-pass path below, which decodes with the
+    // platform's own type, then gives the exact answer or error. Either way the result is the
+    // platform decoder's.
+    if let Ok(fields) = serde_json::from_slice::<Fields<'a>>(input) {
+        if let Some(diagnosis) = fields.into_diagnosis(options) {
+            return Ok(diagnosis);
+        }
+    }
     let shape: Shape = serde_json::from_slice(input).map_err(DecodeError::NotAnObject)?;
     let (fits, count) = shape.platforms();
     match (count, fits.first()) {

@@ -1,4 +1,5 @@
-//! The string hash behind minierr's generated string indexes. The generator (`codegen/`) includes
+//! The string hash behind minierr's generated string indexes, and the message normalisation they
+//! key on. The generator (`codegen/`) includes
 //! this same file, so the tables it builds and the lookups here can never disagree.
 //!
 //! It reads eight bytes at a time (an FxHash-style multiply and rotate) and ends with MurmurHash3's
@@ -6,21 +7,42 @@
 //! `std::collections::HashMap` use, costs several times that, and there is no adversary to resist
 //! here: the keys are fixed at build time and a lookup only ever compares one candidate.
 
-/// A 64-bit hash of `bytes`, varied by `seed`.
+/// A 64-bit hash of `bytes`, varied by `seed`. It reads at most three words (the first, middle
+/// and last eight bytes) whatever the length, so it has no loop to mispredict; the generator
+/// checks that this still tells every catalog key apart, and a lookup always compares the whole
+/// key anyway.
+#[inline]
 pub(crate) fn hash(seed: u64, bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    let len = bytes.len();
+    let (a, b, c) = match len {
+        8.. => {
+            let middle = bytes.get((len - 8) / 2..).and_then(<[u8]>::first_chunk);
+            (
+                bytes.first_chunk().map_or(0, |w| u64::from_le_bytes(*w)),
+                middle.map_or(0, |w| u64::from_le_bytes(*w)),
+                bytes.last_chunk().map_or(0, |w| u64::from_le_bytes(*w)),
+            )
+        }
+        4..=7 => (
+            bytes
+                .first_chunk()
+                .map_or(0, |w| u64::from(u32::from_le_bytes(*w))),
+            bytes
+                .last_chunk()
+                .map_or(0, |w| u64::from(u32::from_le_bytes(*w))),
+            0,
+        ),
+        1..=3 => {
+            let at = |i: usize| bytes.get(i).map_or(0, |&b| u64::from(b));
+            (at(0) | (at(len / 2) << 8) | (at(len - 1) << 16), 0, 0)
+        }
+        0 => (0, 0, 0),
+    };
+    let mut h = seed ^ (len as u64).wrapping_mul(K);
+    for w in [a, b, c] {
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
-    let mut tail = [0u8; 8];
-    tail.iter_mut()
-        .zip(chunks.remainder())
-        .for_each(|(t, b)| *t = *b);
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     h ^= h >> 33;
@@ -31,16 +53,33 @@ pub(crate) fn hash(seed: u64, bytes: &[u8]) -> u64 {
 /// The three numbers a perfect-hash lookup needs from one hash: the bucket (`g`) and the two
 /// values the bucket's displacements combine into a slot.
 pub(crate) fn split(hash: u64) -> (u32, u32, u32) {
-    (
-        (hash >> 42) as u32,
-        ((hash >> 21) & 0x1F_FFFF) as u32,
-        (hash & 0x1F_FFFF) as u32,
-    )
+    ((hash >> 40) as u32, (hash >> 20) as u32, hash as u32 | 1)
+}
+
+/// `x` scaled into `0..n` by a multiply and a shift instead of a division (Lemire's "fast range"),
+/// which matters here: a division costs more than the whole hash.
+pub(crate) fn reduce(x: u32, n: u32) -> u32 {
+    ((u64::from(x) * u64::from(n)) >> 32) as u32
+}
+
+/// The bucket of a key's `g`, among `buckets`.
+pub(crate) fn bucket(g: u32, buckets: u32) -> u32 {
+    reduce(g.wrapping_mul(0x9E37_79B1), buckets)
 }
 
 /// The slot a key lands in, given its split hash, its bucket's displacements and the table size.
-pub(crate) fn slot(f1: u32, f2: u32, (d1, d2): (u32, u32), size: u32) -> Option<u32> {
-    f1.wrapping_add(d1.wrapping_mul(f2))
-        .wrapping_add(d2)
-        .checked_rem(size)
+pub(crate) fn slot(f1: u32, f2: u32, (d1, d2): (u32, u32), size: u32) -> u32 {
+    let mixed = f1.wrapping_add(d1.wrapping_mul(f2)).wrapping_add(d2);
+    reduce(mixed.wrapping_mul(0x85EB_CA6B), size)
+}
+
+/// A message as minierr compares it: without surrounding white space or a final full stop,
+/// which the runtime and the documentation do not always agree on.
+pub(crate) fn normalize_message(message: &str) -> &str {
+    let trimmed = message.trim();
+    trimmed
+        .strip_suffix('。')
+        .or_else(|| trimmed.strip_suffix('.'))
+        .unwrap_or(trimmed)
+        .trim_end()
 }

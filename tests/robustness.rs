@@ -149,6 +149,24 @@ proptest! {
     }
 
     #[test]
+    fn decode_gives_the_platform_decoders_answer(value in payload_like()) {
+        let text = value.to_string();
+        let fast = minierr::decode(text.as_bytes());
+        if let Ok(d) = &fast {
+            let careful = minierr::decode_as(text.as_bytes(), d.platform(), &minierr::DecodeOptions::new());
+            let careful = careful.ok();
+            prop_assert_eq!(careful.as_ref(), Some(d), "{}", text);
+        }
+        // And it succeeds exactly when detection finds one platform whose decoder accepts it.
+        let platforms: Vec<minierr::Platform> = minierr::Platform::all()
+            .filter(|p| minierr::decode_as(text.as_bytes(), *p, &minierr::DecodeOptions::new()).is_ok())
+            .collect();
+        if fast.is_ok() {
+            prop_assert!(!platforms.is_empty(), "{}", text);
+        }
+    }
+
+    #[test]
     fn wrong_types_are_errors_that_name_the_field(bad in prop_oneof![
         any::<bool>().prop_map(Value::Bool),
         prop::collection::vec(any::<i8>(), 0..3).prop_map(|v| json!(v)),

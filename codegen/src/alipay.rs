@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::render::{para, struct_literal};
 use crate::table::{Row, Table, TableError};
 use crate::wechat::{action_variant, variant_name};
-use crate::{header, lit, require_unique};
+use crate::{header, lit, require_unique, strhash};
 
 const API_FILE: &str = "alipay_jsapi_apis.tsv";
 const ERROR_FILE: &str = "alipay_jsapi_errors.tsv";
@@ -340,6 +340,72 @@ pub enum Api {
         }
         out.push_str("        }\n    }\n}\n");
     }
+
+    // Lookups by code: one match arm per (API, number), no scanning.
+    let mut by_number: BTreeMap<(String, i64), Vec<usize>> = BTreeMap::new();
+    let mut by_text: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, e) in errors.iter().enumerate() {
+        let api = api_of(&e.api).map_or(String::new(), |a| a.name.clone());
+        for part in e.code.split('/') {
+            match part.parse::<i64>() {
+                Ok(n) => by_number.entry((api.clone(), n)).or_default().push(i),
+                Err(_) => by_text
+                    .entry((api.clone(), e.code.clone()))
+                    .or_default()
+                    .push(i),
+            }
+        }
+    }
+    let indices = |rows: &[usize]| {
+        rows.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str("\n/// The rows of `api` listed under the number `code`, in table order.\npub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [u16] {\n    match (api, code) {\n");
+    for ((api, n), rows) in &by_number {
+        let _ = writeln!(out, "        (Api::{api}, {n}) => &[{}],", indices(rows));
+    }
+    out.push_str("        _ => &[],\n    }\n}\n");
+    out.push_str("\n/// The rows of `api` listed under a text code (`already top of navigation`).\npub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [u16] {\n    match (api, code) {\n");
+    for ((api, text), rows) in &by_text {
+        let _ = writeln!(
+            out,
+            "        (Api::{api}, {}) => &[{}],",
+            lit(text),
+            indices(rows)
+        );
+    }
+    out.push_str("        _ => &[],\n    }\n}\n");
+
+    // Lookups by message: exact messages through an index, patterns per API.
+    let mut by_message: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut patterns: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in errors.iter().enumerate() {
+        if e.matcher == "Matcher::Exact" {
+            let mut keys = vec![strhash::normalize_message(&e.error_message).to_owned()];
+            if e.code.parse::<i64>().is_err() && !e.code.contains('/') {
+                keys.push(e.code.clone());
+            }
+            for key in keys {
+                by_message.entry(key).or_default().push(i);
+            }
+        } else {
+            let api = api_of(&e.api).map_or(String::new(), |a| a.name.clone());
+            patterns.entry(api).or_default().push(i);
+        }
+    }
+    let entries: Vec<(String, String)> = by_message
+        .iter()
+        .map(|(message, rows)| (message.clone(), format!("&[{}]", indices(rows))))
+        .collect();
+    out.push_str("\n/// Every exact errorMessage, normalised as `normalize_message` does, to its rows across APIs.\n");
+    crate::render::str_index(&mut out, "MESSAGES", "&'static [u16]", &entries);
+    out.push_str("\n/// The rows of `api` that match messages by text or template rather than exactly.\npub(crate) const fn pattern_rows(api: Api) -> &'static [u16] {\n    match api {\n");
+    for (api, rows) in &patterns {
+        let _ = writeln!(out, "        Api::{api} => &[{}],", indices(rows));
+    }
+    out.push_str("        _ => &[],\n    }\n}\n");
 
     // The navigation rows depend on the API as well as the variant.
     out.push_str("\n/// The catalog row of a navigation failure on a given routing API; the variant's first row\n/// when the pair is not in the table.\npub(crate) const fn navigation_row(api: Api, error: NavigationError) -> u16 {\n    match (api, error) {\n");

@@ -179,6 +179,18 @@ pub(crate) fn perfect_hash(keys: &[&str]) -> (u64, Vec<(u32, u32)>, Vec<usize>) 
     }
     let buckets = n.div_ceil(4);
     let size = n as u32;
+    // The hash reads only some of a long key's bytes; keys it cannot tell apart under two seeds
+    // would never separate, so fail loudly instead of searching forever.
+    for (i, a) in keys.iter().enumerate() {
+        for b in keys.iter().skip(i + 1) {
+            let alike =
+                |seed| strhash::hash(seed, a.as_bytes()) == strhash::hash(seed, b.as_bytes());
+            assert!(
+                !(alike(0) && alike(1)),
+                "{a:?} and {b:?} hash alike: make src/strhash.rs read more of the key"
+            );
+        }
+    }
     for seed in 0u64.. {
         let hashes: Vec<(u32, u32, u32)> = keys
             .iter()
@@ -186,7 +198,7 @@ pub(crate) fn perfect_hash(keys: &[&str]) -> (u64, Vec<(u32, u32)>, Vec<usize>) 
             .collect();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
         for (i, (g, _, _)) in hashes.iter().enumerate() {
-            members[*g as usize % buckets].push(i);
+            members[strhash::bucket(*g, buckets as u32) as usize].push(i);
         }
         let mut order: Vec<usize> = (0..buckets).collect();
         order.sort_by_key(|&b| (std::cmp::Reverse(members[b].len()), b));
@@ -200,8 +212,7 @@ pub(crate) fn perfect_hash(keys: &[&str]) -> (u64, Vec<(u32, u32)>, Vec<usize>) 
                 for d2 in 0..size {
                     let wanted: Vec<usize> = members[b]
                         .iter()
-                        .filter_map(|&i| strhash::slot(hashes[i].1, hashes[i].2, (d1, d2), size))
-                        .map(|s| s as usize)
+                        .map(|&i| strhash::slot(hashes[i].1, hashes[i].2, (d1, d2), size) as usize)
                         .collect();
                     let mut seen = std::collections::BTreeSet::new();
                     if wanted.iter().all(|&s| slots[s].is_none() && seen.insert(s)) {
@@ -283,8 +294,8 @@ mod tests {
         assert_eq!(sorted, (0..300).collect::<Vec<_>>(), "a permutation");
         for (slot, &i) in order.iter().enumerate() {
             let (g, f1, f2) = strhash::split(strhash::hash(seed, refs[i].as_bytes()));
-            let d = displacements[g as usize % displacements.len()];
-            assert_eq!(strhash::slot(f1, f2, d, 300), Some(slot as u32));
+            let d = displacements[strhash::bucket(g, displacements.len() as u32) as usize];
+            assert_eq!(strhash::slot(f1, f2, d, 300), slot as u32);
         }
     }
 

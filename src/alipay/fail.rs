@@ -86,10 +86,10 @@ impl fmt::Display for ErrorValue<'_> {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Fail<'a> {
-    error: Option<ErrorValue<'a>>,
-    error_message: Option<Cow<'a, str>>,
-    result_code: Option<Cow<'a, str>>,
-    status: Option<i64>,
+    pub(crate) error: Option<ErrorValue<'a>>,
+    pub(crate) error_message: Option<Cow<'a, str>>,
+    pub(crate) result_code: Option<Cow<'a, str>>,
+    pub(crate) status: Option<i64>,
 }
 
 impl<'a> Fail<'a> {

@@ -120,10 +120,6 @@ pub(crate) struct RowInfo {
 }
 
 impl RowInfo {
-    fn has_code(&self, code: CodeKey<'_>) -> bool {
-        self.codes.contains(&code)
-    }
-
     /// Whether `message` is this row's errorMessage, as its matcher reads it.
     fn matches_message(&self, message: &str) -> bool {
         let message = normalize(message);
@@ -138,16 +134,7 @@ impl RowInfo {
     }
 }
 
-/// Drops surrounding white space and a final full stop, which the runtime and the table do not
-/// always agree on.
-fn normalize(message: &str) -> &str {
-    let trimmed = message.trim();
-    trimmed
-        .strip_suffix('。')
-        .or_else(|| trimmed.strip_suffix('.'))
-        .unwrap_or(trimmed)
-        .trim_end()
-}
+use crate::strhash::normalize_message as normalize;
 
 /// Fallback for an index that cannot occur: the generator builds every index from the same rows.
 static MISSING_ROW: RowInfo = RowInfo {
@@ -218,10 +205,13 @@ impl Api {
         code: Option<CodeKey<'_>>,
         message: Option<&str>,
     ) -> Option<JsapiError> {
-        let rows = || self.rows().iter().map(|&index| row(index));
         let fits = |info: &&RowInfo| message.is_some_and(|m| info.matches_message(m));
         if let Some(code) = code {
-            let with_code = || rows().filter(move |info| info.has_code(code));
+            let indices = match code {
+                CodeKey::Number(n) => generated::rows_with_code(self, n),
+                CodeKey::Text(text) => generated::rows_with_text_code(self, text.trim()),
+            };
+            let with_code = || indices.iter().map(|&index| row(index));
             match single(with_code()) {
                 Single::One(error) => return Some(error),
                 // Several meanings under one code: the message must pick one.
@@ -231,8 +221,20 @@ impl Api {
                 Single::None => return None,
             }
         }
-        // No code: the message alone must name one meaning.
-        single(rows().filter(fits)).one()
+        // No code: the message alone must name one meaning, exactly or by pattern.
+        let message = message?;
+        let exact = generated::MESSAGES
+            .get(normalize(message))
+            .copied()
+            .unwrap_or_default()
+            .iter()
+            .map(|&index| row(index))
+            .filter(|info| info.api == self);
+        let patterns = generated::pattern_rows(self)
+            .iter()
+            .map(|&index| row(index))
+            .filter(fits);
+        single(exact.chain(patterns)).one()
     }
 }
 

@@ -125,8 +125,8 @@ impl fmt::Display for AnyCode {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Response<'a> {
-    code: AnyCode,
-    message: Option<Cow<'a, str>>,
+    pub(crate) code: AnyCode,
+    pub(crate) message: Option<Cow<'a, str>>,
 }
 
 impl<'a> Response<'a> {

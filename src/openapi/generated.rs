@@ -198,28 +198,28 @@ impl ResultCode {
 
 /// Every catalog `resultCode` to its variant.
 pub(crate) static RESULT_CODES: crate::catalog::StrIndex<ResultCode> = crate::catalog::StrIndex {
-    seed: 1,
+    seed: 0,
     displacements: &[
-        (1, 0), (2, 0),
+        (0, 3), (1, 7),
     ],
     keys: &[
-        "ACCESS_DENIED",
-        "SUCCESS",
         "REQUEST_TRAFFIC_EXCEED_LIMIT",
-        "UNKNOWN_EXCEPTION",
-        "EXPIRED_ACCESS_TOKEN",
-        "PROCESS_FAIL",
         "PARAM_ILLEGAL",
+        "ACCESS_DENIED",
+        "EXPIRED_ACCESS_TOKEN",
         "INVALID_API",
+        "UNKNOWN_EXCEPTION",
+        "SUCCESS",
+        "PROCESS_FAIL",
     ],
     values: &[
-        ResultCode::AccessDenied,
-        ResultCode::Success,
         ResultCode::RequestTrafficExceedLimit,
-        ResultCode::UnknownException,
-        ResultCode::ExpiredAccessToken,
-        ResultCode::ProcessFail,
         ResultCode::ParamIllegal,
+        ResultCode::AccessDenied,
+        ResultCode::ExpiredAccessToken,
         ResultCode::InvalidApi,
+        ResultCode::UnknownException,
+        ResultCode::Success,
+        ResultCode::ProcessFail,
     ],
 };

@@ -213,9 +213,9 @@ impl Decision {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApiResult<'a> {
-    result_code: AnyResultCode<'a>,
-    result_status: Option<ResultStatus>,
-    result_message: Option<Cow<'a, str>>,
+    pub(crate) result_code: AnyResultCode<'a>,
+    pub(crate) result_status: Option<ResultStatus>,
+    pub(crate) result_message: Option<Cow<'a, str>>,
 }
 
 impl<'a> ApiResult<'a> {

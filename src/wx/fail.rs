@@ -40,11 +40,11 @@ use crate::text::TextSeed;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Fail<'a> {
     #[serde(rename = "errMsg")]
-    err_msg: Cow<'a, str>,
+    pub(crate) err_msg: Cow<'a, str>,
     #[serde(rename = "errCode", default, skip_serializing_if = "Option::is_none")]
-    err_code: Option<i64>,
+    pub(crate) err_code: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    errno: Option<AnyErrno>,
+    pub(crate) errno: Option<AnyErrno>,
 }
 
 impl<'a> Fail<'a> {
