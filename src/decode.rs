@@ -960,43 +960,6 @@ mod json_view {
     use serde::ser::{SerializeMap, Serializer};
 
     use super::{Diagnosis, RawCode};
-    use crate::wx::{Category, Subcategory};
-
-    struct Group {
-        code: u16,
-        name_zh: Option<&'static str>,
-        name_en: Option<&'static str>,
-    }
-
-    impl Serialize for Group {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(Some(3))?;
-            map.serialize_entry("code", &self.code)?;
-            map.serialize_entry("name_zh", &self.name_zh)?;
-            map.serialize_entry("name_en", &self.name_en)?;
-            map.end()
-        }
-    }
-
-    impl From<Category> for Group {
-        fn from(c: Category) -> Self {
-            Group {
-                code: c.code(),
-                name_zh: c.name_zh(),
-                name_en: c.name_en(),
-            }
-        }
-    }
-
-    impl From<Subcategory> for Group {
-        fn from(s: Subcategory) -> Self {
-            Group {
-                code: u16::from(s.code()),
-                name_zh: s.name_zh(),
-                name_en: s.name_en(),
-            }
-        }
-    }
 
     impl Serialize for RawCode<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1042,8 +1005,8 @@ mod json_view {
             map.serialize_entry("remedy_zh", &self.remedy_zh())?;
             map.serialize_entry("remedy_en", &self.remedy_en())?;
             map.serialize_entry("status", &self.status())?;
-            map.serialize_entry("category", &self.category().map(Group::from))?;
-            map.serialize_entry("subcategory", &self.subcategory().map(Group::from))?;
+            map.serialize_entry("category", &self.category())?;
+            map.serialize_entry("subcategory", &self.subcategory())?;
             map.serialize_entry("action", &self.action())?;
             let candidates: Vec<&str> = self
                 .candidate_apis()

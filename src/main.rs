@@ -104,37 +104,10 @@ struct Item<'a> {
     remedy_zh: Option<&'static str>,
     remedy_en: Option<&'static str>,
     status: Option<String>,
-    category: Option<Group>,
-    subcategory: Option<Group>,
+    category: Option<Category>,
+    subcategory: Option<Subcategory>,
     action: Option<Action>,
     candidate_apis: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct Group {
-    code: u16,
-    name_zh: Option<&'static str>,
-    name_en: Option<&'static str>,
-}
-
-impl From<Category> for Group {
-    fn from(c: Category) -> Self {
-        Group {
-            code: c.code(),
-            name_zh: c.name_zh(),
-            name_en: c.name_en(),
-        }
-    }
-}
-
-impl From<Subcategory> for Group {
-    fn from(s: Subcategory) -> Self {
-        Group {
-            code: u16::from(s.code()),
-            name_zh: s.name_zh(),
-            name_en: s.name_en(),
-        }
-    }
 }
 
 impl Item<'static> {
@@ -165,8 +138,8 @@ impl Item<'static> {
             err_msg: Some(errno.err_msg()).filter(|m| !m.is_empty()),
             message_zh: Some(errno.message_zh()),
             message_en: Some(errno.message_en()),
-            category: Some(errno.category().into()),
-            subcategory: Some(errno.subcategory().into()),
+            category: Some(errno.category()),
+            subcategory: Some(errno.subcategory()),
             action: Some(errno.action()),
             ..Item::blank(Platform::Wechat)
         }
@@ -232,8 +205,8 @@ impl<'a> Item<'a> {
             remedy_zh: d.remedy_zh(),
             remedy_en: d.remedy_en(),
             status: d.status().map(|s| s.to_string()),
-            category: d.category().map(Group::from),
-            subcategory: d.subcategory().map(Group::from),
+            category: d.category(),
+            subcategory: d.subcategory(),
             action: d.action(),
             candidate_apis: d.candidate_apis().into_iter().map(Api::name).collect(),
         }
@@ -272,16 +245,8 @@ impl<'a> Item<'a> {
         line("status", self.status.as_deref());
         line("remedy zh", self.remedy_zh);
         line("remedy en", self.remedy_en);
-        let group = |g: &Group| match (g.name_zh, g.name_en) {
-            (Some(zh), Some(en)) => format!("{:02} {zh} ({en})", g.code),
-            _ => format!("{:02} (unnamed)", g.code),
-        };
         if let (Some(c), Some(s)) = (&self.category, &self.subcategory) {
-            let sub = group(s);
-            line(
-                "category",
-                Some(&format!("{} / {:02}/{sub}", group(c), c.code)),
-            );
+            line("category", Some(&format!("{c} / {s}")));
         }
         if let Some(action) = self.action {
             line(
@@ -423,9 +388,9 @@ impl Summary {
             .entry(item.platform.to_string())
             .or_default() += 1;
         if let Some(c) = &item.category {
-            let name = c.name_en.map_or_else(
-                || format!("{:02} (unnamed)", c.code),
-                |n| format!("{:02} {n}", c.code),
+            let name = c.name_en().map_or_else(
+                || format!("{:02} (unnamed)", c.code()),
+                |n| format!("{:02} {n}", c.code()),
             );
             *self.by_category.entry(name).or_default() += 1;
         }

@@ -241,3 +241,41 @@ impl fmt::Display for Subcategory {
         write_name(f, self.name_zh(), self.name_en())
     }
 }
+
+/// `{"code": 15, "name_zh": "设备", "name_en": "Device"}`; the names are `null` when upstream gives
+/// none. A subcategory's `code` is its own two digits.
+#[cfg(feature = "serde")]
+fn serialize_group<S: serde::Serializer>(
+    serializer: S,
+    code: u16,
+    name_zh: Option<&str>,
+    name_en: Option<&str>,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(3))?;
+    map.serialize_entry("code", &code)?;
+    map.serialize_entry("name_zh", &name_zh)?;
+    map.serialize_entry("name_en", &name_en)?;
+    map.end()
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Category {
+    /// `{"code": 15, "name_zh": "设备", "name_en": "Device"}`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_group(serializer, self.code(), self.name_zh(), self.name_en())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Subcategory {
+    /// `{"code": 4, "name_zh": "NFC", "name_en": "NFC"}`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_group(
+            serializer,
+            u16::from(self.code()),
+            self.name_zh(),
+            self.name_en(),
+        )
+    }
+}
