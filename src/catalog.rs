@@ -41,10 +41,17 @@ impl<V> StrIndex<V> {
     }
 }
 
+/// A catalog message with `%s`/`%d` placeholders, and the literal text it starts with.
+pub(crate) struct Template<T: 'static> {
+    pub(crate) start: &'static str,
+    pub(crate) template: &'static str,
+    pub(crate) codes: &'static [T],
+}
+
 /// Every variant whose message is `text`, exactly or by template; empty if none.
 pub(crate) fn lookup_message<T: 'static>(
     exact: &StrIndex<&'static [T]>,
-    templates: &'static [(&'static str, &'static [T])],
+    templates: &'static [Template<T>],
     text: &str,
 ) -> &'static [T] {
     if let Some(found) = exact.get(text) {
@@ -53,17 +60,15 @@ pub(crate) fn lookup_message<T: 'static>(
     if text.len() > MAX_TEMPLATE_INPUT {
         return &[];
     }
-    // Comparing first bytes rejects nearly every template before the matcher has to look for
-    // placeholders; every catalog template starts with literal text.
+    // The first byte, then the literal start, reject nearly every template before the matcher
+    // runs; comparing one byte inline is much cheaper than a call to compare the whole start.
     let first = text.as_bytes().first();
     templates
         .iter()
-        .filter(|(template, _)| match template.as_bytes().first() {
-            Some(b'%') | None => true,
-            start => start == first,
-        })
-        .find(|(template, _)| matches_template(template, text))
-        .map_or(&[], |(_, found)| *found)
+        .filter(|t| t.start.as_bytes().first().is_none_or(|b| Some(b) == first))
+        .filter(|t| text.starts_with(t.start))
+        .find(|t| matches_template(t.template, text))
+        .map_or(&[], |t| t.codes)
 }
 
 /// Whether `text` is `template` with each `%s` replaced by any text and each `%d` by an integer.
@@ -178,7 +183,11 @@ mod tests {
 
     #[test]
     fn long_texts_skip_templates() {
-        static TEMPLATES: [(&str, &[u8]); 1] = [("error:%d", &[1])];
+        static TEMPLATES: [Template<u8>; 1] = [Template {
+            start: "error:",
+            template: "error:%d",
+            codes: &[1],
+        }];
         static EXACT: StrIndex<&'static [u8]> = StrIndex {
             seed: 0,
             displacements: &[],

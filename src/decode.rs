@@ -729,13 +729,16 @@ impl<'de: 'a, 'a> Deserialize<'de> for ResultValue<'a> {
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(FieldsVisitor(std::marker::PhantomData))
+/// Reads an object's fields into a `Fields` the caller owns.
+struct FieldsSeed<'f, 'a>(&'f mut Fields<'a>);
+
+impl<'de: 'a, 'a> serde::de::DeserializeSeed<'de> for FieldsSeed<'_, 'a> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
     }
 }
-
-struct FieldsVisitor<'a>(std::marker::PhantomData<&'a ()>);
 
 /// Stores `value` in `slot`, or fails on a duplicate: the careful path then reports it properly.
 fn once<T, E: serde::de::Error>(slot: &mut Option<T>, value: T) -> Result<(), E> {
@@ -745,16 +748,16 @@ fn once<T, E: serde::de::Error>(slot: &mut Option<T>, value: T) -> Result<(), E>
     }
 }
 
-impl<'de: 'a, 'a> Visitor<'de> for FieldsVisitor<'a> {
-    type Value = Fields<'a>;
+impl<'de: 'a, 'a> Visitor<'de> for FieldsSeed<'_, 'a> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'a>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         use crate::text::TextSeed;
-        let mut f = Fields::default();
+        let f = self.0;
         let text = |map: &mut A| map.next_value_seed(TextSeed::nullable("a string"));
         while let Some(key) = map.next_key::<Key>()? {
             match key {
@@ -782,7 +785,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FieldsVisitor<'a> {
                 }
             }
         }
-        Ok(f)
+        Ok(())
     }
 }
 
@@ -906,9 +909,18 @@ pub fn decode_with<'a>(
     // type, a duplicate, a missing field) and the two-pass path below, which decodes with the
     // platform's own type, then gives the exact answer or error. Either way the result is the
     // platform decoder's.
-    if let Ok(fields) = serde_json::from_slice::<Fields<'a>>(input) {
-        if let Some(diagnosis) = fields.into_diagnosis(options) {
-            return Ok(diagnosis);
+    // Checking UTF-8 once up front lets the reader skip checking each string.
+    if let Ok(text) = std::str::from_utf8(input) {
+        // The fields are read in place: returning the large struct by value through serde's
+        // layers would copy it several times per payload.
+        let mut fields = Fields::default();
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let read = serde::de::DeserializeSeed::deserialize(FieldsSeed(&mut fields), &mut reader)
+            .and_then(|()| reader.end());
+        if read.is_ok() {
+            if let Some(diagnosis) = fields.into_diagnosis(options) {
+                return Ok(diagnosis);
+            }
         }
     }
     let shape: Shape = serde_json::from_slice(input).map_err(DecodeError::NotAnObject)?;

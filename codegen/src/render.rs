@@ -159,11 +159,17 @@ pub(crate) fn message_index(
     );
     let _ = writeln!(
         out,
-        "\n/// The {what} with `%s`/`%d` placeholders, matched piece by piece.\npub(crate) static {prefix}_TEMPLATES: [(&str, &[{enum_name}]); {}] = [",
+        "\n/// The {what} with `%s`/`%d` placeholders, each with its literal start, matched piece by piece.\npub(crate) static {prefix}_TEMPLATES: [crate::catalog::Template<{enum_name}>; {}] = [",
         templates.len()
     );
     for (message, name) in templates {
-        let _ = writeln!(out, "    ({}, &[{enum_name}::{name}]),", lit(message));
+        let start = message.split('%').next().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "    crate::catalog::Template {{ start: {}, template: {}, codes: &[{enum_name}::{name}] }},",
+            lit(start),
+            lit(message)
+        );
     }
     out.push_str("];\n");
 }

@@ -198,28 +198,28 @@ impl ResultCode {
 
 /// Every catalog `resultCode` to its variant.
 pub(crate) static RESULT_CODES: crate::catalog::StrIndex<ResultCode> = crate::catalog::StrIndex {
-    seed: 0,
+    seed: 3,
     displacements: &[
-        (0, 3), (1, 7),
+        (0, 1), (0, 1),
     ],
     keys: &[
-        "REQUEST_TRAFFIC_EXCEED_LIMIT",
-        "PARAM_ILLEGAL",
-        "ACCESS_DENIED",
-        "EXPIRED_ACCESS_TOKEN",
         "INVALID_API",
-        "UNKNOWN_EXCEPTION",
-        "SUCCESS",
+        "PARAM_ILLEGAL",
         "PROCESS_FAIL",
+        "ACCESS_DENIED",
+        "SUCCESS",
+        "REQUEST_TRAFFIC_EXCEED_LIMIT",
+        "EXPIRED_ACCESS_TOKEN",
+        "UNKNOWN_EXCEPTION",
     ],
     values: &[
-        ResultCode::RequestTrafficExceedLimit,
-        ResultCode::ParamIllegal,
-        ResultCode::AccessDenied,
-        ResultCode::ExpiredAccessToken,
         ResultCode::InvalidApi,
-        ResultCode::UnknownException,
-        ResultCode::Success,
+        ResultCode::ParamIllegal,
         ResultCode::ProcessFail,
+        ResultCode::AccessDenied,
+        ResultCode::Success,
+        ResultCode::RequestTrafficExceedLimit,
+        ResultCode::ExpiredAccessToken,
+        ResultCode::UnknownException,
     ],
 };
