@@ -60,12 +60,15 @@ pub(crate) fn lookup_message<T: 'static>(
     if text.len() > MAX_TEMPLATE_INPUT {
         return &[];
     }
-    // The first byte, then the literal start, reject nearly every template before the matcher
-    // runs; comparing one byte inline is much cheaper than a call to compare the whole start.
-    let first = text.as_bytes().first();
+    // The first four bytes, then the literal start, reject nearly every template before the
+    // matcher runs; comparing four bytes inline is much cheaper than a call to compare the start.
+    let head = text.as_bytes().first_chunk::<4>();
     templates
         .iter()
-        .filter(|t| t.start.as_bytes().first().is_none_or(|b| Some(b) == first))
+        .filter(|t| match t.start.as_bytes().first_chunk::<4>() {
+            Some(start) => head == Some(start),
+            None => true,
+        })
         .filter(|t| text.starts_with(t.start))
         .find(|t| matches_template(t.template, text))
         .map_or(&[], |t| t.codes)

@@ -38,7 +38,12 @@ impl<'de: 'a, 'a> DeserializeSeed<'de> for TextSeed<'a> {
     type Value = Option<Cow<'a, str>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        // Asking for exactly what is expected lets the reader skip its generic dispatch.
+        if self.nullable {
+            deserializer.deserialize_option(self)
+        } else {
+            deserializer.deserialize_str(self)
+        }
     }
 }
 
@@ -71,6 +76,10 @@ impl<'de: 'a, 'a> Visitor<'de> for TextSeed<'a> {
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         self.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
     }
 }
 
