@@ -6,6 +6,7 @@ pub(crate) const MAX_TEMPLATE_INPUT: usize = 1024;
 
 /// The index behind `code` in a generated slot table, or an out-of-range index when no code
 /// owns that slot. Callers still compare the code found there with the one asked for.
+#[inline]
 pub(crate) fn slot_of(slots: &[u16], modulus: u32, code: u32) -> usize {
     code.checked_rem(modulus)
         .and_then(|slot| slots.get(slot as usize))
@@ -49,6 +50,7 @@ pub(crate) struct Template<T: 'static> {
 }
 
 /// Every variant whose message is `text`, exactly or by template; empty if none.
+#[inline]
 pub(crate) fn lookup_message<T: 'static>(
     exact: &StrIndex<&'static [T]>,
     templates: &'static [Template<T>],

@@ -125,12 +125,14 @@ impl Code {
     /// assert_eq!(Code::from_code(50211), Some(Code::UnsupportedDatabaseField));
     /// assert_eq!(Code::from_code(4007), None);
     /// ```
+    #[inline]
     pub fn from_code(code: u32) -> Option<Code> {
         let found =
             *generated::SORTED.get(slot_of(&generated::SLOTS, generated::SLOT_MODULUS, code))?;
         (found.code() == code).then_some(found)
     }
 
+    #[inline]
     fn info(self) -> &'static CodeInfo {
         // Every variant has a slot; the fallback only keeps this free of panics.
         generated::INFO
@@ -264,6 +266,7 @@ impl Code {
     /// use minierr::open_platform::Code;
     /// assert_eq!(Code::all_with_message("签名无效"), &[Code::InvalidSignature, Code::PlatformInvalidSignature]);
     /// ```
+    #[inline]
     pub fn all_with_message(message: &str) -> &'static [Code] {
         lookup_message(
             &generated::MESSAGE_EXACT,

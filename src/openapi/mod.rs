@@ -104,6 +104,7 @@ impl ResultCode {
     /// assert_eq!(ResultCode::from_result_code("EXPIRED_ACCESS_TOKEN"), Some(ResultCode::ExpiredAccessToken));
     /// assert_eq!(ResultCode::from_result_code("EXPIRED_ACCESS_TOKEN "), None);
     /// ```
+    #[inline]
     pub fn from_result_code(text: &str) -> Option<ResultCode> {
         generated::RESULT_CODES.get(text).copied()
     }

@@ -71,6 +71,7 @@ impl<'a> AnyResultCode<'a> {
     /// ```
     /// assert!(minierr::openapi::AnyResultCode::new("SUCCESS").is_known());
     /// ```
+    #[inline]
     pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
         let text = text.into();
         match ResultCode::from_result_code(&text) {

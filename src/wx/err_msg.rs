@@ -42,6 +42,7 @@ fn is_api_name(text: &str) -> bool {
 }
 
 /// Every catalog code whose errMsg is `reason`, exactly or by template.
+#[inline]
 pub(crate) fn lookup(reason: &str) -> &'static [Errno] {
     crate::catalog::lookup_message(&ERR_MSG_EXACT, &ERR_MSG_TEMPLATES, reason)
 }

@@ -86,6 +86,7 @@ pub(crate) struct GroupInfo {
 }
 
 /// The index of `code` in the sorted tables, or an out-of-range index if no code has its slot.
+#[inline]
 fn slot_of(code: u32) -> usize {
     crate::catalog::slot_of(&generated::SLOTS, generated::SLOT_MODULUS, code)
 }
@@ -113,12 +114,14 @@ impl Errno {
     /// assert_eq!(Errno::from_code(600002), Some(Errno::UrlNotInDomainList));
     /// assert_eq!(Errno::from_code(600099), None);
     /// ```
+    #[inline]
     pub fn from_code(code: u32) -> Option<Errno> {
         let errno = *generated::SORTED.get(slot_of(code))?;
         (errno.code() == code).then_some(errno)
     }
 
     /// The catalog row behind this variant.
+    #[inline]
     fn info(self) -> &'static ErrnoInfo {
         // Every variant has a slot (the generator builds the table from the same rows, and the
         // tests walk every variant), so the fallback only keeps this free of panics.
@@ -145,6 +148,7 @@ impl Errno {
     /// assert_eq!(Errno::MdnsResolveSystemError.err_msg(), "mdns resolve system error:%d");
     /// assert_eq!(Errno::BluetoothAdapterNotAvailable.err_msg(), "");
     /// ```
+    #[inline]
     pub fn err_msg(self) -> &'static str {
         self.info().err_msg
     }
@@ -166,6 +170,7 @@ impl Errno {
     ///     "Midas failed to place the order"
     /// );
     /// ```
+    #[inline]
     pub fn message_en(self) -> &'static str {
         self.info().message_en
     }
@@ -189,6 +194,7 @@ impl Errno {
     /// assert_eq!(Errno::ServerFrequencyLimit.action(), Action::Backoff);
     /// assert_eq!(Errno::UrlNotInDomainList.action(), Action::FixConfig);
     /// ```
+    #[inline]
     pub fn action(self) -> Action {
         self.info().action
     }
@@ -245,6 +251,7 @@ impl Errno {
     /// assert_eq!(Errno::from_err_msg("system permission denied"), None);
     /// assert_eq!(Errno::from_err_msg("Time out"), None, "errMsg is case-sensitive");
     /// ```
+    #[inline]
     pub fn from_err_msg(reason: &str) -> Option<Errno> {
         match Errno::all_with_err_msg(reason) {
             [only] => Some(*only),
@@ -262,6 +269,7 @@ impl Errno {
     /// );
     /// assert!(Errno::all_with_err_msg("no such errMsg").is_empty());
     /// ```
+    #[inline]
     pub fn all_with_err_msg(reason: &str) -> &'static [Errno] {
         err_msg::lookup(reason)
     }
