@@ -1,11 +1,11 @@
 //! The string hash behind minierr's generated string indexes, and the message normalisation they
-//! key on. The generator (`codegen/`) includes
-//! this same file, so the tables it builds and the lookups here can never disagree.
+//! key on. The generator (`codegen/`) includes this same file, so the tables it builds and the
+//! lookups here can never disagree.
 //!
-//! It reads eight bytes at a time (an FxHash-style multiply and rotate) and ends with MurmurHash3's
-//! 64-bit finaliser, which is a few nanoseconds for catalog-sized strings; SipHash, which `phf` and
-//! `std::collections::HashMap` use, costs several times that, and there is no adversary to resist
-//! here: the keys are fixed at build time and a lookup only ever compares one candidate.
+//! The hash reads three eight-byte words and mixes them with two rounds of multiplication, a few
+//! nanoseconds for catalog-sized strings. SipHash, which `phf` and `std::collections::HashMap` use,
+//! costs several times that, and there is no adversary to resist here: the keys are fixed at build
+//! time and a lookup always compares the whole key it lands on.
 
 /// A 64-bit hash of `bytes`, varied by `seed`. It reads at most three words (the first, middle
 /// and last eight bytes) whatever the length, so it has no loop to mispredict; the generator
