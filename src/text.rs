@@ -169,3 +169,12 @@ impl<'de> Visitor<'de> for SkipVisitor {
         variant.newtype_variant::<Skip>()
     }
 }
+
+/// Fails with serde's "duplicate field" error, naming `field`, if `slot` is already filled. Called
+/// before the value is read, so a repeated field is reported as such whatever its value.
+pub(crate) fn vacant<T, E: de::Error>(slot: &Option<T>, field: &'static str) -> Result<(), E> {
+    match slot {
+        Some(_) => Err(E::duplicate_field(field)),
+        None => Ok(()),
+    }
+}

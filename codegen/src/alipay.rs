@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::render::{para, struct_literal};
+use crate::render::{catalog_attrs, para, struct_literal};
 use crate::table::{Row, Table, TableError};
 use crate::wechat::{action_variant, variant_name};
 use crate::{header, lit, require_unique, strhash};
@@ -221,14 +221,10 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
 /// assert_eq!(Api::Request.name(), "my.request");
 /// assert_eq!(Api::from_name("my.unknownApi"), None);
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
-)]
-#[non_exhaustive]
-pub enum Api {
 "#,
     );
+    out.push_str(&catalog_attrs(false));
+    out.push_str("pub enum Api {\n");
     for a in &apis {
         let _ = writeln!(out, "    /// `{}` ({})", a.api, para(&a.doc_url));
         let _ = writeln!(out, "    #[doc(alias = {})]", lit(&a.api));
@@ -295,7 +291,8 @@ pub enum Api {
         }
         let _ = write!(
             out,
-            "\n/// The failures of {about}, one variant per meaning.\n///\n/// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).\n#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,\n)]\n#[non_exhaustive]\npub enum {enum_name} {{\n"
+            "\n/// The failures of {about}, one variant per meaning.\n///\n/// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).\n{}pub enum {enum_name} {{\n",
+            catalog_attrs(false)
         );
         for name in &variants {
             let mut first = true;

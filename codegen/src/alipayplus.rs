@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::render::{Variant, enum_decl, para, struct_literal};
+use crate::render::{Variant, catalog_attrs, enum_decl, para, struct_literal};
 use crate::table::{Table, TableError};
 use crate::wechat::{action_variant, variant_name};
 use crate::{header, lit, require_unique};
@@ -33,11 +33,6 @@ const ENUM_HEADER: &str = r#"
 /// assert_eq!(ResultCode::ParamIllegal.as_str(), "PARAM_ILLEGAL");
 /// assert_eq!(ResultCode::from_result_code("param_illegal"), None);
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
-)]
-#[non_exhaustive]
 "#;
 
 pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
@@ -103,7 +98,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
 
     let mut out = header(&[&format!("data/{FILE}")]);
     out.push_str("\nuse super::{ResultCodeInfo, ResultStatus};\nuse crate::Action;\n");
-    enum_decl(&mut out, ENUM_HEADER, "ResultCode", &variants);
+    enum_decl(
+        &mut out,
+        &format!("{ENUM_HEADER}{}", catalog_attrs(false)),
+        "ResultCode",
+        &variants,
+    );
 
     out.push_str("\nimpl ResultCode {\n    /// The catalog row behind this variant.\n    pub(crate) const fn info(self) -> &'static ResultCodeInfo {\n        match self {\n");
     for v in &variants {

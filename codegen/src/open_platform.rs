@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use crate::render::{Variant, enum_decl, message_index, numeric_index, para, struct_literal};
+use crate::render::{
+    Variant, catalog_attrs, enum_decl, message_index, numeric_index, para, struct_literal,
+};
 use crate::table::{Table, TableError};
 use crate::wechat::{action_variant, variant_name};
 use crate::{header, lit, require_unique};
@@ -32,13 +34,6 @@ const ENUM_HEADER: &str = r#"
 /// assert_eq!(code.message_zh(), "签名无效");
 /// assert_eq!(code.group(), Group::Common);
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
-)]
-#[cfg_attr(feature = "serde", derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr))]
-#[repr(u32)]
-#[non_exhaustive]
 "#;
 
 struct Row {
@@ -117,7 +112,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         .map(|r| (r.message_zh.clone(), r.name.clone()))
         .collect();
     let variants: Vec<Variant> = rows.into_iter().map(|r| r.variant).collect();
-    enum_decl(&mut out, ENUM_HEADER, "Code", &variants);
+    enum_decl(
+        &mut out,
+        &format!("{ENUM_HEADER}{}", catalog_attrs(true)),
+        "Code",
+        &variants,
+    );
     numeric_index(&mut out, FILE, "Code", "CodeInfo", &variants)?;
     let messages: Vec<(&str, &str)> = messages
         .iter()

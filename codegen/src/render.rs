@@ -20,6 +20,22 @@ pub(crate) struct Variant {
     pub(crate) info: String,
 }
 
+/// The attributes every catalog enum carries, after its docs: comparison and hashing, strum's
+/// iteration, count and name, `#[non_exhaustive]`, and, for an enum whose discriminants are its
+/// numeric codes, serde as that integer.
+pub(crate) fn catalog_attrs(integer_codes: bool) -> String {
+    let mut attrs = String::from(
+        "#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,\n)]\n",
+    );
+    if integer_codes {
+        attrs.push_str(
+            "#[cfg_attr(feature = \"serde\", derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr))]\n#[repr(u32)]\n",
+        );
+    }
+    attrs.push_str("#[non_exhaustive]\n");
+    attrs
+}
+
 /// A paragraph of plain catalog text for rustdoc.
 pub(crate) fn para(text: &str) -> String {
     doc_text(text)

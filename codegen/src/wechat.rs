@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::render::{Variant, enum_decl, message_index, numeric_index, para, struct_literal};
+use crate::render::{
+    Variant, catalog_attrs, enum_decl, message_index, numeric_index, para, struct_literal,
+};
 use crate::table::{Row, Table, TableError};
 use crate::{header, lit, require_unique};
 
@@ -204,7 +206,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     ]);
     out.push_str("\nuse super::{ErrnoInfo, GroupInfo, Naming};\nuse crate::Action;\n");
     let variants: Vec<Variant> = entries.iter().map(variant).collect();
-    enum_decl(&mut out, ENUM_HEADER, "Errno", &variants);
+    enum_decl(
+        &mut out,
+        &format!("{ENUM_HEADER}{}", catalog_attrs(true)),
+        "Errno",
+        &variants,
+    );
     numeric_index(&mut out, ERRNO_FILE, "Errno", "ErrnoInfo", &variants)?;
     let messages: Vec<(&str, &str)> = entries
         .iter()
@@ -234,13 +241,6 @@ const ENUM_HEADER: &str = r#"
 /// assert_eq!(errno.code(), 1500102);
 /// assert_eq!(Errno::from_code(1500199), None);
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
-)]
-#[cfg_attr(feature = "serde", derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr))]
-#[repr(u32)]
-#[non_exhaustive]
 "#;
 
 fn variant(e: &Entry) -> Variant {

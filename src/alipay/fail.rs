@@ -9,7 +9,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Api, CodeKey, JsapiError};
-use crate::text::TextSeed;
+use crate::text::{TextSeed, vacant};
 
 /// The `error` field as sent: usually a number, sometimes a string (`"already top of
 /// navigation"`, or a number in quotes). Kept exactly, so it serialises back unchanged.
@@ -323,42 +323,41 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
-        let mut fail = Fail::default();
-        let (mut seen_error, mut seen_message, mut seen_code, mut seen_status) =
-            (false, false, false, false);
+        let mut error: Option<Option<ErrorValue<'a>>> = None;
+        let mut error_message: Option<Option<Cow<'a, str>>> = None;
+        let mut result_code: Option<Option<Cow<'a, str>>> = None;
+        let mut status: Option<Option<i64>> = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::Error => {
-                    if std::mem::replace(&mut seen_error, true) {
-                        return Err(de::Error::duplicate_field("error"));
-                    }
-                    fail.error = map.next_value()?;
+                    vacant(&error, "error")?;
+                    error = Some(map.next_value()?);
                 }
                 Field::ErrorMessage => {
-                    if std::mem::replace(&mut seen_message, true) {
-                        return Err(de::Error::duplicate_field("errorMessage"));
-                    }
-                    fail.error_message =
-                        map.next_value_seed(TextSeed::nullable("errorMessage as a string"))?;
+                    vacant(&error_message, "errorMessage")?;
+                    error_message =
+                        Some(map.next_value_seed(TextSeed::nullable("errorMessage as a string"))?);
                 }
                 Field::ResultCode => {
-                    if std::mem::replace(&mut seen_code, true) {
-                        return Err(de::Error::duplicate_field("resultCode"));
-                    }
-                    fail.result_code =
-                        map.next_value_seed(TextSeed::nullable("resultCode as a string"))?;
+                    vacant(&result_code, "resultCode")?;
+                    result_code =
+                        Some(map.next_value_seed(TextSeed::nullable("resultCode as a string"))?);
                 }
                 Field::Status => {
-                    if std::mem::replace(&mut seen_status, true) {
-                        return Err(de::Error::duplicate_field("status"));
-                    }
-                    fail.status = map.next_value::<Option<Status>>()?.map(|s| s.0);
+                    vacant(&status, "status")?;
+                    status = Some(map.next_value::<Option<Status>>()?.map(|s| s.0));
                 }
                 Field::Other => {
                     map.next_value::<crate::text::Skip>()?;
                 }
             }
         }
+        let fail = Fail {
+            error: error.flatten(),
+            error_message: error_message.flatten(),
+            result_code: result_code.flatten(),
+            status: status.flatten(),
+        };
         Ok(fail)
     }
 }

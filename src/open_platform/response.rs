@@ -183,7 +183,7 @@ mod serde_impls {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{AnyCode, Response};
-    use crate::text::TextSeed;
+    use crate::text::{TextSeed, vacant};
 
     impl Serialize for AnyCode {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -248,18 +248,16 @@ mod serde_impls {
             let mut message = None;
             while let Some(field) = map.next_key::<Field>()? {
                 match field {
-                    Field::Code if code.is_some() => {
-                        return Err(de::Error::duplicate_field("code"));
+                    Field::Code => {
+                        vacant(&code, "code")?;
+                        code = Some(map.next_value::<AnyCode>()?);
                     }
-                    Field::Code => code = Some(map.next_value::<AnyCode>()?),
-                    Field::Msg if msg.is_some() => return Err(de::Error::duplicate_field("msg")),
                     Field::Msg => {
+                        vacant(&msg, "msg")?;
                         msg = Some(map.next_value_seed(TextSeed::nullable("msg as a string"))?);
                     }
-                    Field::Message if message.is_some() => {
-                        return Err(de::Error::duplicate_field("message"));
-                    }
                     Field::Message => {
+                        vacant(&message, "message")?;
                         message =
                             Some(map.next_value_seed(TextSeed::nullable("message as a string"))?);
                     }

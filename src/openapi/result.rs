@@ -408,7 +408,7 @@ mod serde_impls {
 
     use super::{AnyResultCode, ApiResult};
     use crate::openapi::ResultStatus;
-    use crate::text::TextSeed;
+    use crate::text::{TextSeed, vacant};
 
     impl Serialize for AnyResultCode<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -480,22 +480,20 @@ mod serde_impls {
             let mut message: Option<Option<Cow<'a, str>>> = None;
             while let Some(field) = map.next_key::<Field>()? {
                 match field {
-                    Field::Result if nested.is_some() => {
-                        return Err(de::Error::duplicate_field("result"));
+                    Field::Result => {
+                        vacant(&nested, "result")?;
+                        nested = Some(map.next_value()?);
                     }
-                    Field::Result => nested = Some(map.next_value()?),
-                    Field::ResultCode if code.is_some() => {
-                        return Err(de::Error::duplicate_field("resultCode"));
+                    Field::ResultCode => {
+                        vacant(&code, "resultCode")?;
+                        code = Some(map.next_value()?);
                     }
-                    Field::ResultCode => code = Some(map.next_value()?),
-                    Field::ResultStatus if status.is_some() => {
-                        return Err(de::Error::duplicate_field("resultStatus"));
-                    }
-                    Field::ResultStatus => status = Some(map.next_value()?),
-                    Field::ResultMessage if message.is_some() => {
-                        return Err(de::Error::duplicate_field("resultMessage"));
+                    Field::ResultStatus => {
+                        vacant(&status, "resultStatus")?;
+                        status = Some(map.next_value()?);
                     }
                     Field::ResultMessage => {
+                        vacant(&message, "resultMessage")?;
                         message = Some(
                             map.next_value_seed(TextSeed::nullable("resultMessage as a string"))?,
                         );

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{AnyErrno, Errno, split_err_msg};
 use crate::Action;
-use crate::text::TextSeed;
+use crate::text::{TextSeed, vacant};
 
 /// A WeChat API failure, as the `fail` callback receives it:
 /// `{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}`.
@@ -237,20 +237,18 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
         let mut errno: Option<Option<AnyErrno>> = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
-                Field::ErrMsg if err_msg.is_some() => {
-                    return Err(de::Error::duplicate_field("errMsg"));
-                }
                 Field::ErrMsg => {
+                    vacant(&err_msg, "errMsg")?;
                     err_msg = map.next_value_seed(TextSeed::required("errMsg as a string"))?;
                 }
-                Field::ErrCode if err_code.is_some() => {
-                    return Err(de::Error::duplicate_field("errCode"));
-                }
                 Field::ErrCode => {
-                    err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0))
+                    vacant(&err_code, "errCode")?;
+                    err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0));
                 }
-                Field::Errno if errno.is_some() => return Err(de::Error::duplicate_field("errno")),
-                Field::Errno => errno = Some(map.next_value()?),
+                Field::Errno => {
+                    vacant(&errno, "errno")?;
+                    errno = Some(map.next_value()?);
+                }
                 Field::Other => {
                     map.next_value::<crate::text::Skip>()?;
                 }
