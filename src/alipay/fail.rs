@@ -186,14 +186,23 @@ impl<'a> Fail<'a> {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn infer_api(&self) -> Option<Api> {
-        if let Some(api) = only(self.candidate_apis()) {
-            return Some(api);
+        // One pass over the candidates, counting those that fit by code and those whose catalog
+        // also has the message.
+        let message = self.error_message.as_deref();
+        let (mut fits, mut last_fit, mut named, mut last_named) = (0, None, 0, None);
+        for api in self.candidate_apis() {
+            fits += 1;
+            last_fit = Some(api);
+            if message.is_some_and(|m| api.resolve(None, Some(m)).is_some()) {
+                named += 1;
+                last_named = Some(api);
+            }
         }
-        let message = self.error_message.as_deref()?;
-        only(
-            self.candidate_apis()
-                .filter(|api| api.resolve(None, Some(message)).is_some()),
-        )
+        match (fits, named) {
+            (1, _) => last_fit,
+            (_, 1) => last_named,
+            _ => None,
+        }
     }
 
     /// The same failure with owned strings.
@@ -204,14 +213,6 @@ impl<'a> Fail<'a> {
             result_code: self.result_code.map(|c| Cow::Owned(c.into_owned())),
             status: self.status,
         }
-    }
-}
-
-/// The single item of `items`, if there is exactly one.
-fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
-    match (items.next(), items.next()) {
-        (Some(item), None) => Some(item),
-        _ => None,
     }
 }
 
