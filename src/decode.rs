@@ -558,7 +558,7 @@ impl<'de> Deserialize<'de> for Keys {
 /// Every platform's fields, read in one pass. `None` is "absent", and each field's type is the
 /// one its own platform gives it.
 #[derive(Default)]
-struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     err_msg: Option<Cow<'a, str>>,
     errno: Option<Option<wx::AnyErrno>>,
     err_code: Option<Option<i64>>,
@@ -576,6 +576,46 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
+    /// Reads the common case without serde (see `crate::scan`); `None` if the reader declines,
+    /// and the serde pass takes over.
+    pub(crate) fn scan(&mut self, input: &'a str) -> Option<()> {
+        use crate::scan::{Reader, Value, fill};
+        let text = |value: Value<'a>| Some(value.text_or_null()?.map(Cow::Borrowed));
+        let mut reader = Reader::open(input)?;
+        while let Some(key) = reader.key()? {
+            let value = reader.value()?;
+            match key {
+                "errMsg" => fill(&mut self.err_msg, Cow::Borrowed(value.text()?))?,
+                "errno" => fill(&mut self.errno, wx::errno_of(value.int_or_null()?)?)?,
+                "errCode" => fill(&mut self.err_code, value.int_or_null()?)?,
+                "error" => fill(&mut self.error, alipay::ErrorValue::scanned(value)?)?,
+                "errorMessage" => fill(&mut self.error_message, text(value)?)?,
+                "status" => fill(&mut self.status, value.int_or_null()?)?,
+                "resultCode" => fill(&mut self.result_code, text(value)?)?,
+                "resultStatus" => fill(
+                    &mut self.result_status,
+                    openapi::status_of(value.text_or_null()?)?,
+                )?,
+                "resultMessage" => fill(&mut self.result_message, text(value)?)?,
+                "result" => {
+                    let nested = match value {
+                        Value::Object => Some(openapi::ApiResult::scan_object(&mut reader, false)?),
+                        _ => None,
+                    };
+                    fill(&mut self.result, nested)?;
+                }
+                "code" => match value {
+                    Value::Int(n) => fill(&mut self.code, open_platform::AnyCode::new(n))?,
+                    _ => return None,
+                },
+                "msg" => fill(&mut self.msg, text(value)?)?,
+                "message" => fill(&mut self.message, text(value)?)?,
+                _ => value.skip()?,
+            }
+        }
+        reader.finish()
+    }
+
     /// The diagnosis, if the fields name exactly one platform and have what it requires;
     /// otherwise `None`, and the careful path takes over.
     fn into_diagnosis(self, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
@@ -911,6 +951,14 @@ pub fn decode_with<'a>(
     // platform decoder's.
     // Checking UTF-8 once up front lets the reader skip checking each string.
     if let Ok(text) = std::str::from_utf8(input) {
+        // The serde-free reader takes the common case; its fields are only used if it reads the
+        // whole object.
+        let mut fields = Fields::default();
+        if fields.scan(text).is_some() {
+            if let Some(diagnosis) = fields.into_diagnosis(options) {
+                return Ok(diagnosis);
+            }
+        }
         // The fields are read in place: returning the large struct by value through serde's
         // layers would copy it several times per payload.
         let mut fields = Fields::default();

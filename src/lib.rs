@@ -68,6 +68,8 @@ mod lenient;
 pub mod open_platform;
 pub mod openapi;
 mod retry;
+#[cfg(feature = "json")]
+mod scan;
 mod strhash;
 #[cfg(feature = "serde")]
 mod text;

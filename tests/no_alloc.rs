@@ -76,6 +76,26 @@ fn borrowed_decoding_allocates_nothing() {
         let response: open_platform::Response = serde_json::from_str(payloads[8]).unwrap();
         std::hint::black_box(response.action());
     });
+    // The serde-free readers, each on its platform's payloads (a payload one declines goes
+    // through serde_json, which must not allocate either).
+    assert_no_alloc("from_json readers", || {
+        for payload in &payloads[0..3] {
+            let fail = minierr::wx::Fail::from_json_str(payload).unwrap();
+            std::hint::black_box(fail.action());
+        }
+        for payload in &payloads[3..6] {
+            let fail = minierr::alipay::Fail::from_json_slice(payload.as_bytes()).unwrap();
+            std::hint::black_box(fail.infer_api());
+        }
+        for payload in &payloads[6..8] {
+            let result = minierr::openapi::ApiResult::from_json_str(payload).unwrap();
+            std::hint::black_box(result.is_success());
+        }
+        for payload in &payloads[8..10] {
+            let response = open_platform::Response::from_json_slice(payload.as_bytes()).unwrap();
+            std::hint::black_box(response.action());
+        }
+    });
 }
 
 #[test]

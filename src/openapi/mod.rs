@@ -74,6 +74,8 @@ mod generated;
 mod result;
 
 pub use generated::{ResultCode, ResultCodeIter};
+#[cfg(feature = "json")]
+pub(crate) use result::status_of;
 pub use result::{AnyResultCode, ApiResult, CallKind, Decision, UnknownResultCode};
 
 /// One catalog row, as the generated `ResultCode::info` returns it.

@@ -64,6 +64,8 @@ pub use category::{Category, Naming, Subcategory};
 pub use err_msg::split_err_msg;
 #[cfg(feature = "serde")]
 pub use fail::Fail;
+#[cfg(feature = "json")]
+pub(crate) use fail::errno_of;
 pub use generated::{Errno, ErrnoIter};
 
 /// One catalog row, as the generated `Errno::info` returns it.
