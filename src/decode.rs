@@ -204,10 +204,9 @@ impl<'a> AlipayDiagnosis<'a> {
     fn new(fail: alipay::Fail<'a>, api: Option<Api>) -> Self {
         let (api, error) = match api {
             Some(api) => (Some(api), fail.error_for(api)),
-            None => match fail.infer_api() {
-                Some(api) => (Some(api), fail.error_for(api)),
-                None => (None, None),
-            },
+            None => fail
+                .infer()
+                .map_or((None, None), |(api, error)| (Some(api), Some(error))),
         };
         AlipayDiagnosis { fail, api, error }
     }

@@ -128,17 +128,6 @@ pub(crate) fn plain_text(markdown: &str) -> String {
         .join("\n")
 }
 
-fn code_keys(code: &str) -> String {
-    let keys: Vec<String> = code
-        .split('/')
-        .map(|part| match part.parse::<i64>() {
-            Ok(n) => format!("CodeKey::Number({n})"),
-            Err(_) => format!("CodeKey::Text({})", lit(code)),
-        })
-        .collect();
-    format!("&[{}]", keys.join(", "))
-}
-
 fn matcher(row: &Row<'_>, spec: &str) -> Result<String, TableError> {
     if spec.is_empty() {
         return Ok("Matcher::Exact".to_owned());
@@ -206,7 +195,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let family_of = |api: &str| api_of(api).map_or("", |a| a.family.as_str());
 
     let mut out = header(&[&format!("data/{API_FILE}"), &format!("data/{ERROR_FILE}")]);
-    out.push_str("\nuse super::{CodeKey, JsapiError, Matcher, RowInfo};\nuse crate::Action;\n");
+    out.push_str("\nuse super::{JsapiError, Matcher, RowInfo};\nuse crate::Action;\n");
 
     // The API enum.
     out.push_str(
@@ -364,6 +353,18 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let _ = writeln!(out, "        (Api::{api}, {n}) => &[{}],", indices(rows));
     }
     out.push_str("        _ => &[],\n    }\n}\n");
+    // Which APIs list a number: inferring the API then resolves only those, not all of them.
+    let numbers: std::collections::BTreeSet<i64> = by_number.keys().map(|(_, n)| *n).collect();
+    out.push_str("\n/// The APIs that list the number `code`, in declaration order.\npub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {\n    match code {\n");
+    for n in numbers {
+        let listing: Vec<String> = apis
+            .iter()
+            .filter(|a| by_number.contains_key(&(a.name.clone(), n)))
+            .map(|a| format!("Api::{}", a.name))
+            .collect();
+        let _ = writeln!(out, "        {n} => &[{}],", listing.join(", "));
+    }
+    out.push_str("        _ => &[],\n    }\n}\n");
     out.push_str("\n/// The rows of `api` listed under a text code (`already top of navigation`).\npub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [u16] {\n    match (api, code) {\n");
     for ((api, text), rows) in &by_text {
         let _ = writeln!(
@@ -445,7 +446,6 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("api", format!("Api::{api}")),
                 ("error", error),
                 ("code", lit(&e.code)),
-                ("codes", code_keys(&e.code)),
                 ("error_message", lit(&e.error_message)),
                 ("matcher", e.matcher.clone()),
                 ("message_en", lit(&e.message_en)),

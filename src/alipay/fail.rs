@@ -144,7 +144,12 @@ impl<'a> Fail<'a> {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn error_for(&self, api: Api) -> Option<JsapiError> {
-        let code = match (&self.error, &self.result_code) {
+        api.resolve(self.code_key(), self.error_message.as_deref())
+    }
+
+    /// The code as the catalog looks it up: `error`, or `resultCode` for `my.tradePay`.
+    fn code_key(&self) -> Option<CodeKey<'_>> {
+        match (&self.error, &self.result_code) {
             (Some(error), _) => Some(error.key()),
             (None, Some(result_code)) => Some(
                 result_code
@@ -153,8 +158,22 @@ impl<'a> Fail<'a> {
                     .map_or(CodeKey::Text(result_code.trim()), CodeKey::Number),
             ),
             (None, None) => None,
+        }
+    }
+
+    /// The APIs whose catalog may fit: those listing the number, or every API for a text code
+    /// or none (a text code may be a message, and a message may be any API's).
+    fn apis_to_try(&self) -> impl Iterator<Item = Api> + use<> {
+        let listed = match self.code_key() {
+            Some(CodeKey::Number(n)) => Some(super::generated::apis_with_code(n)),
+            _ => None,
         };
-        api.resolve(code, self.error_message.as_deref())
+        let all = if listed.is_none() { usize::MAX } else { 0 };
+        listed
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .chain(Api::all().take(all))
     }
 
     /// Every API whose catalog has a failure matching this payload; useful when the API is not
@@ -168,7 +187,8 @@ impl<'a> Fail<'a> {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn candidate_apis(&self) -> impl Iterator<Item = Api> + '_ {
-        Api::all().filter(|api| self.error_for(*api).is_some())
+        self.apis_to_try()
+            .filter(|api| self.error_for(*api).is_some())
     }
 
     /// The one API this payload can have come from, when the caller does not know it: the only
@@ -186,23 +206,27 @@ impl<'a> Fail<'a> {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn infer_api(&self) -> Option<Api> {
-        // One pass over the candidates, counting those that fit by code and those whose catalog
-        // also has the message.
-        let message = self.error_message.as_deref();
-        let (mut fits, mut last_fit, mut named, mut last_named) = (0, None, 0, None);
-        for api in self.candidate_apis() {
-            fits += 1;
-            last_fit = Some(api);
-            if message.is_some_and(|m| api.resolve(None, Some(m)).is_some()) {
-                named += 1;
-                last_named = Some(api);
-            }
-        }
-        match (fits, named) {
-            (1, _) => last_fit,
-            (_, 1) => last_named,
-            _ => None,
-        }
+        self.infer().map(|(api, _)| api)
+    }
+
+    /// [`Fail::infer_api`] with the failure it resolves to, found in the same pass.
+    pub(crate) fn infer(&self) -> Option<(Api, JsapiError)> {
+        let (code, message) = (self.code_key(), self.error_message.as_deref());
+        let mut fitting = self
+            .apis_to_try()
+            .filter_map(|api| Some((api, api.resolve(code, message)?)));
+        let first = fitting.next()?;
+        let Some(second) = fitting.next() else {
+            return Some(first);
+        };
+        // The code fits several APIs: the message must name exactly one of them.
+        let message = message?;
+        let mut named = [first, second]
+            .into_iter()
+            .chain(fitting)
+            .filter(|(api, _)| api.resolve(None, Some(message)).is_some());
+        let one = named.next()?;
+        named.next().is_none().then_some(one)
     }
 
     /// Decodes a fail object from JSON text; the same as `serde_json::from_str`, but faster on

@@ -109,7 +109,6 @@ pub(crate) struct RowInfo {
     pub(crate) api: Api,
     pub(crate) error: JsapiError,
     pub(crate) code: &'static str,
-    pub(crate) codes: &'static [CodeKey<'static>],
     pub(crate) error_message: &'static str,
     pub(crate) matcher: Matcher,
     pub(crate) message_en: &'static str,
@@ -120,14 +119,11 @@ pub(crate) struct RowInfo {
 }
 
 impl RowInfo {
-    /// Whether `message` is this row's errorMessage, as its matcher reads it.
-    fn matches_message(&self, message: &str) -> bool {
-        let message = normalize(message);
+    /// Whether an already normalised `message` fills this row's pattern. Exact rows are matched
+    /// through `generated::MESSAGES` instead: one hash lookup for all of them.
+    fn matches_pattern(&self, message: &str) -> bool {
         match self.matcher {
-            Matcher::Exact => {
-                message == normalize(self.error_message)
-                    || matches!(self.codes, [CodeKey::Text(text)] if message == *text)
-            }
+            Matcher::Exact => false,
             Matcher::Contains(needle) => message.contains(needle),
             Matcher::Template(template) => matches_template(template, message),
         }
@@ -141,7 +137,6 @@ static MISSING_ROW: RowInfo = RowInfo {
     api: Api::Request,
     error: JsapiError::Request(RequestError::NavigatedAway),
     code: "",
-    codes: &[],
     error_message: "",
     matcher: Matcher::Exact,
     message_en: "Catalog row missing",
@@ -205,36 +200,44 @@ impl Api {
         code: Option<CodeKey<'_>>,
         message: Option<&str>,
     ) -> Option<JsapiError> {
-        let fits = |info: &&RowInfo| message.is_some_and(|m| info.matches_message(m));
+        // Only a code with several meanings, or no code, needs the message: normalise it then.
+        fn by_message(message: &str) -> (&str, &'static [u16]) {
+            let message = normalize(message);
+            // The rows, on any API, whose exact errorMessage (or text code) this is.
+            let exact = generated::MESSAGES
+                .get(message)
+                .copied()
+                .unwrap_or_default();
+            (message, exact)
+        }
+        let fits = |(message, exact): (&str, &[u16]), index: u16| {
+            exact.contains(&index) || row(index).matches_pattern(message)
+        };
         if let Some(code) = code {
             let indices = match code {
                 CodeKey::Number(n) => generated::rows_with_code(self, n),
                 CodeKey::Text(text) => generated::rows_with_text_code(self, text.trim()),
             };
-            let with_code = || indices.iter().map(|&index| row(index));
-            match single(with_code()) {
+            match single(indices.iter().map(|&index| row(index))) {
                 Single::One(error) => return Some(error),
                 // Several meanings under one code: the message must pick one.
-                Single::Many => return single(with_code().filter(fits)).one(),
+                Single::Many => {
+                    let known = by_message(message?);
+                    let picked = indices.iter().filter(|&&index| fits(known, index));
+                    return single(picked.map(|&index| row(index))).one();
+                }
                 // A text code the table does not list may still be a known message.
                 Single::None if matches!(code, CodeKey::Text(_)) => {}
                 Single::None => return None,
             }
         }
         // No code: the message alone must name one meaning, exactly or by pattern.
-        let message = message?;
-        let exact = generated::MESSAGES
-            .get(normalize(message))
-            .copied()
-            .unwrap_or_default()
-            .iter()
-            .map(|&index| row(index))
-            .filter(|info| info.api == self);
+        let (message, exact) = by_message(message?);
+        let exact_here = exact.iter().filter(|&&index| row(index).api == self);
         let patterns = generated::pattern_rows(self)
             .iter()
-            .map(|&index| row(index))
-            .filter(fits);
-        single(exact.chain(patterns)).one()
+            .filter(|&&index| fits((message, &[]), index));
+        single(exact_here.chain(patterns).map(|&index| row(index))).one()
     }
 }
 
