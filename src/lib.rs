@@ -71,6 +71,7 @@ mod retry;
 #[cfg(feature = "json")]
 mod scan;
 mod strhash;
+mod template;
 #[cfg(feature = "serde")]
 mod text;
 pub mod wx;
