@@ -364,3 +364,50 @@ fn the_docs_say_what_seed_001_says() {
     assert!(RequestError::JsonParseError.remedy_en().contains("version"));
     assert_eq!(minierr::AlipayRequestError::Timeout, RequestError::Timeout);
 }
+
+/// A message is recognised whether or not it keeps its final full stop and however it is
+/// padded: the runtime and the documentation disagree on both.
+#[test]
+fn messages_resolve_whatever_their_final_stop_and_padding() {
+    let mut checked = 0;
+    for api in Api::all() {
+        for error in api.errors() {
+            let message = error.message_zh();
+            let Some(expected) = api.error(None, Some(message)) else {
+                continue;
+            };
+            let bare = message
+                .strip_suffix('。')
+                .or_else(|| message.strip_suffix('.'))
+                .unwrap_or(message);
+            let variants = [
+                bare.to_owned(),
+                format!("{bare}。"),
+                format!(" {message} "),
+                format!("\u{3000}{bare}.\n"),
+            ];
+            for variant in &variants {
+                assert_eq!(
+                    api.error(None, Some(variant)),
+                    Some(expected),
+                    "{api} {variant:?}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 40,
+        "only {checked} messages resolve on their own"
+    );
+    // A code with two meanings, picked by a message without its full stop.
+    assert_eq!(
+        Api::UploadFile.error(Some(12), Some(" 上传文件失败 ")),
+        Api::UploadFile.error(Some(12), Some("上传文件失败。"))
+    );
+    assert!(
+        Api::UploadFile
+            .error(Some(12), Some("上传文件失败"))
+            .is_some()
+    );
+}

@@ -69,6 +69,8 @@ struct ErrorRow {
     action: &'static str,
     error_message: String,
     matcher: String,
+    /// The `match` column as written: empty, `contains:TEXT` or `template:TEXT`.
+    match_spec: String,
     message_en: String,
     remedy_zh: String,
     remedy_en: String,
@@ -143,6 +145,18 @@ fn matcher(row: &Row<'_>, spec: &str) -> Result<String, TableError> {
     )))
 }
 
+/// Whether a pattern row matches a normalised message, as `RowInfo::matches_pattern` decides it
+/// at run time (the template matcher is the library's own file).
+fn pattern_matches(e: &ErrorRow, message: &str) -> bool {
+    if let Some(needle) = e.match_spec.strip_prefix("contains:") {
+        message.contains(needle)
+    } else if let Some(template) = e.match_spec.strip_prefix("template:") {
+        crate::template::matches_template(template, message)
+    } else {
+        false
+    }
+}
+
 fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
     let table = Table::read(&data.join(API_FILE), API_COLUMNS)?;
     let mut apis = Vec::new();
@@ -175,6 +189,7 @@ fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
             action: action_variant(&row)?,
             error_message: row.required("error_message")?.to_owned(),
             matcher: matcher(&row, row.get("match"))?,
+            match_spec: row.get("match").to_owned(),
             message_en: row.required("message_en")?.to_owned(),
             remedy_zh: plain_text(&unescape(&row, "remedy_zh")?),
             remedy_en: unescape(&row, "remedy_en")?,
@@ -193,6 +208,23 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let (apis, errors) = read(data)?;
     let api_of = |api: &str| apis.iter().find(|a| a.api == api);
     let family_of = |api: &str| api_of(api).map_or("", |a| a.family.as_str());
+    // The `JsapiError` a row stands for, as Rust; rows with the same one are one failure.
+    let error_of = |e: &ErrorRow| {
+        let api = api_of(&e.api).map_or("", |a| a.name.as_str());
+        let family = family_of(&e.api);
+        let enum_name = FAMILIES
+            .iter()
+            .find(|(f, _, _)| *f == family)
+            .map_or("", |(_, n, _)| *n);
+        if family == "Navigation" {
+            format!(
+                "JsapiError::Navigation(Api::{api}, NavigationError::{})",
+                e.name
+            )
+        } else {
+            format!("JsapiError::{family}({enum_name}::{})", e.name)
+        }
+    };
 
     let mut out = header(&[&format!("data/{API_FILE}"), &format!("data/{ERROR_FILE}")]);
     out.push_str("\nuse super::{JsapiError, Matcher, RowInfo};\nuse crate::Action;\n");
@@ -393,12 +425,83 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             patterns.entry(api).or_default().push(i);
         }
     }
-    let entries: Vec<(String, String)> = by_message
+    // A row matched by a fixed text (`contains:N22104`) is usually sent exactly as documented.
+    // Indexing that message, with no exact rows, lets it be answered without trying patterns;
+    // the answers below still come from the patterns. Templates are left out: their documented
+    // message is one example among endless page paths.
+    let documented =
+        |e: &ErrorRow| e.match_spec.is_empty() || e.match_spec.starts_with("contains:");
+    for e in errors
         .iter()
-        .map(|(message, rows)| (message.clone(), format!("&[{}]", indices(rows))))
+        .filter(|e| e.match_spec.starts_with("contains:"))
+    {
+        by_message
+            .entry(strhash::normalize_message(&e.error_message).to_owned())
+            .or_default();
+    }
+    // What each exact message alone resolves to on each API, patterns included, as
+    // `Api::resolve` would work it out at run time: the one failure among the API's rows with
+    // that message and its pattern rows that match it, or nothing if there are none or several.
+    let answers = |message: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for a in &apis {
+            let exact = by_message[message]
+                .iter()
+                .copied()
+                .filter(|&i| errors[i].api == a.api);
+            let by_pattern = patterns
+                .get(&a.name)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| pattern_matches(&errors[i], message));
+            let rows: Vec<usize> = exact.chain(by_pattern).collect();
+            let mut failures: Vec<String> = rows.iter().map(|&i| error_of(&errors[i])).collect();
+            failures.dedup();
+            if let ([first, ..], [_]) = (rows.as_slice(), failures.as_slice()) {
+                out.push(format!("(Api::{}, {first})", a.name));
+            }
+        }
+        out
+    };
+    // Messages usually arrive exactly as the table writes them, final 。 and all. Indexing that
+    // form too lets a lookup skip normalising; it is only sound if each key normalises to itself,
+    // so that a hit on any key gives what normalising first would have.
+    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+    for e in errors.iter().filter(|e| documented(e)) {
+        let normal = strhash::normalize_message(&e.error_message);
+        if normal != e.error_message && !by_message.contains_key(&e.error_message) {
+            aliases.insert(e.error_message.clone(), normal.to_owned());
+        }
+    }
+    if let Some(key) = by_message
+        .keys()
+        .find(|key| strhash::normalize_message(key) != key.as_str())
+    {
+        return Err(TableError::new(
+            ERROR_FILE,
+            0,
+            format!("{key:?} changes when normalised again; the message index assumes it does not"),
+        ));
+    }
+    let value = |message: &str| {
+        format!(
+            "super::ExactMessage {{ rows: &[{}], answers: &[{}] }}",
+            indices(&by_message[message]),
+            answers(message).join(", ")
+        )
+    };
+    let entries: Vec<(String, String)> = by_message
+        .keys()
+        .map(|message| (message.clone(), value(message)))
+        .chain(
+            aliases
+                .iter()
+                .map(|(raw, normal)| (raw.clone(), value(normal))),
+        )
         .collect();
-    out.push_str("\n/// Every exact errorMessage, normalised as `normalize_message` does, to its rows across APIs.\n");
-    crate::render::str_index(&mut out, "MESSAGES", "&'static [u16]", &entries);
+    out.push_str("\n/// Every documented errorMessage (or text code) but template examples, normalised as `normalize_message`\n/// does and as the table writes it: its exact rows across APIs, and what it alone resolves to on\n/// each API where it names one failure.\n");
+    crate::render::str_index(&mut out, "MESSAGES", "super::ExactMessage", &entries);
     out.push_str("\n/// The rows of `api` that match messages by text or template rather than exactly.\npub(crate) const fn pattern_rows(api: Api) -> &'static [u16] {\n    match api {\n");
     for (api, rows) in &patterns {
         let _ = writeln!(out, "        Api::{api} => &[{}],", indices(rows));
@@ -427,19 +530,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     );
     for e in &errors {
         let api = api_of(&e.api).map_or("", |a| a.name.as_str());
-        let family = family_of(&e.api);
-        let enum_name = FAMILIES
-            .iter()
-            .find(|(f, _, _)| *f == family)
-            .map_or("", |(_, n, _)| *n);
-        let error = if family == "Navigation" {
-            format!(
-                "JsapiError::Navigation(Api::{api}, NavigationError::{})",
-                e.name
-            )
-        } else {
-            format!("JsapiError::{family}({enum_name}::{})", e.name)
-        };
+        let error = error_of(e);
         let literal = struct_literal(
             "RowInfo",
             &[

@@ -16,6 +16,9 @@ mod render;
 #[allow(dead_code)]
 mod strhash;
 mod table;
+#[path = "../../src/template.rs"]
+#[allow(dead_code)]
+mod template;
 mod wechat;
 
 pub use table::{Table, TableError};

@@ -103,6 +103,17 @@ pub(crate) enum Matcher {
     Template(&'static str),
 }
 
+/// An exact errorMessage (or text code) of the table, as `generated::MESSAGES` holds it.
+#[derive(Debug)]
+pub(crate) struct ExactMessage {
+    /// Its rows, on every API.
+    pub(crate) rows: &'static [u16],
+    /// For each API on which the message alone names one failure (its pattern rows considered),
+    /// a row of that failure. Worked out by the generator, which matches patterns with this
+    /// crate's own template code.
+    pub(crate) answers: &'static [(Api, u16)],
+}
+
 /// One row of the combined table.
 #[derive(Debug)]
 pub(crate) struct RowInfo {
@@ -200,19 +211,17 @@ impl Api {
         code: Option<CodeKey<'_>>,
         message: Option<&str>,
     ) -> Option<JsapiError> {
-        // Only a code with several meanings, or no code, needs the message: normalise it then.
-        fn by_message(message: &str) -> (&str, &'static [u16]) {
-            let message = normalize(message);
-            // The rows, on any API, whose exact errorMessage (or text code) this is.
-            let exact = generated::MESSAGES
-                .get(message)
-                .copied()
-                .unwrap_or_default();
-            (message, exact)
+        // Only a code with several meanings, or no code, needs the message. The index holds each
+        // message as the table writes it as well as normalised, so a message sent verbatim is
+        // found without normalising it.
+        fn exact(message: &str) -> Option<&'static ExactMessage> {
+            generated::MESSAGES.get(message).or_else(|| {
+                let normal = normalize(message);
+                (normal.len() != message.len())
+                    .then(|| generated::MESSAGES.get(normal))
+                    .flatten()
+            })
         }
-        let fits = |(message, exact): (&str, &[u16]), index: u16| {
-            exact.contains(&index) || row(index).matches_pattern(message)
-        };
         if let Some(code) = code {
             let indices = match code {
                 CodeKey::Number(n) => generated::rows_with_code(self, n),
@@ -222,8 +231,12 @@ impl Api {
                 Single::One(error) => return Some(error),
                 // Several meanings under one code: the message must pick one.
                 Single::Many => {
-                    let known = by_message(message?);
-                    let picked = indices.iter().filter(|&&index| fits(known, index));
+                    let message = message?;
+                    let (exact, normal) = (exact(message), normalize(message));
+                    let picked = indices.iter().filter(|&&index| {
+                        exact.is_some_and(|e| e.rows.contains(&index))
+                            || row(index).matches_pattern(normal)
+                    });
                     return single(picked.map(|&index| row(index))).one();
                 }
                 // A text code the table does not list may still be a known message.
@@ -232,12 +245,19 @@ impl Api {
             }
         }
         // No code: the message alone must name one meaning, exactly or by pattern.
-        let (message, exact) = by_message(message?);
-        let exact_here = exact.iter().filter(|&&index| row(index).api == self);
+        let message = message?;
+        if let Some(exact) = exact(message) {
+            return exact
+                .answers
+                .iter()
+                .find(|(api, _)| *api == self)
+                .map(|&(_, index)| row(index).error);
+        }
+        let normal = normalize(message);
         let patterns = generated::pattern_rows(self)
             .iter()
-            .filter(|&&index| fits((message, &[]), index));
-        single(exact_here.chain(patterns).map(|&index| row(index))).one()
+            .filter(|&&index| row(index).matches_pattern(normal));
+        single(patterns.map(|&index| row(index))).one()
     }
 }
 
@@ -500,5 +520,36 @@ impl From<UploadFileError> for JsapiError {
 impl From<TradePayResult> for JsapiError {
     fn from(e: TradePayResult) -> Self {
         JsapiError::TradePay(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Api, generated, normalize, row, single};
+
+    /// The generator resolves each exact message (normalised, and as the table writes it) on
+    /// each API ahead of time; doing it here, row by row with the run-time pattern matcher, must
+    /// give the same answers.
+    #[test]
+    fn precomputed_message_answers_match_the_rows() {
+        let index = &generated::MESSAGES;
+        let mut answered = 0;
+        for (message, exact) in index.keys.iter().zip(index.values) {
+            for api in Api::all() {
+                let exact_rows = exact.rows.iter().filter(|&&i| row(i).api == api);
+                let pattern_rows = generated::pattern_rows(api)
+                    .iter()
+                    .filter(|&&i| row(i).matches_pattern(normalize(message)));
+                let expected = single(exact_rows.chain(pattern_rows).map(|&i| row(i))).one();
+                let precomputed = exact
+                    .answers
+                    .iter()
+                    .find(|(a, _)| *a == api)
+                    .map(|&(_, i)| row(i).error);
+                assert_eq!(precomputed, expected, "{api:?} {message:?}");
+                answered += usize::from(precomputed.is_some());
+            }
+        }
+        assert!(answered >= 40, "only {answered} answers");
     }
 }
