@@ -999,18 +999,18 @@ pub fn decode_as<'a>(
     let input = strip_bom(input);
     let invalid = |source| DecodeError::Invalid { platform, source };
     Ok(match platform {
-        Platform::Wechat => Diagnosis::Wx(serde_json::from_slice(input).map_err(invalid)?),
+        Platform::Wechat => Diagnosis::Wx(wx::Fail::from_json_slice(input).map_err(invalid)?),
         Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
-            serde_json::from_slice(input).map_err(invalid)?,
+            alipay::Fail::from_json_slice(input).map_err(invalid)?,
             options.alipay_api,
         )),
         Platform::AlipayPlus => Diagnosis::AlipayPlus(
-            serde_json::from_slice(input).map_err(invalid)?,
+            openapi::ApiResult::from_json_slice(input).map_err(invalid)?,
             options.call_kind,
         ),
-        Platform::OpenPlatform => {
-            Diagnosis::OpenPlatform(serde_json::from_slice(input).map_err(invalid)?)
-        }
+        Platform::OpenPlatform => Diagnosis::OpenPlatform(
+            open_platform::Response::from_json_slice(input).map_err(invalid)?,
+        ),
     })
 }
 
