@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Fail>(&line) {
+        match Fail::from_json_str(&line) {
             Ok(fail) => {
                 let action = fail.action();
                 let label = action.map_or("unknown", Action::as_str).to_owned();

@@ -14,11 +14,11 @@
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!
 //! ```
-//! # #[cfg(feature = "serde")] {
+//! # #[cfg(feature = "json")] {
 //! use minierr::wx::{Errno, Fail};
 //! use minierr::Action;
 //!
-//! let fail: Fail = serde_json::from_str(
+//! let fail = Fail::from_json_str(
 //!     r#"{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}"#,
 //! )?;
 //! let decision = match fail.resolved_errno().and_then(|code| code.known()) {
@@ -34,7 +34,9 @@
 //!
 //! # Features
 //!
-//! - `json` (default): [`decode`] any payload from JSON bytes, recognising the platform.
+//! - `json` (default): [`decode`] any payload from JSON bytes, recognising the platform, and
+//!   `from_json_str`/`from_json_slice` on each payload type: serde_json's answer, but ordinary
+//!   payloads are read without serde's generic dispatch, several times faster.
 //! - `cli`: the `minierr` command-line tool (`explain`, `decode`, `list`).
 //! - `serde` (default): decode payloads ([`wx::Fail`], `alipay::Fail`, [`openapi::ApiResult`],
 //!   [`open_platform::Response`]) and (de)serialise codes and actions.
@@ -88,6 +90,6 @@ pub use retry::{Jitter, RetrySchedule, SeededJitter};
 pub use wx::Errno as WxErrno;
 
 /// The README's examples, compiled and run as doctests so they cannot rot.
-#[cfg(all(doctest, feature = "serde"))]
+#[cfg(all(doctest, feature = "json"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
