@@ -47,16 +47,25 @@ impl<V> StrIndex<V> {
 
 /// A catalog message with `%s`/`%d` placeholders, and the literal text it starts with.
 pub(crate) struct Template<T: 'static> {
+    /// The first four bytes of `start` as a little-endian `u32`, `None` if it is shorter: one
+    /// comparison rejects nearly every template, which matters on misses, where all are tried.
+    pub(crate) head: Option<u32>,
     pub(crate) start: &'static str,
     pub(crate) template: &'static str,
     pub(crate) codes: &'static [T],
+}
+
+/// A catalog's templates, and the OR of their `strhash::head_bit`s.
+pub(crate) struct Templates<T: 'static> {
+    pub(crate) heads: u64,
+    pub(crate) all: &'static [Template<T>],
 }
 
 /// Every variant whose message is `text`, exactly or by template; empty if none.
 #[inline]
 pub(crate) fn lookup_message<T: 'static>(
     exact: &StrIndex<&'static [T]>,
-    templates: &'static [Template<T>],
+    templates: &'static Templates<T>,
     text: &str,
 ) -> &'static [T] {
     if let Some(found) = exact.get(text) {
@@ -65,15 +74,17 @@ pub(crate) fn lookup_message<T: 'static>(
     if text.len() > MAX_TEMPLATE_INPUT {
         return &[];
     }
-    // The first four bytes, then the literal start, reject nearly every template before the
-    // matcher runs; comparing four bytes inline is much cheaper than a call to compare the start.
-    let head = text.as_bytes().first_chunk::<4>();
+    // Most texts that miss the exact index start like no template: one bit says so. Otherwise
+    // the first four bytes, then the literal start, reject nearly every template before the
+    // matcher runs.
+    let head = text.as_bytes().first_chunk::<4>().map(|b| u32::from_le_bytes(*b));
+    if templates.heads & head.map_or(u64::MAX, crate::strhash::head_bit) == 0 {
+        return &[];
+    }
     templates
+        .all
         .iter()
-        .filter(|t| match t.start.as_bytes().first_chunk::<4>() {
-            Some(start) => head == Some(start),
-            None => true,
-        })
+        .filter(|t| t.head.is_none() || t.head == head)
         .filter(|t| text.starts_with(t.start))
         .find(|t| matches_template(t.template, text))
         .map_or(&[], |t| t.codes)
@@ -184,11 +195,15 @@ mod tests {
 
     #[test]
     fn long_texts_skip_templates() {
-        static TEMPLATES: [Template<u8>; 1] = [Template {
-            start: "error:",
-            template: "error:%d",
-            codes: &[1],
-        }];
+        static TEMPLATES: Templates<u8> = Templates {
+            heads: u64::MAX,
+            all: &[Template {
+                head: Some(u32::from_le_bytes(*b"erro")),
+                start: "error:",
+                template: "error:%d",
+                codes: &[1],
+            }],
+        };
         static EXACT: StrIndex<&'static [u8]> = StrIndex {
             seed: 0,
             displacements: &[],

@@ -173,21 +173,34 @@ pub(crate) fn message_index(
         &format!("&'static [{enum_name}]"),
         &entries,
     );
+    // Every template's head bit; one with a start under four bytes could follow any text.
+    let heads = templates.iter().fold(0u64, |mask, (message, _)| {
+        let start = message.split('%').next().unwrap_or("");
+        mask | start
+            .as_bytes()
+            .first_chunk::<4>()
+            .map_or(u64::MAX, |b| crate::strhash::head_bit(u32::from_le_bytes(*b)))
+    });
     let _ = writeln!(
         out,
-        "\n/// The {what} with `%s`/`%d` placeholders, each with its literal start, matched piece by piece.\npub(crate) static {prefix}_TEMPLATES: [crate::catalog::Template<{enum_name}>; {}] = [",
-        templates.len()
+        "\n/// The {what} with `%s`/`%d` placeholders, each with its literal start, matched piece by piece.\npub(crate) static {prefix}_TEMPLATES: crate::catalog::Templates<{enum_name}> = crate::catalog::Templates {{\n    heads: 0x{heads:016x},\n    all: &["
     );
     for (message, name) in templates {
         let start = message.split('%').next().unwrap_or("");
+        let head = start
+            .as_bytes()
+            .first_chunk::<4>()
+            .map_or("None".to_owned(), |b| {
+                format!("Some(0x{:08x})", u32::from_le_bytes(*b))
+            });
         let _ = writeln!(
             out,
-            "    crate::catalog::Template {{ start: {}, template: {}, codes: &[{enum_name}::{name}] }},",
+            "        crate::catalog::Template {{ head: {head}, start: {}, template: {}, codes: &[{enum_name}::{name}] }},",
             lit(start),
             lit(message)
         );
     }
-    out.push_str("];\n");
+    out.push_str("    ],\n};\n");
 }
 
 /// A perfect-hash index over `keys`: for each seed, hash every key into buckets, then give each

@@ -1313,6 +1313,9 @@ pub(crate) static MESSAGE_EXACT: crate::catalog::StrIndex<&'static [Code]> = cra
 };
 
 /// The Chinese messages with `%s`/`%d` placeholders, each with its literal start, matched piece by piece.
-pub(crate) static MESSAGE_TEMPLATES: [crate::catalog::Template<Code>; 1] = [
-    crate::catalog::Template { start: "ID为", template: "ID为%s的%s已被禁用", codes: &[Code::EntityDisabled] },
-];
+pub(crate) static MESSAGE_TEMPLATES: crate::catalog::Templates<Code> = crate::catalog::Templates {
+    heads: 0x0000000010000000,
+    all: &[
+        crate::catalog::Template { head: Some(0xb8e44449), start: "ID为", template: "ID为%s的%s已被禁用", codes: &[Code::EntityDisabled] },
+    ],
+};

@@ -5687,17 +5687,20 @@ pub(crate) static ERR_MSG_EXACT: crate::catalog::StrIndex<&'static [Errno]> = cr
 };
 
 /// The catalog errMsgs with `%s`/`%d` placeholders, each with its literal start, matched piece by piece.
-pub(crate) static ERR_MSG_TEMPLATES: [crate::catalog::Template<Errno>; 9] = [
-    crate::catalog::Template { start: "mdns resolve system error:", template: "mdns resolve system error:%d", codes: &[Errno::MdnsResolveSystemError] },
-    crate::catalog::Template { start: "model path invalid : ", template: "model path invalid : %s", codes: &[Errno::InvalidModelPath] },
-    crate::catalog::Template { start: "create session fail : ", template: "create session fail : %s", codes: &[Errno::CreateSessionFailed] },
-    crate::catalog::Template { start: "data type [", template: "data type [%s] for input tensor [%s] is unsupported", codes: &[Errno::UnsupportedInputTensorType] },
-    crate::catalog::Template { start: "data type [", template: "data type [%s] for output tensor [%s] is unsupported", codes: &[Errno::UnsupportedOutputTensorType] },
-    crate::catalog::Template { start: "input tensor [", template: "input tensor [%s] data is invalid : %s", codes: &[Errno::InvalidInputTensorData] },
-    crate::catalog::Template { start: "input tensor has invalid shape : ", template: "input tensor has invalid shape : %s", codes: &[Errno::InvalidTensorShape] },
-    crate::catalog::Template { start: "run session fail(", template: "run session fail(%s)", codes: &[Errno::RunSessionFailed] },
-    crate::catalog::Template { start: "the input tensor [", template: "the input tensor [%s] MUST have %s attribution", codes: &[Errno::InputTensorMissingAttribute] },
-];
+pub(crate) static ERR_MSG_TEMPLATES: crate::catalog::Templates<Errno> = crate::catalog::Templates {
+    heads: 0x20a4000000804002,
+    all: &[
+        crate::catalog::Template { head: Some(0x736e646d), start: "mdns resolve system error:", template: "mdns resolve system error:%d", codes: &[Errno::MdnsResolveSystemError] },
+        crate::catalog::Template { head: Some(0x65646f6d), start: "model path invalid : ", template: "model path invalid : %s", codes: &[Errno::InvalidModelPath] },
+        crate::catalog::Template { head: Some(0x61657263), start: "create session fail : ", template: "create session fail : %s", codes: &[Errno::CreateSessionFailed] },
+        crate::catalog::Template { head: Some(0x61746164), start: "data type [", template: "data type [%s] for input tensor [%s] is unsupported", codes: &[Errno::UnsupportedInputTensorType] },
+        crate::catalog::Template { head: Some(0x61746164), start: "data type [", template: "data type [%s] for output tensor [%s] is unsupported", codes: &[Errno::UnsupportedOutputTensorType] },
+        crate::catalog::Template { head: Some(0x75706e69), start: "input tensor [", template: "input tensor [%s] data is invalid : %s", codes: &[Errno::InvalidInputTensorData] },
+        crate::catalog::Template { head: Some(0x75706e69), start: "input tensor has invalid shape : ", template: "input tensor has invalid shape : %s", codes: &[Errno::InvalidTensorShape] },
+        crate::catalog::Template { head: Some(0x206e7572), start: "run session fail(", template: "run session fail(%s)", codes: &[Errno::RunSessionFailed] },
+        crate::catalog::Template { head: Some(0x20656874), start: "the input tensor [", template: "the input tensor [%s] MUST have %s attribution", codes: &[Errno::InputTensorMissingAttribute] },
+    ],
+};
 
 /// The first-level category table (digits 1-2).
 pub(crate) const fn category_info(category: u16) -> Option<&'static GroupInfo> {
