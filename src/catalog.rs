@@ -77,7 +77,10 @@ pub(crate) fn lookup_message<T: 'static>(
     // Most texts that miss the exact index start like no template: one bit says so. Otherwise
     // the first four bytes, then the literal start, reject nearly every template before the
     // matcher runs.
-    let head = text.as_bytes().first_chunk::<4>().map(|b| u32::from_le_bytes(*b));
+    let head = text
+        .as_bytes()
+        .first_chunk::<4>()
+        .map(|b| u32::from_le_bytes(*b));
     if templates.heads & head.map_or(u64::MAX, crate::strhash::head_bit) == 0 {
         return &[];
     }

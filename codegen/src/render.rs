@@ -176,10 +176,9 @@ pub(crate) fn message_index(
     // Every template's head bit; one with a start under four bytes could follow any text.
     let heads = templates.iter().fold(0u64, |mask, (message, _)| {
         let start = message.split('%').next().unwrap_or("");
-        mask | start
-            .as_bytes()
-            .first_chunk::<4>()
-            .map_or(u64::MAX, |b| crate::strhash::head_bit(u32::from_le_bytes(*b)))
+        mask | start.as_bytes().first_chunk::<4>().map_or(u64::MAX, |b| {
+            crate::strhash::head_bit(u32::from_le_bytes(*b))
+        })
     });
     let _ = writeln!(
         out,
