@@ -9,7 +9,12 @@ fuzz_target!(|data: &[u8]| {
         for api in Api::all() {
             if let Some(error) = fail.error_for(api) {
                 assert_eq!(error.api(), api);
-                let _ = (error.code(), error.message_en(), error.remedy_zh(), error.action());
+                let _ = (
+                    error.code(),
+                    error.message_en(),
+                    error.remedy_zh(),
+                    error.action(),
+                );
             }
         }
         let _ = fail.infer_api();

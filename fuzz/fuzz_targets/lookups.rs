@@ -5,7 +5,9 @@ use libfuzzer_sys::fuzz_target;
 use minierr::{alipay, open_platform, openapi, wx};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     for errno in wx::Errno::all_with_err_msg(text) {
         let _ = errno.err_msg();
     }
@@ -22,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
         let n = u32::from_le_bytes([data[0], data[1], data[2], data[3]]);
         let code = wx::AnyErrno::new(n);
         assert_eq!(code.raw(), n);
-        let _ = (code.category().name_zh(), code.subcategory().note(), code.to_string());
+        let _ = (
+            code.category().name_zh(),
+            code.subcategory().note(),
+            code.to_string(),
+        );
         let _ = open_platform::AnyCode::new(i64::from(n));
         for api in alipay::Api::all() {
             let _ = api.error(Some(i64::from(n)), Some(text));

@@ -6,7 +6,12 @@ use minierr::wx::Fail;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(fail) = serde_json::from_slice::<Fail>(data) {
-        let _ = (fail.api(), fail.reason(), fail.resolved_errno(), fail.action());
+        let _ = (
+            fail.api(),
+            fail.reason(),
+            fail.resolved_errno(),
+            fail.action(),
+        );
         let _ = (fail.errno_candidates(), fail.to_string());
         let text = serde_json::to_string(&fail).expect("serialises");
         let again: Fail = serde_json::from_str(&text).expect("its own output decodes");
