@@ -73,6 +73,27 @@ fn decode_everything(bytes: &[u8]) -> Vec<String> {
             })
             .map_err(|e| e.to_string()),
     );
+    // The serde-free readers must agree with serde_json on any bytes, not just not panic.
+    let same = |fast: Result<String, String>, serde: Result<String, String>| {
+        assert_eq!(fast, serde, "{:?}", String::from_utf8_lossy(bytes));
+    };
+    let text = |r: Result<String, serde_json::Error>| r.map_err(|e| e.to_string());
+    same(
+        text(wx::Fail::from_json_slice(bytes).map(|f| format!("{f:?}"))),
+        text(serde_json::from_slice::<wx::Fail>(bytes).map(|f| format!("{f:?}"))),
+    );
+    same(
+        text(alipay::Fail::from_json_slice(bytes).map(|f| format!("{f:?}"))),
+        text(serde_json::from_slice::<alipay::Fail>(bytes).map(|f| format!("{f:?}"))),
+    );
+    same(
+        text(ApiResult::from_json_slice(bytes).map(|r| format!("{r:?}"))),
+        text(serde_json::from_slice::<ApiResult>(bytes).map(|r| format!("{r:?}"))),
+    );
+    same(
+        text(open_platform::Response::from_json_slice(bytes).map(|r| format!("{r:?}"))),
+        text(serde_json::from_slice::<open_platform::Response>(bytes).map(|r| format!("{r:?}"))),
+    );
     errors
 }
 
