@@ -387,7 +387,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     out.push_str("        _ => &[],\n    }\n}\n");
     // Which APIs list a number: inferring the API then resolves only those, not all of them.
     let numbers: std::collections::BTreeSet<i64> = by_number.keys().map(|(_, n)| *n).collect();
-    out.push_str("\n/// The APIs that list the number `code`, in declaration order.\npub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {\n    match code {\n");
+    out.push_str("\n/// The APIs that list the number `code`, in declaration order (for inferring a payload's API).\n#[cfg(feature = \"serde\")]\npub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {\n    match code {\n");
     for n in numbers {
         let listing: Vec<String> = apis
             .iter()

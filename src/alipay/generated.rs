@@ -868,7 +868,8 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [u16] {
     }
 }
 
-/// The APIs that list the number `code`, in declaration order.
+/// The APIs that list the number `code`, in declaration order (for inferring a payload's API).
+#[cfg(feature = "serde")]
 pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
     match code {
         1 => &[Api::Request, Api::GetPhoneNumber, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab],
