@@ -16,6 +16,26 @@ pub(crate) fn slot_of(slots: &[u16], modulus: u32, code: u32) -> usize {
         .map_or(usize::MAX, |&index| usize::from(index))
 }
 
+/// Deserializes a catalog code from its integer: `from_code` must know it, or the error says
+/// which number came and what was expected. Shared by `wx::Errno` and `open_platform::Code`,
+/// which serialise as their `u32` (written out rather than derived with `serde_repr`, to keep a
+/// proc macro out of the build).
+#[cfg(feature = "serde")]
+pub(crate) fn code_from_integer<'de, D, T>(
+    deserializer: D,
+    from_code: fn(u32) -> Option<T>,
+    expecting: &'static str,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    let code = u32::deserialize(deserializer)?;
+    from_code(code).ok_or_else(|| {
+        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(code.into()), &expecting)
+    })
+}
+
 /// A perfect-hash index from fixed strings to values, built by the generator: one hash, one
 /// displacement pair, one string comparison, hits and misses alike. `keys` and `values` are in
 /// slot order, and the table has exactly one slot per key.

@@ -21,16 +21,14 @@ pub(crate) struct Variant {
 }
 
 /// The attributes every catalog enum carries, after its docs: comparison and hashing, strum's
-/// iteration, count and name, `#[non_exhaustive]`, and, for an enum whose discriminants are its
-/// numeric codes, serde as that integer.
+/// iteration, count and name, `#[non_exhaustive]`, and `#[repr(u32)]` for an enum whose
+/// discriminants are its numeric codes (serde for those is written by hand beside the enum).
 pub(crate) fn catalog_attrs(integer_codes: bool) -> String {
     let mut attrs = String::from(
         "#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,\n)]\n",
     );
     if integer_codes {
-        attrs.push_str(
-            "#[cfg_attr(feature = \"serde\", derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr))]\n#[repr(u32)]\n",
-        );
+        attrs.push_str("#[repr(u32)]\n");
     }
     attrs.push_str("#[non_exhaustive]\n");
     attrs

@@ -21,7 +21,6 @@ use crate::Action;
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
     strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
 )]
-#[cfg_attr(feature = "serde", derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr))]
 #[repr(u32)]
 #[non_exhaustive]
 pub enum Code {

@@ -306,6 +306,33 @@ impl From<Code> for u32 {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Code {
+    /// The code as an integer: `4004`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Code {
+    /// An integer the table lists; any other is an error (`AnyCode` keeps unknown codes).
+    ///
+    /// ```
+    /// use minierr::open_platform::Code;
+    /// assert_eq!(serde_json::from_str::<Code>("4004")?, Code::InvalidSignature);
+    /// assert!(serde_json::from_str::<Code>("4999").is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::catalog::code_from_integer(
+            deserializer,
+            Code::from_code,
+            "an open-platform code in the table (decode unknown ones as AnyCode)",
+        )
+    }
+}
+
 impl TryFrom<u32> for Code {
     type Error = UnknownCode;
 

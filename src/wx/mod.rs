@@ -314,6 +314,34 @@ impl TryFrom<u32> for Errno {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Errno {
+    /// The code as an integer: `600002`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Errno {
+    /// An integer the catalog lists; any other is an error (`AnyErrno` keeps unknown codes).
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(serde_json::from_str::<Errno>("600002")?, Errno::UrlNotInDomainList);
+    /// let err = serde_json::from_str::<Errno>("1509999").unwrap_err().to_string();
+    /// assert!(err.starts_with("invalid value: integer `1509999`, expected a WeChat errno in the catalog"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::catalog::code_from_integer(
+            deserializer,
+            Errno::from_code,
+            "a WeChat errno in the catalog (decode unknown ones as AnyErrno)",
+        )
+    }
+}
+
 /// The error from parsing an [`Errno`] out of text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
