@@ -156,7 +156,7 @@ fn string_to_variant(c: &mut Criterion) {
         .filter(|m| !m.is_empty() && !m.contains('%'))
         .map(str::to_owned)
         .collect();
-    let result_codes: Vec<String> = ResultCode::all().map(|c| c.as_str().to_owned()).collect();
+    let result_codes: Vec<String> = ResultCode::all().map(|c| c.code().to_owned()).collect();
     // Messages as documented, which both sides can find. The page-not-found rows match a
     // template whatever the page; they are measured on their own below with another page in
     // them, as payloads carry them, since a map cannot find those at all.
@@ -180,7 +180,7 @@ fn string_to_variant(c: &mut Criterion) {
     for e in wx::Errno::all() {
         wx_map.entry(e.err_msg()).or_default().push(e);
     }
-    let rc_map: HashMap<&str, ResultCode> = ResultCode::all().map(|c| (c.as_str(), c)).collect();
+    let rc_map: HashMap<&str, ResultCode> = ResultCode::all().map(|c| (c.code(), c)).collect();
     let msg_map: HashMap<(Api, &str), JsapiError> = Api::all()
         .flat_map(|api| api.errors().map(move |e| ((api, e.message_zh()), e)))
         .collect();
@@ -213,7 +213,7 @@ fn string_to_variant(c: &mut Criterion) {
     group.bench_function("minierr", |b| {
         b.iter(|| {
             for code in &inputs {
-                black_box(ResultCode::from_result_code(black_box(code)));
+                black_box(ResultCode::from_code(black_box(code)));
             }
         })
     });
@@ -266,7 +266,10 @@ fn variant_to_text(c: &mut Criterion) {
     let wx_inputs = rng.batch(&errnos);
     let js_inputs = rng.batch(&jsapi);
     let wx_map: HashMap<u32, &str> = errnos.iter().map(|e| (e.code(), e.message_en())).collect();
-    let js_map: HashMap<JsapiError, &str> = jsapi.iter().map(|e| (*e, e.remedy_en())).collect();
+    let js_map: HashMap<JsapiError, &str> = jsapi
+        .iter()
+        .map(|e| (*e, e.remedy_en().unwrap_or_default()))
+        .collect();
 
     let mut group = c.benchmark_group("variant_to_text/wx_message_en");
     group.throughput(Throughput::Elements(BATCH as u64));
@@ -324,7 +327,7 @@ fn decode(c: &mut Criterion) {
     let plus_payloads: Vec<String> = (0..BATCH)
         .map(|i| {
             let code = rng.pick(&codes);
-            let text = if i % 16 == 0 { "RISK_REJECT" } else { code.as_str() };
+            let text = if i % 16 == 0 { "RISK_REJECT" } else { code.code() };
             format!(
                 r#"{{"result":{{"resultCode":"{text}","resultStatus":"{}","resultMessage":"{}"}}}}"#,
                 code.documented_status(),
@@ -358,7 +361,7 @@ fn decode(c: &mut Criterion) {
 
     let wx_map: HashMap<u64, wx::Errno> =
         errnos.iter().map(|e| (u64::from(e.code()), *e)).collect();
-    let plus_map: HashMap<&str, ResultCode> = codes.iter().map(|c| (c.as_str(), *c)).collect();
+    let plus_map: HashMap<&str, ResultCode> = codes.iter().map(|c| (c.code(), *c)).collect();
     let alipay_map: HashMap<(i64, &str), JsapiError> = jsapi
         .iter()
         .filter_map(|e| {

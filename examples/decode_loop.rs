@@ -42,7 +42,7 @@ fn main() -> ExitCode {
     let alipayplus: Vec<String> = (0..64)
         .map(|i| {
             let code = codes[(i * 7919) % codes.len()];
-            let text = if i % 16 == 0 { "RISK_REJECT" } else { code.as_str() };
+            let text = if i % 16 == 0 { "RISK_REJECT" } else { code.code() };
             format!(
                 r#"{{"result":{{"resultCode":"{text}","resultStatus":"{}","resultMessage":"{}"}}}}"#,
                 code.documented_status(),
@@ -52,7 +52,7 @@ fn main() -> ExitCode {
         .collect();
     let wx_map: HashMap<u64, wx::Errno> =
         errnos.iter().map(|e| (u64::from(e.code()), *e)).collect();
-    let plus_map: HashMap<&str, ResultCode> = codes.iter().map(|c| (c.as_str(), *c)).collect();
+    let plus_map: HashMap<&str, ResultCode> = codes.iter().map(|c| (c.code(), *c)).collect();
 
     // Each mode runs the same loop over its payloads; only the body differs.
     let run = |payloads: &[String], decode: &dyn Fn(&str) -> bool| {

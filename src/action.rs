@@ -65,7 +65,7 @@ impl Action {
     /// ```
     /// assert_eq!(minierr::Action::all().count(), 9);
     /// ```
-    pub fn all() -> ActionIter {
+    pub fn all() -> impl Iterator<Item = Action> {
         <Self as strum::IntoEnumIterator>::iter()
     }
 

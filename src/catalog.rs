@@ -1,25 +1,81 @@
-//! Lookups shared by every catalog: the numeric slot index, string indexes and message
-//! templates (matched by `crate::template`).
+//! Lookups shared by every catalog: the message index (a `phf` map keyed on normal forms, see
+//! `crate::normalize`) with its `%s`/`%d` templates, and integer deserialisation of codes.
 
+use crate::normalize::{MAX_NORMAL_LEN, is_normal, normalize};
 pub(crate) use crate::template::{fill_template, matches_template};
 
 /// Longest text matched against `%s`/`%d` templates. Catalog messages are short; a longer text
 /// cannot be one of them, and the cap keeps template matching cheap on hostile input.
 pub(crate) const MAX_TEMPLATE_INPUT: usize = 1024;
 
-/// The index behind `code` in a generated slot table, or an out-of-range index when no code
-/// owns that slot. Callers still compare the code found there with the one asked for.
-#[inline]
-pub(crate) fn slot_of(slots: &[u16], modulus: u32, code: u32) -> usize {
-    code.checked_rem(modulus)
-        .and_then(|slot| slots.get(slot as usize))
-        .map_or(usize::MAX, |&index| usize::from(index))
+/// A catalog message with `%s`/`%d` placeholders, in normal form, and the literal text it
+/// starts with.
+pub(crate) struct Template<T: 'static> {
+    pub(crate) start: &'static str,
+    pub(crate) template: &'static str,
+    pub(crate) codes: &'static [T],
+}
+
+/// A catalog's message index: every literal message in normal form to the codes that use it.
+pub(crate) type MessageIndex<T> = phf::Map<&'static str, &'static [T]>;
+
+/// Every code whose message, in normal form, is `key` (already normal), exactly or by
+/// template; empty if none.
+pub(crate) fn lookup_normal<T>(
+    index: &'static MessageIndex<T>,
+    templates: &'static [Template<T>],
+    key: &str,
+) -> &'static [T] {
+    if let Some(found) = index.get(key) {
+        return found;
+    }
+    if key.len() > MAX_TEMPLATE_INPUT {
+        return &[];
+    }
+    templates
+        .iter()
+        .filter(|t| key.starts_with(t.start))
+        .find(|t| matches_template(t.template, key))
+        .map_or(&[], |t| t.codes)
+}
+
+/// Every code whose message is `text` after normalising both; empty if none.
+pub(crate) fn lookup_message<T>(
+    index: &'static MessageIndex<T>,
+    templates: &'static [Template<T>],
+    text: &str,
+) -> &'static [T] {
+    // Documented text arrives already normal far more often than not: one probe answers it.
+    if let Some(found) = index.get(text) {
+        return found;
+    }
+    if is_normal(text) {
+        return lookup_normal(index, templates, text);
+    }
+    let mut buf = [0; MAX_NORMAL_LEN];
+    normalize(text, &mut buf).map_or(&[], |key| lookup_normal(index, templates, key))
+}
+
+/// Every code whose message is exactly `text`, byte for byte (templates filled in): the codes
+/// [`lookup_message`] finds, kept only if the catalog's own spelling is `text`.
+pub(crate) fn lookup_exact_message<T: Copy>(
+    index: &'static MessageIndex<T>,
+    templates: &'static [Template<T>],
+    text: &str,
+    message_of: impl Fn(T) -> &'static str,
+) -> &'static [T] {
+    let found = lookup_message(index, templates, text);
+    // Codes under one key share their spelling (the generator checks), so the first decides.
+    match found.first() {
+        Some(&first) if matches_template(message_of(first), text) => found,
+        _ => &[],
+    }
 }
 
 /// Deserializes a catalog code from its integer: `from_code` must know it, or the error says
-/// which number came and what was expected. Shared by `wx::Errno` and `open_platform::Code`,
-/// which serialise as their `u32` (written out rather than derived with `serde_repr`, to keep a
-/// proc macro out of the build).
+/// which number came and which type keeps unknown codes. (`serde_repr` derives the other
+/// direction; its derived `Deserialize` would reject an unknown number with a list of every
+/// known one instead.)
 #[cfg(feature = "serde")]
 pub(crate) fn code_from_integer<'de, D, T>(
     deserializer: D,
@@ -34,83 +90,6 @@ where
     from_code(code).ok_or_else(|| {
         serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(code.into()), &expecting)
     })
-}
-
-/// A perfect-hash index from fixed strings to values, built by the generator: one hash, one
-/// displacement pair, one string comparison, hits and misses alike. `keys` and `values` are in
-/// slot order, and the table has exactly one slot per key.
-pub(crate) struct StrIndex<V: 'static> {
-    pub(crate) seed: u64,
-    pub(crate) displacements: &'static [(u32, u32)],
-    pub(crate) keys: &'static [&'static str],
-    pub(crate) values: &'static [V],
-}
-
-impl<V> StrIndex<V> {
-    /// The value stored under exactly `text`.
-    #[inline]
-    pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
-        let (g, f1, f2) = crate::strhash::split(crate::strhash::hash(self.seed, text.as_bytes()));
-        let buckets = u32::try_from(self.displacements.len()).ok()?;
-        let displacement = *self
-            .displacements
-            .get(crate::strhash::bucket(g, buckets) as usize)?;
-        let size = u32::try_from(self.keys.len()).ok()?;
-        let slot = crate::strhash::slot(f1, f2, displacement, size) as usize;
-        if *self.keys.get(slot)? == text {
-            self.values.get(slot)
-        } else {
-            None
-        }
-    }
-}
-
-/// A catalog message with `%s`/`%d` placeholders, and the literal text it starts with.
-pub(crate) struct Template<T: 'static> {
-    /// The first four bytes of `start` as a little-endian `u32`, `None` if it is shorter: one
-    /// comparison rejects nearly every template, which matters on misses, where all are tried.
-    pub(crate) head: Option<u32>,
-    pub(crate) start: &'static str,
-    pub(crate) template: &'static str,
-    pub(crate) codes: &'static [T],
-}
-
-/// A catalog's templates, and the OR of their `strhash::head_bit`s.
-pub(crate) struct Templates<T: 'static> {
-    pub(crate) heads: u64,
-    pub(crate) all: &'static [Template<T>],
-}
-
-/// Every variant whose message is `text`, exactly or by template; empty if none.
-#[inline]
-pub(crate) fn lookup_message<T: 'static>(
-    exact: &StrIndex<&'static [T]>,
-    templates: &'static Templates<T>,
-    text: &str,
-) -> &'static [T] {
-    if let Some(found) = exact.get(text) {
-        return found;
-    }
-    if text.len() > MAX_TEMPLATE_INPUT {
-        return &[];
-    }
-    // Most texts that miss the exact index start like no template: one bit says so. Otherwise
-    // the first four bytes, then the literal start, reject nearly every template before the
-    // matcher runs.
-    let head = text
-        .as_bytes()
-        .first_chunk::<4>()
-        .map(|b| u32::from_le_bytes(*b));
-    if templates.heads & head.map_or(u64::MAX, crate::strhash::head_bit) == 0 {
-        return &[];
-    }
-    templates
-        .all
-        .iter()
-        .filter(|t| t.head.is_none() || t.head == head)
-        .filter(|t| text.starts_with(t.start))
-        .find(|t| matches_template(t.template, text))
-        .map_or(&[], |t| t.codes)
 }
 
 #[cfg(test)]
@@ -134,21 +113,6 @@ mod tests {
                 (placeholder != 'd' || is_integer(fill))
                     && matches_template_reference(template_rest, after)
             })
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn message_normalisation_is_trim_then_one_full_stop_then_trim(
-            message in "[ \u{3000}\t]?(a|中|。|\\.| |\u{a0}){0,4}[ \u{3000}\n]?",
-        ) {
-            let trimmed = message.trim();
-            let slow = trimmed
-                .strip_suffix('。')
-                .or_else(|| trimmed.strip_suffix('.'))
-                .unwrap_or(trimmed)
-                .trim_end();
-            proptest::prop_assert_eq!(crate::strhash::normalize_message(&message), slow);
-        }
     }
 
     proptest::proptest! {
@@ -209,32 +173,27 @@ mod tests {
         assert_eq!(fill_template("100% sure", &[]), "100% sure");
     }
 
-    #[test]
-    fn slots_never_index_out_of_range() {
-        assert_eq!(slot_of(&[3, u16::MAX], 2, 4), 3);
-        assert_eq!(slot_of(&[3, u16::MAX], 2, 5), usize::from(u16::MAX));
-        assert_eq!(slot_of(&[], 0, 5), usize::MAX);
-    }
+    static EMPTY: MessageIndex<u8> = phf::Map::new();
+    static TEMPLATES: [Template<u8>; 1] = [Template {
+        start: "error:",
+        template: "error:%d",
+        codes: &[1],
+    }];
 
     #[test]
     fn long_texts_skip_templates() {
-        static TEMPLATES: Templates<u8> = Templates {
-            heads: u64::MAX,
-            all: &[Template {
-                head: Some(u32::from_le_bytes(*b"erro")),
-                start: "error:",
-                template: "error:%d",
-                codes: &[1],
-            }],
-        };
-        static EXACT: StrIndex<&'static [u8]> = StrIndex {
-            seed: 0,
-            displacements: &[],
-            keys: &[],
-            values: &[],
-        };
-        assert_eq!(lookup_message(&EXACT, &TEMPLATES, "error:7"), &[1]);
+        assert_eq!(lookup_message(&EMPTY, &TEMPLATES, "error:7"), &[1]);
         let long = format!("error:{}", "1".repeat(MAX_TEMPLATE_INPUT));
-        assert!(lookup_message(&EXACT, &TEMPLATES, &long).is_empty());
+        assert!(lookup_message(&EMPTY, &TEMPLATES, &long).is_empty());
+    }
+
+    #[test]
+    fn lookups_normalise_their_input_and_exact_lookups_do_not() {
+        assert_eq!(lookup_message(&EMPTY, &TEMPLATES, "  Error:7。"), &[1]);
+        assert!(lookup_exact_message(&EMPTY, &TEMPLATES, "Error:7", |_| "error:%d").is_empty());
+        assert_eq!(
+            lookup_exact_message(&EMPTY, &TEMPLATES, "error:7", |_| "error:%d"),
+            &[1]
+        );
     }
 }

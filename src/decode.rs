@@ -1,7 +1,6 @@
 //! One entry point for any fail payload: recognise the platform from the payload's shape, decode
 //! it with that platform's own type, and give one common view of the result.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -286,7 +285,7 @@ impl Diagnosis<'_> {
         match self {
             Diagnosis::Wx(fail) => fail.errno().map(|c| RawCode::Number(i64::from(c.raw()))),
             Diagnosis::Alipay(d) => d.raw_code(),
-            Diagnosis::AlipayPlus(result, _) => Some(RawCode::Text(result.result_code().as_str())),
+            Diagnosis::AlipayPlus(result, _) => Some(RawCode::Text(result.result_code().raw())),
             Diagnosis::OpenPlatform(response) => Some(RawCode::Number(response.code().raw())),
         }
     }
@@ -379,11 +378,11 @@ impl Diagnosis<'_> {
     /// The remedy in Chinese, where the catalog has one (Alipay JSAPI, Alipay+).
     pub fn remedy_zh(&self) -> Option<&'static str> {
         match self {
-            Diagnosis::Alipay(d) => d.error.map(JsapiError::remedy_zh),
+            Diagnosis::Alipay(d) => d.error.and_then(JsapiError::remedy_zh),
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .map(openapi::ResultCode::further_action_zh),
+                .and_then(openapi::ResultCode::remedy_zh),
             Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) => None,
         }
     }
@@ -391,11 +390,11 @@ impl Diagnosis<'_> {
     /// The remedy in English, where the catalog has one.
     pub fn remedy_en(&self) -> Option<&'static str> {
         match self {
-            Diagnosis::Alipay(d) => d.error.map(JsapiError::remedy_en),
+            Diagnosis::Alipay(d) => d.error.and_then(JsapiError::remedy_en),
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .map(openapi::ResultCode::further_action),
+                .and_then(openapi::ResultCode::remedy_en),
             Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) => None,
         }
     }
@@ -554,280 +553,6 @@ impl<'de> Deserialize<'de> for Keys {
     }
 }
 
-/// Every platform's fields, read in one pass. `None` is "absent", and each field's type is the
-/// one its own platform gives it.
-#[derive(Default)]
-pub(crate) struct Fields<'a> {
-    err_msg: Option<Cow<'a, str>>,
-    errno: Option<Option<wx::AnyErrno>>,
-    err_code: Option<Option<i64>>,
-    error: Option<Option<alipay::ErrorValue<'a>>>,
-    error_message: Option<Option<Cow<'a, str>>>,
-    status: Option<Option<i64>>,
-    result_code: Option<Option<Cow<'a, str>>>,
-    result_status: Option<Option<ResultStatus>>,
-    result_message: Option<Option<Cow<'a, str>>>,
-    /// `Some(Some(..))` for a nested result object, `Some(None)` for any other `result` value.
-    result: Option<Option<openapi::ApiResult<'a>>>,
-    code: Option<open_platform::AnyCode>,
-    msg: Option<Option<Cow<'a, str>>>,
-    message: Option<Option<Cow<'a, str>>>,
-}
-
-impl<'a> Fields<'a> {
-    /// Reads the common case without serde (see `crate::scan`); `None` if the reader declines,
-    /// and the serde pass takes over.
-    pub(crate) fn scan(&mut self, input: &'a str) -> Option<()> {
-        use crate::scan::{Reader, Value, fill};
-        let text = |value: Value<'a>| Some(value.text_or_null()?.map(Cow::Borrowed));
-        let mut reader = Reader::open(input)?;
-        while let Some(key) = reader.key()? {
-            let value = reader.value()?;
-            match key {
-                "errMsg" => fill(&mut self.err_msg, Cow::Borrowed(value.text()?))?,
-                "errno" => fill(&mut self.errno, wx::errno_of(value.int_or_null()?)?)?,
-                "errCode" => fill(&mut self.err_code, value.int_or_null()?)?,
-                "error" => fill(&mut self.error, alipay::ErrorValue::scanned(value)?)?,
-                "errorMessage" => fill(&mut self.error_message, text(value)?)?,
-                "status" => fill(&mut self.status, value.int_or_null()?)?,
-                "resultCode" => fill(&mut self.result_code, text(value)?)?,
-                "resultStatus" => fill(
-                    &mut self.result_status,
-                    openapi::status_of(value.text_or_null()?)?,
-                )?,
-                "resultMessage" => fill(&mut self.result_message, text(value)?)?,
-                "result" => {
-                    let nested = match value {
-                        Value::Object => Some(openapi::ApiResult::scan_object(&mut reader, false)?),
-                        _ => None,
-                    };
-                    fill(&mut self.result, nested)?;
-                }
-                "code" => match value {
-                    Value::Int(n) => fill(&mut self.code, open_platform::AnyCode::new(n))?,
-                    _ => return None,
-                },
-                "msg" => fill(&mut self.msg, text(value)?)?,
-                "message" => fill(&mut self.message, text(value)?)?,
-                _ => value.skip()?,
-            }
-        }
-        reader.finish()
-    }
-
-    /// The diagnosis, if the fields name exactly one platform and have what it requires;
-    /// otherwise `None`, and the careful path takes over.
-    fn into_diagnosis(self, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
-        let shape = Shape {
-            err_msg: self.err_msg.is_some(),
-            errno: self.errno.is_some(),
-            error: self.error.is_some(),
-            error_message: self.error_message.is_some(),
-            result_code: self.result_code.is_some(),
-            result_status: self.result_status.is_some(),
-            result: matches!(self.result, Some(Some(_))),
-            code: self.code.is_some(),
-        };
-        let (fits, count) = shape.platforms();
-        if count != 1 {
-            return None;
-        }
-        Some(match fits.first()? {
-            Platform::Wechat => Diagnosis::Wx(wx::Fail {
-                err_msg: self.err_msg?,
-                err_code: self.err_code.flatten(),
-                errno: self.errno.flatten(),
-            }),
-            Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
-                alipay::Fail {
-                    error: self.error.flatten(),
-                    error_message: self.error_message.flatten(),
-                    result_code: self.result_code.flatten(),
-                    status: self.status.flatten(),
-                },
-                options.alipay_api,
-            )),
-            Platform::AlipayPlus => {
-                // A `result` that is not an object fails the Alipay+ decoder: leave it to that.
-                let result = match (self.result, self.result_code) {
-                    (Some(Some(nested)), None) => nested,
-                    (None, Some(Some(code))) => openapi::ApiResult {
-                        result_code: openapi::AnyResultCode::new(code),
-                        result_status: self.result_status.flatten(),
-                        result_message: self.result_message.flatten(),
-                    },
-                    _ => return None,
-                };
-                Diagnosis::AlipayPlus(result, options.call_kind)
-            }
-            Platform::OpenPlatform => Diagnosis::OpenPlatform(open_platform::Response {
-                code: self.code?,
-                message: self.msg.flatten().or(self.message.flatten()),
-            }),
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(field_identifier)]
-enum Key {
-    #[serde(rename = "errMsg")]
-    ErrMsg,
-    #[serde(rename = "errno")]
-    Errno,
-    #[serde(rename = "errCode")]
-    ErrCode,
-    #[serde(rename = "error")]
-    Error,
-    #[serde(rename = "errorMessage")]
-    ErrorMessage,
-    #[serde(rename = "status")]
-    Status,
-    #[serde(rename = "resultCode")]
-    ResultCode,
-    #[serde(rename = "resultStatus")]
-    ResultStatus,
-    #[serde(rename = "resultMessage")]
-    ResultMessage,
-    #[serde(rename = "result")]
-    Result,
-    #[serde(rename = "code")]
-    Code,
-    #[serde(rename = "msg")]
-    Msg,
-    #[serde(rename = "message")]
-    Message,
-    #[serde(other)]
-    Other,
-}
-
-/// An integer or one in a string, as every platform's integer fields accept.
-struct Int(i64);
-
-impl<'de> Deserialize<'de> for Int {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::lenient::deserialize_int(deserializer, "an integer").map(Int)
-    }
-}
-
-/// `result`: the Alipay+ result object, or any other value (my.tradePay's string), skipped.
-struct ResultValue<'a>(Option<openapi::ApiResult<'a>>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for ResultValue<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ResultVisitor<'a>(std::marker::PhantomData<&'a ()>);
-
-        impl<'de: 'a, 'a> Visitor<'de> for ResultVisitor<'a> {
-            type Value = ResultValue<'a>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any value")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let nested = openapi::ApiResult::deserialize(
-                    serde::de::value::MapAccessDeserializer::new(map),
-                )?;
-                Ok(ResultValue(Some(nested)))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<crate::text::Skip>()?.is_some() {}
-                Ok(ResultValue(None))
-            }
-
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(ResultValue(None))
-            }
-
-            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(ResultValue(None))
-            }
-
-            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(ResultValue(None))
-            }
-
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(ResultValue(None))
-            }
-
-            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(ResultValue(None))
-            }
-
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(ResultValue(None))
-            }
-        }
-
-        deserializer.deserialize_any(ResultVisitor(std::marker::PhantomData))
-    }
-}
-
-/// Reads an object's fields into a `Fields` the caller owns.
-struct FieldsSeed<'f, 'a>(&'f mut Fields<'a>);
-
-impl<'de: 'a, 'a> serde::de::DeserializeSeed<'de> for FieldsSeed<'_, 'a> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-/// Stores `value` in `slot`, or fails on a duplicate: the careful path then reports it properly.
-fn once<T, E: serde::de::Error>(slot: &mut Option<T>, value: T) -> Result<(), E> {
-    match slot.replace(value) {
-        None => Ok(()),
-        Some(_) => Err(E::custom("duplicate field")),
-    }
-}
-
-impl<'de: 'a, 'a> Visitor<'de> for FieldsSeed<'_, 'a> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        use crate::text::TextSeed;
-        let f = self.0;
-        let text = |map: &mut A| map.next_value_seed(TextSeed::nullable("a string"));
-        while let Some(key) = map.next_key::<Key>()? {
-            match key {
-                Key::ErrMsg => {
-                    let value = map.next_value_seed(TextSeed::required("a string"))?;
-                    once(&mut f.err_msg, value.unwrap_or_default())?;
-                }
-                Key::Errno => once(&mut f.errno, map.next_value()?)?,
-                Key::ErrCode => once(
-                    &mut f.err_code,
-                    map.next_value::<Option<Int>>()?.map(|i| i.0),
-                )?,
-                Key::Error => once(&mut f.error, map.next_value()?)?,
-                Key::ErrorMessage => once(&mut f.error_message, text(&mut map)?)?,
-                Key::Status => once(&mut f.status, map.next_value::<Option<Int>>()?.map(|i| i.0))?,
-                Key::ResultCode => once(&mut f.result_code, text(&mut map)?)?,
-                Key::ResultStatus => once(&mut f.result_status, map.next_value()?)?,
-                Key::ResultMessage => once(&mut f.result_message, text(&mut map)?)?,
-                Key::Result => once(&mut f.result, map.next_value::<ResultValue<'a>>()?.0)?,
-                Key::Code => once(&mut f.code, map.next_value()?)?,
-                Key::Msg => once(&mut f.msg, text(&mut map)?)?,
-                Key::Message => once(&mut f.message, text(&mut map)?)?,
-                Key::Other => {
-                    map.next_value::<crate::text::Skip>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Whether a value is a JSON object; the value itself is skipped.
 struct IsObject(bool);
 
@@ -944,32 +669,8 @@ pub fn decode_with<'a>(
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
     let input = strip_bom(input);
-    // One pass reads every platform's fields at once. It gives up on anything unusual (a wrong
-    // type, a duplicate, a missing field) and the two-pass path below, which decodes with the
-    // platform's own type, then gives the exact answer or error. Either way the result is the
-    // platform decoder's.
-    // Checking UTF-8 once up front lets the reader skip checking each string.
-    if let Ok(text) = std::str::from_utf8(input) {
-        // The serde-free reader takes the common case; its fields are only used if it reads the
-        // whole object.
-        let mut fields = Fields::default();
-        if fields.scan(text).is_some() {
-            if let Some(diagnosis) = fields.into_diagnosis(options) {
-                return Ok(diagnosis);
-            }
-        }
-        // The fields are read in place: returning the large struct by value through serde's
-        // layers would copy it several times per payload.
-        let mut fields = Fields::default();
-        let mut reader = serde_json::Deserializer::from_str(text);
-        let read = serde::de::DeserializeSeed::deserialize(FieldsSeed(&mut fields), &mut reader)
-            .and_then(|()| reader.end());
-        if read.is_ok() {
-            if let Some(diagnosis) = fields.into_diagnosis(options) {
-                return Ok(diagnosis);
-            }
-        }
-    }
+    // One pass learns which platform's fields the object has; the platform's own type then
+    // decodes it, so the answer (or the error) is always that decoder's.
     let shape: Shape = serde_json::from_slice(input).map_err(DecodeError::NotAnObject)?;
     let (fits, count) = shape.platforms();
     match (count, fits.first()) {

@@ -67,18 +67,16 @@ mod catalog;
 mod decode;
 #[cfg(feature = "serde")]
 mod lenient;
+mod normalize;
 pub mod open_platform;
 pub mod openapi;
 mod retry;
-#[cfg(feature = "json")]
-mod scan;
-mod strhash;
 mod template;
 #[cfg(feature = "serde")]
 mod text;
 pub mod wx;
 
-pub use action::{Action, ActionIter, ParseActionError};
+pub use action::{Action, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
 #[cfg(feature = "json")]
 pub use decode::{

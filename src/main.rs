@@ -154,8 +154,8 @@ impl Item<'static> {
             err_msg: Some(error.message_zh()),
             message_zh: Some(error.message_zh()),
             message_en: Some(error.message_en()),
-            remedy_zh: Some(error.remedy_zh()),
-            remedy_en: Some(error.remedy_en()),
+            remedy_zh: error.remedy_zh(),
+            remedy_en: error.remedy_en(),
             action: Some(error.action()),
             ..Item::blank(Platform::Alipay)
         }
@@ -163,13 +163,13 @@ impl Item<'static> {
 
     fn alipay_plus(code: ResultCode) -> Self {
         Item {
-            code: Some(code.as_str().into()),
+            code: Some(code.code().into()),
             name: Some(code.name()),
             err_msg: Some(code.result_message()),
             message_zh: Some(code.message_zh()),
             message_en: Some(code.result_message()),
-            remedy_zh: Some(code.further_action_zh()),
-            remedy_en: Some(code.further_action()),
+            remedy_zh: code.remedy_zh(),
+            remedy_en: code.remedy_en(),
             status: Some(code.documented_status().to_string()),
             action: Some(code.action()),
             ..Item::blank(Platform::AlipayPlus)
@@ -326,7 +326,7 @@ fn explain(
         }
     }
     if wanted(platform, Platform::AlipayPlus) && api.is_none() {
-        items.extend(ResultCode::from_result_code(code).map(Item::alipay_plus));
+        items.extend(ResultCode::from_code(code).map(Item::alipay_plus));
     }
     if wanted(platform, Platform::OpenPlatform) && api.is_none() {
         let known = number

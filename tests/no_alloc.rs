@@ -34,13 +34,13 @@ fn lookups_allocate_nothing() {
             Category::of(1504003).name_en(),
             Subcategory::of(1000).note(),
         ));
-        std::hint::black_box(ResultCode::from_result_code("PARAM_ILLEGAL"));
+        std::hint::black_box(ResultCode::from_code("PARAM_ILLEGAL"));
         std::hint::black_box(AnyResultCode::new("RISK_REJECT").is_known());
         std::hint::black_box(open_platform::Code::from_code(4004));
         std::hint::black_box(open_platform::Code::from_message("ID为42的用户已被禁用"));
         std::hint::black_box(Api::from_name("my.uploadFile"));
         std::hint::black_box(Api::UploadFile.error(Some(4), Some("无权限调（N22106）。")));
-        std::hint::black_box(TradePayResult::from_result_code("6004"));
+        std::hint::black_box(TradePayResult::from_code("6004"));
         std::hint::black_box(Action::Retry.description());
     });
 }

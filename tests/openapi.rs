@@ -34,25 +34,22 @@ fn every_seed_row_is_in_the_catalog() {
     let Some(rows) = seed_rows() else { return };
     assert_eq!(rows.len(), 7, "the seed's common table has seven codes");
     for (code, status, message) in &rows {
-        let known = ResultCode::from_result_code(code).unwrap_or_else(|| panic!("{code} missing"));
-        assert_eq!(known.as_str(), code);
+        let known = ResultCode::from_code(code).unwrap_or_else(|| panic!("{code} missing"));
+        assert_eq!(known.code(), code);
         assert_eq!(known.documented_status().to_string(), *status, "{code}");
         assert_eq!(known.result_message(), message, "{code}");
-        assert!(!known.further_action().is_empty() && !known.message_zh().is_empty());
+        assert!(known.remedy_en().is_some_and(|r| !r.is_empty()) && !known.message_zh().is_empty());
     }
     assert_eq!(ResultCode::all().count(), 8, "the seven plus SUCCESS");
-    assert_eq!(
-        ResultCode::from_result_code("SUCCESS"),
-        Some(ResultCode::Success)
-    );
+    assert_eq!(ResultCode::from_code("SUCCESS"), Some(ResultCode::Success));
 }
 
 #[test]
 fn every_code_round_trips() {
     for code in ResultCode::all() {
-        assert_eq!(ResultCode::from_result_code(code.as_str()), Some(code));
-        assert_eq!(ResultCode::parse(code.as_str()), AnyResultCode::Known(code));
-        assert_eq!(code.to_string(), code.as_str());
+        assert_eq!(ResultCode::from_code(code.code()), Some(code));
+        assert_eq!(AnyResultCode::new(code.code()), AnyResultCode::Known(code));
+        assert_eq!(code.to_string(), code.code());
     }
 }
 
@@ -136,7 +133,7 @@ fn results_decode_bare_and_enveloped() {
 fn unknown_codes_and_letters_are_kept() {
     let json = r#"{"resultCode":"USER_BALANCE_NOT_ENOUGH","resultStatus":"P","resultMessage":"x"}"#;
     let r: ApiResult = serde_json::from_str(json).unwrap();
-    assert_eq!(r.result_code().as_str(), "USER_BALANCE_NOT_ENOUGH");
+    assert_eq!(r.result_code().raw(), "USER_BALANCE_NOT_ENOUGH");
     assert!(!r.result_code().is_known());
     assert_eq!(r.result_status().map(ResultStatus::letter), Some('P'));
     assert_eq!(serde_json::to_string(&r).unwrap(), json);

@@ -243,8 +243,8 @@ proptest! {
     fn any_result_code_round_trips(code in ".{0,40}", status in "[A-Z]") {
         let text = json!({"resultCode": code, "resultStatus": status}).to_string();
         let result: ApiResult = serde_json::from_str(&text).unwrap();
-        prop_assert_eq!(result.result_code().as_str(), code.as_str());
-        prop_assert_eq!(result.result_code().is_known(), ResultCode::from_result_code(&code).is_some());
+        prop_assert_eq!(result.result_code().raw(), code.as_str());
+        prop_assert_eq!(result.result_code().is_known(), ResultCode::from_code(&code).is_some());
         let again = serde_json::to_string(&result).unwrap();
         prop_assert_eq!(serde_json::from_str::<ApiResult>(&again).unwrap(), result);
         prop_assert_eq!(again, text);

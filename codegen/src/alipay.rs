@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::normalize::normalized;
 use crate::render::{catalog_attrs, para, struct_literal};
 use crate::table::{Row, Table, TableError};
 use crate::wechat::{action_variant, variant_name};
-use crate::{header, lit, require_unique, strhash};
+use crate::{header, lit, require_unique};
 
 const API_FILE: &str = "alipay_jsapi_apis.tsv";
 const ERROR_FILE: &str = "alipay_jsapi_errors.tsv";
@@ -135,10 +136,10 @@ fn matcher(row: &Row<'_>, spec: &str) -> Result<String, TableError> {
         return Ok("Matcher::Exact".to_owned());
     }
     if let Some(needle) = spec.strip_prefix("contains:") {
-        return Ok(format!("Matcher::Contains({})", lit(needle)));
+        return Ok(format!("Matcher::Contains({})", lit(&normalized(needle))));
     }
     if let Some(template) = spec.strip_prefix("template:") {
-        return Ok(format!("Matcher::Template({})", lit(template)));
+        return Ok(format!("Matcher::Template({})", lit(&normalized(template))));
     }
     Err(row.error(format!(
         "match {spec:?} must be empty, contains:TEXT or template:TEXT"
@@ -146,12 +147,12 @@ fn matcher(row: &Row<'_>, spec: &str) -> Result<String, TableError> {
 }
 
 /// Whether a pattern row matches a normalised message, as `RowInfo::matches_pattern` decides it
-/// at run time (the template matcher is the library's own file).
+/// at run time (the template matcher and the normaliser are the library's own files).
 fn pattern_matches(e: &ErrorRow, message: &str) -> bool {
     if let Some(needle) = e.match_spec.strip_prefix("contains:") {
-        message.contains(needle)
+        message.contains(&normalized(needle))
     } else if let Some(template) = e.match_spec.strip_prefix("template:") {
-        crate::template::matches_template(template, message)
+        crate::template::matches_template(&normalized(template), message)
     } else {
         false
     }
@@ -204,6 +205,11 @@ fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
     Ok((apis, errors))
 }
 
+/// A reference to the row at `index` of the error table, as the generated code names it.
+fn row_ref(index: usize) -> String {
+    format!("&ROW_{index}")
+}
+
 pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let (apis, errors) = read(data)?;
     let api_of = |api: &str| apis.iter().find(|a| a.api == api);
@@ -252,6 +258,14 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let _ = writeln!(out, "    {},", a.name);
     }
     out.push_str("}\n\nimpl Api {\n");
+    let _ = writeln!(
+        out,
+        "    /// Every API in the catalog, in table order.\n    pub const ALL: &'static [Api] = &[{}];\n",
+        apis.iter()
+            .map(|a| format!("Api::{}", a.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     out.push_str("    /// The full name, as the documentation writes it: `my.request`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
     for a in &apis {
         let _ = writeln!(out, "            Api::{} => {},", a.name, lit(&a.api));
@@ -260,13 +274,13 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     for a in &apis {
         let _ = writeln!(out, "            Api::{} => {},", a.name, lit(&a.doc_url));
     }
-    out.push_str("        }\n    }\n\n    /// The indices in `ROWS` of this API's catalog rows, in table order.\n    pub(crate) const fn rows(self) -> &'static [u16] {\n        match self {\n");
+    out.push_str("        }\n    }\n\n    /// This API's catalog rows, in table order.\n    pub(crate) const fn rows(self) -> &'static [&'static RowInfo] {\n        match self {\n");
     for a in &apis {
         let indices: Vec<String> = errors
             .iter()
             .enumerate()
             .filter(|(_, e)| e.api == a.api)
-            .map(|(i, _)| i.to_string())
+            .map(|(i, _)| row_ref(i))
             .collect();
         let _ = writeln!(
             out,
@@ -300,7 +314,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     out.push_str(
         "\n/// Every accepted spelling of an API name (`my.request`, `request`) to the API.\n",
     );
-    crate::render::str_index(&mut out, "API_NAMES", "Api", &entries);
+    crate::render::phf_map(&mut out, "API_NAMES", "Api", &entries);
 
     // One enum per family.
     for (family, enum_name, about) in FAMILIES {
@@ -347,14 +361,23 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         out.push_str("}\n");
         let _ = write!(
             out,
-            "\nimpl {enum_name} {{\n    /// The index in `ROWS` of the variant's first catalog row.\n    pub(crate) const fn row(self) -> u16 {{\n        match self {{\n"
+            "\nimpl {enum_name} {{\n    /// Every variant, in table order.\n    pub const ALL: &'static [{enum_name}] = &[{}];\n\n    /// The variant's first catalog row.\n    pub(crate) const fn info(self) -> &'static RowInfo {{\n        match self {{\n",
+            variants
+                .iter()
+                .map(|name| format!("{enum_name}::{name}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         for name in &variants {
             let index = errors
                 .iter()
                 .position(|e| family_of(&e.api) == *family && e.name == *name)
                 .unwrap_or_default();
-            let _ = writeln!(out, "            {enum_name}::{name} => {index},");
+            let _ = writeln!(
+                out,
+                "            {enum_name}::{name} => {},",
+                row_ref(index)
+            );
         }
         out.push_str("        }\n    }\n}\n");
     }
@@ -376,11 +399,11 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     }
     let indices = |rows: &[usize]| {
         rows.iter()
-            .map(usize::to_string)
+            .map(|&i| row_ref(i))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push_str("\n/// The rows of `api` listed under the number `code`, in table order.\npub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [u16] {\n    match (api, code) {\n");
+    out.push_str("\n/// The rows of `api` listed under the number `code`, in table order.\npub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static RowInfo] {\n    match (api, code) {\n");
     for ((api, n), rows) in &by_number {
         let _ = writeln!(out, "        (Api::{api}, {n}) => &[{}],", indices(rows));
     }
@@ -397,7 +420,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let _ = writeln!(out, "        {n} => &[{}],", listing.join(", "));
     }
     out.push_str("        _ => &[],\n    }\n}\n");
-    out.push_str("\n/// The rows of `api` listed under a text code (`already top of navigation`).\npub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [u16] {\n    match (api, code) {\n");
+    out.push_str("\n/// The rows of `api` listed under a text code (`already top of navigation`).\npub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [&'static RowInfo] {\n    match (api, code) {\n");
     for ((api, text), rows) in &by_text {
         let _ = writeln!(
             out,
@@ -413,9 +436,9 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let mut patterns: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, e) in errors.iter().enumerate() {
         if e.matcher == "Matcher::Exact" {
-            let mut keys = vec![strhash::normalize_message(&e.error_message).to_owned()];
+            let mut keys = vec![normalized(&e.error_message)];
             if e.code.parse::<i64>().is_err() && !e.code.contains('/') {
-                keys.push(e.code.clone());
+                keys.push(normalized(&e.code));
             }
             for key in keys {
                 by_message.entry(key).or_default().push(i);
@@ -429,15 +452,11 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     // Indexing that message, with no exact rows, lets it be answered without trying patterns;
     // the answers below still come from the patterns. Templates are left out: their documented
     // message is one example among endless page paths.
-    let documented =
-        |e: &ErrorRow| e.match_spec.is_empty() || e.match_spec.starts_with("contains:");
     for e in errors
         .iter()
         .filter(|e| e.match_spec.starts_with("contains:"))
     {
-        by_message
-            .entry(strhash::normalize_message(&e.error_message).to_owned())
-            .or_default();
+        by_message.entry(normalized(&e.error_message)).or_default();
     }
     // What each exact message alone resolves to on each API, patterns included, as
     // `Api::resolve` would work it out at run time: the one failure among the API's rows with
@@ -458,32 +477,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             let rows: Vec<usize> = exact.chain(by_pattern).collect();
             let mut failures: Vec<String> = rows.iter().map(|&i| error_of(&errors[i])).collect();
             failures.dedup();
-            if let ([first, ..], [_]) = (rows.as_slice(), failures.as_slice()) {
-                out.push(format!("(Api::{}, {first})", a.name));
+            if let [failure] = failures.as_slice() {
+                out.push(format!("(Api::{}, {failure})", a.name));
             }
         }
         out
     };
-    // Messages usually arrive exactly as the table writes them, final 。 and all. Indexing that
-    // form too lets a lookup skip normalising; it is only sound if each key normalises to itself,
-    // so that a hit on any key gives what normalising first would have.
-    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
-    for e in errors.iter().filter(|e| documented(e)) {
-        let normal = strhash::normalize_message(&e.error_message);
-        if normal != e.error_message && !by_message.contains_key(&e.error_message) {
-            aliases.insert(e.error_message.clone(), normal.to_owned());
-        }
-    }
-    if let Some(key) = by_message
-        .keys()
-        .find(|key| strhash::normalize_message(key) != key.as_str())
-    {
-        return Err(TableError::new(
-            ERROR_FILE,
-            0,
-            format!("{key:?} changes when normalised again; the message index assumes it does not"),
-        ));
-    }
     let value = |message: &str| {
         format!(
             "super::ExactMessage {{ rows: &[{}], answers: &[{}] }}",
@@ -494,46 +493,39 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let entries: Vec<(String, String)> = by_message
         .keys()
         .map(|message| (message.clone(), value(message)))
-        .chain(
-            aliases
-                .iter()
-                .map(|(raw, normal)| (raw.clone(), value(normal))),
-        )
         .collect();
-    out.push_str("\n/// Every documented errorMessage (or text code) but template examples, normalised as `normalize_message`\n/// does and as the table writes it: its exact rows across APIs, and what it alone resolves to on\n/// each API where it names one failure.\n");
-    crate::render::str_index(&mut out, "MESSAGES", "super::ExactMessage", &entries);
-    out.push_str("\n/// The rows of `api` that match messages by text or template rather than exactly.\npub(crate) const fn pattern_rows(api: Api) -> &'static [u16] {\n    match api {\n");
+    out.push_str("\n/// Every documented errorMessage (or text code) but template examples, in normal form: its exact\n/// rows across APIs, and what it alone resolves to on each API where it names one failure.\n");
+    crate::render::phf_map(&mut out, "MESSAGES", "super::ExactMessage", &entries);
+    out.push_str("\n/// The rows of `api` that match messages by text or template rather than exactly.\npub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {\n    match api {\n");
     for (api, rows) in &patterns {
         let _ = writeln!(out, "        Api::{api} => &[{}],", indices(rows));
     }
     out.push_str("        _ => &[],\n    }\n}\n");
 
     // The navigation rows depend on the API as well as the variant.
-    out.push_str("\n/// The catalog row of a navigation failure on a given routing API; the variant's first row\n/// when the pair is not in the table.\npub(crate) const fn navigation_row(api: Api, error: NavigationError) -> u16 {\n    match (api, error) {\n");
+    out.push_str("\n/// The catalog row of a navigation failure on a given routing API; the variant's first row\n/// when the pair is not in the table.\npub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {\n    match (api, error) {\n");
     for (i, e) in errors.iter().enumerate() {
         if family_of(&e.api) == "Navigation" {
             let api = api_of(&e.api).map_or("", |a| a.name.as_str());
             let _ = writeln!(
                 out,
-                "        (Api::{api}, NavigationError::{}) => {i},",
-                e.name
+                "        (Api::{api}, NavigationError::{}) => {},",
+                e.name,
+                row_ref(i)
             );
         }
     }
-    out.push_str("        (_, error) => error.row(),\n    }\n}\n");
+    out.push_str("        (_, error) => error.info(),\n    }\n}\n");
 
     // The rows themselves.
-    let _ = writeln!(
-        out,
-        "\n/// Every catalog row, in the table's order.\npub(crate) static ROWS: [RowInfo; {}] = [",
-        errors.len()
-    );
-    for e in &errors {
+    out.push_str("\n// The catalog rows, in the table's order.\n");
+    for (i, e) in errors.iter().enumerate() {
         let api = api_of(&e.api).map_or("", |a| a.name.as_str());
         let error = error_of(e);
         let literal = struct_literal(
             "RowInfo",
             &[
+                ("index", i.to_string()),
                 ("api", format!("Api::{api}")),
                 ("error", error),
                 ("code", lit(&e.code)),
@@ -546,9 +538,8 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("note", lit(&e.note)),
             ],
         );
-        let _ = writeln!(out, "    {literal},");
+        let _ = writeln!(out, "const ROW_{i}: RowInfo = {literal};");
     }
-    out.push_str("];\n");
     Ok(crate::GeneratedFile {
         path: "src/alipay/generated.rs",
         contents: out,

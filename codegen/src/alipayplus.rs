@@ -29,9 +29,9 @@ const ENUM_HEADER: &str = r#"
 /// ```
 /// use minierr::openapi::ResultCode;
 ///
-/// assert_eq!(ResultCode::from_result_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
-/// assert_eq!(ResultCode::ParamIllegal.as_str(), "PARAM_ILLEGAL");
-/// assert_eq!(ResultCode::from_result_code("param_illegal"), None);
+/// assert_eq!(ResultCode::from_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
+/// assert_eq!(ResultCode::ParamIllegal.code(), "PARAM_ILLEGAL");
+/// assert_eq!(ResultCode::from_code("param_illegal"), None);
 /// ```
 "#;
 
@@ -105,19 +105,14 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         &variants,
     );
 
-    out.push_str("\nimpl ResultCode {\n    /// The catalog row behind this variant.\n    pub(crate) const fn info(self) -> &'static ResultCodeInfo {\n        match self {\n");
-    for v in &variants {
-        let body = v.info.replace("\n", "\n        ");
-        out.push_str(&format!("            ResultCode::{} => &{body},\n", v.name));
-    }
-    out.push_str("        }\n    }\n}\n");
+    crate::render::variant_tables(&mut out, "ResultCode", "ResultCodeInfo", &variants);
 
     let entries: Vec<(String, String)> = codes
         .iter()
         .map(|(code, name)| (code.clone(), format!("ResultCode::{name}")))
         .collect();
     out.push_str("\n/// Every catalog `resultCode` to its variant.\n");
-    crate::render::str_index(&mut out, "RESULT_CODES", "ResultCode", &entries);
+    crate::render::phf_map(&mut out, "RESULT_CODES", "ResultCode", &entries);
     Ok(crate::GeneratedFile {
         path: "src/openapi/generated.rs",
         contents: out,

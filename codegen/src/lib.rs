@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 
 mod alipay;
 mod alipayplus;
+#[path = "../../src/normalize.rs"]
+#[allow(dead_code)]
+mod normalize;
 mod open_platform;
 mod render;
-#[path = "../../src/strhash.rs"]
-#[allow(dead_code)]
-mod strhash;
 mod table;
 #[path = "../../src/template.rs"]
 #[allow(dead_code)]

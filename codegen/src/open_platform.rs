@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use crate::render::{
-    Variant, catalog_attrs, enum_decl, message_index, numeric_index, para, struct_literal,
+    Variant, catalog_attrs, enum_decl, from_code_match, message_index, para, struct_literal,
+    variant_tables,
 };
 use crate::table::{Table, TableError};
 use crate::wechat::{action_variant, variant_name};
@@ -118,12 +119,20 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         "Code",
         &variants,
     );
-    numeric_index(&mut out, FILE, "Code", "CodeInfo", &variants)?;
+    from_code_match(&mut out, FILE, "Code", &variants)?;
+    variant_tables(&mut out, "Code", "CodeInfo", &variants);
     let messages: Vec<(&str, &str)> = messages
         .iter()
         .map(|(m, n)| (m.as_str(), n.as_str()))
         .collect();
-    message_index(&mut out, "MESSAGE", "Chinese messages", "Code", &messages);
+    message_index(
+        &mut out,
+        FILE,
+        "MESSAGE",
+        "Chinese messages",
+        "Code",
+        &messages,
+    )?;
     Ok(crate::GeneratedFile {
         path: "src/open_platform/generated.rs",
         contents: out,

@@ -1,11 +1,12 @@
-//! Rendering pieces shared by the catalogs: the enum declaration, the numeric slot index and the
-//! message index.
+//! Rendering pieces shared by the catalogs: the enum declaration, the code and row matches, and
+//! the message index.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::normalize::normalized;
 use crate::table::TableError;
-use crate::{doc_text, lit, strhash};
+use crate::{doc_text, lit};
 
 /// One enum variant as the generator sees it.
 pub(crate) struct Variant {
@@ -21,14 +22,17 @@ pub(crate) struct Variant {
 }
 
 /// The attributes every catalog enum carries, after its docs: comparison and hashing, strum's
-/// iteration, count and name, `#[non_exhaustive]`, and `#[repr(u32)]` for an enum whose
-/// discriminants are its numeric codes (serde for those is written by hand beside the enum).
+/// count and name, `#[non_exhaustive]`, and for an enum whose discriminants are its numeric
+/// codes `#[repr(u32)]` with `serde_repr`'s integer serialisation (its `Deserialize` is written
+/// beside the enum, so that an unknown number's error names the type that keeps it).
 pub(crate) fn catalog_attrs(integer_codes: bool) -> String {
     let mut attrs = String::from(
-        "#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,\n)]\n",
+        "#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumCount, strum::IntoStaticStr,\n)]\n",
     );
     if integer_codes {
-        attrs.push_str("#[repr(u32)]\n");
+        attrs.push_str(
+            "#[cfg_attr(feature = \"serde\", derive(serde_repr::Serialize_repr))]\n#[repr(u32)]\n",
+        );
     }
     attrs.push_str("#[non_exhaustive]\n");
     attrs
@@ -71,235 +75,139 @@ pub(crate) fn enum_decl(out: &mut String, header: &str, name: &str, variants: &[
     out.push_str("}\n");
 }
 
-/// The smallest modulus under which every code lands in its own slot. `code % m` is a few
-/// instructions, so lookups cost one division by a constant and two loads, hits and misses alike.
-pub(crate) fn slot_modulus(codes: &[u32]) -> Option<u32> {
-    let n = u32::try_from(codes.len()).ok()?;
-    (n.max(1)..=u32::from(u16::MAX)).find(|&m| {
-        let mut seen = vec![false; m as usize];
-        codes
-            .iter()
-            .all(|&c| !std::mem::replace(&mut seen[(c % m) as usize], true))
-    })
-}
-
-/// `SORTED`, `SLOT_MODULUS`, `SLOTS` and `INFO` for a numeric catalog whose variants are in
-/// ascending code order.
-pub(crate) fn numeric_index(
+/// For a catalog whose discriminants are its codes: `from_code`, a `match` from the code to the
+/// variant, `None` for any other number. rustc compiles it to a search as good as a table's,
+/// and a new row adds one arm.
+pub(crate) fn from_code_match(
     out: &mut String,
     file: &str,
     enum_name: &str,
-    info_type: &str,
     variants: &[Variant],
 ) -> Result<(), TableError> {
-    let n = variants.len();
-    let codes: Vec<u32> = variants.iter().filter_map(|v| v.discriminant).collect();
-    if codes.len() != n {
-        return Err(TableError::new(
-            file,
-            0,
-            "every variant needs a numeric code",
-        ));
-    }
-    let modulus = slot_modulus(&codes).ok_or_else(|| {
-        TableError::new(file, 0, "no slot modulus below 65536 separates the codes")
-    })?;
-    let mut slots = vec![u16::MAX; modulus as usize];
-    for (index, code) in codes.iter().enumerate() {
-        slots[(code % modulus) as usize] = index as u16;
-    }
     let _ = writeln!(
         out,
-        "\n/// Every variant in ascending code order; `INFO[i]` is the row of `SORTED[i]`."
+        "\n/// The variant whose code is `code`, or `None` if the catalog does not list it.\npub(super) const fn from_code(code: u32) -> Option<{enum_name}> {{\n    match code {{"
     );
-    let _ = writeln!(out, "pub(crate) static SORTED: [{enum_name}; {n}] = [");
+    for v in variants {
+        let code = v
+            .discriminant
+            .ok_or_else(|| TableError::new(file, 0, "every variant needs a numeric code"))?;
+        let _ = writeln!(out, "        {code} => Some({enum_name}::{}),", v.name);
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+    Ok(())
+}
+
+/// `ALL`, every variant in catalog order, and `info`, a `match` from each variant to its row.
+/// A `match self` covers every variant or does not compile, so no lookup can miss.
+pub(crate) fn variant_tables(
+    out: &mut String,
+    enum_name: &str,
+    info_type: &str,
+    variants: &[Variant],
+) {
+    let _ = writeln!(
+        out,
+        "\n/// Every variant, in catalog order.\npub(super) const ALL: [{enum_name}; {}] = [",
+        variants.len()
+    );
     for v in variants {
         let _ = writeln!(out, "    {enum_name}::{},", v.name);
     }
-    out.push_str("];\n\n");
+    out.push_str("];\n");
     let _ = writeln!(
         out,
-        "/// No two codes are equal modulo this: `SLOTS[code % SLOT_MODULUS]` is the code's index, or\n/// `u16::MAX` for a slot no code uses. The generator picks the smallest such modulus.\npub(crate) const SLOT_MODULUS: u32 = {modulus};\n"
+        "\n/// The catalog row of a variant.\npub(super) const fn info(variant: {enum_name}) -> &'static {info_type} {{\n    match variant {{"
     );
-    let _ = writeln!(out, "pub(crate) static SLOTS: [u16; {modulus}] = [");
-    for chunk in slots.chunks(16) {
-        let cells: Vec<String> = chunk.iter().map(u16::to_string).collect();
-        let _ = writeln!(out, "    {},", cells.join(", "));
-    }
-    out.push_str("];\n\n");
-    let _ = writeln!(out, "pub(crate) static INFO: [{info_type}; {n}] = [");
     for v in variants {
-        let _ = writeln!(out, "    {},", v.info);
+        let body = v.info.replace('\n', "\n        ");
+        let _ = writeln!(out, "        {enum_name}::{} => &{body},", v.name);
+    }
+    out.push_str("    }\n}\n");
+}
+
+/// A message index (`crate::catalog::MessageIndex`) from each literal message, in normal form,
+/// to every variant that uses it, and the messages with `%s`/`%d` placeholders, also in normal
+/// form. `prefix` names the two statics (`{prefix}_INDEX`, `{prefix}_TEMPLATES`). Fails if two
+/// spellings share a normal form: the exact lookups assume one spelling per key.
+pub(crate) fn message_index(
+    out: &mut String,
+    file: &str,
+    prefix: &str,
+    what: &str,
+    enum_name: &str,
+    messages: &[(&str, &str)],
+) -> Result<(), TableError> {
+    let mut exact: BTreeMap<String, (&str, Vec<&str>)> = BTreeMap::new();
+    let mut templates = Vec::new();
+    for &(message, name) in messages.iter().filter(|(m, _)| !m.is_empty()) {
+        let key = normalized(message);
+        if message.contains("%s") || message.contains("%d") {
+            templates.push((key, name));
+            continue;
+        }
+        let (spelling, names) = exact.entry(key).or_insert((message, Vec::new()));
+        if *spelling != message {
+            return Err(TableError::new(
+                file,
+                0,
+                format!("{spelling:?} and {message:?} have the same normal form"),
+            ));
+        }
+        names.push(name);
+    }
+    let entries: Vec<(String, String)> = exact
+        .iter()
+        .map(|(key, (_, names))| {
+            let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
+            (key.clone(), format!("&[{}]", slice.join(", ")))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n/// Literal {what} (no `%s`/`%d`), in normal form, to every code that uses them, in code order."
+    );
+    phf_map(
+        out,
+        &format!("{prefix}_INDEX"),
+        &format!("&'static [{enum_name}]"),
+        &entries,
+    );
+    let _ = writeln!(
+        out,
+        "\n/// The {what} with `%s`/`%d` placeholders, in normal form, each with its literal start.\npub(crate) static {prefix}_TEMPLATES: [crate::catalog::Template<{enum_name}>; {}] = [",
+        templates.len()
+    );
+    for (template, name) in &templates {
+        let start = template.split('%').next().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "    crate::catalog::Template {{ start: {}, template: {}, codes: &[{enum_name}::{name}] }},",
+            lit(start),
+            lit(template)
+        );
     }
     out.push_str("];\n");
     Ok(())
 }
 
-/// A perfect-hash index from each literal message to every variant that uses it, and a list of the
-/// messages with `%s`/`%d` placeholders. `prefix` names the two statics (`{prefix}_EXACT`,
-/// `{prefix}_TEMPLATES`).
-pub(crate) fn message_index(
-    out: &mut String,
-    prefix: &str,
-    what: &str,
-    enum_name: &str,
-    messages: &[(&str, &str)],
-) {
-    let mut exact: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    let mut templates = Vec::new();
-    for &(message, name) in messages.iter().filter(|(m, _)| !m.is_empty()) {
-        if message.contains("%s") || message.contains("%d") {
-            templates.push((message, name));
-        } else {
-            exact.entry(message).or_default().push(name);
-        }
-    }
-    let entries: Vec<(String, String)> = exact
-        .iter()
-        .map(|(message, names)| {
-            let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
-            ((*message).to_owned(), format!("&[{}]", slice.join(", ")))
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "\n/// Literal {what} (no `%s`/`%d`) to every code that uses them, in code order."
-    );
-    str_index(
-        out,
-        &format!("{prefix}_EXACT"),
-        &format!("&'static [{enum_name}]"),
-        &entries,
-    );
-    // Every template's head bit; one with a start under four bytes could follow any text.
-    let heads = templates.iter().fold(0u64, |mask, (message, _)| {
-        let start = message.split('%').next().unwrap_or("");
-        mask | start.as_bytes().first_chunk::<4>().map_or(u64::MAX, |b| {
-            crate::strhash::head_bit(u32::from_le_bytes(*b))
-        })
-    });
-    let _ = writeln!(
-        out,
-        "\n/// The {what} with `%s`/`%d` placeholders, each with its literal start, matched piece by piece.\npub(crate) static {prefix}_TEMPLATES: crate::catalog::Templates<{enum_name}> = crate::catalog::Templates {{\n    heads: 0x{heads:016x},\n    all: &["
-    );
-    for (message, name) in templates {
-        let start = message.split('%').next().unwrap_or("");
-        let head = start
-            .as_bytes()
-            .first_chunk::<4>()
-            .map_or("None".to_owned(), |b| {
-                format!("Some(0x{:08x})", u32::from_le_bytes(*b))
-            });
-        let _ = writeln!(
-            out,
-            "        crate::catalog::Template {{ head: {head}, start: {}, template: {}, codes: &[{enum_name}::{name}] }},",
-            lit(start),
-            lit(message)
-        );
-    }
-    out.push_str("    ],\n};\n");
-}
-
-/// A perfect-hash index over `keys`: for each seed, hash every key into buckets, then give each
-/// bucket, largest first, the first displacement pair that puts all its keys in free slots. The
-/// table has exactly one slot per key. Returns the seed, the displacements and, for each slot,
-/// the index of its key. The same construction as the `phf` crate, over a cheaper hash.
-pub(crate) fn perfect_hash(keys: &[&str]) -> (u64, Vec<(u32, u32)>, Vec<usize>) {
-    let n = keys.len();
-    if n == 0 {
-        return (0, Vec::new(), Vec::new());
-    }
-    let buckets = n.div_ceil(4);
-    let size = n as u32;
-    // The hash reads only some of a long key's bytes; keys it cannot tell apart under two seeds
-    // would never separate, so fail loudly instead of searching forever.
-    for (i, a) in keys.iter().enumerate() {
-        for b in keys.iter().skip(i + 1) {
-            let alike =
-                |seed| strhash::hash(seed, a.as_bytes()) == strhash::hash(seed, b.as_bytes());
-            assert!(
-                !(alike(0) && alike(1)),
-                "{a:?} and {b:?} hash alike: make src/strhash.rs read more of the key"
-            );
-        }
-    }
-    for seed in 0u64.. {
-        let hashes: Vec<(u32, u32, u32)> = keys
-            .iter()
-            .map(|k| strhash::split(strhash::hash(seed, k.as_bytes())))
-            .collect();
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
-        for (i, (g, _, _)) in hashes.iter().enumerate() {
-            members[strhash::bucket(*g, buckets as u32) as usize].push(i);
-        }
-        let mut order: Vec<usize> = (0..buckets).collect();
-        order.sort_by_key(|&b| (std::cmp::Reverse(members[b].len()), b));
-        let mut displacements = vec![(0u32, 0u32); buckets];
-        let mut slots: Vec<Option<usize>> = vec![None; n];
-        let placed = order.iter().all(|&b| {
-            if members[b].is_empty() {
-                return true;
-            }
-            for d1 in 0..size {
-                for d2 in 0..size {
-                    let wanted: Vec<usize> = members[b]
-                        .iter()
-                        .map(|&i| strhash::slot(hashes[i].1, hashes[i].2, (d1, d2), size) as usize)
-                        .collect();
-                    let mut seen = std::collections::BTreeSet::new();
-                    if wanted.iter().all(|&s| slots[s].is_none() && seen.insert(s)) {
-                        for (&s, &i) in wanted.iter().zip(&members[b]) {
-                            slots[s] = Some(i);
-                        }
-                        displacements[b] = (d1, d2);
-                        return true;
-                    }
-                }
-            }
-            false
-        });
-        if placed {
-            return (
-                seed,
-                displacements,
-                slots.into_iter().map(|s| s.unwrap_or(0)).collect(),
-            );
-        }
-    }
-    unreachable!("some seed always separates distinct keys")
-}
-
-/// A `StrIndex` static named `name` mapping each key to a value expression of `value_type`.
-pub(crate) fn str_index(
+/// A `phf::Map` static named `name` from each key to a value expression of `value_type`, built
+/// by `phf_codegen`.
+pub(crate) fn phf_map(
     out: &mut String,
     name: &str,
     value_type: &str,
     entries: &[(String, String)],
 ) {
-    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
-    let (seed, displacements, order) = perfect_hash(&keys);
+    let mut map = phf_codegen::Map::new();
+    for (key, value) in entries {
+        map.entry(key.as_str(), value.as_str());
+    }
     let _ = writeln!(
         out,
-        "pub(crate) static {name}: crate::catalog::StrIndex<{value_type}> = crate::catalog::StrIndex {{\n    seed: {seed},"
+        "pub(crate) static {name}: phf::Map<&'static str, {value_type}> = {};",
+        map.build()
     );
-    out.push_str("    displacements: &[");
-    for (i, (d1, d2)) in displacements.iter().enumerate() {
-        if i % 8 == 0 {
-            out.push_str("\n        ");
-        } else {
-            out.push(' ');
-        }
-        let _ = write!(out, "({d1}, {d2}),");
-    }
-    out.push_str("\n    ],\n    keys: &[\n");
-    for &i in &order {
-        let _ = writeln!(out, "        {},", lit(&entries[i].0));
-    }
-    out.push_str("    ],\n    values: &[\n");
-    for &i in &order {
-        let _ = writeln!(out, "        {},", entries[i].1);
-    }
-    out.push_str("    ],\n};\n");
 }
 
 /// A struct literal for an info row: `Type { field: value, ... }` with values already rendered.
@@ -316,25 +224,60 @@ pub(crate) fn struct_literal(type_name: &str, fields: &[(&str, String)]) -> Stri
 mod tests {
     use super::*;
 
+    /// The catalogs will hold thousands of messages that differ only in the middle
+    /// (`file size exceeds 10M limit` / `…20M limit`): the index must take them all.
     #[test]
-    fn perfect_hash_puts_every_key_in_its_own_slot() {
-        let keys: Vec<String> = (0..300).map(|i| format!("key number {i}")).collect();
-        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let (seed, displacements, order) = perfect_hash(&refs);
-        let mut sorted = order.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, (0..300).collect::<Vec<_>>(), "a permutation");
-        for (slot, &i) in order.iter().enumerate() {
-            let (g, f1, f2) = strhash::split(strhash::hash(seed, refs[i].as_bytes()));
-            let d = displacements[strhash::bucket(g, displacements.len() as u32) as usize];
-            assert_eq!(strhash::slot(f1, f2, d, 300), slot as u32);
+    fn message_index_takes_ten_thousand_keys_with_long_shared_ends() {
+        let prefix = "uploadFile:fail file size exceeds ".repeat(3);
+        let suffix = " limit, please retry with a smaller file".repeat(3);
+        let keys: Vec<String> = (0..10_000)
+            .map(|i| format!("{prefix}{i}M{suffix}"))
+            .collect();
+        let messages: Vec<(&str, &str)> = keys.iter().map(|k| (k.as_str(), "V")).collect();
+        let mut out = String::new();
+        message_index(&mut out, "synthetic.tsv", "SYN", "messages", "E", &messages)
+            .expect("distinct keys index");
+        for key in ["10M", "20M", "9999M"] {
+            let literal = format!("{:?}", normalized(&format!("{prefix}{key}{suffix}")));
+            assert_eq!(out.matches(&literal).count(), 1, "{key}");
         }
+        assert_eq!(out.matches("&[E::V]").count(), 10_000);
     }
 
     #[test]
-    fn slot_modulus_separates_codes() {
-        assert_eq!(slot_modulus(&[0, 1, 2]), Some(3));
-        assert_eq!(slot_modulus(&[0, 3]), Some(2));
-        assert_eq!(slot_modulus(&[5]), Some(1));
+    fn message_index_rejects_two_spellings_of_one_normal_form() {
+        let mut out = String::new();
+        let err = message_index(
+            &mut out,
+            "t.tsv",
+            "X",
+            "m",
+            "E",
+            &[("Time out", "A"), ("time out.", "B")],
+        )
+        .expect_err("one key, two spellings");
+        assert!(err.to_string().contains("same normal form"), "{err}");
+    }
+
+    #[test]
+    fn from_code_is_one_arm_per_code() {
+        let variant = |code, name: &str| Variant {
+            discriminant: Some(code),
+            name: name.to_owned(),
+            docs: Vec::new(),
+            aliases: Vec::new(),
+            info: String::new(),
+        };
+        let mut out = String::new();
+        from_code_match(
+            &mut out,
+            "t.tsv",
+            "E",
+            &[variant(5, "A"), variant(1500102, "B")],
+        )
+        .expect("numeric codes");
+        assert!(out.contains(
+            "        5 => Some(E::A),\n        1500102 => Some(E::B),\n        _ => None,"
+        ));
     }
 }

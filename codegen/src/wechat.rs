@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::render::{
-    Variant, catalog_attrs, enum_decl, message_index, numeric_index, para, struct_literal,
+    Variant, catalog_attrs, enum_decl, from_code_match, message_index, para, struct_literal,
+    variant_tables,
 };
 use crate::table::{Row, Table, TableError};
 use crate::{header, lit, require_unique};
@@ -212,12 +213,20 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         "Errno",
         &variants,
     );
-    numeric_index(&mut out, ERRNO_FILE, "Errno", "ErrnoInfo", &variants)?;
+    from_code_match(&mut out, ERRNO_FILE, "Errno", &variants)?;
+    variant_tables(&mut out, "Errno", "ErrnoInfo", &variants);
     let messages: Vec<(&str, &str)> = entries
         .iter()
         .map(|e| (e.err_msg.as_str(), e.name.as_str()))
         .collect();
-    message_index(&mut out, "ERR_MSG", "catalog errMsgs", "Errno", &messages);
+    message_index(
+        &mut out,
+        ERRNO_FILE,
+        "ERR_MSG",
+        "catalog errMsgs",
+        "Errno",
+        &messages,
+    )?;
     render_groups(&mut out, &groups);
     Ok(crate::GeneratedFile {
         path: "src/wx/generated.rs",

@@ -14,12 +14,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = wx::Errno::from_err_msg(text);
     let _ = text.parse::<wx::Errno>();
     let _ = wx::split_err_msg(text);
-    if let Some(code) = openapi::ResultCode::from_result_code(text) {
-        assert_eq!(code.as_str(), text);
+    if let Some(code) = openapi::ResultCode::from_code(text) {
+        assert_eq!(code.code(), text);
     }
     let _ = open_platform::Code::all_with_message(text);
     let _ = alipay::Api::from_name(text);
-    let _ = alipay::TradePayResult::from_result_code(text);
+    let _ = alipay::TradePayResult::from_code(text);
     if data.len() >= 4 {
         let n = u32::from_le_bytes([data[0], data[1], data[2], data[3]]);
         let code = wx::AnyErrno::new(n);

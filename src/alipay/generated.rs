@@ -16,7 +16,7 @@ use crate::Action;
 /// ```
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum Api {
@@ -62,6 +62,9 @@ pub enum Api {
 }
 
 impl Api {
+    /// Every API in the catalog, in table order.
+    pub const ALL: &'static [Api] = &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode, Api::GetPhoneNumber, Api::GetOpenUserInfo, Api::GetRunData, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab, Api::NavigateBack];
+
     /// The full name, as the documentation writes it: `my.request`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -100,89 +103,68 @@ impl Api {
         }
     }
 
-    /// The indices in `ROWS` of this API's catalog rows, in table order.
-    pub(crate) const fn rows(self) -> &'static [u16] {
+    /// This API's catalog rows, in table order.
+    pub(crate) const fn rows(self) -> &'static [&'static RowInfo] {
         match self {
-            Api::Request => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-            Api::UploadFile => &[11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
-            Api::TradePay => &[21, 22, 23, 24, 25, 26, 27, 28],
-            Api::NavigateToAlipayPage => &[29, 30],
-            Api::GetAuthCode => &[31, 32, 33],
-            Api::GetPhoneNumber => &[34, 35, 36, 37, 38, 39],
-            Api::GetOpenUserInfo => &[40, 41],
-            Api::GetRunData => &[42, 43, 44, 45, 46],
-            Api::NavigateTo => &[47, 48],
-            Api::RedirectTo => &[49],
-            Api::ReLaunch => &[50],
-            Api::SwitchTab => &[51],
-            Api::NavigateBack => &[52],
+            Api::Request => &[&ROW_0, &ROW_1, &ROW_2, &ROW_3, &ROW_4, &ROW_5, &ROW_6, &ROW_7, &ROW_8, &ROW_9, &ROW_10],
+            Api::UploadFile => &[&ROW_11, &ROW_12, &ROW_13, &ROW_14, &ROW_15, &ROW_16, &ROW_17, &ROW_18, &ROW_19, &ROW_20],
+            Api::TradePay => &[&ROW_21, &ROW_22, &ROW_23, &ROW_24, &ROW_25, &ROW_26, &ROW_27, &ROW_28],
+            Api::NavigateToAlipayPage => &[&ROW_29, &ROW_30],
+            Api::GetAuthCode => &[&ROW_31, &ROW_32, &ROW_33],
+            Api::GetPhoneNumber => &[&ROW_34, &ROW_35, &ROW_36, &ROW_37, &ROW_38, &ROW_39],
+            Api::GetOpenUserInfo => &[&ROW_40, &ROW_41],
+            Api::GetRunData => &[&ROW_42, &ROW_43, &ROW_44, &ROW_45, &ROW_46],
+            Api::NavigateTo => &[&ROW_47, &ROW_48],
+            Api::RedirectTo => &[&ROW_49],
+            Api::ReLaunch => &[&ROW_50],
+            Api::SwitchTab => &[&ROW_51],
+            Api::NavigateBack => &[&ROW_52],
         }
     }
 }
 
 /// Every accepted spelling of an API name (`my.request`, `request`) to the API.
-pub(crate) static API_NAMES: crate::catalog::StrIndex<Api> = crate::catalog::StrIndex {
-    seed: 0,
-    displacements: &[
-        (0, 9), (0, 23), (0, 0), (0, 14), (2, 7), (4, 23), (9, 3),
+pub(crate) static API_NAMES: phf::Map<&'static str, Api> = ::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+        (0, 1),
+        (0, 1),
+        (0, 0),
+        (0, 9),
+        (0, 23),
+        (1, 24),
+        (0, 17),
+        (24, 17),
     ],
-    keys: &[
-        "my.navigateBack",
-        "navigateBack",
-        "my.getRunData",
-        "ap.navigateToAlipayPage",
-        "redirectTo",
-        "my.uploadFile",
-        "my.navigateTo",
-        "my.tradePay",
-        "navigateToAlipayPage",
-        "reLaunch",
-        "my.redirectTo",
-        "tradePay",
-        "getPhoneNumber",
-        "getAuthCode",
-        "my.request",
-        "request",
-        "switchTab",
-        "my.switchTab",
-        "my.ap.navigateToAlipayPage",
-        "navigateTo",
-        "getRunData",
-        "my.getPhoneNumber",
-        "getOpenUserInfo",
-        "uploadFile",
-        "my.getAuthCode",
-        "my.getOpenUserInfo",
-        "my.reLaunch",
-    ],
-    values: &[
-        Api::NavigateBack,
-        Api::NavigateBack,
-        Api::GetRunData,
-        Api::NavigateToAlipayPage,
-        Api::RedirectTo,
-        Api::UploadFile,
-        Api::NavigateTo,
-        Api::TradePay,
-        Api::NavigateToAlipayPage,
-        Api::ReLaunch,
-        Api::RedirectTo,
-        Api::TradePay,
-        Api::GetPhoneNumber,
-        Api::GetAuthCode,
-        Api::Request,
-        Api::Request,
-        Api::SwitchTab,
-        Api::SwitchTab,
-        Api::NavigateToAlipayPage,
-        Api::NavigateTo,
-        Api::GetRunData,
-        Api::GetPhoneNumber,
-        Api::GetOpenUserInfo,
-        Api::UploadFile,
-        Api::GetAuthCode,
-        Api::GetOpenUserInfo,
-        Api::ReLaunch,
+    entries: &[
+        ("my.getAuthCode", Api::GetAuthCode),
+        ("my.redirectTo", Api::RedirectTo),
+        ("my.navigateBack", Api::NavigateBack),
+        ("my.tradePay", Api::TradePay),
+        ("navigateTo", Api::NavigateTo),
+        ("redirectTo", Api::RedirectTo),
+        ("my.getOpenUserInfo", Api::GetOpenUserInfo),
+        ("my.getRunData", Api::GetRunData),
+        ("my.uploadFile", Api::UploadFile),
+        ("my.navigateTo", Api::NavigateTo),
+        ("navigateToAlipayPage", Api::NavigateToAlipayPage),
+        ("getRunData", Api::GetRunData),
+        ("my.getPhoneNumber", Api::GetPhoneNumber),
+        ("my.switchTab", Api::SwitchTab),
+        ("my.reLaunch", Api::ReLaunch),
+        ("my.request", Api::Request),
+        ("getPhoneNumber", Api::GetPhoneNumber),
+        ("tradePay", Api::TradePay),
+        ("getOpenUserInfo", Api::GetOpenUserInfo),
+        ("uploadFile", Api::UploadFile),
+        ("getAuthCode", Api::GetAuthCode),
+        ("navigateBack", Api::NavigateBack),
+        ("reLaunch", Api::ReLaunch),
+        ("ap.navigateToAlipayPage", Api::NavigateToAlipayPage),
+        ("request", Api::Request),
+        ("switchTab", Api::SwitchTab),
+        ("my.ap.navigateToAlipayPage", Api::NavigateToAlipayPage),
     ],
 };
 
@@ -191,7 +173,7 @@ pub(crate) static API_NAMES: crate::catalog::StrIndex<Api> = crate::catalog::Str
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum RequestError {
@@ -283,20 +265,23 @@ pub enum RequestError {
 }
 
 impl RequestError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [RequestError] = &[RequestError::NavigatedAway, RequestError::InvalidParameter, RequestError::NoPermission, RequestError::NetworkError, RequestError::Timeout, RequestError::JsonParseError, RequestError::ParameterPassingFailed, RequestError::HttpError, RequestError::StoppedOrThrottled, RequestError::HttpsRequired, RequestError::ProxyFailed];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            RequestError::NavigatedAway => 0,
-            RequestError::InvalidParameter => 1,
-            RequestError::NoPermission => 2,
-            RequestError::NetworkError => 3,
-            RequestError::Timeout => 4,
-            RequestError::JsonParseError => 5,
-            RequestError::ParameterPassingFailed => 6,
-            RequestError::HttpError => 7,
-            RequestError::StoppedOrThrottled => 8,
-            RequestError::HttpsRequired => 9,
-            RequestError::ProxyFailed => 10,
+            RequestError::NavigatedAway => &ROW_0,
+            RequestError::InvalidParameter => &ROW_1,
+            RequestError::NoPermission => &ROW_2,
+            RequestError::NetworkError => &ROW_3,
+            RequestError::Timeout => &ROW_4,
+            RequestError::JsonParseError => &ROW_5,
+            RequestError::ParameterPassingFailed => &ROW_6,
+            RequestError::HttpError => &ROW_7,
+            RequestError::StoppedOrThrottled => &ROW_8,
+            RequestError::HttpsRequired => &ROW_9,
+            RequestError::ProxyFailed => &ROW_10,
         }
     }
 }
@@ -306,7 +291,7 @@ impl RequestError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum UploadFileError {
@@ -387,19 +372,22 @@ pub enum UploadFileError {
 }
 
 impl UploadFileError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [UploadFileError] = &[UploadFileError::JsapiPackageMissing, UploadFileError::DomainNotWhitelisted, UploadFileError::NoPermission, UploadFileError::Aborted, UploadFileError::SavedFilePathNotAllowed, UploadFileError::FileNotFound, UploadFileError::NotANormalFile, UploadFileError::UploadFailed, UploadFileError::PermissionDenied, UploadFileError::HttpsRequired];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            UploadFileError::JsapiPackageMissing => 11,
-            UploadFileError::DomainNotWhitelisted => 12,
-            UploadFileError::NoPermission => 13,
-            UploadFileError::Aborted => 14,
-            UploadFileError::SavedFilePathNotAllowed => 15,
-            UploadFileError::FileNotFound => 16,
-            UploadFileError::NotANormalFile => 17,
-            UploadFileError::UploadFailed => 18,
-            UploadFileError::PermissionDenied => 19,
-            UploadFileError::HttpsRequired => 20,
+            UploadFileError::JsapiPackageMissing => &ROW_11,
+            UploadFileError::DomainNotWhitelisted => &ROW_12,
+            UploadFileError::NoPermission => &ROW_13,
+            UploadFileError::Aborted => &ROW_14,
+            UploadFileError::SavedFilePathNotAllowed => &ROW_15,
+            UploadFileError::FileNotFound => &ROW_16,
+            UploadFileError::NotANormalFile => &ROW_17,
+            UploadFileError::UploadFailed => &ROW_18,
+            UploadFileError::PermissionDenied => &ROW_19,
+            UploadFileError::HttpsRequired => &ROW_20,
         }
     }
 }
@@ -409,7 +397,7 @@ impl UploadFileError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum TradePayResult {
@@ -472,17 +460,20 @@ pub enum TradePayResult {
 }
 
 impl TradePayResult {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [TradePayResult] = &[TradePayResult::NoPermission, TradePayResult::Success, TradePayResult::Processing, TradePayResult::OrderFailed, TradePayResult::UserCancelled, TradePayResult::NetworkError, TradePayResult::ResultUnknown, TradePayResult::ForgotPasswordExit];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            TradePayResult::NoPermission => 21,
-            TradePayResult::Success => 22,
-            TradePayResult::Processing => 23,
-            TradePayResult::OrderFailed => 24,
-            TradePayResult::UserCancelled => 25,
-            TradePayResult::NetworkError => 26,
-            TradePayResult::ResultUnknown => 27,
-            TradePayResult::ForgotPasswordExit => 28,
+            TradePayResult::NoPermission => &ROW_21,
+            TradePayResult::Success => &ROW_22,
+            TradePayResult::Processing => &ROW_23,
+            TradePayResult::OrderFailed => &ROW_24,
+            TradePayResult::UserCancelled => &ROW_25,
+            TradePayResult::NetworkError => &ROW_26,
+            TradePayResult::ResultUnknown => &ROW_27,
+            TradePayResult::ForgotPasswordExit => &ROW_28,
         }
     }
 }
@@ -492,7 +483,7 @@ impl TradePayResult {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum NavigateToAlipayPageError {
@@ -513,11 +504,14 @@ pub enum NavigateToAlipayPageError {
 }
 
 impl NavigateToAlipayPageError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [NavigateToAlipayPageError] = &[NavigateToAlipayPageError::InvalidParameter, NavigateToAlipayPageError::NoPermission];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            NavigateToAlipayPageError::InvalidParameter => 29,
-            NavigateToAlipayPageError::NoPermission => 30,
+            NavigateToAlipayPageError::InvalidParameter => &ROW_29,
+            NavigateToAlipayPageError::NoPermission => &ROW_30,
         }
     }
 }
@@ -527,7 +521,7 @@ impl NavigateToAlipayPageError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum GetAuthCodeError {
@@ -555,12 +549,15 @@ pub enum GetAuthCodeError {
 }
 
 impl GetAuthCodeError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [GetAuthCodeError] = &[GetAuthCodeError::NoPermission, GetAuthCodeError::EmptyData, GetAuthCodeError::UserCancelled];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetAuthCodeError::NoPermission => 31,
-            GetAuthCodeError::EmptyData => 32,
-            GetAuthCodeError::UserCancelled => 33,
+            GetAuthCodeError::NoPermission => &ROW_31,
+            GetAuthCodeError::EmptyData => &ROW_32,
+            GetAuthCodeError::UserCancelled => &ROW_33,
         }
     }
 }
@@ -570,7 +567,7 @@ impl GetAuthCodeError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum GetPhoneNumberError {
@@ -629,15 +626,18 @@ pub enum GetPhoneNumberError {
 }
 
 impl GetPhoneNumberError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [GetPhoneNumberError] = &[GetPhoneNumberError::NotSupportedInSimulator, GetPhoneNumberError::DefaultSignTypeNotSet, GetPhoneNumberError::EncryptionConfigMissing, GetPhoneNumberError::EncryptionError, GetPhoneNumberError::InvalidAuthorization, GetPhoneNumberError::InsufficientIsvPermission];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetPhoneNumberError::NotSupportedInSimulator => 34,
-            GetPhoneNumberError::DefaultSignTypeNotSet => 35,
-            GetPhoneNumberError::EncryptionConfigMissing => 36,
-            GetPhoneNumberError::EncryptionError => 37,
-            GetPhoneNumberError::InvalidAuthorization => 38,
-            GetPhoneNumberError::InsufficientIsvPermission => 39,
+            GetPhoneNumberError::NotSupportedInSimulator => &ROW_34,
+            GetPhoneNumberError::DefaultSignTypeNotSet => &ROW_35,
+            GetPhoneNumberError::EncryptionConfigMissing => &ROW_36,
+            GetPhoneNumberError::EncryptionError => &ROW_37,
+            GetPhoneNumberError::InvalidAuthorization => &ROW_38,
+            GetPhoneNumberError::InsufficientIsvPermission => &ROW_39,
         }
     }
 }
@@ -647,7 +647,7 @@ impl GetPhoneNumberError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum GetOpenUserInfoError {
@@ -668,11 +668,14 @@ pub enum GetOpenUserInfoError {
 }
 
 impl GetOpenUserInfoError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [GetOpenUserInfoError] = &[GetOpenUserInfoError::InvalidAuthorization, GetOpenUserInfoError::InsufficientIsvPermission];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetOpenUserInfoError::InvalidAuthorization => 40,
-            GetOpenUserInfoError::InsufficientIsvPermission => 41,
+            GetOpenUserInfoError::InvalidAuthorization => &ROW_40,
+            GetOpenUserInfoError::InsufficientIsvPermission => &ROW_41,
         }
     }
 }
@@ -682,7 +685,7 @@ impl GetOpenUserInfoError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum GetRunDataError {
@@ -730,14 +733,17 @@ pub enum GetRunDataError {
 }
 
 impl GetRunDataError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [GetRunDataError] = &[GetRunDataError::StepPermissionNotGranted, GetRunDataError::SportsNotEnabled, GetRunDataError::DefaultSignTypeNotSet, GetRunDataError::EncryptionConfigMissing, GetRunDataError::EncryptionError];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetRunDataError::StepPermissionNotGranted => 42,
-            GetRunDataError::SportsNotEnabled => 43,
-            GetRunDataError::DefaultSignTypeNotSet => 44,
-            GetRunDataError::EncryptionConfigMissing => 45,
-            GetRunDataError::EncryptionError => 46,
+            GetRunDataError::StepPermissionNotGranted => &ROW_42,
+            GetRunDataError::SportsNotEnabled => &ROW_43,
+            GetRunDataError::DefaultSignTypeNotSet => &ROW_44,
+            GetRunDataError::EncryptionConfigMissing => &ROW_45,
+            GetRunDataError::EncryptionError => &ROW_46,
         }
     }
 }
@@ -747,7 +753,7 @@ impl GetRunDataError {
 /// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum NavigationError {
@@ -806,64 +812,67 @@ pub enum NavigationError {
 }
 
 impl NavigationError {
-    /// The index in `ROWS` of the variant's first catalog row.
-    pub(crate) const fn row(self) -> u16 {
+    /// Every variant, in table order.
+    pub const ALL: &'static [NavigationError] = &[NavigationError::DepthExceeded, NavigationError::PageNotFound, NavigationError::AlreadyTop];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            NavigationError::DepthExceeded => 47,
-            NavigationError::PageNotFound => 48,
-            NavigationError::AlreadyTop => 52,
+            NavigationError::DepthExceeded => &ROW_47,
+            NavigationError::PageNotFound => &ROW_48,
+            NavigationError::AlreadyTop => &ROW_52,
         }
     }
 }
 
 /// The rows of `api` listed under the number `code`, in table order.
-pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [u16] {
+pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static RowInfo] {
     match (api, code) {
-        (Api::GetAuthCode, 4) => &[31],
-        (Api::GetAuthCode, 10) => &[32],
-        (Api::GetAuthCode, 11) => &[33],
-        (Api::GetOpenUserInfo, 40003) => &[40],
-        (Api::GetOpenUserInfo, 40006) => &[41],
-        (Api::GetPhoneNumber, 1) => &[34],
-        (Api::GetPhoneNumber, 40001) => &[35, 36],
-        (Api::GetPhoneNumber, 40002) => &[37],
-        (Api::GetPhoneNumber, 40003) => &[38],
-        (Api::GetPhoneNumber, 40006) => &[39],
-        (Api::GetRunData, 1003) => &[42],
-        (Api::GetRunData, 1005) => &[43],
-        (Api::GetRunData, 40001) => &[44, 45],
-        (Api::GetRunData, 40002) => &[46],
-        (Api::NavigateTo, 1) => &[47, 48],
-        (Api::NavigateToAlipayPage, 2) => &[29],
-        (Api::NavigateToAlipayPage, 4) => &[30],
-        (Api::ReLaunch, 1) => &[50],
-        (Api::RedirectTo, 1) => &[49],
-        (Api::Request, 1) => &[0],
-        (Api::Request, 2) => &[1],
-        (Api::Request, 4) => &[2],
-        (Api::Request, 11) => &[2],
-        (Api::Request, 12) => &[3],
-        (Api::Request, 13) => &[4],
-        (Api::Request, 14) => &[5],
-        (Api::Request, 15) => &[6],
-        (Api::Request, 19) => &[7],
-        (Api::Request, 20) => &[8, 9],
-        (Api::Request, 23) => &[10],
-        (Api::SwitchTab, 1) => &[51],
-        (Api::TradePay, 4) => &[21],
-        (Api::TradePay, 99) => &[28],
-        (Api::TradePay, 4000) => &[24],
-        (Api::TradePay, 6001) => &[25],
-        (Api::TradePay, 6002) => &[26],
-        (Api::TradePay, 6004) => &[27],
-        (Api::TradePay, 8000) => &[23],
-        (Api::TradePay, 9000) => &[22],
-        (Api::UploadFile, 4) => &[11, 12, 13],
-        (Api::UploadFile, 9) => &[14],
-        (Api::UploadFile, 11) => &[15, 16],
-        (Api::UploadFile, 12) => &[17, 18],
-        (Api::UploadFile, 13) => &[19],
-        (Api::UploadFile, 20) => &[20],
+        (Api::GetAuthCode, 4) => &[&ROW_31],
+        (Api::GetAuthCode, 10) => &[&ROW_32],
+        (Api::GetAuthCode, 11) => &[&ROW_33],
+        (Api::GetOpenUserInfo, 40003) => &[&ROW_40],
+        (Api::GetOpenUserInfo, 40006) => &[&ROW_41],
+        (Api::GetPhoneNumber, 1) => &[&ROW_34],
+        (Api::GetPhoneNumber, 40001) => &[&ROW_35, &ROW_36],
+        (Api::GetPhoneNumber, 40002) => &[&ROW_37],
+        (Api::GetPhoneNumber, 40003) => &[&ROW_38],
+        (Api::GetPhoneNumber, 40006) => &[&ROW_39],
+        (Api::GetRunData, 1003) => &[&ROW_42],
+        (Api::GetRunData, 1005) => &[&ROW_43],
+        (Api::GetRunData, 40001) => &[&ROW_44, &ROW_45],
+        (Api::GetRunData, 40002) => &[&ROW_46],
+        (Api::NavigateTo, 1) => &[&ROW_47, &ROW_48],
+        (Api::NavigateToAlipayPage, 2) => &[&ROW_29],
+        (Api::NavigateToAlipayPage, 4) => &[&ROW_30],
+        (Api::ReLaunch, 1) => &[&ROW_50],
+        (Api::RedirectTo, 1) => &[&ROW_49],
+        (Api::Request, 1) => &[&ROW_0],
+        (Api::Request, 2) => &[&ROW_1],
+        (Api::Request, 4) => &[&ROW_2],
+        (Api::Request, 11) => &[&ROW_2],
+        (Api::Request, 12) => &[&ROW_3],
+        (Api::Request, 13) => &[&ROW_4],
+        (Api::Request, 14) => &[&ROW_5],
+        (Api::Request, 15) => &[&ROW_6],
+        (Api::Request, 19) => &[&ROW_7],
+        (Api::Request, 20) => &[&ROW_8, &ROW_9],
+        (Api::Request, 23) => &[&ROW_10],
+        (Api::SwitchTab, 1) => &[&ROW_51],
+        (Api::TradePay, 4) => &[&ROW_21],
+        (Api::TradePay, 99) => &[&ROW_28],
+        (Api::TradePay, 4000) => &[&ROW_24],
+        (Api::TradePay, 6001) => &[&ROW_25],
+        (Api::TradePay, 6002) => &[&ROW_26],
+        (Api::TradePay, 6004) => &[&ROW_27],
+        (Api::TradePay, 8000) => &[&ROW_23],
+        (Api::TradePay, 9000) => &[&ROW_22],
+        (Api::UploadFile, 4) => &[&ROW_11, &ROW_12, &ROW_13],
+        (Api::UploadFile, 9) => &[&ROW_14],
+        (Api::UploadFile, 11) => &[&ROW_15, &ROW_16],
+        (Api::UploadFile, 12) => &[&ROW_17, &ROW_18],
+        (Api::UploadFile, 13) => &[&ROW_19],
+        (Api::UploadFile, 20) => &[&ROW_20],
         _ => &[],
     }
 }
@@ -903,184 +912,110 @@ pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
 }
 
 /// The rows of `api` listed under a text code (`already top of navigation`).
-pub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [u16] {
+pub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [&'static RowInfo] {
     match (api, code) {
-        (Api::NavigateBack, "already top of navigation") => &[52],
+        (Api::NavigateBack, "already top of navigation") => &[&ROW_52],
         _ => &[],
     }
 }
 
-/// Every documented errorMessage (or text code) but template examples, normalised as `normalize_message`
-/// does and as the table writes it: its exact rows across APIs, and what it alone resolves to on
-/// each API where it names one failure.
-pub(crate) static MESSAGES: crate::catalog::StrIndex<super::ExactMessage> = crate::catalog::StrIndex {
-    seed: 0,
-    displacements: &[
-        (0, 38), (0, 6), (0, 57), (1, 19), (0, 25), (1, 45), (0, 8), (2, 5),
-        (15, 57), (0, 24), (0, 43), (15, 60), (1, 15), (0, 37), (0, 0), (2, 21),
+/// Every documented errorMessage (or text code) but template examples, in normal form: its exact
+/// rows across APIs, and what it alone resolves to on each API where it names one failure.
+pub(crate) static MESSAGES: phf::Map<&'static str, super::ExactMessage> = ::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 10),
+        (0, 8),
+        (0, 16),
+        (0, 1),
+        (0, 24),
+        (0, 0),
+        (0, 33),
+        (0, 0),
+        (0, 1),
+        (0, 36),
+        (0, 6),
+        (3, 24),
+        (3, 0),
+        (1, 1),
     ],
-    keys: &[
-        "java.io.FileNotFoundException:File is not a normal file",
-        "iOS 客户端用户点击忘记密码导致快捷界面退出。",
-        "未授权支付宝应用计步权限",
-        "加密异常",
-        "无权限调（N22106）",
-        "没有权限",
-        "Empty Data",
-        "无权限调（N22104）",
-        "超时",
-        "处理结果未知（有可能已经成功），请查询商家订单列表中订单状态。",
-        "请求 URL 不支持 HTTP，请使用 HTTPS",
-        "该接口暂不支持",
-        "订单处理失败",
-        "处理结果未知（有可能已经成功），请查询商家订单列表中订单状态",
-        "超时。",
-        "传参失败",
-        "无权调用该接口",
-        "传参失败。",
-        "参数错误。",
-        "应用未设置默认签名类型",
-        "网络出错",
-        "订单处理成功",
-        "文件不存在。",
-        "参数错误，打开失败。",
-        "depth can not be more than 10",
-        "HTTP 错误",
-        "用户中途取消。",
-        "上传文件失败",
-        "iOS 客户端用户点击忘记密码导致快捷界面退出",
-        "无权限调（N22104）。",
-        "JSON parse data error",
-        "已经在导航栏顶部",
-        "请求没有结束，就跳转到了另一个页面。",
-        "代理请求失败。",
-        "网络出错。",
-        "参数错误",
-        "正在处理中。支付结果未知（有可能已经支付成功），请查询商家订单列表中订单的支付状态。",
-        "缺少加密配置",
-        "文件不存在",
-        "上传文件失败。",
-        "java.io.FileNotFoundException:File is not a normal file.",
-        "订单处理成功。",
-        "请求没有结束，就跳转到了另一个页面",
-        "无权限调用此接口",
-        "无权限调（N22106）。",
-        "订单处理失败。",
-        "无权调用该接口。",
-        "网络连接出错",
-        "代理请求失败",
-        "请求已被停止/服务端限流",
-        "无效授权关系",
-        "uploadFile:fail abort",
-        "正在处理中。支付结果未知（有可能已经支付成功），请查询商家订单列表中订单的支付状态",
-        "用户取消授权",
-        "HTTP 错误。",
-        "already top of navigation",
-        "用户未开通支付宝运动功能",
-        "用户中途取消",
-        "参数错误，打开失败",
-        "not have permission to upload",
-        "网络连接出错。",
-        "ISV权限不足",
-    ],
-    values: &[
-        super::ExactMessage { rows: &[17], answers: &[(Api::UploadFile, 17)] },
-        super::ExactMessage { rows: &[28], answers: &[(Api::TradePay, 28)] },
-        super::ExactMessage { rows: &[42], answers: &[(Api::GetRunData, 42)] },
-        super::ExactMessage { rows: &[37, 46], answers: &[(Api::GetPhoneNumber, 37), (Api::GetRunData, 46)] },
-        super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, 12)] },
-        super::ExactMessage { rows: &[19], answers: &[(Api::UploadFile, 19)] },
-        super::ExactMessage { rows: &[32], answers: &[(Api::GetAuthCode, 32)] },
-        super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, 11), (Api::TradePay, 21), (Api::NavigateToAlipayPage, 30), (Api::GetAuthCode, 31)] },
-        super::ExactMessage { rows: &[4], answers: &[(Api::Request, 4)] },
-        super::ExactMessage { rows: &[27], answers: &[(Api::TradePay, 27)] },
-        super::ExactMessage { rows: &[9, 20], answers: &[(Api::Request, 9), (Api::UploadFile, 20)] },
-        super::ExactMessage { rows: &[34], answers: &[(Api::GetPhoneNumber, 34)] },
-        super::ExactMessage { rows: &[24], answers: &[(Api::TradePay, 24)] },
-        super::ExactMessage { rows: &[27], answers: &[(Api::TradePay, 27)] },
-        super::ExactMessage { rows: &[4], answers: &[(Api::Request, 4)] },
-        super::ExactMessage { rows: &[6], answers: &[(Api::Request, 6)] },
-        super::ExactMessage { rows: &[2], answers: &[(Api::Request, 2)] },
-        super::ExactMessage { rows: &[6], answers: &[(Api::Request, 6)] },
-        super::ExactMessage { rows: &[1], answers: &[(Api::Request, 1)] },
-        super::ExactMessage { rows: &[35, 44], answers: &[(Api::GetPhoneNumber, 35), (Api::GetRunData, 44)] },
-        super::ExactMessage { rows: &[3], answers: &[(Api::Request, 3)] },
-        super::ExactMessage { rows: &[22], answers: &[(Api::TradePay, 22)] },
-        super::ExactMessage { rows: &[16], answers: &[(Api::UploadFile, 16)] },
-        super::ExactMessage { rows: &[29], answers: &[(Api::NavigateToAlipayPage, 29)] },
-        super::ExactMessage { rows: &[], answers: &[(Api::NavigateTo, 47)] },
-        super::ExactMessage { rows: &[7], answers: &[(Api::Request, 7)] },
-        super::ExactMessage { rows: &[25], answers: &[(Api::TradePay, 25)] },
-        super::ExactMessage { rows: &[18], answers: &[(Api::UploadFile, 18)] },
-        super::ExactMessage { rows: &[28], answers: &[(Api::TradePay, 28)] },
-        super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, 11), (Api::TradePay, 21), (Api::NavigateToAlipayPage, 30), (Api::GetAuthCode, 31)] },
-        super::ExactMessage { rows: &[5], answers: &[(Api::Request, 5)] },
-        super::ExactMessage { rows: &[52], answers: &[(Api::NavigateBack, 52)] },
-        super::ExactMessage { rows: &[0], answers: &[(Api::Request, 0)] },
-        super::ExactMessage { rows: &[10], answers: &[(Api::Request, 10)] },
-        super::ExactMessage { rows: &[3], answers: &[(Api::Request, 3)] },
-        super::ExactMessage { rows: &[1], answers: &[(Api::Request, 1)] },
-        super::ExactMessage { rows: &[23], answers: &[(Api::TradePay, 23)] },
-        super::ExactMessage { rows: &[36, 45], answers: &[(Api::GetPhoneNumber, 36), (Api::GetRunData, 45)] },
-        super::ExactMessage { rows: &[16], answers: &[(Api::UploadFile, 16)] },
-        super::ExactMessage { rows: &[18], answers: &[(Api::UploadFile, 18)] },
-        super::ExactMessage { rows: &[17], answers: &[(Api::UploadFile, 17)] },
-        super::ExactMessage { rows: &[22], answers: &[(Api::TradePay, 22)] },
-        super::ExactMessage { rows: &[0], answers: &[(Api::Request, 0)] },
-        super::ExactMessage { rows: &[13], answers: &[(Api::UploadFile, 13)] },
-        super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, 12)] },
-        super::ExactMessage { rows: &[24], answers: &[(Api::TradePay, 24)] },
-        super::ExactMessage { rows: &[2], answers: &[(Api::Request, 2)] },
-        super::ExactMessage { rows: &[26], answers: &[(Api::TradePay, 26)] },
-        super::ExactMessage { rows: &[10], answers: &[(Api::Request, 10)] },
-        super::ExactMessage { rows: &[8], answers: &[(Api::Request, 8)] },
-        super::ExactMessage { rows: &[38, 40], answers: &[(Api::GetPhoneNumber, 38), (Api::GetOpenUserInfo, 40)] },
-        super::ExactMessage { rows: &[14], answers: &[(Api::UploadFile, 14)] },
-        super::ExactMessage { rows: &[23], answers: &[(Api::TradePay, 23)] },
-        super::ExactMessage { rows: &[33], answers: &[(Api::GetAuthCode, 33)] },
-        super::ExactMessage { rows: &[7], answers: &[(Api::Request, 7)] },
-        super::ExactMessage { rows: &[52], answers: &[(Api::NavigateBack, 52)] },
-        super::ExactMessage { rows: &[43], answers: &[(Api::GetRunData, 43)] },
-        super::ExactMessage { rows: &[25], answers: &[(Api::TradePay, 25)] },
-        super::ExactMessage { rows: &[29], answers: &[(Api::NavigateToAlipayPage, 29)] },
-        super::ExactMessage { rows: &[15], answers: &[(Api::UploadFile, 15)] },
-        super::ExactMessage { rows: &[26], answers: &[(Api::TradePay, 26)] },
-        super::ExactMessage { rows: &[39, 41], answers: &[(Api::GetPhoneNumber, 39), (Api::GetOpenUserInfo, 41)] },
+    entries: &[
+        ("订单处理成功", super::ExactMessage { rows: &[&ROW_22], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Success))] }),
+        ("加密异常", super::ExactMessage { rows: &[&ROW_37, &ROW_46], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionError)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionError))] }),
+        ("未授权支付宝应用计步权限", super::ExactMessage { rows: &[&ROW_42], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::StepPermissionNotGranted))] }),
+        ("用户中途取消", super::ExactMessage { rows: &[&ROW_25], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::UserCancelled))] }),
+        ("java.io.filenotfoundexception:file is not a normal file", super::ExactMessage { rows: &[&ROW_17], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NotANormalFile))] }),
+        ("http 错误", super::ExactMessage { rows: &[&ROW_7], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpError))] }),
+        ("参数错误，打开失败", super::ExactMessage { rows: &[&ROW_29], answers: &[(Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter))] }),
+        ("ios 客户端用户点击忘记密码导致快捷界面退出", super::ExactMessage { rows: &[&ROW_28], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ForgotPasswordExit))] }),
+        ("用户未开通支付宝运动功能", super::ExactMessage { rows: &[&ROW_43], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::SportsNotEnabled))] }),
+        ("传参失败", super::ExactMessage { rows: &[&ROW_6], answers: &[(Api::Request, JsapiError::Request(RequestError::ParameterPassingFailed))] }),
+        ("无权调用该接口", super::ExactMessage { rows: &[&ROW_2], answers: &[(Api::Request, JsapiError::Request(RequestError::NoPermission))] }),
+        ("uploadfile:fail abort", super::ExactMessage { rows: &[&ROW_14], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::Aborted))] }),
+        ("订单处理失败", super::ExactMessage { rows: &[&ROW_24], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::OrderFailed))] }),
+        ("depth can not be more than 10", super::ExactMessage { rows: &[], answers: &[(Api::NavigateTo, JsapiError::Navigation(Api::NavigateTo, NavigationError::DepthExceeded))] }),
+        ("已经在导航栏顶部", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
+        ("网络出错", super::ExactMessage { rows: &[&ROW_3], answers: &[(Api::Request, JsapiError::Request(RequestError::NetworkError))] }),
+        ("请求没有结束，就跳转到了另一个页面", super::ExactMessage { rows: &[&ROW_0], answers: &[(Api::Request, JsapiError::Request(RequestError::NavigatedAway))] }),
+        ("empty data", super::ExactMessage { rows: &[&ROW_32], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::EmptyData))] }),
+        ("没有权限", super::ExactMessage { rows: &[&ROW_19], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::PermissionDenied))] }),
+        ("无权限调（n22104）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::JsapiPackageMissing)), (Api::TradePay, JsapiError::TradePay(TradePayResult::NoPermission)), (Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission)), (Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::NoPermission))] }),
+        ("not have permission to upload", super::ExactMessage { rows: &[&ROW_15], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::SavedFilePathNotAllowed))] }),
+        ("处理结果未知（有可能已经成功），请查询商家订单列表中订单状态", super::ExactMessage { rows: &[&ROW_27], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ResultUnknown))] }),
+        ("用户取消授权", super::ExactMessage { rows: &[&ROW_33], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::UserCancelled))] }),
+        ("文件不存在", super::ExactMessage { rows: &[&ROW_16], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::FileNotFound))] }),
+        ("该接口暂不支持", super::ExactMessage { rows: &[&ROW_34], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::NotSupportedInSimulator))] }),
+        ("already top of navigation", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
+        ("无效授权关系", super::ExactMessage { rows: &[&ROW_38, &ROW_40], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InvalidAuthorization)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InvalidAuthorization))] }),
+        ("参数错误", super::ExactMessage { rows: &[&ROW_1], answers: &[(Api::Request, JsapiError::Request(RequestError::InvalidParameter))] }),
+        ("网络连接出错", super::ExactMessage { rows: &[&ROW_26], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::NetworkError))] }),
+        ("json parse data error", super::ExactMessage { rows: &[&ROW_5], answers: &[(Api::Request, JsapiError::Request(RequestError::JsonParseError))] }),
+        ("请求 url 不支持 http，请使用 https", super::ExactMessage { rows: &[&ROW_9, &ROW_20], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpsRequired)), (Api::UploadFile, JsapiError::UploadFile(UploadFileError::HttpsRequired))] }),
+        ("isv权限不足", super::ExactMessage { rows: &[&ROW_39, &ROW_41], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InsufficientIsvPermission)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InsufficientIsvPermission))] }),
+        ("请求已被停止/服务端限流", super::ExactMessage { rows: &[&ROW_8], answers: &[(Api::Request, JsapiError::Request(RequestError::StoppedOrThrottled))] }),
+        ("上传文件失败", super::ExactMessage { rows: &[&ROW_18], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::UploadFailed))] }),
+        ("正在处理中。支付结果未知（有可能已经支付成功），请查询商家订单列表中订单的支付状态", super::ExactMessage { rows: &[&ROW_23], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Processing))] }),
+        ("缺少加密配置", super::ExactMessage { rows: &[&ROW_36, &ROW_45], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionConfigMissing))] }),
+        ("超时", super::ExactMessage { rows: &[&ROW_4], answers: &[(Api::Request, JsapiError::Request(RequestError::Timeout))] }),
+        ("无权限调（n22106）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted))] }),
+        ("代理请求失败", super::ExactMessage { rows: &[&ROW_10], answers: &[(Api::Request, JsapiError::Request(RequestError::ProxyFailed))] }),
+        ("无权限调用此接口", super::ExactMessage { rows: &[&ROW_13], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NoPermission))] }),
+        ("应用未设置默认签名类型", super::ExactMessage { rows: &[&ROW_35, &ROW_44], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::DefaultSignTypeNotSet)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::DefaultSignTypeNotSet))] }),
     ],
 };
 
 /// The rows of `api` that match messages by text or template rather than exactly.
-pub(crate) const fn pattern_rows(api: Api) -> &'static [u16] {
+pub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {
     match api {
-        Api::GetAuthCode => &[31],
-        Api::NavigateTo => &[47, 48],
-        Api::NavigateToAlipayPage => &[30],
-        Api::ReLaunch => &[50],
-        Api::RedirectTo => &[49],
-        Api::SwitchTab => &[51],
-        Api::TradePay => &[21],
-        Api::UploadFile => &[11, 12],
+        Api::GetAuthCode => &[&ROW_31],
+        Api::NavigateTo => &[&ROW_47, &ROW_48],
+        Api::NavigateToAlipayPage => &[&ROW_30],
+        Api::ReLaunch => &[&ROW_50],
+        Api::RedirectTo => &[&ROW_49],
+        Api::SwitchTab => &[&ROW_51],
+        Api::TradePay => &[&ROW_21],
+        Api::UploadFile => &[&ROW_11, &ROW_12],
         _ => &[],
     }
 }
 
 /// The catalog row of a navigation failure on a given routing API; the variant's first row
 /// when the pair is not in the table.
-pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> u16 {
+pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {
     match (api, error) {
-        (Api::NavigateTo, NavigationError::DepthExceeded) => 47,
-        (Api::NavigateTo, NavigationError::PageNotFound) => 48,
-        (Api::RedirectTo, NavigationError::PageNotFound) => 49,
-        (Api::ReLaunch, NavigationError::PageNotFound) => 50,
-        (Api::SwitchTab, NavigationError::PageNotFound) => 51,
-        (Api::NavigateBack, NavigationError::AlreadyTop) => 52,
-        (_, error) => error.row(),
+        (Api::NavigateTo, NavigationError::DepthExceeded) => &ROW_47,
+        (Api::NavigateTo, NavigationError::PageNotFound) => &ROW_48,
+        (Api::RedirectTo, NavigationError::PageNotFound) => &ROW_49,
+        (Api::ReLaunch, NavigationError::PageNotFound) => &ROW_50,
+        (Api::SwitchTab, NavigationError::PageNotFound) => &ROW_51,
+        (Api::NavigateBack, NavigationError::AlreadyTop) => &ROW_52,
+        (_, error) => error.info(),
     }
 }
 
-/// Every catalog row, in the table's order.
-pub(crate) static ROWS: [RowInfo; 53] = [
-    RowInfo {
+// The catalog rows, in the table's order.
+const ROW_0: RowInfo = RowInfo {
+        index: 0,
         api: Api::Request,
         error: JsapiError::Request(RequestError::NavigatedAway),
         code: "1",
@@ -1091,8 +1026,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Navigate only after the request completes, and show a loading indicator meanwhile (for example my.showLoading, https://opendocs.alipay.com/mini/api/bm69kb).\n2. If you must navigate anyway, cancel the request first with RequestTask.abort() (https://opendocs.alipay.com/mini/api/owycmh).",
         action: Action::FixRequest,
         note: "The troubleshooting page (seed 001) shows this failure as {error: 1, message: \"not implemented!\"}.",
-    },
-    RowInfo {
+    };
+const ROW_1: RowInfo = RowInfo {
+        index: 1,
         api: Api::Request,
         error: JsapiError::Request(RequestError::InvalidParameter),
         code: "2",
@@ -1103,8 +1039,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. A URL that is too long can cause this: put the parameters in data instead.\n2. Check that the data you send is valid and correctly formatted; log the request parameters before sending to see them.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_2: RowInfo = RowInfo {
+        index: 2,
         api: Api::Request,
         error: JsapiError::Request(RequestError::NoPermission),
         code: "4/11",
@@ -1115,8 +1052,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. The request domain is not on the server domain whitelist. Add it in the Open Platform console (https://open.alipay.com/mini/dev/list) under mini program details > Development settings > Server domain whitelist. my.request and my.uploadFile can only reach whitelisted domains; after adding one, build a new preview or trial version to test.\n2. If you cannot log in to the console, the development build can skip the check: in the IDE, open Details > Domain information and tick \"Ignore request domain validity check\" or \"Ignore Webview domain validity check\" (both apply only to simulation, preview and remote debugging).\nNote:\n- A new release must have its server domains whitelisted, or requests will fail.\n- Check the request URL for a misspelt domain that does not match the whitelist.\nThe domain must be HTTPS; IP addresses and IPv6 literals are not supported, and a private-network address fails on Android with HTTP 571 NO_ACCESS_PRIVATE_IP.",
         action: Action::FixConfig,
         note: "Seeds 000 and 001 disagree: the maintained table (000, followed here) gives 4 and 11 this one meaning; the my.request troubleshooting page (001) says 11 means a cross-domain call is not allowed (无权跨域调用), which it fixes the same way, by whitelisting the domain.",
-    },
-    RowInfo {
+    };
+const ROW_3: RowInfo = RowInfo {
+        index: 3,
         api: Api::Request,
         error: JsapiError::Request(RequestError::NetworkError),
         code: "12",
@@ -1127,8 +1065,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check that the network is working and the server is stable.",
         action: Action::Retry,
         note: "Seed 001 describes 12 as a timeout (表示请求超时); the maintained table (000), followed here, says network error.",
-    },
-    RowInfo {
+    };
+const ROW_4: RowInfo = RowInfo {
+        index: 4,
         api: Api::Request,
         error: JsapiError::Request(RequestError::Timeout),
         code: "13",
@@ -1139,8 +1078,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check that the network is working and that the server responds. If the request legitimately takes long, raise timeout. On Android timeout may be ignored: the default there is 30 seconds (about 15 s on Wi-Fi and 20 s on 4G, depending on the network).",
         action: Action::Retry,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_5: RowInfo = RowInfo {
+        index: 5,
         api: Api::Request,
         error: JsapiError::Request(RequestError::JsonParseError),
         code: "14",
@@ -1151,8 +1091,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Decoding failed:\n- dataType JSON: the framework could not JSON.parse the response.\n- dataType text: the response is not in the expected format.\n- dataType base64: the conversion failed.\n2. Make sure the server's response format matches the request; for example, a text response with dataType JSON fails, so have the server return JSON.\nNote: a PHP or .NET server may prepend a UTF-8 BOM (usually from a source or configuration file saved with one); remove it, and check with an online API testing tool.\n3. If the server returns something other than JSON, set my.request's dataType to text.\n4. Make sure the SSL certificate chain is complete and not expired; verify it with a certificate tool or your hosting provider.\nA request header named version is rejected (it is a reserved word) and can also surface as this error on Android; stringify the body with JSON.stringify(params) if the server expects JSON.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_6: RowInfo = RowInfo {
+        index: 6,
         api: Api::Request,
         error: JsapiError::Request(RequestError::ParameterPassingFailed),
         code: "15",
@@ -1163,8 +1104,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "If you URL-encode the parameters passed between mini program pages, encode the whole parameter string.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_7: RowInfo = RowInfo {
+        index: 7,
         api: Api::Request,
         error: JsapiError::Request(RequestError::HttpError),
         code: "19",
@@ -1175,8 +1117,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Make sure the URL is reachable from the public internet over HTTPS: on a real device every request is a production request and cannot reach a local network.\n2. For HTTP errors such as 404, 500 or 504, open the IDE debugger's Network panel to see the details and fix the cause of that status.\n3. If the SSL certificate is wrong, replace it (the table suggests Alibaba Cloud SSL certificates, https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042, or Serverless cloud services, https://help.aliyun.com/document_detail/121906.html).\nHTTP 5xx responses come from your own server. A private-network address fails on Android with HTTP 571 NO_ACCESS_PRIVATE_IP: use a publicly reachable domain.",
         action: Action::Retry,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_8: RowInfo = RowInfo {
+        index: 8,
         api: Api::Request,
         error: JsapiError::Request(RequestError::StoppedOrThrottled),
         code: "20",
@@ -1187,8 +1130,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Make sure the server can receive requests and respond to them.",
         action: Action::Backoff,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_9: RowInfo = RowInfo {
+        index: 9,
         api: Api::Request,
         error: JsapiError::Request(RequestError::HttpsRequired),
         code: "20",
@@ -1199,8 +1143,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Mini programs no longer support HTTP requests; use HTTPS.",
         action: Action::FixRequest,
         note: "The seed lists this meaning under 20 by leaving the error cell empty.",
-    },
-    RowInfo {
+    };
+const ROW_10: RowInfo = RowInfo {
+        index: 10,
         api: Api::Request,
         error: JsapiError::Request(RequestError::ProxyFailed),
         code: "23",
@@ -1211,32 +1156,35 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check that the proxy is configured correctly.",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_11: RowInfo = RowInfo {
+        index: 11,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::JsapiPackageMissing),
         code: "4",
         error_message: "无权限调（N22104）。",
-        matcher: Matcher::Contains("N22104"),
+        matcher: Matcher::Contains("n22104"),
         message_en: "No permission to call the API (N22104)",
         remedy_zh: "1. 确认小程序应用是否已授权给三方应用，三方应用是否绑定了\u{a0}JSAPI 基础包，可尝试添加\u{a0}JSAPI 基础包后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：小程序应用授权给三方应用后，小程序在真机上的运行使用的是三方应用的产品，不再是使用小程序自身的产品。\n2. 若是小程序应用\u{a0}JSAPI 基础包\u{a0}没有或者不全，建议\u{a0}删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
         remedy_en: "1. If the mini program is authorized to a third-party application, check that the third-party application has the JSAPI basic package bound. Add the package, then re-authorize and push a new preview; or revoke the third-party authorization and push a new preview.\nNote: once a mini program is authorized to a third-party application, on real devices it runs with the third party's products, not its own.\n2. If the mini program's own JSAPI basic package is missing or incomplete, delete the mini program application (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_12: RowInfo = RowInfo {
+        index: 12,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted),
         code: "4",
         error_message: "无权限调（N22106）。",
-        matcher: Matcher::Contains("N22106"),
+        matcher: Matcher::Contains("n22106"),
         message_en: "No permission to call the API (N22106): the domain is not whitelisted",
         remedy_zh: "1. 配置请求白名单，请预先在\u{a0}开放平台控制台（https://open.alipay.com/mini/dev/list）\u{a0}> 小程序详情页 >  开发设置 > 服务器域名白名单 中配置域名白名单。小程序在以下 API 调用时只能与白名单中的域名进行通讯：HTTP 请求（my.request）、上传文件（my.uploadFile），添加后请重新生成预览/体验版进行测试。\n2. 若是账号问题，不能登录管理配置，可以先在开发工具IDE左上角点击 详情 > 域名信息 下勾选 忽略 request 域名合法性检查（仅在本地模拟、预览和远程调试时生效）或 忽略 Webview 域名合法性检查（仅在本地模拟、预览和远程调试时生效），再预览调试请求。\n3. 建议做下兼容，不要使用 my.saveFile 保存文件后返回的 apFilePath 作为上传 filePath 的入参。",
         remedy_en: "1. Add the upload domain to the server domain whitelist in the Open Platform console (https://open.alipay.com/mini/dev/list) under mini program details > Development settings > Server domain whitelist. my.request and my.uploadFile can only reach whitelisted domains; after adding one, build a new preview or trial version to test.\n2. If you cannot log in to the console, the development build can skip the check: in the IDE, open Details > Domain information and tick \"Ignore request domain validity check\" or \"Ignore Webview domain validity check\" (simulation, preview and remote debugging only).\n3. Do not pass the apFilePath returned by my.saveFile as the upload's filePath.",
         action: Action::FixConfig,
         note: "N22106 means the request domain failed the whitelist check (JSAPI_SP_Config), as the my.request troubleshooting page (seed 001) explains.",
-    },
-    RowInfo {
+    };
+const ROW_13: RowInfo = RowInfo {
+        index: 13,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::NoPermission),
         code: "4",
@@ -1247,8 +1195,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check that the mini program has the capability this API needs and that the upload domain is on the server domain whitelist (see N22104 and N22106 under the same code).",
         action: Action::FixConfig,
         note: "The seed gives no remedy for this row; the remedy is minierr's.",
-    },
-    RowInfo {
+    };
+const ROW_14: RowInfo = RowInfo {
+        index: 14,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::Aborted),
         code: "9",
@@ -1259,8 +1208,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "UploadTask.abort() was called before the upload finished.",
         action: Action::GiveUp,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_15: RowInfo = RowInfo {
+        index: 15,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::SavedFilePathNotAllowed),
         code: "11",
@@ -1271,8 +1221,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "For security, the apFilePath returned by my.saveFile cannot be used as the upload's filePath.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_16: RowInfo = RowInfo {
+        index: 16,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::FileNotFound),
         code: "11",
@@ -1283,8 +1234,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check that the local file exists.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_17: RowInfo = RowInfo {
+        index: 17,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::NotANormalFile),
         code: "12",
@@ -1295,8 +1247,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check filePath: it must be a local file locator, such as a path returned by my.chooseImage (https://opendocs.alipay.com/mini/api/media/image/my.chooseimage) after picking an image from the album.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_18: RowInfo = RowInfo {
+        index: 18,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::UploadFailed),
         code: "12",
@@ -1307,8 +1260,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "- The file may be too large.\n- The upload may have taken longer than 30 seconds.",
         action: Action::Retry,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_19: RowInfo = RowInfo {
+        index: 19,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::PermissionDenied),
         code: "13",
@@ -1319,8 +1273,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check the permission settings.",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_20: RowInfo = RowInfo {
+        index: 20,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::HttpsRequired),
         code: "20",
@@ -1331,20 +1286,22 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Mini programs no longer support HTTP requests; use HTTPS.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_21: RowInfo = RowInfo {
+        index: 21,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::NoPermission),
         code: "4",
         error_message: "无权限调（N22104）。",
-        matcher: Matcher::Contains("N22104"),
+        matcher: Matcher::Contains("n22104"),
         message_en: "No permission to call the API (N22104)",
         remedy_zh: "个人小程序应用没有开放小程序支付能力，如需调用请 IDE 关联企业小程序后重新真机调试/预览。",
         remedy_en: "Mini programs of individual developers cannot take payments. Link an enterprise mini program in the IDE, then debug or preview on a real device again.",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_22: RowInfo = RowInfo {
+        index: 22,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::Success),
         code: "9000",
@@ -1355,8 +1312,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Do not treat this synchronous result as proof of payment: 9000 alone does not mean the payment succeeded. Rely on trade_status TRADE_SUCCESS in the asynchronous notification (notify_url) together with the status returned by alipay.trade.query (https://opendocs.alipay.com/open/02e7gm).",
         action: Action::Success,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_23: RowInfo = RowInfo {
+        index: 23,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::Processing),
         code: "8000",
@@ -1367,8 +1325,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Call alipay.trade.query (https://opendocs.alipay.com/open/02e7gm) and go by the payment status it returns. Do not start a new payment for the same order until then.",
         action: Action::Reconcile,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_24: RowInfo = RowInfo {
+        index: 24,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::OrderFailed),
         code: "4000",
@@ -1379,8 +1338,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "tradeNO is required for mini program payments (https://opendocs.alipay.com/mini/introduce/pay) and orderStr for fund authorization (https://opendocs.alipay.com/mini/introduce/pre-authorization): pass exactly one, according to the product you integrate.\nFor mini program payments:\n- Check that the parameter is spelt tradeNO, with NO in capitals.\n- tradeNO is the trade_no returned by alipay.trade.create (https://opendocs.alipay.com/open/02ekfj), not out_trade_no.\nFor fund authorization:\n- orderStr is required.\n- Wrong parameters to alipay.fund.auth.order.app.freeze (https://opendocs.alipay.com/open/02f912) produce a bad orderStr from response.sdkExcute(request); check the fields against the API's requirements, and test with only the required parameters first.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_25: RowInfo = RowInfo {
+        index: 25,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::UserCancelled),
         code: "6001",
@@ -1391,8 +1351,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "- Ask the user to sign or pay again.\n- Check that tradeNO is the trade_no returned by alipay.trade.create (https://opendocs.alipay.com/open/02ekfj).\n- In mini programs, alipay.trade.create requires buyer_id, and it (the user_id starting with 2088) must be the Alipay account that opens the payment.",
         action: Action::AskUser,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_26: RowInfo = RowInfo {
+        index: 26,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::NetworkError),
         code: "6002",
@@ -1403,8 +1364,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Check the network connection and try again.",
         action: Action::Retry,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_27: RowInfo = RowInfo {
+        index: 27,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::ResultUnknown),
         code: "6004",
@@ -1415,8 +1377,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Call alipay.trade.query (https://opendocs.alipay.com/open/02e7gm) and go by the payment status it returns. Do not start a new payment for the same order until then.",
         action: Action::Reconcile,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_28: RowInfo = RowInfo {
+        index: 28,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::ForgotPasswordExit),
         code: "99",
@@ -1427,8 +1390,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Start the payment again once the user has sorted out the password.",
         action: Action::AskUser,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_29: RowInfo = RowInfo {
+        index: 29,
         api: Api::NavigateToAlipayPage,
         error: JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter),
         code: "2",
@@ -1439,32 +1403,35 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Check the H5 page's scheme or URL and correct it.\n2. Check that appCode has no spaces and is one of the scene values the documentation lists.\n3. Pass exactly one of path and appCode.\n4. Only Alipay business and operations pages starting with https://render.alipay.com/p (such as lifestyle account articles) can be opened, and some of those are not open yet.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_30: RowInfo = RowInfo {
+        index: 30,
         api: Api::NavigateToAlipayPage,
         error: JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission),
         code: "4",
         error_message: "无权限调（N22104）。",
-        matcher: Matcher::Contains("N22104"),
+        matcher: Matcher::Contains("n22104"),
         message_en: "No permission to call the API (N22104)",
         remedy_zh: "个人小程序应用没有开放\u{a0}my.ap.navigateToAlipayPage（https://opendocs.alipay.com/mini/api/navigatetoalipaypage）\u{a0}能力，如许调用请 IDE 关联企业小程序后重新真机调试/预览。",
         remedy_en: "Mini programs of individual developers cannot use my.ap.navigateToAlipayPage (https://opendocs.alipay.com/mini/api/navigatetoalipaypage). Link an enterprise mini program in the IDE, then debug or preview on a real device again.",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_31: RowInfo = RowInfo {
+        index: 31,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::NoPermission),
         code: "4",
         error_message: "无权限调（N22104）。",
-        matcher: Matcher::Contains("N22104"),
+        matcher: Matcher::Contains("n22104"),
         message_en: "No permission to call the API (N22104)",
         remedy_zh: "1. 确认小程序应用是否授权给了三方应用，三方应用是否添加了\u{a0}JSAPI 基础包，可尝试绑定 JSAPI 基础包，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：小程序应用授权给三方应用后，小程序在真机上的运行使用的是三方应用的产品，不再是使用小程序自身的产品。\n2. 若是小程序应用\u{a0}JSAPI 基础包 没有或者不全，建议\u{a0}删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
         remedy_en: "1. If the mini program is authorized to a third-party application, check that the third-party application has the JSAPI basic package. Bind the package, then re-authorize and push a new preview; or revoke the third-party authorization and push a new preview.\nNote: once a mini program is authorized to a third-party application, on real devices it runs with the third party's products, not its own.\n2. If the mini program's own JSAPI basic package is missing or incomplete, delete the mini program application (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_32: RowInfo = RowInfo {
+        index: 32,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::EmptyData),
         code: "10",
@@ -1475,8 +1442,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Asking for authorization on the mini program's first screen is not allowed. Ask only once the user understands what the mini program does, as a step in the business flow.\n2. Check the scopes parameter against the parameter list (https://opendocs.alipay.com/mini/api/openapi-authorize); wrong parameters first show \"Service busy, please try again later\".\n3. Before asking for user information, explain what it is for, so that the user is more likely to agree.\n4. Handle fail by guiding the user, then call my.getAuthCode again.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_33: RowInfo = RowInfo {
+        index: 33,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::UserCancelled),
         code: "11",
@@ -1487,8 +1455,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Asking for authorization on the mini program's first screen is not allowed. Ask only once the user understands what the mini program does, as a step in the business flow.\n2. Before asking for user information, explain what it is for, so that the user is more likely to agree.\n3. Handle fail by guiding the user, then call my.getAuthCode again.",
         action: Action::AskUser,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_34: RowInfo = RowInfo {
+        index: 34,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::NotSupportedInSimulator),
         code: "1",
@@ -1499,8 +1468,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "The IDE simulator cannot simulate my.getPhoneNumber. Write the code in the IDE, then test it with real-device debugging or preview.",
         action: Action::GiveUp,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_35: RowInfo = RowInfo {
+        index: 35,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::DefaultSignTypeNotSet),
         code: "40001",
@@ -1511,8 +1481,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Configure the API signing method and the API content encryption method:\n1. In the Open Platform console (https://openhome.alipay.com/mini/dev/list) > Development settings, check whether both are set; if not, set them as the documentation describes.\n2. Or, on the Open Platform keys page, choose the application to configure.\nEither entry works; see Set the API signing method (https://opendocs.alipay.com/common/02mriz) and Set the API content encryption method (https://opendocs.alipay.com/common/02mse3).\n2. Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response, not a JSAPI fail code.",
-    },
-    RowInfo {
+    };
+const ROW_36: RowInfo = RowInfo {
+        index: 36,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing),
         code: "40001",
@@ -1523,8 +1494,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Set the API content encryption method (https://opendocs.alipay.com/common/02mse3) in the Open Platform console, as for the other meaning of 40001, then revoke and re-grant the user's authorization.",
         action: Action::FixConfig,
         note: "The seed gives no remedy for this row; the remedy is minierr's. An Alipay open-platform gateway code, seen after the server decrypts the response.",
-    },
-    RowInfo {
+    };
+const ROW_37: RowInfo = RowInfo {
+        index: 37,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionError),
         code: "40002",
@@ -1535,8 +1507,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "- Set the API content encryption method again (https://opendocs.alipay.com/common/02mse3), as for 40001.\n- Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
-    },
-    RowInfo {
+    };
+const ROW_38: RowInfo = RowInfo {
+        index: 38,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::InvalidAuthorization),
         code: "40003",
@@ -1547,8 +1520,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "my.getPhoneNumber cannot be called directly: the user must start the request. Authorize through a tap on a button component (https://opendocs.alipay.com/mini/component/button), then call the API in the authorization success callback.",
         action: Action::FixRequest,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
-    },
-    RowInfo {
+    };
+const ROW_39: RowInfo = RowInfo {
+        index: 39,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::InsufficientIsvPermission),
         code: "40006",
@@ -1559,8 +1533,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Log in to the Open Platform console (https://openhome.alipay.com/mini/dev/list), open the mini program's product bindings and bind \"Get member phone number\".\n2. Under user information requests, apply for the user's phone number (with the main account), giving the reason and the scenario, and wait for approval.\nNote: the APPID and PID your server passes must belong to the mini program and account that bound the product and applied for the user information.",
         action: Action::FixConfig,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
-    },
-    RowInfo {
+    };
+const ROW_40: RowInfo = RowInfo {
+        index: 40,
         api: Api::GetOpenUserInfo,
         error: JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InvalidAuthorization),
         code: "40003",
@@ -1571,8 +1546,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "my.getOpenUserInfo cannot be called directly: the user must start the request. Authorize through a tap on a button component (https://opendocs.alipay.com/mini/component/button), then call the API in the authorization success callback.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_41: RowInfo = RowInfo {
+        index: 41,
         api: Api::GetOpenUserInfo,
         error: JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InsufficientIsvPermission),
         code: "40006",
@@ -1583,8 +1559,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Log in to the Open Platform console (https://openhome.alipay.com/mini/dev/list), open the mini program's product bindings and bind \"Get member basic information\".",
         action: Action::FixConfig,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_42: RowInfo = RowInfo {
+        index: 42,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::StepPermissionNotGranted),
         code: "1003",
@@ -1595,8 +1572,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Guide the user to allow step counting; before asking, explain what the data is for.",
         action: Action::AskUser,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_43: RowInfo = RowInfo {
+        index: 43,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::SportsNotEnabled),
         code: "1005",
@@ -1607,8 +1585,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. The IDE simulator does not support my.getRunData; debug on a real device.\n2. If the user has not turned on step counting, my.getRunData takes them to the official Sports mini program, where they can tap Turn on now.\n3. Users can also search for the official Sports mini program on the Alipay home page and turn on step counting there.",
         action: Action::AskUser,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_44: RowInfo = RowInfo {
+        index: 44,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::DefaultSignTypeNotSet),
         code: "40001",
@@ -1619,8 +1598,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Configure the API signing method and the API content encryption method: in the Open Platform console (https://openhome.alipay.com/mini/dev/list) > mini program details > Development settings, check whether both are set; if not, set them as the documentation describes.\n2. Or, on the Open Platform keys page, choose the application to configure.\nEither entry works; see Set the API signing method (https://opendocs.alipay.com/common/02kipl) and Set the API content encryption method (https://opendocs.alipay.com/common/02mse3).\n3. Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response, not a JSAPI fail code.",
-    },
-    RowInfo {
+    };
+const ROW_45: RowInfo = RowInfo {
+        index: 45,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::EncryptionConfigMissing),
         code: "40001",
@@ -1631,8 +1611,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Set the API content encryption method (https://opendocs.alipay.com/common/02mse3) in the Open Platform console, as for the other meaning of 40001, then revoke and re-grant the user's authorization.",
         action: Action::FixConfig,
         note: "The seed gives no remedy for this row; the remedy is minierr's. An Alipay open-platform gateway code, seen after the server decrypts the response.",
-    },
-    RowInfo {
+    };
+const ROW_46: RowInfo = RowInfo {
+        index: 46,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::EncryptionError),
         code: "40002",
@@ -1643,8 +1624,9 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "1. Set the API content encryption method again (https://opendocs.alipay.com/common/02mse3), as for 40001.\n2. Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
-    },
-    RowInfo {
+    };
+const ROW_47: RowInfo = RowInfo {
+        index: 47,
         api: Api::NavigateTo,
         error: JsapiError::Navigation(Api::NavigateTo, NavigationError::DepthExceeded),
         code: "1",
@@ -1655,56 +1637,61 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "Pages can be nested at most 10 deep; combine the other routing APIs (my.redirectTo, my.reLaunch) to navigate.",
         action: Action::FixRequest,
         note: "",
-    },
-    RowInfo {
+    };
+const ROW_48: RowInfo = RowInfo {
+        index: 48,
         api: Api::NavigateTo,
         error: JsapiError::Navigation(Api::NavigateTo, NavigationError::PageNotFound),
         code: "1",
         error_message: "can not find page:pages/index/index when execute navigateTo for url /pages/index/index",
-        matcher: Matcher::Template("can not find page:%s when execute navigateTo for url %s"),
+        matcher: Matcher::Template("can not find page:%s when execute navigateto for url %s"),
         message_en: "The page was not found",
         remedy_zh: "页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。",
         remedy_en: "The page URL is wrong: check that it is a valid page path, as listed in app.json.",
         action: Action::FixRequest,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
-    },
-    RowInfo {
+    };
+const ROW_49: RowInfo = RowInfo {
+        index: 49,
         api: Api::RedirectTo,
         error: JsapiError::Navigation(Api::RedirectTo, NavigationError::PageNotFound),
         code: "1",
         error_message: "can not find page:pages/index/index when execute redirectTo for url /pages/index/index",
-        matcher: Matcher::Template("can not find page:%s when execute redirectTo for url %s"),
+        matcher: Matcher::Template("can not find page:%s when execute redirectto for url %s"),
         message_en: "The page was not found",
         remedy_zh: "页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。",
         remedy_en: "The page URL is wrong: check that it is a valid page path, as listed in app.json.",
         action: Action::FixRequest,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
-    },
-    RowInfo {
+    };
+const ROW_50: RowInfo = RowInfo {
+        index: 50,
         api: Api::ReLaunch,
         error: JsapiError::Navigation(Api::ReLaunch, NavigationError::PageNotFound),
         code: "1",
         error_message: "can not find page:pages/index/index when execute reLaunch for url /pages/index/index",
-        matcher: Matcher::Template("can not find page:%s when execute reLaunch for url %s"),
+        matcher: Matcher::Template("can not find page:%s when execute relaunch for url %s"),
         message_en: "The page was not found",
         remedy_zh: "页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。",
         remedy_en: "The page URL is wrong: check that it is a valid page path, as listed in app.json.",
         action: Action::FixRequest,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
-    },
-    RowInfo {
+    };
+const ROW_51: RowInfo = RowInfo {
+        index: 51,
         api: Api::SwitchTab,
         error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PageNotFound),
         code: "1",
         error_message: "can not find page:pages/index/index when execute switchTab for url /pages/index/index",
-        matcher: Matcher::Template("can not find page:%s when execute switchTab for url %s"),
+        matcher: Matcher::Template("can not find page:%s when execute switchtab for url %s"),
         message_en: "The page was not found",
         remedy_zh: "1. 页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。\n2. 必须跳转的标签页的路径（需在 app.json 的 tabbar 字段定义的页面）。\n注意：\n- 标签页的第一个页面必须是首页。\n- 路径后不能带参数。",
         remedy_en: "1. The page URL is wrong: check that it is a valid page path, as listed in app.json.\n2. The target must be a tab page, one defined in the tabBar field of app.json.\nNote:\n- The first tab page must be the home page.\n- The path cannot carry parameters.",
         action: Action::FixRequest,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
-    },
-    RowInfo {
+    };
+const ROW_52: RowInfo = RowInfo {
+        index: 52,
         api: Api::NavigateBack,
         error: JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop),
         code: "already top of navigation",
@@ -1715,5 +1702,4 @@ pub(crate) static ROWS: [RowInfo; 53] = [
         remedy_en: "The page is already at the top of the navigation stack, so there is nothing to go back to.",
         action: Action::FixRequest,
         note: "The seed puts the text already top of navigation in the error column instead of a number.",
-    },
-];
+    };

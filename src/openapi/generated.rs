@@ -12,13 +12,13 @@ use crate::Action;
 /// ```
 /// use minierr::openapi::ResultCode;
 ///
-/// assert_eq!(ResultCode::from_result_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
-/// assert_eq!(ResultCode::ParamIllegal.as_str(), "PARAM_ILLEGAL");
-/// assert_eq!(ResultCode::from_result_code("param_illegal"), None);
+/// assert_eq!(ResultCode::from_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
+/// assert_eq!(ResultCode::ParamIllegal.code(), "PARAM_ILLEGAL");
+/// assert_eq!(ResultCode::from_code("param_illegal"), None);
 /// ```
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-    strum::EnumIter, strum::EnumCount, strum::IntoStaticStr,
+    strum::EnumCount, strum::IntoStaticStr,
 )]
 #[non_exhaustive]
 pub enum ResultCode {
@@ -108,11 +108,22 @@ pub enum ResultCode {
     UnknownException,
 }
 
-impl ResultCode {
-    /// The catalog row behind this variant.
-    pub(crate) const fn info(self) -> &'static ResultCodeInfo {
-        match self {
-            ResultCode::Success => &ResultCodeInfo {
+/// Every variant, in catalog order.
+pub(super) const ALL: [ResultCode; 8] = [
+    ResultCode::Success,
+    ResultCode::ProcessFail,
+    ResultCode::ParamIllegal,
+    ResultCode::InvalidApi,
+    ResultCode::AccessDenied,
+    ResultCode::RequestTrafficExceedLimit,
+    ResultCode::ExpiredAccessToken,
+    ResultCode::UnknownException,
+];
+
+/// The catalog row of a variant.
+pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
+    match variant {
+        ResultCode::Success => &ResultCodeInfo {
                 result_code: "SUCCESS",
                 status: ResultStatus::Success,
                 action: Action::Success,
@@ -122,7 +133,7 @@ impl ResultCode {
                 further_action_zh: "无需处理。",
                 note: "The seed lists only failures; SUCCESS and its message come from the cancelToken result table in the reference transcription.",
             },
-            ResultCode::ProcessFail => &ResultCodeInfo {
+        ResultCode::ProcessFail => &ResultCodeInfo {
                 result_code: "PROCESS_FAIL",
                 status: ResultStatus::Failed,
                 action: Action::GiveUp,
@@ -132,7 +143,7 @@ impl ResultCode {
                 further_action_zh: "通常需要人工介入，建议联系小程序技术支持排查问题。",
                 note: "The seed spells \"recommendeded\"; fixed here.",
             },
-            ResultCode::ParamIllegal => &ResultCodeInfo {
+        ResultCode::ParamIllegal => &ResultCodeInfo {
                 result_code: "PARAM_ILLEGAL",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
@@ -142,7 +153,7 @@ impl ResultCode {
                 further_action_zh: "检查当前接口的请求字段（包括请求头和请求体字段）是否正确有效，详见具体接口规范，例如 applyToken 的接口规范。",
                 note: "",
             },
-            ResultCode::InvalidApi => &ResultCodeInfo {
+        ResultCode::InvalidApi => &ResultCodeInfo {
                 result_code: "INVALID_API",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
@@ -152,7 +163,7 @@ impl ResultCode {
                 further_action_zh: "检查调用时是否用错了接口名称。",
                 note: "The seed says \"by mistakes\"; fixed here.",
             },
-            ResultCode::AccessDenied => &ResultCodeInfo {
+        ResultCode::AccessDenied => &ResultCodeInfo {
                 result_code: "ACCESS_DENIED",
                 status: ResultStatus::Failed,
                 action: Action::FixConfig,
@@ -162,7 +173,7 @@ impl ResultCode {
                 further_action_zh: "详见当前接口规范中对 resultMessage 的说明，例如 applyToken 的接口规范。",
                 note: "The seed's sentence \"Need to check the resultMessage of the current API specification\" is rephrased; the cancelToken table words the message \"The access is denied.\"",
             },
-            ResultCode::RequestTrafficExceedLimit => &ResultCodeInfo {
+        ResultCode::RequestTrafficExceedLimit => &ResultCodeInfo {
                 result_code: "REQUEST_TRAFFIC_EXCEED_LIMIT",
                 status: ResultStatus::Failed,
                 action: Action::Backoff,
@@ -172,7 +183,7 @@ impl ResultCode {
                 further_action_zh: "调用方需要降低接口调用频率，或由接口服务方提高流量上限或阈值。",
                 note: "The seed gives status F; every other source (applyToken, cancelToken, pay) gives U. minierr backs off whatever the letter says, because the code means throttling.",
             },
-            ResultCode::ExpiredAccessToken => &ResultCodeInfo {
+        ResultCode::ExpiredAccessToken => &ResultCodeInfo {
                 result_code: "EXPIRED_ACCESS_TOKEN",
                 status: ResultStatus::Failed,
                 action: Action::Refresh,
@@ -182,7 +193,7 @@ impl ResultCode {
                 further_action_zh: "调用 applyToken 接口（/v1/authorizations/applyToken 或 /v2/authorizations/applyToken）更新访问令牌。",
                 note: "",
             },
-            ResultCode::UnknownException => &ResultCodeInfo {
+        ResultCode::UnknownException => &ResultCodeInfo {
                 result_code: "UNKNOWN_EXCEPTION",
                 status: ResultStatus::Unknown,
                 action: Action::Retry,
@@ -192,34 +203,25 @@ impl ResultCode {
                 further_action_zh: "重新调用接口可能解决问题。",
                 note: "The seed says \"Trying to recall the API might help to resolve the issue.\"",
             },
-        }
     }
 }
 
 /// Every catalog `resultCode` to its variant.
-pub(crate) static RESULT_CODES: crate::catalog::StrIndex<ResultCode> = crate::catalog::StrIndex {
-    seed: 3,
-    displacements: &[
-        (0, 1), (0, 1),
+pub(crate) static RESULT_CODES: phf::Map<&'static str, ResultCode> = ::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (0, 0),
+        (0, 6),
+        (0, 6),
     ],
-    keys: &[
-        "INVALID_API",
-        "PARAM_ILLEGAL",
-        "PROCESS_FAIL",
-        "ACCESS_DENIED",
-        "SUCCESS",
-        "REQUEST_TRAFFIC_EXCEED_LIMIT",
-        "EXPIRED_ACCESS_TOKEN",
-        "UNKNOWN_EXCEPTION",
-    ],
-    values: &[
-        ResultCode::InvalidApi,
-        ResultCode::ParamIllegal,
-        ResultCode::ProcessFail,
-        ResultCode::AccessDenied,
-        ResultCode::Success,
-        ResultCode::RequestTrafficExceedLimit,
-        ResultCode::ExpiredAccessToken,
-        ResultCode::UnknownException,
+    entries: &[
+        ("PARAM_ILLEGAL", ResultCode::ParamIllegal),
+        ("PROCESS_FAIL", ResultCode::ProcessFail),
+        ("UNKNOWN_EXCEPTION", ResultCode::UnknownException),
+        ("INVALID_API", ResultCode::InvalidApi),
+        ("EXPIRED_ACCESS_TOKEN", ResultCode::ExpiredAccessToken),
+        ("SUCCESS", ResultCode::Success),
+        ("REQUEST_TRAFFIC_EXCEED_LIMIT", ResultCode::RequestTrafficExceedLimit),
+        ("ACCESS_DENIED", ResultCode::AccessDenied),
     ],
 };

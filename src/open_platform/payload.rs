@@ -1,103 +1,49 @@
-//! The JSON body of an HTTP 200 response.
+//! [`Response`], the JSON body of an HTTP 200 response, and [`HttpOutcome`], what the HTTP
+//! status says before it is read.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use super::Code;
+use super::{AnyCode, Code};
 use crate::Action;
 
-/// A business code the table does not list. Only minierr builds one, from a number that is not a
-/// catalog code; negative and very large numbers are kept too.
+/// What the HTTP status says before the body is read.
 ///
 /// ```
-/// use minierr::open_platform::Code;
-/// let err = Code::try_from(4007).unwrap_err();
-/// assert_eq!(err.raw(), 4007);
-/// assert_eq!(err.to_string(), "code 4007 is not in the open-platform table");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error)]
-#[error("code {0} is not in the open-platform table")]
-pub struct UnknownCode(pub(crate) i64);
-
-impl UnknownCode {
-    /// The number exactly as received.
-    pub const fn raw(self) -> i64 {
-        self.0
-    }
-}
-
-/// Any business code: a catalog [`Code`] or an [`UnknownCode`] with its number.
+/// use minierr::open_platform::HttpOutcome;
+/// use minierr::Action;
 ///
+/// assert_eq!(HttpOutcome::from_status(200), HttpOutcome::ReadBody);
+/// let outage = HttpOutcome::from_status(503);
+/// assert_eq!(outage, HttpOutcome::SystemError { status: 503 });
+/// assert_eq!(outage.action(), Some(Action::Retry));
 /// ```
-/// use minierr::open_platform::{AnyCode, Code};
-/// assert_eq!(AnyCode::new(404), Code::NotFound);
-/// assert_eq!(AnyCode::new(-1).raw(), -1);
-/// assert_eq!(AnyCode::new(-1).known(), None);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AnyCode {
-    /// A code the table lists.
-    Known(Code),
-    /// Any other number.
-    Unknown(UnknownCode),
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HttpOutcome {
+    /// HTTP 200: the platform answered; the JSON `code` says how the business call went.
+    ReadBody,
+    /// Any other status: a system-level failure such as maintenance or a network problem. Retry
+    /// later; if it persists, contact the platform's support.
+    SystemError {
+        /// The HTTP status as received.
+        status: u16,
+    },
 }
 
-impl AnyCode {
-    /// Classifies a number.
-    pub fn new(raw: i64) -> AnyCode {
-        match u32::try_from(raw).ok().and_then(Code::from_code) {
-            Some(code) => AnyCode::Known(code),
-            None => AnyCode::Unknown(UnknownCode(raw)),
+impl HttpOutcome {
+    /// Classifies an HTTP status.
+    pub const fn from_status(status: u16) -> HttpOutcome {
+        match status {
+            200 => HttpOutcome::ReadBody,
+            status => HttpOutcome::SystemError { status },
         }
     }
 
-    /// The number exactly as received.
-    pub fn raw(self) -> i64 {
+    /// `None` for [`HttpOutcome::ReadBody`] (the body decides), [`Action::Retry`] for a
+    /// system-level failure.
+    pub const fn action(self) -> Option<Action> {
         match self {
-            AnyCode::Known(code) => i64::from(code.code()),
-            AnyCode::Unknown(unknown) => unknown.0,
-        }
-    }
-
-    /// The catalog code, if the table lists it.
-    pub const fn known(self) -> Option<Code> {
-        match self {
-            AnyCode::Known(code) => Some(code),
-            AnyCode::Unknown(_) => None,
-        }
-    }
-
-    /// The catalog's next step for a listed code; `None` for any other, which minierr will not
-    /// guess.
-    ///
-    /// ```
-    /// use minierr::{open_platform::AnyCode, Action};
-    /// assert_eq!(AnyCode::new(401).action(), Some(Action::Refresh));
-    /// assert_eq!(AnyCode::new(499).action(), None);
-    /// ```
-    pub fn action(self) -> Option<Action> {
-        self.known().map(Code::action)
-    }
-}
-
-impl From<Code> for AnyCode {
-    fn from(code: Code) -> Self {
-        AnyCode::Known(code)
-    }
-}
-
-impl PartialEq<Code> for AnyCode {
-    fn eq(&self, other: &Code) -> bool {
-        self.known() == Some(*other)
-    }
-}
-
-impl fmt::Display for AnyCode {
-    /// A listed code as [`Code`] shows it; any other as its number.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnyCode::Known(code) => code.fmt(f),
-            AnyCode::Unknown(unknown) => write!(f, "{}: not in the table", unknown.0),
+            HttpOutcome::ReadBody => None,
+            HttpOutcome::SystemError { .. } => Some(Action::Retry),
         }
     }
 }
@@ -154,7 +100,7 @@ impl<'a> Response<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_str(input: &'a str) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde(input, Self::scan)
+        serde_json::from_str(input)
     }
 
     /// [`Response::from_json_str`] for bytes, which must be UTF-8.
@@ -166,32 +112,7 @@ impl<'a> Response<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde_slice(input, Self::scan)
-    }
-
-    /// The common case, read without serde; `None` leaves the input to serde_json.
-    #[cfg(feature = "json")]
-    pub(crate) fn scan(input: &'a str) -> Option<Self> {
-        use crate::scan::{Reader, Value, fill};
-        let mut reader = Reader::open(input)?;
-        let (mut code, mut msg, mut message) = (None, None, None);
-        while let Some(key) = reader.key()? {
-            let value = reader.value()?;
-            match key {
-                "code" => match value {
-                    Value::Int(n) => fill(&mut code, AnyCode::new(n))?,
-                    _ => return None,
-                },
-                "msg" => fill(&mut msg, value.text_or_null()?)?,
-                "message" => fill(&mut message, value.text_or_null()?)?,
-                _ => value.skip()?,
-            }
-        }
-        reader.finish()?;
-        Some(Response {
-            code: code?,
-            message: msg.flatten().or(message.flatten()).map(Cow::Borrowed),
-        })
+        serde_json::from_slice(input)
     }
 
     /// The business code, known or not.
@@ -223,12 +144,6 @@ impl<'a> Response<'a> {
     }
 }
 
-impl From<i64> for AnyCode {
-    fn from(raw: i64) -> Self {
-        AnyCode::new(raw)
-    }
-}
-
 #[cfg(feature = "serde")]
 mod serde_impls {
     use std::fmt;
@@ -240,22 +155,6 @@ mod serde_impls {
 
     use super::{AnyCode, Response};
     use crate::text::{TextSeed, vacant};
-
-    impl Serialize for AnyCode {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.raw())
-        }
-    }
-
-    impl<'de> Deserialize<'de> for AnyCode {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            crate::lenient::deserialize_int(
-                deserializer,
-                "code as a 64-bit integer, or one in a string",
-            )
-            .map(AnyCode::new)
-        }
-    }
 
     impl Serialize for Response<'_> {
         /// `{"code": ..., "msg": ...}`, leaving out an absent message.

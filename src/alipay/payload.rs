@@ -229,9 +229,8 @@ impl<'a> Fail<'a> {
         named.next().is_none().then_some(one)
     }
 
-    /// Decodes a fail object from JSON text; the same as `serde_json::from_str`, but faster on
-    /// the payloads Alipay sends (see the README's Performance section). Errors are serde_json's
-    /// and name the field at fault.
+    /// Decodes a fail object from JSON text; the same as `serde_json::from_str`. Errors are
+    /// serde_json's and name the field at fault.
     ///
     /// ```
     /// use minierr::alipay::{Api, Fail};
@@ -245,7 +244,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_str(input: &'a str) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde(input, Self::scan)
+        serde_json::from_str(input)
     }
 
     /// [`Fail::from_json_str`] for bytes, which must be UTF-8.
@@ -257,32 +256,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde_slice(input, Self::scan)
-    }
-
-    /// The common case, read without serde; `None` leaves the input to serde_json.
-    #[cfg(feature = "json")]
-    pub(crate) fn scan(input: &'a str) -> Option<Self> {
-        use crate::scan::{Reader, fill};
-        let mut reader = Reader::open(input)?;
-        let (mut error, mut error_message, mut result_code, mut status) = (None, None, None, None);
-        while let Some(key) = reader.key()? {
-            let value = reader.value()?;
-            match key {
-                "error" => fill(&mut error, ErrorValue::scanned(value)?)?,
-                "errorMessage" => fill(&mut error_message, value.text_or_null()?)?,
-                "resultCode" => fill(&mut result_code, value.text_or_null()?)?,
-                "status" => fill(&mut status, value.int_or_null()?)?,
-                _ => value.skip()?,
-            }
-        }
-        reader.finish()?;
-        Some(Fail {
-            error: error.flatten(),
-            error_message: error_message.flatten().map(Cow::Borrowed),
-            result_code: result_code.flatten().map(Cow::Borrowed),
-            status: status.flatten(),
-        })
+        serde_json::from_slice(input)
     }
 
     /// The same failure with owned strings.
@@ -292,20 +266,6 @@ impl<'a> Fail<'a> {
             error_message: self.error_message.map(|m| Cow::Owned(m.into_owned())),
             result_code: self.result_code.map(|c| Cow::Owned(c.into_owned())),
             status: self.status,
-        }
-    }
-}
-
-impl<'a> ErrorValue<'a> {
-    /// `error` as serde reads it (an integer, a string or `null`); `None` for anything else.
-    #[cfg(feature = "json")]
-    pub(crate) fn scanned(value: crate::scan::Value<'a>) -> Option<Option<Self>> {
-        use crate::scan::Value;
-        match value {
-            Value::Int(n) => Some(Some(ErrorValue::Number(n))),
-            Value::Text(text) => Some(Some(ErrorValue::Text(Cow::Borrowed(text)))),
-            Value::Null => Some(None),
-            Value::Bool | Value::Object => None,
         }
     }
 }

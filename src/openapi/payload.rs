@@ -1,164 +1,10 @@
-//! The `result` object and the retry decision.
+//! [`ApiResult`], the `result` object of a response, and the retry decision.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{ResultCode, ResultStatus};
+use super::{AnyResultCode, ResultCode, ResultStatus};
 use crate::Action;
-
-/// A `resultCode` that is not in the common table: API-specific, kept with its exact text.
-/// Only minierr builds one, from text that is not a catalog code, so `PARAM_ILLEGAL` can never
-/// hide in here.
-///
-/// ```
-/// use minierr::openapi::ResultCode;
-/// let code = ResultCode::parse("USER_BALANCE_NOT_ENOUGH");
-/// assert_eq!(code.unknown().map(|u| u.as_str()), Some("USER_BALANCE_NOT_ENOUGH"));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct UnknownResultCode<'a>(Cow<'a, str>);
-
-impl UnknownResultCode<'_> {
-    /// The text exactly as received.
-    ///
-    /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::parse("X_Y").unknown().unwrap().as_str(), "X_Y");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The same code with owned text.
-    ///
-    /// ```
-    /// let code = minierr::openapi::ResultCode::parse("X_Y");
-    /// let owned = code.unknown().unwrap().clone().into_owned();
-    /// assert_eq!(owned.as_str(), "X_Y");
-    /// ```
-    pub fn into_owned(self) -> UnknownResultCode<'static> {
-        UnknownResultCode(Cow::Owned(self.0.into_owned()))
-    }
-}
-
-impl fmt::Display for UnknownResultCode<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Any `resultCode`: a catalog [`ResultCode`] or an API-specific [`UnknownResultCode`].
-///
-/// ```
-/// use minierr::openapi::{AnyResultCode, ResultCode};
-///
-/// let code = AnyResultCode::new("ACCESS_DENIED");
-/// assert_eq!(code, ResultCode::AccessDenied);
-/// let specific = AnyResultCode::new("RISK_REJECT");
-/// assert_eq!(specific.known(), None);
-/// assert_eq!(specific.to_string(), "RISK_REJECT");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AnyResultCode<'a> {
-    /// A code of the common table, or `SUCCESS`.
-    Known(ResultCode),
-    /// An API-specific code, with its text.
-    Unknown(UnknownResultCode<'a>),
-}
-
-impl<'a> AnyResultCode<'a> {
-    /// Classifies `text`, borrowing it if it is not a catalog code.
-    ///
-    /// ```
-    /// assert!(minierr::openapi::AnyResultCode::new("SUCCESS").is_known());
-    /// ```
-    #[inline]
-    pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
-        let text = text.into();
-        match ResultCode::from_result_code(&text) {
-            Some(code) => AnyResultCode::Known(code),
-            None => AnyResultCode::Unknown(UnknownResultCode(text)),
-        }
-    }
-
-    /// The text exactly as received.
-    ///
-    /// ```
-    /// assert_eq!(minierr::openapi::AnyResultCode::new("SUCCESS").as_str(), "SUCCESS");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        match self {
-            AnyResultCode::Known(code) => code.as_str(),
-            AnyResultCode::Unknown(unknown) => unknown.as_str(),
-        }
-    }
-
-    /// The catalog code, if it is one.
-    ///
-    /// ```
-    /// use minierr::openapi::{AnyResultCode, ResultCode};
-    /// assert_eq!(AnyResultCode::new("INVALID_API").known(), Some(ResultCode::InvalidApi));
-    /// ```
-    pub fn known(&self) -> Option<ResultCode> {
-        match self {
-            AnyResultCode::Known(code) => Some(*code),
-            AnyResultCode::Unknown(_) => None,
-        }
-    }
-
-    /// The API-specific code, if it is one.
-    ///
-    /// ```
-    /// assert!(minierr::openapi::AnyResultCode::new("INVALID_API").unknown().is_none());
-    /// ```
-    pub fn unknown(&self) -> Option<&UnknownResultCode<'a>> {
-        match self {
-            AnyResultCode::Known(_) => None,
-            AnyResultCode::Unknown(unknown) => Some(unknown),
-        }
-    }
-
-    /// Whether the code is in the catalog.
-    ///
-    /// ```
-    /// assert!(!minierr::openapi::AnyResultCode::new("PAYMENT_IN_PROCESS").is_known());
-    /// ```
-    pub fn is_known(&self) -> bool {
-        matches!(self, AnyResultCode::Known(_))
-    }
-
-    /// The same code with owned text.
-    ///
-    /// ```
-    /// let owned: minierr::openapi::AnyResultCode<'static> =
-    ///     minierr::openapi::AnyResultCode::new(String::from("X")).into_owned();
-    /// assert_eq!(owned.as_str(), "X");
-    /// ```
-    pub fn into_owned(self) -> AnyResultCode<'static> {
-        match self {
-            AnyResultCode::Known(code) => AnyResultCode::Known(code),
-            AnyResultCode::Unknown(unknown) => AnyResultCode::Unknown(unknown.into_owned()),
-        }
-    }
-}
-
-impl PartialEq<ResultCode> for AnyResultCode<'_> {
-    fn eq(&self, other: &ResultCode) -> bool {
-        self.known() == Some(*other)
-    }
-}
-
-impl From<ResultCode> for AnyResultCode<'_> {
-    fn from(code: ResultCode) -> Self {
-        AnyResultCode::Known(code)
-    }
-}
-
-impl fmt::Display for AnyResultCode<'_> {
-    /// The text exactly as received.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Whether repeating a call is harmless. It decides what an unknown outcome (`U`) means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -243,7 +89,7 @@ impl<'a> ApiResult<'a> {
     ///
     /// ```
     /// use minierr::openapi::ApiResult;
-    /// assert_eq!(ApiResult::new("RISK_REJECT", None, None).result_code().as_str(), "RISK_REJECT");
+    /// assert_eq!(ApiResult::new("RISK_REJECT", None, None).result_code().raw(), "RISK_REJECT");
     /// ```
     pub fn result_code(&self) -> &AnyResultCode<'a> {
         &self.result_code
@@ -332,7 +178,7 @@ impl<'a> ApiResult<'a> {
             Some(ResultStatus::Unknown) => unknown_outcome(call),
             Some(ResultStatus::Failed) => match code {
                 Some(code) if !matches!(code.action(), Action::Retry | Action::Success) => {
-                    Decision::new(code.action(), code.further_action())
+                    Decision::new(code.action(), code.remedy_en().unwrap_or_default())
                 }
                 _ => Decision::new(
                     Action::GiveUp,
@@ -345,7 +191,7 @@ impl<'a> ApiResult<'a> {
             ),
             None => match code {
                 Some(code) if code.action() == Action::Retry => unknown_outcome(call),
-                Some(code) => Decision::new(code.action(), code.further_action()),
+                Some(code) => Decision::new(code.action(), code.remedy_en().unwrap_or_default()),
                 None => Decision::new(
                     Action::GiveUp,
                     "No resultStatus and an API-specific resultCode: nothing says a retry is safe.",
@@ -355,8 +201,7 @@ impl<'a> ApiResult<'a> {
     }
 
     /// Decodes a result, bare or under `"result"`, from JSON text; the same as
-    /// `serde_json::from_str`, but several times faster on the responses Alipay+ sends (see the
-    /// README's Performance section). Errors are serde_json's and name the field at fault.
+    /// `serde_json::from_str`. Errors are serde_json's and name the field at fault.
     ///
     /// ```
     /// use minierr::openapi::{ApiResult, ResultCode, ResultStatus};
@@ -373,7 +218,7 @@ impl<'a> ApiResult<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_str(input: &'a str) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde(input, Self::scan)
+        serde_json::from_str(input)
     }
 
     /// [`ApiResult::from_json_str`] for bytes, which must be UTF-8.
@@ -385,54 +230,14 @@ impl<'a> ApiResult<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde_slice(input, Self::scan)
-    }
-
-    /// The common case, read without serde; `None` leaves the input to serde_json.
-    #[cfg(feature = "json")]
-    pub(crate) fn scan(input: &'a str) -> Option<Self> {
-        let mut reader = crate::scan::Reader::open(input)?;
-        let result = Self::scan_object(&mut reader, true)?;
-        reader.finish()?;
-        Some(result)
-    }
-
-    /// The entries of the object `reader` is in, as the serde visitor reads them: a top-level
-    /// object may hold the result under `result` instead.
-    #[cfg(feature = "json")]
-    pub(crate) fn scan_object(reader: &mut crate::scan::Reader<'a>, top: bool) -> Option<Self> {
-        use crate::scan::{Value, fill};
-        let (mut nested, mut code, mut status, mut message) = (None, None, None, None);
-        while let Some(key) = reader.key()? {
-            let value = reader.value()?;
-            match key {
-                "result" if top && value == Value::Object => {
-                    fill(&mut nested, Self::scan_object(reader, false)?)?;
-                }
-                // A `result` that is not an object, or inside the result, is an error for serde.
-                "result" => return None,
-                "resultCode" => fill(&mut code, value.text()?)?,
-                "resultStatus" => fill(&mut status, status_of(value.text_or_null()?)?)?,
-                "resultMessage" => fill(&mut message, value.text_or_null()?)?,
-                _ => value.skip()?,
-            }
-        }
-        match (nested, code) {
-            (Some(result), None) => Some(result),
-            (None, Some(code)) => Some(ApiResult {
-                result_code: AnyResultCode::new(code),
-                result_status: status.flatten(),
-                result_message: message.flatten().map(Cow::Borrowed),
-            }),
-            _ => None,
-        }
+        serde_json::from_slice(input)
     }
 
     /// The same result with owned strings, to outlive the input buffer.
     ///
     /// ```
     /// let owned = minierr::openapi::ApiResult::new(String::from("X"), None, None).into_owned();
-    /// assert_eq!(owned.result_code().as_str(), "X");
+    /// assert_eq!(owned.result_code().raw(), "X");
     /// ```
     pub fn into_owned(self) -> ApiResult<'static> {
         ApiResult {
@@ -456,23 +261,10 @@ fn unknown_outcome(call: CallKind) -> Decision {
     }
 }
 
-/// resultStatus as serde reads it (one character, or `null`); `None` for anything else.
-#[cfg(feature = "json")]
-pub(crate) fn status_of(text: Option<&str>) -> Option<Option<ResultStatus>> {
-    let Some(text) = text else {
-        return Some(None);
-    };
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(letter), None) => Some(Some(ResultStatus::from_char(letter))),
-        _ => None,
-    }
-}
-
 impl fmt::Display for ApiResult<'_> {
     /// `PARAM_ILLEGAL (F): Illegal parameters.`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.result_code.as_str())?;
+        f.write_str(self.result_code.raw())?;
         if let Some(status) = self.result_status {
             write!(f, " ({status})")?;
         }
@@ -499,7 +291,7 @@ mod serde_impls {
 
     impl Serialize for AnyResultCode<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
+            serializer.serialize_str(self.raw())
         }
     }
 
@@ -516,7 +308,7 @@ mod serde_impls {
                 + usize::from(self.result_status.is_some())
                 + usize::from(self.result_message.is_some());
             let mut map = serializer.serialize_map(Some(len))?;
-            map.serialize_entry("resultCode", self.result_code.as_str())?;
+            map.serialize_entry("resultCode", self.result_code.raw())?;
             if let Some(status) = &self.result_status {
                 map.serialize_entry("resultStatus", status)?;
             }

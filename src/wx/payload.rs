@@ -168,8 +168,7 @@ impl<'a> Fail<'a> {
         self.resolved_errno().and_then(AnyErrno::action)
     }
 
-    /// Decodes a fail object from JSON text; the same as `serde_json::from_str`, but several
-    /// times faster on the payloads platforms send (see the README's Performance section).
+    /// Decodes a fail object from JSON text; the same as `serde_json::from_str`.
     /// Strings borrow from `input` where they have no escapes; errors are serde_json's and name
     /// the field at fault.
     ///
@@ -185,7 +184,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_str(input: &'a str) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde(input, Self::scan)
+        serde_json::from_str(input)
     }
 
     /// [`Fail::from_json_str`] for bytes, which must be UTF-8.
@@ -197,30 +196,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        crate::scan::or_serde_slice(input, Self::scan)
-    }
-
-    /// The common case, read without serde; `None` leaves the input to serde_json.
-    #[cfg(feature = "json")]
-    pub(crate) fn scan(input: &'a str) -> Option<Self> {
-        use crate::scan::{Reader, fill};
-        let mut reader = Reader::open(input)?;
-        let (mut err_msg, mut err_code, mut errno) = (None, None, None);
-        while let Some(key) = reader.key()? {
-            let value = reader.value()?;
-            match key {
-                "errMsg" => fill(&mut err_msg, value.text()?)?,
-                "errCode" => fill(&mut err_code, value.int_or_null()?)?,
-                "errno" => fill(&mut errno, errno_of(value.int_or_null()?)?)?,
-                _ => value.skip()?,
-            }
-        }
-        reader.finish()?;
-        Some(Fail {
-            err_msg: Cow::Borrowed(err_msg?),
-            err_code: err_code.flatten(),
-            errno: errno.flatten(),
-        })
+        serde_json::from_slice(input)
     }
 
     /// The same failure with owned strings, to outlive the input buffer.
@@ -314,15 +290,6 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
             err_code: err_code.flatten(),
             errno: errno.flatten(),
         })
-    }
-}
-
-/// An errno read as an integer (or `null`), or `None` if it is out of range: serde reports that.
-#[cfg(feature = "json")]
-pub(crate) fn errno_of(value: Option<i64>) -> Option<Option<AnyErrno>> {
-    match value {
-        Some(n) => u32::try_from(n).ok().map(|n| Some(AnyErrno::new(n))),
-        None => Some(None),
     }
 }
 

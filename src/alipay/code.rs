@@ -1,0 +1,447 @@
+//! [`Api`], the per-API failure enums and [`JsapiError`], with the rules that resolve a code and
+//! a message to one of them.
+
+use std::fmt;
+
+use super::generated::{
+    self, Api, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError, GetRunDataError,
+    NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult, UploadFileError,
+};
+use super::{CodeKey, ExactMessage, RowInfo};
+use crate::Action;
+use crate::normalize::{MAX_NORMAL_LEN, normalize};
+
+impl Api {
+    /// Parses an API name, with or without the `my.` prefix (`my.request`, `request`,
+    /// `my.ap.navigateToAlipayPage`, `navigateToAlipayPage`).
+    pub fn from_name(name: &str) -> Option<Api> {
+        generated::API_NAMES.get(name.trim()).copied()
+    }
+
+    /// Every API in the catalog: [`Api::ALL`] as an iterator.
+    ///
+    /// ```
+    /// assert_eq!(minierr::alipay::Api::all().count(), 13);
+    /// ```
+    pub fn all() -> impl Iterator<Item = Api> {
+        Api::ALL.iter().copied()
+    }
+
+    /// Every catalog failure of this API, in table order.
+    ///
+    /// ```
+    /// use minierr::alipay::Api;
+    /// assert_eq!(Api::UploadFile.errors().count(), 10);
+    /// ```
+    pub fn errors(self) -> impl Iterator<Item = JsapiError> {
+        self.rows().iter().map(|row| row.error)
+    }
+
+    /// The catalog failure of this API with `code` and `message`, or `None` if the code is not
+    /// this API's or the message does not say which of its meanings applies. See
+    /// [`Fail::error_for`] for the rules.
+    ///
+    /// ```
+    /// use minierr::alipay::{Api, JsapiError, UploadFileError};
+    /// assert_eq!(
+    ///     Api::UploadFile.error(Some(12), Some("上传文件失败。")),
+    ///     Some(JsapiError::UploadFile(UploadFileError::UploadFailed))
+    /// );
+    /// assert_eq!(Api::UploadFile.error(Some(12), None), None, "12 has two meanings");
+    /// assert_eq!(Api::UploadFile.error(Some(77), None), None);
+    /// ```
+    pub fn error(self, code: Option<i64>, message: Option<&str>) -> Option<JsapiError> {
+        self.resolve(code.map(CodeKey::Number), message)
+    }
+
+    pub(crate) fn resolve(
+        self,
+        code: Option<CodeKey<'_>>,
+        message: Option<&str>,
+    ) -> Option<JsapiError> {
+        // Only a code with several meanings, or no code, needs the message.
+        let mut buf = [0; MAX_NORMAL_LEN];
+        let normal = message.and_then(|message| normalize(message, &mut buf));
+        let exact = normal.and_then(|normal| generated::MESSAGES.get(normal));
+        if let Some(code) = code {
+            let rows = match code {
+                CodeKey::Number(n) => generated::rows_with_code(self, n),
+                CodeKey::Text(text) => generated::rows_with_text_code(self, text.trim()),
+            };
+            match single(rows.iter().copied()) {
+                Single::One(error) => return Some(error),
+                // Several meanings under one code: the message must pick one.
+                Single::Many => {
+                    let normal = normal?;
+                    let picked = rows.iter().copied().filter(|row| {
+                        exact.is_some_and(|e: &ExactMessage| {
+                            e.rows.iter().any(|r| r.index == row.index)
+                        }) || row.matches_pattern(normal)
+                    });
+                    return single(picked).one();
+                }
+                // A text code the table does not list may still be a known message.
+                Single::None if matches!(code, CodeKey::Text(_)) => {}
+                Single::None => return None,
+            }
+        }
+        // No code: the message alone must name one meaning, exactly or by pattern.
+        let normal = normal?;
+        if let Some(exact) = exact {
+            return exact
+                .answers
+                .iter()
+                .find(|(api, _)| *api == self)
+                .map(|&(_, error)| error);
+        }
+        let patterns = generated::pattern_rows(self)
+            .iter()
+            .copied()
+            .filter(|row| row.matches_pattern(normal));
+        single(patterns).one()
+    }
+}
+
+/// How many distinct failures a set of rows names.
+enum Single {
+    None,
+    One(JsapiError),
+    Many,
+}
+
+impl Single {
+    fn one(self) -> Option<JsapiError> {
+        match self {
+            Single::One(error) => Some(error),
+            Single::None | Single::Many => None,
+        }
+    }
+}
+
+fn single(mut rows: impl Iterator<Item = &'static RowInfo>) -> Single {
+    let Some(first) = rows.next() else {
+        return Single::None;
+    };
+    if rows.all(|info| info.error == first.error) {
+        Single::One(first.error)
+    } else {
+        Single::Many
+    }
+}
+
+impl fmt::Display for Api {
+    /// The full name: `my.request`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Any catalog JSAPI failure, whatever the API.
+///
+/// ```
+/// use minierr::alipay::{Api, JsapiError, NavigationError, TradePayResult};
+/// use minierr::Action;
+///
+/// let paid = JsapiError::TradePay(TradePayResult::Processing);
+/// assert_eq!(paid.api(), Api::TradePay);
+/// assert_eq!(paid.code(), "8000");
+/// assert_eq!(paid.action(), Action::Reconcile);
+///
+/// let routing = JsapiError::Navigation(Api::SwitchTab, NavigationError::PageNotFound);
+/// assert!(routing.remedy_en().is_some_and(|r| r.contains("tabBar")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum JsapiError {
+    /// A failure of `my.request`.
+    Request(RequestError),
+    /// A failure of `my.uploadFile`.
+    UploadFile(UploadFileError),
+    /// A result of `my.tradePay` (including success).
+    TradePay(TradePayResult),
+    /// A failure of `my.ap.navigateToAlipayPage`.
+    NavigateToAlipayPage(NavigateToAlipayPageError),
+    /// A failure of `my.getAuthCode`.
+    GetAuthCode(GetAuthCodeError),
+    /// A failure of `my.getPhoneNumber`.
+    GetPhoneNumber(GetPhoneNumberError),
+    /// A failure of `my.getOpenUserInfo`.
+    GetOpenUserInfo(GetOpenUserInfoError),
+    /// A failure of `my.getRunData`.
+    GetRunData(GetRunDataError),
+    /// A failure of one of the routing APIs, which share their errors.
+    Navigation(Api, NavigationError),
+}
+
+impl JsapiError {
+    const fn info(self) -> &'static RowInfo {
+        match self {
+            JsapiError::Request(e) => e.info(),
+            JsapiError::UploadFile(e) => e.info(),
+            JsapiError::TradePay(e) => e.info(),
+            JsapiError::NavigateToAlipayPage(e) => e.info(),
+            JsapiError::GetAuthCode(e) => e.info(),
+            JsapiError::GetPhoneNumber(e) => e.info(),
+            JsapiError::GetOpenUserInfo(e) => e.info(),
+            JsapiError::GetRunData(e) => e.info(),
+            JsapiError::Navigation(api, e) => generated::navigation_row(api, e),
+        }
+    }
+
+    /// The name of the per-API variant (`JsonParseError`).
+    ///
+    /// ```
+    /// use minierr::alipay::{JsapiError, RequestError};
+    /// assert_eq!(JsapiError::Request(RequestError::Timeout).name(), "Timeout");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            JsapiError::Request(e) => e.name(),
+            JsapiError::UploadFile(e) => e.name(),
+            JsapiError::TradePay(e) => e.name(),
+            JsapiError::NavigateToAlipayPage(e) => e.name(),
+            JsapiError::GetAuthCode(e) => e.name(),
+            JsapiError::GetPhoneNumber(e) => e.name(),
+            JsapiError::GetOpenUserInfo(e) => e.name(),
+            JsapiError::GetRunData(e) => e.name(),
+            JsapiError::Navigation(_, e) => e.name(),
+        }
+    }
+
+    /// The API that reports this failure.
+    pub fn api(self) -> Api {
+        match self {
+            JsapiError::Navigation(api, _) => api,
+            other => other.info().api,
+        }
+    }
+}
+
+/// The methods every catalog failure has, from its row of the table.
+macro_rules! row_methods {
+    ($($ty:ty),* $(,)?) => {$(
+        impl $ty {
+            /// The table's error cell: a number (`"14"`), two numbers for one meaning (`"4/11"`),
+            /// a `my.tradePay` resultCode (`"9000"`), or text (`"already top of navigation"`).
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                self.info().code
+            }
+
+            /// The `errorMessage` the platform sends, as the table writes it: the machine
+            /// string, which is Chinese here.
+            #[must_use]
+            pub const fn error_message(self) -> &'static str {
+                self.info().error_message
+            }
+
+            /// The table's errorMessage, as written (the same as `error_message`).
+            #[must_use]
+            pub const fn message_zh(self) -> &'static str {
+                self.info().error_message
+            }
+
+            /// An English description, without a final full stop.
+            #[must_use]
+            pub const fn message_en(self) -> &'static str {
+                self.info().message_en
+            }
+
+            /// The table's remedy (解决方案) as plain text, one step per line.
+            #[must_use]
+            pub const fn remedy_zh(self) -> Option<&'static str> {
+                non_empty(self.info().remedy_zh)
+            }
+
+            /// The remedy in English, one step per line.
+            #[must_use]
+            pub const fn remedy_en(self) -> Option<&'static str> {
+                non_empty(self.info().remedy_en)
+            }
+
+            /// What the caller should do next.
+            #[must_use]
+            pub const fn action(self) -> Action {
+                self.info().action
+            }
+
+            /// Where the sources disagree or the text is minierr's, what they say.
+            #[must_use]
+            pub const fn note(self) -> Option<&'static str> {
+                non_empty(self.info().note)
+            }
+        }
+
+        impl std::error::Error for $ty {}
+
+        impl fmt::Display for $ty {
+            /// `my.request error 14: Failed to parse the response data as JSON`.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let info = self.info();
+                write!(f, "{} error {}: {}", info.api.name(), info.code, info.message_en)
+            }
+        }
+    )*};
+}
+
+/// Iteration, count and name for the per-API enums, whose variants know their first row.
+macro_rules! family_methods {
+    ($($ty:ident),* $(,)?) => {$(
+        impl $ty {
+            /// How many variants the enum has.
+            pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
+
+            /// Every variant, in table order: `ALL` as an iterator.
+            pub fn all() -> impl Iterator<Item = $ty> {
+                Self::ALL.iter().copied()
+            }
+
+            /// The variant's name.
+            #[must_use]
+            pub fn name(self) -> &'static str {
+                self.into()
+            }
+        }
+    )*};
+}
+
+family_methods!(
+    RequestError,
+    UploadFileError,
+    TradePayResult,
+    NavigateToAlipayPageError,
+    GetAuthCodeError,
+    GetPhoneNumberError,
+    GetOpenUserInfoError,
+    GetRunDataError,
+    NavigationError,
+);
+
+/// `Some(text)`, or `None` for an empty catalog cell.
+const fn non_empty(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
+}
+
+row_methods!(
+    JsapiError,
+    RequestError,
+    UploadFileError,
+    TradePayResult,
+    NavigateToAlipayPageError,
+    GetAuthCodeError,
+    GetPhoneNumberError,
+    GetOpenUserInfoError,
+    GetRunDataError,
+    NavigationError,
+);
+
+impl TradePayResult {
+    /// The result for a `my.tradePay` `resultCode`.
+    ///
+    /// ```
+    /// use minierr::alipay::TradePayResult;
+    /// use minierr::Action;
+    ///
+    /// assert_eq!(TradePayResult::from_code("9000"), Some(TradePayResult::Success));
+    /// assert_eq!(TradePayResult::from_code("6004").map(|r| r.action()), Some(Action::Reconcile));
+    /// assert_eq!(TradePayResult::from_code("1234"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(result_code: &str) -> Option<TradePayResult> {
+        let code = result_code.trim().parse().ok()?;
+        match Api::TradePay.error(Some(code), None)? {
+            JsapiError::TradePay(result) => Some(result),
+            _ => None,
+        }
+    }
+
+    /// Whether the payment went through as far as the client can tell (9000). Confirm it with
+    /// the asynchronous notification or `alipay.trade.query` before shipping goods.
+    ///
+    /// ```
+    /// assert!(minierr::alipay::TradePayResult::Success.is_success());
+    /// ```
+    pub fn is_success(self) -> bool {
+        self == TradePayResult::Success
+    }
+}
+
+impl From<RequestError> for JsapiError {
+    fn from(e: RequestError) -> Self {
+        JsapiError::Request(e)
+    }
+}
+
+impl From<UploadFileError> for JsapiError {
+    fn from(e: UploadFileError) -> Self {
+        JsapiError::UploadFile(e)
+    }
+}
+
+impl From<TradePayResult> for JsapiError {
+    fn from(e: TradePayResult) -> Self {
+        JsapiError::TradePay(e)
+    }
+}
+
+impl From<NavigateToAlipayPageError> for JsapiError {
+    fn from(e: NavigateToAlipayPageError) -> Self {
+        JsapiError::NavigateToAlipayPage(e)
+    }
+}
+
+impl From<GetAuthCodeError> for JsapiError {
+    fn from(e: GetAuthCodeError) -> Self {
+        JsapiError::GetAuthCode(e)
+    }
+}
+
+impl From<GetPhoneNumberError> for JsapiError {
+    fn from(e: GetPhoneNumberError) -> Self {
+        JsapiError::GetPhoneNumber(e)
+    }
+}
+
+impl From<GetOpenUserInfoError> for JsapiError {
+    fn from(e: GetOpenUserInfoError) -> Self {
+        JsapiError::GetOpenUserInfo(e)
+    }
+}
+
+impl From<GetRunDataError> for JsapiError {
+    fn from(e: GetRunDataError) -> Self {
+        JsapiError::GetRunData(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Api, generated, single};
+    use crate::normalize::normalized;
+
+    /// The generator resolves each exact message on each API ahead of time; doing it here, row
+    /// by row with the run-time pattern matcher, must give the same answers.
+    #[test]
+    fn precomputed_message_answers_match_the_rows() {
+        let mut answered = 0;
+        for (message, exact) in generated::MESSAGES.entries() {
+            assert_eq!(*message, normalized(message), "keys are in normal form");
+            for api in Api::all() {
+                let exact_rows = exact.rows.iter().copied().filter(|row| row.api == api);
+                let pattern_rows = generated::pattern_rows(api)
+                    .iter()
+                    .copied()
+                    .filter(|row| row.matches_pattern(message));
+                let expected = single(exact_rows.chain(pattern_rows)).one();
+                let precomputed = exact
+                    .answers
+                    .iter()
+                    .find(|(a, _)| *a == api)
+                    .map(|&(_, error)| error);
+                assert_eq!(precomputed, expected, "{api:?} {message:?}");
+                answered += usize::from(precomputed.is_some());
+            }
+        }
+        assert!(answered >= 40, "only {answered} answers");
+    }
+}

@@ -1,0 +1,111 @@
+//! The one message normaliser. Every catalog's message index is keyed on its output, and every
+//! lookup puts its input through it, so differences that carry no meaning between what the
+//! documentation writes and what the runtime sends (letter case, spacing, a final full stop)
+//! never decide a match.
+//!
+//! Plain functions over strings, with nothing else from the crate, because the generator
+//! includes this file too (`#[path]`) and must build its keys exactly as the library normalises.
+
+/// The longest normal form a lookup builds, in bytes. Catalog messages are far shorter, so a
+/// longer text cannot be one of them; the cap keeps lookups on the stack.
+pub(crate) const MAX_NORMAL_LEN: usize = 1024;
+
+/// The text normalisation keeps: without white space at either end and without one final `.`
+/// or `。`.
+fn core(text: &str) -> &str {
+    let trimmed = text.trim();
+    trimmed
+        .strip_suffix(['.', '。'])
+        .map_or(trimmed, str::trim_end)
+}
+
+/// The normal form of `text`, character by character: ASCII letters in lower case, every run
+/// of white space (Unicode's, so U+3000 too) one ASCII space, none at either end, and no final
+/// `.` or `。`. Non-ASCII letters are kept as they are: case folding them would merge strings
+/// the platforms keep apart.
+pub(crate) fn normal_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_space = false;
+    core(text).chars().filter_map(move |c| {
+        if c.is_whitespace() {
+            (!std::mem::replace(&mut after_space, true)).then_some(' ')
+        } else {
+            after_space = false;
+            Some(c.to_ascii_lowercase())
+        }
+    })
+}
+
+/// Whether `text` is already in normal form, as nearly every catalog key and most runtime
+/// messages are.
+pub(crate) fn is_normal(text: &str) -> bool {
+    normal_chars(text).eq(text.chars())
+}
+
+/// The normal form of `text` as a new string (for the generator and for tests).
+#[allow(dead_code, reason = "the generator and the tests build keys with it")]
+pub(crate) fn normalized(text: &str) -> String {
+    normal_chars(text).collect()
+}
+
+/// The normal form of `text`: `text` itself when it is already normal, otherwise written into
+/// `buf`. `None` when the normal form is longer than [`MAX_NORMAL_LEN`], which no catalog message
+/// is.
+pub(crate) fn normalize<'a>(text: &'a str, buf: &'a mut [u8; MAX_NORMAL_LEN]) -> Option<&'a str> {
+    if is_normal(text) {
+        return Some(text);
+    }
+    let mut len = 0;
+    for c in normal_chars(text) {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buf.get_mut(len..end)?);
+        len = end;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_form_folds_ascii_case_spaces_and_a_final_stop() {
+        assert_eq!(normalized("  Time  out. "), "time out");
+        assert_eq!(normalized("无权限调（N22106）。"), "无权限调（n22106）");
+        assert_eq!(normalized("a\u{3000}\t b"), "a b");
+        assert_eq!(normalized("done.."), "done.");
+        assert_eq!(normalized("ÄB"), "Äb", "only ASCII letters fold");
+        assert_eq!(normalized(" 。"), "");
+        assert!(is_normal("url not in domain list"));
+        assert!(!is_normal("url not in domain list."));
+    }
+
+    #[test]
+    fn normalize_borrows_normal_text_and_caps_the_rest() {
+        let mut buf = [0; MAX_NORMAL_LEN];
+        let text = "already normal";
+        assert!(std::ptr::eq(
+            normalize(text, &mut buf).unwrap_or_default(),
+            text
+        ));
+        assert_eq!(normalize("A  B.", &mut buf), Some("a b"));
+        let long = "A".repeat(MAX_NORMAL_LEN + 1);
+        assert_eq!(normalize(&long, &mut buf), None);
+        let fits = "A".repeat(MAX_NORMAL_LEN);
+        assert_eq!(
+            normalize(&fits, &mut buf).map(str::len),
+            Some(MAX_NORMAL_LEN)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_agrees_with_normalized_and_is_idempotent(
+            text in "[ \u{3000}\t]?(a|A|中|。|\\.| |\u{a0}|Z){0,12}[ \u{3000}\n]?",
+        ) {
+            let mut buf = [0; MAX_NORMAL_LEN];
+            let normal = normalized(&text);
+            proptest::prop_assert_eq!(normalize(&text, &mut buf), Some(normal.as_str()));
+            proptest::prop_assert!(is_normal(&normal) || normal.ends_with(['.', '。']));
+        }
+    }
+}

@@ -1,0 +1,579 @@
+//! [`Errno`], the catalog of WeChat errno codes, and [`AnyErrno`], any errno kept without loss.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::generated::{self, Errno};
+use super::{Category, ErrnoInfo, Subcategory};
+use crate::Action;
+
+impl Errno {
+    /// How many codes the catalog holds.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Errno::COUNT, 274);
+    /// ```
+    pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
+
+    /// The variant for a numeric code, or `None` if the catalog does not know it.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::from_code(600002), Some(Errno::UrlNotInDomainList));
+    /// assert_eq!(Errno::from_code(600099), None);
+    /// ```
+    #[inline]
+    pub const fn from_code(code: u32) -> Option<Errno> {
+        generated::from_code(code)
+    }
+
+    /// The catalog row behind this variant.
+    #[inline]
+    const fn info(self) -> &'static ErrnoInfo {
+        generated::info(self)
+    }
+
+    /// The numeric code.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Errno::Timeout.code(), 5);
+    /// ```
+    pub const fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// The errMsg the platform sends, byte for byte, or `""` for the codes that upstream lists
+    /// without one. Some hold `%s` or `%d`, which the runtime fills in.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::Timeout.err_msg(), "time out");
+    /// assert_eq!(Errno::MdnsResolveSystemError.err_msg(), "mdns resolve system error:%d");
+    /// assert_eq!(Errno::BluetoothAdapterNotAvailable.err_msg(), "");
+    /// ```
+    #[inline]
+    pub fn err_msg(self) -> &'static str {
+        self.info().err_msg
+    }
+
+    /// The official Chinese description.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Errno::BluetoothAdapterNotAvailable.message_zh(), "当前蓝牙适配器不可用");
+    /// ```
+    pub fn message_zh(self) -> &'static str {
+        self.info().message_zh
+    }
+
+    /// An English description, without a final full stop.
+    ///
+    /// ```
+    /// assert_eq!(
+    ///     minierr::wx::Errno::MidasBuyGoodsFailed.message_en(),
+    ///     "Midas failed to place the order"
+    /// );
+    /// ```
+    #[inline]
+    pub fn message_en(self) -> &'static str {
+        self.info().message_en
+    }
+
+    /// Where the sources disagree or say more, what they say; `None` for most codes.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert!(Errno::NoSuchFileOrDirectory.note().unwrap().contains("No such file or directory"));
+    /// assert_eq!(Errno::Timeout.note(), None);
+    /// ```
+    pub fn note(self) -> Option<&'static str> {
+        let note = self.info().note;
+        if note.is_empty() { None } else { Some(note) }
+    }
+
+    /// What the caller should do next.
+    ///
+    /// ```
+    /// use minierr::{wx::Errno, Action};
+    /// assert_eq!(Errno::ServerFrequencyLimit.action(), Action::Backoff);
+    /// assert_eq!(Errno::UrlNotInDomainList.action(), Action::FixConfig);
+    /// ```
+    #[inline]
+    pub fn action(self) -> Action {
+        self.info().action
+    }
+
+    /// The variant's name, e.g. for logs and metrics labels.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Errno::NfcSwitchOff.name(), "NfcSwitchOff");
+    /// ```
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The first-level category (digits 1-2).
+    ///
+    /// ```
+    /// let category = minierr::wx::Errno::NfcSwitchOff.category();
+    /// assert_eq!(category.code(), 15);
+    /// assert_eq!(category.name_en(), Some("Device"));
+    /// ```
+    pub const fn category(self) -> Category {
+        Category::of(self.code())
+    }
+
+    /// The second-level category (digits 3-4).
+    ///
+    /// ```
+    /// let sub = minierr::wx::Errno::NfcSwitchOff.subcategory();
+    /// assert_eq!((sub.category().code(), sub.code()), (15, 4));
+    /// assert_eq!(sub.name_zh(), Some("NFC"));
+    /// ```
+    pub const fn subcategory(self) -> Subcategory {
+        Subcategory::of(self.code())
+    }
+
+    /// The specific error within the subcategory (digits 5-7).
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::Errno::NfcSwitchOff.detail(), 3);
+    /// ```
+    pub const fn detail(self) -> u16 {
+        detail_of(self.code())
+    }
+
+    /// The code whose errMsg is `reason`, if exactly one code has it. Templates (`%s`, `%d`)
+    /// match their filled-in form. For errMsgs shared by several codes, see
+    /// [`Errno::all_with_err_msg`].
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::from_err_msg("url not in domain list"), Some(Errno::UrlNotInDomainList));
+    /// assert_eq!(Errno::from_err_msg("mdns resolve system error:-3"), Some(Errno::MdnsResolveSystemError));
+    /// // 3 and 1107013 share this errMsg.
+    /// assert_eq!(Errno::from_err_msg("system permission denied"), None);
+    /// assert_eq!(Errno::from_err_msg("Time out"), None, "errMsg is case-sensitive");
+    /// ```
+    #[inline]
+    pub fn from_err_msg(reason: &str) -> Option<Errno> {
+        match Errno::all_with_err_msg(reason) {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Every code whose errMsg is `reason`, in code order; empty if none.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(
+    ///     Errno::all_with_err_msg("system permission denied"),
+    ///     &[Errno::SystemPermissionDenied, Errno::PusherPermissionDenied]
+    /// );
+    /// assert!(Errno::all_with_err_msg("no such errMsg").is_empty());
+    /// ```
+    #[inline]
+    pub fn all_with_err_msg(reason: &str) -> &'static [Errno] {
+        crate::catalog::lookup_exact_message(
+            &generated::ERR_MSG_INDEX,
+            &generated::ERR_MSG_TEMPLATES,
+            reason,
+            Errno::err_msg,
+        )
+    }
+
+    /// Every catalog code, in ascending order.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::ALL[0], Errno::Ok);
+    /// assert_eq!(Errno::ALL.len(), Errno::COUNT);
+    /// ```
+    pub const ALL: &'static [Errno] = &generated::ALL;
+
+    /// Every catalog code, in ascending order: [`Errno::ALL`] as an iterator.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::all().next(), Some(Errno::Ok));
+    /// assert_eq!(Errno::all().count(), Errno::COUNT);
+    /// ```
+    pub fn all() -> impl Iterator<Item = Errno> {
+        Errno::ALL.iter().copied()
+    }
+}
+
+impl fmt::Display for Errno {
+    /// `1500102: The Bluetooth adapter is not available`, or with the errMsg where there is one:
+    /// `5 time out: The API call timed out`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.err_msg() {
+            "" => write!(f, "{}: {}", self.code(), self.message_en()),
+            msg => write!(f, "{} {}: {}", self.code(), msg, self.message_en()),
+        }
+    }
+}
+
+impl std::error::Error for Errno {}
+
+impl From<Errno> for u32 {
+    fn from(errno: Errno) -> u32 {
+        errno.code()
+    }
+}
+
+impl TryFrom<u32> for Errno {
+    type Error = UnknownErrno;
+
+    /// Fails with the raw value kept when the catalog does not know the code.
+    fn try_from(code: u32) -> Result<Self, Self::Error> {
+        Errno::from_code(code).ok_or(UnknownErrno(code))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Errno {
+    /// An integer the catalog lists; any other is an error (`AnyErrno` keeps unknown codes).
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(serde_json::from_str::<Errno>("600002")?, Errno::UrlNotInDomainList);
+    /// let err = serde_json::from_str::<Errno>("1509999").unwrap_err().to_string();
+    /// assert!(err.starts_with("invalid value: integer `1509999`, expected a WeChat errno in the catalog"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::catalog::code_from_integer(
+            deserializer,
+            Errno::from_code,
+            "a WeChat errno in the catalog (decode unknown ones as AnyErrno)",
+        )
+    }
+}
+
+/// The error from parsing an [`Errno`] out of text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseErrnoError {
+    /// The text is not a decimal integer that fits in a `u32`.
+    #[error("{input:?} is not a WeChat errno: expected a decimal integer from 0 to 4294967295")]
+    NotAnInteger {
+        /// The text as given.
+        input: String,
+    },
+    /// The number is a valid errno, but not one this catalog knows.
+    #[error(transparent)]
+    Unknown(#[from] UnknownErrno),
+}
+
+impl FromStr for Errno {
+    type Err = ParseErrnoError;
+
+    /// Parses a decimal code such as `"1500102"`.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!("1500102".parse::<Errno>().unwrap(), Errno::BluetoothAdapterNotAvailable);
+    /// assert_eq!(
+    ///     "abc".parse::<Errno>().unwrap_err().to_string(),
+    ///     r#""abc" is not a WeChat errno: expected a decimal integer from 0 to 4294967295"#
+    /// );
+    /// assert_eq!(
+    ///     "1500199".parse::<Errno>().unwrap_err().to_string(),
+    ///     "errno 1500199 is not in the WeChat catalog"
+    /// );
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let code = parse_decimal_u32(s).ok_or_else(|| ParseErrnoError::NotAnInteger {
+            input: s.to_owned(),
+        })?;
+        Ok(Errno::try_from(code)?)
+    }
+}
+
+/// An errno the catalog does not know. Only minierr builds one, from a number that is not in the
+/// catalog, so a known code can never hide in here: `AnyErrno::from(1500102)` is always
+/// `AnyErrno::Known(..)`.
+///
+/// ```
+/// use minierr::wx::{AnyErrno, Errno};
+///
+/// let err = Errno::try_from(1500199).unwrap_err();
+/// assert_eq!(err.raw(), 1500199);
+/// assert_eq!(err.to_string(), "errno 1500199 is not in the WeChat catalog");
+/// assert!(matches!(AnyErrno::from(1500199), AnyErrno::Unknown(u) if u == err));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error)]
+#[error("errno {0} is not in the WeChat catalog")]
+pub struct UnknownErrno(pub(crate) u32);
+
+impl UnknownErrno {
+    /// The number exactly as received.
+    ///
+    /// ```
+    /// let code = minierr::wx::AnyErrno::from(9_999_999);
+    /// assert_eq!(code.unknown().map(|u| u.raw()), Some(9_999_999));
+    /// ```
+    pub const fn raw(self) -> u32 {
+        self.0
+    }
+}
+
+/// Any WeChat errno: a catalog [`Errno`], or an [`UnknownErrno`] that keeps the number.
+///
+/// Platforms add codes every month, so decoding never rejects a number it does not know; match on
+/// the known variants you handle and fall back on [`AnyErrno::category`] or the raw value for the rest.
+///
+/// ```
+/// use minierr::wx::{AnyErrno, Errno};
+///
+/// let known = AnyErrno::from(600002);
+/// assert_eq!(known, AnyErrno::Known(Errno::UrlNotInDomainList));
+/// assert_eq!(known.raw(), 600002);
+///
+/// let newer = AnyErrno::from(600099);
+/// assert_eq!(newer.known(), None);
+/// assert_eq!(newer.raw(), 600099);
+/// assert_eq!(newer.category().name_en(), Some("Network"));
+/// assert_eq!(newer.to_string(), "600099: not in the catalog (06/00 通用网络错误 (General network errors))");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnyErrno {
+    /// A code in the catalog.
+    Known(Errno),
+    /// A code the catalog does not know, with its number.
+    Unknown(UnknownErrno),
+}
+
+impl AnyErrno {
+    /// Classifies a number: `Known` if the catalog has it, `Unknown` otherwise.
+    ///
+    /// ```
+    /// assert!(minierr::wx::AnyErrno::new(5).is_known());
+    /// ```
+    pub fn new(raw: u32) -> AnyErrno {
+        match Errno::from_code(raw) {
+            Some(errno) => AnyErrno::Known(errno),
+            None => AnyErrno::Unknown(UnknownErrno(raw)),
+        }
+    }
+
+    /// The number, exactly as received.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::AnyErrno::new(4_000_000).raw(), 4_000_000);
+    /// ```
+    pub const fn raw(self) -> u32 {
+        match self {
+            AnyErrno::Known(errno) => errno.code(),
+            AnyErrno::Unknown(unknown) => unknown.0,
+        }
+    }
+
+    /// The catalog variant, if the code is known.
+    ///
+    /// ```
+    /// use minierr::wx::{AnyErrno, Errno};
+    /// assert_eq!(AnyErrno::new(5).known(), Some(Errno::Timeout));
+    /// ```
+    pub const fn known(self) -> Option<Errno> {
+        match self {
+            AnyErrno::Known(errno) => Some(errno),
+            AnyErrno::Unknown(_) => None,
+        }
+    }
+
+    /// The unknown code, if the catalog does not know it.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::AnyErrno::new(5).unknown(), None);
+    /// ```
+    pub const fn unknown(self) -> Option<UnknownErrno> {
+        match self {
+            AnyErrno::Known(_) => None,
+            AnyErrno::Unknown(unknown) => Some(unknown),
+        }
+    }
+
+    /// Whether the catalog knows the code.
+    ///
+    /// ```
+    /// assert!(!minierr::wx::AnyErrno::new(12).is_known());
+    /// ```
+    pub const fn is_known(self) -> bool {
+        matches!(self, AnyErrno::Known(_))
+    }
+
+    /// The catalog's next step for a known code; `None` for an unknown one, which minierr will
+    /// not guess.
+    ///
+    /// ```
+    /// use minierr::{wx::AnyErrno, Action};
+    /// assert_eq!(AnyErrno::new(1003).action(), Some(Action::Backoff));
+    /// assert_eq!(AnyErrno::new(1004_999).action(), None);
+    /// ```
+    pub fn action(self) -> Option<Action> {
+        match self {
+            AnyErrno::Known(errno) => Some(errno.action()),
+            AnyErrno::Unknown(_) => None,
+        }
+    }
+
+    /// Digits 1-2, for any code.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::AnyErrno::new(1504999).category().code(), 15);
+    /// ```
+    pub const fn category(self) -> Category {
+        Category::of(self.raw())
+    }
+
+    /// Digits 3-4, for any code.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::AnyErrno::new(1504999).subcategory().code(), 4);
+    /// ```
+    pub const fn subcategory(self) -> Subcategory {
+        Subcategory::of(self.raw())
+    }
+
+    /// Digits 5-7, for any code.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::AnyErrno::new(1504999).detail(), 999);
+    /// ```
+    pub const fn detail(self) -> u16 {
+        detail_of(self.raw())
+    }
+}
+
+/// Digits 5-7 of a code; always below 1000.
+pub(crate) const fn detail_of(code: u32) -> u16 {
+    (code % 1000) as u16
+}
+
+/// Parses a plain decimal `u32`: ASCII digits only, no sign, no white space.
+pub(crate) fn parse_decimal_u32(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+impl From<u32> for AnyErrno {
+    fn from(raw: u32) -> AnyErrno {
+        AnyErrno::new(raw)
+    }
+}
+
+impl From<Errno> for AnyErrno {
+    fn from(errno: Errno) -> AnyErrno {
+        AnyErrno::Known(errno)
+    }
+}
+
+impl From<AnyErrno> for u32 {
+    fn from(code: AnyErrno) -> u32 {
+        code.raw()
+    }
+}
+
+impl PartialEq<Errno> for AnyErrno {
+    fn eq(&self, other: &Errno) -> bool {
+        *self == AnyErrno::Known(*other)
+    }
+}
+
+impl PartialOrd for AnyErrno {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for AnyErrno {
+    /// By number, known or not.
+    ///
+    /// ```
+    /// use minierr::wx::AnyErrno;
+    /// assert!(AnyErrno::new(12) < AnyErrno::new(600002), "unknown 12 sorts before known 600002");
+    /// ```
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.raw().cmp(&other.raw())
+    }
+}
+
+impl std::error::Error for AnyErrno {}
+
+impl fmt::Display for AnyErrno {
+    /// A known code as [`Errno`]'s `Display`; an unknown one with the groups it decodes to.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnyErrno::Known(errno) => errno.fmt(f),
+            AnyErrno::Unknown(unknown) => write!(
+                f,
+                "{}: not in the catalog ({})",
+                unknown.0,
+                self.subcategory()
+            ),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for AnyErrno {
+    /// Always the number, known or not, so a payload serialises back as it came.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.raw())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AnyErrno {
+    /// Accepts an integer or a string of decimal digits; anything else is an error that says
+    /// what was expected.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AnyErrno, D::Error> {
+        crate::lenient::deserialize_int(
+            deserializer,
+            "a WeChat errno: an integer from 0 to 4294967295, or one in a string",
+        )
+        .map(AnyErrno::new)
+    }
+}
+
+/// Splits a runtime errMsg into the API name and the reason after `:fail`.
+///
+/// The separator after `fail` varies by API and base-library version (`:`, a space, or
+/// nothing); all are accepted. A success or cancel message such as `request:ok` splits at its
+/// colon when the part before it looks like an API name. Anything else has no API part and is
+/// all reason.
+///
+/// ```
+/// use minierr::wx::split_err_msg;
+///
+/// assert_eq!(split_err_msg("openBluetoothAdapter:fail:not available"), (Some("openBluetoothAdapter"), "not available"));
+/// assert_eq!(split_err_msg("request:fail url not in domain list"), (Some("request"), "url not in domain list"));
+/// assert_eq!(split_err_msg("getLocation:fail auth deny"), (Some("getLocation"), "auth deny"));
+/// assert_eq!(split_err_msg("request:fail"), (Some("request"), ""));
+/// assert_eq!(split_err_msg("request:ok"), (Some("request"), "ok"));
+/// assert_eq!(split_err_msg("time out"), (None, "time out"));
+/// assert_eq!(split_err_msg("fail to connect wifi:time out"), (None, "fail to connect wifi:time out"));
+/// ```
+pub fn split_err_msg(err_msg: &str) -> (Option<&str>, &str) {
+    if let Some((api, rest)) = err_msg.split_once(":fail") {
+        let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
+        return (Some(api.trim()), reason);
+    }
+    match err_msg.split_once(':') {
+        Some((api, rest)) if is_api_name(api.trim()) => (Some(api.trim()), rest.trim()),
+        _ => (None, err_msg.trim()),
+    }
+}
+
+/// `request`, `openBluetoothAdapter`, `operateWXData`: an identifier, as WeChat names its APIs.
+fn is_api_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
