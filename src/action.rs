@@ -74,6 +74,7 @@ impl Action {
     /// ```
     /// assert_eq!(minierr::Action::AskUser.as_str(), "ask_user");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -88,6 +89,7 @@ impl Action {
     /// assert!(!Action::Reconcile.is_retryable());
     /// assert!(!Action::GiveUp.is_retryable());
     /// ```
+    #[must_use]
     pub const fn is_retryable(self) -> bool {
         matches!(self, Action::Retry | Action::Backoff | Action::Refresh)
     }
@@ -100,6 +102,7 @@ impl Action {
     ///     "Throttled: wait, then retry with a growing delay."
     /// );
     /// ```
+    #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
             Action::Success => "Not an error: the call succeeded.",

@@ -38,6 +38,7 @@ impl Platform {
     /// ```
     /// assert_eq!(minierr::Platform::AlipayPlus.as_str(), "alipayplus");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Platform::Wechat => "wechat",
@@ -103,6 +104,7 @@ impl Default for DecodeOptions {
 
 impl DecodeOptions {
     /// The defaults.
+    #[must_use]
     pub fn new() -> Self {
         DecodeOptions::default()
     }
@@ -191,6 +193,44 @@ pub enum Diagnosis<'a> {
     OpenPlatform(open_platform::Response<'a>),
 }
 
+impl fmt::Display for Diagnosis<'_> {
+    /// One line: the platform, the code as sent, the catalog's name and English message where
+    /// it knows the code, and the action.
+    ///
+    /// ```
+    /// let d = minierr::decode_str(r#"{"errMsg":"request:fail url not in domain list","errno":600002}"#)?;
+    /// assert_eq!(
+    ///     d.to_string(),
+    ///     "wechat 600002 UrlNotInDomainList: The URL's domain is not in the mini program's list of trusted domains (fix_config)"
+    /// );
+    /// let d = minierr::decode_str(r#"{"code":4999,"msg":"新错误"}"#)?;
+    /// assert_eq!(d.to_string(), "open_platform 4999 (not in the catalog): 新错误");
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.platform())?;
+        if let Some(code) = self.code() {
+            write!(f, " {code}")?;
+        }
+        match (self.name(), self.message_en()) {
+            (Some(name), Some(message)) => write!(f, " {name}: {message}")?,
+            (Some(name), None) => write!(f, " {name}")?,
+            (None, _) => {
+                f.write_str(" (not in the catalog)")?;
+                if let Some(message) = self.message() {
+                    write!(f, ": {message}")?;
+                }
+            }
+        }
+        match self.action() {
+            Some(action) => write!(f, " ({action})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Diagnosis<'_> {}
+
 /// An Alipay JSAPI failure and what it resolves to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AlipayDiagnosis<'a> {
@@ -211,16 +251,19 @@ impl<'a> AlipayDiagnosis<'a> {
     }
 
     /// The payload.
+    #[must_use]
     pub fn fail(&self) -> &alipay::Fail<'a> {
         &self.fail
     }
 
     /// The API, as given or as the only one whose catalog fits.
+    #[must_use]
     pub fn api(&self) -> Option<Api> {
         self.api
     }
 
     /// The catalog failure, if the API is known and its catalog has the code.
+    #[must_use]
     pub fn error(&self) -> Option<JsapiError> {
         self.error
     }
@@ -261,6 +304,7 @@ impl fmt::Display for RawCode<'_> {
 
 impl Diagnosis<'_> {
     /// The platform.
+    #[must_use]
     pub fn platform(&self) -> Platform {
         match self {
             Diagnosis::Wx(_) => Platform::Wechat,
@@ -281,6 +325,7 @@ impl Diagnosis<'_> {
     }
 
     /// The code exactly as sent; `None` if the payload has none.
+    #[must_use]
     pub fn raw_code(&self) -> Option<RawCode<'_>> {
         match self {
             Diagnosis::Wx(fail) => fail.errno().map(|c| RawCode::Number(i64::from(c.raw()))),
@@ -292,6 +337,7 @@ impl Diagnosis<'_> {
 
     /// The code for reports: as sent or, for a payload without one (a WeChat errMsg alone, an
     /// Alipay errorMessage alone), the one its message identifies.
+    #[must_use]
     pub fn code(&self) -> Option<RawCode<'_>> {
         match self {
             Diagnosis::Wx(fail) => fail
@@ -308,6 +354,7 @@ impl Diagnosis<'_> {
     }
 
     /// Whether the catalog knows the code.
+    #[must_use]
     pub fn is_known(&self) -> bool {
         self.name().is_some()
     }
@@ -330,6 +377,7 @@ impl Diagnosis<'_> {
     }
 
     /// The platform's own message as sent: errMsg, errorMessage, resultMessage or msg.
+    #[must_use]
     pub fn message(&self) -> Option<&str> {
         match self {
             Diagnosis::Wx(fail) => Some(fail.err_msg()),
@@ -400,6 +448,7 @@ impl Diagnosis<'_> {
     }
 
     /// Alipay+ `resultStatus`.
+    #[must_use]
     pub fn status(&self) -> Option<ResultStatus> {
         match self {
             Diagnosis::AlipayPlus(result, _) => result.result_status(),
@@ -436,6 +485,7 @@ impl Diagnosis<'_> {
 
     /// For an Alipay payload whose API was neither given nor inferred: every API whose catalog
     /// fits it. Empty when the API is known.
+    #[must_use]
     pub fn candidate_apis(&self) -> Vec<Api> {
         match self {
             Diagnosis::Alipay(d) if d.api.is_none() => d.candidate_apis().collect(),

@@ -32,6 +32,48 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
+//! # Errors that flow with `?`
+//!
+//! Every code enum, every `Any*` code and every payload type implements `Display` (one line a
+//! log reader understands) and [`std::error::Error`], and so does [`Diagnosis`]. Codes are
+//! `'static`, so they go straight into `anyhow::Error` or your own `thiserror` enum; a borrowed
+//! payload goes in after `into_owned()`.
+//!
+//! ```
+//! # #[cfg(feature = "json")] {
+//! use minierr::wx::{Errno, Fail};
+//!
+//! #[derive(Debug, thiserror::Error)]
+//! enum LoginError {
+//!     #[error("WeChat refused the call: {0}")]
+//!     WeChat(#[from] Errno),
+//!     #[error("unreadable fail payload")]
+//!     Payload(#[from] serde_json::Error),
+//! }
+//!
+//! fn check(payload: &str) -> Result<(), LoginError> {
+//!     let fail = Fail::from_json_str(payload)?;
+//!     match fail.resolved_errno().and_then(|code| code.known()) {
+//!         Some(errno) => Err(errno.into()),
+//!         None => Ok(()),
+//!     }
+//! }
+//!
+//! fn handler(payload: &str) -> anyhow::Result<()> {
+//!     check(payload)?; // a LoginError, into anyhow::Error
+//!     let fail = Fail::from_json_str(payload)?;
+//!     Err(fail.into_owned())? // the payload itself, once it owns its text
+//! }
+//!
+//! let err = check(r#"{"errMsg":"request:fail timeout","errno":5}"#).unwrap_err();
+//! assert_eq!(err.to_string(), "WeChat refused the call: 5 time out: The API call timed out");
+//! let err = handler(r#"{"errMsg":"request:fail timeout","errno":5}"#).unwrap_err();
+//! assert!(err.downcast_ref::<LoginError>().is_some());
+//! let err = handler(r#"{"errMsg":"x:fail something new"}"#).unwrap_err();
+//! assert_eq!(err.to_string(), "x:fail something new");
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! - `json` (default): [`decode`] any payload from JSON bytes, recognising the platform, and
@@ -50,6 +92,7 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(clippy::must_use_candidate)]
 #![cfg_attr(
     not(test),
     deny(

@@ -36,6 +36,7 @@ pub struct SeededJitter {
 
 impl SeededJitter {
     /// A source that yields the same sequence for the same seed.
+    #[must_use]
     pub const fn new(seed: u64) -> Self {
         SeededJitter { state: seed }
     }
@@ -102,6 +103,7 @@ impl RetrySchedule {
     /// let s = minierr::RetrySchedule::new(std::time::Duration::from_secs(1), std::time::Duration::from_secs(60), 3);
     /// assert_eq!(s.max_retries(), 3);
     /// ```
+    #[must_use]
     pub const fn new(base: Duration, cap: Duration, max_retries: u32) -> Self {
         RetrySchedule {
             base,
@@ -115,6 +117,7 @@ impl RetrySchedule {
     /// ```
     /// assert_eq!(minierr::RetrySchedule::default().max_retries(), 5);
     /// ```
+    #[must_use]
     pub const fn max_retries(&self) -> u32 {
         self.max_retries
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 use minierr::wx::{Category, Errno, Subcategory};
 
 mod support;
-use support::shared_dir;
+use support::fixtures_dir;
 
 /// (code, the rest of the seed line) for every row of the seed's errno table.
 fn seed_rows(shared: &Path) -> Vec<(u32, String)> {
@@ -77,7 +77,7 @@ fn reference_rows(shared: &Path) -> BTreeMap<u32, Reference> {
 
 #[test]
 fn every_seed_code_is_in_the_catalog_and_nothing_else() {
-    let Some(shared) = shared_dir() else { return };
+    let shared = fixtures_dir();
     let seed: BTreeSet<u32> = seed_rows(&shared).into_iter().map(|(c, _)| c).collect();
     assert_eq!(seed.len(), 274, "the seed lists 274 codes");
     let catalog: BTreeSet<u32> = Errno::all().map(Errno::code).collect();
@@ -86,7 +86,7 @@ fn every_seed_code_is_in_the_catalog_and_nothing_else() {
 
 #[test]
 fn err_msg_is_the_upstream_spelling_byte_for_byte() {
-    let Some(shared) = shared_dir() else { return };
+    let shared = fixtures_dir();
     let reference = reference_rows(&shared);
     let mut recased = 0;
     for (code, seed_rest) in seed_rows(&shared) {
@@ -113,7 +113,7 @@ fn err_msg_is_the_upstream_spelling_byte_for_byte() {
 
 #[test]
 fn digits_split_as_the_reference_says() {
-    let Some(shared) = shared_dir() else { return };
+    let shared = fixtures_dir();
     for (code, row) in reference_rows(&shared) {
         let Some(errno) = Errno::from_code(code) else {
             continue;

@@ -266,11 +266,11 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    out.push_str("    /// The full name, as the documentation writes it: `my.request`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
+    out.push_str("    /// The full name, as the documentation writes it: `my.request`.\n    #[must_use]\n    pub const fn name(self) -> &'static str {\n        match self {\n");
     for a in &apis {
         let _ = writeln!(out, "            Api::{} => {},", a.name, lit(&a.api));
     }
-    out.push_str("        }\n    }\n\n    /// The API's documentation page.\n    pub const fn doc_url(self) -> &'static str {\n        match self {\n");
+    out.push_str("        }\n    }\n\n    /// The API's documentation page.\n    #[must_use]\n    pub const fn doc_url(self) -> &'static str {\n        match self {\n");
     for a in &apis {
         let _ = writeln!(out, "            Api::{} => {},", a.name, lit(&a.doc_url));
     }

@@ -14,6 +14,7 @@ use crate::normalize::{MAX_NORMAL_LEN, normalize};
 impl Api {
     /// Parses an API name, with or without the `my.` prefix (`my.request`, `request`,
     /// `my.ap.navigateToAlipayPage`, `navigateToAlipayPage`).
+    #[must_use]
     pub fn from_name(name: &str) -> Option<Api> {
         generated::API_NAMES.get(name.trim()).copied()
     }
@@ -194,6 +195,7 @@ impl JsapiError {
     /// use minierr::alipay::{JsapiError, RequestError};
     /// assert_eq!(JsapiError::Request(RequestError::Timeout).name(), "Timeout");
     /// ```
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             JsapiError::Request(e) => e.name(),
@@ -209,6 +211,7 @@ impl JsapiError {
     }
 
     /// The API that reports this failure.
+    #[must_use]
     pub fn api(self) -> Api {
         match self {
             JsapiError::Navigation(api, _) => api,
@@ -361,6 +364,7 @@ impl TradePayResult {
     /// ```
     /// assert!(minierr::alipay::TradePayResult::Success.is_success());
     /// ```
+    #[must_use]
     pub fn is_success(self) -> bool {
         self == TradePayResult::Success
     }

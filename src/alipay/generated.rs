@@ -66,6 +66,7 @@ impl Api {
     pub const ALL: &'static [Api] = &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode, Api::GetPhoneNumber, Api::GetOpenUserInfo, Api::GetRunData, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab, Api::NavigateBack];
 
     /// The full name, as the documentation writes it: `my.request`.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Api::Request => "my.request",
@@ -85,6 +86,7 @@ impl Api {
     }
 
     /// The API's documentation page.
+    #[must_use]
     pub const fn doc_url(self) -> &'static str {
         match self {
             Api::Request => "https://opendocs.alipay.com/mini/api/owycmh",

@@ -29,6 +29,7 @@ impl ErrorValue<'_> {
     /// assert_eq!(ErrorValue::Text("14".into()).as_number(), Some(14));
     /// assert_eq!(ErrorValue::Text("already top of navigation".into()).as_number(), None);
     /// ```
+    #[must_use]
     pub fn as_number(&self) -> Option<i64> {
         match self {
             ErrorValue::Number(n) => Some(*n),
@@ -100,6 +101,7 @@ impl<'a> Fail<'a> {
     /// let fail = Fail::new(None, Some("can not find page:pages/a/b when execute navigateTo for url /pages/a/b".into()));
     /// assert_eq!(fail.error_for(Api::NavigateTo), Some(JsapiError::Navigation(Api::NavigateTo, NavigationError::PageNotFound)));
     /// ```
+    #[must_use]
     pub fn new(error: Option<ErrorValue<'a>>, error_message: Option<Cow<'a, str>>) -> Self {
         Fail {
             error,
@@ -109,21 +111,25 @@ impl<'a> Fail<'a> {
     }
 
     /// `error`, exactly as sent.
+    #[must_use]
     pub fn error(&self) -> Option<&ErrorValue<'a>> {
         self.error.as_ref()
     }
 
     /// `errorMessage`, if sent.
+    #[must_use]
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
 
     /// `resultCode` (`my.tradePay`), if sent.
+    #[must_use]
     pub fn result_code(&self) -> Option<&str> {
         self.result_code.as_deref()
     }
 
     /// `status` (an HTTP-like status some APIs add), if sent.
+    #[must_use]
     pub fn status(&self) -> Option<i64> {
         self.status
     }
@@ -143,6 +149,7 @@ impl<'a> Fail<'a> {
     /// );
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    #[must_use]
     pub fn error_for(&self, api: Api) -> Option<JsapiError> {
         api.resolve(self.code_key(), self.error_message.as_deref())
     }
@@ -205,6 +212,7 @@ impl<'a> Fail<'a> {
     /// assert_eq!(fail.infer_api(), None);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    #[must_use]
     pub fn infer_api(&self) -> Option<Api> {
         self.infer().map(|(api, _)| api)
     }
@@ -269,6 +277,40 @@ impl<'a> Fail<'a> {
         }
     }
 }
+
+impl fmt::Display for Fail<'_> {
+    /// The fields as a log line reads them: `error 14: JSON parse data error (status 13)`,
+    /// `resultCode 6001`.
+    ///
+    /// ```
+    /// let fail: minierr::alipay::Fail = serde_json::from_str(r#"{"error":14,"errorMessage":"JSON parse data error","status":13}"#)?;
+    /// assert_eq!(fail.to_string(), "error 14: JSON parse data error (status 13)");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut gap = "";
+        if let Some(error) = &self.error {
+            write!(f, "error {error}")?;
+            gap = " ";
+        }
+        if let Some(code) = &self.result_code {
+            write!(f, "{gap}resultCode {code}")?;
+            gap = " ";
+        }
+        match (&self.error_message, gap) {
+            (Some(message), "") => f.write_str(message)?,
+            (Some(message), _) => write!(f, ": {message}")?,
+            (None, "") => f.write_str("Alipay fail object without error or errorMessage")?,
+            (None, _) => {}
+        }
+        match self.status {
+            Some(status) => write!(f, " (status {status})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Fail<'_> {}
 
 impl Serialize for ErrorValue<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -39,6 +39,7 @@ impl Code {
     /// ```
     /// assert_eq!(minierr::open_platform::Code::LoginRequired.code(), 401);
     /// ```
+    #[must_use]
     pub const fn code(self) -> u32 {
         self as u32
     }
@@ -49,6 +50,7 @@ impl Code {
     /// use minierr::open_platform::{Code, Group};
     /// assert_eq!(Code::PlatformInvalidAppKey.group(), Group::Platform);
     /// ```
+    #[must_use]
     pub fn group(self) -> Group {
         self.info().group
     }
@@ -79,6 +81,7 @@ impl Code {
     /// ```
     /// assert_eq!(minierr::open_platform::Code::DuplicateRequest.message_en(), "Duplicate request");
     /// ```
+    #[must_use]
     pub fn message_en(self) -> &'static str {
         self.info().message_en
     }
@@ -90,6 +93,7 @@ impl Code {
     /// assert_eq!(Code::DuplicateRequest.action(), Action::Reconcile);
     /// assert_eq!(Code::ServiceError.action(), Action::Retry);
     /// ```
+    #[must_use]
     pub fn action(self) -> Action {
         self.info().action
     }
@@ -101,6 +105,7 @@ impl Code {
     /// assert!(Code::RequestTimeOutOfRange.note().unwrap().contains("clock"));
     /// assert_eq!(Code::NotFound.note(), None);
     /// ```
+    #[must_use]
     pub fn note(self) -> Option<&'static str> {
         let note = self.info().note;
         if note.is_empty() { None } else { Some(note) }
@@ -111,6 +116,7 @@ impl Code {
     /// ```
     /// assert_eq!(minierr::open_platform::Code::NotFound.name(), "NotFound");
     /// ```
+    #[must_use]
     pub fn name(self) -> &'static str {
         self.into()
     }
@@ -122,6 +128,7 @@ impl Code {
     /// assert!(Code::OkWithFollowUp.is_success());
     /// assert!(!Code::NotFound.is_success());
     /// ```
+    #[must_use]
     pub fn is_success(self) -> bool {
         self.action() == Action::Success
     }
@@ -155,6 +162,7 @@ impl Code {
     /// assert_eq!(Code::from_message("ID为42的用户已被禁用"), Some(Code::EntityDisabled));
     /// assert_eq!(Code::from_message("签名无效"), None, "4004 and 500003 share it");
     /// ```
+    #[must_use]
     pub fn from_message(message: &str) -> Option<Code> {
         match Code::all_with_message(message) {
             [only] => Some(*only),

@@ -2,6 +2,7 @@
 //! status says before it is read.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use super::{AnyCode, Code};
 use crate::Action;
@@ -31,6 +32,7 @@ pub enum HttpOutcome {
 
 impl HttpOutcome {
     /// Classifies an HTTP status.
+    #[must_use]
     pub const fn from_status(status: u16) -> HttpOutcome {
         match status {
             200 => HttpOutcome::ReadBody,
@@ -40,6 +42,7 @@ impl HttpOutcome {
 
     /// `None` for [`HttpOutcome::ReadBody`] (the body decides), [`Action::Retry`] for a
     /// system-level failure.
+    #[must_use]
     pub const fn action(self) -> Option<Action> {
         match self {
             HttpOutcome::ReadBody => None,
@@ -75,6 +78,25 @@ pub struct Response<'a> {
     pub(crate) message: Option<Cow<'a, str>>,
 }
 
+impl fmt::Display for Response<'_> {
+    /// `code 4004: 签名无效`, or the code alone when no message came.
+    ///
+    /// ```
+    /// use minierr::open_platform::Response;
+    /// assert_eq!(Response::new(4004, Some("签名无效".into())).to_string(), "code 4004: 签名无效");
+    /// assert_eq!(Response::new(4999, None).to_string(), "code 4999");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "code {}", self.code.raw())?;
+        match &self.message {
+            Some(message) => write!(f, ": {message}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Response<'_> {}
+
 impl<'a> Response<'a> {
     /// A response from its parts.
     pub fn new(code: impl Into<AnyCode>, message: Option<Cow<'a, str>>) -> Self {
@@ -84,9 +106,8 @@ impl<'a> Response<'a> {
         }
     }
 
-    /// Decodes a response body from JSON text; the same as `serde_json::from_str`, but faster
-    /// when `data` is absent, `null` or a plain value (see the README's Performance section).
-    /// Errors are serde_json's and name the field at fault.
+    /// Decodes a response body from JSON text; the same as `serde_json::from_str`. Errors are
+    /// serde_json's and name the field at fault.
     ///
     /// ```
     /// use minierr::open_platform::{Code, Response};
@@ -116,11 +137,13 @@ impl<'a> Response<'a> {
     }
 
     /// The business code, known or not.
+    #[must_use]
     pub fn code(&self) -> AnyCode {
         self.code
     }
 
     /// `msg` (or `message`), if sent.
+    #[must_use]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -131,11 +154,13 @@ impl<'a> Response<'a> {
     }
 
     /// The catalog's next step for the code, if the table lists it.
+    #[must_use]
     pub fn action(&self) -> Option<Action> {
         self.code.action()
     }
 
     /// The same response with owned strings.
+    #[must_use]
     pub fn into_owned(self) -> Response<'static> {
         Response {
             code: self.code,

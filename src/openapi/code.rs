@@ -53,6 +53,7 @@ impl ResultCode {
     /// use minierr::openapi::{ResultCode, ResultStatus};
     /// assert_eq!(ResultCode::UnknownException.documented_status(), ResultStatus::Unknown);
     /// ```
+    #[must_use]
     pub const fn documented_status(self) -> ResultStatus {
         self.info().status
     }
@@ -126,6 +127,7 @@ impl ResultCode {
     /// use minierr::{openapi::ResultCode, Action};
     /// assert_eq!(ResultCode::AccessDenied.action(), Action::FixConfig);
     /// ```
+    #[must_use]
     pub const fn action(self) -> Action {
         self.info().action
     }
@@ -135,6 +137,7 @@ impl ResultCode {
     /// ```
     /// assert_eq!(minierr::openapi::ResultCode::ParamIllegal.name(), "ParamIllegal");
     /// ```
+    #[must_use]
     pub fn name(self) -> &'static str {
         self.into()
     }
@@ -230,6 +233,7 @@ impl UnrecognizedStatus {
     /// let ResultStatus::Unrecognized(s) = ResultStatus::from_letter("P").unwrap() else { panic!() };
     /// assert_eq!(s.letter(), 'P');
     /// ```
+    #[must_use]
     pub const fn letter(self) -> char {
         self.0
     }
@@ -268,6 +272,7 @@ impl ResultStatus {
     /// ```
     /// assert_eq!(minierr::openapi::ResultStatus::from_char('U'), minierr::openapi::ResultStatus::Unknown);
     /// ```
+    #[must_use]
     pub const fn from_char(letter: char) -> ResultStatus {
         match letter {
             'S' => ResultStatus::Success,
@@ -283,6 +288,7 @@ impl ResultStatus {
     /// ```
     /// assert_eq!(minierr::openapi::ResultStatus::Failed.letter(), 'F');
     /// ```
+    #[must_use]
     pub const fn letter(self) -> char {
         match self {
             ResultStatus::Success => 'S',
@@ -298,6 +304,7 @@ impl ResultStatus {
     /// ```
     /// assert!(minierr::openapi::ResultStatus::Accepted.is_recognized());
     /// ```
+    #[must_use]
     pub const fn is_recognized(self) -> bool {
         !matches!(self, ResultStatus::Unrecognized(_))
     }
@@ -429,6 +436,7 @@ impl<'a> AnyResultCode<'a> {
     /// use minierr::openapi::{AnyResultCode, ResultCode};
     /// assert_eq!(AnyResultCode::new("INVALID_API").known(), Some(ResultCode::InvalidApi));
     /// ```
+    #[must_use]
     pub fn known(&self) -> Option<ResultCode> {
         match self {
             AnyResultCode::Known(code) => Some(*code),
@@ -441,6 +449,7 @@ impl<'a> AnyResultCode<'a> {
     /// ```
     /// assert!(minierr::openapi::AnyResultCode::new("INVALID_API").unknown().is_none());
     /// ```
+    #[must_use]
     pub fn unknown(&self) -> Option<&UnknownResultCode<'a>> {
         match self {
             AnyResultCode::Known(_) => None,
@@ -478,6 +487,7 @@ impl<'a> AnyResultCode<'a> {
     ///     minierr::openapi::AnyResultCode::new(String::from("X")).into_owned();
     /// assert_eq!(owned.raw(), "X");
     /// ```
+    #[must_use]
     pub fn into_owned(self) -> AnyResultCode<'static> {
         match self {
             AnyResultCode::Known(code) => AnyResultCode::Known(code),

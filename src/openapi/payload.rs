@@ -91,6 +91,7 @@ impl<'a> ApiResult<'a> {
     /// use minierr::openapi::ApiResult;
     /// assert_eq!(ApiResult::new("RISK_REJECT", None, None).result_code().raw(), "RISK_REJECT");
     /// ```
+    #[must_use]
     pub fn result_code(&self) -> &AnyResultCode<'a> {
         &self.result_code
     }
@@ -100,6 +101,7 @@ impl<'a> ApiResult<'a> {
     /// ```
     /// assert_eq!(minierr::openapi::ApiResult::new("X", None, None).result_status(), None);
     /// ```
+    #[must_use]
     pub fn result_status(&self) -> Option<ResultStatus> {
         self.result_status
     }
@@ -109,6 +111,7 @@ impl<'a> ApiResult<'a> {
     /// ```
     /// assert_eq!(minierr::openapi::ApiResult::new("X", None, Some("m".into())).result_message(), Some("m"));
     /// ```
+    #[must_use]
     pub fn result_message(&self) -> Option<&str> {
         self.result_message.as_deref()
     }
@@ -119,6 +122,7 @@ impl<'a> ApiResult<'a> {
     /// use minierr::openapi::{ApiResult, ResultStatus};
     /// assert!(!ApiResult::new("SUCCESS", Some(ResultStatus::Unknown), None).is_success());
     /// ```
+    #[must_use]
     pub fn is_success(&self) -> bool {
         self.result_status == Some(ResultStatus::Success)
     }
@@ -132,6 +136,7 @@ impl<'a> ApiResult<'a> {
     /// let throttled = ApiResult::new("REQUEST_TRAFFIC_EXCEED_LIMIT", Some(ResultStatus::Failed), None);
     /// assert_eq!(throttled.action(CallKind::MovesMoney), Action::Backoff);
     /// ```
+    #[must_use]
     pub fn action(&self, call: CallKind) -> Action {
         self.decide(call).action
     }
@@ -147,6 +152,7 @@ impl<'a> ApiResult<'a> {
     /// assert_eq!(decision.action, Action::GiveUp);
     /// assert!(decision.reason.contains("unrecognised resultStatus"));
     /// ```
+    #[must_use]
     pub fn decide(&self, call: CallKind) -> Decision {
         let code = self.result_code.known();
         let status = self.result_status;
@@ -239,6 +245,7 @@ impl<'a> ApiResult<'a> {
     /// let owned = minierr::openapi::ApiResult::new(String::from("X"), None, None).into_owned();
     /// assert_eq!(owned.result_code().raw(), "X");
     /// ```
+    #[must_use]
     pub fn into_owned(self) -> ApiResult<'static> {
         ApiResult {
             result_code: self.result_code.into_owned(),
@@ -274,6 +281,8 @@ impl fmt::Display for ApiResult<'_> {
         Ok(())
     }
 }
+
+impl std::error::Error for ApiResult<'_> {}
 
 #[cfg(feature = "serde")]
 mod serde_impls {

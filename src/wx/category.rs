@@ -59,6 +59,7 @@ impl Category {
     /// assert_eq!(minierr::wx::Category::of(1000).code(), 0);
     /// assert_eq!(minierr::wx::Category::of(u32::MAX).code(), 42949);
     /// ```
+    #[must_use]
     pub const fn of(code: u32) -> Category {
         // u32::MAX / 100_000 = 42949, so the quotient always fits.
         Category((code / 100_000) as u16)
@@ -69,6 +70,7 @@ impl Category {
     /// ```
     /// assert_eq!(minierr::wx::Category::of(600002).code(), 6);
     /// ```
+    #[must_use]
     pub const fn code(self) -> u16 {
         self.0
     }
@@ -84,6 +86,7 @@ impl Category {
     /// assert_eq!(Category::of(600002).naming(), Naming::Upstream);
     /// assert_eq!(Category::of(99_00_000).naming(), Naming::Unnamed);
     /// ```
+    #[must_use]
     pub const fn naming(self) -> Naming {
         naming_of(self.info())
     }
@@ -93,6 +96,7 @@ impl Category {
     /// ```
     /// assert_eq!(minierr::wx::Category::of(600002).name_zh(), Some("网络"));
     /// ```
+    #[must_use]
     pub const fn name_zh(self) -> Option<&'static str> {
         name_zh_of(self.info())
     }
@@ -102,6 +106,7 @@ impl Category {
     /// ```
     /// assert_eq!(minierr::wx::Category::of(600002).name_en(), Some("Network"));
     /// ```
+    #[must_use]
     pub const fn name_en(self) -> Option<&'static str> {
         name_en_of(self.info())
     }
@@ -112,6 +117,7 @@ impl Category {
     /// ```
     /// assert!(minierr::wx::Category::of(505101).note().unwrap().contains("UI"));
     /// ```
+    #[must_use]
     pub const fn note(self) -> Option<&'static str> {
         note_of(self.info())
     }
@@ -123,6 +129,7 @@ impl Subcategory {
     /// ```
     /// assert_eq!(minierr::wx::Subcategory::of(602101).code(), 2);
     /// ```
+    #[must_use]
     pub const fn of(code: u32) -> Subcategory {
         Subcategory {
             category: Category::of(code),
@@ -136,6 +143,7 @@ impl Subcategory {
     /// ```
     /// assert_eq!(minierr::wx::Subcategory::of(602101).category().code(), 6);
     /// ```
+    #[must_use]
     pub const fn category(self) -> Category {
         self.category
     }
@@ -145,6 +153,7 @@ impl Subcategory {
     /// ```
     /// assert_eq!(minierr::wx::Subcategory::of(1509003).code(), 9);
     /// ```
+    #[must_use]
     pub const fn code(self) -> u8 {
         self.code
     }
@@ -161,6 +170,7 @@ impl Subcategory {
     /// assert_eq!(Subcategory::of(102101).naming(), Naming::FormerUpstream);
     /// assert_eq!(Subcategory::of(1103002).naming(), Naming::Unnamed);
     /// ```
+    #[must_use]
     pub const fn naming(self) -> Naming {
         naming_of(self.info())
     }
@@ -170,6 +180,7 @@ impl Subcategory {
     /// ```
     /// assert_eq!(minierr::wx::Subcategory::of(1509003).name_zh(), Some("低功耗蓝牙"));
     /// ```
+    #[must_use]
     pub const fn name_zh(self) -> Option<&'static str> {
         name_zh_of(self.info())
     }
@@ -179,6 +190,7 @@ impl Subcategory {
     /// ```
     /// assert_eq!(minierr::wx::Subcategory::of(1509003).name_en(), Some("Bluetooth Low Energy"));
     /// ```
+    #[must_use]
     pub const fn name_en(self) -> Option<&'static str> {
         name_en_of(self.info())
     }
@@ -188,6 +200,7 @@ impl Subcategory {
     /// ```
     /// assert!(minierr::wx::Subcategory::of(1000).note().unwrap().contains("Server-side"));
     /// ```
+    #[must_use]
     pub const fn note(self) -> Option<&'static str> {
         note_of(self.info())
     }

@@ -23,6 +23,7 @@ impl Errno {
     /// assert_eq!(Errno::from_code(600099), None);
     /// ```
     #[inline]
+    #[must_use]
     pub const fn from_code(code: u32) -> Option<Errno> {
         generated::from_code(code)
     }
@@ -38,6 +39,7 @@ impl Errno {
     /// ```
     /// assert_eq!(minierr::wx::Errno::Timeout.code(), 5);
     /// ```
+    #[must_use]
     pub const fn code(self) -> u32 {
         self as u32
     }
@@ -52,6 +54,7 @@ impl Errno {
     /// assert_eq!(Errno::BluetoothAdapterNotAvailable.err_msg(), "");
     /// ```
     #[inline]
+    #[must_use]
     pub fn err_msg(self) -> &'static str {
         self.info().err_msg
     }
@@ -61,6 +64,7 @@ impl Errno {
     /// ```
     /// assert_eq!(minierr::wx::Errno::BluetoothAdapterNotAvailable.message_zh(), "当前蓝牙适配器不可用");
     /// ```
+    #[must_use]
     pub fn message_zh(self) -> &'static str {
         self.info().message_zh
     }
@@ -74,6 +78,7 @@ impl Errno {
     /// );
     /// ```
     #[inline]
+    #[must_use]
     pub fn message_en(self) -> &'static str {
         self.info().message_en
     }
@@ -85,6 +90,7 @@ impl Errno {
     /// assert!(Errno::NoSuchFileOrDirectory.note().unwrap().contains("No such file or directory"));
     /// assert_eq!(Errno::Timeout.note(), None);
     /// ```
+    #[must_use]
     pub fn note(self) -> Option<&'static str> {
         let note = self.info().note;
         if note.is_empty() { None } else { Some(note) }
@@ -98,6 +104,7 @@ impl Errno {
     /// assert_eq!(Errno::UrlNotInDomainList.action(), Action::FixConfig);
     /// ```
     #[inline]
+    #[must_use]
     pub fn action(self) -> Action {
         self.info().action
     }
@@ -107,6 +114,7 @@ impl Errno {
     /// ```
     /// assert_eq!(minierr::wx::Errno::NfcSwitchOff.name(), "NfcSwitchOff");
     /// ```
+    #[must_use]
     pub fn name(self) -> &'static str {
         self.into()
     }
@@ -118,6 +126,7 @@ impl Errno {
     /// assert_eq!(category.code(), 15);
     /// assert_eq!(category.name_en(), Some("Device"));
     /// ```
+    #[must_use]
     pub const fn category(self) -> Category {
         Category::of(self.code())
     }
@@ -129,6 +138,7 @@ impl Errno {
     /// assert_eq!((sub.category().code(), sub.code()), (15, 4));
     /// assert_eq!(sub.name_zh(), Some("NFC"));
     /// ```
+    #[must_use]
     pub const fn subcategory(self) -> Subcategory {
         Subcategory::of(self.code())
     }
@@ -138,6 +148,7 @@ impl Errno {
     /// ```
     /// assert_eq!(minierr::wx::Errno::NfcSwitchOff.detail(), 3);
     /// ```
+    #[must_use]
     pub const fn detail(self) -> u16 {
         detail_of(self.code())
     }
@@ -155,6 +166,7 @@ impl Errno {
     /// assert_eq!(Errno::from_err_msg("Time out"), None, "errMsg is case-sensitive");
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_err_msg(reason: &str) -> Option<Errno> {
         match Errno::all_with_err_msg(reason) {
             [only] => Some(*only),
@@ -314,6 +326,7 @@ impl UnknownErrno {
     /// let code = minierr::wx::AnyErrno::from(9_999_999);
     /// assert_eq!(code.unknown().map(|u| u.raw()), Some(9_999_999));
     /// ```
+    #[must_use]
     pub const fn raw(self) -> u32 {
         self.0
     }
@@ -351,6 +364,7 @@ impl AnyErrno {
     /// ```
     /// assert!(minierr::wx::AnyErrno::new(5).is_known());
     /// ```
+    #[must_use]
     pub fn new(raw: u32) -> AnyErrno {
         match Errno::from_code(raw) {
             Some(errno) => AnyErrno::Known(errno),
@@ -363,6 +377,7 @@ impl AnyErrno {
     /// ```
     /// assert_eq!(minierr::wx::AnyErrno::new(4_000_000).raw(), 4_000_000);
     /// ```
+    #[must_use]
     pub const fn raw(self) -> u32 {
         match self {
             AnyErrno::Known(errno) => errno.code(),
@@ -376,6 +391,7 @@ impl AnyErrno {
     /// use minierr::wx::{AnyErrno, Errno};
     /// assert_eq!(AnyErrno::new(5).known(), Some(Errno::Timeout));
     /// ```
+    #[must_use]
     pub const fn known(self) -> Option<Errno> {
         match self {
             AnyErrno::Known(errno) => Some(errno),
@@ -388,6 +404,7 @@ impl AnyErrno {
     /// ```
     /// assert_eq!(minierr::wx::AnyErrno::new(5).unknown(), None);
     /// ```
+    #[must_use]
     pub const fn unknown(self) -> Option<UnknownErrno> {
         match self {
             AnyErrno::Known(_) => None,
@@ -400,6 +417,7 @@ impl AnyErrno {
     /// ```
     /// assert!(!minierr::wx::AnyErrno::new(12).is_known());
     /// ```
+    #[must_use]
     pub const fn is_known(self) -> bool {
         matches!(self, AnyErrno::Known(_))
     }
@@ -412,6 +430,7 @@ impl AnyErrno {
     /// assert_eq!(AnyErrno::new(1003).action(), Some(Action::Backoff));
     /// assert_eq!(AnyErrno::new(1004_999).action(), None);
     /// ```
+    #[must_use]
     pub fn action(self) -> Option<Action> {
         match self {
             AnyErrno::Known(errno) => Some(errno.action()),
@@ -424,6 +443,7 @@ impl AnyErrno {
     /// ```
     /// assert_eq!(minierr::wx::AnyErrno::new(1504999).category().code(), 15);
     /// ```
+    #[must_use]
     pub const fn category(self) -> Category {
         Category::of(self.raw())
     }
@@ -433,6 +453,7 @@ impl AnyErrno {
     /// ```
     /// assert_eq!(minierr::wx::AnyErrno::new(1504999).subcategory().code(), 4);
     /// ```
+    #[must_use]
     pub const fn subcategory(self) -> Subcategory {
         Subcategory::of(self.raw())
     }
@@ -442,6 +463,7 @@ impl AnyErrno {
     /// ```
     /// assert_eq!(minierr::wx::AnyErrno::new(1504999).detail(), 999);
     /// ```
+    #[must_use]
     pub const fn detail(self) -> u16 {
         detail_of(self.raw())
     }
@@ -558,6 +580,7 @@ impl<'de> serde::Deserialize<'de> for AnyErrno {
 /// assert_eq!(split_err_msg("time out"), (None, "time out"));
 /// assert_eq!(split_err_msg("fail to connect wifi:time out"), (None, "fail to connect wifi:time out"));
 /// ```
+#[must_use]
 pub fn split_err_msg(err_msg: &str) -> (Option<&str>, &str) {
     if let Some((api, rest)) = err_msg.split_once(":fail") {
         let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();

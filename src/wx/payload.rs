@@ -92,6 +92,7 @@ impl<'a> Fail<'a> {
     /// ```
     /// assert_eq!(minierr::wx::Fail::new("a:fail b").err_msg(), "a:fail b");
     /// ```
+    #[must_use]
     pub fn err_msg(&self) -> &str {
         &self.err_msg
     }
@@ -101,6 +102,7 @@ impl<'a> Fail<'a> {
     /// ```
     /// assert_eq!(minierr::wx::Fail::new("openBluetoothAdapter:fail:not available").api(), Some("openBluetoothAdapter"));
     /// ```
+    #[must_use]
     pub fn api(&self) -> Option<&str> {
         split_err_msg(&self.err_msg).0
     }
@@ -110,6 +112,7 @@ impl<'a> Fail<'a> {
     /// ```
     /// assert_eq!(minierr::wx::Fail::new("openBluetoothAdapter:fail:not available").reason(), "not available");
     /// ```
+    #[must_use]
     pub fn reason(&self) -> &str {
         split_err_msg(&self.err_msg).1
     }
@@ -119,6 +122,7 @@ impl<'a> Fail<'a> {
     /// ```
     /// assert_eq!(minierr::wx::Fail::new("a:fail b").err_code(), None);
     /// ```
+    #[must_use]
     pub fn err_code(&self) -> Option<i64> {
         self.err_code
     }
@@ -128,6 +132,7 @@ impl<'a> Fail<'a> {
     /// ```
     /// assert_eq!(minierr::wx::Fail::new("a:fail b").errno(), None);
     /// ```
+    #[must_use]
     pub fn errno(&self) -> Option<AnyErrno> {
         self.errno
     }
@@ -141,6 +146,7 @@ impl<'a> Fail<'a> {
     /// assert_eq!(Fail::new("loadFont:fail time out").resolved_errno(), Some(Errno::Timeout.into()));
     /// assert_eq!(Fail::new("getLocation:fail auth deny").resolved_errno(), None);
     /// ```
+    #[must_use]
     pub fn resolved_errno(&self) -> Option<AnyErrno> {
         self.errno
             .or_else(|| Errno::from_err_msg(self.reason()).map(AnyErrno::Known))
@@ -154,6 +160,7 @@ impl<'a> Fail<'a> {
     /// let fail = Fail::new("startPusher:fail system permission denied");
     /// assert_eq!(fail.errno_candidates(), &[Errno::SystemPermissionDenied, Errno::PusherPermissionDenied]);
     /// ```
+    #[must_use]
     pub fn errno_candidates(&self) -> &'static [Errno] {
         Errno::all_with_err_msg(self.reason())
     }
@@ -208,6 +215,7 @@ impl<'a> Fail<'a> {
     /// };
     /// assert_eq!(owned.reason(), "b");
     /// ```
+    #[must_use]
     pub fn into_owned(self) -> Fail<'static> {
         Fail {
             err_msg: Cow::Owned(self.err_msg.into_owned()),

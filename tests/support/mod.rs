@@ -1,37 +1,27 @@
-//! Finding the project's source documents (`../shared`) for the tests that parse them.
+//! The source documents the tests check the catalogs against, as copied into `tests/fixtures/`
+//! (see its README). They ship with the tests, so no test can skip for want of them;
+//! `tests/fixtures_are_current.rs` checks, where `../shared` is present, that they still equal it.
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// `../shared` beside the checkout (or `MINIERR_SHARED_DIR`), if it holds the seeds. CI sets
-/// `MINIERR_REQUIRE_SHARED=1`, which turns a missing copy into a failure instead of a skip.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("MINIERR_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.join("seeds").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("MINIERR_REQUIRE_SHARED").is_none(),
-        "MINIERR_REQUIRE_SHARED is set but {} has no seeds/",
-        dir.display()
-    );
-    eprintln!("skipping: no shared/ source documents at {}", dir.display());
-    None
+/// `tests/fixtures`, holding `seeds/` and `reference/` as the project's `shared/` lays them out.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// The text of the seed whose file name starts with `prefix` (`"003_"`).
-pub fn seed(prefix: &str) -> Option<String> {
-    let dir = shared_dir()?.join("seeds");
+/// The text of the seed whose file name starts with `prefix` (`"003_"`). Panics if it is not
+/// there: a test that reads a seed must not pass without it.
+pub fn seed(prefix: &str) -> String {
+    let dir = fixtures_dir().join("seeds");
     let path = std::fs::read_dir(&dir)
-        .expect("seeds/ is readable")
+        .unwrap_or_else(|e| panic!("{} is unreadable: {e}", dir.display()))
         .map(|e| e.expect("a directory entry").path())
         .find(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
         })
         .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()));
-    Some(std::fs::read_to_string(path).expect("the seed is UTF-8"))
+    std::fs::read_to_string(path).expect("the seed is UTF-8")
 }
