@@ -10,32 +10,11 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use minierr::alipay::{Api, JsapiError, NavigationError};
-use minierr::openapi::{ApiResult, CallKind, ResultCode};
+use minierr::openapi::ResultCode;
 use minierr::{open_platform, wx};
-use serde_json::Value;
 
-const BATCH: usize = 1024;
-
-/// A small deterministic generator, so every run measures the same inputs.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
-        items[(self.next() % items.len() as u64) as usize].clone()
-    }
-
-    fn batch<T: Clone>(&mut self, items: &[T]) -> Vec<T> {
-        (0..BATCH).map(|_| self.pick(items)).collect()
-    }
-}
+mod support;
+use support::{BATCH, Kind, Maps, SplitMix};
 
 /// Near misses around the known codes (90 %) and anything in u32 (10 %).
 fn misses(rng: &mut SplitMix, known: &[u32], is_known: impl Fn(u32) -> bool) -> Vec<u32> {
@@ -309,172 +288,43 @@ fn variant_to_text(c: &mut Criterion) {
 }
 
 /// Payload → decision, typed and borrowed, against `serde_json::Value` plus a `HashMap`.
+/// Payload → action for each kind: minierr's payload type, `minierr::decode`, the typed
+/// `#[derive(Deserialize)]` struct a user would write, and `serde_json::Value`.
 fn decode(c: &mut Criterion) {
     let mut rng = SplitMix(17);
-    let errnos: Vec<wx::Errno> = wx::Errno::all().collect();
-    let wx_payloads: Vec<String> = (0..BATCH)
-        .map(|i| {
-            let e = rng.pick(&errnos);
-            // One in sixteen carries a code newer than the catalog.
-            let code = if i % 16 == 0 { 1_509_999 } else { e.code() };
-            format!(
-                r#"{{"errMsg":"someApi:fail {}","errCode":10001,"errno":{code}}}"#,
-                e.err_msg()
-            )
-        })
-        .collect();
-    let codes: Vec<ResultCode> = ResultCode::all().collect();
-    let plus_payloads: Vec<String> = (0..BATCH)
-        .map(|i| {
-            let code = rng.pick(&codes);
-            let text = if i % 16 == 0 { "RISK_REJECT" } else { code.code() };
-            format!(
-                r#"{{"result":{{"resultCode":"{text}","resultStatus":"{}","resultMessage":"{}"}}}}"#,
-                code.documented_status(),
-                code.result_message()
-            )
-        })
-        .collect();
-    // my.request carries most Alipay JSAPI failures in practice.
-    let jsapi: Vec<JsapiError> = Api::Request.errors().collect();
-    let alipay_payloads: Vec<String> = (0..BATCH)
-        .map(|_| {
-            let e = rng.pick(&jsapi);
-            let code = e.code().split('/').next().unwrap_or("0");
-            format!(
-                r#"{{"error":{code},"errorMessage":"{}","status":0}}"#,
-                e.message_zh()
-            )
-        })
-        .collect();
-    let ops: Vec<open_platform::Code> = open_platform::Code::all().collect();
-    let op_payloads: Vec<String> = (0..BATCH)
-        .map(|_| {
-            let code = rng.pick(&ops);
-            format!(
-                r#"{{"code":{},"msg":"{}","data":null}}"#,
-                code.code(),
-                code.message_zh()
-            )
-        })
-        .collect();
-
-    let wx_map: HashMap<u64, wx::Errno> =
-        errnos.iter().map(|e| (u64::from(e.code()), *e)).collect();
-    let plus_map: HashMap<&str, ResultCode> = codes.iter().map(|c| (c.code(), *c)).collect();
-    let alipay_map: HashMap<(i64, &str), JsapiError> = jsapi
-        .iter()
-        .filter_map(|e| {
-            Some((
-                (e.code().split('/').next()?.parse().ok()?, e.message_zh()),
-                *e,
-            ))
-        })
-        .collect();
-    let op_map: HashMap<i64, open_platform::Code> =
-        ops.iter().map(|c| (i64::from(c.code()), *c)).collect();
-
-    let groups: [(&str, &Vec<String>); 4] = [
-        ("wechat_fail", &wx_payloads),
-        ("alipayplus_result", &plus_payloads),
-        ("alipay_fail", &alipay_payloads),
-        ("open_platform_response", &op_payloads),
-    ];
-    for (name, payloads) in groups {
-        let mut group = c.benchmark_group(format!("decode/{name}"));
+    let maps = Maps::new();
+    for kind in Kind::ALL {
+        let payloads = kind.payloads(&mut rng);
+        for p in &payloads {
+            assert_eq!(kind.minierr(p), maps.derive(kind, p), "{p}");
+        }
+        let mut group = c.benchmark_group(format!("decode/{}", kind.name()));
         group.throughput(Throughput::Elements(BATCH as u64));
-        // The crate's own entry point for a known platform: serde-free for common payloads.
-        group.bench_function("minierr_from_json", |b| {
+        group.bench_function("minierr", |b| {
             b.iter(|| {
-                for p in payloads {
-                    let p = black_box(p.as_str());
-                    match name {
-                        "wechat_fail" => {
-                            let f = wx::Fail::from_json_str(p).unwrap();
-                            black_box(f.action());
-                        }
-                        "alipayplus_result" => {
-                            let r = ApiResult::from_json_str(p).unwrap();
-                            black_box(r.action(CallKind::MovesMoney));
-                        }
-                        "alipay_fail" => {
-                            let f = minierr::alipay::Fail::from_json_str(p).unwrap();
-                            black_box(f.error_for(Api::Request).map(JsapiError::action));
-                        }
-                        _ => {
-                            let r = open_platform::Response::from_json_str(p).unwrap();
-                            black_box(r.action());
-                        }
-                    }
-                }
-            })
-        });
-        // The same types through their serde `Deserialize` impls, as with any other format.
-        group.bench_function("minierr_serde_json", |b| {
-            b.iter(|| {
-                for p in payloads {
-                    let p = black_box(p.as_str());
-                    match name {
-                        "wechat_fail" => {
-                            let f: wx::Fail = serde_json::from_str(p).unwrap();
-                            black_box(f.action());
-                        }
-                        "alipayplus_result" => {
-                            let r: ApiResult = serde_json::from_str(p).unwrap();
-                            black_box(r.action(CallKind::MovesMoney));
-                        }
-                        "alipay_fail" => {
-                            let f: minierr::alipay::Fail = serde_json::from_str(p).unwrap();
-                            black_box(f.error_for(Api::Request).map(JsapiError::action));
-                        }
-                        _ => {
-                            let r: open_platform::Response = serde_json::from_str(p).unwrap();
-                            black_box(r.action());
-                        }
-                    }
+                for p in &payloads {
+                    black_box(kind.minierr(black_box(p)));
                 }
             })
         });
         group.bench_function("minierr_decode_any", |b| {
             b.iter(|| {
-                for p in payloads {
-                    let d = minierr::decode(black_box(p.as_bytes())).unwrap();
-                    black_box(d.action());
+                for p in &payloads {
+                    black_box(kind.minierr_decode(black_box(p)));
+                }
+            })
+        });
+        group.bench_function("derive_struct_hashmap", |b| {
+            b.iter(|| {
+                for p in &payloads {
+                    black_box(maps.derive(kind, black_box(p)));
                 }
             })
         });
         group.bench_function("serde_json_value_hashmap", |b| {
             b.iter(|| {
-                for p in payloads {
-                    let v: Value = serde_json::from_str(black_box(p)).unwrap();
-                    match name {
-                        "wechat_fail" => {
-                            let errno = v.get("errno").and_then(Value::as_u64);
-                            black_box((
-                                v.get("errMsg").and_then(Value::as_str),
-                                errno.and_then(|n| wx_map.get(&n)),
-                            ));
-                        }
-                        "alipayplus_result" => {
-                            let r = &v["result"];
-                            let code = r.get("resultCode").and_then(Value::as_str);
-                            black_box((
-                                r.get("resultStatus").and_then(Value::as_str),
-                                code.and_then(|c| plus_map.get(c)),
-                            ));
-                        }
-                        "alipay_fail" => {
-                            let key = v
-                                .get("error")
-                                .and_then(Value::as_i64)
-                                .zip(v.get("errorMessage").and_then(Value::as_str));
-                            black_box(key.and_then(|k| alipay_map.get(&k)));
-                        }
-                        _ => {
-                            let code = v.get("code").and_then(Value::as_i64);
-                            black_box(code.and_then(|c| op_map.get(&c)));
-                        }
-                    }
+                for p in &payloads {
+                    black_box(maps.value(kind, black_box(p)));
                 }
             })
         });

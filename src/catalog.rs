@@ -1,7 +1,7 @@
 //! Lookups shared by every catalog: the message index (a `phf` map keyed on normal forms, see
 //! `crate::normalize`) with its `%s`/`%d` templates, and integer deserialisation of codes.
 
-use crate::normalize::{MAX_NORMAL_LEN, is_normal, normalize};
+use crate::normalize::{MAX_NORMAL_LEN, is_normal, normalize_into};
 pub(crate) use crate::template::{fill_template, matches_template};
 
 /// Longest text matched against `%s`/`%d` templates. Catalog messages are short; a longer text
@@ -16,7 +16,8 @@ pub(crate) struct Template<T: 'static> {
     pub(crate) codes: &'static [T],
 }
 
-/// A catalog's message index: every literal message in normal form to the codes that use it.
+/// A catalog's message index: every literal message, in normal form and as the catalog spells
+/// it, to the codes that use it.
 pub(crate) type MessageIndex<T> = phf::Map<&'static str, &'static [T]>;
 
 /// Every code whose message, in normal form, is `key` (already normal), exactly or by
@@ -26,9 +27,14 @@ pub(crate) fn lookup_normal<T>(
     templates: &'static [Template<T>],
     key: &str,
 ) -> &'static [T] {
-    if let Some(found) = index.get(key) {
-        return found;
+    match index.get(key) {
+        Some(found) => found,
+        None => lookup_templates(templates, key),
     }
+}
+
+/// The codes of the first template that `key` (already normal) fills; empty if none.
+fn lookup_templates<T>(templates: &'static [Template<T>], key: &str) -> &'static [T] {
     if key.len() > MAX_TEMPLATE_INPUT {
         return &[];
     }
@@ -45,15 +51,25 @@ pub(crate) fn lookup_message<T>(
     templates: &'static [Template<T>],
     text: &str,
 ) -> &'static [T] {
-    // Documented text arrives already normal far more often than not: one probe answers it.
-    if let Some(found) = index.get(text) {
-        return found;
-    }
+    // Documented text usually arrives as the catalog spells it: one probe answers it.
+    index
+        .get(text)
+        .copied()
+        .unwrap_or_else(|| lookup_after_miss(index, templates, text))
+}
+
+/// [`lookup_message`] once `text` itself has missed the index.
+fn lookup_after_miss<T>(
+    index: &'static MessageIndex<T>,
+    templates: &'static [Template<T>],
+    text: &str,
+) -> &'static [T] {
     if is_normal(text) {
-        return lookup_normal(index, templates, text);
+        // Its normal form is itself, which just missed: only templates remain.
+        return lookup_templates(templates, text);
     }
     let mut buf = [0; MAX_NORMAL_LEN];
-    normalize(text, &mut buf).map_or(&[], |key| lookup_normal(index, templates, key))
+    normalize_into(text, &mut buf).map_or(&[], |key| lookup_normal(index, templates, key))
 }
 
 /// Every code whose message is exactly `text`, byte for byte (templates filled in): the codes
@@ -64,12 +80,19 @@ pub(crate) fn lookup_exact_message<T: Copy>(
     text: &str,
     message_of: impl Fn(T) -> &'static str,
 ) -> &'static [T] {
-    let found = lookup_message(index, templates, text);
     // Codes under one key share their spelling (the generator checks), so the first decides.
-    match found.first() {
-        Some(&first) if matches_template(message_of(first), text) => found,
+    let spelled_so = |found: &'static [T], exact: &dyn Fn(&'static str) -> bool| match found.first()
+    {
+        Some(&first) if exact(message_of(first)) => found,
         _ => &[],
+    };
+    // The index holds every literal message as spelled: one probe and one comparison.
+    if let Some(found) = index.get(text) {
+        return spelled_so(found, &|message| message == text);
     }
+    spelled_so(lookup_after_miss(index, templates, text), &|message| {
+        matches_template(message, text)
+    })
 }
 
 /// Deserializes a catalog code from its integer: `from_code` must know it, or the error says

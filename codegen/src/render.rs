@@ -126,9 +126,9 @@ pub(crate) fn variant_tables(
     out.push_str("    }\n}\n");
 }
 
-/// A message index (`crate::catalog::MessageIndex`) from each literal message, in normal form,
-/// to every variant that uses it, and the messages with `%s`/`%d` placeholders, also in normal
-/// form. `prefix` names the two statics (`{prefix}_INDEX`, `{prefix}_TEMPLATES`). Fails if two
+/// A message index (`crate::catalog::MessageIndex`) from each literal message, in normal form
+/// and as spelled, to every variant that uses it, and the messages with `%s`/`%d` placeholders,
+/// in normal form. `prefix` names the two statics (`{prefix}_INDEX`, `{prefix}_TEMPLATES`). Fails if two
 /// spellings share a normal form: the exact lookups assume one spelling per key.
 pub(crate) fn message_index(
     out: &mut String,
@@ -156,13 +156,18 @@ pub(crate) fn message_index(
         }
         names.push(name);
     }
-    let entries: Vec<(String, String)> = exact
-        .iter()
-        .map(|(key, (_, names))| {
-            let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
-            (key.clone(), format!("&[{}]", slice.join(", ")))
-        })
-        .collect();
+    // Each message under its normal form, and under its own spelling where that differs, so
+    // that text sent exactly as documented is found in one probe. A spelling that differs from
+    // its normal form is not normal, so it can never shadow another message's normal key.
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for (key, (spelling, names)) in &exact {
+        let slice: Vec<String> = names.iter().map(|n| format!("{enum_name}::{n}")).collect();
+        let value = format!("&[{}]", slice.join(", "));
+        if spelling != key {
+            entries.push(((*spelling).to_owned(), value.clone()));
+        }
+        entries.push((key.clone(), value));
+    }
     let _ = writeln!(
         out,
         "\n/// Literal {what} (no `%s`/`%d`), in normal form, to every code that uses them, in code order."
@@ -238,10 +243,18 @@ mod tests {
         message_index(&mut out, "synthetic.tsv", "SYN", "messages", "E", &messages)
             .expect("distinct keys index");
         for key in ["10M", "20M", "9999M"] {
-            let literal = format!("{:?}", normalized(&format!("{prefix}{key}{suffix}")));
-            assert_eq!(out.matches(&literal).count(), 1, "{key}");
+            let spelled = format!("{prefix}{key}{suffix}");
+            let normal = normalized(&spelled);
+            assert_ne!(
+                spelled, normal,
+                "the keys spell `uploadFile` with a capital"
+            );
+            for literal in [format!("({spelled:?}, "), format!("({normal:?}, ")] {
+                assert_eq!(out.matches(&literal).count(), 1, "{literal}");
+            }
         }
-        assert_eq!(out.matches("&[E::V]").count(), 10_000);
+        // Each message under its spelling and its normal form.
+        assert_eq!(out.matches("&[E::V]").count(), 20_000);
     }
 
     #[test]

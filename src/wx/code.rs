@@ -194,6 +194,29 @@ impl Errno {
         )
     }
 
+    /// Every code whose errMsg matches `reason` once both are in normal form: ASCII letters in
+    /// lower case, runs of white space as one space, no white space at either end and no final
+    /// `.` or `。`. Runtime messages differ from the documentation in exactly these ways;
+    /// [`Errno::all_with_err_msg`] is the byte-exact lookup.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::all_with_normalized_err_msg("Time  out."), &[Errno::Timeout]);
+    /// assert_eq!(
+    ///     Errno::all_with_normalized_err_msg(" MDNS resolve system error:-3 "),
+    ///     &[Errno::MdnsResolveSystemError]
+    /// );
+    /// assert!(Errno::all_with_normalized_err_msg("time-out").is_empty());
+    /// ```
+    #[must_use]
+    pub fn all_with_normalized_err_msg(reason: &str) -> &'static [Errno] {
+        crate::catalog::lookup_message(
+            &generated::ERR_MSG_INDEX,
+            &generated::ERR_MSG_TEMPLATES,
+            reason,
+        )
+    }
+
     /// Every catalog code, in ascending order.
     ///
     /// ```

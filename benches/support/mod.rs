@@ -1,0 +1,266 @@
+//! Inputs and baselines shared by the criterion bench (`benches/lookup.rs`) and the
+//! instruction-count example (`examples/instructions.rs`), so both measure the same things.
+//!
+//! A baseline is what a user would write without minierr: a `#[derive(Deserialize)]` struct with
+//! borrowed fields and a `HashMap` from code to action, or `serde_json::Value` and a `HashMap`.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use minierr::alipay::{Api, JsapiError};
+use minierr::openapi::{ApiResult, CallKind, ResultCode};
+use minierr::{Action, open_platform, wx};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// How many inputs a batch holds.
+pub const BATCH: usize = 1024;
+
+/// A small deterministic generator, so every run measures the same inputs.
+pub struct SplitMix(pub u64);
+
+impl SplitMix {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+        items[(self.next() % items.len() as u64) as usize].clone()
+    }
+
+    pub fn batch<T: Clone>(&mut self, items: &[T]) -> Vec<T> {
+        (0..BATCH).map(|_| self.pick(items)).collect()
+    }
+}
+
+/// The payload kinds measured, with a batch of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    WechatFail,
+    AlipayPlusResult,
+    AlipayFail,
+    OpenPlatformResponse,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::WechatFail,
+        Kind::AlipayPlusResult,
+        Kind::AlipayFail,
+        Kind::OpenPlatformResponse,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::WechatFail => "wechat_fail",
+            Kind::AlipayPlusResult => "alipayplus_result",
+            Kind::AlipayFail => "alipay_fail",
+            Kind::OpenPlatformResponse => "open_platform_response",
+        }
+    }
+
+    /// A batch of realistic payloads of this kind; one in sixteen has a code newer than the
+    /// catalog where the platform's codes are open-ended.
+    pub fn payloads(self, rng: &mut SplitMix) -> Vec<String> {
+        match self {
+            Kind::WechatFail => {
+                let errnos: Vec<wx::Errno> = wx::Errno::all().collect();
+                (0..BATCH)
+                    .map(|i| {
+                        let e = rng.pick(&errnos);
+                        let code = if i % 16 == 0 { 1_509_999 } else { e.code() };
+                        format!(
+                            r#"{{"errMsg":"someApi:fail {}","errCode":10001,"errno":{code}}}"#,
+                            e.err_msg()
+                        )
+                    })
+                    .collect()
+            }
+            Kind::AlipayPlusResult => {
+                let codes: Vec<ResultCode> = ResultCode::all().collect();
+                (0..BATCH)
+                    .map(|i| {
+                        let code = rng.pick(&codes);
+                        let text = if i % 16 == 0 { "RISK_REJECT" } else { code.code() };
+                        format!(
+                            r#"{{"result":{{"resultCode":"{text}","resultStatus":"{}","resultMessage":"{}"}}}}"#,
+                            code.documented_status(),
+                            code.result_message()
+                        )
+                    })
+                    .collect()
+            }
+            Kind::AlipayFail => {
+                // my.request carries most Alipay JSAPI failures in practice.
+                let jsapi: Vec<JsapiError> = Api::Request.errors().collect();
+                (0..BATCH)
+                    .map(|_| {
+                        let e = rng.pick(&jsapi);
+                        let code = e.code().split('/').next().unwrap_or("0");
+                        format!(
+                            r#"{{"error":{code},"errorMessage":"{}","status":0}}"#,
+                            e.message_zh()
+                        )
+                    })
+                    .collect()
+            }
+            Kind::OpenPlatformResponse => {
+                let ops: Vec<open_platform::Code> = open_platform::Code::all().collect();
+                (0..BATCH)
+                    .map(|_| {
+                        let code = rng.pick(&ops);
+                        format!(
+                            r#"{{"code":{},"msg":"{}","data":null}}"#,
+                            code.code(),
+                            code.msg()
+                        )
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// minierr: the platform's payload type, then its action.
+    pub fn minierr(self, payload: &str) -> Option<Action> {
+        match self {
+            Kind::WechatFail => wx::Fail::from_json_str(payload).ok()?.action(),
+            Kind::AlipayPlusResult => Some(
+                ApiResult::from_json_str(payload)
+                    .ok()?
+                    .action(CallKind::MovesMoney),
+            ),
+            Kind::AlipayFail => minierr::alipay::Fail::from_json_str(payload)
+                .ok()?
+                .error_for(Api::Request)
+                .map(JsapiError::action),
+            Kind::OpenPlatformResponse => open_platform::Response::from_json_str(payload)
+                .ok()?
+                .action(),
+        }
+    }
+
+    /// minierr's `decode`: the platform recognised from the payload, then decoded as it.
+    pub fn minierr_decode(self, payload: &str) -> Option<Action> {
+        minierr::decode_str(payload).ok()?.action()
+    }
+}
+
+/// What a user keeps instead of the catalog: a map from code to action.
+pub struct Maps {
+    pub wx: HashMap<u32, Action>,
+    pub alipay_plus: HashMap<&'static str, Action>,
+    pub alipay: HashMap<(i64, &'static str), Action>,
+    pub open_platform: HashMap<i64, Action>,
+}
+
+impl Maps {
+    pub fn new() -> Maps {
+        Maps {
+            wx: wx::Errno::all().map(|e| (e.code(), e.action())).collect(),
+            alipay_plus: ResultCode::all().map(|c| (c.code(), c.action())).collect(),
+            alipay: Api::Request
+                .errors()
+                .filter_map(|e| {
+                    let code = e.code().split('/').next()?.parse().ok()?;
+                    Some(((code, e.message_zh()), e.action()))
+                })
+                .collect(),
+            open_platform: open_platform::Code::all()
+                .map(|c| (i64::from(c.code()), c.action()))
+                .collect(),
+        }
+    }
+
+    /// The typed baseline: a derived struct with borrowed fields, then the map.
+    pub fn derive(&self, kind: Kind, payload: &str) -> Option<Action> {
+        #[derive(Deserialize)]
+        struct WxFail<'a> {
+            #[serde(rename = "errMsg", borrow)]
+            err_msg: &'a str,
+            #[serde(rename = "errCode")]
+            err_code: Option<i64>,
+            errno: Option<u32>,
+        }
+        #[derive(Deserialize)]
+        struct PlusResponse<'a> {
+            #[serde(borrow)]
+            result: PlusResult<'a>,
+        }
+        #[derive(Deserialize)]
+        struct PlusResult<'a> {
+            #[serde(rename = "resultCode", borrow)]
+            result_code: &'a str,
+            #[serde(rename = "resultStatus", borrow)]
+            result_status: Option<&'a str>,
+            #[serde(rename = "resultMessage", borrow)]
+            result_message: Option<&'a str>,
+        }
+        #[derive(Deserialize)]
+        struct AlipayFail<'a> {
+            error: Option<i64>,
+            #[serde(rename = "errorMessage", borrow)]
+            error_message: Option<&'a str>,
+            status: Option<i64>,
+        }
+        #[derive(Deserialize)]
+        struct OpenResponse<'a> {
+            code: i64,
+            #[serde(borrow)]
+            msg: Option<&'a str>,
+        }
+        match kind {
+            Kind::WechatFail => {
+                let f: WxFail = serde_json::from_str(payload).ok()?;
+                black_box((f.err_msg, f.err_code));
+                self.wx.get(&f.errno?).copied()
+            }
+            Kind::AlipayPlusResult => {
+                let r: PlusResponse = serde_json::from_str(payload).ok()?;
+                black_box((r.result.result_status, r.result.result_message));
+                self.alipay_plus.get(r.result.result_code).copied()
+            }
+            Kind::AlipayFail => {
+                let f: AlipayFail = serde_json::from_str(payload).ok()?;
+                black_box(f.status);
+                self.alipay.get(&(f.error?, f.error_message?)).copied()
+            }
+            Kind::OpenPlatformResponse => {
+                let r: OpenResponse = serde_json::from_str(payload).ok()?;
+                black_box(r.msg);
+                self.open_platform.get(&r.code).copied()
+            }
+        }
+    }
+
+    /// The untyped baseline: `serde_json::Value`, then the map.
+    pub fn value(&self, kind: Kind, payload: &str) -> Option<Action> {
+        let v: Value = serde_json::from_str(payload).ok()?;
+        match kind {
+            Kind::WechatFail => {
+                black_box(v.get("errMsg").and_then(Value::as_str));
+                let errno = u32::try_from(v.get("errno")?.as_u64()?).ok()?;
+                self.wx.get(&errno).copied()
+            }
+            Kind::AlipayPlusResult => {
+                let r = v.get("result")?;
+                black_box(r.get("resultStatus").and_then(Value::as_str));
+                self.alipay_plus
+                    .get(r.get("resultCode")?.as_str()?)
+                    .copied()
+            }
+            Kind::AlipayFail => {
+                let key = (v.get("error")?.as_i64()?, v.get("errorMessage")?.as_str()?);
+                self.alipay.get(&key).copied()
+            }
+            Kind::OpenPlatformResponse => {
+                self.open_platform.get(&v.get("code")?.as_i64()?).copied()
+            }
+        }
+    }
+}
