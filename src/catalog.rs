@@ -1,7 +1,7 @@
 //! Lookups shared by every catalog: the message index (a `phf` map keyed on normal forms, see
 //! `crate::normalize`) with its `%s`/`%d` templates, and integer deserialisation of codes.
 
-use crate::normalize::{MAX_NORMAL_LEN, is_normal, normalize_into};
+use crate::normalize::{is_normal, with_normal};
 pub(crate) use crate::template::{fill_template, matches_template};
 
 /// Longest text matched against `%s`/`%d` templates. Catalog messages are short; a longer text
@@ -68,8 +68,7 @@ fn lookup_after_miss<T>(
         // Its normal form is itself, which just missed: only templates remain.
         return lookup_templates(templates, text);
     }
-    let mut buf = [0; MAX_NORMAL_LEN];
-    normalize_into(text, &mut buf).map_or(&[], |key| lookup_normal(index, templates, key))
+    with_normal(text, |key| lookup_normal(index, templates, key)).unwrap_or(&[])
 }
 
 /// Every code whose message is exactly `text`, byte for byte (templates filled in): the codes

@@ -77,8 +77,8 @@
 //! # Features
 //!
 //! - `json` (default): [`decode`] any payload from JSON bytes, recognising the platform, and
-//!   `from_json_str`/`from_json_slice` on each payload type: serde_json's answer, but ordinary
-//!   payloads are read without serde's generic dispatch, several times faster.
+//!   `from_json_str`/`from_json_slice` on each payload type, thin conveniences over
+//!   `serde_json`, the only JSON reader.
 //! - `cli`: the `minierr` command-line tool (`explain`, `decode`, `list`).
 //! - `serde` (default): decode payloads ([`wx::Fail`], `alipay::Fail`, [`openapi::ApiResult`],
 //!   [`open_platform::Response`]) and (de)serialise codes and actions.

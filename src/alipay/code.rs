@@ -9,7 +9,7 @@ use super::generated::{
 };
 use super::{CodeKey, ExactMessage, RowInfo};
 use crate::Action;
-use crate::normalize::{MAX_NORMAL_LEN, normalize};
+use crate::normalize::with_normal;
 
 impl Api {
     /// Parses an API name, with or without the `my.` prefix (`my.request`, `request`,
@@ -60,10 +60,6 @@ impl Api {
         code: Option<CodeKey<'_>>,
         message: Option<&str>,
     ) -> Option<JsapiError> {
-        // Only a code with several meanings, or no code, needs the message.
-        let mut buf = [0; MAX_NORMAL_LEN];
-        let normal = message.and_then(|message| normalize(message, &mut buf));
-        let exact = normal.and_then(|normal| generated::MESSAGES.get(normal));
         if let Some(code) = code {
             let rows = match code {
                 CodeKey::Number(n) => generated::rows_with_code(self, n),
@@ -73,13 +69,7 @@ impl Api {
                 Single::One(error) => return Some(error),
                 // Several meanings under one code: the message must pick one.
                 Single::Many => {
-                    let normal = normal?;
-                    let picked = rows.iter().copied().filter(|row| {
-                        exact.is_some_and(|e: &ExactMessage| {
-                            e.rows.iter().any(|r| r.index == row.index)
-                        }) || row.matches_pattern(normal)
-                    });
-                    return single(picked).one();
+                    return with_normal(message?, |normal| pick_by_message(rows, normal))?;
                 }
                 // A text code the table does not list may still be a known message.
                 Single::None if matches!(code, CodeKey::Text(_)) => {}
@@ -87,8 +77,13 @@ impl Api {
             }
         }
         // No code: the message alone must name one meaning, exactly or by pattern.
-        let normal = normal?;
-        if let Some(exact) = exact {
+        with_normal(message?, |normal| self.by_message(normal))?
+    }
+
+    /// The one failure of this API that a normalised message names: the generator's answer for
+    /// a documented message, otherwise the one pattern row it fills.
+    fn by_message(self, normal: &str) -> Option<JsapiError> {
+        if let Some(exact) = generated::MESSAGES.get(normal) {
             return exact
                 .answers
                 .iter()
@@ -101,6 +96,17 @@ impl Api {
             .filter(|row| row.matches_pattern(normal));
         single(patterns).one()
     }
+}
+
+/// The one failure among `rows` (one code's meanings) that a normalised message names, exactly
+/// or by pattern.
+fn pick_by_message(rows: &[&'static RowInfo], normal: &str) -> Option<JsapiError> {
+    let exact = generated::MESSAGES.get(normal);
+    let picked = rows.iter().copied().filter(|row| {
+        exact.is_some_and(|e: &ExactMessage| e.rows.iter().any(|r| r.index == row.index))
+            || row.matches_pattern(normal)
+    });
+    single(picked).one()
 }
 
 /// How many distinct failures a set of rows names.
