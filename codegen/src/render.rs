@@ -86,7 +86,7 @@ pub(crate) fn from_code_match(
 ) -> Result<(), TableError> {
     let _ = writeln!(
         out,
-        "\n/// The variant whose code is `code`, or `None` if the catalog does not list it.\npub(super) const fn from_code(code: u32) -> Option<{enum_name}> {{\n    match code {{"
+        "\n/// The variant whose code is `code`, or `None` if the catalog does not list it.\n#[inline]\npub(super) const fn from_code(code: u32) -> Option<{enum_name}> {{\n    match code {{"
     );
     for v in variants {
         let code = v

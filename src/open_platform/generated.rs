@@ -629,6 +629,7 @@ pub enum Code {
 }
 
 /// The variant whose code is `code`, or `None` if the catalog does not list it.
+#[inline]
 pub(super) const fn from_code(code: u32) -> Option<Code> {
     match code {
         200 => Some(Code::Ok),

@@ -2822,6 +2822,7 @@ pub enum Errno {
 }
 
 /// The variant whose code is `code`, or `None` if the catalog does not list it.
+#[inline]
 pub(super) const fn from_code(code: u32) -> Option<Errno> {
     match code {
         0 => Some(Errno::Ok),
