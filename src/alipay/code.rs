@@ -40,7 +40,7 @@ impl Api {
 
     /// The catalog failure of this API with `code` and `message`, or `None` if the code is not
     /// this API's or the message does not say which of its meanings applies. See
-    /// [`Fail::error_for`] for the rules.
+    /// [`Fail::error_for`](super::Fail::error_for) for the rules.
     ///
     /// ```
     /// use minierr::alipay::{Api, JsapiError, UploadFileError};

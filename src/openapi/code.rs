@@ -121,7 +121,7 @@ impl ResultCode {
     }
 
     /// The code's own next step, before the status letter is taken into account; see
-    /// [`ApiResult::decide`] for the full rule.
+    /// [`ApiResult::decide`](super::ApiResult::decide) for the full rule.
     ///
     /// ```
     /// use minierr::{openapi::ResultCode, Action};

@@ -6,7 +6,7 @@ use crate::Action;
 
 /// A common Alipay+ Mini Program OpenAPI `resultCode`, or `SUCCESS`.
 ///
-/// Codes outside this list are API-specific; [`ResultCode::parse`] keeps them as
+/// Codes outside this list are API-specific; [`AnyResultCode::new`](super::AnyResultCode::new) keeps them as
 /// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown) with their exact text.
 ///
 /// ```
