@@ -30,6 +30,9 @@ pub enum Platform {
     /// The open platform: `code` with `msg` or `message`.
     #[serde(rename = "open_platform")]
     OpenPlatform,
+    /// The WeChat server API: `errcode`, `errmsg`.
+    #[serde(rename = "wechat_server")]
+    WechatServer,
 }
 
 impl Platform {
@@ -45,6 +48,7 @@ impl Platform {
             Platform::Alipay => "alipay",
             Platform::AlipayPlus => "alipayplus",
             Platform::OpenPlatform => "open_platform",
+            Platform::WechatServer => "wechat_server",
         }
     }
 
@@ -62,7 +66,9 @@ impl fmt::Display for Platform {
 
 /// The error from parsing a [`Platform`] name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown platform {input:?}: expected wechat, alipay, alipayplus or open_platform")]
+#[error(
+    "unknown platform {input:?}: expected wechat, wechat_server, alipay, alipayplus or open_platform"
+)]
 pub struct ParsePlatformError {
     input: String,
 }
@@ -77,6 +83,7 @@ impl std::str::FromStr for Platform {
             "alipay" => Ok(Platform::Alipay),
             "alipayplus" | "alipay+" | "openapi" => Ok(Platform::AlipayPlus),
             "open_platform" | "open-platform" => Ok(Platform::OpenPlatform),
+            "wechat_server" | "wx_server" => Ok(Platform::WechatServer),
             other => Err(ParsePlatformError {
                 input: other.to_owned(),
             }),
@@ -133,9 +140,9 @@ pub enum DecodeError {
     NotAnObject(#[source] serde_json::Error),
     /// The object has none of the fields that identify a platform.
     #[error(
-        "the object fits no known platform: expected errMsg/errno (wechat), error/errorMessage \
-         (alipay), resultCode with resultStatus or result (alipayplus), or code with msg/message \
-         (open_platform); found keys {keys:?}"
+        "the object fits no known platform: expected errMsg/errno (wechat), errcode/errmsg \
+         (wechat_server), error/errorMessage (alipay), resultCode with resultStatus or result \
+         (alipayplus), or code with msg/message (open_platform); found keys {keys:?}"
     )]
     UnknownShape {
         /// The object's keys (the first 16).
@@ -191,6 +198,8 @@ pub enum Diagnosis<'a> {
     AlipayPlus(openapi::ApiResult<'a>, CallKind),
     /// An open-platform response body.
     OpenPlatform(open_platform::Response<'a>),
+    /// A WeChat server API response.
+    WxServer(wx::server::Response<'a>),
 }
 
 impl fmt::Display for Diagnosis<'_> {
@@ -311,6 +320,7 @@ impl Diagnosis<'_> {
             Diagnosis::Alipay(_) => Platform::Alipay,
             Diagnosis::AlipayPlus(..) => Platform::AlipayPlus,
             Diagnosis::OpenPlatform(_) => Platform::OpenPlatform,
+            Diagnosis::WxServer(_) => Platform::WechatServer,
         }
     }
 
@@ -320,7 +330,7 @@ impl Diagnosis<'_> {
         match self {
             Diagnosis::Wx(fail) => fail.api(),
             Diagnosis::Alipay(d) => d.api.map(Api::name),
-            Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) => None,
+            Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
         }
     }
 
@@ -332,6 +342,9 @@ impl Diagnosis<'_> {
             Diagnosis::Alipay(d) => d.raw_code(),
             Diagnosis::AlipayPlus(result, _) => Some(RawCode::Text(result.result_code().raw())),
             Diagnosis::OpenPlatform(response) => Some(RawCode::Number(response.code().raw())),
+            Diagnosis::WxServer(response) => {
+                response.errcode_sent().map(|c| RawCode::Number(c.raw()))
+            }
         }
     }
 
@@ -349,6 +362,9 @@ impl Diagnosis<'_> {
                     Err(_) => RawCode::Text(e.code()),
                 })
             }),
+            Diagnosis::WxServer(response) => response
+                .resolved_errcode()
+                .map(|c| RawCode::Number(c.raw())),
             other => other.raw_code(),
         }
     }
@@ -373,6 +389,7 @@ impl Diagnosis<'_> {
             Diagnosis::OpenPlatform(response) => {
                 response.code().known().map(open_platform::Code::name)
             }
+            Diagnosis::WxServer(response) => server_code(response).map(wx::server::Errcode::name),
         }
     }
 
@@ -384,6 +401,7 @@ impl Diagnosis<'_> {
             Diagnosis::Alipay(d) => d.fail.error_message(),
             Diagnosis::AlipayPlus(result, _) => result.result_message(),
             Diagnosis::OpenPlatform(response) => response.message(),
+            Diagnosis::WxServer(response) => response.errmsg(),
         }
     }
 
@@ -401,6 +419,9 @@ impl Diagnosis<'_> {
                 .map(openapi::ResultCode::message_zh),
             Diagnosis::OpenPlatform(response) => {
                 response.code().known().map(open_platform::Code::message_zh)
+            }
+            Diagnosis::WxServer(response) => {
+                server_code(response).map(wx::server::Errcode::message_zh)
             }
         }
     }
@@ -420,6 +441,9 @@ impl Diagnosis<'_> {
             Diagnosis::OpenPlatform(response) => {
                 response.code().known().map(open_platform::Code::message_en)
             }
+            Diagnosis::WxServer(response) => {
+                server_code(response).map(wx::server::Errcode::message_en)
+            }
         }
     }
 
@@ -431,7 +455,7 @@ impl Diagnosis<'_> {
                 .result_code()
                 .known()
                 .and_then(openapi::ResultCode::remedy_zh),
-            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) => None,
+            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
         }
     }
 
@@ -443,7 +467,7 @@ impl Diagnosis<'_> {
                 .result_code()
                 .known()
                 .and_then(openapi::ResultCode::remedy_en),
-            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) => None,
+            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
         }
     }
 
@@ -480,6 +504,24 @@ impl Diagnosis<'_> {
             Diagnosis::Alipay(d) => d.error.map(JsapiError::action),
             Diagnosis::AlipayPlus(result, call_kind) => Some(result.action(*call_kind)),
             Diagnosis::OpenPlatform(response) => response.action(),
+            Diagnosis::WxServer(response) => response.action(),
+        }
+    }
+
+    /// The soonest moment a retry can succeed, where the platform says so.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use minierr::{decode_str, RetryHint};
+    /// let d = decode_str(r#"{"errcode":45011,"errmsg":"api minute-quota reach limit, must slower, retry next minute"}"#)?;
+    /// assert_eq!(d.retry_hint(), Some(RetryHint::After(Duration::from_secs(60))));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn retry_hint(&self) -> Option<crate::RetryHint> {
+        match self {
+            Diagnosis::WxServer(response) => response.retry_hint(),
+            _ => None,
         }
     }
 
@@ -499,6 +541,8 @@ impl Diagnosis<'_> {
 struct Shape {
     err_msg: bool,
     errno: bool,
+    errcode: bool,
+    errmsg: bool,
     error: bool,
     error_message: bool,
     result_code: bool,
@@ -509,17 +553,18 @@ struct Shape {
 
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
-    fn platforms(&self) -> ([Platform; 4], usize) {
+    fn platforms(&self) -> ([Platform; 5], usize) {
         let alipay_plus = self.result || (self.result_code && self.result_status);
         // my.tradePay reports a bare resultCode without resultStatus.
         let alipay = self.error || self.error_message || (self.result_code && !alipay_plus);
-        let mut fits = [Platform::Wechat; 4];
+        let mut fits = [Platform::Wechat; 5];
         let mut n = 0;
         for (platform, fit) in [
             (Platform::Wechat, self.err_msg || self.errno),
             (Platform::Alipay, alipay),
             (Platform::AlipayPlus, alipay_plus),
             (Platform::OpenPlatform, self.code),
+            (Platform::WechatServer, self.errcode || self.errmsg),
         ] {
             if let (true, Some(slot)) = (fit, fits.get_mut(n)) {
                 *slot = platform;
@@ -551,6 +596,8 @@ impl<'de> Visitor<'de> for ShapeVisitor {
             let flag = match key.0.as_ref() {
                 "errMsg" => &mut shape.err_msg,
                 "errno" => &mut shape.errno,
+                "errcode" => &mut shape.errcode,
+                "errmsg" => &mut shape.errmsg,
                 "error" => &mut shape.error,
                 "errorMessage" => &mut shape.error_message,
                 "resultCode" => &mut shape.result_code,
@@ -762,7 +809,17 @@ pub fn decode_as<'a>(
         Platform::OpenPlatform => Diagnosis::OpenPlatform(
             open_platform::Response::from_json_slice(input).map_err(invalid)?,
         ),
+        Platform::WechatServer => {
+            Diagnosis::WxServer(wx::server::Response::from_json_slice(input).map_err(invalid)?)
+        }
     })
+}
+
+/// A server response's catalog code, sent or recovered from its reason.
+fn server_code(response: &wx::server::Response<'_>) -> Option<wx::server::Errcode> {
+    response
+        .resolved_errcode()
+        .and_then(wx::server::AnyErrcode::known)
 }
 
 mod json_view {

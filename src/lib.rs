@@ -9,6 +9,7 @@
 //! | module | platform | codes |
 //! |---|---|---|
 //! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 274 |
+//! | [`wx::server`] | WeChat server API `errcode` (`{errcode, errmsg}`) | 927 |
 //! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
 //! | [`openapi`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
@@ -114,6 +115,7 @@ mod normalize;
 pub mod open_platform;
 pub mod openapi;
 mod retry;
+mod retry_hint;
 mod template;
 #[cfg(feature = "serde")]
 mod text;
@@ -128,6 +130,7 @@ pub use decode::{
 };
 pub use openapi::ResultCode as OpenApiResultCode;
 pub use retry::{Jitter, RetrySchedule, SeededJitter};
+pub use retry_hint::RetryHint;
 pub use wx::Errno as WxErrno;
 
 /// The README's examples, compiled and run as doctests so they cannot rot.

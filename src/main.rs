@@ -176,6 +176,18 @@ impl Item<'static> {
         }
     }
 
+    fn wechat_server(code: minierr::wx::server::Errcode) -> Self {
+        Item {
+            code: Some(code.code().into()),
+            name: Some(code.name()),
+            err_msg: Some(code.errmsg()).filter(|m| !m.is_empty()),
+            message_zh: Some(code.message_zh()).filter(|m| !m.is_empty()),
+            message_en: Some(code.message_en()),
+            action: Some(code.action()),
+            ..Item::blank(Platform::WechatServer)
+        }
+    }
+
     fn open_platform(code: open_platform::Code) -> Self {
         Item {
             code: Some(code.code().into()),
@@ -333,6 +345,17 @@ fn explain(
             .and_then(|n| u32::try_from(n).ok())
             .and_then(open_platform::Code::from_code);
         items.extend(known.map(Item::open_platform));
+    }
+    if wanted(platform, Platform::WechatServer) && api.is_none() {
+        use minierr::wx::server::Errcode;
+        match number {
+            Some(n) => items.extend(Errcode::from_code(n).map(Item::wechat_server)),
+            None => items.extend(
+                Errcode::all_with_normalized_errmsg(code)
+                    .iter()
+                    .map(|c| Item::wechat_server(*c)),
+            ),
+        }
     }
     if items.is_empty() {
         eprintln!(
@@ -592,6 +615,9 @@ fn list(
         }
         if wanted(platform, Platform::OpenPlatform) {
             items.extend(open_platform::Code::all().map(Item::open_platform));
+        }
+        if wanted(platform, Platform::WechatServer) {
+            items.extend(minierr::wx::server::Errcode::all().map(Item::wechat_server));
         }
     }
     for item in &items {

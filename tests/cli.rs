@@ -82,9 +82,25 @@ fn explain_finds_a_code_on_every_platform() {
         assert_keys(item, &[]);
     }
 
+    // 40006 is also a WeChat server errcode (invalid file size), listed beside the Alipay ones.
     let items = json_lines(&minierr(&["explain", "40006", "--json"]));
-    let apis: Vec<&str> = items.iter().map(|i| i["api"].as_str().unwrap()).collect();
+    let apis: Vec<&str> = items
+        .iter()
+        .filter(|i| i["platform"] == "alipay")
+        .map(|i| i["api"].as_str().unwrap())
+        .collect();
     assert_eq!(apis, ["my.getPhoneNumber", "my.getOpenUserInfo"]);
+    assert!(
+        items
+            .iter()
+            .any(|i| i["platform"] == "wechat_server" && i["name"] == "InvalidMediaSize")
+    );
+
+    // The server meaning of 40029 beside any other platform's.
+    let items = json_lines(&minierr(&["explain", "40029", "--json"]));
+    assert!(items.iter().any(|i| i["platform"] == "wechat_server"
+        && i["name"] == "InvalidCode"
+        && i["action"] == "refresh"));
 
     let items = json_lines(&minierr(&["explain", "PARAM_ILLEGAL", "--json"]));
     assert_eq!(items.len(), 1);
@@ -223,7 +239,9 @@ fn list_prints_the_catalogs() {
     );
     assert!(items.iter().all(|i| i["category"]["code"] == 15));
     let all = json_lines(&minierr(&["list", "--json"]));
-    assert_eq!(all.len(), 274 + 53 + 8 + 65);
+    assert_eq!(all.len(), 274 + 53 + 8 + 65 + 927);
+    let server = json_lines(&minierr(&["list", "--platform", "wechat_server", "--json"]));
+    assert_eq!(server.len(), 927, "every server errcode of the reference");
     let text = stdout(&minierr(&["list", "--platform", "open_platform"]));
     assert_eq!(text.lines().count(), 65);
 }

@@ -36,12 +36,15 @@ fn fixtures_equal_the_shared_documents() {
     );
     let copies: Vec<PathBuf> = files_under(&fixtures)
         .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "txt" || e == "tsv"))
+        .filter(|f| {
+            f.extension()
+                .is_some_and(|e| e == "txt" || e == "tsv" || e == "jsonl")
+        })
         .collect();
     assert_eq!(
         copies.len(),
-        6,
-        "five seeds and one reference table: {copies:?}"
+        8,
+        "five seeds, two reference tables and the real-world payloads: {copies:?}"
     );
     for copy in &copies {
         let ours = std::fs::read(fixtures.join(copy)).expect("the copy is readable");

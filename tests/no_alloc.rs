@@ -59,6 +59,8 @@ fn borrowed_decoding_allocates_nothing() {
         r#"{"resultCode":"RISK_REJECT","resultStatus":"F"}"#,
         r#"{"code":4004,"msg":"签名无效","data":null}"#,
         r#"{"code":"4999","message":"新错误"}"#,
+        r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: 697832c4-31bfe4c2-64edb600"}"#,
+        r#"{"errcode":45011,"errmsg":"API minute-quota reach limit  mustslower  retry next minute hint: [ab12]"}"#,
     ];
     for payload in payloads {
         assert_no_alloc(payload, || {
@@ -76,8 +78,15 @@ fn borrowed_decoding_allocates_nothing() {
         let response: open_platform::Response = serde_json::from_str(payloads[8]).unwrap();
         std::hint::black_box(response.action());
     });
-    // The serde-free readers, each on its platform's payloads (a payload one declines goes
-    // through serde_json, which must not allocate either).
+    assert_no_alloc("server responses, suffixes split", || {
+        for payload in &payloads[10..12] {
+            let response = minierr::wx::server::Response::from_json_str(payload).unwrap();
+            let parts = response.errmsg_parts();
+            std::hint::black_box((parts.reason(), parts.rid(), parts.hint(), parts.advice()));
+            std::hint::black_box((response.action_for("getAccessToken"), response.retry_hint()));
+            std::hint::black_box(minierr::wx::server::Errcode::from_errmsg(parts.reason()));
+        }
+    });
     assert_no_alloc("from_json readers", || {
         for payload in &payloads[0..3] {
             let fail = minierr::wx::Fail::from_json_str(payload).unwrap();

@@ -11,6 +11,7 @@ use std::hint::black_box;
 
 use minierr::alipay::{Api, JsapiError};
 use minierr::openapi::{ApiResult, CallKind, ResultCode};
+use minierr::wx::server::Errcode;
 use minierr::{Action, open_platform, wx};
 use serde::Deserialize;
 use serde_json::Value;
@@ -46,14 +47,16 @@ pub enum Kind {
     AlipayPlusResult,
     AlipayFail,
     OpenPlatformResponse,
+    WechatServerResponse,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::WechatFail,
         Kind::AlipayPlusResult,
         Kind::AlipayFail,
         Kind::OpenPlatformResponse,
+        Kind::WechatServerResponse,
     ];
 
     pub fn name(self) -> &'static str {
@@ -62,6 +65,7 @@ impl Kind {
             Kind::AlipayPlusResult => "alipayplus_result",
             Kind::AlipayFail => "alipay_fail",
             Kind::OpenPlatformResponse => "open_platform_response",
+            Kind::WechatServerResponse => "wechat_server_response",
         }
     }
 
@@ -110,6 +114,21 @@ impl Kind {
                     })
                     .collect()
             }
+            Kind::WechatServerResponse => {
+                // Codes with an errmsg, as servers send them: with a rid, one in sixteen unknown.
+                let codes: Vec<Errcode> =
+                    Errcode::all().filter(|c| !c.errmsg().is_empty()).collect();
+                (0..BATCH)
+                    .map(|i| {
+                        let c = rng.pick(&codes);
+                        let code = if i % 16 == 0 { 49_999 } else { c.code() };
+                        format!(
+                            r#"{{"errcode":{code},"errmsg":"{} rid: 65d38b69-62497c5f-7e6c18da"}}"#,
+                            c.errmsg()
+                        )
+                    })
+                    .collect()
+            }
             Kind::OpenPlatformResponse => {
                 let ops: Vec<open_platform::Code> = open_platform::Code::all().collect();
                 (0..BATCH)
@@ -142,6 +161,11 @@ impl Kind {
             Kind::OpenPlatformResponse => open_platform::Response::from_json_str(payload)
                 .ok()?
                 .action(),
+            Kind::WechatServerResponse => {
+                let response = wx::server::Response::from_json_str(payload).ok()?;
+                black_box(response.errmsg_parts());
+                response.action()
+            }
         }
     }
 
@@ -157,6 +181,7 @@ pub struct Maps {
     pub alipay_plus: HashMap<&'static str, Action>,
     pub alipay: HashMap<(i64, &'static str), Action>,
     pub open_platform: HashMap<i64, Action>,
+    pub wechat_server: HashMap<i64, Action>,
 }
 
 impl Maps {
@@ -174,6 +199,7 @@ impl Maps {
             open_platform: open_platform::Code::all()
                 .map(|c| (i64::from(c.code()), c.action()))
                 .collect(),
+            wechat_server: Errcode::all().map(|c| (c.code(), c.action())).collect(),
         }
     }
 
@@ -209,6 +235,12 @@ impl Maps {
             status: Option<i64>,
         }
         #[derive(Deserialize)]
+        struct ServerResponse<'a> {
+            errcode: Option<i64>,
+            #[serde(borrow)]
+            errmsg: Option<&'a str>,
+        }
+        #[derive(Deserialize)]
         struct OpenResponse<'a> {
             code: i64,
             #[serde(borrow)]
@@ -235,6 +267,11 @@ impl Maps {
                 black_box(r.msg);
                 self.open_platform.get(&r.code).copied()
             }
+            Kind::WechatServerResponse => {
+                let r: ServerResponse = serde_json::from_str(payload).ok()?;
+                black_box(r.errmsg);
+                self.wechat_server.get(&r.errcode.unwrap_or(0)).copied()
+            }
         }
     }
 
@@ -260,6 +297,12 @@ impl Maps {
             }
             Kind::OpenPlatformResponse => {
                 self.open_platform.get(&v.get("code")?.as_i64()?).copied()
+            }
+            Kind::WechatServerResponse => {
+                black_box(v.get("errmsg").and_then(Value::as_str));
+                self.wechat_server
+                    .get(&v.get("errcode")?.as_i64()?)
+                    .copied()
             }
         }
     }

@@ -250,7 +250,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
 /// ```
 "#,
     );
-    out.push_str(&catalog_attrs(false));
+    out.push_str(&catalog_attrs(None));
     out.push_str("pub enum Api {\n");
     for a in &apis {
         let _ = writeln!(out, "    /// `{}` ({})", a.api, para(&a.doc_url));
@@ -327,7 +327,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let _ = write!(
             out,
             "\n/// The failures of {about}, one variant per meaning.\n///\n/// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).\n{}pub enum {enum_name} {{\n",
-            catalog_attrs(false)
+            catalog_attrs(None)
         );
         for name in &variants {
             let mut first = true;

@@ -100,7 +100,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     out.push_str("\nuse super::{ResultCodeInfo, ResultStatus};\nuse crate::Action;\n");
     enum_decl(
         &mut out,
-        &format!("{ENUM_HEADER}{}", catalog_attrs(false)),
+        &format!("{ENUM_HEADER}{}", catalog_attrs(None)),
         "ResultCode",
         &variants,
     );

@@ -15,11 +15,15 @@ mod alipayplus;
 mod normalize;
 mod open_platform;
 mod render;
+#[path = "../../src/retry_hint.rs"]
+#[allow(dead_code, unexpected_cfgs)]
+mod retry_hint;
 mod table;
 #[path = "../../src/template.rs"]
 #[allow(dead_code)]
 mod template;
 mod wechat;
+mod wechat_server;
 
 pub use table::{Table, TableError};
 
@@ -40,6 +44,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         alipay::render(&data)?,
         alipayplus::render(&data)?,
         open_platform::render(&data)?,
+        wechat_server::render(&data)?,
     ])
 }
 

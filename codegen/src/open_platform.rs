@@ -92,7 +92,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             name: name.clone(),
             message_zh: zh.to_owned(),
             variant: Variant {
-                discriminant: Some(code),
+                discriminant: Some(i64::from(code)),
                 name,
                 docs,
                 aliases: vec![code.to_string()],
@@ -115,11 +115,11 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let variants: Vec<Variant> = rows.into_iter().map(|r| r.variant).collect();
     enum_decl(
         &mut out,
-        &format!("{ENUM_HEADER}{}", catalog_attrs(true)),
+        &format!("{ENUM_HEADER}{}", catalog_attrs(Some("u32"))),
         "Code",
         &variants,
     );
-    from_code_match(&mut out, FILE, "Code", &variants)?;
+    from_code_match(&mut out, FILE, "Code", "u32", &variants)?;
     variant_tables(&mut out, "Code", "CodeInfo", &variants);
     let messages: Vec<(&str, &str)> = messages
         .iter()

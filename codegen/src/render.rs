@@ -11,7 +11,7 @@ use crate::{doc_text, lit};
 /// One enum variant as the generator sees it.
 pub(crate) struct Variant {
     /// The numeric code, for `#[repr(u32)]` catalogs; `None` for string-keyed ones.
-    pub(crate) discriminant: Option<u32>,
+    pub(crate) discriminant: Option<i64>,
     pub(crate) name: String,
     /// Rustdoc paragraphs, already in markdown (run plain text through [`doc_text`]).
     pub(crate) docs: Vec<String>,
@@ -23,15 +23,16 @@ pub(crate) struct Variant {
 
 /// The attributes every catalog enum carries, after its docs: comparison and hashing, strum's
 /// count and name, `#[non_exhaustive]`, and for an enum whose discriminants are its numeric
-/// codes `#[repr(u32)]` with `serde_repr`'s integer serialisation (its `Deserialize` is written
+/// codes `#[repr(u32)]` (or `i64`) with `serde_repr`'s integer serialisation (its `Deserialize` is written
 /// beside the enum, so that an unknown number's error names the type that keeps it).
-pub(crate) fn catalog_attrs(integer_codes: bool) -> String {
+pub(crate) fn catalog_attrs(repr: Option<&str>) -> String {
     let mut attrs = String::from(
         "#[derive(\n    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,\n    strum::EnumCount, strum::IntoStaticStr,\n)]\n",
     );
-    if integer_codes {
-        attrs.push_str(
-            "#[cfg_attr(feature = \"serde\", derive(serde_repr::Serialize_repr))]\n#[repr(u32)]\n",
+    if let Some(repr) = repr {
+        let _ = writeln!(
+            attrs,
+            "#[cfg_attr(feature = \"serde\", derive(serde_repr::Serialize_repr))]\n#[repr({repr})]"
         );
     }
     attrs.push_str("#[non_exhaustive]\n");
@@ -82,11 +83,12 @@ pub(crate) fn from_code_match(
     out: &mut String,
     file: &str,
     enum_name: &str,
+    code_type: &str,
     variants: &[Variant],
 ) -> Result<(), TableError> {
     let _ = writeln!(
         out,
-        "\n/// The variant whose code is `code`, or `None` if the catalog does not list it.\n#[inline]\npub(super) const fn from_code(code: u32) -> Option<{enum_name}> {{\n    match code {{"
+        "\n/// The variant whose code is `code`, or `None` if the catalog does not list it.\n#[inline]\npub(super) const fn from_code(code: {code_type}) -> Option<{enum_name}> {{\n    match code {{"
     );
     for v in variants {
         let code = v
@@ -286,6 +288,7 @@ mod tests {
             &mut out,
             "t.tsv",
             "E",
+            "u32",
             &[variant(5, "A"), variant(1500102, "B")],
         )
         .expect("numeric codes");

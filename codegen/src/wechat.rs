@@ -125,7 +125,7 @@ fn read_entries(data: &Path) -> Result<Vec<Entry>, TableError> {
     Ok(entries)
 }
 
-fn template_is_valid(err_msg: &str) -> bool {
+pub(crate) fn template_is_valid(err_msg: &str) -> bool {
     let mut rest = err_msg;
     while let Some(at) = rest.find('%') {
         match rest.get(at + 1..at + 2) {
@@ -209,11 +209,11 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let variants: Vec<Variant> = entries.iter().map(variant).collect();
     enum_decl(
         &mut out,
-        &format!("{ENUM_HEADER}{}", catalog_attrs(true)),
+        &format!("{ENUM_HEADER}{}", catalog_attrs(Some("u32"))),
         "Errno",
         &variants,
     );
-    from_code_match(&mut out, ERRNO_FILE, "Errno", &variants)?;
+    from_code_match(&mut out, ERRNO_FILE, "Errno", "u32", &variants)?;
     variant_tables(&mut out, "Errno", "ErrnoInfo", &variants);
     let messages: Vec<(&str, &str)> = entries
         .iter()
@@ -278,7 +278,7 @@ fn variant(e: &Entry) -> Variant {
         ],
     );
     Variant {
-        discriminant: Some(e.code),
+        discriminant: Some(i64::from(e.code)),
         name: e.name.clone(),
         docs,
         aliases: vec![e.code.to_string(), e.err_msg.clone()],

@@ -54,6 +54,7 @@ mod code;
 mod generated;
 #[cfg(feature = "serde")]
 mod payload;
+pub mod server;
 
 pub use category::{Category, Naming, Subcategory};
 pub use code::{AnyErrno, ParseErrnoError, UnknownErrno, split_err_msg};

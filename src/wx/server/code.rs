@@ -1,0 +1,596 @@
+//! [`Errcode`], the catalog of server errcodes, [`AnyErrcode`], any errcode kept without loss,
+//! and [`Meaning`], a code's reading on one API.
+
+use std::fmt;
+
+use super::ErrcodeInfo;
+use super::generated::{self, Errcode};
+use crate::{Action, RetryHint};
+
+/// How far a code's source can be trusted.
+///
+/// ```
+/// use minierr::wx::server::{Errcode, Reliability};
+/// assert_eq!(Errcode::MinuteQuotaReached.reliability(), Reliability::Official);
+/// assert_eq!(Errcode::SystemErrorLegacy.reliability(), Reliability::Tertiary);
+/// assert_eq!(Reliability::Secondary.as_str(), "secondary");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Reliability {
+    /// The current official server-API pages.
+    Official,
+    /// Transcriptions of the open-platform and Official Account 返回码 tables.
+    Secondary,
+    /// Found only in SDK enums, in no official or transcribed table.
+    Tertiary,
+}
+
+impl Reliability {
+    /// `official`, `secondary` or `tertiary`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reliability::Official => "official",
+            Reliability::Secondary => "secondary",
+            Reliability::Tertiary => "tertiary",
+        }
+    }
+}
+
+impl fmt::Display for Reliability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Errcode {
+    /// How many codes the catalog holds.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::server::Errcode::COUNT, 927);
+    /// ```
+    pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
+
+    /// Every catalog code, in ascending order.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(Errcode::ALL[0].code(), -1008);
+    /// assert_eq!(Errcode::ALL.len(), Errcode::COUNT);
+    /// ```
+    pub const ALL: &'static [Errcode] = &generated::ALL;
+
+    /// The variant for a numeric code, or `None` if the catalog does not know it.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(Errcode::from_code(45011), Some(Errcode::MinuteQuotaReached));
+    /// assert_eq!(Errcode::from_code(-1), Some(Errcode::SystemBusy));
+    /// assert_eq!(Errcode::from_code(45999), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn from_code(code: i64) -> Option<Errcode> {
+        generated::from_code(code)
+    }
+
+    /// The catalog row behind this variant: its main meaning.
+    #[inline]
+    const fn info(self) -> &'static ErrcodeInfo {
+        generated::info(self)
+    }
+
+    /// The numeric code.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::server::Errcode::InvalidCode.code(), 40029);
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> i64 {
+        self as i64
+    }
+
+    /// The variant's name, e.g. for logs and metrics labels.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::server::Errcode::InvalidCode.name(), "InvalidCode");
+    /// ```
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The errmsg the server sends, byte for byte as a source shows it, without the `rid` and
+    /// other suffixes; `""` for codes whose English errmsg no source shows. 40164 holds a `%s`
+    /// where the runtime puts the caller's IP.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(Errcode::MinuteQuotaReached.errmsg(), "api minute-quota reach limit, must slower, retry next minute");
+    /// assert_eq!(Errcode::IpNotInWhitelist.errmsg(), "invalid ip %s ipv6 ::ffff:%s, not in whitelist");
+    /// ```
+    #[must_use]
+    pub const fn errmsg(self) -> &'static str {
+        self.info().errmsg
+    }
+
+    /// The Chinese description, as the source writes it (`""` for the one code no source
+    /// describes in Chinese).
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::server::Errcode::AccessTokenMissing.message_zh(), "缺少 access_token 参数");
+    /// ```
+    #[must_use]
+    pub const fn message_zh(self) -> &'static str {
+        self.info().message_zh
+    }
+
+    /// An English description, without a final full stop.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::server::Errcode::AccessTokenExpired.message_en(), "The access token has expired");
+    /// ```
+    #[must_use]
+    pub const fn message_en(self) -> &'static str {
+        self.info().message_en
+    }
+
+    /// Where the sources disagree or say more, what they say; `None` for most codes.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert!(Errcode::DailyQuotaReached.note().unwrap().contains("DAILY"));
+    /// ```
+    #[must_use]
+    pub const fn note(self) -> Option<&'static str> {
+        non_empty(self.info().note)
+    }
+
+    /// What the caller should do next, on an API the code has no special meaning for; see
+    /// [`Errcode::action_for`].
+    ///
+    /// ```
+    /// use minierr::{wx::server::Errcode, Action};
+    /// assert_eq!(Errcode::AccessTokenExpired.action(), Action::Refresh);
+    /// assert_eq!(Errcode::MinuteQuotaReached.action(), Action::Backoff);
+    /// assert_eq!(Errcode::RiskyContent.action(), Action::GiveUp);
+    /// ```
+    #[must_use]
+    pub const fn action(self) -> Action {
+        self.info().action
+    }
+
+    /// The soonest moment a retry can succeed, where a source states it.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use minierr::{wx::server::Errcode, RetryHint};
+    /// assert_eq!(Errcode::MinuteQuotaReached.retry_hint(), Some(RetryHint::After(Duration::from_secs(60))));
+    /// assert_eq!(
+    ///     Errcode::DailyQuotaReached.retry_hint(),
+    ///     Some(RetryHint::NextDay { utc_offset_seconds: 8 * 3600 })
+    /// );
+    /// assert_eq!(Errcode::InvalidCode.retry_hint(), None);
+    /// ```
+    #[must_use]
+    pub const fn retry_hint(self) -> Option<RetryHint> {
+        self.info().retry_hint
+    }
+
+    /// Which kind of source the code comes from.
+    ///
+    /// ```
+    /// use minierr::wx::server::{Errcode, Reliability};
+    /// assert_eq!(Errcode::InvalidCode.reliability(), Reliability::Official);
+    /// ```
+    #[must_use]
+    pub const fn reliability(self) -> Reliability {
+        self.info().reliability
+    }
+
+    /// The APIs the sources list the code for, as they name them (`global` for the common
+    /// tables).
+    ///
+    /// ```
+    /// assert!(minierr::wx::server::Errcode::InvalidCode.apis().contains("code2Session"));
+    /// ```
+    #[must_use]
+    pub const fn apis(self) -> &'static str {
+        self.info().apis
+    }
+
+    /// The source page or pages of the row.
+    ///
+    /// ```
+    /// assert!(minierr::wx::server::Errcode::InvalidCode.source().starts_with("https://"));
+    /// ```
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        self.info().source
+    }
+
+    /// The code's meaning on `api` (`getAccessToken`, `generateUrlLink`, …; case-insensitive):
+    /// the API's own reading where the sources give one, else the main meaning.
+    ///
+    /// ```
+    /// use minierr::{wx::server::Errcode, Action};
+    /// let on_token = Errcode::InvalidCredential.meaning_for("getAccessToken");
+    /// assert_eq!(on_token.action(), Action::FixConfig);
+    /// assert_eq!(on_token.message_en(), "The AppSecret is wrong");
+    /// let elsewhere = Errcode::InvalidCredential.meaning_for("sendMessage");
+    /// assert_eq!(elsewhere.action(), Action::Refresh);
+    /// assert!(!elsewhere.is_api_specific());
+    /// ```
+    #[must_use]
+    pub fn meaning_for(self, api: &str) -> Meaning {
+        let api = api.trim();
+        generated::api_meanings(self)
+            .iter()
+            .find(|m| m.only_for.iter().any(|a| a.eq_ignore_ascii_case(api)))
+            .map_or(
+                Meaning {
+                    info: self.info(),
+                    api_specific: false,
+                },
+                |m| Meaning {
+                    info: &m.info,
+                    api_specific: true,
+                },
+            )
+    }
+
+    /// [`Errcode::meaning_for`]'s action: what to do after this code on `api`.
+    ///
+    /// ```
+    /// use minierr::{wx::server::Errcode, Action};
+    /// assert_eq!(Errcode::InvalidCredential.action_for("getAccessToken"), Action::FixConfig);
+    /// assert_eq!(Errcode::InvalidCredential.action_for("msgSecCheck"), Action::Refresh);
+    /// ```
+    #[must_use]
+    pub fn action_for(self, api: &str) -> Action {
+        self.meaning_for(api).action()
+    }
+
+    /// The APIs on which the code has a meaning of its own, if any.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert!(Errcode::InvalidGrantType.api_specific_apis().any(|a| a == "generateUrlLink"));
+    /// assert_eq!(Errcode::InvalidCode.api_specific_apis().count(), 0);
+    /// ```
+    pub fn api_specific_apis(self) -> impl Iterator<Item = &'static str> {
+        generated::api_meanings(self)
+            .iter()
+            .flat_map(|m| m.only_for.iter().copied())
+    }
+
+    /// Every code whose errmsg, or one of its documented other spellings, matches `reason`
+    /// once both are in normal form (ASCII case, runs of white space, a final full stop).
+    /// `reason` is the errmsg without suffixes: see [`split_errmsg`](super::split_errmsg).
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// // 40029 (login) and 40116 (cards) share this errmsg.
+    /// assert_eq!(
+    ///     Errcode::all_with_normalized_errmsg("Invalid Code."),
+    ///     &[Errcode::InvalidCode, Errcode::InvalidCardCode]
+    /// );
+    /// // The documentation's spelling of 45011 differs from what the server sends.
+    /// assert_eq!(
+    ///     Errcode::all_with_normalized_errmsg("api minute-quota reach limit  mustslower  retry next minute"),
+    ///     &[Errcode::MinuteQuotaReached]
+    /// );
+    /// // 40164 carries the caller's IP.
+    /// assert_eq!(
+    ///     Errcode::all_with_normalized_errmsg("invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"),
+    ///     &[Errcode::IpNotInWhitelist]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn all_with_normalized_errmsg(reason: &str) -> &'static [Errcode] {
+        crate::catalog::lookup_message(
+            &generated::ERRMSG_INDEX,
+            &generated::ERRMSG_TEMPLATES,
+            reason,
+        )
+    }
+
+    /// The one code whose errmsg matches `reason` in normal form; `None` if none or several do.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(Errcode::from_errmsg("Access_Token Expired"), Some(Errcode::AccessTokenExpired));
+    /// assert_eq!(Errcode::from_errmsg("invalid template_id"), None, "40037 and 40081 share it");
+    /// ```
+    #[must_use]
+    pub fn from_errmsg(reason: &str) -> Option<Errcode> {
+        match Errcode::all_with_normalized_errmsg(reason) {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Every catalog code, in ascending order: [`Errcode::ALL`] as an iterator.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::server::Errcode::all().count(), 927);
+    /// ```
+    pub fn all() -> impl Iterator<Item = Errcode> {
+        Errcode::ALL.iter().copied()
+    }
+}
+
+impl fmt::Display for Errcode {
+    /// `40029 invalid code: Invalid login code (js_code)`, or without the errmsg where no source
+    /// shows one.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(Errcode::InvalidCode.to_string(), "40029 invalid code: Invalid login code (js_code)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errmsg() {
+            "" => write!(f, "{}: {}", self.code(), self.message_en()),
+            errmsg => write!(f, "{} {errmsg}: {}", self.code(), self.message_en()),
+        }
+    }
+}
+
+impl std::error::Error for Errcode {}
+
+impl From<Errcode> for i64 {
+    fn from(code: Errcode) -> i64 {
+        code.code()
+    }
+}
+
+impl TryFrom<i64> for Errcode {
+    type Error = UnknownErrcode;
+
+    /// Fails with the raw value kept when the catalog does not know the code.
+    fn try_from(code: i64) -> Result<Self, Self::Error> {
+        Errcode::from_code(code).ok_or(UnknownErrcode(code))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Errcode {
+    /// An integer the catalog lists; any other is an error (`AnyErrcode` keeps unknown codes).
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(serde_json::from_str::<Errcode>("40029")?, Errcode::InvalidCode);
+    /// let err = serde_json::from_str::<Errcode>("40999").unwrap_err().to_string();
+    /// assert!(err.contains("decode unknown ones as AnyErrcode"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = i64::deserialize(deserializer)?;
+        Errcode::from_code(code).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Signed(code),
+                &"a WeChat server errcode in the catalog (decode unknown ones as AnyErrcode)",
+            )
+        })
+    }
+}
+
+/// A code's reading on one API: its own where the sources give one, else the main meaning.
+#[derive(Clone, Copy, Debug)]
+pub struct Meaning {
+    info: &'static ErrcodeInfo,
+    api_specific: bool,
+}
+
+impl Meaning {
+    /// The Chinese description.
+    #[must_use]
+    pub const fn message_zh(self) -> &'static str {
+        self.info.message_zh
+    }
+
+    /// The English description.
+    #[must_use]
+    pub const fn message_en(self) -> &'static str {
+        self.info.message_en
+    }
+
+    /// What to do next.
+    #[must_use]
+    pub const fn action(self) -> Action {
+        self.info.action
+    }
+
+    /// Whether this is the API's own reading rather than the code's main meaning.
+    #[must_use]
+    pub const fn is_api_specific(self) -> bool {
+        self.api_specific
+    }
+
+    /// The source's note on this reading, if any.
+    #[must_use]
+    pub const fn note(self) -> Option<&'static str> {
+        non_empty(self.info.note)
+    }
+}
+
+impl PartialEq for Meaning {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.info, other.info)
+    }
+}
+
+impl Eq for Meaning {}
+
+/// An errcode the catalog does not know. Only minierr builds one, from a number that is not in
+/// the catalog, so a known code can never hide in here.
+///
+/// ```
+/// use minierr::wx::server::Errcode;
+/// let err = Errcode::try_from(40999).unwrap_err();
+/// assert_eq!(err.raw(), 40999);
+/// assert_eq!(err.to_string(), "errcode 40999 is not in the WeChat server catalog");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error)]
+#[error("errcode {0} is not in the WeChat server catalog")]
+pub struct UnknownErrcode(pub(crate) i64);
+
+impl UnknownErrcode {
+    /// The number exactly as received.
+    #[must_use]
+    pub const fn raw(self) -> i64 {
+        self.0
+    }
+}
+
+/// Any server errcode: a catalog [`Errcode`], or an [`UnknownErrcode`] that keeps the number,
+/// negative ones included.
+///
+/// ```
+/// use minierr::wx::server::{AnyErrcode, Errcode};
+/// assert_eq!(AnyErrcode::new(40029), AnyErrcode::Known(Errcode::InvalidCode));
+/// let newer = AnyErrcode::new(-99);
+/// assert_eq!(newer.known(), None);
+/// assert_eq!(newer.raw(), -99);
+/// assert_eq!(newer.action(), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnyErrcode {
+    /// A code in the catalog.
+    Known(Errcode),
+    /// A code the catalog does not know, with its number.
+    Unknown(UnknownErrcode),
+}
+
+impl AnyErrcode {
+    /// Classifies a number: `Known` if the catalog has it, `Unknown` otherwise.
+    #[must_use]
+    pub const fn new(raw: i64) -> AnyErrcode {
+        match Errcode::from_code(raw) {
+            Some(code) => AnyErrcode::Known(code),
+            None => AnyErrcode::Unknown(UnknownErrcode(raw)),
+        }
+    }
+
+    /// The number, exactly as received.
+    #[must_use]
+    pub const fn raw(self) -> i64 {
+        match self {
+            AnyErrcode::Known(code) => code.code(),
+            AnyErrcode::Unknown(unknown) => unknown.0,
+        }
+    }
+
+    /// The catalog variant, if the code is known.
+    #[must_use]
+    pub const fn known(self) -> Option<Errcode> {
+        match self {
+            AnyErrcode::Known(code) => Some(code),
+            AnyErrcode::Unknown(_) => None,
+        }
+    }
+
+    /// The unknown code, if the catalog does not know it.
+    #[must_use]
+    pub const fn unknown(self) -> Option<UnknownErrcode> {
+        match self {
+            AnyErrcode::Known(_) => None,
+            AnyErrcode::Unknown(unknown) => Some(unknown),
+        }
+    }
+
+    /// Whether the catalog knows the code.
+    #[must_use]
+    pub const fn is_known(self) -> bool {
+        matches!(self, AnyErrcode::Known(_))
+    }
+
+    /// The catalog's next step for a known code; `None` for an unknown one, which minierr will
+    /// not guess.
+    #[must_use]
+    pub const fn action(self) -> Option<Action> {
+        match self {
+            AnyErrcode::Known(code) => Some(code.action()),
+            AnyErrcode::Unknown(_) => None,
+        }
+    }
+}
+
+impl From<i64> for AnyErrcode {
+    fn from(raw: i64) -> AnyErrcode {
+        AnyErrcode::new(raw)
+    }
+}
+
+impl From<Errcode> for AnyErrcode {
+    fn from(code: Errcode) -> AnyErrcode {
+        AnyErrcode::Known(code)
+    }
+}
+
+impl PartialEq<Errcode> for AnyErrcode {
+    fn eq(&self, other: &Errcode) -> bool {
+        *self == AnyErrcode::Known(*other)
+    }
+}
+
+impl PartialOrd for AnyErrcode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for AnyErrcode {
+    /// By number, known or not.
+    ///
+    /// ```
+    /// use minierr::wx::server::AnyErrcode;
+    /// assert!(AnyErrcode::new(-99) < AnyErrcode::new(0));
+    /// ```
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.raw().cmp(&other.raw())
+    }
+}
+
+impl fmt::Display for AnyErrcode {
+    /// A known code as [`Errcode`]'s `Display`; an unknown one as its number.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnyErrcode::Known(code) => code.fmt(f),
+            AnyErrcode::Unknown(unknown) => write!(f, "{}: not in the catalog", unknown.0),
+        }
+    }
+}
+
+impl std::error::Error for AnyErrcode {}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for AnyErrcode {
+    /// Always the number, known or not.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.raw())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AnyErrcode {
+    /// An integer, or one in a string.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AnyErrcode, D::Error> {
+        crate::lenient::deserialize_int(
+            deserializer,
+            "errcode as a 64-bit integer, or one in a string",
+        )
+        .map(AnyErrcode::new)
+    }
+}
+
+/// `Some(text)`, or `None` for an empty catalog cell.
+const fn non_empty(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
+}

@@ -1,0 +1,478 @@
+//! The WeChat server errcode catalog against an independent reading of the reference table
+//! (`tests/fixtures/reference/wechat_server_errcode.tsv`), and `wx::server::Response` against
+//! real response bodies from public bug reports (`reference/real-world/dev-payloads.jsonl`).
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use minierr::Action;
+#[cfg(feature = "json")]
+use minierr::wx::server::Response;
+use minierr::wx::server::{Errcode, Reliability};
+
+/// One reference row, read with nothing but `split('\t')`.
+struct Row {
+    code: i64,
+    errmsg: String,
+    zh: String,
+    apis: String,
+    reliability: String,
+}
+
+fn reference() -> Vec<Row> {
+    let path = support::fixtures_dir().join("reference/wechat_server_errcode.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (code, errmsg, zh, apis, reliability) = (
+        col("errcode"),
+        col("errmsg_en"),
+        col("zh"),
+        col("apis"),
+        col("reliability"),
+    );
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            Row {
+                code: cells[code].parse().expect("an integer code"),
+                errmsg: cells[errmsg].trim().to_owned(),
+                zh: cells[zh].trim().to_owned(),
+                apis: cells[apis].trim().to_owned(),
+                reliability: cells[reliability].to_owned(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_reference_code_is_in_the_catalog_and_nothing_else() {
+    let rows = reference();
+    assert_eq!(rows.len(), 931, "the reference has 931 rows");
+    let codes: std::collections::BTreeSet<i64> = rows.iter().map(|r| r.code).collect();
+    assert_eq!(codes.len(), 927, "for 927 codes");
+    let catalog: std::collections::BTreeSet<i64> = Errcode::all().map(Errcode::code).collect();
+    assert_eq!(catalog, codes);
+    for code in &codes {
+        let errcode = Errcode::from_code(*code).expect("listed");
+        assert_eq!(Errcode::try_from(*code), Ok(errcode));
+        assert_eq!(
+            minierr::wx::server::AnyErrcode::new(*code).known(),
+            Some(errcode)
+        );
+    }
+}
+
+#[test]
+fn chinese_errmsg_and_reliability_follow_the_reference_byte_for_byte() {
+    let mut first: BTreeMap<i64, &Row> = BTreeMap::new();
+    let rows = reference();
+    for row in &rows {
+        first.entry(row.code).or_insert(row);
+    }
+    let mut with_errmsg = 0;
+    for (code, row) in first {
+        let errcode = Errcode::from_code(code).expect("listed");
+        assert_eq!(errcode.message_zh(), row.zh, "{code}");
+        // The reference writes 40164's placeholder as {ip}; the catalog as %s.
+        assert_eq!(errcode.errmsg(), row.errmsg.replace("{ip}", "%s"), "{code}");
+        with_errmsg += usize::from(!row.errmsg.is_empty());
+        let reliability = match row.reliability.as_str() {
+            "official" => Reliability::Official,
+            "secondary" => Reliability::Secondary,
+            "tertiary" => Reliability::Tertiary,
+            other => panic!("{code}: reliability {other:?}"),
+        };
+        assert_eq!(errcode.reliability(), reliability, "{code}");
+        assert_eq!(errcode.apis(), row.apis, "{code}");
+        assert!(!errcode.message_en().is_empty(), "{code} has English");
+    }
+    assert_eq!(
+        with_errmsg, 739,
+        "743 rows show an English errmsg; four of them are a code's second row"
+    );
+    let count = |r: Reliability| Errcode::all().filter(|c| c.reliability() == r).count();
+    assert_eq!(
+        (
+            count(Reliability::Official),
+            count(Reliability::Secondary),
+            count(Reliability::Tertiary)
+        ),
+        (210, 651, 66),
+        "by code's main row; the reference's 214/651/66 count rows, and four codes have two"
+    );
+}
+
+#[test]
+fn codes_with_two_reference_rows_have_per_api_meanings() {
+    let rows = reference();
+    let mut by_code: BTreeMap<i64, Vec<&Row>> = BTreeMap::new();
+    for row in &rows {
+        by_code.entry(row.code).or_default().push(row);
+    }
+    let twice: Vec<i64> = by_code
+        .iter()
+        .filter(|(_, r)| r.len() == 2)
+        .map(|(c, _)| *c)
+        .collect();
+    assert_eq!(twice, [40002, 40013, 43104, 61010]);
+    for code in twice {
+        let second = by_code[&code][1];
+        let errcode = Errcode::from_code(code).expect("listed");
+        // Every API the second row names gets the second row's meaning.
+        for api in second.apis.split(';').map(str::trim) {
+            let meaning = errcode.meaning_for(api);
+            assert!(meaning.is_api_specific(), "{code} on {api}");
+            assert_eq!(meaning.message_zh(), second.zh, "{code} on {api}");
+        }
+        let main = errcode.meaning_for("someOtherApi");
+        assert!(!main.is_api_specific());
+        assert_eq!(main.message_zh(), by_code[&code][0].zh);
+    }
+    // The issue's example: 40001 is a wrong AppSecret at getAccessToken, a stale token elsewhere.
+    assert_eq!(
+        Errcode::InvalidCredential.action_for("getAccessToken"),
+        Action::FixConfig
+    );
+    assert_eq!(
+        Errcode::InvalidCredential.action_for("getPhoneNumber"),
+        Action::Refresh
+    );
+    assert_eq!(
+        Errcode::AppidNoPermission.action_for("msgSecCheck"),
+        Action::FixRequest
+    );
+    assert_eq!(
+        Errcode::ComponentCodeExpired.action_for("getUserRiskRank"),
+        Action::AskUser
+    );
+}
+
+#[test]
+fn actions_and_hints_the_issue_names() {
+    use minierr::RetryHint;
+    use std::time::Duration;
+    let cases: [(i64, Action); 11] = [
+        (40014, Action::Refresh),
+        (42001, Action::Refresh),
+        (40029, Action::Refresh),
+        (40163, Action::Refresh),
+        (45011, Action::Backoff),
+        (45009, Action::Backoff),
+        (40164, Action::FixConfig),
+        (43101, Action::AskUser),
+        (87014, Action::GiveUp),
+        (-1, Action::Retry),
+        (0, Action::Success),
+    ];
+    for (code, action) in cases {
+        assert_eq!(
+            Errcode::from_code(code).map(Errcode::action),
+            Some(action),
+            "{code}"
+        );
+    }
+    assert_eq!(
+        Errcode::MinuteQuotaReached.retry_hint(),
+        Some(RetryHint::After(Duration::from_secs(60)))
+    );
+    assert_eq!(
+        Errcode::DailyQuotaReached.retry_hint(),
+        Some(RetryHint::NextDay {
+            utc_offset_seconds: 8 * 3600
+        })
+    );
+}
+
+/// What each real body must resolve to: the code, the reason without suffixes, the rid, and
+/// the action, with the reason from the thread or the docs.
+/// errmsg as sent, errcode, reason, rid, action, why.
+#[cfg(feature = "json")]
+type Expected = (
+    &'static str,
+    i64,
+    &'static str,
+    Option<&'static str>,
+    Action,
+    &'static str,
+);
+
+#[cfg(feature = "json")]
+const REAL_BODIES: &[Expected] = &[
+    (
+        "user refuse to accept the msg rid: 693398e6-48ac74fd-2c498819",
+        43101,
+        "user refuse to accept the msg",
+        Some("693398e6-48ac74fd-2c498819"),
+        Action::AskUser,
+        "the user has not subscribed: ask again through the subscribe dialog",
+    ),
+    (
+        "user refuse to accept the msg rid: 69f4dcf3-576e8662-5d934a42",
+        43101,
+        "user refuse to accept the msg",
+        Some("69f4dcf3-576e8662-5d934a42"),
+        Action::AskUser,
+        "same as above",
+    ),
+    (
+        "user limited rid: 69ccd8cf-16c138bf-069f3aab",
+        50002,
+        "user limited",
+        Some("69ccd8cf-16c138bf-069f3aab"),
+        Action::GiveUp,
+        "the user's account is frozen or closed",
+    ),
+    (
+        "user limited rid: 69fb1b92-6a1d61b0-391336fc",
+        50002,
+        "user limited",
+        Some("69fb1b92-6a1d61b0-391336fc"),
+        Action::GiveUp,
+        "same as above",
+    ),
+    (
+        "invalid code, hints: [ req_id: N37KMa0605th21 ]",
+        40029,
+        "invalid code",
+        None,
+        Action::Refresh,
+        "a login code is single-use: get a fresh one from wx.login",
+    ),
+    (
+        "invalid code, hints: [ req_id: UdICunNre-o_pNZa ]",
+        40029,
+        "invalid code",
+        None,
+        Action::Refresh,
+        "the thread suspects a code submitted twice: a fresh code is needed",
+    ),
+    (
+        "invalid code, hints: [ req_id: AwanVA0259s113 ]",
+        40029,
+        "invalid code",
+        None,
+        Action::Refresh,
+        "app login code rejected: log in again for a new code",
+    ),
+    (
+        "code been used, hints: [ req_id: AijFoqaLRa-pTFm4 ]",
+        40163,
+        "code been used",
+        None,
+        Action::Refresh,
+        "the code was already exchanged: a fresh one is needed",
+    ),
+    (
+        "code been used, hints: [ req_id: KfIawqLnRa-8oQBOA ]",
+        40163,
+        "code been used",
+        None,
+        Action::Refresh,
+        "cause: the same js_code was sent twice",
+    ),
+    (
+        "missing code, hints: [ req_id: jCbezQaLRa-yh_Wxa ]",
+        41008,
+        "missing code",
+        None,
+        Action::FixRequest,
+        "the request carried no code: a caller bug",
+    ),
+    (
+        "missing code, hints: [ req_id: rIeeP34ce-LwrB3 ]",
+        41008,
+        "missing code",
+        None,
+        Action::FixRequest,
+        "same as above",
+    ),
+    (
+        "missing code, hints: [ req_id: MaFBta0998uth7 ]",
+        41008,
+        "missing code",
+        None,
+        Action::FixRequest,
+        "same as above",
+    ),
+    (
+        "code been used, hints: [ req_id: y2uBqA0005th14 ]",
+        40163,
+        "code been used",
+        None,
+        Action::Refresh,
+        "a replayed callback reused the code",
+    ),
+    (
+        "invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: 697832c4-31bfe4c2-64edb600",
+        40001,
+        "invalid credential, access_token is invalid or not latest",
+        Some("697832c4-31bfe4c2-64edb600"),
+        Action::Refresh,
+        "another environment refreshed the token: fetch a new one",
+    ),
+    (
+        "invalid credential, access_token is invalid or not latest, hints: [ req_id: hDexla0781ns89 ]",
+        40001,
+        "invalid credential, access_token is invalid or not latest",
+        None,
+        Action::Refresh,
+        "stale access token",
+    ),
+    (
+        "invalid credential, access_token is invalid or not latest, hints: [ req_id: qZqAlA04072350 ]",
+        40001,
+        "invalid credential, access_token is invalid or not latest",
+        None,
+        Action::Refresh,
+        "stale access token",
+    ),
+    (
+        "user refuse to accept the msg hint: [dRLzgA04114106]",
+        43101,
+        "user refuse to accept the msg",
+        None,
+        Action::AskUser,
+        "the user had not, or no longer, subscribed",
+    ),
+    (
+        "invalid args rid: 65b0d6c1-3504e8dd-732b509c",
+        40097,
+        "invalid args",
+        Some("65b0d6c1-3504e8dd-732b509c"),
+        Action::FixRequest,
+        "bad parameters to getwxacodeunlimit",
+    ),
+    (
+        "data format error hint: [JgToTA03064530]",
+        47001,
+        "data format error",
+        None,
+        Action::FixRequest,
+        "the SDK posted a malformed body",
+    ),
+    (
+        "api unauthorized hint: [IbQ_30271vr53!]",
+        48001,
+        "api unauthorized",
+        None,
+        Action::FixConfig,
+        "the account lacks the API permission",
+    ),
+    (
+        "invalid openid rid: 61b9947b-4eeffea7-4f08b7a6",
+        40003,
+        "invalid openid",
+        Some("61b9947b-4eeffea7-4f08b7a6"),
+        Action::FixRequest,
+        "an openid of another appid or a typo",
+    ),
+    (
+        "appid missing, rid: 67d92213-3415dc90-0e7f5926",
+        41002,
+        "appid missing",
+        Some("67d92213-3415dc90-0e7f5926"),
+        Action::FixRequest,
+        "appid was not sent as a query parameter",
+    ),
+    (
+        "appid missing rid: 5f368647-37f5f5fd-763fff09",
+        41002,
+        "appid missing",
+        Some("5f368647-37f5f5fd-763fff09"),
+        Action::FixRequest,
+        "an SDK regression dropped the appid",
+    ),
+    (
+        "empty post data rid: 6959cf51-52cdc687-3f68d99a",
+        44002,
+        "empty post data",
+        Some("6959cf51-52cdc687-3f68d99a"),
+        Action::FixRequest,
+        "the SDK sent the request without a body",
+    ),
+    (
+        "user not agree mass-send protocol",
+        48003,
+        "user not agree mass-send protocol",
+        None,
+        Action::FixConfig,
+        "the administrator must accept the mass-send protocol",
+    ),
+    (
+        "access_token expired",
+        42001,
+        "access_token expired",
+        None,
+        Action::Refresh,
+        "renew the access token",
+    ),
+    (
+        "invalid code, hints: [ req_id: EJEBB5yFe-bavp_ ]",
+        40029,
+        "invalid code",
+        None,
+        Action::Refresh,
+        "first exchange of an app login code",
+    ),
+    (
+        "code been used, hints: [ req_id: EJEBzzyFe-k3K5jA ]",
+        40163,
+        "code been used",
+        None,
+        Action::Refresh,
+        "the same code exchanged a second time",
+    ),
+    (
+        "invalid code hint: [hElexSDNRa-XiBFgA] rid: 632d16be-15ad5486-1e378de4",
+        40029,
+        "invalid code",
+        Some("632d16be-15ad5486-1e378de4"),
+        Action::Refresh,
+        "a phone-number code rejected: the front end must get a new one",
+    ),
+];
+
+#[cfg(feature = "json")]
+#[test]
+fn real_response_bodies_resolve_as_their_threads_explain() {
+    let path = support::fixtures_dir().join("reference/real-world/dev-payloads.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut checked = 0;
+    let mut right = 0;
+    for line in text.lines() {
+        let entry: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let payload = &entry["payload"];
+        if entry["kind"] != "wx_server" || payload.get("errcode").is_none() {
+            continue;
+        }
+        let body = serde_json::to_string(payload).expect("re-serialises");
+        let errmsg = payload["errmsg"].as_str().expect("an errmsg");
+        let &(_, code, reason, rid, action, why) = REAL_BODIES
+            .iter()
+            .find(|(m, ..)| *m == errmsg)
+            .unwrap_or_else(|| panic!("no expectation for {errmsg:?}"));
+        let response = Response::from_json_str(&body).expect("decodes");
+        let diagnosis = minierr::decode_str(&body).expect("decode recognises it");
+        assert_eq!(diagnosis.platform(), minierr::Platform::WechatServer);
+        let got = (
+            response.errcode().raw(),
+            response.reason(),
+            response.rid(),
+            response.action(),
+        );
+        checked += 1;
+        if got == (code, reason, rid, Some(action)) && diagnosis.action() == Some(action) {
+            right += 1;
+        } else {
+            eprintln!(
+                "WRONG {errmsg:?}: got {got:?}, want ({code}, {reason:?}, {rid:?}, {action:?}): {why}"
+            );
+        }
+    }
+    eprintln!("wx_server real bodies: {right}/{checked} right");
+    assert_eq!(checked, REAL_BODIES.len(), "every expectation met its body");
+    assert_eq!(right, checked);
+}
