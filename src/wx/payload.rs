@@ -172,7 +172,34 @@ impl<'a> Fail<'a> {
     /// assert_eq!(Fail::new("request:fail url not in domain list").action(), Some(Action::FixConfig));
     /// ```
     pub fn action(&self) -> Option<Action> {
-        self.resolved_errno().and_then(AnyErrno::action)
+        self.resolved_errno()
+            .and_then(AnyErrno::action)
+            .or_else(|| {
+                self.server_errcode()
+                    .and_then(super::server::AnyErrcode::action)
+            })
+    }
+
+    /// For a WeChat Cloud `openapi.*` call, the WeChat server errcode it passes on: Cloud
+    /// reports server failures as a positive `errCode` with an `openapi.<name>:fail <errmsg>`
+    /// message. `None` for anything else.
+    ///
+    /// ```
+    /// use minierr::wx::Fail;
+    /// use minierr::wx::server::Errcode;
+    /// use minierr::Action;
+    ///
+    /// let fail = Fail::new("openapi.subscribeMessage.send:fail user refuse to accept the msg rid: 693398e6-48ac74fd-2c498819")
+    ///     .with_err_code(43101);
+    /// assert_eq!(fail.server_errcode().and_then(|c| c.known()), Some(Errcode::UserRefusedMessage));
+    /// assert_eq!(fail.action(), Some(Action::AskUser));
+    /// assert_eq!(Fail::new("request:fail").with_err_code(43101).server_errcode(), None);
+    /// ```
+    #[must_use]
+    pub fn server_errcode(&self) -> Option<super::server::AnyErrcode> {
+        self.api()?.strip_prefix("openapi.")?;
+        let code = self.err_code.filter(|&c| c > 0)?;
+        Some(super::server::AnyErrcode::new(code))
     }
 
     /// Decodes a fail object from JSON text; the same as `serde_json::from_str`.
