@@ -520,8 +520,20 @@ impl Diagnosis<'_> {
     #[must_use]
     pub fn retry_hint(&self) -> Option<crate::RetryHint> {
         match self {
+            Diagnosis::Wx(fail) => fail
+                .resolved_errno()
+                .and_then(|c| c.known())
+                .and_then(wx::Errno::retry_hint),
+            Diagnosis::Alipay(d) => d.error.and_then(JsapiError::retry_hint),
+            Diagnosis::AlipayPlus(result, _) => result
+                .result_code()
+                .known()
+                .and_then(openapi::ResultCode::retry_hint),
+            Diagnosis::OpenPlatform(response) => response
+                .code()
+                .known()
+                .and_then(open_platform::Code::retry_hint),
             Diagnosis::WxServer(response) => response.retry_hint(),
-            _ => None,
         }
     }
 

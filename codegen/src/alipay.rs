@@ -18,6 +18,7 @@ const ERROR_COLUMNS: &[&str] = &[
     "code",
     "name",
     "action",
+    "retry_hint",
     "error_message",
     "match",
     "message_en",
@@ -68,6 +69,7 @@ struct ErrorRow {
     code: String,
     name: String,
     action: &'static str,
+    retry_hint: String,
     error_message: String,
     matcher: String,
     /// The `match` column as written: empty, `contains:TEXT` or `template:TEXT`.
@@ -188,6 +190,7 @@ fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
             code: row.required("code")?.to_owned(),
             name: variant_name(&row)?.to_owned(),
             action: action_variant(&row)?,
+            retry_hint: crate::render::retry_hint_expr(&row)?,
             error_message: row.required("error_message")?.to_owned(),
             matcher: matcher(&row, row.get("match"))?,
             match_spec: row.get("match").to_owned(),
@@ -535,6 +538,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("remedy_zh", lit(&e.remedy_zh)),
                 ("remedy_en", lit(&e.remedy_en)),
                 ("action", format!("Action::{}", e.action)),
+                ("retry_hint", e.retry_hint.clone()),
                 ("note", lit(&e.note)),
             ],
         );

@@ -13,6 +13,7 @@ const COLUMNS: &[&str] = &[
     "name",
     "status",
     "action",
+    "retry_hint",
     "result_message",
     "further_action",
     "message_zh",
@@ -71,12 +72,14 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         if !note.is_empty() {
             docs.push(format!("Note: {}", para(note)));
         }
+        let retry_hint = crate::render::retry_hint_expr(&row)?;
         let info = struct_literal(
             "ResultCodeInfo",
             &[
                 ("result_code", lit(code)),
                 ("status", format!("ResultStatus::{status}")),
                 ("action", format!("Action::{action}")),
+                ("retry_hint", retry_hint),
                 ("result_message", lit(message)),
                 ("further_action", lit(further)),
                 ("message_zh", lit(message_zh)),

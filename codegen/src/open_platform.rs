@@ -16,6 +16,7 @@ const COLUMNS: &[&str] = &[
     "name",
     "group",
     "action",
+    "retry_hint",
     "message_zh",
     "message_en",
     "note",
@@ -59,6 +60,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             other => return Err(row.error(format!("unknown group {other:?}"))),
         };
         let action = action_variant(&row)?;
+        let retry_hint = crate::render::retry_hint_expr(&row)?;
         let name = variant_name(&row)?.to_owned();
         let (zh, en, note) = (
             row.required("message_zh")?,
@@ -84,6 +86,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("message_zh", lit(zh)),
                 ("message_en", lit(en)),
                 ("action", format!("Action::{action}")),
+                ("retry_hint", retry_hint),
                 ("note", lit(note)),
             ],
         );

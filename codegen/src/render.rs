@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::normalize::normalized;
-use crate::table::TableError;
+use crate::retry_hint::RetryHint;
+use crate::table::{Row, TableError};
 use crate::{doc_text, lit};
 
 /// One enum variant as the generator sees it.
@@ -215,6 +216,42 @@ pub(crate) fn phf_map(
         "pub(crate) static {name}: phf::Map<&'static str, {value_type}> = {};",
         map.build()
     );
+}
+
+/// The Rust expression for a row's `retry_hint` cell (`None` when empty), checked with the
+/// library's own parser. A duration is built by a call, which a `&Row { .. }` in a `match` arm
+/// cannot hold, so it is named by a constant that [`hint_consts`] declares.
+pub(crate) fn retry_hint_expr(row: &Row<'_>) -> Result<String, TableError> {
+    let text = row.get("retry_hint");
+    if text.is_empty() {
+        return Ok("None".to_owned());
+    }
+    match RetryHint::parse(text) {
+        Some(RetryHint::After(delay)) => Ok(format!("AFTER_{}S", delay.as_secs())),
+        Some(RetryHint::NextDay { utc_offset_seconds }) => Ok(format!(
+            "Some(crate::RetryHint::NextDay {{ utc_offset_seconds: {utc_offset_seconds} }})"
+        )),
+        Some(RetryHint::Later) => Ok("Some(crate::RetryHint::Later)".to_owned()),
+        None => Err(row.error(format!(
+            "retry_hint {text:?} must be empty, `after Ns`, `next day UTC+H` or `later`"
+        ))),
+    }
+}
+
+/// The `AFTER_{n}S` constants that the given [`retry_hint_expr`] expressions use.
+pub(crate) fn hint_consts<'e>(out: &mut String, exprs: impl IntoIterator<Item = &'e str>) {
+    let mut seconds: Vec<u64> = exprs
+        .into_iter()
+        .filter_map(|e| e.strip_prefix("AFTER_")?.strip_suffix('S')?.parse().ok())
+        .collect();
+    seconds.sort_unstable();
+    seconds.dedup();
+    for s in seconds {
+        let _ = writeln!(
+            out,
+            "\nconst AFTER_{s}S: Option<crate::RetryHint> = Some(crate::RetryHint::After(std::time::Duration::from_secs({s})));"
+        );
+    }
 }
 
 /// A struct literal for an info row: `Type { field: value, ... }` with values already rendered.

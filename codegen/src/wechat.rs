@@ -16,6 +16,7 @@ const ERRNO_COLUMNS: &[&str] = &[
     "code",
     "name",
     "action",
+    "retry_hint",
     "err_msg",
     "message_zh",
     "message_en",
@@ -47,6 +48,7 @@ struct Entry {
     code: u32,
     name: String,
     action: &'static str,
+    retry_hint: String,
     err_msg: String,
     message_zh: String,
     message_en: String,
@@ -104,6 +106,7 @@ fn read_entries(data: &Path) -> Result<Vec<Entry>, TableError> {
             code,
             name: variant_name(&row)?.to_owned(),
             action: action_variant(&row)?,
+            retry_hint: crate::render::retry_hint_expr(&row)?,
             err_msg: err_msg.to_owned(),
             message_zh: row.required("message_zh")?.to_owned(),
             message_en: row.required("message_en")?.to_owned(),
@@ -206,6 +209,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         &format!("data/{CATEGORY_FILE}"),
     ]);
     out.push_str("\nuse super::{ErrnoInfo, GroupInfo, Naming};\nuse crate::Action;\n");
+    crate::render::hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
     let variants: Vec<Variant> = entries.iter().map(variant).collect();
     enum_decl(
         &mut out,
@@ -274,6 +278,7 @@ fn variant(e: &Entry) -> Variant {
             ("message_zh", lit(&e.message_zh)),
             ("message_en", lit(&e.message_en)),
             ("action", format!("Action::{}", e.action)),
+            ("retry_hint", e.retry_hint.clone()),
             ("note", lit(&e.note)),
         ],
     );

@@ -6,10 +6,9 @@ use std::path::Path;
 
 use crate::normalize::normalized;
 use crate::render::{
-    Variant, catalog_attrs, enum_decl, from_code_match, para, phf_map, struct_literal,
-    variant_tables,
+    Variant, catalog_attrs, enum_decl, from_code_match, hint_consts, para, phf_map,
+    retry_hint_expr, struct_literal, variant_tables,
 };
-use crate::retry_hint::RetryHint;
 use crate::table::{Row, Table, TableError};
 use crate::wechat::action_variant;
 use crate::{header, lit, require_unique};
@@ -55,7 +54,7 @@ struct Entry {
     name: String,
     only_for: Vec<String>,
     action: &'static str,
-    retry_hint: Option<String>,
+    retry_hint: String,
     errmsg: String,
     aliases: Vec<String>,
     message_zh: String,
@@ -74,45 +73,6 @@ fn reliability(row: &Row<'_>) -> Result<&'static str, TableError> {
         other => Err(row.error(format!(
             "reliability {other:?} must be official, secondary or tertiary"
         ))),
-    }
-}
-
-/// The Rust expression for a `retry_hint` cell, checked with the library's own parser. A
-/// duration is built by a call, which a `&Row { .. }` in a `match` arm cannot hold, so it is
-/// named by a constant that [`hint_consts`] declares.
-fn retry_hint_expr(row: &Row<'_>, text: &str) -> Result<String, TableError> {
-    match RetryHint::parse(text) {
-        Some(RetryHint::After(delay)) => Ok(format!("AFTER_{}S", delay.as_secs())),
-        Some(RetryHint::NextDay { utc_offset_seconds }) => Ok(format!(
-            "Some(RetryHint::NextDay {{ utc_offset_seconds: {utc_offset_seconds} }})"
-        )),
-        Some(RetryHint::Later) => Ok("Some(RetryHint::Later)".to_owned()),
-        None => Err(row.error(format!(
-            "retry_hint {text:?} must be `after Ns`, `next day UTC+H` or `later`"
-        ))),
-    }
-}
-
-/// The `AFTER_{n}S` constants the rows use.
-fn hint_consts(out: &mut String, entries: &[Entry]) {
-    let mut seconds: Vec<u64> = entries
-        .iter()
-        .filter_map(|e| {
-            e.retry_hint
-                .as_deref()?
-                .strip_prefix("AFTER_")?
-                .strip_suffix('S')?
-                .parse()
-                .ok()
-        })
-        .collect();
-    seconds.sort_unstable();
-    seconds.dedup();
-    for s in seconds {
-        let _ = writeln!(
-            out,
-            "\nconst AFTER_{s}S: Option<RetryHint> = Some(RetryHint::After(std::time::Duration::from_secs({s})));"
-        );
     }
 }
 
@@ -144,10 +104,7 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
                 None => return Err(row.error("a per-API row must follow its code's main row")),
             }
         };
-        let retry_hint = match row.get("retry_hint") {
-            "" => None,
-            hint => Some(retry_hint_expr(&row, hint)?),
-        };
+        let retry_hint = retry_hint_expr(&row)?;
         let errmsg = row.get("errmsg").to_owned();
         let aliases: Vec<String> = row
             .get("aliases")
@@ -192,10 +149,7 @@ fn info_literal(e: &Entry) -> String {
             ("message_zh", lit(&e.message_zh)),
             ("message_en", lit(&e.message_en)),
             ("action", format!("Action::{}", e.action)),
-            (
-                "retry_hint",
-                e.retry_hint.clone().unwrap_or_else(|| "None".to_owned()),
-            ),
+            ("retry_hint", e.retry_hint.clone()),
             ("reliability", format!("Reliability::{}", e.reliability)),
             ("apis", lit(&e.apis)),
             ("source", lit(&e.source)),
@@ -259,10 +213,8 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let variants: Vec<Variant> = main.iter().map(|e| variant(e, &per_api(e.code))).collect();
 
     let mut out = header(&[&format!("data/{FILE}")]);
-    out.push_str(
-        "\nuse super::{ApiMeaning, ErrcodeInfo, Reliability};\nuse crate::{Action, RetryHint};\n",
-    );
-    hint_consts(&mut out, &entries);
+    out.push_str("\nuse super::{ApiMeaning, ErrcodeInfo, Reliability};\nuse crate::Action;\n");
+    hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
     enum_decl(
         &mut out,
         &format!("{ENUM_HEADER}{}", catalog_attrs(Some("i64"))),

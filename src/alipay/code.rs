@@ -279,6 +279,13 @@ macro_rules! row_methods {
             pub const fn note(self) -> Option<&'static str> {
                 non_empty(self.info().note)
             }
+
+            /// The soonest moment a retry can succeed, where the table says so (no JSAPI row
+            /// states a time).
+            #[must_use]
+            pub const fn retry_hint(self) -> Option<crate::RetryHint> {
+                self.info().retry_hint
+            }
         }
 
         impl std::error::Error for $ty {}

@@ -1027,6 +1027,7 @@ const ROW_0: RowInfo = RowInfo {
         remedy_zh: "1. 建议请求完成后再进行页面跳转，可以在页面加上对应的加载提示（如：my.showLoading（https://opendocs.alipay.com/mini/api/bm69kb））。\n2. 如需强行做页面跳转操作，建议加上RequestTask.abort()（https://opendocs.alipay.com/mini/api/owycmh#%E8%BF%94%E5%9B%9E%E5%80%BC%20RequestTask）\u{a0}中断请求任务。",
         remedy_en: "1. Navigate only after the request completes, and show a loading indicator meanwhile (for example my.showLoading, https://opendocs.alipay.com/mini/api/bm69kb).\n2. If you must navigate anyway, cancel the request first with RequestTask.abort() (https://opendocs.alipay.com/mini/api/owycmh).",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The troubleshooting page (seed 001) shows this failure as {error: 1, message: \"not implemented!\"}.",
     };
 const ROW_1: RowInfo = RowInfo {
@@ -1040,6 +1041,7 @@ const ROW_1: RowInfo = RowInfo {
         remedy_zh: "1. 可能是链接过长导致，建议参数放在 data 中处理。\n2. 建议检查请求时传递的数据是否正常，格式是否正确，可以在请求前打印下入参数据日志。",
         remedy_en: "1. A URL that is too long can cause this: put the parameters in data instead.\n2. Check that the data you send is valid and correctly formatted; log the request parameters before sending to see them.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_2: RowInfo = RowInfo {
@@ -1053,6 +1055,7 @@ const ROW_2: RowInfo = RowInfo {
         remedy_zh: "1. 没有配置请求白名单导致，检查请求域名是否添加了域名白名单，请预先在\u{a0}开放平台控制台（https://open.alipay.com/mini/dev/list）\u{a0}> 小程序详情页 >  开发设置 > 服务器域名白名单 中配置域名白名单。小程序在以下 API 调用时只能与白名单中的域名进行通讯：HTTP 请求（my.request）、上传文件（my.uploadFile），添加后请重新生成预览/体验版进行测试。\n2. 若是账号问题，不能登录管理控制台配置，开发版测试可以先在开发工具IDE左上角点击 详情\u{a0}> 域名信息 下勾选 忽略 request 域名合法性检查（仅在本地模拟、预览和远程调试时生效）或 忽略 Webview 域名合法性检查（仅在本地模拟、预览和远程调试时生效），再预览调试请求。\n注意：\n- 新版本上架，一定要添加\u{a0}服务器域名白名单，否则会出现异常。\n- request 请求的地址域名可能写错，导致与配置的请求白名单域名不一致，请仔细检查。",
         remedy_en: "1. The request domain is not on the server domain whitelist. Add it in the Open Platform console (https://open.alipay.com/mini/dev/list) under mini program details > Development settings > Server domain whitelist. my.request and my.uploadFile can only reach whitelisted domains; after adding one, build a new preview or trial version to test.\n2. If you cannot log in to the console, the development build can skip the check: in the IDE, open Details > Domain information and tick \"Ignore request domain validity check\" or \"Ignore Webview domain validity check\" (both apply only to simulation, preview and remote debugging).\nNote:\n- A new release must have its server domains whitelisted, or requests will fail.\n- Check the request URL for a misspelt domain that does not match the whitelist.\nThe domain must be HTTPS; IP addresses and IPv6 literals are not supported, and a private-network address fails on Android with HTTP 571 NO_ACCESS_PRIVATE_IP.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "Seeds 000 and 001 disagree: the maintained table (000, followed here) gives 4 and 11 this one meaning; the my.request troubleshooting page (001) says 11 means a cross-domain call is not allowed (无权跨域调用), which it fixes the same way, by whitelisting the domain.",
     };
 const ROW_3: RowInfo = RowInfo {
@@ -1066,6 +1069,7 @@ const ROW_3: RowInfo = RowInfo {
         remedy_zh: "建议检查网络环境是否正常，服务器是否稳定。",
         remedy_en: "Check that the network is working and the server is stable.",
         action: Action::Retry,
+        retry_hint: None,
         note: "Seed 001 describes 12 as a timeout (表示请求超时); the maintained table (000), followed here, says network error.",
     };
 const ROW_4: RowInfo = RowInfo {
@@ -1079,6 +1083,7 @@ const ROW_4: RowInfo = RowInfo {
         remedy_zh: "建议检查网络环境是否正常，服务器是否正常响应，若请求需要时间长，可适当设置超时时间 timeout。",
         remedy_en: "Check that the network is working and that the server responds. If the request legitimately takes long, raise timeout. On Android timeout may be ignored: the default there is 30 seconds (about 15 s on Wi-Fi and 20 s on 4G, depending on the network).",
         action: Action::Retry,
+        retry_hint: None,
         note: "",
     };
 const ROW_5: RowInfo = RowInfo {
@@ -1092,6 +1097,7 @@ const ROW_5: RowInfo = RowInfo {
         remedy_zh: "1. 解码失败。\n- dataType 为 JSON：小程序框架对返回结果做\u{a0}JSON.prase\u{a0}操作时解析失败。\n- dataType 为 text：返回的内容格式不符。\n- dataType 为 base64：转换失败\n2. 建议检查前服务端请求和响应数据格式是否一致；如：返回数据格式 text 与入参 dataType 值 JSON 不一致而导致接口报错，请修改服务端返回数据格式为 JSON。\n注意：如果服务端是 PHP 或 .Net，可检查响应的内容中是否携带了 bom，一般是相关代码文件或者配置文件携带 bom，可以搜索引擎搜索\u{a0}清除 utf-8 bom 头，可在在线接口测试工具上查看是否带 bom。\n3. 若服务端要返回非 JSON 字符串则需要把 my.request 的 dataType 参数设置成 text。\n4. 保证 SSL 证书链完整并且证书不过期，可以使用证书工具或者咨询服务器提供商如阿里云进行验证。",
         remedy_en: "1. Decoding failed:\n- dataType JSON: the framework could not JSON.parse the response.\n- dataType text: the response is not in the expected format.\n- dataType base64: the conversion failed.\n2. Make sure the server's response format matches the request; for example, a text response with dataType JSON fails, so have the server return JSON.\nNote: a PHP or .NET server may prepend a UTF-8 BOM (usually from a source or configuration file saved with one); remove it, and check with an online API testing tool.\n3. If the server returns something other than JSON, set my.request's dataType to text.\n4. Make sure the SSL certificate chain is complete and not expired; verify it with a certificate tool or your hosting provider.\nA request header named version is rejected (it is a reserved word) and can also surface as this error on Android; stringify the body with JSON.stringify(params) if the server expects JSON.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_6: RowInfo = RowInfo {
@@ -1105,6 +1111,7 @@ const ROW_6: RowInfo = RowInfo {
         remedy_zh: "小程序页面传参如果做 urlencode 需要把整体参数进行编码。",
         remedy_en: "If you URL-encode the parameters passed between mini program pages, encode the whole parameter string.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_7: RowInfo = RowInfo {
@@ -1118,6 +1125,7 @@ const ROW_7: RowInfo = RowInfo {
         remedy_zh: "1. 请确认请求 URL 地址在外网是否能正常请求，HTTPS 协议，小程序真机上都是生产环境的正式请求，不能使用局域网本地请求。\n2. 一般如 HTTP 404、500、504 等异常错误，建议打开 IDE 调试器 > Network 可以查看具体的错误信息，然后根据对应 HTTP 错误码对症处理。\n3. SSL 证书不正确导致的，建议更换网站 SSL 证书，推荐使用\u{a0}阿里云SSL 证书（https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042）\u{a0}或\u{a0}Serverless云服务（https://help.aliyun.com/document_detail/121906.html）。",
         remedy_en: "1. Make sure the URL is reachable from the public internet over HTTPS: on a real device every request is a production request and cannot reach a local network.\n2. For HTTP errors such as 404, 500 or 504, open the IDE debugger's Network panel to see the details and fix the cause of that status.\n3. If the SSL certificate is wrong, replace it (the table suggests Alibaba Cloud SSL certificates, https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042, or Serverless cloud services, https://help.aliyun.com/document_detail/121906.html).\nHTTP 5xx responses come from your own server. A private-network address fails on Android with HTTP 571 NO_ACCESS_PRIVATE_IP: use a publicly reachable domain.",
         action: Action::Retry,
+        retry_hint: None,
         note: "",
     };
 const ROW_8: RowInfo = RowInfo {
@@ -1131,6 +1139,7 @@ const ROW_8: RowInfo = RowInfo {
         remedy_zh: "请确认请求服务器是否能正常请求和响应。",
         remedy_en: "Make sure the server can receive requests and respond to them.",
         action: Action::Backoff,
+        retry_hint: None,
         note: "",
     };
 const ROW_9: RowInfo = RowInfo {
@@ -1144,6 +1153,7 @@ const ROW_9: RowInfo = RowInfo {
         remedy_zh: "小程序已经不支持 HTTP 请求，请使用 HTTPS。",
         remedy_en: "Mini programs no longer support HTTP requests; use HTTPS.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The seed lists this meaning under 20 by leaving the error cell empty.",
     };
 const ROW_10: RowInfo = RowInfo {
@@ -1157,6 +1167,7 @@ const ROW_10: RowInfo = RowInfo {
         remedy_zh: "建议检查代理配置是否正确。",
         remedy_en: "Check that the proxy is configured correctly.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_11: RowInfo = RowInfo {
@@ -1170,6 +1181,7 @@ const ROW_11: RowInfo = RowInfo {
         remedy_zh: "1. 确认小程序应用是否已授权给三方应用，三方应用是否绑定了\u{a0}JSAPI 基础包，可尝试添加\u{a0}JSAPI 基础包后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：小程序应用授权给三方应用后，小程序在真机上的运行使用的是三方应用的产品，不再是使用小程序自身的产品。\n2. 若是小程序应用\u{a0}JSAPI 基础包\u{a0}没有或者不全，建议\u{a0}删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
         remedy_en: "1. If the mini program is authorized to a third-party application, check that the third-party application has the JSAPI basic package bound. Add the package, then re-authorize and push a new preview; or revoke the third-party authorization and push a new preview.\nNote: once a mini program is authorized to a third-party application, on real devices it runs with the third party's products, not its own.\n2. If the mini program's own JSAPI basic package is missing or incomplete, delete the mini program application (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_12: RowInfo = RowInfo {
@@ -1183,6 +1195,7 @@ const ROW_12: RowInfo = RowInfo {
         remedy_zh: "1. 配置请求白名单，请预先在\u{a0}开放平台控制台（https://open.alipay.com/mini/dev/list）\u{a0}> 小程序详情页 >  开发设置 > 服务器域名白名单 中配置域名白名单。小程序在以下 API 调用时只能与白名单中的域名进行通讯：HTTP 请求（my.request）、上传文件（my.uploadFile），添加后请重新生成预览/体验版进行测试。\n2. 若是账号问题，不能登录管理配置，可以先在开发工具IDE左上角点击 详情 > 域名信息 下勾选 忽略 request 域名合法性检查（仅在本地模拟、预览和远程调试时生效）或 忽略 Webview 域名合法性检查（仅在本地模拟、预览和远程调试时生效），再预览调试请求。\n3. 建议做下兼容，不要使用 my.saveFile 保存文件后返回的 apFilePath 作为上传 filePath 的入参。",
         remedy_en: "1. Add the upload domain to the server domain whitelist in the Open Platform console (https://open.alipay.com/mini/dev/list) under mini program details > Development settings > Server domain whitelist. my.request and my.uploadFile can only reach whitelisted domains; after adding one, build a new preview or trial version to test.\n2. If you cannot log in to the console, the development build can skip the check: in the IDE, open Details > Domain information and tick \"Ignore request domain validity check\" or \"Ignore Webview domain validity check\" (simulation, preview and remote debugging only).\n3. Do not pass the apFilePath returned by my.saveFile as the upload's filePath.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "N22106 means the request domain failed the whitelist check (JSAPI_SP_Config), as the my.request troubleshooting page (seed 001) explains.",
     };
 const ROW_13: RowInfo = RowInfo {
@@ -1196,6 +1209,7 @@ const ROW_13: RowInfo = RowInfo {
         remedy_zh: "检查小程序是否具备调用该接口的能力，以及上传域名是否已加入服务器域名白名单（参见同一错误码下的 N22104 与 N22106）。",
         remedy_en: "Check that the mini program has the capability this API needs and that the upload domain is on the server domain whitelist (see N22104 and N22106 under the same code).",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "The seed gives no remedy for this row; the remedy is minierr's.",
     };
 const ROW_14: RowInfo = RowInfo {
@@ -1209,6 +1223,7 @@ const ROW_14: RowInfo = RowInfo {
         remedy_zh: "上传文件中止文件，在上传文件未完成时调用了 UploadTask.abort()。",
         remedy_en: "UploadTask.abort() was called before the upload finished.",
         action: Action::GiveUp,
+        retry_hint: None,
         note: "",
     };
 const ROW_15: RowInfo = RowInfo {
@@ -1222,6 +1237,7 @@ const ROW_15: RowInfo = RowInfo {
         remedy_zh: "出于安全策略，不能使用 my.saveFile 保存文件后返回的 apFilePath 作为上传 filePath 的入参。",
         remedy_en: "For security, the apFilePath returned by my.saveFile cannot be used as the upload's filePath.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_16: RowInfo = RowInfo {
@@ -1235,6 +1251,7 @@ const ROW_16: RowInfo = RowInfo {
         remedy_zh: "检查本地文件是否存在。",
         remedy_en: "Check that the local file exists.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_17: RowInfo = RowInfo {
@@ -1248,6 +1265,7 @@ const ROW_17: RowInfo = RowInfo {
         remedy_zh: "文件未找到/文件不是一个正常的文件，确认 filePath 入参的正确性，必须是本地定位符，可通过\u{a0}my.chooseImage（https://opendocs.alipay.com/mini/api/media/image/my.chooseimage）\u{a0}在相册选择图片后返回的地址。",
         remedy_en: "Check filePath: it must be a local file locator, such as a path returned by my.chooseImage (https://opendocs.alipay.com/mini/api/media/image/my.chooseimage) after picking an image from the album.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_18: RowInfo = RowInfo {
@@ -1261,6 +1279,7 @@ const ROW_18: RowInfo = RowInfo {
         remedy_zh: "- 文件过大。\n- 上传时间超过 30s。",
         remedy_en: "- The file may be too large.\n- The upload may have taken longer than 30 seconds.",
         action: Action::Retry,
+        retry_hint: None,
         note: "",
     };
 const ROW_19: RowInfo = RowInfo {
@@ -1274,6 +1293,7 @@ const ROW_19: RowInfo = RowInfo {
         remedy_zh: "检查权限设置。",
         remedy_en: "Check the permission settings.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_20: RowInfo = RowInfo {
@@ -1287,6 +1307,7 @@ const ROW_20: RowInfo = RowInfo {
         remedy_zh: "小程序已经不支持 HTTP 请求，请使用 HTTPS。",
         remedy_en: "Mini programs no longer support HTTP requests; use HTTPS.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_21: RowInfo = RowInfo {
@@ -1300,6 +1321,7 @@ const ROW_21: RowInfo = RowInfo {
         remedy_zh: "个人小程序应用没有开放小程序支付能力，如需调用请 IDE 关联企业小程序后重新真机调试/预览。",
         remedy_en: "Mini programs of individual developers cannot take payments. Link an enterprise mini program in the IDE, then debug or preview on a real device again.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_22: RowInfo = RowInfo {
@@ -1313,6 +1335,7 @@ const ROW_22: RowInfo = RowInfo {
         remedy_zh: "不建议根据 my.tradePay 接口同步返回判断是否支付成功，9000不能判定就是支付成功，请以异步通知（notify_url）返回的 trade_status(交易状态)为 TRADE_SUCCESS +\u{a0}alipay.trade.query（https://opendocs.alipay.com/open/02e7gm）\u{a0}接口查询订单是否支付成功实际返回的支付状态为准。",
         remedy_en: "Do not treat this synchronous result as proof of payment: 9000 alone does not mean the payment succeeded. Rely on trade_status TRADE_SUCCESS in the asynchronous notification (notify_url) together with the status returned by alipay.trade.query (https://opendocs.alipay.com/open/02e7gm).",
         action: Action::Success,
+        retry_hint: None,
         note: "",
     };
 const ROW_23: RowInfo = RowInfo {
@@ -1326,6 +1349,7 @@ const ROW_23: RowInfo = RowInfo {
         remedy_zh: "请调用\u{a0}alipay.trade.query（https://opendocs.alipay.com/open/02e7gm）\u{a0}查询商家订单列表中订单的支付状态，以查询接口实际返回的支付状态为准。",
         remedy_en: "Call alipay.trade.query (https://opendocs.alipay.com/open/02e7gm) and go by the payment status it returns. Do not start a new payment for the same order until then.",
         action: Action::Reconcile,
+        retry_hint: None,
         note: "",
     };
 const ROW_24: RowInfo = RowInfo {
@@ -1339,6 +1363,7 @@ const ROW_24: RowInfo = RowInfo {
         remedy_zh: "tradeNO 调用\u{a0}小程序支付（https://opendocs.alipay.com/mini/introduce/pay）\u{a0}时必填，orderStr 调用\u{a0}资金授权（https://opendocs.alipay.com/mini/introduce/pre-authorization）\u{a0}时必填，二选一，根据具体接入的产品选择参数。\n小程序支付时：\n- 检查入参字段 tradeNO 是否编写正确，NO 都是大写。\n- tradeNO 的入参数据是\u{a0}alipay.trade.create（https://opendocs.alipay.com/open/02ekfj）\u{a0}返回的 trade_no，不是 out_trade_no。\n资金授权时：\n- orderStr 必填。\n- alipay.fund.auth.order.app.freeze（https://opendocs.alipay.com/open/02f912）\u{a0}接口的参数有误，导致通过 response.sdkExcute(request) 方法获取到的orderStr 参数有问题，检查入参字段和数据是否符合接口要求，建议只传必传参数测试，避免其它参数干扰。",
         remedy_en: "tradeNO is required for mini program payments (https://opendocs.alipay.com/mini/introduce/pay) and orderStr for fund authorization (https://opendocs.alipay.com/mini/introduce/pre-authorization): pass exactly one, according to the product you integrate.\nFor mini program payments:\n- Check that the parameter is spelt tradeNO, with NO in capitals.\n- tradeNO is the trade_no returned by alipay.trade.create (https://opendocs.alipay.com/open/02ekfj), not out_trade_no.\nFor fund authorization:\n- orderStr is required.\n- Wrong parameters to alipay.fund.auth.order.app.freeze (https://opendocs.alipay.com/open/02f912) produce a bad orderStr from response.sdkExcute(request); check the fields against the API's requirements, and test with only the required parameters first.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_25: RowInfo = RowInfo {
@@ -1352,6 +1377,7 @@ const ROW_25: RowInfo = RowInfo {
         remedy_zh: "- 请用户重新签约/支付。\n- 检查 tradeNO 的入参是否正常入参，参数数据为\u{a0}alipay.trade.create（https://opendocs.alipay.com/open/02ekfj）\u{a0}接口返回的 trade_no。\n- alipay.trade.create（https://opendocs.alipay.com/open/02ekfj）\u{a0}接口在小程序场景中 buyer_id 参数必填，且入参的\u{a0}buyer_id（用户 user_id，2088 开头）的必须和前端唤起支付的支付宝账号一致。",
         remedy_en: "- Ask the user to sign or pay again.\n- Check that tradeNO is the trade_no returned by alipay.trade.create (https://opendocs.alipay.com/open/02ekfj).\n- In mini programs, alipay.trade.create requires buyer_id, and it (the user_id starting with 2088) must be the Alipay account that opens the payment.",
         action: Action::AskUser,
+        retry_hint: None,
         note: "",
     };
 const ROW_26: RowInfo = RowInfo {
@@ -1365,6 +1391,7 @@ const ROW_26: RowInfo = RowInfo {
         remedy_zh: "检查网络连接后重试。",
         remedy_en: "Check the network connection and try again.",
         action: Action::Retry,
+        retry_hint: None,
         note: "",
     };
 const ROW_27: RowInfo = RowInfo {
@@ -1378,6 +1405,7 @@ const ROW_27: RowInfo = RowInfo {
         remedy_zh: "请调用\u{a0}alipay.trade.query（https://opendocs.alipay.com/open/02e7gm）\u{a0}接口查询商家订单列表中订单的支付状态，以查询接口实际返回的支付状态为准。",
         remedy_en: "Call alipay.trade.query (https://opendocs.alipay.com/open/02e7gm) and go by the payment status it returns. Do not start a new payment for the same order until then.",
         action: Action::Reconcile,
+        retry_hint: None,
         note: "",
     };
 const ROW_28: RowInfo = RowInfo {
@@ -1391,6 +1419,7 @@ const ROW_28: RowInfo = RowInfo {
         remedy_zh: "用户解决密码问题后，重新发起支付。",
         remedy_en: "Start the payment again once the user has sorted out the password.",
         action: Action::AskUser,
+        retry_hint: None,
         note: "",
     };
 const ROW_29: RowInfo = RowInfo {
@@ -1404,6 +1433,7 @@ const ROW_29: RowInfo = RowInfo {
         remedy_zh: "1. 建议检查 H5 页面链接地址 scheme 或 URL 是否有误，可以修改错误 H5 页面链接。\n2. appCode入参是否有空格、填写正确，参数值必须为文档提个的跳转场景值。\n3. path 和 appCode 二选一，必填。\n4. 可跳转域名以\u{a0}https://render.alipay.com/p\u{a0}开头的支付宝业务、运营页面（生活号文章链接等）。部分支付宝运营、业务页面目前暂不开放跳转。",
         remedy_en: "1. Check the H5 page's scheme or URL and correct it.\n2. Check that appCode has no spaces and is one of the scene values the documentation lists.\n3. Pass exactly one of path and appCode.\n4. Only Alipay business and operations pages starting with https://render.alipay.com/p (such as lifestyle account articles) can be opened, and some of those are not open yet.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_30: RowInfo = RowInfo {
@@ -1417,6 +1447,7 @@ const ROW_30: RowInfo = RowInfo {
         remedy_zh: "个人小程序应用没有开放\u{a0}my.ap.navigateToAlipayPage（https://opendocs.alipay.com/mini/api/navigatetoalipaypage）\u{a0}能力，如许调用请 IDE 关联企业小程序后重新真机调试/预览。",
         remedy_en: "Mini programs of individual developers cannot use my.ap.navigateToAlipayPage (https://opendocs.alipay.com/mini/api/navigatetoalipaypage). Link an enterprise mini program in the IDE, then debug or preview on a real device again.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_31: RowInfo = RowInfo {
@@ -1430,6 +1461,7 @@ const ROW_31: RowInfo = RowInfo {
         remedy_zh: "1. 确认小程序应用是否授权给了三方应用，三方应用是否添加了\u{a0}JSAPI 基础包，可尝试绑定 JSAPI 基础包，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：小程序应用授权给三方应用后，小程序在真机上的运行使用的是三方应用的产品，不再是使用小程序自身的产品。\n2. 若是小程序应用\u{a0}JSAPI 基础包 没有或者不全，建议\u{a0}删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
         remedy_en: "1. If the mini program is authorized to a third-party application, check that the third-party application has the JSAPI basic package. Bind the package, then re-authorize and push a new preview; or revoke the third-party authorization and push a new preview.\nNote: once a mini program is authorized to a third-party application, on real devices it runs with the third party's products, not its own.\n2. If the mini program's own JSAPI basic package is missing or incomplete, delete the mini program application (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_32: RowInfo = RowInfo {
@@ -1443,6 +1475,7 @@ const ROW_32: RowInfo = RowInfo {
         remedy_zh: "1. 为了创造更良好的支付宝小程序用户体验，在小程序的首屏引导用户授权是不被允许的。需要在用户充分了解小程序的业务内容后再引导用户授权，建议将小程序授权环节放在业务流程中。\n2. 检查 scopes 入参是否正确，详情可查看\u{a0}入参参数列表（https://opendocs.alipay.com/mini/api/openapi-authorize）（参数错误会先弹出 服务正忙，请稍后再试）。\n3. 建议在需要获取用户信息前，增加获取权限的用途和引导提示，引导用户接受小程序授权，增加用户体验。\n4. 在 fail 做引导处理，重新调用 my.getAuthCode 授权。",
         remedy_en: "1. Asking for authorization on the mini program's first screen is not allowed. Ask only once the user understands what the mini program does, as a step in the business flow.\n2. Check the scopes parameter against the parameter list (https://opendocs.alipay.com/mini/api/openapi-authorize); wrong parameters first show \"Service busy, please try again later\".\n3. Before asking for user information, explain what it is for, so that the user is more likely to agree.\n4. Handle fail by guiding the user, then call my.getAuthCode again.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_33: RowInfo = RowInfo {
@@ -1456,6 +1489,7 @@ const ROW_33: RowInfo = RowInfo {
         remedy_zh: "1. 为了创造更良好的支付宝小程序用户体验，在小程序的首屏引导用户授权是不被允许的。需要在用户充分了解小程序的业务内容后再引导用户授权，建议将小程序授权环节放在业务流程中。\n2. 建议在需要获取用户信息前，增加获取权限的用途和引导提示，引导用户接受小程序授权，增加用户体验。\n3. 在 fail 做引导处理，重新调用 my.getAuthCode 授权。",
         remedy_en: "1. Asking for authorization on the mini program's first screen is not allowed. Ask only once the user understands what the mini program does, as a step in the business flow.\n2. Before asking for user information, explain what it is for, so that the user is more likely to agree.\n3. Handle fail by guiding the user, then call my.getAuthCode again.",
         action: Action::AskUser,
+        retry_hint: None,
         note: "",
     };
 const ROW_34: RowInfo = RowInfo {
@@ -1469,6 +1503,7 @@ const ROW_34: RowInfo = RowInfo {
         remedy_zh: "由于模拟器不支持模拟 my.getPhoneNumber，IDE开发工具编辑完成相关 API 代码逻辑后，使用真机调试/预览进行调试 API 功能。",
         remedy_en: "The IDE simulator cannot simulate my.getPhoneNumber. Write the code in the IDE, then test it with real-device debugging or preview.",
         action: Action::GiveUp,
+        retry_hint: None,
         note: "",
     };
 const ROW_35: RowInfo = RowInfo {
@@ -1482,6 +1517,7 @@ const ROW_35: RowInfo = RowInfo {
         remedy_zh: "1. 配置接口加签方式/接口内容加密方式。\n1. 在\u{a0}开放平台控制台（https://openhome.alipay.com/mini/dev/list）\u{a0}> 开发设置 中检查接口加签方式、接口内容加密方式是否已经设置，若没有设置可查看相关设置文档进行设置。\n2. 在 开放平台密钥 页面点击选择需要配置接口加签方式/接口内容加密方式的应用配置。\n两个入口选择其一即可完成配置，详细说明请\u{a0}设置接口加签方式（https://opendocs.alipay.com/common/02mriz）、设置接口内容加密方式（https://opendocs.alipay.com/common/02mse3）。\n2. 检查设置完成后，点击 小程序右上角三个点 > 关于 > 右上角（设置）> 用户信息，解除授权后重新授权获取。",
         remedy_en: "1. Configure the API signing method and the API content encryption method:\n1. In the Open Platform console (https://openhome.alipay.com/mini/dev/list) > Development settings, check whether both are set; if not, set them as the documentation describes.\n2. Or, on the Open Platform keys page, choose the application to configure.\nEither entry works; see Set the API signing method (https://opendocs.alipay.com/common/02mriz) and Set the API content encryption method (https://opendocs.alipay.com/common/02mse3).\n2. Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response, not a JSAPI fail code.",
     };
 const ROW_36: RowInfo = RowInfo {
@@ -1495,6 +1531,7 @@ const ROW_36: RowInfo = RowInfo {
         remedy_zh: "在开放平台控制台设置接口内容加密方式（https://opendocs.alipay.com/common/02mse3），设置方式同 40001 的另一种含义，然后解除用户授权后重新授权。",
         remedy_en: "Set the API content encryption method (https://opendocs.alipay.com/common/02mse3) in the Open Platform console, as for the other meaning of 40001, then revoke and re-grant the user's authorization.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "The seed gives no remedy for this row; the remedy is minierr's. An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
 const ROW_37: RowInfo = RowInfo {
@@ -1508,6 +1545,7 @@ const ROW_37: RowInfo = RowInfo {
         remedy_zh: "- 重新\u{a0}设置接口内容加密方式（https://opendocs.alipay.com/common/02mse3）（设置方式同40001）。\n- 检查设置完成后，点击 小程序右上角三个点 > 关于 > 右上角（设置）>\u{a0}用户信息，解除授权后重新授权获取。",
         remedy_en: "- Set the API content encryption method again (https://opendocs.alipay.com/common/02mse3), as for 40001.\n- Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
 const ROW_38: RowInfo = RowInfo {
@@ -1521,6 +1559,7 @@ const ROW_38: RowInfo = RowInfo {
         remedy_zh: "不能直接调用 my.getPhoneNumber 接口，用户主动触发才能发起获取手机号请求，应该先通过\u{a0}button 组件（https://opendocs.alipay.com/mini/component/button）\u{a0}的“点击”动作来进行授权，然后在授权成功回调中调用该接口。",
         remedy_en: "my.getPhoneNumber cannot be called directly: the user must start the request. Authorize through a tap on a button component (https://opendocs.alipay.com/mini/component/button), then call the API in the authorization success callback.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
 const ROW_39: RowInfo = RowInfo {
@@ -1534,6 +1573,7 @@ const ROW_39: RowInfo = RowInfo {
         remedy_zh: "1. 登录\u{a0}开放平台控制台（https://openhome.alipay.com/mini/dev/list）\u{a0}进入对应小程序详情页的产品绑定中，绑定获取会员手机号。\n2. 点击用户信息申请，在申请权限中申请用户手机号（需要主账号登录申请），填写申请原因、使用场景等信息，提交申请，等待审核。\n注意：请确认服务端代码中传入的 APPID 与 PID 需要绑定产品且申请用户信息的小程序与账号信息。",
         remedy_en: "1. Log in to the Open Platform console (https://openhome.alipay.com/mini/dev/list), open the mini program's product bindings and bind \"Get member phone number\".\n2. Under user information requests, apply for the user's phone number (with the main account), giving the reason and the scenario, and wait for approval.\nNote: the APPID and PID your server passes must belong to the mini program and account that bound the product and applied for the user information.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
 const ROW_40: RowInfo = RowInfo {
@@ -1547,6 +1587,7 @@ const ROW_40: RowInfo = RowInfo {
         remedy_zh: "不能直接调用 my.getOpenUserInfo 接口，用户主动触发才能发起获取会员基础信息请求，应该先通过\u{a0}button 组件（https://opendocs.alipay.com/mini/component/button）\u{a0}的“点击”动作来进行授权，然后在授权成功回调中调用该接口。",
         remedy_en: "my.getOpenUserInfo cannot be called directly: the user must start the request. Authorize through a tap on a button component (https://opendocs.alipay.com/mini/component/button), then call the API in the authorization success callback.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_41: RowInfo = RowInfo {
@@ -1560,6 +1601,7 @@ const ROW_41: RowInfo = RowInfo {
         remedy_zh: "登录 开放平台控制台（https://openhome.alipay.com/mini/dev/list） 进入对应小程序详情页的产品绑定中，绑定获取会员基础信息。",
         remedy_en: "Log in to the Open Platform console (https://openhome.alipay.com/mini/dev/list), open the mini program's product bindings and bind \"Get member basic information\".",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "",
     };
 const ROW_42: RowInfo = RowInfo {
@@ -1573,6 +1615,7 @@ const ROW_42: RowInfo = RowInfo {
         remedy_zh: "引导用户授权获取运动步数功能，建议在获取前增加获取权限的用途和引导提示，引导用户接受小程序授权，增加用户体验。",
         remedy_en: "Guide the user to allow step counting; before asking, explain what the data is for.",
         action: Action::AskUser,
+        retry_hint: None,
         note: "",
     };
 const ROW_43: RowInfo = RowInfo {
@@ -1586,6 +1629,7 @@ const ROW_43: RowInfo = RowInfo {
         remedy_zh: "1. my.getRunData 获取运动步数在 IDE 模拟器暂不支持，请在真机调试。\n2. 在调用 my.getRunData 时，用户未开启 运动步数功能，会自动引导用户跳转 运动 官方小程序，用户可点击 立即开启 打开功能。\n3. 支付宝首页搜一搜 运动 官方小程序，进入后开按照提示 去开启 运动步数功能。",
         remedy_en: "1. The IDE simulator does not support my.getRunData; debug on a real device.\n2. If the user has not turned on step counting, my.getRunData takes them to the official Sports mini program, where they can tap Turn on now.\n3. Users can also search for the official Sports mini program on the Alipay home page and turn on step counting there.",
         action: Action::AskUser,
+        retry_hint: None,
         note: "",
     };
 const ROW_44: RowInfo = RowInfo {
@@ -1599,6 +1643,7 @@ const ROW_44: RowInfo = RowInfo {
         remedy_zh: "1. 配置接口加签方式/接口内容加密方式。\n在\u{a0}开放平台控制台（https://openhome.alipay.com/mini/dev/list）\u{a0}> 小程序详情页 > 开发设置 中检查接口加签方式、接口内容加密方式是否已经设置，若没有设置可查看相关设置文档进行设置。\n2. 在 开放平台密钥\u{a0} 页面点击选择需要配置接口加签方式/接口内容加密方式的应用配置。\n两个入口选择其一即可完成配置，详细说明可查看\u{a0}设置接口加签方式（https://opendocs.alipay.com/common/02kipl）、设置接口内容加密方式（https://opendocs.alipay.com/common/02mse3）。\n3. 检查设置完成后，点击 小程序右上角三个点 > 关于 > 右上角（设置）> 用户信息，解除授权后重新授权获取。",
         remedy_en: "1. Configure the API signing method and the API content encryption method: in the Open Platform console (https://openhome.alipay.com/mini/dev/list) > mini program details > Development settings, check whether both are set; if not, set them as the documentation describes.\n2. Or, on the Open Platform keys page, choose the application to configure.\nEither entry works; see Set the API signing method (https://opendocs.alipay.com/common/02kipl) and Set the API content encryption method (https://opendocs.alipay.com/common/02mse3).\n3. Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response, not a JSAPI fail code.",
     };
 const ROW_45: RowInfo = RowInfo {
@@ -1612,6 +1657,7 @@ const ROW_45: RowInfo = RowInfo {
         remedy_zh: "在开放平台控制台设置接口内容加密方式（https://opendocs.alipay.com/common/02mse3），设置方式同 40001 的另一种含义，然后解除用户授权后重新授权。",
         remedy_en: "Set the API content encryption method (https://opendocs.alipay.com/common/02mse3) in the Open Platform console, as for the other meaning of 40001, then revoke and re-grant the user's authorization.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "The seed gives no remedy for this row; the remedy is minierr's. An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
 const ROW_46: RowInfo = RowInfo {
@@ -1625,6 +1671,7 @@ const ROW_46: RowInfo = RowInfo {
         remedy_zh: "1. 重新\u{a0}设置接口内容加密方式（https://opendocs.alipay.com/common/02mse3）（设置方式同40001）。\n2. 检查设置完成后，点击 小程序右上角三个点 > 关于 > 右上角（设置）> 用户信息，解除授权后重新授权获取。",
         remedy_en: "1. Set the API content encryption method again (https://opendocs.alipay.com/common/02mse3), as for 40001.\n2. Then, in the mini program, tap the three dots in the top right > About > Settings (top right) > User information, revoke the authorization and authorize again.",
         action: Action::FixConfig,
+        retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
 const ROW_47: RowInfo = RowInfo {
@@ -1638,6 +1685,7 @@ const ROW_47: RowInfo = RowInfo {
         remedy_zh: "页面跳转层级深度不能超过 10 层，请合理使用其它路由 API 配合来做跳转逻辑。",
         remedy_en: "Pages can be nested at most 10 deep; combine the other routing APIs (my.redirectTo, my.reLaunch) to navigate.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "",
     };
 const ROW_48: RowInfo = RowInfo {
@@ -1651,6 +1699,7 @@ const ROW_48: RowInfo = RowInfo {
         remedy_zh: "页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。",
         remedy_en: "The page URL is wrong: check that it is a valid page path, as listed in app.json.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
 const ROW_49: RowInfo = RowInfo {
@@ -1664,6 +1713,7 @@ const ROW_49: RowInfo = RowInfo {
         remedy_zh: "页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。",
         remedy_en: "The page URL is wrong: check that it is a valid page path, as listed in app.json.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
 const ROW_50: RowInfo = RowInfo {
@@ -1677,6 +1727,7 @@ const ROW_50: RowInfo = RowInfo {
         remedy_zh: "页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。",
         remedy_en: "The page URL is wrong: check that it is a valid page path, as listed in app.json.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
 const ROW_51: RowInfo = RowInfo {
@@ -1690,6 +1741,7 @@ const ROW_51: RowInfo = RowInfo {
         remedy_zh: "1. 页面 URL 入参路径不正确导致，请检查入参是否为正确的页面路径，可在 app.json 中查看正确路径。\n2. 必须跳转的标签页的路径（需在 app.json 的 tabbar 字段定义的页面）。\n注意：\n- 标签页的第一个页面必须是首页。\n- 路径后不能带参数。",
         remedy_en: "1. The page URL is wrong: check that it is a valid page path, as listed in app.json.\n2. The target must be a tab page, one defined in the tabBar field of app.json.\nNote:\n- The first tab page must be the home page.\n- The path cannot carry parameters.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
 const ROW_52: RowInfo = RowInfo {
@@ -1703,5 +1755,6 @@ const ROW_52: RowInfo = RowInfo {
         remedy_zh: "已经在导航栏顶部，无法在返回。",
         remedy_en: "The page is already at the top of the navigation stack, so there is nothing to go back to.",
         action: Action::FixRequest,
+        retry_hint: None,
         note: "The seed puts the text already top of navigation in the error column instead of a number.",
     };

@@ -127,6 +127,7 @@ pub(crate) struct RowInfo {
     pub(crate) remedy_zh: &'static str,
     pub(crate) remedy_en: &'static str,
     pub(crate) action: Action,
+    pub(crate) retry_hint: Option<crate::RetryHint>,
     pub(crate) note: &'static str,
 }
 

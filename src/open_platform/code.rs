@@ -98,6 +98,19 @@ impl Code {
         self.info().action
     }
 
+    /// The soonest moment a retry can succeed, where the table says so: `Later` for the codes
+    /// whose text says 请稍后再试 (try again later), which states no time.
+    ///
+    /// ```
+    /// use minierr::{open_platform::Code, RetryHint};
+    /// assert_eq!(Code::ServiceError.retry_hint(), Some(RetryHint::Later));
+    /// assert_eq!(Code::NotFound.retry_hint(), None);
+    /// ```
+    #[must_use]
+    pub const fn retry_hint(self) -> Option<crate::RetryHint> {
+        self.info().retry_hint
+    }
+
     /// Extra advice or a source note, where there is one.
     ///
     /// ```

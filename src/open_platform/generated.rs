@@ -778,6 +778,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "开放平台成功处理了您的请求，业务正常结束",
                 message_en: "The open platform processed the request and the operation completed normally",
                 action: Action::Success,
+                retry_hint: None,
                 note: "",
             },
         Code::OkWithFollowUp => &CodeInfo {
@@ -785,6 +786,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "开放平台成功处理了您的请求，业务正常结束，但可能还有后续建议的流程",
                 message_en: "The open platform processed the request and the operation completed, but a follow-up step may be recommended",
                 action: Action::Success,
+                retry_hint: None,
                 note: "",
             },
         Code::ClientUpdateRequired => &CodeInfo {
@@ -792,6 +794,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "请更新客户端",
                 message_en: "The client must be updated",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::ClientUpdateRecommended => &CodeInfo {
@@ -799,6 +802,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "建议升级客户端",
                 message_en: "Upgrading the client is recommended",
                 action: Action::Success,
+                retry_hint: None,
                 note: "minierr reads this as a successful call with advice attached; the seed does not say whether the request was processed.",
             },
         Code::LoginRequired => &CodeInfo {
@@ -806,6 +810,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "获取身份信息失败,请重新登录!",
                 message_en: "Failed to get the identity information; please log in again",
                 action: Action::Refresh,
+                retry_hint: None,
                 note: "",
             },
         Code::Forbidden => &CodeInfo {
@@ -813,6 +818,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "无权限",
                 message_en: "No permission",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::NotFound => &CodeInfo {
@@ -820,6 +826,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "没有查到相关的数据",
                 message_en: "No matching data was found",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Code::MethodNotSupported => &CodeInfo {
@@ -827,6 +834,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "不支持的请求方法",
                 message_en: "The request method is not supported",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::UnsupportedMediaType => &CodeInfo {
@@ -834,6 +842,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "不支持的数据类型",
                 message_en: "The data type is not supported",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::ServiceError => &CodeInfo {
@@ -841,6 +850,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "服务发生错误,请稍后再试",
                 message_en: "The service hit an error; please try again later",
                 action: Action::Retry,
+                retry_hint: Some(crate::RetryHint::Later),
                 note: "",
             },
         Code::NotImplemented => &CodeInfo {
@@ -848,6 +858,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "请求的接口暂未实现",
                 message_en: "The requested API is not implemented yet",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Code::MissingParameter => &CodeInfo {
@@ -855,6 +866,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "缺少参数",
                 message_en: "A parameter is missing",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::InvalidParameter => &CodeInfo {
@@ -862,6 +874,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "无效的参数",
                 message_en: "A parameter is invalid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::InvalidAppKey => &CodeInfo {
@@ -869,6 +882,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "传入的AppKey无效",
                 message_en: "The AppKey passed in is invalid",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::InvalidSignature => &CodeInfo {
@@ -876,6 +890,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "签名无效",
                 message_en: "The signature is invalid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::DuplicateRequest => &CodeInfo {
@@ -883,6 +898,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "重复的请求",
                 message_en: "Duplicate request",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "Not a reason to send the request again: check what the first one did.",
             },
         Code::RequestTimeOutOfRange => &CodeInfo {
@@ -890,6 +906,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "请求时间不在允许范围内",
                 message_en: "The request time is outside the allowed window",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "Usually a clock problem: synchronise the caller's clock.",
             },
         Code::UniqueConstraintViolated => &CodeInfo {
@@ -897,6 +914,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "唯一约束,无权重复",
                 message_en: "Unique constraint: duplicates are not allowed",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::ModifyForbidden => &CodeInfo {
@@ -904,6 +922,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "无权修改",
                 message_en: "No permission to modify",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::DeleteForbidden => &CodeInfo {
@@ -911,6 +930,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "无权删除",
                 message_en: "No permission to delete",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::DataInUse => &CodeInfo {
@@ -918,6 +938,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "数据正在使用中,无法被删除!",
                 message_en: "The data is in use and cannot be deleted",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Code::FileTooLarge => &CodeInfo {
@@ -925,6 +946,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "上传的文件大小超过最大限制",
                 message_en: "The uploaded file exceeds the maximum size",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::EntityDisabled => &CodeInfo {
@@ -932,6 +954,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "ID为%s的%s已被禁用",
                 message_en: "ID %s (%s) has been disabled",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "A template: the platform fills in the ID, then the kind of entity (user, task, ...).",
             },
         Code::AppDisabled => &CodeInfo {
@@ -939,6 +962,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "当前应用已被禁用",
                 message_en: "The current application has been disabled",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::DecryptFailed => &CodeInfo {
@@ -946,6 +970,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "数据解密失败",
                 message_en: "Failed to decrypt the data",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::EncryptFailed => &CodeInfo {
@@ -953,6 +978,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "数据加密失败",
                 message_en: "Failed to encrypt the data",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Code::JsonDecodeFailed => &CodeInfo {
@@ -960,6 +986,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "JSON解码失败",
                 message_en: "Failed to decode the JSON",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::DatabaseUnavailable => &CodeInfo {
@@ -967,6 +994,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "数据库服务连接失败，请稍后再试",
                 message_en: "Failed to connect to the database service; please try again later",
                 action: Action::Retry,
+                retry_hint: Some(crate::RetryHint::Later),
                 note: "",
             },
         Code::RedisUnavailable => &CodeInfo {
@@ -974,6 +1002,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "REDIS服务连接失败，请稍后再试",
                 message_en: "Failed to connect to the Redis service; please try again later",
                 action: Action::Retry,
+                retry_hint: Some(crate::RetryHint::Later),
                 note: "",
             },
         Code::MailMayHaveFailed => &CodeInfo {
@@ -981,6 +1010,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "发送邮件可能出现异常,请检查收件箱",
                 message_en: "Sending the email may have failed; please check the inbox",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Code::UnsupportedDatabaseField => &CodeInfo {
@@ -988,6 +1018,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "不支持的数据库字段",
                 message_en: "Unsupported database field",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::DatabaseSchemaError => &CodeInfo {
@@ -995,6 +1026,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "数据库表或字段信息异常",
                 message_en: "The database table or field information is inconsistent",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Code::MailTooFrequent => &CodeInfo {
@@ -1002,6 +1034,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "发送邮件过于频繁，请稍后再试",
                 message_en: "Emails are being sent too often; please try again later",
                 action: Action::Backoff,
+                retry_hint: Some(crate::RetryHint::Later),
                 note: "",
             },
         Code::AmountBelowMinimum => &CodeInfo {
@@ -1009,6 +1042,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "金额最低为0.1元",
                 message_en: "The minimum amount is 0.1 yuan",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::EnterpriseTaskNotFound => &CodeInfo {
@@ -1016,6 +1050,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "未找到企业关联任务",
                 message_en: "No task linked to the enterprise was found",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::PayerAccountEmpty => &CodeInfo {
@@ -1023,6 +1058,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "付款账号不能为空",
                 message_en: "The payer account must not be empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::ParkBalanceInsufficient => &CodeInfo {
@@ -1030,6 +1066,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "企业可用园区余额不足",
                 message_en: "The enterprise's available industrial-park balance is insufficient",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::OrderExceedsParkLimit => &CodeInfo {
@@ -1037,6 +1074,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "订单金额超过所属的园区限制",
                 message_en: "The order amount exceeds the limit of its industrial park",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::PayoutChannelNotFound => &CodeInfo {
@@ -1044,6 +1082,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "未查到企业园区发放通道",
                 message_en: "No payout channel was found for the enterprise's industrial park",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::PayoutChannelMissing => &CodeInfo {
@@ -1051,6 +1090,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "未查到企业园区发放通道",
                 message_en: "No payout channel was found for the enterprise's industrial park",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "The seed gives 101007 the same text as 101006.",
             },
         Code::TwoFactorVerificationOnly => &CodeInfo {
@@ -1058,6 +1098,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "仅支持二要素验证",
                 message_en: "Only two-factor (name and ID number) verification is supported",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::UserMonthlyParkLimitExceeded => &CodeInfo {
@@ -1065,6 +1106,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "用户当月发放总额超出园区限制",
                 message_en: "The user's payouts this month exceed the industrial park's limit",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Code::UserMonthlyEnterpriseLimitExceeded => &CodeInfo {
@@ -1072,6 +1114,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "用户当月发放总额超出企业园区限制",
                 message_en: "The user's payouts this month exceed the enterprise's industrial-park limit",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Code::MonthlyQuotaNotConfigured => &CodeInfo {
@@ -1079,6 +1122,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "企业可用园区或园区未配置普通每月发放额度",
                 message_en: "No regular monthly payout quota is configured for the enterprise's industrial park",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::LargeAmountLimitNotConfigured => &CodeInfo {
@@ -1086,6 +1130,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "企业可用园区或园区未配置大额当月限制",
                 message_en: "No monthly large-amount limit is configured for the enterprise's industrial park",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::LargeAmountLimitExceeded => &CodeInfo {
@@ -1093,6 +1138,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "发放额度超过大额限制",
                 message_en: "The payout exceeds the large-amount limit",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::BankMemoSensitiveWords => &CodeInfo {
@@ -1100,6 +1146,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "银行摘要不能包含敏感词",
                 message_en: "The bank memo must not contain sensitive words",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::RemarkSensitiveWords => &CodeInfo {
@@ -1107,6 +1154,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "备注不能包含敏感词",
                 message_en: "The remark must not contain sensitive words",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::AlipayBankCardNotAllowed => &CodeInfo {
@@ -1114,6 +1162,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "支付宝单笔不能传入银行卡",
                 message_en: "A single Alipay payout cannot take a bank card",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::WrongAccountOrPassword => &CodeInfo {
@@ -1121,6 +1170,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "用户账号或密码错误",
                 message_en: "Wrong user account or password",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Code::AccountAlreadyExists => &CodeInfo {
@@ -1128,6 +1178,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "注册失败，账号已存在",
                 message_en: "Registration failed: the account already exists",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Code::RealNameVerificationFailed => &CodeInfo {
@@ -1135,6 +1186,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "实名认证失败",
                 message_en: "Real-name verification failed",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformInvalidAppKey => &CodeInfo {
@@ -1142,6 +1194,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "无效的AppKey",
                 message_en: "Invalid AppKey",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformAppDisabled => &CodeInfo {
@@ -1149,6 +1202,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "应用已被禁用",
                 message_en: "The application has been disabled",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformInvalidSignature => &CodeInfo {
@@ -1156,6 +1210,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "签名无效",
                 message_en: "The signature is invalid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformDecryptFailed => &CodeInfo {
@@ -1163,6 +1218,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "解密数据失败",
                 message_en: "Failed to decrypt the data",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformApiNotSupported => &CodeInfo {
@@ -1170,6 +1226,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "接口不支持",
                 message_en: "The API is not supported",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformMissingParameter => &CodeInfo {
@@ -1177,6 +1234,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "缺少必要接口参数",
                 message_en: "A required API parameter is missing",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::UnsupportedNotificationType => &CodeInfo {
@@ -1184,6 +1242,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "不支持的OpenApi通知类型",
                 message_en: "Unsupported OpenApi notification type",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::InvalidNotificationUrl => &CodeInfo {
@@ -1191,6 +1250,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "通知URL无效",
                 message_en: "The notification URL is invalid",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformDuplicateRequest => &CodeInfo {
@@ -1198,6 +1258,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "重复请求",
                 message_en: "Duplicate request",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "Not a reason to send the request again: check what the first one did.",
             },
         Code::InvalidTimestamp => &CodeInfo {
@@ -1205,6 +1266,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "时间戳无效",
                 message_en: "The timestamp is invalid",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "Usually a clock problem: synchronise the caller's clock.",
             },
         Code::PlatformEncryptFailed => &CodeInfo {
@@ -1212,6 +1274,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "加密数据失败",
                 message_en: "Failed to encrypt the data",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformJsonDecodeFailed => &CodeInfo {
@@ -1219,6 +1282,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "JSON解码失败",
                 message_en: "Failed to decode the JSON",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Code::PlatformMissingRequiredParameter => &CodeInfo {
@@ -1226,6 +1290,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 message_zh: "缺少必要接口参数",
                 message_en: "A required API parameter is missing",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The seed gives 500013 the same text as 500006.",
             },
     }

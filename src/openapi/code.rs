@@ -132,6 +132,19 @@ impl ResultCode {
         self.info().action
     }
 
+    /// The soonest moment a retry can succeed, where the table says so:
+    /// `REQUEST_TRAFFIC_EXCEED_LIMIT` asks callers to reduce their frequency, naming no time.
+    ///
+    /// ```
+    /// use minierr::{openapi::ResultCode, RetryHint};
+    /// assert_eq!(ResultCode::RequestTrafficExceedLimit.retry_hint(), Some(RetryHint::Later));
+    /// assert_eq!(ResultCode::ParamIllegal.retry_hint(), None);
+    /// ```
+    #[must_use]
+    pub const fn retry_hint(self) -> Option<crate::RetryHint> {
+        self.info().retry_hint
+    }
+
     /// The variant's name.
     ///
     /// ```

@@ -84,6 +84,7 @@ pub(crate) struct ResultCodeInfo {
     pub(crate) result_code: &'static str,
     pub(crate) status: ResultStatus,
     pub(crate) action: Action,
+    pub(crate) retry_hint: Option<crate::RetryHint>,
     pub(crate) result_message: &'static str,
     pub(crate) further_action: &'static str,
     pub(crate) message_zh: &'static str,

@@ -109,6 +109,19 @@ impl Errno {
         self.info().action
     }
 
+    /// The soonest moment a retry can succeed, where the platform says so: only 1505040
+    /// ("try again later") in this catalog.
+    ///
+    /// ```
+    /// use minierr::{wx::Errno, RetryHint};
+    /// assert_eq!(Errno::GetConnectedWifiFailed.retry_hint(), Some(RetryHint::Later));
+    /// assert_eq!(Errno::Timeout.retry_hint(), None);
+    /// ```
+    #[must_use]
+    pub const fn retry_hint(self) -> Option<crate::RetryHint> {
+        self.info().retry_hint
+    }
+
     /// The variant's name, e.g. for logs and metrics labels.
     ///
     /// ```

@@ -3389,6 +3389,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "成功",
                 message_en: "Success",
                 action: Action::Success,
+                retry_hint: None,
                 note: "",
             },
         Errno::Cancel => &ErrnoInfo {
@@ -3396,6 +3397,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "撤销",
                 message_en: "The user canceled the operation",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::SystemPermissionDenied => &ErrnoInfo {
@@ -3403,6 +3405,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统权限未授予微信",
                 message_en: "The operating system has not granted WeChat the permission this API needs",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::InternalError => &ErrnoInfo {
@@ -3410,6 +3413,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序框架内部异常",
                 message_en: "Internal error in the mini-program framework",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::Timeout => &ErrnoInfo {
@@ -3417,6 +3421,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "接口超时",
                 message_en: "The API call timed out",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::JsapiNotSupported => &ErrnoInfo {
@@ -3424,6 +3429,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "JsApi不支持",
                 message_en: "This JSAPI is not supported here",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::JsapiInvalidRequestData => &ErrnoInfo {
@@ -3431,6 +3437,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "JsApi请求参数非法",
                 message_en: "The JSAPI request parameters are invalid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::JsapiNoPermission => &ErrnoInfo {
@@ -3438,6 +3445,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "JsApi没有权限",
                 message_en: "The mini program has no permission to call this JSAPI",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::JsapiUserAuthorizeDenied => &ErrnoInfo {
@@ -3445,6 +3453,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "JsApi用户拒绝授权",
                 message_en: "The user denied authorization for this JSAPI",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::JsapiUserAuthorizeCanceled => &ErrnoInfo {
@@ -3452,6 +3461,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "JsApi用户取消授权",
                 message_en: "The user canceled authorization for this JSAPI",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "The privacy guide says this errno also arrives with errMsg \"privacy permission is not authorized\" when the user has not agreed to the privacy policy.",
             },
         Errno::InvalidJsapiIndex => &ErrnoInfo {
@@ -3459,6 +3469,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "JsApi权限位序号非法",
                 message_en: "Invalid JSAPI permission bit index",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::CgiNetworkFailure => &ErrnoInfo {
@@ -3466,6 +3477,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "网络错误导致CGI逻辑失败",
                 message_en: "A backend call (CGI) failed because of a network error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::CgiEmptyResponse => &ErrnoInfo {
@@ -3473,6 +3485,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "CGI响应为空",
                 message_en: "A backend call (CGI) returned an empty response",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::ScopeListEmpty => &ErrnoInfo {
@@ -3480,6 +3493,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "scope或者scope列表为空",
                 message_en: "The scope or scope list is empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::OutOfMemory => &ErrnoInfo {
@@ -3487,6 +3501,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "发生OutOfMemoryError",
                 message_en: "The client ran out of memory (OutOfMemoryError)",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::ApiScopeNotDeclaredInPrivacyAgreement => &ErrnoInfo {
@@ -3494,6 +3509,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "接口未在隐私协议中声明",
                 message_en: "This API is not declared in the mini program's privacy agreement",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "The privacy guide lists this errMsg for a user-information type not declared in the MP console privacy guide.",
             },
         Errno::ServerSystemError => &ErrnoInfo {
@@ -3501,6 +3517,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "服务端系统错误",
                 message_en: "Server system error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidRequestParameter => &ErrnoInfo {
@@ -3508,6 +3525,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "基础库wx接口请求参数非法",
                 message_en: "The request parameters of the base-library wx API are invalid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::EmptyRequest => &ErrnoInfo {
@@ -3515,6 +3533,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "空的请求",
                 message_en: "The request is empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::ServerFrequencyLimit => &ErrnoInfo {
@@ -3522,6 +3541,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "命中服务端频率限制",
                 message_en: "The server's rate limit was hit",
                 action: Action::Backoff,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidOpenid => &ErrnoInfo {
@@ -3529,6 +3549,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不合法的openid",
                 message_en: "Invalid openid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidAppid => &ErrnoInfo {
@@ -3536,6 +3557,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不合法的appid",
                 message_en: "Invalid appid",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::InsertDataFailed => &ErrnoInfo {
@@ -3543,6 +3565,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "添加数据失败",
                 message_en: "Failed to insert the data",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::DataNotFound => &ErrnoInfo {
@@ -3550,6 +3573,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "数据不存在",
                 message_en: "The data does not exist",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::UpdateDataFailed => &ErrnoInfo {
@@ -3557,6 +3581,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "更新数据失败",
                 message_en: "Failed to update the data",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::DataExpired => &ErrnoInfo {
@@ -3564,6 +3589,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "数据过期",
                 message_en: "The data has expired",
                 action: Action::Refresh,
+                retry_hint: None,
                 note: "",
             },
         Errno::DataDeleted => &ErrnoInfo {
@@ -3571,6 +3597,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "数据被删除",
                 message_en: "The data has been deleted",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidUserId => &ErrnoInfo {
@@ -3578,6 +3605,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不合法的用户身份",
                 message_en: "Invalid user identity",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::PostMethodRequired => &ErrnoInfo {
@@ -3585,6 +3613,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "api要求post请求",
                 message_en: "This API requires a POST request",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::GetMethodRequired => &ErrnoInfo {
@@ -3592,6 +3621,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "api要求get请求",
                 message_en: "This API requires a GET request",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidUserTicket => &ErrnoInfo {
@@ -3599,6 +3629,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的凭证",
                 message_en: "The user's credential is invalid",
                 action: Action::Refresh,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidApi => &ErrnoInfo {
@@ -3606,6 +3637,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的接口",
                 message_en: "Invalid API",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NoWebsocketConnectionInfo => &ErrnoInfo {
@@ -3613,6 +3645,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无websocket连接信息",
                 message_en: "No WebSocket connection information was found",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::ServerMemoryError => &ErrnoInfo {
@@ -3620,6 +3653,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "服务端内存相关错误",
                 message_en: "Memory error on the server",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::DuplicatedUuid => &ErrnoInfo {
@@ -3627,6 +3661,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "uuid冲突",
                 message_en: "UUID collision",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::NotFriends => &ErrnoInfo {
@@ -3634,6 +3669,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不是好友关系",
                 message_en: "The users are not friends",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::CodeAlreadyUsed => &ErrnoInfo {
@@ -3641,6 +3677,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "code已经使用",
                 message_en: "The code has already been used",
                 action: Action::Refresh,
+                retry_hint: None,
                 note: "",
             },
         Errno::CodeExpired => &ErrnoInfo {
@@ -3648,6 +3685,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "code过期",
                 message_en: "The code has expired",
                 action: Action::Refresh,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidJson => &ErrnoInfo {
@@ -3655,6 +3693,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "json数据解析错误",
                 message_en: "Failed to parse the JSON data",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidState => &ErrnoInfo {
@@ -3662,6 +3701,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的状态",
                 message_en: "Invalid state",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidPluginAppid => &ErrnoInfo {
@@ -3669,6 +3709,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不合法的插件appid",
                 message_en: "Invalid plugin appid",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::MiniProgramPrivacyApiBanned => &ErrnoInfo {
@@ -3676,6 +3717,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序隐私接口被封禁，解决方案参考链接",
                 message_en: "The mini program's access to privacy APIs has been banned; see the official guide for how to resolve it",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "The privacy guide says 1025 and 1026 may arrive with errMsg \"please go to mp to announce your privacy usage\".",
             },
         Errno::MiniGamePrivacyApiBanned => &ErrnoInfo {
@@ -3683,6 +3725,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小游戏隐私接口被封禁，解决方案参考链接",
                 message_en: "The mini game's access to privacy APIs has been banned; see the official guide for how to resolve it",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "The privacy guide says 1025 and 1026 may arrive with errMsg \"please go to mp to announce your privacy usage\".",
             },
         Errno::JsonParseError => &ErrnoInfo {
@@ -3690,6 +3733,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "json解析错误",
                 message_en: "Failed to parse JSON",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InterfaceNotDeclaredInPrivacyAgreement => &ErrnoInfo {
@@ -3697,6 +3741,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "接口未在隐私协议中声明",
                 message_en: "This API is not declared in the privacy agreement",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::PrivacyInterfaceBanned => &ErrnoInfo {
@@ -3704,6 +3749,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "隐私接口已封禁",
                 message_en: "Access to this privacy API has been banned",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::PrivacyPermissionNotAuthorized => &ErrnoInfo {
@@ -3711,6 +3757,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户未同意授权隐私协议",
                 message_en: "The user has not agreed to the privacy agreement",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::SettingsPageNotFound => &ErrnoInfo {
@@ -3718,6 +3765,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "openSystemSettings找不到对应的系统设置页",
                 message_en: "openSystemSetting could not find the requested system settings page",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::ApplyUpdateAlreadyCalled => &ErrnoInfo {
@@ -3725,6 +3773,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "applyUpdate已被调用",
                 message_en: "applyUpdate has already been called",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UpdateNotReady => &ErrnoInfo {
@@ -3732,6 +3781,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "update未准备完成",
                 message_en: "The update is not ready yet",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidRandomValueLength => &ErrnoInfo {
@@ -3739,6 +3789,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的随机数长度",
                 message_en: "Invalid random value length",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidStyle => &ErrnoInfo {
@@ -3746,6 +3797,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的style",
                 message_en: "Invalid style",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::AbsolutePathRequired => &ErrnoInfo {
@@ -3753,6 +3805,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "需要绝对路径",
                 message_en: "An absolute path is required",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvokedTooFrequently => &ErrnoInfo {
@@ -3760,6 +3813,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "函数调用时间间隔过短",
                 message_en: "Called too frequently: the interval between calls is too short",
                 action: Action::Backoff,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidText => &ErrnoInfo {
@@ -3767,6 +3821,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的text",
                 message_en: "Invalid text",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnknownNetworkError => &ErrnoInfo {
@@ -3774,6 +3829,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未知的网络错误",
                 message_en: "Unknown network error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::CronetComponentError => &ErrnoInfo {
@@ -3781,6 +3837,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "cronet组件错误，详细错误参考返回中的errMsg字段。参考cronet源码net_error_list (https://chromium.googlesource.com/chromium/src/+/master/net/base/net_error_list.h) 或 net_error_list",
                 message_en: "Error in the Cronet network component; errMsg carries the detail, see Chromium's net_error_list (https://chromium.googlesource.com/chromium/src/+/master/net/base/net_error_list.h)",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::UrlNotInDomainList => &ErrnoInfo {
@@ -3788,6 +3845,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "url域名不在安全域名列表中",
                 message_en: "The URL's domain is not in the mini program's list of trusted domains",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::NetworkInterrupted => &ErrnoInfo {
@@ -3795,6 +3853,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "网络被迫中断。以下2种情况会导致该错误：1. 当小程序处于后台时发起网络请求；2. 小程序在前台发起网络请求后，退到后台，同时请求未能在退后台后的 5s 内结束时。",
                 message_en: "The network request was interrupted. This happens when a request starts while the mini program is in the background, or when the mini program moves to the background and the request does not finish within 5 seconds",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "The mini-game edition gives the Chinese text \"网络中断\".",
             },
         Errno::NetworkLogicError => &ErrnoInfo {
@@ -3802,6 +3861,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "网络类目逻辑错误",
                 message_en: "Logic error in a network API",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::NetworkArgumentError => &ErrnoInfo {
@@ -3809,6 +3869,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "网络类目参数错误",
                 message_en: "Invalid argument to a network API",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NetworkSystemError => &ErrnoInfo {
@@ -3816,6 +3877,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "网络类目系统错误",
                 message_en: "System error in a network API",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::NetworkMaxTaskCountExceeded => &ErrnoInfo {
@@ -3823,6 +3885,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "超过最大请求数量",
                 message_en: "Too many concurrent network requests",
                 action: Action::Backoff,
+                retry_hint: None,
                 note: "",
             },
         Errno::NetworkMaxRedirectsExceeded => &ErrnoInfo {
@@ -3830,6 +3893,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "超过最大重定向次数",
                 message_en: "Too many redirects",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidUrl => &ErrnoInfo {
@@ -3837,6 +3901,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "URL 格式不合法",
                 message_en: "The URL is malformed",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidRequestData => &ErrnoInfo {
@@ -3844,6 +3909,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "请求的 data 序列化失败",
                 message_en: "Failed to serialize the request data",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UrlValidationError => &ErrnoInfo {
@@ -3851,6 +3917,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "URL验证错误",
                 message_en: "The URL failed validation",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnknownRequestError => &ErrnoInfo {
@@ -3858,6 +3925,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未知的发起请求错误",
                 message_en: "Unknown error while sending the request",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::RequestSystemError => &ErrnoInfo {
@@ -3865,6 +3933,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "request系统错误",
                 message_en: "System error in wx.request",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsProviderHttpError => &ErrnoInfo {
@@ -3872,6 +3941,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "http请求httpdns服务商错误",
                 message_en: "HTTP error from the HTTPDNS provider",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsServiceNotPurchased => &ErrnoInfo {
@@ -3879,6 +3949,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序未在服务市场购买httpdns服务",
                 message_en: "The mini program has not bought the HTTPDNS service in the service marketplace",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsServiceExpired => &ErrnoInfo {
@@ -3886,6 +3957,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序在httpdns服务市场资源包过期",
                 message_en: "The mini program's HTTPDNS resource package in the service marketplace has expired",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsQuotaExhausted => &ErrnoInfo {
@@ -3893,6 +3965,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序在httpdns服务市场额度不足",
                 message_en: "The mini program's HTTPDNS quota in the service marketplace is used up",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsProviderEmptyResponse => &ErrnoInfo {
@@ -3900,6 +3973,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "httpdns服务商返回结果为空",
                 message_en: "The HTTPDNS provider returned an empty result",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsProviderTimeout => &ErrnoInfo {
@@ -3907,6 +3981,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "调用httpdns服务商结果超时",
                 message_en: "The request to the HTTPDNS provider timed out",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsProviderInvalidResponse => &ErrnoInfo {
@@ -3914,6 +3989,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "httpdns服务商返回数据不合法",
                 message_en: "The HTTPDNS provider returned invalid data",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsEmptyResolution => &ErrnoInfo {
@@ -3921,6 +3997,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "httpdns域名解析结果为空",
                 message_en: "HTTPDNS resolved the domain to an empty result",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::HttpdnsUnsupportedServiceId => &ErrnoInfo {
@@ -3928,6 +4005,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持的httpdns服务商id",
                 message_en: "Unsupported HTTPDNS provider ID",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::NativeBufferSizeExceeded => &ErrnoInfo {
@@ -3935,6 +4013,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "超出native buffer最大限制",
                 message_en: "The native buffer size limit was exceeded",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::CellularSocketUnavailable => &ErrnoInfo {
@@ -3942,6 +4021,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "申请移动网络请求失败",
                 message_en: "Failed to obtain a cellular-network socket for the request",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::ResponseUtf8ConversionFailed => &ErrnoInfo {
@@ -3949,6 +4029,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "请求数据转换格式失败",
                 message_en: "Failed to convert the response data to UTF-8",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::IosNotSupported => &ErrnoInfo {
@@ -3956,6 +4037,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持ios平台",
                 message_en: "Not supported on iOS",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::AndroidNotSupported => &ErrnoInfo {
@@ -3963,6 +4045,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持安卓平台",
                 message_en: "Not supported on Android",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::PackageNameRequired => &ErrnoInfo {
@@ -3970,6 +4053,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "需要包名或包名数组",
                 message_en: "packageName or packageNameArray is required",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::DownloadIdRequired => &ErrnoInfo {
@@ -3977,6 +4061,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "需要下载ID或者ID数组或APPID数组",
                 message_en: "downloadId, downloadIdArray or appIdArray is required",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::DownloadTaskAborted => &ErrnoInfo {
@@ -3984,6 +4069,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "中断下载任务",
                 message_en: "The download task was aborted",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::DownloadSaveFileError => &ErrnoInfo {
@@ -3991,6 +4077,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "保存文件出错",
                 message_en: "Failed to save the downloaded file",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::MaxFileSizeExceeded => &ErrnoInfo {
@@ -3998,6 +4085,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "超出文件最大大小限制",
                 message_en: "The file exceeds the maximum size",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FileDataEmpty => &ErrnoInfo {
@@ -4005,6 +4093,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "文件数据为空",
                 message_en: "The file data is empty",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::StoragePathPermissionDenied => &ErrnoInfo {
@@ -4012,6 +4101,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "指定存储路径无权限",
                 message_en: "No permission to write to the given storage path",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::WebsocketConnectFailed => &ErrnoInfo {
@@ -4019,6 +4109,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "WebSocket connect失败",
                 message_en: "The WebSocket connection failed",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::MdnsResolveSystemError => &ErrnoInfo {
@@ -4026,6 +4117,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "解析失败，详细错误参考返回中的errMsg字段。系统错误码参考链接 (https://developer.android.com/reference/android/net/nsd/NsdManager#constants_1)",
                 message_en: "mDNS resolution failed; errMsg carries the system error code, see Android's NsdManager constants (https://developer.android.com/reference/android/net/nsd/NsdManager#constants_1)",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnknownPaymentError => &ErrnoInfo {
@@ -4033,6 +4125,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未知的支付错误",
                 message_en: "Unknown payment error",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "Upstream gives no Chinese text; this one is minierr's translation.",
             },
         Errno::PaymentLimitedUse => &ErrnoInfo {
@@ -4040,6 +4133,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "马甲微信拦截支付接口",
                 message_en: "Payment APIs are blocked in this unofficial (modified) WeChat client",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnknownPaymentDefaultError => &ErrnoInfo {
@@ -4047,6 +4141,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "支付默认二级类目的未知错误",
                 message_en: "Unknown error in the default payment subcategory",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "Upstream gives no Chinese text; this one is minierr's translation.",
             },
         Errno::PaymentIosNotSupported => &ErrnoInfo {
@@ -4054,6 +4149,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持iOS",
                 message_en: "Not supported on iOS",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "Upstream gives no Chinese text; this one is minierr's translation.",
             },
         Errno::RealNameVerificationRequired => &ErrnoInfo {
@@ -4061,6 +4157,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "支付前需要完成实名认证",
                 message_en: "The user must complete real-name verification before paying",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "Upstream gives no Chinese text; this one is minierr's translation.",
             },
         Errno::MidasBuyGoodsFailed => &ErrnoInfo {
@@ -4068,6 +4165,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师下单失败",
                 message_en: "Midas failed to place the order",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasGetBalanceFailed => &ErrnoInfo {
@@ -4075,6 +4173,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师查询账户额度失败",
                 message_en: "Midas failed to query the account balance",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasCurrencyPayFailed => &ErrnoInfo {
@@ -4082,6 +4181,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师代币付款失败",
                 message_en: "Midas failed to pay with virtual currency",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasCurrencyCancelPayFailed => &ErrnoInfo {
@@ -4089,6 +4189,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师代币退款失败",
                 message_en: "Midas failed to refund the virtual currency",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasCurrencyPresentFailed => &ErrnoInfo {
@@ -4096,6 +4197,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师赠送代币失败",
                 message_en: "Midas failed to gift virtual currency",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasGetUserTransactionsFailed => &ErrnoInfo {
@@ -4103,6 +4205,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师拉取用户流水失败",
                 message_en: "Midas failed to fetch the user's transaction history",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasInsufficientBalance => &ErrnoInfo {
@@ -4110,6 +4213,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师代币余额不足",
                 message_en: "The virtual-currency balance in Midas is insufficient",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasOrderNotFound => &ErrnoInfo {
@@ -4117,6 +4221,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师订单不存在",
                 message_en: "The Midas order does not exist",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasOrderAlreadyRefunded => &ErrnoInfo {
@@ -4124,6 +4229,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师订单已经退款",
                 message_en: "The Midas order has already been refunded",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasRefundAmountExceeded => &ErrnoInfo {
@@ -4131,6 +4237,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师代币退款金额超过上限",
                 message_en: "The refund exceeds the Midas order's refundable amount",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasDuplicateOperation => &ErrnoInfo {
@@ -4138,6 +4245,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "付款重复操作",
                 message_en: "Duplicate payment operation",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasInvalidParameter => &ErrnoInfo {
@@ -4145,6 +4253,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "参数错误",
                 message_en: "Invalid parameter",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasGetCouponsFailed => &ErrnoInfo {
@@ -4152,6 +4261,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师拉取代金劵失败",
                 message_en: "Midas failed to fetch the coupons",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasRecordCouponFailed => &ErrnoInfo {
@@ -4159,6 +4269,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师下单时记录代金券信息失败",
                 message_en: "Midas failed to record the coupon when placing the order",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasNoValidCoupon => &ErrnoInfo {
@@ -4166,6 +4277,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师无有效的代金券",
                 message_en: "Midas found no valid coupon",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasOrderAlreadyPaid => &ErrnoInfo {
@@ -4173,6 +4285,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师订单已支付",
                 message_en: "The Midas order has already been paid",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MidasNoRollbackCoupon => &ErrnoInfo {
@@ -4180,6 +4293,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "米大师无对应回滚的代金券",
                 message_en: "Midas found no matching coupon to roll back",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::PaymentInvalidParameter => &ErrnoInfo {
@@ -4187,6 +4301,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "参数错误",
                 message_en: "Invalid parameter",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidUserSignature => &ErrnoInfo {
@@ -4194,6 +4309,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户态签名错误",
                 message_en: "The user-session signature is invalid",
                 action: Action::Refresh,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidPaySignature => &ErrnoInfo {
@@ -4201,6 +4317,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "支付签名错误",
                 message_en: "The payment signature is invalid",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidPaymentMode => &ErrnoInfo {
@@ -4208,6 +4325,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "支付模式不合法",
                 message_en: "Invalid payment mode",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::DuplicateOutTradeNo => &ErrnoInfo {
@@ -4215,6 +4333,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "商户订单号重复",
                 message_en: "The merchant order number (out_trade_no) has been used before",
                 action: Action::Reconcile,
+                retry_hint: None,
                 note: "",
             },
         Errno::MerchantNotRegistered => &ErrnoInfo {
@@ -4222,6 +4341,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "商户未进件完成, 不能下单",
                 message_en: "The merchant has not finished onboarding and cannot place orders",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::UserUnauthorized => &ErrnoInfo {
@@ -4229,6 +4349,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户未授权, 不能下单",
                 message_en: "The user has not authorized the payment, so the order cannot be placed",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::SandboxInReleaseVersion => &ErrnoInfo {
@@ -4236,6 +4357,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "线上版本小程序不能用沙箱环境下单",
                 message_en: "The release version of a mini program cannot place orders in the sandbox",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::TargetImageNotFound => &ErrnoInfo {
@@ -4243,6 +4365,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "目标图片不存在",
                 message_en: "The target image does not exist",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::ImageDecodeFailed => &ErrnoInfo {
@@ -4250,6 +4373,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "图片解码失败",
                 message_en: "Failed to decode the image",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::CreateTempFileFailed => &ErrnoInfo {
@@ -4257,6 +4381,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "临时文件创建失败",
                 message_en: "Failed to create a temporary file",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::ImageCompressionFailed => &ErrnoInfo {
@@ -4264,6 +4389,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "压缩图片过程发生错误",
                 message_en: "An error occurred while compressing the image",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidCompressQuality => &ErrnoInfo {
@@ -4271,6 +4397,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "quality非法（<0 or >100）",
                 message_en: "Invalid quality: it must be between 0 and 100",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::ImageSizeZero => &ErrnoInfo {
@@ -4278,6 +4405,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "图片长或宽为零",
                 message_en: "The image's width or height is zero",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::DeviceBusyWithLiveOrCall => &ErrnoInfo {
@@ -4285,6 +4413,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户当前正在观看直播/视频通话/打电话",
                 message_en: "The user is watching a live stream, in a video call or on a phone call",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; match on errno.",
             },
         Errno::RtcRecordPermissionDenied => &ErrnoInfo {
@@ -4292,6 +4421,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前处于rtc模式，但用户没有授予微信录音权限",
                 message_en: "In RTC mode, but the user has not granted WeChat permission to record audio",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; match on errno.",
             },
         Errno::IllegalOperationInBackground => &ErrnoInfo {
@@ -4299,6 +4429,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序退后台时无法操作",
                 message_en: "This operation is not allowed while the mini program is in the background",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::SnapshotFailed => &ErrnoInfo {
@@ -4306,6 +4437,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "截图失败",
                 message_en: "Failed to take the snapshot",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::SaveSnapshotToAlbumFailed => &ErrnoInfo {
@@ -4313,6 +4445,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "截图后保存到相册失败",
                 message_en: "Took the snapshot but failed to save it to the photo album",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::SaveSnapshotToTempFileFailed => &ErrnoInfo {
@@ -4320,6 +4453,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "截图后保存到临时文件失败",
                 message_en: "Took the snapshot but failed to save it to a temporary file",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::NotInPictureInPicture => &ErrnoInfo {
@@ -4327,6 +4461,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "video/live-player组件当前不处于小窗模式下",
                 message_en: "The video or live-player component is not in picture-in-picture mode",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::ExitingPictureInPicture => &ErrnoInfo {
@@ -4334,6 +4469,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "video/live-player组件当前正在退出小窗模式",
                 message_en: "The video or live-player component is leaving picture-in-picture mode",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::BackgroundPlaybackSrcEmpty => &ErrnoInfo {
@@ -4341,6 +4477,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "进入后台音频播放模式时src为空",
                 message_en: "src is empty when entering background audio playback",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::BackgroundPlaybackInRtcMode => &ErrnoInfo {
@@ -4348,6 +4485,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "rtc模式下不允许进入后台音频播放模式",
                 message_en: "Background audio playback is not allowed in RTC mode",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::BackgroundPlaybackWhileInBackground => &ErrnoInfo {
@@ -4355,6 +4493,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "page已经进入后台，不允许进入后台音频播放模式",
                 message_en: "The page is already in the background, so it cannot enter background audio playback",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::LoadResourceFileFailed => &ErrnoInfo {
@@ -4362,6 +4501,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "资源文件加载失败",
                 message_en: "Failed to load the resource file",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::PusherPermissionDenied => &ErrnoInfo {
@@ -4369,6 +4509,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "准备推流，但用户没有授予微信录音/摄像头权限",
                 message_en: "Ready to push the stream, but the user has not granted WeChat microphone or camera permission",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::OperationNotPermitted => &ErrnoInfo {
@@ -4376,6 +4517,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "操作不被允许",
                 message_en: "Operation not permitted",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NoSuchFileOrDirectory => &ErrnoInfo {
@@ -4383,6 +4525,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "找不到文件或目录",
                 message_en: "No such file or directory",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"No such file or directory\"; this follows the mini-program edition.",
             },
         Errno::InputOutputError => &ErrnoInfo {
@@ -4390,6 +4533,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "输入输出流不可用",
                 message_en: "Input/output error: the stream is unavailable",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::BadFileDescriptor => &ErrnoInfo {
@@ -4397,6 +4541,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的fd",
                 message_en: "Bad file descriptor",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FilePermissionDenied => &ErrnoInfo {
@@ -4404,6 +4549,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "权限错误，文件是只读或只写",
                 message_en: "Permission denied: the file is read-only or write-only",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::PathPermissionDenied => &ErrnoInfo {
@@ -4411,6 +4557,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "传入的路径没有权限",
                 message_en: "No permission for the given path",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NotADirectory => &ErrnoInfo {
@@ -4418,6 +4565,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "指定路径不是目录，常见于指定的写入路径的上级路径为一个文件的情况",
                 message_en: "The path is not a directory; typically a parent of the write path is a file",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::IsADirectory => &ErrnoInfo {
@@ -4425,6 +4573,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "指定路径是一个目录",
                 message_en: "The path is a directory",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidArgument => &ErrnoInfo {
@@ -4432,6 +4581,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效参数，可以检查length或offset是否越界",
                 message_en: "Invalid argument; check whether length or offset is out of range",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FileNameTooLong => &ErrnoInfo {
@@ -4439,6 +4589,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "文件名过长",
                 message_en: "The file name is too long",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::DirectoryNotEmpty => &ErrnoInfo {
@@ -4446,6 +4597,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "目录不为空",
                 message_en: "The directory is not empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FileSystemCallFailed => &ErrnoInfo {
@@ -4453,6 +4605,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统接口调用失败",
                 message_en: "A system call failed",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::StorageLimitExceeded => &ErrnoInfo {
@@ -4460,6 +4613,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "存储空间不足",
                 message_en: "Not enough storage space",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::EncodingError => &ErrnoInfo {
@@ -4467,6 +4621,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "字符编码转换失败",
                 message_en: "Character encoding conversion failed",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::SdCardNotMounted => &ErrnoInfo {
@@ -4474,6 +4629,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "sd card挂载失败",
                 message_en: "Failed to mount the SD card",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnableToOpenAsFileType => &ErrnoInfo {
@@ -4481,6 +4637,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无法以fileType打开文件",
                 message_en: "Cannot open the file as the given fileType",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FilePathAccessDenied => &ErrnoInfo {
@@ -4488,6 +4645,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "目标路径无访问权限（usr目录）",
                 message_en: "No access to the target path (the usr directory)",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::DataToWriteEmpty => &ErrnoInfo {
@@ -4495,6 +4653,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "写入数据为空",
                 message_en: "The data to write is empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::IllegalOperationOnDirectory => &ErrnoInfo {
@@ -4502,6 +4661,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不可对目录进行此操作",
                 message_en: "This operation is not allowed on a directory",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::IllegalOperationOnPackageDirectory => &ErrnoInfo {
@@ -4509,6 +4669,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不可对代码包目录进行此操作",
                 message_en: "This operation is not allowed on the code package directory",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FileAlreadyExists => &ErrnoInfo {
@@ -4516,6 +4677,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "已有同名文件或目录",
                 message_en: "A file or directory with the same name already exists",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::LengthOutOfRange => &ErrnoInfo {
@@ -4523,6 +4685,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "length值越界",
                 message_en: "The value of length is out of range",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::OffsetOutOfRange => &ErrnoInfo {
@@ -4530,6 +4693,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "offset值越界",
                 message_en: "The value of offset is out of range",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FdMustBeNumber => &ErrnoInfo {
@@ -4537,6 +4701,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "fd参数的值必须为number类型",
                 message_en: "The fd argument must be a number",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::PositionOutOfRange => &ErrnoInfo {
@@ -4544,6 +4709,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "position值越界",
                 message_en: "The value of position is out of range",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::StoreDirectoryEmpty => &ErrnoInfo {
@@ -4551,6 +4717,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "store目录为空",
                 message_en: "The store directory is empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnzipOpenFileFailed => &ErrnoInfo {
@@ -4558,6 +4725,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "压缩文件打开失败",
                 message_en: "Failed to open the archive",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnzipEntryFailed => &ErrnoInfo {
@@ -4565,6 +4733,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "解压单个文件失败",
                 message_en: "Failed to extract an entry from the archive",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnzipFailed => &ErrnoInfo {
@@ -4572,6 +4741,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "解压失败",
                 message_en: "Failed to extract the archive",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::BrotliDecompressFailed => &ErrnoInfo {
@@ -4579,6 +4749,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "brotli解压失败（iOS独有）",
                 message_en: "Brotli decompression failed (iOS only)",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::TempFilePathNotFound => &ErrnoInfo {
@@ -4586,6 +4757,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "指定的tempFilePath找不到文件",
                 message_en: "No file exists at the given tempFilePath",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FdReadOnlyOrWriteOnly => &ErrnoInfo {
@@ -4593,6 +4765,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "fd只读/只写",
                 message_en: "Permission denied: the fd is read-only or write-only",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::MaxConcurrentFdLimitExceeded => &ErrnoInfo {
@@ -4600,6 +4773,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "fd数量已达上限",
                 message_en: "The limit on open file descriptors has been reached",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidFlag => &ErrnoInfo {
@@ -4607,6 +4781,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的flag",
                 message_en: "Invalid flag",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::OpenWithFlagDenied => &ErrnoInfo {
@@ -4614,6 +4789,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无法使用flag标志打开文件",
                 message_en: "The file cannot be opened with the given flag",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::ArrayBufferMissing => &ErrnoInfo {
@@ -4621,6 +4797,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未传入arrayBuffer",
                 message_en: "No arrayBuffer was passed",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::ArrayBufferReadOnly => &ErrnoInfo {
@@ -4628,6 +4805,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "arrayBuffer只读",
                 message_en: "The arrayBuffer is read-only",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::AppidQuotaInsufficient => &ErrnoInfo {
@@ -4635,6 +4813,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序quota余额不足",
                 message_en: "The mini program's quota balance is insufficient",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::WxaLoginBlocked => &ErrnoInfo {
@@ -4642,6 +4821,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序登录被封禁",
                 message_en: "Login for this mini program has been blocked",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"appid login is blocked\"; this follows the mini-program edition.",
             },
         Errno::InvalidFinderUsername => &ErrnoInfo {
@@ -4649,6 +4829,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "非法的视频号id",
                 message_en: "Invalid WeChat Channels account ID",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::GetFinderInfoFailed => &ErrnoInfo {
@@ -4656,6 +4837,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "拉取视频号信息失败",
                 message_en: "Failed to fetch the WeChat Channels information",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidFinderFeedId => &ErrnoInfo {
@@ -4663,6 +4845,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "非法的feed_id",
                 message_en: "Invalid feed_id",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FinderNotSameContractor => &ErrnoInfo {
@@ -4670,6 +4853,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序appid和视频号的同主体校验不通过",
                 message_en: "The mini program and the WeChat Channels account do not belong to the same entity",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::EmptyFinderInfo => &ErrnoInfo {
@@ -4677,6 +4861,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "视频号获取到的数据为空",
                 message_en: "WeChat Channels returned no data",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::FinderInfoPartiallyVisible => &ErrnoInfo {
@@ -4684,6 +4869,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "视频号获取到的数据仅部分人可见",
                 message_en: "The WeChat Channels content is visible to only some users",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidFinderToken => &ErrnoInfo {
@@ -4691,6 +4877,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "非法的视频号token",
                 message_en: "Invalid WeChat Channels token",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::AppidTokenNoPermission => &ErrnoInfo {
@@ -4698,6 +4885,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "视频号账号关闭小程序token引用",
                 message_en: "The WeChat Channels account has turned off token references from mini programs",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::ParseTokenFailed => &ErrnoInfo {
@@ -4705,6 +4893,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "解析token失败",
                 message_en: "Failed to parse the token",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UserTokenSpamLimit => &ErrnoInfo {
@@ -4712,6 +4901,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户解析token时命中风控限制",
                 message_en: "Risk control stopped the user from parsing the token",
                 action: Action::Backoff,
+                retry_hint: None,
                 note: "",
             },
         Errno::WecomNotSameContractor => &ErrnoInfo {
@@ -4719,6 +4909,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序appid和企业微信的同主体校验不通过",
                 message_en: "The mini program and WeCom do not belong to the same entity",
                 action: Action::FixConfig,
+                retry_hint: None,
                 note: "",
             },
         Errno::GetPhoneNumberBlocked => &ErrnoInfo {
@@ -4726,6 +4917,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户获取手机号能力被封禁",
                 message_en: "The user has been barred from sharing a phone number",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::BluetoothAdapterNotInitialized => &ErrnoInfo {
@@ -4733,6 +4925,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未初始化蓝牙适配器",
                 message_en: "The Bluetooth adapter has not been initialized",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::BluetoothAdapterNotAvailable => &ErrnoInfo {
@@ -4740,6 +4933,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前蓝牙适配器不可用",
                 message_en: "The Bluetooth adapter is not available",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleServiceNotFound => &ErrnoInfo {
@@ -4747,6 +4941,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前BLE设备获取不到Service/获取不到对应UUID的Service",
                 message_en: "The BLE device has no services, or no service with the given UUID",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::SystemBluetoothCallFailed => &ErrnoInfo {
@@ -4754,6 +4949,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "调用系统蓝牙能力失败, 详细错误见errMsg",
                 message_en: "A call to the system Bluetooth API failed; errMsg has the detail",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleNotSupported => &ErrnoInfo {
@@ -4761,6 +4957,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统不支持BLE",
                 message_en: "The system does not support BLE",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcNotSupported => &ErrnoInfo {
@@ -4768,6 +4965,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统不支持NFC",
                 message_en: "The system does not support NFC",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::HceNotSupported => &ErrnoInfo {
@@ -4775,6 +4973,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统不支持HCE",
                 message_en: "The system does not support HCE",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcSwitchOff => &ErrnoInfo {
@@ -4782,6 +4981,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统NFC开关未打开",
                 message_en: "NFC is switched off in the system settings",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::DefaultNfcAppNotSet => &ErrnoInfo {
@@ -4789,6 +4989,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未设置NFC默认应用",
                 message_en: "No default NFC application is set",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::RegisterAidsFailed => &ErrnoInfo {
@@ -4796,6 +4997,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "HCE注册aid列表失败",
                 message_en: "HCE failed to register the AID list",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcUserNotAuthorized => &ErrnoInfo {
@@ -4803,6 +5005,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户未授权App使用NFC能力",
                 message_en: "The user has not authorized the app to use NFC",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::ParseNdefMessageFailed => &ErrnoInfo {
@@ -4810,6 +5013,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "解析NdefMessage失败",
                 message_en: "Failed to parse the NdefMessage",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcDiscoveryAlreadyStarted => &ErrnoInfo {
@@ -4817,6 +5021,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "之前已经调用了startDiscovery",
                 message_en: "startDiscovery has already been called",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcDiscoveryNotStarted => &ErrnoInfo {
@@ -4824,6 +5029,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "之前没有调用startDiscovery",
                 message_en: "startDiscovery has not been called",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcTechAlreadyConnected => &ErrnoInfo {
@@ -4831,6 +5037,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前tech已经连接上",
                 message_en: "The tech is already connected",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcTechNotConnected => &ErrnoInfo {
@@ -4838,6 +5045,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前tech还没连接上",
                 message_en: "The tech is not connected yet",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcTagNotDiscovered => &ErrnoInfo {
@@ -4845,6 +5053,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统未发现NFC标签",
                 message_en: "No NFC tag has been discovered",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidNfcTech => &ErrnoInfo {
@@ -4852,6 +5061,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的tech",
                 message_en: "Invalid tech",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcTechUnavailable => &ErrnoInfo {
@@ -4859,6 +5069,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前NFC标签不支持该tech",
                 message_en: "The NFC tag does not support this tech",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcFunctionNotSupported => &ErrnoInfo {
@@ -4866,6 +5077,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持该NFC能力",
                 message_en: "This NFC capability is not supported",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::NfcSystemInternalError => &ErrnoInfo {
@@ -4873,6 +5085,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "调用系统NFC能力失败, 详细错误见errMsg",
                 message_en: "A call to the system NFC API failed; errMsg has the detail",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnknownWifiError => &ErrnoInfo {
@@ -4880,6 +5093,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未知的Wi-Fi错误",
                 message_en: "Unknown Wi-Fi error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "Upstream gives no Chinese text; this one is minierr's translation.",
             },
         Errno::WifiNotStarted => &ErrnoInfo {
@@ -4887,6 +5101,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未调用startWifi",
                 message_en: "startWifi has not been called",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiDisabled => &ErrnoInfo {
@@ -4894,6 +5109,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统WiFi开关未开启",
                 message_en: "Wi-Fi is switched off in the system settings",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::GpsMaybeOff => &ErrnoInfo {
@@ -4901,6 +5117,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "操作失败, 可能是因为系统GPS开关未打开",
                 message_en: "The operation failed, possibly because GPS is switched off in the system settings",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::GpsPermissionMaybeDenied => &ErrnoInfo {
@@ -4908,6 +5125,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "操作失败, 可能是因为用户未授予App定位权限",
                 message_en: "The operation failed, possibly because the user has not granted the app location permission",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::CurrentWifiNull => &ErrnoInfo {
@@ -4915,6 +5133,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "获取不到当前已连接WiFi",
                 message_en: "Could not get the currently connected Wi-Fi network",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::CurrentWifiInvalid => &ErrnoInfo {
@@ -4922,6 +5141,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "获取到的当前已连接WiFi信息非法, 开发者可以考虑重试",
                 message_en: "The information about the currently connected Wi-Fi network is invalid; retrying may help",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiConnectUnknownError => &ErrnoInfo {
@@ -4929,6 +5149,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "连接WiFi其他未知错误",
                 message_en: "Unknown error while connecting to Wi-Fi",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiConnectInBackground => &ErrnoInfo {
@@ -4936,6 +5157,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序在后台, 不允许调用connectWifi",
                 message_en: "connectWifi cannot be called while the mini program is in the background",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::OpenWifiSettingsFailed => &ErrnoInfo {
@@ -4943,6 +5165,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "仅Android, 跳转系统设置页情况下跳转失败",
                 message_en: "Android only: failed to open the system settings page",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiDuplicatedRequest => &ErrnoInfo {
@@ -4950,6 +5173,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "重复连接WiFi",
                 message_en: "Already connecting to this Wi-Fi network",
                 action: Action::Backoff,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiPasswordError => &ErrnoInfo {
@@ -4957,6 +5181,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "密码错误",
                 message_en: "Wrong Wi-Fi password",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiConfigMayBeExpired => &ErrnoInfo {
@@ -4964,6 +5189,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "可能是WiFi配置已过期",
                 message_en: "The Wi-Fi configuration may have expired",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiConnectTimeout => &ErrnoInfo {
@@ -4971,6 +5197,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "连接WiFi超时",
                 message_en: "Timed out connecting to Wi-Fi",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiUserDenied => &ErrnoInfo {
@@ -4978,6 +5205,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "用户拒绝授权连接Wi-Fi",
                 message_en: "The user refused to let the app connect to Wi-Fi",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiSystemConfigDenied => &ErrnoInfo {
@@ -4985,6 +5213,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "仅iOS，系统/运营商配置拒绝连接Wi-Fi",
                 message_en: "iOS only: the system or carrier configuration refused the Wi-Fi connection",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidSsid => &ErrnoInfo {
@@ -4992,6 +5221,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "仅iOS，无效的ssid",
                 message_en: "iOS only: invalid SSID",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiDuplicateRequest => &ErrnoInfo {
@@ -4999,6 +5229,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "仅iOS，上个请求还未完成，重复请求",
                 message_en: "iOS only: the previous request has not finished yet",
                 action: Action::Backoff,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidWifiPassword => &ErrnoInfo {
@@ -5006,6 +5237,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "仅iOS，无效的WEP/WPA密码",
                 message_en: "iOS only: invalid WEP or WPA password",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::WifiSystemInternalError => &ErrnoInfo {
@@ -5013,6 +5245,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统错误，需要在errMsg中打印更多信息",
                 message_en: "System error; errMsg has the detail",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::GetConnectedWifiFailed => &ErrnoInfo {
@@ -5020,6 +5253,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "获取当前已连接WiFi失败, 开发者可以考虑稍后重试",
                 message_en: "Failed to get the currently connected Wi-Fi network; try again later",
                 action: Action::Retry,
+                retry_hint: Some(crate::RetryHint::Later),
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::UnknownBleError => &ErrnoInfo {
@@ -5027,6 +5261,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未知的BLE错误",
                 message_en: "Unknown BLE error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "Upstream gives no Chinese text; this one is minierr's translation.",
             },
         Errno::BleConnectionFailed => &ErrnoInfo {
@@ -5034,6 +5269,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "连接BLE设备失败",
                 message_en: "Failed to connect to the BLE device",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleCharacteristicNotFound => &ErrnoInfo {
@@ -5041,6 +5277,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前Service获取不到Characteristic/获取不到对应UUID的Characteristic",
                 message_en: "The service has no characteristics, or no characteristic with the given UUID",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleDeviceNotConnected => &ErrnoInfo {
@@ -5048,6 +5285,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未连接上该BLE设备",
                 message_en: "The BLE device is not connected",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleCharacteristicPropertyNotSupported => &ErrnoInfo {
@@ -5055,6 +5293,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前Characteristic不支持该属性，详细错误见errMsg",
                 message_en: "The characteristic does not support this operation; errMsg has the detail",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleOperationTimeout => &ErrnoInfo {
@@ -5062,6 +5301,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "BLE操作超时",
                 message_en: "The BLE operation timed out",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "Upstream lists no errMsg; the runtime sends its own text, so match on errno.",
             },
         Errno::BleDeviceNotFound => &ErrnoInfo {
@@ -5069,6 +5309,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未找到设备",
                 message_en: "The device was not found",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::BleAlreadyConnected => &ErrnoInfo {
@@ -5076,6 +5317,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "当前BLE设备已经连接上",
                 message_en: "The BLE device is already connected",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::BleLocationPermissionDenied => &ErrnoInfo {
@@ -5083,6 +5325,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "Android6.0以上, BLE扫描需授权地理位置",
                 message_en: "On Android 6.0 and later, scanning for BLE devices requires location permission",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::BluetoothStateChangeTimeout => &ErrnoInfo {
@@ -5090,6 +5333,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "iOS上调用openBluetoothAdapter后客户端等待状态更新超时",
                 message_en: "iOS: timed out waiting for the Bluetooth state to update after openBluetoothAdapter",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::BluetoothPinRequired => &ErrnoInfo {
@@ -5097,6 +5341,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "配对当前蓝牙设备需要pin码",
                 message_en: "Pairing with this Bluetooth device requires a PIN",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::BluetoothBackgroundLimitReached => &ErrnoInfo {
@@ -5104,6 +5349,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "支持蓝牙后台通信的设备数目已经达到上限",
                 message_en: "The limit on devices using Bluetooth in the background has been reached",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::TextMessageTooLong => &ErrnoInfo {
@@ -5111,6 +5357,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "短信内容超出长度限制",
                 message_en: "The text message is longer than the limit",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::AiSystemError => &ErrnoInfo {
@@ -5118,6 +5365,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统错误",
                 message_en: "AI system error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::AiInvalidArguments => &ErrnoInfo {
@@ -5125,6 +5373,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "参数错误",
                 message_en: "Invalid arguments to an AI API",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::AiDeviceNotSupported => &ErrnoInfo {
@@ -5132,6 +5381,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "客户端设备不支持",
                 message_en: "The client device is not supported",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::AiOsNotSupported => &ErrnoInfo {
@@ -5139,6 +5389,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统不支持",
                 message_en: "The operating system is not supported",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::AiLibraryNotSupported => &ErrnoInfo {
@@ -5146,6 +5397,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "客户端设备不支持",
                 message_en: "The AI library is not supported on this client device",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "The upstream Chinese text (客户端设备不支持) repeats 2000002; the errMsg names the library.",
             },
         Errno::FaceDetectionUnknownError => &ErrnoInfo {
@@ -5153,6 +5405,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "未知错误",
                 message_en: "Unknown error",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::FaceDetectionNotInitialized => &ErrnoInfo {
@@ -5160,6 +5413,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "人脸检测未初始化",
                 message_en: "Face detection has not been initialized",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FaceDetectionAlreadyInitialized => &ErrnoInfo {
@@ -5167,6 +5421,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "人脸检测重复初始化",
                 message_en: "Face detection has already been initialized",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::FaceDetectionInitFailed => &ErrnoInfo {
@@ -5174,6 +5429,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "人脸检测初始化失败",
                 message_en: "Face detection failed to initialize",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::FaceNotDetected => &ErrnoInfo {
@@ -5181,6 +5437,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "检测不到人脸或检测失败",
                 message_en: "No face was detected, or detection failed",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::StopFaceDetectionFailed => &ErrnoInfo {
@@ -5188,6 +5445,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "停止人脸检测失败",
                 message_en: "Failed to stop face detection",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::VisionKitSessionUnavailable => &ErrnoInfo {
@@ -5195,6 +5453,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "会话不可用",
                 message_en: "The VisionKit session is unavailable",
                 action: Action::GiveUp,
+                retry_hint: None,
                 note: "",
             },
         Errno::SystemCameraNotAuthorized => &ErrnoInfo {
@@ -5202,6 +5461,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "系统相机权限未打开",
                 message_en: "Camera permission is turned off in the system settings",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::CameraNotAuthorized => &ErrnoInfo {
@@ -5209,6 +5469,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "小程序相机权限未授权",
                 message_en: "The user has not granted the mini program camera permission",
                 action: Action::AskUser,
+                retry_hint: None,
                 note: "",
             },
         Errno::InvalidModelPath => &ErrnoInfo {
@@ -5216,6 +5477,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "非法的模型文件路径",
                 message_en: "Invalid model file path",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"invalid model file path\"; this follows the mini-program edition. The mini-game edition gives the Chinese text \"无效的模型文件路径\".",
             },
         Errno::CreateSessionFailed => &ErrnoInfo {
@@ -5223,6 +5485,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "通过sdk创建session失败",
                 message_en: "The SDK failed to create the session",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"create session fail(%s)\"; this follows the mini-program edition.",
             },
         Errno::SessionIdEmpty => &ErrnoInfo {
@@ -5230,6 +5493,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "session id 为空",
                 message_en: "sessionId is empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InputTensorsEmpty => &ErrnoInfo {
@@ -5237,6 +5501,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "input tensors 为空",
                 message_en: "The input tensors are empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnsupportedInputTensorType => &ErrnoInfo {
@@ -5244,6 +5509,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持当前输入数据类型",
                 message_en: "The data type of the input tensor is not supported",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"data type[%s] for input tensor[%s] is unsupported\"; this follows the mini-program edition.",
             },
         Errno::InvalidSessionId => &ErrnoInfo {
@@ -5251,6 +5517,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的sessionId",
                 message_en: "Invalid sessionId",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::UnsupportedOutputTensorType => &ErrnoInfo {
@@ -5258,6 +5525,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "不支持当前输出数据类型",
                 message_en: "The data type of the output tensor is not supported",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"data type[%s] for output tensor[%s] is unsupported\"; this follows the mini-program edition.",
             },
         Errno::InvalidInputTensorData => &ErrnoInfo {
@@ -5265,6 +5533,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "input tensor数据为空",
                 message_en: "The input tensor's data is invalid or empty",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"input tensor [%s] data is invalid\"; this follows the mini-program edition.",
             },
         Errno::InvalidTensorShape => &ErrnoInfo {
@@ -5272,6 +5541,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "无效的shape",
                 message_en: "Invalid tensor shape",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "The mini-game edition of the page spells the errMsg \"invalid shape\"; this follows the mini-program edition.",
             },
         Errno::RunSessionFailed => &ErrnoInfo {
@@ -5279,6 +5549,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "通过sdk run session失败",
                 message_en: "The SDK failed to run the session",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::EnvironmentNotReady => &ErrnoInfo {
@@ -5286,6 +5557,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "环境未准备就绪(比如Android so未加载)",
                 message_en: "The environment is not ready (for example, the Android native library is not loaded yet)",
                 action: Action::Retry,
+                retry_hint: None,
                 note: "",
             },
         Errno::SessionIdNotFound => &ErrnoInfo {
@@ -5293,6 +5565,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "释放的session id不存在",
                 message_en: "The session ID to release does not exist",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
         Errno::InputTensorMissingAttribute => &ErrnoInfo {
@@ -5300,6 +5573,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 message_zh: "输入张量缺失属性",
                 message_en: "The input tensor is missing a required attribute",
                 action: Action::FixRequest,
+                retry_hint: None,
                 note: "",
             },
     }

@@ -69,6 +69,7 @@ pub(crate) struct ErrnoInfo {
     pub(crate) message_zh: &'static str,
     pub(crate) message_en: &'static str,
     pub(crate) action: Action,
+    pub(crate) retry_hint: Option<crate::RetryHint>,
     pub(crate) note: &'static str,
 }
 

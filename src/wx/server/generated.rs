@@ -2,15 +2,15 @@
 // Do not edit by hand: edit the table and regenerate.
 
 use super::{ApiMeaning, ErrcodeInfo, Reliability};
-use crate::{Action, RetryHint};
+use crate::Action;
 
-const AFTER_1S: Option<RetryHint> = Some(RetryHint::After(std::time::Duration::from_secs(1)));
+const AFTER_1S: Option<crate::RetryHint> = Some(crate::RetryHint::After(std::time::Duration::from_secs(1)));
 
-const AFTER_60S: Option<RetryHint> = Some(RetryHint::After(std::time::Duration::from_secs(60)));
+const AFTER_60S: Option<crate::RetryHint> = Some(crate::RetryHint::After(std::time::Duration::from_secs(60)));
 
-const AFTER_3600S: Option<RetryHint> = Some(RetryHint::After(std::time::Duration::from_secs(3600)));
+const AFTER_3600S: Option<crate::RetryHint> = Some(crate::RetryHint::After(std::time::Duration::from_secs(3600)));
 
-const AFTER_86400S: Option<RetryHint> = Some(RetryHint::After(std::time::Duration::from_secs(86400)));
+const AFTER_86400S: Option<crate::RetryHint> = Some(crate::RetryHint::After(std::time::Duration::from_secs(86400)));
 
 /// A WeChat server API `errcode`: one variant for each code of the reference table.
 ///
@@ -10957,7 +10957,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统繁忙；请稍后再试",
                 message_en: "The system is busy; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "getJsErrDetail (operation)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/operation/api_getjserrdetail.html",
@@ -10968,7 +10968,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统繁忙，此时请开发者稍候再试",
                 message_en: "The system is busy; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "global; getAccessToken; getStableAccessToken; code2Session; resetUserSessionKey; checkEncryptedData; getPaidUnionid; getPhoneNumber; msgSecCheck; mediaCheckAsync; getUserRiskRank; getQRCode (wxacode.get); getUnlimitedQRCode (getwxacodeunlimit); createQRCode (createwxaqrcode); queryScheme; generateScheme; generateUrlLink; queryUrlLink; clearQuotaByAppSecret; createActivityId; sendCustomMessage; uploadTempMedia; getTempMedia; sendHardwareDeviceMessage",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-access-token/api_getaccesstoken.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-access-token/api_getstableaccesstoken.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/user-login/api_code2session.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/user-login/api_resetusersessionkey.html ; (+26 more)",
@@ -11100,7 +11100,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "频率限制；请稍后再试",
                 message_en: "Rate limited; try again later",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "getJsErrList (operation)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/operation/api_getjserrlist.html",
@@ -14488,7 +14488,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "单天生成加密 URL Scheme+URL Link 数量超过上限50万",
                 message_en: "The daily limit of 500,000 encrypted URL Schemes and URL Links was exceeded",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::NextDay { utc_offset_seconds: 28800 }),
+                retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                 reliability: Reliability::Official,
                 apis: "generateScheme; generateNFCScheme; generateUrlLink",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/url-scheme/api_generatescheme.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/url-scheme/api_generatenfcscheme.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/url-link/api_generateurllink.html",
@@ -14620,7 +14620,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "接口调用超过限制",
                 message_en: "The API's daily call quota has been reached",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::NextDay { utc_offset_seconds: 28800 }),
+                retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                 reliability: Reliability::Official,
                 apis: "global; getStableAccessToken; getPluginOpenPId; msgSecCheck; mediaCheckAsync; generateShortLink; clearApiQuota; getWXACodeUnlimit, sendUniformMessage, sendTemplateMessage",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-access-token/api_getstableaccesstoken.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/user-info/basic-info/api_getpluginopenpid.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html ; (+8 more)",
@@ -15918,7 +15918,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "",
                 message_en: "The file is being transcoded; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
@@ -16017,7 +16017,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "当天提交页面数达到了配额上限，请明天再试",
                 message_en: "Today's page submission quota has been reached: try again tomorrow",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::NextDay { utc_offset_seconds: 28800 }),
+                retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
@@ -17073,7 +17073,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统错误 (system error)",
                 message_en: "System error",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Secondary,
                 apis: "global",
                 source: "https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html ; https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
@@ -18745,7 +18745,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "URL Scheme（加密+明文）/加密 URL Link 单天累加访问次数超过上限",
                 message_en: "The daily visit limit for URL Schemes and encrypted URL Links has been reached",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::NextDay { utc_offset_seconds: 28800 }),
+                retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                 reliability: Reliability::Official,
                 apis: "generateScheme; generateUrlLink",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/url-scheme/api_generatescheme.html ; https://developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/url-link/api_generateurllink.html",
@@ -18778,7 +18778,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统繁忙，稍后重试",
                 message_en: "The system is busy; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "setUserNotify (service card)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-message-management/subscribe-message/api_setusernotify.html",
@@ -18965,7 +18965,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "notify_code 正在更新，已加锁，稍后重试",
                 message_en: "The notify_code is being updated and is locked; retry later",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "setUserNotify (service card)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-message-management/subscribe-message/api_setusernotify.html",
@@ -19218,7 +19218,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "撤回次数达到上限（每天5次，每个月 10 次）",
                 message_en: "The withdrawal limit has been reached: 5 a day, 10 a month",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::NextDay { utc_offset_seconds: 28800 }),
+                retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://github.com/binarywang/WxJava/blob/develop/weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java",
@@ -19845,7 +19845,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统内部错误",
                 message_en: "Internal error; retry after a while",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://github.com/binarywang/WxJava/blob/develop/weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java",
@@ -19999,7 +19999,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统不稳定，请稍后再试，如多次失败请通过社区反馈",
                 message_en: "The system is unstable; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://github.com/binarywang/WxJava/blob/develop/weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java",
@@ -20054,7 +20054,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "半屏小程序系统错误",
                 message_en: "Half-screen mini program system error",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Tertiary,
                 apis: "global",
                 source: "https://github.com/binarywang/WxJava/blob/develop/weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java",
@@ -20373,7 +20373,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "正在等管理员确认，请稍候重试",
                 message_en: "Waiting for the administrator's confirmation; retry later",
                 action: Action::Backoff,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
@@ -20593,7 +20593,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统错误；请稍后再试",
                 message_en: "System error; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "deleteTemplate (subscribe)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-message-management/subscribe-message/api_delwxanewtemplate.html",
@@ -20934,7 +20934,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统错误。系统繁忙，此时请开发者稍候再试",
                 message_en: "System error: the system is busy; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "uploadShippingInfo / uploadCombinedShippingInfo / getOrder (order_shipping 发货信息管理)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/order_shipping/api_uploadshippinginfo.html",
@@ -20956,7 +20956,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 message_zh: "系统错误。系统繁忙，此时请开发者稍候再试",
                 message_en: "System error: the system is busy; try again later",
                 action: Action::Retry,
-                retry_hint: Some(RetryHint::Later),
+                retry_hint: Some(crate::RetryHint::Later),
                 reliability: Reliability::Official,
                 apis: "uploadShippingInfo / uploadCombinedShippingInfo / getOrder (order_shipping 发货信息管理)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/server/API/order_shipping/api_uploadshippinginfo.html",
