@@ -850,7 +850,7 @@ mod json_view {
     }
 
     /// The keys of the JSON view, in order; every object has all of them.
-    pub const KEYS: [&str; 15] = [
+    pub const KEYS: [&str; 16] = [
         "platform",
         "api",
         "code",
@@ -865,6 +865,7 @@ mod json_view {
         "category",
         "subcategory",
         "action",
+        "retry_hint",
         "candidate_apis",
     ];
 
@@ -887,6 +888,7 @@ mod json_view {
             map.serialize_entry("category", &self.category())?;
             map.serialize_entry("subcategory", &self.subcategory())?;
             map.serialize_entry("action", &self.action())?;
+            map.serialize_entry("retry_hint", &self.retry_hint())?;
             let candidates: Vec<&str> = self
                 .candidate_apis()
                 .into_iter()

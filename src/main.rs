@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 use minierr::alipay::{Api, JsapiError};
 use minierr::openapi::{CallKind, ResultCode};
 use minierr::wx::{Category, Errno, Subcategory};
-use minierr::{Action, DecodeOptions, Diagnosis, Platform, open_platform};
+use minierr::{Action, DecodeOptions, Diagnosis, Platform, RetryHint, open_platform};
 use serde::Serialize;
 
 const EXAMPLES: &str = "\
@@ -107,6 +107,7 @@ struct Item<'a> {
     category: Option<Category>,
     subcategory: Option<Subcategory>,
     action: Option<Action>,
+    retry_hint: Option<RetryHint>,
     candidate_apis: Vec<&'static str>,
 }
 
@@ -127,6 +128,7 @@ impl Item<'static> {
             category: None,
             subcategory: None,
             action: None,
+            retry_hint: None,
             candidate_apis: Vec::new(),
         }
     }
@@ -141,6 +143,7 @@ impl Item<'static> {
             category: Some(errno.category()),
             subcategory: Some(errno.subcategory()),
             action: Some(errno.action()),
+            retry_hint: errno.retry_hint(),
             ..Item::blank(Platform::Wechat)
         }
     }
@@ -157,6 +160,7 @@ impl Item<'static> {
             remedy_zh: error.remedy_zh(),
             remedy_en: error.remedy_en(),
             action: Some(error.action()),
+            retry_hint: error.retry_hint(),
             ..Item::blank(Platform::Alipay)
         }
     }
@@ -172,6 +176,7 @@ impl Item<'static> {
             remedy_en: code.remedy_en(),
             status: Some(code.documented_status().to_string()),
             action: Some(code.action()),
+            retry_hint: code.retry_hint(),
             ..Item::blank(Platform::AlipayPlus)
         }
     }
@@ -184,6 +189,7 @@ impl Item<'static> {
             message_zh: Some(code.message_zh()).filter(|m| !m.is_empty()),
             message_en: Some(code.message_en()),
             action: Some(code.action()),
+            retry_hint: code.retry_hint(),
             ..Item::blank(Platform::WechatServer)
         }
     }
@@ -195,6 +201,7 @@ impl Item<'static> {
             message_zh: Some(code.message_zh()),
             message_en: Some(code.message_en()),
             action: Some(code.action()),
+            retry_hint: code.retry_hint(),
             ..Item::blank(Platform::OpenPlatform)
         }
     }
@@ -220,6 +227,7 @@ impl<'a> Item<'a> {
             category: d.category(),
             subcategory: d.subcategory(),
             action: d.action(),
+            retry_hint: d.retry_hint(),
             candidate_apis: d.candidate_apis().into_iter().map(Api::name).collect(),
         }
     }
@@ -266,6 +274,7 @@ impl<'a> Item<'a> {
                 Some(&format!("{action}: {}", action.description())),
             );
         }
+        line("retry", self.retry_hint.map(|h| h.to_string()).as_deref());
         out
     }
 }
@@ -579,6 +588,9 @@ fn one_line(item: &Item<'_>) -> String {
         " -> {}",
         item.action.map_or("unknown", Action::as_str)
     ));
+    if let Some(hint) = item.retry_hint {
+        s.push_str(&format!(" ({hint})"));
+    }
     if let Some(en) = item.message_en {
         s.push_str(&format!(": {en}"));
     } else if !item.candidate_apis.is_empty() {

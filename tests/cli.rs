@@ -40,7 +40,25 @@ fn json_lines(o: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
-const KEYS: [&str; 15] = minierr::DIAGNOSIS_JSON_KEYS;
+/// The keys the README documents, every one on every object.
+const KEYS: [&str; 16] = [
+    "platform",
+    "api",
+    "code",
+    "known",
+    "name",
+    "err_msg",
+    "message_zh",
+    "message_en",
+    "remedy_zh",
+    "remedy_en",
+    "status",
+    "category",
+    "subcategory",
+    "action",
+    "retry_hint",
+    "candidate_apis",
+];
 
 fn assert_keys(value: &serde_json::Value, extra: &[&str]) {
     let mut keys: Vec<&str> = value
@@ -251,4 +269,28 @@ fn help_shows_examples_and_exit_codes() {
     let text = stdout(&minierr(&["--help"]));
     assert!(text.contains("minierr explain 1500102"));
     assert!(text.contains("Exit status"));
+}
+
+#[test]
+fn retry_hints_show_in_json_and_text() {
+    let items = json_lines(&minierr(&[
+        "explain",
+        "45011",
+        "--platform",
+        "wechat_server",
+        "--json",
+    ]));
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["retry_hint"], "after 60s");
+    assert_keys(&items[0], &[]);
+    let items = json_lines(&minierr(&["explain", "45009", "--json"]));
+    let server: Vec<_> = items
+        .iter()
+        .filter(|i| i["platform"] == "wechat_server")
+        .collect();
+    assert_eq!(server[0]["retry_hint"], "next day UTC+8");
+    let items = json_lines(&minierr(&["explain", "600002", "--json"]));
+    assert!(items.iter().all(|i| i["retry_hint"].is_null()));
+    let text = stdout(&minierr(&["explain", "45011", "--platform", "wechat_server"]));
+    assert!(text.contains("retry       after 60s"), "{text}");
 }
