@@ -114,7 +114,6 @@ mod lenient;
 mod normalize;
 pub mod open_platform;
 pub mod openapi;
-mod retry;
 mod retry_hint;
 mod template;
 #[cfg(feature = "serde")]
@@ -129,7 +128,6 @@ pub use decode::{
     ParsePlatformError, Platform, RawCode, decode, decode_as, decode_str, decode_with,
 };
 pub use openapi::ResultCode as OpenApiResultCode;
-pub use retry::{Jitter, RetrySchedule, SeededJitter};
 pub use retry_hint::RetryHint;
 pub use wx::Errno as WxErrno;
 

@@ -291,6 +291,11 @@ fn retry_hints_show_in_json_and_text() {
     assert_eq!(server[0]["retry_hint"], "next day UTC+8");
     let items = json_lines(&minierr(&["explain", "600002", "--json"]));
     assert!(items.iter().all(|i| i["retry_hint"].is_null()));
-    let text = stdout(&minierr(&["explain", "45011", "--platform", "wechat_server"]));
+    let text = stdout(&minierr(&[
+        "explain",
+        "45011",
+        "--platform",
+        "wechat_server",
+    ]));
     assert!(text.contains("retry       after 60s"), "{text}");
 }

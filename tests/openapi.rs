@@ -1,9 +1,8 @@
 //! Alipay+ OpenAPI results: the seed's table, the decision rules, and the retry schedule.
 
-use std::time::Duration;
 
+use minierr::Action;
 use minierr::openapi::{AnyResultCode, ApiResult, CallKind, ResultCode, ResultStatus};
-use minierr::{Action, RetrySchedule, SeededJitter};
 
 mod support;
 
@@ -176,39 +175,4 @@ fn bad_results_are_errors_that_name_the_problem() {
             .to_string();
         assert!(err.contains(needle), "{json}: {err:?} lacks {needle:?}");
     }
-}
-
-#[test]
-fn the_retry_loop_stops_when_the_schedule_says_so() {
-    let schedule = RetrySchedule::new(Duration::from_millis(100), Duration::from_millis(1000), 4);
-    let mut jitter = SeededJitter::new(9);
-    let throttled = result("REQUEST_TRAFFIC_EXCEED_LIMIT", Some('U'));
-    let mut waits = Vec::new();
-    let mut failures = 0;
-    loop {
-        failures += 1;
-        let action = throttled.action(CallKind::MovesMoney);
-        match schedule.delay(action, failures, &mut jitter) {
-            Some(wait) => waits.push(wait),
-            None => break,
-        }
-    }
-    assert_eq!(waits.len(), 4);
-    // Backoff: from 4 × base, doubling, capped at 1 s, never below half its bound.
-    let bounds = [400, 800, 1000, 1000].map(Duration::from_millis);
-    for (wait, bound) in waits.iter().zip(bounds) {
-        assert!(
-            *wait >= bound / 2 && *wait <= bound,
-            "{wait:?} vs {bound:?}"
-        );
-    }
-    // The same seed gives the same schedule.
-    let mut again = SeededJitter::new(9);
-    let replay: Vec<_> = (1..=4)
-        .filter_map(|n| schedule.delay(Action::Backoff, n, &mut again))
-        .collect();
-    assert_eq!(replay, waits);
-    // Nothing to wait for after a permanent failure.
-    let permanent = result("PROCESS_FAIL", Some('F')).action(CallKind::Idempotent);
-    assert_eq!(schedule.delay(permanent, 1, &mut jitter), None);
 }

@@ -23,37 +23,36 @@
 //! | missing | any | the code's own action, or [`Action::GiveUp`] for an API-specific code |
 //! | unrecognised letter | any | [`Action::GiveUp`], and the reason says why |
 //!
-//! A backend's retry loop, with [`RetrySchedule`](crate::RetrySchedule) for the delays:
+//! The decision is minierr's; the schedule (delays, jitter, caps) is your retry crate's, such as
+//! `backon` or `tower` (see the `retry_backon` and `retry_tower` examples). The loop's shape
+//! for a call that moves money is: call, and on an unknown outcome query, then decide:
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
-//! use std::time::Duration;
 //! use minierr::openapi::{ApiResult, CallKind};
-//! use minierr::{Action, RetrySchedule, SeededJitter};
+//! use minierr::{Action, RetryHint};
 //!
-//! // Stand-in for the HTTP call: throttled twice, then fine.
+//! // Stand-in for the HTTP calls: throttled, then an unknown outcome, then the query's answer.
 //! let responses = [
 //!     r#"{"result":{"resultCode":"REQUEST_TRAFFIC_EXCEED_LIMIT","resultStatus":"U","resultMessage":"The request traffic exceeds the limit."}}"#,
-//!     r#"{"result":{"resultCode":"REQUEST_TRAFFIC_EXCEED_LIMIT","resultStatus":"U","resultMessage":"The request traffic exceeds the limit."}}"#,
-//!     r#"{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"Success."},"accessToken":"..."}"#,
+//!     r#"{"result":{"resultCode":"UNKNOWN_EXCEPTION","resultStatus":"U","resultMessage":"An API calling is failed, which is caused by unknown reasons."}}"#,
 //! ];
-//! let schedule = RetrySchedule::new(Duration::from_millis(100), Duration::from_secs(5), 4);
-//! let mut jitter = SeededJitter::new(42);
-//! let mut failures = 0;
-//! let outcome = loop {
-//!     let result: ApiResult = serde_json::from_str(responses[failures as usize])?;
-//!     let decision = result.decide(CallKind::Idempotent);
-//!     if decision.action == Action::Success {
-//!         break Ok(result);
+//! let mut steps = Vec::new();
+//! for body in responses {
+//!     let result: ApiResult = serde_json::from_str(body)?;
+//!     let decision = result.decide(CallKind::MovesMoney);
+//!     match decision.action {
+//!         // Throttled: wait (the table names no time, so the schedule decides), then call again.
+//!         Action::Backoff => {
+//!             assert_eq!(result.result_code().known().and_then(|c| c.retry_hint()), Some(RetryHint::Later));
+//!             steps.push("back off");
+//!         }
+//!         // The payment may have gone through: query it before anything else.
+//!         Action::Reconcile => { steps.push("query the payment"); break; }
+//!         _ => { steps.push("stop"); break; }
 //!     }
-//!     failures += 1;
-//!     match schedule.delay(decision.action, failures, &mut jitter) {
-//!         Some(delay) => { let _ = delay; /* std::thread::sleep(delay) or a timer */ }
-//!         None => break Err(decision.reason),
-//!     }
-//! };
-//! assert!(outcome.is_ok());
-//! assert_eq!(failures, 2);
+//! }
+//! assert_eq!(steps, ["back off", "query the payment"]);
 //! # }
 //! # Ok::<(), serde_json::Error>(())
 //! ```
