@@ -1,5 +1,4 @@
-//! Alipay+ OpenAPI results: the seed's table, the decision rules, and the retry schedule.
-
+//! Alipay+ OpenAPI results: the seed's table and the decision rules.
 
 use minierr::Action;
 use minierr::openapi::{AnyResultCode, ApiResult, CallKind, ResultCode, ResultStatus};
