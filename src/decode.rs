@@ -1,6 +1,7 @@
 //! One entry point for any fail payload: recognise the platform from the payload's shape, decode
 //! it with that platform's own type, and give one common view of the result.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -33,6 +34,10 @@ pub enum Platform {
     /// The WeChat server API: `errcode`, `errmsg`.
     #[serde(rename = "wechat_server")]
     WechatServer,
+    /// The Alipay open-API gateway: `code` with `sub_code`, a `*_response` wrapper, or a
+    /// public `msg` such as `Business Failed`.
+    #[serde(rename = "alipay_gateway")]
+    AlipayGateway,
 }
 
 impl Platform {
@@ -49,6 +54,7 @@ impl Platform {
             Platform::AlipayPlus => "alipayplus",
             Platform::OpenPlatform => "open_platform",
             Platform::WechatServer => "wechat_server",
+            Platform::AlipayGateway => "alipay_gateway",
         }
     }
 
@@ -67,7 +73,7 @@ impl fmt::Display for Platform {
 /// The error from parsing a [`Platform`] name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown platform {input:?}: expected wechat, wechat_server, alipay, alipayplus or open_platform"
+    "unknown platform {input:?}: expected wechat, wechat_server, alipay, alipay_gateway, alipayplus or open_platform"
 )]
 pub struct ParsePlatformError {
     input: String,
@@ -84,6 +90,7 @@ impl std::str::FromStr for Platform {
             "alipayplus" | "alipay+" | "openapi" => Ok(Platform::AlipayPlus),
             "open_platform" | "open-platform" => Ok(Platform::OpenPlatform),
             "wechat_server" | "wx_server" => Ok(Platform::WechatServer),
+            "alipay_gateway" | "gateway" => Ok(Platform::AlipayGateway),
             other => Err(ParsePlatformError {
                 input: other.to_owned(),
             }),
@@ -135,13 +142,23 @@ impl DecodeOptions {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeError {
-    /// The input is not a JSON object.
-    #[error("not a JSON object: {0}")]
+    /// The input is neither a JSON object nor a JSON string.
+    #[error("not a JSON object or string: {0}")]
     NotAnObject(#[source] serde_json::Error),
+    /// The input is a JSON string that is no message minierr recognises.
+    #[error(
+        "the text is no failure message minierr recognises (an api:fail errMsg, an Alipay \
+         errorMessage, the Alipay gateway's error page or an SDK's gateway error): {text:?}"
+    )]
+    UnknownText {
+        /// The text, cut to its first 120 characters.
+        text: String,
+    },
     /// The object has none of the fields that identify a platform.
     #[error(
         "the object fits no known platform: expected errMsg/errno (wechat), errcode/errmsg \
-         (wechat_server), error/errorMessage (alipay), resultCode with resultStatus or result \
+         (wechat_server), error/errorMessage or resultStatus with memo (alipay), sub_code or a \
+         *_response wrapper (alipay_gateway), resultCode with resultStatus or result \
          (alipayplus), or code with msg/message (open_platform); found keys {keys:?}"
     )]
     UnknownShape {
@@ -200,6 +217,8 @@ pub enum Diagnosis<'a> {
     OpenPlatform(open_platform::Response<'a>),
     /// A WeChat server API response.
     WxServer(wx::server::Response<'a>),
+    /// An Alipay open-API gateway answer, with the call kind used when it names no method.
+    AlipayGateway(alipay::gateway::Response<'a>, CallKind),
 }
 
 impl fmt::Display for Diagnosis<'_> {
@@ -287,7 +306,10 @@ impl<'a> AlipayDiagnosis<'a> {
             (Some(alipay::ErrorValue::Number(n)), _) => Some(RawCode::Number(*n)),
             (Some(alipay::ErrorValue::Text(t)), _) => Some(RawCode::Text(t)),
             (None, Some(code)) => Some(RawCode::Text(code)),
-            (None, None) => None,
+            (None, None) => self.fail.result_status().map(|status| match status {
+                alipay::ErrorValue::Number(n) => RawCode::Number(*n),
+                alipay::ErrorValue::Text(t) => RawCode::Text(t),
+            }),
         }
     }
 }
@@ -321,6 +343,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(..) => Platform::AlipayPlus,
             Diagnosis::OpenPlatform(_) => Platform::OpenPlatform,
             Diagnosis::WxServer(_) => Platform::WechatServer,
+            Diagnosis::AlipayGateway(..) => Platform::AlipayGateway,
         }
     }
 
@@ -330,6 +353,10 @@ impl Diagnosis<'_> {
         match self {
             Diagnosis::Wx(fail) => fail.api(),
             Diagnosis::Alipay(d) => d.api.map(Api::name),
+            Diagnosis::AlipayGateway(response, _) => response
+                .method_key()
+                .and_then(|k| k.strip_suffix("_response"))
+                .filter(|k| *k != "error"),
             Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
         }
     }
@@ -345,6 +372,10 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 response.errcode_sent().map(|c| RawCode::Number(c.raw()))
             }
+            Diagnosis::AlipayGateway(response, _) => response.code().map(|c| match c {
+                alipay::ErrorValue::Number(n) => RawCode::Number(*n),
+                alipay::ErrorValue::Text(t) => RawCode::Text(t),
+            }),
         }
     }
 
@@ -390,6 +421,17 @@ impl Diagnosis<'_> {
                 response.code().known().map(open_platform::Code::name)
             }
             Diagnosis::WxServer(response) => server_code(response).map(wx::server::Errcode::name),
+            Diagnosis::AlipayGateway(response, _) => response
+                .resolved_sub_code()
+                .map(alipay::gateway::SubCode::name)
+                .or_else(|| {
+                    response
+                        .public_code()
+                        .filter(|c| {
+                            *c == alipay::gateway::Code::Success || response.sub_code().is_none()
+                        })
+                        .map(alipay::gateway::Code::name)
+                }),
         }
     }
 
@@ -402,6 +444,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result.result_message(),
             Diagnosis::OpenPlatform(response) => response.message(),
             Diagnosis::WxServer(response) => response.errmsg(),
+            Diagnosis::AlipayGateway(response, _) => response.sub_msg().or(response.msg()),
         }
     }
 
@@ -423,6 +466,13 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_zh)
             }
+            Diagnosis::AlipayGateway(response, _) => gateway_meaning(response)
+                .map(alipay::gateway::Meaning::message_zh)
+                .or_else(|| {
+                    response
+                        .public_code()
+                        .map(alipay::gateway::Code::message_zh)
+                }),
         }
     }
 
@@ -444,6 +494,13 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_en)
             }
+            Diagnosis::AlipayGateway(response, _) => gateway_meaning(response)
+                .map(alipay::gateway::Meaning::message_en)
+                .or_else(|| {
+                    response
+                        .public_code()
+                        .map(alipay::gateway::Code::message_en)
+                }),
         }
     }
 
@@ -455,6 +512,9 @@ impl Diagnosis<'_> {
                 .result_code()
                 .known()
                 .and_then(openapi::ResultCode::remedy_zh),
+            Diagnosis::AlipayGateway(response, _) => {
+                gateway_meaning(response).and_then(alipay::gateway::Meaning::remedy_zh)
+            }
             Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
         }
     }
@@ -467,7 +527,10 @@ impl Diagnosis<'_> {
                 .result_code()
                 .known()
                 .and_then(openapi::ResultCode::remedy_en),
-            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
+            Diagnosis::Wx(_)
+            | Diagnosis::OpenPlatform(_)
+            | Diagnosis::WxServer(_)
+            | Diagnosis::AlipayGateway(..) => None,
         }
     }
 
@@ -505,6 +568,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, call_kind) => Some(result.action(*call_kind)),
             Diagnosis::OpenPlatform(response) => response.action(),
             Diagnosis::WxServer(response) => response.action(),
+            Diagnosis::AlipayGateway(response, call_kind) => response.action(*call_kind),
         }
     }
 
@@ -534,6 +598,7 @@ impl Diagnosis<'_> {
                 .known()
                 .and_then(open_platform::Code::retry_hint),
             Diagnosis::WxServer(response) => response.retry_hint(),
+            Diagnosis::AlipayGateway(response, _) => response.retry_hint(),
         }
     }
 
@@ -560,23 +625,33 @@ struct Shape {
     result_code: bool,
     result_status: bool,
     result: bool,
+    memo: bool,
     code: bool,
+    sub_code: bool,
+    response_wrapper: bool,
+    gateway_msg: bool,
 }
 
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
-    fn platforms(&self) -> ([Platform; 5], usize) {
-        let alipay_plus = self.result || (self.result_code && self.result_status);
+    fn platforms(&self) -> ([Platform; 6], usize) {
+        // The Alipay App SDK's result: resultStatus with memo, and `result` any value.
+        let app_sdk = self.result_status && self.memo && !self.result_code;
+        let alipay_plus = !app_sdk && (self.result || (self.result_code && self.result_status));
         // my.tradePay reports a bare resultCode without resultStatus.
-        let alipay = self.error || self.error_message || (self.result_code && !alipay_plus);
-        let mut fits = [Platform::Wechat; 5];
+        let alipay =
+            self.error || self.error_message || app_sdk || (self.result_code && !alipay_plus);
+        // The gateway's own keys, or its public msg; an open-platform code has neither.
+        let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
+        let mut fits = [Platform::Wechat; 6];
         let mut n = 0;
         for (platform, fit) in [
             (Platform::Wechat, self.err_msg || self.errno),
             (Platform::Alipay, alipay),
             (Platform::AlipayPlus, alipay_plus),
-            (Platform::OpenPlatform, self.code),
+            (Platform::OpenPlatform, self.code && !gateway),
             (Platform::WechatServer, self.errcode || self.errmsg),
+            (Platform::AlipayGateway, gateway),
         ] {
             if let (true, Some(slot)) = (fit, fits.get_mut(n)) {
                 *slot = platform;
@@ -587,9 +662,37 @@ impl Shape {
     }
 }
 
-impl<'de> Deserialize<'de> for Shape {
+/// What a payload is before it is decoded: an object's shape, or a bare string.
+enum Probe<'de> {
+    Object(Shape),
+    Text(Cow<'de, str>),
+}
+
+impl<'de> Deserialize<'de> for Probe<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ShapeVisitor)
+        deserializer.deserialize_any(ProbeVisitor)
+    }
+}
+
+struct ProbeVisitor;
+
+impl<'de> Visitor<'de> for ProbeVisitor {
+    type Value = Probe<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object, or a string holding a failure message")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Probe<'de>, E> {
+        Ok(Probe::Text(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Probe<'de>, E> {
+        Ok(Probe::Text(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Probe<'de>, A::Error> {
+        ShapeVisitor.visit_map(map).map(Probe::Object)
     }
 }
 
@@ -614,10 +717,23 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "errorMessage" => &mut shape.error_message,
                 "resultCode" => &mut shape.result_code,
                 "resultStatus" => &mut shape.result_status,
+                "memo" => &mut shape.memo,
                 "code" => &mut shape.code,
+                "sub_code" | "subCode" | "sub_msg" | "subMsg" => &mut shape.sub_code,
+                "msg" => {
+                    let msg = map.next_value::<AnyText<'de>>()?.0;
+                    shape.gateway_msg |= msg.is_some_and(|m| {
+                        alipay::gateway::Code::all().any(|c| !c.msg().is_empty() && c.msg() == m)
+                    });
+                    continue;
+                }
                 "result" => {
                     // my.tradePay's success carries a string `result`; Alipay+ nests an object.
                     shape.result = map.next_value::<IsObject>()?.0;
+                    continue;
+                }
+                wrapper if wrapper.ends_with("_response") => {
+                    shape.response_wrapper |= map.next_value::<IsObject>()?.0;
                     continue;
                 }
                 _ => {
@@ -629,6 +745,69 @@ impl<'de> Visitor<'de> for ShapeVisitor {
             map.next_value::<crate::text::Skip>()?;
         }
         Ok(shape)
+    }
+}
+
+/// A value's text if it is a string; any other value is skipped.
+struct AnyText<'de>(Option<Cow<'de, str>>);
+
+impl<'de> Deserialize<'de> for AnyText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnyTextVisitor;
+
+        impl<'de> Visitor<'de> for AnyTextVisitor {
+            type Value = AnyText<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Some(Cow::Borrowed(v))))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Some(Cow::Owned(v.to_owned()))))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyText<'de>, A::Error> {
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
+                Ok(AnyText(None))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<AnyText<'de>, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(AnyText(None))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_unit<E>(self) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+        }
+
+        deserializer.deserialize_any(AnyTextVisitor)
     }
 }
 
@@ -780,7 +959,11 @@ pub fn decode_with<'a>(
     let input = strip_bom(input);
     // One pass learns which platform's fields the object has; the platform's own type then
     // decodes it, so the answer (or the error) is always that decoder's.
-    let shape: Shape = serde_json::from_slice(input).map_err(DecodeError::NotAnObject)?;
+    let shape = match serde_json::from_slice::<Probe<'a>>(input) {
+        Ok(Probe::Object(shape)) => shape,
+        Ok(Probe::Text(text)) => return decode_text(text, options),
+        Err(e) => return Err(DecodeError::NotAnObject(e)),
+    };
     let (fits, count) = shape.platforms();
     match (count, fits.first()) {
         (1, Some(platform)) => decode_as(input, *platform, options),
@@ -791,6 +974,42 @@ pub fn decode_with<'a>(
             platforms: fits.iter().take(count).copied().collect(),
         }),
     }
+}
+
+/// A bare string: the Alipay gateway's error page or an SDK's gateway error text, a WeChat
+/// `api:fail` errMsg, or a documented Alipay errorMessage. Anything else is an error that says
+/// so; nothing is guessed.
+fn decode_text<'a>(
+    text: Cow<'a, str>,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let gateway = match &text {
+        Cow::Borrowed(borrowed) => alipay::gateway::Response::from_text(borrowed),
+        Cow::Owned(owned) => {
+            alipay::gateway::Response::from_text(owned).map(alipay::gateway::Response::into_owned)
+        }
+    };
+    if let Some(response) = gateway {
+        return Ok(Diagnosis::AlipayGateway(response, options.call_kind));
+    }
+    if text.contains(":fail") {
+        return Ok(Diagnosis::Wx(wx::Fail::new(text)));
+    }
+    let fail = alipay::Fail::new(None, Some(text));
+    if options.alipay_api.is_some() || fail.infer_api().is_some() {
+        return Ok(Diagnosis::Alipay(AlipayDiagnosis::new(
+            fail,
+            options.alipay_api,
+        )));
+    }
+    Err(DecodeError::UnknownText {
+        text: fail
+            .error_message()
+            .unwrap_or_default()
+            .chars()
+            .take(120)
+            .collect(),
+    })
 }
 
 /// Decodes a payload as the given platform's, skipping detection.
@@ -824,6 +1043,19 @@ pub fn decode_as<'a>(
         Platform::WechatServer => {
             Diagnosis::WxServer(wx::server::Response::from_json_slice(input).map_err(invalid)?)
         }
+        Platform::AlipayGateway => Diagnosis::AlipayGateway(
+            alipay::gateway::Response::from_json_slice(input).map_err(invalid)?,
+            options.call_kind,
+        ),
+    })
+}
+
+/// A gateway answer's sub_code, read on the API its wrapper names.
+fn gateway_meaning(response: &alipay::gateway::Response<'_>) -> Option<alipay::gateway::Meaning> {
+    let sub_code = response.resolved_sub_code()?;
+    Some(match response.method() {
+        Some(method) => sub_code.meaning_for(&method),
+        None => sub_code.meaning_for(""),
     })
 }
 

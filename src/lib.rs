@@ -114,6 +114,7 @@ mod lenient;
 mod normalize;
 pub mod open_platform;
 pub mod openapi;
+mod reliability;
 mod retry_hint;
 mod template;
 #[cfg(feature = "serde")]
@@ -128,6 +129,7 @@ pub use decode::{
     ParsePlatformError, Platform, RawCode, decode, decode_as, decode_str, decode_with,
 };
 pub use openapi::ResultCode as OpenApiResultCode;
+pub use reliability::Reliability;
 pub use retry_hint::RetryHint;
 pub use wx::Errno as WxErrno;
 

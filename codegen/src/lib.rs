@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod alipay;
+mod alipay_gateway;
 mod alipayplus;
 #[path = "../../src/normalize.rs"]
 #[allow(dead_code)]
@@ -45,6 +46,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         alipayplus::render(&data)?,
         open_platform::render(&data)?,
         wechat_server::render(&data)?,
+        alipay_gateway::render(&data)?,
     ])
 }
 

@@ -60,8 +60,8 @@ pub(crate) fn enum_decl(out: &mut String, header: &str, name: &str, variants: &[
             }
         }
         for alias in &v.aliases {
-            // rustdoc rejects quotes in an alias.
-            if !alias.is_empty() && !alias.contains(['"', '\'']) {
+            // rustdoc rejects quotes in an alias, and an alias equal to the name.
+            if !alias.is_empty() && !alias.contains(['"', '\'']) && *alias != v.name {
                 let _ = writeln!(out, "    #[doc(alias = {})]", lit(alias));
             }
         }
@@ -109,9 +109,21 @@ pub(crate) fn variant_tables(
     info_type: &str,
     variants: &[Variant],
 ) {
+    named_variant_tables(out, enum_name, info_type, variants, "ALL", "info");
+}
+
+/// [`variant_tables`] with the two items named, for a file that holds two catalogs.
+pub(crate) fn named_variant_tables(
+    out: &mut String,
+    enum_name: &str,
+    info_type: &str,
+    variants: &[Variant],
+    all_name: &str,
+    info_name: &str,
+) {
     let _ = writeln!(
         out,
-        "\n/// Every variant, in catalog order.\npub(super) const ALL: [{enum_name}; {}] = [",
+        "\n/// Every variant, in catalog order.\npub(super) const {all_name}: [{enum_name}; {}] = [",
         variants.len()
     );
     for v in variants {
@@ -120,7 +132,7 @@ pub(crate) fn variant_tables(
     out.push_str("];\n");
     let _ = writeln!(
         out,
-        "\n/// The catalog row of a variant.\npub(super) const fn info(variant: {enum_name}) -> &'static {info_type} {{\n    match variant {{"
+        "\n/// The catalog row of a variant.\npub(super) const fn {info_name}(variant: {enum_name}) -> &'static {info_type} {{\n    match variant {{"
     );
     for v in variants {
         let body = v.info.replace('\n', "\n        ");

@@ -69,6 +69,7 @@ use crate::Action;
 use crate::catalog::matches_template;
 
 mod code;
+pub mod gateway;
 #[rustfmt::skip]
 mod generated;
 #[cfg(feature = "serde")]

@@ -46,7 +46,7 @@ impl ErrorValue<'_> {
         }
     }
 
-    fn into_owned(self) -> ErrorValue<'static> {
+    pub(crate) fn into_owned(self) -> ErrorValue<'static> {
         match self {
             ErrorValue::Number(n) => ErrorValue::Number(n),
             ErrorValue::Text(text) => ErrorValue::Text(Cow::Owned(text.into_owned())),
@@ -90,6 +90,10 @@ pub struct Fail<'a> {
     pub(crate) error: Option<ErrorValue<'a>>,
     pub(crate) error_message: Option<Cow<'a, str>>,
     pub(crate) result_code: Option<Cow<'a, str>>,
+    /// The Alipay App SDK's `resultStatus` (the same codes as `resultCode`), number or text.
+    pub(crate) result_status: Option<ErrorValue<'a>>,
+    /// The Alipay App SDK's `memo`, its message.
+    pub(crate) memo: Option<Cow<'a, str>>,
     pub(crate) status: Option<i64>,
 }
 
@@ -151,7 +155,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn error_for(&self, api: Api) -> Option<JsapiError> {
-        api.resolve(self.code_key(), self.error_message.as_deref())
+        api.resolve(self.code_key(), self.message())
     }
 
     /// The code as the catalog looks it up: `error`, or `resultCode` for `my.tradePay`.
@@ -164,8 +168,36 @@ impl<'a> Fail<'a> {
                     .parse()
                     .map_or(CodeKey::Text(result_code.trim()), CodeKey::Number),
             ),
-            (None, None) => None,
+            (None, None) => self.result_status.as_ref().map(ErrorValue::key),
         }
+    }
+
+    /// The message resolution reads: `errorMessage`, or the App SDK's `memo`.
+    fn message(&self) -> Option<&str> {
+        self.error_message
+            .as_deref()
+            .or(self.memo.as_deref().filter(|m| !m.is_empty()))
+    }
+
+    /// The Alipay App SDK's `resultStatus`, as sent; it uses `my.tradePay`'s codes.
+    ///
+    /// ```
+    /// use minierr::alipay::{Api, Fail, JsapiError, TradePayResult};
+    /// let fail: Fail = serde_json::from_str(r#"{"resultStatus":6001,"result":"","memo":"用户取消"}"#)?;
+    /// assert_eq!(fail.result_status().map(|s| s.to_string()), Some("6001".to_owned()));
+    /// assert_eq!(fail.error_for(Api::TradePay), Some(JsapiError::TradePay(TradePayResult::UserCancelled)));
+    /// assert_eq!(fail.infer_api(), Some(Api::TradePay));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn result_status(&self) -> Option<&ErrorValue<'a>> {
+        self.result_status.as_ref()
+    }
+
+    /// The Alipay App SDK's `memo`, if sent.
+    #[must_use]
+    pub fn memo(&self) -> Option<&str> {
+        self.memo.as_deref()
     }
 
     /// The APIs whose catalog may fit: those listing the number, or every API for a text code
@@ -219,7 +251,7 @@ impl<'a> Fail<'a> {
 
     /// [`Fail::infer_api`] with the failure it resolves to, found in the same pass.
     pub(crate) fn infer(&self) -> Option<(Api, JsapiError)> {
-        let (code, message) = (self.code_key(), self.error_message.as_deref());
+        let (code, message) = (self.code_key(), self.message());
         let mut fitting = self
             .apis_to_try()
             .filter_map(|api| Some((api, api.resolve(code, message)?)));
@@ -273,6 +305,8 @@ impl<'a> Fail<'a> {
             error: self.error.map(ErrorValue::into_owned),
             error_message: self.error_message.map(|m| Cow::Owned(m.into_owned())),
             result_code: self.result_code.map(|c| Cow::Owned(c.into_owned())),
+            result_status: self.result_status.map(ErrorValue::into_owned),
+            memo: self.memo.map(|m| Cow::Owned(m.into_owned())),
             status: self.status,
         }
     }
@@ -371,6 +405,12 @@ impl Serialize for Fail<'_> {
         if let Some(result_code) = &self.result_code {
             map.serialize_entry("resultCode", result_code)?;
         }
+        if let Some(result_status) = &self.result_status {
+            map.serialize_entry("resultStatus", result_status)?;
+        }
+        if let Some(memo) = &self.memo {
+            map.serialize_entry("memo", memo)?;
+        }
         map.end()
     }
 }
@@ -386,6 +426,10 @@ enum Field {
     ResultCode,
     #[serde(rename = "status")]
     Status,
+    #[serde(rename = "resultStatus")]
+    ResultStatus,
+    #[serde(rename = "memo")]
+    Memo,
     #[serde(other)]
     Other,
 }
@@ -423,6 +467,8 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
         let mut error: Option<Option<ErrorValue<'a>>> = None;
         let mut error_message: Option<Option<Cow<'a, str>>> = None;
         let mut result_code: Option<Option<Cow<'a, str>>> = None;
+        let mut result_status: Option<Option<ErrorValue<'a>>> = None;
+        let mut memo: Option<Option<Cow<'a, str>>> = None;
         let mut status: Option<Option<i64>> = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
@@ -444,6 +490,14 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                     vacant(&status, "status")?;
                     status = Some(map.next_value::<Option<Status>>()?.map(|s| s.0));
                 }
+                Field::ResultStatus => {
+                    vacant(&result_status, "resultStatus")?;
+                    result_status = Some(map.next_value::<Option<ErrorValue<'a>>>()?);
+                }
+                Field::Memo => {
+                    vacant(&memo, "memo")?;
+                    memo = Some(map.next_value_seed(TextSeed::nullable("memo as a string"))?);
+                }
                 Field::Other => {
                     map.next_value::<crate::text::Skip>()?;
                 }
@@ -453,6 +507,8 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
             error: error.flatten(),
             error_message: error_message.flatten(),
             result_code: result_code.flatten(),
+            result_status: result_status.flatten(),
+            memo: memo.flatten(),
             status: status.flatten(),
         };
         Ok(fail)

@@ -66,7 +66,8 @@ mod code;
 mod generated;
 mod payload;
 
-pub use code::{AnyErrcode, Meaning, Reliability, UnknownErrcode};
+pub use crate::Reliability;
+pub use code::{AnyErrcode, Meaning, UnknownErrcode};
 pub use generated::Errcode;
 pub use payload::{ErrmsgParts, Response, split_errmsg};
 
