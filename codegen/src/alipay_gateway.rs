@@ -91,8 +91,8 @@ fn read_sub_codes(data: &Path, codes: &[String]) -> Result<Vec<SubRow>, TableErr
         let info = struct_literal(
             "SubCodeInfo",
             &[
-                ("sub_code", lit(&sub_code)),
-                ("code", lit(&code)),
+                ("code", lit(&sub_code)),
+                ("public_code", lit(&code)),
                 ("sub_msg_zh", lit(zh)),
                 ("message_en", lit(en)),
                 ("solution_zh", lit(row.get("solution_zh"))),

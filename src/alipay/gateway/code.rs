@@ -238,7 +238,7 @@ impl SubCode {
     /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
-        self.info().sub_code
+        self.info().code
     }
 
     /// The variant's name.
@@ -255,7 +255,7 @@ impl SubCode {
     /// ```
     #[must_use]
     pub fn public_code(self) -> Option<Code> {
-        Code::from_code(self.info().code)
+        Code::from_code(self.info().public_code)
     }
 
     /// The `sub_msg` of the main row, byte for byte as the source writes it (`""` where it
@@ -344,7 +344,7 @@ impl SubCode {
         let method = method.trim();
         generated::api_meanings(self)
             .iter()
-            .find(|m| m.only_for.iter().any(|a| *a == method))
+            .find(|m| m.only_for.contains(&method))
             .map_or(Meaning { info: self.info() }, |m| Meaning { info: &m.info })
     }
 

@@ -82,8 +82,10 @@ pub(crate) struct CodeInfo {
 /// One row of the sub_code table.
 #[derive(Debug)]
 pub(crate) struct SubCodeInfo {
-    pub(crate) sub_code: &'static str,
+    /// The sub_code as the tables spell it.
     pub(crate) code: &'static str,
+    /// The public code the tables list it under (`""` where they give none).
+    pub(crate) public_code: &'static str,
     pub(crate) sub_msg_zh: &'static str,
     pub(crate) message_en: &'static str,
     pub(crate) solution_zh: &'static str,
