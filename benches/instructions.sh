@@ -43,7 +43,7 @@ row "WeChat errno → Errno, hit, vs binary search" errno-hit errno-bsearch-hit 
 row "WeChat errno → Errno, miss" errno-miss errno-hashmap-miss base
 row "WeChat errMsg → codes (phf), hit" errmsg-hit errmsg-hashmap-hit base
 row "WeChat errMsg → codes (phf), miss (templates tried too)" errmsg-miss errmsg-hashmap-miss base
-for kind in wechat_fail alipayplus_result alipay_fail open_platform_response wechat_server_response; do
+for kind in wechat_fail alipayplus_result alipay_fail open_platform_response wechat_server_response alipay_gateway_response; do
   row "decode $kind + action, vs a derived struct" "decode-$kind" "derive-$kind" "base-$kind"
   row "decode $kind + action, vs Value" "decode-$kind" "value-$kind" "base-$kind"
   row "minierr::decode $kind, vs a derived struct" "decode-any-$kind" "derive-$kind" "base-$kind"

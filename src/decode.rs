@@ -348,7 +348,8 @@ impl Diagnosis<'_> {
     }
 
     /// The API, where the payload or the caller names it: WeChat's from errMsg, Alipay's as
-    /// given or inferred.
+    /// given or inferred, the Alipay gateway's as its wrapper key spells it
+    /// (`alipay_trade_query`; see [`Diagnosis::api_name`]).
     pub fn api(&self) -> Option<&str> {
         match self {
             Diagnosis::Wx(fail) => fail.api(),
@@ -358,6 +359,23 @@ impl Diagnosis<'_> {
                 .and_then(|k| k.strip_suffix("_response"))
                 .filter(|k| *k != "error"),
             Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
+        }
+    }
+
+    /// [`Diagnosis::api`] as a name: for the Alipay gateway, the method dotted
+    /// (`alipay.trade.query`) instead of the wrapper key's spelling.
+    ///
+    /// ```
+    /// let d = minierr::decode_str(r#"{"alipay_trade_query_response":{"code":"10000","msg":"Success"}}"#)?;
+    /// assert_eq!(d.api(), Some("alipay_trade_query"));
+    /// assert_eq!(d.api_name().as_deref(), Some("alipay.trade.query"));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn api_name(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Diagnosis::AlipayGateway(response, _) => response.method().map(Cow::Owned),
+            other => other.api().map(Cow::Borrowed),
         }
     }
 
@@ -1052,11 +1070,7 @@ pub fn decode_as<'a>(
 
 /// A gateway answer's sub_code, read on the API its wrapper names.
 fn gateway_meaning(response: &alipay::gateway::Response<'_>) -> Option<alipay::gateway::Meaning> {
-    let sub_code = response.resolved_sub_code()?;
-    Some(match response.method() {
-        Some(method) => sub_code.meaning_for(&method),
-        None => sub_code.meaning_for(""),
-    })
+    response.meaning()
 }
 
 /// A server response's catalog code, sent or recovered from its reason.
@@ -1107,7 +1121,7 @@ mod json_view {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(Some(KEYS.len()))?;
             map.serialize_entry("platform", &self.platform())?;
-            map.serialize_entry("api", &self.api())?;
+            map.serialize_entry("api", &self.api_name())?;
             map.serialize_entry("code", &self.code())?;
             map.serialize_entry("known", &self.is_known())?;
             map.serialize_entry("name", &self.name())?;

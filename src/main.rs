@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -94,7 +95,7 @@ fn parse_api(text: &str) -> Result<Api, String> {
 #[derive(Serialize)]
 struct Item<'a> {
     platform: Platform,
-    api: Option<&'a str>,
+    api: Option<Cow<'a, str>>,
     code: Option<serde_json::Value>,
     known: bool,
     name: Option<&'static str>,
@@ -151,7 +152,7 @@ impl Item<'static> {
     fn alipay(error: JsapiError) -> Self {
         let code = error.code();
         Item {
-            api: Some(error.api().name()),
+            api: Some(Cow::Borrowed(error.api().name())),
             code: Some(code.parse::<i64>().map_or_else(|_| code.into(), Into::into)),
             name: Some(error.name()),
             err_msg: Some(error.message_zh()),
@@ -194,6 +195,33 @@ impl Item<'static> {
         }
     }
 
+    fn gateway_code(code: minierr::alipay::gateway::Code) -> Self {
+        Item {
+            code: Some(code.code().into()),
+            name: Some(code.name()),
+            err_msg: Some(code.msg()).filter(|m| !m.is_empty()),
+            message_zh: Some(code.message_zh()),
+            message_en: Some(code.message_en()),
+            action: Some(code.action()),
+            retry_hint: code.retry_hint(),
+            ..Item::blank(Platform::AlipayGateway)
+        }
+    }
+
+    fn gateway_sub_code(sub_code: minierr::alipay::gateway::SubCode) -> Self {
+        Item {
+            code: sub_code.public_code().map(|c| c.code().into()),
+            name: Some(sub_code.name()),
+            err_msg: Some(sub_code.code()),
+            message_zh: Some(sub_code.message_zh()).filter(|m| !m.is_empty()),
+            message_en: Some(sub_code.message_en()),
+            remedy_zh: sub_code.remedy_zh(),
+            action: Some(sub_code.action()),
+            retry_hint: sub_code.retry_hint(),
+            ..Item::blank(Platform::AlipayGateway)
+        }
+    }
+
     fn open_platform(code: open_platform::Code) -> Self {
         Item {
             code: Some(code.code().into()),
@@ -211,7 +239,7 @@ impl<'a> Item<'a> {
     fn from_diagnosis(d: &'a Diagnosis<'a>) -> Self {
         Item {
             platform: d.platform(),
-            api: d.api(),
+            api: d.api_name(),
             code: d.code().map(|c| match c {
                 minierr::RawCode::Number(n) => n.into(),
                 minierr::RawCode::Text(t) => t.into(),
@@ -245,7 +273,10 @@ impl<'a> Item<'a> {
         let mut out = format!(
             "{} {} {}\n",
             self.platform,
-            self.api.map_or(String::new(), |a| format!("{a} ")) + &self.code_text(),
+            self.api
+                .as_deref()
+                .map_or(String::new(), |a| format!("{a} "))
+                + &self.code_text(),
             self.name.unwrap_or("(not in the catalog)")
         );
         let mut line = |label: &str, value: Option<&str>| {
@@ -354,6 +385,11 @@ fn explain(
             .and_then(|n| u32::try_from(n).ok())
             .and_then(open_platform::Code::from_code);
         items.extend(known.map(Item::open_platform));
+    }
+    if wanted(platform, Platform::AlipayGateway) && api.is_none() {
+        use minierr::alipay::gateway::{Code, SubCode};
+        items.extend(Code::from_code(code).map(Item::gateway_code));
+        items.extend(SubCode::find(code).map(|m| Item::gateway_sub_code(m.sub_code())));
     }
     if wanted(platform, Platform::WechatServer) && api.is_none() {
         use minierr::wx::server::Errcode;
@@ -571,7 +607,7 @@ fn decode(
 
 fn one_line(item: &Item<'_>) -> String {
     let mut s = format!("{:<13} ", item.platform.as_str());
-    if let Some(api) = item.api {
+    if let Some(api) = item.api.as_deref() {
         s.push_str(api);
         s.push(' ');
     }
@@ -631,6 +667,11 @@ fn list(
         if wanted(platform, Platform::WechatServer) {
             items.extend(minierr::wx::server::Errcode::all().map(Item::wechat_server));
         }
+        if wanted(platform, Platform::AlipayGateway) {
+            use minierr::alipay::gateway::{Code, SubCode};
+            items.extend(Code::all().map(Item::gateway_code));
+            items.extend(SubCode::all().map(Item::gateway_sub_code));
+        }
     }
     for item in &items {
         if json {
@@ -641,7 +682,10 @@ fn list(
                 out,
                 "{:<13} {:<28} {:<36} {:<11} {}",
                 item.platform.as_str(),
-                item.api.map_or(String::new(), |a| format!("{a} ")) + &item.code_text(),
+                item.api
+                    .as_deref()
+                    .map_or(String::new(), |a| format!("{a} "))
+                    + &item.code_text(),
                 item.name.unwrap_or(""),
                 item.action.map_or("", Action::as_str),
                 item.message_en.unwrap_or("")

@@ -4,8 +4,8 @@
 
 use minierr::Action;
 use minierr::alipay::{
-    Api, Fail, GetPhoneNumberError, GetRunDataError, JsapiError, NavigationError, RequestError,
-    TradePayResult, UploadFileError,
+    Api, Fail, GetAuthCodeError, GetPhoneNumberError, GetRunDataError, JsapiError, NavigationError,
+    RequestError, TradePayResult, UploadFileError,
 };
 
 mod support;
@@ -240,11 +240,43 @@ fn multi_meaning_codes_resolve_by_message() {
             r#"{"error":1,"errorMessage":"can not find page:pages/a/b when execute navigateTo for url /pages/a/b?x=1"}"#,
             Some(Navigation(Api::NavigateTo, NavigationError::PageNotFound)),
         ),
-        // redirectTo has one meaning for 1, so the code decides even if the message is odd.
+        // redirectTo's page lists a second meaning for 1 (a plugin page), so an odd message
+        // no longer picks one; each documented wording does.
         (
             Api::RedirectTo,
             r#"{"error":1,"errorMessage":"something else"}"#,
+            None,
+        ),
+        (
+            Api::RedirectTo,
+            r#"{"error":1,"errorMessage":"/pages/a/b resolved to pages/a/b is not found"}"#,
             Some(Navigation(Api::RedirectTo, NavigationError::PageNotFound)),
+        ),
+        (
+            Api::RedirectTo,
+            r#"{"error":1,"errorMessage":"plugin://p/page is not found in plugin"}"#,
+            Some(Navigation(
+                Api::RedirectTo,
+                NavigationError::PluginPageNotDeclared,
+            )),
+        ),
+        (
+            Api::SwitchTab,
+            r#"{"error":1,"errorMessage":"/pages/a resolved to pages/a is not tab, which is not valid"}"#,
+            Some(Navigation(Api::SwitchTab, NavigationError::NotTabPage)),
+        ),
+        // The uploadFile page's 11 无效参数 beside the combined table's two other 11s.
+        (
+            Api::UploadFile,
+            r#"{"error":11,"errorMessage":"无效参数"}"#,
+            Some(JsapiError::UploadFile(UploadFileError::InvalidParameters)),
+        ),
+        (
+            Api::GetAuthCode,
+            r#"{"error":3,"errorMessage":"未找到授权结果"}"#,
+            Some(JsapiError::GetAuthCode(
+                GetAuthCodeError::AuthResultNotFound,
+            )),
         ),
         // Without a code, the message must fit this API's template.
         (
@@ -432,4 +464,32 @@ fn messages_resolve_whatever_their_final_stop_and_padding() {
             .error(Some(12), Some("上传文件失败"))
             .is_some()
     );
+}
+
+/// Every row of the reference's JSAPI table, the combined table's and each API page's, names a
+/// failure of its API when its code and errorMessage come back in a payload.
+#[test]
+fn every_reference_jsapi_row_resolves_on_its_api() {
+    let path = support::fixtures_dir().join("reference/alipay_jsapi_errors.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rows = 0;
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let (api, code, message) = (cells[0], cells[1].trim(), cells[2].trim());
+        let api = Api::from_name(api).unwrap_or_else(|| panic!("{api}"));
+        let number = code.split('/').next().and_then(|c| c.parse::<i64>().ok());
+        // One row gives two spellings of one message: "already top of navigation / 已经在导航栏顶部".
+        let found = message.split(" / ").any(|m| {
+            api.error(number, Some(m))
+                .or_else(|| api.error(None, Some(m)))
+                .is_some_and(|e| e.api() == api)
+        });
+        assert!(
+            found,
+            "{} {code} {message:?} resolves to nothing",
+            api.name()
+        );
+        rows += 1;
+    }
+    assert_eq!(rows, 83, "the reference has 83 JSAPI rows");
 }

@@ -120,7 +120,12 @@ fn explain_finds_a_code_on_every_platform() {
         && i["name"] == "InvalidCode"
         && i["action"] == "refresh"));
 
+    // PARAM_ILLEGAL is also a sub_code of the gateway's transfer API.
     let items = json_lines(&minierr(&["explain", "PARAM_ILLEGAL", "--json"]));
+    let items: Vec<_> = items
+        .into_iter()
+        .filter(|i| i["platform"] != "alipay_gateway")
+        .collect();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["platform"], "alipayplus");
     assert_eq!(items[0]["status"], "F");
@@ -257,7 +262,16 @@ fn list_prints_the_catalogs() {
     );
     assert!(items.iter().all(|i| i["category"]["code"] == 15));
     let all = json_lines(&minierr(&["list", "--json"]));
-    assert_eq!(all.len(), 274 + 53 + 8 + 65 + 927);
+    // errno, Alipay JSAPI failures (the combined table and the per-API pages), Alipay+,
+    // open platform, server errcodes, and the gateway's public codes and sub_codes.
+    assert_eq!(all.len(), 274 + 63 + 8 + 65 + 927 + 10 + 294);
+    let gateway = json_lines(&minierr(&[
+        "list",
+        "--platform",
+        "alipay_gateway",
+        "--json",
+    ]));
+    assert_eq!(gateway.len(), 10 + 294);
     let server = json_lines(&minierr(&["list", "--platform", "wechat_server", "--json"]));
     assert_eq!(server.len(), 927, "every server errcode of the reference");
     let text = stdout(&minierr(&["list", "--platform", "open_platform"]));
@@ -298,4 +312,28 @@ fn retry_hints_show_in_json_and_text() {
         "wechat_server",
     ]));
     assert!(text.contains("retry       after 60s"), "{text}");
+}
+
+#[test]
+fn gateway_bodies_and_texts_decode_in_a_log() {
+    let log = concat!(
+        r#"{"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"},"sign":"x"}"#,
+        "\n",
+        r#""错误代码 invalid-signature 错误原因: 验签出错""#,
+        "\n",
+    );
+    let path = std::env::temp_dir().join(format!("minierr-gateway-{}.jsonl", std::process::id()));
+    std::fs::write(&path, log).expect("writes");
+    let out = minierr(&["decode", path.to_str().expect("utf-8 path"), "--json"]);
+    let _ = std::fs::remove_file(&path);
+    let items = json_lines(&out);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["platform"], "alipay_gateway");
+    assert_eq!(items[0]["code"], "40004");
+    assert_eq!(items[0]["name"], "AcqTradeNotExist");
+    assert_eq!(items[0]["api"], "alipay.trade.query");
+    assert_eq!(items[1]["name"], "IsvInvalidSignature");
+    assert_eq!(items[1]["action"], "fix_config");
+    let items = json_lines(&minierr(&["explain", "isv.invalid-signature", "--json"]));
+    assert_eq!(items[0]["platform"], "alipay_gateway");
 }

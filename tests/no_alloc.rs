@@ -87,6 +87,23 @@ fn borrowed_decoding_allocates_nothing() {
             std::hint::black_box(minierr::wx::server::Errcode::from_errmsg(parts.reason()));
         }
     });
+    assert_no_alloc("gateway answers, wrapped and bare", || {
+        for payload in [
+            r#"{"alipay_trade_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.SYSTEM_ERROR","sub_msg":"系统错误","refund_fee":"0.00"},"sign":"abc"}"#,
+            r#"{"error_response":{"code":"20000","msg":"Service Currently Unavailable","sub_code":"aop.ACQ.SYSTEM_ERROR"}}"#,
+            r#"{"code":"40002","msg":"Invalid Arguments","subCode":"invalid-signature","subMsg":"验签出错"}"#,
+        ] {
+            let response = minierr::alipay::gateway::Response::from_json_str(payload).unwrap();
+            std::hint::black_box((
+                response.action(minierr::openapi::CallKind::Idempotent),
+                response.resolved_sub_code(),
+                response.is_method("alipay.trade.refund"),
+                response.retry_hint(),
+            ));
+            let d = minierr::decode(payload.as_bytes()).expect("decodes");
+            std::hint::black_box((d.action(), d.name(), d.message_en()));
+        }
+    });
     assert_no_alloc("from_json readers", || {
         for payload in &payloads[0..3] {
             let fail = minierr::wx::Fail::from_json_str(payload).unwrap();

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::hint::black_box;
 
+use minierr::alipay::gateway::{self, SubCode};
 use minierr::alipay::{Api, JsapiError};
 use minierr::openapi::{ApiResult, CallKind, ResultCode};
 use minierr::wx::server::Errcode;
@@ -48,15 +49,17 @@ pub enum Kind {
     AlipayFail,
     OpenPlatformResponse,
     WechatServerResponse,
+    AlipayGatewayResponse,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::WechatFail,
         Kind::AlipayPlusResult,
         Kind::AlipayFail,
         Kind::OpenPlatformResponse,
         Kind::WechatServerResponse,
+        Kind::AlipayGatewayResponse,
     ];
 
     pub fn name(self) -> &'static str {
@@ -66,6 +69,7 @@ impl Kind {
             Kind::AlipayFail => "alipay_fail",
             Kind::OpenPlatformResponse => "open_platform_response",
             Kind::WechatServerResponse => "wechat_server_response",
+            Kind::AlipayGatewayResponse => "alipay_gateway_response",
         }
     }
 
@@ -129,6 +133,23 @@ impl Kind {
                     })
                     .collect()
             }
+            Kind::AlipayGatewayResponse => {
+                // alipay.trade.pay answers as they come: wrapped, signed, one in sixteen with a
+                // sub_code the tables lack.
+                let subs: Vec<SubCode> = SubCode::all()
+                    .filter(|s| s.public_code() == Some(gateway::Code::BusinessFailed))
+                    .collect();
+                (0..BATCH)
+                    .map(|i| {
+                        let s = rng.pick(&subs);
+                        let sub = if i % 16 == 0 { "ACQ.SOMETHING_NEW" } else { s.code() };
+                        format!(
+                            r#"{{"alipay_trade_pay_response":{{"code":"40004","msg":"Business Failed","sub_code":"{sub}","sub_msg":"{}","out_trade_no":"6823789339978248"}},"sign":"ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE"}}"#,
+                            s.sub_msg()
+                        )
+                    })
+                    .collect()
+            }
             Kind::OpenPlatformResponse => {
                 let ops: Vec<open_platform::Code> = open_platform::Code::all().collect();
                 (0..BATCH)
@@ -166,6 +187,9 @@ impl Kind {
                 black_box(response.errmsg_parts());
                 response.action()
             }
+            Kind::AlipayGatewayResponse => gateway::Response::from_json_str(payload)
+                .ok()?
+                .action(minierr::openapi::CallKind::MovesMoney),
         }
     }
 
@@ -182,6 +206,7 @@ pub struct Maps {
     pub alipay: HashMap<(i64, &'static str), Action>,
     pub open_platform: HashMap<i64, Action>,
     pub wechat_server: HashMap<i64, Action>,
+    pub alipay_gateway: HashMap<&'static str, Action>,
 }
 
 impl Maps {
@@ -200,6 +225,9 @@ impl Maps {
                 .map(|c| (i64::from(c.code()), c.action()))
                 .collect(),
             wechat_server: Errcode::all().map(|c| (c.code(), c.action())).collect(),
+            alipay_gateway: SubCode::all()
+                .map(|s| (s.code(), s.meaning_for("alipay.trade.pay").action()))
+                .collect(),
         }
     }
 
@@ -241,6 +269,22 @@ impl Maps {
             errmsg: Option<&'a str>,
         }
         #[derive(Deserialize)]
+        struct PayEnvelope<'a> {
+            #[serde(borrow)]
+            alipay_trade_pay_response: GatewayBody<'a>,
+        }
+        #[derive(Deserialize)]
+        struct GatewayBody<'a> {
+            #[serde(borrow)]
+            code: &'a str,
+            #[serde(borrow)]
+            msg: Option<&'a str>,
+            #[serde(borrow)]
+            sub_code: Option<&'a str>,
+            #[serde(borrow)]
+            sub_msg: Option<&'a str>,
+        }
+        #[derive(Deserialize)]
         struct OpenResponse<'a> {
             code: i64,
             #[serde(borrow)]
@@ -272,6 +316,12 @@ impl Maps {
                 black_box(r.errmsg);
                 self.wechat_server.get(&r.errcode.unwrap_or(0)).copied()
             }
+            Kind::AlipayGatewayResponse => {
+                let r: PayEnvelope = serde_json::from_str(payload).ok()?;
+                let body = r.alipay_trade_pay_response;
+                black_box((body.code, body.msg, body.sub_msg));
+                self.alipay_gateway.get(body.sub_code?).copied()
+            }
         }
     }
 
@@ -302,6 +352,13 @@ impl Maps {
                 black_box(v.get("errmsg").and_then(Value::as_str));
                 self.wechat_server
                     .get(&v.get("errcode")?.as_i64()?)
+                    .copied()
+            }
+            Kind::AlipayGatewayResponse => {
+                let body = v.get("alipay_trade_pay_response")?;
+                black_box(body.get("code").and_then(Value::as_str));
+                self.alipay_gateway
+                    .get(body.get("sub_code")?.as_str()?)
                     .copied()
             }
         }

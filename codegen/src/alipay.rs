@@ -200,11 +200,22 @@ fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
             note: row.get("note").to_owned(),
         });
     }
-    let keys: Vec<String> = errors
-        .iter()
-        .map(|e| format!("{} {}", e.api, e.name))
-        .collect();
-    require_unique(ERROR_FILE, "api+name", keys.iter().map(String::as_str))?;
+    // A per-API page may word a failure differently: another row with the same API and name
+    // is another wording of the same variant, so it must agree on what to do.
+    for (i, e) in errors.iter().enumerate() {
+        if let Some(first) = errors[..i]
+            .iter()
+            .find(|f| f.api == e.api && f.name == e.name)
+        {
+            if first.action != e.action {
+                return Err(TableError::new(
+                    ERROR_FILE,
+                    i + 2,
+                    format!("{} {} repeats with another action", e.api, e.name),
+                ));
+            }
+        }
+    }
     Ok((apis, errors))
 }
 
@@ -334,6 +345,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         );
         for name in &variants {
             let mut first = true;
+            let mut aliases: Vec<&str> = Vec::new();
             for e in errors
                 .iter()
                 .filter(|e| family_of(&e.api) == *family && e.name == *name)
@@ -355,7 +367,10 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                     out.push_str("    ///\n");
                     let _ = writeln!(out, "    /// Note: {}", para(&e.note));
                 }
-                if !e.error_message.contains(['"', '\'']) {
+                if !e.error_message.contains(['"', '\''])
+                    && !aliases.contains(&e.error_message.as_str())
+                {
+                    aliases.push(&e.error_message);
                     let _ = writeln!(out, "    #[doc(alias = {})]", lit(&e.error_message));
                 }
             }
@@ -508,7 +523,10 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     // The navigation rows depend on the API as well as the variant.
     out.push_str("\n/// The catalog row of a navigation failure on a given routing API; the variant's first row\n/// when the pair is not in the table.\npub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {\n    match (api, error) {\n");
     for (i, e) in errors.iter().enumerate() {
-        if family_of(&e.api) == "Navigation" {
+        let repeated = errors[..i]
+            .iter()
+            .any(|f| f.api == e.api && f.name == e.name);
+        if family_of(&e.api) == "Navigation" && !repeated {
             let api = api_of(&e.api).map_or("", |a| a.name.as_str());
             let _ = writeln!(
                 out,

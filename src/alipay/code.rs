@@ -28,14 +28,22 @@ impl Api {
         Api::ALL.iter().copied()
     }
 
-    /// Every catalog failure of this API, in table order.
+    /// Every catalog failure of this API, in table order: the combined table's ten for
+    /// `my.uploadFile`, and the page's 11 无效参数.
     ///
     /// ```
     /// use minierr::alipay::Api;
-    /// assert_eq!(Api::UploadFile.errors().count(), 10);
+    /// assert_eq!(Api::UploadFile.errors().count(), 11);
     /// ```
     pub fn errors(self) -> impl Iterator<Item = JsapiError> {
-        self.rows().iter().map(|row| row.error)
+        let rows = self.rows();
+        // A per-API page may word a failure again: each failure once, at its first row.
+        rows.iter().enumerate().filter_map(move |(i, row)| {
+            let seen = rows
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|r| r.error == row.error));
+            (!seen).then_some(row.error)
+        })
     }
 
     /// The catalog failure of this API with `code` and `message`, or `None` if the code is not

@@ -109,17 +109,17 @@ impl Api {
     pub(crate) const fn rows(self) -> &'static [&'static RowInfo] {
         match self {
             Api::Request => &[&ROW_0, &ROW_1, &ROW_2, &ROW_3, &ROW_4, &ROW_5, &ROW_6, &ROW_7, &ROW_8, &ROW_9, &ROW_10],
-            Api::UploadFile => &[&ROW_11, &ROW_12, &ROW_13, &ROW_14, &ROW_15, &ROW_16, &ROW_17, &ROW_18, &ROW_19, &ROW_20],
-            Api::TradePay => &[&ROW_21, &ROW_22, &ROW_23, &ROW_24, &ROW_25, &ROW_26, &ROW_27, &ROW_28],
+            Api::UploadFile => &[&ROW_11, &ROW_12, &ROW_13, &ROW_14, &ROW_15, &ROW_16, &ROW_17, &ROW_18, &ROW_19, &ROW_20, &ROW_53, &ROW_54],
+            Api::TradePay => &[&ROW_21, &ROW_22, &ROW_23, &ROW_24, &ROW_25, &ROW_26, &ROW_27, &ROW_28, &ROW_55, &ROW_56],
             Api::NavigateToAlipayPage => &[&ROW_29, &ROW_30],
-            Api::GetAuthCode => &[&ROW_31, &ROW_32, &ROW_33],
+            Api::GetAuthCode => &[&ROW_31, &ROW_32, &ROW_33, &ROW_57, &ROW_58],
             Api::GetPhoneNumber => &[&ROW_34, &ROW_35, &ROW_36, &ROW_37, &ROW_38, &ROW_39],
             Api::GetOpenUserInfo => &[&ROW_40, &ROW_41],
-            Api::GetRunData => &[&ROW_42, &ROW_43, &ROW_44, &ROW_45, &ROW_46],
-            Api::NavigateTo => &[&ROW_47, &ROW_48],
-            Api::RedirectTo => &[&ROW_49],
-            Api::ReLaunch => &[&ROW_50],
-            Api::SwitchTab => &[&ROW_51],
+            Api::GetRunData => &[&ROW_42, &ROW_43, &ROW_44, &ROW_45, &ROW_46, &ROW_59],
+            Api::NavigateTo => &[&ROW_47, &ROW_48, &ROW_60, &ROW_64],
+            Api::RedirectTo => &[&ROW_49, &ROW_61, &ROW_65],
+            Api::ReLaunch => &[&ROW_50, &ROW_62, &ROW_66],
+            Api::SwitchTab => &[&ROW_51, &ROW_63, &ROW_67, &ROW_68, &ROW_69],
             Api::NavigateBack => &[&ROW_52],
         }
     }
@@ -312,6 +312,15 @@ pub enum UploadFileError {
     ///
     /// Note: N22106 means the request domain failed the whitelist check (JSAPI\_SP\_Config), as the my.request troubleshooting page (seed 001) explains.
     #[doc(alias = "无权限调（N22106）。")]
+    ///
+    /// `my.uploadFile` error `4` · errorMessage `未配置域名白名单，无权访问域名`
+    ///
+    /// The request domain is not on the server domain whitelist.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: The my.uploadFile page's wording of 4 (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/网络/my.uploadFile.md>); the combined table writes the same meaning as 无权限调（N22106）.
+    #[doc(alias = "未配置域名白名单，无权访问域名")]
     DomainNotWhitelisted,
     /// `my.uploadFile` error `4` · errorMessage `无权限调用此接口`
     ///
@@ -371,11 +380,20 @@ pub enum UploadFileError {
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "请求 URL 不支持 HTTP，请使用 HTTPS")]
     HttpsRequired,
+    /// `my.uploadFile` error `11` · errorMessage `无效参数`
+    ///
+    /// Invalid parameters.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.uploadFile page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/网络/my.uploadFile.md>); the combined table gives 11 two other meanings (文件不存在, not have permission to upload). All three are kept: error\_for chooses by the message, and an 11 without a telling message has no single meaning.
+    #[doc(alias = "无效参数")]
+    InvalidParameters,
 }
 
 impl UploadFileError {
     /// Every variant, in table order.
-    pub const ALL: &'static [UploadFileError] = &[UploadFileError::JsapiPackageMissing, UploadFileError::DomainNotWhitelisted, UploadFileError::NoPermission, UploadFileError::Aborted, UploadFileError::SavedFilePathNotAllowed, UploadFileError::FileNotFound, UploadFileError::NotANormalFile, UploadFileError::UploadFailed, UploadFileError::PermissionDenied, UploadFileError::HttpsRequired];
+    pub const ALL: &'static [UploadFileError] = &[UploadFileError::JsapiPackageMissing, UploadFileError::DomainNotWhitelisted, UploadFileError::NoPermission, UploadFileError::Aborted, UploadFileError::SavedFilePathNotAllowed, UploadFileError::FileNotFound, UploadFileError::NotANormalFile, UploadFileError::UploadFailed, UploadFileError::PermissionDenied, UploadFileError::HttpsRequired, UploadFileError::InvalidParameters];
 
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
@@ -390,6 +408,7 @@ impl UploadFileError {
             UploadFileError::UploadFailed => &ROW_18,
             UploadFileError::PermissionDenied => &ROW_19,
             UploadFileError::HttpsRequired => &ROW_20,
+            UploadFileError::InvalidParameters => &ROW_54,
         }
     }
 }
@@ -423,6 +442,15 @@ pub enum TradePayResult {
     ///
     /// Next step: [`Action::Reconcile`].
     #[doc(alias = "正在处理中。支付结果未知（有可能已经支付成功），请查询商家订单列表中订单的支付状态。")]
+    ///
+    /// `my.tradePay` error `8000` · errorMessage `正在处理中。支付结果未知（有可能已经支付成功）。`
+    ///
+    /// Processing: the payment result is unknown (it may have succeeded).
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: The my.tradePay page's shorter wording (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/小程序唤起支付/my.tradePay.md>).
+    #[doc(alias = "正在处理中。支付结果未知（有可能已经支付成功）。")]
     Processing,
     /// `my.tradePay` error `4000` · errorMessage `订单处理失败。`
     ///
@@ -451,6 +479,15 @@ pub enum TradePayResult {
     ///
     /// Next step: [`Action::Reconcile`].
     #[doc(alias = "处理结果未知（有可能已经成功），请查询商家订单列表中订单状态。")]
+    ///
+    /// `my.tradePay` error `6004` · errorMessage `处理结果未知（有可能已经成功）。`
+    ///
+    /// The result is unknown (it may have succeeded).
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: The my.tradePay page's shorter wording (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/小程序唤起支付/my.tradePay.md>).
+    #[doc(alias = "处理结果未知（有可能已经成功）。")]
     ResultUnknown,
     /// `my.tradePay` error `99` · errorMessage `iOS 客户端用户点击忘记密码导致快捷界面退出。`
     ///
@@ -548,11 +585,29 @@ pub enum GetAuthCodeError {
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "用户取消授权")]
     UserCancelled,
+    /// `my.getAuthCode` error `3` · errorMessage `未找到授权结果`
+    ///
+    /// No authorization result was found.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.getAuthCode page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/用户授权/my.getAuthCode.md>); not in the combined table.
+    #[doc(alias = "未找到授权结果")]
+    AuthResultNotFound,
+    /// `my.getAuthCode` error `12` · errorMessage `Network Error`
+    ///
+    /// A network request for authorization failed or timed out.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: From the my.getAuthCode page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/用户授权/my.getAuthCode.md>); not in the combined table.
+    #[doc(alias = "Network Error")]
+    NetworkError,
 }
 
 impl GetAuthCodeError {
     /// Every variant, in table order.
-    pub const ALL: &'static [GetAuthCodeError] = &[GetAuthCodeError::NoPermission, GetAuthCodeError::EmptyData, GetAuthCodeError::UserCancelled];
+    pub const ALL: &'static [GetAuthCodeError] = &[GetAuthCodeError::NoPermission, GetAuthCodeError::EmptyData, GetAuthCodeError::UserCancelled, GetAuthCodeError::AuthResultNotFound, GetAuthCodeError::NetworkError];
 
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
@@ -560,6 +615,8 @@ impl GetAuthCodeError {
             GetAuthCodeError::NoPermission => &ROW_31,
             GetAuthCodeError::EmptyData => &ROW_32,
             GetAuthCodeError::UserCancelled => &ROW_33,
+            GetAuthCodeError::AuthResultNotFound => &ROW_57,
+            GetAuthCodeError::NetworkError => &ROW_58,
         }
     }
 }
@@ -732,11 +789,20 @@ pub enum GetRunDataError {
     /// Note: An Alipay open-platform gateway code, seen after the server decrypts the response.
     #[doc(alias = "加密异常")]
     EncryptionError,
+    /// `my.getRunData` error `2` · errorMessage `接口参数无效`
+    ///
+    /// Invalid parameters.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.getRunData page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/运动数据/my.getRunData.md>); not in the combined table.
+    #[doc(alias = "接口参数无效")]
+    InvalidParameters,
 }
 
 impl GetRunDataError {
     /// Every variant, in table order.
-    pub const ALL: &'static [GetRunDataError] = &[GetRunDataError::StepPermissionNotGranted, GetRunDataError::SportsNotEnabled, GetRunDataError::DefaultSignTypeNotSet, GetRunDataError::EncryptionConfigMissing, GetRunDataError::EncryptionError];
+    pub const ALL: &'static [GetRunDataError] = &[GetRunDataError::StepPermissionNotGranted, GetRunDataError::SportsNotEnabled, GetRunDataError::DefaultSignTypeNotSet, GetRunDataError::EncryptionConfigMissing, GetRunDataError::EncryptionError, GetRunDataError::InvalidParameters];
 
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
@@ -746,6 +812,7 @@ impl GetRunDataError {
             GetRunDataError::DefaultSignTypeNotSet => &ROW_44,
             GetRunDataError::EncryptionConfigMissing => &ROW_45,
             GetRunDataError::EncryptionError => &ROW_46,
+            GetRunDataError::InvalidParameters => &ROW_59,
         }
     }
 }
@@ -801,6 +868,39 @@ pub enum NavigationError {
     ///
     /// Note: The runtime fills in the page path and URL; the seed's example uses pages/index/index.
     #[doc(alias = "can not find page:pages/index/index when execute switchTab for url /pages/index/index")]
+    ///
+    /// `my.navigateTo` error `1` · errorMessage `${url} resolved to ${pagePath} is not found`
+    ///
+    /// The target page does not exist.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The my.navigateTo page's wording (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.navigateTo.md>); the combined table writes can not find page:… for the same failure.
+    #[doc(alias = "${url} resolved to ${pagePath} is not found")]
+    ///
+    /// `my.redirectTo` error `1` · errorMessage `${url} resolved to ${pagePath} is not found`
+    ///
+    /// The target page does not exist.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The my.redirectTo page's wording (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.redirectTo.md>).
+    ///
+    /// `my.reLaunch` error `1` · errorMessage `${url} resolved to ${pagePath} is not found`
+    ///
+    /// The target page does not exist.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The my.reLaunch page's wording (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.reLaunch.md>).
+    ///
+    /// `my.switchTab` error `1` · errorMessage `${url} resolved to ${pagePath} is not found`
+    ///
+    /// The target page does not exist.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The my.switchTab page's wording (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md>).
     PageNotFound,
     /// `my.navigateBack` error `already top of navigation` · errorMessage `已经在导航栏顶部`
     ///
@@ -811,11 +911,62 @@ pub enum NavigationError {
     /// Note: The seed puts the text already top of navigation in the error column instead of a number.
     #[doc(alias = "已经在导航栏顶部")]
     AlreadyTop,
+    /// `my.navigateTo` error `1` · errorMessage `${url} is not found in plugin`
+    ///
+    /// The target is a plugin page that the plugin does not declare.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.navigateTo page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.navigateTo.md>); not in the combined table.
+    #[doc(alias = "${url} is not found in plugin")]
+    ///
+    /// `my.redirectTo` error `1` · errorMessage `${url} is not found in plugin`
+    ///
+    /// The target is a plugin page that the plugin does not declare.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.redirectTo page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.redirectTo.md>).
+    ///
+    /// `my.reLaunch` error `1` · errorMessage `${url} is not found in plugin`
+    ///
+    /// The target is a plugin page that the plugin does not declare.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.reLaunch page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.reLaunch.md>).
+    ///
+    /// `my.switchTab` error `1` · errorMessage `${url} is not found in plugin`
+    ///
+    /// The target is a plugin page that the plugin does not declare.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.switchTab page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md>).
+    PluginPageNotDeclared,
+    /// `my.switchTab` error `1` · errorMessage `${url} resolved to ${pagePath} is not tab, which is not valid`
+    ///
+    /// The target page is not a tab-bar page.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.switchTab page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md>); not in the combined table.
+    #[doc(alias = "${url} resolved to ${pagePath} is not tab, which is not valid")]
+    NotTabPage,
+    /// `my.switchTab` error `1` · errorMessage `plugin can not use switchTab`
+    ///
+    /// A plugin cannot call my.switchTab.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: From the my.switchTab page (<https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md>); not in the combined table.
+    #[doc(alias = "plugin can not use switchTab")]
+    PluginCannotSwitchTab,
 }
 
 impl NavigationError {
     /// Every variant, in table order.
-    pub const ALL: &'static [NavigationError] = &[NavigationError::DepthExceeded, NavigationError::PageNotFound, NavigationError::AlreadyTop];
+    pub const ALL: &'static [NavigationError] = &[NavigationError::DepthExceeded, NavigationError::PageNotFound, NavigationError::AlreadyTop, NavigationError::PluginPageNotDeclared, NavigationError::NotTabPage, NavigationError::PluginCannotSwitchTab];
 
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
@@ -823,6 +974,9 @@ impl NavigationError {
             NavigationError::DepthExceeded => &ROW_47,
             NavigationError::PageNotFound => &ROW_48,
             NavigationError::AlreadyTop => &ROW_52,
+            NavigationError::PluginPageNotDeclared => &ROW_64,
+            NavigationError::NotTabPage => &ROW_68,
+            NavigationError::PluginCannotSwitchTab => &ROW_69,
         }
     }
 }
@@ -830,9 +984,11 @@ impl NavigationError {
 /// The rows of `api` listed under the number `code`, in table order.
 pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static RowInfo] {
     match (api, code) {
+        (Api::GetAuthCode, 3) => &[&ROW_57],
         (Api::GetAuthCode, 4) => &[&ROW_31],
         (Api::GetAuthCode, 10) => &[&ROW_32],
         (Api::GetAuthCode, 11) => &[&ROW_33],
+        (Api::GetAuthCode, 12) => &[&ROW_58],
         (Api::GetOpenUserInfo, 40003) => &[&ROW_40],
         (Api::GetOpenUserInfo, 40006) => &[&ROW_41],
         (Api::GetPhoneNumber, 1) => &[&ROW_34],
@@ -840,15 +996,16 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
         (Api::GetPhoneNumber, 40002) => &[&ROW_37],
         (Api::GetPhoneNumber, 40003) => &[&ROW_38],
         (Api::GetPhoneNumber, 40006) => &[&ROW_39],
+        (Api::GetRunData, 2) => &[&ROW_59],
         (Api::GetRunData, 1003) => &[&ROW_42],
         (Api::GetRunData, 1005) => &[&ROW_43],
         (Api::GetRunData, 40001) => &[&ROW_44, &ROW_45],
         (Api::GetRunData, 40002) => &[&ROW_46],
-        (Api::NavigateTo, 1) => &[&ROW_47, &ROW_48],
+        (Api::NavigateTo, 1) => &[&ROW_47, &ROW_48, &ROW_60, &ROW_64],
         (Api::NavigateToAlipayPage, 2) => &[&ROW_29],
         (Api::NavigateToAlipayPage, 4) => &[&ROW_30],
-        (Api::ReLaunch, 1) => &[&ROW_50],
-        (Api::RedirectTo, 1) => &[&ROW_49],
+        (Api::ReLaunch, 1) => &[&ROW_50, &ROW_62, &ROW_66],
+        (Api::RedirectTo, 1) => &[&ROW_49, &ROW_61, &ROW_65],
         (Api::Request, 1) => &[&ROW_0],
         (Api::Request, 2) => &[&ROW_1],
         (Api::Request, 4) => &[&ROW_2],
@@ -860,18 +1017,18 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
         (Api::Request, 19) => &[&ROW_7],
         (Api::Request, 20) => &[&ROW_8, &ROW_9],
         (Api::Request, 23) => &[&ROW_10],
-        (Api::SwitchTab, 1) => &[&ROW_51],
+        (Api::SwitchTab, 1) => &[&ROW_51, &ROW_63, &ROW_67, &ROW_68, &ROW_69],
         (Api::TradePay, 4) => &[&ROW_21],
         (Api::TradePay, 99) => &[&ROW_28],
         (Api::TradePay, 4000) => &[&ROW_24],
         (Api::TradePay, 6001) => &[&ROW_25],
         (Api::TradePay, 6002) => &[&ROW_26],
-        (Api::TradePay, 6004) => &[&ROW_27],
-        (Api::TradePay, 8000) => &[&ROW_23],
+        (Api::TradePay, 6004) => &[&ROW_27, &ROW_56],
+        (Api::TradePay, 8000) => &[&ROW_23, &ROW_55],
         (Api::TradePay, 9000) => &[&ROW_22],
-        (Api::UploadFile, 4) => &[&ROW_11, &ROW_12, &ROW_13],
+        (Api::UploadFile, 4) => &[&ROW_11, &ROW_12, &ROW_13, &ROW_53],
         (Api::UploadFile, 9) => &[&ROW_14],
-        (Api::UploadFile, 11) => &[&ROW_15, &ROW_16],
+        (Api::UploadFile, 11) => &[&ROW_15, &ROW_16, &ROW_54],
         (Api::UploadFile, 12) => &[&ROW_17, &ROW_18],
         (Api::UploadFile, 13) => &[&ROW_19],
         (Api::UploadFile, 20) => &[&ROW_20],
@@ -884,12 +1041,13 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
 pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
     match code {
         1 => &[Api::Request, Api::GetPhoneNumber, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab],
-        2 => &[Api::Request, Api::NavigateToAlipayPage],
+        2 => &[Api::Request, Api::NavigateToAlipayPage, Api::GetRunData],
+        3 => &[Api::GetAuthCode],
         4 => &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode],
         9 => &[Api::UploadFile],
         10 => &[Api::GetAuthCode],
         11 => &[Api::Request, Api::UploadFile, Api::GetAuthCode],
-        12 => &[Api::Request, Api::UploadFile],
+        12 => &[Api::Request, Api::UploadFile, Api::GetAuthCode],
         13 => &[Api::Request, Api::UploadFile],
         14 => &[Api::Request],
         15 => &[Api::Request],
@@ -926,63 +1084,74 @@ pub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [&'static Ro
 pub(crate) static MESSAGES: phf::Map<&'static str, super::ExactMessage> = ::phf::Map {
     key: 16287231350648472473,
     disps: &[
+        (0, 0),
+        (0, 1),
+        (1, 20),
         (0, 10),
+        (0, 0),
+        (0, 2),
+        (1, 0),
+        (0, 48),
         (0, 8),
+        (2, 47),
+        (0, 0),
+        (0, 11),
+        (0, 8),
+        (0, 0),
+        (0, 2),
+        (0, 34),
         (0, 16),
-        (0, 1),
-        (0, 24),
-        (0, 0),
-        (0, 33),
-        (0, 0),
-        (0, 1),
-        (0, 36),
-        (0, 6),
-        (3, 24),
-        (3, 0),
-        (1, 1),
     ],
     entries: &[
-        ("订单处理成功", super::ExactMessage { rows: &[&ROW_22], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Success))] }),
-        ("加密异常", super::ExactMessage { rows: &[&ROW_37, &ROW_46], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionError)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionError))] }),
+        ("plugin can not use switchtab", super::ExactMessage { rows: &[&ROW_69], answers: &[(Api::SwitchTab, JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginCannotSwitchTab))] }),
+        ("未找到授权结果", super::ExactMessage { rows: &[&ROW_57], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::AuthResultNotFound))] }),
+        ("network error", super::ExactMessage { rows: &[&ROW_58], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::NetworkError))] }),
+        ("用户取消授权", super::ExactMessage { rows: &[&ROW_33], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::UserCancelled))] }),
         ("未授权支付宝应用计步权限", super::ExactMessage { rows: &[&ROW_42], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::StepPermissionNotGranted))] }),
         ("用户中途取消", super::ExactMessage { rows: &[&ROW_25], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::UserCancelled))] }),
-        ("java.io.filenotfoundexception:file is not a normal file", super::ExactMessage { rows: &[&ROW_17], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NotANormalFile))] }),
-        ("http 错误", super::ExactMessage { rows: &[&ROW_7], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpError))] }),
-        ("参数错误，打开失败", super::ExactMessage { rows: &[&ROW_29], answers: &[(Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter))] }),
-        ("ios 客户端用户点击忘记密码导致快捷界面退出", super::ExactMessage { rows: &[&ROW_28], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ForgotPasswordExit))] }),
-        ("用户未开通支付宝运动功能", super::ExactMessage { rows: &[&ROW_43], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::SportsNotEnabled))] }),
-        ("传参失败", super::ExactMessage { rows: &[&ROW_6], answers: &[(Api::Request, JsapiError::Request(RequestError::ParameterPassingFailed))] }),
-        ("无权调用该接口", super::ExactMessage { rows: &[&ROW_2], answers: &[(Api::Request, JsapiError::Request(RequestError::NoPermission))] }),
-        ("uploadfile:fail abort", super::ExactMessage { rows: &[&ROW_14], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::Aborted))] }),
-        ("订单处理失败", super::ExactMessage { rows: &[&ROW_24], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::OrderFailed))] }),
-        ("depth can not be more than 10", super::ExactMessage { rows: &[], answers: &[(Api::NavigateTo, JsapiError::Navigation(Api::NavigateTo, NavigationError::DepthExceeded))] }),
-        ("已经在导航栏顶部", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
-        ("网络出错", super::ExactMessage { rows: &[&ROW_3], answers: &[(Api::Request, JsapiError::Request(RequestError::NetworkError))] }),
-        ("请求没有结束，就跳转到了另一个页面", super::ExactMessage { rows: &[&ROW_0], answers: &[(Api::Request, JsapiError::Request(RequestError::NavigatedAway))] }),
-        ("empty data", super::ExactMessage { rows: &[&ROW_32], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::EmptyData))] }),
-        ("没有权限", super::ExactMessage { rows: &[&ROW_19], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::PermissionDenied))] }),
-        ("无权限调（n22104）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::JsapiPackageMissing)), (Api::TradePay, JsapiError::TradePay(TradePayResult::NoPermission)), (Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission)), (Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::NoPermission))] }),
-        ("not have permission to upload", super::ExactMessage { rows: &[&ROW_15], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::SavedFilePathNotAllowed))] }),
-        ("处理结果未知（有可能已经成功），请查询商家订单列表中订单状态", super::ExactMessage { rows: &[&ROW_27], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ResultUnknown))] }),
-        ("用户取消授权", super::ExactMessage { rows: &[&ROW_33], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::UserCancelled))] }),
-        ("文件不存在", super::ExactMessage { rows: &[&ROW_16], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::FileNotFound))] }),
         ("该接口暂不支持", super::ExactMessage { rows: &[&ROW_34], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::NotSupportedInSimulator))] }),
-        ("already top of navigation", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
-        ("无效授权关系", super::ExactMessage { rows: &[&ROW_38, &ROW_40], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InvalidAuthorization)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InvalidAuthorization))] }),
-        ("参数错误", super::ExactMessage { rows: &[&ROW_1], answers: &[(Api::Request, JsapiError::Request(RequestError::InvalidParameter))] }),
-        ("网络连接出错", super::ExactMessage { rows: &[&ROW_26], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::NetworkError))] }),
+        ("无权限调（n22104）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::JsapiPackageMissing)), (Api::TradePay, JsapiError::TradePay(TradePayResult::NoPermission)), (Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission)), (Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::NoPermission))] }),
+        ("用户未开通支付宝运动功能", super::ExactMessage { rows: &[&ROW_43], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::SportsNotEnabled))] }),
+        ("文件不存在", super::ExactMessage { rows: &[&ROW_16], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::FileNotFound))] }),
+        ("depth can not be more than 10", super::ExactMessage { rows: &[], answers: &[(Api::NavigateTo, JsapiError::Navigation(Api::NavigateTo, NavigationError::DepthExceeded))] }),
+        ("订单处理失败", super::ExactMessage { rows: &[&ROW_24], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::OrderFailed))] }),
+        ("java.io.filenotfoundexception:file is not a normal file", super::ExactMessage { rows: &[&ROW_17], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NotANormalFile))] }),
+        ("缺少加密配置", super::ExactMessage { rows: &[&ROW_36, &ROW_45], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionConfigMissing))] }),
         ("json parse data error", super::ExactMessage { rows: &[&ROW_5], answers: &[(Api::Request, JsapiError::Request(RequestError::JsonParseError))] }),
         ("请求 url 不支持 http，请使用 https", super::ExactMessage { rows: &[&ROW_9, &ROW_20], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpsRequired)), (Api::UploadFile, JsapiError::UploadFile(UploadFileError::HttpsRequired))] }),
-        ("isv权限不足", super::ExactMessage { rows: &[&ROW_39, &ROW_41], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InsufficientIsvPermission)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InsufficientIsvPermission))] }),
-        ("请求已被停止/服务端限流", super::ExactMessage { rows: &[&ROW_8], answers: &[(Api::Request, JsapiError::Request(RequestError::StoppedOrThrottled))] }),
-        ("上传文件失败", super::ExactMessage { rows: &[&ROW_18], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::UploadFailed))] }),
         ("正在处理中。支付结果未知（有可能已经支付成功），请查询商家订单列表中订单的支付状态", super::ExactMessage { rows: &[&ROW_23], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Processing))] }),
-        ("缺少加密配置", super::ExactMessage { rows: &[&ROW_36, &ROW_45], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionConfigMissing))] }),
-        ("超时", super::ExactMessage { rows: &[&ROW_4], answers: &[(Api::Request, JsapiError::Request(RequestError::Timeout))] }),
+        ("isv权限不足", super::ExactMessage { rows: &[&ROW_39, &ROW_41], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InsufficientIsvPermission)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InsufficientIsvPermission))] }),
+        ("接口参数无效", super::ExactMessage { rows: &[&ROW_59], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::InvalidParameters))] }),
         ("无权限调（n22106）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted))] }),
+        ("already top of navigation", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
+        ("加密异常", super::ExactMessage { rows: &[&ROW_37, &ROW_46], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionError)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionError))] }),
+        ("超时", super::ExactMessage { rows: &[&ROW_4], answers: &[(Api::Request, JsapiError::Request(RequestError::Timeout))] }),
+        ("网络连接出错", super::ExactMessage { rows: &[&ROW_26], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::NetworkError))] }),
+        ("http 错误", super::ExactMessage { rows: &[&ROW_7], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpError))] }),
+        ("参数错误", super::ExactMessage { rows: &[&ROW_1], answers: &[(Api::Request, JsapiError::Request(RequestError::InvalidParameter))] }),
+        ("请求没有结束，就跳转到了另一个页面", super::ExactMessage { rows: &[&ROW_0], answers: &[(Api::Request, JsapiError::Request(RequestError::NavigatedAway))] }),
+        ("未配置域名白名单，无权访问域名", super::ExactMessage { rows: &[&ROW_53], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted))] }),
         ("代理请求失败", super::ExactMessage { rows: &[&ROW_10], answers: &[(Api::Request, JsapiError::Request(RequestError::ProxyFailed))] }),
+        ("订单处理成功", super::ExactMessage { rows: &[&ROW_22], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Success))] }),
+        ("无效授权关系", super::ExactMessage { rows: &[&ROW_38, &ROW_40], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InvalidAuthorization)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InvalidAuthorization))] }),
+        ("ios 客户端用户点击忘记密码导致快捷界面退出", super::ExactMessage { rows: &[&ROW_28], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ForgotPasswordExit))] }),
         ("无权限调用此接口", super::ExactMessage { rows: &[&ROW_13], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NoPermission))] }),
+        ("参数错误，打开失败", super::ExactMessage { rows: &[&ROW_29], answers: &[(Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter))] }),
+        ("传参失败", super::ExactMessage { rows: &[&ROW_6], answers: &[(Api::Request, JsapiError::Request(RequestError::ParameterPassingFailed))] }),
+        ("无权调用该接口", super::ExactMessage { rows: &[&ROW_2], answers: &[(Api::Request, JsapiError::Request(RequestError::NoPermission))] }),
+        ("请求已被停止/服务端限流", super::ExactMessage { rows: &[&ROW_8], answers: &[(Api::Request, JsapiError::Request(RequestError::StoppedOrThrottled))] }),
+        ("处理结果未知（有可能已经成功）", super::ExactMessage { rows: &[&ROW_56], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ResultUnknown))] }),
+        ("没有权限", super::ExactMessage { rows: &[&ROW_19], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::PermissionDenied))] }),
+        ("上传文件失败", super::ExactMessage { rows: &[&ROW_18], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::UploadFailed))] }),
+        ("网络出错", super::ExactMessage { rows: &[&ROW_3], answers: &[(Api::Request, JsapiError::Request(RequestError::NetworkError))] }),
+        ("无效参数", super::ExactMessage { rows: &[&ROW_54], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::InvalidParameters))] }),
         ("应用未设置默认签名类型", super::ExactMessage { rows: &[&ROW_35, &ROW_44], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::DefaultSignTypeNotSet)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::DefaultSignTypeNotSet))] }),
+        ("正在处理中。支付结果未知（有可能已经支付成功）", super::ExactMessage { rows: &[&ROW_55], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Processing))] }),
+        ("uploadfile:fail abort", super::ExactMessage { rows: &[&ROW_14], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::Aborted))] }),
+        ("已经在导航栏顶部", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
+        ("not have permission to upload", super::ExactMessage { rows: &[&ROW_15], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::SavedFilePathNotAllowed))] }),
+        ("处理结果未知（有可能已经成功），请查询商家订单列表中订单状态", super::ExactMessage { rows: &[&ROW_27], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ResultUnknown))] }),
+        ("empty data", super::ExactMessage { rows: &[&ROW_32], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::EmptyData))] }),
     ],
 };
 
@@ -990,11 +1159,11 @@ pub(crate) static MESSAGES: phf::Map<&'static str, super::ExactMessage> = ::phf:
 pub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {
     match api {
         Api::GetAuthCode => &[&ROW_31],
-        Api::NavigateTo => &[&ROW_47, &ROW_48],
+        Api::NavigateTo => &[&ROW_47, &ROW_48, &ROW_60, &ROW_64],
         Api::NavigateToAlipayPage => &[&ROW_30],
-        Api::ReLaunch => &[&ROW_50],
-        Api::RedirectTo => &[&ROW_49],
-        Api::SwitchTab => &[&ROW_51],
+        Api::ReLaunch => &[&ROW_50, &ROW_62, &ROW_66],
+        Api::RedirectTo => &[&ROW_49, &ROW_61, &ROW_65],
+        Api::SwitchTab => &[&ROW_51, &ROW_63, &ROW_67, &ROW_68],
         Api::TradePay => &[&ROW_21],
         Api::UploadFile => &[&ROW_11, &ROW_12],
         _ => &[],
@@ -1011,6 +1180,12 @@ pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static
         (Api::ReLaunch, NavigationError::PageNotFound) => &ROW_50,
         (Api::SwitchTab, NavigationError::PageNotFound) => &ROW_51,
         (Api::NavigateBack, NavigationError::AlreadyTop) => &ROW_52,
+        (Api::NavigateTo, NavigationError::PluginPageNotDeclared) => &ROW_64,
+        (Api::RedirectTo, NavigationError::PluginPageNotDeclared) => &ROW_65,
+        (Api::ReLaunch, NavigationError::PluginPageNotDeclared) => &ROW_66,
+        (Api::SwitchTab, NavigationError::PluginPageNotDeclared) => &ROW_67,
+        (Api::SwitchTab, NavigationError::NotTabPage) => &ROW_68,
+        (Api::SwitchTab, NavigationError::PluginCannotSwitchTab) => &ROW_69,
         (_, error) => error.info(),
     }
 }
@@ -1757,4 +1932,242 @@ const ROW_52: RowInfo = RowInfo {
         action: Action::FixRequest,
         retry_hint: None,
         note: "The seed puts the text already top of navigation in the error column instead of a number.",
+    };
+const ROW_53: RowInfo = RowInfo {
+        index: 53,
+        api: Api::UploadFile,
+        error: JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted),
+        code: "4",
+        error_message: "未配置域名白名单，无权访问域名",
+        matcher: Matcher::Exact,
+        message_en: "The request domain is not on the server domain whitelist",
+        remedy_zh: "在开放平台控制台-开发设置页面配置服务器域名白名单。注意新的域名白名单只对后续构建的小程序版本生效，小程序历史版本的域名白名单固定不变。\n开发调试时，可在 IDE 右上角点击 详情 > 域名信息 下勾选 忽略 request 域名合法性检查（仅在本地模拟、预览和远程调试时生效）。",
+        remedy_en: "Add the domain to the server domain whitelist in the open-platform console. A new whitelist applies only to versions built afterwards.\nWhile developing, the IDE can skip the domain check (Details > Domain information).",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "The my.uploadFile page's wording of 4 (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/网络/my.uploadFile.md); the combined table writes the same meaning as 无权限调（N22106）.",
+    };
+const ROW_54: RowInfo = RowInfo {
+        index: 54,
+        api: Api::UploadFile,
+        error: JsapiError::UploadFile(UploadFileError::InvalidParameters),
+        code: "11",
+        error_message: "无效参数",
+        matcher: Matcher::Exact,
+        message_en: "Invalid parameters",
+        remedy_zh: "检查是否有必传项没传；检查是否有字段传错类型。",
+        remedy_en: "Check that every required parameter is passed and that no field has the wrong type.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.uploadFile page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/网络/my.uploadFile.md); the combined table gives 11 two other meanings (文件不存在, not have permission to upload). All three are kept: error_for chooses by the message, and an 11 without a telling message has no single meaning.",
+    };
+const ROW_55: RowInfo = RowInfo {
+        index: 55,
+        api: Api::TradePay,
+        error: JsapiError::TradePay(TradePayResult::Processing),
+        code: "8000",
+        error_message: "正在处理中。支付结果未知（有可能已经支付成功）。",
+        matcher: Matcher::Exact,
+        message_en: "Processing: the payment result is unknown (it may have succeeded)",
+        remedy_zh: "请调用 alipay.trade.query（统一收单线下交易查询接口）查询商户订单列表中订单的支付状态，以查询接口实际返回的支付状态为准。",
+        remedy_en: "Call alipay.trade.query and go by the payment status it returns.",
+        action: Action::Reconcile,
+        retry_hint: None,
+        note: "The my.tradePay page's shorter wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/小程序唤起支付/my.tradePay.md).",
+    };
+const ROW_56: RowInfo = RowInfo {
+        index: 56,
+        api: Api::TradePay,
+        error: JsapiError::TradePay(TradePayResult::ResultUnknown),
+        code: "6004",
+        error_message: "处理结果未知（有可能已经成功）。",
+        matcher: Matcher::Exact,
+        message_en: "The result is unknown (it may have succeeded)",
+        remedy_zh: "请调用 alipay.trade.query（统一收单线下交易查询接口）查询商户订单列表中订单的支付状态，以查询接口实际返回的支付状态为准。",
+        remedy_en: "Call alipay.trade.query and go by the payment status it returns.",
+        action: Action::Reconcile,
+        retry_hint: None,
+        note: "The my.tradePay page's shorter wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/小程序唤起支付/my.tradePay.md).",
+    };
+const ROW_57: RowInfo = RowInfo {
+        index: 57,
+        api: Api::GetAuthCode,
+        error: JsapiError::GetAuthCode(GetAuthCodeError::AuthResultNotFound),
+        code: "3",
+        error_message: "未找到授权结果",
+        matcher: Matcher::Exact,
+        message_en: "No authorization result was found",
+        remedy_zh: "1、scopes 入参包含无效值（界面上会先会先弹出 服务正忙，请稍后再试），请检查 scopes 参数。\n2、Android 用户使用 back 键直接关闭了授权浮窗，请与 11 等同对待。",
+        remedy_en: "Check the scopes parameter for invalid values (the page first shows \"service busy, try again later\").\nOn Android the user may have closed the authorization sheet with the back key: treat it like 11.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.getAuthCode page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/用户授权/my.getAuthCode.md); not in the combined table.",
+    };
+const ROW_58: RowInfo = RowInfo {
+        index: 58,
+        api: Api::GetAuthCode,
+        error: JsapiError::GetAuthCode(GetAuthCodeError::NetworkError),
+        code: "12",
+        error_message: "Network Error",
+        matcher: Matcher::Exact,
+        message_en: "A network request for authorization failed or timed out",
+        remedy_zh: "授权相关网络请求失败或超时，请稍后重试。",
+        remedy_en: "Retry later.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "From the my.getAuthCode page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/用户授权/my.getAuthCode.md); not in the combined table.",
+    };
+const ROW_59: RowInfo = RowInfo {
+        index: 59,
+        api: Api::GetRunData,
+        error: JsapiError::GetRunData(GetRunDataError::InvalidParameters),
+        code: "2",
+        error_message: "接口参数无效",
+        matcher: Matcher::Exact,
+        message_en: "Invalid parameters",
+        remedy_zh: "请检查入参是否正确传入。",
+        remedy_en: "Check the parameters passed.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.getRunData page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/运动数据/my.getRunData.md); not in the combined table.",
+    };
+const ROW_60: RowInfo = RowInfo {
+        index: 60,
+        api: Api::NavigateTo,
+        error: JsapiError::Navigation(Api::NavigateTo, NavigationError::PageNotFound),
+        code: "1",
+        error_message: "${url} resolved to ${pagePath} is not found",
+        matcher: Matcher::Template("%s resolved to %s is not found"),
+        message_en: "The target page does not exist",
+        remedy_zh: "目标页面路径不存在。",
+        remedy_en: "Check the page path.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "The my.navigateTo page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.navigateTo.md); the combined table writes can not find page:… for the same failure.",
+    };
+const ROW_61: RowInfo = RowInfo {
+        index: 61,
+        api: Api::RedirectTo,
+        error: JsapiError::Navigation(Api::RedirectTo, NavigationError::PageNotFound),
+        code: "1",
+        error_message: "${url} resolved to ${pagePath} is not found",
+        matcher: Matcher::Template("%s resolved to %s is not found"),
+        message_en: "The target page does not exist",
+        remedy_zh: "目标页面路径不存在。",
+        remedy_en: "Check the page path.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "The my.redirectTo page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.redirectTo.md).",
+    };
+const ROW_62: RowInfo = RowInfo {
+        index: 62,
+        api: Api::ReLaunch,
+        error: JsapiError::Navigation(Api::ReLaunch, NavigationError::PageNotFound),
+        code: "1",
+        error_message: "${url} resolved to ${pagePath} is not found",
+        matcher: Matcher::Template("%s resolved to %s is not found"),
+        message_en: "The target page does not exist",
+        remedy_zh: "目标页面路径不存在。",
+        remedy_en: "Check the page path.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "The my.reLaunch page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.reLaunch.md).",
+    };
+const ROW_63: RowInfo = RowInfo {
+        index: 63,
+        api: Api::SwitchTab,
+        error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PageNotFound),
+        code: "1",
+        error_message: "${url} resolved to ${pagePath} is not found",
+        matcher: Matcher::Template("%s resolved to %s is not found"),
+        message_en: "The target page does not exist",
+        remedy_zh: "目标页面路径不存在。",
+        remedy_en: "Check the page path.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "The my.switchTab page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md).",
+    };
+const ROW_64: RowInfo = RowInfo {
+        index: 64,
+        api: Api::NavigateTo,
+        error: JsapiError::Navigation(Api::NavigateTo, NavigationError::PluginPageNotDeclared),
+        code: "1",
+        error_message: "${url} is not found in plugin",
+        matcher: Matcher::Template("%s is not found in plugin"),
+        message_en: "The target is a plugin page that the plugin does not declare",
+        remedy_zh: "目标页面是插件页面，但该插件并没有声明该页面。",
+        remedy_en: "Declare the page in the plugin, or link to a page it declares.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.navigateTo page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.navigateTo.md); not in the combined table.",
+    };
+const ROW_65: RowInfo = RowInfo {
+        index: 65,
+        api: Api::RedirectTo,
+        error: JsapiError::Navigation(Api::RedirectTo, NavigationError::PluginPageNotDeclared),
+        code: "1",
+        error_message: "${url} is not found in plugin",
+        matcher: Matcher::Template("%s is not found in plugin"),
+        message_en: "The target is a plugin page that the plugin does not declare",
+        remedy_zh: "目标页面是插件页面，但该插件并没有声明该页面。",
+        remedy_en: "Declare the page in the plugin, or link to a page it declares.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.redirectTo page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.redirectTo.md).",
+    };
+const ROW_66: RowInfo = RowInfo {
+        index: 66,
+        api: Api::ReLaunch,
+        error: JsapiError::Navigation(Api::ReLaunch, NavigationError::PluginPageNotDeclared),
+        code: "1",
+        error_message: "${url} is not found in plugin",
+        matcher: Matcher::Template("%s is not found in plugin"),
+        message_en: "The target is a plugin page that the plugin does not declare",
+        remedy_zh: "目标页面是插件页面，但该插件并没有声明该页面。",
+        remedy_en: "Declare the page in the plugin, or link to a page it declares.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.reLaunch page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.reLaunch.md).",
+    };
+const ROW_67: RowInfo = RowInfo {
+        index: 67,
+        api: Api::SwitchTab,
+        error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginPageNotDeclared),
+        code: "1",
+        error_message: "${url} is not found in plugin",
+        matcher: Matcher::Template("%s is not found in plugin"),
+        message_en: "The target is a plugin page that the plugin does not declare",
+        remedy_zh: "目标页面是插件页面，但该插件并没有声明该页面。",
+        remedy_en: "Declare the page in the plugin, or link to a page it declares.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.switchTab page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md).",
+    };
+const ROW_68: RowInfo = RowInfo {
+        index: 68,
+        api: Api::SwitchTab,
+        error: JsapiError::Navigation(Api::SwitchTab, NavigationError::NotTabPage),
+        code: "1",
+        error_message: "${url} resolved to ${pagePath} is not tab, which is not valid",
+        matcher: Matcher::Template("%s resolved to %s is not tab, which is not valid"),
+        message_en: "The target page is not a tab-bar page",
+        remedy_zh: "my.switchTab 只允许跳转到选项卡（tabbar）页面。",
+        remedy_en: "my.switchTab only opens tab-bar pages: use my.navigateTo for others.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.switchTab page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md); not in the combined table.",
+    };
+const ROW_69: RowInfo = RowInfo {
+        index: 69,
+        api: Api::SwitchTab,
+        error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginCannotSwitchTab),
+        code: "1",
+        error_message: "plugin can not use switchTab",
+        matcher: Matcher::Exact,
+        message_en: "A plugin cannot call my.switchTab",
+        remedy_zh: "不支持插件调用 my.switchTab。",
+        remedy_en: "Call my.switchTab from the host mini program, not from a plugin.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "From the my.switchTab page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md); not in the combined table.",
     };

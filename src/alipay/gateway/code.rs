@@ -9,6 +9,15 @@ use super::generated::{self, Code, SubCode};
 use super::{CodeInfo, PrefixRule, SubCodeInfo};
 use crate::{Action, Reliability, RetryHint};
 
+/// Whether two spellings name one API method: `.` and `_` are the same separator (a wrapper
+/// key writes `alipay_trade_refund`), and no method name holds either inside a word.
+pub(crate) fn same_method(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .all(|(x, y)| x == y || (matches!(x, b'.' | b'_') && matches!(y, b'.' | b'_')))
+}
+
 /// `Some(text)`, or `None` for an empty catalog cell.
 const fn non_empty(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
@@ -331,8 +340,9 @@ impl SubCode {
         self.info().source
     }
 
-    /// The sub_code's meaning on the API `method` (`alipay.trade.refund`): the API's own row
-    /// where the tables give one, else the main row.
+    /// The sub_code's meaning on the API `method` (`alipay.trade.refund`, or as a wrapper key
+    /// spells it, `alipay_trade_refund`): the API's own row where the tables give one, else the
+    /// main row.
     ///
     /// ```
     /// use minierr::{alipay::gateway::SubCode, Action};
@@ -344,8 +354,25 @@ impl SubCode {
         let method = method.trim();
         generated::api_meanings(self)
             .iter()
-            .find(|m| m.only_for.contains(&method))
+            .find(|m| m.only_for.iter().any(|a| same_method(a, method)))
             .map_or(Meaning { info: self.info() }, |m| Meaning { info: &m.info })
+    }
+
+    /// Every reading the tables give the sub_code: the main row, then the others (rows for
+    /// particular APIs, and a second row for every API where sources disagree).
+    ///
+    /// ```
+    /// use minierr::alipay::gateway::SubCode;
+    /// let readings: Vec<_> = SubCode::AcqSystemError.readings().map(|m| m.apis()).collect();
+    /// assert!(readings.contains(&"alipay.trade.query"));
+    /// assert!(readings.contains(&"alipay.trade.refund"));
+    /// ```
+    pub fn readings(self) -> impl Iterator<Item = Meaning> {
+        std::iter::once(Meaning { info: self.info() }).chain(
+            generated::api_meanings(self)
+                .iter()
+                .map(|m| Meaning { info: &m.info }),
+        )
     }
 
     /// Every sub_code: [`SubCode::ALL`] as an iterator.
@@ -434,6 +461,18 @@ impl Meaning {
     #[must_use]
     pub const fn retry_hint(self) -> Option<RetryHint> {
         self.info.retry_hint
+    }
+
+    /// The APIs this reading applies to, as the source names them (`*` for every API).
+    #[must_use]
+    pub const fn apis(self) -> &'static str {
+        self.info.apis
+    }
+
+    /// The public code the source lists this reading under, as written (`""` if none).
+    #[must_use]
+    pub const fn public_code(self) -> &'static str {
+        self.info.public_code
     }
 }
 

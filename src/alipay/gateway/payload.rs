@@ -87,16 +87,8 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn is_method(&self, method: &str) -> bool {
-        self.method_key
-            .as_deref()
-            .and_then(|k| k.strip_suffix("_response"))
-            .is_some_and(|key| {
-                key.len() == method.len()
-                    && key
-                        .bytes()
-                        .zip(method.bytes())
-                        .all(|(k, m)| k == m || (k == b'_' && m == b'.'))
-            })
+        self.method_stem()
+            .is_some_and(|stem| super::code::same_method(stem, method))
     }
 
     /// `code` exactly as sent (a string, or a number from some SDKs).
@@ -183,13 +175,19 @@ impl<'a> Response<'a> {
         known.unwrap_or(call == CallKind::MovesMoney)
     }
 
+    /// The method as the wrapper key spells it (`alipay_trade_refund`), without building the
+    /// dotted name; `None` for `error_response` and bare answers.
+    pub(crate) fn method_stem(&self) -> Option<&str> {
+        self.method_key
+            .as_deref()?
+            .strip_suffix("_response")
+            .filter(|stem| *stem != "error")
+    }
+
     /// The sub_code's reading on this response's API.
-    fn meaning(&self) -> Option<super::Meaning> {
+    pub(crate) fn meaning(&self) -> Option<super::Meaning> {
         let sub_code = self.resolved_sub_code()?;
-        Some(match self.method() {
-            Some(method) => sub_code.meaning_for(&method),
-            None => sub_code.meaning_for(""),
-        })
+        Some(sub_code.meaning_for(self.method_stem().unwrap_or("")))
     }
 
     /// What to do next. A system error leaves the outcome unknown: on a call that moves money
