@@ -264,7 +264,7 @@ fn list_prints_the_catalogs() {
     let all = json_lines(&minierr(&["list", "--json"]));
     // errno, Alipay JSAPI failures (the combined table and the per-API pages), Alipay+,
     // open platform, server errcodes, and the gateway's public codes and sub_codes.
-    assert_eq!(all.len(), 274 + 63 + 8 + 65 + 927 + 10 + 294);
+    assert_eq!(all.len(), 295 + 63 + 8 + 65 + 927 + 10 + 294);
     let gateway = json_lines(&minierr(&[
         "list",
         "--platform",

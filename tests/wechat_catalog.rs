@@ -24,8 +24,8 @@ fn every_code_round_trips_through_every_lookup() {
         assert_eq!(format!("{:02}", errno.subcategory().code()), digits[2..4]);
         assert_eq!(format!("{:03}", errno.detail()), digits[4..7]);
     }
-    assert_eq!(Errno::all().count(), 274);
-    assert_eq!(Errno::COUNT, 274);
+    assert_eq!(Errno::all().count(), 295);
+    assert_eq!(Errno::COUNT, 295);
 }
 
 #[test]
@@ -182,6 +182,11 @@ fn actions_follow_what_the_codes_mean() {
         (600003, Action::Retry),
         (701115, Action::Reconcile),
         (700000, Action::Reconcile),
+        // Global payment: an ended or interrupted payment may have taken the money.
+        (703007, Action::Reconcile),
+        (703011, Action::Reconcile),
+        (703013, Action::Reconcile),
+        (703002, Action::AskUser),
         (1500102, Action::AskUser),
         (1504003, Action::AskUser),
         (603101, Action::GiveUp),

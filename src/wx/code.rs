@@ -11,7 +11,7 @@ impl Errno {
     /// How many codes the catalog holds.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::Errno::COUNT, 274);
+    /// assert_eq!(minierr::wx::Errno::COUNT, 295);
     /// ```
     pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 

@@ -465,6 +465,66 @@ pub enum Errno {
     #[doc(alias = "1026")]
     #[doc(alias = "wxgame appid privacy api banned")]
     MiniGamePrivacyApiBanned = 1026,
+    /// `1032` · errMsg `invalid signature`
+    ///
+    /// 签名无效
+    ///
+    /// The signature is invalid.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Its errMsg is also 702002's; a lookup by errMsg alone returns both.
+    #[doc(alias = "1032")]
+    #[doc(alias = "invalid signature")]
+    InvalidSignature = 1032,
+    /// `1033` · errMsg `data size not match`
+    ///
+    /// 列表数据长度不匹配
+    ///
+    /// The lengths of the data lists do not match.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "1033")]
+    #[doc(alias = "data size not match")]
+    DataSizeMismatch = 1033,
+    /// `1034` · errMsg `same user`
+    ///
+    /// 是同一用户
+    ///
+    /// The two users are the same user.
+    ///
+    /// Next step: [`Action::GiveUp`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "1034")]
+    #[doc(alias = "same user")]
+    SameUser = 1034,
+    /// `1035` · errMsg `not wechat user`
+    ///
+    /// 非微信用户
+    ///
+    /// The user is not a WeChat user.
+    ///
+    /// Next step: [`Action::GiveUp`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "1035")]
+    #[doc(alias = "not wechat user")]
+    NotWechatUser = 1035,
+    /// `1036` · errMsg `invalid username`
+    ///
+    /// 非法的username
+    ///
+    /// Invalid username.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "1036")]
+    #[doc(alias = "invalid username")]
+    InvalidUsername = 1036,
     /// `100001` · errMsg `json parse error`
     ///
     /// json解析错误
@@ -1265,6 +1325,197 @@ pub enum Errno {
     #[doc(alias = "702008")]
     #[doc(alias = "can not use sandbox in release version")]
     SandboxInReleaseVersion = 702008,
+    /// `703001` · errMsg `user disable globalpay`
+    ///
+    /// 该用户无法使用全球收银服务
+    ///
+    /// This user cannot use the global checkout.
+    ///
+    /// Next step: [`Action::GiveUp`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703001")]
+    #[doc(alias = "user disable globalpay")]
+    GlobalPaymentUnavailableToUser = 703001,
+    /// `703002` · errMsg `user cancel picker`
+    ///
+    /// 选择面板：用户取消
+    ///
+    /// The user closed the payment-method picker.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703002")]
+    #[doc(alias = "user cancel picker")]
+    PaymentMethodPickerCanceled = 703002,
+    /// `703003` · errMsg `already picked`
+    ///
+    /// 选择面板：用户已选择，无需重复调用
+    ///
+    /// The user has already picked a payment method; do not open the picker again.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703003")]
+    #[doc(alias = "already picked")]
+    PaymentMethodAlreadyPicked = 703003,
+    /// `703004` · errMsg `load picker timeout`
+    ///
+    /// 选择面板：打开超时
+    ///
+    /// The payment-method picker timed out while opening.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703004")]
+    #[doc(alias = "load picker timeout")]
+    PaymentMethodPickerTimeout = 703004,
+    /// `703005` · errMsg `picker already open`
+    ///
+    /// 选择面板：已打开
+    ///
+    /// The payment-method picker is already open.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703005")]
+    #[doc(alias = "picker already open")]
+    PaymentMethodPickerAlreadyOpen = 703005,
+    /// `703006` · errMsg `user unpicked payment method`
+    ///
+    /// 用户未选择支付方式，请先调用 openMethodPicker
+    ///
+    /// No payment method has been picked; call openMethodPicker first.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703006")]
+    #[doc(alias = "user unpicked payment method")]
+    PaymentMethodNotPicked = 703006,
+    /// `703007` · errMsg `requestGlobalPayment already end`
+    ///
+    /// 支付已结束
+    ///
+    /// The payment has already ended.
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Query the order: the earlier payment may have succeeded.
+    #[doc(alias = "703007")]
+    #[doc(alias = "requestGlobalPayment already end")]
+    GlobalPaymentAlreadyEnded = 703007,
+    /// `703008` · errMsg `input info error`
+    ///
+    /// 传入的订单信息错误
+    ///
+    /// The order information passed in is wrong.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703008")]
+    #[doc(alias = "input info error")]
+    GlobalPaymentOrderInfoInvalid = 703008,
+    /// `703009` · errMsg `input info is inconsistent with the user's selection`
+    ///
+    /// 传入的订单信息对应的支付方式与用户选择的不一致
+    ///
+    /// The order's payment method differs from the one the user picked.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703009")]
+    GlobalPaymentMethodMismatch = 703009,
+    /// `703010` · errMsg `open paypage error`
+    ///
+    /// 打开支付页面失败
+    ///
+    /// The payment page failed to open.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703010")]
+    #[doc(alias = "open paypage error")]
+    GlobalPaymentPageOpenFailed = 703010,
+    /// `703011` · errMsg `call abort`
+    ///
+    /// 由于调用 abort 接口，中断支付流程。
+    ///
+    /// The payment flow was interrupted by a call to abort.
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Query the order: the flow may have been interrupted after the user paid.
+    #[doc(alias = "703011")]
+    #[doc(alias = "call abort")]
+    GlobalPaymentAborted = 703011,
+    /// `703012` · errMsg `request timeout`
+    ///
+    /// 超时未调用 requestGlobalPayment
+    ///
+    /// requestGlobalPayment was not called in time.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. The app must call requestGlobalPayment soon after the user picks a method; start again from openMethodPicker.
+    #[doc(alias = "703012")]
+    #[doc(alias = "request timeout")]
+    GlobalPaymentRequestTimeout = 703012,
+    /// `703013` · errMsg `request end`
+    ///
+    /// 支付结束，但无法判断用户是否成功支付。
+    ///
+    /// The payment ended, but whether the user paid is unknown.
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.
+    #[doc(alias = "703013")]
+    #[doc(alias = "request end")]
+    GlobalPaymentOutcomeUnknown = 703013,
+    /// `703014` · errMsg `user unpicked payment method`
+    ///
+    /// 用户未选择支付方式，请先调用 openMethodPicker
+    ///
+    /// No payment method has been picked; call openMethodPicker first.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. The page gives 703014 the same errMsg and text as 703006, which may be an upstream copy error; its name only tells the two apart.
+    #[doc(alias = "703014")]
+    #[doc(alias = "user unpicked payment method")]
+    PaymentMethodNotPickedAgain = 703014,
+    /// `703015` · errMsg `requestGlobalPayment already end`
+    ///
+    /// 支付已结束
+    ///
+    /// The payment has already ended.
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. The page gives 703015 the same errMsg and text as 703007, which may be an upstream copy error; its name only tells the two apart.
+    #[doc(alias = "703015")]
+    #[doc(alias = "requestGlobalPayment already end")]
+    GlobalPaymentAlreadyEndedAgain = 703015,
+    /// `703016` · errMsg `user is paying`
+    ///
+    /// 用户正在支付页面中
+    ///
+    /// The user is on the payment page.
+    ///
+    /// Next step: [`Action::Backoff`].
+    ///
+    /// Note: Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Wait for the payment already in progress to finish before starting another.
+    #[doc(alias = "703016")]
+    #[doc(alias = "user is paying")]
+    UserIsPaying = 703016,
     /// `1103002` · errMsg `target file not exists`
     ///
     /// 目标图片不存在
@@ -2868,6 +3119,11 @@ pub(super) const fn from_code(code: u32) -> Option<Errno> {
         1024 => Some(Errno::InvalidPluginAppid),
         1025 => Some(Errno::MiniProgramPrivacyApiBanned),
         1026 => Some(Errno::MiniGamePrivacyApiBanned),
+        1032 => Some(Errno::InvalidSignature),
+        1033 => Some(Errno::DataSizeMismatch),
+        1034 => Some(Errno::SameUser),
+        1035 => Some(Errno::NotWechatUser),
+        1036 => Some(Errno::InvalidUsername),
         100001 => Some(Errno::JsonParseError),
         101100 => Some(Errno::InterfaceNotDeclaredInPrivacyAgreement),
         101101 => Some(Errno::PrivacyInterfaceBanned),
@@ -2947,6 +3203,22 @@ pub(super) const fn from_code(code: u32) -> Option<Errno> {
         702006 => Some(Errno::MerchantNotRegistered),
         702007 => Some(Errno::UserUnauthorized),
         702008 => Some(Errno::SandboxInReleaseVersion),
+        703001 => Some(Errno::GlobalPaymentUnavailableToUser),
+        703002 => Some(Errno::PaymentMethodPickerCanceled),
+        703003 => Some(Errno::PaymentMethodAlreadyPicked),
+        703004 => Some(Errno::PaymentMethodPickerTimeout),
+        703005 => Some(Errno::PaymentMethodPickerAlreadyOpen),
+        703006 => Some(Errno::PaymentMethodNotPicked),
+        703007 => Some(Errno::GlobalPaymentAlreadyEnded),
+        703008 => Some(Errno::GlobalPaymentOrderInfoInvalid),
+        703009 => Some(Errno::GlobalPaymentMethodMismatch),
+        703010 => Some(Errno::GlobalPaymentPageOpenFailed),
+        703011 => Some(Errno::GlobalPaymentAborted),
+        703012 => Some(Errno::GlobalPaymentRequestTimeout),
+        703013 => Some(Errno::GlobalPaymentOutcomeUnknown),
+        703014 => Some(Errno::PaymentMethodNotPickedAgain),
+        703015 => Some(Errno::GlobalPaymentAlreadyEndedAgain),
+        703016 => Some(Errno::UserIsPaying),
         1103002 => Some(Errno::TargetImageNotFound),
         1103003 => Some(Errno::ImageDecodeFailed),
         1103004 => Some(Errno::CreateTempFileFailed),
@@ -3104,7 +3376,7 @@ pub(super) const fn from_code(code: u32) -> Option<Errno> {
 }
 
 /// Every variant, in catalog order.
-pub(super) const ALL: [Errno; 274] = [
+pub(super) const ALL: [Errno; 295] = [
     Errno::Ok,
     Errno::Cancel,
     Errno::SystemPermissionDenied,
@@ -3148,6 +3420,11 @@ pub(super) const ALL: [Errno; 274] = [
     Errno::InvalidPluginAppid,
     Errno::MiniProgramPrivacyApiBanned,
     Errno::MiniGamePrivacyApiBanned,
+    Errno::InvalidSignature,
+    Errno::DataSizeMismatch,
+    Errno::SameUser,
+    Errno::NotWechatUser,
+    Errno::InvalidUsername,
     Errno::JsonParseError,
     Errno::InterfaceNotDeclaredInPrivacyAgreement,
     Errno::PrivacyInterfaceBanned,
@@ -3227,6 +3504,22 @@ pub(super) const ALL: [Errno; 274] = [
     Errno::MerchantNotRegistered,
     Errno::UserUnauthorized,
     Errno::SandboxInReleaseVersion,
+    Errno::GlobalPaymentUnavailableToUser,
+    Errno::PaymentMethodPickerCanceled,
+    Errno::PaymentMethodAlreadyPicked,
+    Errno::PaymentMethodPickerTimeout,
+    Errno::PaymentMethodPickerAlreadyOpen,
+    Errno::PaymentMethodNotPicked,
+    Errno::GlobalPaymentAlreadyEnded,
+    Errno::GlobalPaymentOrderInfoInvalid,
+    Errno::GlobalPaymentMethodMismatch,
+    Errno::GlobalPaymentPageOpenFailed,
+    Errno::GlobalPaymentAborted,
+    Errno::GlobalPaymentRequestTimeout,
+    Errno::GlobalPaymentOutcomeUnknown,
+    Errno::PaymentMethodNotPickedAgain,
+    Errno::GlobalPaymentAlreadyEndedAgain,
+    Errno::UserIsPaying,
     Errno::TargetImageNotFound,
     Errno::ImageDecodeFailed,
     Errno::CreateTempFileFailed,
@@ -3727,6 +4020,46 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 action: Action::FixConfig,
                 retry_hint: None,
                 note: "The privacy guide says 1025 and 1026 may arrive with errMsg \"please go to mp to announce your privacy usage\".",
+            },
+        Errno::InvalidSignature => &ErrnoInfo {
+                err_msg: "invalid signature",
+                message_zh: "签名无效",
+                message_en: "The signature is invalid",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Its errMsg is also 702002's; a lookup by errMsg alone returns both.",
+            },
+        Errno::DataSizeMismatch => &ErrnoInfo {
+                err_msg: "data size not match",
+                message_zh: "列表数据长度不匹配",
+                message_en: "The lengths of the data lists do not match",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::SameUser => &ErrnoInfo {
+                err_msg: "same user",
+                message_zh: "是同一用户",
+                message_en: "The two users are the same user",
+                action: Action::GiveUp,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::NotWechatUser => &ErrnoInfo {
+                err_msg: "not wechat user",
+                message_zh: "非微信用户",
+                message_en: "The user is not a WeChat user",
+                action: Action::GiveUp,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::InvalidUsername => &ErrnoInfo {
+                err_msg: "invalid username",
+                message_zh: "非法的username",
+                message_en: "Invalid username",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
             },
         Errno::JsonParseError => &ErrnoInfo {
                 err_msg: "json parse error",
@@ -4359,6 +4692,134 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 action: Action::FixConfig,
                 retry_hint: None,
                 note: "",
+            },
+        Errno::GlobalPaymentUnavailableToUser => &ErrnoInfo {
+                err_msg: "user disable globalpay",
+                message_zh: "该用户无法使用全球收银服务",
+                message_en: "This user cannot use the global checkout",
+                action: Action::GiveUp,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::PaymentMethodPickerCanceled => &ErrnoInfo {
+                err_msg: "user cancel picker",
+                message_zh: "选择面板：用户取消",
+                message_en: "The user closed the payment-method picker",
+                action: Action::AskUser,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::PaymentMethodAlreadyPicked => &ErrnoInfo {
+                err_msg: "already picked",
+                message_zh: "选择面板：用户已选择，无需重复调用",
+                message_en: "The user has already picked a payment method; do not open the picker again",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::PaymentMethodPickerTimeout => &ErrnoInfo {
+                err_msg: "load picker timeout",
+                message_zh: "选择面板：打开超时",
+                message_en: "The payment-method picker timed out while opening",
+                action: Action::Retry,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::PaymentMethodPickerAlreadyOpen => &ErrnoInfo {
+                err_msg: "picker already open",
+                message_zh: "选择面板：已打开",
+                message_en: "The payment-method picker is already open",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::PaymentMethodNotPicked => &ErrnoInfo {
+                err_msg: "user unpicked payment method",
+                message_zh: "用户未选择支付方式，请先调用 openMethodPicker",
+                message_en: "No payment method has been picked; call openMethodPicker first",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::GlobalPaymentAlreadyEnded => &ErrnoInfo {
+                err_msg: "requestGlobalPayment already end",
+                message_zh: "支付已结束",
+                message_en: "The payment has already ended",
+                action: Action::Reconcile,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Query the order: the earlier payment may have succeeded.",
+            },
+        Errno::GlobalPaymentOrderInfoInvalid => &ErrnoInfo {
+                err_msg: "input info error",
+                message_zh: "传入的订单信息错误",
+                message_en: "The order information passed in is wrong",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::GlobalPaymentMethodMismatch => &ErrnoInfo {
+                err_msg: "input info is inconsistent with the user's selection",
+                message_zh: "传入的订单信息对应的支付方式与用户选择的不一致",
+                message_en: "The order's payment method differs from the one the user picked",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::GlobalPaymentPageOpenFailed => &ErrnoInfo {
+                err_msg: "open paypage error",
+                message_zh: "打开支付页面失败",
+                message_en: "The payment page failed to open",
+                action: Action::Retry,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::GlobalPaymentAborted => &ErrnoInfo {
+                err_msg: "call abort",
+                message_zh: "由于调用 abort 接口，中断支付流程。",
+                message_en: "The payment flow was interrupted by a call to abort",
+                action: Action::Reconcile,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Query the order: the flow may have been interrupted after the user paid.",
+            },
+        Errno::GlobalPaymentRequestTimeout => &ErrnoInfo {
+                err_msg: "request timeout",
+                message_zh: "超时未调用 requestGlobalPayment",
+                message_en: "requestGlobalPayment was not called in time",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. The app must call requestGlobalPayment soon after the user picks a method; start again from openMethodPicker.",
+            },
+        Errno::GlobalPaymentOutcomeUnknown => &ErrnoInfo {
+                err_msg: "request end",
+                message_zh: "支付结束，但无法判断用户是否成功支付。",
+                message_en: "The payment ended, but whether the user paid is unknown",
+                action: Action::Reconcile,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English.",
+            },
+        Errno::PaymentMethodNotPickedAgain => &ErrnoInfo {
+                err_msg: "user unpicked payment method",
+                message_zh: "用户未选择支付方式，请先调用 openMethodPicker",
+                message_en: "No payment method has been picked; call openMethodPicker first",
+                action: Action::FixRequest,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. The page gives 703014 the same errMsg and text as 703006, which may be an upstream copy error; its name only tells the two apart.",
+            },
+        Errno::GlobalPaymentAlreadyEndedAgain => &ErrnoInfo {
+                err_msg: "requestGlobalPayment already end",
+                message_zh: "支付已结束",
+                message_en: "The payment has already ended",
+                action: Action::Reconcile,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. The page gives 703015 the same errMsg and text as 703007, which may be an upstream copy error; its name only tells the two apart.",
+            },
+        Errno::UserIsPaying => &ErrnoInfo {
+                err_msg: "user is paying",
+                message_zh: "用户正在支付页面中",
+                message_en: "The user is on the payment page",
+                action: Action::Backoff,
+                retry_hint: None,
+                note: "Listed only in the mini-program edition of the errno page (added there 2026-01-19), in one transcription; minierr's action and English. Wait for the payment already in progress to finish before starting another.",
             },
         Errno::TargetImageNotFound => &ErrnoInfo {
                 err_msg: "target file not exists",
@@ -5583,396 +6044,422 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
 pub(crate) static ERR_MSG_INDEX: phf::Map<&'static str, &'static [Errno]> = ::phf::Map {
     key: 16287231350648472473,
     disps: &[
-        (0, 10),
-        (0, 104),
-        (0, 42),
+        (0, 16),
+        (0, 5),
+        (0, 28),
+        (0, 3),
         (0, 0),
+        (0, 6),
+        (0, 23),
+        (0, 92),
+        (0, 12),
         (0, 1),
+        (0, 38),
+        (0, 10),
+        (0, 0),
+        (0, 4),
+        (0, 73),
+        (0, 17),
+        (0, 3),
+        (0, 4),
+        (0, 6),
+        (0, 32),
+        (0, 96),
+        (0, 0),
+        (0, 2),
+        (0, 0),
+        (1, 0),
+        (0, 21),
+        (0, 67),
+        (0, 19),
+        (0, 73),
+        (0, 0),
+        (0, 35),
+        (0, 0),
+        (0, 20),
+        (0, 9),
+        (0, 58),
+        (0, 0),
+        (0, 3),
+        (0, 194),
+        (0, 3),
+        (0, 22),
+        (0, 2),
+        (0, 23),
+        (0, 0),
+        (0, 42),
+        (0, 7),
+        (0, 14),
+        (0, 9),
+        (0, 1),
+        (0, 12),
+        (0, 3),
+        (0, 6),
+        (0, 103),
+        (0, 172),
+        (0, 11),
+        (0, 12),
+        (0, 5),
+        (0, 2),
+        (0, 24),
+        (0, 13),
+        (0, 81),
+        (0, 51),
+        (0, 36),
+        (0, 180),
+        (0, 86),
+        (0, 33),
+        (0, 0),
+        (0, 41),
+        (0, 197),
         (0, 17),
         (0, 0),
-        (0, 66),
-        (0, 10),
-        (0, 1),
-        (0, 0),
-        (0, 15),
-        (0, 0),
-        (0, 3),
-        (0, 5),
-        (0, 0),
-        (0, 14),
-        (0, 0),
-        (0, 44),
-        (0, 7),
-        (0, 1),
-        (0, 138),
-        (0, 0),
-        (0, 45),
-        (0, 24),
-        (0, 11),
-        (0, 2),
-        (0, 39),
-        (0, 50),
-        (0, 1),
-        (0, 8),
-        (0, 4),
-        (0, 0),
-        (0, 6),
-        (0, 38),
-        (0, 7),
-        (0, 0),
-        (1, 1),
-        (0, 3),
-        (0, 167),
-        (0, 0),
-        (0, 2),
-        (0, 29),
-        (0, 211),
-        (0, 126),
-        (0, 0),
-        (0, 52),
         (0, 16),
-        (0, 31),
-        (0, 74),
-        (0, 3),
-        (0, 42),
-        (0, 11),
-        (0, 50),
-        (0, 53),
-        (0, 37),
-        (1, 6),
-        (0, 24),
-        (0, 105),
-        (0, 27),
-        (0, 9),
-        (0, 0),
-        (0, 22),
-        (0, 9),
-        (1, 0),
-        (0, 43),
-        (0, 2),
-        (0, 2),
-        (0, 27),
-        (0, 209),
+        (0, 88),
         (0, 10),
-        (0, 227),
-        (0, 53),
-        (0, 146),
-        (0, 1),
-        (0, 0),
-        (1, 0),
         (0, 171),
-        (0, 8),
-        (0, 16),
-        (0, 2),
-        (1, 193),
-        (0, 136),
+        (0, 90),
+        (0, 181),
+        (0, 166),
+        (0, 0),
+        (0, 0),
+        (0, 272),
+        (0, 18),
+        (0, 253),
         (0, 1),
-        (0, 99),
+        (0, 205),
         (0, 6),
-        (0, 4),
-        (0, 172),
-        (0, 16),
-        (0, 21),
-        (0, 10),
-        (0, 47),
-        (0, 76),
-        (0, 277),
-        (0, 268),
-        (8, 47),
-        (0, 38),
+        (0, 0),
+        (0, 24),
+        (0, 251),
+        (0, 6),
+        (0, 11),
+        (0, 213),
+        (1, 143),
+        (0, 69),
+        (0, 0),
+        (0, 1),
+        (0, 0),
+        (0, 289),
+        (0, 41),
+        (0, 2),
+        (0, 113),
+        (0, 0),
+        (0, 24),
+        (0, 18),
+        (1, 186),
     ],
     entries: &[
-        ("midas get account balance failed", &[Errno::MidasGetBalanceFailed]),
-        ("empty finder info", &[Errno::EmptyFinderInfo]),
-        ("parse NdefMessage failed", &[Errno::ParseNdefMessageFailed]),
-        ("currentWifi is null", &[Errno::CurrentWifiNull]),
-        ("internal error", &[Errno::InternalError]),
-        ("ai os not supported", &[Errno::AiOsNotSupported]),
-        ("operation not permitted", &[Errno::OperationNotPermitted]),
-        ("invalid api", &[Errno::InvalidApi]),
-        ("network argv error", &[Errno::NetworkArgumentError]),
-        ("invalid tech", &[Errno::InvalidNfcTech]),
-        ("not a directory", &[Errno::NotADirectory]),
-        ("invalid mode", &[Errno::InvalidPaymentMode]),
-        ("not support HCE", &[Errno::HceNotSupported]),
-        ("permission denied can not open file filepath", &[Errno::StoragePathPermissionDenied]),
-        ("load resource file fail", &[Errno::LoadResourceFileFailed]),
-        ("midas order refunded amount exceed", &[Errno::MidasRefundAmountExceeded]),
-        ("not valid service id", &[Errno::HttpdnsUnsupportedServiceId]),
-        ("ai invalid arguments", &[Errno::AiInvalidArguments]),
-        ("jsapi user authorize denied", &[Errno::JsapiUserAuthorizeDenied]),
-        ("ai client device not supported", &[Errno::AiDeviceNotSupported]),
-        ("empty request", &[Errno::EmptyRequest]),
-        ("face detection does not initialize", &[Errno::FaceDetectionNotInitialized]),
-        ("convert native buffer parameter fail. native buffer exceed size limit", &[Errno::NativeBufferSizeExceeded]),
-        ("NFC tag has not been discovered", &[Errno::NfcTagNotDiscovered]),
-        ("unknown WIFI error", &[Errno::UnknownWifiError]),
-        ("input tensors is empty", &[Errno::InputTensorsEmpty]),
-        ("user getPhoneNumber is blocked", &[Errno::GetPhoneNumberBlocked]),
-        ("path permission denied", &[Errno::PathPermissionDenied]),
-        ("permission denied, cannot access file path", &[Errno::FilePathAccessDenied]),
-        ("tempFilePath file not exist", &[Errno::TempFilePathNotFound]),
-        ("Input/output error", &[Errno::InputOutputError]),
-        ("unknown network error", &[Errno::UnknownNetworkError]),
-        ("nfc tag has not been discovered", &[Errno::NfcTagNotDiscovered]),
-        ("duplicate request", &[Errno::WifiDuplicateRequest]),
-        ("AI os not supported", &[Errno::AiOsNotSupported]),
-        ("is a directory", &[Errno::IsADirectory]),
-        ("settings page not found", &[Errno::SettingsPageNotFound]),
-        ("url validate error", &[Errno::UrlValidationError]),
-        ("ok", &[Errno::Ok]),
-        ("network logic error", &[Errno::NetworkLogicError]),
-        ("cancel", &[Errno::Cancel]),
-        ("invalid servicer response", &[Errno::HttpdnsProviderInvalidResponse]),
-        ("invalid url", &[Errno::InvalidUrl]),
-        ("src image file size zero", &[Errno::ImageSizeZero]),
-        ("url not in domain list", &[Errno::UrlNotInDomainList]),
-        ("not invoke startWifi", &[Errno::WifiNotStarted]),
-        ("request background playback but in background", &[Errno::BackgroundPlaybackWhileInBackground]),
-        ("value of position is out of range", &[Errno::PositionOutOfRange]),
-        ("array buffer is readonly", &[Errno::ArrayBufferReadOnly]),
-        ("duplicated uuid", &[Errno::DuplicatedUuid]),
-        ("server system error", &[Errno::ServerSystemError]),
-        ("interface is not declared in the privacy agreement", &[Errno::InterfaceNotDeclaredInPrivacyAgreement]),
-        ("midas currency pay failed", &[Errno::MidasCurrencyPayFailed]),
-        ("weixin cannot modify system config", &[Errno::WifiSystemConfigDenied]),
-        ("ai system error", &[Errno::AiSystemError]),
-        ("register aids failed", &[Errno::RegisterAidsFailed]),
-        ("unknown error", &[Errno::WifiConnectUnknownError, Errno::FaceDetectionUnknownError]),
-        ("AI library not supported", &[Errno::AiLibraryNotSupported]),
-        ("unknown wifi error", &[Errno::UnknownWifiError]),
-        ("not same contractor", &[Errno::FinderNotSameContractor, Errno::WecomNotSameContractor]),
-        ("scope or scope list empty", &[Errno::ScopeListEmpty]),
-        ("midas currency canel pay failed", &[Errno::MidasCurrencyCancelPayFailed]),
-        ("parameter error: require packageName or packageNameArray", &[Errno::PackageNameRequired]),
-        ("network system error", &[Errno::NetworkSystemError]),
-        ("invalid style", &[Errno::InvalidStyle]),
-        ("wifi config may be expired", &[Errno::WifiConfigMayBeExpired]),
-        ("code already used", &[Errno::CodeAlreadyUsed]),
-        ("service expired", &[Errno::HttpdnsServiceExpired]),
-        ("user unauthorized", &[Errno::UserUnauthorized]),
-        ("unknown payment default class error", &[Errno::UnknownPaymentDefaultError]),
-        ("maybe not open gps", &[Errno::GpsMaybeOff]),
-        ("create temp file fail", &[Errno::CreateTempFileFailed]),
-        ("WebSocket connect is fail", &[Errno::WebsocketConnectFailed]),
-        ("no websocket conn info", &[Errno::NoWebsocketConnectionInfo]),
-        ("invalid random value length", &[Errno::InvalidRandomValueLength]),
-        ("Operation not permitted", &[Errno::OperationNotPermitted]),
-        ("empty servicer return", &[Errno::HttpdnsProviderEmptyResponse]),
-        ("Invalid argument", &[Errno::InvalidArgument]),
-        ("the maximum size of the file storage limit is exceeded", &[Errno::StorageLimitExceeded]),
-        ("session id not exist", &[Errno::SessionIdNotFound]),
-        ("request server http error", &[Errno::HttpdnsProviderHttpError]),
-        ("permission denied when open using flag", &[Errno::OpenWithFlagDenied]),
-        ("session unavailable", &[Errno::VisionKitSessionUnavailable]),
-        ("wait for bluetooth state change timeout", &[Errno::BluetoothStateChangeTimeout]),
-        ("sessionId is empty", &[Errno::SessionIdEmpty]),
-        ("input/output error", &[Errno::InputOutputError]),
-        ("directory not empty", &[Errno::DirectoryNotEmpty]),
-        ("system NFC switch not opened", &[Errno::NfcSwitchOff]),
-        ("get partially visible finder info", &[Errno::FinderInfoPartiallyVisible]),
-        ("invalid request data", &[Errno::InvalidRequestData]),
-        ("cronet component error", &[Errno::CronetComponentError]),
-        ("Tech already connected", &[Errno::NfcTechAlreadyConnected]),
-        ("json parse error", &[Errno::JsonParseError]),
-        ("unzip fail", &[Errno::UnzipFailed]),
-        ("out_trade_no repeated, please change", &[Errno::DuplicateOutTradeNo]),
-        ("not set default nfc application", &[Errno::DefaultNfcAppNotSet]),
-        ("iOS not supported", &[Errno::IosNotSupported]),
-        ("tech has not connected", &[Errno::NfcTechNotConnected]),
-        ("midas order already refunded", &[Errno::MidasOrderAlreadyRefunded]),
-        ("NFC discovery already started", &[Errno::NfcDiscoveryAlreadyStarted]),
-        ("Tech has not connected", &[Errno::NfcTechNotConnected]),
-        ("response data convert to utf8 fail", &[Errno::ResponseUtf8ConversionFailed]),
-        ("ios not supported", &[Errno::IosNotSupported]),
-        ("ios not support", &[Errno::PaymentIosNotSupported]),
-        ("file already exists", &[Errno::FileAlreadyExists]),
-        ("value of length is out of range", &[Errno::LengthOutOfRange]),
-        ("take snapshot fail", &[Errno::SnapshotFailed]),
-        ("appid no enough quota", &[Errno::AppidQuotaInsufficient]),
-        ("oom occurs", &[Errno::OutOfMemory]),
-        ("midas no valid coupons", &[Errno::MidasNoValidCoupon]),
-        ("tempfilepath file not exist", &[Errno::TempFilePathNotFound]),
-        ("empty domain httpdns result", &[Errno::HttpdnsEmptyResolution]),
-        ("update is not ready", &[Errno::UpdateNotReady]),
-        ("Path permission denied", &[Errno::PathPermissionDenied]),
-        ("request system error", &[Errno::RequestSystemError]),
-        ("get finder info failed", &[Errno::GetFinderInfoFailed]),
-        ("insert data failed", &[Errno::InsertDataFailed]),
-        ("save to temp file after take snapshot fail", &[Errno::SaveSnapshotToTempFileFailed]),
-        ("applyUpdate has been called", &[Errno::ApplyUpdateAlreadyCalled]),
-        ("not in picture in picture mode now", &[Errno::NotInPictureInPicture]),
-        ("invalid text", &[Errno::InvalidText]),
-        ("save to album after take snapshot fail", &[Errno::SaveSnapshotToAlbumFailed]),
-        ("api need post method", &[Errno::PostMethodRequired]),
-        ("invalid URL", &[Errno::InvalidUrl]),
-        ("nfc discovery has not started", &[Errno::NfcDiscoveryNotStarted]),
-        ("stop face detection failed", &[Errno::StopFaceDetectionFailed]),
-        ("illegal operation on a package directory", &[Errno::IllegalOperationOnPackageDirectory]),
-        ("jsapi has no permission", &[Errno::JsapiNoPermission]),
-        ("meet server frequency limit", &[Errno::ServerFrequencyLimit]),
-        ("invalid finder feed id", &[Errno::InvalidFinderFeedId]),
-        ("illegal operation on a directory", &[Errno::IllegalOperationOnDirectory]),
-        ("time out", &[Errno::Timeout]),
-        ("fail to connect wifi:time out", &[Errno::WifiConnectTimeout]),
-        ("applyupdate has been called", &[Errno::ApplyUpdateAlreadyCalled]),
-        ("invalid state", &[Errno::InvalidState]),
-        ("invalid finder username", &[Errno::InvalidFinderUsername]),
-        ("unzip entry fail", &[Errno::UnzipEntryFailed]),
-        ("invalid finder token", &[Errno::InvalidFinderToken]),
-        ("download save file error", &[Errno::DownloadSaveFileError]),
-        ("not init", &[Errno::BluetoothAdapterNotInitialized]),
-        ("get no data", &[Errno::DataNotFound]),
-        ("permission denied", &[Errno::FilePermissionDenied]),
-        ("midas buy goods failed", &[Errno::MidasBuyGoodsFailed]),
-        ("invalid wep / wpa password", &[Errno::InvalidWifiPassword]),
-        ("face detection has failed initialization", &[Errno::FaceDetectionInitFailed]),
-        ("AI client device not supported", &[Errno::AiDeviceNotSupported]),
-        ("invalid appid", &[Errno::InvalidAppid]),
-        ("permission denied, fd is writeonly or readonly", &[Errno::FdReadOnlyOrWriteOnly]),
-        ("parameter error: require downloadId or downloadIdArray or appIdArray", &[Errno::DownloadIdRequired]),
-        ("fd argument must be of type number", &[Errno::FdMustBeNumber]),
-        ("update data failed", &[Errno::UpdateDataFailed]),
-        ("File name too long", &[Errno::FileNameTooLong]),
-        ("store directory is empty", &[Errno::StoreDirectoryEmpty]),
-        ("invalid json", &[Errno::InvalidJson]),
-        ("no enough httpdns quota", &[Errno::HttpdnsQuotaExhausted]),
-        ("data deleted", &[Errno::DataDeleted]),
-        ("bind socket dependency is unavailable", &[Errno::CellularSocketUnavailable]),
-        ("limited use", &[Errno::PaymentLimitedUse]),
-        ("not support hce", &[Errno::HceNotSupported]),
-        ("midas currency present failed", &[Errno::MidasCurrencyPresentFailed]),
-        ("file name too long", &[Errno::FileNameTooLong]),
-        ("unknown payment error", &[Errno::UnknownPaymentError]),
-        ("invalid user id", &[Errno::InvalidUserId]),
-        ("websocket connect is fail", &[Errno::WebsocketConnectFailed]),
-        ("AI invalid arguments", &[Errno::AiInvalidArguments]),
-        ("not set default NFC application", &[Errno::DefaultNfcAppNotSet]),
-        ("system nfc switch not opened", &[Errno::NfcSwitchOff]),
-        ("NFC discovery has not started", &[Errno::NfcDiscoveryNotStarted]),
-        ("invalid ssid", &[Errno::InvalidSsid]),
-        ("parameter error: require packagename or packagenamearray", &[Errno::PackageNameRequired]),
-        ("android not supported", &[Errno::AndroidNotSupported]),
-        ("nfc discovery already started", &[Errno::NfcDiscoveryAlreadyStarted]),
-        ("user getphonenumber is blocked", &[Errno::GetPhoneNumberBlocked]),
-        ("midas order not exists", &[Errno::MidasOrderNotFound]),
-        ("function not support", &[Errno::NfcFunctionNotSupported]),
-        ("midas order duplicated pperator", &[Errno::MidasDuplicateOperation]),
-        ("data expired", &[Errno::DataExpired]),
-        ("face not detected or detection failed", &[Errno::FaceNotDetected]),
-        ("bad file descriptor", &[Errno::BadFileDescriptor]),
-        ("invalid session id", &[Errno::InvalidSessionId]),
-        ("target file not exists", &[Errno::TargetImageNotFound]),
-        ("privacy interface is banned", &[Errno::PrivacyInterfaceBanned]),
-        ("api scope is not declared in the privacy agreement", &[Errno::ApiScopeNotDeclaredInPrivacyAgreement]),
-        ("exiting picture in picture mode now", &[Errno::ExitingPictureInPicture]),
-        ("sessionid is empty", &[Errno::SessionIdEmpty]),
-        ("midas no valid rollback coupon", &[Errno::MidasNoRollbackCoupon]),
-        ("Is a directory", &[Errno::IsADirectory]),
-        ("system permission denied", &[Errno::SystemPermissionDenied, Errno::PusherPermissionDenied]),
-        ("not friend", &[Errno::NotFriends]),
-        ("need pin", &[Errno::BluetoothPinRequired]),
-        ("invalid jsapi index", &[Errno::InvalidJsapiIndex]),
-        ("no such file or directory", &[Errno::NoSuchFileOrDirectory]),
-        ("file data is empty", &[Errno::FileDataEmpty]),
-        ("cgi failed for network issues", &[Errno::CgiNetworkFailure]),
-        ("Directory not empty", &[Errno::DirectoryNotEmpty]),
-        ("duplicated request", &[Errno::WifiDuplicatedRequest]),
-        ("unknown ble error", &[Errno::UnknownBleError]),
-        ("mem err", &[Errno::ServerMemoryError]),
-        ("privacy permission is not authorized", &[Errno::PrivacyPermissionNotAuthorized]),
-        ("not buy httpdns service", &[Errno::HttpdnsServiceNotPurchased]),
-        ("invalid argument", &[Errno::InvalidArgument]),
-        ("midas currency in sufficient", &[Errno::MidasInsufficientBalance]),
-        ("jsapi not supported", &[Errno::JsapiNotSupported]),
-        ("code expired", &[Errno::CodeExpired]),
-        ("wifi is disabled", &[Errno::WifiDisabled]),
-        ("system not support", &[Errno::BleNotSupported]),
-        ("weapp in background", &[Errno::WifiConnectInBackground]),
-        ("system internal error", &[Errno::NfcSystemInternalError, Errno::WifiSystemInternalError]),
-        ("network interrupted error", &[Errno::NetworkInterrupted]),
-        ("encode error", &[Errno::EncodingError]),
-        ("currentwifi is null", &[Errno::CurrentWifiNull]),
-        ("not invoke startwifi", &[Errno::WifiNotStarted]),
-        ("unknown BLE error", &[Errno::UnknownBleError]),
-        ("invoke too frequently", &[Errno::InvokedTooFrequently]),
-        ("brotli decompress fail", &[Errno::BrotliDecompressFailed]),
-        ("array buffer does not exist", &[Errno::ArrayBufferMissing]),
-        ("password error", &[Errno::WifiPasswordError]),
-        ("wxa appid privacy api banned", &[Errno::MiniProgramPrivacyApiBanned]),
-        ("invalid signature", &[Errno::InvalidUserSignature]),
-        ("invalid plugin appid", &[Errno::InvalidPluginAppid]),
-        ("need realname verify before payment", &[Errno::RealNameVerificationRequired]),
-        ("jsapi user authorize canceled", &[Errno::JsapiUserAuthorizeCanceled]),
-        ("Permission denied", &[Errno::FilePermissionDenied]),
-        ("AI system error", &[Errno::AiSystemError]),
-        ("excced max concurrent fd limit", &[Errno::MaxConcurrentFdLimitExceeded]),
-        ("network reach the max redirect count", &[Errno::NetworkMaxRedirectsExceeded]),
-        ("already connect", &[Errno::BleAlreadyConnected]),
-        ("current connected wifi is invalid", &[Errno::CurrentWifiInvalid]),
-        ("user denied", &[Errno::WifiUserDenied]),
-        ("parse ndefmessage failed", &[Errno::ParseNdefMessageFailed]),
-        ("request background playback but src empty", &[Errno::BackgroundPlaybackSrcEmpty]),
-        ("unzip open file fail", &[Errno::UnzipOpenFileFailed]),
-        ("unknown network request error", &[Errno::UnknownRequestError]),
-        ("data to write is empty", &[Errno::DataToWriteEmpty]),
-        ("tech already connected", &[Errno::NfcTechAlreadyConnected]),
-        ("invalid WEP / WPA password", &[Errno::InvalidWifiPassword]),
-        ("invalid openid", &[Errno::InvalidOpenid]),
-        ("response data convert to UTF8 fail", &[Errno::ResponseUtf8ConversionFailed]),
-        ("user is not authorized", &[Errno::NfcUserNotAuthorized]),
-        ("open settings fail", &[Errno::OpenWifiSettingsFailed]),
-        ("request background playback but in rtc mode", &[Errno::BackgroundPlaybackInRtcMode]),
-        ("user token hit spam limit", &[Errno::UserTokenSpamLimit]),
-        ("parse token failed", &[Errno::ParseTokenFailed]),
-        ("invalid flag", &[Errno::InvalidFlag]),
-        ("value of offset is out of range", &[Errno::OffsetOutOfRange]),
-        ("environment not ready", &[Errno::EnvironmentNotReady]),
-        ("can not use sandbox in release version", &[Errno::SandboxInReleaseVersion]),
-        ("jsapi invalid request data", &[Errno::JsapiInvalidRequestData]),
         ("parameter error: require downloadid or downloadidarray or appidarray", &[Errno::DownloadIdRequired]),
-        ("reach max bluetooth background count", &[Errno::BluetoothBackgroundLimitReached]),
-        ("midas invalid parameter", &[Errno::MidasInvalidParameter]),
-        ("illegal operation in background", &[Errno::IllegalOperationInBackground]),
-        ("maybe not obtain GPS Permission", &[Errno::GpsPermissionMaybeDenied]),
-        ("image decode fail", &[Errno::ImageDecodeFailed]),
-        ("api need get method", &[Errno::GetMethodRequired]),
-        ("appid token no permission", &[Errno::AppidTokenNoPermission]),
-        ("sdcard not mounted", &[Errno::SdCardNotMounted]),
-        ("param compress quality invalid", &[Errno::InvalidCompressQuality]),
-        ("midas get user water failed", &[Errno::MidasGetUserTransactionsFailed]),
-        ("wxgame appid privacy api banned", &[Errno::MiniGamePrivacyApiBanned]),
-        ("device not found", &[Errno::BleDeviceNotFound]),
-        ("Not a directory", &[Errno::NotADirectory]),
-        ("mch is not registered", &[Errno::MerchantNotRegistered]),
-        ("error occurs during the compress process", &[Errno::ImageCompressionFailed]),
-        ("camera not authorized", &[Errno::CameraNotAuthorized]),
-        ("wxa login is blocked", &[Errno::WxaLoginBlocked]),
-        ("Bad file descriptor", &[Errno::BadFileDescriptor]),
-        ("midas get coupons failed", &[Errno::MidasGetCouponsFailed]),
-        ("cgi failed for response null", &[Errno::CgiEmptyResponse]),
-        ("face detection has duplicated initialization", &[Errno::FaceDetectionAlreadyInitialized]),
-        ("invalid parameter", &[Errno::PaymentInvalidParameter]),
-        ("maybe not obtain gps permission", &[Errno::GpsPermissionMaybeDenied]),
-        ("time-out when request servicer", &[Errno::HttpdnsProviderTimeout]),
-        ("maybe not open GPS", &[Errno::GpsMaybeOff]),
-        ("system error", &[Errno::FileSystemCallFailed]),
-        ("require absolute path", &[Errno::AbsolutePathRequired]),
-        ("abort download task", &[Errno::DownloadTaskAborted]),
-        ("the content of the text message exceeds the limit", &[Errno::TextMessageTooLong]),
+        ("the maximum size of the file storage limit is exceeded", &[Errno::StorageLimitExceeded]),
+        ("excced max concurrent fd limit", &[Errno::MaxConcurrentFdLimitExceeded]),
+        ("unknown network request error", &[Errno::UnknownRequestError]),
+        ("invalid ssid", &[Errno::InvalidSsid]),
+        ("face detection has failed initialization", &[Errno::FaceDetectionInitFailed]),
+        ("Directory not empty", &[Errno::DirectoryNotEmpty]),
+        ("bad file descriptor", &[Errno::BadFileDescriptor]),
+        ("interface is not declared in the privacy agreement", &[Errno::InterfaceNotDeclaredInPrivacyAgreement]),
+        ("cronet component error", &[Errno::CronetComponentError]),
+        ("empty request", &[Errno::EmptyRequest]),
+        ("AI invalid arguments", &[Errno::AiInvalidArguments]),
+        ("android not supported", &[Errno::AndroidNotSupported]),
+        ("array buffer is readonly", &[Errno::ArrayBufferReadOnly]),
+        ("invalid appid", &[Errno::InvalidAppid]),
+        ("is a directory", &[Errno::IsADirectory]),
+        ("invalid url", &[Errno::InvalidUrl]),
+        ("nfc discovery already started", &[Errno::NfcDiscoveryAlreadyStarted]),
+        ("convert native buffer parameter fail. native buffer exceed size limit", &[Errno::NativeBufferSizeExceeded]),
+        ("picker already open", &[Errno::PaymentMethodPickerAlreadyOpen]),
+        ("ai system error", &[Errno::AiSystemError]),
+        ("NFC tag has not been discovered", &[Errno::NfcTagNotDiscovered]),
+        ("AI client device not supported", &[Errno::AiDeviceNotSupported]),
+        ("user disable globalpay", &[Errno::GlobalPaymentUnavailableToUser]),
         ("exceed max file size", &[Errno::MaxFileSizeExceeded]),
-        ("network exceed max task count", &[Errno::NetworkMaxTaskCountExceeded]),
-        ("location permission is denied", &[Errno::BleLocationPermissionDenied]),
-        ("invalid request parameter", &[Errno::InvalidRequestParameter]),
-        ("midas get set coupon order failed", &[Errno::MidasRecordCouponFailed]),
-        ("unable to open as fileType", &[Errno::UnableToOpenAsFileType]),
-        ("unavailable tech", &[Errno::NfcTechUnavailable]),
-        ("unable to open as filetype", &[Errno::UnableToOpenAsFileType]),
-        ("ai library not supported", &[Errno::AiLibraryNotSupported]),
-        ("invalid pay signature", &[Errno::InvalidPaySignature]),
-        ("midas order alreay paid", &[Errno::MidasOrderAlreadyPaid]),
-        ("system camera not authorized", &[Errno::SystemCameraNotAuthorized]),
+        ("jsapi user authorize canceled", &[Errno::JsapiUserAuthorizeCanceled]),
+        ("AI library not supported", &[Errno::AiLibraryNotSupported]),
+        ("param compress quality invalid", &[Errno::InvalidCompressQuality]),
+        ("user is paying", &[Errno::UserIsPaying]),
+        ("midas currency present failed", &[Errno::MidasCurrencyPresentFailed]),
+        ("Input/output error", &[Errno::InputOutputError]),
+        ("code expired", &[Errno::CodeExpired]),
+        ("system not support", &[Errno::BleNotSupported]),
+        ("wxgame appid privacy api banned", &[Errno::MiniGamePrivacyApiBanned]),
+        ("AI os not supported", &[Errno::AiOsNotSupported]),
+        ("maybe not open gps", &[Errno::GpsMaybeOff]),
+        ("invalid finder token", &[Errno::InvalidFinderToken]),
+        ("time out", &[Errno::Timeout]),
+        ("update is not ready", &[Errno::UpdateNotReady]),
+        ("appid token no permission", &[Errno::AppidTokenNoPermission]),
+        ("system internal error", &[Errno::NfcSystemInternalError, Errno::WifiSystemInternalError]),
+        ("user unauthorized", &[Errno::UserUnauthorized]),
+        ("exiting picture in picture mode now", &[Errno::ExitingPictureInPicture]),
+        ("user getphonenumber is blocked", &[Errno::GetPhoneNumberBlocked]),
+        ("limited use", &[Errno::PaymentLimitedUse]),
+        ("midas invalid parameter", &[Errno::MidasInvalidParameter]),
+        ("target file not exists", &[Errno::TargetImageNotFound]),
+        ("system NFC switch not opened", &[Errno::NfcSwitchOff]),
+        ("permission denied, fd is writeonly or readonly", &[Errno::FdReadOnlyOrWriteOnly]),
+        ("midas order already refunded", &[Errno::MidasOrderAlreadyRefunded]),
+        ("parameter error: require downloadId or downloadIdArray or appIdArray", &[Errno::DownloadIdRequired]),
+        ("sessionid is empty", &[Errno::SessionIdEmpty]),
+        ("wxa login is blocked", &[Errno::WxaLoginBlocked]),
         ("invalid user ticket", &[Errno::InvalidUserTicket]),
+        ("get partially visible finder info", &[Errno::FinderInfoPartiallyVisible]),
+        ("ai invalid arguments", &[Errno::AiInvalidArguments]),
+        ("response data convert to utf8 fail", &[Errno::ResponseUtf8ConversionFailed]),
+        ("array buffer does not exist", &[Errno::ArrayBufferMissing]),
+        ("not set default NFC application", &[Errno::DefaultNfcAppNotSet]),
+        ("no enough httpdns quota", &[Errno::HttpdnsQuotaExhausted]),
+        ("error occurs during the compress process", &[Errno::ImageCompressionFailed]),
+        ("invalid wep / wpa password", &[Errno::InvalidWifiPassword]),
+        ("invoke too frequently", &[Errno::InvokedTooFrequently]),
+        ("invalid text", &[Errno::InvalidText]),
+        ("mem err", &[Errno::ServerMemoryError]),
+        ("can not use sandbox in release version", &[Errno::SandboxInReleaseVersion]),
+        ("maybe not open GPS", &[Errno::GpsMaybeOff]),
+        ("invalid username", &[Errno::InvalidUsername]),
+        ("session id not exist", &[Errno::SessionIdNotFound]),
+        ("invalid signature", &[Errno::InvalidSignature, Errno::InvalidUserSignature]),
+        ("duplicated request", &[Errno::WifiDuplicatedRequest]),
+        ("empty domain httpdns result", &[Errno::HttpdnsEmptyResolution]),
+        ("tech has not connected", &[Errno::NfcTechNotConnected]),
+        ("invalid tech", &[Errno::InvalidNfcTech]),
+        ("input info error", &[Errno::GlobalPaymentOrderInfoInvalid]),
+        ("duplicate request", &[Errno::WifiDuplicateRequest]),
+        ("not support hce", &[Errno::HceNotSupported]),
+        ("invalid parameter", &[Errno::PaymentInvalidParameter]),
+        ("not friend", &[Errno::NotFriends]),
+        ("meet server frequency limit", &[Errno::ServerFrequencyLimit]),
+        ("unknown wifi error", &[Errno::UnknownWifiError]),
+        ("parse ndefmessage failed", &[Errno::ParseNdefMessageFailed]),
+        ("load resource file fail", &[Errno::LoadResourceFileFailed]),
+        ("applyupdate has been called", &[Errno::ApplyUpdateAlreadyCalled]),
+        ("ai client device not supported", &[Errno::AiDeviceNotSupported]),
+        ("unzip entry fail", &[Errno::UnzipEntryFailed]),
+        ("invalid user id", &[Errno::InvalidUserId]),
+        ("illegal operation on a directory", &[Errno::IllegalOperationOnDirectory]),
+        ("no such file or directory", &[Errno::NoSuchFileOrDirectory]),
+        ("load picker timeout", &[Errno::PaymentMethodPickerTimeout]),
+        ("file name too long", &[Errno::FileNameTooLong]),
+        ("Tech has not connected", &[Errno::NfcTechNotConnected]),
+        ("invalid WEP / WPA password", &[Errno::InvalidWifiPassword]),
+        ("session unavailable", &[Errno::VisionKitSessionUnavailable]),
+        ("time-out when request servicer", &[Errno::HttpdnsProviderTimeout]),
+        ("midas no valid coupons", &[Errno::MidasNoValidCoupon]),
+        ("privacy interface is banned", &[Errno::PrivacyInterfaceBanned]),
+        ("sdcard not mounted", &[Errno::SdCardNotMounted]),
+        ("code already used", &[Errno::CodeAlreadyUsed]),
+        ("weixin cannot modify system config", &[Errno::WifiSystemConfigDenied]),
+        ("file data is empty", &[Errno::FileDataEmpty]),
+        ("encode error", &[Errno::EncodingError]),
+        ("wifi config may be expired", &[Errno::WifiConfigMayBeExpired]),
+        ("not wechat user", &[Errno::NotWechatUser]),
+        ("data to write is empty", &[Errno::DataToWriteEmpty]),
+        ("wait for bluetooth state change timeout", &[Errno::BluetoothStateChangeTimeout]),
+        ("permission denied, cannot access file path", &[Errno::FilePathAccessDenied]),
+        ("midas order alreay paid", &[Errno::MidasOrderAlreadyPaid]),
+        ("midas get user water failed", &[Errno::MidasGetUserTransactionsFailed]),
+        ("brotli decompress fail", &[Errno::BrotliDecompressFailed]),
+        ("function not support", &[Errno::NfcFunctionNotSupported]),
+        ("file already exists", &[Errno::FileAlreadyExists]),
+        ("system camera not authorized", &[Errno::SystemCameraNotAuthorized]),
+        ("camera not authorized", &[Errno::CameraNotAuthorized]),
+        ("duplicated uuid", &[Errno::DuplicatedUuid]),
+        ("Bad file descriptor", &[Errno::BadFileDescriptor]),
+        ("save to temp file after take snapshot fail", &[Errno::SaveSnapshotToTempFileFailed]),
+        ("not a directory", &[Errno::NotADirectory]),
+        ("parameter error: require packagename or packagenamearray", &[Errno::PackageNameRequired]),
+        ("AI system error", &[Errno::AiSystemError]),
+        ("system nfc switch not opened", &[Errno::NfcSwitchOff]),
+        ("websocket connect is fail", &[Errno::WebsocketConnectFailed]),
+        ("wxa appid privacy api banned", &[Errno::MiniProgramPrivacyApiBanned]),
+        ("create temp file fail", &[Errno::CreateTempFileFailed]),
+        ("user cancel picker", &[Errno::PaymentMethodPickerCanceled]),
+        ("api need get method", &[Errno::GetMethodRequired]),
+        ("same user", &[Errno::SameUser]),
+        ("permission denied can not open file filepath", &[Errno::StoragePathPermissionDenied]),
+        ("invalid session id", &[Errno::InvalidSessionId]),
+        ("WebSocket connect is fail", &[Errno::WebsocketConnectFailed]),
+        ("illegal operation on a package directory", &[Errno::IllegalOperationOnPackageDirectory]),
+        ("invalid request parameter", &[Errno::InvalidRequestParameter]),
+        ("applyUpdate has been called", &[Errno::ApplyUpdateAlreadyCalled]),
+        ("request timeout", &[Errno::GlobalPaymentRequestTimeout]),
+        ("tempFilePath file not exist", &[Errno::TempFilePathNotFound]),
+        ("save to album after take snapshot fail", &[Errno::SaveSnapshotToAlbumFailed]),
+        ("weapp in background", &[Errno::WifiConnectInBackground]),
+        ("not set default nfc application", &[Errno::DefaultNfcAppNotSet]),
+        ("invalid request data", &[Errno::InvalidRequestData]),
+        ("Is a directory", &[Errno::IsADirectory]),
+        ("invalid api", &[Errno::InvalidApi]),
+        ("Tech already connected", &[Errno::NfcTechAlreadyConnected]),
+        ("jsapi not supported", &[Errno::JsapiNotSupported]),
+        ("system permission denied", &[Errno::SystemPermissionDenied, Errno::PusherPermissionDenied]),
+        ("unavailable tech", &[Errno::NfcTechUnavailable]),
+        ("invalid openid", &[Errno::InvalidOpenid]),
+        ("midas no valid rollback coupon", &[Errno::MidasNoRollbackCoupon]),
+        ("currentWifi is null", &[Errno::CurrentWifiNull]),
+        ("api need post method", &[Errno::PostMethodRequired]),
+        ("json parse error", &[Errno::JsonParseError]),
+        ("user unpicked payment method", &[Errno::PaymentMethodNotPicked, Errno::PaymentMethodNotPickedAgain]),
+        ("unknown WIFI error", &[Errno::UnknownWifiError]),
+        ("open settings fail", &[Errno::OpenWifiSettingsFailed]),
+        ("value of length is out of range", &[Errno::LengthOutOfRange]),
+        ("NFC discovery has not started", &[Errno::NfcDiscoveryNotStarted]),
+        ("unzip fail", &[Errno::UnzipFailed]),
+        ("invalid style", &[Errno::InvalidStyle]),
+        ("get finder info failed", &[Errno::GetFinderInfoFailed]),
+        ("invalid mode", &[Errno::InvalidPaymentMode]),
+        ("need pin", &[Errno::BluetoothPinRequired]),
+        ("invalid plugin appid", &[Errno::InvalidPluginAppid]),
+        ("network argv error", &[Errno::NetworkArgumentError]),
+        ("request server http error", &[Errno::HttpdnsProviderHttpError]),
+        ("Not a directory", &[Errno::NotADirectory]),
+        ("invalid json", &[Errno::InvalidJson]),
+        ("call abort", &[Errno::GlobalPaymentAborted]),
+        ("unknown error", &[Errno::WifiConnectUnknownError, Errno::FaceDetectionUnknownError]),
+        ("midas currency in sufficient", &[Errno::MidasInsufficientBalance]),
+        ("invalid finder feed id", &[Errno::InvalidFinderFeedId]),
+        ("network reach the max redirect count", &[Errno::NetworkMaxRedirectsExceeded]),
+        ("request end", &[Errno::GlobalPaymentOutcomeUnknown]),
+        ("current connected wifi is invalid", &[Errno::CurrentWifiInvalid]),
+        ("stop face detection failed", &[Errno::StopFaceDetectionFailed]),
+        ("empty finder info", &[Errno::EmptyFinderInfo]),
+        ("already picked", &[Errno::PaymentMethodAlreadyPicked]),
+        ("midas currency pay failed", &[Errno::MidasCurrencyPayFailed]),
+        ("system error", &[Errno::FileSystemCallFailed]),
+        ("network interrupted error", &[Errno::NetworkInterrupted]),
+        ("nfc discovery has not started", &[Errno::NfcDiscoveryNotStarted]),
+        ("reach max bluetooth background count", &[Errno::BluetoothBackgroundLimitReached]),
+        ("invalid state", &[Errno::InvalidState]),
+        ("requestglobalpayment already end", &[Errno::GlobalPaymentAlreadyEnded, Errno::GlobalPaymentAlreadyEndedAgain]),
+        ("permission denied", &[Errno::FilePermissionDenied]),
+        ("parameter error: require packageName or packageNameArray", &[Errno::PackageNameRequired]),
+        ("midas get coupons failed", &[Errno::MidasGetCouponsFailed]),
+        ("midas order refunded amount exceed", &[Errno::MidasRefundAmountExceeded]),
+        ("input info is inconsistent with the user's selection", &[Errno::GlobalPaymentMethodMismatch]),
+        ("wifi is disabled", &[Errno::WifiDisabled]),
+        ("server system error", &[Errno::ServerSystemError]),
+        ("NFC discovery already started", &[Errno::NfcDiscoveryAlreadyStarted]),
+        ("device not found", &[Errno::BleDeviceNotFound]),
+        ("request background playback but in rtc mode", &[Errno::BackgroundPlaybackInRtcMode]),
+        ("jsapi invalid request data", &[Errno::JsapiInvalidRequestData]),
+        ("not invoke startWifi", &[Errno::WifiNotStarted]),
+        ("cancel", &[Errno::Cancel]),
+        ("tech already connected", &[Errno::NfcTechAlreadyConnected]),
+        ("network system error", &[Errno::NetworkSystemError]),
+        ("ok", &[Errno::Ok]),
+        ("mch is not registered", &[Errno::MerchantNotRegistered]),
+        ("invalid finder username", &[Errno::InvalidFinderUsername]),
+        ("insert data failed", &[Errno::InsertDataFailed]),
+        ("invalid servicer response", &[Errno::HttpdnsProviderInvalidResponse]),
+        ("location permission is denied", &[Errno::BleLocationPermissionDenied]),
+        ("ios not support", &[Errno::PaymentIosNotSupported]),
+        ("data deleted", &[Errno::DataDeleted]),
+        ("invalid random value length", &[Errno::InvalidRandomValueLength]),
+        ("unable to open as fileType", &[Errno::UnableToOpenAsFileType]),
+        ("network logic error", &[Errno::NetworkLogicError]),
+        ("src image file size zero", &[Errno::ImageSizeZero]),
+        ("unknown network error", &[Errno::UnknownNetworkError]),
+        ("path permission denied", &[Errno::PathPermissionDenied]),
+        ("midas currency canel pay failed", &[Errno::MidasCurrencyCancelPayFailed]),
+        ("url validate error", &[Errno::UrlValidationError]),
+        ("directory not empty", &[Errno::DirectoryNotEmpty]),
+        ("input/output error", &[Errno::InputOutputError]),
+        ("illegal operation in background", &[Errno::IllegalOperationInBackground]),
+        ("tempfilepath file not exist", &[Errno::TempFilePathNotFound]),
+        ("service expired", &[Errno::HttpdnsServiceExpired]),
+        ("sessionId is empty", &[Errno::SessionIdEmpty]),
+        ("jsapi user authorize denied", &[Errno::JsapiUserAuthorizeDenied]),
+        ("nfc tag has not been discovered", &[Errno::NfcTagNotDiscovered]),
+        ("Operation not permitted", &[Errno::OperationNotPermitted]),
+        ("already connect", &[Errno::BleAlreadyConnected]),
+        ("ai os not supported", &[Errno::AiOsNotSupported]),
+        ("update data failed", &[Errno::UpdateDataFailed]),
+        ("Invalid argument", &[Errno::InvalidArgument]),
+        ("user is not authorized", &[Errno::NfcUserNotAuthorized]),
+        ("parse token failed", &[Errno::ParseTokenFailed]),
+        ("requestGlobalPayment already end", &[Errno::GlobalPaymentAlreadyEnded, Errno::GlobalPaymentAlreadyEndedAgain]),
+        ("ai library not supported", &[Errno::AiLibraryNotSupported]),
+        ("currentwifi is null", &[Errno::CurrentWifiNull]),
+        ("unknown ble error", &[Errno::UnknownBleError]),
+        ("image decode fail", &[Errno::ImageDecodeFailed]),
+        ("invalid flag", &[Errno::InvalidFlag]),
+        ("unknown BLE error", &[Errno::UnknownBleError]),
+        ("data size not match", &[Errno::DataSizeMismatch]),
+        ("environment not ready", &[Errno::EnvironmentNotReady]),
+        ("user token hit spam limit", &[Errno::UserTokenSpamLimit]),
+        ("invalid pay signature", &[Errno::InvalidPaySignature]),
+        ("unknown payment default class error", &[Errno::UnknownPaymentDefaultError]),
+        ("input tensors is empty", &[Errno::InputTensorsEmpty]),
+        ("privacy permission is not authorized", &[Errno::PrivacyPermissionNotAuthorized]),
+        ("face detection has duplicated initialization", &[Errno::FaceDetectionAlreadyInitialized]),
+        ("request system error", &[Errno::RequestSystemError]),
+        ("request background playback but src empty", &[Errno::BackgroundPlaybackSrcEmpty]),
+        ("user denied", &[Errno::WifiUserDenied]),
+        ("oom occurs", &[Errno::OutOfMemory]),
+        ("ios not supported", &[Errno::IosNotSupported]),
+        ("need realname verify before payment", &[Errno::RealNameVerificationRequired]),
+        ("face not detected or detection failed", &[Errno::FaceNotDetected]),
+        ("not in picture in picture mode now", &[Errno::NotInPictureInPicture]),
+        ("abort download task", &[Errno::DownloadTaskAborted]),
+        ("user getPhoneNumber is blocked", &[Errno::GetPhoneNumberBlocked]),
+        ("midas order duplicated pperator", &[Errno::MidasDuplicateOperation]),
+        ("cgi failed for response null", &[Errno::CgiEmptyResponse]),
+        ("maybe not obtain gps permission", &[Errno::GpsPermissionMaybeDenied]),
+        ("not support HCE", &[Errno::HceNotSupported]),
+        ("fd argument must be of type number", &[Errno::FdMustBeNumber]),
+        ("permission denied when open using flag", &[Errno::OpenWithFlagDenied]),
+        ("iOS not supported", &[Errno::IosNotSupported]),
+        ("the content of the text message exceeds the limit", &[Errno::TextMessageTooLong]),
+        ("invalid argument", &[Errno::InvalidArgument]),
+        ("invalid URL", &[Errno::InvalidUrl]),
+        ("midas get set coupon order failed", &[Errno::MidasRecordCouponFailed]),
+        ("register aids failed", &[Errno::RegisterAidsFailed]),
+        ("not valid service id", &[Errno::HttpdnsUnsupportedServiceId]),
+        ("no websocket conn info", &[Errno::NoWebsocketConnectionInfo]),
+        ("settings page not found", &[Errno::SettingsPageNotFound]),
+        ("cgi failed for network issues", &[Errno::CgiNetworkFailure]),
+        ("Permission denied", &[Errno::FilePermissionDenied]),
+        ("response data convert to UTF8 fail", &[Errno::ResponseUtf8ConversionFailed]),
+        ("api scope is not declared in the privacy agreement", &[Errno::ApiScopeNotDeclaredInPrivacyAgreement]),
+        ("Path permission denied", &[Errno::PathPermissionDenied]),
+        ("password error", &[Errno::WifiPasswordError]),
+        ("parse NdefMessage failed", &[Errno::ParseNdefMessageFailed]),
+        ("invalid jsapi index", &[Errno::InvalidJsapiIndex]),
+        ("operation not permitted", &[Errno::OperationNotPermitted]),
+        ("store directory is empty", &[Errno::StoreDirectoryEmpty]),
+        ("midas get account balance failed", &[Errno::MidasGetBalanceFailed]),
+        ("face detection does not initialize", &[Errno::FaceDetectionNotInitialized]),
+        ("data expired", &[Errno::DataExpired]),
+        ("request background playback but in background", &[Errno::BackgroundPlaybackWhileInBackground]),
+        ("download save file error", &[Errno::DownloadSaveFileError]),
+        ("value of position is out of range", &[Errno::PositionOutOfRange]),
+        ("url not in domain list", &[Errno::UrlNotInDomainList]),
+        ("not same contractor", &[Errno::FinderNotSameContractor, Errno::WecomNotSameContractor]),
+        ("File name too long", &[Errno::FileNameTooLong]),
+        ("not init", &[Errno::BluetoothAdapterNotInitialized]),
+        ("not invoke startwifi", &[Errno::WifiNotStarted]),
+        ("take snapshot fail", &[Errno::SnapshotFailed]),
+        ("jsapi has no permission", &[Errno::JsapiNoPermission]),
+        ("midas buy goods failed", &[Errno::MidasBuyGoodsFailed]),
+        ("fail to connect wifi:time out", &[Errno::WifiConnectTimeout]),
+        ("not buy httpdns service", &[Errno::HttpdnsServiceNotPurchased]),
+        ("network exceed max task count", &[Errno::NetworkMaxTaskCountExceeded]),
+        ("maybe not obtain GPS Permission", &[Errno::GpsPermissionMaybeDenied]),
+        ("get no data", &[Errno::DataNotFound]),
+        ("internal error", &[Errno::InternalError]),
+        ("scope or scope list empty", &[Errno::ScopeListEmpty]),
+        ("value of offset is out of range", &[Errno::OffsetOutOfRange]),
+        ("appid no enough quota", &[Errno::AppidQuotaInsufficient]),
+        ("out_trade_no repeated, please change", &[Errno::DuplicateOutTradeNo]),
+        ("open paypage error", &[Errno::GlobalPaymentPageOpenFailed]),
+        ("unable to open as filetype", &[Errno::UnableToOpenAsFileType]),
+        ("require absolute path", &[Errno::AbsolutePathRequired]),
+        ("midas order not exists", &[Errno::MidasOrderNotFound]),
+        ("empty servicer return", &[Errno::HttpdnsProviderEmptyResponse]),
+        ("bind socket dependency is unavailable", &[Errno::CellularSocketUnavailable]),
+        ("unzip open file fail", &[Errno::UnzipOpenFileFailed]),
+        ("unknown payment error", &[Errno::UnknownPaymentError]),
     ],
 };
 
@@ -6028,6 +6515,7 @@ pub(crate) const fn subcategory_info(category: u16, subcategory: u8) -> Option<&
         (7, 0) => Some(&GroupInfo { naming: Naming::Upstream, name_zh: "通用支付错误", name_en: "General payment errors", note: "" }),
         (7, 1) => Some(&GroupInfo { naming: Naming::Upstream, name_zh: "支付默认二级类目", name_en: "Default payment subcategory", note: "Holds the Midas (米大师) virtual-payment codes." }),
         (7, 2) => Some(&GroupInfo { naming: Naming::Unnamed, name_zh: "", name_en: "", note: "Order and signature codes 702001-702008." }),
+        (7, 3) => Some(&GroupInfo { naming: Naming::Unnamed, name_zh: "", name_en: "", note: "Global-payment codes 703001-703016 (openMethodPicker, requestGlobalPayment), added to the mini-program edition in 2026." }),
         (11, 3) => Some(&GroupInfo { naming: Naming::Unnamed, name_zh: "", name_en: "", note: "Image compression codes 1103002-1103007." }),
         (11, 7) => Some(&GroupInfo { naming: Naming::Upstream, name_zh: "实时音视频", name_en: "Real-time audio and video", note: "" }),
         (13, 0) => Some(&GroupInfo { naming: Naming::Upstream, name_zh: "通用文件错误", name_en: "General file errors", note: "" }),
