@@ -33,7 +33,7 @@ ratio() { awk -v a="${per[$1]}" -v b="${per[$2]}" 'BEGIN { printf "%.2f", b / a 
 row() { # what minierr baseline
   [[ -z "$filter" || "$2 $3" == *"$filter"* ]] || return 0
   measure "$2" "$4"; measure "$3" "$4"
-  printf '| %s | %s | %s (`%s`) | %s× fewer |\n' "$1" "${per[$2]}" "${per[$3]}" "$3" "$(ratio "$2" "$3")"
+  printf '| %s | %s | %s (`%s`) | %s× |\n' "$1" "${per[$2]}" "${per[$3]}" "$3" "$(ratio "$2" "$3")"
 }
 
 echo "| operation | minierr, instructions | baseline, instructions | baseline ÷ minierr |"

@@ -1010,7 +1010,7 @@ fn decode_text<'a>(
     if let Some(response) = gateway {
         return Ok(Diagnosis::AlipayGateway(response, options.call_kind));
     }
-    if text.contains(":fail") {
+    if wx::has_fail_marker(&text) {
         return Ok(Diagnosis::Wx(wx::Fail::new(text)));
     }
     let fail = alipay::Fail::new(None, Some(text));

@@ -50,6 +50,20 @@ fn err_msg_splits_at_fail_whatever_the_separator() {
             "fail to connect wifi:time out",
         ),
         ("login:fail", Some("login"), ""),
+        // Some runtimes put a space after the colon.
+        (
+            "canvasToTempFilePath: fail canvas is empty",
+            Some("canvasToTempFilePath"),
+            "canvas is empty",
+        ),
+        // A wrapper reporting the failure of the API it called: the inner reason is the one.
+        (
+            "collection.get:fail operateWXData:fail invalid scope",
+            Some("collection.get"),
+            "invalid scope",
+        ),
+        // `fail` must be a word of its own.
+        ("x:failed to open", Some("x"), "failed to open"),
         (
             "navigateTo:fail page \"pages/x\" is not found",
             Some("navigateTo"),
@@ -152,6 +166,14 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
         (
             r#"{"errMsg":"openBluetoothAdapter:fail not init"}"#,
             Some(Errno::BluetoothAdapterNotInitialized),
+        ),
+        (
+            r#"{"errMsg":"downloadFile: fail url not in domain list"}"#,
+            Some(Errno::UrlNotInDomainList),
+        ),
+        (
+            r#"{"errMsg":"requestGlobalPayment:fail request end"}"#,
+            Some(Errno::GlobalPaymentOutcomeUnknown),
         ),
         (r#"{"errMsg":"getLocation:fail auth deny"}"#, None),
         (r#"{"errMsg":"x:fail system permission denied"}"#, None),

@@ -601,31 +601,65 @@ impl<'de> serde::Deserialize<'de> for AnyErrno {
 /// Splits a runtime errMsg into the API name and the reason after `:fail`.
 ///
 /// The separator after `fail` varies by API and base-library version (`:`, a space, or
-/// nothing); all are accepted. A success or cancel message such as `request:ok` splits at its
-/// colon when the part before it looks like an API name. Anything else has no API part and is
-/// all reason.
+/// nothing), and some runtimes put a space after the colon (`downloadFile: fail …`); all are
+/// accepted. When the reason is itself a failure of another API (`requestPayment:fail
+/// jsapi:fail …`, a wrapper reporting what it called), the innermost reason is returned, since
+/// that is the one the catalog describes; the API is the outermost. A success or cancel message
+/// such as `request:ok` splits at its colon when the part before it looks like an API name.
+/// Anything else has no API part and is all reason.
 ///
 /// ```
 /// use minierr::wx::split_err_msg;
 ///
 /// assert_eq!(split_err_msg("openBluetoothAdapter:fail:not available"), (Some("openBluetoothAdapter"), "not available"));
 /// assert_eq!(split_err_msg("request:fail url not in domain list"), (Some("request"), "url not in domain list"));
+/// assert_eq!(split_err_msg("downloadFile: fail url not in domain list"), (Some("downloadFile"), "url not in domain list"));
 /// assert_eq!(split_err_msg("getLocation:fail auth deny"), (Some("getLocation"), "auth deny"));
+/// assert_eq!(split_err_msg("a:fail b:fail:time out"), (Some("a"), "time out"));
 /// assert_eq!(split_err_msg("request:fail"), (Some("request"), ""));
 /// assert_eq!(split_err_msg("request:ok"), (Some("request"), "ok"));
+/// assert_eq!(split_err_msg("x:failed to open"), (Some("x"), "failed to open"));
 /// assert_eq!(split_err_msg("time out"), (None, "time out"));
 /// assert_eq!(split_err_msg("fail to connect wifi:time out"), (None, "fail to connect wifi:time out"));
 /// ```
 #[must_use]
 pub fn split_err_msg(err_msg: &str) -> (Option<&str>, &str) {
-    if let Some((api, rest)) = err_msg.split_once(":fail") {
-        let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
-        return (Some(api.trim()), reason);
+    if let Some((api, mut reason)) = split_at_fail(err_msg) {
+        while let Some((inner_api, inner_reason)) = split_at_fail(reason) {
+            if !is_api_name(inner_api) {
+                break;
+            }
+            reason = inner_reason;
+        }
+        return (Some(api), reason);
     }
     match err_msg.split_once(':') {
         Some((api, rest)) if is_api_name(api.trim()) => (Some(api.trim()), rest.trim()),
         _ => (None, err_msg.trim()),
     }
+}
+
+/// Whether `text` has an `api:fail` marker, the shape every WeChat client failure has.
+pub(crate) fn has_fail_marker(text: &str) -> bool {
+    split_at_fail(text).is_some()
+}
+
+/// The API and reason around the first colon that is followed (after any spaces) by the word
+/// `fail`. `fail` must end there, so `x:failed to open` has no marker.
+fn split_at_fail(text: &str) -> Option<(&str, &str)> {
+    let mut searched = 0;
+    while let Some(found) = text[searched..].find(':') {
+        let colon = searched + found;
+        let after = text[colon + 1..].trim_start_matches(' ');
+        if let Some(rest) = after.strip_prefix("fail") {
+            if rest.is_empty() || rest.starts_with([':', ' ', ',']) {
+                let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
+                return Some((text[..colon].trim(), reason));
+            }
+        }
+        searched = colon + 1;
+    }
+    None
 }
 
 /// `request`, `openBluetoothAdapter`, `operateWXData`: an identifier, as WeChat names its APIs.

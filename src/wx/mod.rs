@@ -57,6 +57,7 @@ mod payload;
 pub mod server;
 
 pub use category::{Category, Naming, Subcategory};
+pub(crate) use code::has_fail_marker;
 pub use code::{AnyErrno, ParseErrnoError, UnknownErrno, split_err_msg};
 pub use generated::Errno;
 #[cfg(feature = "serde")]
