@@ -590,6 +590,23 @@ impl Diagnosis<'_> {
         }
     }
 
+    /// The class of a WeChat reason that named no code, when [`Diagnosis::action`] comes from
+    /// it rather than from a code; `None` otherwise, and for every other platform.
+    ///
+    /// ```
+    /// use minierr::{decode_str, wx::ReasonClass, Action};
+    /// let d = decode_str(r#""request:fail -118:net::ERR_CONNECTION_TIMED_OUT""#)?;
+    /// assert_eq!((d.reason_class(), d.action()), (Some(ReasonClass::Network), Some(Action::Retry)));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn reason_class(&self) -> Option<wx::ReasonClass> {
+        match self {
+            Diagnosis::Wx(fail) => fail.reason_class(),
+            _ => None,
+        }
+    }
+
     /// The soonest moment a retry can succeed, where the platform says so.
     ///
     /// ```
@@ -1096,7 +1113,7 @@ mod json_view {
     }
 
     /// The keys of the JSON view, in order; every object has all of them.
-    pub const KEYS: [&str; 16] = [
+    pub const KEYS: [&str; 17] = [
         "platform",
         "api",
         "code",
@@ -1112,6 +1129,7 @@ mod json_view {
         "subcategory",
         "action",
         "retry_hint",
+        "reason_class",
         "candidate_apis",
     ];
 
@@ -1135,6 +1153,7 @@ mod json_view {
             map.serialize_entry("subcategory", &self.subcategory())?;
             map.serialize_entry("action", &self.action())?;
             map.serialize_entry("retry_hint", &self.retry_hint())?;
+            map.serialize_entry("reason_class", &self.reason_class())?;
             let candidates: Vec<&str> = self
                 .candidate_apis()
                 .into_iter()

@@ -109,6 +109,7 @@ struct Item<'a> {
     subcategory: Option<Subcategory>,
     action: Option<Action>,
     retry_hint: Option<RetryHint>,
+    reason_class: Option<minierr::wx::ReasonClass>,
     candidate_apis: Vec<&'static str>,
 }
 
@@ -130,6 +131,7 @@ impl Item<'static> {
             subcategory: None,
             action: None,
             retry_hint: None,
+            reason_class: None,
             candidate_apis: Vec::new(),
         }
     }
@@ -145,6 +147,7 @@ impl Item<'static> {
             subcategory: Some(errno.subcategory()),
             action: Some(errno.action()),
             retry_hint: errno.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::Wechat)
         }
     }
@@ -162,6 +165,7 @@ impl Item<'static> {
             remedy_en: error.remedy_en(),
             action: Some(error.action()),
             retry_hint: error.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::Alipay)
         }
     }
@@ -178,6 +182,7 @@ impl Item<'static> {
             status: Some(code.documented_status().to_string()),
             action: Some(code.action()),
             retry_hint: code.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::AlipayPlus)
         }
     }
@@ -191,6 +196,7 @@ impl Item<'static> {
             message_en: Some(code.message_en()),
             action: Some(code.action()),
             retry_hint: code.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::WechatServer)
         }
     }
@@ -204,6 +210,7 @@ impl Item<'static> {
             message_en: Some(code.message_en()),
             action: Some(code.action()),
             retry_hint: code.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::AlipayGateway)
         }
     }
@@ -218,6 +225,7 @@ impl Item<'static> {
             remedy_zh: sub_code.remedy_zh(),
             action: Some(sub_code.action()),
             retry_hint: sub_code.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::AlipayGateway)
         }
     }
@@ -230,6 +238,7 @@ impl Item<'static> {
             message_en: Some(code.message_en()),
             action: Some(code.action()),
             retry_hint: code.retry_hint(),
+            reason_class: None,
             ..Item::blank(Platform::OpenPlatform)
         }
     }
@@ -256,6 +265,7 @@ impl<'a> Item<'a> {
             subcategory: d.subcategory(),
             action: d.action(),
             retry_hint: d.retry_hint(),
+            reason_class: d.reason_class(),
             candidate_apis: d.candidate_apis().into_iter().map(Api::name).collect(),
         }
     }
@@ -306,6 +316,10 @@ impl<'a> Item<'a> {
             );
         }
         line("retry", self.retry_hint.map(|h| h.to_string()).as_deref());
+        line(
+            "reason",
+            self.reason_class.map(|c| c.to_string()).as_deref(),
+        );
         out
     }
 }
@@ -624,6 +638,9 @@ fn one_line(item: &Item<'_>) -> String {
         " -> {}",
         item.action.map_or("unknown", Action::as_str)
     ));
+    if let Some(class) = item.reason_class {
+        s.push_str(&format!(" (reason class {class})"));
+    }
     if let Some(hint) = item.retry_hint {
         s.push_str(&format!(" ({hint})"));
     }

@@ -41,7 +41,7 @@ fn json_lines(o: &Output) -> Vec<serde_json::Value> {
 }
 
 /// The keys the README documents, every one on every object.
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 17] = [
     "platform",
     "api",
     "code",
@@ -57,6 +57,7 @@ const KEYS: [&str; 16] = [
     "subcategory",
     "action",
     "retry_hint",
+    "reason_class",
     "candidate_apis",
 ];
 

@@ -104,6 +104,17 @@ fn borrowed_decoding_allocates_nothing() {
             std::hint::black_box((d.action(), d.name(), d.message_en()));
         }
     });
+    assert_no_alloc("WeChat reasons recovered and classed", || {
+        for payload in [
+            r#"{"errMsg":"downloadFile: fail url not in domain list"}"#,
+            r#"{"errMsg":"collection.get:fail operateWXData:fail Invalid Scope."}"#,
+            r#"{"errMsg":"request:fail -118:net::ERR_CONNECTION_TIMED_OUT"}"#,
+            r#"{"errMsg":"showToast:fail parameter error: parameter.title should be String instead of Undefined;"}"#,
+        ] {
+            let fail = minierr::wx::Fail::from_json_str(payload).unwrap();
+            std::hint::black_box((fail.resolved_errno(), fail.reason_class(), fail.action()));
+        }
+    });
     assert_no_alloc("from_json readers", || {
         for payload in &payloads[0..3] {
             let fail = minierr::wx::Fail::from_json_str(payload).unwrap();

@@ -253,3 +253,126 @@ fn display_shows_the_message_and_the_code() {
         "request:fail url not in domain list (errno 600002 url not in domain list: The URL's domain is not in the mini program's list of trusted domains)"
     );
 }
+
+/// Reasons that name no catalog code, as real runtimes send them, and the class each one falls
+/// in. Every expected class comes from what the message says, not from minierr's table.
+#[test]
+fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
+    use minierr::wx::ReasonClass::{self, *};
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 15] = [
+        // Chromium's connection errors, as WeChat's cronet stack passes them through.
+        (
+            "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
+            Some(Network),
+            Some(Action::Retry),
+        ),
+        (
+            "request:fail errcode:-105 cronet_error_code:-105 error_msg:net::ERR_NAME_NOT_RESOLVED",
+            Some(Network),
+            Some(Action::Retry),
+        ),
+        (
+            "uploadFile:fail -106:net::ERR_INTERNET_DISCONNECTED",
+            Some(Network),
+            Some(Action::Retry),
+        ),
+        ("request:fail timeout", Some(Network), Some(Action::Retry)),
+        // Certificate and TLS failures are the server's configuration.
+        (
+            "request:fail -200:net::ERR_CERT_COMMON_NAME_INVALID",
+            Some(Tls),
+            Some(Action::FixConfig),
+        ),
+        (
+            "request:fail errcode:-202 cronet error code:-202 error msg:net::ERR_CERT_AUTHORITY_INVALID",
+            Some(Tls),
+            Some(Action::FixConfig),
+        ),
+        (
+            "request:fail ssl version or cipher mismatch",
+            Some(Tls),
+            Some(Action::FixConfig),
+        ),
+        (
+            "request:fail -3:net::ERR_ABORTED",
+            Some(Aborted),
+            Some(Action::GiveUp),
+        ),
+        // The base library's argument check and navigation misuse are the caller's mistakes.
+        (
+            "showToast:fail parameter error: parameter.title should be String instead of Undefined;",
+            Some(ArgumentCheck),
+            Some(Action::FixRequest),
+        ),
+        (
+            "navigateTo:fail:can not navigate to a tab bar page",
+            Some(NavigationMisuse),
+            Some(Action::FixRequest),
+        ),
+        (
+            "redirectTo:fail can not redirectTo a tabbar page",
+            Some(NavigationMisuse),
+            Some(Action::FixRequest),
+        ),
+        // Nothing to go on: unknown stays unknown.
+        ("request:fail ", None, None),
+        ("request:fail abort", None, None),
+        ("request:fail -2:net::ERR_FAILED", None, None),
+        // A documented errMsg is a code, and the code answers.
+        (
+            "request:fail url not in domain list",
+            None,
+            Some(Action::FixConfig),
+        ),
+    ];
+    for (err_msg, class, action) in cases {
+        let fail = Fail::new(err_msg);
+        assert_eq!(
+            (fail.reason_class(), fail.action()),
+            (class, action),
+            "{err_msg}"
+        );
+    }
+    // A code sent with the payload wins over the reason's class.
+    let fail = Fail::new("request:fail parameter error: require packageName or packageNameArray");
+    assert_eq!(
+        fail.resolved_errno().and_then(|c| c.known()),
+        Some(Errno::PackageNameRequired)
+    );
+    assert_eq!(fail.reason_class(), None);
+}
+
+/// Every row of the pattern table has a source and a class the class table defines, and every
+/// class has at least one pattern; read from the tables themselves, not through minierr.
+#[test]
+fn every_reason_pattern_has_a_source_and_a_class() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let classes =
+        std::fs::read_to_string(root.join("wechat_reason_classes.tsv")).expect("class table");
+    let patterns =
+        std::fs::read_to_string(root.join("wechat_reason_patterns.tsv")).expect("pattern table");
+    let class_names: Vec<&str> = classes
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    assert!(class_names.len() >= 5, "{class_names:?}");
+    let mut used = std::collections::BTreeSet::new();
+    let mut rows = 0;
+    for line in patterns.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), 5, "{line}");
+        assert!(class_names.contains(&cells[0]), "{line}");
+        assert!(cells[3].starts_with("https://"), "source of {line}");
+        used.insert(cells[0]);
+        rows += 1;
+    }
+    assert!(rows >= 20, "{rows} pattern rows");
+    for class in &class_names {
+        assert!(used.contains(class), "{class} has no pattern");
+        let parsed: minierr::wx::ReasonClass = minierr::wx::ReasonClass::all()
+            .find(|c| format!("{c:?}") == *class)
+            .unwrap_or_else(|| panic!("{class} is a ReasonClass"));
+        assert_eq!(parsed.name().parse(), Ok(parsed));
+    }
+}

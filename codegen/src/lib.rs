@@ -24,6 +24,7 @@ mod table;
 #[allow(dead_code)]
 mod template;
 mod wechat;
+mod wechat_reasons;
 mod wechat_server;
 
 pub use table::{Table, TableError};

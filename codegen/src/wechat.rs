@@ -207,8 +207,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let mut out = header(&[
         &format!("data/{ERRNO_FILE}"),
         &format!("data/{CATEGORY_FILE}"),
+        &format!("data/{}", crate::wechat_reasons::CLASS_FILE),
+        &format!("data/{}", crate::wechat_reasons::PATTERN_FILE),
     ]);
-    out.push_str("\nuse super::{ErrnoInfo, GroupInfo, Naming};\nuse crate::Action;\n");
+    out.push_str(
+        "\nuse super::{ErrnoInfo, GroupInfo, Naming, ReasonClassInfo, ReasonMatch};\nuse crate::Action;\n",
+    );
     crate::render::hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
     let variants: Vec<Variant> = entries.iter().map(variant).collect();
     enum_decl(
@@ -232,6 +236,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         &messages,
     )?;
     render_groups(&mut out, &groups);
+    crate::wechat_reasons::render(data, &mut out)?;
     Ok(crate::GeneratedFile {
         path: "src/wx/generated.rs",
         contents: out,

@@ -54,6 +54,7 @@ mod code;
 mod generated;
 #[cfg(feature = "serde")]
 mod payload;
+mod reason;
 pub mod server;
 
 pub use category::{Category, Naming, Subcategory};
@@ -62,6 +63,8 @@ pub use code::{AnyErrno, ParseErrnoError, UnknownErrno, split_err_msg};
 pub use generated::Errno;
 #[cfg(feature = "serde")]
 pub use payload::Fail;
+pub use reason::{ParseReasonClassError, ReasonClass};
+pub(crate) use reason::{ReasonClassInfo, ReasonMatch};
 
 /// One catalog row, as the generated `Errno::info` returns it.
 #[derive(Debug)]

@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{AnyErrno, Errno, split_err_msg};
+use super::{AnyErrno, Errno, ReasonClass, split_err_msg};
 use crate::Action;
 use crate::text::{TextSeed, vacant};
 
@@ -165,19 +165,50 @@ impl<'a> Fail<'a> {
         Errno::all_with_err_msg(self.reason())
     }
 
-    /// The next step for the [resolved](Fail::resolved_errno) code, if it is in the catalog.
+    /// The next step: from the [resolved](Fail::resolved_errno) code if it is in the catalog,
+    /// else from the [server errcode](Fail::server_errcode) a Cloud `openapi` call passes on,
+    /// else from the [reason's class](Fail::reason_class). `None` when none of them knows:
+    /// an unknown reason is never guessed at.
     ///
     /// ```
     /// use minierr::{wx::Fail, Action};
     /// assert_eq!(Fail::new("request:fail url not in domain list").action(), Some(Action::FixConfig));
+    /// assert_eq!(Fail::new("request:fail -118:net::ERR_CONNECTION_TIMED_OUT").action(), Some(Action::Retry));
+    /// assert_eq!(Fail::new("request:fail something new").action(), None);
     /// ```
+    #[must_use]
     pub fn action(&self) -> Option<Action> {
+        self.code_action()
+            .or_else(|| ReasonClass::of(self.reason()).map(ReasonClass::action))
+    }
+
+    fn code_action(&self) -> Option<Action> {
         self.resolved_errno()
             .and_then(AnyErrno::action)
             .or_else(|| {
                 self.server_errcode()
                     .and_then(super::server::AnyErrcode::action)
             })
+    }
+
+    /// The [class](ReasonClass) of the reason, when no catalog code gives this failure an
+    /// action: then [`Fail::action`] is the class's. `None` when a code answers, or when no
+    /// pattern describes the reason.
+    ///
+    /// ```
+    /// use minierr::wx::{Fail, ReasonClass};
+    ///
+    /// let fail = Fail::new("request:fail -200:net::ERR_CERT_COMMON_NAME_INVALID");
+    /// assert_eq!(fail.reason_class(), Some(ReasonClass::Tls));
+    /// // The documented errMsg names errno 600002, so the code answers, not a class.
+    /// assert_eq!(Fail::new("request:fail url not in domain list").reason_class(), None);
+    /// ```
+    #[must_use]
+    pub fn reason_class(&self) -> Option<ReasonClass> {
+        match self.code_action() {
+            Some(_) => None,
+            None => ReasonClass::of(self.reason()),
+        }
     }
 
     /// For a WeChat Cloud `openapi.*` call, the WeChat server errcode it passes on: Cloud
