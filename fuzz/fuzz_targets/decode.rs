@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
             d.action(),
             d.candidate_apis(),
         );
+        let _ = (d.reason_class(), d.retry_hint(), d.api_name());
         serde_json::to_string(&d).expect("a diagnosis always serialises");
     }
     for api in minierr::alipay::Api::all() {

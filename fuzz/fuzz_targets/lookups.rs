@@ -13,7 +13,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = wx::Errno::from_err_msg(text);
     let _ = text.parse::<wx::Errno>();
-    let _ = wx::split_err_msg(text);
+    let (_, reason) = wx::split_err_msg(text);
+    if let Some(class) = wx::ReasonClass::of(reason) {
+        assert_eq!(class.name().parse(), Ok(class));
+    }
+    let _ = wx::server::split_errmsg(text);
+    let _ = alipay::gateway::Response::from_text(text).map(|r| r.resolved_sub_code());
     if let Some(code) = openapi::ResultCode::from_code(text) {
         assert_eq!(code.code(), text);
     }
