@@ -652,6 +652,10 @@ impl Diagnosis<'_> {
 #[derive(Default)]
 struct Shape {
     err_msg: bool,
+    /// errMsg has WeChat's `api:fail` form, which settles the platform.
+    wx_fail_marker: bool,
+    /// A `detail` object with an errMsg: a component event (`e.detail`) logged whole.
+    detail_err_msg: bool,
     errno: bool,
     errcode: bool,
     errmsg: bool,
@@ -670,6 +674,11 @@ struct Shape {
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
     fn platforms(&self) -> ([Platform; 6], usize) {
+        // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
+        // `api:fail` form is WeChat's alone.
+        if self.wx_fail_marker {
+            return ([Platform::Wechat; 6], 1);
+        }
         // The Alipay App SDK's result: resultStatus with memo, and `result` any value.
         let app_sdk = self.result_status && self.memo && !self.result_code;
         let alipay_plus = !app_sdk && (self.result || (self.result_code && self.result_status));
@@ -744,7 +753,12 @@ impl<'de> Visitor<'de> for ShapeVisitor {
         let mut shape = Shape::default();
         while let Some(key) = map.next_key::<KeyName<'de>>()? {
             let flag = match key.0.as_ref() {
-                "errMsg" => &mut shape.err_msg,
+                "errMsg" => {
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.err_msg = true;
+                    shape.wx_fail_marker |= text.is_some_and(|t| wx::has_fail_marker(&t));
+                    continue;
+                }
                 "errno" => &mut shape.errno,
                 "errcode" => &mut shape.errcode,
                 "errmsg" => &mut shape.errmsg,
@@ -762,13 +776,18 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     });
                     continue;
                 }
+                "detail" => {
+                    let inner = map.next_value::<NestedShape>()?.0;
+                    shape.detail_err_msg = inner.is_some_and(|inner| inner.err_msg);
+                    continue;
+                }
                 "result" => {
                     // my.tradePay's success carries a string `result`; Alipay+ nests an object.
-                    shape.result = map.next_value::<IsObject>()?.0;
+                    shape.result = map.next_value::<NestedShape>()?.0.is_some();
                     continue;
                 }
                 wrapper if wrapper.ends_with("_response") => {
-                    shape.response_wrapper |= map.next_value::<IsObject>()?.0;
+                    shape.response_wrapper |= map.next_value::<NestedShape>()?.0.is_some();
                     continue;
                 }
                 _ => {
@@ -781,6 +800,70 @@ impl<'de> Visitor<'de> for ShapeVisitor {
         }
         Ok(shape)
     }
+}
+
+/// The shape of a value if it is an object; any other value is skipped.
+struct NestedShape(Option<Shape>);
+
+impl<'de> Deserialize<'de> for NestedShape {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NestedShapeVisitor;
+
+        impl<'de> Visitor<'de> for NestedShapeVisitor {
+            type Value = NestedShape;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NestedShape, A::Error> {
+                ShapeVisitor
+                    .visit_map(map)
+                    .map(|shape| NestedShape(Some(shape)))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<NestedShape, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(NestedShape(None))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_str<E>(self, _: &str) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_unit<E>(self) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+        }
+
+        deserializer.deserialize_any(NestedShapeVisitor)
+    }
+}
+
+/// A component event logged whole: the WeChat fail object is its `detail`.
+#[derive(Deserialize)]
+struct Detailed<'a> {
+    #[serde(borrow)]
+    detail: wx::Fail<'a>,
 }
 
 /// A value's text if it is a string; any other value is skipped.
@@ -876,65 +959,6 @@ impl<'de> Deserialize<'de> for Keys {
     }
 }
 
-/// Whether a value is a JSON object; the value itself is skipped.
-struct IsObject(bool);
-
-impl<'de> Deserialize<'de> for IsObject {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IsObjectVisitor;
-
-        impl<'de> Visitor<'de> for IsObjectVisitor {
-            type Value = IsObject;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any value")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IsObject, A::Error> {
-                while map
-                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
-                    .is_some()
-                {}
-                Ok(IsObject(true))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<IsObject, A::Error> {
-                while seq.next_element::<crate::text::Skip>()?.is_some() {}
-                Ok(IsObject(false))
-            }
-
-            fn visit_bool<E>(self, _: bool) -> Result<IsObject, E> {
-                Ok(IsObject(false))
-            }
-
-            fn visit_i64<E>(self, _: i64) -> Result<IsObject, E> {
-                Ok(IsObject(false))
-            }
-
-            fn visit_u64<E>(self, _: u64) -> Result<IsObject, E> {
-                Ok(IsObject(false))
-            }
-
-            fn visit_f64<E>(self, _: f64) -> Result<IsObject, E> {
-                Ok(IsObject(false))
-            }
-
-            fn visit_str<E>(self, _: &str) -> Result<IsObject, E> {
-                Ok(IsObject(false))
-            }
-
-            fn visit_unit<E>(self) -> Result<IsObject, E> {
-                Ok(IsObject(false))
-            }
-        }
-
-        deserializer.deserialize_any(IsObjectVisitor)
-    }
-}
-
 /// A map key, borrowed when the input allows.
 struct KeyName<'de>(std::borrow::Cow<'de, str>);
 
@@ -1002,6 +1026,12 @@ pub fn decode_with<'a>(
     let (fits, count) = shape.platforms();
     match (count, fits.first()) {
         (1, Some(platform)) => decode_as(input, *platform, options),
+        (0, _) if shape.detail_err_msg => serde_json::from_slice::<Detailed<'a>>(input)
+            .map(|d| Diagnosis::Wx(d.detail))
+            .map_err(|source| DecodeError::Invalid {
+                platform: Platform::Wechat,
+                source,
+            }),
         (0, _) => Err(DecodeError::UnknownShape {
             keys: serde_json::from_slice::<Keys>(input).map_or_else(|_| Vec::new(), |k| k.0),
         }),

@@ -96,6 +96,49 @@ fn real_client_input_is_accepted() {
 }
 
 #[test]
+fn an_api_fail_err_msg_is_wechat_whatever_else_the_object_has() {
+    // uni-app adds its own `code` (and WeChat's legacy errCode) beside the errMsg.
+    let d = decode_str(
+        r#"{"errMsg":"requestPayment:fail [payment微信:-1]General errors","errCode":-100,"code":-100}"#,
+    )
+    .expect("decodes");
+    assert_eq!(d.platform(), Platform::Wechat);
+    assert_eq!(d.api(), Some("requestPayment"));
+    // The old payment shape's err_code and err_desc do not make it another platform either.
+    let d = decode_str(
+        r#"{"errMsg":"requestPayment:fail","err_code":"FAIL","err_desc":"x","code":"1"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(d.platform(), Platform::Wechat);
+    // Space after the colon, as some runtimes send it.
+    let d = decode_str(r#"{"errMsg":"downloadFile: fail url not in domain list","code":7}"#)
+        .expect("decodes");
+    assert_eq!(
+        (d.platform(), d.name()),
+        (Platform::Wechat, Some("UrlNotInDomainList"))
+    );
+}
+
+#[test]
+fn a_component_event_logged_whole_decodes_from_its_detail() {
+    // A button's getPhoneNumber event: the fail object is `e.detail`.
+    let d = decode_str(
+        r#"{"type":"getphonenumber","timeStamp":1873,"detail":{"errMsg":"getPhoneNumber:fail user deny"}}"#,
+    )
+    .expect("decodes");
+    assert_eq!(
+        (d.platform(), d.api()),
+        (Platform::Wechat, Some("getPhoneNumber"))
+    );
+    assert_eq!(d.message(), Some("getPhoneNumber:fail user deny"));
+    // A detail without errMsg is no WeChat failure.
+    assert!(matches!(
+        decode_str(r#"{"detail":{"value":"x"}}"#),
+        Err(DecodeError::UnknownShape { .. })
+    ));
+}
+
+#[test]
 fn shapes_that_fit_none_or_several_are_reported() {
     match decode_str(r#"{"foo":1,"bar":2}"#) {
         Err(DecodeError::UnknownShape { keys }) => assert_eq!(keys, ["foo", "bar"]),
