@@ -175,7 +175,30 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             r#"{"errMsg":"requestGlobalPayment:fail request end"}"#,
             Some(Errno::GlobalPaymentOutcomeUnknown),
         ),
-        (r#"{"errMsg":"getLocation:fail auth deny"}"#, None),
+        // Runtime wordings documented for a code: the alias table (issue 12).
+        (
+            r#"{"errMsg":"getLocation:fail auth deny"}"#,
+            Some(Errno::JsapiUserAuthorizeDenied),
+        ),
+        (
+            r#"{"errMsg":"saveImageToPhotosAlbum:fail:auth denied"}"#,
+            Some(Errno::JsapiUserAuthorizeDenied),
+        ),
+        (
+            r#"{"errMsg":"getPhoneNumber:fail user deny"}"#,
+            Some(Errno::JsapiUserAuthorizeDenied),
+        ),
+        // Documented errMsgs in another case, with a value echoed after them.
+        (
+            r#"{"errMsg":"request:fail invalid url \"/coming_soon?start=0&count=3\""}"#,
+            Some(Errno::InvalidUrl),
+        ),
+        (r#"{"errMsg":"getLocation:fail something new"}"#, None),
+        // Two codes share the alias: no single answer.
+        (
+            r#"{"errMsg":"getUserInfo:fail please go to mp to announce your privacy usage"}"#,
+            None,
+        ),
         (r#"{"errMsg":"x:fail system permission denied"}"#, None),
     ];
     for (json, expected) in cases {

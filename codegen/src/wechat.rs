@@ -12,6 +12,8 @@ use crate::{header, lit, require_unique};
 
 const ERRNO_FILE: &str = "wechat_errno.tsv";
 const CATEGORY_FILE: &str = "wechat_categories.tsv";
+const ALIAS_FILE: &str = "wechat_err_msg_aliases.tsv";
+const ALIAS_COLUMNS: &[&str] = &["alias", "code", "reliability", "source", "note"];
 const ERRNO_COLUMNS: &[&str] = &[
     "code",
     "name",
@@ -207,6 +209,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let mut out = header(&[
         &format!("data/{ERRNO_FILE}"),
         &format!("data/{CATEGORY_FILE}"),
+        &format!("data/{ALIAS_FILE}"),
         &format!("data/{}", crate::wechat_reasons::CLASS_FILE),
         &format!("data/{}", crate::wechat_reasons::PATTERN_FILE),
     ]);
@@ -234,6 +237,19 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         "catalog errMsgs",
         "Errno",
         &messages,
+    )?;
+    let aliases = read_aliases(data, &entries)?;
+    let aliases: Vec<(&str, &str)> = aliases
+        .iter()
+        .map(|(alias, name)| (alias.as_str(), name.as_str()))
+        .collect();
+    message_index(
+        &mut out,
+        ALIAS_FILE,
+        "ALIAS",
+        "runtime aliases of documented errMsgs",
+        "Errno",
+        &aliases,
     )?;
     render_groups(&mut out, &groups);
     crate::wechat_reasons::render(data, &mut out)?;
@@ -320,6 +336,43 @@ fn render_groups(out: &mut String, groups: &[Group]) {
         }
     }
     out.push_str("        _ => None,\n    }\n}\n");
+}
+
+/// (alias, variant name) for every row of the alias table, in code order; each alias is a
+/// runtime wording with a source, and its code must be in the errno table.
+fn read_aliases(data: &Path, entries: &[Entry]) -> Result<Vec<(String, String)>, TableError> {
+    let table = Table::read(&data.join(ALIAS_FILE), ALIAS_COLUMNS)?;
+    let mut aliases = Vec::new();
+    for row in table.rows() {
+        let alias = row.required("alias")?;
+        if alias.contains('%') {
+            return Err(row.error("an alias is literal text, without %s or %d"));
+        }
+        let text = row.required("code")?;
+        let entry = text
+            .parse::<u32>()
+            .ok()
+            .and_then(|code| entries.iter().find(|e| e.code == code))
+            .ok_or_else(|| row.error(format!("code {text:?} is not in {ERRNO_FILE}")))?;
+        // An errMsg match is tried first, so an alias that is some code's errMsg never answers.
+        let key = crate::normalize::normalized(alias);
+        if let Some(owner) = entries
+            .iter()
+            .find(|e| crate::normalize::normalized(&e.err_msg) == key)
+        {
+            return Err(row.error(format!("{alias:?} is {}'s errMsg", owner.code)));
+        }
+        row.required("reliability")?;
+        if !row.required("source")?.starts_with("https://") {
+            return Err(row.error("every alias needs a source URL"));
+        }
+        aliases.push((entry.code, alias.to_owned(), entry.name.clone()));
+    }
+    aliases.sort_by_key(|(code, ..)| *code);
+    Ok(aliases
+        .into_iter()
+        .map(|(_, alias, name)| (alias, name))
+        .collect())
 }
 
 #[cfg(test)]

@@ -230,6 +230,20 @@ impl Errno {
         )
     }
 
+    /// Every code that `reason` is a documented runtime alias of, compared in normal form:
+    /// wordings the runtime sends in place of the errMsg (`auth deny` for 103), each a row of
+    /// `data/wechat_err_msg_aliases.tsv` with its source. Empty if none.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::all_with_alias("Auth denied"), &[Errno::JsapiUserAuthorizeDenied]);
+    /// assert!(Errno::all_with_alias("jsapi user authorize denied").is_empty(), "an errMsg, not an alias");
+    /// ```
+    #[must_use]
+    pub fn all_with_alias(reason: &str) -> &'static [Errno] {
+        crate::catalog::lookup_message(&generated::ALIAS_INDEX, &generated::ALIAS_TEMPLATES, reason)
+    }
+
     /// Every catalog code, in ascending order.
     ///
     /// ```

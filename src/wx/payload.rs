@@ -138,22 +138,33 @@ impl<'a> Fail<'a> {
     }
 
     /// The errno as sent or, when the payload has none, the one code whose errMsg is this
-    /// failure's reason. `None` when neither tells: no errno and a reason that matches no code or
-    /// several (see [`Fail::errno_candidates`]).
+    /// failure's reason. Runtimes differ from the documentation in case, spacing and a final
+    /// full stop, so the reason and the errMsg are compared in their normal form, and some send
+    /// an older wording, which the alias table maps to its code (`auth deny` is 103); a value the
+    /// runtime echoes after the message in double quotes (`invalid url "/path"`) is set aside
+    /// when the whole reason matches nothing. `None` when neither tells: no errno and a reason
+    /// that matches no code or several (see [`Fail::errno_candidates`]).
     ///
     /// ```
     /// use minierr::wx::{Errno, Fail};
     /// assert_eq!(Fail::new("loadFont:fail time out").resolved_errno(), Some(Errno::Timeout.into()));
-    /// assert_eq!(Fail::new("getLocation:fail auth deny").resolved_errno(), None);
+    /// assert_eq!(Fail::new("request:fail Invalid URL.").resolved_errno(), Some(Errno::InvalidUrl.into()));
+    /// assert_eq!(Fail::new(r#"request:fail invalid url "/a?b=1""#).resolved_errno(), Some(Errno::InvalidUrl.into()));
+    /// assert_eq!(Fail::new("getLocation:fail something new").resolved_errno(), None);
     /// ```
     #[must_use]
     pub fn resolved_errno(&self) -> Option<AnyErrno> {
-        self.errno
-            .or_else(|| Errno::from_err_msg(self.reason()).map(AnyErrno::Known))
+        self.errno.or_else(|| match self.errno_candidates() {
+            [only] => Some(AnyErrno::Known(*only)),
+            _ => None,
+        })
     }
 
-    /// Every catalog code whose errMsg matches this failure's reason, whatever errno was sent.
-    /// Useful when errno is missing and the reason is shared by several codes.
+    /// Every catalog code whose errMsg, or else one of its documented runtime aliases
+    /// ([`Errno::all_with_alias`]), matches this failure's reason in normal form (or, when the
+    /// whole reason matches none, the reason without a value echoed in double quotes at its
+    /// end), whatever errno was sent. Useful when errno is missing and the reason is shared by
+    /// several codes.
     ///
     /// ```
     /// use minierr::wx::{Errno, Fail};
@@ -162,7 +173,15 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn errno_candidates(&self) -> &'static [Errno] {
-        Errno::all_with_err_msg(self.reason())
+        let reason = self.reason();
+        let documented = |text: &str| match Errno::all_with_normalized_err_msg(text) {
+            [] => Errno::all_with_alias(text),
+            found => found,
+        };
+        match documented(reason) {
+            [] => without_echoed_value(reason).map_or(&[], documented),
+            found => found,
+        }
     }
 
     /// The next step: from the [resolved](Fail::resolved_errno) code if it is in the catalog,
@@ -370,4 +389,11 @@ impl<'de> Deserialize<'de> for ErrCode {
         )
         .map(ErrCode)
     }
+}
+
+/// `message "value"` → `message`: WeChat echoes the offending value after some messages.
+fn without_echoed_value(reason: &str) -> Option<&str> {
+    let quoted = reason.strip_suffix('"')?;
+    let (message, _) = quoted.split_once(" \"")?;
+    Some(message).filter(|m| !m.is_empty())
 }
