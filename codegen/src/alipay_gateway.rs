@@ -335,7 +335,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     out.push_str("];\n");
 
     let methods = Table::read(&data.join(METHOD_FILE), METHOD_COLUMNS)?;
-    out.push_str("\n/// Whether an API method moves money (`Some(true)`), is known not to (`Some(false)`), or is\n/// not in the table (`None`).\npub(super) fn method_moves_money(method: &str) -> Option<bool> {\n    match method {\n");
+    out.push_str("\n/// Whether an API method moves money (`Some(true)`), is known not to (`Some(false)`), or is\n/// not in the table (`None`).\n#[cfg(feature = \"serde\")]\npub(super) fn method_moves_money(method: &str) -> Option<bool> {\n    match method {\n");
     for row in methods.rows() {
         let moves = match row.required("moves_money")? {
             "yes" => "true",

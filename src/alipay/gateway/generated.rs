@@ -8730,6 +8730,7 @@ pub(super) const PREFIX_RULES: &[PrefixRule] = &[
 
 /// Whether an API method moves money (`Some(true)`), is known not to (`Some(false)`), or is
 /// not in the table (`None`).
+#[cfg(feature = "serde")]
 pub(super) fn method_moves_money(method: &str) -> Option<bool> {
     match method {
         "alipay.trade.pay" => Some(true),
