@@ -81,7 +81,12 @@ pub(crate) fn action_variant(row: &Row<'_>) -> Result<&'static str, TableError> 
 }
 
 pub(crate) fn variant_name<'t>(row: &Row<'t>) -> Result<&'t str, TableError> {
-    let name = row.required("name")?;
+    variant_name_in(row, "name")
+}
+
+/// The value of `column`, checked to be an UpperCamelCase ASCII variant name.
+pub(crate) fn variant_name_in<'t>(row: &Row<'t>, column: &str) -> Result<&'t str, TableError> {
+    let name = row.required(column)?;
     let mut chars = name.chars();
     let starts_upper = chars.next().is_some_and(|c| c.is_ascii_uppercase());
     if !starts_upper || !name.chars().all(|c| c.is_ascii_alphanumeric()) {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::render::para;
 use crate::table::{Table, TableError};
-use crate::wechat::action_variant;
+use crate::wechat::{action_variant, variant_name_in};
 use crate::{lit, require_unique};
 
 pub(crate) const CLASS_FILE: &str = "wechat_reason_classes.tsv";
@@ -28,7 +28,7 @@ pub(crate) fn render(data: &Path, out: &mut String) -> Result<(), TableError> {
     let mut classes = Vec::new();
     for row in table.rows() {
         classes.push(Class {
-            variant: camel_name(&row)?.to_owned(),
+            variant: variant_name_in(&row, "class")?.to_owned(),
             name: snake_name(&row)?.to_owned(),
             action: action_variant(&row)?,
             description_en: row.required("description_en")?.to_owned(),
@@ -123,15 +123,6 @@ pub(crate) fn render(data: &Path, out: &mut String) -> Result<(), TableError> {
     }
     out.push_str("];\n");
     Ok(())
-}
-
-fn camel_name<'t>(row: &crate::table::Row<'t>) -> Result<&'t str, TableError> {
-    let class = row.required("class")?;
-    let starts_upper = class.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-    if !starts_upper || !class.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(row.error(format!("class {class:?} is not UpperCamelCase ASCII")));
-    }
-    Ok(class)
 }
 
 fn snake_name<'t>(row: &crate::table::Row<'t>) -> Result<&'t str, TableError> {

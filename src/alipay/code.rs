@@ -391,52 +391,28 @@ impl TradePayResult {
     }
 }
 
-impl From<RequestError> for JsapiError {
-    fn from(e: RequestError) -> Self {
-        JsapiError::Request(e)
-    }
+/// `From<Enum> for JsapiError` for every per-API enum, so any of them converts with `?`/`into`.
+macro_rules! into_jsapi_error {
+    ($($enum:ident => $variant:ident),* $(,)?) => {
+        $(
+            impl From<$enum> for JsapiError {
+                fn from(error: $enum) -> Self {
+                    JsapiError::$variant(error)
+                }
+            }
+        )*
+    };
 }
 
-impl From<UploadFileError> for JsapiError {
-    fn from(e: UploadFileError) -> Self {
-        JsapiError::UploadFile(e)
-    }
-}
-
-impl From<TradePayResult> for JsapiError {
-    fn from(e: TradePayResult) -> Self {
-        JsapiError::TradePay(e)
-    }
-}
-
-impl From<NavigateToAlipayPageError> for JsapiError {
-    fn from(e: NavigateToAlipayPageError) -> Self {
-        JsapiError::NavigateToAlipayPage(e)
-    }
-}
-
-impl From<GetAuthCodeError> for JsapiError {
-    fn from(e: GetAuthCodeError) -> Self {
-        JsapiError::GetAuthCode(e)
-    }
-}
-
-impl From<GetPhoneNumberError> for JsapiError {
-    fn from(e: GetPhoneNumberError) -> Self {
-        JsapiError::GetPhoneNumber(e)
-    }
-}
-
-impl From<GetOpenUserInfoError> for JsapiError {
-    fn from(e: GetOpenUserInfoError) -> Self {
-        JsapiError::GetOpenUserInfo(e)
-    }
-}
-
-impl From<GetRunDataError> for JsapiError {
-    fn from(e: GetRunDataError) -> Self {
-        JsapiError::GetRunData(e)
-    }
+into_jsapi_error! {
+    RequestError => Request,
+    UploadFileError => UploadFile,
+    TradePayResult => TradePay,
+    NavigateToAlipayPageError => NavigateToAlipayPage,
+    GetAuthCodeError => GetAuthCode,
+    GetPhoneNumberError => GetPhoneNumber,
+    GetOpenUserInfoError => GetOpenUserInfo,
+    GetRunDataError => GetRunData,
 }
 
 #[cfg(test)]
