@@ -34,6 +34,9 @@ pub enum Platform {
     /// The WeChat server API: `errcode`, `errmsg`.
     #[serde(rename = "wechat_server")]
     WechatServer,
+    /// WeChat Cloud (`wx.cloud`): a negative `errCode`, or its `errCode: N | errMsg: …` text.
+    #[serde(rename = "wechat_cloud")]
+    WechatCloud,
     /// The Alipay open-API gateway: `code` with `sub_code`, a `*_response` wrapper, or a
     /// public `msg` such as `Business Failed`.
     #[serde(rename = "alipay_gateway")]
@@ -54,6 +57,7 @@ impl Platform {
             Platform::AlipayPlus => "alipayplus",
             Platform::OpenPlatform => "open_platform",
             Platform::WechatServer => "wechat_server",
+            Platform::WechatCloud => "wechat_cloud",
             Platform::AlipayGateway => "alipay_gateway",
         }
     }
@@ -217,6 +221,8 @@ pub enum Diagnosis<'a> {
     OpenPlatform(open_platform::Response<'a>),
     /// A WeChat server API response.
     WxServer(wx::server::Response<'a>),
+    /// A WeChat Cloud failure.
+    WxCloud(wx::cloud::Fail<'a>),
     /// An Alipay open-API gateway answer, with the call kind used when it names no method.
     AlipayGateway(alipay::gateway::Response<'a>, CallKind),
 }
@@ -343,6 +349,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(..) => Platform::AlipayPlus,
             Diagnosis::OpenPlatform(_) => Platform::OpenPlatform,
             Diagnosis::WxServer(_) => Platform::WechatServer,
+            Diagnosis::WxCloud(_) => Platform::WechatCloud,
             Diagnosis::AlipayGateway(..) => Platform::AlipayGateway,
         }
     }
@@ -353,6 +360,7 @@ impl Diagnosis<'_> {
     pub fn api(&self) -> Option<&str> {
         match self {
             Diagnosis::Wx(fail) => fail.api(),
+            Diagnosis::WxCloud(fail) => fail.api(),
             Diagnosis::Alipay(d) => d.api.map(Api::name),
             Diagnosis::AlipayGateway(response, _) => response
                 .method_key()
@@ -390,6 +398,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 response.errcode_sent().map(|c| RawCode::Number(c.raw()))
             }
+            Diagnosis::WxCloud(fail) => fail.code().map(|c| RawCode::Number(c.raw())),
             Diagnosis::AlipayGateway(response, _) => response.code().map(|c| match c {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
@@ -414,7 +423,42 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => response
                 .resolved_errcode()
                 .map(|c| RawCode::Number(c.raw())),
+            Diagnosis::WxCloud(fail) => fail.resolved_code().map(|c| RawCode::Number(c.raw())),
             other => other.raw_code(),
+        }
+    }
+
+    /// The code inside the code, as sent: for WeChat Cloud the code a wrapper carries in its
+    /// message (`-404011` wrapping `-504002`), for the Alipay gateway `sub_code`; `None`
+    /// elsewhere.
+    ///
+    /// ```
+    /// use minierr::{decode_str, RawCode};
+    /// let d = decode_str(r#""errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail cloud function service error code -504002, error message boom""#)?;
+    /// assert_eq!((d.code(), d.sub_code()), (Some(RawCode::Number(-404011)), Some(RawCode::Number(-504002))));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn sub_code(&self) -> Option<RawCode<'_>> {
+        match self {
+            Diagnosis::WxCloud(fail) => fail.sub_code().map(|c| RawCode::Number(c.raw())),
+            Diagnosis::AlipayGateway(response, _) => response.sub_code_sent().map(RawCode::Text),
+            _ => None,
+        }
+    }
+
+    /// WeChat's legacy per-API `errCode`, as sent; `None` elsewhere.
+    ///
+    /// ```
+    /// let d = minierr::decode_str(r#"{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001}"#)?;
+    /// assert_eq!(d.err_code(), Some(10001));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn err_code(&self) -> Option<i64> {
+        match self {
+            Diagnosis::Wx(fail) => fail.err_code(),
+            _ => None,
         }
     }
 
@@ -439,6 +483,7 @@ impl Diagnosis<'_> {
                 response.code().known().map(open_platform::Code::name)
             }
             Diagnosis::WxServer(response) => server_code(response).map(wx::server::Errcode::name),
+            Diagnosis::WxCloud(fail) => cloud_code(fail).map(wx::cloud::Code::name),
             Diagnosis::AlipayGateway(response, _) => response
                 .resolved_sub_code()
                 .map(alipay::gateway::SubCode::name)
@@ -462,6 +507,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result.result_message(),
             Diagnosis::OpenPlatform(response) => response.message(),
             Diagnosis::WxServer(response) => response.errmsg(),
+            Diagnosis::WxCloud(fail) => Some(fail.err_msg()),
             Diagnosis::AlipayGateway(response, _) => response.sub_msg().or(response.msg()),
         }
     }
@@ -484,6 +530,9 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_zh)
             }
+            Diagnosis::WxCloud(fail) => cloud_code(fail)
+                .map(wx::cloud::Code::message_zh)
+                .filter(|m| !m.is_empty()),
             Diagnosis::AlipayGateway(response, _) => gateway_meaning(response)
                 .map(alipay::gateway::Meaning::message_zh)
                 .or_else(|| {
@@ -512,6 +561,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_en)
             }
+            Diagnosis::WxCloud(fail) => cloud_code(fail).map(wx::cloud::Code::message_en),
             Diagnosis::AlipayGateway(response, _) => gateway_meaning(response)
                 .map(alipay::gateway::Meaning::message_en)
                 .or_else(|| {
@@ -533,7 +583,10 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayGateway(response, _) => {
                 gateway_meaning(response).and_then(alipay::gateway::Meaning::remedy_zh)
             }
-            Diagnosis::Wx(_) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
+            Diagnosis::Wx(_)
+            | Diagnosis::OpenPlatform(_)
+            | Diagnosis::WxServer(_)
+            | Diagnosis::WxCloud(_) => None,
         }
     }
 
@@ -548,6 +601,7 @@ impl Diagnosis<'_> {
             Diagnosis::Wx(_)
             | Diagnosis::OpenPlatform(_)
             | Diagnosis::WxServer(_)
+            | Diagnosis::WxCloud(_)
             | Diagnosis::AlipayGateway(..) => None,
         }
     }
@@ -586,6 +640,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, call_kind) => Some(result.action(*call_kind)),
             Diagnosis::OpenPlatform(response) => response.action(),
             Diagnosis::WxServer(response) => response.action(),
+            Diagnosis::WxCloud(fail) => fail.action(),
             Diagnosis::AlipayGateway(response, call_kind) => response.action(*call_kind),
         }
     }
@@ -633,6 +688,7 @@ impl Diagnosis<'_> {
                 .known()
                 .and_then(open_platform::Code::retry_hint),
             Diagnosis::WxServer(response) => response.retry_hint(),
+            Diagnosis::WxCloud(fail) => fail.deciding_code().and_then(wx::cloud::Code::retry_hint),
             Diagnosis::AlipayGateway(response, _) => response.retry_hint(),
         }
     }
@@ -654,6 +710,10 @@ struct Shape {
     err_msg: bool,
     /// errMsg has WeChat's `api:fail` form, which settles the platform.
     wx_fail_marker: bool,
+    /// errMsg has WeChat Cloud's `errCode: -N` or `service error code -N` form.
+    cloud_text: bool,
+    /// An errCode in Cloud's six-digit negative range, which no client API or wrapper uses.
+    cloud_err_code: bool,
     /// A `detail` object with an errMsg: a component event (`e.detail`) logged whole.
     detail_err_msg: bool,
     errno: bool,
@@ -674,6 +734,11 @@ struct Shape {
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
     fn platforms(&self) -> ([Platform; 6], usize) {
+        // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, or
+        // inside the errMsg's own text; uni-app's negative codes (-1, -5, -100) are short.
+        if self.cloud_text || (self.cloud_err_code && self.wx_fail_marker) {
+            return ([Platform::WechatCloud; 6], 1);
+        }
         // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
         // `api:fail` form is WeChat's alone.
         if self.wx_fail_marker {
@@ -756,7 +821,14 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "errMsg" => {
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.err_msg = true;
-                    shape.wx_fail_marker |= text.is_some_and(|t| wx::has_fail_marker(&t));
+                    if let Some(text) = text {
+                        shape.wx_fail_marker |= wx::has_fail_marker(&text);
+                        shape.cloud_text |= wx::cloud::has_cloud_form(&text);
+                    }
+                    continue;
+                }
+                "errCode" => {
+                    shape.cloud_err_code = map.next_value::<CloudRange>()?.0;
                     continue;
                 }
                 "errno" => &mut shape.errno,
@@ -799,6 +871,66 @@ impl<'de> Visitor<'de> for ShapeVisitor {
             map.next_value::<crate::text::Skip>()?;
         }
         Ok(shape)
+    }
+}
+
+/// Whether a value is an integer in Cloud's code range (-100000 or below), or one in a string;
+/// any other value is skipped.
+struct CloudRange(bool);
+
+impl<'de> Deserialize<'de> for CloudRange {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CloudRangeVisitor;
+
+        impl<'de> Visitor<'de> for CloudRangeVisitor {
+            type Value = CloudRange;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<CloudRange, E> {
+                Ok(CloudRange(wx::cloud::in_code_range(v)))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<CloudRange, E> {
+                Ok(CloudRange(false))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<CloudRange, E> {
+                Ok(CloudRange(false))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<CloudRange, E> {
+                Ok(CloudRange(v.parse().is_ok_and(wx::cloud::in_code_range)))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<CloudRange, E> {
+                Ok(CloudRange(false))
+            }
+
+            fn visit_unit<E>(self) -> Result<CloudRange, E> {
+                Ok(CloudRange(false))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CloudRange, A::Error> {
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
+                Ok(CloudRange(false))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<CloudRange, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(CloudRange(false))
+            }
+        }
+
+        deserializer.deserialize_any(CloudRangeVisitor)
     }
 }
 
@@ -1042,7 +1174,8 @@ pub fn decode_with<'a>(
 }
 
 /// A bare string: the Alipay gateway's error page or an SDK's gateway error text, a WeChat
-/// `api:fail` errMsg, or a documented Alipay errorMessage. Anything else is an error that says
+/// Cloud Error text, a WeChat `api:fail` errMsg, a documented Alipay errorMessage, or a
+/// documented Cloud message. Anything else is an error that says
 /// so; nothing is guessed.
 fn decode_text<'a>(
     text: Cow<'a, str>,
@@ -1057,8 +1190,21 @@ fn decode_text<'a>(
     if let Some(response) = gateway {
         return Ok(Diagnosis::AlipayGateway(response, options.call_kind));
     }
+    if wx::cloud::has_cloud_form(&text) {
+        return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
+    }
     if wx::has_fail_marker(&text) {
         return Ok(Diagnosis::Wx(wx::Fail::new(text)));
+    }
+    // A Cloud message alone (`没有权限，请先开通云开发或者云托管`), unless Alipay claims it.
+    let cloud_message = !wx::cloud::Code::all_with_normalized_message(&text).is_empty();
+    if cloud_message
+        && options.alipay_api.is_none()
+        && alipay::Fail::new(None, Some(Cow::Borrowed(&*text)))
+            .infer_api()
+            .is_none()
+    {
+        return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
     }
     let fail = alipay::Fail::new(None, Some(text));
     if options.alipay_api.is_some() || fail.infer_api().is_some() {
@@ -1067,6 +1213,7 @@ fn decode_text<'a>(
             options.alipay_api,
         )));
     }
+
     Err(DecodeError::UnknownText {
         text: fail
             .error_message()
@@ -1108,6 +1255,9 @@ pub fn decode_as<'a>(
         Platform::WechatServer => {
             Diagnosis::WxServer(wx::server::Response::from_json_slice(input).map_err(invalid)?)
         }
+        Platform::WechatCloud => {
+            Diagnosis::WxCloud(wx::cloud::Fail::from_json_slice(input).map_err(invalid)?)
+        }
         Platform::AlipayGateway => Diagnosis::AlipayGateway(
             alipay::gateway::Response::from_json_slice(input).map_err(invalid)?,
             options.call_kind,
@@ -1118,6 +1268,11 @@ pub fn decode_as<'a>(
 /// A gateway answer's sub_code, read on the API its wrapper names.
 fn gateway_meaning(response: &alipay::gateway::Response<'_>) -> Option<alipay::gateway::Meaning> {
     response.meaning()
+}
+
+/// A Cloud failure's catalog code: the outer one, sent or named by its message.
+fn cloud_code(fail: &wx::cloud::Fail<'_>) -> Option<wx::cloud::Code> {
+    fail.resolved_code().and_then(wx::cloud::AnyCode::known)
 }
 
 /// A server response's catalog code, sent or recovered from its reason.
@@ -1143,10 +1298,12 @@ mod json_view {
     }
 
     /// The keys of the JSON view, in order; every object has all of them.
-    pub const KEYS: [&str; 17] = [
+    pub const KEYS: [&str; 19] = [
         "platform",
         "api",
         "code",
+        "sub_code",
+        "err_code",
         "known",
         "name",
         "err_msg",
@@ -1171,6 +1328,8 @@ mod json_view {
             map.serialize_entry("platform", &self.platform())?;
             map.serialize_entry("api", &self.api_name())?;
             map.serialize_entry("code", &self.code())?;
+            map.serialize_entry("sub_code", &self.sub_code())?;
+            map.serialize_entry("err_code", &self.err_code())?;
             map.serialize_entry("known", &self.is_known())?;
             map.serialize_entry("name", &self.name())?;
             map.serialize_entry("err_msg", &self.message())?;

@@ -97,6 +97,8 @@ struct Item<'a> {
     platform: Platform,
     api: Option<Cow<'a, str>>,
     code: Option<serde_json::Value>,
+    sub_code: Option<serde_json::Value>,
+    err_code: Option<i64>,
     known: bool,
     name: Option<&'static str>,
     err_msg: Option<&'a str>,
@@ -119,6 +121,8 @@ impl Item<'static> {
             platform,
             api: None,
             code: None,
+            sub_code: None,
+            err_code: None,
             known: true,
             name: None,
             err_msg: None,
@@ -201,6 +205,19 @@ impl Item<'static> {
         }
     }
 
+    fn wechat_cloud(code: minierr::wx::cloud::Code) -> Self {
+        Item {
+            code: Some(code.code().into()),
+            name: Some(code.name()),
+            err_msg: Some(code.label()).filter(|m| !m.is_empty()),
+            message_zh: Some(code.message_zh()).filter(|m| !m.is_empty()),
+            message_en: Some(code.message_en()),
+            action: code.action(),
+            retry_hint: code.retry_hint(),
+            ..Item::blank(Platform::WechatCloud)
+        }
+    }
+
     fn gateway_code(code: minierr::alipay::gateway::Code) -> Self {
         Item {
             code: Some(code.code().into()),
@@ -253,6 +270,11 @@ impl<'a> Item<'a> {
                 minierr::RawCode::Number(n) => n.into(),
                 minierr::RawCode::Text(t) => t.into(),
             }),
+            sub_code: d.sub_code().map(|c| match c {
+                minierr::RawCode::Number(n) => n.into(),
+                minierr::RawCode::Text(t) => t.into(),
+            }),
+            err_code: d.err_code(),
             known: d.is_known(),
             name: d.name(),
             err_msg: d.message(),
@@ -413,6 +435,17 @@ fn explain(
                 Errcode::all_with_normalized_errmsg(code)
                     .iter()
                     .map(|c| Item::wechat_server(*c)),
+            ),
+        }
+    }
+    if wanted(platform, Platform::WechatCloud) && api.is_none() {
+        use minierr::wx::cloud::Code;
+        match number {
+            Some(n) => items.extend(Code::from_code(n).map(Item::wechat_cloud)),
+            None => items.extend(
+                Code::all_with_normalized_message(code)
+                    .iter()
+                    .map(|c| Item::wechat_cloud(*c)),
             ),
         }
     }
@@ -683,6 +716,9 @@ fn list(
         }
         if wanted(platform, Platform::WechatServer) {
             items.extend(minierr::wx::server::Errcode::all().map(Item::wechat_server));
+        }
+        if wanted(platform, Platform::WechatCloud) {
+            items.extend(minierr::wx::cloud::Code::all().map(Item::wechat_cloud));
         }
         if wanted(platform, Platform::AlipayGateway) {
             use minierr::alipay::gateway::{Code, SubCode};

@@ -41,10 +41,12 @@ fn json_lines(o: &Output) -> Vec<serde_json::Value> {
 }
 
 /// The keys the README documents, every one on every object.
-const KEYS: [&str; 17] = [
+const KEYS: [&str; 19] = [
     "platform",
     "api",
     "code",
+    "sub_code",
+    "err_code",
     "known",
     "name",
     "err_msg",
@@ -264,8 +266,8 @@ fn list_prints_the_catalogs() {
     assert!(items.iter().all(|i| i["category"]["code"] == 15));
     let all = json_lines(&minierr(&["list", "--json"]));
     // errno, Alipay JSAPI failures (the combined table and the per-API pages), Alipay+,
-    // open platform, server errcodes, and the gateway's public codes and sub_codes.
-    assert_eq!(all.len(), 295 + 63 + 8 + 65 + 927 + 10 + 294);
+    // open platform, server errcodes, Cloud codes, and the gateway's public codes and sub_codes.
+    assert_eq!(all.len(), 295 + 63 + 8 + 65 + 927 + 99 + 10 + 294);
     let gateway = json_lines(&minierr(&[
         "list",
         "--platform",

@@ -43,8 +43,8 @@ fn fixtures_equal_the_shared_documents() {
         .collect();
     assert_eq!(
         copies.len(),
-        10,
-        "five seeds, four reference tables and the real-world payloads: {copies:?}"
+        13,
+        "five seeds, seven reference tables and the real-world payloads: {copies:?}"
     );
     for copy in &copies {
         let ours = std::fs::read(fixtures.join(copy)).expect("the copy is readable");

@@ -24,6 +24,7 @@ mod table;
 #[allow(dead_code)]
 mod template;
 mod wechat;
+mod wechat_cloud;
 mod wechat_reasons;
 mod wechat_server;
 
@@ -47,6 +48,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         alipayplus::render(&data)?,
         open_platform::render(&data)?,
         wechat_server::render(&data)?,
+        wechat_cloud::render(&data)?,
         alipay_gateway::render(&data)?,
     ])
 }

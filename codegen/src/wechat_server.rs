@@ -65,7 +65,7 @@ struct Entry {
     note: String,
 }
 
-fn reliability(row: &Row<'_>) -> Result<&'static str, TableError> {
+pub(crate) fn reliability(row: &Row<'_>) -> Result<&'static str, TableError> {
     match row.required("reliability")? {
         "official" => Ok("Official"),
         "secondary" => Ok("Secondary"),

@@ -52,6 +52,7 @@ mod category;
 mod code;
 #[rustfmt::skip]
 mod generated;
+pub mod cloud;
 #[cfg(feature = "serde")]
 mod payload;
 mod reason;

@@ -120,6 +120,12 @@ impl<'a> Response<'a> {
         self.sub_code.as_deref().map(AnySubCode::new)
     }
 
+    /// `sub_code` as sent, as text.
+    #[must_use]
+    pub fn sub_code_sent(&self) -> Option<&str> {
+        self.sub_code.as_deref()
+    }
+
     /// `sub_msg` as sent.
     #[must_use]
     pub fn sub_msg(&self) -> Option<&str> {

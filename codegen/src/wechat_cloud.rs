@@ -1,0 +1,204 @@
+//! `data/wechat_cloud_codes.tsv` → `src/wx/cloud/generated.rs`.
+
+use std::path::Path;
+
+use crate::render::{
+    Variant, catalog_attrs, enum_decl, from_code_match, hint_consts, message_index, para,
+    retry_hint_expr, struct_literal, variant_tables,
+};
+use crate::table::{Row, Table, TableError};
+use crate::{header, lit, require_unique};
+
+const FILE: &str = "wechat_cloud_codes.tsv";
+const COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "action",
+    "retry_hint",
+    "label",
+    "messages",
+    "message_zh",
+    "message_en",
+    "reliability",
+    "where",
+    "source",
+    "note",
+];
+
+const ENUM_HEADER: &str = r#"
+/// A WeChat Cloud `errCode`: one variant for each code of the reference table.
+///
+/// The discriminant is the code itself, so `code as i64` and [`Code::code`] agree. A code the
+/// catalog does not know is not a `Code`; keep it losslessly with [`AnyCode`](super::AnyCode),
+/// which [`Fail`](super::Fail) uses.
+///
+/// ```
+/// use minierr::wx::cloud::{Code, Reliability};
+///
+/// let code = Code::from_code(-502005).expect("in the catalog");
+/// assert_eq!(code, Code::DatabaseCollectionNotFound);
+/// assert_eq!(code.label(), "database collection not exists");
+/// assert_eq!(code.reliability(), Reliability::Official);
+/// assert_eq!(Code::from_code(-502999), None);
+/// ```
+"#;
+
+struct Entry {
+    code: i64,
+    name: String,
+    /// `None` for a wrapper code, whose action is the wrapped error's.
+    action: Option<&'static str>,
+    retry_hint: String,
+    label: String,
+    messages: Vec<String>,
+    message_zh: String,
+    message_en: String,
+    reliability: &'static str,
+    location: String,
+    source: String,
+    note: String,
+}
+
+fn action(row: &Row<'_>) -> Result<Option<&'static str>, TableError> {
+    if row.required("action")? == "inner" {
+        Ok(None)
+    } else {
+        crate::wechat::action_variant(row).map(Some)
+    }
+}
+
+fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
+    let table = Table::read(&data.join(FILE), COLUMNS)?;
+    let mut entries = Vec::new();
+    for row in table.rows() {
+        let text = row.required("code")?;
+        let code: i64 = text
+            .parse()
+            .map_err(|_| row.error(format!("code {text:?} is not an integer")))?;
+        let messages: Vec<String> = row
+            .get("messages")
+            .split(" | ")
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let label = row.get("label").to_owned();
+        for message in std::iter::once(&label).chain(&messages) {
+            if message.contains('%') && !crate::wechat::template_is_valid(message) {
+                return Err(row.error(format!("{message:?} has a `%` that is not `%s` or `%d`")));
+            }
+        }
+        if label.is_empty() && row.get("message_zh").is_empty() && messages.is_empty() {
+            return Err(row.error("a code needs a label, a Chinese text or a runtime message"));
+        }
+        entries.push(Entry {
+            code,
+            name: crate::wechat::variant_name(&row)?.to_owned(),
+            action: action(&row)?,
+            retry_hint: retry_hint_expr(&row)?,
+            label,
+            messages,
+            message_zh: row.get("message_zh").to_owned(),
+            message_en: row.required("message_en")?.to_owned(),
+            reliability: crate::wechat_server::reliability(&row)?,
+            location: row.required("where")?.to_owned(),
+            source: row.required("source")?.to_owned(),
+            note: row.get("note").to_owned(),
+        });
+    }
+    let codes: Vec<String> = entries.iter().map(|e| e.code.to_string()).collect();
+    require_unique(table.name(), "code", codes.iter().map(String::as_str))?;
+    require_unique(
+        table.name(),
+        "name",
+        entries.iter().map(|e| e.name.as_str()),
+    )?;
+    Ok(entries)
+}
+
+fn variant(e: &Entry) -> Variant {
+    let label = if e.label.is_empty() {
+        "no SDK label".to_owned()
+    } else {
+        format!("label `{}`", e.label)
+    };
+    let mut docs = vec![
+        format!(
+            "`{}` · {label} · {} · {} source",
+            e.code,
+            para(&e.location),
+            e.reliability.to_lowercase()
+        ),
+        para(&e.message_zh),
+        format!("{}.", para(&e.message_en)),
+        match e.action {
+            Some(action) => format!("Next step: [`Action::{action}`]."),
+            None => "Next step: the wrapped error's; the code alone decides nothing.".to_owned(),
+        },
+    ];
+    docs.retain(|d| !d.is_empty());
+    if !e.note.is_empty() {
+        docs.push(format!("Note: {}", para(&e.note)));
+    }
+    let mut aliases = vec![e.code.to_string(), e.label.clone()];
+    aliases.extend(e.messages.iter().filter(|m| !m.contains('%')).cloned());
+    Variant {
+        discriminant: Some(e.code),
+        name: e.name.clone(),
+        docs,
+        aliases,
+        info: struct_literal(
+            "CodeInfo",
+            &[
+                ("label", lit(&e.label)),
+                ("message_zh", lit(&e.message_zh)),
+                ("message_en", lit(&e.message_en)),
+                (
+                    "action",
+                    e.action
+                        .map_or_else(|| "None".to_owned(), |a| format!("Some(Action::{a})")),
+                ),
+                ("retry_hint", e.retry_hint.clone()),
+                ("reliability", format!("Reliability::{}", e.reliability)),
+                ("location", lit(&e.location)),
+                ("source", lit(&e.source)),
+                ("note", lit(&e.note)),
+            ],
+        ),
+    }
+}
+
+pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
+    let mut entries = read(data)?;
+    entries.sort_by_key(|e| e.code);
+    let variants: Vec<Variant> = entries.iter().map(variant).collect();
+
+    let mut out = header(&[&format!("data/{FILE}")]);
+    out.push_str("\nuse super::{CodeInfo, Reliability};\nuse crate::Action;\n");
+    hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
+    enum_decl(
+        &mut out,
+        &format!("{ENUM_HEADER}{}", catalog_attrs(Some("i64"))),
+        "Code",
+        &variants,
+    );
+    from_code_match(&mut out, FILE, "Code", "i64", &variants)?;
+    variant_tables(&mut out, "Code", "CodeInfo", &variants);
+
+    // The SDK labels, the runtime messages and the Chinese texts: a bare message is any of them.
+    let mut messages: Vec<(&str, &str)> = Vec::new();
+    for e in &entries {
+        for m in std::iter::once(&e.label)
+            .chain(&e.messages)
+            .chain(std::iter::once(&e.message_zh))
+        {
+            if !messages.contains(&(m.as_str(), e.name.as_str())) {
+                messages.push((m, &e.name));
+            }
+        }
+    }
+    message_index(&mut out, FILE, "MESSAGE", "messages", "Code", &messages)?;
+    Ok(crate::GeneratedFile {
+        path: "src/wx/cloud/generated.rs",
+        contents: out,
+    })
+}

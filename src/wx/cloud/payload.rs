@@ -1,0 +1,609 @@
+//! A failing Cloud call, from its `{errCode, errMsg}` object or from its Error text.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::{AnyCode, Code};
+use crate::Action;
+
+/// A WeChat Cloud failure: an `errCode` (sent as a field, or written in the text) and the
+/// message, which may hold a second, wrapped code.
+///
+/// Build one from an object with `serde` (`{"errCode":-501007,"errMsg":"…"}`; `errCode` may be
+/// a string) or from the text alone with [`Fail::new`]. The text is kept as received; the parts
+/// are read from it on demand, without allocating.
+///
+/// The text forms read:
+///
+/// - `errCode: N label | errMsg: message`, with or without a leading `Error: `, and with two
+///   spaces before `|` where the SDK has no label;
+/// - the same after the calling API's errMsg: `cloud.callFunction:fail Error: errCode: …`;
+/// - a code right after `:fail` (`cloud.callContainer:fail -405005 exceed max poll retry`), after
+///   `error code` (`cloud function service error code -504002, error message …`,
+///   `system error: error code: -604100`) or after `errcode` (`base_resp.errcode -501000`);
+/// - and the diagnostics after the message, which are set apart: `(callId: …)`, `(trace: …)`,
+///   `requestID …,`, `; at collection.get api;`.
+///
+/// ```
+/// use minierr::wx::cloud::{Code, Fail};
+/// use minierr::Action;
+///
+/// let fail = Fail::new("Error: cloud.callFunction:fail Error: errCode: -501000  | errMsg: Environment not found \
+///     (callId: 1640257458052-0.8953485546111697) (trace: 19:4:18 start->19:4:18 system error, abort)");
+/// assert_eq!(fail.api(), Some("cloud.callFunction"));
+/// assert_eq!(fail.code().map(|c| c.raw()), Some(-501000));
+/// assert_eq!(fail.label(), None, "-501000 has no SDK label");
+/// assert_eq!(fail.reason(), "Environment not found");
+/// assert_eq!(fail.call_id(), Some("1640257458052-0.8953485546111697"));
+/// assert_eq!(fail.action(), Some(Action::FixConfig));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Fail<'a> {
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "errCode", skip_serializing_if = "Option::is_none")
+    )]
+    err_code: Option<i64>,
+    #[cfg_attr(feature = "serde", serde(rename = "errMsg"))]
+    err_msg: Cow<'a, str>,
+}
+
+/// The pieces of a Cloud error text, borrowed from it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Parts<'t> {
+    api: Option<&'t str>,
+    /// The code of an `errCode: N` form, else the first code the text names.
+    code: Option<i64>,
+    label: Option<&'t str>,
+    /// The last code the text names, which is the innermost.
+    innermost: Option<i64>,
+    reason: &'t str,
+    call_id: Option<&'t str>,
+    request_id: Option<&'t str>,
+}
+
+impl<'a> Fail<'a> {
+    /// A failure known only by its text, as logs and rejected promises show it.
+    ///
+    /// ```
+    /// let fail = minierr::wx::cloud::Fail::new("errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist.");
+    /// assert_eq!(fail.code().map(|c| c.raw()), Some(-502005));
+    /// ```
+    pub fn new(err_msg: impl Into<Cow<'a, str>>) -> Self {
+        Fail {
+            err_code: None,
+            err_msg: err_msg.into(),
+        }
+    }
+
+    /// The same failure, carrying the `errCode` field of its object.
+    ///
+    /// ```
+    /// let fail = minierr::wx::cloud::Fail::new("collection.add:fail -501009 Please initialize the reource first")
+    ///     .with_err_code(-501009);
+    /// assert_eq!(fail.err_code(), Some(-501009));
+    /// assert_eq!(fail.reason(), "Please initialize the reource first");
+    /// ```
+    #[must_use]
+    pub fn with_err_code(mut self, err_code: i64) -> Self {
+        self.err_code = Some(err_code);
+        self
+    }
+
+    fn parts(&self) -> Parts<'_> {
+        parse(&self.err_msg)
+    }
+
+    /// The text, exactly as received.
+    #[must_use]
+    pub fn err_msg(&self) -> &str {
+        &self.err_msg
+    }
+
+    /// The `errCode` field, if the failure came as an object that has one.
+    #[must_use]
+    pub fn err_code(&self) -> Option<i64> {
+        self.err_code
+    }
+
+    /// The outer code: the `errCode` field, else the code the text names first (its `errCode:
+    /// N`, or the code after `:fail`). `None` when neither has one.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::Fail;
+    /// assert_eq!(Fail::new("cloud.callContainer:fail -405005 exceed max poll retry.").code().map(|c| c.raw()), Some(-405005));
+    /// assert_eq!(Fail::new("没有权限，请先开通云开发或者云托管").code(), None);
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> Option<AnyCode> {
+        self.err_code.or(self.parts().code).map(AnyCode::new)
+    }
+
+    /// The code a wrapper carries inside its message, when it differs from the outer code: the
+    /// innermost one the text names.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::{Code, Fail};
+    /// let fail = Fail::new("Error: cloud.callContainer:fail Error: cloud:fail -405015 exceed max client request count, \
+    ///     avoid infinite loop in your code and retry after 60s.").with_err_code(-1);
+    /// assert_eq!(fail.code(), Some(Code::UnknownError.into()));
+    /// assert_eq!(fail.sub_code(), Some(Code::ContainerRequestLimitExceeded.into()));
+    /// ```
+    #[must_use]
+    pub fn sub_code(&self) -> Option<AnyCode> {
+        let parts = self.parts();
+        let outer = self.err_code.or(parts.code);
+        parts
+            .innermost
+            .filter(|&inner| Some(inner) != outer)
+            .map(AnyCode::new)
+    }
+
+    /// The outer code as sent or, when the failure names none, the one code whose label,
+    /// runtime message or Chinese text is the [reason](Fail::reason).
+    ///
+    /// ```
+    /// use minierr::wx::cloud::{Code, Fail};
+    /// assert_eq!(Fail::new("没有权限，请先开通云开发或者云托管").resolved_code(), Some(Code::CloudNotActivated.into()));
+    /// assert_eq!(Fail::new("something new").resolved_code(), None);
+    /// ```
+    #[must_use]
+    pub fn resolved_code(&self) -> Option<AnyCode> {
+        self.code()
+            .or_else(|| Code::from_message(self.reason()).map(AnyCode::Known))
+    }
+
+    /// The API before `:fail` at the start of the text (`cloud.callFunction`), if any.
+    #[must_use]
+    pub fn api(&self) -> Option<&str> {
+        self.parts().api
+    }
+
+    /// The SDK's label after the code (`database collection not exists`), if the text has one.
+    #[must_use]
+    pub fn label(&self) -> Option<&str> {
+        self.parts().label
+    }
+
+    /// The innermost message, without the wrappers before it and the diagnostics after it:
+    /// `Environment not found` in `errCode: -404011 … | errMsg: cloud.callFunction:fail cloud
+    /// function service error code -501005, error message Environment not found; at
+    /// cloud.callFunction api;`.
+    #[must_use]
+    pub fn reason(&self) -> &str {
+        self.parts().reason
+    }
+
+    /// The `callId` the client SDK appends, if any.
+    #[must_use]
+    pub fn call_id(&self) -> Option<&str> {
+        self.parts().call_id
+    }
+
+    /// The `requestID` of the cloud function call, if the text has one.
+    ///
+    /// ```
+    /// let fail = minierr::wx::cloud::Fail::new("errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail \
+    ///     requestID 3e7eda4e-847b-11ea-b397-5254004f3f4d, cloud function service error code -504002, error message connect ECONNREFUSED 127.0.0.1:8080");
+    /// assert_eq!(fail.request_id(), Some("3e7eda4e-847b-11ea-b397-5254004f3f4d"));
+    /// assert_eq!(fail.reason(), "connect ECONNREFUSED 127.0.0.1:8080");
+    /// ```
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.parts().request_id
+    }
+
+    /// The catalog code that decides the next step: the wrapped code if the catalog gives it an
+    /// action, else the outer code if it does, else the code the reason names. `None` when
+    /// none of them is known with an action.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::{Code, Fail};
+    /// let fail = Fail::new("errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail \
+    ///     cloud function service error code -504002, error message boom");
+    /// assert_eq!(fail.deciding_code(), Some(Code::FunctionExecuteFailed));
+    /// ```
+    #[must_use]
+    pub fn deciding_code(&self) -> Option<Code> {
+        let acting =
+            |code: Option<AnyCode>| code.and_then(AnyCode::known).filter(|c| !c.is_wrapper());
+        acting(self.sub_code())
+            .or_else(|| acting(self.code()))
+            .or_else(|| acting(Code::from_message(self.reason()).map(AnyCode::Known)))
+    }
+
+    /// The next step: the [deciding code](Fail::deciding_code)'s action. `None` when no known
+    /// code decides, e.g. a wrapper around an error the catalog does not know: never a guess.
+    ///
+    /// ```
+    /// use minierr::{wx::cloud::Fail, Action};
+    /// let fail = Fail::new("subscribeMessage.send:fail Invalid request param").with_err_code(-501007);
+    /// assert_eq!(fail.action(), Some(Action::FixRequest));
+    /// assert_eq!(Fail::new("errCode: -1  | errMsg: something new").action(), None);
+    /// ```
+    #[must_use]
+    pub fn action(&self) -> Option<Action> {
+        self.deciding_code().and_then(Code::action)
+    }
+
+    /// The same failure with an owned text, to outlive the input buffer.
+    #[must_use]
+    pub fn into_owned(self) -> Fail<'static> {
+        Fail {
+            err_code: self.err_code,
+            err_msg: Cow::Owned(self.err_msg.into_owned()),
+        }
+    }
+
+    /// Decodes a failure from JSON: a `{errCode, errMsg}` object, or a string holding the text.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::Fail;
+    /// let fail = Fail::from_json_str(r#"{"errCode":"-501007","errMsg":"subscribeMessage.send:fail Invalid request param"}"#)?;
+    /// assert_eq!(fail.err_code(), Some(-501007));
+    /// let err = Fail::from_json_str(r#"{"errCode":-1}"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "missing field `errMsg` at line 1 column 14");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json_str(input: &'a str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(input)
+    }
+
+    /// [`Fail::from_json_str`] for bytes, which must be UTF-8.
+    #[cfg(feature = "json")]
+    pub fn from_json_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
+        serde_json::from_slice(input)
+    }
+}
+
+impl fmt::Display for Fail<'_> {
+    /// The text, preceded by the `errCode` field where the text does not name the code.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.err_code {
+            Some(code) if self.parts().code != Some(code) => {
+                write!(f, "errCode {code}: {}", self.err_msg)
+            }
+            _ => f.write_str(&self.err_msg),
+        }
+    }
+}
+
+impl std::error::Error for Fail<'_> {}
+
+/// Whether `text` is a Cloud error text: it has an `errCode: -N` form, or names a code in
+/// Cloud's range after `:fail`, `error code` or `errcode`. A short code is not enough:
+/// `request:fail -118:net::…` is a Chromium network error.
+#[cfg(feature = "json")]
+pub(crate) fn has_cloud_form(text: &str) -> bool {
+    let err_code_form = text
+        .match_indices("errCode:")
+        .any(|(at, _)| leading_code(&text[at + "errCode:".len()..]).is_some());
+    err_code_form || codes_named(text).any(in_code_range)
+}
+
+/// Whether `code` is in the six-digit negative range of Cloud's own codes (-401001 …
+/// -605101). -1 and -1000 are Cloud codes too, but too short to tell Cloud from a wrapper
+/// such as uni-app without more evidence.
+#[cfg(feature = "json")]
+pub(crate) const fn in_code_range(code: i64) -> bool {
+    code <= -100_000 && code > -1_000_000
+}
+
+/// Splits a Cloud error text into its [`Parts`].
+fn parse(text: &str) -> Parts<'_> {
+    let (body, call_id) = without_diagnostics(text);
+    let mut parts = Parts {
+        call_id,
+        ..Parts::default()
+    };
+    let mut rest = strip_error(body);
+    if let Some((api, after)) = split_api(rest) {
+        parts.api = Some(api);
+        rest = strip_error(after);
+    }
+    let mut inner = rest;
+    if let Some(after) = rest.strip_prefix("errCode:") {
+        if let Some((code, after)) = leading_code(after) {
+            parts.code = Some(code);
+            let (label, message) = after.split_once("| errMsg:").unwrap_or((after, ""));
+            parts.label = Some(label.trim()).filter(|l| !l.is_empty());
+            inner = message;
+        }
+    }
+    let mut codes = codes_named(body);
+    if parts.code.is_none() {
+        parts.code = codes.next();
+    }
+    parts.innermost = codes.last().or(parts.code);
+    let (reason, request_id) = innermost_reason(inner);
+    parts.reason = reason;
+    parts.request_id = request_id;
+    parts
+}
+
+/// The text without the diagnostics the SDK appends, and the call ID among them.
+fn without_diagnostics(text: &str) -> (&str, Option<&str>) {
+    let mut body = text;
+    for tail in [" (callId:", " (trace:", "更多错误信息请访问"] {
+        if let Some(at) = body.find(tail) {
+            body = &body[..at];
+        }
+    }
+    let call_id = text.find("(callId:").and_then(|at| {
+        let rest = text[at + "(callId:".len()..].trim_start();
+        rest.split(')').next().map(str::trim)
+    });
+    (body.trim(), call_id.filter(|c| !c.is_empty()))
+}
+
+/// `text` without leading `Error: ` prefixes and white space.
+fn strip_error(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while let Some(after) = rest.strip_prefix("Error:") {
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// `api:fail rest` → `(api, rest)`, where the API is a dotted identifier.
+fn split_api(text: &str) -> Option<(&str, &str)> {
+    let at = text.find(":fail")?;
+    let api = &text[..at];
+    let is_name = !api.is_empty()
+        && api
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+    let rest = &text[at + ":fail".len()..];
+    let ends = rest.is_empty() || rest.starts_with([' ', ':']);
+    (is_name && ends).then(|| (api, rest.trim_start_matches(':').trim_start()))
+}
+
+/// A negative code at the start of `text` (after spaces), and what follows it.
+fn leading_code(text: &str) -> Option<(i64, &str)> {
+    let text = text.trim_start();
+    let digits = text.strip_prefix('-')?;
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let code: i64 = text[..=end].parse().ok()?;
+    Some((code, &digits[end..]))
+}
+
+/// Every negative code `text` names after `errCode:`, `error code`, `errcode` or `:fail`, in
+/// order.
+fn codes_named(text: &str) -> impl Iterator<Item = i64> + '_ {
+    text.match_indices('-').filter_map(move |(at, _)| {
+        let before = text[..at].trim_end_matches([' ', ':']);
+        let named = ["fail", "errcode", "error code"].iter().any(|marker| {
+            before.len() >= marker.len()
+                && before.is_char_boundary(before.len() - marker.len())
+                && before[before.len() - marker.len()..].eq_ignore_ascii_case(marker)
+        });
+        named.then(|| leading_code(&text[at..]).map(|(code, _)| code))?
+    })
+}
+
+/// The message inside the wrappers, and a `requestID` found on the way.
+fn innermost_reason(text: &str) -> (&str, Option<&str>) {
+    let mut rest = text;
+    let mut request_id = None;
+    loop {
+        let before = rest;
+        rest = strip_error(rest);
+        if let Some((_, after)) = split_api(rest) {
+            rest = after;
+        }
+        if let Some((_, after)) = leading_code(rest) {
+            rest = after;
+        }
+        if let Some(after) = rest.trim_start().strip_prefix("requestID") {
+            let (id, after) = after.split_once(',').unwrap_or((after, ""));
+            request_id = Some(id.trim()).filter(|id| !id.is_empty());
+            rest = after;
+        }
+        if let Some((_, after)) = rest.split_once("service error code") {
+            let after = leading_code(after).map_or(after, |(_, after)| after);
+            rest = after
+                .trim_start_matches(',')
+                .trim_start()
+                .strip_prefix("error message")
+                .unwrap_or(after);
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let reason = rest.split("; at ").next().unwrap_or(rest);
+    (reason.trim().trim_end_matches(';').trim_end(), request_id)
+}
+
+#[cfg(feature = "serde")]
+mod de {
+    use std::borrow::Cow;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer};
+
+    use super::Fail;
+    use crate::text::{TextSeed, vacant};
+
+    #[derive(Deserialize)]
+    #[serde(field_identifier)]
+    enum Field {
+        #[serde(rename = "errCode")]
+        ErrCode,
+        #[serde(rename = "errMsg")]
+        ErrMsg,
+        #[serde(other)]
+        Other,
+    }
+
+    struct ErrCode(i64);
+
+    impl<'de> Deserialize<'de> for ErrCode {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            crate::lenient::deserialize_int(
+                deserializer,
+                "an errCode: a 64-bit integer, or one in a string",
+            )
+            .map(ErrCode)
+        }
+    }
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
+        /// A `{errCode, errMsg}` object (other fields are ignored), or a string holding the
+        /// Error text.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(FailVisitor(PhantomData))
+        }
+    }
+
+    struct FailVisitor<'a>(PhantomData<Fail<'a>>);
+
+    impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
+        type Value = Fail<'a>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a WeChat Cloud failure: {\"errCode\":-501007,\"errMsg\":\"...\"} or its Error text")
+        }
+
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Fail<'a>, E> {
+            Ok(Fail::new(v))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Fail<'a>, E> {
+            Ok(Fail::new(v.to_owned()))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
+            let mut err_msg: Option<Cow<'a, str>> = None;
+            let mut err_code: Option<Option<i64>> = None;
+            while let Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::ErrMsg => {
+                        vacant(&err_msg, "errMsg")?;
+                        err_msg = map.next_value_seed(TextSeed::required("errMsg as a string"))?;
+                    }
+                    Field::ErrCode => {
+                        vacant(&err_code, "errCode")?;
+                        err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0));
+                    }
+                    Field::Other => {
+                        map.next_value::<crate::text::Skip>()?;
+                    }
+                }
+            }
+            Ok(Fail {
+                err_code: err_code.flatten(),
+                err_msg: err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::type_complexity)]
+    fn reads_every_text_form() {
+        // (text, api, code, label, innermost, reason)
+        let cases: &[(
+            &str,
+            Option<&str>,
+            Option<i64>,
+            Option<&str>,
+            Option<i64>,
+            &str,
+        )] = &[
+            (
+                "Error: errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist.",
+                None,
+                Some(-502005),
+                Some("database collection not exists"),
+                Some(-502005),
+                "[ResourceNotFound] Db or Table not exist.",
+            ),
+            (
+                "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds (callId: 1-2) (trace: x)",
+                Some("cloud.callFunction"),
+                Some(-504003),
+                None,
+                Some(-504003),
+                "Invoking task timed out after 3 seconds",
+            ),
+            (
+                "cloud.callFunction:fail -404007 poll result base resp ret abnormal. polling base_resp.errcode -501000 errmsg Environment not found",
+                Some("cloud.callFunction"),
+                Some(-404007),
+                None,
+                Some(-501000),
+                "poll result base resp ret abnormal. polling base_resp.errcode -501000 errmsg Environment not found",
+            ),
+            (
+                "system error: error code: -604100",
+                None,
+                Some(-604100),
+                None,
+                Some(-604100),
+                "system error: error code: -604100",
+            ),
+            (
+                "Error: errCode: -1  | errMsg: collection.get:fail operateWXData:fail invalid scope; at collection.get api;",
+                None,
+                Some(-1),
+                None,
+                Some(-1),
+                "invalid scope",
+            ),
+            ("plain words", None, None, None, None, "plain words"),
+            ("", None, None, None, None, ""),
+            ("errCode:", None, None, None, None, "errCode:"),
+            (
+                "errCode: - | errMsg:",
+                None,
+                None,
+                None,
+                None,
+                "errCode: - | errMsg:",
+            ),
+        ];
+        for &(text, api, code, label, innermost, reason) in cases {
+            let p = parse(text);
+            assert_eq!(
+                (p.api, p.code, p.label, p.innermost, p.reason),
+                (api, code, label, innermost, reason),
+                "{text}"
+            );
+        }
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn a_network_error_code_is_not_a_cloud_form() {
+        assert!(!has_cloud_form(
+            "request:fail -118:net::ERR_CONNECTION_TIMED_OUT"
+        ));
+        assert!(has_cloud_form("Error: errCode: -1  | errMsg: x"));
+        assert!(has_cloud_form(
+            "x:fail cloud function service error code -504002, error message y"
+        ));
+        assert!(!has_cloud_form("errCode: 10001"));
+        assert!(has_cloud_form(
+            "cloud.callContainer:fail -405005 exceed max poll retry."
+        ));
+        assert!(!has_cloud_form("requestPayment:fail -100 x"));
+    }
+
+    #[test]
+    fn codes_out_of_range_are_not_codes() {
+        let fail = Fail::new("errCode: -99999999999999999999 | errMsg: x");
+        assert_eq!(fail.code(), None);
+        assert_eq!(fail.action(), None);
+    }
+}
