@@ -471,10 +471,7 @@ impl Diagnosis<'_> {
     /// The catalog variant's name, if the code is known.
     pub fn name(&self) -> Option<&'static str> {
         match self {
-            Diagnosis::Wx(fail) => fail
-                .resolved_errno()
-                .and_then(|c| c.known())
-                .map(wx::Errno::name),
+            Diagnosis::Wx(fail) => wx_known(fail).map(WxKnown::name),
             Diagnosis::Alipay(d) => d.error.map(JsapiError::name),
             Diagnosis::AlipayPlus(result, _) => {
                 result.result_code().known().map(openapi::ResultCode::name)
@@ -515,10 +512,9 @@ impl Diagnosis<'_> {
     /// The catalog's Chinese description of the code.
     pub fn message_zh(&self) -> Option<&'static str> {
         match self {
-            Diagnosis::Wx(fail) => fail
-                .resolved_errno()
-                .and_then(|c| c.known())
-                .map(wx::Errno::message_zh),
+            Diagnosis::Wx(fail) => wx_known(fail)
+                .map(WxKnown::message_zh)
+                .filter(|m| !m.is_empty()),
             Diagnosis::Alipay(d) => d.error.map(JsapiError::message_zh),
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
@@ -546,10 +542,7 @@ impl Diagnosis<'_> {
     /// The catalog's English description of the code.
     pub fn message_en(&self) -> Option<&'static str> {
         match self {
-            Diagnosis::Wx(fail) => fail
-                .resolved_errno()
-                .and_then(|c| c.known())
-                .map(wx::Errno::message_en),
+            Diagnosis::Wx(fail) => wx_known(fail).map(WxKnown::message_en),
             Diagnosis::Alipay(d) => d.error.map(JsapiError::message_en),
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
@@ -1268,6 +1261,43 @@ pub fn decode_as<'a>(
 /// A gateway answer's sub_code, read on the API its wrapper names.
 fn gateway_meaning(response: &alipay::gateway::Response<'_>) -> Option<alipay::gateway::Meaning> {
     response.meaning()
+}
+
+/// What the catalogs know of a WeChat failure: its errno, else its legacy code.
+#[derive(Clone, Copy)]
+enum WxKnown {
+    Errno(wx::Errno),
+    Legacy(wx::legacy::Code),
+}
+
+impl WxKnown {
+    fn name(self) -> &'static str {
+        match self {
+            WxKnown::Errno(e) => e.name(),
+            WxKnown::Legacy(c) => c.name(),
+        }
+    }
+
+    fn message_zh(self) -> &'static str {
+        match self {
+            WxKnown::Errno(e) => e.message_zh(),
+            WxKnown::Legacy(c) => c.message_zh(),
+        }
+    }
+
+    fn message_en(self) -> &'static str {
+        match self {
+            WxKnown::Errno(e) => e.message_en(),
+            WxKnown::Legacy(c) => c.message_en(),
+        }
+    }
+}
+
+fn wx_known(fail: &wx::Fail<'_>) -> Option<WxKnown> {
+    fail.resolved_errno()
+        .and_then(wx::AnyErrno::known)
+        .map(WxKnown::Errno)
+        .or_else(|| fail.legacy_code().map(WxKnown::Legacy))
 }
 
 /// A Cloud failure's catalog code: the outer one, sent or named by its message.

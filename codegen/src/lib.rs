@@ -25,6 +25,7 @@ mod table;
 mod template;
 mod wechat;
 mod wechat_cloud;
+mod wechat_legacy;
 mod wechat_reasons;
 mod wechat_server;
 
@@ -49,6 +50,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         open_platform::render(&data)?,
         wechat_server::render(&data)?,
         wechat_cloud::render(&data)?,
+        wechat_legacy::render(&data)?,
         alipay_gateway::render(&data)?,
     ])
 }

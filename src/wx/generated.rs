@@ -6609,6 +6609,12 @@ pub enum ReasonClass {
     ///
     /// Tab-bar pages are opened with switchTab.
     NavigationMisuse,
+    /// The API must be declared in app.json (requiredPrivateInfos) before the mini program may call it.
+    ///
+    /// `undeclared_api` · next step: [`Action::FixConfig`].
+    ///
+    /// Since 14 July 2022, newly released mini programs must declare the location APIs they use; the fix is in app.json or ext.json (manifest.json under mp-weixin for uni-app).
+    UndeclaredApi,
 }
 
 impl ReasonClass {
@@ -6619,6 +6625,7 @@ impl ReasonClass {
         ReasonClass::Network,
         ReasonClass::ArgumentCheck,
         ReasonClass::NavigationMisuse,
+        ReasonClass::UndeclaredApi,
     ];
 
     pub(super) const fn row(self) -> ReasonClassInfo {
@@ -6628,6 +6635,7 @@ impl ReasonClass {
             ReasonClass::Network => ReasonClassInfo { name: "network", action: Action::Retry, description_en: "The network failed before an answer arrived: a timeout, a reset or refused connection, a lookup failure, or no connection" },
             ReasonClass::ArgumentCheck => ReasonClassInfo { name: "argument_check", action: Action::FixRequest, description_en: "The base library rejected an argument before calling the API" },
             ReasonClass::NavigationMisuse => ReasonClassInfo { name: "navigation_misuse", action: Action::FixRequest, description_en: "A page navigation API was used for a page it cannot open, such as navigateTo to a tab-bar page" },
+            ReasonClass::UndeclaredApi => ReasonClassInfo { name: "undeclared_api", action: Action::FixConfig, description_en: "The API must be declared in app.json (requiredPrivateInfos) before the mini program may call it" },
         }
     }
 }
@@ -6655,4 +6663,5 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Prefix, "parameter error: parameter", ReasonClass::ArgumentCheck),
     (ReasonMatch::Contains, "a tab bar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "a tabbar page", ReasonClass::NavigationMisuse),
+    (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
 ];

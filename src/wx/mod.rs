@@ -53,6 +53,7 @@ mod code;
 #[rustfmt::skip]
 mod generated;
 pub mod cloud;
+pub mod legacy;
 #[cfg(feature = "serde")]
 mod payload;
 mod reason;
@@ -64,7 +65,7 @@ pub(crate) use code::has_fail_marker;
 pub use code::{AnyErrno, ParseErrnoError, UnknownErrno, split_err_msg};
 pub use generated::Errno;
 #[cfg(feature = "serde")]
-pub use payload::Fail;
+pub use payload::{Fail, ResolvedBy};
 pub use reason::{ParseReasonClassError, ReasonClass};
 pub(crate) use reason::{ReasonClassInfo, ReasonMatch};
 

@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::legacy::{self, Family};
 use super::{AnyErrno, Errno, ReasonClass, split_err_msg};
 use crate::Action;
 use crate::text::{TextSeed, vacant};
@@ -154,9 +155,89 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn resolved_errno(&self) -> Option<AnyErrno> {
-        self.errno.or_else(|| match self.errno_candidates() {
-            [only] => Some(AnyErrno::Known(*only)),
-            _ => None,
+        self.resolve().0
+    }
+
+    /// The resolution: the errno sent; else the errno of the legacy code that (family,
+    /// errCode) names; else the errno the reason names; else the errno of the legacy code the
+    /// reason names. With it, which of the three answered, and the legacy code if one did.
+    fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
+        if let Some(errno) = self.errno {
+            return (Some(errno), Some(ResolvedBy::Errno), None);
+        }
+        if let Some(code) = self.legacy_by_err_code() {
+            let errno = code.errno().map(AnyErrno::Known);
+            return (errno, Some(ResolvedBy::ErrCode), Some(code));
+        }
+        if let [only] = self.errno_candidates() {
+            return (Some(AnyErrno::Known(*only)), Some(ResolvedBy::ErrMsg), None);
+        }
+        match self.legacy_by_message() {
+            Some(code) => (
+                code.errno().map(AnyErrno::Known),
+                Some(ResolvedBy::ErrMsg),
+                Some(code),
+            ),
+            None => (None, None, None),
+        }
+    }
+
+    /// Which field gave this failure its meaning: `errno`, the legacy `errCode` (read in the
+    /// family of the API the errMsg names), or the errMsg; `None` when none did.
+    ///
+    /// ```
+    /// use minierr::wx::{Fail, ResolvedBy};
+    /// let fail = Fail::new("openBluetoothAdapter:fail:not available").with_err_code(10001);
+    /// assert_eq!(fail.resolved_by(), Some(ResolvedBy::ErrCode));
+    /// assert_eq!(Fail::new("request:fail url not in domain list").resolved_by(), Some(ResolvedBy::ErrMsg));
+    /// assert_eq!(Fail::new("request:fail something new").resolved_by(), None);
+    /// ```
+    #[must_use]
+    pub fn resolved_by(&self) -> Option<ResolvedBy> {
+        self.resolve().1
+    }
+
+    /// The legacy per-API code: the one the API's [family](Family::of_api) gives `errCode`,
+    /// else the one whose documented message is the reason (when no errno answers first).
+    ///
+    /// ```
+    /// use minierr::wx::{legacy, Fail};
+    /// let fail = Fail::new("requestSubscribeMessage:fail No template data return, verify the template id exist");
+    /// assert_eq!(fail.legacy_code(), Some(legacy::Code::SubscribeMessageNoTemplateData));
+    /// let wifi = Fail::new("connectWifi:fail password error Wi-Fi").with_err_code(12002);
+    /// assert_eq!(wifi.legacy_code(), Some(legacy::Code::WifiWrongPassword));
+    /// ```
+    #[must_use]
+    pub fn legacy_code(&self) -> Option<legacy::Code> {
+        self.resolve().2
+    }
+
+    /// The legacy code in a family the caller knows, for payloads whose errMsg names no API
+    /// (component events, `onError` callbacks): by `errCode`, else by the reason.
+    ///
+    /// ```
+    /// use minierr::wx::{legacy::{Code, Family}, Fail};
+    /// let fail = Fail::new("INNERERRCODE:-1, ERRMSG:未知错误").with_err_code(10001);
+    /// assert_eq!(fail.legacy_code(), None, "no API, so no family");
+    /// assert_eq!(fail.legacy_code_in(Family::InnerAudio), Some(Code::InnerAudioSystemError));
+    /// ```
+    #[must_use]
+    pub fn legacy_code_in(&self, family: Family) -> Option<legacy::Code> {
+        self.err_code
+            .and_then(|code| legacy::Code::find(family, code))
+            .or_else(|| only(legacy::Code::with_message(Some(family), self.reason())))
+    }
+
+    fn legacy_by_err_code(&self) -> Option<legacy::Code> {
+        let family = Family::of_api(self.api()?)?;
+        legacy::Code::find(family, self.err_code?)
+    }
+
+    fn legacy_by_message(&self) -> Option<legacy::Code> {
+        let family = self.api().and_then(Family::of_api);
+        let reason = self.reason();
+        only(legacy::Code::with_message(family, reason)).or_else(|| {
+            without_echoed_value(reason).and_then(|r| only(legacy::Code::with_message(family, r)))
         })
     }
 
@@ -202,8 +283,10 @@ impl<'a> Fail<'a> {
     }
 
     fn code_action(&self) -> Option<Action> {
-        self.resolved_errno()
+        let (errno, _, legacy) = self.resolve();
+        errno
             .and_then(AnyErrno::action)
+            .or_else(|| legacy.and_then(legacy::Code::action))
             .or_else(|| {
                 self.server_errcode()
                     .and_then(super::server::AnyErrcode::action)
@@ -388,6 +471,26 @@ impl<'de> Deserialize<'de> for ErrCode {
             "an errCode: a 64-bit integer, or one in a string",
         )
         .map(ErrCode)
+    }
+}
+
+/// Which field of a fail object gave it its meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResolvedBy {
+    /// The `errno` field.
+    Errno,
+    /// The legacy `errCode`, read in the family of the API the errMsg names.
+    ErrCode,
+    /// The errMsg's reason: a documented errMsg, a runtime alias or a documented legacy message.
+    ErrMsg,
+}
+
+/// The one item, or `None` for none or several.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    match (items.next(), items.next()) {
+        (Some(item), None) => Some(item),
+        _ => None,
     }
 }
 

@@ -1,0 +1,299 @@
+//! WeChat's per-API `errCode` tables, older than errno and still sent by many APIs and
+//! components: Bluetooth, iBeacon, Wi-Fi, NFC, subscription messages, payments, audio, ads,
+//! live-pusher and live-player, file system and more.
+//!
+//! The same number means different things in different families, so a [`Code`] is found by
+//! [`Family`] and number ([`Code::find`]), or by its documented message within a family
+//! ([`Code::all_with_message`]). A family comes from the API named in the errMsg
+//! ([`Family::of_api`]); components and `onError` callbacks name none, so a caller that knows
+//! where the payload came from passes the family itself. Where a source pairs a code with an
+//! errno, [`Code::errno`] gives it, and [`wx::Fail`](super::Fail) resolves through it.
+//!
+//! ```
+//! use minierr::wx::legacy::{Code, Family};
+//! use minierr::Action;
+//!
+//! let code = Code::find(Family::Wifi, 12002).expect("in the catalog");
+//! assert_eq!(code.message_en(), "The Wi-Fi password is wrong");
+//! assert_eq!(code.action(), Some(Action::AskUser));
+//! // 10001 is three different failures.
+//! assert_eq!(Code::find(Family::Bluetooth, 10001), Some(Code::BluetoothNotAvailable));
+//! assert_eq!(Code::find(Family::SubscribeMessage, 10001), Some(Code::SubscribeMessageTmplIdsEmpty));
+//! assert_eq!(Code::find(Family::InnerAudio, 10001), Some(Code::InnerAudioSystemError));
+//! ```
+//!
+//! # Sources and choices
+//!
+//! `data/wechat_legacy_codes.tsv` holds all 337 rows of the project's two reference tables (61
+//! from the official Bluetooth, iBeacon, Wi-Fi and NFC pages, 276 from the other per-API pages
+//! and the vendor's API typings), each with its source; `data/wechat_legacy_families.tsv` maps
+//! APIs to families. `err_msg` is the reason part of the documented errMsg, byte for byte, with
+//! the API prefix removed and `${path}`-style placeholders written `%s`. Errno equivalents are
+//! the reference's, and one more: Bluetooth 10001 is sent with errno 1500102. The English and
+//! the actions are minierr's; the reference's hint `ignore` (a state event, or a harmless
+//! repeat) reads as [`Action::Success`], and `inspect_inner` as no action.
+
+use std::fmt;
+
+use super::Errno;
+use crate::{Action, Reliability};
+
+#[rustfmt::skip]
+mod generated;
+
+pub use generated::{Code, Family};
+
+#[derive(Debug)]
+pub(crate) struct FamilyInfo {
+    key: &'static str,
+    apis: &'static [&'static str],
+    api_substrings: &'static [&'static str],
+    any_api: bool,
+    description: &'static str,
+}
+
+#[derive(Debug)]
+pub(crate) struct CodeInfo {
+    family: Family,
+    err_code: Option<i64>,
+    err_msg: &'static str,
+    errno: Option<u32>,
+    message_zh: &'static str,
+    message_en: &'static str,
+    action: Option<Action>,
+    reliability: Reliability,
+    source: &'static str,
+    note: &'static str,
+}
+
+impl Family {
+    /// Every family, in table order.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::legacy::Family::ALL.len(), 34);
+    /// ```
+    pub const ALL: &'static [Family] = &generated::FAMILIES;
+
+    const fn info(self) -> &'static FamilyInfo {
+        generated::family_info(self)
+    }
+
+    /// The family's key in the data tables (`bluetooth`, `subscribe_message`, …).
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::legacy::Family::NfcHce.key(), "nfc_hce");
+    /// ```
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        self.info().key
+    }
+
+    /// What the family covers.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        self.info().description
+    }
+
+    /// Whether the family's messages can come from any API (privacy, authorisation).
+    #[must_use]
+    pub const fn is_any_api(self) -> bool {
+        self.info().any_api
+    }
+
+    /// The family of an API as the errMsg names it (`openBluetoothAdapter`, `startWifi`,
+    /// `requestPayment`); `None` for an API no legacy table covers.
+    ///
+    /// ```
+    /// use minierr::wx::legacy::Family;
+    /// assert_eq!(Family::of_api("getBLEDeviceServices"), Some(Family::Bluetooth));
+    /// assert_eq!(Family::of_api("startBeaconDiscovery"), Some(Family::Beacon));
+    /// assert_eq!(Family::of_api("connectWifi"), Some(Family::Wifi));
+    /// assert_eq!(Family::of_api("readFile"), Some(Family::FileSystem));
+    /// ```
+    #[must_use]
+    pub fn of_api(api: &str) -> Option<Family> {
+        let api = api.trim();
+        Family::all()
+            .find(|f| f.info().apis.contains(&api))
+            .or_else(|| {
+                Family::all().find(|f| f.info().api_substrings.iter().any(|s| api.contains(s)))
+            })
+    }
+
+    /// Every family, in table order: [`Family::ALL`] as an iterator.
+    pub fn all() -> impl Iterator<Item = Family> {
+        Family::ALL.iter().copied()
+    }
+
+    /// The family's name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl Code {
+    /// How many rows the catalog holds.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::legacy::Code::COUNT, 337);
+    /// ```
+    pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
+
+    /// Every row, in table order.
+    pub const ALL: &'static [Code] = &generated::ALL;
+
+    const fn info(self) -> &'static CodeInfo {
+        generated::info(self)
+    }
+
+    /// The code `family` gives `err_code`; `None` if its table has no such number.
+    ///
+    /// ```
+    /// use minierr::wx::legacy::{Code, Family};
+    /// assert_eq!(Code::find(Family::Beacon, 11002), Some(Code::BeaconLocationUnavailable));
+    /// assert_eq!(Code::find(Family::Beacon, 10001), None);
+    /// ```
+    #[must_use]
+    pub const fn find(family: Family, err_code: i64) -> Option<Code> {
+        generated::find(family, err_code)
+    }
+
+    /// Every code whose documented reason matches `reason` in normal form, in `family` or in
+    /// a family whose messages come from any API.
+    ///
+    /// ```
+    /// use minierr::wx::legacy::{Code, Family};
+    /// assert_eq!(
+    ///     Code::all_with_message(Family::SubscribeMessage, "can only be invoked by user TAP gesture"),
+    ///     vec![Code::SubscribeMessageNotInTapHandler]
+    /// );
+    /// // Placeholders in the documented text match the path the runtime fills in.
+    /// assert_eq!(
+    ///     Code::all_with_message(Family::FileSystemLegacy, "no such file or directory, open wxfile://usr/a.txt"),
+    ///     vec![Code::FileSystemLegacyNoSuchFileOnOpen]
+    /// );
+    /// // Bluetooth's `system error` is not Wi-Fi's.
+    /// assert_eq!(Code::all_with_message(Family::Bluetooth, "system error"), vec![Code::BluetoothSystemError]);
+    /// ```
+    #[must_use]
+    pub fn all_with_message(family: Family, reason: &str) -> Vec<Code> {
+        Code::with_message(Some(family), reason).collect()
+    }
+
+    /// The codes whose reason matches, in `family` (if given) or in any-API families; no
+    /// allocation.
+    pub(crate) fn with_message(
+        family: Option<Family>,
+        reason: &str,
+    ) -> impl Iterator<Item = Code> + '_ {
+        crate::catalog::lookup_message(
+            &generated::MESSAGE_INDEX,
+            &generated::MESSAGE_TEMPLATES,
+            reason,
+        )
+        .iter()
+        .copied()
+        .filter(move |c| Some(c.family()) == family || c.family().is_any_api())
+    }
+
+    /// The family.
+    #[must_use]
+    pub const fn family(self) -> Family {
+        self.info().family
+    }
+
+    /// The number, for rows keyed by one; `None` for rows known by their message only.
+    #[must_use]
+    pub const fn err_code(self) -> Option<i64> {
+        self.info().err_code
+    }
+
+    /// The documented reason, byte for byte, without the `api:fail` prefix; `""` where the
+    /// source shows none.
+    #[must_use]
+    pub const fn err_msg(self) -> &'static str {
+        self.info().err_msg
+    }
+
+    /// The errno a source pairs with this code, if any.
+    ///
+    /// ```
+    /// use minierr::wx::{legacy::Code, Errno};
+    /// assert_eq!(Code::BluetoothNotAvailable.errno(), Some(Errno::BluetoothAdapterNotAvailable));
+    /// assert_eq!(Code::WifiWrongPassword.errno(), None);
+    /// ```
+    #[must_use]
+    pub const fn errno(self) -> Option<Errno> {
+        match self.info().errno {
+            Some(n) => Errno::from_code(n),
+            None => None,
+        }
+    }
+
+    /// The Chinese description, as the source writes it; `""` where it has none.
+    #[must_use]
+    pub const fn message_zh(self) -> &'static str {
+        self.info().message_zh
+    }
+
+    /// An English description, without a final full stop.
+    #[must_use]
+    pub const fn message_en(self) -> &'static str {
+        self.info().message_en
+    }
+
+    /// What to do next; `None` where the code only says "failed" and the message tells why.
+    #[must_use]
+    pub const fn action(self) -> Option<Action> {
+        self.info().action
+    }
+
+    /// Which kind of source the row comes from.
+    #[must_use]
+    pub const fn reliability(self) -> Reliability {
+        self.info().reliability
+    }
+
+    /// The source page or pages of the row.
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        self.info().source
+    }
+
+    /// Where the source says more, what it says.
+    #[must_use]
+    pub const fn note(self) -> Option<&'static str> {
+        let note = self.info().note;
+        if note.is_empty() { None } else { Some(note) }
+    }
+
+    /// The variant's name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every row, in table order: [`Code::ALL`] as an iterator.
+    pub fn all() -> impl Iterator<Item = Code> {
+        Code::ALL.iter().copied()
+    }
+}
+
+impl fmt::Display for Code {
+    /// `wifi 12002: The Wi-Fi password is wrong`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.err_code() {
+            Some(code) => write!(f, "{} {code}: {}", self.family(), self.message_en()),
+            None => write!(f, "{}: {}", self.family(), self.message_en()),
+        }
+    }
+}
+
+impl std::error::Error for Code {}
