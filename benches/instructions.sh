@@ -43,6 +43,9 @@ row "WeChat errno → Errno, hit, vs binary search" errno-hit errno-bsearch-hit 
 row "WeChat errno → Errno, miss" errno-miss errno-hashmap-miss base
 row "WeChat errMsg → codes (phf), hit" errmsg-hit errmsg-hashmap-hit base
 row "WeChat errMsg → codes (phf), miss (templates tried too)" errmsg-miss errmsg-hashmap-miss base
+row "wx::Fail::action, a runtime errMsg recovered, vs errno sent" recover-errmsg recover-errno recover-base
+row "wx::Fail::action, legacy errCode in its family, vs errno sent" recover-errcode recover-errno recover-base
+row "wx::cloud::Fail::action on an Error text, vs wx errno sent" recover-cloud recover-errno recover-base
 for kind in wechat_fail alipayplus_result alipay_fail open_platform_response wechat_server_response alipay_gateway_response; do
   row "decode $kind + action, vs a derived struct" "decode-$kind" "derive-$kind" "base-$kind"
   row "decode $kind + action, vs Value" "decode-$kind" "value-$kind" "base-$kind"

@@ -194,6 +194,70 @@ fn main() -> ExitCode {
             }
             LOOKUPS
         }
+        "recover-base" | "recover-errno" | "recover-errmsg" | "recover-errcode"
+        | "recover-cloud" => {
+            // Failures built from the catalogs: errno sent; the same reasons as a runtime
+            // spells them (space after the colon, capitalised, a full stop) without errno;
+            // legacy errCodes with their API; Cloud Error texts with their diagnostics.
+            let with_errno: Vec<wx::Fail<'static>> = wx::Errno::all()
+                .filter(|e| !e.err_msg().is_empty() && !e.err_msg().contains('%'))
+                .map(|e| wx::Fail::new(format!("someApi:fail {}", e.err_msg())).with_errno(e))
+                .collect();
+            let runtime: Vec<wx::Fail<'static>> = with_errno
+                .iter()
+                .map(|f| {
+                    let reason = f.reason();
+                    let mut spelled = reason[..1].to_uppercase();
+                    spelled.push_str(&reason[1..]);
+                    wx::Fail::new(format!("someApi: fail {spelled}."))
+                })
+                .collect();
+            let legacy: Vec<wx::Fail<'static>> = wx::legacy::Code::all()
+                .filter_map(|c| {
+                    let api = match c.family() {
+                        wx::legacy::Family::Bluetooth => "openBluetoothAdapter",
+                        wx::legacy::Family::Wifi => "connectWifi",
+                        wx::legacy::Family::Beacon => "startBeaconDiscovery",
+                        wx::legacy::Family::SubscribeMessage => "requestSubscribeMessage",
+                        _ => return None,
+                    };
+                    Some(
+                        wx::Fail::new(format!("{api}:fail {}", c.err_msg()))
+                            .with_err_code(c.err_code()?),
+                    )
+                })
+                .collect();
+            let cloud: Vec<wx::cloud::Fail<'static>> = wx::cloud::Code::all()
+                .map(|c| {
+                    wx::cloud::Fail::new(format!(
+                        "Error: cloud.callFunction:fail Error: errCode: {} {} | errMsg: inner text (callId: 1-2) (trace: x)",
+                        c.code(),
+                        c.label()
+                    ))
+                })
+                .collect();
+            let pick = |all: &[wx::Fail<'static>]| -> Vec<wx::Fail<'static>> {
+                (0..BATCH)
+                    .map(|i| all[(i * 7919) % all.len()].clone())
+                    .collect()
+            };
+            let (errno_batch, runtime_batch, legacy_batch) =
+                (pick(&with_errno), pick(&runtime), pick(&legacy));
+            let cloud_batch: Vec<&wx::cloud::Fail<'static>> = (0..BATCH)
+                .map(|i| &cloud[(i * 7919) % cloud.len()])
+                .collect();
+            for i in 0..LOOKUPS {
+                let some = match mode.as_str() {
+                    "recover-base" => !black_box(&errno_batch[i % BATCH]).err_msg().is_empty(),
+                    "recover-errno" => black_box(&errno_batch[i % BATCH]).action().is_some(),
+                    "recover-errmsg" => black_box(&runtime_batch[i % BATCH]).action().is_some(),
+                    "recover-errcode" => black_box(&legacy_batch[i % BATCH]).action().is_some(),
+                    _ => black_box(cloud_batch[i % BATCH]).action().is_some(),
+                };
+                count(&mut found, some);
+            }
+            LOOKUPS
+        }
         other => {
             let Some((how, kind)) = Kind::ALL.iter().find_map(|k| {
                 let how = other.strip_suffix(k.name())?.strip_suffix('-')?;

@@ -120,6 +120,25 @@ fn borrowed_decoding_allocates_nothing() {
         let fail = minierr::wx::Fail::new(r#"request:fail invalid url "/coming_soon?start=0""#);
         std::hint::black_box(fail.resolved_errno());
     });
+    assert_no_alloc("legacy errCode and Cloud texts resolved", || {
+        for payload in [
+            r#"{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001}"#,
+            r#"{"errMsg":"connectWifi:fail password error Wi-Fi","errCode":"12002"}"#,
+            r#"{"errMsg":"requestSubscribeMessage:fail can only be invoked by user TAP gesture."}"#,
+            r#"{"errCode":-501007,"errMsg":"subscribeMessage.send:fail Invalid request param"}"#,
+            r#""Error: errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID 3e7e, cloud function service error code -504002, error message boom; at cloud.callFunction api;""#,
+            r#""没有权限，请先开通云开发或者云托管""#,
+        ] {
+            let d = minierr::decode(payload.as_bytes()).expect("decodes");
+            std::hint::black_box((d.action(), d.name(), d.code(), d.sub_code(), d.err_code()));
+        }
+        let fail = minierr::wx::Fail::new("INNERERRCODE:-1, ERRMSG:未知错误").with_err_code(10001);
+        std::hint::black_box(fail.legacy_code_in(minierr::wx::legacy::Family::InnerAudio));
+        let cloud = minierr::wx::cloud::Fail::new(
+            "cloud.callFunction:fail Error: errCode: -501000  | errMsg: Environment not found (callId: 1-2) (trace: x)",
+        );
+        std::hint::black_box((cloud.reason(), cloud.call_id(), cloud.action()));
+    });
     assert_no_alloc("from_json readers", || {
         for payload in &payloads[0..3] {
             let fail = minierr::wx::Fail::from_json_str(payload).unwrap();

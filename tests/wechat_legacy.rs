@@ -5,8 +5,8 @@
 mod support;
 
 use minierr::Action;
-use minierr::wx::legacy::{Code, Family};
 use minierr::wx::Errno;
+use minierr::wx::legacy::{Code, Family};
 #[cfg(feature = "serde")]
 use minierr::wx::{Fail, ResolvedBy};
 
@@ -58,7 +58,7 @@ fn family(reference: &str) -> Family {
         "wx.vibrateShort" => Family::Vibrate,
         "wx.weixinMiniProgramLogin (多端应用)" => Family::MultiEndLogin,
         "FileSystemManager (FileError, since 2023-04)" => Family::FileSystem,
-        "FileSystemManager (legacy errMsg, until 2023-01)" => Family::FileSystemLegacy,
+        "FileSystemManager (legacy errMsg, until 2023-01)" => Family::FileSystem,
         other => panic!("a reference family this test does not know: {other:?}"),
     }
 }

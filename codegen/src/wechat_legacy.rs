@@ -303,6 +303,21 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         );
     }
     out.push_str("    }\n}\n");
+    let mut api_entries: Vec<(String, String)> = Vec::new();
+    for f in &families {
+        for api in &f.apis {
+            if api_entries.iter().any(|(a, _)| a == api) {
+                return Err(TableError::new(
+                    FAMILIES,
+                    0,
+                    format!("API {api:?} is in two families"),
+                ));
+            }
+            api_entries.push((api.clone(), format!("Family::{}", f.name)));
+        }
+    }
+    out.push_str("\n/// Every API a family names exactly, to its family.\n");
+    crate::render::phf_map(&mut out, "API_FAMILY", "Family", &api_entries);
 
     let variants: Vec<Variant> = entries.iter().map(|e| code_variant(e, &families)).collect();
     enum_decl(

@@ -18,6 +18,15 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(class.name().parse(), Ok(class));
     }
     let _ = wx::server::split_errmsg(text);
+    for code in wx::cloud::Code::all_with_normalized_message(text) {
+        let _ = code.label();
+    }
+    for family in wx::legacy::Family::all() {
+        for code in wx::legacy::Code::all_with_message(family, text) {
+            assert!(code.family() == family || code.family().is_any_api());
+        }
+    }
+    let _ = wx::legacy::Family::of_api(text);
     let _ = alipay::gateway::Response::from_text(text).map(|r| r.resolved_sub_code());
     if let Some(code) = openapi::ResultCode::from_code(text) {
         assert_eq!(code.code(), text);

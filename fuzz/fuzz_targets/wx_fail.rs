@@ -12,7 +12,17 @@ fuzz_target!(|data: &[u8]| {
             fail.resolved_errno(),
             fail.action(),
         );
-        let _ = (fail.errno_candidates(), fail.to_string());
+        let _ = (fail.errno_candidates(), fail.to_string(), fail.resolved_by());
+        if let Some(code) = fail.legacy_code() {
+            // A legacy code comes from the API's family, or from a family any API may use.
+            let family = fail.api().and_then(minierr::wx::legacy::Family::of_api);
+            assert!(Some(code.family()) == family || code.family().is_any_api());
+        }
+        for family in minierr::wx::legacy::Family::all() {
+            if let Some(code) = fail.legacy_code_in(family) {
+                assert!(code.family() == family || code.family().is_any_api());
+            }
+        }
         let text = serde_json::to_string(&fail).expect("serialises");
         let again: Fail = serde_json::from_str(&text).expect("its own output decodes");
         assert_eq!(again, fail, "round trip changed the payload");

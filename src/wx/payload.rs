@@ -229,8 +229,8 @@ impl<'a> Fail<'a> {
     }
 
     fn legacy_by_err_code(&self) -> Option<legacy::Code> {
-        let family = Family::of_api(self.api()?)?;
-        legacy::Code::find(family, self.err_code?)
+        let err_code = self.err_code?;
+        legacy::Code::find(Family::of_api(self.api()?)?, err_code)
     }
 
     fn legacy_by_message(&self) -> Option<legacy::Code> {

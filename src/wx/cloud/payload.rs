@@ -117,7 +117,17 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn code(&self) -> Option<AnyCode> {
-        self.err_code.or(self.parts().code).map(AnyCode::new)
+        self.outer(&self.parts()).map(AnyCode::new)
+    }
+
+    fn outer(&self, parts: &Parts<'_>) -> Option<i64> {
+        self.err_code.or(parts.code)
+    }
+
+    fn inner(&self, parts: &Parts<'_>) -> Option<i64> {
+        parts
+            .innermost
+            .filter(|&inner| Some(inner) != self.outer(parts))
     }
 
     /// The code a wrapper carries inside its message, when it differs from the outer code: the
@@ -132,12 +142,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn sub_code(&self) -> Option<AnyCode> {
-        let parts = self.parts();
-        let outer = self.err_code.or(parts.code);
-        parts
-            .innermost
-            .filter(|&inner| Some(inner) != outer)
-            .map(AnyCode::new)
+        self.inner(&self.parts()).map(AnyCode::new)
     }
 
     /// The outer code as sent or, when the failure names none, the one code whose label,
@@ -150,8 +155,10 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn resolved_code(&self) -> Option<AnyCode> {
-        self.code()
-            .or_else(|| Code::from_message(self.reason()).map(AnyCode::Known))
+        let parts = self.parts();
+        self.outer(&parts)
+            .map(AnyCode::new)
+            .or_else(|| Code::from_message(parts.reason).map(AnyCode::Known))
     }
 
     /// The API before `:fail` at the start of the text (`cloud.callFunction`), if any.
@@ -206,11 +213,11 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn deciding_code(&self) -> Option<Code> {
-        let acting =
-            |code: Option<AnyCode>| code.and_then(AnyCode::known).filter(|c| !c.is_wrapper());
-        acting(self.sub_code())
-            .or_else(|| acting(self.code()))
-            .or_else(|| acting(Code::from_message(self.reason()).map(AnyCode::Known)))
+        let parts = self.parts();
+        let acting = |code: Option<Code>| code.filter(|c| !c.is_wrapper());
+        acting(self.inner(&parts).and_then(Code::from_code))
+            .or_else(|| acting(self.outer(&parts).and_then(Code::from_code)))
+            .or_else(|| acting(Code::from_message(parts.reason)))
     }
 
     /// The next step: the [deciding code](Fail::deciding_code)'s action. `None` when no known
@@ -277,9 +284,12 @@ impl std::error::Error for Fail<'_> {}
 /// `request:fail -118:net::…` is a Chromium network error.
 #[cfg(feature = "json")]
 pub(crate) fn has_cloud_form(text: &str) -> bool {
-    let err_code_form = text
-        .match_indices("errCode:")
-        .any(|(at, _)| leading_code(&text[at + "errCode:".len()..]).is_some());
+    // Every Cloud code is negative; most client errMsgs have no minus sign at all.
+    if !text.contains('-') {
+        return false;
+    }
+    let err_code_form =
+        split_once_str(text, "errCode:").is_some_and(|(_, after)| leading_code(after).is_some());
     err_code_form || codes_named(text).any(in_code_range)
 }
 
@@ -289,6 +299,12 @@ pub(crate) fn has_cloud_form(text: &str) -> bool {
 #[cfg(feature = "json")]
 pub(crate) const fn in_code_range(code: i64) -> bool {
     code <= -100_000 && code > -1_000_000
+}
+
+/// `hay` split around the first `needle`.
+fn split_once_str<'t>(hay: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
+    let at = crate::normalize::find_str(hay, needle)?;
+    Some((&hay[..at], &hay[at + needle.len()..]))
 }
 
 /// Splits a Cloud error text into its [`Parts`].
@@ -307,7 +323,7 @@ fn parse(text: &str) -> Parts<'_> {
     if let Some(after) = rest.strip_prefix("errCode:") {
         if let Some((code, after)) = leading_code(after) {
             parts.code = Some(code);
-            let (label, message) = after.split_once("| errMsg:").unwrap_or((after, ""));
+            let (label, message) = split_once_str(after, "| errMsg:").unwrap_or((after, ""));
             parts.label = Some(label.trim()).filter(|l| !l.is_empty());
             inner = message;
         }
@@ -327,11 +343,11 @@ fn parse(text: &str) -> Parts<'_> {
 fn without_diagnostics(text: &str) -> (&str, Option<&str>) {
     let mut body = text;
     for tail in [" (callId:", " (trace:", "更多错误信息请访问"] {
-        if let Some(at) = body.find(tail) {
+        if let Some(at) = crate::normalize::find_str(body, tail) {
             body = &body[..at];
         }
     }
-    let call_id = text.find("(callId:").and_then(|at| {
+    let call_id = crate::normalize::find_str(text, "(callId:").and_then(|at| {
         let rest = text[at + "(callId:".len()..].trim_start();
         rest.split(')').next().map(str::trim)
     });
@@ -349,7 +365,7 @@ fn strip_error(text: &str) -> &str {
 
 /// `api:fail rest` → `(api, rest)`, where the API is a dotted identifier.
 fn split_api(text: &str) -> Option<(&str, &str)> {
-    let at = text.find(":fail")?;
+    let at = crate::normalize::find_str(text, ":fail")?;
     let api = &text[..at];
     let is_name = !api.is_empty()
         && api
@@ -403,7 +419,7 @@ fn innermost_reason(text: &str) -> (&str, Option<&str>) {
             request_id = Some(id.trim()).filter(|id| !id.is_empty());
             rest = after;
         }
-        if let Some((_, after)) = rest.split_once("service error code") {
+        if let Some((_, after)) = split_once_str(rest, "service error code") {
             let after = leading_code(after).map_or(after, |(_, after)| after);
             rest = after
                 .trim_start_matches(',')
@@ -415,7 +431,7 @@ fn innermost_reason(text: &str) -> (&str, Option<&str>) {
             break;
         }
     }
-    let reason = rest.split("; at ").next().unwrap_or(rest);
+    let reason = split_once_str(rest, "; at ").map_or(rest, |(reason, _)| reason);
     (reason.trim().trim_end_matches(';').trim_end(), request_id)
 }
 

@@ -120,16 +120,13 @@ pub enum Family {
     /// wx.weixinMiniProgramLogin in multi-platform apps.
     #[doc(alias = "multi_end_login")]
     MultiEndLogin,
-    /// FileSystemManager, FileError codes (since 2023-04).
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01).
     #[doc(alias = "file_system")]
     FileSystem,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01).
-    #[doc(alias = "file_system_legacy")]
-    FileSystemLegacy,
 }
 
 /// Every family, in table order.
-pub(super) const FAMILIES: [Family; 34] = [
+pub(super) const FAMILIES: [Family; 33] = [
     Family::Bluetooth,
     Family::Beacon,
     Family::Wifi,
@@ -163,7 +160,6 @@ pub(super) const FAMILIES: [Family; 34] = [
     Family::Vibrate,
     Family::MultiEndLogin,
     Family::FileSystem,
-    Family::FileSystemLegacy,
 ];
 
 /// A family's row.
@@ -173,7 +169,7 @@ pub(super) const fn family_info(family: Family) -> &'static FamilyInfo {
         Family::Beacon => &FamilyInfo { key: "ibeacon", apis: &[], api_substrings: &["Beacon"], any_api: false, description: "iBeacon APIs" },
         Family::Wifi => &FamilyInfo { key: "wifi", apis: &[], api_substrings: &["Wifi"], any_api: false, description: "Wi-Fi APIs" },
         Family::NfcHce => &FamilyInfo { key: "nfc_hce", apis: &[], api_substrings: &["HCE"], any_api: false, description: "NFC host card emulation (HCE) APIs" },
-        Family::NfcAdapter => &FamilyInfo { key: "nfc_adapter", apis: &["startDiscovery", "stopDiscovery", "connect", "close", "isConnected", "transceive", "writeNdefMessage", "getMaxTransceiveLength", "setTimeout"], api_substrings: &["NFC", "Ndef", "Nfc"], any_api: false, description: "NFCAdapter and its tag technologies" },
+        Family::NfcAdapter => &FamilyInfo { key: "nfc_adapter", apis: &["startDiscovery", "stopDiscovery", "transceive", "writeNdefMessage", "getMaxTransceiveLength"], api_substrings: &["NFC", "Ndef", "Nfc"], any_api: false, description: "NFCAdapter and its tag technologies" },
         Family::SubscribeMessage => &FamilyInfo { key: "subscribe_message", apis: &["requestSubscribeMessage"], api_substrings: &[], any_api: false, description: "wx.requestSubscribeMessage" },
         Family::SubscribeDeviceMessage => &FamilyInfo { key: "subscribe_device_message", apis: &["requestSubscribeDeviceMessage"], api_substrings: &[], any_api: false, description: "wx.requestSubscribeDeviceMessage" },
         Family::Payment => &FamilyInfo { key: "payment", apis: &["requestPayment"], api_substrings: &[], any_api: false, description: "wx.requestPayment" },
@@ -201,10 +197,86 @@ pub(super) const fn family_info(family: Family) -> &'static FamilyInfo {
         Family::LocalServiceDiscovery => &FamilyInfo { key: "local_service_discovery", apis: &["startLocalServiceDiscovery", "stopLocalServiceDiscovery"], api_substrings: &[], any_api: false, description: "wx.startLocalServiceDiscovery and wx.stopLocalServiceDiscovery" },
         Family::Vibrate => &FamilyInfo { key: "vibrate", apis: &["vibrateShort"], api_substrings: &[], any_api: false, description: "wx.vibrateShort" },
         Family::MultiEndLogin => &FamilyInfo { key: "multi_end_login", apis: &["weixinMiniProgramLogin", "sendOpenReq"], api_substrings: &[], any_api: false, description: "wx.weixinMiniProgramLogin in multi-platform apps" },
-        Family::FileSystem => &FamilyInfo { key: "file_system", apis: &["access", "appendFile", "copyFile", "getFileInfo", "getSavedFileList", "mkdir", "readdir", "readFile", "readCompressedFile", "readZipEntry", "removeSavedFile", "rename", "rmdir", "saveFile", "stat", "unlink", "unzip", "writeFile", "open", "close", "read", "write", "fstat", "ftruncate", "truncate"], api_substrings: &[], any_api: false, description: "FileSystemManager, FileError codes (since 2023-04)" },
-        Family::FileSystemLegacy => &FamilyInfo { key: "file_system_legacy", apis: &["access", "appendFile", "copyFile", "getFileInfo", "getSavedFileList", "mkdir", "readdir", "readFile", "readCompressedFile", "readZipEntry", "removeSavedFile", "rename", "rmdir", "saveFile", "stat", "unlink", "unzip", "writeFile", "open", "close", "read", "write", "fstat", "ftruncate", "truncate"], api_substrings: &[], any_api: false, description: "FileSystemManager, errMsg texts before FileError (until 2023-01)" },
+        Family::FileSystem => &FamilyInfo { key: "file_system", apis: &["access", "appendFile", "copyFile", "getFileInfo", "getSavedFileList", "mkdir", "readdir", "readFile", "readCompressedFile", "readZipEntry", "removeSavedFile", "rename", "rmdir", "saveFile", "stat", "unlink", "unzip", "writeFile", "open", "close", "read", "write", "fstat", "ftruncate", "truncate"], api_substrings: &[], any_api: false, description: "FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01)" },
     }
 }
+
+/// Every API a family names exactly, to its family.
+pub(crate) static API_FAMILY: phf::Map<&'static str, Family> = ::phf::Map {
+    key: 16287231350648472473,
+    disps: &[
+        (1, 0),
+        (0, 0),
+        (0, 5),
+        (0, 6),
+        (0, 8),
+        (1, 5),
+        (0, 1),
+        (0, 15),
+        (0, 8),
+        (0, 1),
+        (1, 1),
+        (0, 3),
+        (0, 24),
+        (0, 3),
+        (0, 18),
+        (0, 5),
+        (0, 4),
+    ],
+    entries: &[
+        ("close", Family::FileSystem),
+        ("joinVoIPChat", Family::VoipChat),
+        ("getFileInfo", Family::FileSystem),
+        ("requestSubscribeDeviceMessage", Family::SubscribeDeviceMessage),
+        ("requestCommonPayment", Family::CommonPayment),
+        ("readFile", Family::FileSystem),
+        ("weixinMiniProgramLogin", Family::MultiEndLogin),
+        ("truncate", Family::FileSystem),
+        ("mkdir", Family::FileSystem),
+        ("join1v1Chat", Family::OneOnOneChat),
+        ("getUserProfile", Family::UserProfile),
+        ("navigateToMiniProgram", Family::NavigateToMiniProgram),
+        ("readCompressedFile", Family::FileSystem),
+        ("unlink", Family::FileSystem),
+        ("access", Family::FileSystem),
+        ("write", Family::FileSystem),
+        ("unzip", Family::FileSystem),
+        ("navigateTo", Family::NavigateTo),
+        ("stopLocalServiceDiscovery", Family::LocalServiceDiscovery),
+        ("stopDiscovery", Family::NfcAdapter),
+        ("vibrateShort", Family::Vibrate),
+        ("rename", Family::FileSystem),
+        ("appendFile", Family::FileSystem),
+        ("removeSavedFile", Family::FileSystem),
+        ("getPhoneNumber", Family::PhoneNumber),
+        ("transceive", Family::NfcAdapter),
+        ("readdir", Family::FileSystem),
+        ("openSetting", Family::OpenSetting),
+        ("writeNdefMessage", Family::NfcAdapter),
+        ("read", Family::FileSystem),
+        ("startLocalServiceDiscovery", Family::LocalServiceDiscovery),
+        ("saveFile", Family::FileSystem),
+        ("getSavedFileList", Family::FileSystem),
+        ("sendOpenReq", Family::MultiEndLogin),
+        ("rmdir", Family::FileSystem),
+        ("getGroupEnterInfo", Family::GroupEnterInfo),
+        ("fstat", Family::FileSystem),
+        ("getChannelsLiveInfo", Family::ChannelsLiveInfo),
+        ("authorize", Family::Authorize),
+        ("startDiscovery", Family::NfcAdapter),
+        ("requestPayment", Family::Payment),
+        ("writeFile", Family::FileSystem),
+        ("showActionSheet", Family::ActionSheet),
+        ("requestSubscribeMessage", Family::SubscribeMessage),
+        ("getMaxTransceiveLength", Family::NfcAdapter),
+        ("readZipEntry", Family::FileSystem),
+        ("stat", Family::FileSystem),
+        ("ftruncate", Family::FileSystem),
+        ("copyFile", Family::FileSystem),
+        ("requestVirtualPayment", Family::VirtualPayment),
+        ("open", Family::FileSystem),
+    ],
+};
 
 /// A legacy per-API `errCode` or documented message: one variant for each row of the
 /// reference's per-API tables, keyed by [`Family`] and code (or message).
@@ -3129,7 +3201,7 @@ pub enum Code {
     /// Note: Fix: bind a mobile-app account.
     #[doc(alias = "launch wechat fail")]
     MultiEndLoginLaunchWechatFailed,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300001` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300001` · official source
     ///
     /// 操作不被允许（例如，filePath 预期传入一个文件而实际传入一个目录）
     ///
@@ -3143,7 +3215,7 @@ pub enum Code {
     #[doc(alias = "operation not permitted")]
     #[doc(alias = "1300001")]
     FileSystemOperationNotPermitted,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300002` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300002` · official source
     ///
     /// 文件/目录不存在，或者目标文件路径的上层目录不存在
     ///
@@ -3156,7 +3228,7 @@ pub enum Code {
     /// Note: errCode is a 7-digit errno-range number; the same code exists in the errno table. errno-page errMsg differs: "No such file or directory" / 含义 找不到文件或目录.
     #[doc(alias = "1300002")]
     FileSystemNoSuchFileOrDirectory,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300005` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300005` · official source
     ///
     /// 输入输出流不可用
     ///
@@ -3170,7 +3242,7 @@ pub enum Code {
     #[doc(alias = "Input/output error")]
     #[doc(alias = "1300005")]
     FileSystemIoError,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300009` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300009` · official source
     ///
     /// 无效的文件描述符
     ///
@@ -3184,7 +3256,7 @@ pub enum Code {
     #[doc(alias = "bad file descriptor")]
     #[doc(alias = "1300009")]
     FileSystemBadFileDescriptor,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300013` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300013` · official source
     ///
     /// 权限错误，文件是只读或只写
     ///
@@ -3198,7 +3270,7 @@ pub enum Code {
     #[doc(alias = "permission denied")]
     #[doc(alias = "1300013")]
     FileSystemPermissionDenied,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300014` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300014` · official source
     ///
     /// 传入的路径没有权限
     ///
@@ -3212,7 +3284,7 @@ pub enum Code {
     #[doc(alias = "Path permission denied")]
     #[doc(alias = "1300014")]
     FileSystemPathPermissionDenied,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300020` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300020` · official source
     ///
     /// dirPath 指定路径不是目录，常见于指定的写入路径的上级路径为一个文件的情况
     ///
@@ -3226,7 +3298,7 @@ pub enum Code {
     #[doc(alias = "not a directory")]
     #[doc(alias = "1300020")]
     FileSystemNotADirectory,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300021` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300021` · official source
     ///
     /// 指定路径是一个目录
     ///
@@ -3240,7 +3312,7 @@ pub enum Code {
     #[doc(alias = "Is a directory")]
     #[doc(alias = "1300021")]
     FileSystemIsADirectory,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300022` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300022` · official source
     ///
     /// 无效参数，可以检查length或offset是否越界
     ///
@@ -3254,7 +3326,7 @@ pub enum Code {
     #[doc(alias = "Invalid argument")]
     #[doc(alias = "1300022")]
     FileSystemInvalidArgument,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300036` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300036` · official source
     ///
     /// 文件名过长
     ///
@@ -3268,7 +3340,7 @@ pub enum Code {
     #[doc(alias = "File name too long")]
     #[doc(alias = "1300036")]
     FileSystemFileNameTooLong,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300066` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300066` · official source
     ///
     /// 目录不为空
     ///
@@ -3282,7 +3354,7 @@ pub enum Code {
     #[doc(alias = "directory not empty")]
     #[doc(alias = "1300066")]
     FileSystemDirectoryNotEmpty,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300201` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300201` · official source
     ///
     /// 系统接口调用失败
     ///
@@ -3296,7 +3368,7 @@ pub enum Code {
     #[doc(alias = "system error")]
     #[doc(alias = "1300201")]
     FileSystemSystemError,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300202` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300202` · official source
     ///
     /// 存储空间不足，或文件大小超出上限（上限100M）
     ///
@@ -3310,7 +3382,7 @@ pub enum Code {
     #[doc(alias = "the maximum size of the file storage limit is exceeded")]
     #[doc(alias = "1300202")]
     FileSystemStorageLimitExceeded,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300203` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300203` · official source
     ///
     /// 字符编码转换失败（例如 base64 格式错误）
     ///
@@ -3324,7 +3396,7 @@ pub enum Code {
     #[doc(alias = "base64 encode error")]
     #[doc(alias = "1300203")]
     FileSystemEncodingFailed,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300300` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300300` · official source
     ///
     /// android sdcard 挂载失败
     ///
@@ -3338,7 +3410,7 @@ pub enum Code {
     #[doc(alias = "sdcard not mounted")]
     #[doc(alias = "1300300")]
     FileSystemSdcardNotMounted,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1300301` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1300301` · official source
     ///
     /// 无法以fileType打开文件
     ///
@@ -3352,7 +3424,7 @@ pub enum Code {
     #[doc(alias = "unable to open as fileType")]
     #[doc(alias = "1300301")]
     FileSystemCannotOpenAsFileType,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301000` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301000` · official source
     ///
     /// 目标路径无访问权限（usr目录）
     ///
@@ -3366,7 +3438,7 @@ pub enum Code {
     #[doc(alias = "permission denied, cannot access file path")]
     #[doc(alias = "1301000")]
     FileSystemCannotAccessPath,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301002` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301002` · official source
     ///
     /// 写入数据为空
     ///
@@ -3380,7 +3452,7 @@ pub enum Code {
     #[doc(alias = "data to write is empty")]
     #[doc(alias = "1301002")]
     FileSystemNothingToWrite,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301003` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301003` · official source
     ///
     /// 不可对目录进行此操作（例如，指定的 filePath 是一个已经存在的目录）
     ///
@@ -3394,7 +3466,7 @@ pub enum Code {
     #[doc(alias = "illegal operation on a directory")]
     #[doc(alias = "1301003")]
     FileSystemIllegalOnDirectory,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301004` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301004` · official source
     ///
     /// 不可对代码包目录进行此操作
     ///
@@ -3408,7 +3480,7 @@ pub enum Code {
     #[doc(alias = "illegal operation on a package directory")]
     #[doc(alias = "1301004")]
     FileSystemIllegalOnPackageDirectory,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301005` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301005` · official source
     ///
     /// 已有同名文件或目录
     ///
@@ -3421,7 +3493,7 @@ pub enum Code {
     /// Note: errCode is a 7-digit errno-range number; the same code exists in the errno table. errno-page errMsg differs: "file already exists".
     #[doc(alias = "1301005")]
     FileSystemAlreadyExists,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301006` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301006` · official source
     ///
     /// 传入的 length 不合法
     ///
@@ -3435,7 +3507,7 @@ pub enum Code {
     #[doc(alias = "value of length is out of range")]
     #[doc(alias = "1301006")]
     FileSystemLengthOutOfRange,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301007` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301007` · official source
     ///
     /// 传入的 offset 不合法
     ///
@@ -3449,7 +3521,7 @@ pub enum Code {
     #[doc(alias = "value of offset is out of range")]
     #[doc(alias = "1301007")]
     FileSystemOffsetOutOfRange,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301009` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301009` · official source
     ///
     /// position值越界
     ///
@@ -3463,7 +3535,7 @@ pub enum Code {
     #[doc(alias = "value of position is out of range")]
     #[doc(alias = "1301009")]
     FileSystemPositionOutOfRange,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301100` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301100` · official source
     ///
     /// store目录为空
     ///
@@ -3477,7 +3549,7 @@ pub enum Code {
     #[doc(alias = "store directory is empty")]
     #[doc(alias = "1301100")]
     FileSystemStoreDirectoryEmpty,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301102` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301102` · official source
     ///
     /// 压缩文件打开失败
     ///
@@ -3491,7 +3563,7 @@ pub enum Code {
     #[doc(alias = "unzip open file fail")]
     #[doc(alias = "1301102")]
     FileSystemUnzipOpenFailed,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301103` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301103` · official source
     ///
     /// 解压单个文件失败
     ///
@@ -3505,7 +3577,7 @@ pub enum Code {
     #[doc(alias = "unzip entry fail")]
     #[doc(alias = "1301103")]
     FileSystemUnzipEntryFailed,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301104` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301104` · official source
     ///
     /// 解压失败
     ///
@@ -3519,7 +3591,7 @@ pub enum Code {
     #[doc(alias = "unzip fail")]
     #[doc(alias = "1301104")]
     FileSystemUnzipFailed,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301111` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301111` · official source
     ///
     /// brotli解压失败（例如，指定的 compressionAlgorithm 与文件实际压缩格式不符）
     ///
@@ -3533,7 +3605,7 @@ pub enum Code {
     #[doc(alias = "brotli decompress fail")]
     #[doc(alias = "1301111")]
     FileSystemBrotliFailed,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1301112` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1301112` · official source
     ///
     /// 指定的 tempFilePath 找不到文件
     ///
@@ -3547,7 +3619,7 @@ pub enum Code {
     #[doc(alias = "tempFilePath file not exist")]
     #[doc(alias = "1301112")]
     FileSystemTempFileNotFound,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1302001` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1302001` · official source
     ///
     /// 指定的 fd 路径没有读权限/没有写权限
     ///
@@ -3561,7 +3633,7 @@ pub enum Code {
     #[doc(alias = "permission denied")]
     #[doc(alias = "1302001")]
     FileSystemFdPermissionDenied,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1302002` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1302002` · official source
     ///
     /// fd数量已达上限
     ///
@@ -3575,7 +3647,7 @@ pub enum Code {
     #[doc(alias = "excced max concurrent fd limit")]
     #[doc(alias = "1302002")]
     FileSystemTooManyOpenFds,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1302003` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1302003` · official source
     ///
     /// 无效的flag
     ///
@@ -3589,7 +3661,7 @@ pub enum Code {
     #[doc(alias = "invalid flag")]
     #[doc(alias = "1302003")]
     FileSystemInvalidFlag,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1302004` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1302004` · official source
     ///
     /// 无法使用flag标志打开文件
     ///
@@ -3603,7 +3675,7 @@ pub enum Code {
     #[doc(alias = "permission denied when open using flag")]
     #[doc(alias = "1302004")]
     FileSystemFlagPermissionDenied,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1302005` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1302005` · official source
     ///
     /// 未传入arrayBuffer
     ///
@@ -3617,7 +3689,7 @@ pub enum Code {
     #[doc(alias = "array buffer does not exist")]
     #[doc(alias = "1302005")]
     FileSystemNoArrayBuffer,
-    /// FileSystemManager, FileError codes (since 2023-04) · errCode `1302100` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errCode `1302100` · official source
     ///
     /// arrayBuffer只读
     ///
@@ -3631,7 +3703,7 @@ pub enum Code {
     #[doc(alias = "array buffer is readonly")]
     #[doc(alias = "1302100")]
     FileSystemArrayBufferReadOnly,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `no such file or directory %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `no such file or directory %s` · official source
     ///
     /// 文件/目录不存在
     ///
@@ -3643,7 +3715,7 @@ pub enum Code {
     ///
     /// Note: Methods: access, stat, unlink (${path}); mkdir, readdir, rmdir (${dirPath}). Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. mkdir: 上级目录不存在（该错误仅在 recursive = false 时生效）.
     FileSystemLegacyNoSuchFileOrDirectory,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `no such file or directory, open %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `no such file or directory, open %s` · official source
     ///
     /// 指定的 filePath 所在目录不存在
     ///
@@ -3655,7 +3727,7 @@ pub enum Code {
     ///
     /// Note: Methods: readFile, writeFile, appendFile (文件不存在), truncate, readZipEntry, readCompressedFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     FileSystemLegacyNoSuchFileOnOpen,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `no such file or directory "%s"` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `no such file or directory "%s"` · official source
     ///
     /// 上级目录不存在
     ///
@@ -3667,7 +3739,7 @@ pub enum Code {
     ///
     /// Note: Methods: open ("${filePath}"); saveFile ("${dirPath}"). Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Quoted path variant.
     FileSystemLegacyNoParentDirectory,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `no such file or directory, copyFile %s -> %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `no such file or directory, copyFile %s -> %s` · official source
     ///
     /// 源文件不存在，或目标文件路径的上层目录不存在
     ///
@@ -3679,7 +3751,7 @@ pub enum Code {
     ///
     /// Note: Methods: copyFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     FileSystemLegacyNoSuchFileOnCopy,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `no such file or directory, rename %s -> %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `no such file or directory, rename %s -> %s` · official source
     ///
     /// 源文件不存在，或目标文件路径的上层目录不存在
     ///
@@ -3691,7 +3763,7 @@ pub enum Code {
     ///
     /// Note: Methods: rename. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     FileSystemLegacyNoSuchFileOnRename,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `no such file or directory, unzip %s -> "%s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `no such file or directory, unzip %s -> "%s` · official source
     ///
     /// 源文件不存在，或目标文件路径的上层目录不存在
     ///
@@ -3703,7 +3775,7 @@ pub enum Code {
     ///
     /// Note: Methods: unzip. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Upstream has an unbalanced quote before ${destPath}.
     FileSystemLegacyNoSuchFileOnUnzip,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `permission denied, open %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `permission denied, open %s` · official source
     ///
     /// 指定的 filePath 路径没有写权限 / 读权限
     ///
@@ -3713,7 +3785,7 @@ pub enum Code {
     ///
     /// Note: Methods: appendFile, mkdir, readFile, readdir, rmdir, truncate, writeFile, readZipEntry, readCompressedFile (${dirPath}); stat, unlink (${path}); saveFile ("${filePath}"). Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. errno candidates 1300013 "permission denied", 1300014 "Path permission denied", 1301000 "permission denied, cannot access file path": the wording does not decide which, so errno left empty.
     FileSystemLegacyPermissionDeniedOnOpen,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `permission denied, copyFile %s -> %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `permission denied, copyFile %s -> %s` · official source
     ///
     /// 指定目标文件路径没有写权限
     ///
@@ -3723,7 +3795,7 @@ pub enum Code {
     ///
     /// Note: Methods: copyFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same errno ambiguity as above.
     FileSystemLegacyPermissionDeniedOnCopy,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `permission denied, rename %s -> %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `permission denied, rename %s -> %s` · official source
     ///
     /// 指定源文件或目标文件没有写权限
     ///
@@ -3733,7 +3805,7 @@ pub enum Code {
     ///
     /// Note: Methods: rename. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same errno ambiguity as above.
     FileSystemLegacyPermissionDeniedOnRename,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `permission denied, unzip %s -> %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `permission denied, unzip %s -> %s` · official source
     ///
     /// 指定目标文件路径没有写权限
     ///
@@ -3743,7 +3815,7 @@ pub enum Code {
     ///
     /// Note: Methods: unzip. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same errno ambiguity as above.
     FileSystemLegacyPermissionDeniedOnUnzip,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `permission denied` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `permission denied` · official source
     ///
     /// 指定的 fd 路径没有读权限 / 写权限
     ///
@@ -3756,7 +3828,7 @@ pub enum Code {
     /// Note: Methods: fstat, ftruncate, read, write (fd APIs). Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Current FileError table: 1302001 "fail permission denied" 指定的 fd 路径没有读权限/没有写权限 (same words); errno page text is "permission denied, fd is writeonly or readonly".
     #[doc(alias = "permission denied")]
     FileSystemLegacyFdPermissionDenied,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `illegal operation on a directory, open "%s"` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `illegal operation on a directory, open "%s"` · official source
     ///
     /// 指定的 filePath 是一个已经存在的目录
     ///
@@ -3768,7 +3840,7 @@ pub enum Code {
     ///
     /// Note: Methods: appendFile, truncate. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     FileSystemLegacyOpenIsDirectory,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `sdcard not mounted` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `sdcard not mounted` · official source
     ///
     /// Android sdcard 挂载失败
     ///
@@ -3781,7 +3853,7 @@ pub enum Code {
     /// Note: Methods: almost every method (access, appendFile, copyFile, ftruncate, mkdir, read, readFile, readZipEntry, readdir, rmdir, saveFile, stat, truncate, unlink, write, writeFile). Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Typings 2018-11-19…2019-04-15 carry a trailing tab inside the quotes ("fail sdcard not mounted\t"); 2019-04-15…2021-02-22 appendFile's 说明 was copy-pasted as 指定的 filePath 是一个已经存在的目录.
     #[doc(alias = "sdcard not mounted")]
     FileSystemLegacySdcardNotMounted,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `the maximum size of the file storage limit is exceeded` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `the maximum size of the file storage limit is exceeded` · official source
     ///
     /// 存储空间不足
     ///
@@ -3794,7 +3866,7 @@ pub enum Code {
     /// Note: Methods: copyFile, ftruncate, saveFile, truncate, writeFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same words as errno 1300202.
     #[doc(alias = "the maximum size of the file storage limit is exceeded")]
     FileSystemLegacyStorageFull,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `file already exists %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `file already exists %s` · official source
     ///
     /// 有同名文件或目录（该错误仅在 recursive = false 时生效）
     ///
@@ -3806,7 +3878,7 @@ pub enum Code {
     ///
     /// Note: Methods: mkdir. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     FileSystemLegacyAlreadyExists,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `not a directory %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `not a directory %s` · official source
     ///
     /// dirPath 不是目录
     ///
@@ -3818,7 +3890,7 @@ pub enum Code {
     ///
     /// Note: Methods: readdir. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     FileSystemLegacyNotADirectory,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `directory not empty` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `directory not empty` · official source
     ///
     /// 目录不为空
     ///
@@ -3831,7 +3903,7 @@ pub enum Code {
     /// Note: Methods: rmdir. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     #[doc(alias = "directory not empty")]
     FileSystemLegacyDirectoryNotEmpty,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `operation not permitted, unlink %s` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `operation not permitted, unlink %s` · official source
     ///
     /// 传入的 filePath 是一个目录
     ///
@@ -3843,7 +3915,7 @@ pub enum Code {
     ///
     /// Note: Methods: unlink. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. 1300001 说明 gives the same example (filePath 预期传入一个文件而实际传入一个目录).
     FileSystemLegacyUnlinkIsDirectory,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `tempFilePath file not exist` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `tempFilePath file not exist` · official source
     ///
     /// 指定的 tempFilePath 找不到文件
     ///
@@ -3856,7 +3928,7 @@ pub enum Code {
     /// Note: Methods: saveFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.
     #[doc(alias = "tempFilePath file not exist")]
     FileSystemLegacyTempFileNotFound,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `file not exist` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `file not exist` · official source
     ///
     /// 指定的 filePath / tempFilePath 找不到文件
     ///
@@ -3867,7 +3939,7 @@ pub enum Code {
     /// Note: Methods: getFileInfo, removeSavedFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. No errno row has this wording (1301112 is "tempFilePath file not exist").
     #[doc(alias = "file not exist")]
     FileSystemLegacyFileNotFound,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `base64 encode error` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `base64 encode error` · official source
     ///
     /// base64 格式错误
     ///
@@ -3880,7 +3952,7 @@ pub enum Code {
     /// Note: Methods: writeFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. errno page wording is only "encode error"; FileError table says "base64 encode error".
     #[doc(alias = "base64 encode error")]
     FileSystemLegacyBase64Error,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `decompress fail` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `decompress fail` · official source
     ///
     /// 指定的 compressionAlgorithm 与文件实际压缩格式不符
     ///
@@ -3893,7 +3965,7 @@ pub enum Code {
     /// Note: Methods: readCompressedFile. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. 1301111 "brotli decompress fail" has the same 说明.
     #[doc(alias = "decompress fail")]
     FileSystemLegacyDecompressFailed,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `the value of "offset" is out of range` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `the value of "offset" is out of range` · official source
     ///
     /// 传入的 offset 不合法
     ///
@@ -3905,7 +3977,7 @@ pub enum Code {
     ///
     /// Note: Methods: read. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Current wording: "value of offset is out of range".
     FileSystemLegacyOffsetOutOfRange,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `the value of "length" is out of range` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `the value of "length" is out of range` · official source
     ///
     /// 传入的 length 不合法
     ///
@@ -3917,7 +3989,7 @@ pub enum Code {
     ///
     /// Note: Methods: read. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Current wording: "value of length is out of range".
     FileSystemLegacyLengthOutOfRange,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `bad file descriptor` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `bad file descriptor` · official source
     ///
     /// 无效的文件描述符
     ///
@@ -3930,7 +4002,7 @@ pub enum Code {
     /// Note: Methods: close, fstat, ftruncate, read, write. Runtime adds the method prefix, e.g. "readFile:fail no such file or directory, open …". errno\_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. No "fail " prefix upstream.
     #[doc(alias = "bad file descriptor")]
     FileSystemLegacyBadFileDescriptor,
-    /// FileSystemManager, errMsg texts before FileError (until 2023-01) · errMsg `native buffer exceed size limit` · official source
+    /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01) · errMsg `native buffer exceed size limit` · official source
     ///
     /// 文件大小超出上限（100M）
     ///
@@ -8020,7 +8092,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "errCode is a 7-digit errno-range number; the same code exists in the errno table.",
             },
         Code::FileSystemLegacyNoSuchFileOrDirectory => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "no such file or directory %s",
                 errno: Some(1300002),
@@ -8032,7 +8104,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: access, stat, unlink (${path}); mkdir, readdir, rmdir (${dirPath}). Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. mkdir: 上级目录不存在（该错误仅在 recursive = false 时生效）.",
             },
         Code::FileSystemLegacyNoSuchFileOnOpen => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "no such file or directory, open %s",
                 errno: Some(1300002),
@@ -8044,7 +8116,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: readFile, writeFile, appendFile (文件不存在), truncate, readZipEntry, readCompressedFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyNoParentDirectory => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "no such file or directory \"%s\"",
                 errno: Some(1300002),
@@ -8056,7 +8128,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: open (\"${filePath}\"); saveFile (\"${dirPath}\"). Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Quoted path variant.",
             },
         Code::FileSystemLegacyNoSuchFileOnCopy => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "no such file or directory, copyFile %s -> %s",
                 errno: Some(1300002),
@@ -8068,7 +8140,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: copyFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyNoSuchFileOnRename => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "no such file or directory, rename %s -> %s",
                 errno: Some(1300002),
@@ -8080,7 +8152,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: rename. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyNoSuchFileOnUnzip => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "no such file or directory, unzip %s -> \"%s",
                 errno: Some(1300002),
@@ -8092,7 +8164,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: unzip. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Upstream has an unbalanced quote before ${destPath}.",
             },
         Code::FileSystemLegacyPermissionDeniedOnOpen => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "permission denied, open %s",
                 errno: None,
@@ -8104,7 +8176,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: appendFile, mkdir, readFile, readdir, rmdir, truncate, writeFile, readZipEntry, readCompressedFile (${dirPath}); stat, unlink (${path}); saveFile (\"${filePath}\"). Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. errno candidates 1300013 \"permission denied\", 1300014 \"Path permission denied\", 1301000 \"permission denied, cannot access file path\": the wording does not decide which, so errno left empty.",
             },
         Code::FileSystemLegacyPermissionDeniedOnCopy => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "permission denied, copyFile %s -> %s",
                 errno: None,
@@ -8116,7 +8188,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: copyFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same errno ambiguity as above.",
             },
         Code::FileSystemLegacyPermissionDeniedOnRename => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "permission denied, rename %s -> %s",
                 errno: None,
@@ -8128,7 +8200,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: rename. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same errno ambiguity as above.",
             },
         Code::FileSystemLegacyPermissionDeniedOnUnzip => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "permission denied, unzip %s -> %s",
                 errno: None,
@@ -8140,7 +8212,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: unzip. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same errno ambiguity as above.",
             },
         Code::FileSystemLegacyFdPermissionDenied => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "permission denied",
                 errno: Some(1302001),
@@ -8152,7 +8224,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: fstat, ftruncate, read, write (fd APIs). Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Current FileError table: 1302001 \"fail permission denied\" 指定的 fd 路径没有读权限/没有写权限 (same words); errno page text is \"permission denied, fd is writeonly or readonly\".",
             },
         Code::FileSystemLegacyOpenIsDirectory => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "illegal operation on a directory, open \"%s\"",
                 errno: Some(1301003),
@@ -8164,7 +8236,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: appendFile, truncate. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacySdcardNotMounted => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "sdcard not mounted",
                 errno: Some(1300300),
@@ -8176,7 +8248,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: almost every method (access, appendFile, copyFile, ftruncate, mkdir, read, readFile, readZipEntry, readdir, rmdir, saveFile, stat, truncate, unlink, write, writeFile). Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Typings 2018-11-19…2019-04-15 carry a trailing tab inside the quotes (\"fail sdcard not mounted\\t\"); 2019-04-15…2021-02-22 appendFile's 说明 was copy-pasted as 指定的 filePath 是一个已经存在的目录.",
             },
         Code::FileSystemLegacyStorageFull => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "the maximum size of the file storage limit is exceeded",
                 errno: Some(1300202),
@@ -8188,7 +8260,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: copyFile, ftruncate, saveFile, truncate, writeFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Same words as errno 1300202.",
             },
         Code::FileSystemLegacyAlreadyExists => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "file already exists %s",
                 errno: Some(1301005),
@@ -8200,7 +8272,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: mkdir. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyNotADirectory => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "not a directory %s",
                 errno: Some(1300020),
@@ -8212,7 +8284,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: readdir. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyDirectoryNotEmpty => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "directory not empty",
                 errno: Some(1300066),
@@ -8224,7 +8296,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: rmdir. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyUnlinkIsDirectory => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "operation not permitted, unlink %s",
                 errno: Some(1300001),
@@ -8236,7 +8308,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: unlink. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. 1300001 说明 gives the same example (filePath 预期传入一个文件而实际传入一个目录).",
             },
         Code::FileSystemLegacyTempFileNotFound => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "tempFilePath file not exist",
                 errno: Some(1301112),
@@ -8248,7 +8320,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: saveFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping.",
             },
         Code::FileSystemLegacyFileNotFound => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "file not exist",
                 errno: None,
@@ -8260,7 +8332,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: getFileInfo, removeSavedFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. No errno row has this wording (1301112 is \"tempFilePath file not exist\").",
             },
         Code::FileSystemLegacyBase64Error => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "base64 encode error",
                 errno: Some(1300203),
@@ -8272,7 +8344,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: writeFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. errno page wording is only \"encode error\"; FileError table says \"base64 encode error\".",
             },
         Code::FileSystemLegacyDecompressFailed => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "decompress fail",
                 errno: Some(1301111),
@@ -8284,7 +8356,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: readCompressedFile. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. 1301111 \"brotli decompress fail\" has the same 说明.",
             },
         Code::FileSystemLegacyOffsetOutOfRange => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "the value of \"offset\" is out of range",
                 errno: Some(1301007),
@@ -8296,7 +8368,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: read. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Current wording: \"value of offset is out of range\".",
             },
         Code::FileSystemLegacyLengthOutOfRange => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "the value of \"length\" is out of range",
                 errno: Some(1301006),
@@ -8308,7 +8380,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: read. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. Current wording: \"value of length is out of range\".",
             },
         Code::FileSystemLegacyBadFileDescriptor => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "bad file descriptor",
                 errno: Some(1300009),
@@ -8320,7 +8392,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 note: "Methods: close, fstat, ftruncate, read, write. Runtime adds the method prefix, e.g. \"readFile:fail no such file or directory, open …\". errno_equivalent = the current FileError row with the same wording (the page switched from these strings to errno codes in 2023-04), not a vendor-stated mapping. No \"fail \" prefix upstream.",
             },
         Code::FileSystemLegacyBufferTooLarge => &CodeInfo {
-                family: Family::FileSystemLegacy,
+                family: Family::FileSystem,
                 err_code: None,
                 err_msg: "native buffer exceed size limit",
                 errno: None,

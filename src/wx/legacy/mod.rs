@@ -70,7 +70,7 @@ impl Family {
     /// Every family, in table order.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::legacy::Family::ALL.len(), 34);
+    /// assert_eq!(minierr::wx::legacy::Family::ALL.len(), 33);
     /// ```
     pub const ALL: &'static [Family] = &generated::FAMILIES;
 
@@ -94,6 +94,19 @@ impl Family {
         self.info().description
     }
 
+    /// The API names that belong to the family; APIs that contain one of its name fragments
+    /// (`Bluetooth`, `BLE`, `Wifi`, …) belong to it too.
+    ///
+    /// ```
+    /// use minierr::wx::legacy::Family;
+    /// assert!(Family::Payment.apis().contains(&"requestPayment"));
+    /// assert!(Family::InnerAudio.apis().is_empty(), "onError callbacks name no API");
+    /// ```
+    #[must_use]
+    pub const fn apis(self) -> &'static [&'static str] {
+        self.info().apis
+    }
+
     /// Whether the family's messages can come from any API (privacy, authorisation).
     #[must_use]
     pub const fn is_any_api(self) -> bool {
@@ -113,11 +126,9 @@ impl Family {
     #[must_use]
     pub fn of_api(api: &str) -> Option<Family> {
         let api = api.trim();
-        Family::all()
-            .find(|f| f.info().apis.contains(&api))
-            .or_else(|| {
-                Family::all().find(|f| f.info().api_substrings.iter().any(|s| api.contains(s)))
-            })
+        generated::API_FAMILY.get(api).copied().or_else(|| {
+            Family::all().find(|f| f.info().api_substrings.iter().any(|s| api.contains(s)))
+        })
     }
 
     /// Every family, in table order: [`Family::ALL`] as an iterator.
@@ -176,7 +187,7 @@ impl Code {
     /// );
     /// // Placeholders in the documented text match the path the runtime fills in.
     /// assert_eq!(
-    ///     Code::all_with_message(Family::FileSystemLegacy, "no such file or directory, open wxfile://usr/a.txt"),
+    ///     Code::all_with_message(Family::FileSystem, "no such file or directory, open wxfile://usr/a.txt"),
     ///     vec![Code::FileSystemLegacyNoSuchFileOnOpen]
     /// );
     /// // Bluetooth's `system error` is not Wi-Fi's.
