@@ -8,9 +8,12 @@
 //!
 //! | module | platform | codes |
 //! |---|---|---|
-//! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 274 |
+//! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 295 |
+//! | [`wx::legacy`] | WeChat per-API `errCode`, older than errno, keyed by API family | 337 rows, 33 families |
+//! | [`wx::cloud`] | WeChat Cloud `errCode` and its Error texts | 99 |
 //! | [`wx::server`] | WeChat server API `errcode` (`{errcode, errmsg}`) | 927 |
 //! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
+//! | [`alipay::gateway`] | Alipay open-API gateway `code` / `sub_code` | 10 codes, 294 sub_codes |
 //! | [`openapi`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!
