@@ -105,8 +105,8 @@ impl std::str::FromStr for Platform {
 /// What the caller knows that the payload does not say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DecodeOptions {
-    alipay_api: Option<Api>,
-    call_kind: CallKind,
+    pub(crate) alipay_api: Option<Api>,
+    pub(crate) call_kind: CallKind,
 }
 
 impl Default for DecodeOptions {
@@ -274,7 +274,7 @@ pub struct AlipayDiagnosis<'a> {
 }
 
 impl<'a> AlipayDiagnosis<'a> {
-    fn new(fail: alipay::Fail<'a>, api: Option<Api>) -> Self {
+    pub(crate) fn new(fail: alipay::Fail<'a>, api: Option<Api>) -> Self {
         let (api, error) = match api {
             Some(api) => (Some(api), fail.error_for(api)),
             None => fail

@@ -114,6 +114,8 @@ mod catalog;
 mod decode;
 #[cfg(feature = "serde")]
 mod lenient;
+#[cfg(feature = "json")]
+pub mod line;
 mod normalize;
 pub mod open_platform;
 pub mod openapi;

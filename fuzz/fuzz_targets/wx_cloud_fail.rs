@@ -7,9 +7,15 @@ use minierr::wx::cloud::{Code, Fail};
 
 fn check(fail: &Fail<'_>) {
     let text = fail.err_msg();
-    for part in [Some(fail.reason()), fail.label(), fail.api(), fail.call_id(), fail.request_id()]
-        .into_iter()
-        .flatten()
+    for part in [
+        Some(fail.reason()),
+        fail.label(),
+        fail.api(),
+        fail.call_id(),
+        fail.request_id(),
+    ]
+    .into_iter()
+    .flatten()
     {
         assert!(text.contains(part), "{part:?} is not in {text:?}");
     }

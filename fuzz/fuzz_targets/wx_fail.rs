@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
             fail.resolved_errno(),
             fail.action(),
         );
-        let _ = (fail.errno_candidates(), fail.to_string(), fail.resolved_by());
+        let _ = (
+            fail.errno_candidates(),
+            fail.to_string(),
+            fail.resolved_by(),
+        );
         if let Some(code) = fail.legacy_code() {
             // A legacy code comes from the API's family, or from a family any API may use.
             let family = fail.api().and_then(minierr::wx::legacy::Family::of_api);

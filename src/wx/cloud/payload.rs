@@ -288,8 +288,12 @@ pub(crate) fn has_cloud_form(text: &str) -> bool {
     if !text.contains('-') {
         return false;
     }
-    let err_code_form =
-        split_once_str(text, "errCode:").is_some_and(|(_, after)| leading_code(after).is_some());
+    // `errCode: N label | errMsg: …`; a bare `errCode: -5, errMsg: mediaError` (uni-app) is not.
+    let err_code_form = split_once_str(text, "errCode:").is_some_and(|(_, after)| {
+        leading_code(after).is_some_and(|(code, rest)| {
+            in_code_range(code) || split_once_str(rest, "| errMsg:").is_some()
+        })
+    });
     err_code_form || codes_named(text).any(in_code_range)
 }
 

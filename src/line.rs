@@ -1,0 +1,536 @@
+//! Finding the payload in a log line: JSON, or one of the text forms SDKs and runtimes print.
+//!
+//! Logs rarely hold one bare JSON object per line. A payload follows a timestamp and a level,
+//! sits inside an exception message, or was never JSON at all: an SDK printed the error as
+//! text. [`decode_line`] looks for one, in this order, and says which form it found
+//! ([`Found`]):
+//!
+//! 1. the whole line as JSON, an object or a string ([`Found::Json`]);
+//! 2. else the first JSON object inside the line ([`Found::JsonObject`]);
+//! 3. else a known text form:
+//!    - a WeChat Cloud Error text, `errCode: -502005 … | errMsg: …` ([`Found::WxCloudText`]);
+//!    - the Alipay gateway's error page, `错误代码 invalid-signature 错误原因: …`, or an SDK's
+//!      `Get Alipay API Error:Business Failed - ACQ.TRADE_NOT_EXIST` ([`Found::GatewayText`]);
+//!    - an Alipay SDK's `msg[code]` and `sub_msg[sub_code]` pairs,
+//!      `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]` ([`Found::GatewayText`]);
+//!    - an SDK's rendering of a WeChat server error ([`Found::ServerText`]): `Error code: 48001,
+//!      message: …` (wechatpy), `errcode=40029, errmsg=…`, `[40164] …`, `WxErrCode != 0, resp:
+//!      {41001 …}`, `Request Error: 48001, …`, `错误代码：45009，说明：…` and `…。错误代码：41002`;
+//!    - a fail object as a console or a dump prints it, not JSON but with its fields named:
+//!      `{errMsg: "request:ok", header: undefined}`, `errCode: -5, errMsg: mediaError`,
+//!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
+//!      ([`Found::Fields`]): WeChat's `errMsg`/`errCode`/`errno`, the server's
+//!      `errcode`/`errmsg`, or the Alipay App SDK's `resultStatus`/`memo`;
+//!    - a WeChat `api:fail …` errMsg anywhere in the line, up to its closing quote if it is
+//!      quoted ([`Found::WxErrMsg`]).
+//!
+//! A line where none of these is found is [`LineError::NoPayload`]; a JSON payload that fits no
+//! platform, and has no text form inside, is the decoder's own error.
+//!
+//! ```
+//! use minierr::line::{decode_line, Found};
+//! use minierr::{Action, DecodeOptions, Platform};
+//!
+//! let options = DecodeOptions::new();
+//! let (found, d) = decode_line(
+//!     r#"2026-11-30 10:02:11 ERROR pay failed {"errMsg":"requestPayment:fail cancel"}"#,
+//!     &options,
+//! )?;
+//! assert_eq!((found, d.platform()), (Found::JsonObject, Platform::Wechat));
+//!
+//! let (found, d) = decode_line("Error code: 48001, message: api unauthorized rid: 65d38b69-62497c5f-7e6c18da", &options)?;
+//! assert_eq!((found, d.platform()), (Found::ServerText, Platform::WechatServer));
+//! assert_eq!(d.action(), Some(Action::FixConfig));
+//!
+//! let (found, d) = decode_line("[wx] request:fail timeout", &options)?;
+//! assert_eq!((found, d.action()), (Found::WxErrMsg, Some(Action::Retry)));
+//! # Ok::<(), minierr::line::LineError>(())
+//! ```
+
+use std::borrow::Cow;
+
+use crate::alipay::ErrorValue;
+use crate::alipay::gateway::{self, Code as GatewayCode, SubCode};
+use crate::decode::{DecodeError, DecodeOptions, Diagnosis};
+use crate::wx;
+
+/// Which form of payload [`decode_line`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Found {
+    /// The whole line is one JSON value: an object, or a string holding a message.
+    Json,
+    /// A JSON object inside the line, after a timestamp or a label.
+    JsonObject,
+    /// A WeChat Cloud Error text.
+    WxCloudText,
+    /// The Alipay gateway's error page, or an SDK's text of a gateway error.
+    GatewayText,
+    /// An SDK's text rendering of a WeChat server error.
+    ServerText,
+    /// A platform's fields named in text that is not JSON (a console's object literal, a Python
+    /// dict, a PHP dump).
+    Fields,
+    /// A WeChat `api:fail` errMsg inside the line.
+    WxErrMsg,
+}
+
+impl Found {
+    /// A stable name for reports: `json`, `json_object`, `wx_cloud_text`, `gateway_text`,
+    /// `fields`, `server_text` or `wx_err_msg`.
+    ///
+    /// ```
+    /// assert_eq!(minierr::line::Found::ServerText.as_str(), "server_text");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Found::Json => "json",
+            Found::JsonObject => "json_object",
+            Found::WxCloudText => "wx_cloud_text",
+            Found::GatewayText => "gateway_text",
+            Found::ServerText => "server_text",
+            Found::Fields => "fields",
+            Found::WxErrMsg => "wx_err_msg",
+        }
+    }
+}
+
+/// Why a line gave no diagnosis.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LineError {
+    /// Nothing in the line looks like a payload of any platform.
+    #[error("no payload found in the line")]
+    NoPayload,
+    /// A JSON payload was found but could not be decoded, and no text form was found either.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+}
+
+/// How many `{` a line may have before the search for a JSON object in it gives up.
+const MAX_OBJECT_STARTS: usize = 8;
+
+/// The payload in `line` and its diagnosis; see the [module docs](self) for the forms and their
+/// order.
+///
+/// ```
+/// use minierr::line::{decode_line, Found, LineError};
+/// use minierr::DecodeOptions;
+///
+/// let options = DecodeOptions::new();
+/// let (found, d) = decode_line(r#""getUserInfo:fail auth deny""#, &options)?;
+/// assert_eq!((found, d.name()), (Found::Json, Some("JsapiUserAuthorizeDenied")));
+/// assert!(matches!(decode_line("INFO server started", &options), Err(LineError::NoPayload)));
+/// # Ok::<(), LineError>(())
+/// ```
+pub fn decode_line<'a>(
+    line: &'a str,
+    options: &DecodeOptions,
+) -> Result<(Found, Diagnosis<'a>), LineError> {
+    decode_line_with(line, options, |bytes| crate::decode_with(bytes, options))
+}
+
+/// [`decode_line`] with the platform given, for JSON payloads that fit several: JSON is decoded
+/// as `platform`'s; the text forms are found as usual.
+///
+/// ```
+/// use minierr::line::decode_line_as;
+/// use minierr::{DecodeOptions, Platform};
+/// let (_, d) = decode_line_as(r#"{"code":"40004","msg":"x"}"#, Platform::AlipayGateway, &DecodeOptions::new())?;
+/// assert_eq!(d.platform(), Platform::AlipayGateway);
+/// # Ok::<(), minierr::line::LineError>(())
+/// ```
+pub fn decode_line_as<'a>(
+    line: &'a str,
+    platform: crate::Platform,
+    options: &DecodeOptions,
+) -> Result<(Found, Diagnosis<'a>), LineError> {
+    decode_line_with(line, options, |bytes| {
+        crate::decode_as(bytes, platform, options)
+    })
+}
+
+fn decode_line_with<'a>(
+    line: &'a str,
+    options: &DecodeOptions,
+    decode: impl Fn(&'a [u8]) -> Result<Diagnosis<'a>, DecodeError>,
+) -> Result<(Found, Diagnosis<'a>), LineError> {
+    let line = line.trim_start_matches('\u{feff}').trim();
+    let mut json_error = None;
+    if line.starts_with(['{', '"', '[']) {
+        match decode(line.as_bytes()) {
+            Ok(d) => return Ok((Found::Json, d)),
+            // Not JSON at all: look inside it instead.
+            Err(DecodeError::NotAnObject(_)) => {}
+            Err(e) => json_error = Some(e),
+        }
+    }
+    for (at, _) in line.match_indices('{').take(MAX_OBJECT_STARTS) {
+        if at == 0 && json_error.is_some() {
+            continue;
+        }
+        let Some(object) = json_object_at(line, at) else {
+            continue;
+        };
+        match decode(object.as_bytes()) {
+            Ok(d) => return Ok((Found::JsonObject, d)),
+            Err(e) => {
+                json_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(found) = text_form(line, options) {
+        return Ok(found);
+    }
+    Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// The JSON object that starts at byte `at` of `line`, if one does.
+fn json_object_at(line: &str, at: usize) -> Option<&str> {
+    let rest = line.get(at..)?;
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
+    match values.next() {
+        Some(Ok(_)) => rest.get(..values.byte_offset()),
+        _ => None,
+    }
+}
+
+/// The first text form found in `line`, decoded.
+fn text_form<'a>(line: &'a str, options: &DecodeOptions) -> Option<(Found, Diagnosis<'a>)> {
+    if wx::cloud::has_cloud_form(line) {
+        let text = quoted_tail(line, cloud_start(line));
+        return Some((
+            Found::WxCloudText,
+            Diagnosis::WxCloud(wx::cloud::Fail::new(text)),
+        ));
+    }
+    if let Some(response) = gateway_text(line) {
+        return Some((
+            Found::GatewayText,
+            Diagnosis::AlipayGateway(response, options.call_kind),
+        ));
+    }
+    if let Some(response) = server_text(line) {
+        return Some((Found::ServerText, Diagnosis::WxServer(response)));
+    }
+    if let Some(found) = fields(line, options) {
+        return Some((Found::Fields, found));
+    }
+    let start = wx_err_msg_start(line)?;
+    Some((
+        Found::WxErrMsg,
+        Diagnosis::Wx(wx::Fail::new(quoted_tail(line, start))),
+    ))
+}
+
+/// Characters that open a quoted message, with the character that closes it.
+const QUOTES: [(char, char); 6] = [
+    ('"', '"'),
+    ('\'', '\''),
+    ('`', '`'),
+    ('“', '”'),
+    ('「', '」'),
+    ('【', '】'),
+];
+
+/// The text from byte `start` to the end of the line, or to the closing quote when the
+/// character before `start` opens a quote.
+fn quoted_tail(line: &str, start: usize) -> &str {
+    let rest = line.get(start..).unwrap_or("");
+    let before = line.get(..start).and_then(|b| b.chars().next_back());
+    let end = before
+        .and_then(|open| QUOTES.iter().find(|(o, _)| *o == open))
+        .and_then(|(_, close)| rest.find(*close))
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or(rest).trim()
+}
+
+/// Where a Cloud text starts: its `Error:` or API prefix, or its `errCode:`.
+fn cloud_start(line: &str) -> usize {
+    let err_code = line.find("errCode:").unwrap_or(0);
+    let api = wx_err_msg_start(line).filter(|&at| at < err_code);
+    api.unwrap_or(err_code)
+}
+
+/// Where the API name of the first `api:fail` in `line` starts.
+fn wx_err_msg_start(line: &str) -> Option<usize> {
+    let mut searched = 0;
+    while let Some(found) = line.get(searched..)?.find(":") {
+        let colon = searched + found;
+        let after = line.get(colon + 1..)?.trim_start_matches(' ');
+        let fail = after
+            .strip_prefix("fail")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', ',']));
+        let api = line
+            .get(..colon)?
+            .trim_end_matches(' ')
+            .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        let start = api.len();
+        let name = line.get(start..colon)?.trim_end();
+        if fail && name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return Some(start);
+        }
+        searched = colon + 1;
+    }
+    None
+}
+
+/// The Alipay gateway's error page or an SDK's text of a gateway error, wherever it starts.
+fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
+    if let Some(at) = line.find("错误代码") {
+        let after = line.get(at + "错误代码".len()..)?;
+        // The WeChat SDKs write `错误代码：45009`; the gateway page, `错误代码 invalid-signature`.
+        if after.starts_with(char::is_whitespace) {
+            return gateway::Response::from_text(line.get(at..)?);
+        }
+    }
+    if let Some(at) = line.find("Alipay API Error:") {
+        return gateway::Response::from_text(line.get(at..)?);
+    }
+    gateway_pairs(line)
+}
+
+/// `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]`: a public msg with its code in
+/// brackets, then optionally a sub_msg with its sub_code.
+fn gateway_pairs(line: &str) -> Option<gateway::Response<'_>> {
+    let (code, at, end) = bracketed(line)
+        .find_map(|(inner, at, end)| GatewayCode::from_code(inner).map(|code| (code, at, end)))?;
+    let msg = line.get(..at)?.trim_end();
+    let msg = msg
+        .rsplit([']', '】', '|', ',', '，'])
+        .next()
+        .unwrap_or(msg)
+        .trim();
+    let rest = line.get(end..)?;
+    let sub = bracketed(rest)
+        .next()
+        .filter(|(inner, _, _)| SubCode::find(inner).is_some() || inner.contains(['.', '-']));
+    let (sub_code, sub_msg) = match sub {
+        Some((inner, at, _)) => (
+            Some(Cow::Borrowed(inner)),
+            rest.get(..at).map(|m| Cow::Borrowed(m.trim())),
+        ),
+        None => (None, None),
+    };
+    Some(gateway::Response::new(
+        Some(ErrorValue::Text(Cow::Borrowed(code.code()))),
+        Some(Cow::Borrowed(msg)).filter(|m| !m.is_empty()),
+        sub_code,
+        sub_msg.filter(|m| !m.is_empty()),
+    ))
+}
+
+/// Every `[inner]` in `text`, with the byte range of the brackets.
+fn bracketed(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
+    text.match_indices('[').filter_map(move |(open, _)| {
+        let close = open + text.get(open..)?.find(']')?;
+        let inner = text.get(open + 1..close)?;
+        (!inner.is_empty() && !inner.contains(char::is_whitespace)).then_some((
+            inner,
+            open,
+            close + 1,
+        ))
+    })
+}
+
+/// A WeChat fail object or a server response whose fields are named in non-JSON text.
+fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
+    let number = |name: &str| field(line, name).and_then(|v| leading_int(v).map(|(n, _)| n));
+    if let Some(status) = number("resultStatus") {
+        // The Alipay App SDK's result, as a console prints it.
+        let fail = crate::alipay::Fail {
+            result_status: Some(ErrorValue::Number(status)),
+            memo: field(line, "memo").map(Cow::Borrowed),
+            ..crate::alipay::Fail::default()
+        };
+        return Some(Diagnosis::Alipay(crate::decode::AlipayDiagnosis::new(
+            fail,
+            options.alipay_api,
+        )));
+    }
+    if let Some(err_msg) = field(line, "errMsg") {
+        let mut fail = wx::Fail::new(err_msg);
+        if let Some(code) = number("errCode") {
+            fail = fail.with_err_code(code);
+        }
+        if let Some(errno) = number("errno").and_then(|n| u32::try_from(n).ok()) {
+            fail = fail.with_errno(errno);
+        }
+        return Some(Diagnosis::Wx(fail));
+    }
+    let errcode = number("errcode")?;
+    Some(Diagnosis::WxServer(wx::server::Response::new(
+        Some(wx::server::AnyErrcode::new(errcode)),
+        field(line, "errmsg").map(Cow::Borrowed),
+    )))
+}
+
+/// The value of the field `name` in text such as `{name: "value", …}`, `'name': 'value'`,
+/// `name=value` or PHP's `["name"]=> string(5) "value"`: a quoted string without its quotes,
+/// or the bare text up to the next `,`, `}` or `)`.
+fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
+    line.match_indices(name).find_map(|(at, _)| {
+        let before = line.get(..at)?.chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        let rest = line.get(at + name.len()..)?;
+        let rest = rest.trim_start_matches(['"', '\'', ']', ' ']);
+        let rest = rest
+            .strip_prefix("=>")
+            .or_else(|| rest.strip_prefix([':', '=']))?
+            .trim_start();
+        // PHP's var_dump: `int(50002)`, `string(44) "…"`.
+        let rest = match rest.strip_prefix("int(") {
+            Some(int) => return int.split(')').next(),
+            None => rest,
+        };
+        let rest = match rest.strip_prefix("string(") {
+            Some(sized) => sized.split_once(')')?.1.trim_start(),
+            None => rest,
+        };
+        match rest.chars().next()? {
+            quote @ ('"' | '\'' | '`') => {
+                let inner = rest.get(1..)?;
+                inner.find(quote).and_then(|end| inner.get(..end))
+            }
+            _ => {
+                let end = rest.find([',', '}', ')']).unwrap_or(rest.len());
+                Some(rest.get(..end)?.trim()).filter(|v| !v.is_empty())
+            }
+        }
+    })
+}
+
+/// A WeChat server error as an SDK printed it.
+fn server_text(line: &str) -> Option<wx::server::Response<'_>> {
+    let (code, errmsg) = server_forms(line)?;
+    let errmsg = errmsg
+        .trim()
+        .trim_end_matches(['】', '"', '\'', '}'])
+        .trim();
+    Some(wx::server::Response::new(
+        Some(wx::server::AnyErrcode::new(code)),
+        Some(Cow::Borrowed(errmsg)),
+    ))
+}
+
+/// The code and errmsg of the first server text form in `line`.
+fn server_forms(line: &str) -> Option<(i64, &str)> {
+    // `Error code: 48001, message: api unauthorized` (wechatpy).
+    if let Some((_, rest)) = line.split_once("Error code:") {
+        let (code, rest) = leading_int(rest)?;
+        let message = rest
+            .trim_start_matches([',', ' '])
+            .strip_prefix("message:")?;
+        return Some((code, message));
+    }
+    // `errcode=40029, errmsg=invalid code`.
+    if let Some((_, rest)) = line.split_once("errcode=") {
+        let (code, rest) = leading_int(rest)?;
+        let message = rest
+            .trim_start_matches([',', ' '])
+            .strip_prefix("errmsg=")?;
+        return Some((code, message));
+    }
+    // `WxErrCode != 0, resp: {41001 access_token missing rid: …}`.
+    if let Some((_, rest)) = line.split_once("WxErrCode") {
+        let inner = rest.split_once('{')?.1;
+        let inner = inner.rsplit_once('}').map_or(inner, |(inner, _)| inner);
+        let (code, message) = leading_int(inner)?;
+        return Some((code, message));
+    }
+    // `错误代码：45009，说明：reach max api daily quota limit`, and `appid missing。错误代码：41002`.
+    if let Some((before, rest)) = line.split_once("错误代码") {
+        let (code, rest) = leading_int(rest.trim_start_matches([':', '：', ' ']))?;
+        let rest = rest.trim_start_matches([',', '，', ' ']);
+        for label in ["说明", "错误信息", "message"] {
+            if let Some(message) = rest.strip_prefix(label) {
+                let message = message.trim_start_matches([':', '：', ' ']);
+                let message = message.split(['，', '"']).next().unwrap_or(message);
+                return Some((code, message));
+            }
+        }
+        let before = before.trim_end().strip_suffix('。')?;
+        let message = before.rsplit('：').next().unwrap_or(before);
+        return Some((code, message));
+    }
+    // `Request Error: 48001, api unauthorized`.
+    if let Some((_, rest)) = line.split_once("Error: ") {
+        let (code, rest) = leading_int(rest)?;
+        return Some((code, rest.strip_prefix(",")?));
+    }
+    // `[40164] invalid ip …`: a bracketed number of at least four digits, then the errmsg.
+    bracketed(line).find_map(|(inner, _, end)| {
+        let (code, after) = leading_int(inner)?;
+        let digits = inner.trim_start_matches('-').len();
+        (after.is_empty() && digits >= 4).then(|| (code, line.get(end..).unwrap_or("")))
+    })
+}
+
+/// An integer at the start of `text` (after spaces), and what follows it.
+fn leading_int(text: &str) -> Option<(i64, &str)> {
+    let text = text.trim_start();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let len = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    if len == 0 {
+        return None;
+    }
+    let end = text.len() - digits.len() + len;
+    let code = text.get(..end)?.parse().ok()?;
+    Some((code, text.get(end..)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_messages_end_at_their_quote() {
+        assert_eq!(quoted_tail(r#"x "a:fail b" y"#, 3), "a:fail b");
+        assert_eq!(quoted_tail("报错：a:fail b", "报错：".len()), "a:fail b");
+        assert_eq!(quoted_tail("【a:fail b】", "【".len()), "a:fail b");
+    }
+
+    #[test]
+    fn named_fields() {
+        assert_eq!(field(r#"{errMsg: "a:ok", x: 1}"#, "errMsg"), Some("a:ok"));
+        assert_eq!(
+            field("errCode: -5, errMsg: mediaError", "errMsg"),
+            Some("mediaError")
+        );
+        assert_eq!(field("{'errcode': 40029,", "errcode"), Some("40029"));
+        assert_eq!(
+            field(
+                r#"["errcode"]=> int(50002) ["errmsg"]=> string(4) "x y""#,
+                "errmsg"
+            ),
+            Some("x y")
+        );
+        assert_eq!(
+            field(r#"["errcode"]=> int(50002)"#, "errcode"),
+            Some("50002")
+        );
+        assert_eq!(field("myerrMsg: x", "errMsg"), None);
+        assert_eq!(field("errMsg is missing", "errMsg"), None);
+    }
+
+    #[test]
+    fn leading_integers() {
+        assert_eq!(leading_int(" -501000 x"), Some((-501000, " x")));
+        assert_eq!(leading_int("x"), None);
+        assert_eq!(leading_int("-"), None);
+        assert_eq!(leading_int("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn an_api_name_must_precede_fail() {
+        assert_eq!(wx_err_msg_start("[wx] request:fail timeout"), Some(5));
+        assert_eq!(wx_err_msg_start("note: fail safe"), Some(0));
+        assert_eq!(wx_err_msg_start("12:fail"), None);
+        assert_eq!(wx_err_msg_start("no marker here"), None);
+    }
+}
