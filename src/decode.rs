@@ -151,8 +151,9 @@ pub enum DecodeError {
     NotAnObject(#[source] serde_json::Error),
     /// The input is a JSON string that is no message minierr recognises.
     #[error(
-        "the text is no failure message minierr recognises (an api:fail errMsg, an Alipay \
-         errorMessage, the Alipay gateway's error page or an SDK's gateway error): {text:?}"
+        "the text is no failure message minierr recognises (an api:fail errMsg, a WeChat Cloud \
+         Error text or message, an Alipay errorMessage, the Alipay gateway's error page or an \
+         SDK's gateway error): {text:?}"
     )]
     UnknownText {
         /// The text, cut to its first 120 characters.
@@ -170,7 +171,10 @@ pub enum DecodeError {
         keys: Vec<String>,
     },
     /// The object has the fields of several platforms at once.
-    #[error("the object fits several platforms ({}); pass one explicitly", join(.platforms))]
+    #[error(
+        "the object fits several platforms ({}); name one: decode_as, or --platform on the command line",
+        join(.platforms)
+    )]
     AmbiguousShape {
         /// The platforms it fits.
         platforms: Vec<Platform>,
@@ -507,6 +511,29 @@ impl Diagnosis<'_> {
             Diagnosis::WxCloud(fail) => Some(fail.err_msg()),
             Diagnosis::AlipayGateway(response, _) => response.sub_msg().or(response.msg()),
         }
+    }
+
+    /// The reason in the platform's message, without what only identifies the call: the part
+    /// after `api:fail` (innermost, for nested failures), a Cloud text's innermost message
+    /// without its call ID and trace, a server errmsg without its `rid` and hints, the gateway's
+    /// `sub_msg` (else `msg`), and elsewhere the message as sent. What a log summary groups by.
+    ///
+    /// ```
+    /// let d = minierr::decode_str(r#"{"errcode":40029,"errmsg":"invalid code, rid: 65c17d8c-5cf05990-781aabe9"}"#)?;
+    /// assert_eq!(d.reason(), Some("invalid code"));
+    /// let d = minierr::decode_str(r#""request:fail -118:net::ERR_CONNECTION_TIMED_OUT""#)?;
+    /// assert_eq!(d.reason(), Some("-118:net::ERR_CONNECTION_TIMED_OUT"));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn reason(&self) -> Option<&str> {
+        let reason = match self {
+            Diagnosis::Wx(fail) => fail.reason(),
+            Diagnosis::WxCloud(fail) => fail.reason(),
+            Diagnosis::WxServer(response) => response.reason(),
+            other => other.message()?,
+        };
+        Some(reason).filter(|r| !r.is_empty())
     }
 
     /// The catalog's Chinese description of the code.

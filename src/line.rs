@@ -180,7 +180,9 @@ fn decode_line_with<'a>(
             }
         }
     }
-    if let Some(found) = text_form(line, options) {
+    // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
+    // several, is not re-read loosely, or its ambiguity would be guessed away.
+    if let Some(found) = text_form(line, options, json_error.is_none()) {
         return Ok(found);
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
@@ -197,7 +199,11 @@ fn json_object_at(line: &str, at: usize) -> Option<&str> {
 }
 
 /// The first text form found in `line`, decoded.
-fn text_form<'a>(line: &'a str, options: &DecodeOptions) -> Option<(Found, Diagnosis<'a>)> {
+fn text_form<'a>(
+    line: &'a str,
+    options: &DecodeOptions,
+    read_fields: bool,
+) -> Option<(Found, Diagnosis<'a>)> {
     if wx::cloud::has_cloud_form(line) {
         let text = quoted_tail(line, cloud_start(line));
         return Some((
@@ -214,7 +220,7 @@ fn text_form<'a>(line: &'a str, options: &DecodeOptions) -> Option<(Found, Diagn
     if let Some(response) = server_text(line) {
         return Some((Found::ServerText, Diagnosis::WxServer(response)));
     }
-    if let Some(found) = fields(line, options) {
+    if let Some(found) = fields(line, options).filter(|_| read_fields) {
         return Some((Found::Fields, found));
     }
     let start = wx_err_msg_start(line)?;

@@ -1,0 +1,394 @@
+//! Every catalog as rows of one stable schema, for `list` and `explain` and for SQL engines that
+//! join logs against the catalog.
+
+use std::io::{self, Write};
+
+use minierr::alipay::{self, Api};
+use minierr::openapi::ResultCode;
+use minierr::wx::{self, Errno};
+use minierr::{Action, Platform, RetryHint, open_platform};
+use serde::Serialize;
+
+/// One catalog entry. The schema (the keys, in this order) is documented in the README and
+/// stable: `list --format csv` writes it as the header.
+#[derive(Serialize)]
+pub struct Row {
+    /// `wechat`, `wechat_legacy`, `wechat_cloud`, `wechat_server`, `alipay`, `alipay_gateway`,
+    /// `alipayplus` or `open_platform`.
+    pub platform: &'static str,
+    /// The code as text (`"1500102"`, `"-502005"`, `"40004"`, `"PARAM_ILLEGAL"`), or null for
+    /// a legacy row known by its message only.
+    pub code: Option<String>,
+    /// The gateway's sub_code.
+    pub sub_code: Option<&'static str>,
+    /// The Alipay API, or the WeChat legacy family.
+    pub api: Option<&'static str>,
+    pub name: &'static str,
+    /// The platform's own string, byte for byte: errMsg, errmsg, errorMessage, resultMessage,
+    /// msg, the Cloud SDK label.
+    pub machine_string: Option<&'static str>,
+    pub message_zh: Option<&'static str>,
+    pub message_en: Option<&'static str>,
+    pub action: Option<Action>,
+    /// The soonest a retry can succeed, where the platform says: `after 60s`, `next day UTC+8`.
+    pub retry_hint: Option<RetryHint>,
+    /// `official`, `secondary` or `tertiary`, where the catalog records it.
+    pub reliability: Option<&'static str>,
+}
+
+fn text(s: &'static str) -> Option<&'static str> {
+    Some(s).filter(|s| !s.is_empty())
+}
+
+fn wechat(e: Errno) -> Row {
+    Row {
+        platform: Platform::Wechat.as_str(),
+        code: Some(e.code().to_string()),
+        sub_code: None,
+        api: None,
+        name: e.name(),
+        machine_string: text(e.err_msg()),
+        message_zh: text(e.message_zh()),
+        message_en: text(e.message_en()),
+        action: Some(e.action()),
+        retry_hint: e.retry_hint(),
+        reliability: Some("official"),
+    }
+}
+
+fn legacy(c: wx::legacy::Code) -> Row {
+    Row {
+        platform: "wechat_legacy",
+        code: c.err_code().map(|n| n.to_string()),
+        sub_code: None,
+        api: Some(c.family().key()),
+        name: c.name(),
+        machine_string: text(c.err_msg()),
+        message_zh: text(c.message_zh()),
+        message_en: text(c.message_en()),
+        action: c.action(),
+        retry_hint: None,
+        reliability: Some(c.reliability().as_str()),
+    }
+}
+
+fn cloud(c: wx::cloud::Code) -> Row {
+    Row {
+        platform: Platform::WechatCloud.as_str(),
+        code: Some(c.code().to_string()),
+        sub_code: None,
+        api: None,
+        name: c.name(),
+        machine_string: text(c.label()),
+        message_zh: text(c.message_zh()),
+        message_en: text(c.message_en()),
+        action: c.action(),
+        retry_hint: c.retry_hint(),
+        reliability: Some(c.reliability().as_str()),
+    }
+}
+
+fn server(c: wx::server::Errcode) -> Row {
+    Row {
+        platform: Platform::WechatServer.as_str(),
+        code: Some(c.code().to_string()),
+        sub_code: None,
+        api: None,
+        name: c.name(),
+        machine_string: text(c.errmsg()),
+        message_zh: text(c.message_zh()),
+        message_en: text(c.message_en()),
+        action: Some(c.action()),
+        retry_hint: c.retry_hint(),
+        reliability: Some(c.reliability().as_str()),
+    }
+}
+
+fn alipay(e: alipay::JsapiError) -> Row {
+    Row {
+        platform: Platform::Alipay.as_str(),
+        code: Some(e.code().to_owned()),
+        sub_code: None,
+        api: Some(e.api().name()),
+        name: e.name(),
+        machine_string: text(e.error_message()),
+        message_zh: text(e.message_zh()),
+        message_en: text(e.message_en()),
+        action: Some(e.action()),
+        retry_hint: e.retry_hint(),
+        reliability: Some("official"),
+    }
+}
+
+fn gateway_code(c: alipay::gateway::Code) -> Row {
+    Row {
+        platform: Platform::AlipayGateway.as_str(),
+        code: Some(c.code().to_owned()),
+        sub_code: None,
+        api: None,
+        name: c.name(),
+        machine_string: text(c.msg()),
+        message_zh: text(c.message_zh()),
+        message_en: text(c.message_en()),
+        action: Some(c.action()),
+        retry_hint: c.retry_hint(),
+        reliability: Some("official"),
+    }
+}
+
+fn gateway_sub_code(s: alipay::gateway::SubCode) -> Row {
+    Row {
+        platform: Platform::AlipayGateway.as_str(),
+        code: s.public_code().map(|c| c.code().to_owned()),
+        sub_code: Some(s.code()),
+        api: None,
+        name: s.name(),
+        machine_string: Some(s.code()),
+        message_zh: text(s.message_zh()),
+        message_en: text(s.message_en()),
+        action: Some(s.action()),
+        retry_hint: s.retry_hint(),
+        reliability: Some(s.reliability().as_str()),
+    }
+}
+
+fn alipay_plus(c: ResultCode) -> Row {
+    Row {
+        platform: Platform::AlipayPlus.as_str(),
+        code: Some(c.code().to_owned()),
+        sub_code: None,
+        api: None,
+        name: c.name(),
+        machine_string: text(c.result_message()),
+        message_zh: text(c.message_zh()),
+        message_en: text(c.result_message()),
+        action: Some(c.action()),
+        retry_hint: c.retry_hint(),
+        reliability: Some("secondary"),
+    }
+}
+
+fn open(c: open_platform::Code) -> Row {
+    Row {
+        platform: Platform::OpenPlatform.as_str(),
+        code: Some(c.code().to_string()),
+        sub_code: None,
+        api: None,
+        name: c.name(),
+        machine_string: text(c.msg()),
+        message_zh: text(c.message_zh()),
+        message_en: text(c.message_en()),
+        action: Some(c.action()),
+        retry_hint: c.retry_hint(),
+        reliability: None,
+    }
+}
+
+/// Whether rows of `catalog` are wanted when the user asked for `platform`. The legacy errCode
+/// catalog is WeChat's.
+fn wanted(platform: Option<Platform>, catalog: Platform) -> bool {
+    platform.is_none_or(|p| p == catalog)
+}
+
+/// Every row, catalog by catalog; `category` keeps only WeChat errnos of that category.
+pub fn rows(platform: Option<Platform>, category: Option<u16>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    if wanted(platform, Platform::Wechat) {
+        rows.extend(
+            Errno::all()
+                .filter(|e| category.is_none_or(|c| e.category().code() == c))
+                .map(wechat),
+        );
+    }
+    if category.is_some() {
+        return rows;
+    }
+    if wanted(platform, Platform::Wechat) {
+        rows.extend(wx::legacy::Code::all().map(legacy));
+    }
+    if wanted(platform, Platform::WechatCloud) {
+        rows.extend(wx::cloud::Code::all().map(cloud));
+    }
+    if wanted(platform, Platform::WechatServer) {
+        rows.extend(wx::server::Errcode::all().map(server));
+    }
+    if wanted(platform, Platform::Alipay) {
+        rows.extend(Api::all().flat_map(Api::errors).map(alipay));
+    }
+    if wanted(platform, Platform::AlipayGateway) {
+        rows.extend(alipay::gateway::Code::all().map(gateway_code));
+        rows.extend(alipay::gateway::SubCode::all().map(gateway_sub_code));
+    }
+    if wanted(platform, Platform::AlipayPlus) {
+        rows.extend(ResultCode::all().map(alipay_plus));
+    }
+    if wanted(platform, Platform::OpenPlatform) {
+        rows.extend(open_platform::Code::all().map(open));
+    }
+    rows
+}
+
+/// The rows whose code, sub_code or machine string is `query` (or, for WeChat, whose errMsg
+/// matches it in normal form; for Alipay, whose errorMessage contains it), on the platforms and
+/// the Alipay API asked for.
+pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Row> {
+    let number: Option<i64> = query.parse().ok();
+    let mut found = Vec::new();
+    let no_api = api.is_none();
+    if wanted(platform, Platform::Wechat) && no_api {
+        match number.and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => found.extend(Errno::from_code(n).map(wechat)),
+            None => found.extend(
+                Errno::all_with_normalized_err_msg(query)
+                    .iter()
+                    .map(|e| wechat(*e)),
+            ),
+        }
+    }
+    if wanted(platform, Platform::Wechat) && no_api {
+        found.extend(
+            wx::legacy::Code::all()
+                .filter(|c| match number {
+                    Some(n) => c.err_code() == Some(n),
+                    None => !c.err_msg().is_empty() && c.err_msg().eq_ignore_ascii_case(query),
+                })
+                .map(legacy),
+        );
+    }
+    if wanted(platform, Platform::WechatCloud) && no_api {
+        match number {
+            Some(n) => found.extend(wx::cloud::Code::from_code(n).map(cloud)),
+            None => found.extend(
+                wx::cloud::Code::all_with_normalized_message(query)
+                    .iter()
+                    .map(|c| cloud(*c)),
+            ),
+        }
+    }
+    if wanted(platform, Platform::WechatServer) && no_api {
+        match number {
+            Some(n) => found.extend(wx::server::Errcode::from_code(n).map(server)),
+            None => found.extend(
+                wx::server::Errcode::all_with_normalized_errmsg(query)
+                    .iter()
+                    .map(|c| server(*c)),
+            ),
+        }
+    }
+    if wanted(platform, Platform::Alipay) {
+        let apis: Vec<Api> = api.map_or_else(|| Api::all().collect(), |a| vec![a]);
+        for api in apis {
+            for error in api.errors() {
+                let by_code = error.code().split('/').any(|c| c == query);
+                let by_text = number.is_none()
+                    && query.chars().count() > 2
+                    && error.message_zh().contains(query);
+                if by_code || by_text {
+                    found.push(alipay(error));
+                }
+            }
+        }
+    }
+    if wanted(platform, Platform::AlipayGateway) && no_api {
+        found.extend(alipay::gateway::Code::from_code(query).map(gateway_code));
+        found.extend(alipay::gateway::SubCode::find(query).map(|m| gateway_sub_code(m.sub_code())));
+    }
+    if wanted(platform, Platform::AlipayPlus) && no_api {
+        found.extend(ResultCode::from_code(query).map(alipay_plus));
+    }
+    if wanted(platform, Platform::OpenPlatform) && no_api {
+        let code = number
+            .and_then(|n| u32::try_from(n).ok())
+            .and_then(open_platform::Code::from_code);
+        found.extend(code.map(open));
+    }
+    found
+}
+
+/// Writes `rows` as CSV with a header.
+pub fn write_csv(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+    // The header comes from the first row's field names, which are COLUMNS.
+    let mut csv = csv::Writer::from_writer(out);
+    for row in rows {
+        csv.serialize(row).map_err(io_error)?;
+    }
+    csv.flush()
+}
+
+/// The I/O error inside a CSV error (a closed pipe must stay recognisable), or the CSV error.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Writes `rows` as JSON lines.
+pub fn write_jsonl(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+    for row in rows {
+        serde_json::to_writer(&mut *out, row)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes `rows` as an aligned table.
+pub fn write_table(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+    for row in rows {
+        let code = row.code.as_deref().unwrap_or("-");
+        let key = match (row.api, row.sub_code) {
+            (_, Some(sub)) => format!("{code} {sub}"),
+            (Some(api), None) => format!("{api} {code}"),
+            (None, None) => code.to_owned(),
+        };
+        writeln!(
+            out,
+            "{:<14} {:<28} {:<36} {:<11} {}",
+            row.platform,
+            key,
+            row.name,
+            row.action.map_or("", Action::as_str),
+            row.message_en.unwrap_or("")
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes one row as the block `explain` prints.
+pub fn write_block(out: &mut dyn Write, row: &Row) -> io::Result<()> {
+    let code = row.code.as_deref().unwrap_or("-");
+    write!(out, "{} ", row.platform)?;
+    if let Some(api) = row.api {
+        write!(out, "{api} ")?;
+    }
+    write!(out, "{code}")?;
+    if let Some(sub) = row.sub_code {
+        write!(out, " {sub}")?;
+    }
+    writeln!(out, " {}", row.name)?;
+    let lines = [
+        ("message", row.machine_string),
+        ("zh", row.message_zh),
+        ("en", row.message_en),
+    ];
+    for (label, value) in lines {
+        if let Some(value) = value {
+            writeln!(out, "  {label:<12}{value}")?;
+        }
+    }
+    match row.action {
+        Some(action) => writeln!(out, "  {:<12}{action}: {}", "action", action.description())?,
+        None => writeln!(
+            out,
+            "  {:<12}none of its own: the wrapped error decides",
+            "action"
+        )?,
+    }
+    if let Some(hint) = row.retry_hint {
+        writeln!(out, "  {:<12}{hint}", "retry")?;
+    }
+    if let Some(reliability) = row.reliability {
+        writeln!(out, "  {:<12}{reliability}", "source")?;
+    }
+    Ok(())
+}

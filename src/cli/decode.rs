@@ -1,0 +1,478 @@
+//! `minierr decode`: one diagnosis per log line, written straight to a buffered writer, and a
+//! summary of what was found and what the catalogs lack.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use minierr::line::{Found, LineError, decode_line, decode_line_as};
+use minierr::{Action, DecodeOptions, Diagnosis, Platform, RawCode};
+use serde::Serialize;
+
+use super::input::{Input, Line, Lines, Progress, each_array_element};
+
+/// What `decode` was asked to do.
+pub struct Args<'a> {
+    pub file: Option<&'a str>,
+    pub platform: Option<Platform>,
+    pub options: DecodeOptions,
+    pub json: bool,
+    pub summary: bool,
+    pub fail_on_unknown: bool,
+    pub max_line_bytes: usize,
+}
+
+/// One decoded line in `--json` mode: the line number and the form found, then the diagnosis'
+/// own keys.
+#[derive(Serialize)]
+struct Decoded<'d, 'a> {
+    line: u64,
+    found: &'static str,
+    #[serde(flatten)]
+    diagnosis: &'d Diagnosis<'a>,
+}
+
+/// A line that gave no diagnosis, in `--json` mode.
+#[derive(Serialize)]
+struct NotDecoded<'e> {
+    line: u64,
+    /// `no_payload` (skipped), or `not_decoded`, `invalid_utf8`, `too_long` (failures).
+    skipped: &'static str,
+    error: &'e str,
+}
+
+/// A code as a summary key: numbers, the common case, without an allocation.
+#[derive(PartialEq, Eq, Hash)]
+enum CodeKey {
+    Number(i64),
+    Text(String),
+}
+
+impl std::fmt::Display for CodeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeKey::Number(n) => write!(f, "{n}"),
+            CodeKey::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// How many lines have been seen, by outcome, and the tables of the summary.
+#[derive(Default)]
+struct Summary {
+    decoded: u64,
+    failed: u64,
+    no_payload: u64,
+    blank: u64,
+    unknown: u64,
+    by_platform: BTreeMap<&'static str, u64>,
+    by_category: BTreeMap<u16, u64>,
+    by_action: BTreeMap<&'static str, u64>,
+    by_form: BTreeMap<&'static str, u64>,
+    by_code: HashMap<(&'static str, CodeKey, Option<&'static str>), u64>,
+    unknown_reasons: HashMap<String, u64>,
+    failures: BTreeMap<&'static str, u64>,
+}
+
+impl Summary {
+    fn add(&mut self, found: Found, d: &Diagnosis<'_>) {
+        self.decoded += 1;
+        *self.by_platform.entry(d.platform().as_str()).or_default() += 1;
+        *self.by_form.entry(found.as_str()).or_default() += 1;
+        if let Some(category) = d.category() {
+            *self.by_category.entry(category.code()).or_default() += 1;
+        }
+        let action = d.action();
+        *self
+            .by_action
+            .entry(action.map_or("unknown", Action::as_str))
+            .or_default() += 1;
+        if let Some(code) = d.code() {
+            let code = match code {
+                RawCode::Number(n) => CodeKey::Number(n),
+                RawCode::Text(t) => CodeKey::Text(t.to_owned()),
+            };
+            *self
+                .by_code
+                .entry((d.platform().as_str(), code, d.name()))
+                .or_default() += 1;
+        }
+        if is_unknown(d) {
+            self.unknown += 1;
+            if let Some(reason) = d.reason() {
+                let key = format!("{} {}", d.platform().as_str(), normalize_reason(reason));
+                *self.unknown_reasons.entry(key).or_default() += 1;
+            }
+        }
+    }
+
+    fn fail(&mut self, kind: &'static str) {
+        self.failed += 1;
+        *self.failures.entry(kind).or_default() += 1;
+    }
+
+    fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "\n{} decoded, {} not decoded, {} skipped (no payload), {} blank",
+            self.decoded, self.failed, self.no_payload, self.blank
+        )?;
+        let mut table = |title: &str, rows: Vec<(String, u64)>| -> io::Result<()> {
+            if rows.is_empty() {
+                return Ok(());
+            }
+            writeln!(out, "\n{title}")?;
+            for (name, count) in rows {
+                writeln!(out, "{count:>9}  {name}")?;
+            }
+            Ok(())
+        };
+        let own = |map: &BTreeMap<&'static str, u64>| -> Vec<(String, u64)> {
+            top(map.iter().map(|(k, v)| ((*k).to_owned(), *v)), usize::MAX)
+        };
+        table("not decoded", own(&self.failures))?;
+        table("by platform", own(&self.by_platform))?;
+        table("by form found", own(&self.by_form))?;
+        table(
+            "by WeChat category",
+            top(
+                self.by_category.iter().map(|(code, n)| {
+                    let category = minierr::wx::Category::of(u32::from(*code) * 100_000);
+                    let name = category.name_en().unwrap_or("(unnamed)");
+                    (format!("{code:02} {name}"), *n)
+                }),
+                usize::MAX,
+            ),
+        )?;
+        table("by action", own(&self.by_action))?;
+        table(
+            "top codes",
+            top(
+                self.by_code.iter().map(|((platform, code, name), n)| {
+                    let name = name.unwrap_or("(not in the catalog)");
+                    (format!("{platform} {code} {name}"), *n)
+                }),
+                10,
+            ),
+        )?;
+        table(
+            "top unknown reasons (numbers, ids, quoted values and URLs stripped)",
+            top(
+                self.unknown_reasons.iter().map(|(k, v)| (k.clone(), *v)),
+                10,
+            ),
+        )?;
+        Ok(())
+    }
+
+    fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Json<'s> {
+            decoded: u64,
+            not_decoded: u64,
+            skipped_no_payload: u64,
+            blank: u64,
+            unknown: u64,
+            not_decoded_by_kind: &'s BTreeMap<&'static str, u64>,
+            by_platform: &'s BTreeMap<&'static str, u64>,
+            by_form: &'s BTreeMap<&'static str, u64>,
+            by_action: &'s BTreeMap<&'static str, u64>,
+            top_unknown_reasons: Vec<(String, u64)>,
+        }
+        let summary = Json {
+            decoded: self.decoded,
+            not_decoded: self.failed,
+            skipped_no_payload: self.no_payload,
+            blank: self.blank,
+            unknown: self.unknown,
+            not_decoded_by_kind: &self.failures,
+            by_platform: &self.by_platform,
+            by_form: &self.by_form,
+            by_action: &self.by_action,
+            top_unknown_reasons: top(
+                self.unknown_reasons.iter().map(|(k, v)| (k.clone(), *v)),
+                10,
+            ),
+        };
+        serde_json::to_writer(&mut *out, &serde_json::json!({ "summary": summary }))?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The `limit` largest counts, largest first, ties by name.
+fn top(rows: impl Iterator<Item = (String, u64)>, limit: usize) -> Vec<(String, u64)> {
+    let mut rows: Vec<(String, u64)> = rows.collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rows.truncate(limit);
+    rows
+}
+
+/// Whether the catalogs could not say what a diagnosis means: no action, or a code they do not
+/// know.
+fn is_unknown(d: &Diagnosis<'_>) -> bool {
+    d.action().is_none() || (d.code().is_some() && !d.is_known())
+}
+
+/// A reason with what varies between occurrences taken out, so that one missing catalog entry
+/// is counted once: runs of digits become `N`, quoted values `"…"`, URLs `<url>`, and `rid`,
+/// `hint`, `callId` tails are cut.
+pub fn normalize_reason(reason: &str) -> String {
+    let mut reason = reason;
+    for tail in [
+        " rid:",
+        ", rid:",
+        " hint:",
+        " hints:",
+        ", hints:",
+        " (callId:",
+        " requestID",
+    ] {
+        if let Some(at) = reason.find(tail) {
+            reason = reason.get(..at).unwrap_or(reason);
+        }
+    }
+    let mut out = String::with_capacity(reason.len());
+    let mut chars = reason.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' | '“' => {
+                let close = if c == '“' { '”' } else { c };
+                for inner in chars.by_ref() {
+                    if inner == close {
+                        break;
+                    }
+                }
+                out.push_str("\"…\"");
+            }
+            'h' if out.ends_with(|p: char| !p.is_alphanumeric()) || out.is_empty() => {
+                let rest: String = std::iter::once(c).chain(chars.clone().take(7)).collect();
+                if rest.starts_with("http://") || rest.starts_with("https://") {
+                    while chars.next_if(|c| !c.is_whitespace()).is_some() {}
+                    out.push_str("<url>");
+                } else {
+                    out.push(c);
+                }
+            }
+            d if d.is_ascii_digit() => {
+                while chars.next_if(char::is_ascii_digit).is_some() {}
+                out.push('N');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Runs `decode` over the input; the exit status says whether every line was decoded.
+pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
+    let mut input = Input::open(args.file)?;
+    let mut summary = Summary::default();
+    if input.is_json_array()? {
+        let mut each = |index: u64, payload: &str| {
+            let decoded = match args.platform {
+                Some(p) => minierr::decode_as(payload.as_bytes(), p, &args.options),
+                None => minierr::decode_with(payload.as_bytes(), &args.options),
+            };
+            match decoded {
+                Ok(d) => emit(out, &mut summary, args, index, Found::Json, &d),
+                Err(e) => not_decoded(
+                    out,
+                    &mut summary,
+                    args,
+                    index,
+                    "not_decoded",
+                    &e.to_string(),
+                ),
+            }
+        };
+        if let Err(e) = each_array_element(&mut input.reader, &mut each)? {
+            writeln!(out)?;
+            eprintln!("minierr: the input starts as a JSON array but is not one: {e}");
+            summary.fail("not_decoded");
+        }
+    } else {
+        let mut progress = Progress::new(input.size.filter(|_| !input.is_stdin));
+        let mut lines = Lines::new(&mut input.reader, args.max_line_bytes);
+        loop {
+            let number = lines.number + 1;
+            let line = match lines.next_line()? {
+                None => break,
+                Some(line) => line,
+            };
+            match line {
+                Line::TooLong { bytes } => {
+                    let error = format!(
+                        "{bytes} bytes, longer than the limit of {} (--max-line-bytes)",
+                        args.max_line_bytes
+                    );
+                    not_decoded(out, &mut summary, args, number, "too_long", &error)?;
+                }
+                Line::InvalidUtf8 { valid_up_to } => {
+                    let error = format!("not UTF-8 after byte {valid_up_to}");
+                    not_decoded(out, &mut summary, args, number, "invalid_utf8", &error)?;
+                }
+                Line::Text(text) if text.trim().is_empty() => summary.blank += 1,
+                Line::Text(text) => {
+                    let result = match args.platform {
+                        Some(p) => decode_line_as(text, p, &args.options),
+                        None => decode_line(text, &args.options),
+                    };
+                    match result {
+                        Ok((found, d)) => emit(out, &mut summary, args, number, found, &d)?,
+                        Err(LineError::NoPayload) => {
+                            summary.no_payload += 1;
+                            skipped(out, args, number)?;
+                        }
+                        Err(LineError::Decode(e)) => {
+                            not_decoded(
+                                out,
+                                &mut summary,
+                                args,
+                                number,
+                                "not_decoded",
+                                &e.to_string(),
+                            )?;
+                        }
+                        Err(e) => {
+                            not_decoded(
+                                out,
+                                &mut summary,
+                                args,
+                                number,
+                                "not_decoded",
+                                &e.to_string(),
+                            )?;
+                        }
+                    }
+                }
+            }
+            progress.update(lines.bytes_read);
+        }
+        progress.finish();
+    }
+    if args.json {
+        if args.summary {
+            summary.write_json(out)?;
+        }
+    } else {
+        summary.write_text(out)?;
+    }
+    let failed = summary.failed > 0 || (args.fail_on_unknown && summary.unknown > 0);
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn emit(
+    out: &mut dyn Write,
+    summary: &mut Summary,
+    args: &Args<'_>,
+    line: u64,
+    found: Found,
+    d: &Diagnosis<'_>,
+) -> io::Result<()> {
+    summary.add(found, d);
+    if args.json {
+        serde_json::to_writer(
+            &mut *out,
+            &Decoded {
+                line,
+                found: found.as_str(),
+                diagnosis: d,
+            },
+        )?;
+        return out.write_all(b"\n");
+    }
+    write!(out, "{line:>7}  {:<14} ", d.platform().as_str())?;
+    if let Some(api) = d.api_name() {
+        write!(out, "{api} ")?;
+    }
+    match d.code() {
+        Some(RawCode::Number(n)) => write!(out, "{n}")?,
+        Some(RawCode::Text(t)) => out.write_all(t.as_bytes())?,
+        None => out.write_all(b"-")?,
+    }
+    if let Some(sub) = d.sub_code() {
+        write!(out, "/{sub}")?;
+    }
+    match d.name() {
+        Some(name) => write!(out, " {name}")?,
+        None if !d.candidate_apis().is_empty() => out.write_all(b" (API needed)")?,
+        None => out.write_all(b" (not in the catalog)")?,
+    }
+    write!(out, " -> {}", d.action().map_or("unknown", Action::as_str))?;
+    if let Some(class) = d.reason_class() {
+        write!(out, " (reason class {class})")?;
+    }
+    if let Some(hint) = d.retry_hint() {
+        write!(out, " ({hint})")?;
+    }
+    match (d.message_en(), d.reason()) {
+        (Some(en), _) => write!(out, ": {en}")?,
+        (None, Some(reason)) => write!(out, ": {reason:?}")?,
+        (None, None) => {}
+    }
+    out.write_all(b"\n")
+}
+
+fn skipped(out: &mut dyn Write, args: &Args<'_>, line: u64) -> io::Result<()> {
+    if args.json {
+        serde_json::to_writer(
+            &mut *out,
+            &NotDecoded {
+                line,
+                skipped: "no_payload",
+                error: "no payload found in the line",
+            },
+        )?;
+        return out.write_all(b"\n");
+    }
+    writeln!(out, "{line:>7}  skipped: no payload found in the line")
+}
+
+fn not_decoded(
+    out: &mut dyn Write,
+    summary: &mut Summary,
+    args: &Args<'_>,
+    line: u64,
+    kind: &'static str,
+    error: &str,
+) -> io::Result<()> {
+    summary.fail(kind);
+    if args.json {
+        serde_json::to_writer(
+            &mut *out,
+            &NotDecoded {
+                line,
+                skipped: kind,
+                error,
+            },
+        )?;
+        return out.write_all(b"\n");
+    }
+    writeln!(out, "{line:>7}  not decoded: {error}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_reason;
+
+    #[test]
+    fn reasons_lose_what_varies() {
+        assert_eq!(
+            normalize_reason(r#"invalid url "/coming_soon?start=0""#),
+            r#"invalid url "…""#
+        );
+        assert_eq!(
+            normalize_reason("invalid ip 1.2.3.4, not in whitelist rid: 65d38b69-62497c5f"),
+            "invalid ip N.N.N.N, not in whitelist"
+        );
+        assert_eq!(
+            normalize_reason("see https://example.com/a?b=1 now"),
+            "see <url> now"
+        );
+        assert_eq!(normalize_reason("hello 42 hints"), "hello N hints");
+    }
+}

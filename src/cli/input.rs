@@ -1,0 +1,281 @@
+//! Reading a log: line by line with one reused buffer, a cap on line length, and a streamed JSON
+//! array, so memory stays flat whatever the input's size.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::time::{Duration, Instant};
+
+/// The read buffer: large enough that a read call moves a useful amount of a big file.
+const READ_BUFFER: usize = 256 << 10;
+
+/// The input: a file or standard input, buffered, with its size when known.
+pub struct Input {
+    pub reader: Box<dyn BufRead>,
+    pub size: Option<u64>,
+    pub is_stdin: bool,
+}
+
+impl Input {
+    /// Opens `path` (`-` or nothing: standard input). A missing file, a directory or an
+    /// unreadable file is an error that names the path.
+    pub fn open(path: Option<&str>) -> io::Result<Input> {
+        let named =
+            |e: io::Error, path: &str| io::Error::new(e.kind(), format!("cannot read {path}: {e}"));
+        match path {
+            None | Some("-") => Ok(Input {
+                reader: Box::new(BufReader::with_capacity(READ_BUFFER, io::stdin())),
+                size: None,
+                is_stdin: true,
+            }),
+            Some(path) => {
+                let file = File::open(path).map_err(|e| named(e, path))?;
+                let meta = file.metadata().map_err(|e| named(e, path))?;
+                if meta.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!("cannot read {path}: it is a directory; pass a log file"),
+                    ));
+                }
+                Ok(Input {
+                    reader: Box::new(BufReader::with_capacity(READ_BUFFER, file)),
+                    size: Some(meta.len()),
+                    is_stdin: false,
+                })
+            }
+        }
+    }
+
+    /// Whether the input is one JSON array rather than lines: it starts (after a byte-order
+    /// mark and white space) with `[` followed by `{`, `"` or `]`. A log line such as
+    /// `[wx] request:fail` or `[2026-11-30 10:02:11] …` is not an array.
+    pub fn is_json_array(&mut self) -> io::Result<bool> {
+        let head = self.reader.fill_buf()?;
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let mut rest = head.iter().skip_while(|b| b.is_ascii_whitespace());
+        if rest.next() != Some(&b'[') {
+            return Ok(false);
+        }
+        Ok(matches!(
+            rest.find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'"' | b']')
+        ))
+    }
+}
+
+/// One line as read.
+pub enum Line<'b> {
+    /// The line's text, without its line ending.
+    Text(&'b str),
+    /// The line is longer than the cap; its bytes were skipped, not kept.
+    TooLong { bytes: u64 },
+    /// The line is not UTF-8 (a GBK line in a mixed log, say).
+    InvalidUtf8 { valid_up_to: usize },
+}
+
+/// The lines of an input, read into one buffer that is reused and never grows past the cap.
+pub struct Lines<'i> {
+    reader: &'i mut dyn BufRead,
+    buf: Vec<u8>,
+    max_line_bytes: usize,
+    pub number: u64,
+    pub bytes_read: u64,
+}
+
+impl<'i> Lines<'i> {
+    pub fn new(reader: &'i mut dyn BufRead, max_line_bytes: usize) -> Self {
+        Lines {
+            reader,
+            buf: Vec::with_capacity(8 << 10),
+            max_line_bytes,
+            number: 0,
+            bytes_read: 0,
+        }
+    }
+
+    /// The next line, or `None` at the end of the input.
+    pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
+        self.buf.clear();
+        let mut length = 0u64;
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, ends) = match available.iter().position(|&b| b == b'\n') {
+                Some(at) => (available.get(..at).unwrap_or(available), true),
+                None => (available, false),
+            };
+            length += chunk.len() as u64;
+            if !too_long {
+                if self.buf.len() + chunk.len() > self.max_line_bytes {
+                    too_long = true;
+                    self.buf.clear();
+                } else {
+                    self.buf.extend_from_slice(chunk);
+                }
+            }
+            let used = chunk.len() + usize::from(ends);
+            self.reader.consume(used);
+            self.bytes_read += used as u64;
+            if ends {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        self.number += 1;
+        if too_long {
+            return Ok(Some(Line::TooLong { bytes: length }));
+        }
+        if self.buf.last() == Some(&b'\r') {
+            self.buf.pop();
+        }
+        let bytes = if self.number == 1 {
+            self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf)
+        } else {
+            &self.buf
+        };
+        Ok(Some(match std::str::from_utf8(bytes) {
+            Ok(text) => Line::Text(text),
+            Err(e) => Line::InvalidUtf8 {
+                valid_up_to: e.valid_up_to(),
+            },
+        }))
+    }
+}
+
+/// Every element of a JSON array read from `reader`, one at a time, each handed to `each` with
+/// its 1-based index; only one element is in memory at once.
+pub fn each_array_element(
+    reader: &mut dyn Read,
+    each: &mut dyn FnMut(u64, &str) -> io::Result<()>,
+) -> io::Result<Result<u64, serde_json::Error>> {
+    use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+
+    struct Elements<'f> {
+        each: &'f mut dyn FnMut(u64, &str) -> io::Result<()>,
+        failed: Option<io::Error>,
+    }
+
+    impl<'de> Visitor<'de> for &mut Elements<'_> {
+        type Value = u64;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON array of payloads")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<u64, A::Error> {
+            let mut index = 0;
+            while let Some(element) = seq.next_element::<Box<serde_json::value::RawValue>>()? {
+                index += 1;
+                if let Err(e) = (self.each)(index, element.get()) {
+                    self.failed = Some(e);
+                    return Err(serde::de::Error::custom("output failed"));
+                }
+            }
+            Ok(index)
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for &mut Elements<'_> {
+        type Value = u64;
+
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+
+    let mut elements = Elements { each, failed: None };
+    let mut reader = io::BufReader::new(SkipBom {
+        inner: reader,
+        start: true,
+    });
+    let mut de = serde_json::Deserializer::from_reader(&mut reader);
+    let result = (&mut elements)
+        .deserialize(&mut de)
+        .and_then(|n| de.end().map(|()| n));
+    match elements.failed {
+        Some(e) => Err(e),
+        None => Ok(result),
+    }
+}
+
+/// A reader that drops a UTF-8 byte-order mark at its start.
+struct SkipBom<'r> {
+    inner: &'r mut dyn Read,
+    start: bool,
+}
+
+impl Read for SkipBom<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if !std::mem::take(&mut self.start) {
+            return Ok(n);
+        }
+        let read = buf.get(..n).unwrap_or(&[]);
+        match read.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => {
+                let len = rest.len();
+                buf.copy_within(3..n, 0);
+                Ok(len)
+            }
+            None => Ok(n),
+        }
+    }
+}
+
+/// Progress on stderr, only on a terminal and only once a run has taken a second: by bytes for
+/// a file, as a spinner for standard input.
+pub struct Progress {
+    enabled: bool,
+    started: Instant,
+    total: Option<u64>,
+    bar: Option<indicatif::ProgressBar>,
+    calls: u32,
+}
+
+impl Progress {
+    pub fn new(total: Option<u64>) -> Self {
+        Progress {
+            enabled: io::stderr().is_terminal(),
+            started: Instant::now(),
+            total,
+            bar: None,
+            calls: 0,
+        }
+    }
+
+    /// Records that `bytes` of the input have been read.
+    pub fn update(&mut self, bytes: u64) {
+        if !self.enabled {
+            return;
+        }
+        self.calls = self.calls.wrapping_add(1);
+        if self.calls % 4096 != 0 {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() >= Duration::from_secs(1) {
+            self.bar = Some(match self.total {
+                Some(total) => indicatif::ProgressBar::new(total),
+                None => indicatif::ProgressBar::new_spinner(),
+            });
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(bytes);
+        }
+    }
+
+    pub fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
