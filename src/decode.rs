@@ -724,6 +724,125 @@ impl Diagnosis<'_> {
     }
 }
 
+/// The common view of a [`Diagnosis`], every value computed in one pass: each getter of
+/// `Diagnosis` resolves the code afresh, so a caller that needs several of them (a report, a
+/// log line, the JSON object, which is serialised from this) asks for the view once.
+///
+/// ```
+/// let d = minierr::decode_str(r#""downloadFile: fail url not in domain list""#)?;
+/// let view = d.view();
+/// assert_eq!((view.name, view.action), (d.name(), d.action()));
+/// assert_eq!(view.reason, Some("url not in domain list"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct DiagnosisView<'d> {
+    /// [`Diagnosis::platform`].
+    pub platform: Platform,
+    /// [`Diagnosis::api_name`].
+    pub api: Option<Cow<'d, str>>,
+    /// [`Diagnosis::code`].
+    pub code: Option<RawCode<'d>>,
+    /// [`Diagnosis::sub_code`].
+    pub sub_code: Option<RawCode<'d>>,
+    /// [`Diagnosis::err_code`].
+    pub err_code: Option<i64>,
+    /// [`Diagnosis::is_known`].
+    pub known: bool,
+    /// [`Diagnosis::name`].
+    pub name: Option<&'static str>,
+    /// [`Diagnosis::message`].
+    pub err_msg: Option<&'d str>,
+    /// [`Diagnosis::reason`].
+    pub reason: Option<&'d str>,
+    /// [`Diagnosis::message_zh`].
+    pub message_zh: Option<&'static str>,
+    /// [`Diagnosis::message_en`].
+    pub message_en: Option<&'static str>,
+    /// [`Diagnosis::remedy_zh`].
+    pub remedy_zh: Option<&'static str>,
+    /// [`Diagnosis::remedy_en`].
+    pub remedy_en: Option<&'static str>,
+    /// [`Diagnosis::status`].
+    pub status: Option<ResultStatus>,
+    /// [`Diagnosis::category`].
+    pub category: Option<Category>,
+    /// [`Diagnosis::subcategory`].
+    pub subcategory: Option<Subcategory>,
+    /// [`Diagnosis::action`].
+    pub action: Option<Action>,
+    /// [`Diagnosis::retry_hint`].
+    pub retry_hint: Option<crate::RetryHint>,
+    /// [`Diagnosis::reason_class`].
+    pub reason_class: Option<wx::ReasonClass>,
+    /// [`Diagnosis::candidate_apis`].
+    pub candidate_apis: Vec<Api>,
+}
+
+impl<'a> Diagnosis<'a> {
+    /// The common view, computed in one pass; see [`DiagnosisView`].
+    #[must_use]
+    pub fn view(&self) -> DiagnosisView<'_> {
+        if let Diagnosis::Wx(fail) = self {
+            let r = fail.resolution();
+            let known = r
+                .errno
+                .and_then(wx::AnyErrno::known)
+                .map(WxKnown::Errno)
+                .or_else(|| r.legacy.map(WxKnown::Legacy));
+            return DiagnosisView {
+                platform: Platform::Wechat,
+                api: fail.api().map(Cow::Borrowed),
+                code: r.errno.map(|c| RawCode::Number(i64::from(c.raw()))),
+                sub_code: None,
+                err_code: fail.err_code(),
+                known: known.is_some(),
+                name: known.map(WxKnown::name),
+                err_msg: Some(fail.err_msg()),
+                reason: Some(fail.reason()).filter(|r| !r.is_empty()),
+                message_zh: known.map(WxKnown::message_zh).filter(|m| !m.is_empty()),
+                message_en: known.map(WxKnown::message_en),
+                remedy_zh: None,
+                remedy_en: None,
+                status: None,
+                category: r.errno.map(wx::AnyErrno::category),
+                subcategory: r.errno.map(wx::AnyErrno::subcategory),
+                action: r.action,
+                retry_hint: r
+                    .errno
+                    .and_then(wx::AnyErrno::known)
+                    .and_then(wx::Errno::retry_hint),
+                reason_class: r.class,
+                candidate_apis: Vec::new(),
+            };
+        }
+        let name = self.name();
+        DiagnosisView {
+            platform: self.platform(),
+            api: self.api_name(),
+            code: self.code(),
+            sub_code: self.sub_code(),
+            err_code: self.err_code(),
+            known: name.is_some(),
+            name,
+            err_msg: self.message(),
+            reason: self.reason(),
+            message_zh: self.message_zh(),
+            message_en: self.message_en(),
+            remedy_zh: self.remedy_zh(),
+            remedy_en: self.remedy_en(),
+            status: self.status(),
+            category: self.category(),
+            subcategory: self.subcategory(),
+            action: self.action(),
+            retry_hint: self.retry_hint(),
+            reason_class: self.reason_class(),
+            candidate_apis: self.candidate_apis(),
+        }
+    }
+}
+
 /// Which platform fields an object has, read without decoding any value and without allocating.
 #[derive(Default)]
 struct Shape {
@@ -1382,29 +1501,26 @@ mod json_view {
         /// see the crate docs for the keys.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(Some(KEYS.len()))?;
-            map.serialize_entry("platform", &self.platform())?;
-            map.serialize_entry("api", &self.api_name())?;
-            map.serialize_entry("code", &self.code())?;
-            map.serialize_entry("sub_code", &self.sub_code())?;
-            map.serialize_entry("err_code", &self.err_code())?;
-            map.serialize_entry("known", &self.is_known())?;
-            map.serialize_entry("name", &self.name())?;
-            map.serialize_entry("err_msg", &self.message())?;
-            map.serialize_entry("message_zh", &self.message_zh())?;
-            map.serialize_entry("message_en", &self.message_en())?;
-            map.serialize_entry("remedy_zh", &self.remedy_zh())?;
-            map.serialize_entry("remedy_en", &self.remedy_en())?;
-            map.serialize_entry("status", &self.status())?;
-            map.serialize_entry("category", &self.category())?;
-            map.serialize_entry("subcategory", &self.subcategory())?;
-            map.serialize_entry("action", &self.action())?;
-            map.serialize_entry("retry_hint", &self.retry_hint())?;
-            map.serialize_entry("reason_class", &self.reason_class())?;
-            let candidates: Vec<&str> = self
-                .candidate_apis()
-                .into_iter()
-                .map(|a| a.name())
-                .collect();
+            let v = self.view();
+            map.serialize_entry("platform", &v.platform)?;
+            map.serialize_entry("api", &v.api)?;
+            map.serialize_entry("code", &v.code)?;
+            map.serialize_entry("sub_code", &v.sub_code)?;
+            map.serialize_entry("err_code", &v.err_code)?;
+            map.serialize_entry("known", &v.known)?;
+            map.serialize_entry("name", &v.name)?;
+            map.serialize_entry("err_msg", &v.err_msg)?;
+            map.serialize_entry("message_zh", &v.message_zh)?;
+            map.serialize_entry("message_en", &v.message_en)?;
+            map.serialize_entry("remedy_zh", &v.remedy_zh)?;
+            map.serialize_entry("remedy_en", &v.remedy_en)?;
+            map.serialize_entry("status", &v.status)?;
+            map.serialize_entry("category", &v.category)?;
+            map.serialize_entry("subcategory", &v.subcategory)?;
+            map.serialize_entry("action", &v.action)?;
+            map.serialize_entry("retry_hint", &v.retry_hint)?;
+            map.serialize_entry("reason_class", &v.reason_class)?;
+            let candidates: Vec<&str> = v.candidate_apis.iter().map(|a| a.name()).collect();
             map.serialize_entry("candidate_apis", &candidates)?;
             map.end()
         }

@@ -130,7 +130,7 @@ pub use action::{Action, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
 #[cfg(feature = "json")]
 pub use decode::{
-    AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis,
+    AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, DiagnosisView,
     ParsePlatformError, Platform, RawCode, decode, decode_as, decode_str, decode_with,
 };
 pub use openapi::ResultCode as OpenApiResultCode;

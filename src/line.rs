@@ -52,6 +52,7 @@ use std::borrow::Cow;
 use crate::alipay::ErrorValue;
 use crate::alipay::gateway::{self, Code as GatewayCode, SubCode};
 use crate::decode::{DecodeError, DecodeOptions, Diagnosis};
+use crate::normalize::{find_str, match_str_indices, split_once_str};
 use crate::wx;
 
 /// Which form of payload [`decode_line`] found.
@@ -254,7 +255,7 @@ fn quoted_tail(line: &str, start: usize) -> &str {
 
 /// Where a Cloud text starts: its `Error:` or API prefix, or its `errCode:`.
 fn cloud_start(line: &str) -> usize {
-    let err_code = line.find("errCode:").unwrap_or(0);
+    let err_code = find_str(line, "errCode:").unwrap_or(0);
     let api = wx_err_msg_start(line).filter(|&at| at < err_code);
     api.unwrap_or(err_code)
 }
@@ -284,14 +285,14 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
 
 /// The Alipay gateway's error page or an SDK's text of a gateway error, wherever it starts.
 fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
-    if let Some(at) = line.find("错误代码") {
+    if let Some(at) = find_str(line, "错误代码") {
         let after = line.get(at + "错误代码".len()..)?;
         // The WeChat SDKs write `错误代码：45009`; the gateway page, `错误代码 invalid-signature`.
         if after.starts_with(char::is_whitespace) {
             return gateway::Response::from_text(line.get(at..)?);
         }
     }
-    if let Some(at) = line.find("Alipay API Error:") {
+    if let Some(at) = find_str(line, "Alipay API Error:") {
         return gateway::Response::from_text(line.get(at..)?);
     }
     gateway_pairs(line)
@@ -376,7 +377,7 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
 /// `name=value` or PHP's `["name"]=> string(5) "value"`: a quoted string without its quotes,
 /// or the bare text up to the next `,`, `}` or `)`.
 fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
-    line.match_indices(name).find_map(|(at, _)| {
+    match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             return None;
@@ -425,7 +426,7 @@ fn server_text(line: &str) -> Option<wx::server::Response<'_>> {
 /// The code and errmsg of the first server text form in `line`.
 fn server_forms(line: &str) -> Option<(i64, &str)> {
     // `Error code: 48001, message: api unauthorized` (wechatpy).
-    if let Some((_, rest)) = line.split_once("Error code:") {
+    if let Some((_, rest)) = split_once_str(line, "Error code:") {
         let (code, rest) = leading_int(rest)?;
         let message = rest
             .trim_start_matches([',', ' '])
@@ -433,7 +434,7 @@ fn server_forms(line: &str) -> Option<(i64, &str)> {
         return Some((code, message));
     }
     // `errcode=40029, errmsg=invalid code`.
-    if let Some((_, rest)) = line.split_once("errcode=") {
+    if let Some((_, rest)) = split_once_str(line, "errcode=") {
         let (code, rest) = leading_int(rest)?;
         let message = rest
             .trim_start_matches([',', ' '])
@@ -441,14 +442,14 @@ fn server_forms(line: &str) -> Option<(i64, &str)> {
         return Some((code, message));
     }
     // `WxErrCode != 0, resp: {41001 access_token missing rid: …}`.
-    if let Some((_, rest)) = line.split_once("WxErrCode") {
+    if let Some((_, rest)) = split_once_str(line, "WxErrCode") {
         let inner = rest.split_once('{')?.1;
         let inner = inner.rsplit_once('}').map_or(inner, |(inner, _)| inner);
         let (code, message) = leading_int(inner)?;
         return Some((code, message));
     }
     // `错误代码：45009，说明：reach max api daily quota limit`, and `appid missing。错误代码：41002`.
-    if let Some((before, rest)) = line.split_once("错误代码") {
+    if let Some((before, rest)) = split_once_str(line, "错误代码") {
         let (code, rest) = leading_int(rest.trim_start_matches([':', '：', ' ']))?;
         let rest = rest.trim_start_matches([',', '，', ' ']);
         for label in ["说明", "错误信息", "message"] {
@@ -463,7 +464,7 @@ fn server_forms(line: &str) -> Option<(i64, &str)> {
         return Some((code, message));
     }
     // `Request Error: 48001, api unauthorized`.
-    if let Some((_, rest)) = line.split_once("Error: ") {
+    if let Some((_, rest)) = split_once_str(line, "Error: ") {
         let (code, rest) = leading_int(rest)?;
         return Some((code, rest.strip_prefix(",")?));
     }

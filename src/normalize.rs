@@ -116,6 +116,33 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
         })
 }
 
+/// `hay` split around the first `needle`, found with [`find_str`].
+pub(crate) fn split_once_str<'t>(hay: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
+    let at = find_str(hay, needle)?;
+    Some((hay.get(..at)?, hay.get(at + needle.len()..)?))
+}
+
+/// Every start of `needle` in `hay`, in order, found as [`find_str`] finds the first.
+#[cfg(feature = "json")]
+pub(crate) fn match_str_indices<'t>(
+    hay: &'t str,
+    needle: &'t str,
+) -> impl Iterator<Item = usize> + 't {
+    let (offset, anchor) = needle
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_lowercase() && *c != ' ')
+        .or_else(|| needle.char_indices().next())
+        .unwrap_or((0, '\0'));
+    hay.match_indices(anchor)
+        .filter_map(move |(at, _)| at.checked_sub(offset))
+        .filter(move |&start| {
+            !needle.is_empty()
+                && hay
+                    .get(start..)
+                    .is_some_and(|rest| rest.starts_with(needle))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +193,17 @@ mod tests {
             let normal = normalized(&text);
             proptest::prop_assert_eq!(with_normal(&text, str::to_owned), Some(normal.clone()));
             proptest::prop_assert_eq!(is_normal(&text), normal == text);
+        }
+
+        #[cfg(feature = "json")]
+        #[test]
+        fn match_str_indices_agrees_with_str(hay in "[ab :;(|E中]{0,40}", needle in "[ab :;(|E中]{1,4}") {
+            let ours: Vec<usize> = match_str_indices(&hay, &needle).collect();
+            // str::match_indices does not overlap matches; ours may, so compare the first.
+            proptest::prop_assert_eq!(ours.first().copied(), hay.find(needle.as_str()));
+            for at in ours {
+                proptest::prop_assert!(hay[at..].starts_with(needle.as_str()));
+            }
         }
 
         #[test]

@@ -12,7 +12,7 @@ mod alipay;
 mod alipay_gateway;
 mod alipayplus;
 #[path = "../../src/normalize.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unexpected_cfgs)]
 mod normalize;
 mod open_platform;
 mod render;

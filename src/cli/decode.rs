@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use minierr::line::{Found, LineError, decode_line, decode_line_as};
-use minierr::{Action, DecodeOptions, Diagnosis, Platform, RawCode};
+use minierr::{Action, DecodeOptions, Diagnosis, DiagnosisView, Platform, RawCode};
 use serde::Serialize;
 
 use super::input::{Input, Line, Lines, Progress, each_array_element};
@@ -41,20 +41,9 @@ struct NotDecoded<'e> {
     error: &'e str,
 }
 
-/// A code as a summary key: numbers, the common case, without an allocation.
-#[derive(PartialEq, Eq, Hash)]
-enum CodeKey {
-    Number(i64),
-    Text(String),
-}
-
-impl std::fmt::Display for CodeKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CodeKey::Number(n) => write!(f, "{n}"),
-            CodeKey::Text(t) => f.write_str(t),
-        }
-    }
+/// Whether the catalogs could not say what a line means: no action, or a code they do not know.
+fn is_unknown(view: &DiagnosisView<'_>) -> bool {
+    view.action.is_none() || (view.code.is_some() && !view.known)
 }
 
 /// How many lines have been seen, by outcome, and the tables of the summary.
@@ -69,38 +58,49 @@ struct Summary {
     by_category: BTreeMap<u16, u64>,
     by_action: BTreeMap<&'static str, u64>,
     by_form: BTreeMap<&'static str, u64>,
-    by_code: HashMap<(&'static str, CodeKey, Option<&'static str>), u64>,
+    /// Numeric codes by (platform, code); text codes by platform, then code, so that a code
+    /// already counted costs no allocation.
+    by_number: HashMap<(&'static str, i64), (Option<&'static str>, u64)>,
+    by_text: HashMap<&'static str, HashMap<String, (Option<&'static str>, u64)>>,
     unknown_reasons: HashMap<String, u64>,
     failures: BTreeMap<&'static str, u64>,
 }
 
 impl Summary {
-    fn add(&mut self, found: Found, d: &Diagnosis<'_>) {
+    fn add(&mut self, found: Found, view: &DiagnosisView<'_>) {
         self.decoded += 1;
-        *self.by_platform.entry(d.platform().as_str()).or_default() += 1;
+        let platform = view.platform.as_str();
+        *self.by_platform.entry(platform).or_default() += 1;
         *self.by_form.entry(found.as_str()).or_default() += 1;
-        if let Some(category) = d.category() {
+        if let Some(category) = view.category {
             *self.by_category.entry(category.code()).or_default() += 1;
         }
-        let action = d.action();
         *self
             .by_action
-            .entry(action.map_or("unknown", Action::as_str))
+            .entry(view.action.map_or("unknown", Action::as_str))
             .or_default() += 1;
-        if let Some(code) = d.code() {
-            let code = match code {
-                RawCode::Number(n) => CodeKey::Number(n),
-                RawCode::Text(t) => CodeKey::Text(t.to_owned()),
-            };
-            *self
-                .by_code
-                .entry((d.platform().as_str(), code, d.name()))
-                .or_default() += 1;
+        match view.code {
+            Some(RawCode::Number(n)) => {
+                self.by_number
+                    .entry((platform, n))
+                    .or_insert((view.name, 0))
+                    .1 += 1;
+            }
+            Some(RawCode::Text(t)) => {
+                let codes = self.by_text.entry(platform).or_default();
+                match codes.get_mut(t) {
+                    Some(entry) => entry.1 += 1,
+                    None => {
+                        codes.insert(t.to_owned(), (view.name, 1));
+                    }
+                }
+            }
+            None => {}
         }
-        if is_unknown(d) {
+        if is_unknown(view) {
             self.unknown += 1;
-            if let Some(reason) = d.reason() {
-                let key = format!("{} {}", d.platform().as_str(), normalize_reason(reason));
+            if let Some(reason) = view.reason {
+                let key = format!("{platform} {}", normalize_reason(reason));
                 *self.unknown_reasons.entry(key).or_default() += 1;
             }
         }
@@ -148,10 +148,18 @@ impl Summary {
         table(
             "top codes",
             top(
-                self.by_code.iter().map(|((platform, code, name), n)| {
-                    let name = name.unwrap_or("(not in the catalog)");
-                    (format!("{platform} {code} {name}"), *n)
-                }),
+                self.by_number
+                    .iter()
+                    .map(|((platform, code), (name, n))| (platform, code.to_string(), name, n))
+                    .chain(self.by_text.iter().flat_map(|(platform, codes)| {
+                        codes
+                            .iter()
+                            .map(move |(code, (name, n))| (platform, code.clone(), name, n))
+                    }))
+                    .map(|(platform, code, name, n)| {
+                        let name = name.unwrap_or("(not in the catalog)");
+                        (format!("{platform} {code} {name}"), *n)
+                    }),
                 10,
             ),
         )?;
@@ -205,12 +213,6 @@ fn top(rows: impl Iterator<Item = (String, u64)>, limit: usize) -> Vec<(String, 
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     rows.truncate(limit);
     rows
-}
-
-/// Whether the catalogs could not say what a diagnosis means: no action, or a code they do not
-/// know.
-fn is_unknown(d: &Diagnosis<'_>) -> bool {
-    d.action().is_none() || (d.code().is_some() && !d.is_known())
 }
 
 /// A reason with what varies between occurrences taken out, so that one missing catalog entry
@@ -373,8 +375,13 @@ fn emit(
     found: Found,
     d: &Diagnosis<'_>,
 ) -> io::Result<()> {
-    summary.add(found, d);
     if args.json {
+        if args.summary || args.fail_on_unknown {
+            summary.add(found, &d.view());
+        } else {
+            // Nothing will read the tables: count the line; serialising computes the view.
+            summary.decoded += 1;
+        }
         serde_json::to_writer(
             &mut *out,
             &Decoded {
@@ -385,33 +392,35 @@ fn emit(
         )?;
         return out.write_all(b"\n");
     }
-    write!(out, "{line:>7}  {:<14} ", d.platform().as_str())?;
-    if let Some(api) = d.api_name() {
+    let view = d.view();
+    summary.add(found, &view);
+    write!(out, "{line:>7}  {:<14} ", view.platform.as_str())?;
+    if let Some(api) = &view.api {
         write!(out, "{api} ")?;
     }
-    match d.code() {
+    match view.code {
         Some(RawCode::Number(n)) => write!(out, "{n}")?,
         Some(RawCode::Text(t)) => out.write_all(t.as_bytes())?,
         None => out.write_all(b"-")?,
     }
-    if let Some(sub) = d.sub_code() {
+    if let Some(sub) = &view.sub_code {
         write!(out, "/{sub}")?;
     }
-    match d.name() {
+    match view.name {
         Some(name) => write!(out, " {name}")?,
-        None if !d.candidate_apis().is_empty() => out.write_all(b" (API needed)")?,
+        None if !view.candidate_apis.is_empty() => out.write_all(b" (API needed)")?,
         None => out.write_all(b" (not in the catalog)")?,
     }
-    write!(out, " -> {}", d.action().map_or("unknown", Action::as_str))?;
-    if let Some(class) = d.reason_class() {
+    write!(out, " -> {}", view.action.map_or("unknown", Action::as_str))?;
+    if let Some(class) = view.reason_class {
         write!(out, " (reason class {class})")?;
     }
-    if let Some(hint) = d.retry_hint() {
+    if let Some(hint) = view.retry_hint {
         write!(out, " ({hint})")?;
     }
-    match (d.message_en(), d.reason()) {
+    match (view.message_en, view.reason) {
         (Some(en), _) => write!(out, ": {en}")?,
-        (None, Some(reason)) => write!(out, ": {reason:?}")?,
+        (None, Some(reason)) => write!(out, ": \"{reason}\"")?,
         (None, None) => {}
     }
     out.write_all(b"\n")

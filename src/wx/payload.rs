@@ -182,6 +182,30 @@ impl<'a> Fail<'a> {
         }
     }
 
+    /// Everything the resolution finds, computed once: for callers that need several of
+    /// `resolved_errno`, `legacy_code`, `action` and `reason_class` (each of which resolves
+    /// afresh).
+    pub(crate) fn resolution(&self) -> Resolution {
+        let (errno, _, legacy) = self.resolve();
+        let code_action = errno
+            .and_then(AnyErrno::action)
+            .or_else(|| legacy.and_then(legacy::Code::action))
+            .or_else(|| {
+                self.server_errcode()
+                    .and_then(super::server::AnyErrcode::action)
+            });
+        let class = match code_action {
+            Some(_) => None,
+            None => ReasonClass::of(self.reason()),
+        };
+        Resolution {
+            errno,
+            legacy,
+            action: code_action.or_else(|| class.map(ReasonClass::action)),
+            class,
+        }
+    }
+
     /// Which field gave this failure its meaning: `errno`, the legacy `errCode` (read in the
     /// family of the API the errMsg names), or the errMsg; `None` when none did.
     ///
@@ -278,19 +302,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        self.code_action()
-            .or_else(|| ReasonClass::of(self.reason()).map(ReasonClass::action))
-    }
-
-    fn code_action(&self) -> Option<Action> {
-        let (errno, _, legacy) = self.resolve();
-        errno
-            .and_then(AnyErrno::action)
-            .or_else(|| legacy.and_then(legacy::Code::action))
-            .or_else(|| {
-                self.server_errcode()
-                    .and_then(super::server::AnyErrcode::action)
-            })
+        self.resolution().action
     }
 
     /// The [class](ReasonClass) of the reason, when no catalog code gives this failure an
@@ -307,10 +319,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn reason_class(&self) -> Option<ReasonClass> {
-        match self.code_action() {
-            Some(_) => None,
-            None => ReasonClass::of(self.reason()),
-        }
+        self.resolution().class
     }
 
     /// For a WeChat Cloud `openapi.*` call, the WeChat server errcode it passes on: Cloud
@@ -472,6 +481,18 @@ impl<'de> Deserialize<'de> for ErrCode {
         )
         .map(ErrCode)
     }
+}
+
+/// A failure's resolution, as [`Fail::resolution`] computes it in one pass.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resolution {
+    // Read by `Diagnosis::view` (feature `json`).
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) errno: Option<AnyErrno>,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) legacy: Option<legacy::Code>,
+    pub(crate) action: Option<Action>,
+    pub(crate) class: Option<ReasonClass>,
 }
 
 /// Which field of a fail object gave it its meaning.

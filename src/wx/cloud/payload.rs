@@ -289,11 +289,12 @@ pub(crate) fn has_cloud_form(text: &str) -> bool {
         return false;
     }
     // `errCode: N label | errMsg: …`; a bare `errCode: -5, errMsg: mediaError` (uni-app) is not.
-    let err_code_form = split_once_str(text, "errCode:").is_some_and(|(_, after)| {
-        leading_code(after).is_some_and(|(code, rest)| {
-            in_code_range(code) || split_once_str(rest, "| errMsg:").is_some()
-        })
-    });
+    let err_code_form =
+        crate::normalize::split_once_str(text, "errCode:").is_some_and(|(_, after)| {
+            leading_code(after).is_some_and(|(code, rest)| {
+                in_code_range(code) || crate::normalize::split_once_str(rest, "| errMsg:").is_some()
+            })
+        });
     err_code_form || codes_named(text).any(in_code_range)
 }
 
@@ -303,12 +304,6 @@ pub(crate) fn has_cloud_form(text: &str) -> bool {
 #[cfg(feature = "json")]
 pub(crate) const fn in_code_range(code: i64) -> bool {
     code <= -100_000 && code > -1_000_000
-}
-
-/// `hay` split around the first `needle`.
-fn split_once_str<'t>(hay: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
-    let at = crate::normalize::find_str(hay, needle)?;
-    Some((&hay[..at], &hay[at + needle.len()..]))
 }
 
 /// Splits a Cloud error text into its [`Parts`].
@@ -327,7 +322,8 @@ fn parse(text: &str) -> Parts<'_> {
     if let Some(after) = rest.strip_prefix("errCode:") {
         if let Some((code, after)) = leading_code(after) {
             parts.code = Some(code);
-            let (label, message) = split_once_str(after, "| errMsg:").unwrap_or((after, ""));
+            let (label, message) =
+                crate::normalize::split_once_str(after, "| errMsg:").unwrap_or((after, ""));
             parts.label = Some(label.trim()).filter(|l| !l.is_empty());
             inner = message;
         }
@@ -423,7 +419,7 @@ fn innermost_reason(text: &str) -> (&str, Option<&str>) {
             request_id = Some(id.trim()).filter(|id| !id.is_empty());
             rest = after;
         }
-        if let Some((_, after)) = split_once_str(rest, "service error code") {
+        if let Some((_, after)) = crate::normalize::split_once_str(rest, "service error code") {
             let after = leading_code(after).map_or(after, |(_, after)| after);
             rest = after
                 .trim_start_matches(',')
@@ -435,7 +431,7 @@ fn innermost_reason(text: &str) -> (&str, Option<&str>) {
             break;
         }
     }
-    let reason = split_once_str(rest, "; at ").map_or(rest, |(reason, _)| reason);
+    let reason = crate::normalize::split_once_str(rest, "; at ").map_or(rest, |(reason, _)| reason);
     (reason.trim().trim_end_matches(';').trim_end(), request_id)
 }
 

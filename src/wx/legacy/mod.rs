@@ -127,7 +127,12 @@ impl Family {
     pub fn of_api(api: &str) -> Option<Family> {
         let api = api.trim();
         generated::API_FAMILY.get(api).copied().or_else(|| {
-            Family::all().find(|f| f.info().api_substrings.iter().any(|s| api.contains(s)))
+            Family::all().find(|f| {
+                f.info()
+                    .api_substrings
+                    .iter()
+                    .any(|s| crate::normalize::find_str(api, s).is_some())
+            })
         })
     }
 
