@@ -80,6 +80,16 @@ pub(crate) fn action_variant(row: &Row<'_>) -> Result<&'static str, TableError> 
         })
 }
 
+/// The `action` cell where a row may have none of its own: `inner` (a wrapper, whose wrapped
+/// error decides) is `None`.
+pub(crate) fn optional_action(row: &Row<'_>) -> Result<Option<&'static str>, TableError> {
+    if row.required("action")? == "inner" {
+        Ok(None)
+    } else {
+        action_variant(row).map(Some)
+    }
+}
+
 pub(crate) fn variant_name<'t>(row: &Row<'t>) -> Result<&'t str, TableError> {
     variant_name_in(row, "name")
 }

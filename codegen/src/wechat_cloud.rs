@@ -6,7 +6,7 @@ use crate::render::{
     Variant, catalog_attrs, enum_decl, from_code_match, hint_consts, message_index, para,
     retry_hint_expr, struct_literal, variant_tables,
 };
-use crate::table::{Row, Table, TableError};
+use crate::table::{Table, TableError};
 use crate::{header, lit, require_unique};
 
 const FILE: &str = "wechat_cloud_codes.tsv";
@@ -59,14 +59,6 @@ struct Entry {
     note: String,
 }
 
-fn action(row: &Row<'_>) -> Result<Option<&'static str>, TableError> {
-    if row.required("action")? == "inner" {
-        Ok(None)
-    } else {
-        crate::wechat::action_variant(row).map(Some)
-    }
-}
-
 fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
     let table = Table::read(&data.join(FILE), COLUMNS)?;
     let mut entries = Vec::new();
@@ -93,7 +85,7 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
         entries.push(Entry {
             code,
             name: crate::wechat::variant_name(&row)?.to_owned(),
-            action: action(&row)?,
+            action: crate::wechat::optional_action(&row)?,
             retry_hint: retry_hint_expr(&row)?,
             label,
             messages,

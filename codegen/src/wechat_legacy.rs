@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::render::{Variant, catalog_attrs, enum_decl, message_index, para, struct_literal};
-use crate::table::{Row, Table, TableError};
+use crate::table::{Table, TableError};
 use crate::{header, lit, require_unique};
 
 const FAMILIES: &str = "wechat_legacy_families.tsv";
@@ -123,14 +123,6 @@ fn read_families(data: &Path) -> Result<Vec<Family>, TableError> {
     Ok(families)
 }
 
-fn action(row: &Row<'_>) -> Result<Option<&'static str>, TableError> {
-    if row.required("action")? == "inner" {
-        Ok(None)
-    } else {
-        crate::wechat::action_variant(row).map(Some)
-    }
-}
-
 fn read_codes(data: &Path, families: &[Family]) -> Result<Vec<Entry>, TableError> {
     let table = Table::read(&data.join(CODES), CODE_COLUMNS)?;
     let mut entries = Vec::new();
@@ -161,7 +153,7 @@ fn read_codes(data: &Path, families: &[Family]) -> Result<Vec<Entry>, TableError
             family,
             err_code,
             name: crate::wechat::variant_name(&row)?.to_owned(),
-            action: action(&row)?,
+            action: crate::wechat::optional_action(&row)?,
             errno,
             err_msg,
             message_zh: row.get("message_zh").to_owned(),

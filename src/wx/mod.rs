@@ -65,6 +65,8 @@ pub(crate) use code::has_fail_marker;
 pub use code::{AnyErrno, ParseErrnoError, UnknownErrno, split_err_msg};
 pub use generated::Errno;
 #[cfg(feature = "serde")]
+pub(crate) use payload::ErrCode;
+#[cfg(feature = "serde")]
 pub use payload::{Fail, ResolvedBy};
 pub use reason::{ParseReasonClassError, ReasonClass};
 pub(crate) use reason::{ReasonClassInfo, ReasonMatch};

@@ -471,7 +471,8 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
 }
 
 /// errCode: an integer or an integer in a string (null is handled by the `Option` around it).
-struct ErrCode(i64);
+/// WeChat Cloud's `errCode` reads the same way.
+pub(crate) struct ErrCode(pub(crate) i64);
 
 impl<'de> Deserialize<'de> for ErrCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -446,6 +446,7 @@ mod de {
 
     use super::Fail;
     use crate::text::{TextSeed, vacant};
+    use crate::wx::ErrCode;
 
     #[derive(Deserialize)]
     #[serde(field_identifier)]
@@ -456,18 +457,6 @@ mod de {
         ErrMsg,
         #[serde(other)]
         Other,
-    }
-
-    struct ErrCode(i64);
-
-    impl<'de> Deserialize<'de> for ErrCode {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            crate::lenient::deserialize_int(
-                deserializer,
-                "an errCode: a 64-bit integer, or one in a string",
-            )
-            .map(ErrCode)
-        }
     }
 
     impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
