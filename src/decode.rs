@@ -665,8 +665,9 @@ impl Diagnosis<'_> {
         }
     }
 
-    /// The class of a WeChat reason that named no code, when [`Diagnosis::action`] comes from
-    /// it rather than from a code; `None` otherwise, and for every other platform.
+    /// The class of a WeChat or WeChat Cloud reason that named no code, when
+    /// [`Diagnosis::action`] comes from it rather than from a code; `None` otherwise, and for
+    /// every other platform.
     ///
     /// ```
     /// use minierr::{decode_str, wx::ReasonClass, Action};
@@ -678,6 +679,7 @@ impl Diagnosis<'_> {
     pub fn reason_class(&self) -> Option<wx::ReasonClass> {
         match self {
             Diagnosis::Wx(fail) => fail.reason_class(),
+            Diagnosis::WxCloud(fail) => fail.reason_class(),
             _ => None,
         }
     }
@@ -853,6 +855,10 @@ struct Shape {
     cloud_text: bool,
     /// An errCode in Cloud's six-digit negative range, which no client API or wrapper uses.
     cloud_err_code: bool,
+    /// Any negative errCode.
+    negative_err_code: bool,
+    /// errMsg names a Cloud API (`cloud.callFunction:fail`, `collection.get:fail`).
+    cloud_api: bool,
     /// A `detail` object with an errMsg: a component event (`e.detail`) logged whole.
     detail_err_msg: bool,
     errno: bool,
@@ -873,9 +879,11 @@ struct Shape {
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
     fn platforms(&self) -> ([Platform; 6], usize) {
-        // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, or
-        // inside the errMsg's own text; uni-app's negative codes (-1, -5, -100) are short.
-        if self.cloud_text || (self.cloud_err_code && self.wx_fail_marker) {
+        // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, as any
+        // negative errCode beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own
+        // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
+        let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
+        if self.cloud_text || (cloud_code && self.wx_fail_marker) {
             return ([Platform::WechatCloud; 6], 1);
         }
         // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
@@ -963,11 +971,14 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     if let Some(text) = text {
                         shape.wx_fail_marker |= wx::has_fail_marker(&text);
                         shape.cloud_text |= wx::cloud::has_cloud_form(&text);
+                        shape.cloud_api |= wx::cloud::names_cloud_api(&text);
                     }
                     continue;
                 }
                 "errCode" => {
-                    shape.cloud_err_code = map.next_value::<CloudRange>()?.0;
+                    let code = map.next_value::<CloudRange>()?;
+                    shape.cloud_err_code = code.0;
+                    shape.negative_err_code = code.1;
                     continue;
                 }
                 "errno" => &mut shape.errno,
@@ -1013,9 +1024,9 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     }
 }
 
-/// Whether a value is an integer in Cloud's code range (-100000 or below), or one in a string;
-/// any other value is skipped.
-struct CloudRange(bool);
+/// Whether a value is an integer in Cloud's code range (-100000 or below), or one in a string,
+/// and whether it is negative at all; any other value is skipped.
+struct CloudRange(bool, bool);
 
 impl<'de> Deserialize<'de> for CloudRange {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -1029,27 +1040,30 @@ impl<'de> Deserialize<'de> for CloudRange {
             }
 
             fn visit_i64<E>(self, v: i64) -> Result<CloudRange, E> {
-                Ok(CloudRange(wx::cloud::in_code_range(v)))
+                Ok(CloudRange(wx::cloud::in_code_range(v), v < 0))
             }
 
             fn visit_u64<E>(self, _: u64) -> Result<CloudRange, E> {
-                Ok(CloudRange(false))
+                Ok(CloudRange(false, false))
             }
 
             fn visit_f64<E>(self, _: f64) -> Result<CloudRange, E> {
-                Ok(CloudRange(false))
+                Ok(CloudRange(false, false))
             }
 
             fn visit_str<E>(self, v: &str) -> Result<CloudRange, E> {
-                Ok(CloudRange(v.parse().is_ok_and(wx::cloud::in_code_range)))
+                Ok(CloudRange(
+                    v.parse().is_ok_and(wx::cloud::in_code_range),
+                    v.parse::<i64>().is_ok_and(|n| n < 0),
+                ))
             }
 
             fn visit_bool<E>(self, _: bool) -> Result<CloudRange, E> {
-                Ok(CloudRange(false))
+                Ok(CloudRange(false, false))
             }
 
             fn visit_unit<E>(self) -> Result<CloudRange, E> {
-                Ok(CloudRange(false))
+                Ok(CloudRange(false, false))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CloudRange, A::Error> {
@@ -1057,7 +1071,7 @@ impl<'de> Deserialize<'de> for CloudRange {
                     .next_entry::<crate::text::Skip, crate::text::Skip>()?
                     .is_some()
                 {}
-                Ok(CloudRange(false))
+                Ok(CloudRange(false, false))
             }
 
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
@@ -1065,7 +1079,7 @@ impl<'de> Deserialize<'de> for CloudRange {
                 mut seq: A,
             ) -> Result<CloudRange, A::Error> {
                 while seq.next_element::<crate::text::Skip>()?.is_some() {}
-                Ok(CloudRange(false))
+                Ok(CloudRange(false, false))
             }
         }
 

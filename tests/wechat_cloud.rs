@@ -116,12 +116,13 @@ const TEXTS: &[(
     Option<Action>,
 )] = &[
     (
+        // -1 decides nothing; the wrapped reason is Node's socket timeout, a network class.
         "errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT",
         None,
         Some(-1),
         None,
         "ESOCKETTIMEDOUT",
-        None,
+        Some(Action::Retry),
     ),
     (
         "Error: errCode: -502003 database permission denied | errMsg: Permission Denied: Your operation is not allowed base on the ACL tag (adminWrite)",
@@ -260,7 +261,14 @@ fn decode_names_the_platform_and_keeps_both_codes() {
         assert_eq!(d.sub_code(), sub_code.map(RawCode::Number), "{json}");
         assert_eq!(d.err_code(), None, "{json}");
     }
-    // uni-app's own negative codes are short: not Cloud.
+    // A short negative errCode beside a Cloud API's errMsg is Cloud's -1 wrapper.
+    let d =
+        decode_str(r#"{"errCode":-1,"errMsg":"cloud.callFunction:fail Error: ESOCKETTIMEDOUT"}"#)
+            .expect("decodes");
+    assert_eq!(d.platform(), Platform::WechatCloud);
+    assert_eq!(d.action(), Some(minierr::Action::Retry));
+    assert_eq!(d.reason_class(), Some(minierr::wx::ReasonClass::Network));
+    // uni-app's own negative codes are short, on other APIs: not Cloud.
     let d = decode_str(
         r#"{"errMsg":"requestPayment:fail [payment微信:-1]General errors","errCode":-100}"#,
     )

@@ -195,4 +195,15 @@ fn diagnosis_names_a_legacy_code_without_an_errno() {
     .expect("decodes");
     assert_eq!(d.code(), Some(minierr::RawCode::Number(1500102)));
     assert_eq!(d.name(), Some("BluetoothAdapterNotAvailable"));
+    // The old payment shape: err_code, a number in a string, read in the payment family.
+    let d = minierr::decode_str(
+        r#"{"errMsg":"requestPayment:fail","err_code":"-1","err_desc":"x","code":"1"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(d.err_code(), Some(-1));
+    assert_eq!(d.name(), Some("PaymentErrCodeMinus1"));
+    // A text err_code names no row and is passed over.
+    let d = minierr::decode_str(r#"{"errMsg":"requestPayment:fail","err_code":"FAIL"}"#)
+        .expect("decodes");
+    assert_eq!((d.err_code(), d.name()), (None, None));
 }

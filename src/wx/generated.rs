@@ -6664,4 +6664,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "a tab bar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "a tabbar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
+    (ReasonMatch::Contains, "esockettimedout", ReasonClass::Network),
+    (ReasonMatch::Contains, "etimedout", ReasonClass::Network),
+    (ReasonMatch::Contains, "econnreset", ReasonClass::Network),
 ];

@@ -17,7 +17,8 @@ use crate::text::{TextSeed, vacant};
 /// `{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}`.
 ///
 /// Only `errMsg` is required; `errno` is missing from older base libraries and `errCode` from
-/// most APIs. Strings borrow from the input where it has no escapes. Other fields are ignored.
+/// most APIs. The old `requestPayment` shape's `err_code` is read as the errCode when it is a
+/// number (its text codes are passed over). Strings borrow from the input where it has no escapes. Other fields are ignored.
 /// Serialising gives back the same `errMsg`, `errCode` and `errno`, unknown codes included.
 ///
 /// ```
@@ -417,6 +418,9 @@ enum Field {
     ErrCode,
     #[serde(rename = "errno")]
     Errno,
+    /// The old `requestPayment` shape's code: `{"errMsg":"requestPayment:fail","err_code":-1}`.
+    #[serde(rename = "err_code")]
+    PaymentErrCode,
     #[serde(other)]
     Other,
 }
@@ -443,6 +447,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
         let mut err_msg: Option<Cow<'a, str>> = None;
         let mut err_code: Option<Option<i64>> = None;
         let mut errno: Option<Option<AnyErrno>> = None;
+        let mut payment_err_code: Option<i64> = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::ErrMsg => {
@@ -452,6 +457,10 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                 Field::ErrCode => {
                     vacant(&err_code, "errCode")?;
                     err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0));
+                }
+                Field::PaymentErrCode => {
+                    let code = map.next_value::<PaymentErrCode>()?.0;
+                    payment_err_code = payment_err_code.or(code);
                 }
                 Field::Errno => {
                     vacant(&errno, "errno")?;
@@ -464,7 +473,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
         }
         Ok(Fail {
             err_msg: err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?,
-            err_code: err_code.flatten(),
+            err_code: err_code.flatten().or(payment_err_code),
             errno: errno.flatten(),
         })
     }
@@ -481,6 +490,66 @@ impl<'de> Deserialize<'de> for ErrCode {
             "an errCode: a 64-bit integer, or one in a string",
         )
         .map(ErrCode)
+    }
+}
+
+/// The old payment shape's `err_code`: a number, or a number in a string; any other value (a
+/// text code such as `FAIL`) names no row of the payment table and is passed over.
+struct PaymentErrCode(Option<i64>);
+
+impl<'de> Deserialize<'de> for PaymentErrCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PaymentErrCodeVisitor;
+
+        impl<'de> Visitor<'de> for PaymentErrCodeVisitor {
+            type Value = PaymentErrCode;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("err_code: a number, or any other value")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PaymentErrCode, E> {
+                Ok(PaymentErrCode(Some(v)))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PaymentErrCode, E> {
+                Ok(PaymentErrCode(i64::try_from(v).ok()))
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<PaymentErrCode, E> {
+                Ok(PaymentErrCode(None))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PaymentErrCode, E> {
+                Ok(PaymentErrCode(v.trim().parse().ok()))
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<PaymentErrCode, E> {
+                Ok(PaymentErrCode(None))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<PaymentErrCode, E> {
+                Ok(PaymentErrCode(None))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PaymentErrCode, A::Error> {
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
+                Ok(PaymentErrCode(None))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<PaymentErrCode, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(PaymentErrCode(None))
+            }
+        }
+
+        deserializer.deserialize_any(PaymentErrCodeVisitor)
     }
 }
 

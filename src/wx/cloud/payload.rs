@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::{AnyCode, Code};
 use crate::Action;
+use crate::wx;
 
 /// A WeChat Cloud failure: an `errCode` (sent as a field, or written in the text) and the
 /// message, which may hold a second, wrapped code.
@@ -220,18 +221,40 @@ impl<'a> Fail<'a> {
             .or_else(|| acting(Code::from_message(parts.reason)))
     }
 
-    /// The next step: the [deciding code](Fail::deciding_code)'s action. `None` when no known
-    /// code decides, e.g. a wrapper around an error the catalog does not know: never a guess.
+    /// The next step: the [deciding code](Fail::deciding_code)'s action, else the
+    /// [class](Fail::reason_class) of the innermost reason. `None` when neither decides, e.g. a
+    /// wrapper around an error no catalog or class knows: never a guess.
     ///
     /// ```
     /// use minierr::{wx::cloud::Fail, Action};
     /// let fail = Fail::new("subscribeMessage.send:fail Invalid request param").with_err_code(-501007);
     /// assert_eq!(fail.action(), Some(Action::FixRequest));
+    /// // -1 only wraps; the wrapped reason is a socket timeout.
+    /// let fail = Fail::new("errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT");
+    /// assert_eq!(fail.action(), Some(Action::Retry));
     /// assert_eq!(Fail::new("errCode: -1  | errMsg: something new").action(), None);
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        self.deciding_code().and_then(Code::action)
+        self.deciding_code()
+            .and_then(Code::action)
+            .or_else(|| self.reason_class().map(wx::ReasonClass::action))
+    }
+
+    /// The [class](wx::ReasonClass) of the innermost reason, when no catalog code decides the
+    /// next step; `None` when one does, or when no pattern describes the reason.
+    ///
+    /// ```
+    /// use minierr::wx::{cloud::Fail, ReasonClass};
+    /// let fail = Fail::new("errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT");
+    /// assert_eq!(fail.reason_class(), Some(ReasonClass::Network));
+    /// ```
+    #[must_use]
+    pub fn reason_class(&self) -> Option<wx::ReasonClass> {
+        match self.deciding_code() {
+            Some(_) => None,
+            None => wx::ReasonClass::of(self.reason()),
+        }
     }
 
     /// The same failure with an owned text, to outlive the input buffer.
@@ -296,6 +319,18 @@ pub(crate) fn has_cloud_form(text: &str) -> bool {
             })
         });
     err_code_form || codes_named(text).any(in_code_range)
+}
+
+/// Whether `text` is the errMsg of a Cloud API: `cloud.callFunction:fail …`, a database
+/// call's `collection.get:fail …` or `document.update:fail …`, after any `Error: `.
+#[cfg(feature = "json")]
+pub(crate) fn names_cloud_api(text: &str) -> bool {
+    let text = strip_error(text);
+    split_api(text).is_some_and(|(api, _)| {
+        ["cloud.", "collection.", "document.", "database.", "db."]
+            .iter()
+            .any(|prefix| api.starts_with(prefix))
+    })
 }
 
 /// Whether `code` is in the six-digit negative range of Cloud's own codes (-401001 …
