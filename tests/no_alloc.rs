@@ -110,6 +110,7 @@ fn borrowed_decoding_allocates_nothing() {
             r#"{"errMsg":"collection.get:fail operateWXData:fail Invalid Scope."}"#,
             r#"{"errMsg":"request:fail -118:net::ERR_CONNECTION_TIMED_OUT"}"#,
             r#"{"errMsg":"getLocation:fail:Auth Denied"}"#,
+            r#"{"errMsg":"getLocation:fail system permission denied"}"#,
             r#"{"errMsg":"showToast:fail parameter error: parameter.title should be String instead of Undefined;"}"#,
         ] {
             let fail = minierr::wx::Fail::from_json_str(payload).unwrap();

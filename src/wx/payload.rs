@@ -194,7 +194,8 @@ impl<'a> Fail<'a> {
             .or_else(|| {
                 self.server_errcode()
                     .and_then(super::server::AnyErrcode::action)
-            });
+            })
+            .or_else(|| self.agreed_action(errno, legacy));
         let class = match code_action {
             Some(_) => None,
             None => ReasonClass::of(self.reason()),
@@ -204,6 +205,28 @@ impl<'a> Fail<'a> {
             legacy,
             action: code_action.or_else(|| class.map(ReasonClass::action)),
             class,
+        }
+    }
+
+    /// When no errno was sent and the reason is the documented message of several codes (errno
+    /// 3 and 1107013 share `system permission denied`), the action they all agree on; `None`
+    /// if they disagree. The code stays unknown: only the next step is certain.
+    fn agreed_action(
+        &self,
+        errno: Option<AnyErrno>,
+        legacy: Option<legacy::Code>,
+    ) -> Option<Action> {
+        if errno.is_some() || legacy.is_some() {
+            return None;
+        }
+        match self.errno_candidates() {
+            [] => {
+                let family = self.api().and_then(Family::of_api);
+                let found = legacy::Code::with_message(family, self.reason());
+                agreed(found.map(legacy::Code::action))
+            }
+            [_] => None,
+            several => agreed(several.iter().map(|e| Some(e.action()))),
         }
     }
 
@@ -290,7 +313,8 @@ impl<'a> Fail<'a> {
         }
     }
 
-    /// The next step: from the [resolved](Fail::resolved_errno) code if it is in the catalog,
+    /// The next step: from the [resolved](Fail::resolved_errno) code if it is in the catalog
+    /// (or from the action every code sharing the reason agrees on, when several do),
     /// else from the [server errcode](Fail::server_errcode) a Cloud `openapi` call passes on,
     /// else from the [reason's class](Fail::reason_class). `None` when none of them knows:
     /// an unknown reason is never guessed at.
@@ -299,6 +323,9 @@ impl<'a> Fail<'a> {
     /// use minierr::{wx::Fail, Action};
     /// assert_eq!(Fail::new("request:fail url not in domain list").action(), Some(Action::FixConfig));
     /// assert_eq!(Fail::new("request:fail -118:net::ERR_CONNECTION_TIMED_OUT").action(), Some(Action::Retry));
+    /// // errno 3 and 1107013 share this errMsg; both say: ask the user.
+    /// let shared = Fail::new("getLocation:fail system permission denied");
+    /// assert_eq!((shared.resolved_errno(), shared.action()), (None, Some(Action::AskUser)));
     /// assert_eq!(Fail::new("request:fail something new").action(), None);
     /// ```
     #[must_use]
@@ -575,6 +602,12 @@ pub enum ResolvedBy {
     ErrCode,
     /// The errMsg's reason: a documented errMsg, a runtime alias or a documented legacy message.
     ErrMsg,
+}
+
+/// The action every item agrees on; `None` if there is none, or one has none, or they differ.
+fn agreed(mut actions: impl Iterator<Item = Option<Action>>) -> Option<Action> {
+    let first = actions.next()??;
+    actions.all(|a| a == Some(first)).then_some(first)
 }
 
 /// The one item, or `None` for none or several.
