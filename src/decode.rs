@@ -77,7 +77,7 @@ impl fmt::Display for Platform {
 /// The error from parsing a [`Platform`] name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown platform {input:?}: expected wechat, wechat_server, alipay, alipay_gateway, alipayplus or open_platform"
+    "unknown platform {input:?}: expected wechat, wechat_cloud, wechat_server, alipay, alipay_gateway, alipayplus or open_platform"
 )]
 pub struct ParsePlatformError {
     input: String,
@@ -86,10 +86,20 @@ pub struct ParsePlatformError {
 impl std::str::FromStr for Platform {
     type Err = ParsePlatformError;
 
-    /// `wechat` (or `wx`), `alipay`, `alipayplus` (or `openapi`), `open_platform`.
+    /// Each platform's [`as_str`](Platform::as_str) name, and `wx`, `wx_server`, `wx_cloud`,
+    /// `openapi`, `gateway`.
+    ///
+    /// ```
+    /// use minierr::Platform;
+    /// for platform in Platform::all() {
+    ///     assert_eq!(platform.as_str().parse::<Platform>(), Ok(platform));
+    /// }
+    /// assert_eq!("wx_cloud".parse::<Platform>(), Ok(Platform::WechatCloud));
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "wechat" | "wx" => Ok(Platform::Wechat),
+            "wechat_cloud" | "wx_cloud" => Ok(Platform::WechatCloud),
             "alipay" => Ok(Platform::Alipay),
             "alipayplus" | "alipay+" | "openapi" => Ok(Platform::AlipayPlus),
             "open_platform" | "open-platform" => Ok(Platform::OpenPlatform),

@@ -208,6 +208,11 @@ fn explain_takes_negative_codes_messages_and_unknown_errnos() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("wechat_cloud -502005 DatabaseCollectionNotFound"));
 
+    // An option after a negative code, and the Cloud platform by name.
+    let out = minierr(&["explain", "-1", "--platform", "wechat_cloud"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("wechat_cloud -1 UnknownError"));
+
     // A whole message is decoded as a log line would be.
     let out = minierr(&["explain", "request:fail url not in domain list", "--json"]);
     let items = json_lines(&out);
