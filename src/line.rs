@@ -383,7 +383,8 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             return None;
         }
         let rest = line.get(at + name.len()..)?;
-        let rest = rest.trim_start_matches(['"', '\'', ']', ' ']);
+        // A closing quote, a PHP key's bracket, or the backslash of JSON escaped inside a string.
+        let rest = rest.trim_start_matches(['"', '\'', ']', ' ', '\\']);
         let rest = rest
             .strip_prefix("=>")
             .or_else(|| rest.strip_prefix([':', '=']))?
@@ -397,6 +398,10 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             Some(sized) => sized.split_once(')')?.1.trim_start(),
             None => rest,
         };
+        // JSON inside a JSON string: `\"errmsg\":\"missing code\"`.
+        if let Some(inner) = rest.strip_prefix("\\\"") {
+            return inner.find("\\\"").and_then(|end| inner.get(..end));
+        }
         match rest.chars().next()? {
             quote @ ('"' | '\'' | '`') => {
                 let inner = rest.get(1..)?;
@@ -523,6 +528,10 @@ mod tests {
         );
         assert_eq!(field("myerrMsg: x", "errMsg"), None);
         assert_eq!(field("errMsg is missing", "errMsg"), None);
+        let escaped =
+            r#"{"message":"Authorize Failed: {\"errcode\":41008,\"errmsg\":\"missing code\"}"}"#;
+        assert_eq!(field(escaped, "errcode"), Some("41008"));
+        assert_eq!(field(escaped, "errmsg"), Some("missing code"));
     }
 
     #[test]
