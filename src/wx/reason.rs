@@ -36,11 +36,18 @@ impl ReasonClass {
     /// ```
     #[must_use]
     pub fn of(reason: &str) -> Option<ReasonClass> {
+        // Most patterns are Chromium error names; one search for their common start spares
+        // the others for the many reasons that hold none.
+        const CHROMIUM: &str = "net::err_";
         crate::normalize::with_normal(reason, |normal| {
+            let chromium = normal.contains(CHROMIUM);
             REASON_PATTERNS
                 .iter()
                 .find(|(matching, pattern, _)| match matching {
                     ReasonMatch::Prefix => normal.starts_with(pattern),
+                    ReasonMatch::Contains if pattern.starts_with(CHROMIUM) => {
+                        chromium && normal.contains(pattern)
+                    }
                     ReasonMatch::Contains => normal.contains(pattern),
                 })
                 .map(|(_, _, class)| *class)

@@ -236,9 +236,10 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        self.deciding_code()
-            .and_then(Code::action)
-            .or_else(|| self.reason_class().map(wx::ReasonClass::action))
+        match self.deciding_code() {
+            Some(code) => code.action(),
+            None => wx::ReasonClass::of(self.reason()).map(wx::ReasonClass::action),
+        }
     }
 
     /// The [class](wx::ReasonClass) of the innermost reason, when no catalog code decides the
@@ -326,11 +327,10 @@ pub(crate) fn has_cloud_form(text: &str) -> bool {
 #[cfg(feature = "json")]
 pub(crate) fn names_cloud_api(text: &str) -> bool {
     let text = strip_error(text);
-    split_api(text).is_some_and(|(api, _)| {
-        ["cloud.", "collection.", "document.", "database.", "db."]
-            .iter()
-            .any(|prefix| api.starts_with(prefix))
-    })
+    ["cloud.", "collection.", "document.", "database.", "db."]
+        .iter()
+        .any(|prefix| text.starts_with(prefix))
+        && split_api(text).is_some()
 }
 
 /// Whether `code` is in the six-digit negative range of Cloud's own codes (-401001 …
