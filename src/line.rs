@@ -21,6 +21,8 @@
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
 //!      ([`Found::Fields`]): WeChat's `errMsg`/`errCode`/`errno`, the server's
 //!      `errcode`/`errmsg`, or the Alipay App SDK's `resultStatus`/`memo`;
+//!    - an Alipay JSAPI's documented errorMessage after the API's name, `my.request报错：JSON
+//!      parse data error` ([`Found::AlipayText`]);
 //!    - a WeChat `api:fail …` errMsg anywhere in the line, up to its closing quote if it is
 //!      quoted ([`Found::WxErrMsg`]).
 //!
@@ -74,11 +76,13 @@ pub enum Found {
     Fields,
     /// A WeChat `api:fail` errMsg inside the line.
     WxErrMsg,
+    /// An Alipay JSAPI's documented errorMessage after the API's name.
+    AlipayText,
 }
 
 impl Found {
     /// A stable name for reports: `json`, `json_object`, `wx_cloud_text`, `gateway_text`,
-    /// `fields`, `server_text` or `wx_err_msg`.
+    /// `server_text`, `fields`, `alipay_text` or `wx_err_msg`.
     ///
     /// ```
     /// assert_eq!(minierr::line::Found::ServerText.as_str(), "server_text");
@@ -93,6 +97,7 @@ impl Found {
             Found::ServerText => "server_text",
             Found::Fields => "fields",
             Found::WxErrMsg => "wx_err_msg",
+            Found::AlipayText => "alipay_text",
         }
     }
 }
@@ -224,11 +229,40 @@ fn text_form<'a>(
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
         return Some((Found::Fields, found));
     }
+    if let Some(d) = alipay_text(line, options) {
+        return Some((Found::AlipayText, d));
+    }
     let start = wx_err_msg_start(line)?;
     Some((
         Found::WxErrMsg,
         Diagnosis::Wx(wx::Fail::new(quoted_tail(line, start))),
     ))
+}
+
+/// `my.request报错：JSON parse data error`: an Alipay API's name, then, after a separator, a
+/// message that API documents. Only a documented message counts, so ordinary text after an
+/// API's name is never taken for a failure.
+fn alipay_text<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
+    match_str_indices(line, "my.").find_map(|at| {
+        let rest = line.get(at..)?;
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(rest.len());
+        let api = crate::alipay::Api::from_name(rest.get(..end)?)?;
+        let message = rest.get(end..)?;
+        let message = message
+            .trim_start_matches(|c: char| c.is_whitespace() || ":：,，-".contains(c))
+            .trim_start_matches("报错")
+            .trim_start_matches("fail")
+            .trim_start_matches(|c: char| c.is_whitespace() || ":：,，-".contains(c))
+            .trim();
+        api.error(None, Some(message))?;
+        let fail = crate::alipay::Fail::new(None, Some(Cow::Borrowed(message)));
+        Some(Diagnosis::Alipay(crate::decode::AlipayDiagnosis::new(
+            fail,
+            options.alipay_api.or(Some(api)),
+        )))
+    })
 }
 
 /// Characters that open a quoted message, with the character that closes it.

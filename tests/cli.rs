@@ -374,6 +374,12 @@ const LOG_FORMS: &[(&str, &str, &str, &str)] = &[
         "alipay_gateway",
         "fix_request",
     ),
+    (
+        "my.request报错：JSON parse data error",
+        "alipay_text",
+        "alipay",
+        "fix_request",
+    ),
 ];
 
 #[test]

@@ -201,6 +201,13 @@ const FORMS: &[Case] = &[
         Some(Action::AskUser),
     ),
     (
+        "my.request报错：JSON parse data error",
+        Found::AlipayText,
+        Platform::Alipay,
+        Some(14),
+        Some(Action::FixRequest),
+    ),
+    (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
         Platform::Wechat,
@@ -240,6 +247,7 @@ fn lines_without_a_payload_say_so() {
         "",
         "INFO server started on :8080",
         "[2026-11-30 10:02:11] GET /health 200",
+        "my.request is called with a url",
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),
