@@ -829,6 +829,35 @@ impl<'a> Diagnosis<'a> {
                 candidate_apis: Vec::new(),
             };
         }
+        if let Diagnosis::WxCloud(fail) = self {
+            let r = fail.resolution();
+            let known = r.resolved.and_then(wx::cloud::AnyCode::known);
+            let number = |c: wx::cloud::AnyCode| RawCode::Number(c.raw());
+            return DiagnosisView {
+                platform: Platform::WechatCloud,
+                api: r.api.map(Cow::Borrowed),
+                code: r.resolved.map(number),
+                sub_code: r.sub_code.map(number),
+                err_code: None,
+                known: known.is_some(),
+                name: known.map(wx::cloud::Code::name),
+                err_msg: Some(fail.err_msg()),
+                reason: Some(r.reason).filter(|r| !r.is_empty()),
+                message_zh: known
+                    .map(wx::cloud::Code::message_zh)
+                    .filter(|m| !m.is_empty()),
+                message_en: known.map(wx::cloud::Code::message_en),
+                remedy_zh: None,
+                remedy_en: None,
+                status: None,
+                category: None,
+                subcategory: None,
+                action: r.action,
+                retry_hint: r.deciding.and_then(wx::cloud::Code::retry_hint),
+                reason_class: r.class,
+                candidate_apis: Vec::new(),
+            };
+        }
         let name = self.name();
         DiagnosisView {
             platform: self.platform(),

@@ -262,16 +262,43 @@ const FLOOR: usize = 27;
 
 fn answer(payload: &str) -> (Option<i64>, Option<Action>) {
     match minierr::decode_str(payload) {
-        Ok(d) => (
-            match d.code() {
-                Some(RawCode::Number(n)) => Some(n),
-                Some(RawCode::Text(t)) => t.parse().ok(),
-                None => None,
-            },
-            d.action(),
-        ),
+        Ok(d) => {
+            view_agrees_with_getters(&d);
+            answer_of(&d)
+        }
         Err(_) => (None, None),
     }
+}
+
+/// `Diagnosis::view` computes in one pass what the getters compute one by one.
+fn view_agrees_with_getters(d: &minierr::Diagnosis<'_>) {
+    let v = d.view();
+    assert_eq!(v.platform, d.platform());
+    assert_eq!(v.api, d.api_name());
+    assert_eq!(
+        (v.code, v.sub_code, v.err_code),
+        (d.code(), d.sub_code(), d.err_code())
+    );
+    assert_eq!((v.known, v.name), (d.is_known(), d.name()));
+    assert_eq!((v.err_msg, v.reason), (d.message(), d.reason()));
+    assert_eq!(
+        (v.message_zh, v.message_en),
+        (d.message_zh(), d.message_en())
+    );
+    assert_eq!((v.category, v.subcategory), (d.category(), d.subcategory()));
+    assert_eq!((v.action, v.reason_class), (d.action(), d.reason_class()));
+    assert_eq!(v.retry_hint, d.retry_hint());
+}
+
+fn answer_of(d: &minierr::Diagnosis<'_>) -> (Option<i64>, Option<Action>) {
+    (
+        match d.code() {
+            Some(RawCode::Number(n)) => Some(n),
+            Some(RawCode::Text(t)) => t.parse().ok(),
+            None => None,
+        },
+        d.action(),
+    )
 }
 
 #[test]

@@ -230,6 +230,34 @@ fn quoted_texts_read_into_code_nested_code_reason_and_action() {
 
 #[cfg(feature = "json")]
 #[test]
+fn the_one_pass_view_agrees_with_every_getter() {
+    for &(text, field, ..) in TEXTS {
+        let mut fail = Fail::new(text);
+        if let Some(field) = field {
+            fail = fail.with_err_code(field);
+        }
+        let d = minierr::Diagnosis::WxCloud(fail);
+        let v = d.view();
+        assert_eq!(v.api, d.api_name(), "{text}");
+        assert_eq!((v.code, v.sub_code), (d.code(), d.sub_code()), "{text}");
+        assert_eq!((v.known, v.name), (d.is_known(), d.name()), "{text}");
+        assert_eq!((v.err_msg, v.reason), (d.message(), d.reason()), "{text}");
+        assert_eq!(
+            (v.message_zh, v.message_en),
+            (d.message_zh(), d.message_en()),
+            "{text}"
+        );
+        assert_eq!(
+            (v.action, v.reason_class),
+            (d.action(), d.reason_class()),
+            "{text}"
+        );
+        assert_eq!(v.retry_hint, d.retry_hint(), "{text}");
+    }
+}
+
+#[cfg(feature = "json")]
+#[test]
 fn decode_names_the_platform_and_keeps_both_codes() {
     use minierr::{Platform, RawCode, decode_str};
     let cases = [

@@ -246,14 +246,18 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
         }
     }
     if wanted(platform, Platform::Wechat) && no_api {
-        found.extend(
-            wx::legacy::Code::all()
-                .filter(|c| match number {
-                    Some(n) => c.err_code() == Some(n),
-                    None => !c.err_msg().is_empty() && c.err_msg().eq_ignore_ascii_case(query),
-                })
-                .map(legacy),
-        );
+        let mut legacy_rows: Vec<wx::legacy::Code> = match number {
+            Some(n) => wx::legacy::Family::all()
+                .filter_map(|f| wx::legacy::Code::find(f, n))
+                .collect(),
+            // The library's own message lookup, family by family (normal form, templates).
+            None => wx::legacy::Family::all()
+                .flat_map(|f| wx::legacy::Code::all_with_message(f, query))
+                .collect(),
+        };
+        legacy_rows.sort_unstable();
+        legacy_rows.dedup();
+        found.extend(legacy_rows.into_iter().map(legacy));
     }
     if wanted(platform, Platform::WechatCloud) && no_api {
         match number {

@@ -22,16 +22,6 @@ pub struct Args<'a> {
     pub max_line_bytes: usize,
 }
 
-/// One decoded line in `--json` mode: the line number and the form found, then the diagnosis'
-/// own keys.
-#[derive(Serialize)]
-struct Decoded<'d, 'a> {
-    line: u64,
-    found: &'static str,
-    #[serde(flatten)]
-    diagnosis: &'d Diagnosis<'a>,
-}
-
 /// A line that gave no diagnosis, in `--json` mode.
 #[derive(Serialize)]
 struct NotDecoded<'e> {
@@ -384,8 +374,8 @@ fn emit(
         }
         serde_json::to_writer(
             &mut *out,
-            &Decoded {
-                line,
+            &super::Located {
+                line: Some(line),
                 found: found.as_str(),
                 diagnosis: d,
             },

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use minierr::alipay::Api;
 use minierr::line::{decode_line, decode_line_as};
 use minierr::{DecodeOptions, Diagnosis, Platform, wx};
-use serde::Serialize;
 
 use super::catalog;
 
@@ -67,13 +66,6 @@ fn write_diagnosis(out: &mut dyn Write, found: Option<&str>, d: &Diagnosis<'_>) 
     Ok(())
 }
 
-#[derive(Serialize)]
-struct Explained<'d, 'a> {
-    found: &'static str,
-    #[serde(flatten)]
-    diagnosis: &'d Diagnosis<'a>,
-}
-
 /// Explains `query`: a payload or message is decoded as `decode` would; anything else is looked
 /// up in the catalogs; a seven-digit number no catalog lists still gets its WeChat category.
 pub fn run(
@@ -96,7 +88,8 @@ pub fn run(
         if json {
             serde_json::to_writer(
                 &mut *out,
-                &Explained {
+                &super::Located {
+                    line: None,
                     found: found.as_str(),
                     diagnosis: &d,
                 },
@@ -153,7 +146,8 @@ pub fn run(
         if json {
             serde_json::to_writer(
                 &mut *out,
-                &Explained {
+                &super::Located {
+                    line: None,
                     found: "errno",
                     diagnosis: &d,
                 },

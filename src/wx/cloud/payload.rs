@@ -50,6 +50,24 @@ pub struct Fail<'a> {
     err_msg: Cow<'a, str>,
 }
 
+/// A failure read once: what [`Fail::resolution`] gives.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resolution<'t> {
+    // The parts a diagnosis shows; read by `Diagnosis::view` (feature `json`).
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) api: Option<&'t str>,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) sub_code: Option<AnyCode>,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) resolved: Option<AnyCode>,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) reason: &'t str,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) deciding: Option<Code>,
+    pub(crate) action: Option<Action>,
+    pub(crate) class: Option<wx::ReasonClass>,
+}
+
 /// The pieces of a Cloud error text, borrowed from it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Parts<'t> {
@@ -214,11 +232,38 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn deciding_code(&self) -> Option<Code> {
-        let parts = self.parts();
+        self.deciding(&self.parts())
+    }
+
+    fn deciding(&self, parts: &Parts<'_>) -> Option<Code> {
         let acting = |code: Option<Code>| code.filter(|c| !c.is_wrapper());
-        acting(self.inner(&parts).and_then(Code::from_code))
-            .or_else(|| acting(self.outer(&parts).and_then(Code::from_code)))
+        acting(self.inner(parts).and_then(Code::from_code))
+            .or_else(|| acting(self.outer(parts).and_then(Code::from_code)))
             .or_else(|| acting(Code::from_message(parts.reason)))
+    }
+
+    /// Everything a report needs, read from one parse of the text: each public getter parses
+    /// afresh.
+    pub(crate) fn resolution(&self) -> Resolution<'_> {
+        let parts = self.parts();
+        let code = self.outer(&parts).map(AnyCode::new);
+        let deciding = self.deciding(&parts);
+        let class = match deciding {
+            Some(_) => None,
+            None => wx::ReasonClass::of(parts.reason),
+        };
+        Resolution {
+            api: parts.api,
+            sub_code: self.inner(&parts).map(AnyCode::new),
+            resolved: code.or_else(|| Code::from_message(parts.reason).map(AnyCode::Known)),
+            reason: parts.reason,
+            deciding,
+            action: match deciding {
+                Some(code) => code.action(),
+                None => class.map(wx::ReasonClass::action),
+            },
+            class,
+        }
     }
 
     /// The next step: the [deciding code](Fail::deciding_code)'s action, else the
@@ -236,10 +281,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        match self.deciding_code() {
-            Some(code) => code.action(),
-            None => wx::ReasonClass::of(self.reason()).map(wx::ReasonClass::action),
-        }
+        self.resolution().action
     }
 
     /// The [class](wx::ReasonClass) of the innermost reason, when no catalog code decides the
@@ -252,10 +294,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn reason_class(&self) -> Option<wx::ReasonClass> {
-        match self.deciding_code() {
-            Some(_) => None,
-            None => wx::ReasonClass::of(self.reason()),
-        }
+        self.resolution().class
     }
 
     /// The same failure with an owned text, to outlive the input buffer.
