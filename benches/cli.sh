@@ -43,8 +43,11 @@ make_log() { # MiB path
 # Wall seconds and peak RSS (KiB) of a command whose output goes to /dev/null.
 measure() { # label command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$dir/time" "$@" > /dev/null 2> "$dir/stderr" || true
-  read -r secs rss < "$dir/time"
+  # A run that fails must fail the script, not be timed as if it had worked.
+  if ! /usr/bin/time -f "%e %M" -o "$dir/time" "$@" > /dev/null 2> "$dir/stderr"; then
+    echo "$label failed:" >&2; cat "$dir/stderr" >&2; exit 1
+  fi
+  read -r secs rss < <(tail -n 1 "$dir/time")
   echo "$label $secs $rss"
 }
 
