@@ -507,11 +507,21 @@ fn server_forms(line: &str) -> Option<(i64, &str)> {
         let (code, rest) = leading_int(rest)?;
         return Some((code, rest.strip_prefix(",")?));
     }
-    // `[40164] invalid ip …`: a bracketed number of at least four digits, then the errmsg.
-    bracketed(line).find_map(|(inner, _, end)| {
-        let (code, after) = leading_int(inner)?;
+    // `[40164] invalid ip …`: the app's `[errcode] errmsg`, which claims a line only where that
+    // form stands whole: the bracket opens the message (the line's start, or after a label's
+    // colon), holds a number of at least four digits, and one space leads to an errmsg that
+    // starts with a letter, as WeChat's do. A bracketed number elsewhere (an XML CDATA
+    // section, a log's thread id, an array) is not this form.
+    let start = line.len() - line.trim_start().len();
+    let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
+    opens.find_map(|open| {
+        let rest = line.get(open..)?.strip_prefix('[')?;
+        let (inner, after) = rest.split_once(']')?;
+        let (code, tail) = leading_int(inner)?;
         let digits = inner.trim_start_matches('-').len();
-        (after.is_empty() && digits >= 4).then(|| (code, line.get(end..).unwrap_or("")))
+        let message = after.strip_prefix(' ')?;
+        let starts_with_letter = message.starts_with(|c: char| c.is_ascii_alphabetic());
+        (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
     })
 }
 
@@ -574,6 +584,28 @@ mod tests {
         assert_eq!(leading_int("x"), None);
         assert_eq!(leading_int("-"), None);
         assert_eq!(leading_int("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn the_bracketed_errcode_form_stands_only_where_its_sdk_prints_it() {
+        let whole = "[40164] invalid ip 1.2.3.4, not in whitelist";
+        assert_eq!(
+            server_forms(whole),
+            Some((40164, "invalid ip 1.2.3.4, not in whitelist"))
+        );
+        let labelled = "token refresh failed: [40001] invalid credential";
+        assert_eq!(server_forms(labelled), Some((40001, "invalid credential")));
+        // A WeChat Pay v2 body: the number sits in a CDATA section, not in front of an errmsg.
+        let cdata = "<xml><return_code><![CDATA[FAIL]]></return_code><err_code><![CDATA[40164]]></err_code></xml>";
+        assert_eq!(server_forms(cdata), None);
+        // A log's thread id, a JSON array, a number not followed by a message.
+        assert_eq!(
+            server_forms("2024-01-01 12:00:00 [12345] worker started"),
+            None
+        );
+        assert_eq!(server_forms("ids: [40164, 40165]"), None);
+        assert_eq!(server_forms("[40164]"), None);
+        assert_eq!(server_forms("[40164] 中文"), None);
     }
 
     #[test]
