@@ -1349,6 +1349,9 @@ pub fn decode_with<'a>(
     };
     let (fits, count) = shape.platforms();
     match (count, fits.first()) {
+        (1, Some(platform @ (Platform::Wechat | Platform::WechatCloud))) => {
+            decode_as(input, *platform, options).map(openapi_as_server)
+        }
         (1, Some(platform)) => decode_as(input, *platform, options),
         (0, _) if shape.detail_err_msg => serde_json::from_slice::<Detailed<'a>>(input)
             .map(|d| Diagnosis::Wx(d.detail))
@@ -1381,6 +1384,9 @@ fn decode_text<'a>(
     };
     if let Some(response) = gateway {
         return Ok(Diagnosis::AlipayGateway(response, options.call_kind));
+    }
+    if let Some(server) = openapi_server_response(None, &text) {
+        return Ok(Diagnosis::WxServer(server));
     }
     if wx::cloud::has_cloud_form(&text) {
         return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
@@ -1455,6 +1461,35 @@ pub fn decode_as<'a>(
             options.call_kind,
         ),
     })
+}
+
+/// A WeChat or Cloud failure of a Cloud `openapi.*` call that carries a WeChat server errcode
+/// is the server's answer: it is reported as [`Platform::WechatServer`], with the errcode as
+/// its code and the errmsg after `:fail` (so `rid` and hints are split off as on any server
+/// body). Everything else is returned as it came.
+fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
+    let server = match &diagnosis {
+        Diagnosis::Wx(fail) => openapi_server_response(fail.err_code(), &fail.err_msg),
+        Diagnosis::WxCloud(fail) => openapi_server_response(fail.err_code(), fail.err_msg_cow()),
+        _ => None,
+    };
+    server.map_or(diagnosis, Diagnosis::WxServer)
+}
+
+/// The server response inside a Cloud `openapi.*` failure, borrowing from `text` where it can.
+fn openapi_server_response<'a>(
+    err_code: Option<i64>,
+    text: &Cow<'a, str>,
+) -> Option<wx::server::Response<'a>> {
+    // Nearly every payload is not one: one substring search rules them out.
+    if !text.contains("openapi.") {
+        return None;
+    }
+    let (code, _api, errmsg) = wx::cloud::openapi_server_error(err_code, text)?;
+    Some(wx::server::Response::new(
+        Some(wx::server::AnyErrcode::new(code)),
+        Some(crate::text::part_of(text, errmsg)),
+    ))
 }
 
 /// A gateway answer's sub_code, read on the API its wrapper names.

@@ -178,3 +178,19 @@ pub(crate) fn vacant<T, E: de::Error>(slot: &Option<T>, field: &'static str) -> 
         None => Ok(()),
     }
 }
+
+/// `part`, a slice of `whole`'s text, with `whole`'s lifetime: borrowed from the input where
+/// `whole` is, copied where `whole` was unescaped into an owned string.
+pub(crate) fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+    match whole {
+        Cow::Borrowed(text) => {
+            // The offset of a subslice: address arithmetic only, nothing dereferenced.
+            let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+            match start.and_then(|start| text.get(start..start + part.len())) {
+                Some(borrowed) if borrowed.as_ptr() == part.as_ptr() => Cow::Borrowed(borrowed),
+                _ => Cow::Owned(part.to_owned()),
+            }
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_owned()),
+    }
+}

@@ -125,11 +125,19 @@ fn an_api_fail_err_msg_is_wechat_whatever_else_the_object_has() {
     .expect("decodes");
     assert_eq!(d.platform(), Platform::Wechat);
     // Space after the colon, as some runtimes send it.
-    let d = decode_str(r#"{"errMsg":"downloadFile: fail url not in domain list","code":7}"#)
-        .expect("decodes");
+    let d =
+        decode_str(r#"{"errMsg":"downloadFile: fail url not in domain list"}"#).expect("decodes");
     assert_eq!(
         (d.platform(), d.name()),
         (Platform::Wechat, Some("UrlNotInDomainList"))
+    );
+    // A numeric `code` is uni-app App's (WeChat sends `code` only as wx.login's string): the
+    // shape stays WeChat's, but its text is not read as a WeChat errMsg.
+    let d = decode_str(r#"{"errMsg":"downloadFile: fail url not in domain list","code":7}"#)
+        .expect("decodes");
+    assert_eq!(
+        (d.platform(), d.name(), d.action()),
+        (Platform::Wechat, None, None)
     );
 }
 

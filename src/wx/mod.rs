@@ -67,7 +67,7 @@ pub use generated::Errno;
 #[cfg(feature = "serde")]
 pub(crate) use payload::ErrCode;
 #[cfg(feature = "serde")]
-pub use payload::{Fail, ResolvedBy};
+pub use payload::{Fail, ForeignRuntime, ResolvedBy};
 pub use reason::{ParseReasonClassError, ReasonClass};
 pub(crate) use reason::{ReasonClassInfo, ReasonMatch};
 

@@ -47,6 +47,39 @@ pub struct Fail<'a> {
     pub(crate) err_code: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) errno: Option<AnyErrno>,
+    /// Another runtime's code field was present: the payload only looks like WeChat's.
+    #[serde(skip)]
+    pub(crate) foreign: Option<ForeignRuntime>,
+}
+
+/// A mini-program runtime other than WeChat whose fail objects share WeChat's `errMsg` form but
+/// carry their own code fields, which WeChat never sends. Such a payload gets no WeChat code:
+/// its numbers and texts mean what that runtime says, not what WeChat's tables say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ForeignRuntime {
+    /// Douyin (ByteDance) mini programs: `errNo`, and the newer `errorCode` and `errorType`
+    /// (<https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/error-code>).
+    Douyin,
+    /// uni-app: the unified error spec's `errSubject` and `cause`
+    /// (<https://uniapp.dcloud.net.cn/tutorial/err-spec.html>), and the App runtime's numeric
+    /// `code` beside `errCode` (`{"errMsg":"getLocation:fail …","errCode":-1502,"code":-1502}`).
+    UniApp,
+}
+
+impl ForeignRuntime {
+    /// The runtime's snake_case name.
+    ///
+    /// ```
+    /// assert_eq!(minierr::wx::ForeignRuntime::Douyin.as_str(), "douyin");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ForeignRuntime::Douyin => "douyin",
+            ForeignRuntime::UniApp => "uni_app",
+        }
+    }
 }
 
 impl<'a> Fail<'a> {
@@ -61,6 +94,7 @@ impl<'a> Fail<'a> {
             err_msg: err_msg.into(),
             err_code: None,
             errno: None,
+            foreign: None,
         }
     }
 
@@ -139,6 +173,28 @@ impl<'a> Fail<'a> {
         self.errno
     }
 
+    /// The other runtime whose code fields the payload carries, if any: then no WeChat code is
+    /// read from it (not its errno, errCode or errMsg), and only the reason's
+    /// [class](Fail::reason_class), which any runtime's transport shares, gives an action.
+    ///
+    /// ```
+    /// use minierr::wx::{Fail, ForeignRuntime};
+    /// use minierr::Action;
+    ///
+    /// // Douyin's errNo: `auth deny` is not WeChat's errno 103 here.
+    /// let fail: Fail = serde_json::from_str(r#"{"errMsg":"getLocation:fail auth deny","errNo":10200}"#)?;
+    /// assert_eq!(fail.foreign_runtime(), Some(ForeignRuntime::Douyin));
+    /// assert_eq!((fail.resolved_errno(), fail.action()), (None, None));
+    /// // A timeout is a timeout on any runtime.
+    /// let fail: Fail = serde_json::from_str(r#"{"errMsg":"request:fail -118:net::ERR_CONNECTION_TIMED_OUT","errNo":21101}"#)?;
+    /// assert_eq!(fail.action(), Some(Action::Retry));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn foreign_runtime(&self) -> Option<ForeignRuntime> {
+        self.foreign
+    }
+
     /// The errno as sent or, when the payload has none, the one code whose errMsg is this
     /// failure's reason. Runtimes differ from the documentation in case, spacing and a final
     /// full stop, so the reason and the errMsg are compared in their normal form, and some send
@@ -163,6 +219,9 @@ impl<'a> Fail<'a> {
     /// errCode) names; else the errno the reason names; else the errno of the legacy code the
     /// reason names. With it, which of the three answered, and the legacy code if one did.
     fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
+        if self.foreign.is_some() {
+            return (None, None, None);
+        }
         if let Some(errno) = self.errno {
             return (Some(errno), Some(ResolvedBy::Errno), None);
         }
@@ -188,14 +247,18 @@ impl<'a> Fail<'a> {
     /// afresh).
     pub(crate) fn resolution(&self) -> Resolution {
         let (errno, _, legacy) = self.resolve();
-        let code_action = errno
-            .and_then(AnyErrno::action)
-            .or_else(|| legacy.and_then(legacy::Code::action))
-            .or_else(|| {
-                self.server_errcode()
-                    .and_then(super::server::AnyErrcode::action)
-            })
-            .or_else(|| self.agreed_action(errno, legacy));
+        let code_action = if self.foreign.is_some() {
+            None
+        } else {
+            errno
+                .and_then(AnyErrno::action)
+                .or_else(|| legacy.and_then(legacy::Code::action))
+                .or_else(|| {
+                    self.server_errcode()
+                        .and_then(super::server::AnyErrcode::action)
+                })
+                .or_else(|| self.agreed_action(errno, legacy))
+        };
         let class = match code_action {
             Some(_) => None,
             None => ReasonClass::of(self.reason()),
@@ -367,6 +430,9 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn server_errcode(&self) -> Option<super::server::AnyErrcode> {
+        if self.foreign.is_some() {
+            return None;
+        }
         self.api()?.strip_prefix("openapi.")?;
         let code = self.err_code.filter(|&c| c > 0)?;
         Some(super::server::AnyErrcode::new(code))
@@ -418,6 +484,7 @@ impl<'a> Fail<'a> {
             err_msg: Cow::Owned(self.err_msg.into_owned()),
             err_code: self.err_code,
             errno: self.errno,
+            foreign: self.foreign,
         }
     }
 }
@@ -448,6 +515,15 @@ enum Field {
     /// The old `requestPayment` shape's code: `{"errMsg":"requestPayment:fail","err_code":-1}`.
     #[serde(rename = "err_code")]
     PaymentErrCode,
+    /// Douyin's code fields.
+    #[serde(rename = "errNo", alias = "errorCode", alias = "errorType")]
+    Douyin,
+    /// uni-app's error-spec fields.
+    #[serde(rename = "errSubject", alias = "cause")]
+    UniAppSpec,
+    /// uni-app App's numeric `code` (wx.login's success `code` is a string, and is passed over).
+    #[serde(rename = "code")]
+    Code,
     #[serde(other)]
     Other,
 }
@@ -475,8 +551,22 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
         let mut err_code: Option<Option<i64>> = None;
         let mut errno: Option<Option<AnyErrno>> = None;
         let mut payment_err_code: Option<i64> = None;
+        let mut foreign = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
+                Field::Douyin => {
+                    map.next_value::<crate::text::Skip>()?;
+                    foreign = Some(ForeignRuntime::Douyin);
+                }
+                Field::UniAppSpec => {
+                    map.next_value::<crate::text::Skip>()?;
+                    foreign = foreign.or(Some(ForeignRuntime::UniApp));
+                }
+                Field::Code => {
+                    if map.next_value::<JsonNumber>()?.0 {
+                        foreign = foreign.or(Some(ForeignRuntime::UniApp));
+                    }
+                }
                 Field::ErrMsg => {
                     vacant(&err_msg, "errMsg")?;
                     err_msg = map.next_value_seed(TextSeed::required("errMsg as a string"))?;
@@ -502,6 +592,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
             err_msg: err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?,
             err_code: err_code.flatten().or(payment_err_code),
             errno: errno.flatten(),
+            foreign,
         })
     }
 }
@@ -577,6 +668,62 @@ impl<'de> Deserialize<'de> for PaymentErrCode {
         }
 
         deserializer.deserialize_any(PaymentErrCodeVisitor)
+    }
+}
+
+/// Whether a value is a number (uni-app App's `code`); any other value is skipped.
+struct JsonNumber(bool);
+
+impl<'de> Deserialize<'de> for JsonNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct JsonNumberVisitor;
+
+        impl<'de> Visitor<'de> for JsonNumberVisitor {
+            type Value = JsonNumber;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<JsonNumber, E> {
+                Ok(JsonNumber(true))
+            }
+
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<JsonNumber, E> {
+                Ok(JsonNumber(true))
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<JsonNumber, E> {
+                Ok(JsonNumber(true))
+            }
+
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<JsonNumber, E> {
+                Ok(JsonNumber(false))
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<JsonNumber, E> {
+                Ok(JsonNumber(false))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<JsonNumber, E> {
+                Ok(JsonNumber(false))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonNumber, A::Error> {
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
+                Ok(JsonNumber(false))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<JsonNumber, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(JsonNumber(false))
+            }
+        }
+
+        deserializer.deserialize_any(JsonNumberVisitor)
     }
 }
 

@@ -120,6 +120,12 @@ impl<'a> Fail<'a> {
         &self.err_msg
     }
 
+    /// The text as held, to borrow parts of it for as long as the input lives.
+    #[cfg(feature = "json")]
+    pub(crate) fn err_msg_cow(&self) -> &Cow<'a, str> {
+        &self.err_msg
+    }
+
     /// The `errCode` field, if the failure came as an object that has one.
     #[must_use]
     pub fn err_code(&self) -> Option<i64> {
@@ -370,6 +376,39 @@ pub(crate) fn names_cloud_api(text: &str) -> bool {
         .iter()
         .any(|prefix| text.starts_with(prefix))
         && split_api(text).is_some()
+}
+
+/// A Cloud call of a WeChat server API that failed with the server's errcode: the Cloud text
+/// `errCode: 43101 | errMsg: openapi.subscribeMessage.send:fail user refuse to accept the msg`
+/// (after any `Error: `), or an object's errMsg `openapi.…:fail …` beside a positive `errCode`
+/// (`err_code`). Cloud's own codes are negative; a positive one here is the server's. Gives
+/// `(errcode, api, errmsg)`, the errmsg without a leading echo of the code.
+pub(crate) fn openapi_server_error(err_code: Option<i64>, text: &str) -> Option<(i64, &str, &str)> {
+    let mut rest = strip_error(text);
+    let mut code = err_code;
+    if let Some(after) = rest.strip_prefix("errCode:") {
+        let (sent, after) = leading_positive(after)?;
+        code = Some(sent);
+        let (_, message) = crate::normalize::split_once_str(after, "| errMsg:")?;
+        rest = strip_error(message);
+    }
+    let code = code.filter(|&c| c > 0)?;
+    let (api, errmsg) = split_api(rest)?;
+    api.strip_prefix("openapi.")?;
+    let errmsg = leading_positive(errmsg)
+        .filter(|(echo, after)| *echo == code && after.starts_with(' '))
+        .map_or(errmsg, |(_, after)| after.trim_start());
+    Some((code, api, errmsg.trim_end()))
+}
+
+/// A positive decimal number at the start of `text` (after spaces), and what follows it.
+fn leading_positive(text: &str) -> Option<(i64, &str)> {
+    let text = text.trim_start();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let code = text.get(..digits)?.parse().ok()?;
+    Some((code, text.get(digits..)?))
 }
 
 /// Whether `code` is in the six-digit negative range of Cloud's own codes (-401001 …
