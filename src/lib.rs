@@ -124,6 +124,7 @@ mod retry_hint;
 mod template;
 #[cfg(feature = "serde")]
 mod text;
+pub mod transport;
 pub mod wx;
 
 pub use action::{Action, ParseActionError};

@@ -23,6 +23,7 @@ mod table;
 #[path = "../../src/template.rs"]
 #[allow(dead_code)]
 mod template;
+mod transport;
 mod wechat;
 mod wechat_cloud;
 mod wechat_legacy;
@@ -52,6 +53,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         wechat_cloud::render(&data)?,
         wechat_legacy::render(&data)?,
         alipay_gateway::render(&data)?,
+        transport::render(&data)?,
     ])
 }
 

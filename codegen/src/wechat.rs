@@ -225,6 +225,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         &format!("data/{ERRNO_FILE}"),
         &format!("data/{CATEGORY_FILE}"),
         &format!("data/{ALIAS_FILE}"),
+        &format!("data/{WRAPPER_FILE}"),
         &format!("data/{}", crate::wechat_reasons::CLASS_FILE),
         &format!("data/{}", crate::wechat_reasons::PATTERN_FILE),
     ]);
@@ -267,6 +268,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         &aliases,
     )?;
     render_groups(&mut out, &groups);
+    render_wrappers(data, &entries, &mut out)?;
     crate::wechat_reasons::render(data, &mut out)?;
     Ok(crate::GeneratedFile {
         path: "src/wx/generated.rs",
@@ -403,4 +405,46 @@ mod tests {
         assert!(!template_is_valid("100% done"));
         assert!(!template_is_valid("trailing %"));
     }
+}
+
+const WRAPPER_FILE: &str = "wechat_errno_wrappers.tsv";
+
+/// `data/wechat_errno_wrappers.tsv` → `Errno::wraps_reason`: the codes that only say a layer
+/// failed and leave the detail to the errMsg.
+fn render_wrappers(data: &Path, entries: &[Entry], out: &mut String) -> Result<(), TableError> {
+    let table = Table::read(
+        &data.join(WRAPPER_FILE),
+        &["code", "name", "source", "note"],
+    )?;
+    let mut names = Vec::new();
+    for row in table.rows() {
+        let code: u32 = row
+            .required("code")?
+            .parse()
+            .map_err(|_| row.error("code is not an integer"))?;
+        let name = row.required("name")?;
+        if !entries.iter().any(|e| e.code == code && e.name == name) {
+            return Err(row.error(format!("{code} {name} is not a row of {ERRNO_FILE}")));
+        }
+        if !row.required("source")?.starts_with("https://") {
+            return Err(row.error("every row needs a source URL"));
+        }
+        names.push(name.to_owned());
+    }
+    out.push_str("\nimpl Errno {\n");
+    out.push_str("    /// Whether the code only says which layer failed and leaves the detail to the errMsg\n");
+    out.push_str("    /// (`data/wechat_errno_wrappers.tsv`): then a reason class found in the errMsg decides\n");
+    out.push_str("    /// the next step instead of the code.\n");
+    out.push_str(
+        "    #[must_use]\n    pub const fn wraps_reason(self) -> bool {\n        matches!(self",
+    );
+    for (i, name) in names.iter().enumerate() {
+        let sep = if i == 0 { ", " } else { " | " };
+        let _ = write!(out, "{sep}Errno::{name}");
+    }
+    if names.is_empty() {
+        out.push_str(", _ if false");
+    }
+    out.push_str(")\n    }\n}\n");
+    Ok(())
 }

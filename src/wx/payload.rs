@@ -259,10 +259,16 @@ impl<'a> Fail<'a> {
                 })
                 .or_else(|| self.agreed_action(errno, legacy))
         };
+        // A wrapper code (600001 cronet component error) leaves the detail to the reason: a
+        // class found there decides, so a certificate error behind it is not retried.
+        let wrapper = errno
+            .and_then(AnyErrno::known)
+            .is_some_and(Errno::wraps_reason);
         let class = match code_action {
-            Some(_) => None,
-            None => ReasonClass::of(self.reason()),
+            Some(_) if !wrapper => None,
+            _ => ReasonClass::of(self.reason()),
         };
+        let code_action = if class.is_some() { None } else { code_action };
         Resolution {
             errno,
             legacy,

@@ -23,9 +23,11 @@ pub(crate) struct ReasonClassInfo {
 }
 
 impl ReasonClass {
-    /// The class of a failure's reason (the text after `api:fail`), if a pattern of the table
-    /// matches its normal form; `None` for a reason no pattern describes. Use it when no code
-    /// is known: a code, where there is one, says more.
+    /// The class of a failure's reason (the text after `api:fail`): the first pattern of
+    /// `data/wechat_reason_patterns.tsv` (the WeChat runtime's own wordings) that matches its
+    /// normal form, else what the [transport vocabularies](crate::transport) agree on; `None`
+    /// for a reason neither describes. Use it when no code is known: a code, where there is
+    /// one, says more.
     ///
     /// ```
     /// use minierr::wx::ReasonClass;
@@ -51,6 +53,7 @@ impl ReasonClass {
                     ReasonMatch::Contains => normal.contains(pattern),
                 })
                 .map(|(_, _, class)| *class)
+                .or_else(|| crate::transport::class_of_normal(normal))
         })
         .flatten()
     }
