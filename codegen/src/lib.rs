@@ -25,6 +25,7 @@ mod table;
 mod template;
 mod transport;
 mod wechat;
+mod wechat_api_families;
 mod wechat_cloud;
 mod wechat_legacy;
 mod wechat_reasons;
@@ -54,6 +55,7 @@ pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         wechat_legacy::render(&data)?,
         alipay_gateway::render(&data)?,
         transport::render(&data)?,
+        wechat_api_families::render(&data)?,
     ])
 }
 

@@ -35,6 +35,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::Action;
 use crate::wx::ReasonClass;
 
+#[rustfmt::skip]
 mod generated;
 
 use generated::{ENTRIES, NEEDLES};
@@ -287,6 +288,20 @@ fn leading_number(text: &str) -> Option<i32> {
         .unwrap_or(digits.len());
     let end = text.len() - digits.len() + len;
     (len > 0).then(|| text.get(..end)?.parse().ok()).flatten()
+}
+
+/// Whether a reason is, as a whole, a text of some network stack's vocabulary (`permission
+/// denied` is libuv's EACCES as well as a file-system errMsg): then the reason alone cannot
+/// tell a WeChat code from the stack's own error.
+pub(crate) fn is_vocabulary_text(reason: &str) -> bool {
+    crate::normalize::with_normal(reason, |normal| {
+        AUTOMATON.as_ref().is_some_and(|automaton| {
+            automaton
+                .find_overlapping_iter(normal)
+                .any(|m| m.start() == 0 && m.end() == normal.len())
+        })
+    })
+    .unwrap_or(false)
 }
 
 /// The class of a reason's normal form: the one every classed row it names agrees on; `None`

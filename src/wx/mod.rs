@@ -48,6 +48,9 @@
 
 use crate::Action;
 
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod api_families_generated;
 mod category;
 mod code;
 #[rustfmt::skip]

@@ -229,8 +229,8 @@ impl<'a> Fail<'a> {
             let errno = code.errno().map(AnyErrno::Known);
             return (errno, Some(ResolvedBy::ErrCode), Some(code));
         }
-        if let [only] = self.errno_candidates() {
-            return (Some(AnyErrno::Known(*only)), Some(ResolvedBy::ErrMsg), None);
+        if let (Some(only), 1) = self.compatible_candidates() {
+            return (Some(AnyErrno::Known(only)), Some(ResolvedBy::ErrMsg), None);
         }
         match self.legacy_by_message() {
             Some(code) => (
@@ -288,14 +288,71 @@ impl<'a> Fail<'a> {
         if errno.is_some() || legacy.is_some() {
             return None;
         }
-        match self.errno_candidates() {
-            [] => {
+        let candidates = self.errno_candidates();
+        let mask = self.api_categories();
+        match self.compatible_candidates() {
+            (_, 0) if candidates.is_empty() => {
+                if !self.legacy_message_allowed() {
+                    return None;
+                }
                 let family = self.api().and_then(Family::of_api);
                 let found = legacy::Code::with_message(family, self.reason());
                 agreed(found.map(legacy::Code::action))
             }
-            [_] => None,
-            several => agreed(several.iter().map(|e| Some(e.action()))),
+            // With the API unknown, codes of several families share the reason: the code stays
+            // unknown, but a step they all agree on is still certain.
+            (_, 0) if mask.is_none() && !crate::transport::is_vocabulary_text(self.reason()) => {
+                agreed(candidates.iter().map(|e| Some(e.action())))
+            }
+            (_, 0 | 1) => None,
+            _ => agreed(
+                candidates
+                    .iter()
+                    .filter(|e| compatible(**e, mask, candidates))
+                    .map(|e| Some(e.action())),
+            ),
+        }
+    }
+
+    /// The errno categories whose codes the failing API may report, as bits: the general ones
+    /// and its own section's (`data/wechat_api_sections.tsv`). `None` when the errMsg names no
+    /// API of the reference.
+    fn api_categories(&self) -> Option<u32> {
+        let api = self.api()?;
+        super::api_families_generated::API_CATEGORIES
+            .get(api)
+            .map(|own| own | super::api_families_generated::GENERAL_CATEGORIES)
+    }
+
+    /// The [candidates](Fail::errno_candidates) the failing API may report: those of its
+    /// categories when the API is known, else those whose reason no other family or network
+    /// stack shares. The first of them and how many.
+    fn compatible_candidates(&self) -> (Option<Errno>, usize) {
+        let candidates = self.errno_candidates();
+        if candidates.is_empty() {
+            return (None, 0);
+        }
+        let mask = self.api_categories();
+        if mask.is_none() && crate::transport::is_vocabulary_text(self.reason()) {
+            return (None, 0);
+        }
+        let mut fitting = candidates
+            .iter()
+            .copied()
+            .filter(|e| compatible(*e, mask, candidates));
+        let first = fitting.next();
+        (first, first.map_or(0, |_| 1 + fitting.count()))
+    }
+
+    /// Whether a legacy code may be read from the reason alone: the API has a legacy family
+    /// (which keys the lookup), or the API is not in the reference and no network stack's
+    /// vocabulary shares the reason. An API of the reference without a legacy family reports
+    /// none of their codes.
+    fn legacy_message_allowed(&self) -> bool {
+        match self.api() {
+            Some(api) if Family::of_api(api).is_some() => true,
+            _ if self.api_categories().is_some() => false,
+            _ => !crate::transport::is_vocabulary_text(self.reason()),
         }
     }
 
@@ -351,6 +408,9 @@ impl<'a> Fail<'a> {
     }
 
     fn legacy_by_message(&self) -> Option<legacy::Code> {
+        if !self.legacy_message_allowed() {
+            return None;
+        }
         let family = self.api().and_then(Family::of_api);
         let reason = self.reason();
         only(legacy::Code::with_message(family, reason)).or_else(|| {
@@ -389,11 +449,15 @@ impl<'a> Fail<'a> {
     /// an unknown reason is never guessed at.
     ///
     /// ```
-    /// use minierr::{wx::Fail, Action};
+    /// use minierr::{wx::{Errno, Fail}, Action};
     /// assert_eq!(Fail::new("request:fail url not in domain list").action(), Some(Action::FixConfig));
     /// assert_eq!(Fail::new("request:fail -118:net::ERR_CONNECTION_TIMED_OUT").action(), Some(Action::Retry));
-    /// // errno 3 and 1107013 share this errMsg; both say: ask the user.
-    /// let shared = Fail::new("getLocation:fail system permission denied");
+    /// // errno 3 (general) and 1107013 (live pusher) share this errMsg; getLocation may only
+    /// // report the general one.
+    /// let located = Fail::new("getLocation:fail system permission denied");
+    /// assert_eq!((located.resolved_errno(), located.action()), (Some(Errno::SystemPermissionDenied.into()), Some(Action::AskUser)));
+    /// // With no API, the code stays unknown; both say: ask the user.
+    /// let shared = Fail::new("system permission denied");
     /// assert_eq!((shared.resolved_errno(), shared.action()), (None, Some(Action::AskUser)));
     /// assert_eq!(Fail::new("request:fail something new").action(), None);
     /// ```
@@ -755,6 +819,18 @@ pub enum ResolvedBy {
     ErrCode,
     /// The errMsg's reason: a documented errMsg, a runtime alias or a documented legacy message.
     ErrMsg,
+}
+
+/// Whether `errno` may be what an API of these categories reports: a code of the API's own
+/// categories or the general ones (`api_categories` holds both) or, when the API is unknown
+/// (`None`), a code that every candidate sharing the reason agrees with on its category.
+fn compatible(errno: Errno, api_categories: Option<u32>, candidates: &[Errno]) -> bool {
+    let category = |e: Errno| e.code() / 100_000;
+    let bit = 1u32.checked_shl(category(errno)).unwrap_or(0);
+    match api_categories {
+        Some(mask) => mask & bit != 0,
+        None => candidates.iter().all(|e| category(*e) == category(errno)),
+    }
 }
 
 /// The action every item agrees on; `None` if there is none, or one has none, or they differ.
