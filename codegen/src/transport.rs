@@ -202,10 +202,11 @@ fn texts_of(entry: &Entry) -> Vec<(String, bool, String)> {
         "Java" if entry.message_en.is_empty() => texts.push((name, false, String::new())),
         // Node prints its codes (`connect ECONNRESET`, `CERT_HAS_EXPIRED`); a name that is a
         // plain word (`UNSPECIFIED`) is not searched for.
-        "Node" if name.contains('_') || (name.starts_with('e') && name.len() >= 5) => {
-            if !name.starts_with("socket_") {
-                texts.push((name, false, String::new()));
-            }
+        "Node"
+            if !name.starts_with("socket_")
+                && (name.contains('_') || (name.starts_with('e') && name.len() >= 5)) =>
+        {
+            texts.push((name, false, String::new()));
         }
         _ => {}
     }

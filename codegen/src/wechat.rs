@@ -392,21 +392,6 @@ fn read_aliases(data: &Path, entries: &[Entry]) -> Result<Vec<(String, String)>,
         .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn templates_accept_only_s_and_d() {
-        assert!(template_is_valid("mdns resolve system error:%d"));
-        assert!(template_is_valid(
-            "data type [%s] for input tensor [%s] is unsupported"
-        ));
-        assert!(!template_is_valid("100% done"));
-        assert!(!template_is_valid("trailing %"));
-    }
-}
-
 const WRAPPER_FILE: &str = "wechat_errno_wrappers.tsv";
 
 /// `data/wechat_errno_wrappers.tsv` → `Errno::wraps_reason`: the codes that only say a layer
@@ -447,4 +432,19 @@ fn render_wrappers(data: &Path, entries: &[Entry], out: &mut String) -> Result<(
     }
     out.push_str(")\n    }\n}\n");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_accept_only_s_and_d() {
+        assert!(template_is_valid("mdns resolve system error:%d"));
+        assert!(template_is_valid(
+            "data type [%s] for input tensor [%s] is unsupported"
+        ));
+        assert!(!template_is_valid("100% done"));
+        assert!(!template_is_valid("trailing %"));
+    }
 }
