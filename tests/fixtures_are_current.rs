@@ -40,6 +40,8 @@ fn fixtures_equal_the_shared_documents() {
             f.extension()
                 .is_some_and(|e| e == "txt" || e == "tsv" || e == "jsonl")
         })
+        // tests/fixtures/transport/ holds the project's own independent lists, not copies.
+        .filter(|f| f.starts_with("seeds") || f.starts_with("reference"))
         .collect();
     assert_eq!(
         copies.len(),

@@ -262,7 +262,7 @@ const EXPECTED: &[(usize, Expect, &str)] = &[
 
 /// The score the current code reaches; raise it as issue 12's parts land. Lowering it means
 /// something that worked no longer does.
-const FLOOR: usize = 29;
+const FLOOR: usize = 30;
 
 fn answer(payload: &str) -> (Option<i64>, Option<Action>) {
     match minierr::decode_str(payload) {

@@ -306,3 +306,39 @@ fn decode_names_the_platform_and_keeps_both_codes() {
     let d = decode_str(r#""request:fail -118:net::ERR_CONNECTION_TIMED_OUT""#).expect("decodes");
     assert_eq!(d.platform(), Platform::Wechat);
 }
+
+/// Every CloudBase code name the reference's notes give a Cloud code ("CloudBase code
+/// DATABASE_PERMISSION_DENIED") is that code's, read from the reference itself; and CloudBase's
+/// bracketed form decodes to it.
+#[test]
+fn cloudbase_code_names_are_the_references() {
+    let path = support::fixtures_dir().join("reference/wechat_cloud_errcode.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut checked = 0;
+    for line in text.lines().skip(1) {
+        let code: i64 = line
+            .split('\t')
+            .next()
+            .and_then(|c| c.parse().ok())
+            .expect("a code");
+        let Some((_, after)) = line.split_once("CloudBase code ") else {
+            continue;
+        };
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+            .collect();
+        let found = minierr::wx::cloud::Code::from_cloudbase_code(&name);
+        assert_eq!(found.map(|c| c.code()), Some(code), "{name}");
+        assert_eq!(found.and_then(|c| c.cloudbase_code()), Some(name.as_str()));
+        checked += 1;
+    }
+    assert!(checked >= 19, "{checked} CloudBase names in the reference");
+    let d = minierr::decode_str(r#""Error: [DATABASE_PERMISSION_DENIED] Permission denied""#)
+        .expect("decodes");
+    assert_eq!(d.platform(), minierr::Platform::WechatCloud);
+    assert_eq!(d.code(), Some(minierr::RawCode::Number(-502003)));
+    assert_eq!(d.action(), Some(minierr::Action::FixConfig));
+    // A bracketed word that is no CloudBase code is not Cloud's.
+    assert!(minierr::decode_str(r#""[NOT_A_CODE] Permission denied""#).is_err());
+}

@@ -159,12 +159,65 @@ fn variant(e: &Entry) -> Variant {
     }
 }
 
+const CLOUDBASE_FILE: &str = "wechat_cloudbase_codes.tsv";
+
+/// `data/wechat_cloudbase_codes.tsv` → `Code::from_cloudbase_code` and `Code::cloudbase_code`:
+/// the CloudBase names of Cloud codes, as CloudBase SDKs print them.
+fn render_cloudbase(data: &Path, entries: &[Entry], out: &mut String) -> Result<(), TableError> {
+    use std::fmt::Write as _;
+    let table = Table::read(
+        &data.join(CLOUDBASE_FILE),
+        &["cloudbase_code", "code", "source", "note"],
+    )?;
+    let mut pairs = Vec::new();
+    for row in table.rows() {
+        let name = row.required("cloudbase_code")?;
+        if !name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+            return Err(row.error(format!("{name:?} is not an upper-case CloudBase code")));
+        }
+        let code: i64 = row
+            .required("code")?
+            .parse()
+            .map_err(|_| row.error("code is not an integer"))?;
+        let variant = entries
+            .iter()
+            .find(|e| e.code == code)
+            .ok_or_else(|| row.error(format!("{code} is not a row of {FILE}")))?;
+        if !row.required("source")?.starts_with("https://") {
+            return Err(row.error("every row needs a source URL"));
+        }
+        pairs.push((name.to_owned(), variant.name.clone()));
+    }
+    require_unique(
+        CLOUDBASE_FILE,
+        "cloudbase_code",
+        pairs.iter().map(|(n, _)| n.as_str()),
+    )?;
+    require_unique(
+        CLOUDBASE_FILE,
+        "code",
+        pairs.iter().map(|(_, v)| v.as_str()),
+    )?;
+    out.push_str("\nimpl Code {\n");
+    out.push_str("    /// The code CloudBase names so (`DATABASE_PERMISSION_DENIED` is -502003), byte for byte,\n    /// official misspellings (`INVALIID_ENV`) included.\n    #[must_use]\n    pub fn from_cloudbase_code(name: &str) -> Option<Code> {\n        match name {\n");
+    for (name, variant) in &pairs {
+        let _ = writeln!(out, "            {} => Some(Code::{variant}),", lit(name));
+    }
+    out.push_str("            _ => None,\n        }\n    }\n\n");
+    out.push_str("    /// CloudBase's name for the code, where it has one.\n    #[must_use]\n    pub const fn cloudbase_code(self) -> Option<&'static str> {\n        match self {\n");
+    for (name, variant) in &pairs {
+        let _ = writeln!(out, "            Code::{variant} => Some({}),", lit(name));
+    }
+    out.push_str("            _ => None,\n        }\n    }\n}\n");
+    Ok(())
+}
+
 pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let mut entries = read(data)?;
     entries.sort_by_key(|e| e.code);
     let variants: Vec<Variant> = entries.iter().map(variant).collect();
 
-    let mut out = header(&[&format!("data/{FILE}")]);
+    let mut out = header(&[&format!("data/{FILE}"), &format!("data/{CLOUDBASE_FILE}")]);
     out.push_str("\nuse super::{CodeInfo, Reliability};\nuse crate::Action;\n");
     hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
     enum_decl(
@@ -189,6 +242,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         }
     }
     message_index(&mut out, FILE, "MESSAGE", "messages", "Code", &messages)?;
+    render_cloudbase(data, &entries, &mut out)?;
     Ok(crate::GeneratedFile {
         path: "src/wx/cloud/generated.rs",
         contents: out,

@@ -353,6 +353,9 @@ impl std::error::Error for Fail<'_> {}
 /// `request:fail -118:net::…` is a Chromium network error.
 #[cfg(feature = "json")]
 pub(crate) fn has_cloud_form(text: &str) -> bool {
+    if text.contains('[') && cloudbase_bracket(strip_error(text)).is_some() {
+        return true;
+    }
     // Every Cloud code is negative; most client errMsgs have no minus sign at all.
     if !text.contains('-') {
         return false;
@@ -419,6 +422,13 @@ pub(crate) const fn in_code_range(code: i64) -> bool {
     code <= -100_000 && code > -1_000_000
 }
 
+/// `[DATABASE_PERMISSION_DENIED] Permission denied`, as CloudBase SDKs print an error: the code
+/// CloudBase names in the brackets (`data/wechat_cloudbase_codes.tsv`), and the message after.
+fn cloudbase_bracket(text: &str) -> Option<(Code, &str)> {
+    let (name, rest) = text.strip_prefix('[')?.split_once(']')?;
+    Some((Code::from_cloudbase_code(name)?, rest.trim_start()))
+}
+
 /// Splits a Cloud error text into its [`Parts`].
 fn parse(text: &str) -> Parts<'_> {
     let (body, call_id) = without_diagnostics(text);
@@ -439,6 +449,14 @@ fn parse(text: &str) -> Parts<'_> {
                 crate::normalize::split_once_str(after, "| errMsg:").unwrap_or((after, ""));
             parts.label = Some(label.trim()).filter(|l| !l.is_empty());
             inner = message;
+        }
+    }
+    if parts.code.is_none() {
+        if let Some((code, message)) = cloudbase_bracket(rest) {
+            parts.code = Some(code.code());
+            parts.innermost = parts.code;
+            parts.reason = message;
+            return parts;
         }
     }
     let mut codes = codes_named(body);
