@@ -181,6 +181,7 @@ pub(crate) fn vacant<T, E: de::Error>(slot: &Option<T>, field: &'static str) -> 
 
 /// `part`, a slice of `whole`'s text, with `whole`'s lifetime: borrowed from the input where
 /// `whole` is, copied where `whole` was unescaped into an owned string.
+#[cfg(feature = "json")]
 pub(crate) fn part_of<'a>(whole: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     match whole {
         Cow::Borrowed(text) => {

@@ -293,6 +293,7 @@ fn leading_number(text: &str) -> Option<i32> {
 /// Whether a reason is, as a whole, a text of some network stack's vocabulary (`permission
 /// denied` is libuv's EACCES as well as a file-system errMsg): then the reason alone cannot
 /// tell a WeChat code from the stack's own error.
+#[cfg(feature = "serde")]
 pub(crate) fn is_vocabulary_text(reason: &str) -> bool {
     crate::normalize::with_normal(reason, |normal| {
         AUTOMATON.as_ref().is_some_and(|automaton| {

@@ -386,6 +386,7 @@ pub(crate) fn names_cloud_api(text: &str) -> bool {
 /// (after any `Error: `), or an object's errMsg `openapi.…:fail …` beside a positive `errCode`
 /// (`err_code`). Cloud's own codes are negative; a positive one here is the server's. Gives
 /// `(errcode, api, errmsg)`, the errmsg without a leading echo of the code.
+#[cfg(feature = "json")]
 pub(crate) fn openapi_server_error(err_code: Option<i64>, text: &str) -> Option<(i64, &str, &str)> {
     let mut rest = strip_error(text);
     let mut code = err_code;
@@ -405,6 +406,7 @@ pub(crate) fn openapi_server_error(err_code: Option<i64>, text: &str) -> Option<
 }
 
 /// A positive decimal number at the start of `text` (after spaces), and what follows it.
+#[cfg(feature = "json")]
 fn leading_positive(text: &str) -> Option<(i64, &str)> {
     let text = text.trim_start();
     let digits = text
