@@ -1392,7 +1392,7 @@ fn decode_text<'a>(
         return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
     }
     if wx::has_fail_marker(&text) {
-        return Ok(Diagnosis::Wx(wx::Fail::new(text)));
+        return Ok(openapi_as_server(Diagnosis::Wx(wx::Fail::new(text))));
     }
     // A Cloud message alone (`没有权限，请先开通云开发或者云托管`), unless Alipay claims it.
     let cloud_message = !wx::cloud::Code::all_with_normalized_message(&text).is_empty();
@@ -1467,9 +1467,14 @@ pub fn decode_as<'a>(
 /// is the server's answer: it is reported as [`Platform::WechatServer`], with the errcode as
 /// its code and the errmsg after `:fail` (so `rid` and hints are split off as on any server
 /// body). Everything else is returned as it came.
-fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
+pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
     let server = match &diagnosis {
-        Diagnosis::Wx(fail) => openapi_server_response(fail.err_code(), &fail.err_msg),
+        Diagnosis::Wx(fail) => {
+            let sent = fail.err_code();
+            // Without an errCode, the one server errmsg the reason names gives the code.
+            let code = sent.or_else(|| fail.server_errcode().map(|c| c.raw()));
+            openapi_server_response(code, &fail.err_msg)
+        }
         Diagnosis::WxCloud(fail) => openapi_server_response(fail.err_code(), fail.err_msg_cow()),
         _ => None,
     };

@@ -214,7 +214,7 @@ fn text_form<'a>(
         let text = quoted_tail(line, cloud_start(line));
         return Some((
             Found::WxCloudText,
-            Diagnosis::WxCloud(wx::cloud::Fail::new(text)),
+            crate::decode::openapi_as_server(Diagnosis::WxCloud(wx::cloud::Fail::new(text))),
         ));
     }
     if let Some(response) = gateway_text(line) {
@@ -235,7 +235,7 @@ fn text_form<'a>(
     let start = wx_err_msg_start(line)?;
     Some((
         Found::WxErrMsg,
-        Diagnosis::Wx(wx::Fail::new(quoted_tail(line, start))),
+        crate::decode::openapi_as_server(Diagnosis::Wx(wx::Fail::new(quoted_tail(line, start)))),
     ))
 }
 
@@ -398,7 +398,7 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         if let Some(errno) = number("errno").and_then(|n| u32::try_from(n).ok()) {
             fail = fail.with_errno(errno);
         }
-        return Some(Diagnosis::Wx(fail));
+        return Some(crate::decode::openapi_as_server(Diagnosis::Wx(fail)));
     }
     let errcode = number("errcode")?;
     Some(Diagnosis::WxServer(wx::server::Response::new(

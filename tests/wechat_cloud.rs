@@ -346,3 +346,35 @@ fn cloudbase_bracketed_codes_decode_as_cloud() {
     // A bracketed word that is no CloudBase code is not Cloud's.
     assert!(minierr::decode_str(r#""[NOT_A_CODE] Permission denied""#).is_err());
 }
+
+/// A Cloud `openapi.*` call fails with the WeChat server's errcode (the Cloud reference:
+/// `openapi` calls pass the server API's errcode on as a positive errCode): in every form it
+/// arrives in, it is decoded as the server's answer, with the rid split off.
+#[cfg(feature = "json")]
+#[test]
+fn cloud_openapi_failures_are_the_servers() {
+    use minierr::{Action, Platform, RawCode};
+    for payload in [
+        r#"{"errCode":43101,"errMsg":"openapi.subscribeMessage.send:fail user refuse to accept the msg rid: 693398e6-48ac74fd-2c498819"}"#,
+        r#"{"errCode":43101,"errMsg":"openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg"}"#,
+        r#""Error: errCode: 43101  | errMsg: openapi.subscribeMessage.send:fail user refuse to accept the msg rid: 693398e6-48ac74fd-2c498819""#,
+        // No errCode: the reason is the one server errmsg of 43101.
+        r#""openapi.subscribeMessage.send:fail user refuse to accept the msg""#,
+    ] {
+        let d = minierr::decode_str(payload).expect("decodes");
+        assert_eq!(d.platform(), Platform::WechatServer, "{payload}");
+        assert_eq!(d.code(), Some(RawCode::Number(43101)), "{payload}");
+        assert_eq!(d.action(), Some(Action::AskUser), "{payload}");
+        assert_eq!(
+            d.reason(),
+            Some("user refuse to accept the msg"),
+            "{payload}"
+        );
+    }
+    // A negative errCode beside an openapi errMsg is Cloud's own.
+    let d = minierr::decode_str(
+        r#"{"errCode":-604101,"errMsg":"openapi.subscribeMessage.send:fail function has no permission to call this API"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(d.platform(), Platform::WechatCloud);
+}

@@ -497,6 +497,9 @@ impl<'a> Fail<'a> {
     /// assert_eq!(fail.server_errcode().and_then(|c| c.known()), Some(Errcode::UserRefusedMessage));
     /// assert_eq!(fail.action(), Some(Action::AskUser));
     /// assert_eq!(Fail::new("request:fail").with_err_code(43101).server_errcode(), None);
+    /// // Without errCode, a reason that is one server errmsg names its code.
+    /// let bare = Fail::new("openapi.subscribeMessage.send:fail user refuse to accept the msg rid: 693398e6-48ac74fd-2c498819");
+    /// assert_eq!(bare.server_errcode().and_then(|c| c.known()), Some(Errcode::UserRefusedMessage));
     /// ```
     #[must_use]
     pub fn server_errcode(&self) -> Option<super::server::AnyErrcode> {
@@ -504,8 +507,18 @@ impl<'a> Fail<'a> {
             return None;
         }
         self.api()?.strip_prefix("openapi.")?;
-        let code = self.err_code.filter(|&c| c > 0)?;
-        Some(super::server::AnyErrcode::new(code))
+        match self.err_code.filter(|&c| c > 0) {
+            Some(code) => Some(super::server::AnyErrcode::new(code)),
+            // No code sent: the API is a server API, so its reason is read in the server's
+            // vocabulary, and only a reason that names one errcode answers.
+            None => {
+                let reason = super::server::split_errmsg(self.reason()).reason();
+                match super::server::Errcode::all_with_normalized_errmsg(reason) {
+                    [only] => Some(super::server::AnyErrcode::Known(*only)),
+                    _ => None,
+                }
+            }
+        }
     }
 
     /// Decodes a fail object from JSON text; the same as `serde_json::from_str`.
