@@ -49,6 +49,9 @@ struct Entry {
     source: String,
 }
 
+/// How many bytes of a needle the automaton holds.
+const NEEDLE_PREFIX: usize = 12;
+
 /// A text searched for in a reason's normal form.
 struct Needle {
     text: String,
@@ -109,6 +112,24 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
     }
 
     let needles = needles(&entries);
+    // The automaton holds each needle's first bytes only, which keeps it small; the rest is
+    // compared where the start matched. Needles sharing their first bytes are grouped, the
+    // longest first, so the most specific is tried first.
+    let mut split: Vec<(&str, &str, &Needle)> = needles
+        .iter()
+        .map(|n| {
+            let cut = (0..=n.text.len().min(NEEDLE_PREFIX))
+                .rev()
+                .find(|&i| n.text.is_char_boundary(i))
+                .unwrap_or(0);
+            (&n.text[..cut], &n.text[cut..], n)
+        })
+        .collect();
+    split.sort_by(|a, b| {
+        a.0.cmp(b.0)
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.1.cmp(b.1))
+    });
 
     let mut out = header(&["data/transport_*.tsv"]);
     out.push_str("\nuse super::{Entry, Needle, Vocabulary};\nuse crate::wx::ReasonClass;\n\n");
@@ -129,18 +150,31 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
     }
     out.push_str("];\n\n");
     out.push_str(
-        "/// The texts a reason's normal form is searched for, each with the class it gives and the\n/// first row it stands for.\npub(super) static NEEDLES: &[Needle] = &[\n",
+        "/// The texts a reason's normal form is searched for, grouped by their first bytes, each\n/// with the class it gives and the first row it stands for.\npub(super) static NEEDLES: &[Needle] = &[\n",
     );
-    for n in &needles {
+    for (start, rest, n) in &split {
         let _ = writeln!(
             out,
-            "    Needle {{ text: {}, whole: {}, tail: {}, class: {}, entry: {} }},",
-            lit(&n.text),
+            "    Needle {{ start: {}, rest: {}, whole: {}, tail: {}, class: {}, entry: {} }},",
+            lit(start),
+            lit(rest),
             n.whole,
             lit(&n.tail),
             class_expr(n.class),
             n.entry,
         );
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// Each distinct first bytes of the needles, and the range of `NEEDLES` that starts so.\npub(super) static PREFIXES: &[(&str, usize, usize)] = &[\n");
+    let mut i = 0;
+    while i < split.len() {
+        let prefix = split[i].0;
+        let j = split[i..]
+            .iter()
+            .position(|s| s.0 != prefix)
+            .map_or(split.len(), |k| i + k);
+        let _ = writeln!(out, "    ({}, {i}, {j}),", lit(prefix));
+        i = j;
     }
     out.push_str("];\n");
     Ok(GeneratedFile {

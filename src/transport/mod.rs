@@ -30,7 +30,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::Action;
 use crate::wx::ReasonClass;
@@ -38,7 +38,7 @@ use crate::wx::ReasonClass;
 #[rustfmt::skip]
 mod generated;
 
-use generated::{ENTRIES, NEEDLES};
+use generated::{ENTRIES, NEEDLES, PREFIXES};
 
 /// Whose error vocabulary a row belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -159,7 +159,10 @@ impl Entry {
 /// A text searched for in a reason's normal form.
 #[derive(Debug)]
 pub(crate) struct Needle {
-    text: &'static str,
+    /// The first bytes, which the automaton searches for.
+    start: &'static str,
+    /// The rest, compared where `start` matched.
+    rest: &'static str,
     whole: bool,
     tail: &'static str,
     class: Option<ReasonClass>,
@@ -177,11 +180,22 @@ pub fn entries() -> &'static [Entry] {
     ENTRIES
 }
 
-/// All needles in one automaton, built on first use.
+/// Where a stack prints its number for the error, and whose numbers follow: the automaton
+/// finds these markers with the needles, so a reason without them costs no extra scan.
+const NUMBER_MARKERS: [(&str, &str, Vocabulary); 2] = [
+    ("cronet error code:", "", Vocabulary::Chromium),
+    ("nsurlerrordomain", "code=", Vocabulary::Apple),
+];
+
+/// All needles, then the number markers, in one automaton, built on first use. At each place
+/// the longest needle is reported: `connection reset by peer` rather than `connection reset`
+/// inside it.
 static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let markers = NUMBER_MARKERS.iter().map(|(marker, _, _)| *marker);
     AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(NEEDLES.iter().map(|n| n.text))
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(PREFIXES.iter().map(|(start, _, _)| *start).chain(markers))
         .ok()
 });
 
@@ -207,53 +221,75 @@ fn matches_in(normal: &str, mut each: impl FnMut(&'static Entry, Option<ReasonCl
     let Some(automaton) = AUTOMATON.as_ref() else {
         return;
     };
-    for found in automaton.find_overlapping_iter(normal) {
-        let Some(needle) = NEEDLES.get(found.pattern().as_usize()) else {
+    for found in automaton.find_iter(normal) {
+        let (start, end) = (found.start(), found.end());
+        let index = found.pattern().as_usize();
+        let Some(&(_, first, last)) = PREFIXES.get(index) else {
+            if let Some(entry) = index
+                .checked_sub(PREFIXES.len())
+                .and_then(|marker| NUMBER_MARKERS.get(marker))
+                .and_then(|&(_, label, vocabulary)| numbered(normal.get(end..)?, label, vocabulary))
+            {
+                each(entry, entry.class);
+            }
             continue;
         };
-        let (start, end) = (found.start(), found.end());
-        let fits = if needle.whole {
-            start == 0 && end == normal.len()
-        } else {
-            bounded(normal, start, end, needle.text) && tail_follows(normal, end, needle.tail)
-        };
-        if let (true, Some(entry)) = (fits, ENTRIES.get(needle.entry)) {
-            each(entry, needle.class);
-        }
-    }
-    for (marker, label, vocabulary) in [
-        ("cronet error code:", "", Vocabulary::Chromium),
-        ("nsurlerrordomain", "code=", Vocabulary::Apple),
-    ] {
-        let number = crate::normalize::split_once_str(normal, marker)
-            .and_then(|(_, after)| {
-                let after = after.trim_start();
-                match label {
-                    "" => Some(after),
-                    _ => crate::normalize::split_once_str(after, label).map(|(_, n)| n),
+        // The needles that start so, longest first: the first that fits is reported.
+        let fitting = NEEDLES
+            .get(first..last)
+            .unwrap_or(&[])
+            .iter()
+            .find(|needle| {
+                let Some(end) = normal
+                    .get(end..)
+                    .filter(|after| after.starts_with(needle.rest))
+                    .map(|_| end + needle.rest.len())
+                else {
+                    return false;
+                };
+                if needle.whole {
+                    start == 0 && end == normal.len()
+                } else {
+                    bounded(normal, start, end, needle.start, needle.rest)
+                        && tail_follows(normal, end, needle.tail)
                 }
-            })
-            .and_then(leading_number);
-        if let Some(entry) = number.and_then(|n| {
-            ENTRIES
-                .iter()
-                .find(|e| e.vocabulary == vocabulary && e.number == Some(n))
-        }) {
-            each(entry, entry.class);
+            });
+        if let Some(needle) = fitting {
+            if let Some(entry) = ENTRIES.get(needle.entry) {
+                each(entry, needle.class);
+            }
         }
     }
 }
 
+/// The row of `vocabulary` whose number follows a marker, after `label` where one is given
+/// (`code=` in `NSURLErrorDomain Code=-1001`).
+fn numbered(after: &str, label: &str, vocabulary: Vocabulary) -> Option<&'static Entry> {
+    let after = after.trim_start();
+    let digits = match label {
+        "" => after,
+        _ => crate::normalize::split_once_str(after, label)?.1,
+    };
+    let number = leading_number(digits)?;
+    ENTRIES
+        .iter()
+        .find(|e| e.vocabulary == vocabulary && e.number == Some(number))
+}
+
 /// Whether the match stands as a word: no letter or digit joined to a needle's edge that is
 /// one (`econnreset` in `connect ECONNRESET 1.2.3.4`, not in `xeconnresetx`).
-fn bounded(normal: &str, start: usize, end: usize, needle: &str) -> bool {
+fn bounded(normal: &str, start: usize, end: usize, first: &str, rest: &str) -> bool {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let left = !needle.starts_with(word)
+    let last = rest
+        .chars()
+        .next_back()
+        .or_else(|| first.chars().next_back());
+    let left = !first.starts_with(word)
         || normal
             .get(..start)
             .and_then(|s| s.chars().next_back())
             .is_none_or(|c| !word(c));
-    let right = !needle.ends_with(word)
+    let right = !last.is_some_and(word)
         || normal
             .get(end..)
             .and_then(|s| s.chars().next())
@@ -276,7 +312,7 @@ fn tail_follows(normal: &str, end: usize, tail: &str) -> bool {
         .unwrap_or(0);
     (1..=window).any(|gap| {
         rest.get(gap..)
-            .is_some_and(|after| after.starts_with(tail) && bounded(after, 0, tail.len(), tail))
+            .is_some_and(|after| after.starts_with(tail) && bounded(after, 0, tail.len(), tail, ""))
     })
 }
 
@@ -297,9 +333,16 @@ fn leading_number(text: &str) -> Option<i32> {
 pub(crate) fn is_vocabulary_text(reason: &str) -> bool {
     crate::normalize::with_normal(reason, |normal| {
         AUTOMATON.as_ref().is_some_and(|automaton| {
-            automaton
-                .find_overlapping_iter(normal)
-                .any(|m| m.start() == 0 && m.end() == normal.len())
+            automaton.find_iter(normal).any(|m| {
+                let needles = PREFIXES
+                    .get(m.pattern().as_usize())
+                    .and_then(|&(_, first, last)| NEEDLES.get(first..last))
+                    .unwrap_or(&[]);
+                m.start() == 0
+                    && needles
+                        .iter()
+                        .any(|n| normal.get(m.end()..) == Some(n.rest))
+            })
         })
     })
     .unwrap_or(false)
@@ -367,9 +410,10 @@ mod tests {
 
     #[test]
     fn words_are_bounded() {
-        assert!(bounded("connect econnreset 1", 8, 18, "econnreset"));
-        assert!(!bounded("xeconnreset", 1, 11, "econnreset"));
-        assert!(bounded("-101:net::err_x", 5, 15, "net::err_x"));
+        assert!(bounded("connect econnreset 1", 8, 18, "econnreset", ""));
+        assert!(!bounded("xeconnreset", 1, 11, "econnreset", ""));
+        assert!(!bounded("xeconnreset", 1, 11, "econn", "reset"));
+        assert!(bounded("-101:net::err_x", 5, 15, "net::err_x", ""));
     }
 
     #[test]
@@ -401,7 +445,7 @@ mod tests {
         assert!(AUTOMATON.is_some());
         assert_eq!(
             NEEDLES.len(),
-            NEEDLES.iter().filter(|n| !n.text.is_empty()).count()
+            NEEDLES.iter().filter(|n| !n.start.is_empty()).count()
         );
     }
 }

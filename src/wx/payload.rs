@@ -219,6 +219,15 @@ impl<'a> Fail<'a> {
     /// errCode) names; else the errno the reason names; else the errno of the legacy code the
     /// reason names. With it, which of the three answered, and the legacy code if one did.
     fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
+        self.resolve_with(&mut None)
+    }
+
+    /// [`Fail::resolve`], keeping the reason's [`Analysis`] in `analysis` once it was needed,
+    /// so that [`Fail::resolution`] reads the reason once.
+    fn resolve_with(
+        &self,
+        analysis: &mut Option<Analysis>,
+    ) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
         if self.foreign.is_some() {
             return (None, None, None);
         }
@@ -229,10 +238,11 @@ impl<'a> Fail<'a> {
             let errno = code.errno().map(AnyErrno::Known);
             return (errno, Some(ResolvedBy::ErrCode), Some(code));
         }
-        if let (Some(only), 1) = self.compatible_candidates() {
+        let analysis = analysis.get_or_insert_with(|| self.analysis());
+        if let (Some(only), 1) = analysis.compatible() {
             return (Some(AnyErrno::Known(only)), Some(ResolvedBy::ErrMsg), None);
         }
-        match self.legacy_by_message() {
+        match self.legacy_by_message(analysis) {
             Some(code) => (
                 code.errno().map(AnyErrno::Known),
                 Some(ResolvedBy::ErrMsg),
@@ -246,7 +256,8 @@ impl<'a> Fail<'a> {
     /// `resolved_errno`, `legacy_code`, `action` and `reason_class` (each of which resolves
     /// afresh).
     pub(crate) fn resolution(&self) -> Resolution {
-        let (errno, _, legacy) = self.resolve();
+        let mut analysis = None;
+        let (errno, _, legacy) = self.resolve_with(&mut analysis);
         let code_action = if self.foreign.is_some() {
             None
         } else {
@@ -257,7 +268,12 @@ impl<'a> Fail<'a> {
                     self.server_errcode()
                         .and_then(super::server::AnyErrcode::action)
                 })
-                .or_else(|| self.agreed_action(errno, legacy))
+                .or_else(|| match &analysis {
+                    Some(analysis) if errno.is_none() && legacy.is_none() => {
+                        self.agreed_action(analysis)
+                    }
+                    _ => None,
+                })
         };
         // A wrapper code (600001 cronet component error) leaves the detail to the reason: a
         // class found there decides, so a certificate error behind it is not retried.
@@ -280,19 +296,11 @@ impl<'a> Fail<'a> {
     /// When no errno was sent and the reason is the documented message of several codes (errno
     /// 3 and 1107013 share `system permission denied`), the action they all agree on; `None`
     /// if they disagree. The code stays unknown: only the next step is certain.
-    fn agreed_action(
-        &self,
-        errno: Option<AnyErrno>,
-        legacy: Option<legacy::Code>,
-    ) -> Option<Action> {
-        if errno.is_some() || legacy.is_some() {
-            return None;
-        }
-        let candidates = self.errno_candidates();
-        let mask = self.api_categories();
-        match self.compatible_candidates() {
+    fn agreed_action(&self, analysis: &Analysis) -> Option<Action> {
+        let candidates = analysis.candidates;
+        match analysis.compatible() {
             (_, 0) if candidates.is_empty() => {
-                if !self.legacy_message_allowed() {
+                if !self.legacy_message_allowed(analysis) {
                     return None;
                 }
                 let family = self.api().and_then(Family::of_api);
@@ -301,16 +309,27 @@ impl<'a> Fail<'a> {
             }
             // With the API unknown, codes of several families share the reason: the code stays
             // unknown, but a step they all agree on is still certain.
-            (_, 0) if mask.is_none() && !crate::transport::is_vocabulary_text(self.reason()) => {
+            (_, 0) if analysis.mask.is_none() && !analysis.stack_text => {
                 agreed(candidates.iter().map(|e| Some(e.action())))
             }
             (_, 0 | 1) => None,
             _ => agreed(
                 candidates
                     .iter()
-                    .filter(|e| compatible(**e, mask, candidates))
+                    .filter(|e| compatible(**e, analysis.mask, candidates))
                     .map(|e| Some(e.action())),
             ),
+        }
+    }
+
+    /// What the reason is, read once: the codes whose errMsg it is, the categories the failing
+    /// API may report, and whether a network stack's vocabulary has the same text.
+    fn analysis(&self) -> Analysis {
+        let mask = self.api_categories();
+        Analysis {
+            candidates: self.errno_candidates(),
+            mask,
+            stack_text: mask.is_none() && crate::transport::is_vocabulary_text(self.reason()),
         }
     }
 
@@ -324,35 +343,15 @@ impl<'a> Fail<'a> {
             .map(|own| own | super::api_families_generated::GENERAL_CATEGORIES)
     }
 
-    /// The [candidates](Fail::errno_candidates) the failing API may report: those of its
-    /// categories when the API is known, else those whose reason no other family or network
-    /// stack shares. The first of them and how many.
-    fn compatible_candidates(&self) -> (Option<Errno>, usize) {
-        let candidates = self.errno_candidates();
-        if candidates.is_empty() {
-            return (None, 0);
-        }
-        let mask = self.api_categories();
-        if mask.is_none() && crate::transport::is_vocabulary_text(self.reason()) {
-            return (None, 0);
-        }
-        let mut fitting = candidates
-            .iter()
-            .copied()
-            .filter(|e| compatible(*e, mask, candidates));
-        let first = fitting.next();
-        (first, first.map_or(0, |_| 1 + fitting.count()))
-    }
-
     /// Whether a legacy code may be read from the reason alone: the API has a legacy family
     /// (which keys the lookup), or the API is not in the reference and no network stack's
     /// vocabulary shares the reason. An API of the reference without a legacy family reports
     /// none of their codes.
-    fn legacy_message_allowed(&self) -> bool {
+    fn legacy_message_allowed(&self, analysis: &Analysis) -> bool {
         match self.api() {
             Some(api) if Family::of_api(api).is_some() => true,
-            _ if self.api_categories().is_some() => false,
-            _ => !crate::transport::is_vocabulary_text(self.reason()),
+            _ if analysis.mask.is_some() => false,
+            _ => !analysis.stack_text,
         }
     }
 
@@ -407,8 +406,8 @@ impl<'a> Fail<'a> {
         legacy::Code::find(Family::of_api(self.api()?)?, err_code)
     }
 
-    fn legacy_by_message(&self) -> Option<legacy::Code> {
-        if !self.legacy_message_allowed() {
+    fn legacy_by_message(&self, analysis: &Analysis) -> Option<legacy::Code> {
+        if !self.legacy_message_allowed(analysis) {
             return None;
         }
         let family = self.api().and_then(Family::of_api);
@@ -832,6 +831,31 @@ pub enum ResolvedBy {
     ErrCode,
     /// The errMsg's reason: a documented errMsg, a runtime alias or a documented legacy message.
     ErrMsg,
+}
+
+/// A reason read once for recovery: see [`Fail::analysis`].
+struct Analysis {
+    candidates: &'static [Errno],
+    mask: Option<u32>,
+    stack_text: bool,
+}
+
+impl Analysis {
+    /// The candidates the failing API may report: those of its categories when the API is
+    /// known, else, when no network stack's vocabulary shares the reason, those every candidate
+    /// agrees with on their category. The first of them and how many.
+    fn compatible(&self) -> (Option<Errno>, usize) {
+        if self.candidates.is_empty() || (self.mask.is_none() && self.stack_text) {
+            return (None, 0);
+        }
+        let mut fitting = self
+            .candidates
+            .iter()
+            .copied()
+            .filter(|e| compatible(*e, self.mask, self.candidates));
+        let first = fitting.next();
+        (first, first.map_or(0, |_| 1 + fitting.count()))
+    }
 }
 
 /// Whether `errno` may be what an API of these categories reports: a code of the API's own
