@@ -400,7 +400,12 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         }
         return Some(crate::decode::openapi_as_server(Diagnosis::Wx(fail)));
     }
-    let errcode = number("errcode")?;
+    // A server body's `errcode` names a field of the line itself, never a word inside a
+    // WeChat errMsg's reason (`request:fail errcode:-7 cronet error code:-7 …`).
+    let head = wx_err_msg_start(line)
+        .and_then(|start| line.get(..start))
+        .unwrap_or(line);
+    let errcode = field(head, "errcode").and_then(|v| leading_int(v).map(|(n, _)| n))?;
     Some(Diagnosis::WxServer(wx::server::Response::new(
         Some(wx::server::AnyErrcode::new(errcode)),
         field(line, "errmsg").map(Cow::Borrowed),
@@ -606,6 +611,24 @@ mod tests {
         assert_eq!(server_forms("ids: [40164, 40165]"), None);
         assert_eq!(server_forms("[40164]"), None);
         assert_eq!(server_forms("[40164] 中文"), None);
+    }
+
+    #[test]
+    fn a_field_inside_a_wechat_reason_is_not_a_server_body() {
+        let options = DecodeOptions::new();
+        let cronet = "request:fail errcode:-7 cronet error code:-7 error msg:net::ERR_TIMED_OUT";
+        assert!(fields(cronet, &options).is_none());
+        let (found, d) = decode_line(cronet, &options).expect("decodes");
+        assert_eq!(found, Found::WxErrMsg);
+        assert_eq!(d.platform(), crate::Platform::Wechat);
+        assert_eq!(d.action(), Some(crate::Action::Retry));
+        // A dump's own errcode field still is one.
+        let dump =
+            "array(2) { [\"errcode\"]=> int(40029) [\"errmsg\"]=> string(12) \"invalid code\" }";
+        assert!(matches!(
+            fields(dump, &options),
+            Some(Diagnosis::WxServer(_))
+        ));
     }
 
     #[test]
