@@ -7,110 +7,11 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 
-use crate::Action;
 use crate::alipay::{self, Api, JsapiError};
 use crate::open_platform;
 use crate::openapi::{self, CallKind, ResultStatus};
 use crate::wx::{self, Category, Subcategory};
-
-/// The platforms minierr knows, as `decode` recognises them.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize,
-)]
-#[non_exhaustive]
-pub enum Platform {
-    /// WeChat mini programs: `errMsg`, `errno`.
-    #[serde(rename = "wechat")]
-    Wechat,
-    /// Alipay mini-program JSAPIs: `error`, `errorMessage` (and tradePay's `resultCode`).
-    #[serde(rename = "alipay")]
-    Alipay,
-    /// Alipay+ Mini Program OpenAPI: `resultCode` with `resultStatus`, bare or under `result`.
-    #[serde(rename = "alipayplus")]
-    AlipayPlus,
-    /// The open platform: `code` with `msg` or `message`.
-    #[serde(rename = "open_platform")]
-    OpenPlatform,
-    /// The WeChat server API: `errcode`, `errmsg`.
-    #[serde(rename = "wechat_server")]
-    WechatServer,
-    /// WeChat Cloud (`wx.cloud`): a negative `errCode`, or its `errCode: N | errMsg: …` text.
-    #[serde(rename = "wechat_cloud")]
-    WechatCloud,
-    /// The Alipay open-API gateway: `code` with `sub_code`, a `*_response` wrapper, or a
-    /// public `msg` such as `Business Failed`.
-    #[serde(rename = "alipay_gateway")]
-    AlipayGateway,
-}
-
-impl Platform {
-    /// The name used in JSON output and on the command line.
-    ///
-    /// ```
-    /// assert_eq!(minierr::Platform::AlipayPlus.as_str(), "alipayplus");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Platform::Wechat => "wechat",
-            Platform::Alipay => "alipay",
-            Platform::AlipayPlus => "alipayplus",
-            Platform::OpenPlatform => "open_platform",
-            Platform::WechatServer => "wechat_server",
-            Platform::WechatCloud => "wechat_cloud",
-            Platform::AlipayGateway => "alipay_gateway",
-        }
-    }
-
-    /// Every platform.
-    pub fn all() -> impl Iterator<Item = Platform> {
-        <Self as strum::IntoEnumIterator>::iter()
-    }
-}
-
-impl fmt::Display for Platform {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The error from parsing a [`Platform`] name.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown platform {input:?}: expected wechat, wechat_cloud, wechat_server, alipay, alipay_gateway, alipayplus or open_platform"
-)]
-pub struct ParsePlatformError {
-    input: String,
-}
-
-impl std::str::FromStr for Platform {
-    type Err = ParsePlatformError;
-
-    /// Each platform's [`as_str`](Platform::as_str) name, and `wx`, `wx_server`, `wx_cloud`,
-    /// `openapi`, `gateway`.
-    ///
-    /// ```
-    /// use minierr::Platform;
-    /// for platform in Platform::all() {
-    ///     assert_eq!(platform.as_str().parse::<Platform>(), Ok(platform));
-    /// }
-    /// assert_eq!("wx_cloud".parse::<Platform>(), Ok(Platform::WechatCloud));
-    /// ```
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim() {
-            "wechat" | "wx" => Ok(Platform::Wechat),
-            "wechat_cloud" | "wx_cloud" => Ok(Platform::WechatCloud),
-            "alipay" => Ok(Platform::Alipay),
-            "alipayplus" | "alipay+" | "openapi" => Ok(Platform::AlipayPlus),
-            "open_platform" | "open-platform" => Ok(Platform::OpenPlatform),
-            "wechat_server" | "wx_server" => Ok(Platform::WechatServer),
-            "alipay_gateway" | "gateway" => Ok(Platform::AlipayGateway),
-            other => Err(ParsePlatformError {
-                input: other.to_owned(),
-            }),
-        }
-    }
-}
+use crate::{Action, Platform};
 
 /// What the caller knows that the payload does not say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1438,7 +1339,10 @@ pub fn decode_as<'a>(
     let input = strip_bom(input);
     let invalid = |source| DecodeError::Invalid { platform, source };
     Ok(match platform {
-        Platform::Wechat => Diagnosis::Wx(wx::Fail::from_json_slice(input).map_err(invalid)?),
+        // A legacy errCode arrives in a WeChat fail object.
+        Platform::Wechat | Platform::WechatLegacy => {
+            Diagnosis::Wx(wx::Fail::from_json_slice(input).map_err(invalid)?)
+        }
         Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
             alipay::Fail::from_json_slice(input).map_err(invalid)?,
             options.alipay_api,

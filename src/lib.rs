@@ -119,6 +119,7 @@ pub mod line;
 mod normalize;
 pub mod open_platform;
 pub mod openapi;
+mod platform;
 mod reliability;
 mod retry_hint;
 mod template;
@@ -132,9 +133,10 @@ pub use alipay::RequestError as AlipayRequestError;
 #[cfg(feature = "json")]
 pub use decode::{
     AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, DiagnosisView,
-    ParsePlatformError, Platform, RawCode, decode, decode_as, decode_str, decode_with,
+    RawCode, decode, decode_as, decode_str, decode_with,
 };
 pub use openapi::ResultCode as OpenApiResultCode;
+pub use platform::{ParsePlatformError, Platform};
 pub use reliability::Reliability;
 pub use retry_hint::RetryHint;
 pub use wx::Errno as WxErrno;

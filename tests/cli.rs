@@ -593,3 +593,30 @@ fn retry_hints_show_in_json_and_text() {
     ]));
     assert!(text.contains("retry       after 60s"), "{text}");
 }
+
+/// Every `platform` that `list` prints is a name `Platform::from_str` reads back, and asking
+/// for that platform lists exactly its rows.
+#[test]
+fn every_platform_list_prints_parses_back() {
+    let rows = json_lines(&minierr(&["list", "--format", "jsonl"]));
+    assert!(rows.len() > 2000, "{} rows", rows.len());
+    let mut counts = std::collections::BTreeMap::new();
+    for row in &rows {
+        let name = row["platform"].as_str().expect("a platform name");
+        let platform: minierr::Platform = name
+            .parse()
+            .unwrap_or_else(|e| panic!("list printed {name:?}, which does not parse: {e}"));
+        assert_eq!(platform.as_str(), name);
+        *counts.entry(name.to_owned()).or_insert(0usize) += 1;
+    }
+    assert_eq!(counts.len(), 8, "{counts:?}");
+    let legacy = json_lines(&minierr(&[
+        "list",
+        "--platform",
+        "wechat_legacy",
+        "--format",
+        "jsonl",
+    ]));
+    assert_eq!(Some(&legacy.len()), counts.get("wechat_legacy"));
+    assert!(legacy.iter().all(|r| r["platform"] == "wechat_legacy"));
+}

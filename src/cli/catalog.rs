@@ -58,7 +58,7 @@ fn wechat(e: Errno) -> Row {
 
 fn legacy(c: wx::legacy::Code) -> Row {
     Row {
-        platform: "wechat_legacy",
+        platform: Platform::WechatLegacy.as_str(),
         code: c.err_code().map(|n| n.to_string()),
         sub_code: None,
         api: Some(c.family().key()),
@@ -187,7 +187,10 @@ fn open(c: open_platform::Code) -> Row {
 /// Whether rows of `catalog` are wanted when the user asked for `platform`. The legacy errCode
 /// catalog is WeChat's.
 fn wanted(platform: Option<Platform>, catalog: Platform) -> bool {
-    platform.is_none_or(|p| p == catalog)
+    // The legacy errCodes arrive in WeChat fail objects: asking for `wechat` lists them too.
+    platform.is_none_or(|p| {
+        p == catalog || (p == Platform::Wechat && catalog == Platform::WechatLegacy)
+    })
 }
 
 /// Every row, catalog by catalog; `category` keeps only WeChat errnos of that category.
@@ -203,7 +206,7 @@ pub fn rows(platform: Option<Platform>, category: Option<u16>) -> Vec<Row> {
     if category.is_some() {
         return rows;
     }
-    if wanted(platform, Platform::Wechat) {
+    if wanted(platform, Platform::WechatLegacy) {
         rows.extend(wx::legacy::Code::all().map(legacy));
     }
     if wanted(platform, Platform::WechatCloud) {
@@ -245,7 +248,7 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
             ),
         }
     }
-    if wanted(platform, Platform::Wechat) && no_api {
+    if wanted(platform, Platform::WechatLegacy) && no_api {
         let mut legacy_rows: Vec<wx::legacy::Code> = match number {
             Some(n) => wx::legacy::Family::all()
                 .filter_map(|f| wx::legacy::Code::find(f, n))
