@@ -110,6 +110,7 @@
 mod action;
 pub mod alipay;
 mod catalog;
+mod catalog_code;
 #[cfg(feature = "json")]
 mod decode;
 #[cfg(feature = "serde")]
@@ -130,6 +131,7 @@ pub mod wx;
 
 pub use action::{Action, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
+pub use catalog_code::{CatalogCode, CodeText};
 #[cfg(feature = "json")]
 pub use decode::{
     AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, DiagnosisView,

@@ -562,6 +562,21 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         );
         let _ = writeln!(out, "const ROW_{i}: RowInfo = {literal};");
     }
+    // Every failure once, API by API in table order: what `Api::errors` gives, chained.
+    let mut all: Vec<String> = Vec::new();
+    for a in &apis {
+        for e in errors.iter().filter(|e| e.api == a.api) {
+            let error = error_of(e);
+            if !all.contains(&error) {
+                all.push(error);
+            }
+        }
+    }
+    out.push_str("\nimpl JsapiError {\n    /// Every catalog failure, API by API in table order, each once.\n    pub const ALL: &'static [JsapiError] = &[\n");
+    for error in &all {
+        let _ = writeln!(out, "        {error},");
+    }
+    out.push_str("    ];\n}\n");
     Ok(crate::GeneratedFile {
         path: "src/alipay/generated.rs",
         contents: out,

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use minierr::alipay::{self, Api};
 use minierr::openapi::ResultCode;
 use minierr::wx::{self, Errno};
-use minierr::{Action, Platform, RetryHint, open_platform};
+use minierr::{Action, CatalogCode, Platform, Reliability, RetryHint, open_platform};
 use serde::Serialize;
 
 /// One catalog entry. The schema (the keys, in this order) is documented in the README and
@@ -36,151 +36,20 @@ pub struct Row {
     pub reliability: Option<&'static str>,
 }
 
-fn text(s: &'static str) -> Option<&'static str> {
-    Some(s).filter(|s| !s.is_empty())
-}
-
-fn wechat(e: Errno) -> Row {
+/// The row of any catalog's code: one builder for every catalog, over [`CatalogCode`].
+fn row<C: CatalogCode>(c: C) -> Row {
     Row {
-        platform: Platform::Wechat.as_str(),
-        code: Some(e.code().to_string()),
-        sub_code: None,
-        api: None,
-        name: e.name(),
-        machine_string: text(e.err_msg()),
-        message_zh: text(e.message_zh()),
-        message_en: text(e.message_en()),
-        action: Some(e.action()),
-        retry_hint: e.retry_hint(),
-        reliability: Some("official"),
-    }
-}
-
-fn legacy(c: wx::legacy::Code) -> Row {
-    Row {
-        platform: Platform::WechatLegacy.as_str(),
-        code: c.err_code().map(|n| n.to_string()),
-        sub_code: None,
-        api: Some(c.family().key()),
+        platform: c.platform().as_str(),
+        code: c.code_text().map(|code| code.to_string()),
+        sub_code: c.sub_code(),
+        api: c.scope(),
         name: c.name(),
-        machine_string: text(c.err_msg()),
-        message_zh: text(c.message_zh()),
-        message_en: text(c.message_en()),
-        action: c.action(),
-        retry_hint: None,
-        reliability: Some(c.reliability().as_str()),
-    }
-}
-
-fn cloud(c: wx::cloud::Code) -> Row {
-    Row {
-        platform: Platform::WechatCloud.as_str(),
-        code: Some(c.code().to_string()),
-        sub_code: None,
-        api: None,
-        name: c.name(),
-        machine_string: text(c.label()),
-        message_zh: text(c.message_zh()),
-        message_en: text(c.message_en()),
+        machine_string: c.machine_string(),
+        message_zh: c.message_zh(),
+        message_en: c.message_en(),
         action: c.action(),
         retry_hint: c.retry_hint(),
-        reliability: Some(c.reliability().as_str()),
-    }
-}
-
-fn server(c: wx::server::Errcode) -> Row {
-    Row {
-        platform: Platform::WechatServer.as_str(),
-        code: Some(c.code().to_string()),
-        sub_code: None,
-        api: None,
-        name: c.name(),
-        machine_string: text(c.errmsg()),
-        message_zh: text(c.message_zh()),
-        message_en: text(c.message_en()),
-        action: Some(c.action()),
-        retry_hint: c.retry_hint(),
-        reliability: Some(c.reliability().as_str()),
-    }
-}
-
-fn alipay(e: alipay::JsapiError) -> Row {
-    Row {
-        platform: Platform::Alipay.as_str(),
-        code: Some(e.code().to_owned()),
-        sub_code: None,
-        api: Some(e.api().name()),
-        name: e.name(),
-        machine_string: text(e.error_message()),
-        message_zh: text(e.message_zh()),
-        message_en: text(e.message_en()),
-        action: Some(e.action()),
-        retry_hint: e.retry_hint(),
-        reliability: Some("official"),
-    }
-}
-
-fn gateway_code(c: alipay::gateway::Code) -> Row {
-    Row {
-        platform: Platform::AlipayGateway.as_str(),
-        code: Some(c.code().to_owned()),
-        sub_code: None,
-        api: None,
-        name: c.name(),
-        machine_string: text(c.msg()),
-        message_zh: text(c.message_zh()),
-        message_en: text(c.message_en()),
-        action: Some(c.action()),
-        retry_hint: c.retry_hint(),
-        reliability: Some("official"),
-    }
-}
-
-fn gateway_sub_code(s: alipay::gateway::SubCode) -> Row {
-    Row {
-        platform: Platform::AlipayGateway.as_str(),
-        code: s.public_code().map(|c| c.code().to_owned()),
-        sub_code: Some(s.code()),
-        api: None,
-        name: s.name(),
-        machine_string: Some(s.code()),
-        message_zh: text(s.message_zh()),
-        message_en: text(s.message_en()),
-        action: Some(s.action()),
-        retry_hint: s.retry_hint(),
-        reliability: Some(s.reliability().as_str()),
-    }
-}
-
-fn alipay_plus(c: ResultCode) -> Row {
-    Row {
-        platform: Platform::AlipayPlus.as_str(),
-        code: Some(c.code().to_owned()),
-        sub_code: None,
-        api: None,
-        name: c.name(),
-        machine_string: text(c.result_message()),
-        message_zh: text(c.message_zh()),
-        message_en: text(c.result_message()),
-        action: Some(c.action()),
-        retry_hint: c.retry_hint(),
-        reliability: Some("secondary"),
-    }
-}
-
-fn open(c: open_platform::Code) -> Row {
-    Row {
-        platform: Platform::OpenPlatform.as_str(),
-        code: Some(c.code().to_string()),
-        sub_code: None,
-        api: None,
-        name: c.name(),
-        machine_string: text(c.msg()),
-        message_zh: text(c.message_zh()),
-        message_en: text(c.message_en()),
-        action: Some(c.action()),
-        retry_hint: c.retry_hint(),
-        reliability: None,
+        reliability: c.reliability().map(Reliability::as_str),
     }
 }
 
@@ -196,39 +65,32 @@ fn wanted(platform: Option<Platform>, catalog: Platform) -> bool {
 /// Every row, catalog by catalog; `category` keeps only WeChat errnos of that category.
 pub fn rows(platform: Option<Platform>, category: Option<u16>) -> Vec<Row> {
     let mut rows = Vec::new();
-    if wanted(platform, Platform::Wechat) {
-        rows.extend(
-            Errno::all()
-                .filter(|e| category.is_none_or(|c| e.category().code() == c))
-                .map(wechat),
-        );
-    }
-    if category.is_some() {
+    if let Some(category) = category {
+        if wanted(platform, Platform::Wechat) {
+            let in_category = |e: &&Errno| e.category().code() == category;
+            rows.extend(Errno::ALL.iter().filter(in_category).copied().map(row));
+        }
         return rows;
     }
-    if wanted(platform, Platform::WechatLegacy) {
-        rows.extend(wx::legacy::Code::all().map(legacy));
-    }
-    if wanted(platform, Platform::WechatCloud) {
-        rows.extend(wx::cloud::Code::all().map(cloud));
-    }
-    if wanted(platform, Platform::WechatServer) {
-        rows.extend(wx::server::Errcode::all().map(server));
-    }
-    if wanted(platform, Platform::Alipay) {
-        rows.extend(Api::all().flat_map(Api::errors).map(alipay));
-    }
-    if wanted(platform, Platform::AlipayGateway) {
-        rows.extend(alipay::gateway::Code::all().map(gateway_code));
-        rows.extend(alipay::gateway::SubCode::all().map(gateway_sub_code));
-    }
-    if wanted(platform, Platform::AlipayPlus) {
-        rows.extend(ResultCode::all().map(alipay_plus));
-    }
-    if wanted(platform, Platform::OpenPlatform) {
-        rows.extend(open_platform::Code::all().map(open));
-    }
+    add::<Errno>(&mut rows, platform);
+    add::<wx::legacy::Code>(&mut rows, platform);
+    add::<wx::cloud::Code>(&mut rows, platform);
+    add::<wx::server::Errcode>(&mut rows, platform);
+    add::<alipay::JsapiError>(&mut rows, platform);
+    add::<alipay::gateway::Code>(&mut rows, platform);
+    add::<alipay::gateway::SubCode>(&mut rows, platform);
+    add::<ResultCode>(&mut rows, platform);
+    add::<open_platform::Code>(&mut rows, platform);
     rows
+}
+
+/// Every row of one catalog, when its platform is wanted: the catalogs differ only in `C`.
+fn add<C: CatalogCode>(rows: &mut Vec<Row>, platform: Option<Platform>) {
+    if let Some(first) = C::ALL.first() {
+        if wanted(platform, first.platform()) {
+            rows.extend(C::ALL.iter().copied().map(row));
+        }
+    }
 }
 
 /// The rows whose code, sub_code or machine string is `query` (or, for WeChat, whose errMsg
@@ -240,11 +102,11 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
     let no_api = api.is_none();
     if wanted(platform, Platform::Wechat) && no_api {
         match number.and_then(|n| u32::try_from(n).ok()) {
-            Some(n) => found.extend(Errno::from_code(n).map(wechat)),
+            Some(n) => found.extend(Errno::from_code(n).map(row)),
             None => found.extend(
                 Errno::all_with_normalized_err_msg(query)
                     .iter()
-                    .map(|e| wechat(*e)),
+                    .map(|e| row(*e)),
             ),
         }
     }
@@ -260,25 +122,25 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
         };
         legacy_rows.sort_unstable();
         legacy_rows.dedup();
-        found.extend(legacy_rows.into_iter().map(legacy));
+        found.extend(legacy_rows.into_iter().map(row));
     }
     if wanted(platform, Platform::WechatCloud) && no_api {
         match number {
-            Some(n) => found.extend(wx::cloud::Code::from_code(n).map(cloud)),
+            Some(n) => found.extend(wx::cloud::Code::from_code(n).map(row)),
             None => found.extend(
                 wx::cloud::Code::all_with_normalized_message(query)
                     .iter()
-                    .map(|c| cloud(*c)),
+                    .map(|c| row(*c)),
             ),
         }
     }
     if wanted(platform, Platform::WechatServer) && no_api {
         match number {
-            Some(n) => found.extend(wx::server::Errcode::from_code(n).map(server)),
+            Some(n) => found.extend(wx::server::Errcode::from_code(n).map(row)),
             None => found.extend(
                 wx::server::Errcode::all_with_normalized_errmsg(query)
                     .iter()
-                    .map(|c| server(*c)),
+                    .map(|c| row(*c)),
             ),
         }
     }
@@ -291,23 +153,23 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
                     && query.chars().count() > 2
                     && error.message_zh().contains(query);
                 if by_code || by_text {
-                    found.push(alipay(error));
+                    found.push(row(error));
                 }
             }
         }
     }
     if wanted(platform, Platform::AlipayGateway) && no_api {
-        found.extend(alipay::gateway::Code::from_code(query).map(gateway_code));
-        found.extend(alipay::gateway::SubCode::find(query).map(|m| gateway_sub_code(m.sub_code())));
+        found.extend(alipay::gateway::Code::from_code(query).map(row));
+        found.extend(alipay::gateway::SubCode::find(query).map(|m| row(m.sub_code())));
     }
     if wanted(platform, Platform::AlipayPlus) && no_api {
-        found.extend(ResultCode::from_code(query).map(alipay_plus));
+        found.extend(ResultCode::from_code(query).map(row));
     }
     if wanted(platform, Platform::OpenPlatform) && no_api {
         let code = number
             .and_then(|n| u32::try_from(n).ok())
             .and_then(open_platform::Code::from_code);
-        found.extend(code.map(open));
+        found.extend(code.map(row));
     }
     found
 }

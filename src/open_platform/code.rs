@@ -447,3 +447,45 @@ impl<'de> serde::Deserialize<'de> for AnyCode {
         .map(AnyCode::new)
     }
 }
+
+impl crate::catalog_code::sealed::Sealed for Code {}
+
+impl crate::CatalogCode for Code {
+    const ALL: &'static [Self] = &generated::ALL;
+
+    fn platform(self) -> crate::Platform {
+        crate::Platform::OpenPlatform
+    }
+
+    fn code_text(self) -> Option<crate::CodeText> {
+        Some(crate::CodeText::Number(i64::from(Code::code(self))))
+    }
+
+    fn name(self) -> &'static str {
+        Code::name(self)
+    }
+
+    fn machine_string(self) -> Option<&'static str> {
+        crate::catalog_code::text(self.msg())
+    }
+
+    fn message_zh(self) -> Option<&'static str> {
+        crate::catalog_code::text(Code::message_zh(self))
+    }
+
+    fn message_en(self) -> Option<&'static str> {
+        crate::catalog_code::text(Code::message_en(self))
+    }
+
+    fn action(self) -> Option<crate::Action> {
+        Some(Code::action(self))
+    }
+
+    fn retry_hint(self) -> Option<crate::RetryHint> {
+        Code::retry_hint(self)
+    }
+
+    fn reliability(self) -> Option<crate::Reliability> {
+        None
+    }
+}

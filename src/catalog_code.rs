@@ -1,0 +1,117 @@
+//! What every catalog code shares: one trait for code that handles every catalog.
+
+use std::fmt;
+
+use crate::{Action, Platform, Reliability, RetryHint};
+
+pub(crate) mod sealed {
+    /// Only minierr's catalog enums implement [`CatalogCode`](super::CatalogCode): its methods
+    /// may grow without breaking anyone.
+    pub trait Sealed {}
+}
+
+/// A code as the platform writes it: a number, or text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CodeText {
+    /// A numeric code (`1500102`, `-502005`, `40001`).
+    Number(i64),
+    /// A text code (`PARAM_ILLEGAL`, `isp.unknow-error`, `40004`), byte for byte.
+    Text(&'static str),
+}
+
+impl fmt::Display for CodeText {
+    /// The code as the platform writes it.
+    ///
+    /// ```
+    /// use minierr::CodeText;
+    /// assert_eq!(CodeText::Number(-502005).to_string(), "-502005");
+    /// assert_eq!(CodeText::Text("ACQ.TRADE_NOT_EXIST").to_string(), "ACQ.TRADE_NOT_EXIST");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeText::Number(n) => write!(f, "{n}"),
+            CodeText::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// A code of one of minierr's catalogs, seen the same way whichever catalog it is from: for
+/// code that lists, explains or joins every catalog (`minierr list` is written over it). Each
+/// module keeps its own inherent methods, with the types its platform uses, for code that
+/// matches on its codes; this trait gives the same facts in one shape.
+///
+/// Sealed: implemented by [`wx::Errno`](crate::wx::Errno),
+/// [`wx::legacy::Code`](crate::wx::legacy::Code), [`wx::cloud::Code`](crate::wx::cloud::Code),
+/// [`wx::server::Errcode`](crate::wx::server::Errcode),
+/// [`alipay::JsapiError`](crate::alipay::JsapiError),
+/// [`alipay::gateway::Code`](crate::alipay::gateway::Code),
+/// [`alipay::gateway::SubCode`](crate::alipay::gateway::SubCode),
+/// [`openapi::ResultCode`](crate::openapi::ResultCode) and
+/// [`open_platform::Code`](crate::open_platform::Code).
+///
+/// ```
+/// use minierr::{Action, CatalogCode};
+///
+/// /// How many codes of a catalog say: ask the user.
+/// fn ask_user<C: CatalogCode>() -> usize {
+///     C::ALL.iter().filter(|c| c.action() == Some(Action::AskUser)).count()
+/// }
+/// assert!(ask_user::<minierr::wx::Errno>() > 10);
+/// assert!(ask_user::<minierr::alipay::JsapiError>() > 0);
+///
+/// let code = minierr::wx::Errno::BluetoothAdapterNotAvailable;
+/// assert_eq!(CatalogCode::platform(code), minierr::Platform::Wechat);
+/// assert_eq!(code.code_text().map(|c| c.to_string()).as_deref(), Some("1500102"));
+/// assert_eq!(CatalogCode::name(code), "BluetoothAdapterNotAvailable");
+/// ```
+pub trait CatalogCode:
+    sealed::Sealed + Copy + Eq + Ord + std::hash::Hash + fmt::Debug + fmt::Display + 'static
+{
+    /// Every code of the catalog, in catalog order.
+    const ALL: &'static [Self];
+
+    /// The platform whose namespace the code is in (the `platform` of `minierr list`).
+    fn platform(self) -> Platform;
+
+    /// The code as the platform sends it; `None` for a legacy row known by its message only.
+    fn code_text(self) -> Option<CodeText>;
+
+    /// The variant's name (`BluetoothAdapterNotAvailable`).
+    fn name(self) -> &'static str;
+
+    /// The API or family the code is read in, where the catalog keys on one: the Alipay API
+    /// (`my.request`), the WeChat legacy family (`bluetooth`).
+    fn scope(self) -> Option<&'static str> {
+        None
+    }
+
+    /// The gateway's sub_code, for a gateway sub_code row.
+    fn sub_code(self) -> Option<&'static str> {
+        None
+    }
+
+    /// The platform's own machine string, byte for byte (errMsg, errmsg, errorMessage,
+    /// resultMessage, msg, sub_msg, the Cloud SDK label); `None` where the catalog has none.
+    fn machine_string(self) -> Option<&'static str>;
+
+    /// The Chinese text, where the catalog has one.
+    fn message_zh(self) -> Option<&'static str>;
+
+    /// The English text, where the catalog has one.
+    fn message_en(self) -> Option<&'static str>;
+
+    /// The next step; `None` for a code that only wraps another (Cloud -1, legacy rows whose
+    /// meaning is the wrapped error's).
+    fn action(self) -> Option<Action>;
+
+    /// The soonest a retry can succeed, where the platform says.
+    fn retry_hint(self) -> Option<RetryHint>;
+
+    /// How far the catalog's source for the code can be trusted, where it records it.
+    fn reliability(self) -> Option<Reliability>;
+}
+
+/// `Some(text)` for a non-empty text.
+pub(crate) fn text(s: &'static str) -> Option<&'static str> {
+    Some(s).filter(|s| !s.is_empty())
+}
