@@ -289,6 +289,11 @@ fn quoted_tail(line: &str, start: usize) -> &str {
 
 /// Where a Cloud text starts: its `Error:` or API prefix, or its `errCode:`.
 fn cloud_start(line: &str) -> usize {
+    if let Some(bracket) =
+        wx::cloud::cloudbase_start(line).filter(|_| find_str(line, "errCode:").is_none())
+    {
+        return bracket;
+    }
     let err_code = find_str(line, "errCode:").unwrap_or(0);
     let api = wx_err_msg_start(line).filter(|&at| at < err_code);
     api.unwrap_or(err_code)
@@ -309,7 +314,14 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
             .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.');
         let start = api.len();
         let name = line.get(start..colon)?.trim_end();
-        if fail && name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // `downloadFile: fail …` is a runtime's spacing of WeChat's form, but `note: fail safe`
+        // is prose: with a space before `fail`, the name must be an API of the reference.
+        let spaced = line
+            .get(colon + 1..)
+            .is_some_and(|rest| rest.starts_with(' '));
+        let named = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (!spaced || wx::is_reference_api(name));
+        if fail && named {
             return Some(start);
         }
         searched = colon + 1;
@@ -634,7 +646,16 @@ mod tests {
     #[test]
     fn an_api_name_must_precede_fail() {
         assert_eq!(wx_err_msg_start("[wx] request:fail timeout"), Some(5));
-        assert_eq!(wx_err_msg_start("note: fail safe"), Some(0));
+        assert_eq!(
+            wx_err_msg_start("note: fail safe"),
+            None,
+            "prose, not an errMsg"
+        );
+        assert_eq!(
+            wx_err_msg_start("x downloadFile: fail url not in domain list"),
+            Some(2)
+        );
+        assert_eq!(wx_err_msg_start("someNewApi:fail reason"), Some(0));
         assert_eq!(wx_err_msg_start("12:fail"), None);
         assert_eq!(wx_err_msg_start("no marker here"), None);
     }

@@ -454,16 +454,15 @@ fn messages_resolve_whatever_their_final_stop_and_padding() {
         checked >= 40,
         "only {checked} messages resolve on their own"
     );
-    // A code with two meanings, picked by a message without its full stop.
-    assert_eq!(
-        Api::UploadFile.error(Some(12), Some(" 上传文件失败 ")),
-        Api::UploadFile.error(Some(12), Some("上传文件失败。"))
-    );
-    assert!(
-        Api::UploadFile
-            .error(Some(12), Some("上传文件失败"))
-            .is_some()
-    );
+    // A code with two meanings (12 is 上传文件失败 and 无效参数 on my.uploadFile's page), picked
+    // by a message without its full stop or with padding: the seed's row, named here.
+    for message in [" 上传文件失败 ", "上传文件失败。", "上传文件失败"] {
+        assert_eq!(
+            Api::UploadFile.error(Some(12), Some(message)),
+            Some(JsapiError::UploadFile(UploadFileError::UploadFailed)),
+            "{message:?}"
+        );
+    }
 }
 
 /// Every row of the reference's JSAPI table, the combined table's and each API page's, names a

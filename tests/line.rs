@@ -18,6 +18,7 @@ fn raw_lines_answer_as_their_cleaned_payloads() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = DecodeOptions::new();
     let (mut compared, mut same) = (0, 0);
+    let mut differing = Vec::new();
     let mut differ = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let entry: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
@@ -37,11 +38,14 @@ fn raw_lines_answer_as_their_cleaned_payloads() {
         let expected = answer(&clean);
         match decode_line(first, &options) {
             Ok((_, d)) if answer(&d) == expected => same += 1,
-            other => differ.push(format!(
-                "  line {}: {first:?}\n    want {expected:?}\n    got  {:?}",
-                index + 1,
-                other.as_ref().map(|(f, d)| (f.as_str(), answer(d)))
-            )),
+            other => {
+                differing.push(index + 1);
+                differ.push(format!(
+                    "  line {}: {first:?}\n    want {expected:?}\n    got  {:?}",
+                    index + 1,
+                    other.as_ref().map(|(f, d)| (f.as_str(), answer(d)))
+                ))
+            }
         }
     }
     eprintln!(
@@ -52,11 +56,14 @@ fn raw_lines_answer_as_their_cleaned_payloads() {
         compared >= 40,
         "the set has raw lines to compare ({compared})"
     );
-    // The misses are JavaScript object literals as consoles print them (`{errMsg: "…"}`,
-    // `{resultStatus: 6001, result: , memo: 用户取消}`), which are not JSON and which minierr
-    // does not guess at, unless an `api:fail` errMsg inside them is found as text.
-    assert!(
-        same * 4 >= compared * 3,
+    // A line's payload is what the line holds: its answer must be the cleaned payload's, but
+    // for this named exception. Line 95 is an Alipay App SDK result printed by a console as a
+    // JavaScript literal (`{resultStatus: 4000, result: {<gateway JSON>}, memo: }`): the finder
+    // takes the nested gateway JSON, a valid payload of its own, and not the App SDK's 4000.
+    const EXPECTED_DIFFERENT: &[usize] = &[95];
+    assert_eq!(
+        differing,
+        EXPECTED_DIFFERENT,
         "{same}/{compared}:\n{}",
         differ.join("\n")
     );

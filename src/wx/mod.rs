@@ -93,3 +93,10 @@ pub(crate) struct GroupInfo {
     pub(crate) name_en: &'static str,
     pub(crate) note: &'static str,
 }
+
+/// Whether `name` is an API of the reference (`data/wechat_api_sections.tsv`), as an errMsg
+/// names it before `:fail`.
+#[cfg(feature = "json")]
+pub(crate) fn is_reference_api(name: &str) -> bool {
+    api_families_generated::API_CATEGORIES.contains_key(name)
+}

@@ -61,7 +61,9 @@ pub use code::{AnyCode, UnknownCode};
 pub use generated::Code;
 pub use payload::Fail;
 #[cfg(feature = "json")]
-pub(crate) use payload::{has_cloud_form, in_code_range, names_cloud_api, openapi_server_error};
+pub(crate) use payload::{
+    cloudbase_start, has_cloud_form, in_code_range, names_cloud_api, openapi_server_error,
+};
 
 /// One catalog row, as the generated `info` returns it.
 #[derive(Debug)]

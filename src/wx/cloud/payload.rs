@@ -353,7 +353,7 @@ impl std::error::Error for Fail<'_> {}
 /// `request:fail -118:net::…` is a Chromium network error.
 #[cfg(feature = "json")]
 pub(crate) fn has_cloud_form(text: &str) -> bool {
-    if text.contains('[') && cloudbase_bracket(strip_error(text)).is_some() {
+    if text.contains('[') && cloudbase_start(text).is_some() {
         return true;
     }
     // Every Cloud code is negative; most client errMsgs have no minus sign at all.
@@ -429,6 +429,19 @@ pub(crate) const fn in_code_range(code: i64) -> bool {
 fn cloudbase_bracket(text: &str) -> Option<(Code, &str)> {
     let (name, rest) = text.strip_prefix('[')?.split_once(']')?;
     Some((Code::from_cloudbase_code(name)?, rest.trim_start()))
+}
+
+/// Where CloudBase's `[CODE] message` form starts in a text: a bracket that opens the text or
+/// follows a space or colon (`Uncaught (in promise) Error: [DATABASE_PERMISSION_DENIED] …`) and
+/// holds a CloudBase code name.
+#[cfg(feature = "json")]
+pub(crate) fn cloudbase_start(text: &str) -> Option<usize> {
+    text.match_indices('[').map(|(at, _)| at).find(|&at| {
+        let opens = text
+            .get(..at)
+            .is_some_and(|before| before.is_empty() || before.ends_with([' ', ':']));
+        opens && text.get(at..).and_then(cloudbase_bracket).is_some()
+    })
 }
 
 /// Splits a Cloud error text into its [`Parts`].
