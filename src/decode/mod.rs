@@ -1,0 +1,322 @@
+//! One entry point for any fail payload: recognise the platform from the payload's shape, decode
+//! it with that platform's own type, and give one common view of the result.
+
+use std::borrow::Cow;
+
+use crate::Platform;
+use crate::alipay::{self, Api};
+use crate::open_platform;
+use crate::openapi::{self, CallKind};
+use crate::wx;
+
+mod diagnosis;
+mod shape;
+mod view;
+
+pub use diagnosis::{AlipayDiagnosis, Diagnosis, RawCode};
+use shape::{Detailed, Keys, Probe};
+pub use view::{DIAGNOSIS_JSON_KEYS, DiagnosisView};
+
+/// What the caller knows that the payload does not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DecodeOptions {
+    pub(crate) alipay_api: Option<Api>,
+    pub(crate) call_kind: CallKind,
+}
+
+impl Default for DecodeOptions {
+    /// No Alipay API, and Alipay+ calls treated as moving money: an unknown outcome is
+    /// reconciled, never blindly retried.
+    fn default() -> Self {
+        DecodeOptions {
+            alipay_api: None,
+            call_kind: CallKind::MovesMoney,
+        }
+    }
+}
+
+impl DecodeOptions {
+    /// The defaults.
+    #[must_use]
+    pub fn new() -> Self {
+        DecodeOptions::default()
+    }
+
+    /// The Alipay JSAPI that produced the payload, which decides what its code means.
+    #[must_use]
+    pub fn alipay_api(mut self, api: Api) -> Self {
+        self.alipay_api = Some(api);
+        self
+    }
+
+    /// Whether an Alipay+ call is safe to repeat; see [`openapi::ApiResult::decide`].
+    #[must_use]
+    pub fn call_kind(mut self, call_kind: CallKind) -> Self {
+        self.call_kind = call_kind;
+        self
+    }
+}
+
+/// Why a payload could not be decoded. Every variant says what was wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The input is neither a JSON object nor a JSON string.
+    #[error("not a JSON object or string: {0}")]
+    NotAnObject(#[source] serde_json::Error),
+    /// The input is a JSON string that is no message minierr recognises.
+    #[error(
+        "the text is no failure message minierr recognises (an api:fail errMsg, a WeChat Cloud \
+         Error text or message, an Alipay errorMessage, the Alipay gateway's error page or an \
+         SDK's gateway error): {text:?}"
+    )]
+    UnknownText {
+        /// The text, cut to its first 120 characters.
+        text: String,
+    },
+    /// The object has none of the fields that identify a platform.
+    #[error(
+        "the object fits no known platform: expected errMsg/errno (wechat), errcode/errmsg \
+         (wechat_server), error/errorMessage or resultStatus with memo (alipay), sub_code or a \
+         *_response wrapper (alipay_gateway), resultCode with resultStatus or result \
+         (alipayplus), or code with msg/message (open_platform); found keys {keys:?}"
+    )]
+    UnknownShape {
+        /// The object's keys (the first 16).
+        keys: Vec<String>,
+    },
+    /// The object has the fields of several platforms at once.
+    #[error(
+        "the object fits several platforms ({}); name one: decode_as, or --platform on the command line",
+        join(.platforms)
+    )]
+    AmbiguousShape {
+        /// The platforms it fits.
+        platforms: Vec<Platform>,
+    },
+    /// The object has a platform's shape but a field of the wrong type.
+    #[error("{platform} payload: {source}")]
+    Invalid {
+        /// The platform the shape pointed to.
+        platform: Platform,
+        /// What was wrong, naming the field.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+fn join(platforms: &[Platform]) -> String {
+    platforms
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The input without a UTF-8 byte-order mark, which PHP and .NET servers sometimes prepend.
+fn strip_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
+}
+
+/// Decodes one payload of any platform, recognising the platform from its fields.
+///
+/// Accepts a UTF-8 byte-order mark, numbers sent as strings and extra fields. An object whose
+/// fields fit no platform, or several, is an error that says so; nothing is guessed.
+///
+/// ```
+/// use minierr::{decode, Action, Platform};
+///
+/// let d = decode(br#"{"result":{"resultCode":"EXPIRED_ACCESS_TOKEN","resultStatus":"F"}}"#)?;
+/// assert_eq!(d.platform(), Platform::AlipayPlus);
+/// assert_eq!(d.action(), Some(Action::Refresh));
+///
+/// let err = decode(br#"{"foo":1}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("the object fits no known platform"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+pub fn decode(input: &[u8]) -> Result<Diagnosis<'_>, DecodeError> {
+    decode_with(input, &DecodeOptions::default())
+}
+
+/// [`decode`] for a string.
+pub fn decode_str(input: &str) -> Result<Diagnosis<'_>, DecodeError> {
+    decode(input.as_bytes())
+}
+
+/// [`decode`] with what the caller knows: the Alipay API, the Alipay+ call kind.
+///
+/// ```
+/// use minierr::alipay::Api;
+/// use minierr::{decode, decode_with, DecodeOptions};
+///
+/// let payload = r#"{"error":11,"errorMessage":"用户取消授权"}"#.as_bytes();
+/// // 11 exists for my.request, my.uploadFile and my.getAuthCode; only getAuthCode's has this message.
+/// assert_eq!(decode(payload)?.api(), Some("my.getAuthCode"));
+/// let d = decode_with(payload, &DecodeOptions::new().alipay_api(Api::GetAuthCode))?;
+/// assert_eq!(d.api(), Some("my.getAuthCode"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+pub fn decode_with<'a>(
+    input: &'a [u8],
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let input = strip_bom(input);
+    // One pass learns which platform's fields the object has; the platform's own type then
+    // decodes it, so the answer (or the error) is always that decoder's.
+    let shape = match serde_json::from_slice::<Probe<'a>>(input) {
+        Ok(Probe::Object(shape)) => shape,
+        Ok(Probe::Text(text)) => return decode_text(text, options),
+        Err(e) => return Err(DecodeError::NotAnObject(e)),
+    };
+    let (fits, count) = shape.platforms();
+    match (count, fits.first()) {
+        (1, Some(platform @ (Platform::Wechat | Platform::WechatCloud))) => {
+            decode_as(input, *platform, options).map(openapi_as_server)
+        }
+        (1, Some(platform)) => decode_as(input, *platform, options),
+        (0, _) if shape.detail_err_msg => serde_json::from_slice::<Detailed<'a>>(input)
+            .map(|d| Diagnosis::Wx(d.detail))
+            .map_err(|source| DecodeError::Invalid {
+                platform: Platform::Wechat,
+                source,
+            }),
+        (0, _) => Err(DecodeError::UnknownShape {
+            keys: serde_json::from_slice::<Keys>(input).map_or_else(|_| Vec::new(), |k| k.0),
+        }),
+        _ => Err(DecodeError::AmbiguousShape {
+            platforms: fits.iter().take(count).copied().collect(),
+        }),
+    }
+}
+
+/// A bare string: the Alipay gateway's error page or an SDK's gateway error text, a WeChat
+/// Cloud Error text, a WeChat `api:fail` errMsg, a documented Alipay errorMessage, or a
+/// documented Cloud message. Anything else is an error that says
+/// so; nothing is guessed.
+fn decode_text<'a>(
+    text: Cow<'a, str>,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let gateway = match &text {
+        Cow::Borrowed(borrowed) => alipay::gateway::Response::from_text(borrowed),
+        Cow::Owned(owned) => {
+            alipay::gateway::Response::from_text(owned).map(alipay::gateway::Response::into_owned)
+        }
+    };
+    if let Some(response) = gateway {
+        return Ok(Diagnosis::AlipayGateway(response, options.call_kind));
+    }
+    if let Some(server) = openapi_server_response(None, &text) {
+        return Ok(Diagnosis::WxServer(server));
+    }
+    if wx::cloud::has_cloud_form(&text) {
+        return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
+    }
+    if wx::has_fail_marker(&text) {
+        return Ok(openapi_as_server(Diagnosis::Wx(wx::Fail::new(text))));
+    }
+    // A Cloud message alone (`没有权限，请先开通云开发或者云托管`), unless Alipay claims it.
+    let cloud_message = !wx::cloud::Code::all_with_normalized_message(&text).is_empty();
+    if cloud_message
+        && options.alipay_api.is_none()
+        && alipay::Fail::new(None, Some(Cow::Borrowed(&*text)))
+            .infer_api()
+            .is_none()
+    {
+        return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
+    }
+    let fail = alipay::Fail::new(None, Some(text));
+    if options.alipay_api.is_some() || fail.infer_api().is_some() {
+        return Ok(Diagnosis::Alipay(AlipayDiagnosis::new(
+            fail,
+            options.alipay_api,
+        )));
+    }
+
+    Err(DecodeError::UnknownText {
+        text: fail
+            .error_message()
+            .unwrap_or_default()
+            .chars()
+            .take(120)
+            .collect(),
+    })
+}
+
+/// Decodes a payload as the given platform's, skipping detection.
+///
+/// ```
+/// use minierr::{decode_as, DecodeOptions, Platform};
+/// let d = decode_as(br#"{"code":4004}"#, Platform::OpenPlatform, &DecodeOptions::new())?;
+/// assert_eq!(d.name(), Some("InvalidSignature"));
+/// # Ok::<(), minierr::DecodeError>(())
+/// ```
+pub fn decode_as<'a>(
+    input: &'a [u8],
+    platform: Platform,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let input = strip_bom(input);
+    let invalid = |source| DecodeError::Invalid { platform, source };
+    Ok(match platform {
+        // A legacy errCode arrives in a WeChat fail object.
+        Platform::Wechat | Platform::WechatLegacy => {
+            Diagnosis::Wx(wx::Fail::from_json_slice(input).map_err(invalid)?)
+        }
+        Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
+            alipay::Fail::from_json_slice(input).map_err(invalid)?,
+            options.alipay_api,
+        )),
+        Platform::AlipayPlus => Diagnosis::AlipayPlus(
+            openapi::ApiResult::from_json_slice(input).map_err(invalid)?,
+            options.call_kind,
+        ),
+        Platform::OpenPlatform => Diagnosis::OpenPlatform(
+            open_platform::Response::from_json_slice(input).map_err(invalid)?,
+        ),
+        Platform::WechatServer => {
+            Diagnosis::WxServer(wx::server::Response::from_json_slice(input).map_err(invalid)?)
+        }
+        Platform::WechatCloud => {
+            Diagnosis::WxCloud(wx::cloud::Fail::from_json_slice(input).map_err(invalid)?)
+        }
+        Platform::AlipayGateway => Diagnosis::AlipayGateway(
+            alipay::gateway::Response::from_json_slice(input).map_err(invalid)?,
+            options.call_kind,
+        ),
+    })
+}
+
+/// A WeChat or Cloud failure of a Cloud `openapi.*` call that carries a WeChat server errcode
+/// is the server's answer: it is reported as [`Platform::WechatServer`], with the errcode as
+/// its code and the errmsg after `:fail` (so `rid` and hints are split off as on any server
+/// body). Everything else is returned as it came.
+pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
+    let server = match &diagnosis {
+        Diagnosis::Wx(fail) => {
+            let sent = fail.err_code();
+            // Without an errCode, the one server errmsg the reason names gives the code.
+            let code = sent.or_else(|| fail.server_errcode().map(|c| c.raw()));
+            openapi_server_response(code, &fail.err_msg)
+        }
+        Diagnosis::WxCloud(fail) => openapi_server_response(fail.err_code(), fail.err_msg_cow()),
+        _ => None,
+    };
+    server.map_or(diagnosis, Diagnosis::WxServer)
+}
+
+/// The server response inside a Cloud `openapi.*` failure, borrowing from `text` where it can.
+fn openapi_server_response<'a>(
+    err_code: Option<i64>,
+    text: &Cow<'a, str>,
+) -> Option<wx::server::Response<'a>> {
+    // Nearly every payload is not one: one substring search rules them out.
+    if !text.contains("openapi.") {
+        return None;
+    }
+    let (code, _api, errmsg) = wx::cloud::openapi_server_error(err_code, text)?;
+    Some(wx::server::Response::new(
+        Some(wx::server::AnyErrcode::new(code)),
+        Some(crate::text::part_of(text, errmsg)),
+    ))
+}

@@ -1,0 +1,419 @@
+//! Which platform's fields an object has, probed before it is decoded.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
+
+use crate::Platform;
+use crate::alipay::{self};
+use crate::wx;
+
+/// Which platform fields an object has, read without decoding any value and without allocating.
+#[derive(Default)]
+pub(super) struct Shape {
+    err_msg: bool,
+    /// errMsg has WeChat's `api:fail` form, which settles the platform.
+    wx_fail_marker: bool,
+    /// errMsg has WeChat Cloud's `errCode: -N` or `service error code -N` form.
+    cloud_text: bool,
+    /// An errCode in Cloud's six-digit negative range, which no client API or wrapper uses.
+    cloud_err_code: bool,
+    /// Any negative errCode.
+    negative_err_code: bool,
+    /// errMsg names a Cloud API (`cloud.callFunction:fail`, `collection.get:fail`).
+    cloud_api: bool,
+    /// A `detail` object with an errMsg: a component event (`e.detail`) logged whole.
+    pub(super) detail_err_msg: bool,
+    errno: bool,
+    errcode: bool,
+    errmsg: bool,
+    error: bool,
+    error_message: bool,
+    result_code: bool,
+    result_status: bool,
+    result: bool,
+    memo: bool,
+    code: bool,
+    sub_code: bool,
+    response_wrapper: bool,
+    gateway_msg: bool,
+}
+
+impl Shape {
+    /// The platforms whose fields the object has, in declaration order, and how many.
+    pub(super) fn platforms(&self) -> ([Platform; 6], usize) {
+        // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, as any
+        // negative errCode beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own
+        // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
+        let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
+        if self.cloud_text || (cloud_code && self.wx_fail_marker) {
+            return ([Platform::WechatCloud; 6], 1);
+        }
+        // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
+        // `api:fail` form is WeChat's alone.
+        if self.wx_fail_marker {
+            return ([Platform::Wechat; 6], 1);
+        }
+        // The Alipay App SDK's result: resultStatus with memo, and `result` any value.
+        let app_sdk = self.result_status && self.memo && !self.result_code;
+        let alipay_plus = !app_sdk && (self.result || (self.result_code && self.result_status));
+        // my.tradePay reports a bare resultCode without resultStatus.
+        let alipay =
+            self.error || self.error_message || app_sdk || (self.result_code && !alipay_plus);
+        // The gateway's own keys, or its public msg; an open-platform code has neither.
+        let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
+        let mut fits = [Platform::Wechat; 6];
+        let mut n = 0;
+        for (platform, fit) in [
+            (Platform::Wechat, self.err_msg || self.errno),
+            (Platform::Alipay, alipay),
+            (Platform::AlipayPlus, alipay_plus),
+            (Platform::OpenPlatform, self.code && !gateway),
+            (Platform::WechatServer, self.errcode || self.errmsg),
+            (Platform::AlipayGateway, gateway),
+        ] {
+            if let (true, Some(slot)) = (fit, fits.get_mut(n)) {
+                *slot = platform;
+                n += 1;
+            }
+        }
+        (fits, n)
+    }
+}
+
+/// What a payload is before it is decoded: an object's shape, or a bare string.
+pub(super) enum Probe<'de> {
+    Object(Shape),
+    Text(Cow<'de, str>),
+}
+
+impl<'de> Deserialize<'de> for Probe<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ProbeVisitor)
+    }
+}
+
+struct ProbeVisitor;
+
+impl<'de> Visitor<'de> for ProbeVisitor {
+    type Value = Probe<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object, or a string holding a failure message")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Probe<'de>, E> {
+        Ok(Probe::Text(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Probe<'de>, E> {
+        Ok(Probe::Text(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Probe<'de>, A::Error> {
+        ShapeVisitor.visit_map(map).map(Probe::Object)
+    }
+}
+
+struct ShapeVisitor;
+
+impl<'de> Visitor<'de> for ShapeVisitor {
+    type Value = Shape;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+        let mut shape = Shape::default();
+        while let Some(key) = map.next_key::<KeyName<'de>>()? {
+            let flag = match key.0.as_ref() {
+                "errMsg" => {
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.err_msg = true;
+                    if let Some(text) = text {
+                        shape.wx_fail_marker |= wx::has_fail_marker(&text);
+                        shape.cloud_text |= wx::cloud::has_cloud_form(&text);
+                        shape.cloud_api |= wx::cloud::names_cloud_api(&text);
+                    }
+                    continue;
+                }
+                "errCode" => {
+                    let code = map.next_value::<CloudRange>()?;
+                    shape.cloud_err_code = code.0;
+                    shape.negative_err_code = code.1;
+                    continue;
+                }
+                "errno" => &mut shape.errno,
+                "errcode" => &mut shape.errcode,
+                "errmsg" => &mut shape.errmsg,
+                "error" => &mut shape.error,
+                "errorMessage" => &mut shape.error_message,
+                "resultCode" => &mut shape.result_code,
+                "resultStatus" => &mut shape.result_status,
+                "memo" => &mut shape.memo,
+                "code" => &mut shape.code,
+                "sub_code" | "subCode" | "sub_msg" | "subMsg" => &mut shape.sub_code,
+                "msg" => {
+                    let msg = map.next_value::<AnyText<'de>>()?.0;
+                    shape.gateway_msg |= msg.is_some_and(|m| {
+                        alipay::gateway::Code::all().any(|c| !c.msg().is_empty() && c.msg() == m)
+                    });
+                    continue;
+                }
+                "detail" => {
+                    let inner = map.next_value::<NestedShape>()?.0;
+                    shape.detail_err_msg = inner.is_some_and(|inner| inner.err_msg);
+                    continue;
+                }
+                "result" => {
+                    // my.tradePay's success carries a string `result`; Alipay+ nests an object.
+                    shape.result = map.next_value::<NestedShape>()?.0.is_some();
+                    continue;
+                }
+                wrapper if wrapper.ends_with("_response") => {
+                    shape.response_wrapper |= map.next_value::<NestedShape>()?.0.is_some();
+                    continue;
+                }
+                _ => {
+                    map.next_value::<crate::text::Skip>()?;
+                    continue;
+                }
+            };
+            *flag = true;
+            map.next_value::<crate::text::Skip>()?;
+        }
+        Ok(shape)
+    }
+}
+
+/// Whether a value is an integer in Cloud's code range (-100000 or below), or one in a string,
+/// and whether it is negative at all; any other value is skipped.
+struct CloudRange(bool, bool);
+
+impl<'de> Deserialize<'de> for CloudRange {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CloudRangeVisitor;
+
+        impl<'de> Visitor<'de> for CloudRangeVisitor {
+            type Value = CloudRange;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<CloudRange, E> {
+                Ok(CloudRange(wx::cloud::in_code_range(v), v < 0))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<CloudRange, E> {
+                Ok(CloudRange(false, false))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<CloudRange, E> {
+                Ok(CloudRange(false, false))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<CloudRange, E> {
+                Ok(CloudRange(
+                    v.parse().is_ok_and(wx::cloud::in_code_range),
+                    v.parse::<i64>().is_ok_and(|n| n < 0),
+                ))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<CloudRange, E> {
+                Ok(CloudRange(false, false))
+            }
+
+            fn visit_unit<E>(self) -> Result<CloudRange, E> {
+                Ok(CloudRange(false, false))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CloudRange, A::Error> {
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
+                Ok(CloudRange(false, false))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<CloudRange, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(CloudRange(false, false))
+            }
+        }
+
+        deserializer.deserialize_any(CloudRangeVisitor)
+    }
+}
+
+/// The shape of a value if it is an object; any other value is skipped.
+struct NestedShape(Option<Shape>);
+
+impl<'de> Deserialize<'de> for NestedShape {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NestedShapeVisitor;
+
+        impl<'de> Visitor<'de> for NestedShapeVisitor {
+            type Value = NestedShape;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NestedShape, A::Error> {
+                ShapeVisitor
+                    .visit_map(map)
+                    .map(|shape| NestedShape(Some(shape)))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<NestedShape, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(NestedShape(None))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_str<E>(self, _: &str) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+
+            fn visit_unit<E>(self) -> Result<NestedShape, E> {
+                Ok(NestedShape(None))
+            }
+        }
+
+        deserializer.deserialize_any(NestedShapeVisitor)
+    }
+}
+
+/// A component event logged whole: the WeChat fail object is its `detail`.
+#[derive(Deserialize)]
+pub(super) struct Detailed<'a> {
+    #[serde(borrow)]
+    pub(super) detail: wx::Fail<'a>,
+}
+
+/// A value's text if it is a string; any other value is skipped.
+struct AnyText<'de>(Option<Cow<'de, str>>);
+
+impl<'de> Deserialize<'de> for AnyText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnyTextVisitor;
+
+        impl<'de> Visitor<'de> for AnyTextVisitor {
+            type Value = AnyText<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Some(Cow::Borrowed(v))))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Some(Cow::Owned(v.to_owned()))))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyText<'de>, A::Error> {
+                while map
+                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
+                    .is_some()
+                {}
+                Ok(AnyText(None))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<AnyText<'de>, A::Error> {
+                while seq.next_element::<crate::text::Skip>()?.is_some() {}
+                Ok(AnyText(None))
+            }
+
+            fn visit_bool<E>(self, _: bool) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_i64<E>(self, _: i64) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_u64<E>(self, _: u64) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_f64<E>(self, _: f64) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+
+            fn visit_unit<E>(self) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(None))
+            }
+        }
+
+        deserializer.deserialize_any(AnyTextVisitor)
+    }
+}
+
+/// The keys of an object, for the error that says it fits no platform (the first 16).
+pub(super) struct Keys(pub(super) Vec<String>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = Keys;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<KeyName<'de>>()? {
+                    if keys.len() < 16 {
+                        keys.push(key.0.into_owned());
+                    }
+                    map.next_value::<crate::text::Skip>()?;
+                }
+                Ok(Keys(keys))
+            }
+        }
+
+        deserializer.deserialize_map(KeysVisitor)
+    }
+}
+
+/// A map key, borrowed when the input allows.
+struct KeyName<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for KeyName<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::text::required(deserializer, "a key").map(KeyName)
+    }
+}
