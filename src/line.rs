@@ -54,7 +54,7 @@ use std::borrow::Cow;
 use crate::alipay::ErrorValue;
 use crate::alipay::gateway::{self, Code as GatewayCode, SubCode};
 use crate::decode::{DecodeError, DecodeOptions, Diagnosis};
-use crate::normalize::{find_str, match_str_indices, split_once_str};
+use crate::normalize::{find_str, leading_int, match_str_indices};
 use crate::wx;
 
 /// Which form of payload [`decode_line`] found.
@@ -223,7 +223,7 @@ fn text_form<'a>(
             Diagnosis::AlipayGateway(response, options.call_kind),
         ));
     }
-    if let Some(response) = server_text(line) {
+    if let Some(response) = wx::server::Response::from_sdk_text(line) {
         return Some((Found::ServerText, Diagnosis::WxServer(response)));
     }
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
@@ -466,97 +466,6 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
     })
 }
 
-/// A WeChat server error as an SDK printed it.
-fn server_text(line: &str) -> Option<wx::server::Response<'_>> {
-    let (code, errmsg) = server_forms(line)?;
-    let errmsg = errmsg
-        .trim()
-        .trim_end_matches(['】', '"', '\'', '}'])
-        .trim();
-    Some(wx::server::Response::new(
-        Some(wx::server::AnyErrcode::new(code)),
-        Some(Cow::Borrowed(errmsg)),
-    ))
-}
-
-/// The code and errmsg of the first server text form in `line`.
-fn server_forms(line: &str) -> Option<(i64, &str)> {
-    // `Error code: 48001, message: api unauthorized` (wechatpy).
-    if let Some((_, rest)) = split_once_str(line, "Error code:") {
-        let (code, rest) = leading_int(rest)?;
-        let message = rest
-            .trim_start_matches([',', ' '])
-            .strip_prefix("message:")?;
-        return Some((code, message));
-    }
-    // `errcode=40029, errmsg=invalid code`.
-    if let Some((_, rest)) = split_once_str(line, "errcode=") {
-        let (code, rest) = leading_int(rest)?;
-        let message = rest
-            .trim_start_matches([',', ' '])
-            .strip_prefix("errmsg=")?;
-        return Some((code, message));
-    }
-    // `WxErrCode != 0, resp: {41001 access_token missing rid: …}`.
-    if let Some((_, rest)) = split_once_str(line, "WxErrCode") {
-        let inner = rest.split_once('{')?.1;
-        let inner = inner.rsplit_once('}').map_or(inner, |(inner, _)| inner);
-        let (code, message) = leading_int(inner)?;
-        return Some((code, message));
-    }
-    // `错误代码：45009，说明：reach max api daily quota limit`, and `appid missing。错误代码：41002`.
-    if let Some((before, rest)) = split_once_str(line, "错误代码") {
-        let (code, rest) = leading_int(rest.trim_start_matches([':', '：', ' ']))?;
-        let rest = rest.trim_start_matches([',', '，', ' ']);
-        for label in ["说明", "错误信息", "message"] {
-            if let Some(message) = rest.strip_prefix(label) {
-                let message = message.trim_start_matches([':', '：', ' ']);
-                let message = message.split(['，', '"']).next().unwrap_or(message);
-                return Some((code, message));
-            }
-        }
-        let before = before.trim_end().strip_suffix('。')?;
-        let message = before.rsplit('：').next().unwrap_or(before);
-        return Some((code, message));
-    }
-    // `Request Error: 48001, api unauthorized`.
-    if let Some((_, rest)) = split_once_str(line, "Error: ") {
-        let (code, rest) = leading_int(rest)?;
-        return Some((code, rest.strip_prefix(",")?));
-    }
-    // `[40164] invalid ip …`: the app's `[errcode] errmsg`, which claims a line only where that
-    // form stands whole: the bracket opens the message (the line's start, or after a label's
-    // colon), holds a number of at least four digits, and one space leads to an errmsg that
-    // starts with a letter, as WeChat's do. A bracketed number elsewhere (an XML CDATA
-    // section, a log's thread id, an array) is not this form.
-    let start = line.len() - line.trim_start().len();
-    let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
-    opens.find_map(|open| {
-        let rest = line.get(open..)?.strip_prefix('[')?;
-        let (inner, after) = rest.split_once(']')?;
-        let (code, tail) = leading_int(inner)?;
-        let digits = inner.trim_start_matches('-').len();
-        let message = after.strip_prefix(' ')?;
-        let starts_with_letter = message.starts_with(|c: char| c.is_ascii_alphabetic());
-        (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
-    })
-}
-
-/// An integer at the start of `text` (after spaces), and what follows it.
-fn leading_int(text: &str) -> Option<(i64, &str)> {
-    let text = text.trim_start();
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let len = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    if len == 0 {
-        return None;
-    }
-    let end = text.len() - digits.len() + len;
-    let code = text.get(..end)?.parse().ok()?;
-    Some((code, text.get(end..)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,28 +510,6 @@ mod tests {
         assert_eq!(leading_int("x"), None);
         assert_eq!(leading_int("-"), None);
         assert_eq!(leading_int("99999999999999999999"), None);
-    }
-
-    #[test]
-    fn the_bracketed_errcode_form_stands_only_where_its_sdk_prints_it() {
-        let whole = "[40164] invalid ip 1.2.3.4, not in whitelist";
-        assert_eq!(
-            server_forms(whole),
-            Some((40164, "invalid ip 1.2.3.4, not in whitelist"))
-        );
-        let labelled = "token refresh failed: [40001] invalid credential";
-        assert_eq!(server_forms(labelled), Some((40001, "invalid credential")));
-        // A WeChat Pay v2 body: the number sits in a CDATA section, not in front of an errmsg.
-        let cdata = "<xml><return_code><![CDATA[FAIL]]></return_code><err_code><![CDATA[40164]]></err_code></xml>";
-        assert_eq!(server_forms(cdata), None);
-        // A log's thread id, a JSON array, a number not followed by a message.
-        assert_eq!(
-            server_forms("2024-01-01 12:00:00 [12345] worker started"),
-            None
-        );
-        assert_eq!(server_forms("ids: [40164, 40165]"), None);
-        assert_eq!(server_forms("[40164]"), None);
-        assert_eq!(server_forms("[40164] 中文"), None);
     }
 
     #[test]

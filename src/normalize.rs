@@ -143,6 +143,25 @@ pub(crate) fn match_str_indices<'t>(
         })
 }
 
+/// An integer at the start of `text` (after spaces), and what follows it.
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+pub(crate) fn leading_int(text: &str) -> Option<(i64, &str)> {
+    let text = text.trim_start();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let len = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    if len == 0 {
+        return None;
+    }
+    let end = text.len() - digits.len() + len;
+    let code = text.get(..end)?.parse().ok()?;
+    Some((code, text.get(end..)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,6 +65,8 @@ mod code;
 #[rustfmt::skip]
 mod generated;
 mod payload;
+#[cfg(feature = "json")]
+mod text;
 
 pub use crate::Reliability;
 pub use code::{AnyErrcode, Meaning, UnknownErrcode};

@@ -1,0 +1,128 @@
+//! The renderings of a server error that SDKs print in logs (wechatpy, WxJava, EasyWeChat,
+//! Chinese SDKs), read back into a [`Response`].
+
+use std::borrow::Cow;
+
+use super::{AnyErrcode, Response};
+use crate::normalize::{leading_int, split_once_str};
+
+impl<'a> Response<'a> {
+    /// A server error as an SDK printed it in a log line: `Error code: 48001, message: api
+    /// unauthorized` (wechatpy), `errcode=40029, errmsg=invalid code`, `WxErrCode != 0, resp:
+    /// {41001 access_token missing}` (WxJava), `错误代码：45009，说明：…`, `Request Error: 48001,
+    /// api unauthorized`, or an app's `[40164] invalid ip …` where the bracket opens the
+    /// message. `None` when the line holds none of them.
+    ///
+    /// ```
+    /// use minierr::wx::server::{Errcode, Response};
+    /// let r = Response::from_sdk_text("wechatpy.exceptions.WeChatClientException: Error code: 40003, message: invalid openid rid: 6302e9ee-763afa00-0dae2ea0").unwrap();
+    /// assert_eq!(r.errcode(), Errcode::InvalidOpenid);
+    /// assert_eq!(r.reason(), "invalid openid");
+    /// assert!(Response::from_sdk_text("<xml><err_code><![CDATA[40164]]></err_code></xml>").is_none());
+    /// ```
+    #[must_use]
+    pub fn from_sdk_text(line: &'a str) -> Option<Response<'a>> {
+        let (code, errmsg) = sdk_text_parts(line)?;
+        let errmsg = errmsg
+            .trim()
+            .trim_end_matches(['】', '"', '\'', '}'])
+            .trim();
+        Some(Response::new(
+            Some(AnyErrcode::new(code)),
+            Some(Cow::Borrowed(errmsg)),
+        ))
+    }
+}
+
+/// The code and errmsg of the first server text form in `line`.
+pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
+    // `Error code: 48001, message: api unauthorized` (wechatpy).
+    if let Some((_, rest)) = split_once_str(line, "Error code:") {
+        let (code, rest) = leading_int(rest)?;
+        let message = rest
+            .trim_start_matches([',', ' '])
+            .strip_prefix("message:")?;
+        return Some((code, message));
+    }
+    // `errcode=40029, errmsg=invalid code`.
+    if let Some((_, rest)) = split_once_str(line, "errcode=") {
+        let (code, rest) = leading_int(rest)?;
+        let message = rest
+            .trim_start_matches([',', ' '])
+            .strip_prefix("errmsg=")?;
+        return Some((code, message));
+    }
+    // `WxErrCode != 0, resp: {41001 access_token missing rid: …}`.
+    if let Some((_, rest)) = split_once_str(line, "WxErrCode") {
+        let inner = rest.split_once('{')?.1;
+        let inner = inner.rsplit_once('}').map_or(inner, |(inner, _)| inner);
+        let (code, message) = leading_int(inner)?;
+        return Some((code, message));
+    }
+    // `错误代码：45009，说明：reach max api daily quota limit`, and `appid missing。错误代码：41002`.
+    if let Some((before, rest)) = split_once_str(line, "错误代码") {
+        let (code, rest) = leading_int(rest.trim_start_matches([':', '：', ' ']))?;
+        let rest = rest.trim_start_matches([',', '，', ' ']);
+        for label in ["说明", "错误信息", "message"] {
+            if let Some(message) = rest.strip_prefix(label) {
+                let message = message.trim_start_matches([':', '：', ' ']);
+                let message = message.split(['，', '"']).next().unwrap_or(message);
+                return Some((code, message));
+            }
+        }
+        let before = before.trim_end().strip_suffix('。')?;
+        let message = before.rsplit('：').next().unwrap_or(before);
+        return Some((code, message));
+    }
+    // `Request Error: 48001, api unauthorized`.
+    if let Some((_, rest)) = split_once_str(line, "Error: ") {
+        let (code, rest) = leading_int(rest)?;
+        return Some((code, rest.strip_prefix(",")?));
+    }
+    // `[40164] invalid ip …`: the app's `[errcode] errmsg`, which claims a line only where that
+    // form stands whole: the bracket opens the message (the line's start, or after a label's
+    // colon), holds a number of at least four digits, and one space leads to an errmsg that
+    // starts with a letter, as WeChat's do. A bracketed number elsewhere (an XML CDATA
+    // section, a log's thread id, an array) is not this form.
+    let start = line.len() - line.trim_start().len();
+    let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
+    opens.find_map(|open| {
+        let rest = line.get(open..)?.strip_prefix('[')?;
+        let (inner, after) = rest.split_once(']')?;
+        let (code, tail) = leading_int(inner)?;
+        let digits = inner.trim_start_matches('-').len();
+        let message = after.strip_prefix(' ')?;
+        let starts_with_letter = message.starts_with(|c: char| c.is_ascii_alphabetic());
+        (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bracketed_errcode_form_stands_only_where_its_sdk_prints_it() {
+        let whole = "[40164] invalid ip 1.2.3.4, not in whitelist";
+        assert_eq!(
+            sdk_text_parts(whole),
+            Some((40164, "invalid ip 1.2.3.4, not in whitelist"))
+        );
+        let labelled = "token refresh failed: [40001] invalid credential";
+        assert_eq!(
+            sdk_text_parts(labelled),
+            Some((40001, "invalid credential"))
+        );
+        // A WeChat Pay v2 body: the number sits in a CDATA section, not in front of an errmsg.
+        let cdata = "<xml><return_code><![CDATA[FAIL]]></return_code><err_code><![CDATA[40164]]></err_code></xml>";
+        assert_eq!(sdk_text_parts(cdata), None);
+        // A log's thread id, a JSON array, a number not followed by a message.
+        assert_eq!(
+            sdk_text_parts("2024-01-01 12:00:00 [12345] worker started"),
+            None
+        );
+        assert_eq!(sdk_text_parts("ids: [40164, 40165]"), None);
+        assert_eq!(sdk_text_parts("[40164]"), None);
+        assert_eq!(sdk_text_parts("[40164] 中文"), None);
+    }
+}
