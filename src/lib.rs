@@ -143,6 +143,23 @@ pub use reliability::Reliability;
 pub use retry_hint::RetryHint;
 pub use wx::Errno as WxErrno;
 
+/// The manual: what the README summarises, in full, with doctests that keep it true.
+#[cfg(feature = "json")]
+pub mod guide {
+    #[doc = include_str!("guide/api.md")]
+    pub mod api {}
+    #[doc = include_str!("guide/cli.md")]
+    pub mod cli {}
+    #[doc = include_str!("guide/data.md")]
+    pub mod data {}
+    #[doc = include_str!("guide/retrying.md")]
+    pub mod retrying {}
+    #[doc = include_str!("guide/performance.md")]
+    pub mod performance {}
+    #[doc = include_str!("guide/guarantees.md")]
+    pub mod guarantees {}
+}
+
 /// The README's examples, compiled and run as doctests so they cannot rot.
 #[cfg(all(doctest, feature = "json"))]
 #[doc = include_str!("../README.md")]
