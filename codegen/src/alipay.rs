@@ -220,12 +220,50 @@ fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
 }
 
 /// A reference to the row at `index` of the error table, as the generated code names it.
-fn row_ref(index: usize) -> String {
-    format!("&ROW_{index}")
+/// `UploadFile` → `UPLOAD_FILE`.
+fn upper_snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+/// Each row's constant, named by its key (API and failure) rather than its position, so that a
+/// row inserted mid-table renames nothing; a failure a page words again gets `_2`, `_3`.
+fn row_names(apis: &[ApiRow], errors: &[ErrorRow]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(errors.len());
+    for e in errors {
+        let api = apis
+            .iter()
+            .find(|a| a.api == e.api)
+            .map_or("", |a| a.name.as_str());
+        let base = format!("ROW_{}_{}", upper_snake(api), upper_snake(&e.name));
+        let repeats = names
+            .iter()
+            .filter(|n| {
+                **n == base
+                    || n.strip_prefix(base.as_str()).is_some_and(|rest| {
+                        rest.starts_with('_') && rest[1..].chars().all(|c| c.is_ascii_digit())
+                    })
+            })
+            .count();
+        names.push(if repeats == 0 {
+            base
+        } else {
+            format!("{base}_{}", repeats + 1)
+        });
+    }
+    names
 }
 
 pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let (apis, errors) = read(data)?;
+    let names = row_names(&apis, &errors);
+    let row_ref = |index: usize| format!("&{}", names[index]);
     let api_of = |api: &str| apis.iter().find(|a| a.api == api);
     let family_of = |api: &str| api_of(api).map_or("", |a| a.family.as_str());
     // The `JsapiError` a row stands for, as Rust; rows with the same one are one failure.
@@ -560,7 +598,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("note", lit(&e.note)),
             ],
         );
-        let _ = writeln!(out, "const ROW_{i}: RowInfo = {literal};");
+        let _ = writeln!(out, "const {}: RowInfo = {literal};", names[i]);
     }
     // Every failure once, API by API in table order: what `Api::errors` gives, chained.
     let mut all: Vec<String> = Vec::new();

@@ -42,8 +42,79 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Reads every table under `root/data` and renders every generated file.
+/// Reads every table under `root/data` and renders every generated file, each `phf` index in
+/// a file of its own (see [`split_indexes`]).
 pub fn render_all(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
+    let mut files = Vec::new();
+    for file in render_catalogs(root)? {
+        files.extend(split_indexes(file));
+    }
+    Ok(files)
+}
+
+/// Moves every `phf` map of a generated file, with its doc comment, into a sibling file
+/// `<stem>_index.rs` that the main file `include!`s at its end. A `phf` map is emitted in hash
+/// order, so adding one key rewrites all of it; kept apart, a new row changes a few lines of the
+/// main file and leaves the rewrite in a file a reviewer can skip.
+fn split_indexes(file: GeneratedFile) -> Vec<GeneratedFile> {
+    let mut main = String::new();
+    let mut index = String::new();
+    let mut pending_docs = String::new();
+    let mut in_map = false;
+    for line in file.contents.split_inclusive('\n') {
+        if in_map {
+            index.push_str(line);
+            if line.starts_with("};") {
+                in_map = false;
+            }
+            continue;
+        }
+        if line.starts_with("///") {
+            pending_docs.push_str(line);
+            continue;
+        }
+        let starts_map = line.contains(": phf::Map<") && line.contains("static ");
+        if starts_map {
+            index.push('\n');
+            index.push_str(&pending_docs);
+            index.push_str(line);
+            in_map = !line.trim_end().ends_with(';');
+        } else {
+            main.push_str(&pending_docs);
+            main.push_str(line);
+        }
+        pending_docs.clear();
+    }
+    main.push_str(&pending_docs);
+    if index.is_empty() {
+        return vec![file];
+    }
+    let stem = file.path.trim_end_matches(".rs");
+    let index_path: &'static str = Box::leak(format!("{stem}_index.rs").into_boxed_str());
+    let index_name = index_path.rsplit('/').next().unwrap_or(index_path);
+    let first_line = file.contents.lines().next().unwrap_or_default();
+    let _ = write!(
+        main,
+        "\n// The `phf` indexes, apart so that a new row's diff stays local to this file.\ninclude!(\"{index_name}\");\n"
+    );
+    let index = format!(
+        "{first_line}\n// Do not edit by hand: edit the table and regenerate. Included by `{}`.\n{index}",
+        file.path.rsplit('/').next().unwrap_or(file.path)
+    );
+    vec![
+        GeneratedFile {
+            path: file.path,
+            contents: main,
+        },
+        GeneratedFile {
+            path: index_path,
+            contents: index,
+        },
+    ]
+}
+
+/// Every catalog's generated file, whole.
+fn render_catalogs(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
     let data = root.join("data");
     Ok(vec![
         wechat::render(&data)?,

@@ -108,67 +108,23 @@ impl Api {
     /// This API's catalog rows, in table order.
     pub(crate) const fn rows(self) -> &'static [&'static RowInfo] {
         match self {
-            Api::Request => &[&ROW_0, &ROW_1, &ROW_2, &ROW_3, &ROW_4, &ROW_5, &ROW_6, &ROW_7, &ROW_8, &ROW_9, &ROW_10],
-            Api::UploadFile => &[&ROW_11, &ROW_12, &ROW_13, &ROW_14, &ROW_15, &ROW_16, &ROW_17, &ROW_18, &ROW_19, &ROW_20, &ROW_53, &ROW_54],
-            Api::TradePay => &[&ROW_21, &ROW_22, &ROW_23, &ROW_24, &ROW_25, &ROW_26, &ROW_27, &ROW_28, &ROW_55, &ROW_56],
-            Api::NavigateToAlipayPage => &[&ROW_29, &ROW_30],
-            Api::GetAuthCode => &[&ROW_31, &ROW_32, &ROW_33, &ROW_57, &ROW_58],
-            Api::GetPhoneNumber => &[&ROW_34, &ROW_35, &ROW_36, &ROW_37, &ROW_38, &ROW_39],
-            Api::GetOpenUserInfo => &[&ROW_40, &ROW_41],
-            Api::GetRunData => &[&ROW_42, &ROW_43, &ROW_44, &ROW_45, &ROW_46, &ROW_59],
-            Api::NavigateTo => &[&ROW_47, &ROW_48, &ROW_60, &ROW_64],
-            Api::RedirectTo => &[&ROW_49, &ROW_61, &ROW_65],
-            Api::ReLaunch => &[&ROW_50, &ROW_62, &ROW_66],
-            Api::SwitchTab => &[&ROW_51, &ROW_63, &ROW_67, &ROW_68, &ROW_69],
-            Api::NavigateBack => &[&ROW_52],
+            Api::Request => &[&ROW_REQUEST_NAVIGATED_AWAY, &ROW_REQUEST_INVALID_PARAMETER, &ROW_REQUEST_NO_PERMISSION, &ROW_REQUEST_NETWORK_ERROR, &ROW_REQUEST_TIMEOUT, &ROW_REQUEST_JSON_PARSE_ERROR, &ROW_REQUEST_PARAMETER_PASSING_FAILED, &ROW_REQUEST_HTTP_ERROR, &ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED, &ROW_REQUEST_PROXY_FAILED],
+            Api::UploadFile => &[&ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED, &ROW_UPLOAD_FILE_NO_PERMISSION, &ROW_UPLOAD_FILE_ABORTED, &ROW_UPLOAD_FILE_SAVED_FILE_PATH_NOT_ALLOWED, &ROW_UPLOAD_FILE_FILE_NOT_FOUND, &ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE, &ROW_UPLOAD_FILE_UPLOAD_FAILED, &ROW_UPLOAD_FILE_PERMISSION_DENIED, &ROW_UPLOAD_FILE_HTTPS_REQUIRED, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED_2, &ROW_UPLOAD_FILE_INVALID_PARAMETERS],
+            Api::TradePay => &[&ROW_TRADE_PAY_NO_PERMISSION, &ROW_TRADE_PAY_SUCCESS, &ROW_TRADE_PAY_PROCESSING, &ROW_TRADE_PAY_ORDER_FAILED, &ROW_TRADE_PAY_USER_CANCELLED, &ROW_TRADE_PAY_NETWORK_ERROR, &ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT, &ROW_TRADE_PAY_PROCESSING_2, &ROW_TRADE_PAY_RESULT_UNKNOWN_2],
+            Api::NavigateToAlipayPage => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER, &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION],
+            Api::GetAuthCode => &[&ROW_GET_AUTH_CODE_NO_PERMISSION, &ROW_GET_AUTH_CODE_EMPTY_DATA, &ROW_GET_AUTH_CODE_USER_CANCELLED, &ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND, &ROW_GET_AUTH_CODE_NETWORK_ERROR],
+            Api::GetPhoneNumber => &[&ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR, &ROW_GET_PHONE_NUMBER_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_PHONE_NUMBER_ENCRYPTION_CONFIG_MISSING, &ROW_GET_PHONE_NUMBER_ENCRYPTION_ERROR, &ROW_GET_PHONE_NUMBER_INVALID_AUTHORIZATION, &ROW_GET_PHONE_NUMBER_INSUFFICIENT_ISV_PERMISSION],
+            Api::GetOpenUserInfo => &[&ROW_GET_OPEN_USER_INFO_INVALID_AUTHORIZATION, &ROW_GET_OPEN_USER_INFO_INSUFFICIENT_ISV_PERMISSION],
+            Api::GetRunData => &[&ROW_GET_RUN_DATA_STEP_PERMISSION_NOT_GRANTED, &ROW_GET_RUN_DATA_SPORTS_NOT_ENABLED, &ROW_GET_RUN_DATA_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_RUN_DATA_ENCRYPTION_CONFIG_MISSING, &ROW_GET_RUN_DATA_ENCRYPTION_ERROR, &ROW_GET_RUN_DATA_INVALID_PARAMETERS],
+            Api::NavigateTo => &[&ROW_NAVIGATE_TO_DEPTH_EXCEEDED, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND_2, &ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED],
+            Api::RedirectTo => &[&ROW_REDIRECT_TO_PAGE_NOT_FOUND, &ROW_REDIRECT_TO_PAGE_NOT_FOUND_2, &ROW_REDIRECT_TO_PLUGIN_PAGE_NOT_DECLARED],
+            Api::ReLaunch => &[&ROW_RE_LAUNCH_PAGE_NOT_FOUND, &ROW_RE_LAUNCH_PAGE_NOT_FOUND_2, &ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED],
+            Api::SwitchTab => &[&ROW_SWITCH_TAB_PAGE_NOT_FOUND, &ROW_SWITCH_TAB_PAGE_NOT_FOUND_2, &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED, &ROW_SWITCH_TAB_NOT_TAB_PAGE, &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB],
+            Api::NavigateBack => &[&ROW_NAVIGATE_BACK_ALREADY_TOP],
         }
     }
 }
 
-/// Every accepted spelling of an API name (`my.request`, `request`) to the API.
-pub(crate) static API_NAMES: phf::Map<&'static str, Api> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[
-        (0, 0),
-        (0, 1),
-        (0, 1),
-        (0, 0),
-        (0, 9),
-        (0, 23),
-        (1, 24),
-        (0, 17),
-        (24, 17),
-    ],
-    entries: &[
-        ("my.getAuthCode", Api::GetAuthCode),
-        ("my.redirectTo", Api::RedirectTo),
-        ("my.navigateBack", Api::NavigateBack),
-        ("my.tradePay", Api::TradePay),
-        ("navigateTo", Api::NavigateTo),
-        ("redirectTo", Api::RedirectTo),
-        ("my.getOpenUserInfo", Api::GetOpenUserInfo),
-        ("my.getRunData", Api::GetRunData),
-        ("my.uploadFile", Api::UploadFile),
-        ("my.navigateTo", Api::NavigateTo),
-        ("navigateToAlipayPage", Api::NavigateToAlipayPage),
-        ("getRunData", Api::GetRunData),
-        ("my.getPhoneNumber", Api::GetPhoneNumber),
-        ("my.switchTab", Api::SwitchTab),
-        ("my.reLaunch", Api::ReLaunch),
-        ("my.request", Api::Request),
-        ("getPhoneNumber", Api::GetPhoneNumber),
-        ("tradePay", Api::TradePay),
-        ("getOpenUserInfo", Api::GetOpenUserInfo),
-        ("uploadFile", Api::UploadFile),
-        ("getAuthCode", Api::GetAuthCode),
-        ("navigateBack", Api::NavigateBack),
-        ("reLaunch", Api::ReLaunch),
-        ("ap.navigateToAlipayPage", Api::NavigateToAlipayPage),
-        ("request", Api::Request),
-        ("switchTab", Api::SwitchTab),
-        ("my.ap.navigateToAlipayPage", Api::NavigateToAlipayPage),
-    ],
-};
 
 /// The failures of `my.request`, one variant per meaning.
 ///
@@ -273,17 +229,17 @@ impl RequestError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            RequestError::NavigatedAway => &ROW_0,
-            RequestError::InvalidParameter => &ROW_1,
-            RequestError::NoPermission => &ROW_2,
-            RequestError::NetworkError => &ROW_3,
-            RequestError::Timeout => &ROW_4,
-            RequestError::JsonParseError => &ROW_5,
-            RequestError::ParameterPassingFailed => &ROW_6,
-            RequestError::HttpError => &ROW_7,
-            RequestError::StoppedOrThrottled => &ROW_8,
-            RequestError::HttpsRequired => &ROW_9,
-            RequestError::ProxyFailed => &ROW_10,
+            RequestError::NavigatedAway => &ROW_REQUEST_NAVIGATED_AWAY,
+            RequestError::InvalidParameter => &ROW_REQUEST_INVALID_PARAMETER,
+            RequestError::NoPermission => &ROW_REQUEST_NO_PERMISSION,
+            RequestError::NetworkError => &ROW_REQUEST_NETWORK_ERROR,
+            RequestError::Timeout => &ROW_REQUEST_TIMEOUT,
+            RequestError::JsonParseError => &ROW_REQUEST_JSON_PARSE_ERROR,
+            RequestError::ParameterPassingFailed => &ROW_REQUEST_PARAMETER_PASSING_FAILED,
+            RequestError::HttpError => &ROW_REQUEST_HTTP_ERROR,
+            RequestError::StoppedOrThrottled => &ROW_REQUEST_STOPPED_OR_THROTTLED,
+            RequestError::HttpsRequired => &ROW_REQUEST_HTTPS_REQUIRED,
+            RequestError::ProxyFailed => &ROW_REQUEST_PROXY_FAILED,
         }
     }
 }
@@ -398,17 +354,17 @@ impl UploadFileError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            UploadFileError::JsapiPackageMissing => &ROW_11,
-            UploadFileError::DomainNotWhitelisted => &ROW_12,
-            UploadFileError::NoPermission => &ROW_13,
-            UploadFileError::Aborted => &ROW_14,
-            UploadFileError::SavedFilePathNotAllowed => &ROW_15,
-            UploadFileError::FileNotFound => &ROW_16,
-            UploadFileError::NotANormalFile => &ROW_17,
-            UploadFileError::UploadFailed => &ROW_18,
-            UploadFileError::PermissionDenied => &ROW_19,
-            UploadFileError::HttpsRequired => &ROW_20,
-            UploadFileError::InvalidParameters => &ROW_54,
+            UploadFileError::JsapiPackageMissing => &ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING,
+            UploadFileError::DomainNotWhitelisted => &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED,
+            UploadFileError::NoPermission => &ROW_UPLOAD_FILE_NO_PERMISSION,
+            UploadFileError::Aborted => &ROW_UPLOAD_FILE_ABORTED,
+            UploadFileError::SavedFilePathNotAllowed => &ROW_UPLOAD_FILE_SAVED_FILE_PATH_NOT_ALLOWED,
+            UploadFileError::FileNotFound => &ROW_UPLOAD_FILE_FILE_NOT_FOUND,
+            UploadFileError::NotANormalFile => &ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE,
+            UploadFileError::UploadFailed => &ROW_UPLOAD_FILE_UPLOAD_FAILED,
+            UploadFileError::PermissionDenied => &ROW_UPLOAD_FILE_PERMISSION_DENIED,
+            UploadFileError::HttpsRequired => &ROW_UPLOAD_FILE_HTTPS_REQUIRED,
+            UploadFileError::InvalidParameters => &ROW_UPLOAD_FILE_INVALID_PARAMETERS,
         }
     }
 }
@@ -505,14 +461,14 @@ impl TradePayResult {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            TradePayResult::NoPermission => &ROW_21,
-            TradePayResult::Success => &ROW_22,
-            TradePayResult::Processing => &ROW_23,
-            TradePayResult::OrderFailed => &ROW_24,
-            TradePayResult::UserCancelled => &ROW_25,
-            TradePayResult::NetworkError => &ROW_26,
-            TradePayResult::ResultUnknown => &ROW_27,
-            TradePayResult::ForgotPasswordExit => &ROW_28,
+            TradePayResult::NoPermission => &ROW_TRADE_PAY_NO_PERMISSION,
+            TradePayResult::Success => &ROW_TRADE_PAY_SUCCESS,
+            TradePayResult::Processing => &ROW_TRADE_PAY_PROCESSING,
+            TradePayResult::OrderFailed => &ROW_TRADE_PAY_ORDER_FAILED,
+            TradePayResult::UserCancelled => &ROW_TRADE_PAY_USER_CANCELLED,
+            TradePayResult::NetworkError => &ROW_TRADE_PAY_NETWORK_ERROR,
+            TradePayResult::ResultUnknown => &ROW_TRADE_PAY_RESULT_UNKNOWN,
+            TradePayResult::ForgotPasswordExit => &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT,
         }
     }
 }
@@ -549,8 +505,8 @@ impl NavigateToAlipayPageError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            NavigateToAlipayPageError::InvalidParameter => &ROW_29,
-            NavigateToAlipayPageError::NoPermission => &ROW_30,
+            NavigateToAlipayPageError::InvalidParameter => &ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER,
+            NavigateToAlipayPageError::NoPermission => &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION,
         }
     }
 }
@@ -612,11 +568,11 @@ impl GetAuthCodeError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetAuthCodeError::NoPermission => &ROW_31,
-            GetAuthCodeError::EmptyData => &ROW_32,
-            GetAuthCodeError::UserCancelled => &ROW_33,
-            GetAuthCodeError::AuthResultNotFound => &ROW_57,
-            GetAuthCodeError::NetworkError => &ROW_58,
+            GetAuthCodeError::NoPermission => &ROW_GET_AUTH_CODE_NO_PERMISSION,
+            GetAuthCodeError::EmptyData => &ROW_GET_AUTH_CODE_EMPTY_DATA,
+            GetAuthCodeError::UserCancelled => &ROW_GET_AUTH_CODE_USER_CANCELLED,
+            GetAuthCodeError::AuthResultNotFound => &ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND,
+            GetAuthCodeError::NetworkError => &ROW_GET_AUTH_CODE_NETWORK_ERROR,
         }
     }
 }
@@ -691,12 +647,12 @@ impl GetPhoneNumberError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetPhoneNumberError::NotSupportedInSimulator => &ROW_34,
-            GetPhoneNumberError::DefaultSignTypeNotSet => &ROW_35,
-            GetPhoneNumberError::EncryptionConfigMissing => &ROW_36,
-            GetPhoneNumberError::EncryptionError => &ROW_37,
-            GetPhoneNumberError::InvalidAuthorization => &ROW_38,
-            GetPhoneNumberError::InsufficientIsvPermission => &ROW_39,
+            GetPhoneNumberError::NotSupportedInSimulator => &ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR,
+            GetPhoneNumberError::DefaultSignTypeNotSet => &ROW_GET_PHONE_NUMBER_DEFAULT_SIGN_TYPE_NOT_SET,
+            GetPhoneNumberError::EncryptionConfigMissing => &ROW_GET_PHONE_NUMBER_ENCRYPTION_CONFIG_MISSING,
+            GetPhoneNumberError::EncryptionError => &ROW_GET_PHONE_NUMBER_ENCRYPTION_ERROR,
+            GetPhoneNumberError::InvalidAuthorization => &ROW_GET_PHONE_NUMBER_INVALID_AUTHORIZATION,
+            GetPhoneNumberError::InsufficientIsvPermission => &ROW_GET_PHONE_NUMBER_INSUFFICIENT_ISV_PERMISSION,
         }
     }
 }
@@ -733,8 +689,8 @@ impl GetOpenUserInfoError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetOpenUserInfoError::InvalidAuthorization => &ROW_40,
-            GetOpenUserInfoError::InsufficientIsvPermission => &ROW_41,
+            GetOpenUserInfoError::InvalidAuthorization => &ROW_GET_OPEN_USER_INFO_INVALID_AUTHORIZATION,
+            GetOpenUserInfoError::InsufficientIsvPermission => &ROW_GET_OPEN_USER_INFO_INSUFFICIENT_ISV_PERMISSION,
         }
     }
 }
@@ -807,12 +763,12 @@ impl GetRunDataError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            GetRunDataError::StepPermissionNotGranted => &ROW_42,
-            GetRunDataError::SportsNotEnabled => &ROW_43,
-            GetRunDataError::DefaultSignTypeNotSet => &ROW_44,
-            GetRunDataError::EncryptionConfigMissing => &ROW_45,
-            GetRunDataError::EncryptionError => &ROW_46,
-            GetRunDataError::InvalidParameters => &ROW_59,
+            GetRunDataError::StepPermissionNotGranted => &ROW_GET_RUN_DATA_STEP_PERMISSION_NOT_GRANTED,
+            GetRunDataError::SportsNotEnabled => &ROW_GET_RUN_DATA_SPORTS_NOT_ENABLED,
+            GetRunDataError::DefaultSignTypeNotSet => &ROW_GET_RUN_DATA_DEFAULT_SIGN_TYPE_NOT_SET,
+            GetRunDataError::EncryptionConfigMissing => &ROW_GET_RUN_DATA_ENCRYPTION_CONFIG_MISSING,
+            GetRunDataError::EncryptionError => &ROW_GET_RUN_DATA_ENCRYPTION_ERROR,
+            GetRunDataError::InvalidParameters => &ROW_GET_RUN_DATA_INVALID_PARAMETERS,
         }
     }
 }
@@ -971,12 +927,12 @@ impl NavigationError {
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
         match self {
-            NavigationError::DepthExceeded => &ROW_47,
-            NavigationError::PageNotFound => &ROW_48,
-            NavigationError::AlreadyTop => &ROW_52,
-            NavigationError::PluginPageNotDeclared => &ROW_64,
-            NavigationError::NotTabPage => &ROW_68,
-            NavigationError::PluginCannotSwitchTab => &ROW_69,
+            NavigationError::DepthExceeded => &ROW_NAVIGATE_TO_DEPTH_EXCEEDED,
+            NavigationError::PageNotFound => &ROW_NAVIGATE_TO_PAGE_NOT_FOUND,
+            NavigationError::AlreadyTop => &ROW_NAVIGATE_BACK_ALREADY_TOP,
+            NavigationError::PluginPageNotDeclared => &ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED,
+            NavigationError::NotTabPage => &ROW_SWITCH_TAB_NOT_TAB_PAGE,
+            NavigationError::PluginCannotSwitchTab => &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB,
         }
     }
 }
@@ -984,54 +940,54 @@ impl NavigationError {
 /// The rows of `api` listed under the number `code`, in table order.
 pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static RowInfo] {
     match (api, code) {
-        (Api::GetAuthCode, 3) => &[&ROW_57],
-        (Api::GetAuthCode, 4) => &[&ROW_31],
-        (Api::GetAuthCode, 10) => &[&ROW_32],
-        (Api::GetAuthCode, 11) => &[&ROW_33],
-        (Api::GetAuthCode, 12) => &[&ROW_58],
-        (Api::GetOpenUserInfo, 40003) => &[&ROW_40],
-        (Api::GetOpenUserInfo, 40006) => &[&ROW_41],
-        (Api::GetPhoneNumber, 1) => &[&ROW_34],
-        (Api::GetPhoneNumber, 40001) => &[&ROW_35, &ROW_36],
-        (Api::GetPhoneNumber, 40002) => &[&ROW_37],
-        (Api::GetPhoneNumber, 40003) => &[&ROW_38],
-        (Api::GetPhoneNumber, 40006) => &[&ROW_39],
-        (Api::GetRunData, 2) => &[&ROW_59],
-        (Api::GetRunData, 1003) => &[&ROW_42],
-        (Api::GetRunData, 1005) => &[&ROW_43],
-        (Api::GetRunData, 40001) => &[&ROW_44, &ROW_45],
-        (Api::GetRunData, 40002) => &[&ROW_46],
-        (Api::NavigateTo, 1) => &[&ROW_47, &ROW_48, &ROW_60, &ROW_64],
-        (Api::NavigateToAlipayPage, 2) => &[&ROW_29],
-        (Api::NavigateToAlipayPage, 4) => &[&ROW_30],
-        (Api::ReLaunch, 1) => &[&ROW_50, &ROW_62, &ROW_66],
-        (Api::RedirectTo, 1) => &[&ROW_49, &ROW_61, &ROW_65],
-        (Api::Request, 1) => &[&ROW_0],
-        (Api::Request, 2) => &[&ROW_1],
-        (Api::Request, 4) => &[&ROW_2],
-        (Api::Request, 11) => &[&ROW_2],
-        (Api::Request, 12) => &[&ROW_3],
-        (Api::Request, 13) => &[&ROW_4],
-        (Api::Request, 14) => &[&ROW_5],
-        (Api::Request, 15) => &[&ROW_6],
-        (Api::Request, 19) => &[&ROW_7],
-        (Api::Request, 20) => &[&ROW_8, &ROW_9],
-        (Api::Request, 23) => &[&ROW_10],
-        (Api::SwitchTab, 1) => &[&ROW_51, &ROW_63, &ROW_67, &ROW_68, &ROW_69],
-        (Api::TradePay, 4) => &[&ROW_21],
-        (Api::TradePay, 99) => &[&ROW_28],
-        (Api::TradePay, 4000) => &[&ROW_24],
-        (Api::TradePay, 6001) => &[&ROW_25],
-        (Api::TradePay, 6002) => &[&ROW_26],
-        (Api::TradePay, 6004) => &[&ROW_27, &ROW_56],
-        (Api::TradePay, 8000) => &[&ROW_23, &ROW_55],
-        (Api::TradePay, 9000) => &[&ROW_22],
-        (Api::UploadFile, 4) => &[&ROW_11, &ROW_12, &ROW_13, &ROW_53],
-        (Api::UploadFile, 9) => &[&ROW_14],
-        (Api::UploadFile, 11) => &[&ROW_15, &ROW_16, &ROW_54],
-        (Api::UploadFile, 12) => &[&ROW_17, &ROW_18],
-        (Api::UploadFile, 13) => &[&ROW_19],
-        (Api::UploadFile, 20) => &[&ROW_20],
+        (Api::GetAuthCode, 3) => &[&ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND],
+        (Api::GetAuthCode, 4) => &[&ROW_GET_AUTH_CODE_NO_PERMISSION],
+        (Api::GetAuthCode, 10) => &[&ROW_GET_AUTH_CODE_EMPTY_DATA],
+        (Api::GetAuthCode, 11) => &[&ROW_GET_AUTH_CODE_USER_CANCELLED],
+        (Api::GetAuthCode, 12) => &[&ROW_GET_AUTH_CODE_NETWORK_ERROR],
+        (Api::GetOpenUserInfo, 40003) => &[&ROW_GET_OPEN_USER_INFO_INVALID_AUTHORIZATION],
+        (Api::GetOpenUserInfo, 40006) => &[&ROW_GET_OPEN_USER_INFO_INSUFFICIENT_ISV_PERMISSION],
+        (Api::GetPhoneNumber, 1) => &[&ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR],
+        (Api::GetPhoneNumber, 40001) => &[&ROW_GET_PHONE_NUMBER_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_PHONE_NUMBER_ENCRYPTION_CONFIG_MISSING],
+        (Api::GetPhoneNumber, 40002) => &[&ROW_GET_PHONE_NUMBER_ENCRYPTION_ERROR],
+        (Api::GetPhoneNumber, 40003) => &[&ROW_GET_PHONE_NUMBER_INVALID_AUTHORIZATION],
+        (Api::GetPhoneNumber, 40006) => &[&ROW_GET_PHONE_NUMBER_INSUFFICIENT_ISV_PERMISSION],
+        (Api::GetRunData, 2) => &[&ROW_GET_RUN_DATA_INVALID_PARAMETERS],
+        (Api::GetRunData, 1003) => &[&ROW_GET_RUN_DATA_STEP_PERMISSION_NOT_GRANTED],
+        (Api::GetRunData, 1005) => &[&ROW_GET_RUN_DATA_SPORTS_NOT_ENABLED],
+        (Api::GetRunData, 40001) => &[&ROW_GET_RUN_DATA_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_RUN_DATA_ENCRYPTION_CONFIG_MISSING],
+        (Api::GetRunData, 40002) => &[&ROW_GET_RUN_DATA_ENCRYPTION_ERROR],
+        (Api::NavigateTo, 1) => &[&ROW_NAVIGATE_TO_DEPTH_EXCEEDED, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND_2, &ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED],
+        (Api::NavigateToAlipayPage, 2) => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER],
+        (Api::NavigateToAlipayPage, 4) => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION],
+        (Api::ReLaunch, 1) => &[&ROW_RE_LAUNCH_PAGE_NOT_FOUND, &ROW_RE_LAUNCH_PAGE_NOT_FOUND_2, &ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED],
+        (Api::RedirectTo, 1) => &[&ROW_REDIRECT_TO_PAGE_NOT_FOUND, &ROW_REDIRECT_TO_PAGE_NOT_FOUND_2, &ROW_REDIRECT_TO_PLUGIN_PAGE_NOT_DECLARED],
+        (Api::Request, 1) => &[&ROW_REQUEST_NAVIGATED_AWAY],
+        (Api::Request, 2) => &[&ROW_REQUEST_INVALID_PARAMETER],
+        (Api::Request, 4) => &[&ROW_REQUEST_NO_PERMISSION],
+        (Api::Request, 11) => &[&ROW_REQUEST_NO_PERMISSION],
+        (Api::Request, 12) => &[&ROW_REQUEST_NETWORK_ERROR],
+        (Api::Request, 13) => &[&ROW_REQUEST_TIMEOUT],
+        (Api::Request, 14) => &[&ROW_REQUEST_JSON_PARSE_ERROR],
+        (Api::Request, 15) => &[&ROW_REQUEST_PARAMETER_PASSING_FAILED],
+        (Api::Request, 19) => &[&ROW_REQUEST_HTTP_ERROR],
+        (Api::Request, 20) => &[&ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED],
+        (Api::Request, 23) => &[&ROW_REQUEST_PROXY_FAILED],
+        (Api::SwitchTab, 1) => &[&ROW_SWITCH_TAB_PAGE_NOT_FOUND, &ROW_SWITCH_TAB_PAGE_NOT_FOUND_2, &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED, &ROW_SWITCH_TAB_NOT_TAB_PAGE, &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB],
+        (Api::TradePay, 4) => &[&ROW_TRADE_PAY_NO_PERMISSION],
+        (Api::TradePay, 99) => &[&ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT],
+        (Api::TradePay, 4000) => &[&ROW_TRADE_PAY_ORDER_FAILED],
+        (Api::TradePay, 6001) => &[&ROW_TRADE_PAY_USER_CANCELLED],
+        (Api::TradePay, 6002) => &[&ROW_TRADE_PAY_NETWORK_ERROR],
+        (Api::TradePay, 6004) => &[&ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_RESULT_UNKNOWN_2],
+        (Api::TradePay, 8000) => &[&ROW_TRADE_PAY_PROCESSING, &ROW_TRADE_PAY_PROCESSING_2],
+        (Api::TradePay, 9000) => &[&ROW_TRADE_PAY_SUCCESS],
+        (Api::UploadFile, 4) => &[&ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED, &ROW_UPLOAD_FILE_NO_PERMISSION, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED_2],
+        (Api::UploadFile, 9) => &[&ROW_UPLOAD_FILE_ABORTED],
+        (Api::UploadFile, 11) => &[&ROW_UPLOAD_FILE_SAVED_FILE_PATH_NOT_ALLOWED, &ROW_UPLOAD_FILE_FILE_NOT_FOUND, &ROW_UPLOAD_FILE_INVALID_PARAMETERS],
+        (Api::UploadFile, 12) => &[&ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE, &ROW_UPLOAD_FILE_UPLOAD_FAILED],
+        (Api::UploadFile, 13) => &[&ROW_UPLOAD_FILE_PERMISSION_DENIED],
+        (Api::UploadFile, 20) => &[&ROW_UPLOAD_FILE_HTTPS_REQUIRED],
         _ => &[],
     }
 }
@@ -1074,98 +1030,23 @@ pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
 /// The rows of `api` listed under a text code (`already top of navigation`).
 pub(crate) fn rows_with_text_code(api: Api, code: &str) -> &'static [&'static RowInfo] {
     match (api, code) {
-        (Api::NavigateBack, "already top of navigation") => &[&ROW_52],
+        (Api::NavigateBack, "already top of navigation") => &[&ROW_NAVIGATE_BACK_ALREADY_TOP],
         _ => &[],
     }
 }
 
-/// Every documented errorMessage (or text code) but template examples, in normal form: its exact
-/// rows across APIs, and what it alone resolves to on each API where it names one failure.
-pub(crate) static MESSAGES: phf::Map<&'static str, super::ExactMessage> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[
-        (0, 0),
-        (0, 1),
-        (1, 20),
-        (0, 10),
-        (0, 0),
-        (0, 2),
-        (1, 0),
-        (0, 48),
-        (0, 8),
-        (2, 47),
-        (0, 0),
-        (0, 11),
-        (0, 8),
-        (0, 0),
-        (0, 2),
-        (0, 34),
-        (0, 16),
-    ],
-    entries: &[
-        ("plugin can not use switchtab", super::ExactMessage { rows: &[&ROW_69], answers: &[(Api::SwitchTab, JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginCannotSwitchTab))] }),
-        ("未找到授权结果", super::ExactMessage { rows: &[&ROW_57], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::AuthResultNotFound))] }),
-        ("network error", super::ExactMessage { rows: &[&ROW_58], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::NetworkError))] }),
-        ("用户取消授权", super::ExactMessage { rows: &[&ROW_33], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::UserCancelled))] }),
-        ("未授权支付宝应用计步权限", super::ExactMessage { rows: &[&ROW_42], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::StepPermissionNotGranted))] }),
-        ("用户中途取消", super::ExactMessage { rows: &[&ROW_25], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::UserCancelled))] }),
-        ("该接口暂不支持", super::ExactMessage { rows: &[&ROW_34], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::NotSupportedInSimulator))] }),
-        ("无权限调（n22104）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::JsapiPackageMissing)), (Api::TradePay, JsapiError::TradePay(TradePayResult::NoPermission)), (Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission)), (Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::NoPermission))] }),
-        ("用户未开通支付宝运动功能", super::ExactMessage { rows: &[&ROW_43], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::SportsNotEnabled))] }),
-        ("文件不存在", super::ExactMessage { rows: &[&ROW_16], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::FileNotFound))] }),
-        ("depth can not be more than 10", super::ExactMessage { rows: &[], answers: &[(Api::NavigateTo, JsapiError::Navigation(Api::NavigateTo, NavigationError::DepthExceeded))] }),
-        ("订单处理失败", super::ExactMessage { rows: &[&ROW_24], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::OrderFailed))] }),
-        ("java.io.filenotfoundexception:file is not a normal file", super::ExactMessage { rows: &[&ROW_17], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NotANormalFile))] }),
-        ("缺少加密配置", super::ExactMessage { rows: &[&ROW_36, &ROW_45], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionConfigMissing))] }),
-        ("json parse data error", super::ExactMessage { rows: &[&ROW_5], answers: &[(Api::Request, JsapiError::Request(RequestError::JsonParseError))] }),
-        ("请求 url 不支持 http，请使用 https", super::ExactMessage { rows: &[&ROW_9, &ROW_20], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpsRequired)), (Api::UploadFile, JsapiError::UploadFile(UploadFileError::HttpsRequired))] }),
-        ("正在处理中。支付结果未知（有可能已经支付成功），请查询商家订单列表中订单的支付状态", super::ExactMessage { rows: &[&ROW_23], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Processing))] }),
-        ("isv权限不足", super::ExactMessage { rows: &[&ROW_39, &ROW_41], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InsufficientIsvPermission)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InsufficientIsvPermission))] }),
-        ("接口参数无效", super::ExactMessage { rows: &[&ROW_59], answers: &[(Api::GetRunData, JsapiError::GetRunData(GetRunDataError::InvalidParameters))] }),
-        ("无权限调（n22106）", super::ExactMessage { rows: &[], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted))] }),
-        ("already top of navigation", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
-        ("加密异常", super::ExactMessage { rows: &[&ROW_37, &ROW_46], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionError)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::EncryptionError))] }),
-        ("超时", super::ExactMessage { rows: &[&ROW_4], answers: &[(Api::Request, JsapiError::Request(RequestError::Timeout))] }),
-        ("网络连接出错", super::ExactMessage { rows: &[&ROW_26], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::NetworkError))] }),
-        ("http 错误", super::ExactMessage { rows: &[&ROW_7], answers: &[(Api::Request, JsapiError::Request(RequestError::HttpError))] }),
-        ("参数错误", super::ExactMessage { rows: &[&ROW_1], answers: &[(Api::Request, JsapiError::Request(RequestError::InvalidParameter))] }),
-        ("请求没有结束，就跳转到了另一个页面", super::ExactMessage { rows: &[&ROW_0], answers: &[(Api::Request, JsapiError::Request(RequestError::NavigatedAway))] }),
-        ("未配置域名白名单，无权访问域名", super::ExactMessage { rows: &[&ROW_53], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted))] }),
-        ("代理请求失败", super::ExactMessage { rows: &[&ROW_10], answers: &[(Api::Request, JsapiError::Request(RequestError::ProxyFailed))] }),
-        ("订单处理成功", super::ExactMessage { rows: &[&ROW_22], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Success))] }),
-        ("无效授权关系", super::ExactMessage { rows: &[&ROW_38, &ROW_40], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::InvalidAuthorization)), (Api::GetOpenUserInfo, JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InvalidAuthorization))] }),
-        ("ios 客户端用户点击忘记密码导致快捷界面退出", super::ExactMessage { rows: &[&ROW_28], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ForgotPasswordExit))] }),
-        ("无权限调用此接口", super::ExactMessage { rows: &[&ROW_13], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::NoPermission))] }),
-        ("参数错误，打开失败", super::ExactMessage { rows: &[&ROW_29], answers: &[(Api::NavigateToAlipayPage, JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter))] }),
-        ("传参失败", super::ExactMessage { rows: &[&ROW_6], answers: &[(Api::Request, JsapiError::Request(RequestError::ParameterPassingFailed))] }),
-        ("无权调用该接口", super::ExactMessage { rows: &[&ROW_2], answers: &[(Api::Request, JsapiError::Request(RequestError::NoPermission))] }),
-        ("请求已被停止/服务端限流", super::ExactMessage { rows: &[&ROW_8], answers: &[(Api::Request, JsapiError::Request(RequestError::StoppedOrThrottled))] }),
-        ("处理结果未知（有可能已经成功）", super::ExactMessage { rows: &[&ROW_56], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ResultUnknown))] }),
-        ("没有权限", super::ExactMessage { rows: &[&ROW_19], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::PermissionDenied))] }),
-        ("上传文件失败", super::ExactMessage { rows: &[&ROW_18], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::UploadFailed))] }),
-        ("网络出错", super::ExactMessage { rows: &[&ROW_3], answers: &[(Api::Request, JsapiError::Request(RequestError::NetworkError))] }),
-        ("无效参数", super::ExactMessage { rows: &[&ROW_54], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::InvalidParameters))] }),
-        ("应用未设置默认签名类型", super::ExactMessage { rows: &[&ROW_35, &ROW_44], answers: &[(Api::GetPhoneNumber, JsapiError::GetPhoneNumber(GetPhoneNumberError::DefaultSignTypeNotSet)), (Api::GetRunData, JsapiError::GetRunData(GetRunDataError::DefaultSignTypeNotSet))] }),
-        ("正在处理中。支付结果未知（有可能已经支付成功）", super::ExactMessage { rows: &[&ROW_55], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::Processing))] }),
-        ("uploadfile:fail abort", super::ExactMessage { rows: &[&ROW_14], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::Aborted))] }),
-        ("已经在导航栏顶部", super::ExactMessage { rows: &[&ROW_52], answers: &[(Api::NavigateBack, JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop))] }),
-        ("not have permission to upload", super::ExactMessage { rows: &[&ROW_15], answers: &[(Api::UploadFile, JsapiError::UploadFile(UploadFileError::SavedFilePathNotAllowed))] }),
-        ("处理结果未知（有可能已经成功），请查询商家订单列表中订单状态", super::ExactMessage { rows: &[&ROW_27], answers: &[(Api::TradePay, JsapiError::TradePay(TradePayResult::ResultUnknown))] }),
-        ("empty data", super::ExactMessage { rows: &[&ROW_32], answers: &[(Api::GetAuthCode, JsapiError::GetAuthCode(GetAuthCodeError::EmptyData))] }),
-    ],
-};
 
 /// The rows of `api` that match messages by text or template rather than exactly.
 pub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {
     match api {
-        Api::GetAuthCode => &[&ROW_31],
-        Api::NavigateTo => &[&ROW_47, &ROW_48, &ROW_60, &ROW_64],
-        Api::NavigateToAlipayPage => &[&ROW_30],
-        Api::ReLaunch => &[&ROW_50, &ROW_62, &ROW_66],
-        Api::RedirectTo => &[&ROW_49, &ROW_61, &ROW_65],
-        Api::SwitchTab => &[&ROW_51, &ROW_63, &ROW_67, &ROW_68],
-        Api::TradePay => &[&ROW_21],
-        Api::UploadFile => &[&ROW_11, &ROW_12],
+        Api::GetAuthCode => &[&ROW_GET_AUTH_CODE_NO_PERMISSION],
+        Api::NavigateTo => &[&ROW_NAVIGATE_TO_DEPTH_EXCEEDED, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND_2, &ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED],
+        Api::NavigateToAlipayPage => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION],
+        Api::ReLaunch => &[&ROW_RE_LAUNCH_PAGE_NOT_FOUND, &ROW_RE_LAUNCH_PAGE_NOT_FOUND_2, &ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED],
+        Api::RedirectTo => &[&ROW_REDIRECT_TO_PAGE_NOT_FOUND, &ROW_REDIRECT_TO_PAGE_NOT_FOUND_2, &ROW_REDIRECT_TO_PLUGIN_PAGE_NOT_DECLARED],
+        Api::SwitchTab => &[&ROW_SWITCH_TAB_PAGE_NOT_FOUND, &ROW_SWITCH_TAB_PAGE_NOT_FOUND_2, &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED, &ROW_SWITCH_TAB_NOT_TAB_PAGE],
+        Api::TradePay => &[&ROW_TRADE_PAY_NO_PERMISSION],
+        Api::UploadFile => &[&ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED],
         _ => &[],
     }
 }
@@ -1174,24 +1055,24 @@ pub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {
 /// when the pair is not in the table.
 pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {
     match (api, error) {
-        (Api::NavigateTo, NavigationError::DepthExceeded) => &ROW_47,
-        (Api::NavigateTo, NavigationError::PageNotFound) => &ROW_48,
-        (Api::RedirectTo, NavigationError::PageNotFound) => &ROW_49,
-        (Api::ReLaunch, NavigationError::PageNotFound) => &ROW_50,
-        (Api::SwitchTab, NavigationError::PageNotFound) => &ROW_51,
-        (Api::NavigateBack, NavigationError::AlreadyTop) => &ROW_52,
-        (Api::NavigateTo, NavigationError::PluginPageNotDeclared) => &ROW_64,
-        (Api::RedirectTo, NavigationError::PluginPageNotDeclared) => &ROW_65,
-        (Api::ReLaunch, NavigationError::PluginPageNotDeclared) => &ROW_66,
-        (Api::SwitchTab, NavigationError::PluginPageNotDeclared) => &ROW_67,
-        (Api::SwitchTab, NavigationError::NotTabPage) => &ROW_68,
-        (Api::SwitchTab, NavigationError::PluginCannotSwitchTab) => &ROW_69,
+        (Api::NavigateTo, NavigationError::DepthExceeded) => &ROW_NAVIGATE_TO_DEPTH_EXCEEDED,
+        (Api::NavigateTo, NavigationError::PageNotFound) => &ROW_NAVIGATE_TO_PAGE_NOT_FOUND,
+        (Api::RedirectTo, NavigationError::PageNotFound) => &ROW_REDIRECT_TO_PAGE_NOT_FOUND,
+        (Api::ReLaunch, NavigationError::PageNotFound) => &ROW_RE_LAUNCH_PAGE_NOT_FOUND,
+        (Api::SwitchTab, NavigationError::PageNotFound) => &ROW_SWITCH_TAB_PAGE_NOT_FOUND,
+        (Api::NavigateBack, NavigationError::AlreadyTop) => &ROW_NAVIGATE_BACK_ALREADY_TOP,
+        (Api::NavigateTo, NavigationError::PluginPageNotDeclared) => &ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED,
+        (Api::RedirectTo, NavigationError::PluginPageNotDeclared) => &ROW_REDIRECT_TO_PLUGIN_PAGE_NOT_DECLARED,
+        (Api::ReLaunch, NavigationError::PluginPageNotDeclared) => &ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED,
+        (Api::SwitchTab, NavigationError::PluginPageNotDeclared) => &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED,
+        (Api::SwitchTab, NavigationError::NotTabPage) => &ROW_SWITCH_TAB_NOT_TAB_PAGE,
+        (Api::SwitchTab, NavigationError::PluginCannotSwitchTab) => &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB,
         (_, error) => error.info(),
     }
 }
 
 // The catalog rows, in the table's order.
-const ROW_0: RowInfo = RowInfo {
+const ROW_REQUEST_NAVIGATED_AWAY: RowInfo = RowInfo {
         index: 0,
         api: Api::Request,
         error: JsapiError::Request(RequestError::NavigatedAway),
@@ -1205,7 +1086,7 @@ const ROW_0: RowInfo = RowInfo {
         retry_hint: None,
         note: "The troubleshooting page (seed 001) shows this failure as {error: 1, message: \"not implemented!\"}.",
     };
-const ROW_1: RowInfo = RowInfo {
+const ROW_REQUEST_INVALID_PARAMETER: RowInfo = RowInfo {
         index: 1,
         api: Api::Request,
         error: JsapiError::Request(RequestError::InvalidParameter),
@@ -1219,7 +1100,7 @@ const ROW_1: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_2: RowInfo = RowInfo {
+const ROW_REQUEST_NO_PERMISSION: RowInfo = RowInfo {
         index: 2,
         api: Api::Request,
         error: JsapiError::Request(RequestError::NoPermission),
@@ -1233,7 +1114,7 @@ const ROW_2: RowInfo = RowInfo {
         retry_hint: None,
         note: "Seeds 000 and 001 disagree: the maintained table (000, followed here) gives 4 and 11 this one meaning; the my.request troubleshooting page (001) says 11 means a cross-domain call is not allowed (无权跨域调用), which it fixes the same way, by whitelisting the domain.",
     };
-const ROW_3: RowInfo = RowInfo {
+const ROW_REQUEST_NETWORK_ERROR: RowInfo = RowInfo {
         index: 3,
         api: Api::Request,
         error: JsapiError::Request(RequestError::NetworkError),
@@ -1247,7 +1128,7 @@ const ROW_3: RowInfo = RowInfo {
         retry_hint: None,
         note: "Seed 001 describes 12 as a timeout (表示请求超时); the maintained table (000), followed here, says network error.",
     };
-const ROW_4: RowInfo = RowInfo {
+const ROW_REQUEST_TIMEOUT: RowInfo = RowInfo {
         index: 4,
         api: Api::Request,
         error: JsapiError::Request(RequestError::Timeout),
@@ -1261,7 +1142,7 @@ const ROW_4: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_5: RowInfo = RowInfo {
+const ROW_REQUEST_JSON_PARSE_ERROR: RowInfo = RowInfo {
         index: 5,
         api: Api::Request,
         error: JsapiError::Request(RequestError::JsonParseError),
@@ -1275,7 +1156,7 @@ const ROW_5: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_6: RowInfo = RowInfo {
+const ROW_REQUEST_PARAMETER_PASSING_FAILED: RowInfo = RowInfo {
         index: 6,
         api: Api::Request,
         error: JsapiError::Request(RequestError::ParameterPassingFailed),
@@ -1289,7 +1170,7 @@ const ROW_6: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_7: RowInfo = RowInfo {
+const ROW_REQUEST_HTTP_ERROR: RowInfo = RowInfo {
         index: 7,
         api: Api::Request,
         error: JsapiError::Request(RequestError::HttpError),
@@ -1303,7 +1184,7 @@ const ROW_7: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_8: RowInfo = RowInfo {
+const ROW_REQUEST_STOPPED_OR_THROTTLED: RowInfo = RowInfo {
         index: 8,
         api: Api::Request,
         error: JsapiError::Request(RequestError::StoppedOrThrottled),
@@ -1317,7 +1198,7 @@ const ROW_8: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_9: RowInfo = RowInfo {
+const ROW_REQUEST_HTTPS_REQUIRED: RowInfo = RowInfo {
         index: 9,
         api: Api::Request,
         error: JsapiError::Request(RequestError::HttpsRequired),
@@ -1331,7 +1212,7 @@ const ROW_9: RowInfo = RowInfo {
         retry_hint: None,
         note: "The seed lists this meaning under 20 by leaving the error cell empty.",
     };
-const ROW_10: RowInfo = RowInfo {
+const ROW_REQUEST_PROXY_FAILED: RowInfo = RowInfo {
         index: 10,
         api: Api::Request,
         error: JsapiError::Request(RequestError::ProxyFailed),
@@ -1345,7 +1226,7 @@ const ROW_10: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_11: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING: RowInfo = RowInfo {
         index: 11,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::JsapiPackageMissing),
@@ -1359,7 +1240,7 @@ const ROW_11: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_12: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED: RowInfo = RowInfo {
         index: 12,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted),
@@ -1373,7 +1254,7 @@ const ROW_12: RowInfo = RowInfo {
         retry_hint: None,
         note: "N22106 means the request domain failed the whitelist check (JSAPI_SP_Config), as the my.request troubleshooting page (seed 001) explains.",
     };
-const ROW_13: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_NO_PERMISSION: RowInfo = RowInfo {
         index: 13,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::NoPermission),
@@ -1387,7 +1268,7 @@ const ROW_13: RowInfo = RowInfo {
         retry_hint: None,
         note: "The seed gives no remedy for this row; the remedy is minierr's.",
     };
-const ROW_14: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_ABORTED: RowInfo = RowInfo {
         index: 14,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::Aborted),
@@ -1401,7 +1282,7 @@ const ROW_14: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_15: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_SAVED_FILE_PATH_NOT_ALLOWED: RowInfo = RowInfo {
         index: 15,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::SavedFilePathNotAllowed),
@@ -1415,7 +1296,7 @@ const ROW_15: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_16: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_FILE_NOT_FOUND: RowInfo = RowInfo {
         index: 16,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::FileNotFound),
@@ -1429,7 +1310,7 @@ const ROW_16: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_17: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE: RowInfo = RowInfo {
         index: 17,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::NotANormalFile),
@@ -1443,7 +1324,7 @@ const ROW_17: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_18: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_UPLOAD_FAILED: RowInfo = RowInfo {
         index: 18,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::UploadFailed),
@@ -1457,7 +1338,7 @@ const ROW_18: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_19: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_PERMISSION_DENIED: RowInfo = RowInfo {
         index: 19,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::PermissionDenied),
@@ -1471,7 +1352,7 @@ const ROW_19: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_20: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_HTTPS_REQUIRED: RowInfo = RowInfo {
         index: 20,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::HttpsRequired),
@@ -1485,7 +1366,7 @@ const ROW_20: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_21: RowInfo = RowInfo {
+const ROW_TRADE_PAY_NO_PERMISSION: RowInfo = RowInfo {
         index: 21,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::NoPermission),
@@ -1499,7 +1380,7 @@ const ROW_21: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_22: RowInfo = RowInfo {
+const ROW_TRADE_PAY_SUCCESS: RowInfo = RowInfo {
         index: 22,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::Success),
@@ -1513,7 +1394,7 @@ const ROW_22: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_23: RowInfo = RowInfo {
+const ROW_TRADE_PAY_PROCESSING: RowInfo = RowInfo {
         index: 23,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::Processing),
@@ -1527,7 +1408,7 @@ const ROW_23: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_24: RowInfo = RowInfo {
+const ROW_TRADE_PAY_ORDER_FAILED: RowInfo = RowInfo {
         index: 24,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::OrderFailed),
@@ -1541,7 +1422,7 @@ const ROW_24: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_25: RowInfo = RowInfo {
+const ROW_TRADE_PAY_USER_CANCELLED: RowInfo = RowInfo {
         index: 25,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::UserCancelled),
@@ -1555,7 +1436,7 @@ const ROW_25: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_26: RowInfo = RowInfo {
+const ROW_TRADE_PAY_NETWORK_ERROR: RowInfo = RowInfo {
         index: 26,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::NetworkError),
@@ -1569,7 +1450,7 @@ const ROW_26: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_27: RowInfo = RowInfo {
+const ROW_TRADE_PAY_RESULT_UNKNOWN: RowInfo = RowInfo {
         index: 27,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::ResultUnknown),
@@ -1583,7 +1464,7 @@ const ROW_27: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_28: RowInfo = RowInfo {
+const ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT: RowInfo = RowInfo {
         index: 28,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::ForgotPasswordExit),
@@ -1597,7 +1478,7 @@ const ROW_28: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_29: RowInfo = RowInfo {
+const ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER: RowInfo = RowInfo {
         index: 29,
         api: Api::NavigateToAlipayPage,
         error: JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter),
@@ -1611,7 +1492,7 @@ const ROW_29: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_30: RowInfo = RowInfo {
+const ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION: RowInfo = RowInfo {
         index: 30,
         api: Api::NavigateToAlipayPage,
         error: JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission),
@@ -1625,7 +1506,7 @@ const ROW_30: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_31: RowInfo = RowInfo {
+const ROW_GET_AUTH_CODE_NO_PERMISSION: RowInfo = RowInfo {
         index: 31,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::NoPermission),
@@ -1639,7 +1520,7 @@ const ROW_31: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_32: RowInfo = RowInfo {
+const ROW_GET_AUTH_CODE_EMPTY_DATA: RowInfo = RowInfo {
         index: 32,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::EmptyData),
@@ -1653,7 +1534,7 @@ const ROW_32: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_33: RowInfo = RowInfo {
+const ROW_GET_AUTH_CODE_USER_CANCELLED: RowInfo = RowInfo {
         index: 33,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::UserCancelled),
@@ -1667,7 +1548,7 @@ const ROW_33: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_34: RowInfo = RowInfo {
+const ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR: RowInfo = RowInfo {
         index: 34,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::NotSupportedInSimulator),
@@ -1681,7 +1562,7 @@ const ROW_34: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_35: RowInfo = RowInfo {
+const ROW_GET_PHONE_NUMBER_DEFAULT_SIGN_TYPE_NOT_SET: RowInfo = RowInfo {
         index: 35,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::DefaultSignTypeNotSet),
@@ -1695,7 +1576,7 @@ const ROW_35: RowInfo = RowInfo {
         retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response, not a JSAPI fail code.",
     };
-const ROW_36: RowInfo = RowInfo {
+const ROW_GET_PHONE_NUMBER_ENCRYPTION_CONFIG_MISSING: RowInfo = RowInfo {
         index: 36,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionConfigMissing),
@@ -1709,7 +1590,7 @@ const ROW_36: RowInfo = RowInfo {
         retry_hint: None,
         note: "The seed gives no remedy for this row; the remedy is minierr's. An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
-const ROW_37: RowInfo = RowInfo {
+const ROW_GET_PHONE_NUMBER_ENCRYPTION_ERROR: RowInfo = RowInfo {
         index: 37,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::EncryptionError),
@@ -1723,7 +1604,7 @@ const ROW_37: RowInfo = RowInfo {
         retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
-const ROW_38: RowInfo = RowInfo {
+const ROW_GET_PHONE_NUMBER_INVALID_AUTHORIZATION: RowInfo = RowInfo {
         index: 38,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::InvalidAuthorization),
@@ -1737,7 +1618,7 @@ const ROW_38: RowInfo = RowInfo {
         retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
-const ROW_39: RowInfo = RowInfo {
+const ROW_GET_PHONE_NUMBER_INSUFFICIENT_ISV_PERMISSION: RowInfo = RowInfo {
         index: 39,
         api: Api::GetPhoneNumber,
         error: JsapiError::GetPhoneNumber(GetPhoneNumberError::InsufficientIsvPermission),
@@ -1751,7 +1632,7 @@ const ROW_39: RowInfo = RowInfo {
         retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
-const ROW_40: RowInfo = RowInfo {
+const ROW_GET_OPEN_USER_INFO_INVALID_AUTHORIZATION: RowInfo = RowInfo {
         index: 40,
         api: Api::GetOpenUserInfo,
         error: JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InvalidAuthorization),
@@ -1765,7 +1646,7 @@ const ROW_40: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_41: RowInfo = RowInfo {
+const ROW_GET_OPEN_USER_INFO_INSUFFICIENT_ISV_PERMISSION: RowInfo = RowInfo {
         index: 41,
         api: Api::GetOpenUserInfo,
         error: JsapiError::GetOpenUserInfo(GetOpenUserInfoError::InsufficientIsvPermission),
@@ -1779,7 +1660,7 @@ const ROW_41: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_42: RowInfo = RowInfo {
+const ROW_GET_RUN_DATA_STEP_PERMISSION_NOT_GRANTED: RowInfo = RowInfo {
         index: 42,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::StepPermissionNotGranted),
@@ -1793,7 +1674,7 @@ const ROW_42: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_43: RowInfo = RowInfo {
+const ROW_GET_RUN_DATA_SPORTS_NOT_ENABLED: RowInfo = RowInfo {
         index: 43,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::SportsNotEnabled),
@@ -1807,7 +1688,7 @@ const ROW_43: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_44: RowInfo = RowInfo {
+const ROW_GET_RUN_DATA_DEFAULT_SIGN_TYPE_NOT_SET: RowInfo = RowInfo {
         index: 44,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::DefaultSignTypeNotSet),
@@ -1821,7 +1702,7 @@ const ROW_44: RowInfo = RowInfo {
         retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response, not a JSAPI fail code.",
     };
-const ROW_45: RowInfo = RowInfo {
+const ROW_GET_RUN_DATA_ENCRYPTION_CONFIG_MISSING: RowInfo = RowInfo {
         index: 45,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::EncryptionConfigMissing),
@@ -1835,7 +1716,7 @@ const ROW_45: RowInfo = RowInfo {
         retry_hint: None,
         note: "The seed gives no remedy for this row; the remedy is minierr's. An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
-const ROW_46: RowInfo = RowInfo {
+const ROW_GET_RUN_DATA_ENCRYPTION_ERROR: RowInfo = RowInfo {
         index: 46,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::EncryptionError),
@@ -1849,7 +1730,7 @@ const ROW_46: RowInfo = RowInfo {
         retry_hint: None,
         note: "An Alipay open-platform gateway code, seen after the server decrypts the response.",
     };
-const ROW_47: RowInfo = RowInfo {
+const ROW_NAVIGATE_TO_DEPTH_EXCEEDED: RowInfo = RowInfo {
         index: 47,
         api: Api::NavigateTo,
         error: JsapiError::Navigation(Api::NavigateTo, NavigationError::DepthExceeded),
@@ -1863,7 +1744,7 @@ const ROW_47: RowInfo = RowInfo {
         retry_hint: None,
         note: "",
     };
-const ROW_48: RowInfo = RowInfo {
+const ROW_NAVIGATE_TO_PAGE_NOT_FOUND: RowInfo = RowInfo {
         index: 48,
         api: Api::NavigateTo,
         error: JsapiError::Navigation(Api::NavigateTo, NavigationError::PageNotFound),
@@ -1877,7 +1758,7 @@ const ROW_48: RowInfo = RowInfo {
         retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
-const ROW_49: RowInfo = RowInfo {
+const ROW_REDIRECT_TO_PAGE_NOT_FOUND: RowInfo = RowInfo {
         index: 49,
         api: Api::RedirectTo,
         error: JsapiError::Navigation(Api::RedirectTo, NavigationError::PageNotFound),
@@ -1891,7 +1772,7 @@ const ROW_49: RowInfo = RowInfo {
         retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
-const ROW_50: RowInfo = RowInfo {
+const ROW_RE_LAUNCH_PAGE_NOT_FOUND: RowInfo = RowInfo {
         index: 50,
         api: Api::ReLaunch,
         error: JsapiError::Navigation(Api::ReLaunch, NavigationError::PageNotFound),
@@ -1905,7 +1786,7 @@ const ROW_50: RowInfo = RowInfo {
         retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
-const ROW_51: RowInfo = RowInfo {
+const ROW_SWITCH_TAB_PAGE_NOT_FOUND: RowInfo = RowInfo {
         index: 51,
         api: Api::SwitchTab,
         error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PageNotFound),
@@ -1919,7 +1800,7 @@ const ROW_51: RowInfo = RowInfo {
         retry_hint: None,
         note: "The runtime fills in the page path and URL; the seed's example uses pages/index/index.",
     };
-const ROW_52: RowInfo = RowInfo {
+const ROW_NAVIGATE_BACK_ALREADY_TOP: RowInfo = RowInfo {
         index: 52,
         api: Api::NavigateBack,
         error: JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop),
@@ -1933,7 +1814,7 @@ const ROW_52: RowInfo = RowInfo {
         retry_hint: None,
         note: "The seed puts the text already top of navigation in the error column instead of a number.",
     };
-const ROW_53: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED_2: RowInfo = RowInfo {
         index: 53,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::DomainNotWhitelisted),
@@ -1947,7 +1828,7 @@ const ROW_53: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.uploadFile page's wording of 4 (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/网络/my.uploadFile.md); the combined table writes the same meaning as 无权限调（N22106）.",
     };
-const ROW_54: RowInfo = RowInfo {
+const ROW_UPLOAD_FILE_INVALID_PARAMETERS: RowInfo = RowInfo {
         index: 54,
         api: Api::UploadFile,
         error: JsapiError::UploadFile(UploadFileError::InvalidParameters),
@@ -1961,7 +1842,7 @@ const ROW_54: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.uploadFile page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/网络/my.uploadFile.md); the combined table gives 11 two other meanings (文件不存在, not have permission to upload). All three are kept: error_for chooses by the message, and an 11 without a telling message has no single meaning.",
     };
-const ROW_55: RowInfo = RowInfo {
+const ROW_TRADE_PAY_PROCESSING_2: RowInfo = RowInfo {
         index: 55,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::Processing),
@@ -1975,7 +1856,7 @@ const ROW_55: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.tradePay page's shorter wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/小程序唤起支付/my.tradePay.md).",
     };
-const ROW_56: RowInfo = RowInfo {
+const ROW_TRADE_PAY_RESULT_UNKNOWN_2: RowInfo = RowInfo {
         index: 56,
         api: Api::TradePay,
         error: JsapiError::TradePay(TradePayResult::ResultUnknown),
@@ -1989,7 +1870,7 @@ const ROW_56: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.tradePay page's shorter wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/小程序唤起支付/my.tradePay.md).",
     };
-const ROW_57: RowInfo = RowInfo {
+const ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND: RowInfo = RowInfo {
         index: 57,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::AuthResultNotFound),
@@ -2003,7 +1884,7 @@ const ROW_57: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.getAuthCode page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/用户授权/my.getAuthCode.md); not in the combined table.",
     };
-const ROW_58: RowInfo = RowInfo {
+const ROW_GET_AUTH_CODE_NETWORK_ERROR: RowInfo = RowInfo {
         index: 58,
         api: Api::GetAuthCode,
         error: JsapiError::GetAuthCode(GetAuthCodeError::NetworkError),
@@ -2017,7 +1898,7 @@ const ROW_58: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.getAuthCode page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/用户授权/my.getAuthCode.md); not in the combined table.",
     };
-const ROW_59: RowInfo = RowInfo {
+const ROW_GET_RUN_DATA_INVALID_PARAMETERS: RowInfo = RowInfo {
         index: 59,
         api: Api::GetRunData,
         error: JsapiError::GetRunData(GetRunDataError::InvalidParameters),
@@ -2031,7 +1912,7 @@ const ROW_59: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.getRunData page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/开放能力API/运动数据/my.getRunData.md); not in the combined table.",
     };
-const ROW_60: RowInfo = RowInfo {
+const ROW_NAVIGATE_TO_PAGE_NOT_FOUND_2: RowInfo = RowInfo {
         index: 60,
         api: Api::NavigateTo,
         error: JsapiError::Navigation(Api::NavigateTo, NavigationError::PageNotFound),
@@ -2045,7 +1926,7 @@ const ROW_60: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.navigateTo page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.navigateTo.md); the combined table writes can not find page:… for the same failure.",
     };
-const ROW_61: RowInfo = RowInfo {
+const ROW_REDIRECT_TO_PAGE_NOT_FOUND_2: RowInfo = RowInfo {
         index: 61,
         api: Api::RedirectTo,
         error: JsapiError::Navigation(Api::RedirectTo, NavigationError::PageNotFound),
@@ -2059,7 +1940,7 @@ const ROW_61: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.redirectTo page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.redirectTo.md).",
     };
-const ROW_62: RowInfo = RowInfo {
+const ROW_RE_LAUNCH_PAGE_NOT_FOUND_2: RowInfo = RowInfo {
         index: 62,
         api: Api::ReLaunch,
         error: JsapiError::Navigation(Api::ReLaunch, NavigationError::PageNotFound),
@@ -2073,7 +1954,7 @@ const ROW_62: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.reLaunch page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.reLaunch.md).",
     };
-const ROW_63: RowInfo = RowInfo {
+const ROW_SWITCH_TAB_PAGE_NOT_FOUND_2: RowInfo = RowInfo {
         index: 63,
         api: Api::SwitchTab,
         error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PageNotFound),
@@ -2087,7 +1968,7 @@ const ROW_63: RowInfo = RowInfo {
         retry_hint: None,
         note: "The my.switchTab page's wording (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md).",
     };
-const ROW_64: RowInfo = RowInfo {
+const ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED: RowInfo = RowInfo {
         index: 64,
         api: Api::NavigateTo,
         error: JsapiError::Navigation(Api::NavigateTo, NavigationError::PluginPageNotDeclared),
@@ -2101,7 +1982,7 @@ const ROW_64: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.navigateTo page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.navigateTo.md); not in the combined table.",
     };
-const ROW_65: RowInfo = RowInfo {
+const ROW_REDIRECT_TO_PLUGIN_PAGE_NOT_DECLARED: RowInfo = RowInfo {
         index: 65,
         api: Api::RedirectTo,
         error: JsapiError::Navigation(Api::RedirectTo, NavigationError::PluginPageNotDeclared),
@@ -2115,7 +1996,7 @@ const ROW_65: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.redirectTo page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.redirectTo.md).",
     };
-const ROW_66: RowInfo = RowInfo {
+const ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED: RowInfo = RowInfo {
         index: 66,
         api: Api::ReLaunch,
         error: JsapiError::Navigation(Api::ReLaunch, NavigationError::PluginPageNotDeclared),
@@ -2129,7 +2010,7 @@ const ROW_66: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.reLaunch page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.reLaunch.md).",
     };
-const ROW_67: RowInfo = RowInfo {
+const ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED: RowInfo = RowInfo {
         index: 67,
         api: Api::SwitchTab,
         error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginPageNotDeclared),
@@ -2143,7 +2024,7 @@ const ROW_67: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.switchTab page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md).",
     };
-const ROW_68: RowInfo = RowInfo {
+const ROW_SWITCH_TAB_NOT_TAB_PAGE: RowInfo = RowInfo {
         index: 68,
         api: Api::SwitchTab,
         error: JsapiError::Navigation(Api::SwitchTab, NavigationError::NotTabPage),
@@ -2157,7 +2038,7 @@ const ROW_68: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.switchTab page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md); not in the combined table.",
     };
-const ROW_69: RowInfo = RowInfo {
+const ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB: RowInfo = RowInfo {
         index: 69,
         api: Api::SwitchTab,
         error: JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginCannotSwitchTab),
@@ -2240,3 +2121,6 @@ impl JsapiError {
         JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop),
     ];
 }
+
+// The `phf` indexes, apart so that a new row's diff stays local to this file.
+include!("generated_index.rs");
