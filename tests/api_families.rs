@@ -80,3 +80,46 @@ fn the_everyday_reasons_of_the_issue_are_no_longer_file_system_errors() {
         }
     }
 }
+
+/// Every legacy message, sent as the reason of an API from each family, gives no legacy code or
+/// one of that API's own family (or of a family any API can raise: privacy, authorisation).
+#[test]
+fn every_legacy_message_resolves_only_within_the_failing_apis_family() {
+    use minierr::wx::legacy::{Code, Family};
+    let apis = [
+        "openBluetoothAdapter",
+        "connectWifi",
+        "startBeaconDiscovery",
+        "requestSubscribeMessage",
+        "requestPayment",
+        "getLocation",
+        "readFile",
+        "request",
+        "showToast",
+        "someApiNotInTheReference",
+    ];
+    let (mut resolved, mut refused) = (0, 0);
+    for code in Code::all() {
+        let msg = code.err_msg();
+        if msg.is_empty() || msg.contains('%') {
+            continue;
+        }
+        for api in apis {
+            let fail = Fail::new(format!("{api}:fail {msg}"));
+            match fail.legacy_code() {
+                Some(found) => {
+                    let own = Family::of_api(api);
+                    assert!(
+                        Some(found.family()) == own || found.family().is_any_api(),
+                        "{api}:fail {msg} resolved to {found:?} of {:?}",
+                        found.family()
+                    );
+                    resolved += 1;
+                }
+                None => refused += 1,
+            }
+        }
+    }
+    assert!(resolved > 50, "{resolved} resolved");
+    assert!(refused > 500, "{refused} refused");
+}
