@@ -172,7 +172,7 @@ fn string_to_variant(c: &mut Criterion) {
         group.bench_function("minierr", |b| {
             b.iter(|| {
                 for m in inputs {
-                    black_box(wx::Errno::all_with_err_msg(black_box(m)));
+                    black_box(wx::Errno::all_with_exact_message(black_box(m)));
                 }
             })
         });

@@ -176,7 +176,10 @@ fn main() -> ExitCode {
             };
             for i in 0..LOOKUPS {
                 let text = black_box(input[i % BATCH].as_str());
-                count(&mut found, !wx::Errno::all_with_err_msg(text).is_empty());
+                count(
+                    &mut found,
+                    !wx::Errno::all_with_exact_message(text).is_empty(),
+                );
             }
             LOOKUPS
         }

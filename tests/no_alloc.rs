@@ -30,9 +30,11 @@ fn lookups_allocate_nothing() {
                 std::hint::black_box((known.err_msg(), known.message_en(), known.action()));
             }
         }
-        std::hint::black_box(Errno::from_err_msg("url not in domain list"));
-        std::hint::black_box(Errno::all_with_err_msg("mdns resolve system error:-3"));
-        std::hint::black_box(Errno::all_with_err_msg("no such message at all"));
+        std::hint::black_box(Errno::from_message("url not in domain list"));
+        std::hint::black_box(Errno::all_with_exact_message(
+            "mdns resolve system error:-3",
+        ));
+        std::hint::black_box(Errno::all_with_exact_message("no such message at all"));
         std::hint::black_box((
             Category::of(1504003).name_en(),
             Subcategory::of(1000).note(),
@@ -87,7 +89,7 @@ fn borrowed_decoding_allocates_nothing() {
             let parts = response.errmsg_parts();
             std::hint::black_box((parts.reason(), parts.rid(), parts.hint(), parts.advice()));
             std::hint::black_box((response.action_for("getAccessToken"), response.retry_hint()));
-            std::hint::black_box(minierr::wx::server::Errcode::from_errmsg(parts.reason()));
+            std::hint::black_box(minierr::wx::server::Errcode::from_message(parts.reason()));
         }
     });
     assert_no_alloc("gateway answers, wrapped and bare", || {

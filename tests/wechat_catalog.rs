@@ -17,7 +17,7 @@ fn every_code_round_trips_through_every_lookup() {
         assert!(previous < Some(code), "ascending and unique");
         previous = Some(code);
         if !errno.err_msg().is_empty() && !errno.err_msg().contains('%') {
-            assert!(Errno::all_with_err_msg(errno.err_msg()).contains(&errno));
+            assert!(Errno::all_with_exact_message(errno.err_msg()).contains(&errno));
         }
         let digits = format!("{code:07}");
         assert_eq!(format!("{:02}", errno.category().code()), digits[0..2]);
@@ -209,31 +209,31 @@ fn actions_follow_what_the_codes_mean() {
 #[test]
 fn err_msg_lookup_handles_shared_and_templated_messages() {
     assert_eq!(
-        Errno::from_err_msg("not init"),
+        Errno::from_message("not init"),
         Some(Errno::BluetoothAdapterNotInitialized)
     );
     assert_eq!(
-        Errno::all_with_err_msg("not same contractor"),
+        Errno::all_with_exact_message("not same contractor"),
         [
             Errno::FinderNotSameContractor,
             Errno::WecomNotSameContractor
         ]
     );
-    assert_eq!(Errno::from_err_msg("not same contractor"), None);
+    assert_eq!(Errno::from_message("not same contractor"), None);
     assert_eq!(
-        Errno::from_err_msg("data type [float16] for input tensor [x] is unsupported"),
+        Errno::from_message("data type [float16] for input tensor [x] is unsupported"),
         Some(Errno::UnsupportedInputTensorType)
     );
     assert_eq!(
-        Errno::from_err_msg("data type [float16] for output tensor [y] is unsupported"),
+        Errno::from_message("data type [float16] for output tensor [y] is unsupported"),
         Some(Errno::UnsupportedOutputTensorType)
     );
     assert_eq!(
-        Errno::from_err_msg("run session fail(-1)"),
+        Errno::from_message("run session fail(-1)"),
         Some(Errno::RunSessionFailed)
     );
-    assert_eq!(Errno::from_err_msg("mdns resolve system error:abc"), None);
-    assert_eq!(Errno::from_err_msg(""), None);
+    assert_eq!(Errno::from_message("mdns resolve system error:abc"), None);
+    assert_eq!(Errno::from_message(""), None);
 }
 
 #[test]

@@ -8,21 +8,21 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for errno in wx::Errno::all_with_err_msg(text) {
+    for errno in wx::Errno::all_with_exact_message(text) {
         let _ = errno.err_msg();
     }
-    let _ = wx::Errno::from_err_msg(text);
+    let _ = wx::Errno::from_message(text);
     let _ = text.parse::<wx::Errno>();
     let (_, reason) = wx::split_err_msg(text);
     if let Some(class) = wx::ReasonClass::of(reason) {
         assert_eq!(class.name().parse(), Ok(class));
     }
     let _ = wx::server::split_errmsg(text);
-    for code in wx::cloud::Code::all_with_normalized_message(text) {
+    for code in wx::cloud::Code::all_with_message(text) {
         let _ = code.label();
     }
     for family in wx::legacy::Family::all() {
-        for code in wx::legacy::Code::all_with_message(family, text) {
+        for code in wx::legacy::Code::all_with_message_in(family, text) {
             assert!(code.family() == family || code.family().is_any_api());
         }
     }

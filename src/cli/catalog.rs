@@ -103,11 +103,7 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
     if wanted(platform, Platform::Wechat) && no_api {
         match number.and_then(|n| u32::try_from(n).ok()) {
             Some(n) => found.extend(Errno::from_code(n).map(row)),
-            None => found.extend(
-                Errno::all_with_normalized_err_msg(query)
-                    .iter()
-                    .map(|e| row(*e)),
-            ),
+            None => found.extend(Errno::all_with_message(query).iter().map(|e| row(*e))),
         }
     }
     if wanted(platform, Platform::WechatLegacy) && no_api {
@@ -117,7 +113,7 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
                 .collect(),
             // The library's own message lookup, family by family (normal form, templates).
             None => wx::legacy::Family::all()
-                .flat_map(|f| wx::legacy::Code::all_with_message(f, query))
+                .flat_map(|f| wx::legacy::Code::all_with_message_in(f, query))
                 .collect(),
         };
         legacy_rows.sort_unstable();
@@ -128,7 +124,7 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
         match number {
             Some(n) => found.extend(wx::cloud::Code::from_code(n).map(row)),
             None => found.extend(
-                wx::cloud::Code::all_with_normalized_message(query)
+                wx::cloud::Code::all_with_message(query)
                     .iter()
                     .map(|c| row(*c)),
             ),
@@ -138,7 +134,7 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
         match number {
             Some(n) => found.extend(wx::server::Errcode::from_code(n).map(row)),
             None => found.extend(
-                wx::server::Errcode::all_with_normalized_errmsg(query)
+                wx::server::Errcode::all_with_message(query)
                     .iter()
                     .map(|c| row(*c)),
             ),

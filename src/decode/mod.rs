@@ -216,7 +216,7 @@ fn decode_text<'a>(
         return Ok(openapi_as_server(Diagnosis::Wx(wx::Fail::new(text))));
     }
     // A Cloud message alone (`没有权限，请先开通云开发或者云托管`), unless Alipay claims it.
-    let cloud_message = !wx::cloud::Code::all_with_normalized_message(&text).is_empty();
+    let cloud_message = !wx::cloud::Code::all_with_message(&text).is_empty();
     if cloud_message
         && options.alipay_api.is_none()
         && alipay::Fail::new(None, Some(Cow::Borrowed(&*text)))

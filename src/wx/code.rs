@@ -166,68 +166,97 @@ impl Errno {
         detail_of(self.code())
     }
 
-    /// The code whose errMsg is `reason`, if exactly one code has it. Templates (`%s`, `%d`)
-    /// match their filled-in form. For errMsgs shared by several codes, see
-    /// [`Errno::all_with_err_msg`].
+    /// The one code whose errMsg matches `text` once both are in normal form (see
+    /// [`Errno::all_with_message`]); `None` if none or several do. Templates (`%s`, `%d`) match
+    /// their filled-in form.
     ///
     /// ```
     /// use minierr::wx::Errno;
-    /// assert_eq!(Errno::from_err_msg("url not in domain list"), Some(Errno::UrlNotInDomainList));
-    /// assert_eq!(Errno::from_err_msg("mdns resolve system error:-3"), Some(Errno::MdnsResolveSystemError));
+    /// assert_eq!(Errno::from_message("url not in domain list"), Some(Errno::UrlNotInDomainList));
+    /// assert_eq!(Errno::from_message("Time out."), Some(Errno::Timeout));
+    /// assert_eq!(Errno::from_message("mdns resolve system error:-3"), Some(Errno::MdnsResolveSystemError));
     /// // 3 and 1107013 share this errMsg.
-    /// assert_eq!(Errno::from_err_msg("system permission denied"), None);
-    /// assert_eq!(Errno::from_err_msg("Time out"), None, "errMsg is case-sensitive");
+    /// assert_eq!(Errno::from_message("system permission denied"), None);
     /// ```
     #[inline]
     #[must_use]
-    pub fn from_err_msg(reason: &str) -> Option<Errno> {
-        match Errno::all_with_err_msg(reason) {
+    pub fn from_message(text: &str) -> Option<Errno> {
+        match Errno::all_with_message(text) {
             [only] => Some(*only),
             _ => None,
         }
     }
 
-    /// Every code whose errMsg is `reason`, in code order; empty if none.
+    /// Every code whose errMsg matches `text` once both are in normal form: ASCII letters in
+    /// lower case, runs of white space as one space, no white space at either end and no final
+    /// `.` or `。`. Runtime messages differ from the documentation in exactly these ways;
+    /// [`Errno::all_with_exact_message`] is the byte-exact lookup.
+    ///
+    /// ```
+    /// use minierr::wx::Errno;
+    /// assert_eq!(Errno::all_with_message("Time  out."), &[Errno::Timeout]);
+    /// assert_eq!(
+    ///     Errno::all_with_message(" MDNS resolve system error:-3 "),
+    ///     &[Errno::MdnsResolveSystemError]
+    /// );
+    /// assert!(Errno::all_with_message("time-out").is_empty());
+    /// ```
+    #[must_use]
+    pub fn all_with_message(text: &str) -> &'static [Errno] {
+        crate::catalog::lookup_message(
+            &generated::ERR_MSG_INDEX,
+            &generated::ERR_MSG_TEMPLATES,
+            text,
+        )
+    }
+
+    /// Every code whose errMsg is `text` byte for byte (a template filled in), in code order;
+    /// empty if none.
     ///
     /// ```
     /// use minierr::wx::Errno;
     /// assert_eq!(
-    ///     Errno::all_with_err_msg("system permission denied"),
+    ///     Errno::all_with_exact_message("system permission denied"),
     ///     &[Errno::SystemPermissionDenied, Errno::PusherPermissionDenied]
     /// );
-    /// assert!(Errno::all_with_err_msg("no such errMsg").is_empty());
+    /// assert!(Errno::all_with_exact_message("Time out").is_empty(), "errMsg is case-sensitive");
     /// ```
     #[inline]
-    pub fn all_with_err_msg(reason: &str) -> &'static [Errno] {
+    #[must_use]
+    pub fn all_with_exact_message(text: &str) -> &'static [Errno] {
         crate::catalog::lookup_exact_message(
             &generated::ERR_MSG_INDEX,
             &generated::ERR_MSG_TEMPLATES,
-            reason,
+            text,
             Errno::err_msg,
         )
     }
 
-    /// Every code whose errMsg matches `reason` once both are in normal form: ASCII letters in
-    /// lower case, runs of white space as one space, no white space at either end and no final
-    /// `.` or `。`. Runtime messages differ from the documentation in exactly these ways;
-    /// [`Errno::all_with_err_msg`] is the byte-exact lookup.
-    ///
-    /// ```
-    /// use minierr::wx::Errno;
-    /// assert_eq!(Errno::all_with_normalized_err_msg("Time  out."), &[Errno::Timeout]);
-    /// assert_eq!(
-    ///     Errno::all_with_normalized_err_msg(" MDNS resolve system error:-3 "),
-    ///     &[Errno::MdnsResolveSystemError]
-    /// );
-    /// assert!(Errno::all_with_normalized_err_msg("time-out").is_empty());
-    /// ```
+    /// The one code whose errMsg is `reason` byte for byte.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `from_message` (normal form) or `all_with_exact_message` (byte for byte)"
+    )]
+    #[must_use]
+    pub fn from_err_msg(reason: &str) -> Option<Errno> {
+        match Errno::all_with_exact_message(reason) {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Every code whose errMsg is `reason` byte for byte.
+    #[deprecated(since = "0.2.0", note = "renamed `all_with_exact_message`")]
+    #[must_use]
+    pub fn all_with_err_msg(reason: &str) -> &'static [Errno] {
+        Errno::all_with_exact_message(reason)
+    }
+
+    /// Every code whose errMsg matches `reason` in normal form.
+    #[deprecated(since = "0.2.0", note = "renamed `all_with_message`")]
     #[must_use]
     pub fn all_with_normalized_err_msg(reason: &str) -> &'static [Errno] {
-        crate::catalog::lookup_message(
-            &generated::ERR_MSG_INDEX,
-            &generated::ERR_MSG_TEMPLATES,
-            reason,
-        )
+        Errno::all_with_message(reason)
     }
 
     /// Every code that `reason` is a documented runtime alias of, compared in normal form:

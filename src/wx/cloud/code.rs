@@ -184,12 +184,12 @@ impl Code {
     ///
     /// ```
     /// use minierr::wx::cloud::Code;
-    /// assert_eq!(Code::all_with_normalized_message("没有权限，请先开通云开发或者云托管"), &[Code::CloudNotActivated]);
-    /// assert_eq!(Code::all_with_normalized_message("Invoking task timed out after 3 seconds"), &[Code::FunctionTimedOut]);
-    /// assert_eq!(Code::all_with_normalized_message("exceed max poll retry").len(), 2);
+    /// assert_eq!(Code::all_with_message("没有权限，请先开通云开发或者云托管"), &[Code::CloudNotActivated]);
+    /// assert_eq!(Code::all_with_message("Invoking task timed out after 3 seconds"), &[Code::FunctionTimedOut]);
+    /// assert_eq!(Code::all_with_message("exceed max poll retry").len(), 2);
     /// ```
     #[must_use]
-    pub fn all_with_normalized_message(message: &str) -> &'static [Code] {
+    pub fn all_with_message(message: &str) -> &'static [Code] {
         crate::catalog::lookup_message(
             &generated::MESSAGE_INDEX,
             &generated::MESSAGE_TEMPLATES,
@@ -207,10 +207,17 @@ impl Code {
     /// ```
     #[must_use]
     pub fn from_message(message: &str) -> Option<Code> {
-        match Code::all_with_normalized_message(message) {
+        match Code::all_with_message(message) {
             [only] => Some(*only),
             _ => None,
         }
+    }
+
+    /// Every code whose label or message matches `message` in normal form.
+    #[deprecated(since = "0.2.0", note = "renamed `all_with_message`")]
+    #[must_use]
+    pub fn all_with_normalized_message(message: &str) -> &'static [Code] {
+        Code::all_with_message(message)
     }
 
     /// Every catalog code, in ascending order: [`Code::ALL`] as an iterator.

@@ -181,26 +181,44 @@ impl Code {
         generated::find(family, err_code)
     }
 
-    /// Every code whose documented reason matches `reason` in normal form, in `family` or in
-    /// a family whose messages come from any API.
+    /// Every code, of any family, whose documented message matches `text` in normal form (a
+    /// template filled in), in catalog order; no allocation. The same message means different
+    /// things per family: [`Code::all_with_message_in`] keeps one family's.
+    ///
+    /// ```
+    /// use minierr::wx::legacy::Code;
+    /// // Subscribe messages, user profiles and more share this wording.
+    /// let shared = Code::all_with_message("can only be invoked by user TAP gesture");
+    /// assert!(shared.len() > 1 && shared.contains(&Code::SubscribeMessageNotInTapHandler));
+    /// assert!(Code::all_with_message("no such message at all").is_empty());
+    /// ```
+    #[must_use]
+    pub fn all_with_message(text: &str) -> &'static [Code] {
+        crate::catalog::lookup_message(
+            &generated::MESSAGE_INDEX,
+            &generated::MESSAGE_TEMPLATES,
+            text,
+        )
+    }
+
+    /// The codes of `family`, and of the families any API can raise (privacy, authorisation),
+    /// whose documented message matches `text` in normal form; no allocation.
     ///
     /// ```
     /// use minierr::wx::legacy::{Code, Family};
-    /// assert_eq!(
-    ///     Code::all_with_message(Family::SubscribeMessage, "can only be invoked by user TAP gesture"),
-    ///     vec![Code::SubscribeMessageNotInTapHandler]
-    /// );
+    /// let found: Vec<Code> =
+    ///     Code::all_with_message_in(Family::SubscribeMessage, "can only be invoked by user TAP gesture").collect();
+    /// assert_eq!(found, [Code::SubscribeMessageNotInTapHandler]);
     /// // Placeholders in the documented text match the path the runtime fills in.
     /// assert_eq!(
-    ///     Code::all_with_message(Family::FileSystem, "no such file or directory, open wxfile://usr/a.txt"),
-    ///     vec![Code::FileSystemLegacyNoSuchFileOnOpen]
+    ///     Code::all_with_message_in(Family::FileSystem, "no such file or directory, open wxfile://usr/a.txt").next(),
+    ///     Some(Code::FileSystemLegacyNoSuchFileOnOpen)
     /// );
     /// // Bluetooth's `system error` is not Wi-Fi's.
-    /// assert_eq!(Code::all_with_message(Family::Bluetooth, "system error"), vec![Code::BluetoothSystemError]);
+    /// assert_eq!(Code::all_with_message_in(Family::Bluetooth, "system error").next(), Some(Code::BluetoothSystemError));
     /// ```
-    #[must_use]
-    pub fn all_with_message(family: Family, reason: &str) -> Vec<Code> {
-        Code::with_message(Some(family), reason).collect()
+    pub fn all_with_message_in(family: Family, text: &str) -> impl Iterator<Item = Code> + '_ {
+        Code::with_message(Some(family), text)
     }
 
     /// The codes whose reason matches, in `family` (if given) or in any-API families; no

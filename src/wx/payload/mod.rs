@@ -431,7 +431,7 @@ impl<'a> Fail<'a> {
     #[must_use]
     pub fn errno_candidates(&self) -> &'static [Errno] {
         let reason = self.reason();
-        let documented = |text: &str| match Errno::all_with_normalized_err_msg(text) {
+        let documented = |text: &str| match Errno::all_with_message(text) {
             [] => Errno::all_with_alias(text),
             found => found,
         };
@@ -512,7 +512,7 @@ impl<'a> Fail<'a> {
             // vocabulary, and only a reason that names one errcode answers.
             None => {
                 let reason = super::server::split_errmsg(self.reason()).reason();
-                match super::server::Errcode::all_with_normalized_errmsg(reason) {
+                match super::server::Errcode::all_with_message(reason) {
                     [only] => Some(super::server::AnyErrcode::Known(*only)),
                     _ => None,
                 }

@@ -237,22 +237,22 @@ impl Errcode {
     /// use minierr::wx::server::Errcode;
     /// // 40029 (login) and 40116 (cards) share this errmsg.
     /// assert_eq!(
-    ///     Errcode::all_with_normalized_errmsg("Invalid Code."),
+    ///     Errcode::all_with_message("Invalid Code."),
     ///     &[Errcode::InvalidCode, Errcode::InvalidCardCode]
     /// );
     /// // The documentation's spelling of 45011 differs from what the server sends.
     /// assert_eq!(
-    ///     Errcode::all_with_normalized_errmsg("api minute-quota reach limit  mustslower  retry next minute"),
+    ///     Errcode::all_with_message("api minute-quota reach limit  mustslower  retry next minute"),
     ///     &[Errcode::MinuteQuotaReached]
     /// );
     /// // 40164 carries the caller's IP.
     /// assert_eq!(
-    ///     Errcode::all_with_normalized_errmsg("invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"),
+    ///     Errcode::all_with_message("invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"),
     ///     &[Errcode::IpNotInWhitelist]
     /// );
     /// ```
     #[must_use]
-    pub fn all_with_normalized_errmsg(reason: &str) -> &'static [Errcode] {
+    pub fn all_with_message(reason: &str) -> &'static [Errcode] {
         crate::catalog::lookup_message(
             &generated::ERRMSG_INDEX,
             &generated::ERRMSG_TEMPLATES,
@@ -264,15 +264,29 @@ impl Errcode {
     ///
     /// ```
     /// use minierr::wx::server::Errcode;
-    /// assert_eq!(Errcode::from_errmsg("Access_Token Expired"), Some(Errcode::AccessTokenExpired));
-    /// assert_eq!(Errcode::from_errmsg("invalid template_id"), None, "40037 and 40081 share it");
+    /// assert_eq!(Errcode::from_message("Access_Token Expired"), Some(Errcode::AccessTokenExpired));
+    /// assert_eq!(Errcode::from_message("invalid template_id"), None, "40037 and 40081 share it");
     /// ```
     #[must_use]
-    pub fn from_errmsg(reason: &str) -> Option<Errcode> {
-        match Errcode::all_with_normalized_errmsg(reason) {
+    pub fn from_message(reason: &str) -> Option<Errcode> {
+        match Errcode::all_with_message(reason) {
             [only] => Some(*only),
             _ => None,
         }
+    }
+
+    /// The one code whose errmsg matches `reason` in normal form.
+    #[deprecated(since = "0.2.0", note = "renamed `from_message`")]
+    #[must_use]
+    pub fn from_errmsg(reason: &str) -> Option<Errcode> {
+        Errcode::from_message(reason)
+    }
+
+    /// Every code whose errmsg matches `reason` in normal form.
+    #[deprecated(since = "0.2.0", note = "renamed `all_with_message`")]
+    #[must_use]
+    pub fn all_with_normalized_errmsg(reason: &str) -> &'static [Errcode] {
+        Errcode::all_with_message(reason)
     }
 
     /// Every catalog code, in ascending order: [`Errcode::ALL`] as an iterator.

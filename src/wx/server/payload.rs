@@ -161,7 +161,7 @@ fn split_advice(text: &str) -> Option<(&str, &str)> {
     let documented = boundaries()
         .filter(|&i| {
             text.get(..i)
-                .is_some_and(|reason| !Errcode::all_with_normalized_errmsg(reason).is_empty())
+                .is_some_and(|reason| !Errcode::all_with_message(reason).is_empty())
         })
         .last();
     let cut = documented.or_else(|| boundaries().last())?;
@@ -265,7 +265,7 @@ impl<'a> Response<'a> {
         match (self.errcode, self.errmsg.as_deref()) {
             (Some(code), _) => Some(code),
             (None, Some(errmsg)) if !errmsg.trim().is_empty() => {
-                Errcode::from_errmsg(split_errmsg(errmsg).reason()).map(AnyErrcode::Known)
+                Errcode::from_message(split_errmsg(errmsg).reason()).map(AnyErrcode::Known)
             }
             (None, _) => Some(AnyErrcode::Known(Errcode::Ok)),
         }
