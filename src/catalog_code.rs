@@ -115,3 +115,49 @@ pub trait CatalogCode:
 pub(crate) fn text(s: &'static str) -> Option<&'static str> {
     Some(s).filter(|s| !s.is_empty())
 }
+
+/// The error of parsing a catalog code from text: not a number, or a number the catalog does
+/// not list. It names the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseCodeError {
+    /// The text is not a decimal integer.
+    #[error("{input:?} is not a {catalog} code: expected a decimal integer")]
+    NotAnInteger {
+        /// The text given.
+        input: String,
+        /// The catalog asked for.
+        catalog: &'static str,
+    },
+    /// The number is valid, but the catalog does not list it; its `Any*` type keeps it.
+    #[error("{code} is not in the {catalog} catalog")]
+    Unknown {
+        /// The number given.
+        code: i64,
+        /// The catalog asked for.
+        catalog: &'static str,
+    },
+}
+
+/// A signed decimal, after trimming spaces; for the `FromStr` of the numeric catalogs.
+pub(crate) fn parse_code(input: &str, catalog: &'static str) -> Result<i64, ParseCodeError> {
+    input
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| ParseCodeError::NotAnInteger {
+            input: input.to_owned(),
+            catalog,
+        })
+}
+
+/// The catalog's code for `number`, or the error that says the catalog lacks it.
+pub(crate) fn known<T>(
+    number: i64,
+    catalog: &'static str,
+    found: Option<T>,
+) -> Result<T, ParseCodeError> {
+    found.ok_or(ParseCodeError::Unknown {
+        code: number,
+        catalog,
+    })
+}

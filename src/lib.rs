@@ -131,7 +131,7 @@ pub mod wx;
 
 pub use action::{Action, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
-pub use catalog_code::{CatalogCode, CodeText};
+pub use catalog_code::{CatalogCode, CodeText, ParseCodeError};
 #[cfg(feature = "json")]
 pub use decode::{
     AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, DiagnosisView,

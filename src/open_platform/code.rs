@@ -489,3 +489,34 @@ impl crate::CatalogCode for Code {
         None
     }
 }
+
+impl std::str::FromStr for Code {
+    type Err = crate::ParseCodeError;
+
+    /// Parses a decimal code such as `"4004"`.
+    ///
+    /// ```
+    /// use minierr::open_platform::Code;
+    /// assert_eq!("4004".parse::<Code>().map(|c| c.code()), Ok(4004));
+    /// assert!("-1".parse::<Code>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let number = crate::catalog_code::parse_code(s, "open-platform")?;
+        let found = u32::try_from(number).ok().and_then(Code::from_code);
+        crate::catalog_code::known(number, "open-platform", found)
+    }
+}
+
+impl std::str::FromStr for AnyCode {
+    type Err = crate::ParseCodeError;
+
+    /// Parses any decimal code, known or not.
+    ///
+    /// ```
+    /// use minierr::open_platform::AnyCode;
+    /// assert_eq!("404".parse::<AnyCode>().map(|c| c.is_known()), Ok(true));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::catalog_code::parse_code(s, "open-platform").map(AnyCode::new)
+    }
+}

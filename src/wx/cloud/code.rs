@@ -473,3 +473,52 @@ impl crate::CatalogCode for Code {
         Some(Code::reliability(self))
     }
 }
+
+impl std::str::FromStr for Code {
+    type Err = crate::ParseCodeError;
+
+    /// Parses a decimal code such as `"-502005"`.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::Code;
+    /// assert_eq!("-502005".parse::<Code>(), Ok(Code::DatabaseCollectionNotFound));
+    /// assert_eq!("-502999".parse::<Code>().unwrap_err().to_string(), "-502999 is not in the WeChat Cloud catalog");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let number = crate::catalog_code::parse_code(s, "WeChat Cloud")?;
+        crate::catalog_code::known(number, "WeChat Cloud", Code::from_code(number))
+    }
+}
+
+impl std::str::FromStr for AnyCode {
+    type Err = crate::ParseCodeError;
+
+    /// Parses any decimal code, known or not; only text that is no number is an error.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::AnyCode;
+    /// assert_eq!("-502999".parse::<AnyCode>().map(|c| c.raw()), Ok(-502999));
+    /// assert!("x".parse::<AnyCode>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::catalog_code::parse_code(s, "WeChat Cloud").map(AnyCode::new)
+    }
+}
+
+impl PartialOrd for AnyCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for AnyCode {
+    /// By number, known or not.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::AnyCode;
+    /// assert!(AnyCode::new(-502005) < AnyCode::new(-1));
+    /// ```
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.raw().cmp(&other.raw())
+    }
+}

@@ -609,3 +609,33 @@ impl crate::CatalogCode for Errcode {
         Some(Errcode::reliability(self))
     }
 }
+
+impl std::str::FromStr for Errcode {
+    type Err = crate::ParseCodeError;
+
+    /// Parses a decimal errcode such as `"40001"`.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!("45011".parse::<Errcode>(), Ok(Errcode::MinuteQuotaReached));
+    /// assert!("4000x".parse::<Errcode>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let number = crate::catalog_code::parse_code(s, "WeChat server")?;
+        crate::catalog_code::known(number, "WeChat server", Errcode::from_code(number))
+    }
+}
+
+impl std::str::FromStr for AnyErrcode {
+    type Err = crate::ParseCodeError;
+
+    /// Parses any decimal errcode, known or not.
+    ///
+    /// ```
+    /// use minierr::wx::server::AnyErrcode;
+    /// assert_eq!("99999999".parse::<AnyErrcode>().map(|c| c.is_known()), Ok(false));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::catalog_code::parse_code(s, "WeChat server").map(AnyErrcode::new)
+    }
+}
