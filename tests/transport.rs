@@ -171,3 +171,28 @@ fn every_vocabulary_classes_the_reasons_it_names() {
         assert_eq!(minierr::transport::class_of(reason), class, "{reason}");
     }
 }
+
+/// The WeChat runtime's task-limit texts as developers pasted them (and errno 600007's and
+/// Cloud -405015's documented texts) are each a concurrency limit: back off.
+#[test]
+fn wechat_task_limits_match_the_pasted_texts() {
+    let path = support::fixtures_dir().join("transport/wechat.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    assert!(lines.next().is_some_and(|l| l.starts_with("# source:")));
+    let rows: Vec<&str> = lines.skip(1).filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 5);
+    for row in rows {
+        let err_msg = row.split('\t').next().expect("an errMsg");
+        assert_eq!(
+            minierr::transport::class_of(err_msg),
+            Some(ReasonClass::ConcurrencyLimit),
+            "{err_msg}"
+        );
+    }
+    // The same words without "count" name no task limit.
+    assert_eq!(
+        minierr::transport::class_of("uploadFile:fail exceed max file size"),
+        None
+    );
+}

@@ -165,7 +165,8 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         );
     }
     out.push_str("];\n\n");
-    out.push_str("/// Each distinct first bytes of the needles, and the range of `NEEDLES` that starts so.\npub(super) static PREFIXES: &[(&str, usize, usize)] = &[\n");
+    out.push_str("/// Each distinct first bytes of the needles, the range of `NEEDLES` that starts so, and\n/// the longest other first bytes that begin these ones, to try where none of the range fits.\npub(super) static PREFIXES: &[(&str, usize, usize, Option<usize>)] = &[\n");
+    let mut groups: Vec<(&str, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < split.len() {
         let prefix = split[i].0;
@@ -173,8 +174,17 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
             .iter()
             .position(|s| s.0 != prefix)
             .map_or(split.len(), |k| i + k);
-        let _ = writeln!(out, "    ({}, {i}, {j}),", lit(prefix));
+        groups.push((prefix, i, j));
         i = j;
+    }
+    for (prefix, first, last) in &groups {
+        let fallback = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (other, _, _))| other.len() < prefix.len() && prefix.starts_with(other))
+            .max_by_key(|(_, (other, _, _))| other.len())
+            .map(|(index, _)| index);
+        let _ = writeln!(out, "    ({}, {first}, {last}, {fallback:?}),", lit(prefix));
     }
     out.push_str("];\n");
     Ok(GeneratedFile {

@@ -195,7 +195,7 @@ static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(PREFIXES.iter().map(|(start, _, _)| *start).chain(markers))
+        .build(PREFIXES.iter().map(|(start, ..)| *start).chain(markers))
         .ok()
 });
 
@@ -221,29 +221,17 @@ fn matches_in(normal: &str, mut each: impl FnMut(&'static Entry, Option<ReasonCl
     let Some(automaton) = AUTOMATON.as_ref() else {
         return;
     };
-    for found in automaton.find_iter(normal) {
-        let (start, end) = (found.start(), found.end());
-        let index = found.pattern().as_usize();
-        let Some(&(_, first, last)) = PREFIXES.get(index) else {
-            if let Some(entry) = index
-                .checked_sub(PREFIXES.len())
-                .and_then(|marker| NUMBER_MARKERS.get(marker))
-                .and_then(|&(_, label, vocabulary)| numbered(normal.get(end..)?, label, vocabulary))
-            {
-                each(entry, entry.class);
-            }
-            continue;
-        };
-        // The needles that start so, longest first: the first that fits is reported.
-        let fitting = NEEDLES
+    // The first needle of `NEEDLES[first..last]` that fits where its first bytes matched.
+    let fit = |start: usize, prefix_end: usize, first: usize, last: usize| {
+        NEEDLES
             .get(first..last)
             .unwrap_or(&[])
             .iter()
             .find(|needle| {
                 let Some(end) = normal
-                    .get(end..)
+                    .get(prefix_end..)
                     .filter(|after| after.starts_with(needle.rest))
-                    .map(|_| end + needle.rest.len())
+                    .map(|_| prefix_end + needle.rest.len())
                 else {
                     return false;
                 };
@@ -253,11 +241,33 @@ fn matches_in(normal: &str, mut each: impl FnMut(&'static Entry, Option<ReasonCl
                     bounded(normal, start, end, needle.start, needle.rest)
                         && tail_follows(normal, end, needle.tail)
                 }
-            });
-        if let Some(needle) = fitting {
-            if let Some(entry) = ENTRIES.get(needle.entry) {
-                each(entry, needle.class);
+            })
+    };
+    for found in automaton.find_iter(normal) {
+        let (start, end) = (found.start(), found.end());
+        let index = found.pattern().as_usize();
+        let Some(&(_, first, last, mut fallback)) = PREFIXES.get(index) else {
+            if let Some(entry) = index
+                .checked_sub(PREFIXES.len())
+                .and_then(|marker| NUMBER_MARKERS.get(marker))
+                .and_then(|&(_, label, vocabulary)| numbered(normal.get(end..)?, label, vocabulary))
+            {
+                each(entry, entry.class);
             }
+            continue;
+        };
+        // The needles that start so, longest first; where none fits, those of the shorter
+        // first bytes that begin these (`exceed max ` under `exceed max c`).
+        let mut fitting = fit(start, end, first, last);
+        while let (None, Some(&(prefix, first, last, next))) =
+            (fitting, fallback.and_then(|g| PREFIXES.get(g)))
+        {
+            fitting = fit(start, start + prefix.len(), first, last);
+            fallback = next;
+        }
+        if let Some(entry) = fitting.and_then(|needle| ENTRIES.get(needle.entry).zip(Some(needle)))
+        {
+            each(entry.0, entry.1.class);
         }
     }
 }
@@ -336,7 +346,7 @@ pub(crate) fn is_vocabulary_text(reason: &str) -> bool {
             automaton.find_iter(normal).any(|m| {
                 let needles = PREFIXES
                     .get(m.pattern().as_usize())
-                    .and_then(|&(_, first, last)| NEEDLES.get(first..last))
+                    .and_then(|&(_, first, last, _)| NEEDLES.get(first..last))
                     .unwrap_or(&[]);
                 m.start() == 0
                     && needles

@@ -39,6 +39,7 @@ enum Field {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
     /// Accepts only a JSON object (or the format's map); every error names the field at fault.
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(FailVisitor(PhantomData))
     }
