@@ -58,7 +58,22 @@ impl fmt::Display for CodeText {
 /// }
 /// assert!(ask_user::<minierr::wx::Errno>() > 10);
 /// assert!(ask_user::<minierr::alipay::JsapiError>() > 0);
+/// ```
 ///
+/// Every catalog code prints in one form, through this trait: the scope where the catalog keys
+/// on one, the code, the platform's machine string, then the English text.
+///
+/// ```
+/// assert_eq!(minierr::wx::Errno::Timeout.to_string(), "5 time out: The API call timed out");
+/// assert_eq!(
+///     minierr::wx::legacy::Code::WifiWrongPassword.to_string(),
+///     "wifi 12002 password error Wi-Fi: The Wi-Fi password is wrong"
+/// );
+/// assert_eq!(minierr::openapi::ResultCode::AccessDenied.to_string(), "ACCESS_DENIED Access is denied");
+/// ```
+///
+/// ```
+/// use minierr::CatalogCode;
 /// let code = minierr::wx::Errno::BluetoothAdapterNotAvailable;
 /// assert_eq!(CatalogCode::platform(code), minierr::Platform::Wechat);
 /// assert_eq!(code.code_text().map(|c| c.to_string()).as_deref(), Some("1500102"));
@@ -160,4 +175,39 @@ pub(crate) fn known<T>(
         code: number,
         catalog,
     })
+}
+
+/// The one `Display` form of every catalog code: the scope where the catalog keys on one, the
+/// code, the platform's machine string where it says more than the code, then the English
+/// text: `5 time out: The API call timed out`, `wifi 12002 password error Wi-Fi: The Wi-Fi
+/// password is wrong`, `40004 ACQ.TRADE_NOT_EXIST: The trade does not exist`.
+pub(crate) fn display<C: CatalogCode>(code: C, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut wrote = false;
+    if let Some(scope) = code.scope() {
+        f.write_str(scope)?;
+        wrote = true;
+    }
+    let text = code.code_text();
+    if let Some(text) = text {
+        if wrote {
+            f.write_str(" ")?;
+        }
+        write!(f, "{text}")?;
+        wrote = true;
+    }
+    let same_as_code = |m: &str| matches!(text, Some(CodeText::Text(t)) if t == m);
+    let machine = code.machine_string().filter(|m| !same_as_code(m));
+    if let Some(machine) = machine {
+        if wrote {
+            f.write_str(" ")?;
+        }
+        f.write_str(machine)?;
+        wrote = true;
+    }
+    // Alipay+'s English is its resultMessage: printed once.
+    match code.message_en().filter(|en| Some(*en) != machine) {
+        Some(en) if wrote => write!(f, ": {en}"),
+        Some(en) => f.write_str(en),
+        None => Ok(()),
+    }
 }

@@ -219,9 +219,9 @@ impl Code {
 }
 
 impl fmt::Display for Code {
-    /// `4004: The signature is invalid`.
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code(), self.message_en())
+        crate::catalog_code::display(*self, f)
     }
 }
 

@@ -173,14 +173,9 @@ impl ResultCode {
 }
 
 impl fmt::Display for ResultCode {
-    /// The `resultCode`, as the platform sends it and as logs search for it.
-    ///
-    /// ```
-    /// use minierr::openapi::ResultCode;
-    /// assert_eq!(ResultCode::AccessDenied.to_string(), "ACCESS_DENIED");
-    /// ```
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        crate::catalog_code::display(*self, f)
     }
 }
 

@@ -295,13 +295,9 @@ impl Errno {
 }
 
 impl fmt::Display for Errno {
-    /// `1500102: The Bluetooth adapter is not available`, or with the errMsg where there is one:
-    /// `5 time out: The API call timed out`.
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.err_msg() {
-            "" => write!(f, "{}: {}", self.code(), self.message_en()),
-            msg => write!(f, "{} {}: {}", self.code(), msg, self.message_en()),
-        }
+        crate::catalog_code::display(*self, f)
     }
 }
 

@@ -117,12 +117,9 @@ impl Code {
 }
 
 impl fmt::Display for Code {
-    /// `40004 Business Failed`.
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.msg() {
-            "" => f.write_str(self.code()),
-            msg => write!(f, "{} {msg}", self.code()),
-        }
+        crate::catalog_code::display(*self, f)
     }
 }
 
@@ -382,9 +379,9 @@ impl SubCode {
 }
 
 impl fmt::Display for SubCode {
-    /// `ACQ.TRADE_NOT_EXIST: The trade queried does not exist`.
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code(), self.message_en())
+        crate::catalog_code::display(*self, f)
     }
 }
 

@@ -231,18 +231,9 @@ impl Code {
 }
 
 impl fmt::Display for Code {
-    /// `-502005 database collection not exists: The collection does not exist`, or without the
-    /// label where the SDK has none.
-    ///
-    /// ```
-    /// use minierr::wx::cloud::Code;
-    /// assert_eq!(Code::DatabaseCollectionNotFound.to_string(), "-502005 database collection not exists: The collection does not exist");
-    /// ```
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.label() {
-            "" => write!(f, "{}: {}", self.code(), self.message_en()),
-            label => write!(f, "{} {label}: {}", self.code(), self.message_en()),
-        }
+        crate::catalog_code::display(*self, f)
     }
 }
 

@@ -321,12 +321,9 @@ impl Code {
 }
 
 impl fmt::Display for Code {
-    /// `wifi 12002: The Wi-Fi password is wrong`.
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.err_code() {
-            Some(code) => write!(f, "{} {code}: {}", self.family(), self.message_en()),
-            None => write!(f, "{}: {}", self.family(), self.message_en()),
-        }
+        crate::catalog_code::display(*self, f)
     }
 }
 

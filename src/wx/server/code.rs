@@ -300,18 +300,9 @@ impl Errcode {
 }
 
 impl fmt::Display for Errcode {
-    /// `40029 invalid code: Invalid login code (js_code)`, or without the errmsg where no source
-    /// shows one.
-    ///
-    /// ```
-    /// use minierr::wx::server::Errcode;
-    /// assert_eq!(Errcode::InvalidCode.to_string(), "40029 invalid code: Invalid login code (js_code)");
-    /// ```
+    /// The catalog's one form: code, machine string, English ([`CatalogCode`](crate::CatalogCode)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.errmsg() {
-            "" => write!(f, "{}: {}", self.code(), self.message_en()),
-            errmsg => write!(f, "{} {errmsg}: {}", self.code(), self.message_en()),
-        }
+        crate::catalog_code::display(*self, f)
     }
 }
 
