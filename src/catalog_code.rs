@@ -211,3 +211,107 @@ pub(crate) fn display<C: CatalogCode>(code: C, f: &mut fmt::Formatter<'_>) -> fm
         None => Ok(()),
     }
 }
+
+/// Implements [`CatalogCode`] (and its seal) for one catalog enum from one expression per
+/// fact, each over the code bound to the name given first: the nine catalogs differ only in
+/// which inherent method answers.
+macro_rules! impl_catalog_code {
+    (
+        $ty:ty, |$c:ident| {
+            all: $all:expr,
+            platform: $platform:ident,
+            code: $code:expr,
+            name: $name:expr,
+            $(scope: $scope:expr,)?
+            $(sub_code: $sub_code:expr,)?
+            machine: $machine:expr,
+            zh: $zh:expr,
+            en: $en:expr,
+            action: $action:expr,
+            hint: $hint:expr,
+            reliability: $reliability:expr $(,)?
+        }
+    ) => {
+        impl $crate::catalog_code::sealed::Sealed for $ty {}
+
+        impl $crate::CatalogCode for $ty {
+            const ALL: &'static [Self] = $all;
+
+            fn platform(self) -> $crate::Platform {
+                $crate::Platform::$platform
+            }
+
+            fn code_text(self) -> Option<$crate::CodeText> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $code
+            }
+
+            fn name(self) -> &'static str {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $name
+            }
+
+            $(fn scope(self) -> Option<&'static str> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $scope
+            })?
+
+            $(fn sub_code(self) -> Option<&'static str> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $sub_code
+            })?
+
+            fn machine_string(self) -> Option<&'static str> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $crate::catalog_code::text($machine)
+            }
+
+            fn message_zh(self) -> Option<&'static str> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $crate::catalog_code::text($zh)
+            }
+
+            fn message_en(self) -> Option<&'static str> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $crate::catalog_code::text($en)
+            }
+
+            fn action(self) -> Option<$crate::Action> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $action
+            }
+
+            fn retry_hint(self) -> Option<$crate::RetryHint> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $hint
+            }
+
+            fn reliability(self) -> Option<$crate::Reliability> {
+                // Some facts are the same for every code of a catalog.
+                #[allow(unused_variables)]
+                let $c = self;
+                $reliability
+            }
+        }
+    };
+}
+
+pub(crate) use impl_catalog_code;

@@ -415,51 +415,19 @@ into_jsapi_error! {
     GetRunDataError => GetRunData,
 }
 
-impl crate::catalog_code::sealed::Sealed for JsapiError {}
-
-impl crate::CatalogCode for JsapiError {
-    const ALL: &'static [Self] = JsapiError::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::Alipay
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Text(JsapiError::code(self)))
-    }
-
-    fn name(self) -> &'static str {
-        JsapiError::name(self)
-    }
-
-    fn scope(self) -> Option<&'static str> {
-        Some(self.api().name())
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.error_message())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(JsapiError::message_zh(self))
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(JsapiError::message_en(self))
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(JsapiError::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        JsapiError::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(crate::Reliability::Official)
-    }
-}
+crate::catalog_code::impl_catalog_code!(JsapiError, |c| {
+        all: JsapiError::ALL,
+        platform: Alipay,
+        code: Some(crate::CodeText::Text(JsapiError::code(c))),
+        name: JsapiError::name(c),
+        scope: Some(c.api().name()),
+        machine: c.error_message(),
+        zh: JsapiError::message_zh(c),
+        en: JsapiError::message_en(c),
+        action: Some(JsapiError::action(c)),
+        hint: JsapiError::retry_hint(c),
+        reliability: Some(crate::Reliability::Official),
+});
 
 #[cfg(test)]
 mod tests {

@@ -448,47 +448,18 @@ impl<'de> serde::Deserialize<'de> for AnyCode {
     }
 }
 
-impl crate::catalog_code::sealed::Sealed for Code {}
-
-impl crate::CatalogCode for Code {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::OpenPlatform
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Number(i64::from(Code::code(self))))
-    }
-
-    fn name(self) -> &'static str {
-        Code::name(self)
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.msg())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(Code::message_zh(self))
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(Code::message_en(self))
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(Code::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        Code::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        None
-    }
-}
+crate::catalog_code::impl_catalog_code!(Code, |c| {
+        all: &generated::ALL,
+        platform: OpenPlatform,
+        code: Some(crate::CodeText::Number(i64::from(Code::code(c)))),
+        name: Code::name(c),
+        machine: c.msg(),
+        zh: Code::message_zh(c),
+        en: Code::message_en(c),
+        action: Some(Code::action(c)),
+        hint: Code::retry_hint(c),
+        reliability: None,
+});
 
 impl std::str::FromStr for Code {
     type Err = crate::ParseCodeError;

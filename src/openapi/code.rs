@@ -545,44 +545,15 @@ impl Ord for AnyResultCode<'_> {
 
 impl std::error::Error for AnyResultCode<'_> {}
 
-impl crate::catalog_code::sealed::Sealed for ResultCode {}
-
-impl crate::CatalogCode for ResultCode {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::AlipayPlus
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Text(ResultCode::code(self)))
-    }
-
-    fn name(self) -> &'static str {
-        ResultCode::name(self)
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.result_message())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(ResultCode::message_zh(self))
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.result_message())
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(ResultCode::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        ResultCode::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(crate::Reliability::Secondary)
-    }
-}
+crate::catalog_code::impl_catalog_code!(ResultCode, |c| {
+        all: &generated::ALL,
+        platform: AlipayPlus,
+        code: Some(crate::CodeText::Text(ResultCode::code(c))),
+        name: ResultCode::name(c),
+        machine: c.result_message(),
+        zh: ResultCode::message_zh(c),
+        en: c.result_message(),
+        action: Some(ResultCode::action(c)),
+        hint: ResultCode::retry_hint(c),
+        reliability: Some(crate::Reliability::Secondary),
+});

@@ -711,44 +711,15 @@ fn is_api_name(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-impl crate::catalog_code::sealed::Sealed for Errno {}
-
-impl crate::CatalogCode for Errno {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::Wechat
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Number(i64::from(self.code())))
-    }
-
-    fn name(self) -> &'static str {
-        Errno::name(self)
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.err_msg())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_zh())
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_en())
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(Errno::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        Errno::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(crate::Reliability::Official)
-    }
-}
+crate::catalog_code::impl_catalog_code!(Errno, |c| {
+        all: &generated::ALL,
+        platform: Wechat,
+        code: Some(crate::CodeText::Number(i64::from(c.code()))),
+        name: Errno::name(c),
+        machine: c.err_msg(),
+        zh: c.message_zh(),
+        en: c.message_en(),
+        action: Some(Errno::action(c)),
+        hint: Errno::retry_hint(c),
+        reliability: Some(crate::Reliability::Official),
+});

@@ -574,90 +574,29 @@ impl fmt::Display for AnySubCode<'_> {
 
 impl std::error::Error for AnySubCode<'_> {}
 
-impl crate::catalog_code::sealed::Sealed for Code {}
+crate::catalog_code::impl_catalog_code!(Code, |c| {
+        all: &generated::ALL,
+        platform: AlipayGateway,
+        code: Some(crate::CodeText::Text(Code::code(c))),
+        name: Code::name(c),
+        machine: c.msg(),
+        zh: Code::message_zh(c),
+        en: Code::message_en(c),
+        action: Some(Code::action(c)),
+        hint: Code::retry_hint(c),
+        reliability: Some(crate::Reliability::Official),
+});
 
-impl crate::CatalogCode for Code {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::AlipayGateway
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Text(Code::code(self)))
-    }
-
-    fn name(self) -> &'static str {
-        Code::name(self)
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.msg())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(Code::message_zh(self))
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(Code::message_en(self))
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(Code::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        Code::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(crate::Reliability::Official)
-    }
-}
-
-impl crate::catalog_code::sealed::Sealed for SubCode {}
-
-impl crate::CatalogCode for SubCode {
-    const ALL: &'static [Self] = SubCode::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::AlipayGateway
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        self.public_code().map(|c| crate::CodeText::Text(c.code()))
-    }
-
-    fn name(self) -> &'static str {
-        SubCode::name(self)
-    }
-
-    fn sub_code(self) -> Option<&'static str> {
-        Some(SubCode::code(self))
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        Some(SubCode::code(self))
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(SubCode::message_zh(self))
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(SubCode::message_en(self))
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(SubCode::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        SubCode::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(SubCode::reliability(self))
-    }
-}
+crate::catalog_code::impl_catalog_code!(SubCode, |c| {
+        all: SubCode::ALL,
+        platform: AlipayGateway,
+        code: c.public_code().map(|p| crate::CodeText::Text(p.code())),
+        name: SubCode::name(c),
+        sub_code: Some(SubCode::code(c)),
+        machine: SubCode::code(c),
+        zh: SubCode::message_zh(c),
+        en: SubCode::message_en(c),
+        action: Some(SubCode::action(c)),
+        hint: SubCode::retry_hint(c),
+        reliability: Some(SubCode::reliability(c)),
+});

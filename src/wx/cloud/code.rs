@@ -423,47 +423,18 @@ const fn non_empty(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
 }
 
-impl crate::catalog_code::sealed::Sealed for Code {}
-
-impl crate::CatalogCode for Code {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::WechatCloud
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Number(self.code()))
-    }
-
-    fn name(self) -> &'static str {
-        Code::name(self)
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.label())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_zh())
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_en())
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Code::action(self)
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        Code::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(Code::reliability(self))
-    }
-}
+crate::catalog_code::impl_catalog_code!(Code, |c| {
+        all: &generated::ALL,
+        platform: WechatCloud,
+        code: Some(crate::CodeText::Number(c.code())),
+        name: Code::name(c),
+        machine: c.label(),
+        zh: c.message_zh(),
+        en: c.message_en(),
+        action: Code::action(c),
+        hint: Code::retry_hint(c),
+        reliability: Some(Code::reliability(c)),
+});
 
 impl std::str::FromStr for Code {
     type Err = crate::ParseCodeError;

@@ -329,48 +329,16 @@ impl fmt::Display for Code {
 
 impl std::error::Error for Code {}
 
-impl crate::catalog_code::sealed::Sealed for Code {}
-
-impl crate::CatalogCode for Code {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::WechatLegacy
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        self.err_code().map(crate::CodeText::Number)
-    }
-
-    fn name(self) -> &'static str {
-        Code::name(self)
-    }
-
-    fn scope(self) -> Option<&'static str> {
-        Some(self.family().key())
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.err_msg())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_zh())
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_en())
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Code::action(self)
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        None
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(Code::reliability(self))
-    }
-}
+crate::catalog_code::impl_catalog_code!(Code, |c| {
+        all: &generated::ALL,
+        platform: WechatLegacy,
+        code: c.err_code().map(crate::CodeText::Number),
+        name: Code::name(c),
+        scope: Some(c.family().key()),
+        machine: c.err_msg(),
+        zh: c.message_zh(),
+        en: c.message_en(),
+        action: Code::action(c),
+        hint: None,
+        reliability: Some(Code::reliability(c)),
+});

@@ -559,47 +559,18 @@ const fn non_empty(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
 }
 
-impl crate::catalog_code::sealed::Sealed for Errcode {}
-
-impl crate::CatalogCode for Errcode {
-    const ALL: &'static [Self] = &generated::ALL;
-
-    fn platform(self) -> crate::Platform {
-        crate::Platform::WechatServer
-    }
-
-    fn code_text(self) -> Option<crate::CodeText> {
-        Some(crate::CodeText::Number(self.code()))
-    }
-
-    fn name(self) -> &'static str {
-        Errcode::name(self)
-    }
-
-    fn machine_string(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.errmsg())
-    }
-
-    fn message_zh(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_zh())
-    }
-
-    fn message_en(self) -> Option<&'static str> {
-        crate::catalog_code::text(self.message_en())
-    }
-
-    fn action(self) -> Option<crate::Action> {
-        Some(Errcode::action(self))
-    }
-
-    fn retry_hint(self) -> Option<crate::RetryHint> {
-        Errcode::retry_hint(self)
-    }
-
-    fn reliability(self) -> Option<crate::Reliability> {
-        Some(Errcode::reliability(self))
-    }
-}
+crate::catalog_code::impl_catalog_code!(Errcode, |c| {
+        all: &generated::ALL,
+        platform: WechatServer,
+        code: Some(crate::CodeText::Number(c.code())),
+        name: Errcode::name(c),
+        machine: c.errmsg(),
+        zh: c.message_zh(),
+        en: c.message_en(),
+        action: Some(Errcode::action(c)),
+        hint: Errcode::retry_hint(c),
+        reliability: Some(Errcode::reliability(c)),
+});
 
 impl std::str::FromStr for Errcode {
     type Err = crate::ParseCodeError;
