@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use minierr::alipay::{Api, JsapiError, NavigationError};
-use minierr::openapi::ResultCode;
+use minierr::alipay_plus::ResultCode;
 use minierr::{open_platform, wx};
 
 mod support;

@@ -46,7 +46,7 @@ impl fmt::Display for CodeText {
 /// [`alipay::JsapiError`](crate::alipay::JsapiError),
 /// [`alipay::gateway::Code`](crate::alipay::gateway::Code),
 /// [`alipay::gateway::SubCode`](crate::alipay::gateway::SubCode),
-/// [`openapi::ResultCode`](crate::openapi::ResultCode) and
+/// [`alipay_plus::ResultCode`](crate::alipay_plus::ResultCode) and
 /// [`open_platform::Code`](crate::open_platform::Code).
 ///
 /// ```
@@ -69,7 +69,7 @@ impl fmt::Display for CodeText {
 ///     minierr::wx::legacy::Code::WifiWrongPassword.to_string(),
 ///     "wifi 12002 password error Wi-Fi: The Wi-Fi password is wrong"
 /// );
-/// assert_eq!(minierr::openapi::ResultCode::AccessDenied.to_string(), "ACCESS_DENIED Access is denied");
+/// assert_eq!(minierr::alipay_plus::ResultCode::AccessDenied.to_string(), "ACCESS_DENIED Access is denied");
 /// ```
 ///
 /// ```
@@ -152,6 +152,76 @@ pub enum ParseCodeError {
         /// The catalog asked for.
         catalog: &'static str,
     },
+    /// The catalog keys codes by a scope (an API, a family) and the text gives none.
+    #[error(
+        "{input:?} is not a {catalog} code: expected the scope and the code, as in {example:?}"
+    )]
+    MissingScope {
+        /// The text given.
+        input: String,
+        /// The catalog asked for.
+        catalog: &'static str,
+        /// A text the catalog accepts.
+        example: &'static str,
+    },
+    /// No code of the catalog has this scope and code text.
+    #[error("{input:?} is not in the {catalog} catalog")]
+    UnknownKey {
+        /// The text given.
+        input: String,
+        /// The catalog asked for.
+        catalog: &'static str,
+    },
+    /// Several codes share this scope and code text; their messages tell them apart.
+    #[error(
+        "{input:?} names {count} codes of the {catalog} catalog; their messages tell them apart"
+    )]
+    Ambiguous {
+        /// The text given.
+        input: String,
+        /// The catalog asked for.
+        catalog: &'static str,
+        /// How many codes share the key.
+        count: usize,
+    },
+}
+
+/// The one code of `C` whose scope and code text are `input`'s (`wifi 12002`,
+/// `my.request 12`), for the `FromStr` of the catalogs keyed by a scope. A table cell that
+/// gives two numbers for one meaning (`4/11`) matches either.
+pub(crate) fn parse_scoped<C: CatalogCode>(
+    input: &str,
+    catalog: &'static str,
+    example: &'static str,
+    same_scope: impl Fn(&str, &str) -> bool,
+) -> Result<C, ParseCodeError> {
+    let Some((scope, code)) = input.trim().split_once(char::is_whitespace) else {
+        return Err(ParseCodeError::MissingScope {
+            input: input.to_owned(),
+            catalog,
+            example,
+        });
+    };
+    let code = code.trim();
+    let mut found = C::ALL.iter().copied().filter(|c| {
+        c.scope().is_some_and(|s| same_scope(s, scope))
+            && c.code_text().is_some_and(|t| match t {
+                CodeText::Number(n) => code.parse::<i64>() == Ok(n),
+                CodeText::Text(t) => t == code || t.split('/').any(|part| part == code),
+            })
+    });
+    match (found.next(), found.count()) {
+        (Some(one), 0) => Ok(one),
+        (None, _) => Err(ParseCodeError::UnknownKey {
+            input: input.to_owned(),
+            catalog,
+        }),
+        (Some(_), more) => Err(ParseCodeError::Ambiguous {
+            input: input.to_owned(),
+            catalog,
+            count: more + 1,
+        }),
+    }
 }
 
 /// A signed decimal, after trimming spaces; for the `FromStr` of the numeric catalogs.

@@ -14,7 +14,7 @@
 //! | [`wx::server`] | WeChat server API `errcode` (`{errcode, errmsg}`) | 927 |
 //! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
 //! | [`alipay::gateway`] | Alipay open-API gateway `code` / `sub_code` | 10 codes, 294 sub_codes |
-//! | [`openapi`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
+//! | [`alipay_plus`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!
 //! ```
@@ -84,7 +84,7 @@
 //!   `from_json_str`/`from_json_slice` on each payload type, thin conveniences over
 //!   `serde_json`, the only JSON reader.
 //! - `cli`: the `minierr` command-line tool (`explain`, `decode`, `list`).
-//! - `serde` (default): decode payloads ([`wx::Fail`], `alipay::Fail`, [`openapi::ApiResult`],
+//! - `serde` (default): decode payloads ([`wx::Fail`], `alipay::Fail`, [`alipay_plus::ApiResult`],
 //!   [`open_platform::Response`]) and (de)serialise codes and actions.
 //!   Without it the catalogs, lookups and category decoding still work.
 //!
@@ -109,6 +109,7 @@
 
 mod action;
 pub mod alipay;
+pub mod alipay_plus;
 mod catalog;
 mod catalog_code;
 #[cfg(feature = "json")]
@@ -119,7 +120,12 @@ mod lenient;
 pub mod line;
 mod normalize;
 pub mod open_platform;
-pub mod openapi;
+/// The Alipay+ OpenAPI catalog's former path: the module is [`alipay_plus`] now, named after
+/// its platform so it no longer reads as a sibling of [`open_platform`].
+#[deprecated(since = "0.6.0", note = "renamed to `minierr::alipay_plus`")]
+pub mod openapi {
+    pub use crate::alipay_plus::*;
+}
 mod platform;
 mod reliability;
 mod retry_hint;
@@ -131,13 +137,13 @@ pub mod wx;
 
 pub use action::{Action, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
+pub use alipay_plus::ResultCode as OpenApiResultCode;
 pub use catalog_code::{CatalogCode, CodeText, ParseCodeError};
 #[cfg(feature = "json")]
 pub use decode::{
     AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, DiagnosisView,
     RawCode, decode, decode_as, decode_str, decode_with,
 };
-pub use openapi::ResultCode as OpenApiResultCode;
 pub use platform::{ParsePlatformError, Platform};
 pub use reliability::Reliability;
 pub use retry_hint::RetryHint;

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minierr::alipay::Api;
-use minierr::openapi::CallKind;
+use minierr::alipay_plus::CallKind;
 use minierr::{DecodeOptions, Platform};
 
 const EXAMPLES: &str = "\

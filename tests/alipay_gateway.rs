@@ -156,7 +156,7 @@ fn prefix_variants_resolve_by_the_documented_rules() {
 #[cfg(feature = "json")]
 mod decoding {
     use minierr::alipay::gateway::{Response, SubCode};
-    use minierr::openapi::CallKind;
+    use minierr::alipay_plus::CallKind;
     use minierr::{Action, Platform};
 
     fn gateway(body: &str) -> Response<'_> {

@@ -34,7 +34,7 @@ fn non_empty(s: &'static str) -> Option<&'static str> {
 
 #[test]
 fn the_generic_view_equals_each_modules_own_methods() {
-    use minierr::{alipay, open_platform, openapi, wx};
+    use minierr::{alipay, alipay_plus, open_platform, wx};
 
     let own: Vec<_> = wx::Errno::all()
         .map(|e| {
@@ -128,7 +128,7 @@ fn the_generic_view_equals_each_modules_own_methods() {
         .collect();
     assert_eq!(facts::<alipay::gateway::SubCode>(), own);
 
-    let own: Vec<_> = openapi::ResultCode::all()
+    let own: Vec<_> = alipay_plus::ResultCode::all()
         .map(|c| {
             (
                 Platform::AlipayPlus,
@@ -139,7 +139,7 @@ fn the_generic_view_equals_each_modules_own_methods() {
             )
         })
         .collect();
-    assert_eq!(facts::<openapi::ResultCode>(), own);
+    assert_eq!(facts::<alipay_plus::ResultCode>(), own);
 
     let own: Vec<_> = open_platform::Code::all()
         .map(|c| {
@@ -176,7 +176,7 @@ fn well_formed<C: CatalogCode>(at_least: usize) {
 
 #[test]
 fn every_catalog_is_well_formed() {
-    use minierr::{alipay, open_platform, openapi, wx};
+    use minierr::{alipay, alipay_plus, open_platform, wx};
     well_formed::<wx::Errno>(295);
     well_formed::<wx::legacy::Code>(337);
     well_formed::<wx::cloud::Code>(99);
@@ -184,6 +184,51 @@ fn every_catalog_is_well_formed() {
     well_formed::<alipay::JsapiError>(60);
     well_formed::<alipay::gateway::Code>(10);
     well_formed::<alipay::gateway::SubCode>(290);
-    well_formed::<openapi::ResultCode>(8);
+    well_formed::<alipay_plus::ResultCode>(8);
     well_formed::<open_platform::Code>(65);
+}
+
+/// Every code of a scoped catalog parses back from its scope and code text, unless other codes
+/// share that key, in which case the error counts them.
+fn parses_back<C>()
+where
+    C: CatalogCode + std::str::FromStr<Err = minierr::ParseCodeError>,
+{
+    let key = |c: C| {
+        let scope = c.scope().expect("a scoped catalog");
+        let code = c.code_text().map(|t| t.to_string())?;
+        // A `4/11` cell is parsed through its first number.
+        Some(format!(
+            "{scope} {}",
+            code.split('/').next().unwrap_or_default()
+        ))
+    };
+    let mut checked = 0;
+    for &code in C::ALL {
+        let Some(text) = key(code) else { continue };
+        let (scope, number) = text.split_once(' ').expect("scope and code");
+        let sharing = C::ALL
+            .iter()
+            .filter(|c| {
+                c.scope() == Some(scope)
+                    && c.code_text()
+                        .is_some_and(|t| t.to_string().split('/').any(|p| p == number))
+            })
+            .count();
+        match text.parse::<C>() {
+            Ok(parsed) => assert_eq!((parsed, sharing), (code, 1), "{text}"),
+            Err(minierr::ParseCodeError::Ambiguous { count, .. }) => {
+                assert_eq!(count, sharing, "{text}")
+            }
+            Err(other) => panic!("{text}: {other}"),
+        }
+        checked += 1;
+    }
+    assert!(checked > 50, "only {checked} codes parsed");
+}
+
+#[test]
+fn scoped_codes_parse_back() {
+    parses_back::<minierr::wx::legacy::Code>();
+    parses_back::<minierr::alipay::JsapiError>();
 }

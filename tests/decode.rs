@@ -3,7 +3,7 @@
 #![cfg(feature = "json")]
 
 use minierr::alipay::{self, Api};
-use minierr::openapi::{ApiResult, CallKind};
+use minierr::alipay_plus::{ApiResult, CallKind};
 use minierr::{
     Action, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, Platform, decode,
     decode_str, decode_with, open_platform, wx,

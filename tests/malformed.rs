@@ -13,7 +13,7 @@ fn error_of(decoder: &str, bytes: &[u8]) -> Option<String> {
         "alipay" => serde_json::from_slice::<minierr::alipay::Fail>(bytes)
             .err()?
             .to_string(),
-        "alipayplus" => serde_json::from_slice::<minierr::openapi::ApiResult>(bytes)
+        "alipayplus" => serde_json::from_slice::<minierr::alipay_plus::ApiResult>(bytes)
             .err()?
             .to_string(),
         "open_platform" => serde_json::from_slice::<minierr::open_platform::Response>(bytes)

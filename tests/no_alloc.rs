@@ -4,7 +4,7 @@
 
 use allocation_counter::measure;
 use minierr::alipay::{Api, TradePayResult};
-use minierr::openapi::{AnyResultCode, ResultCode};
+use minierr::alipay_plus::{AnyResultCode, ResultCode};
 use minierr::wx::{AnyErrno, Category, Errno, Subcategory};
 use minierr::{Action, open_platform};
 
@@ -78,8 +78,8 @@ fn borrowed_decoding_allocates_nothing() {
         std::hint::black_box((fail.api(), fail.reason(), fail.action()));
         let fail: minierr::alipay::Fail = serde_json::from_str(payloads[3]).unwrap();
         std::hint::black_box(fail.error_for(Api::Request));
-        let result: minierr::openapi::ApiResult = serde_json::from_str(payloads[6]).unwrap();
-        std::hint::black_box(result.decide(minierr::openapi::CallKind::Idempotent));
+        let result: minierr::alipay_plus::ApiResult = serde_json::from_str(payloads[6]).unwrap();
+        std::hint::black_box(result.decide(minierr::alipay_plus::CallKind::Idempotent));
         let response: open_platform::Response = serde_json::from_str(payloads[8]).unwrap();
         std::hint::black_box(response.action());
     });
@@ -100,7 +100,7 @@ fn borrowed_decoding_allocates_nothing() {
         ] {
             let response = minierr::alipay::gateway::Response::from_json_str(payload).unwrap();
             std::hint::black_box((
-                response.action(minierr::openapi::CallKind::Idempotent),
+                response.action(minierr::alipay_plus::CallKind::Idempotent),
                 response.resolved_sub_code(),
                 response.is_method("alipay.trade.refund"),
                 response.retry_hint(),
@@ -155,7 +155,7 @@ fn borrowed_decoding_allocates_nothing() {
             std::hint::black_box(fail.infer_api());
         }
         for payload in &payloads[6..8] {
-            let result = minierr::openapi::ApiResult::from_json_str(payload).unwrap();
+            let result = minierr::alipay_plus::ApiResult::from_json_str(payload).unwrap();
             std::hint::black_box(result.is_success());
         }
         for payload in &payloads[8..10] {

@@ -3,8 +3,8 @@
 #![cfg(feature = "json")]
 
 use minierr::alipay;
+use minierr::alipay_plus::{ApiResult, ResultCode};
 use minierr::open_platform;
-use minierr::openapi::{ApiResult, ResultCode};
 use minierr::wx;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -45,7 +45,7 @@ fn decode_everything(bytes: &[u8]) -> Vec<String> {
         serde_json::from_slice::<ApiResult>(bytes)
             .map(|r| {
                 let _ = (
-                    r.decide(minierr::openapi::CallKind::Idempotent),
+                    r.decide(minierr::alipay_plus::CallKind::Idempotent),
                     r.to_string(),
                 );
             })

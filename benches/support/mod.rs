@@ -11,7 +11,7 @@ use std::hint::black_box;
 
 use minierr::alipay::gateway::{self, SubCode};
 use minierr::alipay::{Api, JsapiError};
-use minierr::openapi::{ApiResult, CallKind, ResultCode};
+use minierr::alipay_plus::{ApiResult, CallKind, ResultCode};
 use minierr::wx::server::Errcode;
 use minierr::{Action, open_platform, wx};
 use serde::Deserialize;
@@ -189,7 +189,7 @@ impl Kind {
             }
             Kind::AlipayGatewayResponse => gateway::Response::from_json_str(payload)
                 .ok()?
-                .action(minierr::openapi::CallKind::MovesMoney),
+                .action(minierr::alipay_plus::CallKind::MovesMoney),
         }
     }
 

@@ -1,4 +1,4 @@
-//! `data/alipayplus_result_codes.tsv` → `src/openapi/generated.rs`.
+//! `data/alipayplus_result_codes.tsv` → `src/alipay_plus/generated.rs`.
 
 use std::path::Path;
 
@@ -28,7 +28,7 @@ const ENUM_HEADER: &str = r#"
 /// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown) with their exact text.
 ///
 /// ```
-/// use minierr::openapi::ResultCode;
+/// use minierr::alipay_plus::ResultCode;
 ///
 /// assert_eq!(ResultCode::from_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
 /// assert_eq!(ResultCode::ParamIllegal.code(), "PARAM_ILLEGAL");
@@ -117,7 +117,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     out.push_str("\n/// Every catalog `resultCode` to its variant.\n");
     crate::render::phf_map(&mut out, "RESULT_CODES", "ResultCode", &entries);
     Ok(crate::GeneratedFile {
-        path: "src/openapi/generated.rs",
+        path: "src/alipay_plus/generated.rs",
         contents: out,
     })
 }

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use minierr::{alipay, open_platform, openapi, wx};
+use minierr::{alipay, alipay_plus, open_platform, wx};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = wx::legacy::Family::of_api(text);
     let _ = alipay::gateway::Response::from_text(text).map(|r| r.resolved_sub_code());
-    if let Some(code) = openapi::ResultCode::from_code(text) {
+    if let Some(code) = alipay_plus::ResultCode::from_code(text) {
         assert_eq!(code.code(), text);
     }
     let _ = open_platform::Code::all_with_message(text);

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use minierr::openapi::{ApiResult, CallKind};
+use minierr::alipay_plus::{ApiResult, CallKind};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(result) = serde_json::from_slice::<ApiResult>(data) {

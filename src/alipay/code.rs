@@ -415,6 +415,29 @@ into_jsapi_error! {
     GetRunDataError => GetRunData,
 }
 
+impl std::str::FromStr for JsapiError {
+    type Err = crate::ParseCodeError;
+
+    /// Parses an API name, with or without `my.`, and the table's error cell, the form
+    /// [`JsapiError`]'s `Display` starts with (`my.request 14`). A code with two meanings on
+    /// one API is an error that says so: its message decides ([`Api::error`]).
+    ///
+    /// ```
+    /// use minierr::alipay::{JsapiError, RequestError};
+    /// assert_eq!("my.request 14".parse::<JsapiError>(), Ok(JsapiError::Request(RequestError::JsonParseError)));
+    /// assert_eq!("request 14".parse::<JsapiError>(), Ok(JsapiError::Request(RequestError::JsonParseError)));
+    /// assert!(matches!(
+    ///     "my.uploadFile 12".parse::<JsapiError>(),
+    ///     Err(minierr::ParseCodeError::Ambiguous { count: 2, .. })
+    /// ));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::catalog_code::parse_scoped(s, "Alipay JSAPI", "my.request 14", |scope, given| {
+            scope == given || scope.strip_prefix("my.") == Some(given)
+        })
+    }
+}
+
 crate::catalog_code::impl_catalog_code!(JsapiError, |c| {
         all: JsapiError::ALL,
         platform: Alipay,

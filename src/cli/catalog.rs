@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use minierr::alipay::{self, Api};
-use minierr::openapi::ResultCode;
+use minierr::alipay_plus::ResultCode;
 use minierr::wx::{self, Errno};
 use minierr::{Action, CatalogCode, Platform, Reliability, RetryHint, open_platform};
 use serde::Serialize;

@@ -4,8 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::alipay::{self, Api, JsapiError};
+use crate::alipay_plus::{self, CallKind, ResultStatus};
 use crate::open_platform;
-use crate::openapi::{self, CallKind, ResultStatus};
 use crate::wx::{self, Category, Subcategory};
 use crate::{Action, Platform};
 
@@ -31,7 +31,7 @@ pub enum Diagnosis<'a> {
     /// An Alipay JSAPI fail object, with the API if it is known.
     Alipay(AlipayDiagnosis<'a>),
     /// An Alipay+ OpenAPI result, with the call kind used for its action.
-    AlipayPlus(openapi::ApiResult<'a>, CallKind),
+    AlipayPlus(alipay_plus::ApiResult<'a>, CallKind),
     /// An open-platform response body.
     OpenPlatform(open_platform::Response<'a>),
     /// A WeChat server API response.
@@ -288,9 +288,10 @@ impl Diagnosis<'_> {
         match self {
             Diagnosis::Wx(fail) => wx_known(fail).map(WxKnown::name),
             Diagnosis::Alipay(d) => d.error.map(JsapiError::name),
-            Diagnosis::AlipayPlus(result, _) => {
-                result.result_code().known().map(openapi::ResultCode::name)
-            }
+            Diagnosis::AlipayPlus(result, _) => result
+                .result_code()
+                .known()
+                .map(alipay_plus::ResultCode::name),
             Diagnosis::OpenPlatform(response) => {
                 response.code().known().map(open_platform::Code::name)
             }
@@ -357,7 +358,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .map(openapi::ResultCode::message_zh),
+                .map(alipay_plus::ResultCode::message_zh),
             Diagnosis::OpenPlatform(response) => {
                 response.code().known().map(open_platform::Code::message_zh)
             }
@@ -385,7 +386,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .map(openapi::ResultCode::result_message),
+                .map(alipay_plus::ResultCode::result_message),
             Diagnosis::OpenPlatform(response) => {
                 response.code().known().map(open_platform::Code::message_en)
             }
@@ -410,7 +411,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .and_then(openapi::ResultCode::remedy_zh),
+                .and_then(alipay_plus::ResultCode::remedy_zh),
             Diagnosis::AlipayGateway(response, _) => {
                 gateway_meaning(response).and_then(alipay::gateway::Meaning::remedy_zh)
             }
@@ -428,7 +429,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .and_then(openapi::ResultCode::remedy_en),
+                .and_then(alipay_plus::ResultCode::remedy_en),
             Diagnosis::Wx(_)
             | Diagnosis::OpenPlatform(_)
             | Diagnosis::WxServer(_)
@@ -515,7 +516,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .and_then(openapi::ResultCode::retry_hint),
+                .and_then(alipay_plus::ResultCode::retry_hint),
             Diagnosis::OpenPlatform(response) => response
                 .code()
                 .known()

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use crate::Platform;
 use crate::alipay::{self, Api};
+use crate::alipay_plus::{self, CallKind};
 use crate::open_platform;
-use crate::openapi::{self, CallKind};
 use crate::wx;
 
 mod diagnosis;
@@ -49,7 +49,7 @@ impl DecodeOptions {
         self
     }
 
-    /// Whether an Alipay+ call is safe to repeat; see [`openapi::ApiResult::decide`].
+    /// Whether an Alipay+ call is safe to repeat; see [`alipay_plus::ApiResult::decide`].
     #[must_use]
     pub fn call_kind(mut self, call_kind: CallKind) -> Self {
         self.call_kind = call_kind;
@@ -268,7 +268,7 @@ pub fn decode_as<'a>(
             options.alipay_api,
         )),
         Platform::AlipayPlus => Diagnosis::AlipayPlus(
-            openapi::ApiResult::from_json_slice(input).map_err(invalid)?,
+            alipay_plus::ApiResult::from_json_slice(input).map_err(invalid)?,
             options.call_kind,
         ),
         Platform::OpenPlatform => Diagnosis::OpenPlatform(

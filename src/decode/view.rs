@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::alipay::Api;
-use crate::openapi::ResultStatus;
+use crate::alipay_plus::ResultStatus;
 use crate::wx::{self, Category, Subcategory};
 use crate::{Action, Platform};
 

@@ -11,7 +11,7 @@
 //! ```
 //! # #[cfg(feature = "json")] {
 //! use minierr::alipay::gateway::{Response, SubCode};
-//! use minierr::openapi::CallKind;
+//! use minierr::alipay_plus::CallKind;
 //! use minierr::Action;
 //!
 //! let body = r#"{"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在","out_trade_no":"20150320010101001"},"sign":"ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE"}"#;
@@ -41,7 +41,7 @@
 //! `ACQ.SYSTEM_ERROR`, `isp.unknow-error`) means the outcome is unknown: [`Action::Reconcile`],
 //! query before issuing the call again. `10003` on a payment means it waits for the buyer, and a
 //! refund answered `10000` has moved money only with `fund_change` `Y`: both reconcile too.
-//! Where the response does not name its method, a [`CallKind`](crate::openapi::CallKind) says
+//! Where the response does not name its method, a [`CallKind`](crate::alipay_plus::CallKind) says
 //! whether the call moves money, as for Alipay+.
 //!
 //! # Sources and choices

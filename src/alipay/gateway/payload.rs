@@ -7,7 +7,7 @@ use std::fmt;
 use super::generated::method_moves_money;
 use super::{AnySubCode, Code, SubCode};
 use crate::alipay::ErrorValue;
-use crate::openapi::CallKind;
+use crate::alipay_plus::CallKind;
 use crate::{Action, RetryHint};
 
 /// A gateway answer: the public `code` and `msg`, and on failure `sub_code` and `sub_msg`, with
@@ -17,7 +17,7 @@ use crate::{Action, RetryHint};
 /// ```
 /// # #[cfg(feature = "json")] {
 /// use minierr::alipay::gateway::{Code, Response, SubCode};
-/// use minierr::openapi::CallKind;
+/// use minierr::alipay_plus::CallKind;
 /// use minierr::Action;
 ///
 /// // An SDK that camel-cases the fields, with the code as a string.
@@ -204,7 +204,7 @@ impl<'a> Response<'a> {
     ///
     /// ```
     /// use minierr::alipay::gateway::Response;
-    /// use minierr::openapi::CallKind;
+    /// use minierr::alipay_plus::CallKind;
     /// use minierr::Action;
     ///
     /// let busy = Response::from_json_str(r#"{"code":"20000","msg":"Service Currently Unavailable","sub_code":"isp.unknow-error","sub_msg":"系统繁忙"}"#)?;

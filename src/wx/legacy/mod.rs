@@ -329,6 +329,26 @@ impl fmt::Display for Code {
 
 impl std::error::Error for Code {}
 
+impl std::str::FromStr for Code {
+    type Err = crate::ParseCodeError;
+
+    /// Parses a family key and a number, the form [`Code`]'s `Display` starts with
+    /// (`wifi 12002`). A row known by its message only has no such form.
+    ///
+    /// ```
+    /// use minierr::wx::legacy::Code;
+    /// assert_eq!("wifi 12002".parse::<Code>(), Ok(Code::WifiWrongPassword));
+    /// assert_eq!(
+    ///     "12002".parse::<Code>().unwrap_err().to_string(),
+    ///     r#""12002" is not a WeChat legacy errCode code: expected the scope and the code, as in "wifi 12002""#
+    /// );
+    /// assert!("wifi 99999".parse::<Code>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::catalog_code::parse_scoped(s, "WeChat legacy errCode", "wifi 12002", |a, b| a == b)
+    }
+}
+
 crate::catalog_code::impl_catalog_code!(Code, |c| {
         all: &generated::ALL,
         platform: WechatLegacy,

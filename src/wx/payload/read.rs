@@ -83,7 +83,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                 }
                 Field::ErrCode => {
                     vacant(&err_code, "errCode")?;
-                    err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0));
+                    err_code = Some(map.next_value::<NullableErrCode>()?.0);
                 }
                 Field::PaymentErrCode => {
                     let code = map.next_value::<PaymentErrCode>()?.0;
@@ -91,7 +91,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                 }
                 Field::Errno => {
                     vacant(&errno, "errno")?;
-                    errno = Some(map.next_value()?);
+                    errno = Some(map.next_value::<NullableErrno>()?.0);
                 }
                 Field::Other => {
                     map.next_value::<crate::text::Skip>()?;
@@ -118,6 +118,32 @@ impl<'de> Deserialize<'de> for ErrCode {
             "an errCode: a 64-bit integer, or one in a string",
         )
         .map(ErrCode)
+    }
+}
+
+/// errCode or `null`, in one pass over the value.
+struct NullableErrCode(Option<i64>);
+
+impl<'de> Deserialize<'de> for NullableErrCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::lenient::deserialize_nullable_int(
+            deserializer,
+            "an errCode: a 64-bit integer, or one in a string",
+        )
+        .map(NullableErrCode)
+    }
+}
+
+/// errno or `null`, in one pass over the value.
+struct NullableErrno(Option<AnyErrno>);
+
+impl<'de> Deserialize<'de> for NullableErrno {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::lenient::deserialize_nullable_int::<_, u32>(
+            deserializer,
+            "a WeChat errno: an integer from 0 to 4294967295, or one in a string",
+        )
+        .map(|n| NullableErrno(n.map(AnyErrno::new)))
     }
 }
 

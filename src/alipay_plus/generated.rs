@@ -10,7 +10,7 @@ use crate::Action;
 /// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown) with their exact text.
 ///
 /// ```
-/// use minierr::openapi::ResultCode;
+/// use minierr::alipay_plus::ResultCode;
 ///
 /// assert_eq!(ResultCode::from_code("PARAM_ILLEGAL"), Some(ResultCode::ParamIllegal));
 /// assert_eq!(ResultCode::ParamIllegal.code(), "PARAM_ILLEGAL");

@@ -29,7 +29,7 @@
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
-//! use minierr::openapi::{ApiResult, CallKind};
+//! use minierr::alipay_plus::{ApiResult, CallKind};
 //! use minierr::{Action, RetryHint};
 //!
 //! // Stand-in for the HTTP calls: throttled, then an unknown outcome, then the query's answer.

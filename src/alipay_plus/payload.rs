@@ -43,7 +43,7 @@ impl Decision {
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
-/// use minierr::openapi::{ApiResult, CallKind, ResultCode, ResultStatus};
+/// use minierr::alipay_plus::{ApiResult, CallKind, ResultCode, ResultStatus};
 /// use minierr::Action;
 ///
 /// let response = r#"{"result":{"resultCode":"PARAM_ILLEGAL","resultStatus":"F","resultMessage":"Illegal parameters."},"extendInfo":"..."}"#;
@@ -69,7 +69,7 @@ impl<'a> ApiResult<'a> {
     /// A result from its parts.
     ///
     /// ```
-    /// use minierr::openapi::{ApiResult, ResultStatus};
+    /// use minierr::alipay_plus::{ApiResult, ResultStatus};
     /// let r = ApiResult::new("SUCCESS", Some(ResultStatus::Success), None);
     /// assert!(r.is_success());
     /// ```
@@ -88,7 +88,7 @@ impl<'a> ApiResult<'a> {
     /// The `resultCode`, known or not.
     ///
     /// ```
-    /// use minierr::openapi::ApiResult;
+    /// use minierr::alipay_plus::ApiResult;
     /// assert_eq!(ApiResult::new("RISK_REJECT", None, None).result_code().raw(), "RISK_REJECT");
     /// ```
     #[must_use]
@@ -99,7 +99,7 @@ impl<'a> ApiResult<'a> {
     /// The `resultStatus`, if sent.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ApiResult::new("X", None, None).result_status(), None);
+    /// assert_eq!(minierr::alipay_plus::ApiResult::new("X", None, None).result_status(), None);
     /// ```
     #[must_use]
     pub fn result_status(&self) -> Option<ResultStatus> {
@@ -109,7 +109,7 @@ impl<'a> ApiResult<'a> {
     /// The `resultMessage`, if sent.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ApiResult::new("X", None, Some("m".into())).result_message(), Some("m"));
+    /// assert_eq!(minierr::alipay_plus::ApiResult::new("X", None, Some("m".into())).result_message(), Some("m"));
     /// ```
     #[must_use]
     pub fn result_message(&self) -> Option<&str> {
@@ -119,7 +119,7 @@ impl<'a> ApiResult<'a> {
     /// Whether `resultStatus` is `S`.
     ///
     /// ```
-    /// use minierr::openapi::{ApiResult, ResultStatus};
+    /// use minierr::alipay_plus::{ApiResult, ResultStatus};
     /// assert!(!ApiResult::new("SUCCESS", Some(ResultStatus::Unknown), None).is_success());
     /// ```
     #[must_use]
@@ -130,7 +130,7 @@ impl<'a> ApiResult<'a> {
     /// The next step, following the rules in the [module docs](super).
     ///
     /// ```
-    /// use minierr::openapi::{ApiResult, CallKind, ResultStatus};
+    /// use minierr::alipay_plus::{ApiResult, CallKind, ResultStatus};
     /// use minierr::Action;
     ///
     /// let throttled = ApiResult::new("REQUEST_TRAFFIC_EXCEED_LIMIT", Some(ResultStatus::Failed), None);
@@ -144,7 +144,7 @@ impl<'a> ApiResult<'a> {
     /// The next step with the reason for it.
     ///
     /// ```
-    /// use minierr::openapi::{ApiResult, CallKind, ResultStatus};
+    /// use minierr::alipay_plus::{ApiResult, CallKind, ResultStatus};
     /// use minierr::Action;
     ///
     /// let odd = ApiResult::new("SUCCESS", Some(ResultStatus::from_char('X')), None);
@@ -210,7 +210,7 @@ impl<'a> ApiResult<'a> {
     /// `serde_json::from_str`. Errors are serde_json's and name the field at fault.
     ///
     /// ```
-    /// use minierr::openapi::{ApiResult, ResultCode, ResultStatus};
+    /// use minierr::alipay_plus::{ApiResult, ResultCode, ResultStatus};
     ///
     /// let result = ApiResult::from_json_str(
     ///     r#"{"result":{"resultCode":"ACCESS_DENIED","resultStatus":"F","resultMessage":"Access is denied."}}"#,
@@ -230,7 +230,7 @@ impl<'a> ApiResult<'a> {
     /// [`ApiResult::from_json_str`] for bytes, which must be UTF-8.
     ///
     /// ```
-    /// let result = minierr::openapi::ApiResult::from_json_slice(br#"{"resultCode":"SUCCESS","resultStatus":"S"}"#)?;
+    /// let result = minierr::alipay_plus::ApiResult::from_json_slice(br#"{"resultCode":"SUCCESS","resultStatus":"S"}"#)?;
     /// assert!(result.is_success());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -242,7 +242,7 @@ impl<'a> ApiResult<'a> {
     /// The same result with owned strings, to outlive the input buffer.
     ///
     /// ```
-    /// let owned = minierr::openapi::ApiResult::new(String::from("X"), None, None).into_owned();
+    /// let owned = minierr::alipay_plus::ApiResult::new(String::from("X"), None, None).into_owned();
     /// assert_eq!(owned.result_code().raw(), "X");
     /// ```
     #[must_use]
@@ -295,7 +295,7 @@ mod serde_impls {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{AnyResultCode, ApiResult};
-    use crate::openapi::ResultStatus;
+    use crate::alipay_plus::ResultStatus;
     use crate::text::{TextSeed, vacant};
 
     impl Serialize for AnyResultCode<'_> {

@@ -13,7 +13,7 @@ impl ResultCode {
     /// How many codes the catalog holds: the seven common failures and `SUCCESS`.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::COUNT, 8);
+    /// assert_eq!(minierr::alipay_plus::ResultCode::COUNT, 8);
     /// ```
     pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 
@@ -21,7 +21,7 @@ impl ResultCode {
     /// A `resultCode` is a machine string: case and spacing count.
     ///
     /// ```
-    /// use minierr::openapi::ResultCode;
+    /// use minierr::alipay_plus::ResultCode;
     /// assert_eq!(ResultCode::from_code("EXPIRED_ACCESS_TOKEN"), Some(ResultCode::ExpiredAccessToken));
     /// assert_eq!(ResultCode::from_code("EXPIRED_ACCESS_TOKEN "), None);
     /// ```
@@ -39,7 +39,7 @@ impl ResultCode {
     /// The `resultCode` exactly as the platform sends it.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::RequestTrafficExceedLimit.code(), "REQUEST_TRAFFIC_EXCEED_LIMIT");
+    /// assert_eq!(minierr::alipay_plus::ResultCode::RequestTrafficExceedLimit.code(), "REQUEST_TRAFFIC_EXCEED_LIMIT");
     /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -50,7 +50,7 @@ impl ResultCode {
     /// another letter (`REQUEST_TRAFFIC_EXCEED_LIMIT` arrives as `U` from most APIs).
     ///
     /// ```
-    /// use minierr::openapi::{ResultCode, ResultStatus};
+    /// use minierr::alipay_plus::{ResultCode, ResultStatus};
     /// assert_eq!(ResultCode::UnknownException.documented_status(), ResultStatus::Unknown);
     /// ```
     #[must_use]
@@ -61,7 +61,7 @@ impl ResultCode {
     /// The `resultMessage` of the official table, the machine string the platform sends.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::ExpiredAccessToken.result_message(), "The access token is expired.");
+    /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.result_message(), "The access token is expired.");
     /// ```
     #[must_use]
     pub const fn result_message(self) -> &'static str {
@@ -71,7 +71,7 @@ impl ResultCode {
     /// The message in English: the official table's `resultMessage`.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::ExpiredAccessToken.message_en(), "The access token is expired.");
+    /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.message_en(), "The access token is expired.");
     /// ```
     #[must_use]
     pub const fn message_en(self) -> &'static str {
@@ -81,7 +81,7 @@ impl ResultCode {
     /// The message in Chinese (minierr's translation).
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::ExpiredAccessToken.message_zh(), "访问令牌已过期。");
+    /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.message_zh(), "访问令牌已过期。");
     /// ```
     #[must_use]
     pub const fn message_zh(self) -> &'static str {
@@ -91,7 +91,7 @@ impl ResultCode {
     /// What the official table says to do (its "further action"). Every code has one.
     ///
     /// ```
-    /// assert!(minierr::openapi::ResultCode::ExpiredAccessToken.remedy_en().unwrap().contains("applyToken"));
+    /// assert!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.remedy_en().unwrap().contains("applyToken"));
     /// ```
     #[must_use]
     pub const fn remedy_en(self) -> Option<&'static str> {
@@ -101,7 +101,7 @@ impl ResultCode {
     /// The further action in Chinese (minierr's translation).
     ///
     /// ```
-    /// assert!(minierr::openapi::ResultCode::ExpiredAccessToken.remedy_zh().unwrap().contains("applyToken"));
+    /// assert!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.remedy_zh().unwrap().contains("applyToken"));
     /// ```
     #[must_use]
     pub const fn remedy_zh(self) -> Option<&'static str> {
@@ -111,7 +111,7 @@ impl ResultCode {
     /// Where the sources disagree or the text was edited, what they say.
     ///
     /// ```
-    /// use minierr::openapi::ResultCode;
+    /// use minierr::alipay_plus::ResultCode;
     /// assert!(ResultCode::RequestTrafficExceedLimit.note().unwrap().contains("U"));
     /// assert_eq!(ResultCode::ExpiredAccessToken.note(), None);
     /// ```
@@ -124,7 +124,7 @@ impl ResultCode {
     /// [`ApiResult::decide`](super::ApiResult::decide) for the full rule.
     ///
     /// ```
-    /// use minierr::{openapi::ResultCode, Action};
+    /// use minierr::{alipay_plus::ResultCode, Action};
     /// assert_eq!(ResultCode::AccessDenied.action(), Action::FixConfig);
     /// ```
     #[must_use]
@@ -136,7 +136,7 @@ impl ResultCode {
     /// `REQUEST_TRAFFIC_EXCEED_LIMIT` asks callers to reduce their frequency, naming no time.
     ///
     /// ```
-    /// use minierr::{openapi::ResultCode, RetryHint};
+    /// use minierr::{alipay_plus::ResultCode, RetryHint};
     /// assert_eq!(ResultCode::RequestTrafficExceedLimit.retry_hint(), Some(RetryHint::Later));
     /// assert_eq!(ResultCode::ParamIllegal.retry_hint(), None);
     /// ```
@@ -148,7 +148,7 @@ impl ResultCode {
     /// The variant's name.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::ParamIllegal.name(), "ParamIllegal");
+    /// assert_eq!(minierr::alipay_plus::ResultCode::ParamIllegal.name(), "ParamIllegal");
     /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -158,14 +158,14 @@ impl ResultCode {
     /// Every catalog code, in table order.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::ALL.len(), 8);
+    /// assert_eq!(minierr::alipay_plus::ResultCode::ALL.len(), 8);
     /// ```
     pub const ALL: &'static [ResultCode] = &generated::ALL;
 
     /// Every catalog code: [`ResultCode::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultCode::all().count(), 8);
+    /// assert_eq!(minierr::alipay_plus::ResultCode::all().count(), 8);
     /// ```
     pub fn all() -> impl Iterator<Item = ResultCode> {
         ResultCode::ALL.iter().copied()
@@ -187,7 +187,7 @@ impl FromStr for ResultCode {
     /// Parses an exact `resultCode`; the error keeps any other text.
     ///
     /// ```
-    /// use minierr::openapi::ResultCode;
+    /// use minierr::alipay_plus::ResultCode;
     /// assert_eq!("ACCESS_DENIED".parse::<ResultCode>(), Ok(ResultCode::AccessDenied));
     /// let err = "RISK_REJECT".parse::<ResultCode>().unwrap_err();
     /// assert_eq!(err.to_string(), "resultCode RISK_REJECT is not in the Alipay+ catalog");
@@ -205,7 +205,7 @@ const fn non_empty(text: &'static str) -> Option<&'static str> {
 /// The `resultStatus` letter.
 ///
 /// ```
-/// use minierr::openapi::ResultStatus;
+/// use minierr::alipay_plus::ResultStatus;
 ///
 /// assert_eq!(ResultStatus::from_letter("F"), Ok(ResultStatus::Failed));
 /// let odd = ResultStatus::from_letter("X").unwrap();
@@ -237,7 +237,7 @@ impl UnrecognizedStatus {
     /// The character as sent.
     ///
     /// ```
-    /// use minierr::openapi::ResultStatus;
+    /// use minierr::alipay_plus::ResultStatus;
     /// let ResultStatus::Unrecognized(s) = ResultStatus::from_letter("P").unwrap() else { panic!() };
     /// assert_eq!(s.letter(), 'P');
     /// ```
@@ -258,7 +258,7 @@ impl ResultStatus {
     /// Reads the letter; any single character is accepted, known or not.
     ///
     /// ```
-    /// use minierr::openapi::ResultStatus;
+    /// use minierr::alipay_plus::ResultStatus;
     /// assert_eq!(ResultStatus::from_letter("A"), Ok(ResultStatus::Accepted));
     /// assert_eq!(
     ///     ResultStatus::from_letter("").unwrap_err().to_string(),
@@ -278,7 +278,7 @@ impl ResultStatus {
     /// Classifies one character.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultStatus::from_char('U'), minierr::openapi::ResultStatus::Unknown);
+    /// assert_eq!(minierr::alipay_plus::ResultStatus::from_char('U'), minierr::alipay_plus::ResultStatus::Unknown);
     /// ```
     #[must_use]
     pub const fn from_char(letter: char) -> ResultStatus {
@@ -294,7 +294,7 @@ impl ResultStatus {
     /// The letter as sent.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::ResultStatus::Failed.letter(), 'F');
+    /// assert_eq!(minierr::alipay_plus::ResultStatus::Failed.letter(), 'F');
     /// ```
     #[must_use]
     pub const fn letter(self) -> char {
@@ -310,7 +310,7 @@ impl ResultStatus {
     /// Whether the letter is one of `S`, `F`, `U`, `A`.
     ///
     /// ```
-    /// assert!(minierr::openapi::ResultStatus::Accepted.is_recognized());
+    /// assert!(minierr::alipay_plus::ResultStatus::Accepted.is_recognized());
     /// ```
     #[must_use]
     pub const fn is_recognized(self) -> bool {
@@ -359,7 +359,7 @@ impl<'de> serde::Deserialize<'de> for ResultStatus {
 /// hide in here.
 ///
 /// ```
-/// use minierr::openapi::AnyResultCode;
+/// use minierr::alipay_plus::AnyResultCode;
 /// let code = AnyResultCode::new("USER_BALANCE_NOT_ENOUGH");
 /// assert_eq!(code.unknown().map(|u| u.raw()), Some("USER_BALANCE_NOT_ENOUGH"));
 /// ```
@@ -371,7 +371,7 @@ impl UnknownResultCode<'_> {
     /// The text exactly as received.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::AnyResultCode::new("X_Y").unknown().unwrap().raw(), "X_Y");
+    /// assert_eq!(minierr::alipay_plus::AnyResultCode::new("X_Y").unknown().unwrap().raw(), "X_Y");
     /// ```
     #[must_use]
     pub fn raw(&self) -> &str {
@@ -381,7 +381,7 @@ impl UnknownResultCode<'_> {
     /// The same code with owned text.
     ///
     /// ```
-    /// let code = minierr::openapi::AnyResultCode::new("X_Y");
+    /// let code = minierr::alipay_plus::AnyResultCode::new("X_Y");
     /// let owned = code.unknown().unwrap().clone().into_owned();
     /// assert_eq!(owned.raw(), "X_Y");
     /// ```
@@ -394,7 +394,7 @@ impl UnknownResultCode<'_> {
 /// Any `resultCode`: a catalog [`ResultCode`] or an API-specific [`UnknownResultCode`].
 ///
 /// ```
-/// use minierr::openapi::{AnyResultCode, ResultCode};
+/// use minierr::alipay_plus::{AnyResultCode, ResultCode};
 ///
 /// let code = AnyResultCode::new("ACCESS_DENIED");
 /// assert_eq!(code, ResultCode::AccessDenied);
@@ -414,7 +414,7 @@ impl<'a> AnyResultCode<'a> {
     /// Classifies `text`, borrowing it if it is not a catalog code.
     ///
     /// ```
-    /// assert!(minierr::openapi::AnyResultCode::new("SUCCESS").is_known());
+    /// assert!(minierr::alipay_plus::AnyResultCode::new("SUCCESS").is_known());
     /// ```
     #[inline]
     pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
@@ -428,7 +428,7 @@ impl<'a> AnyResultCode<'a> {
     /// The text exactly as received.
     ///
     /// ```
-    /// assert_eq!(minierr::openapi::AnyResultCode::new("SUCCESS").raw(), "SUCCESS");
+    /// assert_eq!(minierr::alipay_plus::AnyResultCode::new("SUCCESS").raw(), "SUCCESS");
     /// ```
     #[must_use]
     pub fn raw(&self) -> &str {
@@ -441,7 +441,7 @@ impl<'a> AnyResultCode<'a> {
     /// The catalog code, if it is one.
     ///
     /// ```
-    /// use minierr::openapi::{AnyResultCode, ResultCode};
+    /// use minierr::alipay_plus::{AnyResultCode, ResultCode};
     /// assert_eq!(AnyResultCode::new("INVALID_API").known(), Some(ResultCode::InvalidApi));
     /// ```
     #[must_use]
@@ -455,7 +455,7 @@ impl<'a> AnyResultCode<'a> {
     /// The API-specific code, if it is one.
     ///
     /// ```
-    /// assert!(minierr::openapi::AnyResultCode::new("INVALID_API").unknown().is_none());
+    /// assert!(minierr::alipay_plus::AnyResultCode::new("INVALID_API").unknown().is_none());
     /// ```
     #[must_use]
     pub fn unknown(&self) -> Option<&UnknownResultCode<'a>> {
@@ -468,7 +468,7 @@ impl<'a> AnyResultCode<'a> {
     /// Whether the code is in the catalog.
     ///
     /// ```
-    /// assert!(!minierr::openapi::AnyResultCode::new("PAYMENT_IN_PROCESS").is_known());
+    /// assert!(!minierr::alipay_plus::AnyResultCode::new("PAYMENT_IN_PROCESS").is_known());
     /// ```
     #[must_use]
     pub fn is_known(&self) -> bool {
@@ -479,7 +479,7 @@ impl<'a> AnyResultCode<'a> {
     /// not guess. [`ApiResult::decide`](super::ApiResult::decide) weighs the status letter too.
     ///
     /// ```
-    /// use minierr::{openapi::AnyResultCode, Action};
+    /// use minierr::{alipay_plus::AnyResultCode, Action};
     /// assert_eq!(AnyResultCode::new("ACCESS_DENIED").action(), Some(Action::FixConfig));
     /// assert_eq!(AnyResultCode::new("RISK_REJECT").action(), None);
     /// ```
@@ -491,8 +491,8 @@ impl<'a> AnyResultCode<'a> {
     /// The same code with owned text.
     ///
     /// ```
-    /// let owned: minierr::openapi::AnyResultCode<'static> =
-    ///     minierr::openapi::AnyResultCode::new(String::from("X")).into_owned();
+    /// let owned: minierr::alipay_plus::AnyResultCode<'static> =
+    ///     minierr::alipay_plus::AnyResultCode::new(String::from("X")).into_owned();
     /// assert_eq!(owned.raw(), "X");
     /// ```
     #[must_use]
@@ -533,7 +533,7 @@ impl Ord for AnyResultCode<'_> {
     /// By the text as received, known or not: `ACCESS_DENIED` < `RISK_REJECT` < `SUCCESS`.
     ///
     /// ```
-    /// use minierr::openapi::AnyResultCode;
+    /// use minierr::alipay_plus::AnyResultCode;
     /// let mut codes = [AnyResultCode::new("SUCCESS"), AnyResultCode::new("RISK_REJECT")];
     /// codes.sort();
     /// assert_eq!(codes[0].raw(), "RISK_REJECT");

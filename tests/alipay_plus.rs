@@ -1,7 +1,7 @@
 //! Alipay+ OpenAPI results: the seed's table and the decision rules.
 
 use minierr::Action;
-use minierr::openapi::{AnyResultCode, ApiResult, CallKind, ResultCode, ResultStatus};
+use minierr::alipay_plus::{AnyResultCode, ApiResult, CallKind, ResultCode, ResultStatus};
 
 mod support;
 
