@@ -137,12 +137,13 @@ pub mod wx;
 
 pub use action::{Action, ParseActionError};
 pub use alipay::RequestError as AlipayRequestError;
+pub use alipay_plus::CallKind;
 pub use alipay_plus::ResultCode as OpenApiResultCode;
 pub use catalog_code::{CatalogCode, CodeText, ParseCodeError};
 #[cfg(feature = "json")]
 pub use decode::{
     AlipayDiagnosis, DIAGNOSIS_JSON_KEYS, DecodeError, DecodeOptions, Diagnosis, DiagnosisView,
-    RawCode, decode, decode_as, decode_str, decode_with,
+    PayDiagnosis, RawCode, decode, decode_as, decode_str, decode_with,
 };
 pub use platform::{ParsePlatformError, Platform};
 pub use reliability::Reliability;

@@ -11,6 +11,9 @@
 //!    - a WeChat Cloud Error text, `errCode: -502005 … | errMsg: …` ([`Found::WxCloudText`]);
 //!    - the Alipay gateway's error page, `错误代码 invalid-signature 错误原因: …`, or an SDK's
 //!      `Get Alipay API Error:Business Failed - ACQ.TRADE_NOT_EXIST` ([`Found::GatewayText`]);
+//!    - a WeChat Pay v2 XML body, or wechatpay-go's `error http response:[StatusCode: 401
+//!      Code: "SIGN_ERROR" …` ([`Found::PayText`]); the HTTP status an SDK prints beside a
+//!      JSON body (`httpStatusCode[400]`) is kept with it;
 //!    - an Alipay SDK's `msg[code]` and `sub_msg[sub_code]` pairs,
 //!      `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]` ([`Found::GatewayText`]);
 //!    - an SDK's rendering of a WeChat server error ([`Found::ServerText`]): `Error code: 48001,
@@ -74,6 +77,8 @@ pub enum Found {
     /// A platform's fields named in text that is not JSON (a console's object literal, a Python
     /// dict, a PHP dump).
     Fields,
+    /// A WeChat Pay v2 XML body, or a WeChat Pay SDK's text of an error.
+    PayText,
     /// A WeChat `api:fail` errMsg inside the line.
     WxErrMsg,
     /// An Alipay JSAPI's documented errorMessage after the API's name.
@@ -82,7 +87,7 @@ pub enum Found {
 
 impl Found {
     /// A stable name for reports: `json`, `json_object`, `wx_cloud_text`, `gateway_text`,
-    /// `server_text`, `fields`, `alipay_text` or `wx_err_msg`.
+    /// `server_text`, `fields`, `alipay_text`, `pay_text` or `wx_err_msg`.
     ///
     /// ```
     /// assert_eq!(minierr::line::Found::ServerText.as_str(), "server_text");
@@ -98,6 +103,7 @@ impl Found {
             Found::Fields => "fields",
             Found::WxErrMsg => "wx_err_msg",
             Found::AlipayText => "alipay_text",
+            Found::PayText => "pay_text",
         }
     }
 }
@@ -166,7 +172,7 @@ fn decode_line_with<'a>(
     let mut json_error = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line.as_bytes()) {
-            Ok(d) => return Ok((Found::Json, d)),
+            Ok(d) => return Ok((Found::Json, with_pay_status(d, line))),
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
             Err(e) => json_error = Some(e),
@@ -180,7 +186,7 @@ fn decode_line_with<'a>(
             continue;
         };
         match decode(object.as_bytes()) {
-            Ok(d) => return Ok((Found::JsonObject, d)),
+            Ok(d) => return Ok((Found::JsonObject, with_pay_status(d, line))),
             Err(e) => {
                 json_error.get_or_insert(e);
             }
@@ -192,6 +198,17 @@ fn decode_line_with<'a>(
         return Ok(found);
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// A WeChat Pay body with the HTTP status its SDK printed beside it, where the line has one.
+fn with_pay_status<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
+    match diagnosis {
+        Diagnosis::WxPay(pay) => Diagnosis::WxPay(match wx::pay::status_in(line) {
+            Some(status) => pay.with_status(status),
+            None => pay,
+        }),
+        other => other,
+    }
 }
 
 /// The JSON object that starts at byte `at` of `line`, if one does.
@@ -215,6 +232,12 @@ fn text_form<'a>(
         return Some((
             Found::WxCloudText,
             crate::decode::openapi_as_server(Diagnosis::WxCloud(wx::cloud::Fail::new(text))),
+        ));
+    }
+    if let Some(answer) = wx::pay::Answer::from_sdk_text(line) {
+        return Some((
+            Found::PayText,
+            Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options)),
         ));
     }
     if let Some(response) = gateway_text(line) {

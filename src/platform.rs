@@ -69,6 +69,11 @@ pub enum Platform {
     #[strum(to_string = "wechat_legacy", serialize = "wx_legacy")]
     #[cfg_attr(feature = "serde", serde(rename = "wechat_legacy"))]
     WechatLegacy,
+    /// WeChat Pay merchant APIs: APIv3's string `code` with `message`, v2's `return_code` /
+    /// `result_code` / `err_code`.
+    #[strum(to_string = "wechat_pay", serialize = "wx_pay")]
+    #[cfg_attr(feature = "serde", serde(rename = "wechat_pay"))]
+    WechatPay,
 }
 
 impl Platform {
@@ -87,7 +92,7 @@ impl Platform {
     /// Every platform.
     ///
     /// ```
-    /// assert_eq!(minierr::Platform::all().count(), 8);
+    /// assert_eq!(minierr::Platform::all().count(), 9);
     /// ```
     pub fn all() -> impl Iterator<Item = Platform> {
         <Self as strum::IntoEnumIterator>::iter()
@@ -137,15 +142,16 @@ mod tests {
             ("wx_cloud", Platform::WechatCloud),
             ("wx_server", Platform::WechatServer),
             ("wx_legacy", Platform::WechatLegacy),
+            ("wx_pay", Platform::WechatPay),
             ("openapi", Platform::AlipayPlus),
             ("gateway", Platform::AlipayGateway),
         ] {
             assert_eq!(alias.parse::<Platform>(), Ok(platform));
         }
-        let err = "wechat pay".parse::<Platform>().unwrap_err();
+        let err = "wechat payment".parse::<Platform>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown platform \"wechat pay\": expected one of wechat, alipay, alipayplus, open_platform, wechat_server, wechat_cloud, alipay_gateway, wechat_legacy"
+            "unknown platform \"wechat payment\": expected one of wechat, alipay, alipayplus, open_platform, wechat_server, wechat_cloud, alipay_gateway, wechat_legacy, wechat_pay"
         );
     }
 }

@@ -153,6 +153,21 @@ fn the_generic_view_equals_each_modules_own_methods() {
         })
         .collect();
     assert_eq!(facts::<open_platform::Code>(), own);
+
+    // With the call not known, a WeChat Pay code's step is the one for a call that may move
+    // money.
+    let own: Vec<_> = wx::pay::Code::all()
+        .map(|c| {
+            (
+                Platform::WechatPay,
+                Some(c.code().to_owned()),
+                c.name(),
+                non_empty(c.message_en()),
+                c.action(minierr::CallKind::MovesMoney),
+            )
+        })
+        .collect();
+    assert_eq!(facts::<wx::pay::Code>(), own);
 }
 
 /// Every catalog is non-empty, its codes distinct, and its platform one name parses back.
@@ -186,6 +201,7 @@ fn every_catalog_is_well_formed() {
     well_formed::<alipay::gateway::SubCode>(290);
     well_formed::<alipay_plus::ResultCode>(8);
     well_formed::<open_platform::Code>(65);
+    well_formed::<wx::pay::Code>(50);
 }
 
 /// Every code of a scoped catalog parses back from its scope and code text, unless other codes

@@ -380,6 +380,24 @@ const LOG_FORMS: &[(&str, &str, &str, &str)] = &[
         "alipay",
         "fix_request",
     ),
+    (
+        "unifiedorder <xml><return_code><![CDATA[SUCCESS]]></return_code><result_code><![CDATA[FAIL]]></result_code><err_code><![CDATA[ORDERPAID]]></err_code></xml>",
+        "pay_text",
+        "wechat_pay",
+        "reconcile",
+    ),
+    (
+        r#"error http response:[StatusCode: 500 Code: "SOMETHING_NEW" Message: 系统繁忙]"#,
+        "pay_text",
+        "wechat_pay",
+        "reconcile",
+    ),
+    (
+        r#"ServiceException{httpStatusCode[429], httpResponseBody[{"code":"FREQUENCY_LIMITED","message":"频率超限"}]}"#,
+        "json_object",
+        "wechat_pay",
+        "backoff",
+    ),
 ];
 
 #[test]
@@ -542,8 +560,13 @@ fn list_prints_the_catalogs_in_one_schema() {
     );
     let all = json_lines(&minierr(&["list", "--format", "jsonl"]));
     // errno, legacy errCode, Cloud, server errcodes, Alipay JSAPI failures (the combined table
-    // and the per-API pages), the gateway's public codes and sub_codes, Alipay+, open platform.
-    assert_eq!(all.len(), 295 + 337 + 99 + 927 + 63 + 10 + 294 + 8 + 65);
+    // and the per-API pages), the gateway's public codes and sub_codes, Alipay+, open platform,
+    // and WeChat Pay's 50 machine strings (the 164 reference rows less the 7 that name an HTTP
+    // status or return_code, folded per code).
+    assert_eq!(
+        all.len(),
+        295 + 337 + 99 + 927 + 63 + 10 + 294 + 8 + 65 + 50
+    );
     for item in &all {
         assert_row_keys(item);
     }
@@ -612,7 +635,7 @@ fn every_platform_list_prints_parses_back() {
         assert_eq!(platform.as_str(), name);
         *counts.entry(name.to_owned()).or_insert(0usize) += 1;
     }
-    assert_eq!(counts.len(), 8, "{counts:?}");
+    assert_eq!(counts.len(), 9, "{counts:?}");
     let legacy = json_lines(&minierr(&[
         "list",
         "--platform",

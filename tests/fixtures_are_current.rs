@@ -45,8 +45,8 @@ fn fixtures_equal_the_shared_documents() {
         .collect();
     assert_eq!(
         copies.len(),
-        13,
-        "five seeds, seven reference tables and the real-world payloads: {copies:?}"
+        15,
+        "five seeds, eight reference tables and the two real-world sets: {copies:?}"
     );
     for copy in &copies {
         let ours = std::fs::read(fixtures.join(copy)).expect("the copy is readable");

@@ -28,6 +28,7 @@ mod wechat;
 mod wechat_api_families;
 mod wechat_cloud;
 mod wechat_legacy;
+mod wechat_pay;
 mod wechat_reasons;
 mod wechat_server;
 
@@ -127,6 +128,7 @@ fn render_catalogs(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         alipay_gateway::render(&data)?,
         transport::render(&data)?,
         wechat_api_families::render(&data)?,
+        wechat_pay::render(&data)?,
     ])
 }
 

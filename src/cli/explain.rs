@@ -129,6 +129,23 @@ pub fn run(
             out.write_all(b"\n")?;
         }
         catalog::write_block(out, row)?;
+        if row.platform == Platform::WechatPay.as_str() {
+            // The same code means different things per API: show each table's row.
+            let code = row.code.as_deref().and_then(wx::pay::Code::from_code);
+            for meaning in code.into_iter().flat_map(wx::pay::Code::meanings) {
+                let status = meaning.http_status();
+                writeln!(
+                    out,
+                    "  {:<12}{}{}{}: {} ({})",
+                    "on",
+                    meaning.api().name(),
+                    if status.is_empty() { "" } else { " HTTP " },
+                    status,
+                    meaning.message_en(),
+                    meaning.action()
+                )?;
+            }
+        }
         if row.platform == Platform::Wechat.as_str() {
             if let Some(errno) = row.code.as_deref().and_then(|c| c.parse::<u32>().ok()) {
                 let any = wx::AnyErrno::new(errno);

@@ -40,6 +40,8 @@ pub enum Diagnosis<'a> {
     WxCloud(wx::cloud::Fail<'a>),
     /// An Alipay open-API gateway answer, with the call kind used when it names no method.
     AlipayGateway(alipay::gateway::Response<'a>, CallKind),
+    /// A WeChat Pay answer, with the API or call kind that decides its step.
+    WxPay(PayDiagnosis<'a>),
 }
 
 impl fmt::Display for Diagnosis<'_> {
@@ -135,6 +137,64 @@ impl<'a> AlipayDiagnosis<'a> {
     }
 }
 
+/// A WeChat Pay answer, and the call it answered: the API where the caller named it, else
+/// the call kind ([`CallKind::MovesMoney`] by default: look before paying again).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PayDiagnosis<'a> {
+    answer: wx::pay::Answer<'a>,
+    api: Option<wx::pay::Api>,
+    call: CallKind,
+}
+
+impl<'a> PayDiagnosis<'a> {
+    pub(crate) fn new(answer: wx::pay::Answer<'a>, options: &super::DecodeOptions) -> Self {
+        let diagnosis = PayDiagnosis {
+            answer,
+            api: options.wechat_pay_api,
+            call: options.call_kind,
+        };
+        match options.http_status {
+            Some(status) => diagnosis.with_status(status),
+            None => diagnosis,
+        }
+    }
+
+    /// The same answer with the HTTP status it came with, unless it has one.
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        if let wx::pay::Answer::V3(response) = self.answer {
+            self.answer = wx::pay::Answer::V3(match response.status() {
+                Some(_) => response,
+                None => response.with_status(status),
+            });
+        }
+        self
+    }
+
+    /// The answer.
+    #[must_use]
+    pub fn answer(&self) -> &wx::pay::Answer<'a> {
+        &self.answer
+    }
+
+    /// The API, where the caller named it.
+    #[must_use]
+    pub fn api(&self) -> Option<wx::pay::Api> {
+        self.api
+    }
+
+    fn code(&self) -> Option<wx::pay::Code> {
+        self.answer.code().and_then(wx::pay::AnyCode::known)
+    }
+
+    fn meaning(&self) -> Option<wx::pay::Meaning> {
+        self.answer.meaning(self.api)
+    }
+
+    fn action(&self) -> Option<Action> {
+        self.answer.action(self.api, self.call)
+    }
+}
+
 /// A code as the platform sent it: a number, or text (Alipay+ `resultCode`, an Alipay `error`
 /// string).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -166,6 +226,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(_) => Platform::WechatServer,
             Diagnosis::WxCloud(_) => Platform::WechatCloud,
             Diagnosis::AlipayGateway(..) => Platform::AlipayGateway,
+            Diagnosis::WxPay(_) => Platform::WechatPay,
         }
     }
 
@@ -181,6 +242,7 @@ impl Diagnosis<'_> {
                 .method_key()
                 .and_then(|k| k.strip_suffix("_response"))
                 .filter(|k| *k != "error"),
+            Diagnosis::WxPay(d) => d.api.map(wx::pay::Api::name),
             Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
         }
     }
@@ -218,6 +280,7 @@ impl Diagnosis<'_> {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
             }),
+            Diagnosis::WxPay(d) => d.answer.code().map(|c| RawCode::Text(c.raw())),
         }
     }
 
@@ -308,6 +371,7 @@ impl Diagnosis<'_> {
                         })
                         .map(alipay::gateway::Code::name)
                 }),
+            Diagnosis::WxPay(d) => d.code().map(wx::pay::Code::name),
         }
     }
 
@@ -322,6 +386,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => response.errmsg(),
             Diagnosis::WxCloud(fail) => Some(fail.err_msg()),
             Diagnosis::AlipayGateway(response, _) => response.sub_msg().or(response.msg()),
+            Diagnosis::WxPay(d) => d.answer.message(),
         }
     }
 
@@ -375,6 +440,7 @@ impl Diagnosis<'_> {
                         .public_code()
                         .map(alipay::gateway::Code::message_zh)
                 }),
+            Diagnosis::WxPay(d) => d.meaning().map(wx::pay::Meaning::message_zh),
         }
     }
 
@@ -401,6 +467,7 @@ impl Diagnosis<'_> {
                         .public_code()
                         .map(alipay::gateway::Code::message_en)
                 }),
+            Diagnosis::WxPay(d) => d.meaning().map(wx::pay::Meaning::message_en),
         }
     }
 
@@ -415,6 +482,10 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayGateway(response, _) => {
                 gateway_meaning(response).and_then(alipay::gateway::Meaning::remedy_zh)
             }
+            Diagnosis::WxPay(d) => d
+                .meaning()
+                .map(wx::pay::Meaning::solution_zh)
+                .filter(|s| !s.is_empty()),
             Diagnosis::Wx(_)
             | Diagnosis::OpenPlatform(_)
             | Diagnosis::WxServer(_)
@@ -430,6 +501,10 @@ impl Diagnosis<'_> {
                 .result_code()
                 .known()
                 .and_then(alipay_plus::ResultCode::remedy_en),
+            Diagnosis::WxPay(d) => d
+                .meaning()
+                .map(wx::pay::Meaning::solution_en)
+                .filter(|s| !s.is_empty()),
             Diagnosis::Wx(_)
             | Diagnosis::OpenPlatform(_)
             | Diagnosis::WxServer(_)
@@ -474,6 +549,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => response.action(),
             Diagnosis::WxCloud(fail) => fail.action(),
             Diagnosis::AlipayGateway(response, call_kind) => response.action(*call_kind),
+            Diagnosis::WxPay(d) => d.action(),
         }
     }
 
@@ -524,6 +600,10 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => response.retry_hint(),
             Diagnosis::WxCloud(fail) => fail.deciding_code().and_then(wx::cloud::Code::retry_hint),
             Diagnosis::AlipayGateway(response, _) => response.retry_hint(),
+            Diagnosis::WxPay(d) => d
+                .meaning()
+                .and_then(wx::pay::Meaning::retry_hint)
+                .or_else(|| d.code().and_then(wx::pay::Code::retry_hint)),
         }
     }
 

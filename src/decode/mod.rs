@@ -13,7 +13,7 @@ mod diagnosis;
 mod shape;
 mod view;
 
-pub use diagnosis::{AlipayDiagnosis, Diagnosis, RawCode};
+pub use diagnosis::{AlipayDiagnosis, Diagnosis, PayDiagnosis, RawCode};
 use shape::{Detailed, Keys, Probe};
 pub use view::{DIAGNOSIS_JSON_KEYS, DiagnosisView};
 
@@ -22,6 +22,8 @@ pub use view::{DIAGNOSIS_JSON_KEYS, DiagnosisView};
 pub struct DecodeOptions {
     pub(crate) alipay_api: Option<Api>,
     pub(crate) call_kind: CallKind,
+    pub(crate) wechat_pay_api: Option<wx::pay::Api>,
+    pub(crate) http_status: Option<u16>,
 }
 
 impl Default for DecodeOptions {
@@ -31,6 +33,8 @@ impl Default for DecodeOptions {
         DecodeOptions {
             alipay_api: None,
             call_kind: CallKind::MovesMoney,
+            wechat_pay_api: None,
+            http_status: None,
         }
     }
 }
@@ -49,10 +53,36 @@ impl DecodeOptions {
         self
     }
 
-    /// Whether an Alipay+ call is safe to repeat; see [`alipay_plus::ApiResult::decide`].
+    /// Whether a money-moving platform's call (Alipay+, the Alipay gateway, WeChat Pay) is
+    /// safe to repeat; see [`alipay_plus::ApiResult::decide`]. The default,
+    /// [`CallKind::MovesMoney`], looks before paying again.
     #[must_use]
     pub fn call_kind(mut self, call_kind: CallKind) -> Self {
         self.call_kind = call_kind;
+        self
+    }
+
+    /// The WeChat Pay API that answered, which decides what its code means there.
+    ///
+    /// ```
+    /// use minierr::wx::pay::Api;
+    /// use minierr::{decode_with, Action, DecodeOptions};
+    /// let body = r#"{"code":"SYSTEM_ERROR","message":"系统错误"}"#.as_bytes();
+    /// let on_query = DecodeOptions::new().wechat_pay_api(Api::V3QueryOrder);
+    /// assert_eq!(decode_with(body, &on_query)?.action(), Some(Action::Retry));
+    /// assert_eq!(minierr::decode(body)?.action(), Some(Action::Reconcile));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn wechat_pay_api(mut self, api: wx::pay::Api) -> Self {
+        self.wechat_pay_api = Some(api);
+        self
+    }
+
+    /// The HTTP status the body came with (WeChat Pay APIv3 keys meaning on it).
+    #[must_use]
+    pub fn http_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
         self
     }
 }
@@ -284,7 +314,19 @@ pub fn decode_as<'a>(
             alipay::gateway::Response::from_json_slice(input).map_err(invalid)?,
             options.call_kind,
         ),
+        Platform::WechatPay => Diagnosis::WxPay(PayDiagnosis::new(
+            wechat_pay_answer(input).map_err(invalid)?,
+            options,
+        )),
     })
+}
+
+/// A WeChat Pay body: APIv3's (a string `code`) or v2's fields.
+fn wechat_pay_answer(input: &[u8]) -> Result<wx::pay::Answer<'_>, serde_json::Error> {
+    match serde_json::from_slice::<shape::PayVersion>(input)? {
+        shape::PayVersion::V3 => serde_json::from_slice(input).map(wx::pay::Answer::V3),
+        shape::PayVersion::V2 => serde_json::from_slice(input).map(wx::pay::Answer::V2),
+    }
 }
 
 /// A WeChat or Cloud failure of a Cloud `openapi.*` call that carries a WeChat server errcode

@@ -39,22 +39,32 @@ pub(super) struct Shape {
     sub_code: bool,
     response_wrapper: bool,
     gateway_msg: bool,
+    /// `message`, beside a `code` (WeChat Pay APIv3).
+    message: bool,
+    /// `msg`, which WeChat Pay does not send.
+    msg: bool,
+    /// `code` is text that is no number: WeChat Pay APIv3's `PARAM_ERROR`, not the open
+    /// platform's or the gateway's digits.
+    code_text: bool,
+    /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des`, or an
+    /// `err_code` that is text (the old requestPayment's is a number).
+    pay_v2: bool,
 }
 
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
-    pub(super) fn platforms(&self) -> ([Platform; 6], usize) {
+    pub(super) fn platforms(&self) -> ([Platform; 7], usize) {
         // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, as any
         // negative errCode beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own
         // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
         let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
         if self.cloud_text || (cloud_code && self.wx_fail_marker) {
-            return ([Platform::WechatCloud; 6], 1);
+            return ([Platform::WechatCloud; 7], 1);
         }
         // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
         // `api:fail` form is WeChat's alone.
         if self.wx_fail_marker {
-            return ([Platform::Wechat; 6], 1);
+            return ([Platform::Wechat; 7], 1);
         }
         // The Alipay App SDK's result: resultStatus with memo, and `result` any value.
         let app_sdk = self.result_status && self.memo && !self.result_code;
@@ -64,15 +74,19 @@ impl Shape {
             self.error || self.error_message || app_sdk || (self.result_code && !alipay_plus);
         // The gateway's own keys, or its public msg; an open-platform code has neither.
         let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
-        let mut fits = [Platform::Wechat; 6];
+        // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
+        let pay_v3 = self.code_text && self.message && !self.msg && !gateway;
+        let pay = pay_v3 || (self.pay_v2 && !self.err_msg && !self.errno);
+        let mut fits = [Platform::Wechat; 7];
         let mut n = 0;
         for (platform, fit) in [
             (Platform::Wechat, self.err_msg || self.errno),
             (Platform::Alipay, alipay),
             (Platform::AlipayPlus, alipay_plus),
-            (Platform::OpenPlatform, self.code && !gateway),
+            (Platform::OpenPlatform, self.code && !gateway && !pay_v3),
             (Platform::WechatServer, self.errcode || self.errmsg),
             (Platform::AlipayGateway, gateway),
+            (Platform::WechatPay, pay),
         ] {
             if let (true, Some(slot)) = (fit, fits.get_mut(n)) {
                 *slot = platform;
@@ -154,9 +168,27 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "resultCode" => &mut shape.result_code,
                 "resultStatus" => &mut shape.result_status,
                 "memo" => &mut shape.memo,
-                "code" => &mut shape.code,
+                "code" => {
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.code = true;
+                    shape.code_text |= text.is_some_and(|t| {
+                        let t = t.trim();
+                        !t.is_empty() && t.parse::<i64>().is_err()
+                    });
+                    continue;
+                }
+                "message" => &mut shape.message,
+                "return_code" | "result_code" | "err_code_des" | "return_msg" | "retmsg" => {
+                    &mut shape.pay_v2
+                }
+                "err_code" => {
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.pay_v2 |= text.is_some_and(|t| t.trim().parse::<i64>().is_err());
+                    continue;
+                }
                 "sub_code" | "subCode" | "sub_msg" | "subMsg" => &mut shape.sub_code,
                 "msg" => {
+                    shape.msg = true;
                     let msg = map.next_value::<AnyText<'de>>()?.0;
                     shape.gateway_msg |= msg.is_some_and(|m| {
                         alipay::gateway::Code::all().any(|c| !c.msg().is_empty() && c.msg() == m)
@@ -306,6 +338,40 @@ impl<'de> Deserialize<'de> for NestedShape {
         }
 
         deserializer.deserialize_any(NestedShapeVisitor)
+    }
+}
+
+/// Which WeChat Pay version a body is: APIv3 has a text `code`.
+pub(super) enum PayVersion {
+    V3,
+    V2,
+}
+
+impl<'de> Deserialize<'de> for PayVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PayVersionVisitor;
+
+        impl<'de> Visitor<'de> for PayVersionVisitor {
+            type Value = PayVersion;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a WeChat Pay body: an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PayVersion, A::Error> {
+                let mut version = PayVersion::V2;
+                while let Some(key) = map.next_key::<KeyName<'de>>()? {
+                    if key.0 == "code" && map.next_value::<AnyText<'de>>()?.0.is_some() {
+                        version = PayVersion::V3;
+                    } else if key.0 != "code" {
+                        map.next_value::<crate::text::Skip>()?;
+                    }
+                }
+                Ok(version)
+            }
+        }
+
+        deserializer.deserialize_map(PayVersionVisitor)
     }
 }
 

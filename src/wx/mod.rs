@@ -57,6 +57,7 @@ mod code;
 mod generated;
 pub mod cloud;
 pub mod legacy;
+pub mod pay;
 #[cfg(feature = "serde")]
 mod payload;
 mod reason;

@@ -1,0 +1,153 @@
+//! WeChat Pay merchant APIs: APIv3's `{code, message, detail}` and v2's `return_code` /
+//! `result_code` / `err_code`, with the next step for the call that got them.
+//!
+//! A backend that sells something calls WeChat Pay, and that is where a wrong next step costs
+//! money: resending an order whose outcome is unknown can charge a user twice, and giving up on
+//! one that went through loses the sale. [`Response`] reads an APIv3 error body (the HTTP
+//! status too, when the caller has it), [`V2Response`] a v2 answer (from the XML the API sends,
+//! with the `xml` feature, or from the fields an SDK parsed out). [`Code`] is the typed code,
+//! one variant per machine string; [`AnyCode`] keeps any code, known or not, without loss.
+//!
+//! ```
+//! # #[cfg(feature = "json")] {
+//! use minierr::wx::pay::{Api, Code, Response};
+//! use minierr::{Action, CallKind};
+//!
+//! let body = r#"{"code":"SYSTEM_ERROR","message":"系统异常，请稍后重试"}"#;
+//! let response = Response::from_json_str(body)?.with_status(500);
+//! assert_eq!(response.code().known(), Some(Code::SystemError));
+//! // On an order the outcome is unknown: query it with the same out_trade_no.
+//! assert_eq!(response.action_for(Api::V3JsapiOrder), Some(Action::Reconcile));
+//! // On a query, asking again is harmless.
+//! assert_eq!(response.action_for(Api::V3QueryOrder), Some(Action::Retry));
+//! // With the call unknown (a body in a log), assume it may have moved money.
+//! assert_eq!(response.action(CallKind::MovesMoney), Some(Action::Reconcile));
+//! # }
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # The next step, keyed on the call
+//!
+//! The same code needs a different step on a call that moves money. Each API's meaning of a
+//! code is a row of `data/wechat_pay_meanings.tsv` ([`Code::meanings`]); with the API known,
+//! [`Code::action_for`] gives that row's step. The rules the rows follow, and the generator
+//! checks:
+//!
+//! - A system error, a bank error, `USERPAYING` or an HTTP 5xx ([`Outcome::Unknown`]) on an
+//!   order or a refund leaves the outcome unknown: [`Action::Reconcile`], query with the same
+//!   `out_trade_no` / `out_refund_no`, never a new order. On a query or a close it is
+//!   [`Action::Retry`].
+//! - `ORDERPAID`, `ORDER_CLOSED` and `ORDERCLOSED` say the state is already settled
+//!   ([`Outcome::Settled`]): a paid order is treated as paid ([`Action::Reconcile`], fetch its
+//!   `transaction_id`), a closed one is not paid again ([`Action::GiveUp`]).
+//! - Frequency limits back off ([`Action::Backoff`], [`RetryHint::Later`](crate::RetryHint)),
+//!   except a refund answered `FREQUENCY_LIMITED`, which the current page says may already be
+//!   accepted: query it first.
+//!
+//! Where the call is not known (a bare body in a log, the CLI), [`Code::action`] takes a
+//! [`CallKind`]: with [`CallKind::MovesMoney`], the safe default, an outcome-unknown code is
+//! [`Action::Reconcile`]: look before paying again. Every other code has one step for a call
+//! that is not known, stated with its reason in `data/wechat_pay_codes.tsv`
+//! ([`Code::why`]). The body itself is read too: a `NOTENOUGH` whose text names the merchant's
+//! own account (`基本账户余额不足`) is the merchant's to fix ([`Action::FixConfig`]), not the
+//! payer's, and an `INVALID_REQUEST` that says `订单号重复` is the re-sent order it names.
+//!
+//! # Sources and choices
+//!
+//! The rows are the project's reference (`wechat_pay_errcode.tsv`, 164 rows: APIv3 order,
+//! query, close, refund, refund query and the common HTTP status table; v2 unifiedorder,
+//! orderquery, closeorder, refund and refundquery), each with its source URL and reliability
+//! ([`Meaning::reliability`]). The reference's `retry_hint` column is an inference from each
+//! page's documented solution, not WeChat's text; it is the starting point of every row's
+//! action, changed where a rule above says otherwise (the row's note says so). The Chinese is
+//! the pages'; the English is minierr's. The transfer (商家转账), profit-sharing (分账) and
+//! combined-order (合单) APIs are not in the catalog yet: their codes arrive as
+//! unknown [`AnyCode`]s, with the HTTP status's step.
+
+use crate::{Action, RetryHint};
+
+mod code;
+#[rustfmt::skip]
+mod generated;
+#[cfg(feature = "serde")]
+mod payload;
+#[cfg(feature = "serde")]
+mod text;
+
+pub use crate::alipay_plus::CallKind;
+pub use code::{AnyCode, Meaning, UnknownCode, return_code_meanings, status_meanings};
+pub use generated::{Api, Code};
+#[cfg(feature = "serde")]
+pub use payload::{Answer, Detail, Response, V2Response};
+#[cfg(feature = "serde")]
+pub use text::status_in;
+
+/// The API generation a code or an API belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Version {
+    /// APIv3: JSON, `code` and `message`, an HTTP status that means something.
+    V3,
+    /// v2: XML, `return_code` then `result_code` and `err_code`.
+    V2,
+}
+
+/// What a code says about the state of the money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The code decides the step by itself.
+    Decided,
+    /// The call may or may not have taken effect (system or bank error, the payer still paying,
+    /// the service down): on a call that moves money, query before anything else.
+    Unknown,
+    /// The order's state is already final (paid, closed): act on that state.
+    Settled,
+}
+
+/// Whether an API's call moves money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Call {
+    MovesMoney,
+    Idempotent,
+    /// A table that belongs to no one API (the APIv3 common HTTP status table).
+    Unknown,
+}
+
+/// One row of the APIs table.
+#[derive(Debug)]
+pub(crate) struct ApiInfo {
+    pub(crate) name: &'static str,
+    pub(crate) version: Version,
+    pub(crate) call: Call,
+    pub(crate) method: &'static str,
+    pub(crate) path: &'static str,
+    pub(crate) source: &'static str,
+}
+
+/// One row of the codes table.
+#[derive(Debug)]
+pub(crate) struct CodeInfo {
+    pub(crate) code: &'static str,
+    pub(crate) outcome: Outcome,
+    /// The step when the call is not known to move money, per version.
+    pub(crate) v3_action: Option<Action>,
+    pub(crate) v2_action: Option<Action>,
+    pub(crate) why: &'static str,
+}
+
+/// One row of the meanings table: a code on one API.
+#[derive(Debug)]
+pub(crate) struct MeaningInfo {
+    pub(crate) api: Api,
+    pub(crate) http_status: &'static str,
+    pub(crate) action: Action,
+    pub(crate) retry_hint: Option<RetryHint>,
+    pub(crate) message_zh: &'static str,
+    pub(crate) solution_zh: &'static str,
+    pub(crate) message_en: &'static str,
+    pub(crate) solution_en: &'static str,
+    pub(crate) reliability: crate::Reliability,
+    pub(crate) source: &'static str,
+    pub(crate) note: &'static str,
+}

@@ -1,0 +1,705 @@
+//! The two answer shapes: an APIv3 error body ([`Response`]) and a v2 answer ([`V2Response`]),
+//! and the one decision both feed.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
+
+use super::{AnyCode, Api, CallKind, Code, Outcome, Version};
+use crate::Action;
+
+/// An APIv3 error body: `{"code": "PARAM_ERROR", "message": "…", "detail": {…}}`, with the
+/// HTTP status when the caller has it ([`Response::with_status`]). Fields an SDK adds around
+/// the body (`prepay_id: null`) are ignored.
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use minierr::wx::pay::{Code, Response};
+/// use minierr::{Action, CallKind};
+///
+/// let body = r#"{"code":"PARAM_ERROR","detail":{"location":"body","value":""},"message":"输入源“/body/amount/total”映射到字段“总金额”必填性规则校验失败，此字段为必填项"}"#;
+/// let response = Response::from_json_str(body)?;
+/// assert_eq!(response.code().known(), Some(Code::ParamError));
+/// // What to fix: the field the validator names.
+/// assert_eq!(response.field_path(), Some("/body/amount/total"));
+/// assert_eq!(response.action(CallKind::MovesMoney), Some(Action::FixRequest));
+/// # }
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response<'a> {
+    code: AnyCode<'a>,
+    message: Cow<'a, str>,
+    detail: Option<Detail<'a>>,
+    status: Option<u16>,
+}
+
+/// An APIv3 body's `detail`: where the request went wrong. Each part is kept as sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Detail<'a> {
+    field: Option<Cow<'a, str>>,
+    location: Option<Cow<'a, str>>,
+    value: Vec<Cow<'a, str>>,
+    issue: Option<Cow<'a, str>>,
+}
+
+impl<'a> Detail<'a> {
+    /// `detail.field` (`signature`).
+    #[must_use]
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// `detail.location` (`authorization`, `body`, `uri_template`).
+    #[must_use]
+    pub fn location(&self) -> Option<&str> {
+        self.location.as_deref()
+    }
+
+    /// `detail.value`: one text, or several (a list of JSON paths such as
+    /// `["/body/appid","/body/mchid"]`); a number is kept as its text.
+    #[must_use]
+    pub fn value(&self) -> &[Cow<'a, str>] {
+        &self.value
+    }
+
+    /// `detail.issue`, or the nested `detail.detail.issue` (`sign not match`).
+    #[must_use]
+    pub fn issue(&self) -> Option<&str> {
+        self.issue.as_deref()
+    }
+
+    fn into_owned(self) -> Detail<'static> {
+        let own = |c: Option<Cow<'a, str>>| c.map(|c| Cow::Owned(c.into_owned()));
+        Detail {
+            field: own(self.field),
+            location: own(self.location),
+            value: self
+                .value
+                .into_iter()
+                .map(|v| Cow::Owned(v.into_owned()))
+                .collect(),
+            issue: own(self.issue),
+        }
+    }
+}
+
+impl<'a> Response<'a> {
+    /// A body made of its parts, for a caller whose SDK already parsed them.
+    #[must_use]
+    pub fn new(code: impl Into<Cow<'a, str>>, message: impl Into<Cow<'a, str>>) -> Self {
+        Response {
+            code: AnyCode::new(code),
+            message: message.into(),
+            detail: None,
+            status: None,
+        }
+    }
+
+    /// Reads a body from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// The text is not JSON, or not an object with a string `code`.
+    #[cfg(feature = "json")]
+    pub fn from_json_str(input: &'a str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(input)
+    }
+
+    /// The same body with the HTTP status it came with.
+    #[must_use]
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The HTTP status, if the caller gave it.
+    #[must_use]
+    pub const fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The code, known or not.
+    #[must_use]
+    pub const fn code(&self) -> &AnyCode<'a> {
+        &self.code
+    }
+
+    /// The message, as sent.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The `detail` object, if the body has one.
+    #[must_use]
+    pub const fn detail(&self) -> Option<&Detail<'a>> {
+        self.detail.as_ref()
+    }
+
+    /// The path of the field to fix: the one a validator message names
+    /// (`输入源“/body/amount/total”…`), else the first JSON path in `detail.value`, else
+    /// `detail.field`.
+    ///
+    /// ```
+    /// use minierr::wx::pay::Response;
+    /// let response = Response::new("PARAM_ERROR", "输入源“/uri_template/mchid”映射到字段“直连商户号”必填性规则校验失败，此字段为必填项");
+    /// assert_eq!(response.field_path(), Some("/uri_template/mchid"));
+    /// assert_eq!(Response::new("PARAM_ERROR", "参数错误").field_path(), None);
+    /// ```
+    #[must_use]
+    pub fn field_path(&self) -> Option<&str> {
+        field_in_message(&self.message)
+            .or_else(|| {
+                let detail = self.detail.as_ref()?;
+                detail
+                    .value
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .find(|v: &&str| v.starts_with('/'))
+                    .or(detail.field.as_deref())
+            })
+            .filter(|p| !p.is_empty())
+    }
+
+    /// What the code says about the money; an unknown code with an HTTP 5xx or 202 leaves the
+    /// outcome unknown too.
+    #[must_use]
+    pub fn outcome(&self) -> Option<Outcome> {
+        match self.code.known() {
+            Some(code) => Some(code.outcome()),
+            None => status_outcome(self.status),
+        }
+    }
+
+    /// The next step when the API is not known; [`CallKind::MovesMoney`] is the safe default
+    /// for a body whose call is not known.
+    #[must_use]
+    pub fn action(&self, call: CallKind) -> Option<Action> {
+        decide(
+            Version::V3,
+            self.code.known(),
+            self.status,
+            &self.message,
+            None,
+            call,
+        )
+    }
+
+    /// The next step on `api`.
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Api, Response};
+    /// use minierr::Action;
+    /// let response = Response::new("NOT_ENOUGH", "商户账户余额不足");
+    /// assert_eq!(response.action_for(Api::V3Refund), Some(Action::FixConfig));
+    /// // An unknown code decides nothing, but the HTTP status may.
+    /// let unknown = Response::new("SOMETHING_NEW", "…").with_status(503);
+    /// assert_eq!(unknown.action_for(Api::V3Refund), Some(Action::Reconcile));
+    /// assert_eq!(unknown.action_for(Api::V3QueryRefund), Some(Action::Retry));
+    /// ```
+    #[must_use]
+    pub fn action_for(&self, api: Api) -> Option<Action> {
+        let call = api.call_kind().unwrap_or(CallKind::MovesMoney);
+        decide(
+            Version::V3,
+            self.code.known(),
+            self.status,
+            &self.message,
+            Some(api),
+            call,
+        )
+    }
+
+    /// The same body with owned strings, to outlive the input buffer.
+    #[must_use]
+    pub fn into_owned(self) -> Response<'static> {
+        Response {
+            code: self.code.into_owned(),
+            message: Cow::Owned(self.message.into_owned()),
+            detail: self.detail.map(Detail::into_owned),
+            status: self.status,
+        }
+    }
+}
+
+/// A v2 answer: `return_code`/`return_msg` (the communication layer) and
+/// `result_code`/`err_code`/`err_code_des` (the business layer). Reads the fields an SDK parsed
+/// out (JSON, snake_case or camelCase, the sandbox's `retcode`/`retmsg`), or, with the `xml`
+/// feature, the XML the API sends ([`V2Response::from_xml`]). Every other field is ignored.
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use minierr::wx::pay::{Code, V2Response};
+/// use minierr::{Action, CallKind};
+///
+/// let fields = r#"{"return_code":"SUCCESS","return_msg":"OK","result_code":"FAIL","err_code":"ORDERPAID","err_code_des":"该订单已支付"}"#;
+/// let response: V2Response = serde_json::from_str(fields)?;
+/// assert_eq!(response.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
+/// // Paid already: treat it as paid, never order again.
+/// assert_eq!(response.action(CallKind::MovesMoney), Some(Action::Reconcile));
+/// # }
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct V2Response<'a> {
+    return_code: Option<Cow<'a, str>>,
+    return_msg: Option<Cow<'a, str>>,
+    result_code: Option<Cow<'a, str>>,
+    err_code: Option<AnyCode<'a>>,
+    err_code_des: Option<Cow<'a, str>>,
+}
+
+impl<'a> V2Response<'a> {
+    /// An answer made of its fields, for a caller whose SDK already parsed them; pass `None`
+    /// for a field the answer lacks.
+    #[must_use]
+    pub fn new(
+        return_code: Option<&'a str>,
+        return_msg: Option<&'a str>,
+        result_code: Option<&'a str>,
+        err_code: Option<&'a str>,
+        err_code_des: Option<&'a str>,
+    ) -> Self {
+        V2Response {
+            return_code: return_code.map(Cow::Borrowed),
+            return_msg: return_msg.map(Cow::Borrowed),
+            result_code: result_code.map(Cow::Borrowed),
+            err_code: err_code.map(AnyCode::new),
+            err_code_des: err_code_des.map(Cow::Borrowed),
+        }
+    }
+
+    /// An answer of which only the `err_code` is known (an SDK threw it as its message).
+    pub(crate) fn from_err_code(err_code: &'static str) -> V2Response<'static> {
+        V2Response {
+            result_code: Some(Cow::Borrowed("FAIL")),
+            err_code: Some(AnyCode::new(err_code)),
+            ..V2Response::default()
+        }
+    }
+
+    /// `return_code`: `SUCCESS` or `FAIL`, the communication layer.
+    #[must_use]
+    pub fn return_code(&self) -> Option<&str> {
+        self.return_code.as_deref()
+    }
+
+    /// `return_msg` (or the sandbox's `retmsg`): why the communication layer failed.
+    #[must_use]
+    pub fn return_msg(&self) -> Option<&str> {
+        self.return_msg.as_deref()
+    }
+
+    /// `result_code`: `SUCCESS` or `FAIL`, the business layer.
+    #[must_use]
+    pub fn result_code(&self) -> Option<&str> {
+        self.result_code.as_deref()
+    }
+
+    /// `err_code`, known or not.
+    #[must_use]
+    pub const fn err_code(&self) -> Option<&AnyCode<'a>> {
+        self.err_code.as_ref()
+    }
+
+    /// `err_code_des`, the business failure's text.
+    #[must_use]
+    pub fn err_code_des(&self) -> Option<&str> {
+        self.err_code_des.as_deref()
+    }
+
+    /// Whether the communication layer failed (`return_code` `FAIL`): the request never
+    /// reached the business layer (a signature or format error), so nothing happened.
+    #[must_use]
+    pub fn is_communication_failure(&self) -> bool {
+        self.return_code.as_deref() == Some("FAIL")
+    }
+
+    /// Whether both layers say `SUCCESS`.
+    #[must_use]
+    pub fn is_success(&self) -> bool {
+        self.return_code.as_deref() != Some("FAIL")
+            && self.result_code.as_deref() == Some("SUCCESS")
+            && self.err_code.is_none()
+    }
+
+    /// The next step when the API is not known ([`CallKind::MovesMoney`] is the safe default).
+    #[must_use]
+    pub fn action(&self, call: CallKind) -> Option<Action> {
+        self.decide(None, call)
+    }
+
+    /// The next step on `api`.
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Api, V2Response};
+    /// use minierr::Action;
+    /// let refund = V2Response::new(Some("SUCCESS"), Some("OK"), Some("FAIL"), Some("NOTENOUGH"), Some("基本账户余额不足，请充值后重新发起"));
+    /// assert_eq!(refund.action_for(Api::V2Refund), Some(Action::FixConfig));
+    /// let signed_wrong = V2Response::new(Some("FAIL"), Some("签名错误，请检查后再试"), None, None, None);
+    /// assert_eq!(signed_wrong.action_for(Api::V2OrderQuery), Some(Action::FixConfig));
+    /// ```
+    #[must_use]
+    pub fn action_for(&self, api: Api) -> Option<Action> {
+        self.decide(Some(api), api.call_kind().unwrap_or(CallKind::MovesMoney))
+    }
+
+    fn decide(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
+        if self.is_communication_failure() {
+            // The v2 pages give two causes, 签名失败 and 参数格式校验错误: the merchant's keys,
+            // or the request.
+            let text = self.return_msg.as_deref().unwrap_or_default();
+            return Some(if text.contains("签名") {
+                Action::FixConfig
+            } else {
+                Action::FixRequest
+            });
+        }
+        if self.is_success() {
+            return Some(Action::Success);
+        }
+        let code = self.err_code.as_ref()?.known()?;
+        let text = self.err_code_des.as_deref().unwrap_or_default();
+        decide(Version::V2, Some(code), None, text, api, call)
+    }
+
+    /// The same answer with owned strings.
+    #[must_use]
+    pub fn into_owned(self) -> V2Response<'static> {
+        let own = |c: Option<Cow<'a, str>>| c.map(|c| Cow::Owned(c.into_owned()));
+        V2Response {
+            return_code: own(self.return_code),
+            return_msg: own(self.return_msg),
+            result_code: own(self.result_code),
+            err_code: self.err_code.map(AnyCode::into_owned),
+            err_code_des: own(self.err_code_des),
+        }
+    }
+}
+
+#[cfg(feature = "xml")]
+impl V2Response<'static> {
+    /// Reads the XML a v2 API sends (`<xml><return_code><![CDATA[FAIL]]></return_code>…</xml>`),
+    /// with [`quick_xml`]'s serde reader. A fragment without the `<xml>` root (as logs cut
+    /// it) is read as if it had one.
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Code, V2Response};
+    /// let xml = "<xml><return_code><![CDATA[SUCCESS]]></return_code><result_code><![CDATA[FAIL]]></result_code><err_code><![CDATA[OUT_TRADE_NO_USED]]></err_code><err_code_des><![CDATA[商户订单号重复]]></err_code_des></xml>";
+    /// let response = V2Response::from_xml(xml)?;
+    /// assert_eq!(response.err_code().and_then(|c| c.known()), Some(Code::OutTradeNoUsed));
+    /// assert!(V2Response::from_xml("<xml><return_code>").is_err());
+    /// # Ok::<(), quick_xml::DeError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The text is not well-formed XML.
+    pub fn from_xml(input: &str) -> Result<Self, quick_xml::DeError> {
+        let trimmed = input.trim();
+        let wrapped;
+        let document = if trimmed.starts_with("<xml>") {
+            trimmed
+        } else {
+            wrapped = format!("<xml>{trimmed}</xml>");
+            &wrapped
+        };
+        quick_xml::de::from_str::<V2Response<'_>>(document).map(V2Response::into_owned)
+    }
+}
+
+/// The step for a body of `version`: the code's, read with the body's own text, or the HTTP
+/// status's for an unknown code.
+pub(crate) fn decide(
+    version: Version,
+    code: Option<Code>,
+    status: Option<u16>,
+    text: &str,
+    api: Option<Api>,
+    call: CallKind,
+) -> Option<Action> {
+    let Some(code) = code else {
+        return status_action(status, call);
+    };
+    match code {
+        // The refund pages' balance is the merchant's; the payment pages' the payer's. The
+        // text says whose.
+        Code::NotEnough | Code::NotEnoughV2 if names_merchant_account(text) => {
+            return Some(Action::FixConfig);
+        }
+        // v2 re-sends of an out_trade_no with other values come back as INVALID_REQUEST with
+        // the duplicate named: the order may exist and be paid.
+        Code::InvalidRequest if text.contains("订单号重复") => {
+            return Code::OutTradeNoUsed.action_in(Some(version), call);
+        }
+        _ => {}
+    }
+    match api {
+        Some(api) => code.action_for(api),
+        None => code.action_in(Some(version), call),
+    }
+}
+
+/// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
+/// `基本账户余额不足`, `商户可用退款余额不足`), not the payer's (`用户账号余额不足`).
+fn names_merchant_account(text: &str) -> bool {
+    ["商户", "基本账户", "运营账户", "退款余额"]
+        .iter()
+        .any(|word| text.contains(word))
+}
+
+/// The common status table's step for a code the catalog does not know, for the statuses
+/// whose meaning no code changes: 202 and 405 (rows of their own), 401 (every 401 is a
+/// signature failure), 429 and 5xx. A 400, 403 or 404 covers codes with different steps, so
+/// it decides nothing alone.
+fn status_action(status: Option<u16>, call: CallKind) -> Option<Action> {
+    let status = status?;
+    let own_row = super::status_meanings().find(|m| m.http_status().parse() == Ok(status));
+    if let Some(row) = own_row {
+        return Some(row.action());
+    }
+    match status {
+        500..=599 => Some(match call {
+            CallKind::MovesMoney => Action::Reconcile,
+            _ => Action::Retry,
+        }),
+        429 => Some(Action::Backoff),
+        401 => Some(Action::FixConfig),
+        _ => None,
+    }
+}
+
+fn status_outcome(status: Option<u16>) -> Option<Outcome> {
+    match status? {
+        202 | 500..=599 => Some(Outcome::Unknown),
+        _ => None,
+    }
+}
+
+/// The path a validator message names: `输入源“/body/amount/total”映射到…`.
+fn field_in_message(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once("输入源“")?;
+    let (path, _) = rest.split_once('”')?;
+    Some(path)
+}
+
+// Reading.
+
+#[derive(Deserialize)]
+struct ResponseWire<'a> {
+    #[serde(borrow)]
+    code: Cow<'a, str>,
+    #[serde(borrow, default)]
+    message: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    detail: Option<DetailWire<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DetailWire<'a> {
+    #[serde(borrow)]
+    field: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    location: Option<Cow<'a, str>>,
+    value: DetailValue<'a>,
+    #[serde(borrow)]
+    issue: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    detail: Option<IssueWire<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IssueWire<'a> {
+    #[serde(borrow)]
+    issue: Option<Cow<'a, str>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Response<'a> {
+    /// Accepts an object with a string `code`; `message` and `detail` may be missing or null.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = ResponseWire::deserialize(deserializer)?;
+        let detail = wire.detail.map(|d| Detail {
+            field: d.field,
+            location: d.location,
+            value: d.value.0,
+            issue: d.issue.or(d.detail.and_then(|inner| inner.issue)),
+        });
+        Ok(Response {
+            code: AnyCode::new(wire.code),
+            message: wire.message.unwrap_or_default(),
+            detail,
+            status: None,
+        })
+    }
+}
+
+/// `detail.value`: a text, a list of texts, a number, or null.
+#[derive(Default)]
+struct DetailValue<'a>(Vec<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for DetailValue<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DetailValueVisitor(std::marker::PhantomData))
+    }
+}
+
+struct DetailValueVisitor<'a>(std::marker::PhantomData<&'a str>);
+
+impl<'de: 'a, 'a> Visitor<'de> for DetailValueVisitor<'a> {
+    type Value = DetailValue<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("detail.value: a string, a list of strings, a number or null")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(DetailValue(vec![Cow::Borrowed(v)]))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(DetailValue(vec![Cow::Owned(v.to_owned())]))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(DetailValue(vec![Cow::Owned(v.to_string())]))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(DetailValue(vec![Cow::Owned(v.to_string())]))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(DetailValue(vec![Cow::Owned(v.to_string())]))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(DetailValue(vec![Cow::Owned(v.to_string())]))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(DetailValue::default())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(DetailValue::default())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(item) = seq.next_element::<Option<Cow<'a, str>>>()? {
+            values.extend(item);
+        }
+        Ok(DetailValue(values))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(DetailValue::default())
+    }
+}
+
+#[derive(Deserialize)]
+struct V2Wire<'a> {
+    #[serde(borrow, default, alias = "returnCode")]
+    return_code: Option<Cow<'a, str>>,
+    #[serde(borrow, default, alias = "returnMsg", alias = "retmsg")]
+    return_msg: Option<Cow<'a, str>>,
+    #[serde(borrow, default, alias = "resultCode")]
+    result_code: Option<Cow<'a, str>>,
+    #[serde(borrow, default, alias = "errCode")]
+    err_code: Option<Cow<'a, str>>,
+    #[serde(borrow, default, alias = "errCodeDes")]
+    err_code_des: Option<Cow<'a, str>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for V2Response<'a> {
+    /// Accepts an object (or XML element) of text fields; every field may be missing.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = V2Wire::deserialize(deserializer)?;
+        let present = |c: Option<Cow<'a, str>>| c.filter(|c| !c.trim().is_empty());
+        Ok(V2Response {
+            return_code: present(wire.return_code),
+            return_msg: present(wire.return_msg),
+            result_code: present(wire.result_code),
+            err_code: present(wire.err_code).map(AnyCode::new),
+            err_code_des: present(wire.err_code_des),
+        })
+    }
+}
+
+/// A WeChat Pay answer of either version, as [`decode`](crate::decode) finds it: the view the
+/// two share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Answer<'a> {
+    /// An APIv3 error body.
+    V3(Response<'a>),
+    /// A v2 answer.
+    V2(V2Response<'a>),
+}
+
+impl<'a> Answer<'a> {
+    /// APIv3 or v2.
+    #[must_use]
+    pub const fn version(&self) -> Version {
+        match self {
+            Answer::V3(_) => Version::V3,
+            Answer::V2(_) => Version::V2,
+        }
+    }
+
+    /// The code as sent: v3's `code`, v2's `err_code`; `None` for a v2 answer without one.
+    #[must_use]
+    pub fn code(&self) -> Option<&AnyCode<'a>> {
+        match self {
+            Answer::V3(response) => Some(response.code()),
+            Answer::V2(response) => response.err_code(),
+        }
+    }
+
+    /// The text: v3's `message`; v2's `err_code_des`, or `return_msg` when the communication
+    /// layer failed.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Answer::V3(response) => Some(response.message()).filter(|m| !m.is_empty()),
+            Answer::V2(response) if response.is_communication_failure() => response.return_msg(),
+            Answer::V2(response) => response.err_code_des().or(response.return_msg()),
+        }
+    }
+
+    /// The next step on `api`, or with the API unknown, for a call of kind `call`.
+    #[must_use]
+    pub fn action(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
+        match (self, api) {
+            (Answer::V3(response), Some(api)) => response.action_for(api),
+            (Answer::V3(response), None) => response.action(call),
+            (Answer::V2(response), Some(api)) => response.action_for(api),
+            (Answer::V2(response), None) => response.action(call),
+        }
+    }
+
+    /// The code's meaning on `api`, or its first meaning with the API unknown.
+    #[must_use]
+    pub fn meaning(&self, api: Option<Api>) -> Option<super::Meaning> {
+        let code = self.code()?.known()?;
+        match api {
+            Some(api) => code.meaning_on(api),
+            None => code.meanings().next(),
+        }
+    }
+
+    /// The same answer with owned strings.
+    #[must_use]
+    pub fn into_owned(self) -> Answer<'static> {
+        match self {
+            Answer::V3(response) => Answer::V3(response.into_owned()),
+            Answer::V2(response) => Answer::V2(response.into_owned()),
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! WeChat Pay answers as logs hold them: a v2 XML body, and the official SDKs' texts.
+
+use std::borrow::Cow;
+
+use super::{Answer, Response};
+
+impl Answer<'static> {
+    /// The WeChat Pay answer inside a log line, in one of the forms the API and the official
+    /// SDKs print:
+    ///
+    /// - a v2 XML body, whole (`<xml><return_code><![CDATA[FAIL]]></return_code>…</xml>`) or cut
+    ///   to its fields, read with the `xml` feature;
+    /// - wechatpay-go's `error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: …`,
+    ///   with the status kept;
+    /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's.
+    ///
+    /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
+    /// [`line::decode_line`](crate::line::decode_line) finds as JSON; [`status_in`] reads its
+    /// `httpStatusCode[…]`.
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Answer, Code};
+    /// let line = r#"init client setting err:error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: 错误的签名，验签失败 Detail: {"field":"signature"}]"#;
+    /// let Some(Answer::V3(response)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!((response.code().known(), response.status()), (Some(Code::SignError), Some(401)));
+    /// assert_eq!(response.message(), "错误的签名，验签失败");
+    /// assert!(Answer::from_sdk_text("StatusCode: 200 all fine").is_none());
+    /// // node-tenpay throws the v2 err_code as the message.
+    /// let Some(Answer::V2(thrown)) = Answer::from_sdk_text("server error Error: ORDERPAID") else { panic!() };
+    /// assert_eq!(thrown.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
+    /// assert!(Answer::from_sdk_text("Error: PARAM_ERROR").is_none());
+    /// ```
+    #[must_use]
+    pub fn from_sdk_text(line: &str) -> Option<Answer<'static>> {
+        go_sdk_text(line)
+            .map(Answer::V3)
+            .or_else(|| xml_body(line))
+            .or_else(|| thrown_code(line))
+    }
+}
+
+/// node-tenpay and its forks throw the v2 `err_code` as the error's whole message
+/// (`Error: ORDERPAID`, `BusinessError: ORDERNOTEXIST`). A bare word is evidence only where it
+/// can be nobody else's: a catalog code spelled the v2 way, without underscores, or one that
+/// names WeChat Pay's own objects (an order, a trade, a refund, a merchant id). `PARAM_ERROR`
+/// or `SYSTEM_ERROR` alone could come from any API.
+fn thrown_code(line: &str) -> Option<Answer<'static>> {
+    const OWN_WORDS: [&str; 6] = ["ORDER", "TRADE", "REFUND", "MCH", "APPID", "TRANSACTION"];
+    let (_, rest) = line.split_once("Error: ")?;
+    let word = rest.split(|c: char| c.is_whitespace()).next()?;
+    let code = super::Code::from_code(word)?;
+    let own = !word.contains('_') || OWN_WORDS.iter().any(|w| word.contains(w));
+    if !own || word == "ERROR" {
+        return None;
+    }
+    Some(Answer::V2(super::V2Response::from_err_code(code.code())))
+}
+
+/// wechatpay-go's `APIError` text: `StatusCode: N Code: "X" Message: text Detail: …`.
+fn go_sdk_text(line: &str) -> Option<Response<'static>> {
+    let (_, after_status) = line.split_once("StatusCode: ")?;
+    let status =
+        crate::normalize::leading_int(after_status).and_then(|(n, _)| u16::try_from(n).ok())?;
+    let (_, after_code) = after_status.split_once("Code: \"")?;
+    let (code, rest) = after_code.split_once('"')?;
+    let message = rest
+        .split_once("Message: ")
+        .map(|(_, m)| {
+            let end = ["\\n", "\n", " Detail:", "Detail:", "]"]
+                .iter()
+                .filter_map(|stop| m.find(stop))
+                .min()
+                .unwrap_or(m.len());
+            m.get(..end).unwrap_or(m).trim()
+        })
+        .unwrap_or_default();
+    Some(
+        Response::new(Cow::Owned(code.to_owned()), Cow::Owned(message.to_owned()))
+            .with_status(status),
+    )
+}
+
+/// A v2 XML body in the line: from `<xml>` (or the first v2 field) to `</xml>` (or the last
+/// field's closing tag).
+#[cfg(feature = "xml")]
+fn xml_body(line: &str) -> Option<Answer<'static>> {
+    const FIELDS: [&str; 5] = [
+        "<return_code>",
+        "<return_msg>",
+        "<result_code>",
+        "<err_code>",
+        "<err_code_des>",
+    ];
+    let start = line
+        .find("<xml>")
+        .or_else(|| FIELDS.iter().filter_map(|f| line.find(f)).min())?;
+    let body = line.get(start..)?;
+    let end = match body.find("</xml>") {
+        Some(end) => end + "</xml>".len(),
+        None => body
+            .rfind("</")
+            .and_then(|at| body[at..].find('>').map(|gt| at + gt + 1))?,
+    };
+    let body = body.get(..end)?;
+    if !FIELDS.iter().any(|f| body.contains(f)) {
+        return None;
+    }
+    super::V2Response::from_xml(body).ok().map(Answer::V2)
+}
+
+#[cfg(not(feature = "xml"))]
+fn xml_body(_: &str) -> Option<Answer<'static>> {
+    None
+}
+
+/// The HTTP status an SDK prints beside a WeChat Pay body: wechatpay-java's
+/// `httpStatusCode[400]`, wechatpay-go's `StatusCode: 401`, or a `400,{…}` prefix.
+///
+/// ```
+/// use minierr::wx::pay::status_in;
+/// assert_eq!(status_in("ServiceException{httpStatusCode[400], httpResponseBody[{}]}"), Some(400));
+/// assert_eq!(status_in(r#"400,{"code":"PARAM_ERROR"}"#), Some(400));
+/// assert_eq!(status_in("no status here"), None);
+/// ```
+#[must_use]
+pub fn status_in(line: &str) -> Option<u16> {
+    let found = [
+        "httpStatusCode[",
+        "StatusCode: ",
+        "status_code=",
+        "HTTP status ",
+    ]
+    .iter()
+    .find_map(|marker| {
+        let (_, rest) = line.split_once(marker)?;
+        crate::normalize::leading_int(rest).map(|(n, _)| n)
+    })
+    .or_else(|| {
+        let (prefix, _) = line.split_once(",{")?;
+        prefix.trim().parse::<i64>().ok()
+    })?;
+    u16::try_from(found).ok().filter(|s| (100..600).contains(s))
+}
