@@ -172,7 +172,7 @@ fn decode_line_with<'a>(
     let mut json_error = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line.as_bytes()) {
-            Ok(d) => return Ok((Found::Json, with_pay_status(d, line))),
+            Ok(d) => return Ok((Found::Json, with_pay_context(d, line))),
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
             Err(e) => json_error = Some(e),
@@ -186,7 +186,7 @@ fn decode_line_with<'a>(
             continue;
         };
         match decode(object.as_bytes()) {
-            Ok(d) => return Ok((Found::JsonObject, with_pay_status(d, line))),
+            Ok(d) => return Ok((Found::JsonObject, with_pay_context(d, line))),
             Err(e) => {
                 json_error.get_or_insert(e);
             }
@@ -200,13 +200,20 @@ fn decode_line_with<'a>(
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
 }
 
-/// A WeChat Pay body with the HTTP status its SDK printed beside it, where the line has one.
-fn with_pay_status<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
+/// A WeChat Pay body with what the line says beside it: the HTTP status its SDK printed, and
+/// the API its request URL names.
+fn with_pay_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
     match diagnosis {
-        Diagnosis::WxPay(pay) => Diagnosis::WxPay(match wx::pay::status_in(line) {
-            Some(status) => pay.with_status(status),
-            None => pay,
-        }),
+        Diagnosis::WxPay(pay) => {
+            let pay = match wx::pay::status_in(line) {
+                Some(status) => pay.with_status(status),
+                None => pay,
+            };
+            Diagnosis::WxPay(match wx::pay::api_in(line) {
+                Some(api) => pay.with_api(api),
+                None => pay,
+            })
+        }
         other => other,
     }
 }
@@ -235,10 +242,8 @@ fn text_form<'a>(
         ));
     }
     if let Some(answer) = wx::pay::Answer::from_sdk_text(line) {
-        return Some((
-            Found::PayText,
-            Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options)),
-        ));
+        let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
+        return Some((Found::PayText, with_pay_context(pay, line)));
     }
     if let Some(response) = gateway_text(line) {
         return Some((

@@ -407,3 +407,66 @@ fn v2_xml_is_read_with_its_cdata() {
     }
     assert_eq!(read, 4, "four answers show their XML");
 }
+
+/// The forms the official and popular SDKs print, each with the step its rule gives.
+#[cfg(feature = "json")]
+#[test]
+fn sdk_renderings_in_log_lines() {
+    use minierr::line::{Found, decode_line};
+    let options = minierr::DecodeOptions::new();
+    let cases: &[(&str, Found, Option<&str>, Action)] = &[
+        // WxJava's WxPayException: the v2 fields, labelled. Paid already: treat as paid.
+        (
+            "me.chanjar.weixin.common.error.WxPayException: 返回代码：[SUCCESS]，返回信息：[OK]，结果代码：[FAIL]，错误代码：[ORDERPAID]，错误详情：[该订单已支付]",
+            Found::PayText,
+            Some("ORDERPAID"),
+            Action::Reconcile,
+        ),
+        // WxJava, communication layer: a signature failure is the merchant's keys.
+        (
+            "WxPayException: 返回代码：[FAIL]，返回信息：[签名错误]",
+            Found::PayText,
+            None,
+            Action::FixConfig,
+        ),
+        // Guzzle names the request: a system error on a query is retried, not reconciled.
+        (
+            r#"Client error: `GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/20240101?mchid=1900000109` resulted in a `500 Internal Server Error` response: {"code":"SYSTEM_ERROR","message":"系统错误"}"#,
+            Found::JsonObject,
+            Some("SYSTEM_ERROR"),
+            Action::Retry,
+        ),
+        // The same body on a refund: the outcome is unknown.
+        (
+            r#"`POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds` resulted in a `500 Internal Server Error` response: {"code":"SYSTEM_ERROR","message":"系统错误"}"#,
+            Found::JsonObject,
+            Some("SYSTEM_ERROR"),
+            Action::Reconcile,
+        ),
+        // An unknown code: only the status speaks, and a 5xx with the call unknown reconciles.
+        (
+            r#"ServiceException{httpStatusCode=503, responseBody='{"code":"SOMETHING_NEW","message":"服务不可用"}'}"#,
+            Found::JsonObject,
+            Some("SOMETHING_NEW"),
+            Action::Reconcile,
+        ),
+        // node-tenpay throws the v2 code as its message.
+        (
+            "BusinessError: ORDERNOTEXIST",
+            Found::PayText,
+            Some("ORDERNOTEXIST"),
+            Action::Reconcile,
+        ),
+    ];
+    for (line, found, code, action) in cases {
+        let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(got, *found, "{line}");
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
+        assert_eq!(d.code().map(|c| c.to_string()).as_deref(), *code, "{line}");
+        assert_eq!(d.action(), Some(*action), "{line}");
+    }
+    // A bare generic code is nobody's in particular.
+    assert!(decode_line("Error: PARAM_ERROR", &options).is_err());
+    // `错误代码：[…]` alone is any Chinese error text.
+    assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
+}

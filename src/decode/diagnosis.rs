@@ -170,6 +170,12 @@ impl<'a> PayDiagnosis<'a> {
         self
     }
 
+    /// The same answer read on `api`, unless the caller named one.
+    pub(crate) fn with_api(mut self, api: wx::pay::Api) -> Self {
+        self.api = self.api.or(Some(api));
+        self
+    }
+
     /// The answer.
     #[must_use]
     pub fn answer(&self) -> &wx::pay::Answer<'a> {

@@ -80,7 +80,7 @@ pub use generated::{Api, Code};
 #[cfg(feature = "serde")]
 pub use payload::{Answer, Detail, Response, V2Response};
 #[cfg(feature = "serde")]
-pub use text::status_in;
+pub use text::{api_in, status_in};
 
 /// The API generation a code or an API belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -272,6 +272,23 @@ impl<'a> V2Response<'a> {
         }
     }
 
+    /// An answer from fields an SDK printed, owned.
+    pub(crate) fn from_fields(
+        return_code: Option<String>,
+        return_msg: Option<String>,
+        result_code: Option<String>,
+        err_code: Option<String>,
+        err_code_des: Option<String>,
+    ) -> V2Response<'static> {
+        V2Response {
+            return_code: return_code.map(Cow::Owned),
+            return_msg: return_msg.map(Cow::Owned),
+            result_code: result_code.map(Cow::Owned),
+            err_code: err_code.map(AnyCode::new),
+            err_code_des: err_code_des.map(Cow::Owned),
+        }
+    }
+
     /// An answer of which only the `err_code` is known (an SDK threw it as its message).
     pub(crate) fn from_err_code(err_code: &'static str) -> V2Response<'static> {
         V2Response {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Answer, Response};
+use super::{Answer, Api, Response};
 
 impl Answer<'static> {
     /// The WeChat Pay answer inside a log line, in one of the forms the API and the official
@@ -12,6 +12,8 @@ impl Answer<'static> {
     ///   to its fields, read with the `xml` feature;
     /// - wechatpay-go's `error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: …`,
     ///   with the status kept;
+    /// - WxJava's `WxPayException` text, `返回代码：[SUCCESS]，返回信息：[OK]，结果代码：[FAIL]，
+    ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`;
     /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's.
     ///
     /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
@@ -35,8 +37,32 @@ impl Answer<'static> {
         go_sdk_text(line)
             .map(Answer::V3)
             .or_else(|| xml_body(line))
+            .or_else(|| wxjava_text(line))
             .or_else(|| thrown_code(line))
     }
+}
+
+/// WxJava's `WxPayException` message: the v2 fields, each `label：[value]`, joined by `，`.
+/// `返回代码` or `结果代码` must be there: `错误代码：[…]` alone is any Chinese error text.
+fn wxjava_text(line: &str) -> Option<Answer<'static>> {
+    let field = |label: &str| -> Option<String> {
+        let (_, rest) = line.split_once(label)?;
+        let (value, _) = rest.split_once(']')?;
+        Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+    };
+    let return_code = field("返回代码：[");
+    let result_code = field("结果代码：[");
+    if return_code.is_none() && result_code.is_none() {
+        return None;
+    }
+    let response = super::V2Response::from_fields(
+        return_code,
+        field("返回信息：["),
+        result_code,
+        field("错误代码：["),
+        field("错误详情：["),
+    );
+    Some(Answer::V2(response))
 }
 
 /// node-tenpay and its forks throw the v2 `err_code` as the error's whole message
@@ -113,6 +139,37 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
     None
 }
 
+/// The WeChat Pay API a log line names by its URL (`POST
+/// https://api.mch.weixin.qq.com/v3/refund/domestic/refunds`, as Guzzle and most HTTP clients
+/// print a failed request), with the method when the word before the URL is one.
+///
+/// ```
+/// use minierr::wx::pay::{api_in, Api};
+/// let line = "Client error: `POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds` resulted in a `400 Bad Request` response";
+/// assert_eq!(api_in(line), Some(Api::V3Refund));
+/// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/certificates"), None);
+/// ```
+#[must_use]
+pub fn api_in(line: &str) -> Option<Api> {
+    const HOST: &str = "api.mch.weixin.qq.com";
+    let at = line.find(HOST)?;
+    let path = line.get(at + HOST.len()..)?;
+    let end = path
+        .find(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ']' | ','))
+        .unwrap_or(path.len());
+    let path = path.get(..end)?;
+    let before = line
+        .get(..at)?
+        .trim_end_matches("https://")
+        .trim_end_matches("http://");
+    let method = before
+        .split(|c: char| c.is_whitespace() || c == '`' || c == '[')
+        .rfind(|w| !w.is_empty())
+        .filter(|w| ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(w))
+        .unwrap_or("");
+    Api::from_path(method, path)
+}
+
 /// The HTTP status an SDK prints beside a WeChat Pay body: wechatpay-java's
 /// `httpStatusCode[400]`, wechatpay-go's `StatusCode: 401`, or a `400,{…}` prefix.
 ///
@@ -126,9 +183,11 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 pub fn status_in(line: &str) -> Option<u16> {
     let found = [
         "httpStatusCode[",
+        "httpStatusCode=",
         "StatusCode: ",
         "status_code=",
         "HTTP status ",
+        "resulted in a `",
     ]
     .iter()
     .find_map(|marker| {
