@@ -876,7 +876,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Pass the parameters correctly as indicated by the error message",
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/doc/v3/merchant/4012556398",
-                    note: "\"G2023 公共错误码; G2025 keeps it. Runtime example: {\"\"code\"\":\"\"PARAM_ERROR\"\",\"\"detail\"\":{\"\"location\"\":\"\"uri_template\"\",\"\"value\"\":\"\"\"\"},\"\"message\"\":\"\"输入源“/uri_template/mchid”映射到字段“直连商户号”必填性规则校验失败，此字段为必填项\"\"} (IJPay#79: body field sent as mch_id instead of mchid).\"",
+                    note: "G2023 公共错误码; G2025 keeps it. Runtime example: {\"code\":\"PARAM_ERROR\",\"detail\":{\"location\":\"uri_template\",\"value\":\"\"},\"message\":\"输入源“/uri_template/mchid”映射到字段“直连商户号”必填性规则校验失败，此字段为必填项\"} (IJPay#79: body field sent as mch_id instead of mchid).",
                 },
             MeaningInfo {
                     api: Api::V3Refund,
@@ -889,7 +889,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Pass the parameters correctly as indicated by the error message",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/doc/v3/merchant/4012791903",
-                    note: "\"G2025 table. G2020 wording '请求参数错误，请重新检查再调用申请退款接口'. Runtime: {\"\"code\"\":\"\"PARAM_ERROR\"\",\"\"detail\"\":{\"\"location\"\":null,\"\"value\"\":[\"\"/body/appid\"\",\"\"/body/mchid\"\"]},\"\"message\"\":\"\"请求中含有未在API文档中定义的参数\"\"} (PowerWeChat#5: refund body must not carry appid/mchid). Not accepted: fix and resend with the SAME out_refund_no.\"",
+                    note: "G2025 table. G2020 wording '请求参数错误，请重新检查再调用申请退款接口'. Runtime: {\"code\":\"PARAM_ERROR\",\"detail\":{\"location\":null,\"value\":[\"/body/appid\",\"/body/mchid\"]},\"message\":\"请求中含有未在API文档中定义的参数\"} (PowerWeChat#5: refund body must not carry appid/mchid). Not accepted: fix and resend with the SAME out_refund_no.",
                 },
             MeaningInfo {
                     api: Api::V3QueryRefund,
@@ -1477,7 +1477,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "A system exception occurred; call again with the same parameters",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/doc/v3/merchant/4012791897",
-                    note: "\"Outcome unknown: the prepay order may or may not exist. Official advice is to call again with the SAME parameters (never a new out_trade_no); if unsure, query by out_trade_no first. Seen at runtime as {\"\"code\"\":\"\"SYSTEM_ERROR\"\",\"\"message\"\":\"\"系统繁忙，请稍后重试\"\"} on Native prepay (wechatpay-java#245, where the maintainer pointed at wrong parameters). G2020 spelled it SYSTEMERROR (separate row).\"",
+                    note: "Outcome unknown: the prepay order may or may not exist. Official advice is to call again with the SAME parameters (never a new out_trade_no); if unsure, query by out_trade_no first. Seen at runtime as {\"code\":\"SYSTEM_ERROR\",\"message\":\"系统繁忙，请稍后重试\"} on Native prepay (wechatpay-java#245, where the maintainer pointed at wrong parameters). G2020 spelled it SYSTEMERROR (separate row).",
                 },
             MeaningInfo {
                     api: Api::V3QueryOrder,
@@ -2412,7 +2412,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "",
                     reliability: Reliability::Tertiary,
                     source: "https://developers.weixin.qq.com/community/pay/doc/0002e4a890cf18ddfa619da7d6ac00",
-                    note: "\"Observed at runtime only: a community answer pastes { \"\"code\"\": \"\"ORDERPAID\"\", \"\"message\"\": \"\"该订单已支付\"\" } from closing a paid order. Not in any APIv3 close table (it is the v2 closeorder code). HTTP status not shown. The order IS paid: fulfil/refund, never re-order.\"",
+                    note: "Observed at runtime only: a community answer pastes { \"code\": \"ORDERPAID\", \"message\": \"该订单已支付\" } from closing a paid order. Not in any APIv3 close table (it is the v2 closeorder code). HTTP status not shown. The order IS paid: fulfil/refund, never re-order.",
                 },
             MeaningInfo {
                     api: Api::V2UnifiedOrder,
