@@ -228,7 +228,25 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                         "{column} is empty but {code} has {version} meanings"
                     )));
                 }
-                (true, _) => format!("Some(Action::{})", action_in(&row, &column)?),
+                (true, _) => {
+                    let step = action_in(&row, &column)?;
+                    // Where every meaning of the version agrees, the step with the call unknown
+                    // is theirs: a code's own reason is for codes whose meanings differ.
+                    let agreed: Vec<&str> = rows
+                        .iter()
+                        .filter(|(v, _)| v == version)
+                        .map(|(_, literal)| literal.as_str())
+                        .filter_map(|l| l.split("action: Action::").nth(1)?.split(',').next())
+                        .collect();
+                    let all_agree = agreed.windows(2).all(|w| w[0] == w[1]);
+                    if all_agree && outcome == "Outcome::Decided" && agreed.first() != Some(&step) {
+                        return Err(row.error(format!(
+                            "{column}: every {version} meaning of {code} says {:?}, the column {step:?}",
+                            agreed.first()
+                        )));
+                    }
+                    format!("Some(Action::{step})")
+                }
             };
             steps.push(step);
         }

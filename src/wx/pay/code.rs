@@ -18,7 +18,7 @@ impl Api {
     /// Every API, in table order: [`Api::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::pay::Api::all().count(), 11);
+    /// assert_eq!(minierr::wx::pay::Api::all().count(), 33);
     /// ```
     pub fn all() -> impl Iterator<Item = Api> {
         Api::ALL.iter().copied()
@@ -203,7 +203,7 @@ impl Code {
     /// ```
     /// use minierr::wx::pay::{Api, Code};
     /// let apis: Vec<Api> = Code::ResourceNotExists.meanings().map(|m| m.api()).collect();
-    /// assert_eq!(apis, [Api::V3Refund, Api::V3QueryRefund]);
+    /// assert!(apis.starts_with(&[Api::V3Refund, Api::V3QueryRefund]));
     /// ```
     pub fn meanings(self) -> impl Iterator<Item = Meaning> {
         generated::meanings(self).iter().map(Meaning)

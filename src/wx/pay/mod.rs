@@ -60,9 +60,18 @@
 //! ([`Meaning::reliability`]). The reference's `retry_hint` column is an inference from each
 //! page's documented solution, not WeChat's text; it is the starting point of every row's
 //! action, changed where a rule above says otherwise (the row's note says so). The Chinese is
-//! the pages'; the English is minierr's. The transfer (商家转账), profit-sharing (分账) and
-//! combined-order (合单) APIs are not in the catalog yet: their codes arrive as
-//! unknown [`AnyCode`]s, with the HTTP status's step.
+//! the pages'; the English is minierr's.
+//!
+//! Beyond the reference, the transfer (商家转账: the 2025 `transfer-bills` and the older
+//! `transfer/batches`), profit-sharing (分账, merchant and 电商收付通 platform APIs) and
+//! combined-order (合单) APIs have their own rows, 143 of them, read from the official pages
+//! where their stored copies keep the error table and otherwise from transcriptions of the
+//! older pages or from threads (each row's reliability says which). Not found in any source
+//! this project can read: the 2025 tables of the transfer create page, of the merchant
+//! profit-sharing create, return, unfreeze and add-receiver pages, and of the combined order
+//! and query pages; their codes arrive as unknown [`AnyCode`]s, with the HTTP status's step.
+//! Virtual payment (`xpay`) answers in the server's shape and lives in
+//! [`wx::server`](crate::wx::server) (`268490xxx`).
 
 use crate::{Action, RetryHint};
 
