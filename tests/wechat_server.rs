@@ -53,8 +53,26 @@ fn every_reference_code_is_in_the_catalog_and_nothing_else() {
     assert_eq!(rows.len(), 931, "the reference has 931 rows");
     let codes: std::collections::BTreeSet<i64> = rows.iter().map(|r| r.code).collect();
     assert_eq!(codes.len(), 927, "for 927 codes");
+    let open: std::collections::BTreeSet<i64> = open_reference().iter().map(|r| r.code).collect();
+    assert_eq!(open.len(), 1037, "the open platform's codes");
+    assert!(
+        codes.is_disjoint(&open),
+        "the open table lists only codes the server's lacks"
+    );
+    // Virtual payment's codes (268490xxx), sourced apart from both tables.
+    let xpay: std::collections::BTreeSet<i64> = Errcode::all()
+        .filter(|c| c.apis().starts_with("xpay"))
+        .map(Errcode::code)
+        .collect();
+    assert_eq!(
+        xpay.len(),
+        22,
+        "268490001-268490024 less the two the page skips"
+    );
+    assert!(xpay.iter().all(|c| (268_490_001..=268_490_024).contains(c)));
     let catalog: std::collections::BTreeSet<i64> = Errcode::all().map(Errcode::code).collect();
-    assert_eq!(catalog, codes);
+    let expected: std::collections::BTreeSet<i64> = codes.union(&open).copied().collect();
+    assert_eq!(catalog, expected.union(&xpay).copied().collect());
     for code in &codes {
         let errcode = Errcode::from_code(*code).expect("listed");
         assert_eq!(Errcode::try_from(*code), Ok(errcode));
@@ -62,6 +80,86 @@ fn every_reference_code_is_in_the_catalog_and_nothing_else() {
             minierr::wx::server::AnyErrcode::new(*code).known(),
             Some(errcode)
         );
+    }
+}
+
+/// One open-platform reference row, read with nothing but `split('\t')`.
+struct OpenRow {
+    code: i64,
+    errmsg: String,
+    zh: String,
+    reliability: String,
+}
+
+fn open_reference() -> Vec<OpenRow> {
+    let path = support::fixtures_dir().join("reference/wechat_open_errcode.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (code, errmsg, zh, reliability) = (
+        col("code"),
+        col("errmsg_en"),
+        col("message_zh"),
+        col("reliability"),
+    );
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            OpenRow {
+                code: cells[code].parse().expect("an integer code"),
+                errmsg: cells[errmsg].to_owned(),
+                zh: cells[zh].to_owned(),
+                reliability: cells[reliability].to_owned(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn open_platform_rows_join_the_catalog_as_written() {
+    let rows = open_reference();
+    assert_eq!(rows.len(), 1037);
+    let mut errmsg_codes: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+    for row in &rows {
+        let errcode = Errcode::from_code(row.code).expect("listed");
+        // Misspellings (`exsits`, `sysem error`) are kept byte for byte.
+        assert_eq!(errcode.errmsg(), row.errmsg, "{}", row.code);
+        assert_eq!(errcode.message_zh(), row.zh, "{}", row.code);
+        assert_eq!(
+            format!("{:?}", errcode.reliability()).to_lowercase(),
+            row.reliability,
+            "{}",
+            row.code
+        );
+        assert!(!errcode.message_en().is_empty(), "{} has English", row.code);
+        if !row.errmsg.is_empty() {
+            errmsg_codes.entry(&row.errmsg).or_default().push(row.code);
+        }
+    }
+    // An errmsg shared by several codes never picks one of them by itself.
+    let shared: Vec<(&&str, &Vec<i64>)> = errmsg_codes
+        .iter()
+        .filter(|(_, codes)| codes.len() > 1)
+        .collect();
+    // 15 errmsgs of the open table name two codes or more (23 with the server table's).
+    assert_eq!(shared.len(), 15, "shared errmsgs");
+    for (errmsg, codes) in shared {
+        assert_eq!(
+            Errcode::from_message(errmsg),
+            None,
+            "{errmsg:?} names {codes:?}"
+        );
+        let all: Vec<i64> = Errcode::all_with_message(errmsg)
+            .iter()
+            .map(|c| c.code())
+            .collect();
+        for code in codes {
+            assert!(
+                all.contains(code),
+                "{errmsg:?}: {code} missing from {all:?}"
+            );
+        }
     }
 }
 
@@ -93,7 +191,13 @@ fn chinese_errmsg_and_reliability_follow_the_reference_byte_for_byte() {
         with_errmsg, 739,
         "743 rows show an English errmsg; four of them are a code's second row"
     );
-    let count = |r: Reliability| Errcode::all().filter(|c| c.reliability() == r).count();
+    let server: std::collections::BTreeSet<i64> = rows.iter().map(|r| r.code).collect();
+    // (The catalog also holds the open platform's and virtual payment's codes; counted apart.)
+    let count = |r: Reliability| {
+        Errcode::all()
+            .filter(|c| server.contains(&c.code()) && c.reliability() == r)
+            .count()
+    };
     assert_eq!(
         (
             count(Reliability::Official),

@@ -14,7 +14,7 @@ use crate::wechat::action_variant;
 use crate::{header, lit, require_unique};
 
 const FILE: &str = "wechat_server_errcode.tsv";
-const COLUMNS: &[&str] = &[
+pub(crate) const COLUMNS: &[&str] = &[
     "code",
     "name",
     "only_for",
@@ -138,6 +138,90 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
     let codes: Vec<String> = main.iter().map(|e| e.code.to_string()).collect();
     require_unique(table.name(), "code", codes.iter().map(String::as_str))?;
     require_unique(table.name(), "name", main.iter().map(|e| e.name.as_str()))?;
+    entries.extend(read_open(data)?);
+    // One namespace in ascending order, as the server table alone was; a per-API row stays
+    // after its code's main row (the sort is stable).
+    entries.sort_by_key(|e| e.code);
+    let main: Vec<&Entry> = entries.iter().filter(|e| e.only_for.is_empty()).collect();
+    let codes: Vec<String> = main.iter().map(|e| e.code.to_string()).collect();
+    let both = format!("{FILE} and {OPEN_FILE}");
+    require_unique(&both, "code", codes.iter().map(String::as_str))?;
+    require_unique(&both, "name", main.iter().map(|e| e.name.as_str()))?;
+    Ok(entries)
+}
+
+const OPEN_FILE: &str = "wechat_open_errcode.tsv";
+const OPEN_COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "action",
+    "errmsg",
+    "message_zh",
+    "message_en",
+    "reliability",
+    "apis",
+    "source",
+    "note",
+];
+
+/// The open platform's codes: the same namespace, the same enum. A row whose action is `rule`
+/// takes the step [`action_by_rule`](crate::server_rule::action_by_rule) derives from its
+/// text, and a rule-derived back-off retries `later`.
+fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
+    let table = Table::read(&data.join(OPEN_FILE), OPEN_COLUMNS)?;
+    let mut entries = Vec::new();
+    for row in table.rows() {
+        let text = row.required("code")?;
+        let code: i64 = text
+            .parse()
+            .map_err(|_| row.error(format!("code {text:?} is not an integer")))?;
+        let errmsg = row.get("errmsg").to_owned();
+        let message_zh = row.get("message_zh").to_owned();
+        if errmsg.is_empty() && message_zh.is_empty() {
+            return Err(row.error("a code needs its errmsg or its Chinese text"));
+        }
+        if errmsg.contains('%') && !crate::wechat::template_is_valid(&errmsg) {
+            return Err(row.error(format!("{errmsg:?} has a `%` that is not `%s` or `%d`")));
+        }
+        let (action, by_rule) = match row.required("action")? {
+            "rule" => (
+                crate::server_rule::action_by_rule(&errmsg, &message_zh),
+                true,
+            ),
+            _ => (action_variant(&row)?, false),
+        };
+        let retry_hint = if by_rule && action == "Backoff" {
+            "Some(crate::RetryHint::Later)".to_owned()
+        } else {
+            "None".to_owned()
+        };
+        let note = row.get("note");
+        let note = if by_rule {
+            let derived = "Step derived by rule from the text (codegen/src/server_rule.rs), not reviewed by hand.";
+            if note.is_empty() {
+                derived.to_owned()
+            } else {
+                format!("{note} {derived}")
+            }
+        } else {
+            note.to_owned()
+        };
+        entries.push(Entry {
+            code,
+            name: crate::wechat::variant_name(&row)?.to_owned(),
+            only_for: Vec::new(),
+            action,
+            retry_hint,
+            errmsg,
+            aliases: Vec::new(),
+            message_zh,
+            message_en: row.required("message_en")?.to_owned(),
+            reliability: reliability(&row)?,
+            apis: row.get("apis").to_owned(),
+            source: row.required("source")?.to_owned(),
+            note,
+        });
+    }
     Ok(entries)
 }
 
@@ -212,7 +296,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     };
     let variants: Vec<Variant> = main.iter().map(|e| variant(e, &per_api(e.code))).collect();
 
-    let mut out = header(&[&format!("data/{FILE}")]);
+    let mut out = header(&[&format!("data/{FILE}"), &format!("data/{OPEN_FILE}")]);
     out.push_str("\nuse super::{ApiMeaning, ErrcodeInfo, Reliability};\nuse crate::Action;\n");
     hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
     enum_decl(

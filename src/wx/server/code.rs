@@ -12,7 +12,7 @@ impl Errcode {
     /// How many codes the catalog holds.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::server::Errcode::COUNT, 927);
+    /// assert_eq!(minierr::wx::server::Errcode::COUNT, 927 + 1037 + 22);
     /// ```
     pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 
@@ -292,7 +292,7 @@ impl Errcode {
     /// Every catalog code, in ascending order: [`Errcode::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::server::Errcode::all().count(), 927);
+    /// assert_eq!(minierr::wx::server::Errcode::all().count(), 927 + 1037 + 22);
     /// ```
     pub fn all() -> impl Iterator<Item = Errcode> {
         Errcode::ALL.iter().copied()

@@ -4,8 +4,9 @@
 //! 65c17d8c-5cf05990-781aabe9"}`. [`Response`] reads that object (any other fields are
 //! ignored), splits the `errmsg` into the reason and the suffixes a backend must not key on
 //! (`rid`, old `hint: [...]` and `hints: [ req_id: ... ]`, advice sentences with URLs), and
-//! resolves the code. [`Errcode`] is the typed code, one variant for each of the 927 codes of
-//! the reference table; [`AnyErrcode`] keeps any code, known or not, without loss.
+//! resolves the code. [`Errcode`] is the typed code, one variant for each of the 1,986 codes of
+//! the reference tables (the server's 927, the open platform's 1,037) and of virtual payment
+//! (22, `268490xxx`); [`AnyErrcode`] keeps any code, known or not, without loss.
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
