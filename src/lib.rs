@@ -11,10 +11,12 @@
 //! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 295 |
 //! | [`wx::legacy`] | WeChat per-API `errCode`, older than errno, keyed by API family | 337 rows, 33 families |
 //! | [`wx::cloud`] | WeChat Cloud `errCode` and its Error texts | 99 |
-//! | [`wx::server`] | WeChat server API `errcode` (`{errcode, errmsg}`) | 927 |
+//! | [`wx::server`] | WeChat server API `errcode` (`{errcode, errmsg}`), the open platform's and virtual payment's included | 1,986 |
 //! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
 //! | [`alipay::gateway`] | Alipay open-API gateway `code` / `sub_code` | 10 codes, 294 sub_codes |
 //! | [`alipay_plus`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 8 |
+//! | [`wx::pay`] | WeChat Pay merchant APIs: APIv3 `code`, v2 `err_code`, per API | 53 codes, 307 rows |
+//! | [`wecom`] | WeCom (企业微信) server API `errcode` | 1,256 |
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!
 //! ```
@@ -133,6 +135,7 @@ mod template;
 #[cfg(feature = "serde")]
 mod text;
 pub mod transport;
+pub mod wecom;
 pub mod wx;
 
 pub use action::{Action, ParseActionError};

@@ -200,6 +200,18 @@ fn decode_line_with<'a>(
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
 }
 
+/// A server body an SDK printed is WeCom's when its errmsg carries WeCom's marks (the
+/// `open.work.weixin.qq.com` link, `from ip:`), as WeCom SDKs print them; WeChat's otherwise.
+fn server_or_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
+    if !response.errmsg().is_some_and(crate::wecom::is_wecom_errmsg) {
+        return Diagnosis::WxServer(response);
+    }
+    let errcode = response
+        .errcode_sent()
+        .map(|c| crate::wecom::AnyErrcode::new(c.raw()));
+    Diagnosis::Wecom(crate::wecom::Response::new(errcode, response.errmsg))
+}
+
 /// A WeChat Pay body with what the line says beside it: the HTTP status its SDK printed, and
 /// the API its request URL names.
 fn with_pay_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
@@ -252,7 +264,7 @@ fn text_form<'a>(
         ));
     }
     if let Some(response) = wx::server::Response::from_sdk_text(line) {
-        return Some((Found::ServerText, Diagnosis::WxServer(response)));
+        return Some((Found::ServerText, server_or_wecom(response)));
     }
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
         return Some((Found::Fields, found));
@@ -446,7 +458,7 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         .and_then(|start| line.get(..start))
         .unwrap_or(line);
     let errcode = field(head, "errcode").and_then(|v| leading_int(v).map(|(n, _)| n))?;
-    Some(Diagnosis::WxServer(wx::server::Response::new(
+    Some(server_or_wecom(wx::server::Response::new(
         Some(wx::server::AnyErrcode::new(errcode)),
         field(line, "errmsg").map(Cow::Borrowed),
     )))

@@ -74,6 +74,10 @@ pub enum Platform {
     #[strum(to_string = "wechat_pay", serialize = "wx_pay")]
     #[cfg_attr(feature = "serde", serde(rename = "wechat_pay"))]
     WechatPay,
+    /// WeCom (企业微信) server APIs: WeChat's `{errcode, errmsg}` shape, WeCom's numbers.
+    #[strum(to_string = "wecom", serialize = "work_weixin")]
+    #[cfg_attr(feature = "serde", serde(rename = "wecom"))]
+    Wecom,
 }
 
 impl Platform {
@@ -92,7 +96,7 @@ impl Platform {
     /// Every platform.
     ///
     /// ```
-    /// assert_eq!(minierr::Platform::all().count(), 9);
+    /// assert_eq!(minierr::Platform::all().count(), 10);
     /// ```
     pub fn all() -> impl Iterator<Item = Platform> {
         <Self as strum::IntoEnumIterator>::iter()
@@ -143,6 +147,7 @@ mod tests {
             ("wx_server", Platform::WechatServer),
             ("wx_legacy", Platform::WechatLegacy),
             ("wx_pay", Platform::WechatPay),
+            ("work_weixin", Platform::Wecom),
             ("openapi", Platform::AlipayPlus),
             ("gateway", Platform::AlipayGateway),
         ] {
@@ -151,7 +156,7 @@ mod tests {
         let err = "wechat payment".parse::<Platform>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown platform \"wechat payment\": expected one of wechat, alipay, alipayplus, open_platform, wechat_server, wechat_cloud, alipay_gateway, wechat_legacy, wechat_pay"
+            "unknown platform \"wechat payment\": expected one of wechat, alipay, alipayplus, open_platform, wechat_server, wechat_cloud, alipay_gateway, wechat_legacy, wechat_pay, wecom"
         );
     }
 }

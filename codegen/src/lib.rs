@@ -19,6 +19,7 @@ mod render;
 #[path = "../../src/retry_hint.rs"]
 #[allow(dead_code, unexpected_cfgs)]
 mod retry_hint;
+mod server_rule;
 mod table;
 #[path = "../../src/template.rs"]
 #[allow(dead_code)]
@@ -31,6 +32,7 @@ mod wechat_legacy;
 mod wechat_pay;
 mod wechat_reasons;
 mod wechat_server;
+mod wecom;
 
 pub use table::{Table, TableError};
 
@@ -129,6 +131,7 @@ fn render_catalogs(root: &Path) -> Result<Vec<GeneratedFile>, TableError> {
         transport::render(&data)?,
         wechat_api_families::render(&data)?,
         wechat_pay::render(&data)?,
+        wecom::render(&data)?,
     ])
 }
 

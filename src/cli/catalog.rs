@@ -14,7 +14,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 pub struct Row {
     /// `wechat`, `wechat_legacy`, `wechat_cloud`, `wechat_server`, `alipay`, `alipay_gateway`,
-    /// `alipayplus`, `open_platform` or `wechat_pay`.
+    /// `alipayplus`, `open_platform`, `wechat_pay` or `wecom`.
     pub platform: &'static str,
     /// The code as text (`"1500102"`, `"-502005"`, `"40004"`, `"PARAM_ILLEGAL"`), or null for
     /// a legacy row known by its message only.
@@ -82,6 +82,7 @@ pub fn rows(platform: Option<Platform>, category: Option<u16>) -> Vec<Row> {
     add::<ResultCode>(&mut rows, platform);
     add::<open_platform::Code>(&mut rows, platform);
     add::<wx::pay::Code>(&mut rows, platform);
+    add::<minierr::wecom::Errcode>(&mut rows, platform);
     rows
 }
 
@@ -167,6 +168,9 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
             .and_then(|n| u32::try_from(n).ok())
             .and_then(open_platform::Code::from_code);
         found.extend(code.map(row));
+    }
+    if wanted(platform, Platform::Wecom) && no_api {
+        found.extend(number.and_then(minierr::wecom::Errcode::from_code).map(row));
     }
     if wanted(platform, Platform::WechatPay) && no_api {
         found.extend(wx::pay::Code::from_code(query.trim()).map(row));

@@ -42,6 +42,8 @@ pub enum Diagnosis<'a> {
     AlipayGateway(alipay::gateway::Response<'a>, CallKind),
     /// A WeChat Pay answer, with the API or call kind that decides its step.
     WxPay(PayDiagnosis<'a>),
+    /// A WeCom server response.
+    Wecom(crate::wecom::Response<'a>),
 }
 
 impl fmt::Display for Diagnosis<'_> {
@@ -233,6 +235,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxCloud(_) => Platform::WechatCloud,
             Diagnosis::AlipayGateway(..) => Platform::AlipayGateway,
             Diagnosis::WxPay(_) => Platform::WechatPay,
+            Diagnosis::Wecom(_) => Platform::Wecom,
         }
     }
 
@@ -249,7 +252,10 @@ impl Diagnosis<'_> {
                 .and_then(|k| k.strip_suffix("_response"))
                 .filter(|k| *k != "error"),
             Diagnosis::WxPay(d) => d.api.map(wx::pay::Api::name),
-            Diagnosis::AlipayPlus(..) | Diagnosis::OpenPlatform(_) | Diagnosis::WxServer(_) => None,
+            Diagnosis::AlipayPlus(..)
+            | Diagnosis::OpenPlatform(_)
+            | Diagnosis::WxServer(_)
+            | Diagnosis::Wecom(_) => None,
         }
     }
 
@@ -287,6 +293,7 @@ impl Diagnosis<'_> {
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
             }),
             Diagnosis::WxPay(d) => d.answer.code().map(|c| RawCode::Text(c.raw())),
+            Diagnosis::Wecom(response) => response.errcode().map(|c| RawCode::Number(c.raw())),
         }
     }
 
@@ -378,6 +385,7 @@ impl Diagnosis<'_> {
                         .map(alipay::gateway::Code::name)
                 }),
             Diagnosis::WxPay(d) => d.code().map(wx::pay::Code::name),
+            Diagnosis::Wecom(response) => wecom_code(response).map(crate::wecom::Errcode::name),
         }
     }
 
@@ -393,6 +401,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxCloud(fail) => Some(fail.err_msg()),
             Diagnosis::AlipayGateway(response, _) => response.sub_msg().or(response.msg()),
             Diagnosis::WxPay(d) => d.answer.message(),
+            Diagnosis::Wecom(response) => response.errmsg(),
         }
     }
 
@@ -414,6 +423,7 @@ impl Diagnosis<'_> {
             Diagnosis::Wx(fail) => fail.reason(),
             Diagnosis::WxCloud(fail) => fail.reason(),
             Diagnosis::WxServer(response) => response.reason(),
+            Diagnosis::Wecom(response) => response.reason(),
             other => other.message()?,
         };
         Some(reason).filter(|r| !r.is_empty())
@@ -447,6 +457,9 @@ impl Diagnosis<'_> {
                         .map(alipay::gateway::Code::message_zh)
                 }),
             Diagnosis::WxPay(d) => d.meaning().map(wx::pay::Meaning::message_zh),
+            Diagnosis::Wecom(response) => {
+                wecom_code(response).map(crate::wecom::Errcode::message_zh)
+            }
         }
     }
 
@@ -474,6 +487,9 @@ impl Diagnosis<'_> {
                         .map(alipay::gateway::Code::message_en)
                 }),
             Diagnosis::WxPay(d) => d.meaning().map(wx::pay::Meaning::message_en),
+            Diagnosis::Wecom(response) => {
+                wecom_code(response).map(crate::wecom::Errcode::message_en)
+            }
         }
     }
 
@@ -495,7 +511,8 @@ impl Diagnosis<'_> {
             Diagnosis::Wx(_)
             | Diagnosis::OpenPlatform(_)
             | Diagnosis::WxServer(_)
-            | Diagnosis::WxCloud(_) => None,
+            | Diagnosis::WxCloud(_)
+            | Diagnosis::Wecom(_) => None,
         }
     }
 
@@ -515,7 +532,8 @@ impl Diagnosis<'_> {
             | Diagnosis::OpenPlatform(_)
             | Diagnosis::WxServer(_)
             | Diagnosis::WxCloud(_)
-            | Diagnosis::AlipayGateway(..) => None,
+            | Diagnosis::AlipayGateway(..)
+            | Diagnosis::Wecom(_) => None,
         }
     }
 
@@ -556,6 +574,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxCloud(fail) => fail.action(),
             Diagnosis::AlipayGateway(response, call_kind) => response.action(*call_kind),
             Diagnosis::WxPay(d) => d.action(),
+            Diagnosis::Wecom(response) => response.action(),
         }
     }
 
@@ -610,6 +629,36 @@ impl Diagnosis<'_> {
                 .meaning()
                 .and_then(wx::pay::Meaning::retry_hint)
                 .or_else(|| d.code().and_then(wx::pay::Code::retry_hint)),
+            Diagnosis::Wecom(response) => {
+                wecom_code(response).and_then(crate::wecom::Errcode::retry_hint)
+            }
+        }
+    }
+
+    /// For a WeChat server body, WeCom's code of the same number where WeCom means something
+    /// else by it (or WeChat nothing): WeCom answers in the same shape, and when the body
+    /// carries none of WeCom's marks, nothing in it says which of the two answered. The
+    /// diagnosis stays WeChat's; this says what it would be if WeCom sent it.
+    ///
+    /// ```
+    /// use minierr::Action;
+    /// let d = minierr::decode_str(r#"{"errcode":40001,"errmsg":"invalid credential"}"#)?;
+    /// assert_eq!(d.action(), Some(Action::Refresh));
+    /// let wecom = d.wecom_reading().expect("WeCom uses 40001 for an invalid secret");
+    /// assert_eq!(wecom.action(), Action::FixConfig);
+    /// // 40029 means the same in both.
+    /// assert_eq!(minierr::decode_str(r#"{"errcode":40029,"errmsg":"invalid code"}"#)?.wecom_reading(), None);
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn wecom_reading(&self) -> Option<crate::wecom::Errcode> {
+        match self {
+            Diagnosis::WxServer(response) => {
+                let code = response.errcode_sent()?.raw();
+                crate::wecom::Errcode::from_code(code)
+                    .filter(|c| c.wechat() != crate::wecom::WechatNumber::Same)
+            }
+            _ => None,
         }
     }
 
@@ -622,6 +671,11 @@ impl Diagnosis<'_> {
             _ => Vec::new(),
         }
     }
+}
+
+/// A WeCom response's catalog code.
+fn wecom_code(response: &crate::wecom::Response<'_>) -> Option<crate::wecom::Errcode> {
+    response.errcode().and_then(crate::wecom::AnyErrcode::known)
 }
 
 /// A gateway answer's sub_code, read on the API its wrapper names.

@@ -314,6 +314,9 @@ pub fn decode_as<'a>(
             alipay::gateway::Response::from_json_slice(input).map_err(invalid)?,
             options.call_kind,
         ),
+        Platform::Wecom => {
+            Diagnosis::Wecom(crate::wecom::Response::from_json_slice(input).map_err(invalid)?)
+        }
         Platform::WechatPay => Diagnosis::WxPay(PayDiagnosis::new(
             wechat_pay_answer(input).map_err(invalid)?,
             options,

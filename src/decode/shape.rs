@@ -46,6 +46,8 @@ pub(super) struct Shape {
     /// `code` is text that is no number: WeChat Pay APIv3's `PARAM_ERROR`, not the open
     /// platform's or the gateway's digits.
     code_text: bool,
+    /// An errmsg with WeCom's own marks (its `open.work.weixin.qq.com` link, `from ip:`).
+    wecom_errmsg: bool,
     /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des`, or an
     /// `err_code` that is text (the old requestPayment's is a number).
     pay_v2: bool,
@@ -53,18 +55,18 @@ pub(super) struct Shape {
 
 impl Shape {
     /// The platforms whose fields the object has, in declaration order, and how many.
-    pub(super) fn platforms(&self) -> ([Platform; 7], usize) {
+    pub(super) fn platforms(&self) -> ([Platform; 8], usize) {
         // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, as any
         // negative errCode beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own
         // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
         let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
         if self.cloud_text || (cloud_code && self.wx_fail_marker) {
-            return ([Platform::WechatCloud; 7], 1);
+            return ([Platform::WechatCloud; 8], 1);
         }
         // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
         // `api:fail` form is WeChat's alone.
         if self.wx_fail_marker {
-            return ([Platform::Wechat; 7], 1);
+            return ([Platform::Wechat; 8], 1);
         }
         // The Alipay App SDK's result: resultStatus with memo, and `result` any value.
         let app_sdk = self.result_status && self.memo && !self.result_code;
@@ -77,16 +79,20 @@ impl Shape {
         // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
         let pay_v3 = self.code_text && self.message && !self.msg && !gateway;
         let pay = pay_v3 || (self.pay_v2 && !self.err_msg && !self.errno);
-        let mut fits = [Platform::Wechat; 7];
+        let mut fits = [Platform::Wechat; 8];
         let mut n = 0;
         for (platform, fit) in [
             (Platform::Wechat, self.err_msg || self.errno),
             (Platform::Alipay, alipay),
             (Platform::AlipayPlus, alipay_plus),
             (Platform::OpenPlatform, self.code && !gateway && !pay_v3),
-            (Platform::WechatServer, self.errcode || self.errmsg),
+            (
+                Platform::WechatServer,
+                (self.errcode || self.errmsg) && !self.wecom_errmsg,
+            ),
             (Platform::AlipayGateway, gateway),
             (Platform::WechatPay, pay),
+            (Platform::Wecom, self.wecom_errmsg),
         ] {
             if let (true, Some(slot)) = (fit, fits.get_mut(n)) {
                 *slot = platform;
@@ -162,7 +168,12 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 }
                 "errno" => &mut shape.errno,
                 "errcode" => &mut shape.errcode,
-                "errmsg" => &mut shape.errmsg,
+                "errmsg" => {
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.errmsg = true;
+                    shape.wecom_errmsg |= text.is_some_and(|t| crate::wecom::is_wecom_errmsg(&t));
+                    continue;
+                }
                 "error" => &mut shape.error,
                 "errorMessage" => &mut shape.error_message,
                 "resultCode" => &mut shape.result_code,

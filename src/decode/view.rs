@@ -64,6 +64,8 @@ pub struct DiagnosisView<'d> {
     pub reason_class: Option<wx::ReasonClass>,
     /// [`Diagnosis::candidate_apis`].
     pub candidate_apis: Vec<Api>,
+    /// [`Diagnosis::wecom_reading`].
+    pub wecom_reading: Option<crate::wecom::Errcode>,
 }
 
 impl<'a> Diagnosis<'a> {
@@ -101,6 +103,7 @@ impl<'a> Diagnosis<'a> {
                     .and_then(wx::Errno::retry_hint),
                 reason_class: r.class,
                 candidate_apis: Vec::new(),
+                wecom_reading: None,
             };
         }
         if let Diagnosis::WxCloud(fail) = self {
@@ -130,6 +133,7 @@ impl<'a> Diagnosis<'a> {
                 retry_hint: r.deciding.and_then(wx::cloud::Code::retry_hint),
                 reason_class: r.class,
                 candidate_apis: Vec::new(),
+                wecom_reading: None,
             };
         }
         let name = self.name();
@@ -154,6 +158,7 @@ impl<'a> Diagnosis<'a> {
             retry_hint: self.retry_hint(),
             reason_class: self.reason_class(),
             candidate_apis: self.candidate_apis(),
+            wecom_reading: self.wecom_reading(),
         }
     }
 }
@@ -163,6 +168,15 @@ mod json_view {
     use serde::ser::{SerializeMap, Serializer};
 
     use super::{Diagnosis, RawCode};
+
+    /// What a WeChat server body would mean had WeCom sent it.
+    #[derive(Serialize)]
+    struct WecomReading {
+        code: i64,
+        name: &'static str,
+        message_en: &'static str,
+        action: crate::Action,
+    }
 
     impl Serialize for RawCode<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -174,7 +188,7 @@ mod json_view {
     }
 
     /// The keys of the JSON view, in order; every object has all of them.
-    pub const KEYS: [&str; 19] = [
+    pub const KEYS: [&str; 20] = [
         "platform",
         "api",
         "code",
@@ -194,6 +208,7 @@ mod json_view {
         "retry_hint",
         "reason_class",
         "candidate_apis",
+        "wecom_reading",
     ];
 
     impl Serialize for Diagnosis<'_> {
@@ -222,6 +237,13 @@ mod json_view {
             map.serialize_entry("reason_class", &v.reason_class)?;
             let candidates: Vec<&str> = v.candidate_apis.iter().map(|a| a.name()).collect();
             map.serialize_entry("candidate_apis", &candidates)?;
+            let wecom = v.wecom_reading.map(|c| WecomReading {
+                code: c.code(),
+                name: c.name(),
+                message_en: c.message_en(),
+                action: c.action(),
+            });
+            map.serialize_entry("wecom_reading", &wecom)?;
             map.end()
         }
     }

@@ -1,0 +1,142 @@
+//! The WeCom catalog against an independent reading of the reference table
+//! (`tests/fixtures/reference/wecom_errcode.tsv`), and telling WeCom bodies from WeChat's.
+
+mod support;
+
+use minierr::Action;
+use minierr::wecom::{Errcode, WechatNumber};
+
+/// One reference row, read with nothing but `split('\t')`.
+struct Row {
+    code: i64,
+    zh: String,
+    reliability: String,
+    same: String,
+}
+
+fn reference() -> Vec<Row> {
+    let path = support::fixtures_dir().join("reference/wecom_errcode.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (code, zh, reliability, same) = (
+        col("code"),
+        col("message_zh"),
+        col("reliability"),
+        col("same_number_in_wechat"),
+    );
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            Row {
+                code: cells[code].parse().expect("an integer code"),
+                zh: cells[zh].to_owned(),
+                reliability: cells[reliability].to_owned(),
+                same: cells[same].to_owned(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_reference_row_is_in_the_catalog_as_written() {
+    let rows = reference();
+    assert_eq!(rows.len(), 1256);
+    assert_eq!(Errcode::COUNT, rows.len(), "and nothing else");
+    let mut different = 0;
+    for row in &rows {
+        let code = Errcode::from_code(row.code).unwrap_or_else(|| panic!("{} missing", row.code));
+        assert_eq!(code.message_zh(), row.zh, "{}", row.code);
+        assert_eq!(
+            format!("{:?}", code.reliability()).to_lowercase(),
+            row.reliability,
+            "{}",
+            row.code
+        );
+        let wechat = match row.same.as_str() {
+            "same" => WechatNumber::Same,
+            "different" => WechatNumber::Different,
+            "absent" => WechatNumber::Absent,
+            other => panic!("{}: {other:?}", row.code),
+        };
+        assert_eq!(code.wechat(), wechat, "{}", row.code);
+        assert!(!code.message_en().is_empty(), "{} has English", row.code);
+        different += usize::from(wechat == WechatNumber::Different);
+    }
+    assert_eq!(different, 125, "the reference's count");
+}
+
+/// A number that means the same in both takes WeChat's reviewed step.
+#[test]
+fn a_shared_meaning_shares_its_step() {
+    let mut checked = 0;
+    for code in Errcode::all().filter(|c| c.wechat() == WechatNumber::Same) {
+        let Some(wechat) = minierr::wx::server::Errcode::from_code(code.code()) else {
+            continue;
+        };
+        assert_eq!(code.action(), wechat.action(), "{}", code.code());
+        assert!(!code.is_step_by_rule());
+        checked += 1;
+    }
+    assert!(checked >= 40, "{checked}");
+}
+
+#[test]
+fn the_issues_example_40001_is_a_secret_here_and_a_token_there() {
+    let wecom = Errcode::from_code(40001).expect("listed");
+    assert_eq!(wecom.action(), Action::FixConfig);
+    assert_eq!(wecom.wechat(), WechatNumber::Different);
+    assert_eq!(
+        minierr::wx::server::Errcode::from_code(40001).map(|c| c.action_for("getPhoneNumber")),
+        Some(Action::Refresh)
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn a_body_is_wecom_when_it_says_so() {
+    use minierr::{Platform, decode_str};
+    // WeCom's errmsg names its own help page and the caller's IP.
+    let wecom = decode_str(
+        r#"{"errcode":40001,"errmsg":"invalid secret, hint: [1651212345_12_abc], from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(wecom.platform(), Platform::Wecom);
+    assert_eq!(wecom.action(), Some(Action::FixConfig));
+    assert_eq!(wecom.reason(), Some("invalid secret"));
+    // Without those marks the body stays WeChat's, and the diagnosis says what WeCom would mean.
+    let bare = decode_str(r#"{"errcode":40001,"errmsg":"invalid credential"}"#).expect("decodes");
+    assert_eq!(bare.platform(), Platform::WechatServer);
+    assert_eq!(
+        bare.wecom_reading().map(Errcode::action),
+        Some(Action::FixConfig)
+    );
+    // WeCom's own number (a user id WeCom does not know), marked: known, not "unknown".
+    let own = decode_str(
+        r#"{"errcode":60111,"errmsg":"invalid userid, more info at https://open.work.weixin.qq.com/devtool/query?e=60111"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(own.platform(), Platform::Wecom);
+    assert!(own.is_known());
+    // The same number unmarked stays a WeChat server body WeChat does not know, and says so.
+    let unmarked = decode_str(r#"{"errcode":60111,"errmsg":"invalid userid"}"#).expect("decodes");
+    assert_eq!(unmarked.platform(), Platform::WechatServer);
+    assert_eq!(unmarked.action(), None);
+    assert_eq!(unmarked.wecom_reading().map(Errcode::code), Some(60111));
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn a_wecom_sdk_line_is_read_as_wecom() {
+    use minierr::line::{Found, decode_line};
+    let options = minierr::DecodeOptions::new();
+    let (found, d) = decode_line(
+        "workwx: errcode=60020, errmsg=not allow to access from your ip, hint: [1651], from ip: 198.51.100.2, more info at https://open.work.weixin.qq.com/devtool/query?e=60020",
+        &options,
+    )
+    .expect("decodes");
+    assert_eq!(found, Found::ServerText);
+    assert_eq!(d.platform(), minierr::Platform::Wecom);
+    assert_eq!(d.action(), Some(Action::FixConfig));
+}
