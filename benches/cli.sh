@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The `minierr decode` command on a generated log, against `jq` reading the same file and
-# against the library's own decode loop, with peak memory; one run, one machine.
+# against the library's own decode loop, with peak memory; one run, one machine. `text` and
+# `json` run at the default `--jobs` (one thread per core); the `-jobs-1` rows on one thread.
 #
 #   bash benches/cli.sh             # a 1 GiB log (and a 100 MiB one for memory)
 #   bash benches/cli.sh 10          # a 10 MiB log only (what CI runs, to keep the script working)
@@ -59,6 +60,8 @@ report() { # MiB
   local results=()
   results+=("$(measure jq jq -cR 'try fromjson catch .' "$log")")
   results+=("$(measure library "$loop" "$log")")
+  results+=("$(measure text-jobs-1 "$bin" decode "$log" --jobs 1)")
+  results+=("$(measure json-jobs-1 "$bin" decode "$log" --json --jobs 1)")
   results+=("$(measure text "$bin" decode "$log")")
   results+=("$(measure json "$bin" decode "$log" --json)")
   echo

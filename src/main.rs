@@ -97,6 +97,10 @@ enum Command {
         /// Skip (and report) lines longer than this many bytes.
         #[arg(long, default_value_t = 1 << 20)]
         max_line_bytes: usize,
+        /// Decode on this many threads (default: one per core). Output keeps the input's
+        /// order; 1 decodes on the calling thread alone.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// The catalogs, as a table, CSV or JSON lines (one schema for every platform).
     List {
@@ -140,6 +144,7 @@ fn main() -> ExitCode {
             summary,
             fail_on_unknown,
             max_line_bytes,
+            jobs,
         } => {
             let mut options = DecodeOptions::new();
             if let Some(api) = api {
@@ -156,6 +161,10 @@ fn main() -> ExitCode {
                 summary,
                 fail_on_unknown,
                 max_line_bytes,
+                jobs: jobs.map_or_else(
+                    || std::thread::available_parallelism().map_or(1, usize::from),
+                    usize::from,
+                ),
             };
             cli::decode::run(&mut out, &args)
         }

@@ -41,7 +41,7 @@ fn json_lines(o: &Output) -> Vec<serde_json::Value> {
 }
 
 /// The keys the README documents, every one on every object.
-const KEYS: [&str; 19] = [
+const KEYS: [&str; 20] = [
     "platform",
     "api",
     "code",
@@ -61,6 +61,7 @@ const KEYS: [&str; 19] = [
     "retry_hint",
     "reason_class",
     "candidate_apis",
+    "wecom_reading",
 ];
 
 fn assert_keys(value: &serde_json::Value, extra: &[&str]) {
@@ -561,11 +562,13 @@ fn list_prints_the_catalogs_in_one_schema() {
     let all = json_lines(&minierr(&["list", "--format", "jsonl"]));
     // errno, legacy errCode, Cloud, server errcodes, Alipay JSAPI failures (the combined table
     // and the per-API pages), the gateway's public codes and sub_codes, Alipay+, open platform,
-    // and WeChat Pay's 50 machine strings (the 164 reference rows less the 7 that name an HTTP
+    // and WeChat Pay's 53 machine strings (50 from the 164 reference rows less the 7 that name an HTTP
     // status or return_code, folded per code).
+    // The server's namespace holds the reference's 927 codes, the open platform's 1,037 and
+    // virtual payment's 22; WeCom adds its 1,256.
     assert_eq!(
         all.len(),
-        295 + 337 + 99 + 927 + 63 + 10 + 294 + 8 + 65 + 50
+        295 + 337 + 99 + (927 + 1037 + 22) + 63 + 10 + 294 + 8 + 65 + 53 + 1256
     );
     for item in &all {
         assert_row_keys(item);
@@ -635,7 +638,7 @@ fn every_platform_list_prints_parses_back() {
         assert_eq!(platform.as_str(), name);
         *counts.entry(name.to_owned()).or_insert(0usize) += 1;
     }
-    assert_eq!(counts.len(), 9, "{counts:?}");
+    assert_eq!(counts.len(), 10, "{counts:?}");
     let legacy = json_lines(&minierr(&[
         "list",
         "--platform",
@@ -645,4 +648,59 @@ fn every_platform_list_prints_parses_back() {
     ]));
     assert_eq!(Some(&legacy.len()), counts.get("wechat_legacy"));
     assert!(legacy.iter().all(|r| r["platform"] == "wechat_legacy"));
+}
+
+/// Decoding on several threads writes byte for byte what one thread writes, in the input's
+/// order, across many batches, with blank, too-long and non-UTF-8 lines among them.
+#[test]
+fn jobs_change_the_speed_not_the_output() {
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/payloads.jsonl"
+    ))
+    .expect("the sample log");
+    let mut log = Vec::new();
+    let mut round = 0;
+    // Well past one 256 KiB batch per thread, so windows and batches both turn over.
+    while log.len() < 3 << 20 {
+        log.extend_from_slice(&sample);
+        log.extend_from_slice(b"\n\n2026-11-30 INFO nothing here\n");
+        log.extend_from_slice(b"\xff\xfe not utf-8\n");
+        log.extend_from_slice(
+            format!("{{\"errMsg\":\"request:fail {}\"}}\n", "x".repeat(300)).as_bytes(),
+        );
+        round += 1;
+    }
+    let path = std::env::temp_dir().join(format!("minierr-jobs-{}.log", std::process::id()));
+    std::fs::write(&path, &log).expect("a temporary log");
+    let path_text = path.to_str().expect("a UTF-8 path");
+    for extra in [&[][..], &["--json", "--summary"][..]] {
+        let run = |jobs: &str| {
+            let mut args = vec![
+                "decode",
+                path_text,
+                "--max-line-bytes",
+                "200",
+                "--jobs",
+                jobs,
+            ];
+            args.extend_from_slice(extra);
+            minierr(&args)
+        };
+        let (one, two, three) = (run("1"), run("2"), run("3"));
+        assert!(!one.stdout.is_empty());
+        assert_eq!(one.status.code(), two.status.code());
+        assert!(
+            one.stdout == two.stdout,
+            "--jobs 2 differs from --jobs 1 ({extra:?})"
+        );
+        assert!(
+            one.stdout == three.stdout,
+            "--jobs 3 differs from --jobs 1 ({extra:?})"
+        );
+    }
+    let _ = std::fs::remove_file(&path);
+    assert!(round > 10);
+    let refused = minierr(&["decode", path_text, "--jobs", "0"]);
+    assert_eq!(refused.status.code(), Some(2), "--jobs 0 is a usage error");
 }

@@ -20,6 +20,8 @@ pub struct Args<'a> {
     pub summary: bool,
     pub fail_on_unknown: bool,
     pub max_line_bytes: usize,
+    /// Threads to decode on; 1 decodes on the calling thread.
+    pub jobs: usize,
 }
 
 /// A line that gave no diagnosis, in `--json` mode.
@@ -93,6 +95,39 @@ impl Summary {
                 let key = format!("{platform} {}", normalize_reason(reason));
                 *self.unknown_reasons.entry(key).or_default() += 1;
             }
+        }
+    }
+
+    /// Adds the counts of another part of the input.
+    fn merge(&mut self, other: Summary) {
+        self.decoded += other.decoded;
+        self.failed += other.failed;
+        self.no_payload += other.no_payload;
+        self.blank += other.blank;
+        self.unknown += other.unknown;
+        let add = |into: &mut BTreeMap<&'static str, u64>, from: BTreeMap<&'static str, u64>| {
+            for (key, n) in from {
+                *into.entry(key).or_default() += n;
+            }
+        };
+        add(&mut self.by_platform, other.by_platform);
+        add(&mut self.by_action, other.by_action);
+        add(&mut self.by_form, other.by_form);
+        add(&mut self.failures, other.failures);
+        for (key, n) in other.by_category {
+            *self.by_category.entry(key).or_default() += n;
+        }
+        for (key, (name, n)) in other.by_number {
+            self.by_number.entry(key).or_insert((name, 0)).1 += n;
+        }
+        for (platform, codes) in other.by_text {
+            let into = self.by_text.entry(platform).or_default();
+            for (code, (name, n)) in codes {
+                into.entry(code).or_insert((name, 0)).1 += n;
+            }
+        }
+        for (reason, n) in other.unknown_reasons {
+            *self.unknown_reasons.entry(reason).or_default() += n;
         }
     }
 
@@ -285,60 +320,18 @@ pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
     } else {
         let mut progress = Progress::new(input.size.filter(|_| !input.is_stdin));
         let mut lines = Lines::new(&mut input.reader, args.max_line_bytes);
-        loop {
-            let number = lines.number + 1;
-            let line = match lines.next_line()? {
-                None => break,
-                Some(line) => line,
-            };
-            match line {
-                Line::TooLong { bytes } => {
-                    let error = format!(
-                        "{bytes} bytes, longer than the limit of {} (--max-line-bytes)",
-                        args.max_line_bytes
-                    );
-                    not_decoded(out, &mut summary, args, number, "too_long", &error)?;
-                }
-                Line::InvalidUtf8 { valid_up_to } => {
-                    let error = format!("not UTF-8 after byte {valid_up_to}");
-                    not_decoded(out, &mut summary, args, number, "invalid_utf8", &error)?;
-                }
-                Line::Text(text) if text.trim().is_empty() => summary.blank += 1,
-                Line::Text(text) => {
-                    let result = match args.platform {
-                        Some(p) => decode_line_as(text, p, &args.options),
-                        None => decode_line(text, &args.options),
-                    };
-                    match result {
-                        Ok((found, d)) => emit(out, &mut summary, args, number, found, &d)?,
-                        Err(LineError::NoPayload) => {
-                            summary.no_payload += 1;
-                            skipped(out, args, number)?;
-                        }
-                        Err(LineError::Decode(e)) => {
-                            not_decoded(
-                                out,
-                                &mut summary,
-                                args,
-                                number,
-                                "not_decoded",
-                                &e.to_string(),
-                            )?;
-                        }
-                        Err(e) => {
-                            not_decoded(
-                                out,
-                                &mut summary,
-                                args,
-                                number,
-                                "not_decoded",
-                                &e.to_string(),
-                            )?;
-                        }
-                    }
-                }
+        if args.jobs > 1 {
+            in_parallel(out, &mut summary, args, &mut lines, &mut progress)?;
+        } else {
+            loop {
+                let number = lines.number + 1;
+                let line = match lines.next_line()? {
+                    None => break,
+                    Some(line) => line,
+                };
+                handle_line(out, &mut summary, args, number, line)?;
+                progress.update(lines.bytes_read);
             }
-            progress.update(lines.bytes_read);
         }
         progress.finish();
     }
@@ -355,6 +348,162 @@ pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line's diagnosis, or why it has none, written to `out` and counted in `summary`.
+fn handle_line(
+    out: &mut dyn Write,
+    summary: &mut Summary,
+    args: &Args<'_>,
+    number: u64,
+    line: Line<'_>,
+) -> io::Result<()> {
+    match line {
+        Line::TooLong { bytes } => {
+            let error = format!(
+                "{bytes} bytes, longer than the limit of {} (--max-line-bytes)",
+                args.max_line_bytes
+            );
+            not_decoded(out, summary, args, number, "too_long", &error)
+        }
+        Line::InvalidUtf8 { valid_up_to } => {
+            let error = format!("not UTF-8 after byte {valid_up_to}");
+            not_decoded(out, summary, args, number, "invalid_utf8", &error)
+        }
+        Line::Text(text) if text.trim().is_empty() => {
+            summary.blank += 1;
+            Ok(())
+        }
+        Line::Text(text) => {
+            let result = match args.platform {
+                Some(p) => decode_line_as(text, p, &args.options),
+                None => decode_line(text, &args.options),
+            };
+            match result {
+                Ok((found, d)) => emit(out, summary, args, number, found, &d),
+                Err(LineError::NoPayload) => {
+                    summary.no_payload += 1;
+                    skipped(out, args, number)
+                }
+                Err(e) => not_decoded(out, summary, args, number, "not_decoded", &e.to_string()),
+            }
+        }
+    }
+}
+
+/// How much text a worker takes at a time: large enough that handing it over costs little
+/// against decoding it, small enough that a window of them keeps memory flat.
+const BATCH_BYTES: usize = 256 << 10;
+
+/// A run of consecutive lines, copied out of the reader's buffer for a worker.
+#[derive(Default)]
+struct Batch {
+    first: u64,
+    text: String,
+    lines: Vec<OwnedLine>,
+}
+
+/// A line of a batch: a range of its text, or what the reader found instead.
+enum OwnedLine {
+    Text(std::ops::Range<usize>),
+    TooLong { bytes: u64 },
+    InvalidUtf8 { valid_up_to: usize },
+}
+
+impl Batch {
+    /// Decodes every line of the batch into its own output and summary.
+    fn decode(&self, args: &Args<'_>) -> io::Result<(Vec<u8>, Summary)> {
+        let mut out = Vec::with_capacity(self.text.len());
+        let mut summary = Summary::default();
+        for (number, line) in (self.first..).zip(&self.lines) {
+            let line = match line {
+                OwnedLine::Text(range) => Line::Text(self.text.get(range.clone()).unwrap_or("")),
+                OwnedLine::TooLong { bytes } => Line::TooLong { bytes: *bytes },
+                OwnedLine::InvalidUtf8 { valid_up_to } => Line::InvalidUtf8 {
+                    valid_up_to: *valid_up_to,
+                },
+            };
+            handle_line(&mut out, &mut summary, args, number, line)?;
+        }
+        Ok((out, summary))
+    }
+}
+
+/// Decodes the lines on `args.jobs` threads. The reader fills a window of batches; while rayon
+/// decodes one window, the next is read, so reading overlaps decoding; outputs are written in
+/// input order. Memory holds two windows (about `jobs × 4` batches of 256 KiB each, and the
+/// output of one).
+fn in_parallel(
+    out: &mut dyn Write,
+    summary: &mut Summary,
+    args: &Args<'_>,
+    lines: &mut Lines<'_>,
+    progress: &mut Progress,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs)
+        .build()
+        .map_err(io::Error::other)?;
+    let window = args.jobs * 4;
+    let mut next = read_window(lines, window)?;
+    while !next.is_empty() {
+        let current = next;
+        let (decoded, read) = pool.install(|| {
+            rayon::join(
+                || {
+                    current
+                        .par_iter()
+                        .map(|b| b.decode(args))
+                        .collect::<Vec<_>>()
+                },
+                || read_window(lines, window),
+            )
+        });
+        next = read?;
+        for result in decoded {
+            let (bytes, part) = result?;
+            out.write_all(&bytes)?;
+            summary.merge(part);
+        }
+        progress.update(lines.bytes_read);
+    }
+    Ok(())
+}
+
+/// Up to `window` batches of the next lines; empty at the end of the input.
+fn read_window(lines: &mut Lines<'_>, window: usize) -> io::Result<Vec<Batch>> {
+    let mut batches = Vec::with_capacity(window);
+    while batches.len() < window {
+        let mut batch = Batch {
+            first: lines.number + 1,
+            ..Batch::default()
+        };
+        let mut done = false;
+        while batch.text.len() < BATCH_BYTES {
+            let Some(line) = lines.next_line()? else {
+                done = true;
+                break;
+            };
+            batch.lines.push(match line {
+                Line::Text(text) => {
+                    let at = batch.text.len();
+                    batch.text.push_str(text);
+                    OwnedLine::Text(at..batch.text.len())
+                }
+                Line::TooLong { bytes } => OwnedLine::TooLong { bytes },
+                Line::InvalidUtf8 { valid_up_to } => OwnedLine::InvalidUtf8 { valid_up_to },
+            });
+        }
+        if !batch.lines.is_empty() {
+            batches.push(batch);
+        }
+        if done {
+            break;
+        }
+    }
+    Ok(batches)
 }
 
 fn emit(
@@ -407,6 +556,14 @@ fn emit(
     }
     if let Some(hint) = view.retry_hint {
         write!(out, " ({hint})")?;
+    }
+    if let Some(wecom) = view.wecom_reading {
+        write!(
+            out,
+            " (if WeCom sent it: {} -> {})",
+            wecom.name(),
+            wecom.action()
+        )?;
     }
     match (view.message_en, view.reason) {
         (Some(en), _) => write!(out, ": {en}")?,

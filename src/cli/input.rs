@@ -10,7 +10,7 @@ const READ_BUFFER: usize = 256 << 10;
 
 /// The input: a file or standard input, buffered, with its size when known.
 pub struct Input {
-    pub reader: Box<dyn BufRead>,
+    pub reader: Box<dyn BufRead + Send>,
     pub size: Option<u64>,
     pub is_stdin: bool,
 }
@@ -74,7 +74,7 @@ pub enum Line<'b> {
 
 /// The lines of an input, read into one buffer that is reused and never grows past the cap.
 pub struct Lines<'i> {
-    reader: &'i mut dyn BufRead,
+    reader: &'i mut (dyn BufRead + Send),
     buf: Vec<u8>,
     max_line_bytes: usize,
     pub number: u64,
@@ -82,7 +82,7 @@ pub struct Lines<'i> {
 }
 
 impl<'i> Lines<'i> {
-    pub fn new(reader: &'i mut dyn BufRead, max_line_bytes: usize) -> Self {
+    pub fn new(reader: &'i mut (dyn BufRead + Send), max_line_bytes: usize) -> Self {
         Lines {
             reader,
             buf: Vec::with_capacity(8 << 10),
