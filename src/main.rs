@@ -66,8 +66,8 @@ enum Command {
         /// payload, an SDK's error text).
         #[arg(allow_hyphen_values = true)]
         query: String,
-        /// Only this platform: wechat, wechat_cloud, wechat_server, alipay, alipay_gateway,
-        /// alipayplus or open_platform.
+        /// Only this platform: wechat, wechat_legacy, wechat_cloud, wechat_server, wechat_pay,
+        /// wecom, alipay, alipay_gateway, alipayplus or open_platform.
         #[arg(long)]
         platform: Option<Platform>,
         /// Only this Alipay API (my.request or request).
@@ -85,7 +85,8 @@ enum Command {
         /// The Alipay API that produced the payloads, to resolve codes that differ per API.
         #[arg(long, value_parser = parse_api)]
         api: Option<Api>,
-        /// Treat Alipay calls as idempotent: retry an unknown outcome instead of reconciling.
+        /// Treat the calls as idempotent (Alipay+, the Alipay gateway, WeChat Pay): retry an
+        /// unknown outcome instead of reconciling.
         #[arg(long)]
         idempotent: bool,
         /// With --json, end with a summary object.
@@ -97,7 +98,8 @@ enum Command {
         /// Skip (and report) lines longer than this many bytes.
         #[arg(long, default_value_t = 1 << 20)]
         max_line_bytes: usize,
-        /// Decode on this many threads (default: one per core). Output keeps the input's
+        /// Decode on this many threads (default: one per core for a file, 1 for standard
+        /// input, where batching would delay each line's answer). Output keeps the input's
         /// order; 1 decodes on the calling thread alone.
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
@@ -162,7 +164,10 @@ fn main() -> ExitCode {
                 fail_on_unknown,
                 max_line_bytes,
                 jobs: jobs.map_or_else(
-                    || std::thread::available_parallelism().map_or(1, usize::from),
+                    || match file.as_deref() {
+                        None | Some("-") => 1,
+                        Some(_) => std::thread::available_parallelism().map_or(1, usize::from),
+                    },
                     usize::from,
                 ),
             };

@@ -71,14 +71,16 @@ const CLASSES: &[(&str, &[&str], &[&str])] = &[
             "稍后再试",
             "系统失败",
             "服务异常",
-            "网络",
+            "网络错误",
+            "网络异常",
+            "网络超时",
+            "网络繁忙",
         ],
     ),
     (
         "Refresh",
         &[
             "access_token expired",
-            "token expired",
             "access_token is expired",
             "invalid access_token",
             "invalid credential",
@@ -145,9 +147,26 @@ const CLASSES: &[(&str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// Phrases that decide before the classes, because a class word inside them means something
+/// else: a quota that is "not supported" is configuration, not a limit to wait out; "please use
+/// [bind] or [unbind]" names the request's own parameter; an order that timed out will not
+/// come back on a retry.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("not support", "FixConfig"),
+    ("go to charge", "FixConfig"),
+    ("please use", "FixRequest"),
+    ("order time out", "FixRequest"),
+];
+
 /// The step (an `Action` variant's name) for a code known only by `errmsg` and `message_zh`.
 pub(crate) fn action_by_rule(errmsg: &str, message_zh: &str) -> &'static str {
     let errmsg = errmsg.to_lowercase();
+    if let Some((_, action)) = EXCEPTIONS
+        .iter()
+        .find(|(phrase, _)| errmsg.contains(phrase))
+    {
+        return action;
+    }
     CLASSES
         .iter()
         .find(|(_, english, chinese)| {
@@ -182,8 +201,9 @@ mod tests {
         }
         assert!(total > 900, "{total} rows");
         let share = f64::from(agree) / f64::from(total);
-        // Measured 81 % when the rule was written; the classes it misses most are
+        // Measured 80.5 % (768 of 954) when the rule was written; the classes it misses most are
         // configuration read as a request and back.
+        eprintln!("the rule agrees on {agree} of {total} reviewed rows ({share:.3})");
         assert!(
             share >= 0.78,
             "the rule agrees on {agree} of {total} ({share:.2})"

@@ -63,6 +63,8 @@ struct Entry {
     apis: String,
     source: String,
     note: String,
+    /// The step came from [`action_by_rule`](crate::server_rule::action_by_rule).
+    by_rule: bool,
 }
 
 pub(crate) fn reliability(row: &Row<'_>) -> Result<&'static str, TableError> {
@@ -132,6 +134,7 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
             apis: row.get("apis").to_owned(),
             source: row.required("source")?.to_owned(),
             note: row.get("note").to_owned(),
+            by_rule: false,
         });
     }
     let main: Vec<&Entry> = entries.iter().filter(|e| e.only_for.is_empty()).collect();
@@ -220,6 +223,7 @@ fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
             apis: row.get("apis").to_owned(),
             source: row.required("source")?.to_owned(),
             note,
+            by_rule,
         });
     }
     Ok(entries)
@@ -233,6 +237,7 @@ fn info_literal(e: &Entry) -> String {
             ("message_zh", lit(&e.message_zh)),
             ("message_en", lit(&e.message_en)),
             ("action", format!("Action::{}", e.action)),
+            ("by_rule", e.by_rule.to_string()),
             ("retry_hint", e.retry_hint.clone()),
             ("reliability", format!("Reliability::{}", e.reliability)),
             ("apis", lit(&e.apis)),

@@ -195,7 +195,7 @@ impl<'a> PayDiagnosis<'a> {
     }
 
     fn meaning(&self) -> Option<wx::pay::Meaning> {
-        self.answer.meaning(self.api)
+        self.answer.meaning(self.api, self.call)
     }
 
     fn action(&self) -> Option<Action> {

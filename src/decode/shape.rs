@@ -43,9 +43,16 @@ pub(super) struct Shape {
     message: bool,
     /// `msg`, which WeChat Pay does not send.
     msg: bool,
-    /// `code` is text that is no number: WeChat Pay APIv3's `PARAM_ERROR`, not the open
-    /// platform's or the gateway's digits.
+    /// `code` is WeChat Pay APIv3's: UPPER_SNAKE text, and either a catalog code or beside a
+    /// Chinese `message` or a `detail` (other services' `{code, message}`, Connect-RPC's
+    /// `unavailable` or Node's `ECONNABORTED`, are not).
     code_text: bool,
+    /// `code` is UPPER_SNAKE text that the catalog does not know.
+    code_upper_unknown: bool,
+    /// `message` holds text beyond ASCII (WeChat Pay writes its messages in Chinese).
+    message_chinese: bool,
+    /// A `detail` key.
+    detail: bool,
     /// An errmsg with WeCom's own marks (its `open.work.weixin.qq.com` link, `from ip:`).
     wecom_errmsg: bool,
     /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des`, or an
@@ -77,7 +84,9 @@ impl Shape {
         // The gateway's own keys, or its public msg; an open-platform code has neither.
         let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
         // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
-        let pay_v3 = self.code_text && self.message && !self.msg && !gateway;
+        let pay_code =
+            self.code_text || (self.code_upper_unknown && (self.message_chinese || self.detail));
+        let pay_v3 = pay_code && self.message && !self.msg && !gateway;
         let pay = pay_v3 || (self.pay_v2 && !self.err_msg && !self.errno);
         let mut fits = [Platform::Wechat; 8];
         let mut n = 0;
@@ -182,13 +191,24 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "code" => {
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.code = true;
-                    shape.code_text |= text.is_some_and(|t| {
+                    if let Some(t) = text {
                         let t = t.trim();
-                        !t.is_empty() && t.parse::<i64>().is_err()
-                    });
+                        let upper = !t.is_empty()
+                            && t.parse::<i64>().is_err()
+                            && t.bytes()
+                                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+                        let known = crate::wx::pay::Code::from_code(t).is_some();
+                        shape.code_text |= upper && known;
+                        shape.code_upper_unknown |= upper && !known;
+                    }
                     continue;
                 }
-                "message" => &mut shape.message,
+                "message" => {
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.message = true;
+                    shape.message_chinese |= text.is_some_and(|t| !t.is_ascii());
+                    continue;
+                }
                 "return_code" | "result_code" | "err_code_des" | "return_msg" | "retmsg" => {
                     &mut shape.pay_v2
                 }
@@ -207,6 +227,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     continue;
                 }
                 "detail" => {
+                    shape.detail = true;
                     let inner = map.next_value::<NestedShape>()?.0;
                     shape.detail_err_msg = inner.is_some_and(|inner| inner.err_msg);
                     continue;

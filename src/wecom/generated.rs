@@ -8723,7 +8723,7 @@ pub enum Errcode {
     ///
     /// The device is not registered on the network.
     ///
-    /// Next step: [`Action::Retry`] (by rule from the text).
+    /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "600014")]
     DeviceNotNetworkRegistered = 600014,
     /// `600015` · secondary source · WeChat's server: absent
@@ -25349,7 +25349,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "设备未网络注册",
                 message_en: "The device is not registered on the network",
-                action: Action::Retry,
+                action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,

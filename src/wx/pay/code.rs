@@ -94,6 +94,8 @@ impl Api {
     /// assert_eq!(Api::from_path("POST", "/v3/pay/partner/transactions/jsapi"), Some(Api::V3JsapiOrder));
     /// assert_eq!(Api::from_path("POST", "/sandboxnew/pay/unifiedorder"), Some(Api::V2UnifiedOrder));
     /// assert_eq!(Api::from_path("GET", "/v3/certificates"), None);
+    /// // A path part of an API the catalog lacks is not an order number.
+    /// assert_eq!(Api::from_path("", "/v3/profitsharing/orders/unfreeze"), None);
     /// ```
     #[must_use]
     pub fn from_path(method: &str, path: &str) -> Option<Api> {
@@ -120,13 +122,17 @@ impl Api {
     }
 }
 
-/// Whether `path` fits `template`, where a `{name}` segment is any one non-empty segment.
+/// Whether `path` fits `template`, where a `{name}` segment is one identifier: a non-empty
+/// segment that is not a word of lower-case letters and hyphens, which is how the API names
+/// its own path parts (`/v3/profitsharing/orders/unfreeze` is not a query of order
+/// `unfreeze`).
 fn same_path(template: &str, path: &str) -> bool {
     let mut given = path.trim_end_matches('/').split('/');
     for expected in template.split('/') {
         match given.next() {
             Some(segment) if expected.starts_with('{') => {
-                if segment.is_empty() {
+                let api_word = segment.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+                if segment.is_empty() || api_word {
                     return false;
                 }
             }
@@ -239,13 +245,40 @@ impl Code {
     /// ```
     #[must_use]
     pub fn action_for(self, api: Api) -> Option<Action> {
-        match self.meaning_on(api) {
+        self.action_for_text(api, "")
+    }
+
+    /// [`Code::action_for`], choosing among the API's rows for the code by the body's text
+    /// where the table lists the code twice on one API with different meanings (a transfer's
+    /// `INVALID_REQUEST` is a broken rule or the day's quota).
+    pub(crate) fn action_for_text(self, api: Api, text: &str) -> Option<Action> {
+        // The common status table belongs to every API: its step for a code whose outcome is
+        // unknown must not be a query's.
+        if api.call_kind().is_none() && self.outcome() == Outcome::Unknown {
+            return Some(Action::Reconcile);
+        }
+        match self.meaning_matching(api, text) {
             Some(meaning) => Some(meaning.action()),
             None => self.action_in(
                 Some(api.version()),
                 api.call_kind().unwrap_or(CallKind::MovesMoney),
             ),
         }
+    }
+
+    /// The code's meaning on `api` whose text the body's message holds, else its first.
+    pub(crate) fn meaning_matching(self, api: Api, text: &str) -> Option<Meaning> {
+        let mut on_api = self.meanings().filter(|m| m.api() == api);
+        let first = on_api.next()?;
+        let own_text = |m: &Meaning| {
+            let zh = m.message_zh();
+            let zh = zh.split(" (").next().unwrap_or(zh).trim();
+            !zh.is_empty() && !text.is_empty() && text.contains(zh)
+        };
+        if own_text(&first) {
+            return Some(first);
+        }
+        Some(on_api.find(own_text).unwrap_or(first))
     }
 
     /// The next step when the API is not known: [`Action::Reconcile`] for an outcome-unknown

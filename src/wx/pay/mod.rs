@@ -34,15 +34,20 @@
 //! checks:
 //!
 //! - A system error, a bank error, `USERPAYING` or an HTTP 5xx ([`Outcome::Unknown`]) on an
-//!   order or a refund leaves the outcome unknown: [`Action::Reconcile`], query with the same
-//!   `out_trade_no` / `out_refund_no`, never a new order. On a query or a close it is
-//!   [`Action::Retry`].
+//!   order, a refund, a transfer or a split leaves the outcome unknown: [`Action::Reconcile`],
+//!   query with the same `out_trade_no` / `out_refund_no` / `out_bill_no`, never a new one. On
+//!   a query it is [`Action::Retry`] (a service that is down, [`Action::Backoff`]); a close
+//!   follows its page, which for a payer still paying says to query the order first. The
+//!   common status table ([`Api::V3Common`]) belongs to every API, so there such a code is
+//!   reconciled too.
 //! - `ORDERPAID`, `ORDER_CLOSED` and `ORDERCLOSED` say the state is already settled
 //!   ([`Outcome::Settled`]): a paid order is treated as paid ([`Action::Reconcile`], fetch its
 //!   `transaction_id`), a closed one is not paid again ([`Action::GiveUp`]).
 //! - Frequency limits back off ([`Action::Backoff`], [`RetryHint::Later`](crate::RetryHint)),
-//!   except a refund answered `FREQUENCY_LIMITED`, which the current page says may already be
-//!   accepted: query it first.
+//!   except an APIv3 refund answered `FREQUENCY_LIMITED`, which the current page says may
+//!   already be accepted: query it first.
+//! - Where a table lists a code twice on one API with different meanings, the body's message
+//!   picks the row (a transfer's `INVALID_REQUEST` is a broken rule or the day's quota).
 //!
 //! Where the call is not known (a bare body in a log, the CLI), [`Code::action`] takes a
 //! [`CallKind`]: with [`CallKind::MovesMoney`], the safe default, an outcome-unknown code is

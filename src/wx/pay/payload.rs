@@ -328,8 +328,9 @@ impl<'a> V2Response<'a> {
         self.err_code_des.as_deref()
     }
 
-    /// Whether the communication layer failed (`return_code` `FAIL`): the request never
-    /// reached the business layer (a signature or format error), so nothing happened.
+    /// Whether the communication layer failed (`return_code` `FAIL`): the request did not
+    /// reach the business layer, because of a signature or format error (nothing happened) or
+    /// a busy gateway (the outcome is unknown).
     #[must_use]
     pub fn is_communication_failure(&self) -> bool {
         self.return_code.as_deref() == Some("FAIL")
@@ -367,12 +368,21 @@ impl<'a> V2Response<'a> {
     fn decide(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
         if self.is_communication_failure() {
             // The v2 pages give two causes, 签名失败 and 参数格式校验错误: the merchant's keys,
-            // or the request.
+            // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
+            // whether the call took effect is unknown.
             let text = self.return_msg.as_deref().unwrap_or_default();
-            return Some(if text.contains("签名") {
-                Action::FixConfig
-            } else {
-                Action::FixRequest
+            let busy = ["繁忙", "稍后", "超时", "系统错误", "系统异常"]
+                .iter()
+                .any(|w| text.contains(w));
+            let moves_money = match api {
+                Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
+                None => call == CallKind::MovesMoney,
+            };
+            return Some(match (busy, moves_money) {
+                (true, true) => Action::Reconcile,
+                (true, false) => Action::Retry,
+                (false, _) if text.contains("签名") => Action::FixConfig,
+                (false, _) => Action::FixRequest,
             });
         }
         if self.is_success() {
@@ -455,7 +465,7 @@ pub(crate) fn decide(
         _ => {}
     }
     match api {
-        Some(api) => code.action_for(api),
+        Some(api) => code.action_for_text(api, text),
         None => code.action_in(Some(version), call),
     }
 }
@@ -701,14 +711,26 @@ impl<'a> Answer<'a> {
         }
     }
 
-    /// The code's meaning on `api`, or its first meaning with the API unknown.
+    /// The code's meaning on `api`; with the API unknown, the first meaning of the answer's
+    /// version whose step is the one decided (so the text shown agrees with the step), else the
+    /// version's first.
     #[must_use]
-    pub fn meaning(&self, api: Option<Api>) -> Option<super::Meaning> {
+    pub fn meaning(&self, api: Option<Api>, call: CallKind) -> Option<super::Meaning> {
         let code = self.code()?.known()?;
-        match api {
-            Some(api) => code.meaning_on(api),
-            None => code.meanings().next(),
+        let text = self.message().unwrap_or_default();
+        if let Some(api) = api {
+            return code.meaning_matching(api, text);
         }
+        let version = self.version();
+        let decided = self.action(None, call);
+        let same_version = || {
+            code.meanings()
+                .filter(move |m| m.api().version() == version)
+        };
+        same_version()
+            .find(|m| Some(m.action()) == decided)
+            .or_else(|| same_version().next())
+            .or_else(|| code.meanings().next())
     }
 
     /// The same answer with owned strings.

@@ -31,6 +31,7 @@ impl Answer<'static> {
     /// let Some(Answer::V2(thrown)) = Answer::from_sdk_text("server error Error: ORDERPAID") else { panic!() };
     /// assert_eq!(thrown.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
     /// assert!(Answer::from_sdk_text("Error: PARAM_ERROR").is_none());
+    /// assert!(Answer::from_sdk_text("ReplyError: NOAUTH Authentication required.").is_none());
     /// ```
     #[must_use]
     pub fn from_sdk_text(line: &str) -> Option<Answer<'static>> {
@@ -67,16 +68,17 @@ fn wxjava_text(line: &str) -> Option<Answer<'static>> {
 
 /// node-tenpay and its forks throw the v2 `err_code` as the error's whole message
 /// (`Error: ORDERPAID`, `BusinessError: ORDERNOTEXIST`). A bare word is evidence only where it
-/// can be nobody else's: a catalog code spelled the v2 way, without underscores, or one that
-/// names WeChat Pay's own objects (an order, a trade, a refund, a merchant id). `PARAM_ERROR`
-/// or `SYSTEM_ERROR` alone could come from any API.
+/// can be nobody else's: a catalog code in v2's joined spelling (`ORDERPAID`, `SYSTEMERROR`),
+/// ending the line or followed by a stack frame. Underscored codes (`PARAM_ERROR`,
+/// `ORDER_CLOSED`) are any application's words, and `NOAUTH` is Redis's.
 fn thrown_code(line: &str) -> Option<Answer<'static>> {
-    const OWN_WORDS: [&str; 6] = ["ORDER", "TRADE", "REFUND", "MCH", "APPID", "TRANSACTION"];
     let (_, rest) = line.split_once("Error: ")?;
     let word = rest.split(|c: char| c.is_whitespace()).next()?;
+    let after = rest.get(word.len()..).unwrap_or_default().trim_start();
     let code = super::Code::from_code(word)?;
-    let own = !word.contains('_') || OWN_WORDS.iter().any(|w| word.contains(w));
-    if !own || word == "ERROR" {
+    let joined = !word.contains('_') && !matches!(word, "ERROR" | "NOAUTH");
+    let alone = after.is_empty() || after.starts_with("at ") || after.starts_with("\\n");
+    if !joined || !alone {
         return None;
     }
     Some(Answer::V2(super::V2Response::from_err_code(code.code())))

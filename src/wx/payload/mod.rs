@@ -512,10 +512,8 @@ impl<'a> Fail<'a> {
             // vocabulary, and only a reason that names one errcode answers.
             None => {
                 let reason = super::server::split_errmsg(self.reason()).reason();
-                match super::server::Errcode::all_with_message(reason) {
-                    [only] => Some(super::server::AnyErrcode::Known(*only)),
-                    _ => None,
-                }
+                super::server::Errcode::recovered_from_message(reason)
+                    .map(super::server::AnyErrcode::Known)
             }
         }
     }

@@ -275,6 +275,26 @@ impl Errcode {
         }
     }
 
+    /// The code a reason names when no errcode was sent: [`Errcode::from_message`], but never
+    /// a code whose step is by rule. The open platform's errmsgs are short and generic
+    /// (`blocked`, `order paid`); one of them alone is not evidence enough to name a code.
+    pub(crate) fn recovered_from_message(reason: &str) -> Option<Errcode> {
+        Errcode::from_message(reason).filter(|c| !c.is_step_by_rule())
+    }
+
+    /// Whether the step was derived by rule from the code's text (the open platform's codes,
+    /// `codegen/src/server_rule.rs`) rather than set by hand.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert!(!Errcode::InvalidCode.is_step_by_rule());
+    /// assert!(Errcode::all().any(Errcode::is_step_by_rule));
+    /// ```
+    #[must_use]
+    pub const fn is_step_by_rule(self) -> bool {
+        self.info().by_rule
+    }
+
     /// The one code whose errmsg matches `reason` in normal form.
     #[deprecated(since = "0.2.0", note = "renamed `from_message`")]
     #[must_use]

@@ -81,6 +81,8 @@ pub(crate) struct ErrcodeInfo {
     pub(crate) message_zh: &'static str,
     pub(crate) message_en: &'static str,
     pub(crate) action: Action,
+    /// The step was derived by rule from the text (the open platform's codes).
+    pub(crate) by_rule: bool,
     pub(crate) retry_hint: Option<RetryHint>,
     pub(crate) reliability: Reliability,
     pub(crate) apis: &'static str,

@@ -265,7 +265,8 @@ impl<'a> Response<'a> {
         match (self.errcode, self.errmsg.as_deref()) {
             (Some(code), _) => Some(code),
             (None, Some(errmsg)) if !errmsg.trim().is_empty() => {
-                Errcode::from_message(split_errmsg(errmsg).reason()).map(AnyErrcode::Known)
+                Errcode::recovered_from_message(split_errmsg(errmsg).reason())
+                    .map(AnyErrcode::Known)
             }
             (None, _) => Some(AnyErrcode::Known(Errcode::Ok)),
         }
