@@ -176,9 +176,16 @@ fn money_moving_calls_reconcile_an_unknown_outcome_and_queries_retry_it() {
     }
     assert!(checked >= 40, "{checked}");
     for code in [Code::SystemError, Code::SystemErrorV2, Code::BankErrorV2] {
-        assert_eq!(code.action_for(Api::V3QueryOrder), Some(Action::Retry), "{code:?}");
+        assert_eq!(
+            code.action_for(Api::V3QueryOrder),
+            Some(Action::Retry),
+            "{code:?}"
+        );
     }
-    assert_eq!(Code::SystemErrorV2.action_for(Api::V2RefundQuery), Some(Action::Retry));
+    assert_eq!(
+        Code::SystemErrorV2.action_for(Api::V2RefundQuery),
+        Some(Action::Retry)
+    );
     assert_eq!(Code::OrderPaid.outcome(), Outcome::Settled);
     assert_eq!(
         Code::OrderPaid.action(CallKind::Idempotent),
@@ -531,10 +538,19 @@ fn sdk_renderings_in_log_lines() {
 fn the_body_speaks_and_other_services_do_not() {
     use minierr::wx::pay::{Response, V2Response};
     // A transfer's INVALID_REQUEST is a broken rule, or the day's quota when it says so.
-    let quota = Response::new("INVALID_REQUEST", "超出商户单日转账额度,请核实产品设置是否准确");
-    assert_eq!(quota.action_for(Api::V3TransferBatch), Some(Action::FixConfig));
+    let quota = Response::new(
+        "INVALID_REQUEST",
+        "超出商户单日转账额度,请核实产品设置是否准确",
+    );
+    assert_eq!(
+        quota.action_for(Api::V3TransferBatch),
+        Some(Action::FixConfig)
+    );
     let rule = Response::new("INVALID_REQUEST", "请求参数符合参数格式，但不符合业务规则");
-    assert_eq!(rule.action_for(Api::V3TransferBatch), Some(Action::FixRequest));
+    assert_eq!(
+        rule.action_for(Api::V3TransferBatch),
+        Some(Action::FixRequest)
+    );
     // A busy v2 gateway left the outcome open: look before paying again, retry a query.
     let busy = V2Response::new(Some("FAIL"), Some("系统繁忙,请稍后再试."), None, None, None);
     assert_eq!(busy.action_for(Api::V2Refund), Some(Action::Reconcile));
@@ -548,7 +564,8 @@ fn the_body_speaks_and_other_services_do_not() {
         assert_ne!(platform.ok(), Some(minierr::Platform::WechatPay), "{body}");
     }
     // An unknown code with WeChat Pay's Chinese message or detail still is.
-    let newer = minierr::decode_str(r#"{"code":"NEW_CODE","message":"新的错误"}"#).expect("decodes");
+    let newer =
+        minierr::decode_str(r#"{"code":"NEW_CODE","message":"新的错误"}"#).expect("decodes");
     assert_eq!(newer.platform(), minierr::Platform::WechatPay);
     // Redis's NOAUTH is not a merchant without permission.
     let redis = minierr::line::decode_line(

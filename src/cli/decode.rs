@@ -393,7 +393,7 @@ fn handle_line(
 
 /// How much text a worker takes at a time: large enough that handing it over costs little
 /// against decoding it, small enough that a window of them keeps memory flat.
-const BATCH_BYTES: usize = 256 << 10;
+const BATCH_BYTES: usize = 128 << 10;
 
 /// A run of consecutive lines, copied out of the reader's buffer for a worker.
 #[derive(Default)]
@@ -431,7 +431,7 @@ impl Batch {
 
 /// Decodes the lines on `args.jobs` threads. The reader fills a window of batches; while rayon
 /// decodes one window, the next is read, so reading overlaps decoding; outputs are written in
-/// input order. Memory holds two windows (about `jobs × 4` batches of 256 KiB each, and the
+/// input order. Memory holds two windows (about `jobs × 4` batches of 128 KiB each, and the
 /// output of one).
 fn in_parallel(
     out: &mut dyn Write,
