@@ -55,7 +55,9 @@ pub use generated::Errcode;
 #[cfg(feature = "serde")]
 pub use payload::{Response, is_wecom_errmsg};
 
-/// Whether WeChat's server uses a WeCom number for the same thing.
+/// Whether WeChat's server uses a WeCom number for the same thing, as the reference records
+/// it against WeChat's server table. The open platform's codes joined [`wx::server`](crate::wx::server)
+/// later: 56 numbers marked absent are now WeChat codes too, and keep the reference's mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum WechatNumber {
