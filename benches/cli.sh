@@ -1,45 +1,27 @@
 #!/usr/bin/env bash
-# The `minierr decode` command on a generated log, against `jq` reading the same file and
+# The `minierr decode` command on a log of mixed real shapes, against `jq` reading the same file,
 # against the library's own decode loop, with peak memory; one run, one machine. `text` and
 # `json` run at the default `--jobs` (one thread per core); the `-jobs-1` rows on one thread.
 #
 #   bash benches/cli.sh             # a 1 GiB log (and a 100 MiB one for memory)
 #   bash benches/cli.sh 10          # a 10 MiB log only (what CI runs, to keep the script working)
 #
-# The log repeats examples/data/payloads.jsonl with log-line noise: half its lines carry a
-# timestamp and a level before the payload, and one line in eight is an INFO line with no
-# payload. Needs jq (apt-get install jq) and GNU time (/usr/bin/time). Prints a Markdown table.
+# The log is benches/mixed-log.sh's: the development payloads' shapes with log-line noise. The
+# `floor` row reads it line by line and checks each line is JSON (examples/read_floor.rs), the
+# least any tool that looks at every line does. Needs jq (apt-get install jq) and GNU time
+# (/usr/bin/time). Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib=${1:-1024}
 command -v jq >/dev/null || { echo "jq is not installed (apt-get install jq)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed (apt-get install time)" >&2; exit 2; }
 
-cargo build -q --release --features cli --bin minierr --example decode_loop
+cargo build -q --release --features cli --bin minierr --example decode_loop --example read_floor
 bin=target/release/minierr
 loop=target/release/examples/decode_loop
+floor=target/release/examples/read_floor
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-
-# One chunk of about 1 MiB, then the chunk repeated to the size asked for.
-make_log() { # MiB path
-  awk 'BEGIN { srand(7) }
-       { sub(/^\xef\xbb\xbf/, "") }
-       NF == 0 { next }
-       { line[n++] = $0 }
-       END {
-         bytes = 0; i = 0
-         while (bytes < 1048576) {
-           l = line[i++ % n]
-           if (i % 8 == 0) out = "2026-11-30 10:02:" sprintf("%02d", i % 60) " INFO request served in " (i % 97) " ms"
-           else if (i % 2 == 0) out = "2026-11-30 10:02:" sprintf("%02d", i % 60) " ERROR call failed " l
-           else out = l
-           print out; bytes += length(out) + 1
-         }
-       }' examples/data/payloads.jsonl > "$dir/chunk"
-  : > "$2"
-  for _ in $(seq "$1"); do cat "$dir/chunk" >> "$2"; done
-}
 
 # Wall seconds and peak RSS (KiB) of a command whose output goes to /dev/null.
 measure() { # label command...
@@ -54,11 +36,12 @@ measure() { # label command...
 
 report() { # MiB
   local log="$dir/log-$1"
-  make_log "$1" "$log"
+  bash benches/mixed-log.sh mib "$1" "$log"
   local lines; lines=$(wc -l < "$log")
   local bytes; bytes=$(stat -c %s "$log")
   local results=()
   results+=("$(measure jq jq -cR 'try fromjson catch .' "$log")")
+  results+=("$(measure floor "$floor" "$log")")
   results+=("$(measure library "$loop" "$log")")
   results+=("$(measure text-jobs-1 "$bin" decode "$log" --jobs 1)")
   results+=("$(measure json-jobs-1 "$bin" decode "$log" --json --jobs 1)")
