@@ -100,19 +100,30 @@ pub(crate) fn with_normal<R>(text: &str, f: impl FnOnce(&str) -> R) -> Option<R>
     std::str::from_utf8(buf.get(..len)?).ok().map(f)
 }
 
-/// Where `needle` first occurs in `hay`: a memchr for its rarest-looking character (the first
-/// that is neither a lower-case letter nor a space), then a comparison. The texts are short, so
-/// this beats building a substring searcher for every probe.
+/// The byte of `needle` to search for first, and its offset: the first that is neither a
+/// lower-case ASCII letter, a space, nor the lead byte of a multi-byte character, since those
+/// are the commonest bytes of the texts searched; the first byte when every byte is one.
+fn anchor(needle: &[u8]) -> Option<(usize, u8)> {
+    needle
+        .iter()
+        .position(|&b| !(b.is_ascii_lowercase() || b == b' ' || b >= 0xc0))
+        .or_else(|| (!needle.is_empty()).then_some(0))
+        .and_then(|at| needle.get(at).map(|&b| (at, b)))
+}
+
+/// Where `needle` first occurs in `hay`: memchr's vectorised search for one byte of it (see
+/// [`anchor`]), then a comparison. The texts are short, so this beats building a substring
+/// searcher for every probe. A match of valid UTF-8 in valid UTF-8 starts on a character
+/// boundary, so the byte offsets it gives are `str` offsets.
 pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
-    let (offset, anchor) = needle
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_lowercase() && *c != ' ')
-        .or_else(|| needle.char_indices().next())?;
-    hay.match_indices(anchor)
-        .filter_map(|(at, _)| at.checked_sub(offset))
+    let (offset, byte) = anchor(needle.as_bytes())?;
+    let bytes = hay.as_bytes();
+    memchr::memchr_iter(byte, bytes)
+        .filter_map(|at| at.checked_sub(offset))
         .find(|&start| {
-            hay.get(start..)
-                .is_some_and(|rest| rest.starts_with(needle))
+            bytes
+                .get(start..)
+                .is_some_and(|rest| rest.starts_with(needle.as_bytes()))
         })
 }
 
@@ -128,18 +139,15 @@ pub(crate) fn match_str_indices<'t>(
     hay: &'t str,
     needle: &'t str,
 ) -> impl Iterator<Item = usize> + 't {
-    let (offset, anchor) = needle
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_lowercase() && *c != ' ')
-        .or_else(|| needle.char_indices().next())
-        .unwrap_or((0, '\0'));
-    hay.match_indices(anchor)
-        .filter_map(move |(at, _)| at.checked_sub(offset))
+    let (offset, byte) = anchor(needle.as_bytes()).unwrap_or((0, 0));
+    let bytes = hay.as_bytes();
+    memchr::memchr_iter(byte, bytes)
+        .filter_map(move |at| at.checked_sub(offset))
         .filter(move |&start| {
             !needle.is_empty()
-                && hay
+                && bytes
                     .get(start..)
-                    .is_some_and(|rest| rest.starts_with(needle))
+                    .is_some_and(|rest| rest.starts_with(needle.as_bytes()))
         })
 }
 

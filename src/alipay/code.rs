@@ -68,6 +68,21 @@ impl Api {
         code: Option<CodeKey<'_>>,
         message: Option<&str>,
     ) -> Option<JsapiError> {
+        match message {
+            Some(message) => with_normal(message, |normal| self.resolve_normal(code, Some(normal)))
+                // A message longer than any catalog's names nothing, but the code may.
+                .unwrap_or_else(|| self.resolve_normal(code, None)),
+            None => self.resolve_normal(code, None),
+        }
+    }
+
+    /// [`Api::resolve`] with the message already in normal form (`None`: no message, or one
+    /// that names nothing), for callers that try one message on many APIs.
+    pub(crate) fn resolve_normal(
+        self,
+        code: Option<CodeKey<'_>>,
+        normal: Option<&str>,
+    ) -> Option<JsapiError> {
         if let Some(code) = code {
             let rows = match code {
                 CodeKey::Number(n) => generated::rows_with_code(self, n),
@@ -76,16 +91,14 @@ impl Api {
             match single(rows.iter().copied()) {
                 Single::One(error) => return Some(error),
                 // Several meanings under one code: the message must pick one.
-                Single::Many => {
-                    return with_normal(message?, |normal| pick_by_message(rows, normal))?;
-                }
+                Single::Many => return pick_by_message(rows, normal?),
                 // A text code the table does not list may still be a known message.
                 Single::None if matches!(code, CodeKey::Text(_)) => {}
                 Single::None => return None,
             }
         }
         // No code: the message alone must name one meaning, exactly or by pattern.
-        with_normal(message?, |normal| self.by_message(normal))?
+        self.by_message(normal?)
     }
 
     /// The one failure of this API that a normalised message names: the generator's answer for

@@ -251,20 +251,33 @@ impl<'a> Fail<'a> {
 
     /// [`Fail::infer_api`] with the failure it resolves to, found in the same pass.
     pub(crate) fn infer(&self) -> Option<(Api, JsapiError)> {
-        let (code, message) = (self.code_key(), self.message());
+        // The message is tried on every API: normalised once, for all of them.
+        match self.message() {
+            Some(message) => {
+                crate::normalize::with_normal(message, |normal| self.infer_normal(Some(normal)))
+                    .unwrap_or_else(|| self.infer_normal(None))
+            }
+            None => self.infer_normal(None),
+        }
+    }
+
+    /// [`Fail::infer`] with the message in normal form (`None`: none, or one too long to name
+    /// anything).
+    fn infer_normal(&self, normal: Option<&str>) -> Option<(Api, JsapiError)> {
+        let code = self.code_key();
         let mut fitting = self
             .apis_to_try()
-            .filter_map(|api| Some((api, api.resolve(code, message)?)));
+            .filter_map(|api| Some((api, api.resolve_normal(code, normal)?)));
         let first = fitting.next()?;
         let Some(second) = fitting.next() else {
             return Some(first);
         };
         // The code fits several APIs: the message must name exactly one of them.
-        let message = message?;
+        let normal = normal?;
         let mut named = [first, second]
             .into_iter()
             .chain(fitting)
-            .filter(|(api, _)| api.resolve(None, Some(message)).is_some());
+            .filter(|(api, _)| api.resolve_normal(None, Some(normal)).is_some());
         let one = named.next()?;
         named.next().is_none().then_some(one)
     }

@@ -279,7 +279,7 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn from_text(text: &'a str) -> Option<Response<'a>> {
-        if let Some((_, rest)) = text.split_once("错误代码") {
+        if let Some((_, rest)) = crate::normalize::split_once_str(text, "错误代码") {
             let rest = rest.trim_start();
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let (sub_code, after) = rest.split_at(end);
@@ -294,10 +294,11 @@ impl<'a> Response<'a> {
             });
         }
         // `<public msg> - <sub_code>`, the public msg being one of the table's.
+        crate::normalize::find_str(text, " - ")?;
         Code::all()
             .filter(|c| !c.msg().is_empty())
             .find_map(|code| {
-                let at = text.find(code.msg())?;
+                let at = crate::normalize::find_str(text, code.msg())?;
                 let after = text.get(at + code.msg().len()..)?.strip_prefix(" - ")?;
                 let sub_code = after.split_whitespace().next()?;
                 Some(Response {

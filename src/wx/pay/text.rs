@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Answer, Api, Response};
+use crate::normalize::{find_str, split_once_str};
 
 impl Answer<'static> {
     /// The WeChat Pay answer inside a log line, in one of the forms the API and the official
@@ -46,8 +47,10 @@ impl Answer<'static> {
 /// WxJava's `WxPayException` message: the v2 fields, each `label：[value]`, joined by `，`.
 /// `返回代码` or `结果代码` must be there: `错误代码：[…]` alone is any Chinese error text.
 fn wxjava_text(line: &str) -> Option<Answer<'static>> {
+    // Both labels end in `代码：[`; most lines have neither.
+    find_str(line, "代码：[")?;
     let field = |label: &str| -> Option<String> {
-        let (_, rest) = line.split_once(label)?;
+        let (_, rest) = split_once_str(line, label)?;
         let (value, _) = rest.split_once(']')?;
         Some(value.trim().to_owned()).filter(|v| !v.is_empty())
     };
@@ -72,7 +75,7 @@ fn wxjava_text(line: &str) -> Option<Answer<'static>> {
 /// ending the line or followed by a stack frame. Underscored codes (`PARAM_ERROR`,
 /// `ORDER_CLOSED`) are any application's words, and `NOAUTH` is Redis's.
 fn thrown_code(line: &str) -> Option<Answer<'static>> {
-    let (_, rest) = line.split_once("Error: ")?;
+    let (_, rest) = split_once_str(line, "Error: ")?;
     let word = rest.split(|c: char| c.is_whitespace()).next()?;
     let after = rest.get(word.len()..).unwrap_or_default().trim_start();
     let code = super::Code::from_code(word)?;
@@ -86,17 +89,16 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
 
 /// wechatpay-go's `APIError` text: `StatusCode: N Code: "X" Message: text Detail: …`.
 fn go_sdk_text(line: &str) -> Option<Response<'static>> {
-    let (_, after_status) = line.split_once("StatusCode: ")?;
+    let (_, after_status) = split_once_str(line, "StatusCode: ")?;
     let status =
         crate::normalize::leading_int(after_status).and_then(|(n, _)| u16::try_from(n).ok())?;
-    let (_, after_code) = after_status.split_once("Code: \"")?;
+    let (_, after_code) = split_once_str(after_status, "Code: \"")?;
     let (code, rest) = after_code.split_once('"')?;
-    let message = rest
-        .split_once("Message: ")
+    let message = split_once_str(rest, "Message: ")
         .map(|(_, m)| {
             let end = ["\\n", "\n", " Detail:", "Detail:", "]"]
                 .iter()
-                .filter_map(|stop| m.find(stop))
+                .filter_map(|stop| find_str(m, stop))
                 .min()
                 .unwrap_or(m.len());
             m.get(..end).unwrap_or(m).trim()
@@ -119,18 +121,21 @@ fn xml_body(line: &str) -> Option<Answer<'static>> {
         "<err_code>",
         "<err_code_des>",
     ];
-    let start = line
-        .find("<xml>")
-        .or_else(|| FIELDS.iter().filter_map(|f| line.find(f)).min())?;
+    // Every form below has a tag; most lines have no `<` at all.
+    if !line.contains('<') {
+        return None;
+    }
+    let start = find_str(line, "<xml>")
+        .or_else(|| FIELDS.iter().filter_map(|f| find_str(line, f)).min())?;
     let body = line.get(start..)?;
-    let end = match body.find("</xml>") {
+    let end = match find_str(body, "</xml>") {
         Some(end) => end + "</xml>".len(),
         None => body
             .rfind("</")
             .and_then(|at| body[at..].find('>').map(|gt| at + gt + 1))?,
     };
     let body = body.get(..end)?;
-    if !FIELDS.iter().any(|f| body.contains(f)) {
+    if !FIELDS.iter().any(|f| find_str(body, f).is_some()) {
         return None;
     }
     super::V2Response::from_xml(body).ok().map(Answer::V2)
@@ -154,7 +159,7 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {
     const HOST: &str = "api.mch.weixin.qq.com";
-    let at = line.find(HOST)?;
+    let at = find_str(line, HOST)?;
     let path = line.get(at + HOST.len()..)?;
     let end = path
         .find(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ']' | ','))
@@ -193,11 +198,11 @@ pub fn status_in(line: &str) -> Option<u16> {
     ]
     .iter()
     .find_map(|marker| {
-        let (_, rest) = line.split_once(marker)?;
+        let (_, rest) = split_once_str(line, marker)?;
         crate::normalize::leading_int(rest).map(|(n, _)| n)
     })
     .or_else(|| {
-        let (prefix, _) = line.split_once(",{")?;
+        let (prefix, _) = split_once_str(line, ",{")?;
         prefix.trim().parse::<i64>().ok()
     })?;
     u16::try_from(found).ok().filter(|s| (100..600).contains(s))

@@ -219,13 +219,27 @@ impl<'a> Fail<'a> {
     /// errCode) names; else the errno the reason names; else the errno of the legacy code the
     /// reason names. With it, which of the three answered, and the legacy code if one did.
     fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
-        self.resolve_with(&mut None)
+        self.resolve_with(&mut None, &mut None)
+    }
+
+    /// The errMsg's API, reason and the API's legacy family, read once for every rule that
+    /// needs them.
+    fn parts(&self) -> Parts<'_> {
+        let (api, reason) = split_err_msg(&self.err_msg);
+        Parts {
+            api,
+            reason,
+            family: api.and_then(Family::of_api),
+        }
     }
 
     /// [`Fail::resolve`], keeping the reason's [`Analysis`] in `analysis` once it was needed,
     /// so that [`Fail::resolution`] reads the reason once.
-    fn resolve_with(
-        &self,
+    /// The errMsg's [`Parts`] and the reason's [`Analysis`] are kept in `parts` and `analysis`
+    /// once they were needed.
+    fn resolve_with<'s>(
+        &'s self,
+        parts: &mut Option<Parts<'s>>,
         analysis: &mut Option<Analysis>,
     ) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
         if self.foreign.is_some() {
@@ -234,15 +248,16 @@ impl<'a> Fail<'a> {
         if let Some(errno) = self.errno {
             return (Some(errno), Some(ResolvedBy::Errno), None);
         }
-        if let Some(code) = self.legacy_by_err_code() {
+        let parts = parts.get_or_insert_with(|| self.parts());
+        if let Some(code) = self.legacy_by_err_code(parts) {
             let errno = code.errno().map(AnyErrno::Known);
             return (errno, Some(ResolvedBy::ErrCode), Some(code));
         }
-        let analysis = analysis.get_or_insert_with(|| self.analysis());
+        let analysis = analysis.get_or_insert_with(|| Analysis::of(parts));
         if let (Some(only), 1) = analysis.compatible() {
             return (Some(AnyErrno::Known(only)), Some(ResolvedBy::ErrMsg), None);
         }
-        match self.legacy_by_message(analysis) {
+        match legacy_by_message(parts, analysis) {
             Some(code) => (
                 code.errno().map(AnyErrno::Known),
                 Some(ResolvedBy::ErrMsg),
@@ -256,8 +271,9 @@ impl<'a> Fail<'a> {
     /// `resolved_errno`, `legacy_code`, `action` and `reason_class` (each of which resolves
     /// afresh).
     pub(crate) fn resolution(&self) -> Resolution {
+        let mut parts = None;
         let mut analysis = None;
-        let (errno, _, legacy) = self.resolve_with(&mut analysis);
+        let (errno, _, legacy) = self.resolve_with(&mut parts, &mut analysis);
         let code_action = if self.foreign.is_some() {
             None
         } else {
@@ -265,12 +281,13 @@ impl<'a> Fail<'a> {
                 .and_then(AnyErrno::action)
                 .or_else(|| legacy.and_then(legacy::Code::action))
                 .or_else(|| {
-                    self.server_errcode()
+                    let parts = parts.get_or_insert_with(|| self.parts());
+                    self.server_errcode_in(parts)
                         .and_then(super::server::AnyErrcode::action)
                 })
-                .or_else(|| match &analysis {
-                    Some(analysis) if errno.is_none() && legacy.is_none() => {
-                        self.agreed_action(analysis)
+                .or_else(|| match (&parts, &analysis) {
+                    (Some(parts), Some(analysis)) if errno.is_none() && legacy.is_none() => {
+                        agreed_action(parts, analysis)
                     }
                     _ => None,
                 })
@@ -282,7 +299,7 @@ impl<'a> Fail<'a> {
             .is_some_and(Errno::wraps_reason);
         let class = match code_action {
             Some(_) if !wrapper => None,
-            _ => ReasonClass::of(self.reason()),
+            _ => ReasonClass::of(parts.get_or_insert_with(|| self.parts()).reason),
         };
         let code_action = if class.is_some() { None } else { code_action };
         Resolution {
@@ -290,68 +307,6 @@ impl<'a> Fail<'a> {
             legacy,
             action: code_action.or_else(|| class.map(ReasonClass::action)),
             class,
-        }
-    }
-
-    /// When no errno was sent and the reason is the documented message of several codes (errno
-    /// 3 and 1107013 share `system permission denied`), the action they all agree on; `None`
-    /// if they disagree. The code stays unknown: only the next step is certain.
-    fn agreed_action(&self, analysis: &Analysis) -> Option<Action> {
-        let candidates = analysis.candidates;
-        match analysis.compatible() {
-            (_, 0) if candidates.is_empty() => {
-                if !self.legacy_message_allowed(analysis) {
-                    return None;
-                }
-                let family = self.api().and_then(Family::of_api);
-                let found = legacy::Code::with_message(family, self.reason());
-                agreed(found.map(legacy::Code::action))
-            }
-            // With the API unknown, codes of several families share the reason: the code stays
-            // unknown, but a step they all agree on is still certain.
-            (_, 0) if analysis.mask.is_none() && !analysis.stack_text => {
-                agreed(candidates.iter().map(|e| Some(e.action())))
-            }
-            (_, 0 | 1) => None,
-            _ => agreed(
-                candidates
-                    .iter()
-                    .filter(|e| compatible(**e, analysis.mask, candidates))
-                    .map(|e| Some(e.action())),
-            ),
-        }
-    }
-
-    /// What the reason is, read once: the codes whose errMsg it is, the categories the failing
-    /// API may report, and whether a network stack's vocabulary has the same text.
-    fn analysis(&self) -> Analysis {
-        let mask = self.api_categories();
-        Analysis {
-            candidates: self.errno_candidates(),
-            mask,
-            stack_text: mask.is_none() && crate::transport::is_vocabulary_text(self.reason()),
-        }
-    }
-
-    /// The errno categories whose codes the failing API may report, as bits: the general ones
-    /// and its own section's (`data/wechat_api_sections.tsv`). `None` when the errMsg names no
-    /// API of the reference.
-    fn api_categories(&self) -> Option<u32> {
-        let api = self.api()?;
-        super::api_families_generated::API_CATEGORIES
-            .get(api)
-            .map(|own| own | super::api_families_generated::GENERAL_CATEGORIES)
-    }
-
-    /// Whether a legacy code may be read from the reason alone: the API has a legacy family
-    /// (which keys the lookup), or the API is not in the reference and no network stack's
-    /// vocabulary shares the reason. An API of the reference without a legacy family reports
-    /// none of their codes.
-    fn legacy_message_allowed(&self, analysis: &Analysis) -> bool {
-        match self.api() {
-            Some(api) if Family::of_api(api).is_some() => true,
-            _ if analysis.mask.is_some() => false,
-            _ => !analysis.stack_text,
         }
     }
 
@@ -401,20 +356,8 @@ impl<'a> Fail<'a> {
             .or_else(|| only(legacy::Code::with_message(Some(family), self.reason())))
     }
 
-    fn legacy_by_err_code(&self) -> Option<legacy::Code> {
-        let err_code = self.err_code?;
-        legacy::Code::find(Family::of_api(self.api()?)?, err_code)
-    }
-
-    fn legacy_by_message(&self, analysis: &Analysis) -> Option<legacy::Code> {
-        if !self.legacy_message_allowed(analysis) {
-            return None;
-        }
-        let family = self.api().and_then(Family::of_api);
-        let reason = self.reason();
-        only(legacy::Code::with_message(family, reason)).or_else(|| {
-            without_echoed_value(reason).and_then(|r| only(legacy::Code::with_message(family, r)))
-        })
+    fn legacy_by_err_code(&self, parts: &Parts<'_>) -> Option<legacy::Code> {
+        legacy::Code::find(parts.family?, self.err_code?)
     }
 
     /// Every catalog code whose errMsg, or else one of its documented runtime aliases
@@ -430,15 +373,7 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn errno_candidates(&self) -> &'static [Errno] {
-        let reason = self.reason();
-        let documented = |text: &str| match Errno::all_with_message(text) {
-            [] => Errno::all_with_alias(text),
-            found => found,
-        };
-        match documented(reason) {
-            [] => without_echoed_value(reason).map_or(&[], documented),
-            found => found,
-        }
+        errno_candidates(self.reason())
     }
 
     /// The next step: from the [resolved](Fail::resolved_errno) code if it is in the catalog
@@ -502,16 +437,20 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn server_errcode(&self) -> Option<super::server::AnyErrcode> {
+        self.server_errcode_in(&self.parts())
+    }
+
+    fn server_errcode_in(&self, parts: &Parts<'_>) -> Option<super::server::AnyErrcode> {
         if self.foreign.is_some() {
             return None;
         }
-        self.api()?.strip_prefix("openapi.")?;
+        parts.api?.strip_prefix("openapi.")?;
         match self.err_code.filter(|&c| c > 0) {
             Some(code) => Some(super::server::AnyErrcode::new(code)),
             // No code sent: the API is a server API, so its reason is read in the server's
             // vocabulary, and only a reason that names one errcode answers.
             None => {
-                let reason = super::server::split_errmsg(self.reason()).reason();
+                let reason = super::server::split_errmsg(parts.reason).reason();
                 super::server::Errcode::recovered_from_message(reason)
                     .map(super::server::AnyErrcode::Known)
             }
@@ -613,7 +552,101 @@ struct Analysis {
     stack_text: bool,
 }
 
+/// A failure's errMsg read once: the API it names, its reason, and the API's legacy family.
+struct Parts<'s> {
+    api: Option<&'s str>,
+    reason: &'s str,
+    family: Option<Family>,
+}
+
+impl Parts<'_> {
+    /// The errno categories whose codes the failing API may report, as bits: the general ones
+    /// and its own section's (`data/wechat_api_sections.tsv`). `None` when the errMsg names no
+    /// API of the reference.
+    fn api_categories(&self) -> Option<u32> {
+        super::api_families_generated::API_CATEGORIES
+            .get(self.api?)
+            .map(|own| own | super::api_families_generated::GENERAL_CATEGORIES)
+    }
+
+    /// Whether a legacy code may be read from the reason alone: the API has a legacy family
+    /// (which keys the lookup), or the API is not in the reference and no network stack's
+    /// vocabulary shares the reason. An API of the reference without a legacy family reports
+    /// none of their codes.
+    fn legacy_message_allowed(&self, analysis: &Analysis) -> bool {
+        match self.family {
+            Some(_) => true,
+            None if analysis.mask.is_some() => false,
+            None => !analysis.stack_text,
+        }
+    }
+}
+
+/// The legacy code whose documented message is the reason, in the API's family, when the
+/// reason may name one.
+fn legacy_by_message(parts: &Parts<'_>, analysis: &Analysis) -> Option<legacy::Code> {
+    if !parts.legacy_message_allowed(analysis) {
+        return None;
+    }
+    let (family, reason) = (parts.family, parts.reason);
+    only(legacy::Code::with_message(family, reason)).or_else(|| {
+        without_echoed_value(reason).and_then(|r| only(legacy::Code::with_message(family, r)))
+    })
+}
+
+/// When no errno was sent and the reason is the documented message of several codes (errno
+/// 3 and 1107013 share `system permission denied`), the action they all agree on; `None`
+/// if they disagree. The code stays unknown: only the next step is certain.
+fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
+    let candidates = analysis.candidates;
+    match analysis.compatible() {
+        (_, 0) if candidates.is_empty() => {
+            if !parts.legacy_message_allowed(analysis) {
+                return None;
+            }
+            let found = legacy::Code::with_message(parts.family, parts.reason);
+            agreed(found.map(legacy::Code::action))
+        }
+        // With the API unknown, codes of several families share the reason: the code stays
+        // unknown, but a step they all agree on is still certain.
+        (_, 0) if analysis.mask.is_none() && !analysis.stack_text => {
+            agreed(candidates.iter().map(|e| Some(e.action())))
+        }
+        (_, 0 | 1) => None,
+        _ => agreed(
+            candidates
+                .iter()
+                .filter(|e| compatible(**e, analysis.mask, candidates))
+                .map(|e| Some(e.action())),
+        ),
+    }
+}
+
+/// Every catalog code whose errMsg, or else one of its aliases, matches `reason` in normal
+/// form, or else matches it without a value echoed in double quotes at its end.
+fn errno_candidates(reason: &str) -> &'static [Errno] {
+    let documented = |text: &str| match Errno::all_with_message(text) {
+        [] => Errno::all_with_alias(text),
+        found => found,
+    };
+    match documented(reason) {
+        [] => without_echoed_value(reason).map_or(&[], documented),
+        found => found,
+    }
+}
+
 impl Analysis {
+    /// What the reason is, read once: the codes whose errMsg it is, the categories the failing
+    /// API may report, and whether a network stack's vocabulary has the same text.
+    fn of(parts: &Parts<'_>) -> Analysis {
+        let mask = parts.api_categories();
+        Analysis {
+            candidates: errno_candidates(parts.reason),
+            mask,
+            stack_text: mask.is_none() && crate::transport::is_vocabulary_text(parts.reason),
+        }
+    }
+
     /// The candidates the failing API may report: those of its categories when the API is
     /// known, else, when no network stack's vocabulary shares the reason, those every candidate
     /// agrees with on their category. The first of them and how many.
