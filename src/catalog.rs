@@ -58,6 +58,26 @@ pub(crate) fn lookup_message<T>(
         .unwrap_or_else(|| lookup_after_miss(index, templates, text))
 }
 
+/// [`lookup_message`] with `text`'s normal form already built (`None`: too long to be any
+/// message), for a text that goes through several catalogs.
+#[cfg(feature = "serde")] // only the fail payload readers look a message up in one family
+pub(crate) fn lookup_message_in<T>(
+    index: &'static MessageIndex<T>,
+    templates: &'static [Template<T>],
+    text: &str,
+    normal: Option<&str>,
+) -> &'static [T] {
+    if let Some(found) = index.get(text) {
+        return found;
+    }
+    match normal {
+        // Its normal form is itself, which just missed: only templates remain.
+        Some(normal) if normal == text => lookup_templates(templates, normal),
+        Some(normal) => lookup_normal(index, templates, normal),
+        None => &[],
+    }
+}
+
 /// [`lookup_message`] once `text` itself has missed the index.
 fn lookup_after_miss<T>(
     index: &'static MessageIndex<T>,

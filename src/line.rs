@@ -341,13 +341,14 @@ fn cloud_start(line: &str) -> usize {
 
 /// Where the API name of the first `api:fail` in `line` starts.
 fn wx_err_msg_start(line: &str) -> Option<usize> {
-    let mut searched = 0;
-    while let Some(found) = line.get(searched..)?.find(":") {
-        let colon = searched + found;
+    for colon in memchr::memchr_iter(b':', line.as_bytes()) {
         let after = line.get(colon + 1..)?.trim_start_matches(' ');
         let fail = after
             .strip_prefix("fail")
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', ',']));
+        if !fail {
+            continue;
+        }
         let api = line
             .get(..colon)?
             .trim_end_matches(' ')
@@ -361,10 +362,9 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
             .is_some_and(|rest| rest.starts_with(' '));
         let named = name.starts_with(|c: char| c.is_ascii_alphabetic())
             && (!spaced || wx::is_reference_api(name));
-        if fail && named {
+        if named {
             return Some(start);
         }
-        searched = colon + 1;
     }
     None
 }

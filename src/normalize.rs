@@ -86,18 +86,60 @@ pub(crate) fn normalized(text: &str) -> String {
 /// when the normal form is a slice of it (already normal, or only a final full stop or white
 /// space at either end to drop, as with most Chinese messages); otherwise builds it on the stack.
 pub(crate) fn with_normal<R>(text: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    let kept = core(text);
-    if is_normal(kept) {
-        return Some(f(kept));
+    NormalForm::of(text).as_str().map(f)
+}
+
+/// A text's normal form, built once for the several lookups one message goes through: a
+/// slice of the text when it is one (see [`with_normal`]), else built on the stack.
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built on the stack so that no lookup allocates; one lives for one message"
+)]
+pub(crate) enum NormalForm<'t> {
+    Slice(&'t str),
+    Built {
+        buf: [u8; MAX_NORMAL_LEN],
+        len: usize,
+    },
+    /// Longer than [`MAX_NORMAL_LEN`]: no catalog message, so no lookup answers.
+    TooLong,
+}
+
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+impl<'t> NormalForm<'t> {
+    pub(crate) fn of(text: &'t str) -> NormalForm<'t> {
+        let kept = core(text);
+        if is_normal(kept) {
+            return NormalForm::Slice(kept);
+        }
+        let mut buf = [0; MAX_NORMAL_LEN];
+        let mut len = 0;
+        for c in normal_chars(text) {
+            let end = len + c.len_utf8();
+            let Some(into) = buf.get_mut(len..end) else {
+                return NormalForm::TooLong;
+            };
+            c.encode_utf8(into);
+            len = end;
+        }
+        NormalForm::Built { buf, len }
     }
-    let mut buf = [0; MAX_NORMAL_LEN];
-    let mut len = 0;
-    for c in normal_chars(text) {
-        let end = len + c.len_utf8();
-        c.encode_utf8(buf.get_mut(len..end)?);
-        len = end;
+
+    /// The normal form; `None` when it is too long to be any catalog's message.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            NormalForm::Slice(text) => Some(text),
+            NormalForm::Built { buf, len } => std::str::from_utf8(buf.get(..*len)?).ok(),
+            NormalForm::TooLong => None,
+        }
     }
-    std::str::from_utf8(buf.get(..len)?).ok().map(f)
 }
 
 /// The byte of `needle` to search for first, and its offset: the first that is neither a

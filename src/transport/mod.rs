@@ -336,26 +336,23 @@ fn leading_number(text: &str) -> Option<i32> {
     (len > 0).then(|| text.get(..end)?.parse().ok()).flatten()
 }
 
-/// Whether a reason is, as a whole, a text of some network stack's vocabulary (`permission
-/// denied` is libuv's EACCES as well as a file-system errMsg): then the reason alone cannot
-/// tell a WeChat code from the stack's own error.
+/// Whether a reason, given in normal form, is as a whole a text of some network stack's
+/// vocabulary (`permission denied` is libuv's EACCES as well as a file-system errMsg): then the
+/// reason alone cannot tell a WeChat code from the stack's own error.
 #[cfg(feature = "serde")]
-pub(crate) fn is_vocabulary_text(reason: &str) -> bool {
-    crate::normalize::with_normal(reason, |normal| {
-        AUTOMATON.as_ref().is_some_and(|automaton| {
-            automaton.find_iter(normal).any(|m| {
-                let needles = PREFIXES
-                    .get(m.pattern().as_usize())
-                    .and_then(|&(_, first, last, _)| NEEDLES.get(first..last))
-                    .unwrap_or(&[]);
-                m.start() == 0
-                    && needles
-                        .iter()
-                        .any(|n| normal.get(m.end()..) == Some(n.rest))
-            })
+pub(crate) fn is_vocabulary_normal(normal: &str) -> bool {
+    AUTOMATON.as_ref().is_some_and(|automaton| {
+        automaton.find_iter(normal).any(|m| {
+            let needles = PREFIXES
+                .get(m.pattern().as_usize())
+                .and_then(|&(_, first, last, _)| NEEDLES.get(first..last))
+                .unwrap_or(&[]);
+            m.start() == 0
+                && needles
+                    .iter()
+                    .any(|n| normal.get(m.end()..) == Some(n.rest))
         })
     })
-    .unwrap_or(false)
 }
 
 /// The class of a reason's normal form: the one every classed row it names agrees on; `None`

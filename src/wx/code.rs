@@ -273,6 +273,27 @@ impl Errno {
         crate::catalog::lookup_message(&generated::ALIAS_INDEX, &generated::ALIAS_TEMPLATES, reason)
     }
 
+    /// [`Errno::all_with_message`] and else [`Errno::all_with_alias`], with the text's normal
+    /// form built once by the caller.
+    #[cfg(feature = "serde")] // only the fail payload readers look a message up in one family
+    pub(crate) fn all_documenting(text: &str, normal: Option<&str>) -> &'static [Errno] {
+        use crate::catalog::lookup_message_in;
+        match lookup_message_in(
+            &generated::ERR_MSG_INDEX,
+            &generated::ERR_MSG_TEMPLATES,
+            text,
+            normal,
+        ) {
+            [] => lookup_message_in(
+                &generated::ALIAS_INDEX,
+                &generated::ALIAS_TEMPLATES,
+                text,
+                normal,
+            ),
+            found => found,
+        }
+    }
+
     /// Every catalog code, in ascending order.
     ///
     /// ```
@@ -687,19 +708,15 @@ pub(crate) fn has_fail_marker(text: &str) -> bool {
 /// The API and reason around the first colon that is followed (after any spaces) by the word
 /// `fail`. `fail` must end there, so `x:failed to open` has no marker.
 fn split_at_fail(text: &str) -> Option<(&str, &str)> {
-    let mut searched = 0;
-    while let Some(found) = text[searched..].find(':') {
-        let colon = searched + found;
-        let after = text[colon + 1..].trim_start_matches(' ');
-        if let Some(rest) = after.strip_prefix("fail") {
-            if rest.is_empty() || rest.starts_with([':', ' ', ',']) {
-                let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
-                return Some((text[..colon].trim(), reason));
-            }
+    memchr::memchr_iter(b':', text.as_bytes()).find_map(|colon| {
+        let after = text.get(colon + 1..)?.trim_start_matches(' ');
+        let rest = after.strip_prefix("fail")?;
+        if !(rest.is_empty() || rest.starts_with([':', ' ', ','])) {
+            return None;
         }
-        searched = colon + 1;
-    }
-    None
+        let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
+        Some((text.get(..colon)?.trim(), reason))
+    })
 }
 
 /// `request`, `openBluetoothAdapter`, `operateWXData`: an identifier, as WeChat names its APIs.

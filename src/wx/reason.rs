@@ -40,22 +40,24 @@ impl ReasonClass {
     pub fn of(reason: &str) -> Option<ReasonClass> {
         // Most patterns are Chromium error names; one search for their common start spares
         // the others for the many reasons that hold none.
+        crate::normalize::with_normal(reason, Self::of_normal).flatten()
+    }
+
+    /// [`ReasonClass::of`] a reason already in normal form.
+    pub(crate) fn of_normal(normal: &str) -> Option<ReasonClass> {
         const CHROMIUM: &str = "net::err_";
-        crate::normalize::with_normal(reason, |normal| {
-            let chromium = normal.contains(CHROMIUM);
-            REASON_PATTERNS
-                .iter()
-                .find(|(matching, pattern, _)| match matching {
-                    ReasonMatch::Prefix => normal.starts_with(pattern),
-                    ReasonMatch::Contains if pattern.starts_with(CHROMIUM) => {
-                        chromium && normal.contains(pattern)
-                    }
-                    ReasonMatch::Contains => normal.contains(pattern),
-                })
-                .map(|(_, _, class)| *class)
-                .or_else(|| crate::transport::class_of_normal(normal))
-        })
-        .flatten()
+        let chromium = crate::normalize::find_str(normal, CHROMIUM).is_some();
+        REASON_PATTERNS
+            .iter()
+            .find(|(matching, pattern, _)| match matching {
+                ReasonMatch::Prefix => normal.starts_with(pattern),
+                ReasonMatch::Contains if pattern.starts_with(CHROMIUM) => {
+                    chromium && crate::normalize::find_str(normal, pattern).is_some()
+                }
+                ReasonMatch::Contains => crate::normalize::find_str(normal, pattern).is_some(),
+            })
+            .map(|(_, _, class)| *class)
+            .or_else(|| crate::transport::class_of_normal(normal))
     }
 
     /// The next step for a failure of this class.

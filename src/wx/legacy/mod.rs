@@ -223,6 +223,24 @@ impl Code {
 
     /// The codes whose reason matches, in `family` (if given) or in any-API families; no
     /// allocation.
+    /// [`Code::with_message`] with the reason's normal form built once by the caller.
+    #[cfg(feature = "serde")] // only the fail payload readers look a message up in one family
+    pub(crate) fn with_message_in(
+        family: Option<Family>,
+        reason: &str,
+        normal: Option<&str>,
+    ) -> impl Iterator<Item = Code> {
+        crate::catalog::lookup_message_in(
+            &generated::MESSAGE_INDEX,
+            &generated::MESSAGE_TEMPLATES,
+            reason,
+            normal,
+        )
+        .iter()
+        .copied()
+        .filter(move |c| Some(c.family()) == family || c.family().is_any_api())
+    }
+
     pub(crate) fn with_message(
         family: Option<Family>,
         reason: &str,

@@ -5,6 +5,7 @@ mod read;
 pub(crate) use read::ErrCode;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 
 use serde::Serialize;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use super::legacy::{self, Family};
 use super::{AnyErrno, Errno, ReasonClass, split_err_msg};
 use crate::Action;
+use crate::normalize::NormalForm;
 
 /// A WeChat API failure, as the `fail` callback receives it:
 /// `{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}`.
@@ -219,7 +221,7 @@ impl<'a> Fail<'a> {
     /// errCode) names; else the errno the reason names; else the errno of the legacy code the
     /// reason names. With it, which of the three answered, and the legacy code if one did.
     fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
-        self.resolve_with(&mut None, &mut None)
+        self.resolve_with(&OnceCell::new(), &mut None)
     }
 
     /// The errMsg's API, reason and the API's legacy family, read once for every rule that
@@ -229,6 +231,7 @@ impl<'a> Fail<'a> {
         Parts {
             api,
             reason,
+            normal: NormalForm::of(reason),
             family: api.and_then(Family::of_api),
         }
     }
@@ -239,7 +242,7 @@ impl<'a> Fail<'a> {
     /// once they were needed.
     fn resolve_with<'s>(
         &'s self,
-        parts: &mut Option<Parts<'s>>,
+        parts: &OnceCell<Parts<'s>>,
         analysis: &mut Option<Analysis>,
     ) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
         if self.foreign.is_some() {
@@ -248,7 +251,7 @@ impl<'a> Fail<'a> {
         if let Some(errno) = self.errno {
             return (Some(errno), Some(ResolvedBy::Errno), None);
         }
-        let parts = parts.get_or_insert_with(|| self.parts());
+        let parts = parts.get_or_init(|| self.parts());
         if let Some(code) = self.legacy_by_err_code(parts) {
             let errno = code.errno().map(AnyErrno::Known);
             return (errno, Some(ResolvedBy::ErrCode), Some(code));
@@ -271,9 +274,9 @@ impl<'a> Fail<'a> {
     /// `resolved_errno`, `legacy_code`, `action` and `reason_class` (each of which resolves
     /// afresh).
     pub(crate) fn resolution(&self) -> Resolution {
-        let mut parts = None;
+        let parts = OnceCell::new();
         let mut analysis = None;
-        let (errno, _, legacy) = self.resolve_with(&mut parts, &mut analysis);
+        let (errno, _, legacy) = self.resolve_with(&parts, &mut analysis);
         let code_action = if self.foreign.is_some() {
             None
         } else {
@@ -281,11 +284,10 @@ impl<'a> Fail<'a> {
                 .and_then(AnyErrno::action)
                 .or_else(|| legacy.and_then(legacy::Code::action))
                 .or_else(|| {
-                    let parts = parts.get_or_insert_with(|| self.parts());
-                    self.server_errcode_in(parts)
+                    self.server_errcode_in(parts.get_or_init(|| self.parts()))
                         .and_then(super::server::AnyErrcode::action)
                 })
-                .or_else(|| match (&parts, &analysis) {
+                .or_else(|| match (parts.get(), &analysis) {
                     (Some(parts), Some(analysis)) if errno.is_none() && legacy.is_none() => {
                         agreed_action(parts, analysis)
                     }
@@ -299,7 +301,11 @@ impl<'a> Fail<'a> {
             .is_some_and(Errno::wraps_reason);
         let class = match code_action {
             Some(_) if !wrapper => None,
-            _ => ReasonClass::of(parts.get_or_insert_with(|| self.parts()).reason),
+            _ => parts
+                .get_or_init(|| self.parts())
+                .normal
+                .as_str()
+                .and_then(ReasonClass::of_normal),
         };
         let code_action = if class.is_some() { None } else { code_action };
         Resolution {
@@ -373,7 +379,8 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn errno_candidates(&self) -> &'static [Errno] {
-        errno_candidates(self.reason())
+        let reason = self.reason();
+        errno_candidates(reason, NormalForm::of(reason).as_str())
     }
 
     /// The next step: from the [resolved](Fail::resolved_errno) code if it is in the catalog
@@ -552,10 +559,12 @@ struct Analysis {
     stack_text: bool,
 }
 
-/// A failure's errMsg read once: the API it names, its reason, and the API's legacy family.
+/// A failure's errMsg read once: the API it names, its reason and the reason's normal form
+/// (which every catalog lookup and the reason classes use), and the API's legacy family.
 struct Parts<'s> {
     api: Option<&'s str>,
     reason: &'s str,
+    normal: NormalForm<'s>,
     family: Option<Family>,
 }
 
@@ -589,7 +598,12 @@ fn legacy_by_message(parts: &Parts<'_>, analysis: &Analysis) -> Option<legacy::C
         return None;
     }
     let (family, reason) = (parts.family, parts.reason);
-    only(legacy::Code::with_message(family, reason)).or_else(|| {
+    only(legacy::Code::with_message_in(
+        family,
+        reason,
+        parts.normal.as_str(),
+    ))
+    .or_else(|| {
         without_echoed_value(reason).and_then(|r| only(legacy::Code::with_message(family, r)))
     })
 }
@@ -604,7 +618,8 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
             if !parts.legacy_message_allowed(analysis) {
                 return None;
             }
-            let found = legacy::Code::with_message(parts.family, parts.reason);
+            let found =
+                legacy::Code::with_message_in(parts.family, parts.reason, parts.normal.as_str());
             agreed(found.map(legacy::Code::action))
         }
         // With the API unknown, codes of several families share the reason: the code stays
@@ -622,15 +637,13 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
     }
 }
 
-/// Every catalog code whose errMsg, or else one of its aliases, matches `reason` in normal
-/// form, or else matches it without a value echoed in double quotes at its end.
-fn errno_candidates(reason: &str) -> &'static [Errno] {
-    let documented = |text: &str| match Errno::all_with_message(text) {
-        [] => Errno::all_with_alias(text),
-        found => found,
-    };
-    match documented(reason) {
-        [] => without_echoed_value(reason).map_or(&[], documented),
+/// Every catalog code whose errMsg, or else one of its aliases, matches `reason` (whose normal
+/// form is `normal`), or else matches it without a value echoed in double quotes at its end.
+fn errno_candidates(reason: &str, normal: Option<&str>) -> &'static [Errno] {
+    match Errno::all_documenting(reason, normal) {
+        [] => without_echoed_value(reason).map_or(&[], |text| {
+            Errno::all_documenting(text, NormalForm::of(text).as_str())
+        }),
         found => found,
     }
 }
@@ -641,9 +654,13 @@ impl Analysis {
     fn of(parts: &Parts<'_>) -> Analysis {
         let mask = parts.api_categories();
         Analysis {
-            candidates: errno_candidates(parts.reason),
+            candidates: errno_candidates(parts.reason, parts.normal.as_str()),
             mask,
-            stack_text: mask.is_none() && crate::transport::is_vocabulary_text(parts.reason),
+            stack_text: mask.is_none()
+                && parts
+                    .normal
+                    .as_str()
+                    .is_some_and(crate::transport::is_vocabulary_normal),
         }
     }
 
