@@ -69,19 +69,21 @@ impl Api {
         message: Option<&str>,
     ) -> Option<JsapiError> {
         match message {
-            Some(message) => with_normal(message, |normal| self.resolve_normal(code, Some(normal)))
-                // A message longer than any catalog's names nothing, but the code may.
-                .unwrap_or_else(|| self.resolve_normal(code, None)),
+            Some(message) => with_normal(message, |normal| {
+                self.resolve_normal(code, Some(&NormalMessage::new(normal)))
+            })
+            // A message longer than any catalog's names nothing, but the code may.
+            .unwrap_or_else(|| self.resolve_normal(code, None)),
             None => self.resolve_normal(code, None),
         }
     }
 
-    /// [`Api::resolve`] with the message already in normal form (`None`: no message, or one
-    /// that names nothing), for callers that try one message on many APIs.
+    /// [`Api::resolve`] with the message already read (`None`: no message, or one that names
+    /// nothing), for callers that try one message on many APIs.
     pub(crate) fn resolve_normal(
         self,
         code: Option<CodeKey<'_>>,
-        normal: Option<&str>,
+        normal: Option<&NormalMessage<'_>>,
     ) -> Option<JsapiError> {
         if let Some(code) = code {
             let rows = match code {
@@ -103,8 +105,8 @@ impl Api {
 
     /// The one failure of this API that a normalised message names: the generator's answer for
     /// a documented message, otherwise the one pattern row it fills.
-    fn by_message(self, normal: &str) -> Option<JsapiError> {
-        if let Some(exact) = generated::MESSAGES.get(normal) {
+    fn by_message(self, normal: &NormalMessage<'_>) -> Option<JsapiError> {
+        if let Some(exact) = normal.exact {
             return exact
                 .answers
                 .iter()
@@ -114,18 +116,35 @@ impl Api {
         let patterns = generated::pattern_rows(self)
             .iter()
             .copied()
-            .filter(|row| row.matches_pattern(normal));
+            .filter(|row| row.matches_pattern(normal.text));
         single(patterns).one()
+    }
+}
+
+/// A message in normal form with its entry in the index of documented messages, looked up once
+/// for every API it is tried on.
+pub(crate) struct NormalMessage<'m> {
+    text: &'m str,
+    exact: Option<&'static ExactMessage>,
+}
+
+impl<'m> NormalMessage<'m> {
+    pub(crate) fn new(normal: &'m str) -> NormalMessage<'m> {
+        NormalMessage {
+            text: normal,
+            exact: generated::MESSAGES.get(normal),
+        }
     }
 }
 
 /// The one failure among `rows` (one code's meanings) that a normalised message names, exactly
 /// or by pattern.
-fn pick_by_message(rows: &[&'static RowInfo], normal: &str) -> Option<JsapiError> {
-    let exact = generated::MESSAGES.get(normal);
+fn pick_by_message(rows: &[&'static RowInfo], normal: &NormalMessage<'_>) -> Option<JsapiError> {
     let picked = rows.iter().copied().filter(|row| {
-        exact.is_some_and(|e: &ExactMessage| e.rows.iter().any(|r| r.index == row.index))
-            || row.matches_pattern(normal)
+        normal
+            .exact
+            .is_some_and(|e: &ExactMessage| e.rows.iter().any(|r| r.index == row.index))
+            || row.matches_pattern(normal.text)
     });
     single(picked).one()
 }

@@ -138,7 +138,7 @@ impl RowInfo {
     fn matches_pattern(&self, message: &str) -> bool {
         match self.matcher {
             Matcher::Exact => false,
-            Matcher::Contains(needle) => message.contains(needle),
+            Matcher::Contains(needle) => crate::normalize::find_str(message, needle).is_some(),
             Matcher::Template(template) => matches_template(template, message),
         }
     }

@@ -253,17 +253,20 @@ impl<'a> Fail<'a> {
     pub(crate) fn infer(&self) -> Option<(Api, JsapiError)> {
         // The message is tried on every API: normalised once, for all of them.
         match self.message() {
-            Some(message) => {
-                crate::normalize::with_normal(message, |normal| self.infer_normal(Some(normal)))
-                    .unwrap_or_else(|| self.infer_normal(None))
-            }
+            Some(message) => crate::normalize::with_normal(message, |normal| {
+                self.infer_normal(Some(&super::code::NormalMessage::new(normal)))
+            })
+            .unwrap_or_else(|| self.infer_normal(None)),
             None => self.infer_normal(None),
         }
     }
 
     /// [`Fail::infer`] with the message in normal form (`None`: none, or one too long to name
     /// anything).
-    fn infer_normal(&self, normal: Option<&str>) -> Option<(Api, JsapiError)> {
+    fn infer_normal(
+        &self,
+        normal: Option<&super::code::NormalMessage<'_>>,
+    ) -> Option<(Api, JsapiError)> {
         let code = self.code_key();
         let mut fitting = self
             .apis_to_try()
