@@ -46,10 +46,10 @@ struct Summary {
     no_payload: u64,
     blank: u64,
     unknown: u64,
-    by_platform: BTreeMap<&'static str, u64>,
+    by_platform: Tally<Platform>,
     by_category: BTreeMap<u16, u64>,
-    by_action: BTreeMap<&'static str, u64>,
-    by_form: BTreeMap<&'static str, u64>,
+    by_action: Tally<Option<Action>>,
+    by_form: Tally<Found>,
     /// Numeric codes by (platform, code); text codes by platform, then code, so that a code
     /// already counted costs no allocation.
     by_number: HashMap<(&'static str, i64), (Option<&'static str>, u64)>,
@@ -62,15 +62,12 @@ impl Summary {
     fn add(&mut self, found: Found, view: &DiagnosisView<'_>) {
         self.decoded += 1;
         let platform = view.platform.as_str();
-        *self.by_platform.entry(platform).or_default() += 1;
-        *self.by_form.entry(found.as_str()).or_default() += 1;
+        self.by_platform.add(view.platform, 1);
+        self.by_form.add(found, 1);
         if let Some(category) = view.category {
             *self.by_category.entry(category.code()).or_default() += 1;
         }
-        *self
-            .by_action
-            .entry(view.action.map_or("unknown", Action::as_str))
-            .or_default() += 1;
+        self.by_action.add(view.action, 1);
         match view.code {
             Some(RawCode::Number(n)) => {
                 self.by_number
@@ -110,9 +107,9 @@ impl Summary {
                 *into.entry(key).or_default() += n;
             }
         };
-        add(&mut self.by_platform, other.by_platform);
-        add(&mut self.by_action, other.by_action);
-        add(&mut self.by_form, other.by_form);
+        self.by_platform.merge(other.by_platform);
+        self.by_action.merge(other.by_action);
+        self.by_form.merge(other.by_form);
         add(&mut self.failures, other.failures);
         for (key, n) in other.by_category {
             *self.by_category.entry(key).or_default() += n;
@@ -156,8 +153,11 @@ impl Summary {
             top(map.iter().map(|(k, v)| ((*k).to_owned(), *v)), usize::MAX)
         };
         table("not decoded", own(&self.failures))?;
-        table("by platform", own(&self.by_platform))?;
-        table("by form found", own(&self.by_form))?;
+        table(
+            "by platform",
+            own(&self.by_platform.named(Platform::as_str)),
+        )?;
+        table("by form found", own(&self.by_form.named(Found::as_str)))?;
         table(
             "by WeChat category",
             top(
@@ -169,7 +169,7 @@ impl Summary {
                 usize::MAX,
             ),
         )?;
-        table("by action", own(&self.by_action))?;
+        table("by action", own(&self.by_action.named(action_name)))?;
         table(
             "top codes",
             top(
@@ -207,9 +207,9 @@ impl Summary {
             blank: u64,
             unknown: u64,
             not_decoded_by_kind: &'s BTreeMap<&'static str, u64>,
-            by_platform: &'s BTreeMap<&'static str, u64>,
-            by_form: &'s BTreeMap<&'static str, u64>,
-            by_action: &'s BTreeMap<&'static str, u64>,
+            by_platform: BTreeMap<&'static str, u64>,
+            by_form: BTreeMap<&'static str, u64>,
+            by_action: BTreeMap<&'static str, u64>,
             top_unknown_reasons: Vec<(String, u64)>,
         }
         let summary = Json {
@@ -219,9 +219,9 @@ impl Summary {
             blank: self.blank,
             unknown: self.unknown,
             not_decoded_by_kind: &self.failures,
-            by_platform: &self.by_platform,
-            by_form: &self.by_form,
-            by_action: &self.by_action,
+            by_platform: self.by_platform.named(Platform::as_str),
+            by_form: self.by_form.named(Found::as_str),
+            by_action: self.by_action.named(action_name),
             top_unknown_reasons: top(
                 self.unknown_reasons.iter().map(|(k, v)| (k.clone(), *v)),
                 10,
@@ -230,6 +230,45 @@ impl Summary {
         serde_json::to_writer(&mut *out, &serde_json::json!({ "summary": summary }))?;
         out.write_all(b"\n")
     }
+}
+
+/// Counts by a key of a few values (a platform, a form, an action), kept in first-seen order:
+/// comparing enums beats comparing their names in an ordered map, once per line.
+struct Tally<K>(Vec<(K, u64)>);
+
+impl<K> Default for Tally<K> {
+    fn default() -> Self {
+        Tally(Vec::new())
+    }
+}
+
+impl<K: Copy + PartialEq> Tally<K> {
+    fn add(&mut self, key: K, n: u64) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, count)) => *count += n,
+            None => self.0.push((key, n)),
+        }
+    }
+
+    fn merge(&mut self, other: Tally<K>) {
+        for (key, n) in other.0 {
+            self.add(key, n);
+        }
+    }
+
+    /// The counts by name, as the summary prints them.
+    fn named(&self, name: impl Fn(K) -> &'static str) -> BTreeMap<&'static str, u64> {
+        let mut named = BTreeMap::new();
+        for &(key, n) in &self.0 {
+            *named.entry(name(key)).or_default() += n;
+        }
+        named
+    }
+}
+
+/// An action's name in the summary; `unknown` when there is none.
+fn action_name(action: Option<Action>) -> &'static str {
+    action.map_or("unknown", Action::as_str)
 }
 
 /// The `limit` largest counts, largest first, ties by name.
@@ -254,7 +293,7 @@ pub fn normalize_reason(reason: &str) -> String {
         " (callId:",
         " requestID",
     ] {
-        if let Some(at) = reason.find(tail) {
+        if let Some(at) = memchr::memmem::find(reason.as_bytes(), tail.as_bytes()) {
             reason = reason.get(..at).unwrap_or(reason);
         }
     }
@@ -521,24 +560,33 @@ fn emit(
             // Nothing will read the tables: count the line; serialising computes the view.
             summary.decoded += 1;
         }
+        // serde_json writes many small pieces; into a Vec they are cheap, through `dyn Write`
+        // each one was a call.
+        let mut json = Vec::with_capacity(1024);
         serde_json::to_writer(
-            &mut *out,
+            &mut json,
             &super::Located {
                 line: Some(line),
                 found: found.as_str(),
                 diagnosis: d,
             },
         )?;
-        return out.write_all(b"\n");
+        json.push(b'\n');
+        return out.write_all(&json);
     }
     let view = d.view();
     summary.add(found, &view);
-    write!(out, "{line:>7}  {:<14} ", view.platform.as_str())?;
+    // Plain writes and itoa, not `write!`: formatting machinery cost more than decoding did.
+    write_padded(out, itoa::Buffer::new().format(line), 7, true)?;
+    out.write_all(b"  ")?;
+    write_padded(out, view.platform.as_str(), 14, false)?;
+    out.write_all(b" ")?;
     if let Some(api) = &view.api {
-        write!(out, "{api} ")?;
+        out.write_all(api.as_bytes())?;
+        out.write_all(b" ")?;
     }
     match view.code {
-        Some(RawCode::Number(n)) => write!(out, "{n}")?,
+        Some(RawCode::Number(n)) => out.write_all(itoa::Buffer::new().format(n).as_bytes())?,
         Some(RawCode::Text(t)) => out.write_all(t.as_bytes())?,
         None => out.write_all(b"-")?,
     }
@@ -546,11 +594,15 @@ fn emit(
         write!(out, "/{sub}")?;
     }
     match view.name {
-        Some(name) => write!(out, " {name}")?,
+        Some(name) => {
+            out.write_all(b" ")?;
+            out.write_all(name.as_bytes())?;
+        }
         None if !view.candidate_apis.is_empty() => out.write_all(b" (API needed)")?,
         None => out.write_all(b" (not in the catalog)")?,
     }
-    write!(out, " -> {}", view.action.map_or("unknown", Action::as_str))?;
+    out.write_all(b" -> ")?;
+    out.write_all(action_name(view.action).as_bytes())?;
     if let Some(class) = view.reason_class {
         write!(out, " (reason class {class})")?;
     }
@@ -566,11 +618,40 @@ fn emit(
         )?;
     }
     match (view.message_en, view.reason) {
-        (Some(en), _) => write!(out, ": {en}")?,
-        (None, Some(reason)) => write!(out, ": \"{reason}\"")?,
+        (Some(en), _) => {
+            out.write_all(b": ")?;
+            out.write_all(en.as_bytes())?;
+        }
+        (None, Some(reason)) => {
+            out.write_all(b": \"")?;
+            out.write_all(reason.as_bytes())?;
+            out.write_all(b"\"")?;
+        }
         (None, None) => {}
     }
     out.write_all(b"\n")
+}
+
+/// `text` padded with spaces to `width` characters, on the left (`right_aligned`) or right,
+/// as `{:>width}` and `{:<width}` would.
+fn write_padded(
+    out: &mut dyn Write,
+    text: &str,
+    width: usize,
+    right_aligned: bool,
+) -> io::Result<()> {
+    const SPACES: &[u8] = b"                ";
+    let pad = SPACES
+        .get(..width.saturating_sub(text.chars().count()))
+        .unwrap_or(SPACES);
+    if right_aligned {
+        out.write_all(pad)?;
+    }
+    out.write_all(text.as_bytes())?;
+    if !right_aligned {
+        out.write_all(pad)?;
+    }
+    Ok(())
 }
 
 fn skipped(out: &mut dyn Write, args: &Args<'_>, line: u64) -> io::Result<()> {
