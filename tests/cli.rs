@@ -661,7 +661,8 @@ fn jobs_change_the_speed_not_the_output() {
     .expect("the sample log");
     let mut log = Vec::new();
     let mut round = 0;
-    // Well past one 128 KiB batch per thread, so windows and batches both turn over.
+    // Well past the 128 KiB batches that may be in flight at once (eight per thread), so
+    // batches come back out of order and wait for earlier ones.
     while log.len() < 3 << 20 {
         log.extend_from_slice(&sample);
         log.extend_from_slice(b"\n\n2026-11-30 INFO nothing here\n");

@@ -468,10 +468,11 @@ impl Batch {
     }
 }
 
-/// Decodes the lines on `args.jobs` threads. The reader fills a window of batches; while rayon
-/// decodes one window, the next is read, so reading overlaps decoding; outputs are written in
-/// input order. Memory holds two windows (about `jobs × 4` batches of 128 KiB each, and the
-/// output of one).
+/// Decodes the lines on `args.jobs` threads. This thread reads the input into batches, hands
+/// each to rayon's pool as soon as it is read, and writes the decoded batches in input order as
+/// they come back; no thread waits for a whole window to finish. At most `jobs × 8` batches are
+/// in flight (read, being decoded, or decoded and waiting for an earlier one), so memory stays
+/// flat whatever the input's size.
 fn in_parallel(
     out: &mut dyn Write,
     summary: &mut Summary,
@@ -479,70 +480,80 @@ fn in_parallel(
     lines: &mut Lines<'_>,
     progress: &mut Progress,
 ) -> io::Result<()> {
-    use rayon::prelude::*;
+    type Decoded = io::Result<(Vec<u8>, Summary)>;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs)
         .build()
         .map_err(io::Error::other)?;
-    let window = args.jobs * 4;
-    let mut next = read_window(lines, window)?;
-    while !next.is_empty() {
-        let current = next;
-        let (decoded, read) = pool.install(|| {
-            rayon::join(
-                || {
-                    current
-                        .par_iter()
-                        .map(|b| b.decode(args))
-                        .collect::<Vec<_>>()
-                },
-                || read_window(lines, window),
-            )
-        });
-        next = read?;
-        for result in decoded {
-            let (bytes, part) = result?;
-            out.write_all(&bytes)?;
-            summary.merge(part);
+    let most_in_flight = (args.jobs as u64) * 8;
+    let (sender, receiver) = std::sync::mpsc::channel::<(u64, Decoded)>();
+    // `in_place_scope` keeps the reader and the output on this thread (neither is shared with
+    // the pool) while the batches borrow `args` for no longer than the scope.
+    pool.in_place_scope(|scope| {
+        let mut read = 0;
+        let mut written = 0;
+        let mut waiting: BTreeMap<u64, Decoded> = BTreeMap::new();
+        let mut input_ended = false;
+        loop {
+            while !input_ended && read - written < most_in_flight {
+                let Some(batch) = read_batch(lines)? else {
+                    input_ended = true;
+                    break;
+                };
+                let sender = sender.clone();
+                let number = read;
+                scope.spawn(move |_| {
+                    // A panic would otherwise leave this thread waiting for the batch forever.
+                    let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        batch.decode(args)
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err(io::Error::other("decoding a batch of lines panicked"))
+                    });
+                    // The receiver outlives the scope, so the send cannot fail.
+                    let _ = sender.send((number, decoded));
+                });
+                read += 1;
+            }
+            if written == read {
+                return Ok(());
+            }
+            // This thread holds a sender, so the channel stays open while batches are out.
+            let (number, decoded) = receiver.recv().map_err(io::Error::other)?;
+            waiting.insert(number, decoded);
+            while let Some(decoded) = waiting.remove(&written) {
+                let (bytes, part) = decoded?;
+                out.write_all(&bytes)?;
+                summary.merge(part);
+                written += 1;
+            }
+            progress.update(lines.bytes_read);
         }
-        progress.update(lines.bytes_read);
-    }
-    Ok(())
+    })
 }
 
-/// Up to `window` batches of the next lines; empty at the end of the input.
-fn read_window(lines: &mut Lines<'_>, window: usize) -> io::Result<Vec<Batch>> {
-    let mut batches = Vec::with_capacity(window);
-    while batches.len() < window {
-        let mut batch = Batch {
-            first: lines.number + 1,
-            ..Batch::default()
-        };
-        let mut done = false;
-        while batch.text.len() < BATCH_BYTES {
-            let Some(line) = lines.next_line()? else {
-                done = true;
-                break;
-            };
-            batch.lines.push(match line {
-                Line::Text(text) => {
-                    let at = batch.text.len();
-                    batch.text.push_str(text);
-                    OwnedLine::Text(at..batch.text.len())
-                }
-                Line::TooLong { bytes } => OwnedLine::TooLong { bytes },
-                Line::InvalidUtf8 { valid_up_to } => OwnedLine::InvalidUtf8 { valid_up_to },
-            });
-        }
-        if !batch.lines.is_empty() {
-            batches.push(batch);
-        }
-        if done {
+/// The next lines, up to about [`BATCH_BYTES`]; `None` at the end of the input.
+fn read_batch(lines: &mut Lines<'_>) -> io::Result<Option<Batch>> {
+    let mut batch = Batch {
+        first: lines.number + 1,
+        ..Batch::default()
+    };
+    while batch.text.len() < BATCH_BYTES {
+        let Some(line) = lines.next_line()? else {
             break;
-        }
+        };
+        batch.lines.push(match line {
+            Line::Text(text) => {
+                let at = batch.text.len();
+                batch.text.push_str(text);
+                OwnedLine::Text(at..batch.text.len())
+            }
+            Line::TooLong { bytes } => OwnedLine::TooLong { bytes },
+            Line::InvalidUtf8 { valid_up_to } => OwnedLine::InvalidUtf8 { valid_up_to },
+        });
     }
-    Ok(batches)
+    Ok((!batch.lines.is_empty()).then_some(batch))
 }
 
 fn emit(
