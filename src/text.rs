@@ -93,6 +93,18 @@ pub(crate) fn required<'de: 'a, 'a, D: Deserializer<'de>>(
         .ok_or_else(|| de::Error::invalid_type(de::Unexpected::Unit, &expecting))
 }
 
+/// A string field of a derived wire struct, borrowed from the input where it has no escapes.
+/// serde borrows a bare `Cow<str>` field marked `#[serde(borrow)]`, but reads an
+/// `Option<Cow<str>>` (and a `Cow` inside any other type) into an owned copy; wrap the `Cow` in
+/// this instead. `null` is `None` through `Option`, as usual.
+pub(crate) struct BorrowedText<'a>(pub(crate) Cow<'a, str>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for BorrowedText<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        required(deserializer, "a string").map(BorrowedText)
+    }
+}
+
 /// Any value, skipped. Unlike `serde::de::IgnoredAny`, which serde_json skips with a heap stack
 /// of open brackets, this walks nested values through the deserializer's own bounded recursion,
 /// so skipping an unknown field allocates nothing and deep nesting still hits the depth limit.

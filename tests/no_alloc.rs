@@ -165,6 +165,32 @@ fn borrowed_decoding_allocates_nothing() {
     });
 }
 
+/// A WeChat Pay APIv3 body with nothing to unescape is read and decided without allocating,
+/// `detail` included (issue 21).
+#[test]
+#[cfg(feature = "json")]
+fn wechat_pay_v3_bodies_allocate_nothing() {
+    use minierr::CallKind;
+    use minierr::wx::pay::{Api, Response};
+    let bodies = [
+        r#"{"code":"SYSTEM_ERROR","message":"系统错误"}"#,
+        r#"{"code":"ORDER_NOT_EXIST","message":"订单不存在"}"#,
+        r#"{"code":"PARAM_ERROR","message":"输入源“/body/amount/total”映射到值字段“总金额”字符串规则校验失败，值不能为空","detail":{"field":"/amount/total","location":"body","value":"","issue":"must not be empty"}}"#,
+        r#"{"code":"SOMETHING_NEW","message":"a code newer than the catalog"}"#,
+    ];
+    assert_no_alloc("WeChat Pay v3 bodies", || {
+        for body in bodies {
+            let response = Response::from_json_str(body).expect("a v3 body");
+            std::hint::black_box((
+                response.action_for(Api::V3JsapiOrder),
+                response.action(CallKind::MovesMoney),
+                response.field_path(),
+                response.detail().and_then(|d| d.field()),
+            ));
+        }
+    });
+}
+
 #[test]
 fn the_counter_counts() {
     let info = measure(|| {

@@ -12,6 +12,7 @@ use std::hint::black_box;
 use minierr::alipay::gateway::{self, SubCode};
 use minierr::alipay::{Api, JsapiError};
 use minierr::alipay_plus::{ApiResult, CallKind, ResultCode};
+use minierr::wx::pay;
 use minierr::wx::server::Errcode;
 use minierr::{Action, open_platform, wx};
 use serde::Deserialize;
@@ -50,16 +51,18 @@ pub enum Kind {
     OpenPlatformResponse,
     WechatServerResponse,
     AlipayGatewayResponse,
+    WechatPayResponse,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::WechatFail,
         Kind::AlipayPlusResult,
         Kind::AlipayFail,
         Kind::OpenPlatformResponse,
         Kind::WechatServerResponse,
         Kind::AlipayGatewayResponse,
+        Kind::WechatPayResponse,
     ];
 
     pub fn name(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Kind {
             Kind::OpenPlatformResponse => "open_platform_response",
             Kind::WechatServerResponse => "wechat_server_response",
             Kind::AlipayGatewayResponse => "alipay_gateway_response",
+            Kind::WechatPayResponse => "wechat_pay_response",
         }
     }
 
@@ -150,6 +154,24 @@ impl Kind {
                     })
                     .collect()
             }
+            Kind::WechatPayResponse => {
+                // APIv3 answers to a JSAPI order, as the order API documents them, one in
+                // sixteen with a code the catalog lacks.
+                let meanings: Vec<(pay::Code, pay::Meaning)> = pay::Code::all()
+                    .filter_map(|c| Some((c, c.meaning_on(pay::Api::V3JsapiOrder)?)))
+                    .collect();
+                (0..BATCH)
+                    .map(|i| {
+                        let (c, m) = rng.pick(&meanings);
+                        let code = if i % 16 == 0 {
+                            "SOMETHING_NEW"
+                        } else {
+                            c.code()
+                        };
+                        format!(r#"{{"code":"{code}","message":"{}"}}"#, m.message_zh())
+                    })
+                    .collect()
+            }
             Kind::OpenPlatformResponse => {
                 let ops: Vec<open_platform::Code> = open_platform::Code::all().collect();
                 (0..BATCH)
@@ -190,6 +212,9 @@ impl Kind {
             Kind::AlipayGatewayResponse => gateway::Response::from_json_str(payload)
                 .ok()?
                 .action(minierr::alipay_plus::CallKind::MovesMoney),
+            Kind::WechatPayResponse => pay::Response::from_json_str(payload)
+                .ok()?
+                .action_for(pay::Api::V3JsapiOrder),
         }
     }
 
@@ -207,6 +232,7 @@ pub struct Maps {
     pub open_platform: HashMap<i64, Action>,
     pub wechat_server: HashMap<i64, Action>,
     pub alipay_gateway: HashMap<&'static str, Action>,
+    pub wechat_pay: HashMap<&'static str, Action>,
 }
 
 impl Maps {
@@ -227,6 +253,9 @@ impl Maps {
             wechat_server: Errcode::all().map(|c| (c.code(), c.action())).collect(),
             alipay_gateway: SubCode::all()
                 .map(|s| (s.code(), s.meaning_for("alipay.trade.pay").action()))
+                .collect(),
+            wechat_pay: pay::Code::all()
+                .filter_map(|c| Some((c.code(), c.action_for(pay::Api::V3JsapiOrder)?)))
                 .collect(),
         }
     }
@@ -285,6 +314,13 @@ impl Maps {
             sub_msg: Option<&'a str>,
         }
         #[derive(Deserialize)]
+        struct PayResponse<'a> {
+            #[serde(borrow)]
+            code: &'a str,
+            #[serde(borrow)]
+            message: Option<&'a str>,
+        }
+        #[derive(Deserialize)]
         struct OpenResponse<'a> {
             code: i64,
             #[serde(borrow)]
@@ -321,6 +357,11 @@ impl Maps {
                 let body = r.alipay_trade_pay_response;
                 black_box((body.code, body.msg, body.sub_msg));
                 self.alipay_gateway.get(body.sub_code?).copied()
+            }
+            Kind::WechatPayResponse => {
+                let r: PayResponse = serde_json::from_str(payload).ok()?;
+                black_box(r.message);
+                self.wechat_pay.get(r.code).copied()
             }
         }
     }
@@ -360,6 +401,10 @@ impl Maps {
                 self.alipay_gateway
                     .get(body.get("sub_code")?.as_str()?)
                     .copied()
+            }
+            Kind::WechatPayResponse => {
+                black_box(v.get("message").and_then(Value::as_str));
+                self.wechat_pay.get(v.get("code")?.as_str()?).copied()
             }
         }
     }

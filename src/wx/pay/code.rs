@@ -270,6 +270,10 @@ impl Code {
     pub(crate) fn meaning_matching(self, api: Api, text: &str) -> Option<Meaning> {
         let mut on_api = self.meanings().filter(|m| m.api() == api);
         let first = on_api.next()?;
+        // Most codes have one row per API: then there is nothing for the text to choose.
+        let Some(second) = on_api.next() else {
+            return Some(first);
+        };
         let own_text = |m: &Meaning| {
             let zh = m.message_zh();
             let zh = zh.split(" (").next().unwrap_or(zh).trim();
@@ -278,7 +282,12 @@ impl Code {
         if own_text(&first) {
             return Some(first);
         }
-        Some(on_api.find(own_text).unwrap_or(first))
+        Some(
+            std::iter::once(second)
+                .chain(on_api)
+                .find(own_text)
+                .unwrap_or(first),
+        )
     }
 
     /// The next step when the API is not known: [`Action::Reconcile`] for an outcome-unknown
