@@ -234,6 +234,50 @@ fn transfers_splits_and_combined_orders_are_keyed_on_their_call() {
     );
 }
 
+/// Where one API lists a code more than once, the body's message picks the row whose text it
+/// holds, whichever place the row has among the code's rows; with no such text, the first.
+#[test]
+fn the_message_picks_among_one_apis_rows_for_a_code() {
+    use minierr::wx::pay::{Answer, Meaning, Response};
+    let short = |m: &Meaning| {
+        let zh = m.message_zh();
+        zh.split(" (").next().unwrap_or(zh).trim().to_owned()
+    };
+    let mut picked = 0;
+    for code in Code::all() {
+        for api in Api::all() {
+            let rows: Vec<Meaning> = code.meanings().filter(|m| m.api() == api).collect();
+            if rows.len() < 2 {
+                continue;
+            }
+            for (i, row) in rows.iter().enumerate() {
+                let text = short(row);
+                // A text that an earlier row's text is part of picks that earlier row.
+                if text.is_empty() || rows[..i].iter().any(|r| text.contains(&short(r))) {
+                    continue;
+                }
+                let answer = Answer::V3(Response::new(code.code(), text.clone()));
+                let meaning = answer.meaning(Some(api), CallKind::MovesMoney);
+                assert_eq!(
+                    meaning.map(|m| m.message_zh()),
+                    Some(row.message_zh()),
+                    "{code:?} on {api:?}: {text}"
+                );
+                picked += 1;
+            }
+            let answer = Answer::V3(Response::new(code.code(), "a text no row has"));
+            assert_eq!(
+                answer
+                    .meaning(Some(api), CallKind::MovesMoney)
+                    .map(|m| m.message_zh()),
+                Some(rows[0].message_zh()),
+                "{code:?} on {api:?} with no row's text"
+            );
+        }
+    }
+    assert!(picked >= 15, "only {picked} rows checked");
+}
+
 #[test]
 fn codes_parse_and_unknown_ones_are_kept() {
     for code in Code::all() {
@@ -242,6 +286,12 @@ fn codes_parse_and_unknown_ones_are_kept() {
     let newer = minierr::wx::pay::AnyCode::new("TRANSFER_SCENE_UNAVAILABLE");
     assert_eq!(newer.known(), None);
     assert_eq!(newer.raw(), "TRANSFER_SCENE_UNAVAILABLE");
+    // A code with white space around it, as some XML bodies carry it, is still the code, and
+    // is kept as sent.
+    let padded = minierr::wx::pay::AnyCode::new(" ORDERPAID\n");
+    assert_eq!(padded.known(), Some(Code::OrderPaid));
+    assert_eq!(padded.raw(), " ORDERPAID\n");
+    assert_eq!(minierr::wx::pay::AnyCode::new(" ").known(), None);
 }
 
 /// One development payload, and what its thread says the answer is.

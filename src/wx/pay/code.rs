@@ -268,9 +268,15 @@ impl Code {
 
     /// The code's meaning on `api` whose text the body's message holds, else its first.
     pub(crate) fn meaning_matching(self, api: Api, text: &str) -> Option<Meaning> {
-        let mut on_api = self.meanings().filter(|m| m.api() == api);
+        let rows = generated::meanings(self);
+        let at = rows.iter().position(|m| m.api == api)?;
+        // A code's rows on one API are adjacent (the generator keeps the table's order, which
+        // groups them; a test checks it). Most codes have one row per API: then there is
+        // nothing for the text to choose.
+        let rows = rows.get(at..).unwrap_or(&[]);
+        let same_api = rows.iter().take_while(|m| m.api == api).count();
+        let mut on_api = rows.iter().take(same_api).map(Meaning);
         let first = on_api.next()?;
-        // Most codes have one row per API: then there is nothing for the text to choose.
         let Some(second) = on_api.next() else {
             return Some(first);
         };
@@ -505,7 +511,13 @@ impl<'a> AnyCode<'a> {
     #[must_use]
     pub fn new(raw: impl Into<Cow<'a, str>>) -> Self {
         let raw = raw.into();
-        let known = Code::from_code(raw.trim());
+        // Codes arrive bare: trim (a Unicode-aware scan) only when the text as sent is no code.
+        let known = Code::from_code(&raw).or_else(|| {
+            let trimmed = raw.trim();
+            (trimmed.len() != raw.len())
+                .then(|| Code::from_code(trimmed))
+                .flatten()
+        });
         AnyCode { raw, known }
     }
 
