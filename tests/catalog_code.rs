@@ -168,6 +168,19 @@ fn the_generic_view_equals_each_modules_own_methods() {
         })
         .collect();
     assert_eq!(facts::<wx::pay::Code>(), own);
+
+    let own: Vec<_> = minierr::wecom::Errcode::all()
+        .map(|c| {
+            (
+                Platform::Wecom,
+                Some(c.code().to_string()),
+                c.name(),
+                non_empty(c.message_en()),
+                Some(c.action()),
+            )
+        })
+        .collect();
+    assert_eq!(facts::<minierr::wecom::Errcode>(), own);
 }
 
 /// Every catalog is non-empty, its codes distinct, and its platform one name parses back.
@@ -202,6 +215,7 @@ fn every_catalog_is_well_formed() {
     well_formed::<alipay_plus::ResultCode>(8);
     well_formed::<open_platform::Code>(65);
     well_formed::<wx::pay::Code>(50);
+    well_formed::<minierr::wecom::Errcode>(1_256);
 }
 
 /// Every code of a scoped catalog parses back from its scope and code text, unless other codes
