@@ -490,6 +490,105 @@ fn an_open_platform_body_stays_open_platform() {
     );
 }
 
+/// A v2 answer's XML, with its texts in CDATA sections or bare, reads to the same answer as
+/// the fields an SDK parsed out of it, and so decides the same on every API.
+#[cfg(feature = "xml")]
+#[test]
+fn v2_xml_with_or_without_cdata_decides_as_its_fields() {
+    use minierr::wx::pay::V2Response;
+    let answers: [[(&str, &str); 5]; 3] = [
+        [
+            ("return_code", "SUCCESS"),
+            ("return_msg", "OK"),
+            ("result_code", "FAIL"),
+            ("err_code", "SYSTEMERROR"),
+            ("err_code_des", "系统错误"),
+        ],
+        [
+            ("return_code", "SUCCESS"),
+            ("return_msg", "OK"),
+            ("result_code", "FAIL"),
+            ("err_code", "NOTENOUGH"),
+            ("err_code_des", "基本账户余额不足，请充值后重新发起"),
+        ],
+        [
+            ("return_code", "FAIL"),
+            ("return_msg", "签名错误"),
+            ("result_code", ""),
+            ("err_code", ""),
+            ("err_code_des", ""),
+        ],
+    ];
+    for fields in answers {
+        let value = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| *v)
+                .filter(|v| !v.is_empty())
+        };
+        let parsed = V2Response::new(
+            value("return_code"),
+            value("return_msg"),
+            value("result_code"),
+            value("err_code"),
+            value("err_code_des"),
+        );
+        let present = fields.iter().filter(|(_, v)| !v.is_empty());
+        let cdata: String = present
+            .clone()
+            .map(|(k, v)| format!("<{k}><![CDATA[{v}]]></{k}>"))
+            .collect();
+        let bare: String = present.map(|(k, v)| format!("<{k}>{v}</{k}>")).collect();
+        for xml in [
+            format!("<xml>{cdata}</xml>"),
+            format!("<xml>{bare}</xml>"),
+            cdata,
+        ] {
+            let read = V2Response::from_xml(&xml).unwrap_or_else(|e| panic!("{xml}: {e}"));
+            assert_eq!(read, parsed, "{xml}");
+            for api in Api::all() {
+                assert_eq!(
+                    read.action_for(api),
+                    parsed.action_for(api),
+                    "{xml} on {api:?}"
+                );
+            }
+            assert_eq!(
+                read.action(CallKind::MovesMoney),
+                parsed.action(CallKind::MovesMoney)
+            );
+        }
+    }
+}
+
+/// Malformed XML is an error that says what is wrong, and well-formed XML with no answer in it
+/// is one too, never an empty answer.
+#[cfg(feature = "xml")]
+#[test]
+fn malformed_v2_xml_is_an_error_that_says_what() {
+    use minierr::wx::pay::V2Response;
+    let cases = [
+        ("<xml><return_code>SUCCESS</xml>", "</return_code>"),
+        ("<xml><return_code><![CDATA[SUCC", "CDATA"),
+        ("<xml><return_code>&bogus;</return_code></xml>", "bogus"),
+        (
+            "<xml><return_code>SUCCESS</return_code><return_code>FAIL</return_code></xml>",
+            "return_code",
+        ),
+        ("", "not a WeChat Pay v2 answer"),
+        ("not xml at all", "not a WeChat Pay v2 answer"),
+        (
+            "<xml><return_code> </return_code></xml>",
+            "not a WeChat Pay v2 answer",
+        ),
+    ];
+    for (xml, named) in cases {
+        let error = V2Response::from_xml(xml).expect_err(xml).to_string();
+        assert!(error.contains(named), "{xml:?}: {error}");
+    }
+}
+
 #[cfg(feature = "xml")]
 #[test]
 fn v2_xml_is_read_with_its_cdata() {

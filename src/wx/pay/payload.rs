@@ -439,12 +439,16 @@ impl V2Response<'static> {
     /// let response = V2Response::from_xml(xml)?;
     /// assert_eq!(response.err_code().and_then(|c| c.known()), Some(Code::OutTradeNoUsed));
     /// assert!(V2Response::from_xml("<xml><return_code>").is_err());
+    /// // Well-formed, but no answer: an error, not an empty answer.
+    /// let none = V2Response::from_xml("<xml><appid>wx2421b1c4370ec43b</appid></xml>").unwrap_err();
+    /// assert!(none.to_string().contains("return_code"));
     /// # Ok::<(), quick_xml::DeError>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// The text is not well-formed XML.
+    /// The text is not well-formed XML (quick-xml's error says where), names a field twice, or
+    /// holds none of a v2 answer's fields.
     pub fn from_xml(input: &str) -> Result<Self, quick_xml::DeError> {
         let trimmed = input.trim();
         let wrapped;
@@ -454,7 +458,14 @@ impl V2Response<'static> {
             wrapped = format!("<xml>{trimmed}</xml>");
             &wrapped
         };
-        quick_xml::de::from_str::<V2Response<'_>>(document).map(V2Response::into_owned)
+        let response = quick_xml::de::from_str::<V2Response<'_>>(document)?;
+        if response == V2Response::default() {
+            return Err(serde::de::Error::custom(
+                "no return_code, return_msg, result_code, err_code or err_code_des with text in \
+                 the XML: not a WeChat Pay v2 answer",
+            ));
+        }
+        Ok(response.into_owned())
     }
 }
 
