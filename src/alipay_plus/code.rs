@@ -523,6 +523,21 @@ impl fmt::Display for AnyResultCode<'_> {
     }
 }
 
+impl std::str::FromStr for AnyResultCode<'static> {
+    type Err = std::convert::Infallible;
+
+    /// Any text is a resultCode; only the catalog decides whether it is known.
+    ///
+    /// ```
+    /// use minierr::alipay_plus::{AnyResultCode, ResultCode};
+    /// let code: AnyResultCode = "ACCESS_DENIED".parse().unwrap_or_else(|e| match e {});
+    /// assert_eq!(code.known(), Some(ResultCode::AccessDenied));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AnyResultCode::new(s.to_owned()))
+    }
+}
+
 impl PartialOrd for AnyResultCode<'_> {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))

@@ -637,6 +637,28 @@ impl fmt::Display for AnyErrno {
     }
 }
 
+impl FromStr for AnyErrno {
+    type Err = ParseErrnoError;
+
+    /// Parses any decimal errno, known or not.
+    ///
+    /// ```
+    /// use minierr::wx::{AnyErrno, Errno};
+    /// let known = "1500102".parse::<AnyErrno>().ok().and_then(|e| e.known());
+    /// assert_eq!(known, Some(Errno::BluetoothAdapterNotAvailable));
+    /// let newer = "1509999".parse::<AnyErrno>().ok();
+    /// assert_eq!(newer.map(|e| (e.raw(), e.known())), Some((1509999, None)));
+    /// assert!("15x".parse::<AnyErrno>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_decimal_u32(s)
+            .map(AnyErrno::new)
+            .ok_or_else(|| ParseErrnoError::NotAnInteger {
+                input: s.to_owned(),
+            })
+    }
+}
+
 #[cfg(feature = "serde")]
 impl serde::Serialize for AnyErrno {
     /// Always the number, known or not, so a payload serialises back as it came.

@@ -572,6 +572,21 @@ impl fmt::Display for AnySubCode<'_> {
     }
 }
 
+impl std::str::FromStr for AnySubCode<'static> {
+    type Err = std::convert::Infallible;
+
+    /// Any text is a sub_code; only the tables decide whether it is known.
+    ///
+    /// ```
+    /// use minierr::alipay::gateway::AnySubCode;
+    /// let code: AnySubCode = "ACQ.SOMETHING_NEW".parse().unwrap_or_else(|e| match e {});
+    /// assert_eq!(code.raw(), "ACQ.SOMETHING_NEW");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AnySubCode::new(s.to_owned()))
+    }
+}
+
 impl std::error::Error for AnySubCode<'_> {}
 
 crate::catalog_code::impl_catalog_code!(Code, |c| {
