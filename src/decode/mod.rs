@@ -338,7 +338,9 @@ fn wechat_pay_answer(input: &[u8]) -> Result<wx::pay::Answer<'_>, serde_json::Er
 /// body). Everything else is returned as it came.
 pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
     let server = match &diagnosis {
-        Diagnosis::Wx(fail) => {
+        // Nearly every fail is not one: a substring search rules it out before the errMsg is
+        // split and its reason looked up.
+        Diagnosis::Wx(fail) if mentions_openapi(&fail.err_msg) => {
             let sent = fail.err_code();
             // Without an errCode, the one server errmsg the reason names gives the code.
             let code = sent.or_else(|| fail.server_errcode().map(|c| c.raw()));
@@ -350,13 +352,17 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
     server.map_or(diagnosis, Diagnosis::WxServer)
 }
 
+/// Whether a text names a Cloud `openapi.*` call at all.
+fn mentions_openapi(text: &str) -> bool {
+    crate::normalize::find_str(text, "openapi.").is_some()
+}
+
 /// The server response inside a Cloud `openapi.*` failure, borrowing from `text` where it can.
 fn openapi_server_response<'a>(
     err_code: Option<i64>,
     text: &Cow<'a, str>,
 ) -> Option<wx::server::Response<'a>> {
-    // Nearly every payload is not one: one substring search rules them out.
-    if !text.contains("openapi.") {
+    if !mentions_openapi(text) {
         return None;
     }
     let (code, _api, errmsg) = wx::cloud::openapi_server_error(err_code, text)?;
