@@ -285,16 +285,26 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let list = |items: &[String]| items.iter().map(|a| lit(a)).collect::<Vec<_>>().join(", ");
         let _ = writeln!(
             out,
-            "        Family::{} => &FamilyInfo {{ key: {}, apis: &[{}], api_substrings: &[{}], any_api: {}, description: {} }},",
+            "        Family::{} => &FamilyInfo {{ key: {}, apis: &[{}], any_api: {}, description: {} }},",
             f.name,
             lit(&f.key),
             list(&f.apis),
-            list(&f.substrings),
             f.any_api,
             lit(&f.description)
         );
     }
     out.push_str("    }\n}\n");
+    // The substrings of every family in one list, in table order, so that the first that an
+    // API's name contains belongs to the first family that claims the name.
+    out.push_str(
+        "\n/// Every family's API-name substrings, in table order.\npub(super) const API_SUBSTRINGS: &[(&str, Family)] = &[\n",
+    );
+    for f in &families {
+        for s in &f.substrings {
+            let _ = writeln!(out, "    ({}, Family::{}),", lit(s), f.name);
+        }
+    }
+    out.push_str("];");
     let mut api_entries: Vec<(String, String)> = Vec::new();
     for f in &families {
         for api in &f.apis {

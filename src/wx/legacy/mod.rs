@@ -47,7 +47,6 @@ pub use generated::{Code, Family};
 pub(crate) struct FamilyInfo {
     key: &'static str,
     apis: &'static [&'static str],
-    api_substrings: &'static [&'static str],
     any_api: bool,
     description: &'static str,
 }
@@ -127,12 +126,10 @@ impl Family {
     pub fn of_api(api: &str) -> Option<Family> {
         let api = api.trim();
         generated::API_FAMILY.get(api).copied().or_else(|| {
-            Family::all().find(|f| {
-                f.info()
-                    .api_substrings
-                    .iter()
-                    .any(|s| crate::normalize::find_str(api, s).is_some())
-            })
+            generated::API_SUBSTRINGS
+                .iter()
+                .find(|(s, _)| crate::normalize::find_str(api, s).is_some())
+                .map(|&(_, family)| family)
         })
     }
 
