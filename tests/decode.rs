@@ -11,6 +11,102 @@ use minierr::{
 
 const SAMPLE: &str = include_str!("../examples/data/payloads.jsonl");
 
+/// One payload of each platform, with the answer its platform's page gives (the reference row
+/// named beside it, `../shared/reference/`), not the library's. The test below it checks that
+/// `decode` reads each sample as the platform's own type does; this one checks the answers.
+#[test]
+fn decode_answers_what_the_platforms_pages_say() {
+    let cases: [(&str, Platform, &str, Action, &str); 11] = [
+        (
+            r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: 6581b4a1-0d3e2f4b-1a2b3c4d"}"#,
+            Platform::WechatServer,
+            "40001",
+            Action::Refresh,
+            "wechat_server_errcode.tsv 40001: refresh",
+        ),
+        (
+            r#"{"errcode":45009,"errmsg":"reach max api daily quota limit rid: 6581b4a1-0d3e2f4b-1a2b3c4d"}"#,
+            Platform::WechatServer,
+            "45009",
+            Action::Backoff,
+            "wechat_server_errcode.tsv 45009: backoff",
+        ),
+        (
+            r#"{"errcode":40029,"errmsg":"invalid code, rid: 6581b4a1-0d3e2f4b-1a2b3c4d"}"#,
+            Platform::WechatServer,
+            "40029",
+            Action::Refresh,
+            "the reference infers fix_request; code2Session's page says to get a new code, the choice data/wechat_server_errcode.tsv documents",
+        ),
+        (
+            r#"{"errcode":40001,"errmsg":"invalid credential, hint: [1700000000_1_abcdef], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"}"#,
+            Platform::Wecom,
+            "40001",
+            Action::FixConfig,
+            "wecom_errcode.tsv 40001: 不合法的secret参数, a different meaning from WeChat's",
+        ),
+        (
+            r#"{"errCode":-501000,"errMsg":"cloud.callFunction:fail Error: errCode: -501000  | errMsg: Environment not found"}"#,
+            Platform::WechatCloud,
+            "-501000",
+            Action::FixConfig,
+            "wechat_cloud_errcode.tsv -501000: fix_config",
+        ),
+        (
+            r#"{"alipay_trade_pay_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.SYSTEM_ERROR","sub_msg":"系统错误"},"sign":"x"}"#,
+            Platform::AlipayGateway,
+            "40004",
+            Action::Reconcile,
+            "alipay_gateway.tsv ACQ.SYSTEM_ERROR on alipay.trade.pay: reconcile",
+        ),
+        (
+            r#"{"code":"SYSTEM_ERROR","message":"系统错误"}"#,
+            Platform::WechatPay,
+            "SYSTEM_ERROR",
+            Action::Reconcile,
+            "wechat_pay_errcode.tsv SYSTEM_ERROR on the JSAPI order: reconcile (the call unknown, it may be one)",
+        ),
+        (
+            r#"{"code":"NOT_ENOUGH","message":"用户账户余额不足"}"#,
+            Platform::WechatPay,
+            "NOT_ENOUGH",
+            Action::AskUser,
+            "wechat_pay_errcode.tsv NOT_ENOUGH on the JSAPI order: ask_user",
+        ),
+        (
+            r#"{"result":{"resultCode":"UNKNOWN_EXCEPTION","resultStatus":"U","resultMessage":"An API calling is failed, which is caused by unknown reasons."}}"#,
+            Platform::AlipayPlus,
+            "UNKNOWN_EXCEPTION",
+            Action::Reconcile,
+            "alipayplus_openapi_result_codes.tsv: resultStatus U, the outcome unknown",
+        ),
+        (
+            r#"{"result":{"resultCode":"PROCESS_FAIL","resultStatus":"F","resultMessage":"A general business failure occurred. Don't retry."}}"#,
+            Platform::AlipayPlus,
+            "PROCESS_FAIL",
+            Action::GiveUp,
+            "alipayplus_openapi_result_codes.tsv PROCESS_FAIL: F, don't retry",
+        ),
+        (
+            r#"{"errMsg":"request:fail url not in domain list","errno":600002}"#,
+            Platform::Wechat,
+            "600002",
+            Action::FixConfig,
+            "wechat_errno.tsv 600002: url not in domain list, a console setting",
+        ),
+    ];
+    for (payload, platform, code, action, source) in cases {
+        let d = decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d.platform(), platform, "{source}");
+        assert_eq!(
+            d.code().map(|c| c.to_string()).as_deref(),
+            Some(code),
+            "{source}"
+        );
+        assert_eq!(d.action(), Some(action), "{source}");
+    }
+}
+
 #[test]
 fn decode_agrees_with_the_platform_decoders_on_every_sample() {
     let mut decoded = 0;
