@@ -46,8 +46,9 @@ impl fmt::Display for CodeText {
 /// [`alipay::JsapiError`](crate::alipay::JsapiError),
 /// [`alipay::gateway::Code`](crate::alipay::gateway::Code),
 /// [`alipay::gateway::SubCode`](crate::alipay::gateway::SubCode),
-/// [`alipay_plus::ResultCode`](crate::alipay_plus::ResultCode) and
-/// [`open_platform::Code`](crate::open_platform::Code).
+/// [`alipay_plus::ResultCode`](crate::alipay_plus::ResultCode),
+/// [`open_platform::Code`](crate::open_platform::Code),
+/// [`wx::pay::Code`](crate::wx::pay::Code) and [`wecom::Errcode`](crate::wecom::Errcode).
 ///
 /// ```
 /// use minierr::{Action, CatalogCode};
@@ -124,6 +125,26 @@ pub trait CatalogCode:
 
     /// How far the catalog's source for the code can be trusted, where it records it.
     fn reliability(self) -> Option<Reliability>;
+
+    /// Every code that `query` names, in catalog order: by its code as the platform writes it,
+    /// or by its message as the module's own message lookup reads one (normal form,
+    /// templates; the Alipay tables by a part of their Chinese text). What `minierr explain`
+    /// lists for a query.
+    ///
+    /// ```
+    /// use minierr::CatalogCode;
+    /// use minierr::wx::{Errno, server::Errcode};
+    /// assert_eq!(Errno::all_named_by("1500102"), [Errno::BluetoothAdapterNotAvailable]);
+    /// assert_eq!(Errno::all_named_by("URL not in domain list."), [Errno::UrlNotInDomainList]);
+    /// assert_eq!(Errcode::all_named_by("40001"), [Errcode::InvalidCredential]);
+    /// assert!(Errcode::all_named_by("no code says this").is_empty());
+    /// ```
+    fn all_named_by(query: &str) -> Vec<Self>;
+}
+
+/// The query as a decimal code, for the catalogs' `all_named_by`.
+pub(crate) fn number(query: &str) -> Option<i64> {
+    query.parse().ok()
 }
 
 /// `Some(text)` for a non-empty text.
@@ -283,7 +304,7 @@ pub(crate) fn display<C: CatalogCode>(code: C, f: &mut fmt::Formatter<'_>) -> fm
 }
 
 /// Implements [`CatalogCode`] (and its seal) for one catalog enum from one expression per
-/// fact, each over the code bound to the name given first: the nine catalogs differ only in
+/// fact, each over the code bound to the name given first: the catalogs differ only in
 /// which inherent method answers.
 macro_rules! impl_catalog_code {
     (
@@ -299,7 +320,8 @@ macro_rules! impl_catalog_code {
             en: $en:expr,
             action: $action:expr,
             hint: $hint:expr,
-            reliability: $reliability:expr $(,)?
+            reliability: $reliability:expr,
+            named_by: |$query:ident| $named_by:expr $(,)?
         }
     ) => {
         impl $crate::catalog_code::sealed::Sealed for $ty {}
@@ -379,6 +401,10 @@ macro_rules! impl_catalog_code {
                 #[allow(unused_variables)]
                 let $c = self;
                 $reliability
+            }
+
+            fn all_named_by($query: &str) -> Vec<Self> {
+                $named_by
             }
         }
     };

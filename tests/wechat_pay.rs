@@ -236,6 +236,7 @@ fn transfers_splits_and_combined_orders_are_keyed_on_their_call() {
 
 /// Where one API lists a code more than once, the body's message picks the row whose text it
 /// holds, whichever place the row has among the code's rows; with no such text, the first.
+#[cfg(feature = "serde")]
 #[test]
 fn the_message_picks_among_one_apis_rows_for_a_code() {
     use minierr::wx::pay::{Answer, Meaning, Response};

@@ -482,6 +482,20 @@ crate::catalog_code::impl_catalog_code!(JsapiError, |c| {
         action: Some(JsapiError::action(c)),
         hint: JsapiError::retry_hint(c),
         reliability: Some(crate::Reliability::Official),
+        named_by: |query| {
+            let number = crate::catalog_code::number(query);
+            JsapiError::ALL
+                .iter()
+                .copied()
+                .filter(|error| {
+                    error.code().split('/').any(|c| c == query)
+                        // A part of the Chinese text, for a query of more than two characters.
+                        || (number.is_none()
+                            && query.chars().count() > 2
+                            && error.message_zh().contains(query))
+                })
+                .collect()
+        },
 });
 
 #[cfg(test)]

@@ -571,4 +571,5 @@ crate::catalog_code::impl_catalog_code!(ResultCode, |c| {
         action: Some(ResultCode::action(c)),
         hint: ResultCode::retry_hint(c),
         reliability: Some(crate::Reliability::Secondary),
+        named_by: |query| ResultCode::from_code(query).into_iter().collect(),
 });

@@ -97,85 +97,44 @@ fn add<C: CatalogCode>(rows: &mut Vec<Row>, platform: Option<Platform>) {
 
 /// The rows whose code, sub_code or machine string is `query` (or, for WeChat, whose errMsg
 /// matches it in normal form; for Alipay, whose errorMessage contains it), on the platforms and
-/// the Alipay API asked for.
+/// the Alipay API asked for: each catalog's [`CatalogCode::all_named_by`], in `list`'s order.
 pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Row> {
-    let number: Option<i64> = query.parse().ok();
     let mut found = Vec::new();
-    let no_api = api.is_none();
-    if wanted(platform, Platform::Wechat) && no_api {
-        match number.and_then(|n| u32::try_from(n).ok()) {
-            Some(n) => found.extend(Errno::from_code(n).map(row)),
-            None => found.extend(Errno::all_with_message(query).iter().map(|e| row(*e))),
-        }
-    }
-    if wanted(platform, Platform::WechatLegacy) && no_api {
-        let mut legacy_rows: Vec<wx::legacy::Code> = match number {
-            Some(n) => wx::legacy::Family::all()
-                .filter_map(|f| wx::legacy::Code::find(f, n))
-                .collect(),
-            // The library's own message lookup, family by family (normal form, templates).
-            None => wx::legacy::Family::all()
-                .flat_map(|f| wx::legacy::Code::all_with_message_in(f, query))
-                .collect(),
-        };
-        legacy_rows.sort_unstable();
-        legacy_rows.dedup();
-        found.extend(legacy_rows.into_iter().map(row));
-    }
-    if wanted(platform, Platform::WechatCloud) && no_api {
-        match number {
-            Some(n) => found.extend(wx::cloud::Code::from_code(n).map(row)),
-            None => found.extend(
-                wx::cloud::Code::all_with_message(query)
-                    .iter()
-                    .map(|c| row(*c)),
-            ),
-        }
-    }
-    if wanted(platform, Platform::WechatServer) && no_api {
-        match number {
-            Some(n) => found.extend(wx::server::Errcode::from_code(n).map(row)),
-            None => found.extend(
-                wx::server::Errcode::all_with_message(query)
-                    .iter()
-                    .map(|c| row(*c)),
-            ),
-        }
+    // An Alipay API narrows the search to that API's rows; no other catalog has them.
+    if api.is_none() {
+        add_named::<Errno>(&mut found, platform, query);
+        add_named::<wx::legacy::Code>(&mut found, platform, query);
+        add_named::<wx::cloud::Code>(&mut found, platform, query);
+        add_named::<wx::server::Errcode>(&mut found, platform, query);
     }
     if wanted(platform, Platform::Alipay) {
-        let apis: Vec<Api> = api.map_or_else(|| Api::all().collect(), |a| vec![a]);
-        for api in apis {
-            for error in api.errors() {
-                let by_code = error.code().split('/').any(|c| c == query);
-                let by_text = number.is_none()
-                    && query.chars().count() > 2
-                    && error.message_zh().contains(query);
-                if by_code || by_text {
-                    found.push(row(error));
-                }
-            }
-        }
+        let errors = alipay::JsapiError::all_named_by(query);
+        found.extend(
+            errors
+                .into_iter()
+                .filter(|e| api.is_none_or(|a| e.api() == a))
+                .map(row),
+        );
     }
-    if wanted(platform, Platform::AlipayGateway) && no_api {
-        found.extend(alipay::gateway::Code::from_code(query).map(row));
-        found.extend(alipay::gateway::SubCode::find(query).map(|m| row(m.sub_code())));
-    }
-    if wanted(platform, Platform::AlipayPlus) && no_api {
-        found.extend(ResultCode::from_code(query).map(row));
-    }
-    if wanted(platform, Platform::OpenPlatform) && no_api {
-        let code = number
-            .and_then(|n| u32::try_from(n).ok())
-            .and_then(open_platform::Code::from_code);
-        found.extend(code.map(row));
-    }
-    if wanted(platform, Platform::Wecom) && no_api {
-        found.extend(number.and_then(minierr::wecom::Errcode::from_code).map(row));
-    }
-    if wanted(platform, Platform::WechatPay) && no_api {
-        found.extend(wx::pay::Code::from_code(query.trim()).map(row));
+    if api.is_none() {
+        add_named::<alipay::gateway::Code>(&mut found, platform, query);
+        add_named::<alipay::gateway::SubCode>(&mut found, platform, query);
+        add_named::<ResultCode>(&mut found, platform, query);
+        add_named::<open_platform::Code>(&mut found, platform, query);
+        add_named::<minierr::wecom::Errcode>(&mut found, platform, query);
+        add_named::<wx::pay::Code>(&mut found, platform, query);
     }
     found
+}
+
+/// The rows of catalog `C` that `query` names, when its platform is one asked for.
+fn add_named<C: CatalogCode>(found: &mut Vec<Row>, platform: Option<Platform>, query: &str) {
+    let Some(first) = C::ALL.first() else {
+        return;
+    };
+    if wanted(platform, first.platform()) {
+        found.extend(C::all_named_by(query).into_iter().map(row));
+    }
 }
 
 /// Writes `rows` as CSV with a header.

@@ -459,6 +459,13 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
         action: Some(Code::action(c)),
         hint: Code::retry_hint(c),
         reliability: None,
+        named_by: |query| {
+            crate::catalog_code::number(query)
+                .and_then(|n| u32::try_from(n).ok())
+                .and_then(Code::from_code)
+                .into_iter()
+                .collect()
+        },
 });
 
 impl std::str::FromStr for Code {

@@ -161,6 +161,12 @@ crate::catalog_code::impl_catalog_code!(Errcode, |c| {
         action: Some(Errcode::action(c)),
         hint: Errcode::retry_hint(c),
         reliability: Some(Errcode::reliability(c)),
+        named_by: |query| {
+            crate::catalog_code::number(query)
+                .and_then(Errcode::from_code)
+                .into_iter()
+                .collect()
+        },
 });
 
 /// A WeCom errcode the catalog does not list; it keeps the number.

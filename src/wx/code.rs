@@ -761,4 +761,8 @@ crate::catalog_code::impl_catalog_code!(Errno, |c| {
         action: Some(Errno::action(c)),
         hint: Errno::retry_hint(c),
         reliability: Some(crate::Reliability::Official),
+        named_by: |query| match crate::catalog_code::number(query).and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => Errno::from_code(n).into_iter().collect(),
+            None => Errno::all_with_message(query).to_vec(),
+        },
 });

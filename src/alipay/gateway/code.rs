@@ -600,6 +600,7 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
         action: Some(Code::action(c)),
         hint: Code::retry_hint(c),
         reliability: Some(crate::Reliability::Official),
+        named_by: |query| Code::from_code(query).into_iter().collect(),
 });
 
 crate::catalog_code::impl_catalog_code!(SubCode, |c| {
@@ -614,4 +615,5 @@ crate::catalog_code::impl_catalog_code!(SubCode, |c| {
         action: Some(SubCode::action(c)),
         hint: SubCode::retry_hint(c),
         reliability: Some(SubCode::reliability(c)),
+        named_by: |query| SubCode::find(query).map(|m| m.sub_code()).into_iter().collect(),
 });

@@ -434,6 +434,10 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
         action: Code::action(c),
         hint: Code::retry_hint(c),
         reliability: Some(Code::reliability(c)),
+        named_by: |query| match crate::catalog_code::number(query) {
+            Some(n) => Code::from_code(n).into_iter().collect(),
+            None => Code::all_with_message(query).to_vec(),
+        },
 });
 
 impl std::str::FromStr for Code {

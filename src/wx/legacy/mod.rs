@@ -376,4 +376,16 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
         action: Code::action(c),
         hint: None,
         reliability: Some(Code::reliability(c)),
+        named_by: |query| {
+            let mut found: Vec<Code> = match crate::catalog_code::number(query) {
+                Some(n) => Family::all().filter_map(|f| Code::find(f, n)).collect(),
+                // The library's own message lookup, family by family (normal form, templates).
+                None => Family::all()
+                    .flat_map(|f| Code::all_with_message_in(f, query))
+                    .collect(),
+            };
+            found.sort_unstable();
+            found.dedup();
+            found
+        },
 });

@@ -484,6 +484,7 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
         action: Code::action(c, CallKind::MovesMoney),
         hint: Code::retry_hint(c),
         reliability: Some(Code::reliability(c)),
+        named_by: |query| Code::from_code(query.trim()).into_iter().collect(),
 });
 
 /// A code the catalog does not list, with its text as sent.

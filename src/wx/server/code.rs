@@ -590,6 +590,10 @@ crate::catalog_code::impl_catalog_code!(Errcode, |c| {
         action: Some(Errcode::action(c)),
         hint: Errcode::retry_hint(c),
         reliability: Some(Errcode::reliability(c)),
+        named_by: |query| match crate::catalog_code::number(query) {
+            Some(n) => Errcode::from_code(n).into_iter().collect(),
+            None => Errcode::all_with_message(query).to_vec(),
+        },
 });
 
 impl std::str::FromStr for Errcode {
