@@ -55,6 +55,8 @@ struct Summary {
     by_number: HashMap<(&'static str, i64), (Option<&'static str>, u64)>,
     by_text: HashMap<&'static str, HashMap<String, (Option<&'static str>, u64)>>,
     unknown_reasons: HashMap<String, u64>,
+    /// The buffer the unknown reasons' keys are built in.
+    reason_key: String,
     failures: BTreeMap<&'static str, u64>,
 }
 
@@ -89,8 +91,19 @@ impl Summary {
         if is_unknown(view) {
             self.unknown += 1;
             if let Some(reason) = view.reason {
-                let key = format!("{platform} {}", normalize_reason(reason));
-                *self.unknown_reasons.entry(key).or_default() += 1;
+                // The key is built in a reused buffer and copied only the first time it is seen.
+                let mut key = std::mem::take(&mut self.reason_key);
+                key.clear();
+                key.push_str(platform);
+                key.push(' ');
+                push_normal_reason(&mut key, reason);
+                match self.unknown_reasons.get_mut(key.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.unknown_reasons.insert(key.clone(), 1);
+                    }
+                }
+                self.reason_key = key;
             }
         }
     }
@@ -282,7 +295,16 @@ fn top(rows: impl Iterator<Item = (String, u64)>, limit: usize) -> Vec<(String, 
 /// A reason with what varies between occurrences taken out, so that one missing catalog entry
 /// is counted once: runs of digits become `N`, quoted values `"…"`, URLs `<url>`, and `rid`,
 /// `hint`, `callId` tails are cut.
-pub fn normalize_reason(reason: &str) -> String {
+#[cfg(test)]
+fn normalize_reason(reason: &str) -> String {
+    let mut out = String::new();
+    push_normal_reason(&mut out, reason);
+    out
+}
+
+/// Appends [`normalize_reason`]'s form of `reason` to `out`, so that the summary builds each
+/// key in one reused buffer.
+fn push_normal_reason(out: &mut String, reason: &str) {
     let mut reason = reason;
     for tail in [
         " rid:",
@@ -297,36 +319,33 @@ pub fn normalize_reason(reason: &str) -> String {
             reason = reason.get(..at).unwrap_or(reason);
         }
     }
-    let mut out = String::with_capacity(reason.len());
-    let mut chars = reason.trim().chars().peekable();
-    while let Some(c) = chars.next() {
+    let start = out.len();
+    let mut rest = reason.trim();
+    while let Some(c) = rest.chars().next() {
+        let after = rest.get(c.len_utf8()..).unwrap_or("");
         match c {
             '"' | '\'' | '“' => {
                 let close = if c == '“' { '”' } else { c };
-                for inner in chars.by_ref() {
-                    if inner == close {
-                        break;
-                    }
-                }
+                rest = after.split_once(close).map_or("", |(_, tail)| tail);
                 out.push_str("\"…\"");
+                continue;
             }
-            'h' if out.ends_with(|p: char| !p.is_alphanumeric()) || out.is_empty() => {
-                let rest: String = std::iter::once(c).chain(chars.clone().take(7)).collect();
-                if rest.starts_with("http://") || rest.starts_with("https://") {
-                    while chars.next_if(|c| !c.is_whitespace()).is_some() {}
-                    out.push_str("<url>");
-                } else {
-                    out.push(c);
-                }
+            'h' if (out.len() == start || out.ends_with(|p: char| !p.is_alphanumeric()))
+                && (rest.starts_with("http://") || rest.starts_with("https://")) =>
+            {
+                rest = rest.trim_start_matches(|c: char| !c.is_whitespace());
+                out.push_str("<url>");
+                continue;
             }
             d if d.is_ascii_digit() => {
-                while chars.next_if(char::is_ascii_digit).is_some() {}
+                rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
                 out.push('N');
+                continue;
             }
             _ => out.push(c),
         }
+        rest = after;
     }
-    out
 }
 
 /// Runs `decode` over the input; the exit status says whether every line was decoded.
@@ -722,5 +741,13 @@ mod tests {
             "see <url> now"
         );
         assert_eq!(normalize_reason("hello 42 hints"), "hello N hints");
+        // A quote left open takes the rest; curly quotes close with their pair.
+        assert_eq!(normalize_reason("bad name 'x y"), "bad name \"…\"");
+        assert_eq!(normalize_reason("文件“a.png”不存在"), "文件\"…\"不存在");
+        // A URL starts a word; `http` without `://`, or inside a word, is text.
+        assert_eq!(normalize_reason("xhttp://a.b c"), "xhttp://a.b c");
+        assert_eq!(normalize_reason("(https://a.b/c) d"), "(<url> d");
+        assert_eq!(normalize_reason("http error 5"), "http error N");
+        assert_eq!(normalize_reason("  "), "");
     }
 }
