@@ -74,6 +74,7 @@ impl<'a> Diagnosis<'a> {
     pub fn view(&self) -> DiagnosisView<'_> {
         if let Diagnosis::Wx(fail) = self {
             let r = fail.resolution();
+            let (api, reason) = fail.api_and_reason();
             let known = r
                 .errno
                 .and_then(wx::AnyErrno::known)
@@ -81,14 +82,14 @@ impl<'a> Diagnosis<'a> {
                 .or_else(|| r.legacy.map(WxKnown::Legacy));
             return DiagnosisView {
                 platform: Platform::Wechat,
-                api: fail.api().map(Cow::Borrowed),
+                api: api.map(Cow::Borrowed),
                 code: r.errno.map(|c| RawCode::Number(i64::from(c.raw()))),
                 sub_code: None,
                 err_code: fail.err_code(),
                 known: known.is_some(),
                 name: known.map(WxKnown::name),
                 err_msg: Some(fail.err_msg()),
-                reason: Some(fail.reason()).filter(|r| !r.is_empty()),
+                reason: Some(reason).filter(|r| !r.is_empty()),
                 message_zh: known.map(WxKnown::message_zh).filter(|m| !m.is_empty()),
                 message_en: known.map(WxKnown::message_en),
                 remedy_zh: None,

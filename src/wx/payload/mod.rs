@@ -155,6 +155,12 @@ impl<'a> Fail<'a> {
         split_err_msg(&self.err_msg).1
     }
 
+    /// [`Fail::api`] and [`Fail::reason`] from one split of the errMsg, for the common view.
+    #[cfg(feature = "json")]
+    pub(crate) fn api_and_reason(&self) -> (Option<&str>, &str) {
+        split_err_msg(&self.err_msg)
+    }
+
     /// The legacy per-API `errCode`, if sent. It is not aligned across APIs; prefer the errno.
     ///
     /// ```
