@@ -46,15 +46,15 @@ impl ReasonClass {
     /// [`ReasonClass::of`] a reason already in normal form.
     pub(crate) fn of_normal(normal: &str) -> Option<ReasonClass> {
         const CHROMIUM: &str = "net::err_";
-        let chromium = crate::normalize::find_str(normal, CHROMIUM).is_some();
+        let chromium = normal.contains(CHROMIUM);
         REASON_PATTERNS
             .iter()
             .find(|(matching, pattern, _)| match matching {
                 ReasonMatch::Prefix => normal.starts_with(pattern),
                 ReasonMatch::Contains if pattern.starts_with(CHROMIUM) => {
-                    chromium && crate::normalize::find_str(normal, pattern).is_some()
+                    chromium && normal.contains(pattern)
                 }
-                ReasonMatch::Contains => crate::normalize::find_str(normal, pattern).is_some(),
+                ReasonMatch::Contains => normal.contains(pattern),
             })
             .map(|(_, _, class)| *class)
             .or_else(|| crate::transport::class_of_normal(normal))

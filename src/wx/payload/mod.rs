@@ -238,7 +238,7 @@ impl<'a> Fail<'a> {
             api,
             reason,
             normal: NormalForm::of(reason),
-            family: api.and_then(Family::of_api),
+            family: OnceCell::new(),
         }
     }
 
@@ -369,7 +369,7 @@ impl<'a> Fail<'a> {
     }
 
     fn legacy_by_err_code(&self, parts: &Parts<'_>) -> Option<legacy::Code> {
-        legacy::Code::find(parts.family?, self.err_code?)
+        legacy::Code::find(parts.family()?, self.err_code?)
     }
 
     /// Every catalog code whose errMsg, or else one of its documented runtime aliases
@@ -571,10 +571,15 @@ struct Parts<'s> {
     api: Option<&'s str>,
     reason: &'s str,
     normal: NormalForm<'s>,
-    family: Option<Family>,
+    /// The API's legacy family, found when a lookup needs it: a reason class does not.
+    family: OnceCell<Option<Family>>,
 }
 
 impl Parts<'_> {
+    fn family(&self) -> Option<Family> {
+        *self.family.get_or_init(|| self.api.and_then(Family::of_api))
+    }
+
     /// The errno categories whose codes the failing API may report, as bits: the general ones
     /// and its own section's (`data/wechat_api_sections.tsv`). `None` when the errMsg names no
     /// API of the reference.
@@ -589,7 +594,7 @@ impl Parts<'_> {
     /// vocabulary shares the reason. An API of the reference without a legacy family reports
     /// none of their codes.
     fn legacy_message_allowed(&self, analysis: &Analysis) -> bool {
-        match self.family {
+        match self.family() {
             Some(_) => true,
             None if analysis.mask.is_some() => false,
             None => !analysis.stack_text,
@@ -603,7 +608,7 @@ fn legacy_by_message(parts: &Parts<'_>, analysis: &Analysis) -> Option<legacy::C
     if !parts.legacy_message_allowed(analysis) {
         return None;
     }
-    let (family, reason) = (parts.family, parts.reason);
+    let (family, reason) = (parts.family(), parts.reason);
     only(legacy::Code::with_message_in(
         family,
         reason,
@@ -625,7 +630,7 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
                 return None;
             }
             let found =
-                legacy::Code::with_message_in(parts.family, parts.reason, parts.normal.as_str());
+                legacy::Code::with_message_in(parts.family(), parts.reason, parts.normal.as_str());
             agreed(found.map(legacy::Code::action))
         }
         // With the API unknown, codes of several families share the reason: the code stays
