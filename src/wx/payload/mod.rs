@@ -577,7 +577,9 @@ struct Parts<'s> {
 
 impl Parts<'_> {
     fn family(&self) -> Option<Family> {
-        *self.family.get_or_init(|| self.api.and_then(Family::of_api))
+        *self
+            .family
+            .get_or_init(|| self.api.and_then(Family::of_api))
     }
 
     /// The errno categories whose codes the failing API may report, as bits: the general ones
