@@ -203,6 +203,16 @@ pub fn decode_with<'a>(
         (1, Some(platform @ (Platform::Wechat | Platform::WechatCloud))) => {
             decode_as(input, *platform, options).map(openapi_as_server)
         }
+        // The probe has read the version already: no second pass for it.
+        (1, Some(Platform::WechatPay)) => Ok(Diagnosis::WxPay(PayDiagnosis::new(
+            wechat_pay_answer_as(input, shape.pay_version()).map_err(|source| {
+                DecodeError::Invalid {
+                    platform: Platform::WechatPay,
+                    source,
+                }
+            })?,
+            options,
+        ))),
         (1, Some(platform)) => decode_as(input, *platform, options),
         (0, _) if shape.detail_err_msg => serde_json::from_slice::<Detailed<'a>>(input)
             .map(|d| Diagnosis::Wx(d.detail))
@@ -326,7 +336,15 @@ pub fn decode_as<'a>(
 
 /// A WeChat Pay body: APIv3's (a string `code`) or v2's fields.
 fn wechat_pay_answer(input: &[u8]) -> Result<wx::pay::Answer<'_>, serde_json::Error> {
-    match serde_json::from_slice::<shape::PayVersion>(input)? {
+    wechat_pay_answer_as(input, serde_json::from_slice::<shape::PayVersion>(input)?)
+}
+
+/// A WeChat Pay body of the version given.
+fn wechat_pay_answer_as(
+    input: &[u8],
+    version: shape::PayVersion,
+) -> Result<wx::pay::Answer<'_>, serde_json::Error> {
+    match version {
         shape::PayVersion::V3 => serde_json::from_slice(input).map(wx::pay::Answer::V3),
         shape::PayVersion::V2 => serde_json::from_slice(input).map(wx::pay::Answer::V2),
     }

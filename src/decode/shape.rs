@@ -49,6 +49,8 @@ pub(super) struct Shape {
     code_text: bool,
     /// `code` is UPPER_SNAKE text that the catalog does not know.
     code_upper_unknown: bool,
+    /// `code` is text at all: for a WeChat Pay body, APIv3's rather than v2's.
+    code_string: bool,
     /// `message` holds text beyond ASCII (WeChat Pay writes its messages in Chinese).
     message_chinese: bool,
     /// A `detail` key.
@@ -61,6 +63,15 @@ pub(super) struct Shape {
 }
 
 impl Shape {
+    /// A WeChat Pay body's version, as [`PayVersion`]'s own pass would read it.
+    pub(super) fn pay_version(&self) -> PayVersion {
+        if self.code_string {
+            PayVersion::V3
+        } else {
+            PayVersion::V2
+        }
+    }
+
     /// The platforms whose fields the object has, in declaration order, and how many.
     pub(super) fn platforms(&self) -> ([Platform; 8], usize) {
         // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, as any
@@ -191,6 +202,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "code" => {
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.code = true;
+                    shape.code_string |= text.is_some();
                     if let Some(t) = text {
                         let t = t.trim();
                         let upper = !t.is_empty()
