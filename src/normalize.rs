@@ -122,8 +122,7 @@ impl<'t> NormalForm<'t> {
         let mut buf = [0; MAX_NORMAL_LEN];
         let mut len = 0;
         if kept.is_ascii() {
-            // Bytes are characters: what normal_chars does, without decoding and encoding
-            // each one (a third of the cost of a WeChat reason's lookups).
+            // Bytes are characters here: normal_chars's rules, with nothing to decode or encode.
             let mut after_space = false;
             for &b in kept.as_bytes() {
                 let out = if b.is_ascii_whitespace() || b == 0x0b {
