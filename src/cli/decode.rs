@@ -606,7 +606,7 @@ fn emit(
     }
     let view = d.view();
     summary.add(found, &view);
-    // Plain writes and itoa, not `write!`: formatting machinery cost more than decoding did.
+    // Plain writes and itoa, not `write!`: its formatting machinery costs more than the writes.
     write_padded(out, itoa::Buffer::new().format(line), 7, true)?;
     out.write_all(b"  ")?;
     write_padded(out, view.platform.as_str(), 14, false)?;
