@@ -295,6 +295,43 @@ fn codes_parse_and_unknown_ones_are_kept() {
     assert_eq!(minierr::wx::pay::AnyCode::new(" ").known(), None);
 }
 
+/// `from_code` is byte-exact: every reference code is found, and near misses of each (another
+/// case, one byte more or less, one byte changed) are not, unless the table lists them too.
+#[test]
+fn from_code_finds_every_reference_code_and_nothing_near_it() {
+    let listed: BTreeSet<String> = reference().into_iter().map(|row| row.code).collect();
+    // The rows of HTTP statuses with no code (`(HTTP 202)`) name no machine string.
+    let listed: BTreeSet<String> = listed
+        .into_iter()
+        .filter(|c| {
+            !c.is_empty()
+                && c.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        })
+        .collect();
+    assert!(
+        listed.len() > 40,
+        "too few codes read from the reference: {}",
+        listed.len()
+    );
+    for code in &listed {
+        assert_eq!(Code::from_code(code).map(Code::code), Some(code.as_str()));
+        let near = [
+            code.to_ascii_lowercase(),
+            format!("{code}_"),
+            code[..code.len() - 1].to_owned(),
+            format!("{}X", &code[..code.len() - 1]),
+            format!("X{}", &code[1..]),
+        ];
+        for miss in near {
+            if miss != *code && !listed.contains(&miss) {
+                assert_eq!(Code::from_code(&miss), None, "{miss:?} is not a code");
+            }
+        }
+    }
+    assert_eq!(Code::from_code(""), None);
+}
+
 /// One development payload, and what its thread says the answer is.
 #[cfg(feature = "json")]
 struct Expected {

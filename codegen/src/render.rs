@@ -230,6 +230,36 @@ pub(crate) fn phf_map(
     );
 }
 
+/// A function named `name` from each key, byte for byte, to a value expression of
+/// `value_type`: a `match` on the length, then on the text. For a small catalog whose codes
+/// are read from every body, this beats hashing the key (`phf`'s SipHash-13 at 128 bits):
+/// most lengths hold one to six codes, and a wrong length is ruled out with no comparison.
+/// Keys are sorted, so a new row adds one line.
+pub(crate) fn str_match(
+    out: &mut String,
+    name: &str,
+    value_type: &str,
+    entries: &[(String, String)],
+) {
+    let mut by_len: BTreeMap<usize, Vec<&(String, String)>> = BTreeMap::new();
+    for entry in entries {
+        by_len.entry(entry.0.len()).or_default().push(entry);
+    }
+    let _ = write!(
+        out,
+        "pub(crate) fn {name}(key: &str) -> Option<{value_type}> {{\n    Some(match key.len() {{\n"
+    );
+    for (len, group) in &mut by_len {
+        group.sort();
+        let _ = writeln!(out, "        {len} => match key {{");
+        for (key, value) in group.iter() {
+            let _ = writeln!(out, "            {} => {value},", lit(key));
+        }
+        out.push_str("            _ => return None,\n        },\n");
+    }
+    out.push_str("        _ => return None,\n    })\n}\n");
+}
+
 /// The Rust expression for a row's `retry_hint` cell (`None` when empty), checked with the
 /// library's own parser. A duration is built by a call, which a `&Row { .. }` in a `match` arm
 /// cannot hold, so it is named by a constant that [`hint_consts`] declares.

@@ -331,7 +331,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         out.push_str("\n];\n");
     }
     out.push_str("\n/// Every catalog code to its variant, byte for byte.\n");
-    crate::render::phf_map(&mut out, "CODES", "Code", &entries);
+    crate::render::str_match(&mut out, "code_from_str", "Code", &entries);
     Ok(crate::GeneratedFile {
         path: "src/wx/pay/generated.rs",
         contents: out,

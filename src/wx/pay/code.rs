@@ -169,7 +169,7 @@ impl Code {
     /// ```
     #[must_use]
     pub fn from_code(code: &str) -> Option<Code> {
-        generated::CODES.get(code).copied()
+        generated::code_from_str(code)
     }
 
     /// The machine string, as the API sends it (`SYSTEM_ERROR`).

@@ -5227,6 +5227,113 @@ pub(super) const RETURN_CODE_MEANINGS: &[MeaningInfo] = &[
         },
 ];
 
-
-// The `phf` indexes, apart so that a new row's diff stays local to this file.
-include!("generated_index.rs");
+/// Every catalog code to its variant, byte for byte.
+pub(crate) fn code_from_str(key: &str) -> Option<Code> {
+    Some(match key.len() {
+        5 => match key {
+            "ERROR" => Code::Error,
+            _ => return None,
+        },
+        6 => match key {
+            "NOAUTH" => Code::NoAuthV2,
+            _ => return None,
+        },
+        7 => match key {
+            "NO_AUTH" => Code::NoAuth,
+            _ => return None,
+        },
+        8 => match key {
+            "NOT_UTF8" => Code::NotUtf8,
+            _ => return None,
+        },
+        9 => match key {
+            "BANKERROR" => Code::BankErrorV2,
+            "NOTENOUGH" => Code::NotEnoughV2,
+            "NOT_FOUND" => Code::NotFound,
+            "ORDERPAID" => Code::OrderPaid,
+            "RULELIMIT" => Code::RuleLimitV2,
+            "SIGNERROR" => Code::SignErrorV2,
+            _ => return None,
+        },
+        10 => match key {
+            "BANK_ERROR" => Code::BankError,
+            "CERT_ERROR" => Code::CertError,
+            "NOT_ENOUGH" => Code::NotEnough,
+            "RULE_LIMIT" => Code::RuleLimit,
+            "SIGN_ERROR" => Code::SignError,
+            "USERPAYING" => Code::UserPayingV2,
+            _ => return None,
+        },
+        11 => match key {
+            "LACK_PARAMS" => Code::LackParams,
+            "ORDERCLOSED" => Code::OrderClosedV2,
+            "PARAM_ERROR" => Code::ParamError,
+            "SYSTEMERROR" => Code::SystemErrorV2,
+            "TRADE_ERROR" => Code::TradeError,
+            "USER_PAYING" => Code::UserPaying,
+            _ => return None,
+        },
+        12 => match key {
+            "ACCOUNTERROR" => Code::AccountErrorV2,
+            "ORDER_CLOSED" => Code::OrderClosed,
+            "QUOTA_EXCEED" => Code::QuotaExceed,
+            "SYSTEM_ERROR" => Code::SystemError,
+            _ => return None,
+        },
+        13 => match key {
+            "ACCOUNT_ERROR" => Code::AccountError,
+            "ORDERNOTEXIST" => Code::OrderNotExistV2,
+            "TRADE_OVERDUE" => Code::TradeOverdue,
+            _ => return None,
+        },
+        14 => match key {
+            "MCH_NOT_EXISTS" => Code::MchNotExists,
+            "REFUNDNOTEXIST" => Code::RefundNotExist,
+            _ => return None,
+        },
+        15 => match key {
+            "APPID_NOT_EXIST" => Code::AppidNotExist,
+            "INVALID_REQUEST" => Code::InvalidRequest,
+            "MCHID_NOT_EXIST" => Code::MchidNotExist,
+            "OPENID_MISMATCH" => Code::OpenidMismatch,
+            "ORDER_NOT_EXIST" => Code::OrderNotExist,
+            "ORDER_NOT_READY" => Code::OrderNotReady,
+            "POST_DATA_EMPTY" => Code::PostDataEmpty,
+            _ => return None,
+        },
+        16 => match key {
+            "RATELIMIT_EXCEED" => Code::RatelimitExceed,
+            "XML_FORMAT_ERROR" => Code::XmlFormatError,
+            _ => return None,
+        },
+        17 => match key {
+            "BIZERR_NEED_RETRY" => Code::BizerrNeedRetry,
+            "FREQUENCY_LIMITED" => Code::FrequencyLimited,
+            "OUT_TRADE_NO_USED" => Code::OutTradeNoUsed,
+            "TRADE_STATE_ERROR" => Code::TradeStateError,
+            _ => return None,
+        },
+        18 => match key {
+            "RATELIMIT_EXCEEDED" => Code::RatelimitExceeded,
+            _ => return None,
+        },
+        19 => match key {
+            "REFUND_FEE_MISMATCH" => Code::RefundFeeMismatch,
+            "REQUIRE_POST_METHOD" => Code::RequirePostMethod,
+            "RESOURCE_NOT_EXISTS" => Code::ResourceNotExists,
+            "SERVICE_UNAVAILABLE" => Code::ServiceUnavailable,
+            _ => return None,
+        },
+        20 => match key {
+            "INVALID_REQ_TOO_MUCH" => Code::InvalidReqTooMuch,
+            _ => return None,
+        },
+        21 => match key {
+            "APPID_MCHID_NOT_MATCH" => Code::AppidMchidNotMatch,
+            "INVALID_TRANSACTIONID" => Code::InvalidTransactionId,
+            "USER_ACCOUNT_ABNORMAL" => Code::UserAccountAbnormal,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
