@@ -279,6 +279,29 @@ fn the_message_picks_among_one_apis_rows_for_a_code() {
     assert!(picked >= 15, "only {picked} rows checked");
 }
 
+/// With the API unknown (a bare body in a log), the code's documented message names its row:
+/// the transfer page lists `此IP地址不允许调用接口,请按开发指引设置` under `INVALID_REQUEST`, an
+/// allow-list to configure, while APIv3's other `INVALID_REQUEST` rows are broken rules in the
+/// request. Text no row documents keeps the code's own step, and an outcome-unknown code on a
+/// call that may have moved money is reconciled whatever it says.
+#[cfg(feature = "json")]
+#[test]
+fn a_documented_message_names_the_row_when_the_api_is_unknown() {
+    let action = |body: &str| minierr::decode_str(body).ok().and_then(|d| d.action());
+    assert_eq!(
+        action(r#"{"code":"INVALID_REQUEST","message":"此IP地址不允许调用接口,请按开发指引设置"}"#),
+        Some(Action::FixConfig)
+    );
+    assert_eq!(
+        action(r#"{"code":"INVALID_REQUEST","message":"一条没有文档记载的说明"}"#),
+        Some(Action::FixRequest)
+    );
+    assert_eq!(
+        action(r#"{"code":"SYSTEM_ERROR","message":"此IP地址不允许调用接口,请按开发指引设置"}"#),
+        Some(Action::Reconcile)
+    );
+}
+
 #[test]
 fn codes_parse_and_unknown_ones_are_kept() {
     for code in Code::all() {

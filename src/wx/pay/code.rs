@@ -280,11 +280,7 @@ impl Code {
         let Some(second) = on_api.next() else {
             return Some(first);
         };
-        let own_text = |m: &Meaning| {
-            let zh = m.message_zh();
-            let zh = zh.split(" (").next().unwrap_or(zh).trim();
-            !zh.is_empty() && !text.is_empty() && text.contains(zh)
-        };
+        let own_text = |m: &Meaning| m.is_named_by(text);
         if own_text(&first) {
             return Some(first);
         }
@@ -294,6 +290,19 @@ impl Code {
                 .find(own_text)
                 .unwrap_or(first),
         )
+    }
+
+    /// With the API unknown, the step of the rows of `version` whose documented message the
+    /// body's text holds, when they agree: the code and its message together name the row
+    /// (`INVALID_REQUEST` with `此IP地址不允许调用接口` is a transfer's IP allow-list). `None`
+    /// when no row's message is in the text, or rows with other steps match too.
+    pub(crate) fn action_named_by(self, version: Version, text: &str) -> Option<Action> {
+        let mut named = self
+            .meanings()
+            .filter(|m| m.api().version() == version && m.is_named_by(text))
+            .map(Meaning::action);
+        let first = named.next()?;
+        named.all(|action| action == first).then_some(first)
     }
 
     /// The next step when the API is not known: [`Action::Reconcile`] for an outcome-unknown
@@ -363,6 +372,19 @@ impl Code {
 pub struct Meaning(&'static MeaningInfo);
 
 impl Meaning {
+    /// Whether `text` holds one of the row's documented messages. A row may list several,
+    /// split by ` / `, and a note in parentheses after them, which no body carries.
+    pub(crate) fn is_named_by(self, text: &str) -> bool {
+        if text.is_empty() {
+            return false;
+        }
+        let zh = self.message_zh();
+        let zh = zh.split(" (").next().unwrap_or(zh);
+        zh.split(" / ")
+            .map(str::trim)
+            .any(|message| !message.is_empty() && text.contains(message))
+    }
+
     /// The API whose table lists it.
     #[must_use]
     pub const fn api(self) -> Api {

@@ -497,7 +497,14 @@ pub(crate) fn decide(
     }
     match api {
         Some(api) => code.action_for_text(api, text),
-        None => code.action_in(Some(version), call),
+        // An outcome-unknown code on a call that may have moved money is reconciled whatever
+        // its text; otherwise a documented message names the row.
+        None if code.outcome() == Outcome::Unknown && call == CallKind::MovesMoney => {
+            code.action_in(Some(version), call)
+        }
+        None => code
+            .action_named_by(version, text)
+            .or_else(|| code.action_in(Some(version), call)),
     }
 }
 
@@ -616,7 +623,8 @@ impl<'a> Answer<'a> {
                 .filter(move |m| m.api().version() == version)
         };
         same_version()
-            .find(|m| Some(m.action()) == decided)
+            .find(|m| Some(m.action()) == decided && m.is_named_by(text))
+            .or_else(|| same_version().find(|m| Some(m.action()) == decided))
             .or_else(|| same_version().next())
             .or_else(|| code.meanings().next())
     }
