@@ -182,7 +182,8 @@ fn decode_line_with<'a>(
         if at == 0 && json_error.is_some() {
             continue;
         }
-        let Some(object) = json_object_at(line, at) else {
+        // An empty object (`\"destination_origin\":{}`) is no payload and no evidence.
+        let Some(object) = json_object_at(line, at).filter(|o| !is_empty_object(o)) else {
             continue;
         };
         match decode(object.as_bytes()) {
@@ -238,6 +239,13 @@ fn json_object_at(line: &str, at: usize) -> Option<&str> {
         Some(Ok(_)) => rest.get(..values.byte_offset()),
         _ => None,
     }
+}
+
+fn is_empty_object(object: &str) -> bool {
+    object
+        .strip_prefix('{')
+        .and_then(|o| o.strip_suffix('}'))
+        .is_some_and(|inner| inner.trim().is_empty())
 }
 
 /// The first text form found in `line`, decoded.
@@ -452,6 +460,10 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         }
         return Some(crate::decode::openapi_as_server(Diagnosis::Wx(fail)));
     }
+    if let Some(answer) = pay_fields(line) {
+        let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
+        return Some(with_pay_context(pay, line));
+    }
     // A server body's `errcode` names a field of the line itself, never a word inside a
     // WeChat errMsg's reason (`request:fail errcode:-7 cronet error code:-7 …`).
     let head = wx_err_msg_start(line)
@@ -461,6 +473,32 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     Some(server_or_wecom(wx::server::Response::new(
         Some(wx::server::AnyErrcode::new(errcode)),
         field(line, "errmsg").map(Cow::Borrowed),
+    )))
+}
+
+/// A WeChat Pay answer whose fields are named in text: an APIv3 body as JSON escaped inside a
+/// string (`{\\"code\\":\\"PARAM_ERROR\\",…}`) or a Python dict, or v2 fields as a Java `Map`
+/// prints them (`{return_msg=…, return_code=FAIL}`). Loose text needs more evidence than JSON:
+/// `code` must be a catalog code and come with a `message`, or the line must name WeChat Pay's
+/// host (a client's text whose body was cut off); `return_code` must be v2's `SUCCESS` or
+/// `FAIL`.
+fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
+    if let Some(code) = field(line, "code").filter(|c| wx::pay::Code::from_code(c).is_some()) {
+        let message = field(line, "message");
+        if message.is_some() || find_str(line, "api.mch.weixin.qq.com").is_some() {
+            return Some(wx::pay::Answer::V3(wx::pay::Response::new(
+                code,
+                message.unwrap_or_default(),
+            )));
+        }
+    }
+    let return_code = field(line, "return_code").filter(|c| matches!(*c, "SUCCESS" | "FAIL"))?;
+    Some(wx::pay::Answer::V2(wx::pay::V2Response::new(
+        Some(return_code),
+        field(line, "return_msg"),
+        field(line, "result_code"),
+        field(line, "err_code"),
+        field(line, "err_code_des"),
     )))
 }
 

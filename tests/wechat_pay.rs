@@ -742,6 +742,66 @@ fn sdk_renderings_in_log_lines() {
     assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
 }
 
+/// Fields named in text that is not JSON, as public threads pasted them: a body escaped inside
+/// a log's JSON string, a Python dict, a Java `Map`, a client's text whose body was cut off.
+#[test]
+fn named_fields_in_log_lines() {
+    use minierr::line::{Found, decode_line};
+    let options = minierr::DecodeOptions::new();
+    let cases: &[(&str, &str, Option<&str>, Action)] = &[
+        (
+            // https://github.com/yansongda/pay/issues/565
+            r#"接口返回 {\"code\":\"PARAM_ERROR\",\"message\":\"HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)\"},\"destination_origin\":{}})"#,
+            "https://github.com/yansongda/pay/issues/565",
+            Some("PARAM_ERROR"),
+            Action::FixRequest,
+        ),
+        (
+            r#""body":"{\"code\":\"PARAM_ERROR\",\"message\":\"受理机构必须传入sub_mch_id\"}"}}}}"#,
+            "https://github.com/yansongda/pay/issues/1049",
+            Some("PARAM_ERROR"),
+            Action::FixRequest,
+        ),
+        (
+            "{'code': 'PARAM_ERROR', 'message': '传入的转账明细状态无效'}",
+            "https://github.com/minibear2021/wechatpayv3/issues/27",
+            Some("PARAM_ERROR"),
+            Action::FixRequest,
+        ),
+        (
+            "{return_msg=受理机构必须传入sub_mch_id, return_code=FAIL}",
+            "https://github.com/borball/weixin-sdk/issues/64",
+            None,
+            Action::FixRequest,
+        ),
+        (
+            r#"Client error: `POST https://api.mch.weixin.qq.com/v3/payscore/serviceorder` resulted in a `400 Bad Request` response: {"code":"PARAM_ERROR","message":"服务开始时间不能早于调用接 (truncated...)"#,
+            "https://github.com/wechatpay-apiv3/wechatpay-php/issues/21",
+            Some("PARAM_ERROR"),
+            Action::FixRequest,
+        ),
+    ];
+    for (line, source, code, action) in cases {
+        let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{source}: {e}"));
+        assert_eq!(got, Found::Fields, "{source}");
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{source}");
+        assert_eq!(
+            d.code().map(|c| c.to_string()).as_deref(),
+            *code,
+            "{source}"
+        );
+        assert_eq!(d.action(), Some(*action), "{source}");
+    }
+    // Loose text needs a catalog code with a message, or WeChat Pay's host, or v2's own values.
+    for line in [
+        "{'code': 'SOMETHING_NEW', 'message': '失败'}",
+        "code=PARAM_ERROR",
+        "{return_code=MAYBE, return_msg=x}",
+    ] {
+        assert!(decode_line(line, &options).is_err(), "{line}");
+    }
+}
+
 /// What the body says picks among an API's rows, and what it does not say decides nothing.
 #[cfg(feature = "json")]
 #[test]
