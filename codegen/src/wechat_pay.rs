@@ -348,6 +348,7 @@ const OUTCOME_UNKNOWN_CHECK: &[&str] = &[
     "USERPAYING",
     "USER_PAYING",
     "SERVICE_UNAVAILABLE",
+    "PROCESSING",
 ];
 
 /// The action spelled in `column`.

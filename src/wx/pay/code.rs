@@ -18,7 +18,7 @@ impl Api {
     /// Every API, in table order: [`Api::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::pay::Api::all().count(), 33);
+    /// assert_eq!(minierr::wx::pay::Api::all().count(), 40);
     /// ```
     pub fn all() -> impl Iterator<Item = Api> {
         Api::ALL.iter().copied()
@@ -93,7 +93,8 @@ impl Api {
     /// assert_eq!(Api::from_path("GET", "/v3/pay/transactions/id/4200000985202103031441826014"), Some(Api::V3QueryOrder));
     /// assert_eq!(Api::from_path("POST", "/v3/pay/partner/transactions/jsapi"), Some(Api::V3JsapiOrder));
     /// assert_eq!(Api::from_path("POST", "/sandboxnew/pay/unifiedorder"), Some(Api::V2UnifiedOrder));
-    /// assert_eq!(Api::from_path("GET", "/v3/certificates"), None);
+    /// assert_eq!(Api::from_path("GET", "/v3/certificates"), Some(Api::V3Certificates));
+    /// assert_eq!(Api::from_path("GET", "/v3/marketing/favor/stocks"), None);
     /// // A path part of an API the catalog lacks is not an order number.
     /// assert_eq!(Api::from_path("", "/v3/profitsharing/orders/unfreeze"), None);
     /// ```
@@ -292,17 +293,29 @@ impl Code {
         )
     }
 
-    /// With the API unknown, the step of the rows of `version` whose documented message the
-    /// body's text holds, when they agree: the code and its message together name the row
-    /// (`INVALID_REQUEST` with `此IP地址不允许调用接口` is a transfer's IP allow-list). `None`
-    /// when no row's message is in the text, or rows with other steps match too.
-    pub(crate) fn action_named_by(self, version: Version, text: &str) -> Option<Action> {
-        let mut named = self
-            .meanings()
-            .filter(|m| m.api().version() == version && m.is_named_by(text))
-            .map(Meaning::action);
-        let first = named.next()?;
-        named.all(|action| action == first).then_some(first)
+    /// With the API unknown, the row of `version` whose documented message the body's text
+    /// holds, where that row's step is not the code's own and no row with another step is
+    /// named too: the code and its message together name the row (`INVALID_REQUEST` with
+    /// `此IP地址不允许调用接口` is a transfer's IP allow-list). Only rows whose step differs are
+    /// searched first, since a row that agrees with the code's own step changes nothing.
+    pub(crate) fn row_named_by(self, version: Version, text: &str) -> Option<Meaning> {
+        if text.is_empty() {
+            return None;
+        }
+        let info = self.info();
+        let own = match version {
+            Version::V2 => info.v2_action,
+            Version::V3 => info.v3_action,
+        };
+        let same_version = || {
+            self.meanings()
+                .filter(move |m| m.api().version() == version)
+        };
+        let named = same_version()
+            .filter(|m| Some(m.action()) != own)
+            .find(|m| m.is_named_by(text))?;
+        let ambiguous = same_version().any(|m| m.action() != named.action() && m.is_named_by(text));
+        (!ambiguous).then_some(named)
     }
 
     /// The next step when the API is not known: [`Action::Reconcile`] for an outcome-unknown

@@ -386,7 +386,10 @@ impl<'a> V2Response<'a> {
     }
 
     fn decide(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
-        if self.is_communication_failure() {
+        let known_code = self.err_code.as_ref().and_then(AnyCode::known);
+        // A FAIL that names a code is a business failure: profit-sharing returns send their
+        // `error_code` under `return_code` FAIL.
+        if self.is_communication_failure() && known_code.is_none() {
             // The v2 pages give two causes, 签名失败 and 参数格式校验错误: the merchant's keys,
             // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
             // whether the call took effect is unknown.
@@ -408,7 +411,7 @@ impl<'a> V2Response<'a> {
         if self.is_success() {
             return Some(Action::Success);
         }
-        let code = self.err_code.as_ref()?.known()?;
+        let code = known_code?;
         let text = self.err_code_des.as_deref().unwrap_or_default();
         decide(Version::V2, Some(code), None, text, api, call)
     }
@@ -503,7 +506,8 @@ pub(crate) fn decide(
             code.action_in(Some(version), call)
         }
         None => code
-            .action_named_by(version, text)
+            .row_named_by(version, text)
+            .map(super::Meaning::action)
             .or_else(|| code.action_in(Some(version), call)),
     }
 }
@@ -622,9 +626,14 @@ impl<'a> Answer<'a> {
             code.meanings()
                 .filter(move |m| m.api().version() == version)
         };
+        if let Some(named) = code
+            .row_named_by(version, text)
+            .filter(|m| Some(m.action()) == decided)
+        {
+            return Some(named);
+        }
         same_version()
-            .find(|m| Some(m.action()) == decided && m.is_named_by(text))
-            .or_else(|| same_version().find(|m| Some(m.action()) == decided))
+            .find(|m| Some(m.action()) == decided)
             .or_else(|| same_version().next())
             .or_else(|| code.meanings().next())
     }

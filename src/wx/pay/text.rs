@@ -114,12 +114,13 @@ fn go_sdk_text(line: &str) -> Option<Response<'static>> {
 /// field's closing tag).
 #[cfg(feature = "xml")]
 fn xml_body(line: &str) -> Option<Answer<'static>> {
-    const FIELDS: [&str; 5] = [
+    const FIELDS: [&str; 6] = [
         "<return_code>",
         "<return_msg>",
         "<result_code>",
         "<err_code>",
         "<err_code_des>",
+        "<error_code>",
     ];
     // Every form below has a tag; most lines have no `<` at all.
     if !line.contains('<') {
@@ -154,7 +155,8 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// use minierr::wx::pay::{api_in, Api};
 /// let line = "Client error: `POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds` resulted in a `400 Bad Request` response";
 /// assert_eq!(api_in(line), Some(Api::V3Refund));
-/// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/certificates"), None);
+/// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/certificates?algorithm_type=RSA"), Some(Api::V3Certificates));
+/// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/marketing/favor/stocks"), None);
 /// ```
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {

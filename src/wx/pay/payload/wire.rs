@@ -185,9 +185,11 @@ struct V2Wire<'a> {
     return_msg: Option<BorrowedText<'a>>,
     #[serde(borrow, default, alias = "resultCode")]
     result_code: Option<BorrowedText<'a>>,
-    #[serde(borrow, default, alias = "errCode")]
+    // Profit-sharing returns name them `error_code` and `error_msg`, beside a `return_code`
+    // of FAIL (回退结果查询's field table; 分账回退 answers the same way).
+    #[serde(borrow, default, alias = "errCode", alias = "error_code")]
     err_code: Option<BorrowedText<'a>>,
-    #[serde(borrow, default, alias = "errCodeDes")]
+    #[serde(borrow, default, alias = "errCodeDes", alias = "error_msg")]
     err_code_des: Option<BorrowedText<'a>>,
 }
 
