@@ -172,7 +172,10 @@ fn decode_line_with<'a>(
     let mut json_error = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line.as_bytes()) {
-            Ok(d) => return Ok((Found::Json, with_pay_context(d, line))),
+            Ok(d) => {
+                let d = unwrapped(d, line, 0, &decode);
+                return Ok((Found::Json, with_pay_context(d, line)));
+            }
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
             Err(e) => json_error = Some(e),
@@ -187,7 +190,10 @@ fn decode_line_with<'a>(
             continue;
         };
         match decode(object.as_bytes()) {
-            Ok(d) => return Ok((Found::JsonObject, with_pay_context(d, line))),
+            Ok(d) => {
+                let d = unwrapped(d, line, at, &decode);
+                return Ok((Found::JsonObject, with_pay_context(d, line)));
+            }
             Err(e) => {
                 json_error.get_or_insert(e);
             }
@@ -199,6 +205,29 @@ fn decode_line_with<'a>(
         return Ok(found);
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// An SDK's own `{code, message, data}` around a platform's answer (`{"code":"-1","data":
+/// {"code":"40004","sub_code":"ACQ.TRADE_NOT_EXIST",…},"message":"error"}`) fits the open
+/// platform's shape with a code its catalog lacks; a nested object whose code a catalog knows is
+/// the answer instead. The open platform's own known codes are kept as they are.
+fn unwrapped<'a>(
+    outer: Diagnosis<'a>,
+    line: &'a str,
+    start: usize,
+    decode: &impl Fn(&'a [u8]) -> Result<Diagnosis<'a>, DecodeError>,
+) -> Diagnosis<'a> {
+    if outer.platform() != crate::Platform::OpenPlatform || outer.is_known() {
+        return outer;
+    }
+    let inner = line
+        .match_indices('{')
+        .filter(|(at, _)| *at > start)
+        .take(MAX_OBJECT_STARTS)
+        .filter_map(|(at, _)| json_object_at(line, at))
+        .filter_map(|object| decode(object.as_bytes()).ok())
+        .find(|d| d.is_known() && d.platform() != crate::Platform::OpenPlatform);
+    inner.unwrap_or(outer)
 }
 
 /// A server body an SDK printed is WeCom's when its errmsg carries WeCom's marks (the
@@ -277,6 +306,9 @@ fn text_form<'a>(
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
         return Some((Found::Fields, found));
     }
+    if let Some(response) = server_errmsg_with_rid(line) {
+        return Some((Found::ServerText, Diagnosis::WxServer(response)));
+    }
     if let Some(d) = alipay_text(line, options) {
         return Some((Found::AlipayText, d));
     }
@@ -285,6 +317,35 @@ fn text_form<'a>(
         Found::WxErrMsg,
         crate::decode::openapi_as_server(Diagnosis::Wx(wx::Fail::new(quoted_tail(line, start)))),
     ))
+}
+
+/// A WeChat server errmsg printed without its errcode, as apps log it: `access_token missing
+/// rid: 66739825-3646610c-1b890536`. The `rid:` suffix (hex groups) is the server's mark; the
+/// errmsg runs from the line's start or its last label (`…: `) to the suffixes, and the line
+/// is claimed only where the server's own lookup finds the code from that errmsg alone (an
+/// errmsg shared by codes, `invalid code`, names none).
+fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
+    let at = find_str(line, " rid: ")?;
+    let rid = line.get(at + " rid: ".len()..)?.split_whitespace().next()?;
+    let hex_groups = rid.len() >= 8
+        && rid.contains('-')
+        && rid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    if !hex_groups {
+        return None;
+    }
+    let head = line.get(..at)?;
+    let head = head.split(" hint: [").next().unwrap_or(head);
+    let start = [": ", "："]
+        .iter()
+        .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
+        .max()
+        .unwrap_or(0);
+    let errmsg = line.get(start..)?.trim();
+    let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
+    Diagnosis::WxServer(response.clone())
+        .code()
+        .is_some()
+        .then_some(response)
 }
 
 /// `my.request报错：JSON parse data error`: an Alipay API's name, then, after a separator, a
@@ -386,6 +447,27 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
             return gateway::Response::from_text(line.get(at..)?);
         }
     }
+    // `交易已经支付 错误码：TRADE_HAS_SUCCESS`: an SDK's label before a sub_code the tables
+    // know (the WeChat SDKs put a number there). A code WeChat Pay also sends (`SYSTEM_ERROR`,
+    // which the tables' prefix rules would read as `ACQ.SYSTEM_ERROR`) is nobody's alone.
+    if let Some(at) = find_str(line, "错误码") {
+        let value = line
+            .get(at + "错误码".len()..)?
+            .trim_start_matches([':', '：', ' '])
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '。'))
+            .next()
+            .unwrap_or_default();
+        if SubCode::find(value).is_some() && wx::pay::Code::from_code(value).is_none() {
+            return Some(gateway::Response::new(
+                None,
+                None,
+                Some(Cow::Borrowed(value)),
+                line.get(..at)
+                    .map(|m| Cow::Borrowed(m.trim()))
+                    .filter(|m| !m.is_empty()),
+            ));
+        }
+    }
     if let Some(at) = find_str(line, "Alipay API Error:") {
         return gateway::Response::from_text(line.get(at..)?);
     }
@@ -460,6 +542,9 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         }
         return Some(crate::decode::openapi_as_server(Diagnosis::Wx(fail)));
     }
+    if let Some(response) = gateway_fields(line) {
+        return Some(Diagnosis::AlipayGateway(response, options.call_kind));
+    }
     if let Some(answer) = pay_fields(line) {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some(with_pay_context(pay, line));
@@ -474,6 +559,23 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         Some(wx::server::AnyErrcode::new(errcode)),
         field(line, "errmsg").map(Cow::Borrowed),
     )))
+}
+
+/// An Alipay gateway answer whose fields are named in text (a Python dict of the response,
+/// `{'alipay_trade_query_response': {'sub_code': 'isv.invalid-app-id', 'code': '40002', …}}`):
+/// a `sub_code` the tables know, or shaped as one (`isv.…`, `ACQ.…`), beside a public `code`.
+fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
+    let sub_code = field(line, "sub_code")?;
+    let code = field(line, "code").and_then(GatewayCode::from_code)?;
+    if SubCode::find(sub_code).is_none() && !sub_code.contains('.') {
+        return None;
+    }
+    Some(gateway::Response::new(
+        Some(ErrorValue::Text(Cow::Borrowed(code.code()))),
+        field(line, "msg").map(Cow::Borrowed),
+        Some(Cow::Borrowed(sub_code)),
+        field(line, "sub_msg").map(Cow::Borrowed),
+    ))
 }
 
 /// A WeChat Pay answer whose fields are named in text: an APIv3 body as JSON escaped inside a
@@ -531,6 +633,11 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
         if let Some(inner) = rest.strip_prefix("\\\"") {
             return inner.find("\\\"").and_then(|end| inner.get(..end));
         }
+        // Python 2 prints text as `u'…'`.
+        let rest = match rest.strip_prefix('u') {
+            Some(quoted) if quoted.starts_with(['\'', '"']) => quoted,
+            _ => rest,
+        };
         match rest.chars().next()? {
             quote @ ('"' | '\'' | '`') => {
                 let inner = rest.get(1..)?;

@@ -214,6 +214,48 @@ const FORMS: &[Case] = &[
         Some(14),
         Some(Action::FixRequest),
     ),
+    // https://github.com/Luncher/alipay/issues/14: an SDK's `{code, data, message}` around the
+    // gateway's answer; the SDK's -1 is no open-platform code, the nested answer is Alipay's.
+    (
+        r#"{"code":"-1","data":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在","buyer_pay_amount":"0.00","invoice_amount":"0.00","out_trade_no":"117814570259111501","point_amount":"0.00","receipt_amount":"0.00"},"message":"error"}"#,
+        Found::Json,
+        Platform::AlipayGateway,
+        Some(40004),
+        Some(Action::FixRequest),
+    ),
+    // https://github.com/kuif/xcx/issues/1: an errmsg with the server's `rid:` and no errcode.
+    (
+        "access_token missing rid: 66739825-3646610c-1b890536",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(41001),
+        Some(Action::FixRequest),
+    ),
+    // https://github.com/fzlee/alipay/issues/20: a Python 2 dict of the gateway's answer.
+    (
+        r#"{u'alipay_trade_query_response': {u'msg': u'Invalid Arguments', u'sub_code': u'isv.invalid-app-id', u'code': u'40002', u'sub_msg': u'\u65e0\u6548\u7684AppID\u53c2\u6570'}}"#,
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(40002),
+        Some(Action::FixConfig),
+    ),
+    // https://github.com/babyinbook/preview/issues/84: paid already; never pay again.
+    (
+        "交易已经支付 错误码：TRADE_HAS_SUCCESS",
+        Found::GatewayText,
+        Platform::AlipayGateway,
+        None,
+        Some(Action::Reconcile),
+    ),
+    // https://github.com/crmeb/crmeb_java/issues/23: WeChat's number with its own errmsg, in
+    // Chinese text, is no Alipay page's `错误代码 <sub_code>`.
+    (
+        "小程序微信登录失败 错误代码 40029 invalid code",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(40029),
+        Some(Action::Refresh),
+    ),
     (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
@@ -255,6 +297,14 @@ fn lines_without_a_payload_say_so() {
         "INFO server started on :8080",
         "[2026-11-30 10:02:11] GET /health 200",
         "my.request is called with a url",
+        // A number with text that is not its documented errmsg is nobody's code.
+        "登录失败 错误代码 40029 请稍后再试",
+        // An errmsg several codes share names none of them, `rid:` or not
+        // (https://github.com/JeffreySu/WeiXinMPSDK/issues/2723), and a `rid:` alone is nothing.
+        "invalid code hint: [1heE9_I2e-BD1ACa] rid: 63427e24-51acfb44-180d5ea5",
+        "hello world rid: 66739825-3646610c-1b890536",
+        // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
+        "下单失败 错误码：SYSTEM_ERROR",
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),

@@ -276,6 +276,8 @@ impl<'a> Response<'a> {
     /// assert_eq!(sdk.public_code(), Some(Code::BusinessFailed));
     /// assert_eq!(sdk.resolved_sub_code(), Some(SubCode::InvalidParameter));
     /// assert!(Response::from_text("nothing to see").is_none());
+    /// // A number is no sub_code: WeChat's `40029 invalid code` in a Chinese log line.
+    /// assert!(Response::from_text("小程序微信登录失败 错误代码 40029 invalid code").is_none());
     /// ```
     #[must_use]
     pub fn from_text(text: &'a str) -> Option<Response<'a>> {
@@ -287,7 +289,13 @@ impl<'a> Response<'a> {
                 .trim_start()
                 .strip_prefix("错误原因")
                 .map(|r| r.trim_start_matches([':', '：']).trim());
-            return (!sub_code.is_empty()).then(|| Response {
+            // The page names a sub_code (`invalid-signature`, `isv.invalid-app-id`); a number
+            // after the words is another platform's code in Chinese text (`错误代码 40029
+            // invalid code` is WeChat's), not the gateway's.
+            let sub_code_shaped = SubCode::find(sub_code).is_some()
+                || (sub_code.contains(['-', '.', '_'])
+                    && sub_code.bytes().any(|b| b.is_ascii_alphabetic()));
+            return sub_code_shaped.then(|| Response {
                 sub_code: Some(Cow::Borrowed(sub_code)),
                 sub_msg: reason.map(Cow::Borrowed),
                 ..Response::default()

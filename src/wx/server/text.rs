@@ -70,6 +70,12 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
                 return Some((code, message));
             }
         }
+        // `错误代码 40029 invalid code`: with no label, only the number's own documented
+        // errmsg after it makes the number WeChat's.
+        let documented = super::Errcode::from_code(code).map_or("", super::Errcode::errmsg);
+        if !documented.is_empty() && !documented.contains('%') && rest.starts_with(documented) {
+            return Some((code, rest));
+        }
         let before = before.trim_end().strip_suffix('。')?;
         let message = before.rsplit('：').next().unwrap_or(before);
         return Some((code, message));
