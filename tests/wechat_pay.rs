@@ -733,6 +733,21 @@ fn sdk_renderings_in_log_lines() {
             Some("SOMETHING_NEW"),
             Action::Reconcile,
         ),
+        // yansongda/pay's business error, its message alone
+        // (https://github.com/yansongda/pay/issues/658): a new merchant lacks the product.
+        (
+            "NO_AUTH - 产品权限验证失败,请查看您当前是否具有该产品的权限",
+            Found::PayText,
+            Some("NO_AUTH"),
+            Action::FixConfig,
+        ),
+        // Its communication-layer error (https://github.com/yansongda/laravel-pay/issues/34).
+        (
+            r#""ERROR_GATEWAY: Get Wechat API Error:appid参数长度有误""#,
+            Found::PayText,
+            None,
+            Action::FixRequest,
+        ),
         // node-tenpay throws the v2 code as its message.
         (
             "BusinessError: ORDERNOTEXIST",

@@ -15,7 +15,10 @@ impl Answer<'static> {
     ///   with the status kept;
     /// - WxJava's `WxPayException` text, `返回代码：[SUCCESS]，返回信息：[OK]，结果代码：[FAIL]，
     ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`;
-    /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's.
+    /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's;
+    /// - yansongda/pay's `Get Wechat API Error:<return_msg>` (v2's communication layer) and
+    ///   `Wechat Business Error: <err_code> - <err_code_des>`, or that message alone where the
+    ///   line starts with a catalog code and its text is Chinese (`NO_AUTH - 产品权限验证失败`).
     ///
     /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
     /// [`line::decode_line`](crate::line::decode_line) finds as JSON; [`status_in`] reads its
@@ -33,6 +36,10 @@ impl Answer<'static> {
     /// assert_eq!(thrown.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
     /// assert!(Answer::from_sdk_text("Error: PARAM_ERROR").is_none());
     /// assert!(Answer::from_sdk_text("ReplyError: NOAUTH Authentication required.").is_none());
+    /// // yansongda/pay's business error, with or without its label.
+    /// let Some(Answer::V2(business)) = Answer::from_sdk_text("NO_AUTH - 产品权限验证失败,请查看您当前是否具有该产品的权限") else { panic!() };
+    /// assert_eq!(business.err_code().and_then(|c| c.known()), Some(Code::NoAuth));
+    /// assert!(Answer::from_sdk_text("NO_AUTH - permission denied").is_none());
     /// ```
     #[must_use]
     pub fn from_sdk_text(line: &str) -> Option<Answer<'static>> {
@@ -40,8 +47,49 @@ impl Answer<'static> {
             .map(Answer::V3)
             .or_else(|| xml_body(line))
             .or_else(|| wxjava_text(line))
+            .or_else(|| yansongda_text(line))
             .or_else(|| thrown_code(line))
     }
+}
+
+/// yansongda/pay's v2 exceptions: `Get Wechat API Error:` before `return_msg` when
+/// `return_code` is not SUCCESS, and `Wechat Business Error: ` before `err_code - err_code_des`
+/// when `result_code` is not.
+fn yansongda_text(line: &str) -> Option<Answer<'static>> {
+    let owned = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    for label in ["Get Wechat API Error:", "Get WeChat API Error:"] {
+        if let Some((_, message)) = split_once_str(line, label) {
+            let message = message.trim_end_matches(['"', '\'']);
+            return Some(Answer::V2(super::V2Response::from_fields(
+                Some("FAIL".to_owned()),
+                owned(message),
+                None,
+                None,
+                None,
+            )));
+        }
+    }
+    let business = ["Wechat Business Error: ", "WeChat Business Error: "]
+        .iter()
+        .find_map(|label| split_once_str(line, label).map(|(_, rest)| rest));
+    // Without the label, the message alone: a catalog code opening the line, then Chinese.
+    let (rest, labelled) = match business {
+        Some(rest) => (rest, true),
+        None => (line.trim_start(), false),
+    };
+    let (code, description) = split_once_str(rest, " - ")?;
+    let known = super::Code::from_code(code.trim()).is_some();
+    let chinese = description.chars().any(|c| !c.is_ascii());
+    if !(labelled || (known && chinese)) {
+        return None;
+    }
+    Some(Answer::V2(super::V2Response::from_fields(
+        None,
+        None,
+        Some("FAIL".to_owned()),
+        owned(code),
+        owned(description),
+    )))
 }
 
 /// WxJava's `WxPayException` message: the v2 fields, each `label：[value]`, joined by `，`.
