@@ -316,4 +316,14 @@ fn lines_without_a_payload_say_so() {
         decode_line(r#"{"foo":1}"#, &options),
         Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
     ));
+    // A cloud function runtime's exception (Tencent SCF: errorCode, errorMessage, stackTrace;
+    // https://github.com/qi19901212/Garbage/issues/5) is no Alipay JSAPI's fail object, though
+    // it shares `errorMessage`.
+    assert!(matches!(
+        decode_line(
+            r#"{"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"Cannot find module 'request-promise'"}"#,
+            &options
+        ),
+        Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
+    ));
 }

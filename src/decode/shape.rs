@@ -31,6 +31,9 @@ pub(super) struct Shape {
     errmsg: bool,
     error: bool,
     error_message: bool,
+    /// `stackTrace`: a function runtime's exception (Tencent SCF's `{errorCode, errorMessage,
+    /// stackTrace}`), which no Alipay JSAPI sends.
+    stack_trace: bool,
     result_code: bool,
     result_status: bool,
     result: bool,
@@ -90,8 +93,10 @@ impl Shape {
         let app_sdk = self.result_status && self.memo && !self.result_code;
         let alipay_plus = !app_sdk && (self.result || (self.result_code && self.result_status));
         // my.tradePay reports a bare resultCode without resultStatus.
-        let alipay =
-            self.error || self.error_message || app_sdk || (self.result_code && !alipay_plus);
+        let alipay = self.error
+            || (self.error_message && !self.stack_trace)
+            || app_sdk
+            || (self.result_code && !alipay_plus);
         // The gateway's own keys, or its public msg; an open-platform code has neither.
         let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
         // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
@@ -196,6 +201,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 }
                 "error" => &mut shape.error,
                 "errorMessage" => &mut shape.error_message,
+                "stackTrace" => &mut shape.stack_trace,
                 "resultCode" => &mut shape.result_code,
                 "resultStatus" => &mut shape.result_status,
                 "memo" => &mut shape.memo,
