@@ -771,6 +771,7 @@ fn sdk_renderings_in_log_lines() {
 
 /// Fields named in text that is not JSON, as public threads pasted them: a body escaped inside
 /// a log's JSON string, a Python dict, a Java `Map`, a client's text whose body was cut off.
+#[cfg(feature = "json")]
 #[test]
 fn named_fields_in_log_lines() {
     use minierr::line::{Found, decode_line};
@@ -831,7 +832,7 @@ fn named_fields_in_log_lines() {
 
 /// Answers from the APIs sourced beyond the reference, as public threads pasted them, with the
 /// step each thread or official page gives.
-#[cfg(feature = "xml")]
+#[cfg(all(feature = "json", feature = "xml"))]
 #[test]
 fn certificate_profit_sharing_and_red_packet_answers() {
     use minierr::line::decode_line;

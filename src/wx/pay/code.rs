@@ -298,6 +298,7 @@ impl Code {
     /// named too: the code and its message together name the row (`INVALID_REQUEST` with
     /// `此IP地址不允许调用接口` is a transfer's IP allow-list). Only rows whose step differs are
     /// searched first, since a row that agrees with the code's own step changes nothing.
+    #[cfg(feature = "serde")]
     pub(crate) fn row_named_by(self, version: Version, text: &str) -> Option<Meaning> {
         if text.is_empty() {
             return None;

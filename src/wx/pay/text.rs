@@ -75,11 +75,18 @@ fn yansongda_text(line: &str) -> Option<Answer<'static>> {
     // Without the label, the message alone: a catalog code opening the line, then Chinese.
     let (rest, labelled) = match business {
         Some(rest) => (rest, true),
-        None => (line.trim_start(), false),
+        // Every catalog code starts with a capital letter: other lines are done with here.
+        None if line
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase()) =>
+        {
+            (line.trim_start(), false)
+        }
+        None => return None,
     };
     let (code, description) = split_once_str(rest, " - ")?;
     let known = super::Code::from_code(code.trim()).is_some();
-    let chinese = description.chars().any(|c| !c.is_ascii());
+    let chinese = !description.is_ascii();
     if !(labelled || (known && chinese)) {
         return None;
     }
