@@ -226,7 +226,11 @@ fn unwrapped<'a>(
         .take(MAX_OBJECT_STARTS)
         .filter_map(|(at, _)| json_object_at(line, at))
         .filter_map(|object| decode(object.as_bytes()).ok())
-        .find(|d| d.is_known() && d.platform() != crate::Platform::OpenPlatform);
+        .find(|d| {
+            d.is_known()
+                && d.platform() != crate::Platform::OpenPlatform
+                && d.action() != Some(crate::Action::Success)
+        });
     inner.unwrap_or(outer)
 }
 
@@ -585,7 +589,14 @@ fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
 /// host (a client's text whose body was cut off); `return_code` must be v2's `SUCCESS` or
 /// `FAIL`.
 fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
-    if let Some(code) = field(line, "code").filter(|c| wx::pay::Code::from_code(c).is_some()) {
+    // A quoted key is a body rendered as JSON or a dict; `Result(code=SYSTEM_ERROR, message=…)`
+    // is an app's own result type, whose codes often share WeChat Pay's names.
+    let quoted_key = ["\"code\"", "'code'", "\\\"code\\\""]
+        .iter()
+        .any(|key| find_str(line, key).is_some());
+    if let Some(code) =
+        field(line, "code").filter(|c| quoted_key && wx::pay::Code::from_code(c).is_some())
+    {
         let message = field(line, "message");
         if message.is_some() || find_str(line, "api.mch.weixin.qq.com").is_some() {
             return Some(wx::pay::Answer::V3(wx::pay::Response::new(

@@ -316,6 +316,13 @@ fn lines_without_a_payload_say_so() {
         decode_line(r#"{"foo":1}"#, &options),
         Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
     ));
+    // A wrapper around a nested success is not that success: the wrapper's own code stands.
+    let (_, wrapped) = decode_line(
+        r#"{"code":"-1","message":"验签失败","data":{"code":"10000","msg":"Success"}}"#,
+        &options,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wrapped.platform(), Platform::OpenPlatform);
     // A cloud function runtime's exception (Tencent SCF: errorCode, errorMessage, stackTrace;
     // https://github.com/qi19901212/Garbage/issues/5) is no Alipay JSAPI's fail object, though
     // it shares `errorMessage`.

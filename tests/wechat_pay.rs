@@ -733,10 +733,10 @@ fn sdk_renderings_in_log_lines() {
             Some("SOMETHING_NEW"),
             Action::Reconcile,
         ),
-        // yansongda/pay's business error, its message alone
-        // (https://github.com/yansongda/pay/issues/658): a new merchant lacks the product.
+        // yansongda/pay's business error (its processingApiResult; the message of
+        // https://github.com/yansongda/pay/issues/658): a new merchant lacks the product.
         (
-            "NO_AUTH - 产品权限验证失败,请查看您当前是否具有该产品的权限",
+            "Yansongda\\Pay\\Exceptions\\BusinessException: Wechat Business Error: NO_AUTH - 产品权限验证失败,请查看您当前是否具有该产品的权限",
             Found::PayText,
             Some("NO_AUTH"),
             Action::FixConfig,
@@ -763,8 +763,18 @@ fn sdk_renderings_in_log_lines() {
         assert_eq!(d.code().map(|c| c.to_string()).as_deref(), *code, "{line}");
         assert_eq!(d.action(), Some(*action), "{line}");
     }
-    // A bare generic code is nobody's in particular.
+    // A bare generic code is nobody's in particular, nor is a log level before Chinese text,
+    // nor an app's own result type whose code shares WeChat Pay's name.
     assert!(decode_line("Error: PARAM_ERROR", &options).is_err());
+    assert!(decode_line("ERROR - 订单创建失败，库存不足", &options).is_err());
+    assert!(decode_line("NO_AUTH - 产品权限验证失败", &options).is_err());
+    assert!(
+        decode_line(
+            "Result(code=SYSTEM_ERROR, message=系统繁忙, data=null)",
+            &options
+        )
+        .is_err()
+    );
     // `错误代码：[…]` alone is any Chinese error text.
     assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
 }

@@ -17,8 +17,7 @@ impl Answer<'static> {
     ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`;
     /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's;
     /// - yansongda/pay's `Get Wechat API Error:<return_msg>` (v2's communication layer) and
-    ///   `Wechat Business Error: <err_code> - <err_code_des>`, or that message alone where the
-    ///   line starts with a catalog code and its text is Chinese (`NO_AUTH - 产品权限验证失败`).
+    ///   `Wechat Business Error: <err_code> - <err_code_des>`.
     ///
     /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
     /// [`line::decode_line`](crate::line::decode_line) finds as JSON; [`status_in`] reads its
@@ -36,10 +35,10 @@ impl Answer<'static> {
     /// assert_eq!(thrown.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
     /// assert!(Answer::from_sdk_text("Error: PARAM_ERROR").is_none());
     /// assert!(Answer::from_sdk_text("ReplyError: NOAUTH Authentication required.").is_none());
-    /// // yansongda/pay's business error, with or without its label.
-    /// let Some(Answer::V2(business)) = Answer::from_sdk_text("NO_AUTH - 产品权限验证失败,请查看您当前是否具有该产品的权限") else { panic!() };
+    /// // yansongda/pay's business error; without its label, a log level and a message.
+    /// let Some(Answer::V2(business)) = Answer::from_sdk_text("Wechat Business Error: NO_AUTH - 产品权限验证失败") else { panic!() };
     /// assert_eq!(business.err_code().and_then(|c| c.known()), Some(Code::NoAuth));
-    /// assert!(Answer::from_sdk_text("NO_AUTH - permission denied").is_none());
+    /// assert!(Answer::from_sdk_text("ERROR - 订单创建失败，库存不足").is_none());
     /// ```
     #[must_use]
     pub fn from_sdk_text(line: &str) -> Option<Answer<'static>> {
@@ -69,27 +68,12 @@ fn yansongda_text(line: &str) -> Option<Answer<'static>> {
             )));
         }
     }
-    let business = ["Wechat Business Error: ", "WeChat Business Error: "]
+    // Only with the label: a bare `CODE - 中文` is any log's level and message
+    // (`ERROR - 订单创建失败`), so it names no WeChat Pay code.
+    let rest = ["Wechat Business Error: ", "WeChat Business Error: "]
         .iter()
-        .find_map(|label| split_once_str(line, label).map(|(_, rest)| rest));
-    // Without the label, the message alone: a catalog code opening the line, then Chinese.
-    let (rest, labelled) = match business {
-        Some(rest) => (rest, true),
-        // Every catalog code starts with a capital letter: other lines are done with here.
-        None if line
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_uppercase()) =>
-        {
-            (line.trim_start(), false)
-        }
-        None => return None,
-    };
+        .find_map(|label| split_once_str(line, label).map(|(_, rest)| rest))?;
     let (code, description) = split_once_str(rest, " - ")?;
-    let known = super::Code::from_code(code.trim()).is_some();
-    let chinese = !description.is_ascii();
-    if !(labelled || (known && chinese)) {
-        return None;
-    }
     Some(Answer::V2(super::V2Response::from_fields(
         None,
         None,
