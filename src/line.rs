@@ -591,11 +591,13 @@ fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
 fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     // A quoted key is a body rendered as JSON or a dict; `Result(code=SYSTEM_ERROR, message=…)`
     // is an app's own result type, whose codes often share WeChat Pay's names.
-    let quoted_key = ["\"code\"", "'code'", "\\\"code\\\""]
-        .iter()
-        .any(|key| find_str(line, key).is_some());
+    let quoted_key = || {
+        ["\"code\"", "'code'", "\\\"code\\\""]
+            .iter()
+            .any(|key| find_str(line, key).is_some())
+    };
     if let Some(code) =
-        field(line, "code").filter(|c| quoted_key && wx::pay::Code::from_code(c).is_some())
+        field(line, "code").filter(|c| wx::pay::Code::from_code(c).is_some() && quoted_key())
     {
         let message = field(line, "message");
         if message.is_some() || find_str(line, "api.mch.weixin.qq.com").is_some() {
