@@ -600,7 +600,13 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         field(line, "code").filter(|c| wx::pay::Code::from_code(c).is_some() && quoted_key())
     {
         let message = field(line, "message");
-        if message.is_some() || find_str(line, "api.mch.weixin.qq.com").is_some() {
+        // A body cut off after its `"message":` key still has v3's shape.
+        let message_key = || {
+            ["\"message\"", "'message'", "\\\"message\\\""]
+                .iter()
+                .any(|key| find_str(line, key).is_some())
+        };
+        if message.is_some() || message_key() || find_str(line, "api.mch.weixin.qq.com").is_some() {
             return Some(wx::pay::Answer::V3(wx::pay::Response::new(
                 code,
                 message.unwrap_or_default(),

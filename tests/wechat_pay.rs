@@ -314,6 +314,99 @@ fn a_documented_message_names_the_row_when_the_api_is_unknown() {
     );
 }
 
+/// A row that lists several messages is named by each of them, whatever notes the table keeps
+/// beside them: the transfer page's `MONEY_LIMIT` joins its daily and per-user limits with a
+/// bare `/`, a profit-sharing row's message was only seen at runtime (`(runtime) `), and the
+/// certificate row's message ends with a guide's link that another body may give differently.
+/// Each body here names a row whose step differs from the code's own, so a message the
+/// matching missed would show as the code's own step.
+#[cfg(feature = "json")]
+#[test]
+fn every_message_of_a_row_names_it_whatever_its_notes() {
+    let action = |body: &str| minierr::decode_str(body).ok().and_then(|d| d.action());
+    // MONEY_LIMIT's own v2 step is a red packet's amount (fix_request); the transfer's
+    // limits are reached for the day: back off.
+    for message in ["已经达到今日付款总额上限", "已达到付款给此用户额度上限"]
+    {
+        let body = format!(
+            r#"{{"return_code":"SUCCESS","result_code":"FAIL","err_code":"MONEY_LIMIT","err_code_des":"{message}"}}"#
+        );
+        assert_eq!(action(&body), Some(Action::Backoff), "{message}");
+    }
+    // PARAM_ERROR is the request's to fix, but a split whose receivers differ from the
+    // original request with the same number may already have been made: look first.
+    assert_eq!(
+        action(r#"{"code":"PARAM_ERROR","message":"分账接收方与原请求不一致"}"#),
+        Some(Action::Reconcile)
+    );
+    // A new merchant with no platform certificate is configuration, not a missing order.
+    assert_eq!(
+        action(
+            r#"{"code":"RESOURCE_NOT_EXISTS","message":"无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。可查看指引https://pay.weixin.qq.com/doc/v3/merchant/4012153196"}"#
+        ),
+        Some(Action::FixConfig)
+    );
+}
+
+/// `INVALID_REQUEST`'s documented fix is to act on the body's specific message. A message that
+/// no row of its own documents but the common status table (v3) or a v2 page documents for
+/// another code takes that code's step: `产品权限异常` holds `NO_AUTH`'s `权限异常`, a permission to open (the
+/// dromara/payment-spring-boot#112 thread was fixed in configuration), and `系统错误` is
+/// `SYSTEM_ERROR`'s, whose outcome is unknown. Text the common table does not document keeps
+/// the code's own step, and the code's own documented messages keep their rows.
+#[cfg(feature = "json")]
+#[test]
+fn invalid_request_acts_on_a_message_the_common_table_documents() {
+    use minierr::wx::pay::Response;
+    fn response(message: &str) -> Response<'_> {
+        Response::new("INVALID_REQUEST", message)
+    }
+    assert_eq!(
+        response("产品权限异常").action(CallKind::MovesMoney),
+        Some(Action::FixConfig)
+    );
+    assert_eq!(
+        response("产品权限异常").action_for(Api::V3JsapiOrder),
+        Some(Action::FixConfig)
+    );
+    assert_eq!(
+        response("系统错误，请稍后再试").action(CallKind::MovesMoney),
+        Some(Action::Reconcile)
+    );
+    assert_eq!(
+        response("系统错误，请稍后再试").action_for(Api::V3QueryOrder),
+        Some(Action::Retry)
+    );
+    assert_eq!(
+        response("一条没有文档记载的说明").action(CallKind::MovesMoney),
+        Some(Action::FixRequest)
+    );
+    assert_eq!(
+        response("此IP地址不允许调用接口,请按开发指引设置").action(CallKind::MovesMoney),
+        Some(Action::FixConfig)
+    );
+    // v2's pages say the same of INVALID_REQUEST; there a message any v2 row of another code
+    // documents names the step: the refund page's own note sends a changed amount to
+    // REFUND_FEE_MISMATCH (look first), and a rule the text states is the request's.
+    let v2 = |des: &str| {
+        let body = format!(
+            r#"{{"return_code":"SUCCESS","result_code":"FAIL","err_code":"INVALID_REQUEST","err_code_des":"{des}"}}"#
+        );
+        minierr::decode_str(&body).ok().and_then(|d| d.action())
+    };
+    assert_eq!(
+        v2("订单金额或退款金额与之前请求不一致，请核实后再试"),
+        Some(Action::Reconcile)
+    );
+    assert_eq!(v2("refund_fee大于可退金额"), Some(Action::FixRequest));
+    assert_eq!(v2("201 商户订单号重复"), Some(Action::Reconcile));
+    // The explanation shown is the row that decided: the common table's permission row.
+    let answer = minierr::wx::pay::Answer::V3(response("产品权限异常"));
+    let meaning = answer.meaning(None, CallKind::MovesMoney);
+    assert_eq!(meaning.map(|m| m.api()), Some(Api::V3Common));
+    assert_eq!(meaning.map(|m| m.action()), Some(Action::FixConfig));
+}
+
 #[test]
 fn codes_parse_and_unknown_ones_are_kept() {
     for code in Code::all() {
@@ -349,6 +442,31 @@ fn from_code_finds_every_reference_code_and_nothing_near_it() {
         "too few codes read from the reference: {}",
         listed.len()
     );
+    // The codes sourced beyond the reference (red packets, payouts, certificates, …) are in
+    // the data table the match is generated from; read it with nothing but `split('\t')`.
+    let table = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/wechat_pay_codes.tsv"
+    ))
+    .unwrap_or_else(|e| panic!("data/wechat_pay_codes.tsv: {e}"));
+    let sourced: BTreeSet<String> = table
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').next())
+        .filter(|code| !code.is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        sourced.is_superset(&listed),
+        "reference codes missing from the data: {:?}",
+        listed.difference(&sourced).collect::<Vec<_>>()
+    );
+    let built: BTreeSet<String> = Code::all().map(|c| c.code().to_owned()).collect();
+    assert_eq!(
+        built, sourced,
+        "Code::all() against data/wechat_pay_codes.tsv"
+    );
+    let listed = sourced;
     for code in &listed {
         assert_eq!(Code::from_code(code).map(Code::code), Some(code.as_str()));
         let near = [
@@ -748,6 +866,35 @@ fn sdk_renderings_in_log_lines() {
             None,
             Action::FixRequest,
         ),
+        // WxJava's generated toString of an APIv3 failure: it copies the body's code and
+        // message into errCode and errCodeDes. A wrong certificate serial is configuration.
+        (
+            "WxPayException(customErrorMsg=商户证书序列号有误。 , returnCode=null, returnMsg=null, resultCode=null, errCode=SIGN_ERROR, errCodeDes=商户证书序列号有误。, xmlString=null)",
+            Found::PayText,
+            Some("SIGN_ERROR"),
+            Action::FixConfig,
+        ),
+        // The same toString of a v2 answer; a message with `, ` in it stays whole.
+        (
+            "WxPayException(customErrorMsg=null, returnCode=SUCCESS, returnMsg=OK, resultCode=FAIL, errCode=ORDERPAID, errCodeDes=该订单已支付, 请勿重复支付, xmlString=<xml/>)",
+            Found::PayText,
+            Some("ORDERPAID"),
+            Action::Reconcile,
+        ),
+        // wechatpy's WeChatPayException: the communication layer failed on a malformed field.
+        (
+            "wechatpy.exceptions.WeChatPayException: Error code: FAIL, message: 0参数格式错误. Pay Error code: None, message: None",
+            Found::PayText,
+            None,
+            Action::FixRequest,
+        ),
+        // And its business layer: the order was paid already.
+        (
+            "WeChatPayException: Error code: SUCCESS, message: OK. Pay Error code: ORDERPAID, message: 该订单已支付",
+            Found::PayText,
+            Some("ORDERPAID"),
+            Action::Reconcile,
+        ),
         // node-tenpay throws the v2 code as its message.
         (
             "BusinessError: ORDERNOTEXIST",
@@ -817,6 +964,14 @@ fn named_fields_in_log_lines() {
             "https://github.com/wechatpay-apiv3/wechatpay-php/issues/21",
             Some("PARAM_ERROR"),
             Action::FixRequest,
+        ),
+        (
+            // Cut off after its message key, as pasted; the transfer permission is the
+            // merchant's to open.
+            r#"调用商家转账 {"code":"NO_AUTH","message":"#,
+            "https://github.com/wechatpay-apiv3/wechatpay-java/issues/399",
+            Some("NO_AUTH"),
+            Action::FixConfig,
         ),
     ];
     for (line, source, code, action) in cases {

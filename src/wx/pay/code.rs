@@ -319,6 +319,32 @@ impl Code {
         (!ambiguous).then_some(named)
     }
 
+    /// The other code whose documented message `text` holds, where every code so named takes
+    /// the same step: on APIv3, a row of the common status table ([`Api::V3Common`]), which
+    /// belongs to every API; on v2, a row of any v2 API. `INVALID_REQUEST`'s documented fix is
+    /// to act on the body's own message, and these messages say which step that is
+    /// (`产品权限异常` holds `NO_AUTH`'s `权限异常`; `订单金额或退款金额与之前请求不一致` is
+    /// `REFUND_FEE_MISMATCH`'s).
+    #[cfg(feature = "serde")]
+    pub(crate) fn other_code_named_by(self, version: Version, text: &str) -> Option<Code> {
+        let documents = |m: &Meaning| match version {
+            Version::V3 => m.api() == Api::V3Common,
+            Version::V2 => m.api().version() == Version::V2,
+        };
+        let mut named = Code::ALL.iter().copied().filter(|&code| {
+            code != self
+                && code
+                    .meanings()
+                    .any(|m| documents(&m) && m.is_named_by(text))
+        });
+        let first = named.next()?;
+        let step = |code: Code| code.action_in(Some(version), CallKind::MovesMoney);
+        let first_step = step(first);
+        named
+            .all(|other| step(other) == first_step)
+            .then_some(first)
+    }
+
     /// The next step when the API is not known: [`Action::Reconcile`] for an outcome-unknown
     /// code on a call that may move money, otherwise the code's one step ([`Code::why`]).
     ///
@@ -387,15 +413,21 @@ pub struct Meaning(&'static MeaningInfo);
 
 impl Meaning {
     /// Whether `text` holds one of the row's documented messages. A row may list several,
-    /// split by ` / `, and a note in parentheses after them, which no body carries.
+    /// split by ` / `, each perhaps with a note in parentheses after it (`(502)`), and rows
+    /// seen only at runtime start with `(runtime) `; no body carries those notes. A link in
+    /// a message is cut off: the platform moves its guides, and the words before it are the
+    /// message.
     pub(crate) fn is_named_by(self, text: &str) -> bool {
         if text.is_empty() {
             return false;
         }
         let zh = self.message_zh();
-        let zh = zh.split(" (").next().unwrap_or(zh);
+        let zh = zh.strip_prefix("(runtime) ").unwrap_or(zh);
         zh.split(" / ")
-            .map(str::trim)
+            .map(|message| {
+                let message = message.split(" (").next().unwrap_or(message);
+                message.split("http").next().unwrap_or(message).trim()
+            })
             .any(|message| !message.is_empty() && text.contains(message))
     }
 

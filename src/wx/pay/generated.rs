@@ -503,7 +503,7 @@ pub enum Code {
     ParamError,
     /// `INVALID_REQUEST`
     ///
-    /// APIv3 rejects a request that breaks its rules; on v2 unifiedorder the documented cause is re-sending an out\_trade\_no with other values, so the order may exist and be paid: look before ordering again.
+    /// A request that breaks the API's business rules, on APIv3 and v2 alike (v2 refund: act on the specific message). unifiedorder's documented cause, an out\_trade\_no re-sent with other values, is named in the text (订单号重复) and reconciled for that; a message another code's row documents takes that code's step (订单金额或退款金额与之前请求不一致: REFUND\_FEE\_MISMATCH, reconcile).
     #[doc(alias = "INVALID_REQUEST")]
     InvalidRequest,
     /// `APPID_MCHID_NOT_MATCH`
@@ -936,8 +936,8 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 code: "INVALID_REQUEST",
                 outcome: Outcome::Decided,
                 v3_action: Some(Action::FixRequest),
-                v2_action: Some(Action::Reconcile),
-                why: "APIv3 rejects a request that breaks its rules; on v2 unifiedorder the documented cause is re-sending an out_trade_no with other values, so the order may exist and be paid: look before ordering again",
+                v2_action: Some(Action::FixRequest),
+                why: "A request that breaks the API's business rules, on APIv3 and v2 alike (v2 refund: act on the specific message). unifiedorder's documented cause, an out_trade_no re-sent with other values, is named in the text (订单号重复) and reconciled for that; a message another code's row documents takes that code's step (订单金额或退款金额与之前请求不一致: REFUND_FEE_MISMATCH, reconcile)",
             },
         Code::AppidMchidNotMatch => &CodeInfo {
                 code: "APPID_MCHID_NOT_MATCH",
@@ -1949,13 +1949,26 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     http_status: "400",
                     action: Action::FixConfig,
                     retry_hint: None,
-                    message_zh: "此IP地址不允许调用接口,请按开发指引设置 / APPID不存在 / 你尚未获取该转账场景 / 暂不支持展示当前传入的用户收款感知",
+                    message_zh: "此IP地址不允许调用接口,请按开发指引设置 / APPID不存在 / 你尚未获取该转账场景",
                     solution_zh: "",
-                    message_en: "The request breaks a business rule (IP not whitelisted, AppID not bound, transfer scene not granted, or unsupported user-facing reason)",
-                    solution_en: "Fix the merchant configuration named in the message (IP whitelist, AppID binding, transfer scene, user_recv_perception), then resend with the same out_bill_no",
+                    message_en: "The request breaks a configuration rule (IP not on the allow-list, AppID not bound, or transfer scene not granted)",
+                    solution_en: "Fix the merchant configuration named in the message (IP allow-list, AppID binding, transfer scene), then resend with the same out_bill_no",
+                    reliability: Reliability::Tertiary,
+                    source: "https://hey99.cn/shot/CSDN_155394294",
+                    note: "Three runtime messages seen with code INVALID_REQUEST in a CSDN write-up (copy at the source URL) with fixes: add the server IP in 商户平台-产品中心-商家转账-安全能力-接口IP; bind the AppID to the merchant (AppID账号管理); apply for the transfer scene (商家转账-转账场景). A service-provider (服务商) mchid calling this merchant API got HTTP 403/400 without a recorded code (community 0002429c1bc7182881d2c47766b400: '该接口目前不支持服务商模式调用'). Solution cell of the source: (runtime messages only). The fourth message of that write-up, 暂不支持展示当前传入的用户收款感知, is the next row: its fix is a request parameter.",
+                },
+            MeaningInfo {
+                    api: Api::V3TransferBill,
+                    http_status: "400",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "暂不支持展示当前传入的用户收款感知",
+                    solution_zh: "",
+                    message_en: "The user-facing transfer reason (user_recv_perception) passed is not supported",
+                    solution_en: "Pass a user_recv_perception value allowed for the transfer scene, then resend with the same out_bill_no",
                     reliability: Reliability::Tertiary,
                     source: "https://developers.weixin.qq.com/community/personal/oCJUsw3_MTJg8ZZngs9jPp7CCW20/question",
-                    note: "Four runtime messages seen with code INVALID_REQUEST: the last one in the community post cited; the first three in a CSDN write-up (copy at https://hey99.cn/shot/CSDN_155394294) with fixes: add the server IP in 商户平台-产品中心-商家转账-安全能力-接口IP; bind the AppID to the merchant (AppID账号管理); apply for the transfer scene (商家转账-转账场景); pass a user_recv_perception allowed for the scene. A service-provider (服务商) mchid calling this merchant API got HTTP 403/400 without a recorded code (community 0002429c1bc7182881d2c47766b400: '该接口目前不支持服务商模式调用'). Solution cell of the source: (runtime messages only).",
+                    note: "Runtime message seen with code INVALID_REQUEST in the community post cited (and the CSDN write-up at https://hey99.cn/shot/CSDN_155394294): the request's user_recv_perception is not one the scene allows, so the request is fixed, not the configuration. Split from the row above, which listed it among configuration messages.",
                 },
             MeaningInfo {
                     api: Api::V3TransferBatch,
@@ -5959,13 +5972,13 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     http_status: "",
                     action: Action::Backoff,
                     retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
-                    message_zh: "已经达到今日付款总额上限/已达到付款给此用户额度上限",
+                    message_zh: "已经达到今日付款总额上限 / 已达到付款给此用户额度上限",
                     solution_zh: "请关注接口的付款限额条件",
                     message_en: "The daily total limit, or the limit for this user, has been reached",
                     solution_en: "Respect the API's payment limits",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L1344-L1366",
-                    note: "原因: 接口对商户号的每日付款总额，以及付款给同一个用户的总额有限制. Nothing paid; retry later with the same partner_trade_no or raise limits in 产品设置. Copy: handsomegyr/wechat Pay337.php (legacy mch_pay.php?chapter=14_2 table, ~2016: 错误代码 描述 原因 解决方案). Current page https://pay.weixin.qq.com/doc/v2/merchant/4011989673 (linked from wechatpay-im/website) could not be read; its newer wording (seen only in copies whose repository could not be identified) adds RECV_ACCOUNT_NOT_ALLOWED, PAY_CHANNEL_NOT_ALLOWED, SENDNUM_LIMIT, PARAM_IS_NOT_UTF8 and says for most codes: 如果要继续付款必须使用原商户订单号重试. WeChat Pay support (微信支付技术助手1, 2019-12-30, developers.weixin.qq.com/community/develop/doc/000accabc9c4e89abba99694c5b800): NOTENOUGH, NAME_MISMATCH, SIGN_ERROR, FREQ_LIMIT, MONEY_LIMIT, CA_ERROR, V2_ACCOUNT_SIMPLE_BAN, PARAM_IS_NOT_UTF8, SENDNUM_LIMIT 这些都是报错，不会进行支付 (nothing paid); still reuse the same partner_trade_no when you continue.",
+                    note: "原因: 接口对商户号的每日付款总额，以及付款给同一个用户的总额有限制. Nothing paid; retry later with the same partner_trade_no or raise limits in 产品设置. Copy: handsomegyr/wechat Pay337.php (legacy mch_pay.php?chapter=14_2 table, ~2016: 错误代码 描述 原因 解决方案). Current page https://pay.weixin.qq.com/doc/v2/merchant/4011989673 (linked from wechatpay-im/website) could not be read; its newer wording (seen only in copies whose repository could not be identified) adds RECV_ACCOUNT_NOT_ALLOWED, PAY_CHANNEL_NOT_ALLOWED, SENDNUM_LIMIT, PARAM_IS_NOT_UTF8 and says for most codes: 如果要继续付款必须使用原商户订单号重试. WeChat Pay support (微信支付技术助手1, 2019-12-30, developers.weixin.qq.com/community/develop/doc/000accabc9c4e89abba99694c5b800): NOTENOUGH, NAME_MISMATCH, SIGN_ERROR, FREQ_LIMIT, MONEY_LIMIT, CA_ERROR, V2_ACCOUNT_SIMPLE_BAN, PARAM_IS_NOT_UTF8, SENDNUM_LIMIT 这些都是报错，不会进行支付 (nothing paid); still reuse the same partner_trade_no when you continue. The page joins the two messages with a bare \"/\"; split here with \" / \" like every other row, so each is matched on its own.",
                 },
         ],
         Code::SendFailed => &[

@@ -56,6 +56,13 @@
 //! ([`Code::why`]). The body itself is read too: a `NOTENOUGH` whose text names the merchant's
 //! own account (`基本账户余额不足`) is the merchant's to fix ([`Action::FixConfig`]), not the
 //! payer's, and an `INVALID_REQUEST` that says `订单号重复` is the re-sent order it names.
+//! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
+//! documents the message but another code's row does (APIv3: the common status table; v2: any
+//! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:
+//! [`Action::FixConfig`]).
+//! With the API unknown, a code's documented message names its row when that row's step
+//! differs from the code's own (`INVALID_REQUEST` with `此IP地址不允许调用接口` is a transfer's
+//! IP allow-list).
 //!
 //! # Sources and choices
 //!
@@ -69,7 +76,7 @@
 //!
 //! Beyond the reference, the transfer (商家转账: the 2025 `transfer-bills` and the older
 //! `transfer/batches`), profit-sharing (分账, merchant and 电商收付通 platform APIs) and
-//! combined-order (合单) APIs have their own rows, 143 of them, read from the official pages
+//! combined-order (合单) APIs have their own rows, 144 of them, read from the official pages
 //! where their stored copies keep the error table and otherwise from transcriptions of the
 //! older pages or from threads (each row's reliability says which). Not found in any source
 //! this project can read: the 2025 tables of the transfer create page, of the merchant

@@ -496,6 +496,17 @@ pub(crate) fn decide(
         Code::InvalidRequest if text.contains("订单号重复") => {
             return Code::OutTradeNoUsed.action_in(Some(version), call);
         }
+        // INVALID_REQUEST's documented fix is to act on the specific message. Where no row of
+        // its own holds that message but the common status table's row of another code does,
+        // that code's step is the one (`产品权限异常`: a permission, not the request).
+        Code::InvalidRequest => {
+            if let Some(named) = named_by_another_row(version, code, text) {
+                return match api {
+                    Some(api) => named.action_for(api),
+                    None => named.action_in(Some(version), call),
+                };
+            }
+        }
         _ => {}
     }
     match api {
@@ -510,6 +521,15 @@ pub(crate) fn decide(
             .map(super::Meaning::action)
             .or_else(|| code.action_in(Some(version), call)),
     }
+}
+
+/// For an `INVALID_REQUEST` whose message no row of its own documents, the other code whose
+/// row does ([`Code::other_code_named_by`]).
+fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code> {
+    if code != Code::InvalidRequest || code.meanings().any(|m| m.is_named_by(text)) {
+        return None;
+    }
+    code.other_code_named_by(version, text)
 }
 
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
@@ -621,6 +641,13 @@ impl<'a> Answer<'a> {
             return code.meaning_matching(api, text);
         }
         let version = self.version();
+        if let Some(named) = named_by_another_row(version, code, text) {
+            // The step is the named code's; so is the text that explains it.
+            return named
+                .meanings()
+                .filter(|m| m.api().version() == version)
+                .find(|m| m.is_named_by(text));
+        }
         let decided = self.action(None, call);
         let same_version = || {
             code.meanings()

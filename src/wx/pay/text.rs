@@ -16,6 +16,12 @@ impl Answer<'static> {
     /// - WxJava's `WxPayException` text, `返回代码：[SUCCESS]，返回信息：[OK]，结果代码：[FAIL]，
     ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`;
     /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's;
+    /// - WxJava's `WxPayException` as its generated `toString` prints it,
+    ///   `WxPayException(customErrorMsg=…, returnCode=null, …, errCode=SIGN_ERROR, errCodeDes=…)`:
+    ///   v2's fields, or, with neither `returnCode` nor `resultCode`, an APIv3 body's `code` and
+    ///   `message`, which WxJava copies into `errCode` and `errCodeDes`;
+    /// - wechatpy's `WeChatPayException`, `Error code: FAIL, message: …. Pay Error code: None,
+    ///   message: None` (`return_code`, `return_msg`, `err_code`, `err_code_des`);
     /// - yansongda/pay's `Get Wechat API Error:<return_msg>` (v2's communication layer) and
     ///   `Wechat Business Error: <err_code> - <err_code_des>`.
     ///
@@ -39,6 +45,13 @@ impl Answer<'static> {
     /// let Some(Answer::V2(business)) = Answer::from_sdk_text("Wechat Business Error: NO_AUTH - 产品权限验证失败") else { panic!() };
     /// assert_eq!(business.err_code().and_then(|c| c.known()), Some(Code::NoAuth));
     /// assert!(Answer::from_sdk_text("ERROR - 订单创建失败，库存不足").is_none());
+    /// // WxJava's generated toString of an APIv3 failure, and wechatpy's exception text.
+    /// let line = "WxPayException(customErrorMsg=商户证书序列号有误。, returnCode=null, returnMsg=null, resultCode=null, errCode=SIGN_ERROR, errCodeDes=商户证书序列号有误。, xmlString=null)";
+    /// let Some(Answer::V3(response)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!(response.code().known(), Some(Code::SignError));
+    /// let line = "WeChatPayException: Error code: FAIL, message: 签名错误. Pay Error code: None, message: None";
+    /// let Some(Answer::V2(response)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!((response.return_msg(), response.err_code()), (Some("签名错误"), None));
     /// ```
     #[must_use]
     pub fn from_sdk_text(line: &str) -> Option<Answer<'static>> {
@@ -46,6 +59,8 @@ impl Answer<'static> {
             .map(Answer::V3)
             .or_else(|| xml_body(line))
             .or_else(|| wxjava_text(line))
+            .or_else(|| wxjava_fields(line))
+            .or_else(|| wechatpy_text(line))
             .or_else(|| yansongda_text(line))
             .or_else(|| thrown_code(line))
     }
@@ -106,6 +121,70 @@ fn wxjava_text(line: &str) -> Option<Answer<'static>> {
         field("错误详情：["),
     );
     Some(Answer::V2(response))
+}
+
+/// WxJava's `WxPayException` as its generated `toString` prints it: `name=value` fields in the
+/// class's order, `null` where unset. A value runs to the next field's name, since a message
+/// may hold `, ` itself.
+fn wxjava_fields(line: &str) -> Option<Answer<'static>> {
+    const FIELDS: [&str; 7] = [
+        "customErrorMsg=",
+        "returnCode=",
+        "returnMsg=",
+        "resultCode=",
+        "errCode=",
+        "errCodeDes=",
+        "xmlString=",
+    ];
+    let (_, body) = split_once_str(line, "WxPayException(")?;
+    let field = |index: usize| -> Option<String> {
+        let name = FIELDS.get(index)?;
+        let (_, rest) = split_once_str(body, name)?;
+        let end = FIELDS
+            .get(index + 1..)
+            .unwrap_or_default()
+            .iter()
+            .find_map(|next| find_str(rest, &format!(", {next}")))
+            .or_else(|| rest.rfind(')'))
+            .unwrap_or(rest.len());
+        let value = rest.get(..end)?.trim();
+        Some(value.to_owned()).filter(|v| !v.is_empty() && v != "null")
+    };
+    let (return_code, result_code, err_code) = (field(1), field(3), field(4));
+    if return_code.is_none() && result_code.is_none() {
+        // An APIv3 failure: WxJava copies the body's code and message into these two.
+        let code = err_code?;
+        let message = field(5).or_else(|| field(0)).unwrap_or_default();
+        return Some(Answer::V3(Response::new(code, message).into_owned()));
+    }
+    Some(Answer::V2(super::V2Response::from_fields(
+        return_code,
+        field(2),
+        result_code,
+        err_code,
+        field(5),
+    )))
+}
+
+/// wechatpy's `WeChatPayException` text: `Error code: <return_code>, message: <return_msg>.
+/// Pay Error code: <err_code>, message: <err_code_des>`, `None` where unset.
+fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
+    let (communication, business) = split_once_str(line, ". Pay Error code: ")?;
+    let (_, communication) = split_once_str(communication, "Error code: ")?;
+    let (return_code, return_msg) = split_once_str(communication, ", message: ")?;
+    let (err_code, err_code_des) = split_once_str(business, ", message: ")?;
+    let value = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty() && v != "None");
+    let err_code = value(err_code);
+    // wechatpy raises this only for a FAIL, and names the business code only when
+    // `result_code` was the one that failed.
+    let result_code = err_code.as_ref().map(|_| "FAIL".to_owned());
+    Some(Answer::V2(super::V2Response::from_fields(
+        value(return_code),
+        value(return_msg),
+        result_code,
+        err_code,
+        value(err_code_des),
+    )))
 }
 
 /// node-tenpay and its forks throw the v2 `err_code` as the error's whole message
