@@ -141,6 +141,10 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("action", format!("Action::{action}")),
                 ("retry_hint", hint),
                 ("message_zh", lit(row.required("message_zh")?)),
+                (
+                    "named_by",
+                    texts_literal(&naming_texts(row.required("message_zh")?)),
+                ),
                 ("solution_zh", lit(row.get("solution_zh"))),
                 ("message_en", lit(row.required("message_en")?)),
                 ("solution_en", lit(row.get("solution_en"))),
@@ -420,4 +424,27 @@ fn render_apis(out: &mut String, apis: &Table) -> Result<Vec<ApiRow>, TableError
     enum_decl(out, API_HEADER, "Api", &variants);
     crate::render::named_variant_tables(out, "Api", "ApiInfo", &variants, "APIS", "api_info");
     Ok(rows)
+}
+
+/// The texts a body carries when it gives a row's message: a row may list several, split by
+/// ` / `, each perhaps with a note in parentheses after it (`(502)`); rows seen only at runtime
+/// start with `(runtime) `, and no body carries those notes. A link is cut off: the platform
+/// moves its guides, and the words before it are the message. Cut here, once, so that a
+/// body's lookup only searches.
+fn naming_texts(message_zh: &str) -> Vec<&str> {
+    let message = message_zh.strip_prefix("(runtime) ").unwrap_or(message_zh);
+    let mut texts: Vec<&str> = Vec::new();
+    for part in message.split(" / ") {
+        let part = part.split(" (").next().unwrap_or(part);
+        let part = part.split("http").next().unwrap_or(part).trim();
+        if !part.is_empty() && !texts.contains(&part) {
+            texts.push(part);
+        }
+    }
+    texts
+}
+
+fn texts_literal(texts: &[&str]) -> String {
+    let items: Vec<String> = texts.iter().map(|t| lit(t)).collect();
+    format!("&[{}]", items.join(", "))
 }

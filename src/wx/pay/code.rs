@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::generated::{self, Api, Code};
 use super::{Call, CallKind, CodeInfo, MeaningInfo, Outcome, Version};
+use crate::normalize::find_str;
 use crate::{Action, Reliability, RetryHint};
 
 impl Api {
@@ -312,9 +313,22 @@ impl Code {
             self.meanings()
                 .filter(move |m| m.api().version() == version)
         };
+        // Many APIs' rows repeat one message (`系统错误`); each text is searched once.
+        let mut searched: [&str; 16] = [""; 16];
+        let mut seen = 0;
         let named = same_version()
             .filter(|m| Some(m.action()) != own)
-            .find(|m| m.is_named_by(text))?;
+            .find(|m| {
+                let message = m.message_zh();
+                if searched.get(..seen).is_some_and(|s| s.contains(&message)) {
+                    return false;
+                }
+                if let Some(slot) = searched.get_mut(seen) {
+                    *slot = message;
+                    seen += 1;
+                }
+                m.is_named_by(text)
+            })?;
         let ambiguous = same_version().any(|m| m.action() != named.action() && m.is_named_by(text));
         (!ambiguous).then_some(named)
     }
@@ -416,19 +430,14 @@ impl Meaning {
     /// split by ` / `, each perhaps with a note in parentheses after it (`(502)`), and rows
     /// seen only at runtime start with `(runtime) `; no body carries those notes. A link in
     /// a message is cut off: the platform moves its guides, and the words before it are the
-    /// message.
+    /// message. The generator cuts them (`MeaningInfo::named_by`).
     pub(crate) fn is_named_by(self, text: &str) -> bool {
-        if text.is_empty() {
-            return false;
-        }
-        let zh = self.message_zh();
-        let zh = zh.strip_prefix("(runtime) ").unwrap_or(zh);
-        zh.split(" / ")
-            .map(|message| {
-                let message = message.split(" (").next().unwrap_or(message);
-                message.split("http").next().unwrap_or(message).trim()
-            })
-            .any(|message| !message.is_empty() && text.contains(message))
+        !text.is_empty()
+            && self
+                .0
+                .named_by
+                .iter()
+                .any(|message| find_str(text, message).is_some())
     }
 
     /// The API whose table lists it.

@@ -165,6 +165,8 @@ pub(crate) struct MeaningInfo {
     pub(crate) action: Action,
     pub(crate) retry_hint: Option<RetryHint>,
     pub(crate) message_zh: &'static str,
+    /// The texts that name the row in a body: `message_zh`'s messages without their notes.
+    pub(crate) named_by: &'static [&'static str],
     pub(crate) solution_zh: &'static str,
     pub(crate) message_en: &'static str,
     pub(crate) solution_en: &'static str,
