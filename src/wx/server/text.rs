@@ -82,8 +82,11 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     }
     // `Request Error: 48001, api unauthorized`.
     if let Some((_, rest)) = split_once_str(line, "Error: ") {
-        let (code, rest) = leading_int(rest)?;
-        return Some((code, rest.strip_prefix(",")?));
+        let parts =
+            leading_int(rest).and_then(|(code, rest)| Some((code, rest.strip_prefix(",")?)));
+        if parts.is_some() {
+            return parts;
+        }
     }
     // `[40164] invalid ip …`: the app's `[errcode] errmsg`, which claims a line only where that
     // form stands whole: the bracket opens the message (the line's start, or after a label's
@@ -92,15 +95,52 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     // section, a log's thread id, an array) is not this form.
     let start = line.len() - line.trim_start().len();
     let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
-    opens.find_map(|open| {
-        let rest = line.get(open..)?.strip_prefix('[')?;
-        let (inner, after) = rest.split_once(']')?;
-        let (code, tail) = leading_int(inner)?;
-        let digits = inner.trim_start_matches('-').len();
-        let message = after.strip_prefix(' ')?;
-        let starts_with_letter = message.starts_with(|c: char| c.is_ascii_alphabetic());
-        (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
-    })
+    opens
+        .find_map(|open| {
+            let rest = line.get(open..)?.strip_prefix('[')?;
+            let (inner, after) = rest.split_once(']')?;
+            let (code, tail) = leading_int(inner)?;
+            let digits = inner.trim_start_matches('-').len();
+            let message = after.strip_prefix(' ')?;
+            let starts_with_letter = message.starts_with(|c: char| c.is_ascii_alphabetic());
+            (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
+        })
+        .or_else(|| number_then_its_errmsg(line))
+}
+
+/// `授权失败：40125, invalid appsecret rid: …`, `&{{{ } 40013 invalid appid rid: …`,
+/// `OfficialAPIError: 40001: invalid credential, …`: any SDK's or app's rendering that puts a
+/// code of five digits or more before the errmsg the server documents for that very code. The
+/// number alone is anybody's and the errmsg alone may be shared; the two together are WeChat's,
+/// as in the `错误代码 40029 invalid code` form above.
+fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes.get(at..)?.iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let len = bytes
+            .get(start..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        at = start + len;
+        let preceded_by_word = start
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'.');
+        if !(5..=9).contains(&len) || preceded_by_word {
+            continue;
+        }
+        let Some((code, rest)) = line.get(start..).and_then(leading_int) else {
+            continue;
+        };
+        let rest = rest.trim_start_matches([',', ':', '，', '：', ' ']);
+        let documented = super::Errcode::from_code(code).map_or("", super::Errcode::errmsg);
+        if documented.len() >= 8 && !documented.contains('%') && rest.starts_with(documented) {
+            return Some((code, rest));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -128,6 +168,18 @@ mod tests {
             None
         );
         assert_eq!(sdk_text_parts("ids: [40164, 40165]"), None);
+        // A number before its own documented errmsg, in any rendering.
+        assert_eq!(
+            sdk_text_parts("授权失败：40125, invalid appsecret rid: 67b81456-7702e5f9-2c9e1783"),
+            Some((40125, "invalid appsecret rid: 67b81456-7702e5f9-2c9e1783"))
+        );
+        assert_eq!(
+            sdk_text_parts("Request access_token fail: &{{{ } 40013 invalid appid rid: 655d878c"),
+            Some((40013, "invalid appid rid: 655d878c"))
+        );
+        // A number before another code's errmsg, or a number inside a word, is nobody's.
+        assert_eq!(sdk_text_parts("order 40125 invalid appid"), None);
+        assert_eq!(sdk_text_parts("id-40013 invalid appid"), None);
         assert_eq!(sdk_text_parts("[40164]"), None);
         assert_eq!(sdk_text_parts("[40164] 中文"), None);
     }
