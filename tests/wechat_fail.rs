@@ -282,7 +282,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 15] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 18] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -314,6 +314,24 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
         (
             "request:fail ssl version or cipher mismatch",
             Some(Tls),
+            Some(Action::FixConfig),
+        ),
+        // The Android runtime's own wording, and the network page's TLS rule as it reads it.
+        (
+            "request:fail ssl hand shake error",
+            Some(Tls),
+            Some(Action::FixConfig),
+        ),
+        (
+            "request:fail 小程序要求的 TLS 版本必须大于等于 1.2。",
+            Some(Tls),
+            Some(Action::FixConfig),
+        ),
+        // errno 1025 and 1026 without the word that tells them apart: both are declared in
+        // the MP console, so the step is known though the code is not.
+        (
+            "openBluetoothAdapter:fail appid privacy api banned",
+            Some(UndeclaredApi),
             Some(Action::FixConfig),
         ),
         (

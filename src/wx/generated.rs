@@ -6235,11 +6235,14 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "net::err_cert_", ReasonClass::Tls),
     (ReasonMatch::Contains, "net::err_ssl_", ReasonClass::Tls),
     (ReasonMatch::Contains, "ssl version or cipher mismatch", ReasonClass::Tls),
+    (ReasonMatch::Contains, "ssl hand shake error", ReasonClass::Tls),
+    (ReasonMatch::Contains, "tls 版本必须大于等于 1.2", ReasonClass::Tls),
     (ReasonMatch::Prefix, "timeout", ReasonClass::Network),
     (ReasonMatch::Prefix, "parameter error: parameter", ReasonClass::ArgumentCheck),
     (ReasonMatch::Contains, "a tab bar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "a tabbar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
+    (ReasonMatch::Contains, "appid privacy api banned", ReasonClass::UndeclaredApi),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.

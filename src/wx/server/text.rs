@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{AnyErrcode, Response};
-use crate::normalize::{leading_int, split_once_str};
+use crate::normalize::{find_str, leading_int, split_once_str};
 
 impl<'a> Response<'a> {
     /// A server error as an SDK printed it in a log line: `Error code: 48001, message: api
@@ -134,13 +134,41 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
         let Some((code, rest)) = line.get(start..).and_then(leading_int) else {
             continue;
         };
-        let rest = rest.trim_start_matches([',', ':', '，', '：', ' ']);
         let documented = super::Errcode::from_code(code).map_or("", super::Errcode::errmsg);
-        if documented.len() >= 8 && !documented.contains('%') && rest.starts_with(documented) {
-            return Some((code, rest));
+        if documented.len() < 8 || documented.contains('%') {
+            continue;
+        }
+        // Up to a short gap of punctuation and one bracketed tag (`): [Wechat]`, Overtrue's
+        // `(code: 42001): [Wechat]access_token expired`) may stand between the two.
+        let Some(gap) = find_str(rest, documented).filter(|at| *at <= 24) else {
+            continue;
+        };
+        if rest.get(..gap).is_some_and(is_separating_gap) {
+            return rest.get(gap..).map(|message| (code, message));
         }
     }
     None
+}
+
+/// Whether the text between a code and its errmsg only separates them: punctuation and white
+/// space, and at most one bracketed tag of letters (an SDK's `[Wechat]`); no digit, and no
+/// word outside the brackets, which would make the number somebody else's.
+fn is_separating_gap(gap: &str) -> bool {
+    let mut brackets = 0;
+    let mut inside = false;
+    for c in gap.chars() {
+        match c {
+            '[' if !inside => {
+                inside = true;
+                brackets += 1;
+            }
+            ']' if inside => inside = false,
+            c if c.is_ascii_digit() => return false,
+            c if c.is_alphanumeric() && !inside => return false,
+            _ => {}
+        }
+    }
+    !inside && brackets <= 1
 }
 
 #[cfg(test)]
@@ -178,7 +206,26 @@ mod tests {
             Some((40013, "invalid appid rid: 655d878c"))
         );
         // A number before another code's errmsg, or a number inside a word, is nobody's.
+        assert_eq!(
+            sdk_text_parts(
+                "Overtrue\\Wechat\\Exception(code: 42001): [Wechat]access_token expired"
+            ),
+            Some((42001, "access_token expired"))
+        );
+        assert_eq!(
+            sdk_text_parts(
+                "OfficialAPIError: 40001: invalid credential, access_token is invalid or not latest hint: [x]"
+            ),
+            Some((
+                40001,
+                "invalid credential, access_token is invalid or not latest hint: [x]"
+            ))
+        );
+        // A word, a second number or two tags between them make the number somebody else's.
         assert_eq!(sdk_text_parts("order 40125 invalid appid"), None);
+        assert_eq!(sdk_text_parts("code 42001 then access_token expired"), None);
+        assert_eq!(sdk_text_parts("42001 [a] [b] access_token expired"), None);
+        assert_eq!(sdk_text_parts("42001: 12 access_token expired"), None);
         assert_eq!(sdk_text_parts("id-40013 invalid appid"), None);
         assert_eq!(sdk_text_parts("[40164]"), None);
         assert_eq!(sdk_text_parts("[40164] 中文"), None);
