@@ -193,6 +193,16 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             r#"{"errMsg":"request:fail invalid url \"/coming_soon?start=0&count=3\""}"#,
             Some(Errno::InvalidUrl),
         ),
+        // A documented errMsg followed by the runtime's `key=value` diagnostics.
+        (
+            r#"{"errMsg":"requestPayment:fail jsapi has no permission, event=requestPayment, runningState=trial, permissionMsg=permission ok, jsapiPermissionMsg=no permission"}"#,
+            Some(Errno::JsapiNoPermission),
+        ),
+        // A comma that does not start such diagnostics keeps the reason whole.
+        (
+            r#"{"errMsg":"requestPayment:fail jsapi has no permission, please retry"}"#,
+            None,
+        ),
         (r#"{"errMsg":"getLocation:fail something new"}"#, None),
         // Two codes share the alias: no single answer.
         (

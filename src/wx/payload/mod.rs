@@ -654,9 +654,11 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
 /// form is `normal`), or else matches it without a value echoed in double quotes at its end.
 fn errno_candidates(reason: &str, normal: Option<&str>) -> &'static [Errno] {
     match Errno::all_documenting(reason, normal) {
-        [] => without_echoed_value(reason).map_or(&[], |text| {
-            Errno::all_documenting(text, NormalForm::of(text).as_str())
-        }),
+        [] => without_echoed_value(reason)
+            .or_else(|| without_key_values(reason))
+            .map_or(&[], |text| {
+                Errno::all_documenting(text, NormalForm::of(text).as_str())
+            }),
         found => found,
     }
 }
@@ -718,6 +720,22 @@ fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
         (Some(item), None) => Some(item),
         _ => None,
     }
+}
+
+/// `message, event=…, runningState=…` → `message`: the runtime appends its diagnostics as
+/// `key=value` items after some messages (`jsapi has no permission, event=requestPayment,
+/// runningState=trial, permissionMsg=permission ok, jsapiPermissionMsg=no permission`). Every
+/// item after the first comma must be such a pair, so a message with a comma of its own stays
+/// whole.
+fn without_key_values(reason: &str) -> Option<&str> {
+    let (message, details) = reason.split_once(", ")?;
+    let is_pair = |item: &str| {
+        item.split_once('=').is_some_and(|(key, _)| {
+            key.starts_with(|c: char| c.is_ascii_alphabetic())
+                && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+    };
+    (!message.is_empty() && details.split(", ").all(is_pair)).then_some(message)
 }
 
 /// `message "value"` → `message`: WeChat echoes the offending value after some messages.
