@@ -270,6 +270,14 @@ const FORMS: &[Case] = &[
         None,
         None,
     ),
+    // A logger's `error` field holding WeChat's errMsg is no Alipay code.
+    (
+        r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(103),
+        Some(Action::AskUser),
+    ),
 ];
 
 #[test]

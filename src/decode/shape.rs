@@ -199,7 +199,13 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     shape.wecom_errmsg |= text.is_some_and(|t| crate::wecom::is_wecom_errmsg(&t));
                     continue;
                 }
-                "error" => &mut shape.error,
+                "error" => {
+                    // A logger's `error` field holding WeChat's `api:fail` errMsg is not an
+                    // Alipay code; the errMsg is then found as text.
+                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    shape.error |= !text.is_some_and(|t| wx::has_fail_marker(&t));
+                    continue;
+                }
                 "errorMessage" => &mut shape.error_message,
                 "stackTrace" => &mut shape.stack_trace,
                 "resultCode" => &mut shape.result_code,
