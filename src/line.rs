@@ -313,6 +313,9 @@ fn text_form<'a>(
     if let Some(response) = server_errmsg_with_rid(line) {
         return Some((Found::ServerText, Diagnosis::WxServer(response)));
     }
+    if let Some(response) = wecom_errmsg_with_link(line) {
+        return Some((Found::ServerText, Diagnosis::Wecom(response)));
+    }
     if let Some(d) = alipay_text(line, options) {
         return Some((Found::AlipayText, d));
     }
@@ -350,6 +353,54 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
         .code()
         .is_some()
         .then_some(response)
+}
+
+/// A WeCom errmsg printed without its errcode: `…：not allow operate another agent with this
+/// accesstoken., hint: […], from ip: …, more info at https://open.work.weixin.qq.com/devtool/query?e=301002`.
+/// WeCom ends every errmsg with a link to its error-code page that names the code (`e=`), so
+/// the link after WeCom's `more info at` gives the code; the errmsg runs from the line's start
+/// or its last label (`…: `, `…：`) before the `hint`, `from ip` and `more info` parts, to the
+/// link's end.
+fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
+    const LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
+    let at = find_str(line, LINK)?;
+    let (code, _) = leading_int(line.get(at + LINK.len()..)?)?;
+    let end = at
+        + line
+            .get(at..)?
+            .find(char::is_whitespace)
+            .unwrap_or(line.len() - at);
+    let head = line.get(..at)?;
+    // WeCom's own words before its link: a link alone, in prose, is no failure.
+    if !head.ends_with("more info at https://") && !head.ends_with("more info at http://") {
+        return None;
+    }
+    let reason_end = [
+        ", hint:",
+        " hint:",
+        ", from ip:",
+        " from ip:",
+        ", more info at",
+        " more info at",
+    ]
+    .iter()
+    .filter_map(|marker| find_str(head, marker))
+    .min()
+    .unwrap_or(head.len());
+    let start = [": ", "："]
+        .iter()
+        .filter_map(|label| {
+            head.get(..reason_end)?
+                .rfind(label)
+                .map(|i| i + label.len())
+        })
+        .max()
+        .unwrap_or(0);
+    let errmsg = line.get(start..end)?.trim();
+    Some(crate::wecom::Response::new(
+        Some(crate::wecom::AnyErrcode::new(code)),
+        Some(Cow::Borrowed(errmsg)),
+    ))
 }
 
 /// `my.request报错：JSON parse data error`: an Alipay API's name, then, after a separator, a

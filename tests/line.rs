@@ -270,6 +270,15 @@ const FORMS: &[Case] = &[
         None,
         None,
     ),
+    // A WeCom errmsg without its errcode: the `more info` link names the code
+    // (https://github.com/jxxghp/MoviePilot/issues/479 printed this one).
+    (
+        "ERROR: wechat.py - 发送请求失败，错误信息：not allow operate another agent with this accesstoken., hint: [1693989761612132943518721], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=301002",
+        Found::ServerText,
+        Platform::Wecom,
+        Some(301002),
+        Some(Action::FixConfig),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
@@ -313,6 +322,8 @@ fn lines_without_a_payload_say_so() {
         "hello world rid: 66739825-3646610c-1b890536",
         // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
         "下单失败 错误码：SYSTEM_ERROR",
+        // WeCom's error-code page linked in prose, not after its errmsg's `more info at`.
+        "see https://open.work.weixin.qq.com/devtool/query?e=40014 for what it means",
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),
