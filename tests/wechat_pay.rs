@@ -1074,6 +1074,29 @@ fn the_body_speaks_and_other_services_do_not() {
     let busy = V2Response::new(Some("FAIL"), Some("系统繁忙,请稍后再试."), None, None, None);
     assert_eq!(busy.action_for(Api::V2Refund), Some(Action::Reconcile));
     assert_eq!(busy.action_for(Api::V2OrderQuery), Some(Action::Retry));
+    // A communication failure that names what the merchant configures, in the words of the
+    // v2 codes documenting it (SIGNERROR, CERT_ERROR, NOAUTH), is configuration; other texts
+    // are the request's, as the return_msg description says.
+    for (text, action) in [
+        (
+            "商户号该产品权限未开通，请前往商户平台>产品中心检查后重试",
+            Action::FixConfig,
+        ),
+        ("certificate not match", Action::FixConfig),
+        ("证书已过期", Action::FixConfig),
+        ("参数格式校验错误", Action::FixRequest),
+        ("不识别的参数detail", Action::FixRequest),
+    ] {
+        let failed = V2Response::new(Some("FAIL"), Some(text), None, None, None);
+        assert_eq!(failed.action_for(Api::V2Refund), Some(action), "{text}");
+        // A log that kept only `return_msg`: a text other than OK is the same failure.
+        let alone = V2Response::new(None, Some(text), None, None, None);
+        assert!(alone.is_communication_failure(), "{text}");
+        assert_eq!(alone.action_for(Api::V2Refund), Some(action), "{text}");
+    }
+    let ok_only = V2Response::new(None, Some("OK"), None, None, None);
+    assert!(!ok_only.is_communication_failure());
+    assert_eq!(ok_only.action_for(Api::V2Refund), None);
     // Other services' `{code, message}` are not WeChat Pay's.
     for body in [
         r#"{"code":"unavailable","message":"upstream connect error"}"#,

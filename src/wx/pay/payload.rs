@@ -353,7 +353,21 @@ impl<'a> V2Response<'a> {
     /// a busy gateway (the outcome is unknown).
     #[must_use]
     pub fn is_communication_failure(&self) -> bool {
-        self.return_code.as_deref() == Some("FAIL")
+        match self.return_code.as_deref() {
+            Some(code) => code == "FAIL",
+            // The pages: return_msg is "返回信息，如非空，为错误原因". A text other than `OK` with
+            // no business field beside it (a log that kept only `<return_msg>`) is the
+            // communication layer's failure.
+            None => {
+                self.result_code.is_none()
+                    && self.err_code.is_none()
+                    && self
+                        .return_msg
+                        .as_deref()
+                        .map(str::trim)
+                        .is_some_and(|m| !m.is_empty() && !m.eq_ignore_ascii_case("OK"))
+            }
+        }
     }
 
     /// Whether both layers say `SUCCESS`.
@@ -401,10 +415,16 @@ impl<'a> V2Response<'a> {
                 Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
                 None => call == CallKind::MovesMoney,
             };
+            // What the merchant configures, in the words of the v2 codes that document it:
+            // SIGNERROR's 签名, CERT_ERROR's 证书 (in English, `certificate`),
+            // NOAUTH's 权限.
+            let configuration = ["签名", "证书", "certificate", "权限"]
+                .iter()
+                .any(|w| text.contains(w));
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
-                (false, _) if text.contains("签名") => Action::FixConfig,
+                (false, _) if configuration => Action::FixConfig,
                 (false, _) => Action::FixRequest,
             });
         }
