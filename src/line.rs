@@ -18,7 +18,11 @@
 //!      `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]` ([`Found::GatewayText`]);
 //!    - an SDK's rendering of a WeChat server error ([`Found::ServerText`]): `Error code: 48001,
 //!      message: …` (wechatpy), `errcode=40029, errmsg=…`, `[40164] …`, `WxErrCode != 0, resp:
-//!      {41001 …}`, `Request Error: 48001, …`, `错误代码：45009，说明：…` and `…。错误代码：41002`;
+//!      {41001 …}`, `Request Error: 48001, …`, `错误代码：45009，说明：…` and `…。错误代码：41002`,
+//!      and any rendering that puts a code right before the errmsg documented for that very
+//!      code (`授权失败：40125, invalid appsecret …`, `Exception(code: 42001): [Wechat]access_token
+//!      expired`); a server errmsg with its `rid:` and no code, where the errmsg names one
+//!      code; a WeCom errmsg with no code, by the code its `more info at …?e=N` link names;
 //!    - a fail object as a console or a dump prints it, not JSON but with its fields named:
 //!      `{errMsg: "request:ok", header: undefined}`, `errCode: -5, errMsg: mediaError`,
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
