@@ -248,7 +248,7 @@ impl<'a> Response<'a> {
 /// A v2 answer: `return_code`/`return_msg` (the communication layer) and
 /// `result_code`/`err_code`/`err_code_des` (the business layer). Reads the fields an SDK parsed
 /// out (JSON, snake_case or camelCase, the sandbox's `retcode`/`retmsg`), or, with the `xml`
-/// feature, the XML the API sends ([`V2Response::from_xml`]). Every other field is ignored.
+/// feature, the XML the API sends (`V2Response::from_xml`). Every other field is ignored.
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
