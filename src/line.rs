@@ -324,9 +324,17 @@ fn text_form<'a>(
         return Some((Found::AlipayText, d));
     }
     let start = wx_err_msg_start(line)?;
+    let err_msg = quoted_tail(line, start);
+    // A Cloud API's own `api:fail` (`document.get:fail …`) is Cloud's.
+    if wx::cloud::names_cloud_api(err_msg) {
+        return Some((
+            Found::WxErrMsg,
+            Diagnosis::WxCloud(wx::cloud::Fail::new(err_msg)),
+        ));
+    }
     Some((
         Found::WxErrMsg,
-        crate::decode::openapi_as_server(Diagnosis::Wx(wx::Fail::new(quoted_tail(line, start)))),
+        crate::decode::openapi_as_server(Diagnosis::Wx(wx::Fail::new(err_msg))),
     ))
 }
 
@@ -592,6 +600,14 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         )));
     }
     if let Some(err_msg) = field(line, "errMsg") {
+        // A Cloud API's own `api:fail` is Cloud's, as in JSON.
+        if wx::cloud::names_cloud_api(err_msg) && wx::has_fail_marker(err_msg) {
+            let fail = wx::cloud::Fail::new(err_msg);
+            return Some(Diagnosis::WxCloud(match number("errCode") {
+                Some(code) => fail.with_err_code(code),
+                None => fail,
+            }));
+        }
         let mut fail = wx::Fail::new(err_msg);
         if let Some(code) = number("errCode") {
             fail = fail.with_err_code(code);

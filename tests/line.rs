@@ -279,6 +279,28 @@ const FORMS: &[Case] = &[
         Some(301002),
         Some(Action::FixConfig),
     ),
+    // A Cloud API's own `api:fail` is Cloud's, with or without a code, in any form.
+    (
+        "document.get:fail document with _id 10002 does not exist",
+        Found::WxErrMsg,
+        Platform::WechatCloud,
+        None,
+        None,
+    ),
+    (
+        r#"{"errMsg":"collection.get:fail timeout"}"#,
+        Found::Json,
+        Platform::WechatCloud,
+        None,
+        Some(Action::Retry),
+    ),
+    (
+        "fail: {errMsg: cloud.callFunction:fail timeout}",
+        Found::Fields,
+        Platform::WechatCloud,
+        None,
+        Some(Action::Retry),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,

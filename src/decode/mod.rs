@@ -249,7 +249,10 @@ fn decode_text<'a>(
     if let Some(server) = openapi_server_response(None, &text) {
         return Ok(Diagnosis::WxServer(server));
     }
-    if wx::cloud::has_cloud_form(&text) {
+    // Cloud's text form, or a Cloud API's own `api:fail` (`document.get:fail …`).
+    if wx::cloud::has_cloud_form(&text)
+        || (wx::cloud::names_cloud_api(&text) && wx::has_fail_marker(&text))
+    {
         return Ok(Diagnosis::WxCloud(wx::cloud::Fail::new(text)));
     }
     if wx::has_fail_marker(&text) {

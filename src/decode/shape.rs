@@ -81,7 +81,9 @@ impl Shape {
         // negative errCode beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own
         // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
         let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
-        if self.cloud_text || (cloud_code && self.wx_fail_marker) {
+        // A Cloud API's own `api:fail` (`document.get:fail …`, `cloud.callFunction:fail …`) is
+        // Cloud's failure with or without a code.
+        if self.cloud_text || ((cloud_code || self.cloud_api) && self.wx_fail_marker) {
             return ([Platform::WechatCloud; 8], 1);
         }
         // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
