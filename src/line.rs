@@ -339,19 +339,33 @@ fn text_form<'a>(
 }
 
 /// A WeChat server errmsg printed without its errcode, as apps log it: `access_token missing
-/// rid: 66739825-3646610c-1b890536`. The `rid:` suffix (hex groups) is the server's mark; the
+/// rid: 66739825-3646610c-1b890536`. The `rid:` suffix (hex groups), or the older `hints: [
+/// req_id: … ]`, is the server's mark; the
 /// errmsg runs from the line's start or its last label (`…: `) to the suffixes, and the line
 /// is claimed only where the server's own lookup finds the code from that errmsg alone (an
 /// errmsg shared by codes, `invalid code`, names none).
 fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
-    let at = find_str(line, " rid: ")?;
-    let rid = line.get(at + " rid: ".len()..)?.split_whitespace().next()?;
-    let hex_groups = rid.len() >= 8
-        && rid.contains('-')
-        && rid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
-    if !hex_groups {
-        return None;
-    }
+    let (at, end) = match find_str(line, " rid: ") {
+        Some(at) => {
+            // The id up to the quote or bracket that closes what the app printed around it.
+            let id_at = at + " rid: ".len();
+            let rid = line.get(id_at..)?.split_whitespace().next()?;
+            let rid = rid.trim_end_matches(|c: char| !c.is_ascii_hexdigit());
+            let hex_groups = rid.len() >= 8
+                && rid.contains('-')
+                && rid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+            if !hex_groups {
+                return None;
+            }
+            (at, id_at + rid.len())
+        }
+        // The server's older suffix, `hints: [ req_id: hI0889th36 ]`.
+        None => {
+            let at = find_str(line, " hints: [ req_id: ")?;
+            let close = line.get(at..)?.find(']')?;
+            (at, at + close + 1)
+        }
+    };
     let head = line.get(..at)?;
     let head = head.split(" hint: [").next().unwrap_or(head);
     let start = [": ", "："]
@@ -359,7 +373,7 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
         .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
         .max()
         .unwrap_or(0);
-    let errmsg = line.get(start..)?.trim();
+    let errmsg = line.get(start..end)?.trim();
     let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
     Diagnosis::WxServer(response.clone())
         .code()
@@ -599,7 +613,9 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
             options.alipay_api,
         )));
     }
-    if let Some(err_msg) = field(line, "errMsg") {
+    // An empty errMsg (a CSV cell's doubled quotes, `{""errMsg"":""…""}`) names nothing: the
+    // errMsg is then found as text.
+    if let Some(err_msg) = field(line, "errMsg").filter(|m| !m.is_empty()) {
         // A Cloud API's own `api:fail` is Cloud's, as in JSON.
         if wx::cloud::names_cloud_api(err_msg) && wx::has_fail_marker(err_msg) {
             let fail = wx::cloud::Fail::new(err_msg);

@@ -301,6 +301,30 @@ const FORMS: &[Case] = &[
         None,
         Some(Action::Retry),
     ),
+    // A server errmsg with its rid and the quote the app printed after it, and with the
+    // server's older `hints: [ req_id: … ]` suffix (jpush/jshare-react-native#34).
+    (
+        "invalid credential, access_token is invalid or not latest rid: 630ecbee-28894bea-0ee8d49c'",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(40001),
+        Some(Action::Refresh),
+    ),
+    (
+        "java.lang.Throwable: invalid appsecret, view more at http://t.cn/RAEkdVq, hints: [ req_id: hI0889th36 ]",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(40125),
+        Some(Action::FixConfig),
+    ),
+    // A CSV cell's doubled quotes leave the errMsg field empty: the errMsg is found as text.
+    (
+        r#"{""errMsg"":""downloadFile:fail url not in domain list""}"#,
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(600002),
+        Some(Action::FixConfig),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
