@@ -552,7 +552,40 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
     if let Some(at) = find_str(line, "Alipay API Error:") {
         return gateway::Response::from_text(line.get(at..)?);
     }
-    gateway_pairs(line)
+    // `get result error:Invalid Arguments - isv.invalid-signature`: a public msg, ` - ` and a
+    // sub_code the tables know, after any label.
+    if let Some(response) = gateway::Response::from_text(line).filter(|r| {
+        r.sub_code_sent()
+            .is_some_and(|s| SubCode::find(s).is_some())
+    }) {
+        return Some(response);
+    }
+    gateway_pairs(line).or_else(|| gateway_msg_in_alipay_text(line))
+}
+
+/// `Insufficient Permissions : 接口调用权限不足，解决方案：https://open.alipay.com/api/errCheck?…`:
+/// a public msg of the gateway's table, then a colon and the sub_msg, in a line that names
+/// Alipay (its diagnosis link here). Some public msgs are plain English (`Invalid Arguments`),
+/// so the line must say whose they are. `Business Failed` (40004) is left out: its step is
+/// its sub_code's, which this form does not carry.
+fn gateway_msg_in_alipay_text(line: &str) -> Option<gateway::Response<'_>> {
+    find_str(line, "alipay.com")?;
+    GatewayCode::all()
+        .filter(|code| !code.msg().is_empty() && !matches!(code.code(), "10000" | "40004"))
+        .find_map(|code| {
+            let at = find_str(line, code.msg())?;
+            let after = line.get(at + code.msg().len()..)?;
+            let sub_msg = after
+                .strip_prefix(" : ")
+                .or_else(|| after.strip_prefix(": "))?
+                .trim();
+            Some(gateway::Response::new(
+                Some(ErrorValue::Text(Cow::Borrowed(code.code()))),
+                Some(Cow::Borrowed(code.msg())),
+                None,
+                Some(Cow::Borrowed(sub_msg)).filter(|m| !m.is_empty()),
+            ))
+        })
 }
 
 /// `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]`: a public msg with its code in
@@ -656,7 +689,8 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
 /// `{'alipay_trade_query_response': {'sub_code': 'isv.invalid-app-id', 'code': '40002', …}}`):
 /// a `sub_code` the tables know, or shaped as one (`isv.…`, `ACQ.…`), beside a public `code`.
 fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
-    let sub_code = field(line, "sub_code")?;
+    // SDKs that camel-case the body (`subCode`, `subMsg`) print it so too.
+    let sub_code = field(line, "sub_code").or_else(|| field(line, "subCode"))?;
     let code = field(line, "code").and_then(GatewayCode::from_code)?;
     if SubCode::find(sub_code).is_none() && !sub_code.contains('.') {
         return None;
@@ -665,7 +699,9 @@ fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
         Some(ErrorValue::Text(Cow::Borrowed(code.code()))),
         field(line, "msg").map(Cow::Borrowed),
         Some(Cow::Borrowed(sub_code)),
-        field(line, "sub_msg").map(Cow::Borrowed),
+        field(line, "sub_msg")
+            .or_else(|| field(line, "subMsg"))
+            .map(Cow::Borrowed),
     ))
 }
 

@@ -325,6 +325,30 @@ const FORMS: &[Case] = &[
         Some(600002),
         Some(Action::FixConfig),
     ),
+    // Alipay gateway answers as SDKs print them: camel-cased fields in a console literal
+    // (alipay/alipay-sdk-nodejs-all#109), a public msg with its sub_code after any label, and
+    // a public msg with its sub_msg beside Alipay's diagnosis link.
+    (
+        "{   code: '40002',   msg: 'Invalid Arguments',   subCode: 'isv.invalid-signature',   subMsg: '验签出错' }",
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(40002),
+        Some(Action::FixConfig),
+    ),
+    (
+        "get result error:Invalid Arguments - isv.invalid-signature",
+        Found::GatewayText,
+        Platform::AlipayGateway,
+        Some(40002),
+        Some(Action::FixConfig),
+    ),
+    (
+        "Insufficient Permissions : 接口调用权限不足，解决方案：https://open.alipay.com/api/errCheck?traceId=0b27",
+        Found::GatewayText,
+        Platform::AlipayGateway,
+        Some(40006),
+        Some(Action::FixConfig),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
@@ -368,6 +392,10 @@ fn lines_without_a_payload_say_so() {
         "hello world rid: 66739825-3646610c-1b890536",
         // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
         "下单失败 错误码：SYSTEM_ERROR",
+        // A public msg with no sub_code, in a line that does not name Alipay, or Business
+        // Failed, whose step is its missing sub_code's.
+        "Invalid Arguments : name must not be empty",
+        "Business Failed : 交易不存在, see https://opendocs.alipay.com",
         // WeCom's error-code page linked in prose, not after its errmsg's `more info at`.
         "see https://open.work.weixin.qq.com/devtool/query?e=40014 for what it means",
     ] {
