@@ -296,6 +296,18 @@ fn decode_names_the_platform_and_keeps_both_codes() {
     assert_eq!(d.platform(), Platform::WechatCloud);
     assert_eq!(d.action(), Some(minierr::Action::Retry));
     assert_eq!(d.reason_class(), Some(minierr::wx::ReasonClass::Network));
+    // -1 around the wx.cloud client's text for a call before wx.cloud.init: the app's code
+    // (https://github.com/guren-cloud/v-request/issues/6).
+    let d = decode_str(
+        r#""Error: errCode: -1  | errMsg: Cloud API isn't enabled, please call wx.cloud.init first 请先调用 wx.cloud.init() 完成初始化后再调用其他云 API""#,
+    )
+    .expect("decodes");
+    assert_eq!(d.platform(), Platform::WechatCloud);
+    assert_eq!(d.action(), Some(minierr::Action::FixRequest));
+    assert_eq!(
+        d.reason_class(),
+        Some(minierr::wx::ReasonClass::NotInitialized)
+    );
     // uni-app's own negative codes are short, on other APIs: not Cloud.
     let d = decode_str(
         r#"{"errMsg":"requestPayment:fail [payment微信:-1]General errors","errCode":-100}"#,

@@ -6182,7 +6182,7 @@ pub enum ReasonClass {
     ///
     /// Tab-bar pages are opened with switchTab.
     NavigationMisuse,
-    /// The API must be declared in app.json (requiredPrivateInfos) before the mini program may call it.
+    /// The API's use must be declared before the mini program may call it: in app.json (requiredPrivateInfos), or in the MP console's privacy guide.
     ///
     /// `undeclared_api` · next step: [`Action::FixConfig`].
     ///
@@ -6200,6 +6200,12 @@ pub enum ReasonClass {
     ///
     /// Chromium's ERR\_INVALID\_URL and ERR\_UNKNOWN\_URL\_SCHEME, Apple's NSURLErrorBadURL, Java's MalformedURLException: the caller built a URL the stack cannot load.
     BadUrl,
+    /// An API was called before the SDK it belongs to was initialised.
+    ///
+    /// `not_initialized` · next step: [`Action::FixRequest`].
+    ///
+    /// wx.cloud's APIs fail until wx.cloud.init has been called (it is asynchronous, so the first call must wait for it); the fix is in the app's code, and retrying without it fails again.
+    NotInitialized,
 }
 
 impl ReasonClass {
@@ -6213,6 +6219,7 @@ impl ReasonClass {
         ReasonClass::UndeclaredApi,
         ReasonClass::ConcurrencyLimit,
         ReasonClass::BadUrl,
+        ReasonClass::NotInitialized,
     ];
 
     pub(super) const fn row(self) -> ReasonClassInfo {
@@ -6222,9 +6229,10 @@ impl ReasonClass {
             ReasonClass::Network => ReasonClassInfo { name: "network", action: Action::Retry, description_en: "The network failed before an answer arrived: a timeout, a reset or refused connection, a lookup failure, or no connection" },
             ReasonClass::ArgumentCheck => ReasonClassInfo { name: "argument_check", action: Action::FixRequest, description_en: "The base library rejected an argument before calling the API" },
             ReasonClass::NavigationMisuse => ReasonClassInfo { name: "navigation_misuse", action: Action::FixRequest, description_en: "A page navigation API was used for a page it cannot open, such as navigateTo to a tab-bar page" },
-            ReasonClass::UndeclaredApi => ReasonClassInfo { name: "undeclared_api", action: Action::FixConfig, description_en: "The API must be declared in app.json (requiredPrivateInfos) before the mini program may call it" },
+            ReasonClass::UndeclaredApi => ReasonClassInfo { name: "undeclared_api", action: Action::FixConfig, description_en: "The API's use must be declared before the mini program may call it: in app.json (requiredPrivateInfos), or in the MP console's privacy guide" },
             ReasonClass::ConcurrencyLimit => ReasonClassInfo { name: "concurrency_limit", action: Action::Backoff, description_en: "Too many network tasks were running at once: the runtime refused a new one until others finish" },
             ReasonClass::BadUrl => ReasonClassInfo { name: "bad_url", action: Action::FixRequest, description_en: "The URL is malformed or uses a scheme the stack does not support" },
+            ReasonClass::NotInitialized => ReasonClassInfo { name: "not_initialized", action: Action::FixRequest, description_en: "An API was called before the SDK it belongs to was initialised" },
         }
     }
 }
@@ -6243,6 +6251,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "a tabbar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "appid privacy api banned", ReasonClass::UndeclaredApi),
+    (ReasonMatch::Contains, "please call wx.cloud.init first", ReasonClass::NotInitialized),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
