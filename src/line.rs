@@ -554,10 +554,13 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
     }
     // `get result error:Invalid Arguments - isv.invalid-signature`: a public msg, ` - ` and a
     // sub_code the tables know, after any label.
-    if let Some(response) = gateway::Response::from_text(line).filter(|r| {
-        r.sub_code_sent()
-            .is_some_and(|s| SubCode::find(s).is_some())
-    }) {
+    if let Some(response) = find_str(line, " - ")
+        .and_then(|_| gateway::Response::from_text(line))
+        .filter(|r| {
+            r.sub_code_sent()
+                .is_some_and(|s| SubCode::find(s).is_some())
+        })
+    {
         return Some(response);
     }
     gateway_pairs(line).or_else(|| gateway_msg_in_alipay_text(line))

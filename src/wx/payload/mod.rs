@@ -728,6 +728,8 @@ fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
 /// item after the first comma must be such a pair, so a message with a comma of its own stays
 /// whole.
 fn without_key_values(reason: &str) -> Option<&str> {
+    // Most reasons hold no `=`: one byte search spares the split.
+    memchr::memchr(b'=', reason.as_bytes())?;
     let (message, details) = reason.split_once(", ")?;
     let is_pair = |item: &str| {
         item.split_once('=').is_some_and(|(key, _)| {
