@@ -492,3 +492,30 @@ fn every_reference_jsapi_row_resolves_on_its_api() {
     }
     assert_eq!(rows, 83, "the reference has 83 JSAPI rows");
 }
+
+/// With the API unknown, a payload that fits several APIs' rows still has a step when every
+/// one of those rows prescribes it; a code alone, a message no row documents, or rows that
+/// differ leave it unknown.
+#[test]
+fn several_fitting_apis_that_agree_decide_the_step() {
+    let step = |json: &str| minierr::decode_str(json).expect("decodes").action();
+    // N22104 under 4: my.uploadFile, my.tradePay, my.ap.navigateToAlipayPage and
+    // my.getAuthCode all document it, each as the app's missing JSAPI package.
+    assert_eq!(
+        step(r#"{"error":4,"errorMessage":"无权限调（N22104）。"}"#),
+        Some(Action::FixConfig)
+    );
+    // 20 with the HTTPS message: my.request and my.uploadFile both say fix the URL.
+    assert_eq!(
+        step(r#"{"error":20,"errorMessage":"请求 URL 不支持 HTTP，请使用 HTTPS"}"#),
+        Some(Action::FixRequest)
+    );
+    // The code alone, or a message no row documents, says nothing.
+    assert_eq!(step(r#"{"error":4}"#), None);
+    assert_eq!(step(r#"{"error":4,"errorMessage":"无权调用"}"#), None);
+    // The step is known; the API still is not, and its candidates are kept.
+    let fail: Fail = serde_json::from_str(r#"{"error":4,"errorMessage":"无权限调（N22104）。"}"#)
+        .expect("parses");
+    assert_eq!(fail.infer_api(), None);
+    assert!(fail.candidate_apis().count() >= 2);
+}

@@ -285,6 +285,26 @@ impl<'a> Fail<'a> {
         named.next().is_none().then_some(one)
     }
 
+    /// The next step when the payload fits several APIs and names none of them alone: the
+    /// step every fitting API's row agrees on, counting only APIs whose catalog has the code
+    /// and whose rows the message names. `None` without a code or a message, or when the rows
+    /// differ: the code alone, or a message alone, proves nothing.
+    pub(crate) fn agreed_action(&self) -> Option<crate::Action> {
+        let code = Some(self.code_key()?);
+        let message = self.message()?;
+        crate::normalize::with_normal(message, |normal| {
+            let normal = super::code::NormalMessage::new(normal);
+            let mut actions = self
+                .apis_to_try()
+                .filter(|api| api.resolve_normal(None, Some(&normal)).is_some())
+                .filter_map(|api| api.resolve_normal(code, Some(&normal)))
+                .map(JsapiError::action);
+            let first = actions.next()?;
+            actions.all(|a| a == first).then_some(first)
+        })
+        .flatten()
+    }
+
     /// Decodes a fail object from JSON text; the same as `serde_json::from_str`. Errors are
     /// serde_json's and name the field at fault.
     ///

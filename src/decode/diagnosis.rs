@@ -90,6 +90,8 @@ pub struct AlipayDiagnosis<'a> {
     fail: alipay::Fail<'a>,
     api: Option<Api>,
     error: Option<JsapiError>,
+    /// With the API unknown and several fitting, the step all their rows agree on.
+    agreed: Option<crate::Action>,
 }
 
 impl<'a> AlipayDiagnosis<'a> {
@@ -100,7 +102,16 @@ impl<'a> AlipayDiagnosis<'a> {
                 .infer()
                 .map_or((None, None), |(api, error)| (Some(api), Some(error))),
         };
-        AlipayDiagnosis { fail, api, error }
+        let agreed = match (api, error) {
+            (None, None) => fail.agreed_action(),
+            _ => None,
+        };
+        AlipayDiagnosis {
+            fail,
+            api,
+            error,
+            agreed,
+        }
     }
 
     /// The payload.
@@ -567,7 +578,7 @@ impl Diagnosis<'_> {
     pub fn action(&self) -> Option<Action> {
         match self {
             Diagnosis::Wx(fail) => fail.action(),
-            Diagnosis::Alipay(d) => d.error.map(JsapiError::action),
+            Diagnosis::Alipay(d) => d.error.map(JsapiError::action).or(d.agreed),
             Diagnosis::AlipayPlus(result, call_kind) => Some(result.action(*call_kind)),
             Diagnosis::OpenPlatform(response) => response.action(),
             Diagnosis::WxServer(response) => response.action(),
