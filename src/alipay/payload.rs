@@ -289,6 +289,7 @@ impl<'a> Fail<'a> {
     /// step every fitting API's row agrees on, counting only APIs whose catalog has the code
     /// and whose rows the message names. `None` without a code or a message, or when the rows
     /// differ: the code alone, or a message alone, proves nothing.
+    #[cfg(feature = "json")]
     pub(crate) fn agreed_action(&self) -> Option<crate::Action> {
         let code = Some(self.code_key()?);
         let message = self.message()?;
