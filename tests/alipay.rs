@@ -496,6 +496,7 @@ fn every_reference_jsapi_row_resolves_on_its_api() {
 /// With the API unknown, a payload that fits several APIs' rows still has a step when every
 /// one of those rows prescribes it; a code alone, a message no row documents, or rows that
 /// differ leave it unknown.
+#[cfg(feature = "json")]
 #[test]
 fn several_fitting_apis_that_agree_decide_the_step() {
     let step = |json: &str| minierr::decode_str(json).expect("decodes").action();
