@@ -715,10 +715,12 @@ fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
 /// host (a client's text whose body was cut off); `return_code` must be v2's `SUCCESS` or
 /// `FAIL`.
 fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
-    // A quoted key is a body rendered as JSON or a dict; `Result(code=SYSTEM_ERROR, message=…)`
-    // is an app's own result type, whose codes often share WeChat Pay's names.
+    // A quoted key is a body rendered as JSON or a dict, and a quoted value after a bare key is
+    // Node's print of an object (`{ code: 'SIGN_ERROR', … message: '签名错误' }`), as JSON
+    // would be read; `Result(code=SYSTEM_ERROR, message=…)` is an app's own result type, whose
+    // codes often share WeChat Pay's names.
     let quoted_key = || {
-        ["\"code\"", "'code'", "\\\"code\\\""]
+        ["\"code\"", "'code'", "\\\"code\\\"", "code: '"]
             .iter()
             .any(|key| find_str(line, key).is_some())
     };
@@ -728,7 +730,7 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         let message = field(line, "message");
         // A body cut off after its `"message":` key still has v3's shape.
         let message_key = || {
-            ["\"message\"", "'message'", "\\\"message\\\""]
+            ["\"message\"", "'message'", "\\\"message\\\"", "message: '"]
                 .iter()
                 .any(|key| find_str(line, key).is_some())
         };

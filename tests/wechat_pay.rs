@@ -973,6 +973,13 @@ fn named_fields_in_log_lines() {
             Some("NO_AUTH"),
             Action::FixConfig,
         ),
+        (
+            // Node's print of a v3 body: bare keys, single-quoted values.
+            "prepay_id:  {   code: 'SIGN_ERROR',   detail: {     detail: { issue: 'sign not match' },     field: 'signature',     location: 'authorization'   },   message: '签名错误，请检查后再试' }",
+            "https://github.com/hpyer/node-easywechat/issues/76",
+            Some("SIGN_ERROR"),
+            Action::FixConfig,
+        ),
     ];
     for (line, source, code, action) in cases {
         let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{source}: {e}"));
