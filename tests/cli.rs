@@ -562,14 +562,14 @@ fn list_prints_the_catalogs_in_one_schema() {
     let all = json_lines(&minierr(&["list", "--format", "jsonl"]));
     // errno, legacy errCode, Cloud, server errcodes, Alipay JSAPI failures (the combined table
     // and the per-API pages), the gateway's public codes and sub_codes, Alipay+, open platform,
-    // and WeChat Pay's 70 machine strings (50 from the 164 reference rows less the 7 that name an HTTP
-    // status or return_code, folded per code, and 17 more from the red packet and v2 payout
-    // pages).
+    // and WeChat Pay's 72 machine strings (50 from the 164 reference rows less the 7 that name an HTTP
+    // status or return_code, folded per code, 17 more from the red packet and v2 payout pages,
+    // and the bill APIs' 2 from their FAQ).
     // The server's namespace holds the reference's 927 codes, the open platform's 1,037 and
     // virtual payment's 22; WeCom adds its 1,256.
     assert_eq!(
         all.len(),
-        295 + 337 + 99 + (927 + 1037 + 22) + 63 + 10 + 294 + 8 + 65 + 70 + 1256
+        295 + 337 + 99 + (927 + 1037 + 22) + 63 + 10 + 294 + 8 + 65 + 72 + 1256
     );
     for item in &all {
         assert_row_keys(item);

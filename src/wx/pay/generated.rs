@@ -96,10 +96,14 @@ pub enum Api {
     V2Transfer,
     /// 查询付款 `POST /mmpaymkttransfers/gettransferinfo` (v2).
     V2QueryTransfer,
+    /// 申请交易账单 `GET /v3/bill/tradebill` (v3).
+    V3TradeBill,
+    /// 申请资金账单 `GET /v3/bill/fundflowbill` (v3).
+    V3FundFlowBill,
 }
 
 /// Every variant, in catalog order.
-pub(super) const APIS: [Api; 40] = [
+pub(super) const APIS: [Api; 42] = [
     Api::V3JsapiOrder,
     Api::V3QueryOrder,
     Api::V3CloseOrder,
@@ -140,6 +144,8 @@ pub(super) const APIS: [Api; 40] = [
     Api::V2QueryRedpack,
     Api::V2Transfer,
     Api::V2QueryTransfer,
+    Api::V3TradeBill,
+    Api::V3FundFlowBill,
 ];
 
 /// The catalog row of a variant.
@@ -464,6 +470,22 @@ pub(super) const fn api_info(variant: Api) -> &'static ApiInfo {
                 method: "POST",
                 path: "/mmpaymkttransfers/gettransferinfo",
                 source: "https://pay.weixin.qq.com/doc/v2/merchant/4011989767",
+            },
+        Api::V3TradeBill => &ApiInfo {
+                name: "申请交易账单",
+                version: Version::V3,
+                call: Call::Idempotent,
+                method: "GET",
+                path: "/v3/bill/tradebill",
+                source: "https://pay.weixin.qq.com/doc/v3/merchant/4012556654",
+            },
+        Api::V3FundFlowBill => &ApiInfo {
+                name: "申请资金账单",
+                version: Version::V3,
+                call: Call::Idempotent,
+                method: "GET",
+                path: "/v3/bill/fundflowbill",
+                source: "https://pay.weixin.qq.com/doc/v3/merchant/4013071254",
             },
     }
 }
@@ -846,10 +868,20 @@ pub enum Code {
     /// Every API that lists it gives it the same step.
     #[doc(alias = "V2_ACCOUNT_SIMPLE_BAN")]
     V2AccountSimpleBan,
+    /// `NO_STATEMENT_EXIST`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "NO_STATEMENT_EXIST")]
+    NoStatementExist,
+    /// `STATEMENT_CREATING`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "STATEMENT_CREATING")]
+    StatementCreating,
 }
 
 /// Every variant, in catalog order.
-pub(super) const ALL: [Code; 70] = [
+pub(super) const ALL: [Code; 72] = [
     Code::ParamError,
     Code::InvalidRequest,
     Code::AppidMchidNotMatch,
@@ -920,6 +952,8 @@ pub(super) const ALL: [Code; 70] = [
     Code::AmountLimit,
     Code::NameMismatch,
     Code::V2AccountSimpleBan,
+    Code::NoStatementExist,
+    Code::StatementCreating,
 ];
 
 /// The catalog row of a variant.
@@ -1413,6 +1447,20 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Decided,
                 v3_action: None,
                 v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::NoStatementExist => &CodeInfo {
+                code: "NO_STATEMENT_EXIST",
+                outcome: Outcome::Decided,
+                v3_action: Some(Action::GiveUp),
+                v2_action: None,
+                why: "",
+            },
+        Code::StatementCreating => &CodeInfo {
+                code: "STATEMENT_CREATING",
+                outcome: Outcome::Decided,
+                v3_action: Some(Action::Backoff),
+                v2_action: None,
                 why: "",
             },
     }
@@ -6783,6 +6831,66 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     note: "原因: 用户微信支付账户未知名，无法付款 (sic). Copy: handsomegyr/wechat Pay337.php (legacy mch_pay.php?chapter=14_2 table, ~2016: 错误代码 描述 原因 解决方案). Current page https://pay.weixin.qq.com/doc/v2/merchant/4011989673 (linked from wechatpay-im/website) could not be read; its newer wording (seen only in copies whose repository could not be identified) adds RECV_ACCOUNT_NOT_ALLOWED, PAY_CHANNEL_NOT_ALLOWED, SENDNUM_LIMIT, PARAM_IS_NOT_UTF8 and says for most codes: 如果要继续付款必须使用原商户订单号重试. WeChat Pay support (微信支付技术助手1, 2019-12-30, developers.weixin.qq.com/community/develop/doc/000accabc9c4e89abba99694c5b800): NOTENOUGH, NAME_MISMATCH, SIGN_ERROR, FREQ_LIMIT, MONEY_LIMIT, CA_ERROR, V2_ACCOUNT_SIMPLE_BAN, PARAM_IS_NOT_UTF8, SENDNUM_LIMIT 这些都是报错，不会进行支付 (nothing paid); still reuse the same partner_trade_no when you continue.",
                 },
         ],
+        Code::NoStatementExist => &[
+            MeaningInfo {
+                    api: Api::V3TradeBill,
+                    http_status: "400",
+                    action: Action::GiveUp,
+                    retry_hint: None,
+                    message_zh: "请求的账单文件不存在",
+                    named_by: &["请求的账单文件不存在"],
+                    solution_zh: "请检查商户号当日是否有交易或退款，可登录商户平台-交易中心-交易管理中核实",
+                    message_en: "The requested bill file does not exist",
+                    solution_en: "Check that the merchant had trades or refunds on that day (merchant platform, Transactions): a day without them has no bill, so asking again for it will not help",
+                    reliability: Reliability::Official,
+                    source: "https://pay.weixin.qq.com/doc/v3/merchant/4013071254",
+                    note: "From the bill APIs' FAQ (常见问题), which gives the runtime body {\"code\":\"NO_STATEMENT_EXIST\",\"message\":\"请求的账单文件不存在\"}; the API pages' own error tables could not be read.",
+                },
+            MeaningInfo {
+                    api: Api::V3FundFlowBill,
+                    http_status: "400",
+                    action: Action::GiveUp,
+                    retry_hint: None,
+                    message_zh: "请求的账单文件不存在",
+                    named_by: &["请求的账单文件不存在"],
+                    solution_zh: "请检查商户号当日是否有资金流水，可登录商户平台-交易中心-资金管理中核实",
+                    message_en: "The requested bill file does not exist",
+                    solution_en: "Check that the merchant had fund flows in the account_type given on that day (merchant platform, Funds): a day without them has no bill, so asking again for it will not help",
+                    reliability: Reliability::Official,
+                    source: "https://pay.weixin.qq.com/doc/v3/merchant/4013071254",
+                    note: "From the bill APIs' FAQ (常见问题), which gives the runtime body {\"code\":\"NO_STATEMENT_EXIST\",\"message\":\"请求的账单文件不存在\"}; the API pages' own error tables could not be read.",
+                },
+        ],
+        Code::StatementCreating => &[
+            MeaningInfo {
+                    api: Api::V3TradeBill,
+                    http_status: "400",
+                    action: Action::Backoff,
+                    retry_hint: Some(crate::RetryHint::Later),
+                    message_zh: "账单生成中",
+                    named_by: &["账单生成中"],
+                    solution_zh: "建议在次日上午10点后再申请账单，如仍返回该报错可间隔半小时再重试，直到申请账单成功或返回“请求的账单文件不存在”停止重试",
+                    message_en: "The bill is still being generated",
+                    solution_en: "Ask after 10:00 (UTC+8) the next day; if it is still being generated, retry every half hour until the bill is returned or NO_STATEMENT_EXIST says there is none",
+                    reliability: Reliability::Official,
+                    source: "https://pay.weixin.qq.com/doc/v3/merchant/4013071254",
+                    note: "From the bill APIs' FAQ (常见问题); the wait is the FAQ's (after 10:00 the next day, then every half hour).",
+                },
+            MeaningInfo {
+                    api: Api::V3FundFlowBill,
+                    http_status: "400",
+                    action: Action::Backoff,
+                    retry_hint: Some(crate::RetryHint::Later),
+                    message_zh: "账单生成中",
+                    named_by: &["账单生成中"],
+                    solution_zh: "建议在次日上午10点后再申请账单，如仍返回该报错可间隔半小时再重试，直到申请账单成功或返回“请求的账单文件不存在”停止重试",
+                    message_en: "The bill is still being generated",
+                    solution_en: "Ask after 10:00 (UTC+8) the next day; if it is still being generated, retry every half hour until the bill is returned or NO_STATEMENT_EXIST says there is none",
+                    reliability: Reliability::Official,
+                    source: "https://pay.weixin.qq.com/doc/v3/merchant/4013071254",
+                    note: "From the bill APIs' FAQ (常见问题); the wait is the FAQ's (after 10:00 the next day, then every half hour).",
+                },
+        ],
     }
 }
 
@@ -6994,7 +7102,9 @@ pub(crate) fn code_from_str(key: &str) -> Option<Code> {
             _ => return None,
         },
         18 => match key {
+            "NO_STATEMENT_EXIST" => Code::NoStatementExist,
             "RATELIMIT_EXCEEDED" => Code::RatelimitExceeded,
+            "STATEMENT_CREATING" => Code::StatementCreating,
             _ => return None,
         },
         19 => match key {
