@@ -401,18 +401,7 @@ fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
     if !head.ends_with("more info at https://") && !head.ends_with("more info at http://") {
         return None;
     }
-    let reason_end = [
-        ", hint:",
-        " hint:",
-        ", from ip:",
-        " from ip:",
-        ", more info at",
-        " more info at",
-    ]
-    .iter()
-    .filter_map(|marker| find_str(head, marker))
-    .min()
-    .unwrap_or(head.len());
+    let reason_end = crate::wecom::reason_end(head);
     let start = [": ", "："]
         .iter()
         .filter_map(|label| {

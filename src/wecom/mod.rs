@@ -52,6 +52,8 @@ mod payload;
 
 pub use code::{AnyErrcode, UnknownErrcode};
 pub use generated::Errcode;
+#[cfg(feature = "json")]
+pub(crate) use payload::reason_end;
 #[cfg(feature = "serde")]
 pub use payload::{Response, is_wecom_errmsg};
 

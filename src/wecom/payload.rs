@@ -28,6 +28,23 @@ pub fn is_wecom_errmsg(errmsg: &str) -> bool {
     errmsg.contains("open.work.weixin.qq.com") || errmsg.contains("from ip:")
 }
 
+/// Where a WeCom errmsg's own words end: before the `hint`, `from ip` and `more info` parts
+/// WeCom appends (the errmsg's length when it has none).
+pub(crate) fn reason_end(errmsg: &str) -> usize {
+    [
+        ", hint:",
+        " hint:",
+        ", from ip:",
+        " from ip:",
+        ", more info at",
+        " more info at",
+    ]
+    .iter()
+    .filter_map(|marker| crate::normalize::find_str(errmsg, marker))
+    .min()
+    .unwrap_or(errmsg.len())
+}
+
 impl<'a> Response<'a> {
     /// A response made of its parts.
     #[must_use]
@@ -77,18 +94,7 @@ impl<'a> Response<'a> {
     #[must_use]
     pub fn reason(&self) -> &str {
         let errmsg = self.errmsg.as_deref().unwrap_or_default();
-        let end = [
-            ", hint:",
-            " hint:",
-            ", from ip:",
-            " from ip:",
-            ", more info at",
-            " more info at",
-        ]
-        .iter()
-        .filter_map(|marker| errmsg.find(marker))
-        .min()
-        .unwrap_or(errmsg.len());
+        let end = reason_end(errmsg);
         errmsg
             .get(..end)
             .unwrap_or(errmsg)
