@@ -204,8 +204,13 @@ fn decode_line_with<'a>(
         }
     }
     // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
-    // several, is not re-read loosely, or its ambiguity would be guessed away.
-    if let Some(found) = text_form(line, options, json_error.is_none()) {
+    // several, is not re-read loosely, or its ambiguity would be guessed away. The exception is
+    // a structured log's object that fits none but holds a payload escaped inside one of its
+    // strings (`{"level":"error","msg":"{\"errcode\":40001,…}"}`): those fields are the
+    // payload's own, not the object's.
+    let escaped_payload = matches!(json_error, Some(DecodeError::UnknownShape { .. }))
+        && find_str(line, "\\\"").is_some();
+    if let Some(found) = text_form(line, options, json_error.is_none() || escaped_payload) {
         return Ok(found);
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))

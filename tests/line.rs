@@ -349,6 +349,14 @@ const FORMS: &[Case] = &[
         Some(40006),
         Some(Action::FixConfig),
     ),
+    // A structured log's object that fits no platform, with the payload escaped in a string.
+    (
+        r#"{"level":"error","msg":"{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid or not latest\"}"}"#,
+        Found::Fields,
+        Platform::WechatServer,
+        Some(40001),
+        Some(Action::Refresh),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
@@ -404,11 +412,17 @@ fn lines_without_a_payload_say_so() {
             "{line:?}"
         );
     }
-    // JSON that fits no platform and holds no text form is the decoder's own error.
-    assert!(matches!(
-        decode_line(r#"{"foo":1}"#, &options),
-        Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
-    ));
+    // JSON that fits no platform and holds no text form is the decoder's own error, escaped
+    // quotes in a string or not.
+    for line in [r#"{"foo":1}"#, r#"{"foo":"a \"quoted\" word"}"#] {
+        assert!(
+            matches!(
+                decode_line(line, &options),
+                Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
+            ),
+            "{line}"
+        );
+    }
     // A wrapper around a nested success is not that success: the wrapper's own code stands.
     let (_, wrapped) = decode_line(
         r#"{"code":"-1","message":"验签失败","data":{"code":"10000","msg":"Success"}}"#,
