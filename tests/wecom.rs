@@ -124,6 +124,19 @@ fn a_body_is_wecom_when_it_says_so() {
     assert_eq!(unmarked.platform(), Platform::WechatServer);
     assert_eq!(unmarked.action(), None);
     assert_eq!(unmarked.wecom_reading().map(Errcode::code), Some(60111));
+    // A body that lost its errcode still names it in the link WeCom ends the errmsg with.
+    let linked = decode_str(
+        r#"{"errmsg":"invalid access_token, hint: [1683], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=40014"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(linked.platform(), Platform::Wecom);
+    assert_eq!(linked.action(), Some(Action::Refresh));
+    // A sent errcode wins over the link.
+    let both = decode_str(
+        r#"{"errcode":60111,"errmsg":"invalid userid, more info at https://open.work.weixin.qq.com/devtool/query?e=40014"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(both.code(), Some(minierr::RawCode::Number(60111)));
 }
 
 #[cfg(feature = "json")]

@@ -157,12 +157,18 @@ struct Wire<'a> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Response<'a> {
     /// An object with `errcode` (an integer, or one in a string) and `errmsg`; either may be
-    /// missing or null.
+    /// missing or null. A missing errcode is taken from the errmsg's `more info` link.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = Wire::deserialize(deserializer)?;
-        Ok(Response {
+        let mut response = Response {
             errcode: wire.errcode,
             errmsg: wire.errmsg,
-        })
+        };
+        // A body without its errcode still names the code in the link WeCom ends the errmsg
+        // with (`more info at …/devtool/query?e=40014`), as a line's text does.
+        if response.errcode.is_none() {
+            response.errcode = response.more_info_code().map(AnyErrcode::new);
+        }
+        Ok(response)
     }
 }
