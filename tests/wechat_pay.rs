@@ -1101,9 +1101,11 @@ fn the_body_speaks_and_other_services_do_not() {
         assert!(alone.is_communication_failure(), "{text}");
         assert_eq!(alone.action_for(Api::V2Refund), Some(action), "{text}");
     }
-    let ok_only = V2Response::new(None, Some("OK"), None, None, None);
-    assert!(!ok_only.is_communication_failure());
-    assert_eq!(ok_only.action_for(Api::V2Refund), None);
+    for success in ["OK", "SUCCESS", "处理成功"] {
+        let alone = V2Response::new(None, Some(success), None, None, None);
+        assert!(!alone.is_communication_failure(), "{success}");
+        assert_eq!(alone.action_for(Api::V2Refund), None, "{success}");
+    }
     // Other services' `{code, message}` are not WeChat Pay's.
     for body in [
         r#"{"code":"unavailable","message":"upstream connect error"}"#,

@@ -361,11 +361,14 @@ impl<'a> V2Response<'a> {
             None => {
                 self.result_code.is_none()
                     && self.err_code.is_none()
-                    && self
-                        .return_msg
-                        .as_deref()
-                        .map(str::trim)
-                        .is_some_and(|m| !m.is_empty() && !m.eq_ignore_ascii_case("OK"))
+                    && self.return_msg.as_deref().map(str::trim).is_some_and(|m| {
+                        // Success words (`OK`, `SUCCESS`, `处理成功`) are no error's reason:
+                        // unknown beats a failure read into a success.
+                        !m.is_empty()
+                            && !m.eq_ignore_ascii_case("OK")
+                            && !m.eq_ignore_ascii_case("SUCCESS")
+                            && !m.contains("成功")
+                    })
             }
         }
     }
