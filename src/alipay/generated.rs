@@ -110,7 +110,7 @@ impl Api {
         match self {
             Api::Request => &[&ROW_REQUEST_NAVIGATED_AWAY, &ROW_REQUEST_INVALID_PARAMETER, &ROW_REQUEST_NO_PERMISSION, &ROW_REQUEST_NETWORK_ERROR, &ROW_REQUEST_TIMEOUT, &ROW_REQUEST_JSON_PARSE_ERROR, &ROW_REQUEST_PARAMETER_PASSING_FAILED, &ROW_REQUEST_HTTP_ERROR, &ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED, &ROW_REQUEST_PROXY_FAILED],
             Api::UploadFile => &[&ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED, &ROW_UPLOAD_FILE_NO_PERMISSION, &ROW_UPLOAD_FILE_ABORTED, &ROW_UPLOAD_FILE_SAVED_FILE_PATH_NOT_ALLOWED, &ROW_UPLOAD_FILE_FILE_NOT_FOUND, &ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE, &ROW_UPLOAD_FILE_UPLOAD_FAILED, &ROW_UPLOAD_FILE_PERMISSION_DENIED, &ROW_UPLOAD_FILE_HTTPS_REQUIRED, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED_2, &ROW_UPLOAD_FILE_INVALID_PARAMETERS],
-            Api::TradePay => &[&ROW_TRADE_PAY_NO_PERMISSION, &ROW_TRADE_PAY_SUCCESS, &ROW_TRADE_PAY_PROCESSING, &ROW_TRADE_PAY_ORDER_FAILED, &ROW_TRADE_PAY_USER_CANCELLED, &ROW_TRADE_PAY_NETWORK_ERROR, &ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT, &ROW_TRADE_PAY_PROCESSING_2, &ROW_TRADE_PAY_RESULT_UNKNOWN_2],
+            Api::TradePay => &[&ROW_TRADE_PAY_NO_PERMISSION, &ROW_TRADE_PAY_SUCCESS, &ROW_TRADE_PAY_PROCESSING, &ROW_TRADE_PAY_ORDER_FAILED, &ROW_TRADE_PAY_USER_CANCELLED, &ROW_TRADE_PAY_NETWORK_ERROR, &ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT, &ROW_TRADE_PAY_PROCESSING_2, &ROW_TRADE_PAY_RESULT_UNKNOWN_2, &ROW_TRADE_PAY_DUPLICATE_REQUEST],
             Api::NavigateToAlipayPage => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER, &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION],
             Api::GetAuthCode => &[&ROW_GET_AUTH_CODE_NO_PERMISSION, &ROW_GET_AUTH_CODE_EMPTY_DATA, &ROW_GET_AUTH_CODE_USER_CANCELLED, &ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND, &ROW_GET_AUTH_CODE_NETWORK_ERROR],
             Api::GetPhoneNumber => &[&ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR, &ROW_GET_PHONE_NUMBER_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_PHONE_NUMBER_ENCRYPTION_CONFIG_MISSING, &ROW_GET_PHONE_NUMBER_ENCRYPTION_ERROR, &ROW_GET_PHONE_NUMBER_INVALID_AUTHORIZATION, &ROW_GET_PHONE_NUMBER_INSUFFICIENT_ISV_PERMISSION],
@@ -452,11 +452,20 @@ pub enum TradePayResult {
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "iOS 客户端用户点击忘记密码导致快捷界面退出。")]
     ForgotPasswordExit,
+    /// `my.tradePay` error `5000` · errorMessage `重复请求`
+    ///
+    /// Duplicate request: this payment was already submitted.
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: From the App payment result table (resultStatus 5000, <https://opendocs.alipay.com/open/204/105301>), which App SDK wrappers return in the same shape; the my.tradePay page does not list it. Reconcile because the first request of the pair may still go through.
+    #[doc(alias = "重复请求")]
+    DuplicateRequest,
 }
 
 impl TradePayResult {
     /// Every variant, in table order.
-    pub const ALL: &'static [TradePayResult] = &[TradePayResult::NoPermission, TradePayResult::Success, TradePayResult::Processing, TradePayResult::OrderFailed, TradePayResult::UserCancelled, TradePayResult::NetworkError, TradePayResult::ResultUnknown, TradePayResult::ForgotPasswordExit];
+    pub const ALL: &'static [TradePayResult] = &[TradePayResult::NoPermission, TradePayResult::Success, TradePayResult::Processing, TradePayResult::OrderFailed, TradePayResult::UserCancelled, TradePayResult::NetworkError, TradePayResult::ResultUnknown, TradePayResult::ForgotPasswordExit, TradePayResult::DuplicateRequest];
 
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
@@ -469,6 +478,7 @@ impl TradePayResult {
             TradePayResult::NetworkError => &ROW_TRADE_PAY_NETWORK_ERROR,
             TradePayResult::ResultUnknown => &ROW_TRADE_PAY_RESULT_UNKNOWN,
             TradePayResult::ForgotPasswordExit => &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT,
+            TradePayResult::DuplicateRequest => &ROW_TRADE_PAY_DUPLICATE_REQUEST,
         }
     }
 }
@@ -977,6 +987,7 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
         (Api::TradePay, 4) => &[&ROW_TRADE_PAY_NO_PERMISSION],
         (Api::TradePay, 99) => &[&ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT],
         (Api::TradePay, 4000) => &[&ROW_TRADE_PAY_ORDER_FAILED],
+        (Api::TradePay, 5000) => &[&ROW_TRADE_PAY_DUPLICATE_REQUEST],
         (Api::TradePay, 6001) => &[&ROW_TRADE_PAY_USER_CANCELLED],
         (Api::TradePay, 6002) => &[&ROW_TRADE_PAY_NETWORK_ERROR],
         (Api::TradePay, 6004) => &[&ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_RESULT_UNKNOWN_2],
@@ -1014,6 +1025,7 @@ pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
         1003 => &[Api::GetRunData],
         1005 => &[Api::GetRunData],
         4000 => &[Api::TradePay],
+        5000 => &[Api::TradePay],
         6001 => &[Api::TradePay],
         6002 => &[Api::TradePay],
         6004 => &[Api::TradePay],
@@ -2052,6 +2064,20 @@ const ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the my.switchTab page (https://github.com/AlipayDocs/open-docs/blob/main/mini/api/基础API/界面/路由/my.switchTab.md); not in the combined table.",
     };
+const ROW_TRADE_PAY_DUPLICATE_REQUEST: RowInfo = RowInfo {
+        index: 70,
+        api: Api::TradePay,
+        error: JsapiError::TradePay(TradePayResult::DuplicateRequest),
+        code: "5000",
+        error_message: "重复请求",
+        matcher: Matcher::Exact,
+        message_en: "Duplicate request: this payment was already submitted",
+        remedy_zh: "",
+        remedy_en: "Query the order before starting the payment again: the first request may still complete.",
+        action: Action::Reconcile,
+        retry_hint: None,
+        note: "From the App payment result table (resultStatus 5000, https://opendocs.alipay.com/open/204/105301), which App SDK wrappers return in the same shape; the my.tradePay page does not list it. Reconcile because the first request of the pair may still go through.",
+    };
 
 impl JsapiError {
     /// Every catalog failure, API by API in table order, each once.
@@ -2086,6 +2112,7 @@ impl JsapiError {
         JsapiError::TradePay(TradePayResult::NetworkError),
         JsapiError::TradePay(TradePayResult::ResultUnknown),
         JsapiError::TradePay(TradePayResult::ForgotPasswordExit),
+        JsapiError::TradePay(TradePayResult::DuplicateRequest),
         JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter),
         JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission),
         JsapiError::GetAuthCode(GetAuthCodeError::NoPermission),
