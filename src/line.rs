@@ -666,6 +666,18 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     if let Some(response) = gateway_fields(line) {
         return Some(Diagnosis::AlipayGateway(response, options.call_kind));
     }
+    // An Alipay JSAPI failure as a console prints it (`{error: 1, errorMessage: "…"}`): both of
+    // its fields, as JSON needs them to tell it from other objects.
+    if let (Some(error), Some(message)) = (number("error"), field(line, "errorMessage")) {
+        let fail = crate::alipay::Fail::new(
+            Some(ErrorValue::Number(error)),
+            Some(Cow::Borrowed(message)),
+        );
+        return Some(Diagnosis::Alipay(crate::decode::AlipayDiagnosis::new(
+            fail,
+            options.alipay_api,
+        )));
+    }
     if let Some(answer) = pay_fields(line) {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some(with_pay_context(pay, line));
@@ -676,6 +688,13 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         .and_then(|start| line.get(..start))
         .unwrap_or(line);
     let errcode = field(head, "errcode").and_then(|v| leading_int(v).map(|(n, _)| n))?;
+    // A bare errmsg ends at its first comma, but WeCom's goes on (`…, hint: […], from ip: …,
+    // more info at …?e=N`): its link, naming this very code, marks the errmsg WeCom's, whole.
+    if let Some(wecom) = wecom_errmsg_with_link(line)
+        .filter(|r| r.errcode().map(crate::wecom::AnyErrcode::raw) == Some(errcode))
+    {
+        return Some(Diagnosis::Wecom(wecom));
+    }
     Some(server_or_wecom(wx::server::Response::new(
         Some(wx::server::AnyErrcode::new(errcode)),
         field(line, "errmsg").map(Cow::Borrowed),
@@ -710,11 +729,12 @@ fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
 /// `FAIL`.
 fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     // A quoted key is a body rendered as JSON or a dict, and a quoted value after a bare key is
-    // Node's print of an object (`{ code: 'SIGN_ERROR', … message: '签名错误' }`), as JSON
+    // Node's print of an object (`{ code: 'SIGN_ERROR', … message: '签名错误' }`), as is PHP's
+    // `print_r` of the decoded body (`Array ( [code] => PARAM_ERROR [message] => … )`), as JSON
     // would be read; `Result(code=SYSTEM_ERROR, message=…)` is an app's own result type, whose
     // codes often share WeChat Pay's names.
     let quoted_key = || {
-        ["\"code\"", "'code'", "\\\"code\\\"", "code: '"]
+        ["\"code\"", "'code'", "\\\"code\\\"", "code: '", "[code] =>"]
             .iter()
             .any(|key| find_str(line, key).is_some())
     };
@@ -724,9 +744,15 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         let message = field(line, "message");
         // A body cut off after its `"message":` key still has v3's shape.
         let message_key = || {
-            ["\"message\"", "'message'", "\\\"message\\\"", "message: '"]
-                .iter()
-                .any(|key| find_str(line, key).is_some())
+            [
+                "\"message\"",
+                "'message'",
+                "\\\"message\\\"",
+                "message: '",
+                "[message] =>",
+            ]
+            .iter()
+            .any(|key| find_str(line, key).is_some())
         };
         if message.is_some() || message_key() || find_str(line, "api.mch.weixin.qq.com").is_some() {
             return Some(wx::pay::Answer::V3(wx::pay::Response::new(
@@ -746,8 +772,9 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
 }
 
 /// The value of the field `name` in text such as `{name: "value", …}`, `'name': 'value'`,
-/// `name=value` or PHP's `["name"]=> string(5) "value"`: a quoted string without its quotes,
-/// or the bare text up to the next `,`, `}` or `)`.
+/// `name=value`, PHP's `["name"]=> string(5) "value"` or `[name] => value`: a quoted string
+/// without its quotes, or the bare text up to the next `,`, `}` or `)` (for PHP's `print_r`,
+/// up to its next key).
 fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
@@ -755,11 +782,17 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             return None;
         }
         let rest = line.get(at + name.len()..)?;
+        if before == Some('[') {
+            if let Some(value) = rest.strip_prefix("] =>") {
+                return print_r_value(value);
+            }
+        }
         // A closing quote, a PHP key's bracket, or the backslash of JSON escaped inside a string.
         let rest = rest.trim_start_matches(['"', '\'', ']', ' ', '\\']);
         let rest = rest
             .strip_prefix("=>")
-            .or_else(|| rest.strip_prefix([':', '=']))?
+            // A full-width colon is how Chinese input types one (`{code：40001,…}`).
+            .or_else(|| rest.strip_prefix([':', '=', '：']))?
             .trim_start();
         // PHP's var_dump: `int(50002)`, `string(44) "…"`.
         let rest = match rest.strip_prefix("int(") {
@@ -792,6 +825,27 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
     })
 }
 
+/// A value as PHP's `print_r` prints it (`Array ( [errcode] => 40001 [errmsg] => a, b )`): bare
+/// text that may hold commas, up to the next `[key] =>` or the array's closing parenthesis.
+fn print_r_value(rest: &str) -> Option<&str> {
+    let next_key = match_str_indices(rest, "] =>").find_map(|close| {
+        let open = rest.get(..close)?.rfind('[')?;
+        let key = rest.get(open + 1..close)?;
+        let keyed = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let spaced = rest.get(..open)?.ends_with(char::is_whitespace);
+        (keyed && spaced).then_some(open)
+    });
+    let value = match next_key {
+        Some(end) => rest.get(..end)?,
+        // The last value runs to the array's own `)`.
+        None => {
+            let rest = rest.trim_end();
+            rest.strip_suffix(')').unwrap_or(rest)
+        }
+    };
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -822,6 +876,20 @@ mod tests {
             field(r#"["errcode"]=> int(50002)"#, "errcode"),
             Some("50002")
         );
+        let print_r = "Array ( [errcode] => 40001 [errmsg] => invalid credential, access_token is invalid rid: 1 )";
+        assert_eq!(field(print_r, "errcode"), Some("40001"));
+        assert_eq!(
+            field(print_r, "errmsg"),
+            Some("invalid credential, access_token is invalid rid: 1")
+        );
+        assert_eq!(
+            field(
+                "Array ( [return_code] => FAIL [return_msg] => 签名错误 )",
+                "return_code"
+            ),
+            Some("FAIL")
+        );
+        assert_eq!(field("Array ( [errmsg] => )", "errmsg"), None);
         assert_eq!(field("myerrMsg: x", "errMsg"), None);
         assert_eq!(field("errMsg is missing", "errMsg"), None);
         let escaped =

@@ -349,6 +349,33 @@ const FORMS: &[Case] = &[
         Some(40006),
         Some(Action::FixConfig),
     ),
+    // Chinese input's full-width colon after a field name (AlipayDocs/open-docs FAQ
+    // code_40001 isv.missing-encrypt-key): the encryption key is the app's configuration.
+    (
+        r#"{code：40001,msg:"Missing Required Arguments"，subCode:"isv.missing-encrypt-key",subMsg:"缺少加密配置" }"#,
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(40001),
+        Some(Action::FixConfig),
+    ),
+    // An Alipay JSAPI failure as a console prints it; the AlipayDocs FAQ page error:1 says the
+    // IDE's simulator does not support the API: nothing to fix in the call, use a device.
+    (
+        r#"{error: 1, errorMessage: "该接口暂不支持"}"#,
+        Found::Fields,
+        Platform::Alipay,
+        Some(1),
+        Some(Action::GiveUp),
+    ),
+    // WeCom's errmsg after a bare `errmsg:` label runs on past its commas to the link that
+    // names the code (zyh94946/wx-msg-push-tencent#8); 60020 is an IP WeCom does not trust.
+    (
+        r"Send msg return errcode, errcode: 60020 errmsg: not allow to access from your ip, hint: [1662317178339603627481038], from ip: 114.132.235.244, more info at https://open.work.weixin.qq.com/devtool/query?e=60020",
+        Found::Fields,
+        Platform::Wecom,
+        Some(60020),
+        Some(Action::FixConfig),
+    ),
     // A structured log's object that fits no platform, with the payload escaped in a string.
     (
         r#"{"level":"error","msg":"{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid or not latest\"}"}"#,

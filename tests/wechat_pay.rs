@@ -980,6 +980,21 @@ fn named_fields_in_log_lines() {
             Some("SIGN_ERROR"),
             Action::FixConfig,
         ),
+        (
+            // PHP's print_r of the decoded v3 body, its lines joined.
+            "Array ( [code] => PARAM_ERROR [message] => 普通商户不允许传sub_mch_id )",
+            "https://github.com/zoujingli/WeChatDeveloper/issues/76",
+            Some("PARAM_ERROR"),
+            Action::FixRequest,
+        ),
+        (
+            // And of v2 fields: a refund's balance that its text says is the merchant's
+            // (the refund page's NOTENOUGH), where values hold commas.
+            "Array ( [return_code] => SUCCESS [return_msg] => OK [result_code] => FAIL [err_code] => NOTENOUGH [err_code_des] => 基本账户余额不足，请充值后重新发起 )",
+            "https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_4",
+            Some("NOTENOUGH"),
+            Action::FixConfig,
+        ),
     ];
     for (line, source, code, action) in cases {
         let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{source}: {e}"));
@@ -997,6 +1012,8 @@ fn named_fields_in_log_lines() {
         "{'code': 'SOMETHING_NEW', 'message': '失败'}",
         "code=PARAM_ERROR",
         "{return_code=MAYBE, return_msg=x}",
+        // print_r of an app's own array: its code is no catalog code.
+        "Array ( [code] => 1 [message] => 失败 )",
     ] {
         assert!(decode_line(line, &options).is_err(), "{line}");
     }
@@ -1077,6 +1094,27 @@ fn the_body_speaks_and_other_services_do_not() {
         rule.action_for(Api::V3TransferBatch),
         Some(Action::FixRequest)
     );
+    // A parameter or request error whose text says something is not enabled (未开通) is the
+    // account's to enable, as NOAUTH's 商户未开通此接口权限 is (node-tenpay#27: a red packet
+    // scene); other texts of the same codes stay the request's.
+    let scene = V2Response::new(
+        Some("SUCCESS"),
+        Some("参数错误:该场景未开通，请登陆商户平台：产品中心-现金红包-产品设置-使用场景 进行开通"),
+        Some("FAIL"),
+        Some("PARAM_ERROR"),
+        Some("参数错误:该场景未开通，请登陆商户平台：产品中心-现金红包-产品设置-使用场景 进行开通"),
+    );
+    assert_eq!(scene.action(CallKind::MovesMoney), Some(Action::FixConfig));
+    let product = Response::new(
+        "INVALID_REQUEST",
+        "商户号该产品权限未开通，请前往商户平台>产品中心检查后重试",
+    );
+    assert_eq!(
+        product.action(CallKind::MovesMoney),
+        Some(Action::FixConfig)
+    );
+    let wrong = Response::new("PARAM_ERROR", "普通商户不允许传sub_mch_id");
+    assert_eq!(wrong.action(CallKind::MovesMoney), Some(Action::FixRequest));
     // A busy v2 gateway left the outcome open: look before paying again, retry a query.
     let busy = V2Response::new(Some("FAIL"), Some("系统繁忙,请稍后再试."), None, None, None);
     assert_eq!(busy.action_for(Api::V2Refund), Some(Action::Reconcile));

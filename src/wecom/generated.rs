@@ -4202,7 +4202,9 @@ pub enum Errcode {
     ///
     /// All UserIDs, department IDs and tag IDs are invalid or not permitted.
     ///
-    /// Next step: [`Action::FixConfig`] (by rule from the text).
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Set by hand, not by the word rule (无权限 would make it configuration): the message APIs answer 81013 when every recipient the request names in touser, toparty and totag is invalid (its errmsg: user & party & tag all invalid), so the IDs sent are checked first; an app whose visible range excludes them all is the rarer, configuration half. In public threads the causes were a userid that is no member, an employee number sent as a department ID, and linked-corp users sent through message/send instead of linkedcorp/message/send: each fixed in the request.
     #[doc(alias = "81013")]
     AllUserPartyTagIdsInvalid = 81013,
     /// `81014` · secondary source · WeChat's server: absent
@@ -19421,13 +19423,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "UserID、部门ID、标签ID全部非法或无权限",
                 message_en: "All UserIDs, department IDs and tag IDs are invalid or not permitted",
-                action: Action::FixConfig,
-                by_rule: true,
+                action: Action::FixRequest,
+                by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 wechat: WechatNumber::Absent,
                 source: "https://developer.work.weixin.qq.com/document/path/90313 ; https://github.com/xen0n/go-workwx/blob/3887053bc25859829f13c2a1fae3dda90033745f/errcodes/mod.go",
-                note: "",
+                note: "Set by hand, not by the word rule (无权限 would make it configuration): the message APIs answer 81013 when every recipient the request names in touser, toparty and totag is invalid (its errmsg: user & party & tag all invalid), so the IDs sent are checked first; an app whose visible range excludes them all is the rarer, configuration half. In public threads the causes were a userid that is no member, an employee number sent as a department ID, and linked-corp users sent through message/send instead of linkedcorp/message/send: each fixed in the request.",
             },
         Errcode::TooManyTagMembersPerRequest => &ErrcodeInfo {
                 errmsg: "",

@@ -519,6 +519,13 @@ pub(crate) fn decide(
         Code::InvalidRequest if text.contains("订单号重复") => {
             return Code::OutTradeNoUsed.action_in(Some(version), call);
         }
+        // A parameter or request error whose message says something is not enabled (未开通: a
+        // product, permission or scene) is fixed where the codes that document it say, on the
+        // merchant platform (NOAUTH 商户未开通此接口权限, NO_AUTH 回退方未开通分账回退功能,
+        // the combined-order FAQ's 商户号该产品权限未开通): the account's configuration.
+        Code::ParamError | Code::InvalidRequest if text.contains("未开通") => {
+            return Some(Action::FixConfig);
+        }
         // INVALID_REQUEST's documented fix is to act on the specific message. Where no row of
         // its own holds that message but the common status table's row of another code does,
         // that code's step is the one (`产品权限异常`: a permission, not the request).

@@ -3306,6 +3306,7 @@ pub enum Errcode {
     /// Note: DAILY quota ("reach max api daily quota limit"). Reset it with clearQuota/clearApiQuota/clearQuotaByAppSecret or in the MP console; the number of resets is limited (48006). WxJava WxMaErrorMsgEnum calls it 调用分钟频率受限 (a minute limit), which is wrong. The old open-platform table errmsg was "api freq out of limit". At runtime it also appears with the getStableAccessToken suffix (community thread: jscode2session, 2023). generateShortLink uses 45009 for its 10-million-per-day cap. old open-platform table (2019 re-host): "api freq out of limit" 接口调动频率超过限制 observed at runtime: "reach max api daily quota limit rid: 6303397c-165f2a7b-1fc0a118 (code2Session)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000e484d42c2882e5b7ef24465d000&gt;> ; "reach max api daily quota limit, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r> rid: 64c9165c-4a799d77-6328edd8 (jscode2session, 2023)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw3PqDfox_CIPPZLepY3GH7Y/answer&gt;> ; "reach max api daily quota limit hint: \[nl1a8a02641530!\] (2019)" &lt;<https://github.com/JeffreySu/WeiXinMPSDK/issues/1677&gt;> WxJava WxMaErrorMsgEnum text: "调用分钟频率受限"
     #[doc(alias = "45009")]
     #[doc(alias = "reach max api daily quota limit")]
+    #[doc(alias = "api freq out of limit")]
     DailyQuotaReached = 45009,
     /// `45010` · errmsg `create menu limit` · secondary source
     ///
