@@ -144,7 +144,9 @@ pub fn decode_line<'a>(
     line: &'a str,
     options: &DecodeOptions,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
-    decode_line_with(line, options, |bytes| crate::decode_with(bytes, options))
+    decode_line_with(line, options, |text| {
+        crate::decode::decode_str_with(text, options)
+    })
 }
 
 /// [`decode_line`] with the platform given, for JSON payloads that fit several: JSON is decoded
@@ -162,20 +164,20 @@ pub fn decode_line_as<'a>(
     platform: crate::Platform,
     options: &DecodeOptions,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
-    decode_line_with(line, options, |bytes| {
-        crate::decode_as(bytes, platform, options)
+    decode_line_with(line, options, |text| {
+        crate::decode::decode_str_as(text, platform, options)
     })
 }
 
 fn decode_line_with<'a>(
     line: &'a str,
     options: &DecodeOptions,
-    decode: impl Fn(&'a [u8]) -> Result<Diagnosis<'a>, DecodeError>,
+    decode: impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let line = line.trim_start_matches('\u{feff}').trim();
     let mut json_error = None;
     if line.starts_with(['{', '"', '[']) {
-        match decode(line.as_bytes()) {
+        match decode(line) {
             Ok(d) => {
                 let d = unwrapped(d, line, 0, &decode);
                 return Ok((Found::Json, with_pay_context(d, line)));
@@ -193,7 +195,7 @@ fn decode_line_with<'a>(
         let Some(object) = json_object_at(line, at).filter(|o| !is_empty_object(o)) else {
             continue;
         };
-        match decode(object.as_bytes()) {
+        match decode(object) {
             Ok(d) => {
                 let d = unwrapped(d, line, at, &decode);
                 return Ok((Found::JsonObject, with_pay_context(d, line)));
@@ -224,7 +226,7 @@ fn unwrapped<'a>(
     outer: Diagnosis<'a>,
     line: &'a str,
     start: usize,
-    decode: &impl Fn(&'a [u8]) -> Result<Diagnosis<'a>, DecodeError>,
+    decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
 ) -> Diagnosis<'a> {
     if outer.platform() != crate::Platform::OpenPlatform || outer.is_known() {
         return outer;
@@ -234,7 +236,7 @@ fn unwrapped<'a>(
         .filter(|(at, _)| *at > start)
         .take(MAX_OBJECT_STARTS)
         .filter_map(|(at, _)| json_object_at(line, at))
-        .filter_map(|object| decode(object.as_bytes()).ok())
+        .filter_map(|object| decode(object).ok())
         .find(|d| {
             d.is_known()
                 && d.platform() != crate::Platform::OpenPlatform
@@ -668,7 +670,10 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     }
     // An Alipay JSAPI failure as a console prints it (`{error: 1, errorMessage: "…"}`): both of
     // its fields, as JSON needs them to tell it from other objects.
-    if let (Some(error), Some(message)) = (number("error"), field(line, "errorMessage")) {
+    // (`errorMessage` is looked for first: `error` is in every other log line.)
+    if let Some((message, error)) =
+        field(line, "errorMessage").and_then(|m| Some((m, number("error")?)))
+    {
         let fail = crate::alipay::Fail::new(
             Some(ErrorValue::Number(error)),
             Some(Cow::Borrowed(message)),

@@ -144,8 +144,29 @@ fn join(platforms: &[Platform]) -> String {
 }
 
 /// The input without a UTF-8 byte-order mark, which PHP and .NET servers sometimes prepend.
-fn strip_bom(input: &[u8]) -> &[u8] {
-    input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
+/// JSON to decode: bytes, or text already known to be UTF-8, which serde_json then reads
+/// without checking each string's UTF-8 again (a log line is text before it is a payload).
+#[derive(Clone, Copy)]
+enum Json<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
+
+impl<'a> Json<'a> {
+    /// Without a UTF-8 byte-order mark.
+    fn without_bom(self) -> Self {
+        match self {
+            Json::Bytes(bytes) => Json::Bytes(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)),
+            Json::Text(text) => Json::Text(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        }
+    }
+
+    fn parse<T: serde::Deserialize<'a>>(self) -> Result<T, serde_json::Error> {
+        match self {
+            Json::Bytes(bytes) => serde_json::from_slice(bytes),
+            Json::Text(text) => serde_json::from_str(text),
+        }
+    }
 }
 
 /// Decodes one payload of any platform, recognising the platform from its fields.
@@ -190,10 +211,22 @@ pub fn decode_with<'a>(
     input: &'a [u8],
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
-    let input = strip_bom(input);
+    decode_json(Json::Bytes(input), options)
+}
+
+/// [`decode_with`] for text, as a line of a log is.
+pub(crate) fn decode_str_with<'a>(
+    input: &'a str,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    decode_json(Json::Text(input), options)
+}
+
+fn decode_json<'a>(input: Json<'a>, options: &DecodeOptions) -> Result<Diagnosis<'a>, DecodeError> {
+    let input = input.without_bom();
     // One pass learns which platform's fields the object has; the platform's own type then
     // decodes it, so the answer (or the error) is always that decoder's.
-    let shape = match serde_json::from_slice::<Probe<'a>>(input) {
+    let shape = match input.parse::<Probe<'a>>() {
         Ok(Probe::Object(shape)) => shape,
         Ok(Probe::Text(text)) => return decode_text(text, options),
         Err(e) => return Err(DecodeError::NotAnObject(e)),
@@ -201,7 +234,7 @@ pub fn decode_with<'a>(
     let (fits, count) = shape.platforms();
     match (count, fits.first()) {
         (1, Some(platform @ (Platform::Wechat | Platform::WechatCloud))) => {
-            decode_as(input, *platform, options).map(openapi_as_server)
+            decode_json_as(input, *platform, options).map(openapi_as_server)
         }
         // The probe has read the version already: no second pass for it.
         (1, Some(Platform::WechatPay)) => Ok(Diagnosis::WxPay(PayDiagnosis::new(
@@ -213,15 +246,16 @@ pub fn decode_with<'a>(
             })?,
             options,
         ))),
-        (1, Some(platform)) => decode_as(input, *platform, options),
-        (0, _) if shape.detail_err_msg => serde_json::from_slice::<Detailed<'a>>(input)
+        (1, Some(platform)) => decode_json_as(input, *platform, options),
+        (0, _) if shape.detail_err_msg => input
+            .parse::<Detailed<'a>>()
             .map(|d| Diagnosis::Wx(d.detail))
             .map_err(|source| DecodeError::Invalid {
                 platform: Platform::Wechat,
                 source,
             }),
         (0, _) => Err(DecodeError::UnknownShape {
-            keys: serde_json::from_slice::<Keys>(input).map_or_else(|_| Vec::new(), |k| k.0),
+            keys: input.parse::<Keys>().map_or_else(|_| Vec::new(), |k| k.0),
         }),
         _ => Err(DecodeError::AmbiguousShape {
             platforms: fits.iter().take(count).copied().collect(),
@@ -299,36 +333,55 @@ pub fn decode_as<'a>(
     platform: Platform,
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
-    let input = strip_bom(input);
+    decode_json_as(Json::Bytes(input), platform, options)
+}
+
+/// [`decode_as`] for text, as a line of a log is.
+pub(crate) fn decode_str_as<'a>(
+    input: &'a str,
+    platform: Platform,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    decode_json_as(Json::Text(input), platform, options)
+}
+
+fn decode_json_as<'a>(
+    input: Json<'a>,
+    platform: Platform,
+    options: &DecodeOptions,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    let input = input.without_bom();
     let invalid = |source| DecodeError::Invalid { platform, source };
     Ok(match platform {
         // A legacy errCode arrives in a WeChat fail object.
         Platform::Wechat | Platform::WechatLegacy => {
-            Diagnosis::Wx(wx::Fail::from_json_slice(input).map_err(invalid)?)
+            Diagnosis::Wx(input.parse::<wx::Fail>().map_err(invalid)?)
         }
         Platform::Alipay => Diagnosis::Alipay(AlipayDiagnosis::new(
-            alipay::Fail::from_json_slice(input).map_err(invalid)?,
+            input.parse::<alipay::Fail>().map_err(invalid)?,
             options.alipay_api,
         )),
         Platform::AlipayPlus => Diagnosis::AlipayPlus(
-            alipay_plus::ApiResult::from_json_slice(input).map_err(invalid)?,
+            input.parse::<alipay_plus::ApiResult>().map_err(invalid)?,
             options.call_kind,
         ),
-        Platform::OpenPlatform => Diagnosis::OpenPlatform(
-            open_platform::Response::from_json_slice(input).map_err(invalid)?,
-        ),
+        Platform::OpenPlatform => {
+            Diagnosis::OpenPlatform(input.parse::<open_platform::Response>().map_err(invalid)?)
+        }
         Platform::WechatServer => {
-            Diagnosis::WxServer(wx::server::Response::from_json_slice(input).map_err(invalid)?)
+            Diagnosis::WxServer(input.parse::<wx::server::Response>().map_err(invalid)?)
         }
         Platform::WechatCloud => {
-            Diagnosis::WxCloud(wx::cloud::Fail::from_json_slice(input).map_err(invalid)?)
+            Diagnosis::WxCloud(input.parse::<wx::cloud::Fail>().map_err(invalid)?)
         }
         Platform::AlipayGateway => Diagnosis::AlipayGateway(
-            alipay::gateway::Response::from_json_slice(input).map_err(invalid)?,
+            input
+                .parse::<alipay::gateway::Response>()
+                .map_err(invalid)?,
             options.call_kind,
         ),
         Platform::Wecom => {
-            Diagnosis::Wecom(crate::wecom::Response::from_json_slice(input).map_err(invalid)?)
+            Diagnosis::Wecom(input.parse::<crate::wecom::Response>().map_err(invalid)?)
         }
         Platform::WechatPay => Diagnosis::WxPay(PayDiagnosis::new(
             wechat_pay_answer(input).map_err(invalid)?,
@@ -338,18 +391,18 @@ pub fn decode_as<'a>(
 }
 
 /// A WeChat Pay body: APIv3's (a string `code`) or v2's fields.
-fn wechat_pay_answer(input: &[u8]) -> Result<wx::pay::Answer<'_>, serde_json::Error> {
-    wechat_pay_answer_as(input, serde_json::from_slice::<shape::PayVersion>(input)?)
+fn wechat_pay_answer(input: Json<'_>) -> Result<wx::pay::Answer<'_>, serde_json::Error> {
+    wechat_pay_answer_as(input, input.parse::<shape::PayVersion>()?)
 }
 
 /// A WeChat Pay body of the version given.
 fn wechat_pay_answer_as(
-    input: &[u8],
+    input: Json<'_>,
     version: shape::PayVersion,
 ) -> Result<wx::pay::Answer<'_>, serde_json::Error> {
     match version {
-        shape::PayVersion::V3 => serde_json::from_slice(input).map(wx::pay::Answer::V3),
-        shape::PayVersion::V2 => serde_json::from_slice(input).map(wx::pay::Answer::V2),
+        shape::PayVersion::V3 => input.parse().map(wx::pay::Answer::V3),
+        shape::PayVersion::V2 => input.parse().map(wx::pay::Answer::V2),
     }
 }
 
