@@ -201,15 +201,15 @@ impl<'a> PayDiagnosis<'a> {
         self.api
     }
 
-    fn code(&self) -> Option<wx::pay::Code> {
+    pub(super) fn code(&self) -> Option<wx::pay::Code> {
         self.answer.code().and_then(wx::pay::AnyCode::known)
     }
 
-    fn meaning(&self) -> Option<wx::pay::Meaning> {
+    pub(super) fn meaning(&self) -> Option<wx::pay::Meaning> {
         self.answer.meaning(self.api, self.call)
     }
 
-    fn action(&self) -> Option<Action> {
+    pub(super) fn action(&self) -> Option<Action> {
         self.answer.action(self.api, self.call)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::alipay::Api;
+use crate::alipay::{self, Api};
 use crate::alipay_plus::ResultStatus;
 use crate::wx::{self, Category, Subcategory};
 use crate::{Action, Platform};
@@ -133,6 +133,75 @@ impl<'a> Diagnosis<'a> {
                 action: r.action,
                 retry_hint: r.deciding.and_then(wx::cloud::Code::retry_hint),
                 reason_class: r.class,
+                candidate_apis: Vec::new(),
+                wecom_reading: None,
+            };
+        }
+        // A WeChat Pay answer's meaning (its row, named by the message on the call) and a
+        // gateway answer's (its sub_code on the method) are what most getters read: found once.
+        if let Diagnosis::WxPay(d) = self {
+            let meaning = d.meaning();
+            let code = d.code();
+            return DiagnosisView {
+                platform: Platform::WechatPay,
+                api: self.api_name(),
+                code: self.code(),
+                sub_code: None,
+                err_code: None,
+                known: code.is_some(),
+                name: code.map(wx::pay::Code::name),
+                err_msg: self.message(),
+                reason: self.reason(),
+                message_zh: meaning.map(wx::pay::Meaning::message_zh),
+                message_en: meaning.map(wx::pay::Meaning::message_en),
+                remedy_zh: meaning
+                    .map(wx::pay::Meaning::solution_zh)
+                    .filter(|s| !s.is_empty()),
+                remedy_en: meaning
+                    .map(wx::pay::Meaning::solution_en)
+                    .filter(|s| !s.is_empty()),
+                status: None,
+                category: None,
+                subcategory: None,
+                action: d.action(),
+                retry_hint: meaning
+                    .and_then(wx::pay::Meaning::retry_hint)
+                    .or_else(|| code.and_then(wx::pay::Code::retry_hint)),
+                reason_class: None,
+                candidate_apis: Vec::new(),
+                wecom_reading: None,
+            };
+        }
+        if let Diagnosis::AlipayGateway(response, call_kind) = self {
+            let meaning = response.meaning();
+            let public = response.public_code();
+            let name = self.name();
+            return DiagnosisView {
+                platform: Platform::AlipayGateway,
+                api: self.api_name(),
+                code: self.code(),
+                sub_code: self.sub_code(),
+                err_code: None,
+                known: name.is_some(),
+                name,
+                err_msg: self.message(),
+                reason: self.reason(),
+                message_zh: meaning
+                    .map(alipay::gateway::Meaning::message_zh)
+                    .or_else(|| public.map(alipay::gateway::Code::message_zh)),
+                message_en: meaning
+                    .map(alipay::gateway::Meaning::message_en)
+                    .or_else(|| public.map(alipay::gateway::Code::message_en)),
+                remedy_zh: meaning.and_then(alipay::gateway::Meaning::remedy_zh),
+                remedy_en: None,
+                status: None,
+                category: None,
+                subcategory: None,
+                action: response.action(*call_kind),
+                retry_hint: meaning
+                    .and_then(alipay::gateway::Meaning::retry_hint)
+                    .or_else(|| public.and_then(alipay::gateway::Code::retry_hint)),
+                reason_class: None,
                 candidate_apis: Vec::new(),
                 wecom_reading: None,
             };
