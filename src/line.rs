@@ -700,10 +700,24 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     {
         return Some(Diagnosis::Wecom(wecom));
     }
+    let errmsg = field(line, "errmsg").or_else(|| unlabelled_wecom_errmsg(line));
     Some(server_or_wecom(wx::server::Response::new(
         Some(wx::server::AnyErrcode::new(errcode)),
-        field(line, "errmsg").map(Cow::Borrowed),
+        errmsg.map(Cow::Borrowed),
     )))
+}
+
+/// The text after an errcode's value when no `errmsg` names it but it carries the `from ip:`
+/// WeCom appends to every errmsg (`errcode: 60020, 'not allow to access from your ip, hint:
+/// […], from ip: …`): WeCom's errmsg, printed without its key.
+fn unlabelled_wecom_errmsg(line: &str) -> Option<&str> {
+    let value = field(line, "errcode")?;
+    // The value is a slice of the line: after its number, the errmsg may begin.
+    let start = (value.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    let (_, rest) = leading_int(line.get(start..)?)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ",:'\"".contains(c));
+    let rest = rest.trim_end().trim_end_matches(['\'', '"', '}', ')']);
+    (crate::wecom::is_wecom_errmsg(rest) && !rest.is_empty()).then_some(rest)
 }
 
 /// An Alipay gateway answer whose fields are named in text (a Python dict of the response,

@@ -376,6 +376,15 @@ const FORMS: &[Case] = &[
         Some(60020),
         Some(Action::FixConfig),
     ),
+    // Without an `errmsg` key, the text after the errcode carries WeCom's `from ip:`
+    // (Micro-sheep/wechat_work#3): WeCom's errmsg, and 60020 is WeCom's untrusted IP.
+    (
+        "errcode: 60020, 'not allow to access from your ip, hint: [16557994246266***], from ip: 101.43.**",
+        Found::Fields,
+        Platform::Wecom,
+        Some(60020),
+        Some(Action::FixConfig),
+    ),
     // A structured log's object that fits no platform, with the payload escaped in a string.
     (
         r#"{"level":"error","msg":"{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid or not latest\"}"}"#,
