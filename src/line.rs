@@ -72,6 +72,9 @@ pub enum Found {
     Json,
     /// A JSON object inside the line, after a timestamp or a label.
     JsonObject,
+    /// A JSON string the line quotes, read as the whole line would be, where nothing else in
+    /// the line was found (`… call failed "api unauthorized, hints: [ req_id: … ]"`).
+    JsonString,
     /// A WeChat Cloud Error text.
     WxCloudText,
     /// The Alipay gateway's error page, or an SDK's text of a gateway error.
@@ -90,7 +93,7 @@ pub enum Found {
 }
 
 impl Found {
-    /// A stable name for reports: `json`, `json_object`, `wx_cloud_text`, `gateway_text`,
+    /// A stable name for reports: `json`, `json_object`, `json_string`, `wx_cloud_text`, `gateway_text`,
     /// `server_text`, `fields`, `alipay_text`, `pay_text` or `wx_err_msg`.
     ///
     /// ```
@@ -101,6 +104,7 @@ impl Found {
         match self {
             Found::Json => "json",
             Found::JsonObject => "json_object",
+            Found::JsonString => "json_string",
             Found::WxCloudText => "wx_cloud_text",
             Found::GatewayText => "gateway_text",
             Found::ServerText => "server_text",
@@ -144,9 +148,12 @@ pub fn decode_line<'a>(
     line: &'a str,
     options: &DecodeOptions,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
-    decode_line_with(line, options, |text| {
-        crate::decode::decode_str_with(text, options)
-    })
+    decode_line_with(
+        line,
+        options,
+        &|text| crate::decode::decode_str_with(text, options),
+        true,
+    )
 }
 
 /// [`decode_line`] with the platform given, for JSON payloads that fit several: JSON is decoded
@@ -164,22 +171,28 @@ pub fn decode_line_as<'a>(
     platform: crate::Platform,
     options: &DecodeOptions,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
-    decode_line_with(line, options, |text| {
-        crate::decode::decode_str_as(text, platform, options)
-    })
+    decode_line_with(
+        line,
+        options,
+        &|text| crate::decode::decode_str_as(text, platform, options),
+        true,
+    )
 }
 
+/// `quoted`: whether a message the line quotes may be read on its own when nothing else is
+/// found (not again inside it).
 fn decode_line_with<'a>(
     line: &'a str,
     options: &DecodeOptions,
-    decode: impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+    decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+    quoted: bool,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let line = line.trim_start_matches('\u{feff}').trim();
     let mut json_error = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line) {
             Ok(d) => {
-                let d = unwrapped(d, line, 0, &decode);
+                let d = unwrapped(d, line, 0, decode);
                 return Ok((Found::Json, with_pay_context(d, line)));
             }
             // Not JSON at all: look inside it instead.
@@ -197,7 +210,7 @@ fn decode_line_with<'a>(
         };
         match decode(object) {
             Ok(d) => {
-                let d = unwrapped(d, line, at, &decode);
+                let d = unwrapped(d, line, at, decode);
                 return Ok((Found::JsonObject, with_pay_context(d, line)));
             }
             Err(e) => {
@@ -215,7 +228,57 @@ fn decode_line_with<'a>(
     if let Some(found) = text_form(line, options, json_error.is_none() || escaped_payload) {
         return Ok(found);
     }
+    // A message a logger quoted (`… call failed "api unauthorized, hints: [ req_id: … ]"`),
+    // or a line that is one such string: the string is read as a whole line would be, then
+    // its text, where the forms that need the message's start find it. Only where nothing
+    // else in the line was read, and only one level down.
+    let text_error = matches!(json_error, None | Some(DecodeError::UnknownText { .. }));
+    if quoted && text_error {
+        let inside = quoted_strings(line).find_map(|string| {
+            decode_line_with(string, options, decode, false)
+                .ok()
+                .or_else(|| {
+                    // The string's own text, where it has no escapes to undo: the forms that
+                    // need the message's start find it after the opening quote.
+                    let inner = string.get(1..string.len() - 1)?;
+                    let inner = Some(inner).filter(|i| !i.contains('\\'))?;
+                    decode_line_with(inner, options, decode, false).ok()
+                })
+        });
+        if let Some((found, d)) = inside {
+            let found = match found {
+                Found::Json => Found::JsonString,
+                other => other,
+            };
+            return Ok((found, d));
+        }
+    }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// The JSON strings a line quotes, quotes included, in order: `"a"` and `"b"` in
+/// `x "a" y "b"`.
+fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = line.get(from..)?.find('"').map(|i| from + i) {
+            let rest = line.get(at..)?;
+            let mut values =
+                serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
+            if !matches!(values.next(), Some(Ok(_))) {
+                from = at + 1;
+                continue;
+            }
+            let end = values.byte_offset();
+            from = at + end;
+            let string = rest.get(..end)?;
+            if !string.trim_matches('"').trim().is_empty() {
+                return Some(string);
+            }
+        }
+        None
+    })
+    .take(MAX_OBJECT_STARTS)
 }
 
 /// An SDK's own `{code, message, data}` around a platform's answer (`{"code":"-1","data":

@@ -385,6 +385,30 @@ const FORMS: &[Case] = &[
         Some(60020),
         Some(Action::FixConfig),
     ),
+    // A message a logger quoted: read as the string alone would be (a documented Alipay
+    // errorMessage, here my.request's), or through its text (a server errmsg with its hints).
+    (
+        r#"2026-11-30 10:02:00 ERROR call failed "JSON parse data error""#,
+        Found::JsonString,
+        Platform::Alipay,
+        Some(14),
+        Some(Action::FixRequest),
+    ),
+    (
+        r#"2026-11-30 10:02:00 ERROR call failed "api unauthorized, hints: [ req_id: dIaOLa0186s154 ]""#,
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(48001),
+        Some(Action::FixConfig),
+    ),
+    // The same server texts as whole-line JSON strings (the real-world set's payloads).
+    (
+        r#""[40164] invalid ip 120.244.112.8 ipv6 ::ffff:120.244.112.8, not in whitelist rid: 5fa26c60-1a0ebdd5-32fd1cd0""#,
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(40164),
+        Some(Action::FixConfig),
+    ),
     // A structured log's object that fits no platform, with the payload escaped in a string.
     (
         r#"{"level":"error","msg":"{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid or not latest\"}"}"#,
@@ -442,6 +466,8 @@ fn lines_without_a_payload_say_so() {
         "Business Failed : 交易不存在, see https://opendocs.alipay.com",
         // WeCom's error-code page linked in prose, not after its errmsg's `more info at`.
         "see https://open.work.weixin.qq.com/devtool/query?e=40014 for what it means",
+        // Quoted words that are no platform's message.
+        r#"user "alice" said "hello""#,
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),
