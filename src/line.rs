@@ -252,8 +252,24 @@ fn decode_line_with<'a>(
             };
             return Ok((found, d));
         }
+        // PHP's `Uncaught exception 'Exception' with message '…' in …` quotes with single
+        // quotes: the text between them, likewise.
+        let inside = single_quoted(line)
+            .find_map(|inner| decode_line_with(inner, options, decode, false).ok());
+        if let Some(found) = inside {
+            return Ok(found);
+        }
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// The texts a line puts between single quotes, in order: `a` and `b` in `x 'a' y 'b'`.
+fn single_quoted(line: &str) -> impl Iterator<Item = &str> {
+    line.split('\'')
+        .skip(1)
+        .step_by(2)
+        .filter(|inner| !inner.trim().is_empty())
+        .take(MAX_OBJECT_STARTS)
 }
 
 /// The JSON strings a line quotes, quotes included, in order: `"a"` and `"b"` in
@@ -356,7 +372,7 @@ fn is_empty_object(object: &str) -> bool {
 }
 
 /// The first text form found in `line`, decoded.
-fn text_form<'a>(
+pub(crate) fn text_form<'a>(
     line: &'a str,
     options: &DecodeOptions,
     read_fields: bool,

@@ -346,3 +346,46 @@ fn the_json_view_has_the_documented_keys() {
     assert_eq!(value["action"], "ask_user");
     assert_eq!(value["status"], serde_json::Value::Null);
 }
+
+/// A payload kept as a string holds an SDK's or a logger's rendering (the real-world set's
+/// server entries are such strings): `decode` reads it with the text forms a log line is read
+/// with, so that it means the same whichever way it arrives.
+#[test]
+fn a_string_payload_is_read_with_the_line_forms() {
+    let cases = [
+        // wechatpy's exception text; 48001 is `api unauthorized` in the server's table.
+        (
+            r#""Error code: 48001, message: api unauthorized rid: 65d38b69-62497c5f-7e6c18da""#,
+            Platform::WechatServer,
+            48001,
+            Action::FixConfig,
+        ),
+        // WxJava's text of a body; 41001 is `access_token missing`, fixed in the request.
+        (
+            r#""WxErrCode != 0, resp: {41001 access_token missing rid: 637df9e4-4cd673ce-10c42658}""#,
+            Platform::WechatServer,
+            41001,
+            Action::FixRequest,
+        ),
+        // An errmsg alone with the server's older hints suffix: the one code it documents.
+        (
+            r#""api unauthorized, hints: [ req_id: dIaOLa0186s154 ]""#,
+            Platform::WechatServer,
+            48001,
+            Action::FixConfig,
+        ),
+    ];
+    for (payload, platform, code, action) in cases {
+        let d = minierr::decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d.platform(), platform, "{payload}");
+        assert_eq!(d.code(), Some(minierr::RawCode::Number(code)), "{payload}");
+        assert_eq!(d.action(), Some(action), "{payload}");
+    }
+    // A string that is no platform's message is still an error that says so.
+    let err = minierr::decode_str(r#""hello, world""#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the text is no failure message"),
+        "{err}"
+    );
+}

@@ -396,7 +396,7 @@ const FORMS: &[Case] = &[
     ),
     (
         r#"2026-11-30 10:02:00 ERROR call failed "api unauthorized, hints: [ req_id: dIaOLa0186s154 ]""#,
-        Found::ServerText,
+        Found::JsonString,
         Platform::WechatServer,
         Some(48001),
         Some(Action::FixConfig),
@@ -404,7 +404,7 @@ const FORMS: &[Case] = &[
     // The same server texts as whole-line JSON strings (the real-world set's payloads).
     (
         r#""[40164] invalid ip 120.244.112.8 ipv6 ::ffff:120.244.112.8, not in whitelist rid: 5fa26c60-1a0ebdd5-32fd1cd0""#,
-        Found::ServerText,
+        Found::Json,
         Platform::WechatServer,
         Some(40164),
         Some(Action::FixConfig),

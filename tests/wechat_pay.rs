@@ -859,10 +859,11 @@ fn sdk_renderings_in_log_lines() {
             Some("NO_AUTH"),
             Action::FixConfig,
         ),
-        // Its communication-layer error (https://github.com/yansongda/laravel-pay/issues/34).
+        // Its communication-layer error (https://github.com/yansongda/laravel-pay/issues/34),
+        // quoted as the thread shows it: a JSON string, which decode reads with the text forms.
         (
             r#""ERROR_GATEWAY: Get Wechat API Error:appid参数长度有误""#,
-            Found::PayText,
+            Found::Json,
             None,
             Action::FixRequest,
         ),

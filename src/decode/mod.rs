@@ -98,7 +98,7 @@ pub enum DecodeError {
     #[error(
         "the text is no failure message minierr recognises (an api:fail errMsg, a WeChat Cloud \
          Error text or message, an Alipay errorMessage, the Alipay gateway's error page or an \
-         SDK's gateway error): {text:?}"
+         SDK's gateway error, or any form a log line is read in): {text:?}"
     )]
     UnknownText {
         /// The text, cut to its first 120 characters.
@@ -264,13 +264,18 @@ fn decode_json<'a>(input: Json<'a>, options: &DecodeOptions) -> Result<Diagnosis
 }
 
 /// A bare string: the Alipay gateway's error page or an SDK's gateway error text, a WeChat
-/// Cloud Error text, a WeChat `api:fail` errMsg, a documented Alipay errorMessage, or a
-/// documented Cloud message. Anything else is an error that says
-/// so; nothing is guessed.
+/// Cloud Error text, a WeChat `api:fail` errMsg, a documented Alipay errorMessage, a
+/// documented Cloud message, or any form [`crate::line`] reads in a log line (an SDK's text of
+/// a server or WeChat Pay error, a server errmsg with its `rid`). Anything else is an error
+/// that says so; nothing is guessed.
 fn decode_text<'a>(
     text: Cow<'a, str>,
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
+    let borrowed = match &text {
+        Cow::Borrowed(borrowed) => Some(*borrowed),
+        Cow::Owned(_) => None,
+    };
     let gateway = match &text {
         Cow::Borrowed(borrowed) => alipay::gateway::Response::from_text(borrowed),
         Cow::Owned(owned) => {
@@ -308,6 +313,13 @@ fn decode_text<'a>(
             fail,
             options.alipay_api,
         )));
+    }
+    // An SDK's or a logger's rendering kept as a string (`"Error code: 48001, message: …"`,
+    // `"[40164] invalid ip …"`): the text forms a log line is read with, so that the string
+    // means the same here as on a line of its own. (A string with escapes is not borrowed
+    // from the input, and the forms borrow; the line reader still reads it.)
+    if let Some((_, d)) = borrowed.and_then(|text| crate::line::text_form(text, options, true)) {
+        return Ok(d);
     }
 
     Err(DecodeError::UnknownText {
