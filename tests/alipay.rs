@@ -511,9 +511,20 @@ fn several_fitting_apis_that_agree_decide_the_step() {
         step(r#"{"error":20,"errorMessage":"请求 URL 不支持 HTTP，请使用 HTTPS"}"#),
         Some(Action::FixRequest)
     );
+    // The FAQ's error pages name the APIs a failure was seen on: `error:2（invalid parameter!）`
+    // lists my.saveFile, my.downloadFile, my.tradePay and my.setScreenBrightness, each a
+    // parameter to fix; `error:4（无权调用 N22104）` six APIs, each a package to add.
+    assert_eq!(
+        step(r#"{"error":2,"errorMessage":"invalid parameter!","message":"invalid parameter!"}"#),
+        Some(Action::FixRequest)
+    );
+    assert_eq!(
+        step(r#"{"error":4,"errorMessage":"无权调用"}"#),
+        Some(Action::FixConfig)
+    );
     // The code alone, or a message no row documents, says nothing.
     assert_eq!(step(r#"{"error":4}"#), None);
-    assert_eq!(step(r#"{"error":4,"errorMessage":"无权调用"}"#), None);
+    assert_eq!(step(r#"{"error":4,"errorMessage":"出错了"}"#), None);
     // The step is known; the API still is not, and its candidates are kept.
     let fail: Fail = serde_json::from_str(r#"{"error":4,"errorMessage":"无权限调（N22104）。"}"#)
         .expect("parses");

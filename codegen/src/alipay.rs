@@ -28,7 +28,8 @@ const ERROR_COLUMNS: &[&str] = &[
 ];
 
 /// The families of errors: the enum each API's errors belong to, and its variant in
-/// `JsapiError`. Navigation is shared by five routing APIs.
+/// `JsapiError`. A shared family (see [`SHARED`]) serves several APIs, and its `JsapiError`
+/// variant carries the API.
 const FAMILIES: &[(&str, &str, &str)] = &[
     ("Request", "RequestError", "`my.request`"),
     ("UploadFile", "UploadFileError", "`my.uploadFile`"),
@@ -55,7 +56,15 @@ const FAMILIES: &[(&str, &str, &str)] = &[
         "NavigationError",
         "the page-routing APIs `my.navigateTo`, `my.redirectTo`, `my.reLaunch`, `my.switchTab` and `my.navigateBack`",
     ),
+    (
+        "Faq",
+        "FaqError",
+        "the APIs whose failures come from the Alipay mini-program FAQ's error pages (支付宝小程序常见问题), each page naming the APIs it was seen on",
+    ),
 ];
+
+/// The families several APIs share, with the function that finds a row by API and variant.
+const SHARED: &[(&str, &str)] = &[("Navigation", "navigation_row"), ("Faq", "faq_row")];
 
 struct ApiRow {
     api: String,
@@ -274,11 +283,8 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             .iter()
             .find(|(f, _, _)| *f == family)
             .map_or("", |(_, n, _)| *n);
-        if family == "Navigation" {
-            format!(
-                "JsapiError::Navigation(Api::{api}, NavigationError::{})",
-                e.name
-            )
+        if SHARED.iter().any(|(f, _)| *f == family) {
+            format!("JsapiError::{family}(Api::{api}, {enum_name}::{})", e.name)
         } else {
             format!("JsapiError::{family}({enum_name}::{})", e.name)
         }
@@ -558,23 +564,32 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     }
     out.push_str("        _ => &[],\n    }\n}\n");
 
-    // The navigation rows depend on the API as well as the variant.
-    out.push_str("\n/// The catalog row of a navigation failure on a given routing API; the variant's first row\n/// when the pair is not in the table.\npub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {\n    match (api, error) {\n");
-    for (i, e) in errors.iter().enumerate() {
-        let repeated = errors[..i]
+    // A shared family's rows depend on the API as well as the variant.
+    for (family, function) in SHARED {
+        let enum_name = FAMILIES
             .iter()
-            .any(|f| f.api == e.api && f.name == e.name);
-        if family_of(&e.api) == "Navigation" && !repeated {
-            let api = api_of(&e.api).map_or("", |a| a.name.as_str());
-            let _ = writeln!(
-                out,
-                "        (Api::{api}, NavigationError::{}) => {},",
-                e.name,
-                row_ref(i)
-            );
+            .find(|(f, _, _)| f == family)
+            .map_or("", |(_, n, _)| *n);
+        let _ = write!(
+            out,
+            "\n/// The catalog row of a `{enum_name}` on a given API; the variant's first row when the pair\n/// is not in the table.\npub(crate) const fn {function}(api: Api, error: {enum_name}) -> &'static RowInfo {{\n    match (api, error) {{\n"
+        );
+        for (i, e) in errors.iter().enumerate() {
+            let repeated = errors[..i]
+                .iter()
+                .any(|f| f.api == e.api && f.name == e.name);
+            if family_of(&e.api) == *family && !repeated {
+                let api = api_of(&e.api).map_or("", |a| a.name.as_str());
+                let _ = writeln!(
+                    out,
+                    "        (Api::{api}, {enum_name}::{}) => {},",
+                    e.name,
+                    row_ref(i)
+                );
+            }
         }
+        out.push_str("        (_, error) => error.info(),\n    }\n}\n");
     }
-    out.push_str("        (_, error) => error.info(),\n    }\n}\n");
 
     // The rows themselves.
     out.push_str("\n// The catalog rows, in the table's order.\n");

@@ -4,8 +4,9 @@
 use std::fmt;
 
 use super::generated::{
-    self, Api, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError, GetRunDataError,
-    NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult, UploadFileError,
+    self, Api, FaqError, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError,
+    GetRunDataError, NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult,
+    UploadFileError,
 };
 use super::{CodeKey, ExactMessage, RowInfo};
 use crate::Action;
@@ -22,7 +23,7 @@ impl Api {
     /// Every API in the catalog: [`Api::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::alipay::Api::all().count(), 13);
+    /// assert_eq!(minierr::alipay::Api::all().count(), 43);
     /// ```
     pub fn all() -> impl Iterator<Item = Api> {
         Api::ALL.iter().copied()
@@ -218,6 +219,9 @@ pub enum JsapiError {
     GetRunData(GetRunDataError),
     /// A failure of one of the routing APIs, which share their errors.
     Navigation(Api, NavigationError),
+    /// A failure the Alipay mini-program FAQ documents for the APIs it names (`error:2001`,
+    /// 用户不允许授权, on my.chooseImage, my.getLocation and my.scan).
+    Faq(Api, FaqError),
 }
 
 impl JsapiError {
@@ -232,6 +236,7 @@ impl JsapiError {
             JsapiError::GetOpenUserInfo(e) => e.info(),
             JsapiError::GetRunData(e) => e.info(),
             JsapiError::Navigation(api, e) => generated::navigation_row(api, e),
+            JsapiError::Faq(api, e) => generated::faq_row(api, e),
         }
     }
 
@@ -253,6 +258,7 @@ impl JsapiError {
             JsapiError::GetOpenUserInfo(e) => e.name(),
             JsapiError::GetRunData(e) => e.name(),
             JsapiError::Navigation(_, e) => e.name(),
+            JsapiError::Faq(_, e) => e.name(),
         }
     }
 
@@ -260,7 +266,7 @@ impl JsapiError {
     #[must_use]
     pub fn api(self) -> Api {
         match self {
-            JsapiError::Navigation(api, _) => api,
+            JsapiError::Navigation(api, _) | JsapiError::Faq(api, _) => api,
             other => other.info().api,
         }
     }
@@ -371,6 +377,7 @@ family_methods!(
     GetOpenUserInfoError,
     GetRunDataError,
     NavigationError,
+    FaqError,
 );
 
 /// `Some(text)`, or `None` for an empty catalog cell.
@@ -389,6 +396,7 @@ row_methods!(
     GetOpenUserInfoError,
     GetRunDataError,
     NavigationError,
+    FaqError,
 );
 
 impl TradePayResult {

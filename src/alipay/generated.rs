@@ -59,11 +59,101 @@ pub enum Api {
     /// `my.navigateBack` (<https://opendocs.alipay.com/mini/api/kc5zbx>)
     #[doc(alias = "my.navigateBack")]
     NavigateBack,
+    /// `my.writeBLECharacteristicValue` (<https://opendocs.alipay.com/mini/api/vmp2r4>)
+    #[doc(alias = "my.writeBLECharacteristicValue")]
+    WriteBleCharacteristicValue,
+    /// `my.readBLECharacteristicValue` (<https://opendocs.alipay.com/mini/api/zro0ka>)
+    #[doc(alias = "my.readBLECharacteristicValue")]
+    ReadBleCharacteristicValue,
+    /// `my.notifyBLECharacteristicValueChange` (<https://opendocs.alipay.com/mini/api/pdzk44>)
+    #[doc(alias = "my.notifyBLECharacteristicValueChange")]
+    NotifyBleCharacteristicValueChange,
+    /// `my.getBLEDeviceCharacteristics` (<https://opendocs.alipay.com/mini/api/fmg9gg>)
+    #[doc(alias = "my.getBLEDeviceCharacteristics")]
+    GetBleDeviceCharacteristics,
+    /// `my.getBLEDeviceServices` (<https://opendocs.alipay.com/mini/api/uzsg75>)
+    #[doc(alias = "my.getBLEDeviceServices")]
+    GetBleDeviceServices,
+    /// `my.openBluetoothAdapter` (<https://opendocs.alipay.com/mini/api/kunuy4>)
+    #[doc(alias = "my.openBluetoothAdapter")]
+    OpenBluetoothAdapter,
+    /// `my.saveFile` (<https://opendocs.alipay.com/mini/api/xbll1q>)
+    #[doc(alias = "my.saveFile")]
+    SaveFile,
+    /// `my.downloadFile` (<https://opendocs.alipay.com/mini/api/xr054r>)
+    #[doc(alias = "my.downloadFile")]
+    DownloadFile,
+    /// `my.setScreenBrightness` (<https://opendocs.alipay.com/mini/api/ccf32t>)
+    #[doc(alias = "my.setScreenBrightness")]
+    SetScreenBrightness,
+    /// `my.getBatteryInfo` (<https://opendocs.alipay.com/mini/api/nrnziy>)
+    #[doc(alias = "my.getBatteryInfo")]
+    GetBatteryInfo,
+    /// `my.getBatteryInfoSync` (<https://opendocs.alipay.com/mini/api/vf7vn3>)
+    #[doc(alias = "my.getBatteryInfoSync")]
+    GetBatteryInfoSync,
+    /// `my.calculateRoute` (<https://opendocs.alipay.com/mini/api/calculate-route>)
+    #[doc(alias = "my.calculateRoute")]
+    CalculateRoute,
+    /// `my.setClipboard` (<https://opendocs.alipay.com/mini/api/klbkbp>)
+    #[doc(alias = "my.setClipboard")]
+    SetClipboard,
+    /// `my.getBeacons` (<https://opendocs.alipay.com/mini/api/yqleyc>)
+    #[doc(alias = "my.getBeacons")]
+    GetBeacons,
+    /// `my.chooseAlipayContact` (<https://opendocs.alipay.com/mini/api/ui-contact>)
+    #[doc(alias = "my.chooseAlipayContact")]
+    ChooseAlipayContact,
+    /// `my.choosePhoneContact` (<https://opendocs.alipay.com/mini/api/blghgl>)
+    #[doc(alias = "my.choosePhoneContact")]
+    ChoosePhoneContact,
+    /// `my.chooseImage` (<https://opendocs.alipay.com/mini/api/media/image/my.chooseimage>)
+    #[doc(alias = "my.chooseImage")]
+    ChooseImage,
+    /// `my.addPhoneContact` (<https://opendocs.alipay.com/mini/api/contact>)
+    #[doc(alias = "my.addPhoneContact")]
+    AddPhoneContact,
+    /// `my.scan` (<https://opendocs.alipay.com/mini/api/scan>)
+    #[doc(alias = "my.scan")]
+    Scan,
+    /// `my.connectSocket` (<https://opendocs.alipay.com/mini/api/vx19c3>)
+    #[doc(alias = "my.connectSocket")]
+    ConnectSocket,
+    /// `my.datePicker` (<https://opendocs.alipay.com/mini/api/ui-date>)
+    #[doc(alias = "my.datePicker")]
+    DatePicker,
+    /// `my.getLocation` (<https://opendocs.alipay.com/mini/api/mkxuqd>)
+    #[doc(alias = "my.getLocation")]
+    GetLocation,
+    /// `my.getRunScene` (<https://opendocs.alipay.com/mini/api/runscene>)
+    #[doc(alias = "my.getRunScene")]
+    GetRunScene,
+    /// `my.stopBluetoothDevicesDiscovery` (<https://opendocs.alipay.com/mini/api/syb4mi>)
+    #[doc(alias = "my.stopBluetoothDevicesDiscovery")]
+    StopBluetoothDevicesDiscovery,
+    /// `my.disconnectBLEDevice` (<https://opendocs.alipay.com/mini/api/yqrmmk>)
+    #[doc(alias = "my.disconnectBLEDevice")]
+    DisconnectBleDevice,
+    /// `my.getBluetoothDevices` (<https://opendocs.alipay.com/mini/api/pelizr>)
+    #[doc(alias = "my.getBluetoothDevices")]
+    GetBluetoothDevices,
+    /// `my.getConnectedBluetoothDevices` (<https://opendocs.alipay.com/mini/api/ge8nue>)
+    #[doc(alias = "my.getConnectedBluetoothDevices")]
+    GetConnectedBluetoothDevices,
+    /// `my.rsa` (<https://opendocs.alipay.com/mini/api/data-safe>)
+    #[doc(alias = "my.rsa")]
+    Rsa,
+    /// `my.sendSocketMessage` (<https://opendocs.alipay.com/mini/api/mr91d1>)
+    #[doc(alias = "my.sendSocketMessage")]
+    SendSocketMessage,
+    /// `my.setTabBarBadge` (<https://opendocs.alipay.com/mini/api/qm7t3v>)
+    #[doc(alias = "my.setTabBarBadge")]
+    SetTabBarBadge,
 }
 
 impl Api {
     /// Every API in the catalog, in table order.
-    pub const ALL: &'static [Api] = &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode, Api::GetPhoneNumber, Api::GetOpenUserInfo, Api::GetRunData, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab, Api::NavigateBack];
+    pub const ALL: &'static [Api] = &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode, Api::GetPhoneNumber, Api::GetOpenUserInfo, Api::GetRunData, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab, Api::NavigateBack, Api::WriteBleCharacteristicValue, Api::ReadBleCharacteristicValue, Api::NotifyBleCharacteristicValueChange, Api::GetBleDeviceCharacteristics, Api::GetBleDeviceServices, Api::OpenBluetoothAdapter, Api::SaveFile, Api::DownloadFile, Api::SetScreenBrightness, Api::GetBatteryInfo, Api::GetBatteryInfoSync, Api::CalculateRoute, Api::SetClipboard, Api::GetBeacons, Api::ChooseAlipayContact, Api::ChoosePhoneContact, Api::ChooseImage, Api::AddPhoneContact, Api::Scan, Api::ConnectSocket, Api::DatePicker, Api::GetLocation, Api::GetRunScene, Api::StopBluetoothDevicesDiscovery, Api::DisconnectBleDevice, Api::GetBluetoothDevices, Api::GetConnectedBluetoothDevices, Api::Rsa, Api::SendSocketMessage, Api::SetTabBarBadge];
 
     /// The full name, as the documentation writes it: `my.request`.
     #[must_use]
@@ -82,6 +172,36 @@ impl Api {
             Api::ReLaunch => "my.reLaunch",
             Api::SwitchTab => "my.switchTab",
             Api::NavigateBack => "my.navigateBack",
+            Api::WriteBleCharacteristicValue => "my.writeBLECharacteristicValue",
+            Api::ReadBleCharacteristicValue => "my.readBLECharacteristicValue",
+            Api::NotifyBleCharacteristicValueChange => "my.notifyBLECharacteristicValueChange",
+            Api::GetBleDeviceCharacteristics => "my.getBLEDeviceCharacteristics",
+            Api::GetBleDeviceServices => "my.getBLEDeviceServices",
+            Api::OpenBluetoothAdapter => "my.openBluetoothAdapter",
+            Api::SaveFile => "my.saveFile",
+            Api::DownloadFile => "my.downloadFile",
+            Api::SetScreenBrightness => "my.setScreenBrightness",
+            Api::GetBatteryInfo => "my.getBatteryInfo",
+            Api::GetBatteryInfoSync => "my.getBatteryInfoSync",
+            Api::CalculateRoute => "my.calculateRoute",
+            Api::SetClipboard => "my.setClipboard",
+            Api::GetBeacons => "my.getBeacons",
+            Api::ChooseAlipayContact => "my.chooseAlipayContact",
+            Api::ChoosePhoneContact => "my.choosePhoneContact",
+            Api::ChooseImage => "my.chooseImage",
+            Api::AddPhoneContact => "my.addPhoneContact",
+            Api::Scan => "my.scan",
+            Api::ConnectSocket => "my.connectSocket",
+            Api::DatePicker => "my.datePicker",
+            Api::GetLocation => "my.getLocation",
+            Api::GetRunScene => "my.getRunScene",
+            Api::StopBluetoothDevicesDiscovery => "my.stopBluetoothDevicesDiscovery",
+            Api::DisconnectBleDevice => "my.disconnectBLEDevice",
+            Api::GetBluetoothDevices => "my.getBluetoothDevices",
+            Api::GetConnectedBluetoothDevices => "my.getConnectedBluetoothDevices",
+            Api::Rsa => "my.rsa",
+            Api::SendSocketMessage => "my.sendSocketMessage",
+            Api::SetTabBarBadge => "my.setTabBarBadge",
         }
     }
 
@@ -102,17 +222,47 @@ impl Api {
             Api::ReLaunch => "https://opendocs.alipay.com/mini/api/hmn54z",
             Api::SwitchTab => "https://opendocs.alipay.com/mini/api/ui-tabbar",
             Api::NavigateBack => "https://opendocs.alipay.com/mini/api/kc5zbx",
+            Api::WriteBleCharacteristicValue => "https://opendocs.alipay.com/mini/api/vmp2r4",
+            Api::ReadBleCharacteristicValue => "https://opendocs.alipay.com/mini/api/zro0ka",
+            Api::NotifyBleCharacteristicValueChange => "https://opendocs.alipay.com/mini/api/pdzk44",
+            Api::GetBleDeviceCharacteristics => "https://opendocs.alipay.com/mini/api/fmg9gg",
+            Api::GetBleDeviceServices => "https://opendocs.alipay.com/mini/api/uzsg75",
+            Api::OpenBluetoothAdapter => "https://opendocs.alipay.com/mini/api/kunuy4",
+            Api::SaveFile => "https://opendocs.alipay.com/mini/api/xbll1q",
+            Api::DownloadFile => "https://opendocs.alipay.com/mini/api/xr054r",
+            Api::SetScreenBrightness => "https://opendocs.alipay.com/mini/api/ccf32t",
+            Api::GetBatteryInfo => "https://opendocs.alipay.com/mini/api/nrnziy",
+            Api::GetBatteryInfoSync => "https://opendocs.alipay.com/mini/api/vf7vn3",
+            Api::CalculateRoute => "https://opendocs.alipay.com/mini/api/calculate-route",
+            Api::SetClipboard => "https://opendocs.alipay.com/mini/api/klbkbp",
+            Api::GetBeacons => "https://opendocs.alipay.com/mini/api/yqleyc",
+            Api::ChooseAlipayContact => "https://opendocs.alipay.com/mini/api/ui-contact",
+            Api::ChoosePhoneContact => "https://opendocs.alipay.com/mini/api/blghgl",
+            Api::ChooseImage => "https://opendocs.alipay.com/mini/api/media/image/my.chooseimage",
+            Api::AddPhoneContact => "https://opendocs.alipay.com/mini/api/contact",
+            Api::Scan => "https://opendocs.alipay.com/mini/api/scan",
+            Api::ConnectSocket => "https://opendocs.alipay.com/mini/api/vx19c3",
+            Api::DatePicker => "https://opendocs.alipay.com/mini/api/ui-date",
+            Api::GetLocation => "https://opendocs.alipay.com/mini/api/mkxuqd",
+            Api::GetRunScene => "https://opendocs.alipay.com/mini/api/runscene",
+            Api::StopBluetoothDevicesDiscovery => "https://opendocs.alipay.com/mini/api/syb4mi",
+            Api::DisconnectBleDevice => "https://opendocs.alipay.com/mini/api/yqrmmk",
+            Api::GetBluetoothDevices => "https://opendocs.alipay.com/mini/api/pelizr",
+            Api::GetConnectedBluetoothDevices => "https://opendocs.alipay.com/mini/api/ge8nue",
+            Api::Rsa => "https://opendocs.alipay.com/mini/api/data-safe",
+            Api::SendSocketMessage => "https://opendocs.alipay.com/mini/api/mr91d1",
+            Api::SetTabBarBadge => "https://opendocs.alipay.com/mini/api/qm7t3v",
         }
     }
 
     /// This API's catalog rows, in table order.
     pub(crate) const fn rows(self) -> &'static [&'static RowInfo] {
         match self {
-            Api::Request => &[&ROW_REQUEST_NAVIGATED_AWAY, &ROW_REQUEST_INVALID_PARAMETER, &ROW_REQUEST_NO_PERMISSION, &ROW_REQUEST_NETWORK_ERROR, &ROW_REQUEST_TIMEOUT, &ROW_REQUEST_JSON_PARSE_ERROR, &ROW_REQUEST_PARAMETER_PASSING_FAILED, &ROW_REQUEST_HTTP_ERROR, &ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED, &ROW_REQUEST_PROXY_FAILED],
+            Api::Request => &[&ROW_REQUEST_NAVIGATED_AWAY, &ROW_REQUEST_INVALID_PARAMETER, &ROW_REQUEST_NO_PERMISSION, &ROW_REQUEST_NETWORK_ERROR, &ROW_REQUEST_TIMEOUT, &ROW_REQUEST_JSON_PARSE_ERROR, &ROW_REQUEST_PARAMETER_PASSING_FAILED, &ROW_REQUEST_HTTP_ERROR, &ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED, &ROW_REQUEST_PROXY_FAILED, &ROW_REQUEST_HTTPS_REQUIRED_2],
             Api::UploadFile => &[&ROW_UPLOAD_FILE_JSAPI_PACKAGE_MISSING, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED, &ROW_UPLOAD_FILE_NO_PERMISSION, &ROW_UPLOAD_FILE_ABORTED, &ROW_UPLOAD_FILE_SAVED_FILE_PATH_NOT_ALLOWED, &ROW_UPLOAD_FILE_FILE_NOT_FOUND, &ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE, &ROW_UPLOAD_FILE_UPLOAD_FAILED, &ROW_UPLOAD_FILE_PERMISSION_DENIED, &ROW_UPLOAD_FILE_HTTPS_REQUIRED, &ROW_UPLOAD_FILE_DOMAIN_NOT_WHITELISTED_2, &ROW_UPLOAD_FILE_INVALID_PARAMETERS],
-            Api::TradePay => &[&ROW_TRADE_PAY_NO_PERMISSION, &ROW_TRADE_PAY_SUCCESS, &ROW_TRADE_PAY_PROCESSING, &ROW_TRADE_PAY_ORDER_FAILED, &ROW_TRADE_PAY_USER_CANCELLED, &ROW_TRADE_PAY_NETWORK_ERROR, &ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT, &ROW_TRADE_PAY_PROCESSING_2, &ROW_TRADE_PAY_RESULT_UNKNOWN_2, &ROW_TRADE_PAY_DUPLICATE_REQUEST],
-            Api::NavigateToAlipayPage => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER, &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION],
-            Api::GetAuthCode => &[&ROW_GET_AUTH_CODE_NO_PERMISSION, &ROW_GET_AUTH_CODE_EMPTY_DATA, &ROW_GET_AUTH_CODE_USER_CANCELLED, &ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND, &ROW_GET_AUTH_CODE_NETWORK_ERROR],
+            Api::TradePay => &[&ROW_TRADE_PAY_NO_PERMISSION, &ROW_TRADE_PAY_SUCCESS, &ROW_TRADE_PAY_PROCESSING, &ROW_TRADE_PAY_ORDER_FAILED, &ROW_TRADE_PAY_USER_CANCELLED, &ROW_TRADE_PAY_NETWORK_ERROR, &ROW_TRADE_PAY_RESULT_UNKNOWN, &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT, &ROW_TRADE_PAY_PROCESSING_2, &ROW_TRADE_PAY_RESULT_UNKNOWN_2, &ROW_TRADE_PAY_DUPLICATE_REQUEST, &ROW_TRADE_PAY_INVALID_PARAMETER],
+            Api::NavigateToAlipayPage => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER, &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION, &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION_2],
+            Api::GetAuthCode => &[&ROW_GET_AUTH_CODE_NO_PERMISSION, &ROW_GET_AUTH_CODE_EMPTY_DATA, &ROW_GET_AUTH_CODE_USER_CANCELLED, &ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND, &ROW_GET_AUTH_CODE_NETWORK_ERROR, &ROW_GET_AUTH_CODE_NO_PERMISSION_2],
             Api::GetPhoneNumber => &[&ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR, &ROW_GET_PHONE_NUMBER_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_PHONE_NUMBER_ENCRYPTION_CONFIG_MISSING, &ROW_GET_PHONE_NUMBER_ENCRYPTION_ERROR, &ROW_GET_PHONE_NUMBER_INVALID_AUTHORIZATION, &ROW_GET_PHONE_NUMBER_INSUFFICIENT_ISV_PERMISSION],
             Api::GetOpenUserInfo => &[&ROW_GET_OPEN_USER_INFO_INVALID_AUTHORIZATION, &ROW_GET_OPEN_USER_INFO_INSUFFICIENT_ISV_PERMISSION],
             Api::GetRunData => &[&ROW_GET_RUN_DATA_STEP_PERMISSION_NOT_GRANTED, &ROW_GET_RUN_DATA_SPORTS_NOT_ENABLED, &ROW_GET_RUN_DATA_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_RUN_DATA_ENCRYPTION_CONFIG_MISSING, &ROW_GET_RUN_DATA_ENCRYPTION_ERROR, &ROW_GET_RUN_DATA_INVALID_PARAMETERS],
@@ -121,6 +271,36 @@ impl Api {
             Api::ReLaunch => &[&ROW_RE_LAUNCH_PAGE_NOT_FOUND, &ROW_RE_LAUNCH_PAGE_NOT_FOUND_2, &ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED],
             Api::SwitchTab => &[&ROW_SWITCH_TAB_PAGE_NOT_FOUND, &ROW_SWITCH_TAB_PAGE_NOT_FOUND_2, &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED, &ROW_SWITCH_TAB_NOT_TAB_PAGE, &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB],
             Api::NavigateBack => &[&ROW_NAVIGATE_BACK_ALREADY_TOP],
+            Api::WriteBleCharacteristicValue => &[&ROW_WRITE_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID, &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_TIMEOUT, &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_CONNECTION_LOST, &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_BLUETOOTH_OFF],
+            Api::ReadBleCharacteristicValue => &[&ROW_READ_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID, &ROW_READ_BLE_CHARACTERISTIC_VALUE_TIMEOUT, &ROW_READ_BLE_CHARACTERISTIC_VALUE_MISSING_PARAMETER],
+            Api::NotifyBleCharacteristicValueChange => &[&ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_INVALID_DEVICE_ID, &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CONNECTION_LOST, &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_MISSING_PARAMETER, &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CHARACTERISTIC_NOT_FOUND],
+            Api::GetBleDeviceCharacteristics => &[&ROW_GET_BLE_DEVICE_CHARACTERISTICS_TIMEOUT, &ROW_GET_BLE_DEVICE_CHARACTERISTICS_MISSING_PARAMETER],
+            Api::GetBleDeviceServices => &[&ROW_GET_BLE_DEVICE_SERVICES_MISSING_PARAMETER, &ROW_GET_BLE_DEVICE_SERVICES_BLUETOOTH_OFF],
+            Api::OpenBluetoothAdapter => &[&ROW_OPEN_BLUETOOTH_ADAPTER_NOT_SUPPORTED_IN_SIMULATOR, &ROW_OPEN_BLUETOOTH_ADAPTER_AUTHORIZATION_FAILED, &ROW_OPEN_BLUETOOTH_ADAPTER_USER_DENIED_AUTHORIZATION, &ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_OFF, &ROW_OPEN_BLUETOOTH_ADAPTER_SYSTEM_SERVICE_CONNECTION_LOST, &ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_NOT_AUTHORIZED],
+            Api::SaveFile => &[&ROW_SAVE_FILE_INVALID_PARAMETER],
+            Api::DownloadFile => &[&ROW_DOWNLOAD_FILE_INVALID_PARAMETER, &ROW_DOWNLOAD_FILE_DOWNLOAD_FAILED, &ROW_DOWNLOAD_FILE_HTTPS_REQUIRED],
+            Api::SetScreenBrightness => &[&ROW_SET_SCREEN_BRIGHTNESS_INVALID_PARAMETER],
+            Api::GetBatteryInfo => &[&ROW_GET_BATTERY_INFO_NO_PERMISSION],
+            Api::GetBatteryInfoSync => &[&ROW_GET_BATTERY_INFO_SYNC_NO_PERMISSION],
+            Api::CalculateRoute => &[&ROW_CALCULATE_ROUTE_NO_PERMISSION],
+            Api::SetClipboard => &[&ROW_SET_CLIPBOARD_NO_PERMISSION],
+            Api::GetBeacons => &[&ROW_GET_BEACONS_AUTHORIZATION_FAILED],
+            Api::ChooseAlipayContact => &[&ROW_CHOOSE_ALIPAY_CONTACT_AUTHORIZATION_FAILED, &ROW_CHOOSE_ALIPAY_CONTACT_USER_CANCELLED],
+            Api::ChoosePhoneContact => &[&ROW_CHOOSE_PHONE_CONTACT_AUTHORIZATION_FAILED, &ROW_CHOOSE_PHONE_CONTACT_CONTACTS_PERMISSION_DENIED, &ROW_CHOOSE_PHONE_CONTACT_USER_CANCELLED],
+            Api::ChooseImage => &[&ROW_CHOOSE_IMAGE_USER_CANCELLED, &ROW_CHOOSE_IMAGE_USER_DENIED_AUTHORIZATION],
+            Api::AddPhoneContact => &[&ROW_ADD_PHONE_CONTACT_USER_DENIED_AUTHORIZATION],
+            Api::Scan => &[&ROW_SCAN_USER_DENIED_AUTHORIZATION],
+            Api::ConnectSocket => &[&ROW_CONNECT_SOCKET_WSS_REQUIRED, &ROW_CONNECT_SOCKET_EMPTY_URL, &ROW_CONNECT_SOCKET_INVALID_URL, &ROW_CONNECT_SOCKET_INVALID_URL_SCHEME],
+            Api::DatePicker => &[&ROW_DATE_PICKER_USER_CANCELLED],
+            Api::GetLocation => &[&ROW_GET_LOCATION_USER_DENIED_AUTHORIZATION],
+            Api::GetRunScene => &[&ROW_GET_RUN_SCENE_UNKNOWN_ERROR],
+            Api::StopBluetoothDevicesDiscovery => &[&ROW_STOP_BLUETOOTH_DEVICES_DISCOVERY_BLUETOOTH_OFF],
+            Api::DisconnectBleDevice => &[&ROW_DISCONNECT_BLE_DEVICE_BLUETOOTH_OFF],
+            Api::GetBluetoothDevices => &[&ROW_GET_BLUETOOTH_DEVICES_BLUETOOTH_OFF],
+            Api::GetConnectedBluetoothDevices => &[&ROW_GET_CONNECTED_BLUETOOTH_DEVICES_BLUETOOTH_OFF],
+            Api::Rsa => &[&ROW_RSA_INVALID_ACTION, &ROW_RSA_MISSING_TEXT_OR_KEY, &ROW_RSA_INVALID_KEY],
+            Api::SendSocketMessage => &[&ROW_SEND_SOCKET_MESSAGE_NOT_CONNECTED, &ROW_SEND_SOCKET_MESSAGE_UNKNOWN_SOCKET_ERROR],
+            Api::SetTabBarBadge => &[&ROW_SET_TAB_BAR_BADGE_MISSING_INDEX_OR_TAG],
         }
     }
 }
@@ -212,6 +392,15 @@ pub enum RequestError {
     ///
     /// Note: The seed lists this meaning under 20 by leaving the error cell empty.
     #[doc(alias = "请求 URL 不支持 HTTP，请使用 HTTPS")]
+    ///
+    /// `my.request` error `20` · errorMessage `请求url不支持http,请使用https`
+    ///
+    /// The URL uses HTTP; only HTTPS is supported.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.downloadFile报error:20（请求url不支持http,请使用https）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.downloadFile报error:20（请求url不支持http,请使用https>）.md) The URL uses the wrong protocol, which the caller must change to HTTPS.
+    #[doc(alias = "请求url不支持http,请使用https")]
     HttpsRequired,
     /// `my.request` error `23` · errorMessage `代理请求失败。`
     ///
@@ -461,11 +650,20 @@ pub enum TradePayResult {
     /// Note: From the App payment result table (resultStatus 5000, <https://opendocs.alipay.com/open/204/105301>), which App SDK wrappers return in the same shape; the my.tradePay page does not list it. Reconcile because the first request of the pair may still go through.
     #[doc(alias = "重复请求")]
     DuplicateRequest,
+    /// `my.tradePay` error `2` · errorMessage `invalid parameter!`
+    ///
+    /// A parameter name or value is invalid.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:2（invalid parameter!）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!>）.md) A parameter name or value in the call is wrong, which the caller must correct.
+    #[doc(alias = "invalid parameter!")]
+    InvalidParameter,
 }
 
 impl TradePayResult {
     /// Every variant, in table order.
-    pub const ALL: &'static [TradePayResult] = &[TradePayResult::NoPermission, TradePayResult::Success, TradePayResult::Processing, TradePayResult::OrderFailed, TradePayResult::UserCancelled, TradePayResult::NetworkError, TradePayResult::ResultUnknown, TradePayResult::ForgotPasswordExit, TradePayResult::DuplicateRequest];
+    pub const ALL: &'static [TradePayResult] = &[TradePayResult::NoPermission, TradePayResult::Success, TradePayResult::Processing, TradePayResult::OrderFailed, TradePayResult::UserCancelled, TradePayResult::NetworkError, TradePayResult::ResultUnknown, TradePayResult::ForgotPasswordExit, TradePayResult::DuplicateRequest, TradePayResult::InvalidParameter];
 
     /// The variant's first catalog row.
     pub(crate) const fn info(self) -> &'static RowInfo {
@@ -479,6 +677,7 @@ impl TradePayResult {
             TradePayResult::ResultUnknown => &ROW_TRADE_PAY_RESULT_UNKNOWN,
             TradePayResult::ForgotPasswordExit => &ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT,
             TradePayResult::DuplicateRequest => &ROW_TRADE_PAY_DUPLICATE_REQUEST,
+            TradePayResult::InvalidParameter => &ROW_TRADE_PAY_INVALID_PARAMETER,
         }
     }
 }
@@ -505,6 +704,15 @@ pub enum NavigateToAlipayPageError {
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "无权限调（N22104）。")]
+    ///
+    /// `my.ap.navigateToAlipayPage` error `4` · errorMessage `无权调用`
+    ///
+    /// The mini program is not permitted to call this API.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:4（无权调用 N22104）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104>）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.
+    #[doc(alias = "无权调用")]
     NoPermission,
 }
 
@@ -536,6 +744,15 @@ pub enum GetAuthCodeError {
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "无权限调（N22104）。")]
+    ///
+    /// `my.getAuthCode` error `4` · errorMessage `无权调用`
+    ///
+    /// The mini program is not permitted to call this API.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:4（无权调用 N22104）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104>）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.
+    #[doc(alias = "无权调用")]
     NoPermission,
     /// `my.getAuthCode` error `10` · errorMessage `Empty Data`
     ///
@@ -947,14 +1164,579 @@ impl NavigationError {
     }
 }
 
+/// The failures of the APIs whose failures come from the Alipay mini-program FAQ's error pages (支付宝小程序常见问题), each page naming the APIs it was seen on, one variant per meaning.
+///
+/// Each variant's `code`, messages and remedy are the catalog's; see the [module docs](super).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+    strum::EnumCount, strum::IntoStaticStr,
+)]
+#[non_exhaustive]
+pub enum FaqError {
+    /// `my.writeBLECharacteristicValue` error `10011` · errorMessage `设备 id 不可用`
+    ///
+    /// The device ID is invalid or empty.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:100011（设备 id 不可用）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100011（设备%20id%20不可用>）.md) The deviceId argument is wrong or empty, which only the caller can correct.
+    #[doc(alias = "设备 id 不可用")]
+    ///
+    /// `my.readBLECharacteristicValue` error `10011` · errorMessage `设备 id 不可用`
+    ///
+    /// The device ID is invalid or empty.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:100011（设备 id 不可用）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100011（设备%20id%20不可用>）.md) The deviceId argument is wrong or empty, which only the caller can correct.
+    ///
+    /// `my.notifyBLECharacteristicValueChange` error `10011` · errorMessage `设备 id 不可用`
+    ///
+    /// The device ID is invalid or empty.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:100011（设备 id 不可用）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100011（设备%20id%20不可用>）.md) The deviceId argument is wrong or empty, which only the caller can correct.
+    InvalidDeviceId,
+    /// `my.writeBLECharacteristicValue` error `10015` · errorMessage `操作超时`
+    ///
+    /// The Bluetooth operation timed out.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:100015（操作超时）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100015（操作超时>）.md) A timeout on a weak or unstable link is transient, and the Bluetooth error table's remedy for 10015 is to repeat the operation.
+    #[doc(alias = "操作超时")]
+    ///
+    /// `my.readBLECharacteristicValue` error `10015` · errorMessage `操作超时`
+    ///
+    /// The Bluetooth operation timed out.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:100015（操作超时）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100015（操作超时>）.md) A timeout on a weak or unstable link is transient, and the Bluetooth error table's remedy for 10015 is to repeat the operation.
+    ///
+    /// `my.getBLEDeviceCharacteristics` error `10015` · errorMessage `操作超时`
+    ///
+    /// The Bluetooth operation timed out.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:100015（操作超时）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100015（操作超时>）.md) A timeout on a weak or unstable link is transient, and the Bluetooth error table's remedy for 10015 is to repeat the operation.
+    Timeout,
+    /// `my.writeBLECharacteristicValue` error `10006` · errorMessage `当前连接已断开`
+    ///
+    /// The Bluetooth connection was lost.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:10006（当前连接已断开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10006（当前连接已断开>）.md) The link to the device dropped, and the page's remedy is to reconnect and call again (retry, not refresh: no credential is involved).
+    #[doc(alias = "当前连接已断开")]
+    ///
+    /// `my.notifyBLECharacteristicValueChange` error `10006` · errorMessage `当前连接已断开`
+    ///
+    /// The Bluetooth connection was lost.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:10006（当前连接已断开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10006（当前连接已断开>）.md) The link to the device dropped, and the page's remedy is to reconnect and call again (retry, not refresh: no credential is involved).
+    ConnectionLost,
+    /// `my.getBLEDeviceServices` error `10016` · errorMessage `缺少参数`
+    ///
+    /// A required parameter is missing.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:10016（缺少参数）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数>）.md) A required argument is missing from the call, which the caller must supply.
+    #[doc(alias = "缺少参数")]
+    ///
+    /// `my.notifyBLECharacteristicValueChange` error `10016` · errorMessage `缺少参数`
+    ///
+    /// A required parameter is missing.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:10016（缺少参数）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数>）.md) A required argument is missing from the call, which the caller must supply.
+    ///
+    /// `my.readBLECharacteristicValue` error `10016` · errorMessage `缺少参数`
+    ///
+    /// A required parameter is missing.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:10016（缺少参数）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数>）.md) A required argument is missing from the call, which the caller must supply.
+    ///
+    /// `my.getBLEDeviceCharacteristics` error `10016` · errorMessage `缺少参数`
+    ///
+    /// A required parameter is missing.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:10016（缺少参数）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数>）.md) A required argument is missing from the call, which the caller must supply.
+    MissingParameter,
+    /// `my.openBluetoothAdapter` error `1` · errorMessage `该接口暂不支持`
+    ///
+    /// This API is not supported in the IDE simulator.
+    ///
+    /// Next step: [`Action::GiveUp`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:1（该接口暂不支持）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:1（该接口暂不支持>）.md) The IDE simulator cannot emulate the API, so retrying there is pointless and the call must be tested on a real device.
+    #[doc(alias = "该接口暂不支持")]
+    NotSupportedInSimulator,
+    /// `my.saveFile` error `2` · errorMessage `invalid parameter!`
+    ///
+    /// A parameter name or value is invalid.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:2（invalid parameter!）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!>）.md) A parameter name or value in the call is wrong, which the caller must correct.
+    #[doc(alias = "invalid parameter!")]
+    ///
+    /// `my.downloadFile` error `2` · errorMessage `invalid parameter!`
+    ///
+    /// A parameter name or value is invalid.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:2（invalid parameter!）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!>）.md) A parameter name or value in the call is wrong, which the caller must correct.
+    ///
+    /// `my.setScreenBrightness` error `2` · errorMessage `invalid parameter!`
+    ///
+    /// A parameter name or value is invalid.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:2（invalid parameter!）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!>）.md) A parameter name or value in the call is wrong, which the caller must correct.
+    InvalidParameter,
+    /// `my.getBatteryInfo` error `4` · errorMessage `无权调用`
+    ///
+    /// The mini program is not permitted to call this API.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:4（无权调用 N22104）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104>）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.
+    #[doc(alias = "无权调用")]
+    ///
+    /// `my.getBatteryInfoSync` error `4` · errorMessage `无权调用`
+    ///
+    /// The mini program is not permitted to call this API.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:4（无权调用 N22104）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104>）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.
+    ///
+    /// `my.calculateRoute` error `4` · errorMessage `无权调用`
+    ///
+    /// The mini program is not permitted to call this API.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:4（无权调用 N22104）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104>）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.
+    ///
+    /// `my.setClipboard` error `4` · errorMessage `无权调用`
+    ///
+    /// The mini program is not permitted to call this API.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:4（无权调用 N22104）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104>）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.
+    NoPermission,
+    /// `my.openBluetoothAdapter` error `5` · errorMessage `获取授权失败`
+    ///
+    /// The user declined the Bluetooth or contacts authorization.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:5（获取授权失败）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败>）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.
+    #[doc(alias = "获取授权失败")]
+    ///
+    /// `my.getBeacons` error `5` · errorMessage `获取授权失败`
+    ///
+    /// The user declined the Bluetooth or contacts authorization.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:5（获取授权失败）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败>）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.
+    ///
+    /// `my.chooseAlipayContact` error `5` · errorMessage `获取授权失败`
+    ///
+    /// The user declined the Bluetooth or contacts authorization.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:5（获取授权失败）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败>）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.
+    ///
+    /// `my.choosePhoneContact` error `5` · errorMessage `获取授权失败`
+    ///
+    /// The user declined the Bluetooth or contacts authorization.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "error:5（获取授权失败）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败>）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.
+    AuthorizationFailed,
+    /// `my.chooseImage` error `11` · errorMessage `User cancel select video`
+    ///
+    /// The user left the image picker without choosing an image.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.chooseImage选择图片报error:11（User cancel select video）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:11（User%20cancel%20select%20video>）.md) The user backed out of the picker, so the app can only prompt them to try again.
+    #[doc(alias = "User cancel select video")]
+    ///
+    /// `my.datePicker` error `11` · errorMessage `User canceled`
+    ///
+    /// The user closed the date picker without choosing a date.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.datePicker报error:11（User canceled）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.datePicker报error:11（User%20canceled>）.md) The user dismissed the picker, so the app can only prompt them to open it again.
+    #[doc(alias = "User canceled")]
+    ///
+    /// `my.chooseAlipayContact` error `11` · errorMessage `用户取消操作（或设备未授权使用通讯录）`
+    ///
+    /// The user cancelled choosing a contact, or the device has not allowed access to contacts.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录））" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录>））.md) The user backed out of the contact picker (or withheld contacts access), so the app can only prompt them to try again.
+    #[doc(alias = "用户取消操作（或设备未授权使用通讯录）")]
+    ///
+    /// `my.choosePhoneContact` error `11` · errorMessage `用户取消操作（或设备未授权使用通讯录）`
+    ///
+    /// The user cancelled choosing a contact, or the device has not allowed access to contacts.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录））" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录>））.md) The user backed out of the contact picker (or withheld contacts access), so the app can only prompt them to try again.
+    UserCancelled,
+    /// `my.chooseImage` error `2001` · errorMessage `用户不允许授权`
+    ///
+    /// The user denied the permission request.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.chooseImage选择图片报error:2001（用户不允许授权）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:2001（用户不允许授权>）.md) The user tapped Deny on the device-permission prompt, so only the user can grant it.
+    #[doc(alias = "用户不允许授权")]
+    ///
+    /// `my.openBluetoothAdapter` error `2001` · errorMessage `用户不允许授权`
+    ///
+    /// The user denied the permission request.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.chooseImage选择图片报error:2001（用户不允许授权）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:2001（用户不允许授权>）.md) The user tapped Deny on the device-permission prompt, so only the user can grant it.
+    ///
+    /// `my.addPhoneContact` error `2001` · errorMessage `用户不允许授权`
+    ///
+    /// The user denied the permission request.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.chooseImage选择图片报error:2001（用户不允许授权）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:2001（用户不允许授权>）.md) The user tapped Deny on the device-permission prompt, so only the user can grant it.
+    ///
+    /// `my.scan` error `2001` · errorMessage `用户不允许授权`
+    ///
+    /// The user denied the permission request.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.scan报错error:2001（用户不允许授权）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.scan报错error:2001（用户不允许授权>）.md) The user refused the camera authorization, so only the user can grant it.
+    ///
+    /// `my.getLocation` error `2001` · errorMessage `用户拒绝给小程序授权`
+    ///
+    /// The user refused to let the mini program access their location.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.getLocation报error:2001（用户拒绝给小程序授权）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.getLocation报error:2001（用户拒绝给小程序授权>）.md) The user refused the location authorization, so only the user can grant it.
+    #[doc(alias = "用户拒绝给小程序授权")]
+    UserDeniedAuthorization,
+    /// `my.choosePhoneContact` error `10` · errorMessage `没有权限获取手机号码`
+    ///
+    /// Alipay is not allowed to read the phone's contacts.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.choosePhoneContact选择本地联系人报error:10（没有权限获取手机号码）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.choosePhoneContact选择本地联系人报error:10（没有权限获取手机号码>）.md) The user has denied the Alipay app the system contacts permission, which only the user can grant (no developer configuration is involved).
+    #[doc(alias = "没有权限获取手机号码")]
+    ContactsPermissionDenied,
+    /// `my.connectSocket` error `20` · errorMessage `请求url不支持ws，请使用wss`
+    ///
+    /// The URL uses ws; only wss is supported.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.connectSocket报error:20（请求url不支持ws，请使用wss）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:20（请求url不支持ws，请使用wss>）.md) The URL uses the wrong protocol, which the caller must change to wss.
+    #[doc(alias = "请求url不支持ws，请使用wss")]
+    WssRequired,
+    /// `my.connectSocket` error `3` · errorMessage `URL 为空`
+    ///
+    /// The URL is empty.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.connectSocket报error:3 （URL 为空）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:3%20（URL%20为空>）.md) The url argument is empty, which the caller must fill in.
+    #[doc(alias = "URL 为空")]
+    EmptyUrl,
+    /// `my.connectSocket` error `4` · errorMessage `URL 格式不合法`
+    ///
+    /// The URL is malformed.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.connectSocket报error:4 （URL 格式不合法）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:4%20（URL%20格式不合法>）.md) The url argument is not a recognisable URL, which the caller must correct.
+    #[doc(alias = "URL 格式不合法")]
+    InvalidUrl,
+    /// `my.connectSocket` error `5` · errorMessage `URL 地址不是ws或者wss.`
+    ///
+    /// The URL does not use the ws or wss scheme.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.connectSocket报error:5 （URL 必须以 ws 或者 wss 开头）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:5%20（URL%20必须以%20ws%20或者%20wss%20开头>）.md) The url argument uses a protocol other than ws or wss, which the caller must correct.
+    #[doc(alias = "URL 地址不是ws或者wss.")]
+    InvalidUrlScheme,
+    /// `my.downloadFile` error `12` · errorMessage `download failed`
+    ///
+    /// The file could not be downloaded.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.downloadFile报error:12（download failed）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.downloadFile报error:12（download%20failed>）.md) The page blames a restricted resource or a wrong URL, both fixed on the developer's side rather than by retrying.
+    #[doc(alias = "download failed")]
+    DownloadFailed,
+    /// `my.downloadFile` error `20` · errorMessage `请求url不支持http,请使用https`
+    ///
+    /// The URL uses HTTP; only HTTPS is supported.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.downloadFile报error:20（请求url不支持http,请使用https）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.downloadFile报error:20（请求url不支持http,请使用https>）.md) The URL uses the wrong protocol, which the caller must change to HTTPS.
+    #[doc(alias = "请求url不支持http,请使用https")]
+    HttpsRequired,
+    /// `my.getRunScene` error `3` · errorMessage `发生未知错误`
+    ///
+    /// An unknown error occurred.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.getRunScene报error:3（发生未知错误）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.getRunScene报error:3（发生未知错误>）.md) The page gives no cause and its only remedy is to call again, so the failure is treated as transient.
+    #[doc(alias = "发生未知错误")]
+    UnknownError,
+    /// `my.notifyBLECharacteristicValueChange` error `10005` · errorMessage `没有找到指定特征值`
+    ///
+    /// The specified characteristic was not found.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.notifyBLECharacteristicValueChange报error:10005（没有找到指定特征值）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.notifyBLECharacteristicValueChange报error:10005（没有找到指定特征值>）.md) A wrong characteristicId (or one the service lacks) is a fault in the call's arguments.
+    #[doc(alias = "没有找到指定特征值")]
+    CharacteristicNotFound,
+    /// `my.openBluetoothAdapter` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    #[doc(alias = "蓝牙未打开")]
+    ///
+    /// `my.stopBluetoothDevicesDiscovery` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    ///
+    /// `my.disconnectBLEDevice` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    ///
+    /// `my.writeBLECharacteristicValue` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    ///
+    /// `my.getBluetoothDevices` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    ///
+    /// `my.getBLEDeviceServices` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    ///
+    /// `my.getConnectedBluetoothDevices` error `12` · errorMessage `蓝牙未打开`
+    ///
+    /// Bluetooth is turned off.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:12（蓝牙未打开）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开>）.md) Bluetooth is switched off on the phone, and only the user can switch it on.
+    BluetoothOff,
+    /// `my.openBluetoothAdapter` error `13` · errorMessage `与系统服务的链接暂时丢失`
+    ///
+    /// The connection to the system Bluetooth service was temporarily lost.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:13（与系统服务的链接暂时丢失）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:13（与系统服务的链接暂时丢失>）.md) The page calls the loss temporary, typically from a weak signal, and its remedy is to re-establish the connection.
+    #[doc(alias = "与系统服务的链接暂时丢失")]
+    SystemServiceConnectionLost,
+    /// `my.openBluetoothAdapter` error `14` · errorMessage `未授权支付宝使用蓝牙功能`
+    ///
+    /// Alipay is not allowed to use Bluetooth.
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.openBluetoothAdapter报error:14（未授权支付宝使用蓝牙功能）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:14（未授权支付宝使用蓝牙功能>）.md) The phone has not granted the Alipay app the Bluetooth permission, which only the user can grant.
+    #[doc(alias = "未授权支付宝使用蓝牙功能")]
+    BluetoothNotAuthorized,
+    /// `my.rsa` error `10` · errorMessage `h5RSA param action must be encrypt/decrypt`
+    ///
+    /// The action parameter must be encrypt or decrypt.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.rsa非对称加密报error:10（缺少必要参数）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.rsa非对称加密报error:10（缺少必要参数>）.md) A required argument (action, text or key) is missing or wrong, which the caller must correct.
+    #[doc(alias = "h5RSA param action must be encrypt/decrypt")]
+    InvalidAction,
+    /// `my.rsa` error `10` · errorMessage `h5RSA params (text and key) must not be empty`
+    ///
+    /// The text and key parameters must not be empty.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.rsa非对称加密报error:10（缺少必要参数）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.rsa非对称加密报error:10（缺少必要参数>）.md) A required argument (action, text or key) is missing or wrong, which the caller must correct.
+    #[doc(alias = "h5RSA params (text and key) must not be empty")]
+    MissingTextOrKey,
+    /// `my.rsa` error `11` · errorMessage `Encrypt key error`
+    ///
+    /// The encryption key is invalid.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.rsa非对称加密报error:11（Encrypt key error （key错误））" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.rsa非对称加密报error:11（Encrypt%20key%20error%20（key错误>））.md) The key argument is incomplete, missing or wrong, which the caller must correct.
+    #[doc(alias = "Encrypt key error")]
+    InvalidKey,
+    /// `my.sendSocketMessage` error `10` · errorMessage `没有建连成功之前无法发送消息`
+    ///
+    /// A message cannot be sent before the WebSocket connection is open.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.sendSocketMessage报error:10（没有建连成功之前无法发送消息）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.sendSocketMessage报error:10（没有建连成功之前无法发送消息>）.md) Sending before my.onSocketOpen fires is a call-order mistake in the code.
+    #[doc(alias = "没有建连成功之前无法发送消息")]
+    NotConnected,
+    /// `my.sendSocketMessage` error `1` · errorMessage `未知错误`
+    ///
+    /// The WebSocket connection failed with an unknown error.
+    ///
+    /// Next step: [`Action::Retry`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.sendSocketMessage报error:1（未知错误）" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.sendSocketMessage报error:1（未知错误>）.md) The page attributes it to an abnormal connection to the server, fixed by reconnecting and sending again.
+    #[doc(alias = "未知错误")]
+    UnknownSocketError,
+    /// `my.setTabBarBadge` error `2` · errorMessage `you should specify index or tag!`
+    ///
+    /// Neither index nor tag was specified.
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Alipay mini-program FAQ "my.setTabBarBadge报错error:2" (<https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.setTabBarBadge报错error:2.md>) The index argument is misnamed, missing or out of range, which the caller must correct.
+    #[doc(alias = "you should specify index or tag!")]
+    MissingIndexOrTag,
+}
+
+impl FaqError {
+    /// Every variant, in table order.
+    pub const ALL: &'static [FaqError] = &[FaqError::InvalidDeviceId, FaqError::Timeout, FaqError::ConnectionLost, FaqError::MissingParameter, FaqError::NotSupportedInSimulator, FaqError::InvalidParameter, FaqError::NoPermission, FaqError::AuthorizationFailed, FaqError::UserCancelled, FaqError::UserDeniedAuthorization, FaqError::ContactsPermissionDenied, FaqError::WssRequired, FaqError::EmptyUrl, FaqError::InvalidUrl, FaqError::InvalidUrlScheme, FaqError::DownloadFailed, FaqError::HttpsRequired, FaqError::UnknownError, FaqError::CharacteristicNotFound, FaqError::BluetoothOff, FaqError::SystemServiceConnectionLost, FaqError::BluetoothNotAuthorized, FaqError::InvalidAction, FaqError::MissingTextOrKey, FaqError::InvalidKey, FaqError::NotConnected, FaqError::UnknownSocketError, FaqError::MissingIndexOrTag];
+
+    /// The variant's first catalog row.
+    pub(crate) const fn info(self) -> &'static RowInfo {
+        match self {
+            FaqError::InvalidDeviceId => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID,
+            FaqError::Timeout => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_TIMEOUT,
+            FaqError::ConnectionLost => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_CONNECTION_LOST,
+            FaqError::MissingParameter => &ROW_GET_BLE_DEVICE_SERVICES_MISSING_PARAMETER,
+            FaqError::NotSupportedInSimulator => &ROW_OPEN_BLUETOOTH_ADAPTER_NOT_SUPPORTED_IN_SIMULATOR,
+            FaqError::InvalidParameter => &ROW_SAVE_FILE_INVALID_PARAMETER,
+            FaqError::NoPermission => &ROW_GET_BATTERY_INFO_NO_PERMISSION,
+            FaqError::AuthorizationFailed => &ROW_OPEN_BLUETOOTH_ADAPTER_AUTHORIZATION_FAILED,
+            FaqError::UserCancelled => &ROW_CHOOSE_IMAGE_USER_CANCELLED,
+            FaqError::UserDeniedAuthorization => &ROW_CHOOSE_IMAGE_USER_DENIED_AUTHORIZATION,
+            FaqError::ContactsPermissionDenied => &ROW_CHOOSE_PHONE_CONTACT_CONTACTS_PERMISSION_DENIED,
+            FaqError::WssRequired => &ROW_CONNECT_SOCKET_WSS_REQUIRED,
+            FaqError::EmptyUrl => &ROW_CONNECT_SOCKET_EMPTY_URL,
+            FaqError::InvalidUrl => &ROW_CONNECT_SOCKET_INVALID_URL,
+            FaqError::InvalidUrlScheme => &ROW_CONNECT_SOCKET_INVALID_URL_SCHEME,
+            FaqError::DownloadFailed => &ROW_DOWNLOAD_FILE_DOWNLOAD_FAILED,
+            FaqError::HttpsRequired => &ROW_DOWNLOAD_FILE_HTTPS_REQUIRED,
+            FaqError::UnknownError => &ROW_GET_RUN_SCENE_UNKNOWN_ERROR,
+            FaqError::CharacteristicNotFound => &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CHARACTERISTIC_NOT_FOUND,
+            FaqError::BluetoothOff => &ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_OFF,
+            FaqError::SystemServiceConnectionLost => &ROW_OPEN_BLUETOOTH_ADAPTER_SYSTEM_SERVICE_CONNECTION_LOST,
+            FaqError::BluetoothNotAuthorized => &ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_NOT_AUTHORIZED,
+            FaqError::InvalidAction => &ROW_RSA_INVALID_ACTION,
+            FaqError::MissingTextOrKey => &ROW_RSA_MISSING_TEXT_OR_KEY,
+            FaqError::InvalidKey => &ROW_RSA_INVALID_KEY,
+            FaqError::NotConnected => &ROW_SEND_SOCKET_MESSAGE_NOT_CONNECTED,
+            FaqError::UnknownSocketError => &ROW_SEND_SOCKET_MESSAGE_UNKNOWN_SOCKET_ERROR,
+            FaqError::MissingIndexOrTag => &ROW_SET_TAB_BAR_BADGE_MISSING_INDEX_OR_TAG,
+        }
+    }
+}
+
 /// The rows of `api` listed under the number `code`, in table order.
 pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static RowInfo] {
     match (api, code) {
+        (Api::AddPhoneContact, 2001) => &[&ROW_ADD_PHONE_CONTACT_USER_DENIED_AUTHORIZATION],
+        (Api::CalculateRoute, 4) => &[&ROW_CALCULATE_ROUTE_NO_PERMISSION],
+        (Api::ChooseAlipayContact, 5) => &[&ROW_CHOOSE_ALIPAY_CONTACT_AUTHORIZATION_FAILED],
+        (Api::ChooseAlipayContact, 11) => &[&ROW_CHOOSE_ALIPAY_CONTACT_USER_CANCELLED],
+        (Api::ChooseImage, 11) => &[&ROW_CHOOSE_IMAGE_USER_CANCELLED],
+        (Api::ChooseImage, 2001) => &[&ROW_CHOOSE_IMAGE_USER_DENIED_AUTHORIZATION],
+        (Api::ChoosePhoneContact, 5) => &[&ROW_CHOOSE_PHONE_CONTACT_AUTHORIZATION_FAILED],
+        (Api::ChoosePhoneContact, 10) => &[&ROW_CHOOSE_PHONE_CONTACT_CONTACTS_PERMISSION_DENIED],
+        (Api::ChoosePhoneContact, 11) => &[&ROW_CHOOSE_PHONE_CONTACT_USER_CANCELLED],
+        (Api::ConnectSocket, 3) => &[&ROW_CONNECT_SOCKET_EMPTY_URL],
+        (Api::ConnectSocket, 4) => &[&ROW_CONNECT_SOCKET_INVALID_URL],
+        (Api::ConnectSocket, 5) => &[&ROW_CONNECT_SOCKET_INVALID_URL_SCHEME],
+        (Api::ConnectSocket, 20) => &[&ROW_CONNECT_SOCKET_WSS_REQUIRED],
+        (Api::DatePicker, 11) => &[&ROW_DATE_PICKER_USER_CANCELLED],
+        (Api::DisconnectBleDevice, 12) => &[&ROW_DISCONNECT_BLE_DEVICE_BLUETOOTH_OFF],
+        (Api::DownloadFile, 2) => &[&ROW_DOWNLOAD_FILE_INVALID_PARAMETER],
+        (Api::DownloadFile, 12) => &[&ROW_DOWNLOAD_FILE_DOWNLOAD_FAILED],
+        (Api::DownloadFile, 20) => &[&ROW_DOWNLOAD_FILE_HTTPS_REQUIRED],
         (Api::GetAuthCode, 3) => &[&ROW_GET_AUTH_CODE_AUTH_RESULT_NOT_FOUND],
-        (Api::GetAuthCode, 4) => &[&ROW_GET_AUTH_CODE_NO_PERMISSION],
+        (Api::GetAuthCode, 4) => &[&ROW_GET_AUTH_CODE_NO_PERMISSION, &ROW_GET_AUTH_CODE_NO_PERMISSION_2],
         (Api::GetAuthCode, 10) => &[&ROW_GET_AUTH_CODE_EMPTY_DATA],
         (Api::GetAuthCode, 11) => &[&ROW_GET_AUTH_CODE_USER_CANCELLED],
         (Api::GetAuthCode, 12) => &[&ROW_GET_AUTH_CODE_NETWORK_ERROR],
+        (Api::GetBatteryInfo, 4) => &[&ROW_GET_BATTERY_INFO_NO_PERMISSION],
+        (Api::GetBatteryInfoSync, 4) => &[&ROW_GET_BATTERY_INFO_SYNC_NO_PERMISSION],
+        (Api::GetBeacons, 5) => &[&ROW_GET_BEACONS_AUTHORIZATION_FAILED],
+        (Api::GetBleDeviceCharacteristics, 10015) => &[&ROW_GET_BLE_DEVICE_CHARACTERISTICS_TIMEOUT],
+        (Api::GetBleDeviceCharacteristics, 10016) => &[&ROW_GET_BLE_DEVICE_CHARACTERISTICS_MISSING_PARAMETER],
+        (Api::GetBleDeviceServices, 12) => &[&ROW_GET_BLE_DEVICE_SERVICES_BLUETOOTH_OFF],
+        (Api::GetBleDeviceServices, 10016) => &[&ROW_GET_BLE_DEVICE_SERVICES_MISSING_PARAMETER],
+        (Api::GetBluetoothDevices, 12) => &[&ROW_GET_BLUETOOTH_DEVICES_BLUETOOTH_OFF],
+        (Api::GetConnectedBluetoothDevices, 12) => &[&ROW_GET_CONNECTED_BLUETOOTH_DEVICES_BLUETOOTH_OFF],
+        (Api::GetLocation, 2001) => &[&ROW_GET_LOCATION_USER_DENIED_AUTHORIZATION],
         (Api::GetOpenUserInfo, 40003) => &[&ROW_GET_OPEN_USER_INFO_INVALID_AUTHORIZATION],
         (Api::GetOpenUserInfo, 40006) => &[&ROW_GET_OPEN_USER_INFO_INSUFFICIENT_ISV_PERMISSION],
         (Api::GetPhoneNumber, 1) => &[&ROW_GET_PHONE_NUMBER_NOT_SUPPORTED_IN_SIMULATOR],
@@ -967,10 +1749,24 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
         (Api::GetRunData, 1005) => &[&ROW_GET_RUN_DATA_SPORTS_NOT_ENABLED],
         (Api::GetRunData, 40001) => &[&ROW_GET_RUN_DATA_DEFAULT_SIGN_TYPE_NOT_SET, &ROW_GET_RUN_DATA_ENCRYPTION_CONFIG_MISSING],
         (Api::GetRunData, 40002) => &[&ROW_GET_RUN_DATA_ENCRYPTION_ERROR],
+        (Api::GetRunScene, 3) => &[&ROW_GET_RUN_SCENE_UNKNOWN_ERROR],
         (Api::NavigateTo, 1) => &[&ROW_NAVIGATE_TO_DEPTH_EXCEEDED, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND, &ROW_NAVIGATE_TO_PAGE_NOT_FOUND_2, &ROW_NAVIGATE_TO_PLUGIN_PAGE_NOT_DECLARED],
         (Api::NavigateToAlipayPage, 2) => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_INVALID_PARAMETER],
-        (Api::NavigateToAlipayPage, 4) => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION],
+        (Api::NavigateToAlipayPage, 4) => &[&ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION, &ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION_2],
+        (Api::NotifyBleCharacteristicValueChange, 10005) => &[&ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CHARACTERISTIC_NOT_FOUND],
+        (Api::NotifyBleCharacteristicValueChange, 10006) => &[&ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CONNECTION_LOST],
+        (Api::NotifyBleCharacteristicValueChange, 10011) => &[&ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_INVALID_DEVICE_ID],
+        (Api::NotifyBleCharacteristicValueChange, 10016) => &[&ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_MISSING_PARAMETER],
+        (Api::OpenBluetoothAdapter, 1) => &[&ROW_OPEN_BLUETOOTH_ADAPTER_NOT_SUPPORTED_IN_SIMULATOR],
+        (Api::OpenBluetoothAdapter, 5) => &[&ROW_OPEN_BLUETOOTH_ADAPTER_AUTHORIZATION_FAILED],
+        (Api::OpenBluetoothAdapter, 12) => &[&ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_OFF],
+        (Api::OpenBluetoothAdapter, 13) => &[&ROW_OPEN_BLUETOOTH_ADAPTER_SYSTEM_SERVICE_CONNECTION_LOST],
+        (Api::OpenBluetoothAdapter, 14) => &[&ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_NOT_AUTHORIZED],
+        (Api::OpenBluetoothAdapter, 2001) => &[&ROW_OPEN_BLUETOOTH_ADAPTER_USER_DENIED_AUTHORIZATION],
         (Api::ReLaunch, 1) => &[&ROW_RE_LAUNCH_PAGE_NOT_FOUND, &ROW_RE_LAUNCH_PAGE_NOT_FOUND_2, &ROW_RE_LAUNCH_PLUGIN_PAGE_NOT_DECLARED],
+        (Api::ReadBleCharacteristicValue, 10011) => &[&ROW_READ_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID],
+        (Api::ReadBleCharacteristicValue, 10015) => &[&ROW_READ_BLE_CHARACTERISTIC_VALUE_TIMEOUT],
+        (Api::ReadBleCharacteristicValue, 10016) => &[&ROW_READ_BLE_CHARACTERISTIC_VALUE_MISSING_PARAMETER],
         (Api::RedirectTo, 1) => &[&ROW_REDIRECT_TO_PAGE_NOT_FOUND, &ROW_REDIRECT_TO_PAGE_NOT_FOUND_2, &ROW_REDIRECT_TO_PLUGIN_PAGE_NOT_DECLARED],
         (Api::Request, 1) => &[&ROW_REQUEST_NAVIGATED_AWAY],
         (Api::Request, 2) => &[&ROW_REQUEST_INVALID_PARAMETER],
@@ -981,9 +1777,20 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
         (Api::Request, 14) => &[&ROW_REQUEST_JSON_PARSE_ERROR],
         (Api::Request, 15) => &[&ROW_REQUEST_PARAMETER_PASSING_FAILED],
         (Api::Request, 19) => &[&ROW_REQUEST_HTTP_ERROR],
-        (Api::Request, 20) => &[&ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED],
+        (Api::Request, 20) => &[&ROW_REQUEST_STOPPED_OR_THROTTLED, &ROW_REQUEST_HTTPS_REQUIRED, &ROW_REQUEST_HTTPS_REQUIRED_2],
         (Api::Request, 23) => &[&ROW_REQUEST_PROXY_FAILED],
+        (Api::Rsa, 10) => &[&ROW_RSA_INVALID_ACTION, &ROW_RSA_MISSING_TEXT_OR_KEY],
+        (Api::Rsa, 11) => &[&ROW_RSA_INVALID_KEY],
+        (Api::SaveFile, 2) => &[&ROW_SAVE_FILE_INVALID_PARAMETER],
+        (Api::Scan, 2001) => &[&ROW_SCAN_USER_DENIED_AUTHORIZATION],
+        (Api::SendSocketMessage, 1) => &[&ROW_SEND_SOCKET_MESSAGE_UNKNOWN_SOCKET_ERROR],
+        (Api::SendSocketMessage, 10) => &[&ROW_SEND_SOCKET_MESSAGE_NOT_CONNECTED],
+        (Api::SetClipboard, 4) => &[&ROW_SET_CLIPBOARD_NO_PERMISSION],
+        (Api::SetScreenBrightness, 2) => &[&ROW_SET_SCREEN_BRIGHTNESS_INVALID_PARAMETER],
+        (Api::SetTabBarBadge, 2) => &[&ROW_SET_TAB_BAR_BADGE_MISSING_INDEX_OR_TAG],
+        (Api::StopBluetoothDevicesDiscovery, 12) => &[&ROW_STOP_BLUETOOTH_DEVICES_DISCOVERY_BLUETOOTH_OFF],
         (Api::SwitchTab, 1) => &[&ROW_SWITCH_TAB_PAGE_NOT_FOUND, &ROW_SWITCH_TAB_PAGE_NOT_FOUND_2, &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED, &ROW_SWITCH_TAB_NOT_TAB_PAGE, &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB],
+        (Api::TradePay, 2) => &[&ROW_TRADE_PAY_INVALID_PARAMETER],
         (Api::TradePay, 4) => &[&ROW_TRADE_PAY_NO_PERMISSION],
         (Api::TradePay, 99) => &[&ROW_TRADE_PAY_FORGOT_PASSWORD_EXIT],
         (Api::TradePay, 4000) => &[&ROW_TRADE_PAY_ORDER_FAILED],
@@ -999,6 +1806,10 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
         (Api::UploadFile, 12) => &[&ROW_UPLOAD_FILE_NOT_A_NORMAL_FILE, &ROW_UPLOAD_FILE_UPLOAD_FAILED],
         (Api::UploadFile, 13) => &[&ROW_UPLOAD_FILE_PERMISSION_DENIED],
         (Api::UploadFile, 20) => &[&ROW_UPLOAD_FILE_HTTPS_REQUIRED],
+        (Api::WriteBleCharacteristicValue, 12) => &[&ROW_WRITE_BLE_CHARACTERISTIC_VALUE_BLUETOOTH_OFF],
+        (Api::WriteBleCharacteristicValue, 10006) => &[&ROW_WRITE_BLE_CHARACTERISTIC_VALUE_CONNECTION_LOST],
+        (Api::WriteBleCharacteristicValue, 10011) => &[&ROW_WRITE_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID],
+        (Api::WriteBleCharacteristicValue, 10015) => &[&ROW_WRITE_BLE_CHARACTERISTIC_VALUE_TIMEOUT],
         _ => &[],
     }
 }
@@ -1007,23 +1818,25 @@ pub(crate) const fn rows_with_code(api: Api, code: i64) -> &'static [&'static Ro
 #[cfg(feature = "serde")]
 pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
     match code {
-        1 => &[Api::Request, Api::GetPhoneNumber, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab],
-        2 => &[Api::Request, Api::NavigateToAlipayPage, Api::GetRunData],
-        3 => &[Api::GetAuthCode],
-        4 => &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode],
+        1 => &[Api::Request, Api::GetPhoneNumber, Api::NavigateTo, Api::RedirectTo, Api::ReLaunch, Api::SwitchTab, Api::OpenBluetoothAdapter, Api::SendSocketMessage],
+        2 => &[Api::Request, Api::TradePay, Api::NavigateToAlipayPage, Api::GetRunData, Api::SaveFile, Api::DownloadFile, Api::SetScreenBrightness, Api::SetTabBarBadge],
+        3 => &[Api::GetAuthCode, Api::ConnectSocket, Api::GetRunScene],
+        4 => &[Api::Request, Api::UploadFile, Api::TradePay, Api::NavigateToAlipayPage, Api::GetAuthCode, Api::GetBatteryInfo, Api::GetBatteryInfoSync, Api::CalculateRoute, Api::SetClipboard, Api::ConnectSocket],
+        5 => &[Api::OpenBluetoothAdapter, Api::GetBeacons, Api::ChooseAlipayContact, Api::ChoosePhoneContact, Api::ConnectSocket],
         9 => &[Api::UploadFile],
-        10 => &[Api::GetAuthCode],
-        11 => &[Api::Request, Api::UploadFile, Api::GetAuthCode],
-        12 => &[Api::Request, Api::UploadFile, Api::GetAuthCode],
-        13 => &[Api::Request, Api::UploadFile],
-        14 => &[Api::Request],
+        10 => &[Api::GetAuthCode, Api::ChoosePhoneContact, Api::Rsa, Api::SendSocketMessage],
+        11 => &[Api::Request, Api::UploadFile, Api::GetAuthCode, Api::ChooseAlipayContact, Api::ChoosePhoneContact, Api::ChooseImage, Api::DatePicker, Api::Rsa],
+        12 => &[Api::Request, Api::UploadFile, Api::GetAuthCode, Api::WriteBleCharacteristicValue, Api::GetBleDeviceServices, Api::OpenBluetoothAdapter, Api::DownloadFile, Api::StopBluetoothDevicesDiscovery, Api::DisconnectBleDevice, Api::GetBluetoothDevices, Api::GetConnectedBluetoothDevices],
+        13 => &[Api::Request, Api::UploadFile, Api::OpenBluetoothAdapter],
+        14 => &[Api::Request, Api::OpenBluetoothAdapter],
         15 => &[Api::Request],
         19 => &[Api::Request],
-        20 => &[Api::Request, Api::UploadFile],
+        20 => &[Api::Request, Api::UploadFile, Api::DownloadFile, Api::ConnectSocket],
         23 => &[Api::Request],
         99 => &[Api::TradePay],
         1003 => &[Api::GetRunData],
         1005 => &[Api::GetRunData],
+        2001 => &[Api::OpenBluetoothAdapter, Api::ChooseImage, Api::AddPhoneContact, Api::Scan, Api::GetLocation],
         4000 => &[Api::TradePay],
         5000 => &[Api::TradePay],
         6001 => &[Api::TradePay],
@@ -1031,6 +1844,11 @@ pub(crate) const fn apis_with_code(code: i64) -> &'static [Api] {
         6004 => &[Api::TradePay],
         8000 => &[Api::TradePay],
         9000 => &[Api::TradePay],
+        10005 => &[Api::NotifyBleCharacteristicValueChange],
+        10006 => &[Api::WriteBleCharacteristicValue, Api::NotifyBleCharacteristicValueChange],
+        10011 => &[Api::WriteBleCharacteristicValue, Api::ReadBleCharacteristicValue, Api::NotifyBleCharacteristicValueChange],
+        10015 => &[Api::WriteBleCharacteristicValue, Api::ReadBleCharacteristicValue, Api::GetBleDeviceCharacteristics],
+        10016 => &[Api::ReadBleCharacteristicValue, Api::NotifyBleCharacteristicValueChange, Api::GetBleDeviceCharacteristics, Api::GetBleDeviceServices],
         40001 => &[Api::GetPhoneNumber, Api::GetRunData],
         40002 => &[Api::GetPhoneNumber, Api::GetRunData],
         40003 => &[Api::GetPhoneNumber, Api::GetOpenUserInfo],
@@ -1063,8 +1881,8 @@ pub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {
     }
 }
 
-/// The catalog row of a navigation failure on a given routing API; the variant's first row
-/// when the pair is not in the table.
+/// The catalog row of a `NavigationError` on a given API; the variant's first row when the pair
+/// is not in the table.
 pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {
     match (api, error) {
         (Api::NavigateTo, NavigationError::DepthExceeded) => &ROW_NAVIGATE_TO_DEPTH_EXCEEDED,
@@ -1079,6 +1897,71 @@ pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static
         (Api::SwitchTab, NavigationError::PluginPageNotDeclared) => &ROW_SWITCH_TAB_PLUGIN_PAGE_NOT_DECLARED,
         (Api::SwitchTab, NavigationError::NotTabPage) => &ROW_SWITCH_TAB_NOT_TAB_PAGE,
         (Api::SwitchTab, NavigationError::PluginCannotSwitchTab) => &ROW_SWITCH_TAB_PLUGIN_CANNOT_SWITCH_TAB,
+        (_, error) => error.info(),
+    }
+}
+
+/// The catalog row of a `FaqError` on a given API; the variant's first row when the pair
+/// is not in the table.
+pub(crate) const fn faq_row(api: Api, error: FaqError) -> &'static RowInfo {
+    match (api, error) {
+        (Api::WriteBleCharacteristicValue, FaqError::InvalidDeviceId) => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID,
+        (Api::ReadBleCharacteristicValue, FaqError::InvalidDeviceId) => &ROW_READ_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID,
+        (Api::NotifyBleCharacteristicValueChange, FaqError::InvalidDeviceId) => &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_INVALID_DEVICE_ID,
+        (Api::WriteBleCharacteristicValue, FaqError::Timeout) => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_TIMEOUT,
+        (Api::ReadBleCharacteristicValue, FaqError::Timeout) => &ROW_READ_BLE_CHARACTERISTIC_VALUE_TIMEOUT,
+        (Api::GetBleDeviceCharacteristics, FaqError::Timeout) => &ROW_GET_BLE_DEVICE_CHARACTERISTICS_TIMEOUT,
+        (Api::WriteBleCharacteristicValue, FaqError::ConnectionLost) => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_CONNECTION_LOST,
+        (Api::NotifyBleCharacteristicValueChange, FaqError::ConnectionLost) => &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CONNECTION_LOST,
+        (Api::GetBleDeviceServices, FaqError::MissingParameter) => &ROW_GET_BLE_DEVICE_SERVICES_MISSING_PARAMETER,
+        (Api::NotifyBleCharacteristicValueChange, FaqError::MissingParameter) => &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_MISSING_PARAMETER,
+        (Api::ReadBleCharacteristicValue, FaqError::MissingParameter) => &ROW_READ_BLE_CHARACTERISTIC_VALUE_MISSING_PARAMETER,
+        (Api::GetBleDeviceCharacteristics, FaqError::MissingParameter) => &ROW_GET_BLE_DEVICE_CHARACTERISTICS_MISSING_PARAMETER,
+        (Api::OpenBluetoothAdapter, FaqError::NotSupportedInSimulator) => &ROW_OPEN_BLUETOOTH_ADAPTER_NOT_SUPPORTED_IN_SIMULATOR,
+        (Api::SaveFile, FaqError::InvalidParameter) => &ROW_SAVE_FILE_INVALID_PARAMETER,
+        (Api::DownloadFile, FaqError::InvalidParameter) => &ROW_DOWNLOAD_FILE_INVALID_PARAMETER,
+        (Api::SetScreenBrightness, FaqError::InvalidParameter) => &ROW_SET_SCREEN_BRIGHTNESS_INVALID_PARAMETER,
+        (Api::GetBatteryInfo, FaqError::NoPermission) => &ROW_GET_BATTERY_INFO_NO_PERMISSION,
+        (Api::GetBatteryInfoSync, FaqError::NoPermission) => &ROW_GET_BATTERY_INFO_SYNC_NO_PERMISSION,
+        (Api::CalculateRoute, FaqError::NoPermission) => &ROW_CALCULATE_ROUTE_NO_PERMISSION,
+        (Api::SetClipboard, FaqError::NoPermission) => &ROW_SET_CLIPBOARD_NO_PERMISSION,
+        (Api::OpenBluetoothAdapter, FaqError::AuthorizationFailed) => &ROW_OPEN_BLUETOOTH_ADAPTER_AUTHORIZATION_FAILED,
+        (Api::GetBeacons, FaqError::AuthorizationFailed) => &ROW_GET_BEACONS_AUTHORIZATION_FAILED,
+        (Api::ChooseAlipayContact, FaqError::AuthorizationFailed) => &ROW_CHOOSE_ALIPAY_CONTACT_AUTHORIZATION_FAILED,
+        (Api::ChoosePhoneContact, FaqError::AuthorizationFailed) => &ROW_CHOOSE_PHONE_CONTACT_AUTHORIZATION_FAILED,
+        (Api::ChooseImage, FaqError::UserCancelled) => &ROW_CHOOSE_IMAGE_USER_CANCELLED,
+        (Api::ChooseImage, FaqError::UserDeniedAuthorization) => &ROW_CHOOSE_IMAGE_USER_DENIED_AUTHORIZATION,
+        (Api::OpenBluetoothAdapter, FaqError::UserDeniedAuthorization) => &ROW_OPEN_BLUETOOTH_ADAPTER_USER_DENIED_AUTHORIZATION,
+        (Api::AddPhoneContact, FaqError::UserDeniedAuthorization) => &ROW_ADD_PHONE_CONTACT_USER_DENIED_AUTHORIZATION,
+        (Api::Scan, FaqError::UserDeniedAuthorization) => &ROW_SCAN_USER_DENIED_AUTHORIZATION,
+        (Api::ChoosePhoneContact, FaqError::ContactsPermissionDenied) => &ROW_CHOOSE_PHONE_CONTACT_CONTACTS_PERMISSION_DENIED,
+        (Api::ConnectSocket, FaqError::WssRequired) => &ROW_CONNECT_SOCKET_WSS_REQUIRED,
+        (Api::ConnectSocket, FaqError::EmptyUrl) => &ROW_CONNECT_SOCKET_EMPTY_URL,
+        (Api::ConnectSocket, FaqError::InvalidUrl) => &ROW_CONNECT_SOCKET_INVALID_URL,
+        (Api::ConnectSocket, FaqError::InvalidUrlScheme) => &ROW_CONNECT_SOCKET_INVALID_URL_SCHEME,
+        (Api::DatePicker, FaqError::UserCancelled) => &ROW_DATE_PICKER_USER_CANCELLED,
+        (Api::DownloadFile, FaqError::DownloadFailed) => &ROW_DOWNLOAD_FILE_DOWNLOAD_FAILED,
+        (Api::DownloadFile, FaqError::HttpsRequired) => &ROW_DOWNLOAD_FILE_HTTPS_REQUIRED,
+        (Api::GetLocation, FaqError::UserDeniedAuthorization) => &ROW_GET_LOCATION_USER_DENIED_AUTHORIZATION,
+        (Api::GetRunScene, FaqError::UnknownError) => &ROW_GET_RUN_SCENE_UNKNOWN_ERROR,
+        (Api::NotifyBleCharacteristicValueChange, FaqError::CharacteristicNotFound) => &ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CHARACTERISTIC_NOT_FOUND,
+        (Api::OpenBluetoothAdapter, FaqError::BluetoothOff) => &ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_OFF,
+        (Api::StopBluetoothDevicesDiscovery, FaqError::BluetoothOff) => &ROW_STOP_BLUETOOTH_DEVICES_DISCOVERY_BLUETOOTH_OFF,
+        (Api::DisconnectBleDevice, FaqError::BluetoothOff) => &ROW_DISCONNECT_BLE_DEVICE_BLUETOOTH_OFF,
+        (Api::WriteBleCharacteristicValue, FaqError::BluetoothOff) => &ROW_WRITE_BLE_CHARACTERISTIC_VALUE_BLUETOOTH_OFF,
+        (Api::GetBluetoothDevices, FaqError::BluetoothOff) => &ROW_GET_BLUETOOTH_DEVICES_BLUETOOTH_OFF,
+        (Api::GetBleDeviceServices, FaqError::BluetoothOff) => &ROW_GET_BLE_DEVICE_SERVICES_BLUETOOTH_OFF,
+        (Api::GetConnectedBluetoothDevices, FaqError::BluetoothOff) => &ROW_GET_CONNECTED_BLUETOOTH_DEVICES_BLUETOOTH_OFF,
+        (Api::OpenBluetoothAdapter, FaqError::SystemServiceConnectionLost) => &ROW_OPEN_BLUETOOTH_ADAPTER_SYSTEM_SERVICE_CONNECTION_LOST,
+        (Api::OpenBluetoothAdapter, FaqError::BluetoothNotAuthorized) => &ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_NOT_AUTHORIZED,
+        (Api::Rsa, FaqError::InvalidAction) => &ROW_RSA_INVALID_ACTION,
+        (Api::Rsa, FaqError::MissingTextOrKey) => &ROW_RSA_MISSING_TEXT_OR_KEY,
+        (Api::Rsa, FaqError::InvalidKey) => &ROW_RSA_INVALID_KEY,
+        (Api::SendSocketMessage, FaqError::NotConnected) => &ROW_SEND_SOCKET_MESSAGE_NOT_CONNECTED,
+        (Api::SendSocketMessage, FaqError::UnknownSocketError) => &ROW_SEND_SOCKET_MESSAGE_UNKNOWN_SOCKET_ERROR,
+        (Api::SetTabBarBadge, FaqError::MissingIndexOrTag) => &ROW_SET_TAB_BAR_BADGE_MISSING_INDEX_OR_TAG,
+        (Api::ChooseAlipayContact, FaqError::UserCancelled) => &ROW_CHOOSE_ALIPAY_CONTACT_USER_CANCELLED,
+        (Api::ChoosePhoneContact, FaqError::UserCancelled) => &ROW_CHOOSE_PHONE_CONTACT_USER_CANCELLED,
         (_, error) => error.info(),
     }
 }
@@ -2078,6 +2961,860 @@ const ROW_TRADE_PAY_DUPLICATE_REQUEST: RowInfo = RowInfo {
         retry_hint: None,
         note: "From the App payment result table (resultStatus 5000, https://opendocs.alipay.com/open/204/105301), which App SDK wrappers return in the same shape; the my.tradePay page does not list it. Reconcile because the first request of the pair may still go through.",
     };
+const ROW_WRITE_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID: RowInfo = RowInfo {
+        index: 71,
+        api: Api::WriteBleCharacteristicValue,
+        error: JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::InvalidDeviceId),
+        code: "10011",
+        error_message: "设备 id 不可用",
+        matcher: Matcher::Exact,
+        message_en: "The device ID is invalid or empty",
+        remedy_zh: "- 检查 deviceId 入参值是否正确。\n- 可使用 my.getBLEDeviceServices（https://opendocs.alipay.com/mini/api/uzsg75） 获取设备 deviceId，可参考官网 蓝牙 API 概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 进行调用集成。",
+        remedy_en: "Check that the deviceId argument is correct.\nmy.getBLEDeviceServices (https://opendocs.alipay.com/mini/api/uzsg75) can be used to get the device's deviceId; follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:100011（设备 id 不可用）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100011（设备%20id%20不可用）.md) The deviceId argument is wrong or empty, which only the caller can correct.",
+    };
+const ROW_READ_BLE_CHARACTERISTIC_VALUE_INVALID_DEVICE_ID: RowInfo = RowInfo {
+        index: 72,
+        api: Api::ReadBleCharacteristicValue,
+        error: JsapiError::Faq(Api::ReadBleCharacteristicValue, FaqError::InvalidDeviceId),
+        code: "10011",
+        error_message: "设备 id 不可用",
+        matcher: Matcher::Exact,
+        message_en: "The device ID is invalid or empty",
+        remedy_zh: "- 检查 deviceId 入参值是否正确。\n- 可使用 my.getBLEDeviceServices（https://opendocs.alipay.com/mini/api/uzsg75） 获取设备 deviceId，可参考官网 蓝牙 API 概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 进行调用集成。",
+        remedy_en: "Check that the deviceId argument is correct.\nmy.getBLEDeviceServices (https://opendocs.alipay.com/mini/api/uzsg75) can be used to get the device's deviceId; follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:100011（设备 id 不可用）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100011（设备%20id%20不可用）.md) The deviceId argument is wrong or empty, which only the caller can correct.",
+    };
+const ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_INVALID_DEVICE_ID: RowInfo = RowInfo {
+        index: 73,
+        api: Api::NotifyBleCharacteristicValueChange,
+        error: JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::InvalidDeviceId),
+        code: "10011",
+        error_message: "设备 id 不可用",
+        matcher: Matcher::Exact,
+        message_en: "The device ID is invalid or empty",
+        remedy_zh: "- 检查 deviceId 入参值是否正确。\n- 可使用 my.getBLEDeviceServices（https://opendocs.alipay.com/mini/api/uzsg75） 获取设备 deviceId，可参考官网 蓝牙 API 概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 进行调用集成。",
+        remedy_en: "Check that the deviceId argument is correct.\nmy.getBLEDeviceServices (https://opendocs.alipay.com/mini/api/uzsg75) can be used to get the device's deviceId; follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:100011（设备 id 不可用）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100011（设备%20id%20不可用）.md) The deviceId argument is wrong or empty, which only the caller can correct.",
+    };
+const ROW_WRITE_BLE_CHARACTERISTIC_VALUE_TIMEOUT: RowInfo = RowInfo {
+        index: 74,
+        api: Api::WriteBleCharacteristicValue,
+        error: JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::Timeout),
+        code: "10015",
+        error_message: "操作超时",
+        matcher: Matcher::Exact,
+        message_en: "The Bluetooth operation timed out",
+        remedy_zh: "- 检查与设备的连接是否稳定，设备发出的信号是否足够强。\n- 设备的特征值必须支持 read、write 才可以成功调用，具体参照 characteristic 的 properties 属性。详情请参见 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 进行调用集成。\n注意：\n- 如果读取超时，错误码 10015，my.onBLECharacteristicValueChange 之后可能返回数据，需要接入方酌情处理。\n- 建立连接后先执行 my.getBLEDeviceServices 与 my.getBLEDeviceCharacteristics 后再进行与蓝牙设备的数据交互。",
+        remedy_en: "Check that the connection to the device is stable and that its signal is strong enough.\nReads and writes succeed only on a characteristic that supports them: check the characteristic's properties, and see the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro).\nNote:\n- After a read times out (10015), data may still arrive later through my.onBLECharacteristicValueChange; handle that as your app needs.\n- Once connected, call my.getBLEDeviceServices and my.getBLEDeviceCharacteristics before exchanging data with the device.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:100015（操作超时）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100015（操作超时）.md) A timeout on a weak or unstable link is transient, and the Bluetooth error table's remedy for 10015 is to repeat the operation.",
+    };
+const ROW_READ_BLE_CHARACTERISTIC_VALUE_TIMEOUT: RowInfo = RowInfo {
+        index: 75,
+        api: Api::ReadBleCharacteristicValue,
+        error: JsapiError::Faq(Api::ReadBleCharacteristicValue, FaqError::Timeout),
+        code: "10015",
+        error_message: "操作超时",
+        matcher: Matcher::Exact,
+        message_en: "The Bluetooth operation timed out",
+        remedy_zh: "- 检查与设备的连接是否稳定，设备发出的信号是否足够强。\n- 设备的特征值必须支持 read、write 才可以成功调用，具体参照 characteristic 的 properties 属性。详情请参见 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 进行调用集成。\n注意：\n- 如果读取超时，错误码 10015，my.onBLECharacteristicValueChange 之后可能返回数据，需要接入方酌情处理。\n- 建立连接后先执行 my.getBLEDeviceServices 与 my.getBLEDeviceCharacteristics 后再进行与蓝牙设备的数据交互。",
+        remedy_en: "Check that the connection to the device is stable and that its signal is strong enough.\nReads and writes succeed only on a characteristic that supports them: check the characteristic's properties, and see the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro).\nNote:\n- After a read times out (10015), data may still arrive later through my.onBLECharacteristicValueChange; handle that as your app needs.\n- Once connected, call my.getBLEDeviceServices and my.getBLEDeviceCharacteristics before exchanging data with the device.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:100015（操作超时）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100015（操作超时）.md) A timeout on a weak or unstable link is transient, and the Bluetooth error table's remedy for 10015 is to repeat the operation.",
+    };
+const ROW_GET_BLE_DEVICE_CHARACTERISTICS_TIMEOUT: RowInfo = RowInfo {
+        index: 76,
+        api: Api::GetBleDeviceCharacteristics,
+        error: JsapiError::Faq(Api::GetBleDeviceCharacteristics, FaqError::Timeout),
+        code: "10015",
+        error_message: "操作超时",
+        matcher: Matcher::Exact,
+        message_en: "The Bluetooth operation timed out",
+        remedy_zh: "- 检查与设备的连接是否稳定，设备发出的信号是否足够强。\n- 设备的特征值必须支持 read、write 才可以成功调用，具体参照 characteristic 的 properties 属性。详情请参见 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 进行调用集成。\n注意：\n- 如果读取超时，错误码 10015，my.onBLECharacteristicValueChange 之后可能返回数据，需要接入方酌情处理。\n- 建立连接后先执行 my.getBLEDeviceServices 与 my.getBLEDeviceCharacteristics 后再进行与蓝牙设备的数据交互。",
+        remedy_en: "Check that the connection to the device is stable and that its signal is strong enough.\nReads and writes succeed only on a characteristic that supports them: check the characteristic's properties, and see the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro).\nNote:\n- After a read times out (10015), data may still arrive later through my.onBLECharacteristicValueChange; handle that as your app needs.\n- Once connected, call my.getBLEDeviceServices and my.getBLEDeviceCharacteristics before exchanging data with the device.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:100015（操作超时）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:100015（操作超时）.md) A timeout on a weak or unstable link is transient, and the Bluetooth error table's remedy for 10015 is to repeat the operation.",
+    };
+const ROW_WRITE_BLE_CHARACTERISTIC_VALUE_CONNECTION_LOST: RowInfo = RowInfo {
+        index: 77,
+        api: Api::WriteBleCharacteristicValue,
+        error: JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::ConnectionLost),
+        code: "10006",
+        error_message: "当前连接已断开",
+        matcher: Matcher::Exact,
+        message_en: "The Bluetooth connection was lost",
+        remedy_zh: "重新与设备建立连接，建议集成 my.onBLEConnectionStateChanged（https://opendocs.alipay.com/mini/api/utgyiu） 用于监听蓝牙连接做逻辑处理，可参考官网 蓝牙 API 概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Reconnect to the device. Listen with my.onBLEConnectionStateChanged (https://opendocs.alipay.com/mini/api/utgyiu) to handle the connection dropping, and follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:10006（当前连接已断开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10006（当前连接已断开）.md) The link to the device dropped, and the page's remedy is to reconnect and call again (retry, not refresh: no credential is involved).",
+    };
+const ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CONNECTION_LOST: RowInfo = RowInfo {
+        index: 78,
+        api: Api::NotifyBleCharacteristicValueChange,
+        error: JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::ConnectionLost),
+        code: "10006",
+        error_message: "当前连接已断开",
+        matcher: Matcher::Exact,
+        message_en: "The Bluetooth connection was lost",
+        remedy_zh: "重新与设备建立连接，建议集成 my.onBLEConnectionStateChanged（https://opendocs.alipay.com/mini/api/utgyiu） 用于监听蓝牙连接做逻辑处理，可参考官网 蓝牙 API 概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Reconnect to the device. Listen with my.onBLEConnectionStateChanged (https://opendocs.alipay.com/mini/api/utgyiu) to handle the connection dropping, and follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:10006（当前连接已断开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10006（当前连接已断开）.md) The link to the device dropped, and the page's remedy is to reconnect and call again (retry, not refresh: no credential is involved).",
+    };
+const ROW_GET_BLE_DEVICE_SERVICES_MISSING_PARAMETER: RowInfo = RowInfo {
+        index: 79,
+        api: Api::GetBleDeviceServices,
+        error: JsapiError::Faq(Api::GetBleDeviceServices, FaqError::MissingParameter),
+        code: "10016",
+        error_message: "缺少参数",
+        matcher: Matcher::Exact,
+        message_en: "A required parameter is missing",
+        remedy_zh: "检查 deviceId、serviceId、characteristicId 等必填参数是否正确入参，建议到对应接口文档确认参数和入参值是否正确。可以打印 log 追踪入参情况，可参考官网 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Check that required parameters such as deviceId, serviceId and characteristicId are passed with correct values; compare them with each API's documentation, and log the arguments to trace them. Follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:10016（缺少参数）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数）.md) A required argument is missing from the call, which the caller must supply.",
+    };
+const ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_MISSING_PARAMETER: RowInfo = RowInfo {
+        index: 80,
+        api: Api::NotifyBleCharacteristicValueChange,
+        error: JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::MissingParameter),
+        code: "10016",
+        error_message: "缺少参数",
+        matcher: Matcher::Exact,
+        message_en: "A required parameter is missing",
+        remedy_zh: "检查 deviceId、serviceId、characteristicId 等必填参数是否正确入参，建议到对应接口文档确认参数和入参值是否正确。可以打印 log 追踪入参情况，可参考官网 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Check that required parameters such as deviceId, serviceId and characteristicId are passed with correct values; compare them with each API's documentation, and log the arguments to trace them. Follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:10016（缺少参数）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数）.md) A required argument is missing from the call, which the caller must supply.",
+    };
+const ROW_READ_BLE_CHARACTERISTIC_VALUE_MISSING_PARAMETER: RowInfo = RowInfo {
+        index: 81,
+        api: Api::ReadBleCharacteristicValue,
+        error: JsapiError::Faq(Api::ReadBleCharacteristicValue, FaqError::MissingParameter),
+        code: "10016",
+        error_message: "缺少参数",
+        matcher: Matcher::Exact,
+        message_en: "A required parameter is missing",
+        remedy_zh: "检查 deviceId、serviceId、characteristicId 等必填参数是否正确入参，建议到对应接口文档确认参数和入参值是否正确。可以打印 log 追踪入参情况，可参考官网 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Check that required parameters such as deviceId, serviceId and characteristicId are passed with correct values; compare them with each API's documentation, and log the arguments to trace them. Follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:10016（缺少参数）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数）.md) A required argument is missing from the call, which the caller must supply.",
+    };
+const ROW_GET_BLE_DEVICE_CHARACTERISTICS_MISSING_PARAMETER: RowInfo = RowInfo {
+        index: 82,
+        api: Api::GetBleDeviceCharacteristics,
+        error: JsapiError::Faq(Api::GetBleDeviceCharacteristics, FaqError::MissingParameter),
+        code: "10016",
+        error_message: "缺少参数",
+        matcher: Matcher::Exact,
+        message_en: "A required parameter is missing",
+        remedy_zh: "检查 deviceId、serviceId、characteristicId 等必填参数是否正确入参，建议到对应接口文档确认参数和入参值是否正确。可以打印 log 追踪入参情况，可参考官网 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Check that required parameters such as deviceId, serviceId and characteristicId are passed with correct values; compare them with each API's documentation, and log the arguments to trace them. Follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:10016（缺少参数）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:10016（缺少参数）.md) A required argument is missing from the call, which the caller must supply.",
+    };
+const ROW_OPEN_BLUETOOTH_ADAPTER_NOT_SUPPORTED_IN_SIMULATOR: RowInfo = RowInfo {
+        index: 83,
+        api: Api::OpenBluetoothAdapter,
+        error: JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::NotSupportedInSimulator),
+        code: "1",
+        error_message: "该接口暂不支持",
+        matcher: Matcher::Exact,
+        message_en: "This API is not supported in the IDE simulator",
+        remedy_zh: "IDE 编辑完成相关 API 代码逻辑后，使用真机调试/预览进行调试 API 功能。",
+        remedy_en: "Write the API code in the IDE, then test it on a real device with remote debugging or preview.",
+        action: Action::GiveUp,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:1（该接口暂不支持）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:1（该接口暂不支持）.md) The IDE simulator cannot emulate the API, so retrying there is pointless and the call must be tested on a real device.",
+    };
+const ROW_SAVE_FILE_INVALID_PARAMETER: RowInfo = RowInfo {
+        index: 84,
+        api: Api::SaveFile,
+        error: JsapiError::Faq(Api::SaveFile, FaqError::InvalidParameter),
+        code: "2",
+        error_message: "invalid parameter!",
+        matcher: Matcher::Exact,
+        message_en: "A parameter name or value is invalid",
+        remedy_zh: "根据对应 API 对接文档检查必填参数名是否填写正确，入参数值是否符合参数类型要求。",
+        remedy_en: "Check against the API's documentation that the required parameter names are spelt correctly and that each value has the required type.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:2（invalid parameter!）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!）.md) A parameter name or value in the call is wrong, which the caller must correct.",
+    };
+const ROW_DOWNLOAD_FILE_INVALID_PARAMETER: RowInfo = RowInfo {
+        index: 85,
+        api: Api::DownloadFile,
+        error: JsapiError::Faq(Api::DownloadFile, FaqError::InvalidParameter),
+        code: "2",
+        error_message: "invalid parameter!",
+        matcher: Matcher::Exact,
+        message_en: "A parameter name or value is invalid",
+        remedy_zh: "根据对应 API 对接文档检查必填参数名是否填写正确，入参数值是否符合参数类型要求。",
+        remedy_en: "Check against the API's documentation that the required parameter names are spelt correctly and that each value has the required type.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:2（invalid parameter!）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!）.md) A parameter name or value in the call is wrong, which the caller must correct.",
+    };
+const ROW_TRADE_PAY_INVALID_PARAMETER: RowInfo = RowInfo {
+        index: 86,
+        api: Api::TradePay,
+        error: JsapiError::TradePay(TradePayResult::InvalidParameter),
+        code: "2",
+        error_message: "invalid parameter!",
+        matcher: Matcher::Exact,
+        message_en: "A parameter name or value is invalid",
+        remedy_zh: "根据对应 API 对接文档检查必填参数名是否填写正确，入参数值是否符合参数类型要求。",
+        remedy_en: "Check against the API's documentation that the required parameter names are spelt correctly and that each value has the required type.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:2（invalid parameter!）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!）.md) A parameter name or value in the call is wrong, which the caller must correct.",
+    };
+const ROW_SET_SCREEN_BRIGHTNESS_INVALID_PARAMETER: RowInfo = RowInfo {
+        index: 87,
+        api: Api::SetScreenBrightness,
+        error: JsapiError::Faq(Api::SetScreenBrightness, FaqError::InvalidParameter),
+        code: "2",
+        error_message: "invalid parameter!",
+        matcher: Matcher::Exact,
+        message_en: "A parameter name or value is invalid",
+        remedy_zh: "根据对应 API 对接文档检查必填参数名是否填写正确，入参数值是否符合参数类型要求。",
+        remedy_en: "Check against the API's documentation that the required parameter names are spelt correctly and that each value has the required type.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:2（invalid parameter!）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:2（invalid%20parameter!）.md) A parameter name or value in the call is wrong, which the caller must correct.",
+    };
+const ROW_GET_BATTERY_INFO_NO_PERMISSION: RowInfo = RowInfo {
+        index: 88,
+        api: Api::GetBatteryInfo,
+        error: JsapiError::Faq(Api::GetBatteryInfo, FaqError::NoPermission),
+        code: "4",
+        error_message: "无权调用",
+        matcher: Matcher::Exact,
+        message_en: "The mini program is not permitted to call this API",
+        remedy_zh: "- 个人小程序应用没有开放 my.getBatteryInfo、my.getBatteryInfoSync、my.calculateRoute 等 API，如需调用请 IDE 关联企业小程序后重新真机调试/预览。\n- 确认小程序应用是否授权给了第三方应用，第三方应用是否添加了 小程序端基础产品，可尝试添加 小程序端基础产品 后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：\n- 如遇 my.getAuthCode 个人和企业小程序都支持的 API 报错，可以直接按照 错误码（https://opendocs.alipay.com/mini/api/openapi-authorize#%E9%94%99%E8%AF%AF%E7%A0%81） 排查。\n- 小程序应用授权给三方应用后，小程序在真机上的运行使用的是第三方应用的产品，不再是使用小程序自身的产品。\n- 若是小程序应用 小程序端基础产品 没有或者不全，建议 删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
+        remedy_en: "- Personal mini programs cannot call APIs such as my.getBatteryInfo, my.getBatteryInfoSync and my.calculateRoute: link the IDE to an enterprise mini program and debug or preview on a device again.\n- If the mini program is authorised to a third-party application, check that the third-party application has the Mini Program Basic product (小程序端基础产品); add it and authorise again, then push the preview again, or revoke the third-party authorisation and push again.\nNotes:\n- my.getAuthCode is open to personal and enterprise mini programs alike; if it fails, troubleshoot with its error codes (https://opendocs.alipay.com/mini/api/openapi-authorize).\n- Once authorised to a third-party application, the mini program runs on devices with the third party's products, not its own.\n- If the mini program lacks the Mini Program Basic product or has only part of it, delete the mini program (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:4（无权调用 N22104）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.",
+    };
+const ROW_GET_BATTERY_INFO_SYNC_NO_PERMISSION: RowInfo = RowInfo {
+        index: 89,
+        api: Api::GetBatteryInfoSync,
+        error: JsapiError::Faq(Api::GetBatteryInfoSync, FaqError::NoPermission),
+        code: "4",
+        error_message: "无权调用",
+        matcher: Matcher::Exact,
+        message_en: "The mini program is not permitted to call this API",
+        remedy_zh: "- 个人小程序应用没有开放 my.getBatteryInfo、my.getBatteryInfoSync、my.calculateRoute 等 API，如需调用请 IDE 关联企业小程序后重新真机调试/预览。\n- 确认小程序应用是否授权给了第三方应用，第三方应用是否添加了 小程序端基础产品，可尝试添加 小程序端基础产品 后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：\n- 如遇 my.getAuthCode 个人和企业小程序都支持的 API 报错，可以直接按照 错误码（https://opendocs.alipay.com/mini/api/openapi-authorize#%E9%94%99%E8%AF%AF%E7%A0%81） 排查。\n- 小程序应用授权给三方应用后，小程序在真机上的运行使用的是第三方应用的产品，不再是使用小程序自身的产品。\n- 若是小程序应用 小程序端基础产品 没有或者不全，建议 删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
+        remedy_en: "- Personal mini programs cannot call APIs such as my.getBatteryInfo, my.getBatteryInfoSync and my.calculateRoute: link the IDE to an enterprise mini program and debug or preview on a device again.\n- If the mini program is authorised to a third-party application, check that the third-party application has the Mini Program Basic product (小程序端基础产品); add it and authorise again, then push the preview again, or revoke the third-party authorisation and push again.\nNotes:\n- my.getAuthCode is open to personal and enterprise mini programs alike; if it fails, troubleshoot with its error codes (https://opendocs.alipay.com/mini/api/openapi-authorize).\n- Once authorised to a third-party application, the mini program runs on devices with the third party's products, not its own.\n- If the mini program lacks the Mini Program Basic product or has only part of it, delete the mini program (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:4（无权调用 N22104）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.",
+    };
+const ROW_CALCULATE_ROUTE_NO_PERMISSION: RowInfo = RowInfo {
+        index: 90,
+        api: Api::CalculateRoute,
+        error: JsapiError::Faq(Api::CalculateRoute, FaqError::NoPermission),
+        code: "4",
+        error_message: "无权调用",
+        matcher: Matcher::Exact,
+        message_en: "The mini program is not permitted to call this API",
+        remedy_zh: "- 个人小程序应用没有开放 my.getBatteryInfo、my.getBatteryInfoSync、my.calculateRoute 等 API，如需调用请 IDE 关联企业小程序后重新真机调试/预览。\n- 确认小程序应用是否授权给了第三方应用，第三方应用是否添加了 小程序端基础产品，可尝试添加 小程序端基础产品 后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：\n- 如遇 my.getAuthCode 个人和企业小程序都支持的 API 报错，可以直接按照 错误码（https://opendocs.alipay.com/mini/api/openapi-authorize#%E9%94%99%E8%AF%AF%E7%A0%81） 排查。\n- 小程序应用授权给三方应用后，小程序在真机上的运行使用的是第三方应用的产品，不再是使用小程序自身的产品。\n- 若是小程序应用 小程序端基础产品 没有或者不全，建议 删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
+        remedy_en: "- Personal mini programs cannot call APIs such as my.getBatteryInfo, my.getBatteryInfoSync and my.calculateRoute: link the IDE to an enterprise mini program and debug or preview on a device again.\n- If the mini program is authorised to a third-party application, check that the third-party application has the Mini Program Basic product (小程序端基础产品); add it and authorise again, then push the preview again, or revoke the third-party authorisation and push again.\nNotes:\n- my.getAuthCode is open to personal and enterprise mini programs alike; if it fails, troubleshoot with its error codes (https://opendocs.alipay.com/mini/api/openapi-authorize).\n- Once authorised to a third-party application, the mini program runs on devices with the third party's products, not its own.\n- If the mini program lacks the Mini Program Basic product or has only part of it, delete the mini program (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:4（无权调用 N22104）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.",
+    };
+const ROW_NAVIGATE_TO_ALIPAY_PAGE_NO_PERMISSION_2: RowInfo = RowInfo {
+        index: 91,
+        api: Api::NavigateToAlipayPage,
+        error: JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission),
+        code: "4",
+        error_message: "无权调用",
+        matcher: Matcher::Exact,
+        message_en: "The mini program is not permitted to call this API",
+        remedy_zh: "- 个人小程序应用没有开放 my.getBatteryInfo、my.getBatteryInfoSync、my.calculateRoute 等 API，如需调用请 IDE 关联企业小程序后重新真机调试/预览。\n- 确认小程序应用是否授权给了第三方应用，第三方应用是否添加了 小程序端基础产品，可尝试添加 小程序端基础产品 后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：\n- 如遇 my.getAuthCode 个人和企业小程序都支持的 API 报错，可以直接按照 错误码（https://opendocs.alipay.com/mini/api/openapi-authorize#%E9%94%99%E8%AF%AF%E7%A0%81） 排查。\n- 小程序应用授权给三方应用后，小程序在真机上的运行使用的是第三方应用的产品，不再是使用小程序自身的产品。\n- 若是小程序应用 小程序端基础产品 没有或者不全，建议 删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
+        remedy_en: "- Personal mini programs cannot call APIs such as my.getBatteryInfo, my.getBatteryInfoSync and my.calculateRoute: link the IDE to an enterprise mini program and debug or preview on a device again.\n- If the mini program is authorised to a third-party application, check that the third-party application has the Mini Program Basic product (小程序端基础产品); add it and authorise again, then push the preview again, or revoke the third-party authorisation and push again.\nNotes:\n- my.getAuthCode is open to personal and enterprise mini programs alike; if it fails, troubleshoot with its error codes (https://opendocs.alipay.com/mini/api/openapi-authorize).\n- Once authorised to a third-party application, the mini program runs on devices with the third party's products, not its own.\n- If the mini program lacks the Mini Program Basic product or has only part of it, delete the mini program (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:4（无权调用 N22104）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.",
+    };
+const ROW_SET_CLIPBOARD_NO_PERMISSION: RowInfo = RowInfo {
+        index: 92,
+        api: Api::SetClipboard,
+        error: JsapiError::Faq(Api::SetClipboard, FaqError::NoPermission),
+        code: "4",
+        error_message: "无权调用",
+        matcher: Matcher::Exact,
+        message_en: "The mini program is not permitted to call this API",
+        remedy_zh: "- 个人小程序应用没有开放 my.getBatteryInfo、my.getBatteryInfoSync、my.calculateRoute 等 API，如需调用请 IDE 关联企业小程序后重新真机调试/预览。\n- 确认小程序应用是否授权给了第三方应用，第三方应用是否添加了 小程序端基础产品，可尝试添加 小程序端基础产品 后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：\n- 如遇 my.getAuthCode 个人和企业小程序都支持的 API 报错，可以直接按照 错误码（https://opendocs.alipay.com/mini/api/openapi-authorize#%E9%94%99%E8%AF%AF%E7%A0%81） 排查。\n- 小程序应用授权给三方应用后，小程序在真机上的运行使用的是第三方应用的产品，不再是使用小程序自身的产品。\n- 若是小程序应用 小程序端基础产品 没有或者不全，建议 删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
+        remedy_en: "- Personal mini programs cannot call APIs such as my.getBatteryInfo, my.getBatteryInfoSync and my.calculateRoute: link the IDE to an enterprise mini program and debug or preview on a device again.\n- If the mini program is authorised to a third-party application, check that the third-party application has the Mini Program Basic product (小程序端基础产品); add it and authorise again, then push the preview again, or revoke the third-party authorisation and push again.\nNotes:\n- my.getAuthCode is open to personal and enterprise mini programs alike; if it fails, troubleshoot with its error codes (https://opendocs.alipay.com/mini/api/openapi-authorize).\n- Once authorised to a third-party application, the mini program runs on devices with the third party's products, not its own.\n- If the mini program lacks the Mini Program Basic product or has only part of it, delete the mini program (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:4（无权调用 N22104）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.",
+    };
+const ROW_GET_AUTH_CODE_NO_PERMISSION_2: RowInfo = RowInfo {
+        index: 93,
+        api: Api::GetAuthCode,
+        error: JsapiError::GetAuthCode(GetAuthCodeError::NoPermission),
+        code: "4",
+        error_message: "无权调用",
+        matcher: Matcher::Exact,
+        message_en: "The mini program is not permitted to call this API",
+        remedy_zh: "- 个人小程序应用没有开放 my.getBatteryInfo、my.getBatteryInfoSync、my.calculateRoute 等 API，如需调用请 IDE 关联企业小程序后重新真机调试/预览。\n- 确认小程序应用是否授权给了第三方应用，第三方应用是否添加了 小程序端基础产品，可尝试添加 小程序端基础产品 后，重新授权、重新推送预览调试或者直接解除三方应用授权，重新推送预览调试。\n说明：\n- 如遇 my.getAuthCode 个人和企业小程序都支持的 API 报错，可以直接按照 错误码（https://opendocs.alipay.com/mini/api/openapi-authorize#%E9%94%99%E8%AF%AF%E7%A0%81） 排查。\n- 小程序应用授权给三方应用后，小程序在真机上的运行使用的是第三方应用的产品，不再是使用小程序自身的产品。\n- 若是小程序应用 小程序端基础产品 没有或者不全，建议 删除小程序应用（https://opendocs.alipay.com/support/01rb3s），重新创建一个新小程序应用来调试。",
+        remedy_en: "- Personal mini programs cannot call APIs such as my.getBatteryInfo, my.getBatteryInfoSync and my.calculateRoute: link the IDE to an enterprise mini program and debug or preview on a device again.\n- If the mini program is authorised to a third-party application, check that the third-party application has the Mini Program Basic product (小程序端基础产品); add it and authorise again, then push the preview again, or revoke the third-party authorisation and push again.\nNotes:\n- my.getAuthCode is open to personal and enterprise mini programs alike; if it fails, troubleshoot with its error codes (https://opendocs.alipay.com/mini/api/openapi-authorize).\n- Once authorised to a third-party application, the mini program runs on devices with the third party's products, not its own.\n- If the mini program lacks the Mini Program Basic product or has only part of it, delete the mini program (https://opendocs.alipay.com/support/01rb3s) and create a new one to debug with.",
+        action: Action::FixConfig,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:4（无权调用 N22104）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:4（无权调用%20N22104）.md) The mini program lacks the account type or the Mini Program Basic product the API needs (signature N22104), which is fixed in the console, not in code.",
+    };
+const ROW_OPEN_BLUETOOTH_ADAPTER_AUTHORIZATION_FAILED: RowInfo = RowInfo {
+        index: 94,
+        api: Api::OpenBluetoothAdapter,
+        error: JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::AuthorizationFailed),
+        code: "5",
+        error_message: "获取授权失败",
+        matcher: Matcher::Exact,
+        message_en: "The user declined the Bluetooth or contacts authorization",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验在用户充分了解小程序的业务内容后再引导用户授权，建议将小程序授权环节放在业务流程中，在调用蓝牙/通讯录API前，增加获取权限的用途和引导提示，提升用户体验。\n- 在授权失败时做引导处理，重新调用相关蓝牙/通讯录API。",
+        remedy_en: "For a better experience, ask for authorization only once the user understands what the mini program does: put it inside the business flow, and before calling the Bluetooth or contacts API explain what the permission is for.\nWhen authorization fails, guide the user and call the Bluetooth or contacts API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:5（获取授权失败）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.",
+    };
+const ROW_GET_BEACONS_AUTHORIZATION_FAILED: RowInfo = RowInfo {
+        index: 95,
+        api: Api::GetBeacons,
+        error: JsapiError::Faq(Api::GetBeacons, FaqError::AuthorizationFailed),
+        code: "5",
+        error_message: "获取授权失败",
+        matcher: Matcher::Exact,
+        message_en: "The user declined the Bluetooth or contacts authorization",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验在用户充分了解小程序的业务内容后再引导用户授权，建议将小程序授权环节放在业务流程中，在调用蓝牙/通讯录API前，增加获取权限的用途和引导提示，提升用户体验。\n- 在授权失败时做引导处理，重新调用相关蓝牙/通讯录API。",
+        remedy_en: "For a better experience, ask for authorization only once the user understands what the mini program does: put it inside the business flow, and before calling the Bluetooth or contacts API explain what the permission is for.\nWhen authorization fails, guide the user and call the Bluetooth or contacts API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:5（获取授权失败）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.",
+    };
+const ROW_CHOOSE_ALIPAY_CONTACT_AUTHORIZATION_FAILED: RowInfo = RowInfo {
+        index: 96,
+        api: Api::ChooseAlipayContact,
+        error: JsapiError::Faq(Api::ChooseAlipayContact, FaqError::AuthorizationFailed),
+        code: "5",
+        error_message: "获取授权失败",
+        matcher: Matcher::Exact,
+        message_en: "The user declined the Bluetooth or contacts authorization",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验在用户充分了解小程序的业务内容后再引导用户授权，建议将小程序授权环节放在业务流程中，在调用蓝牙/通讯录API前，增加获取权限的用途和引导提示，提升用户体验。\n- 在授权失败时做引导处理，重新调用相关蓝牙/通讯录API。",
+        remedy_en: "For a better experience, ask for authorization only once the user understands what the mini program does: put it inside the business flow, and before calling the Bluetooth or contacts API explain what the permission is for.\nWhen authorization fails, guide the user and call the Bluetooth or contacts API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:5（获取授权失败）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.",
+    };
+const ROW_CHOOSE_PHONE_CONTACT_AUTHORIZATION_FAILED: RowInfo = RowInfo {
+        index: 97,
+        api: Api::ChoosePhoneContact,
+        error: JsapiError::Faq(Api::ChoosePhoneContact, FaqError::AuthorizationFailed),
+        code: "5",
+        error_message: "获取授权失败",
+        matcher: Matcher::Exact,
+        message_en: "The user declined the Bluetooth or contacts authorization",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验在用户充分了解小程序的业务内容后再引导用户授权，建议将小程序授权环节放在业务流程中，在调用蓝牙/通讯录API前，增加获取权限的用途和引导提示，提升用户体验。\n- 在授权失败时做引导处理，重新调用相关蓝牙/通讯录API。",
+        remedy_en: "For a better experience, ask for authorization only once the user understands what the mini program does: put it inside the business flow, and before calling the Bluetooth or contacts API explain what the permission is for.\nWhen authorization fails, guide the user and call the Bluetooth or contacts API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"error:5（获取授权失败）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/error:5（获取授权失败）.md) The user refused the Bluetooth or contacts authorization prompt, so only the user can change the outcome.",
+    };
+const ROW_CHOOSE_IMAGE_USER_CANCELLED: RowInfo = RowInfo {
+        index: 98,
+        api: Api::ChooseImage,
+        error: JsapiError::Faq(Api::ChooseImage, FaqError::UserCancelled),
+        code: "11",
+        error_message: "User cancel select video",
+        matcher: Matcher::Exact,
+        message_en: "The user left the image picker without choosing an image",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验，建议在选择图片前，增加引导提示。\n- 在 fail 做引导处理，重新调用 my.chooseImage 选择图片。",
+        remedy_en: "For a better experience, show a hint before opening the image picker.\nIn fail, guide the user and call my.chooseImage again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.chooseImage选择图片报error:11（User cancel select video）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:11（User%20cancel%20select%20video）.md) The user backed out of the picker, so the app can only prompt them to try again.",
+    };
+const ROW_CHOOSE_IMAGE_USER_DENIED_AUTHORIZATION: RowInfo = RowInfo {
+        index: 99,
+        api: Api::ChooseImage,
+        error: JsapiError::Faq(Api::ChooseImage, FaqError::UserDeniedAuthorization),
+        code: "2001",
+        error_message: "用户不允许授权",
+        matcher: Matcher::Exact,
+        message_en: "The user denied the permission request",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验，建议在调用相关设备功能 API 前，增加引导提示。\n- 在 fail 做引导处理，重新调用相关 API 使用手机设备功能。",
+        remedy_en: "For a better experience, explain to the user why the permission is needed before calling the device API.\nIn fail, guide the user and call the API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.chooseImage选择图片报error:2001（用户不允许授权）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:2001（用户不允许授权）.md) The user tapped Deny on the device-permission prompt, so only the user can grant it.",
+    };
+const ROW_OPEN_BLUETOOTH_ADAPTER_USER_DENIED_AUTHORIZATION: RowInfo = RowInfo {
+        index: 100,
+        api: Api::OpenBluetoothAdapter,
+        error: JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::UserDeniedAuthorization),
+        code: "2001",
+        error_message: "用户不允许授权",
+        matcher: Matcher::Exact,
+        message_en: "The user denied the permission request",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验，建议在调用相关设备功能 API 前，增加引导提示。\n- 在 fail 做引导处理，重新调用相关 API 使用手机设备功能。",
+        remedy_en: "For a better experience, explain to the user why the permission is needed before calling the device API.\nIn fail, guide the user and call the API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.chooseImage选择图片报error:2001（用户不允许授权）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:2001（用户不允许授权）.md) The user tapped Deny on the device-permission prompt, so only the user can grant it.",
+    };
+const ROW_ADD_PHONE_CONTACT_USER_DENIED_AUTHORIZATION: RowInfo = RowInfo {
+        index: 101,
+        api: Api::AddPhoneContact,
+        error: JsapiError::Faq(Api::AddPhoneContact, FaqError::UserDeniedAuthorization),
+        code: "2001",
+        error_message: "用户不允许授权",
+        matcher: Matcher::Exact,
+        message_en: "The user denied the permission request",
+        remedy_zh: "- 为了创造更良好的支付宝小程序用户体验，建议在调用相关设备功能 API 前，增加引导提示。\n- 在 fail 做引导处理，重新调用相关 API 使用手机设备功能。",
+        remedy_en: "For a better experience, explain to the user why the permission is needed before calling the device API.\nIn fail, guide the user and call the API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.chooseImage选择图片报error:2001（用户不允许授权）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.chooseImage选择图片报error:2001（用户不允许授权）.md) The user tapped Deny on the device-permission prompt, so only the user can grant it.",
+    };
+const ROW_SCAN_USER_DENIED_AUTHORIZATION: RowInfo = RowInfo {
+        index: 102,
+        api: Api::Scan,
+        error: JsapiError::Faq(Api::Scan, FaqError::UserDeniedAuthorization),
+        code: "2001",
+        error_message: "用户不允许授权",
+        matcher: Matcher::Exact,
+        message_en: "The user denied the permission request",
+        remedy_zh: "- 建议在调用扫一扫功能前，增加获取权限的用途和引导提示，引导用户接受小程序授权增加用户体验。\n- 用户授权后 my.scan 重新发起 API 调用。",
+        remedy_en: "Before opening the scanner, explain why camera access is needed so the user accepts the authorization.\nOnce the user has authorised, call my.scan again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.scan报错error:2001（用户不允许授权）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.scan报错error:2001（用户不允许授权）.md) The user refused the camera authorization, so only the user can grant it.",
+    };
+const ROW_CHOOSE_PHONE_CONTACT_CONTACTS_PERMISSION_DENIED: RowInfo = RowInfo {
+        index: 103,
+        api: Api::ChoosePhoneContact,
+        error: JsapiError::Faq(Api::ChoosePhoneContact, FaqError::ContactsPermissionDenied),
+        code: "10",
+        error_message: "没有权限获取手机号码",
+        matcher: Matcher::Exact,
+        message_en: "Alipay is not allowed to read the phone's contacts",
+        remedy_zh: "引导用户打开支付宝客户端对手机通讯录的访问权限（可使用权限引导API：my.showAuthGuide（https://opendocs.alipay.com/mini/api/show-auth-guide））。\n支付宝客户端操作：\n我的 tab > 设置 > 隐私 > 系统权限管理 > 通讯录 按照提示开启通讯录的访问权限。\n移动端操作：\n系统设置 > 应用管理 > 支付宝 > 权限 > 通讯录 按照提示开启通讯录的访问权限。",
+        remedy_en: "Ask the user to let the Alipay app access the phone's contacts; my.showAuthGuide (https://opendocs.alipay.com/mini/api/show-auth-guide) can show the guide.\nIn Alipay: Me tab > Settings > Privacy > System permission management > Contacts, then follow the prompts.\nOn the phone: System settings > Apps > Alipay > Permissions > Contacts, then follow the prompts.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.choosePhoneContact选择本地联系人报error:10（没有权限获取手机号码）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.choosePhoneContact选择本地联系人报error:10（没有权限获取手机号码）.md) The user has denied the Alipay app the system contacts permission, which only the user can grant (no developer configuration is involved).",
+    };
+const ROW_CONNECT_SOCKET_WSS_REQUIRED: RowInfo = RowInfo {
+        index: 104,
+        api: Api::ConnectSocket,
+        error: JsapiError::Faq(Api::ConnectSocket, FaqError::WssRequired),
+        code: "20",
+        error_message: "请求url不支持ws，请使用wss",
+        matcher: Matcher::Exact,
+        message_en: "The URL uses ws; only wss is supported",
+        remedy_zh: "URL 参数请求连接更换成 wss 协议。\n注意：\n- 小程序必须使用 HTTPS/WSS 发起网络请求。请求时系统会对服务器域名使用的 HTTPS 证书进行校验，如果校验失败，则请求不能成功发起。由于系统限制，不同平台对于证书要求的严格程度不同。为了保证小程序的兼容性，建议开发者按照最高标准进行证书配置，并使用相关工具检查现有证书是否符合要求。\n- 小程序只支持 HTTPS 域名配置。 相比于 HTTP，HTTPS 可以提供更加优质保密的信息，保证了用户数据的安全性，此外 HTTPS 同时也一定程度上保护了服务端，使用恶意攻击和伪装数据的成本大幅提高。因此小程序强制使用 HTTPS，还在使用 HTTP 协议的开发者需要尽快对服务器进行升级，推荐使用 阿里云SSL 证书（https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042） 或 Serverless云服务（https://help.aliyun.com/document_detail/121906.html）。",
+        remedy_en: "Use a wss:// URL.\nNote: mini programs must make network requests over HTTPS/WSS. The system validates the server's HTTPS certificate and the request cannot start if validation fails; platforms differ in how strict they are, so configure the certificate to the highest standard and check it with a certificate tool.\nOnly HTTPS domains can be configured: HTTPS keeps user data confidential and makes attacks on the server much more costly, so mini programs require it. Upgrade servers still on HTTP, for example with an Alibaba Cloud SSL certificate (https://promotion.aliyun.com/ntms/act/sslbuy.html) or Serverless cloud service (https://help.aliyun.com/document_detail/121906.html).",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.connectSocket报error:20（请求url不支持ws，请使用wss）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:20（请求url不支持ws，请使用wss）.md) The URL uses the wrong protocol, which the caller must change to wss.",
+    };
+const ROW_CONNECT_SOCKET_EMPTY_URL: RowInfo = RowInfo {
+        index: 105,
+        api: Api::ConnectSocket,
+        error: JsapiError::Faq(Api::ConnectSocket, FaqError::EmptyUrl),
+        code: "3",
+        error_message: "URL 为空",
+        matcher: Matcher::Exact,
+        message_en: "The URL is empty",
+        remedy_zh: "确认URL 入参服务器地址是否正常入参填写，URL 必须以 ws 或者 wss 开头。\n注意：部分新发布的小程序只支持 wss 协议。",
+        remedy_en: "Pass the server address in url. It must start with ws or wss.\nNote: some newly published mini programs support only wss.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.connectSocket报error:3 （URL 为空）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:3%20（URL%20为空）.md) The url argument is empty, which the caller must fill in.",
+    };
+const ROW_CONNECT_SOCKET_INVALID_URL: RowInfo = RowInfo {
+        index: 106,
+        api: Api::ConnectSocket,
+        error: JsapiError::Faq(Api::ConnectSocket, FaqError::InvalidUrl),
+        code: "4",
+        error_message: "URL 格式不合法",
+        matcher: Matcher::Exact,
+        message_en: "The URL is malformed",
+        remedy_zh: "确认入参服务器地址是否填写正确，URL 必须以 ws 或者 wss 开头。\n注意：部分新发布的小程序只支持 wss 协议。",
+        remedy_en: "Check the server address passed in url. It must start with ws or wss.\nNote: some newly published mini programs support only wss.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.connectSocket报error:4 （URL 格式不合法）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:4%20（URL%20格式不合法）.md) The url argument is not a recognisable URL, which the caller must correct.",
+    };
+const ROW_CONNECT_SOCKET_INVALID_URL_SCHEME: RowInfo = RowInfo {
+        index: 107,
+        api: Api::ConnectSocket,
+        error: JsapiError::Faq(Api::ConnectSocket, FaqError::InvalidUrlScheme),
+        code: "5",
+        error_message: "URL 地址不是ws或者wss.",
+        matcher: Matcher::Exact,
+        message_en: "The URL does not use the ws or wss scheme",
+        remedy_zh: "确认 URL 入参服务器地址协议是否正确，URL 必须以 ws 或者 wss 开头。\n注意：部分新发布的小程序只支持 wss 协议。",
+        remedy_en: "Check the protocol of the server address passed in url. It must start with ws or wss.\nNote: some newly published mini programs support only wss.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.connectSocket报error:5 （URL 必须以 ws 或者 wss 开头）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.connectSocket报error:5%20（URL%20必须以%20ws%20或者%20wss%20开头）.md) The url argument uses a protocol other than ws or wss, which the caller must correct.",
+    };
+const ROW_DATE_PICKER_USER_CANCELLED: RowInfo = RowInfo {
+        index: 108,
+        api: Api::DatePicker,
+        error: JsapiError::Faq(Api::DatePicker, FaqError::UserCancelled),
+        code: "11",
+        error_message: "User canceled",
+        matcher: Matcher::Exact,
+        message_en: "The user closed the date picker without choosing a date",
+        remedy_zh: "加上相关引导提示，提示用户重新点击界面按钮打开日期选择列表选择日期。",
+        remedy_en: "Add a hint asking the user to tap the button again to open the date picker and choose a date.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.datePicker报error:11（User canceled）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.datePicker报error:11（User%20canceled）.md) The user dismissed the picker, so the app can only prompt them to open it again.",
+    };
+const ROW_DOWNLOAD_FILE_DOWNLOAD_FAILED: RowInfo = RowInfo {
+        index: 109,
+        api: Api::DownloadFile,
+        error: JsapiError::Faq(Api::DownloadFile, FaqError::DownloadFailed),
+        code: "12",
+        error_message: "download failed",
+        matcher: Matcher::Exact,
+        message_en: "The file could not be downloaded",
+        remedy_zh: "- 确认文件资源服务端是否有做限制。\n- 检查 URL 是否能正常访问和填写正确。",
+        remedy_en: "Check whether the server hosting the file restricts downloads.\nCheck that the URL is correct and reachable.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.downloadFile报error:12（download failed）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.downloadFile报error:12（download%20failed）.md) The page blames a restricted resource or a wrong URL, both fixed on the developer's side rather than by retrying.",
+    };
+const ROW_DOWNLOAD_FILE_HTTPS_REQUIRED: RowInfo = RowInfo {
+        index: 110,
+        api: Api::DownloadFile,
+        error: JsapiError::Faq(Api::DownloadFile, FaqError::HttpsRequired),
+        code: "20",
+        error_message: "请求url不支持http,请使用https",
+        matcher: Matcher::Exact,
+        message_en: "The URL uses HTTP; only HTTPS is supported",
+        remedy_zh: "- URL 参数请求连接更换成 HTTPS。\n注意：小程序必须使用 HTTPS/WSS 发起网络请求。请求时系统会对服务器域名使用的 HTTPS 证书进行校验，如果校验失败，则请求不能成功发起。由于系统限制，不同平台对于证书要求的严格程度不同。为了保证小程序的兼容性，建议开发者按照最高标准进行证书配置，并使用相关工具检查现有证书是否符合要求。\n- 小程序只支持 HTTPS 域名配置。 相比于 HTTP，HTTPS 可以提供更加优质保密的信息，保证了用户数据的安全性，此外 HTTPS 同时也一定程度上保护了服务端，使用恶意攻击和伪装数据的成本大幅提高。因此小程序强制使用 HTTPS，还在使用 HTTP 协议的开发者需要尽快对服务器进行升级，推荐使用 阿里云SSL 证书（https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042） 或 Serverless云服务（https://help.aliyun.com/document_detail/121906.html）。",
+        remedy_en: "Use an https:// URL.\nNote: mini programs must make network requests over HTTPS/WSS. The system validates the server's HTTPS certificate and the request cannot start if validation fails; platforms differ in how strict they are, so configure the certificate to the highest standard and check it with a certificate tool.\nOnly HTTPS domains can be configured: HTTPS keeps user data confidential and makes attacks on the server much more costly, so mini programs require it. Upgrade servers still on HTTP, for example with an Alibaba Cloud SSL certificate (https://promotion.aliyun.com/ntms/act/sslbuy.html) or Serverless cloud service (https://help.aliyun.com/document_detail/121906.html).",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.downloadFile报error:20（请求url不支持http,请使用https）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.downloadFile报error:20（请求url不支持http,请使用https）.md) The URL uses the wrong protocol, which the caller must change to HTTPS.",
+    };
+const ROW_REQUEST_HTTPS_REQUIRED_2: RowInfo = RowInfo {
+        index: 111,
+        api: Api::Request,
+        error: JsapiError::Request(RequestError::HttpsRequired),
+        code: "20",
+        error_message: "请求url不支持http,请使用https",
+        matcher: Matcher::Exact,
+        message_en: "The URL uses HTTP; only HTTPS is supported",
+        remedy_zh: "- URL 参数请求连接更换成 HTTPS。\n注意：小程序必须使用 HTTPS/WSS 发起网络请求。请求时系统会对服务器域名使用的 HTTPS 证书进行校验，如果校验失败，则请求不能成功发起。由于系统限制，不同平台对于证书要求的严格程度不同。为了保证小程序的兼容性，建议开发者按照最高标准进行证书配置，并使用相关工具检查现有证书是否符合要求。\n- 小程序只支持 HTTPS 域名配置。 相比于 HTTP，HTTPS 可以提供更加优质保密的信息，保证了用户数据的安全性，此外 HTTPS 同时也一定程度上保护了服务端，使用恶意攻击和伪装数据的成本大幅提高。因此小程序强制使用 HTTPS，还在使用 HTTP 协议的开发者需要尽快对服务器进行升级，推荐使用 阿里云SSL 证书（https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042） 或 Serverless云服务（https://help.aliyun.com/document_detail/121906.html）。",
+        remedy_en: "Use an https:// URL.\nNote: mini programs must make network requests over HTTPS/WSS. The system validates the server's HTTPS certificate and the request cannot start if validation fails; platforms differ in how strict they are, so configure the certificate to the highest standard and check it with a certificate tool.\nOnly HTTPS domains can be configured: HTTPS keeps user data confidential and makes attacks on the server much more costly, so mini programs require it. Upgrade servers still on HTTP, for example with an Alibaba Cloud SSL certificate (https://promotion.aliyun.com/ntms/act/sslbuy.html) or Serverless cloud service (https://help.aliyun.com/document_detail/121906.html).",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.downloadFile报error:20（请求url不支持http,请使用https）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.downloadFile报error:20（请求url不支持http,请使用https）.md) The URL uses the wrong protocol, which the caller must change to HTTPS.",
+    };
+const ROW_GET_LOCATION_USER_DENIED_AUTHORIZATION: RowInfo = RowInfo {
+        index: 112,
+        api: Api::GetLocation,
+        error: JsapiError::Faq(Api::GetLocation, FaqError::UserDeniedAuthorization),
+        code: "2001",
+        error_message: "用户拒绝给小程序授权",
+        matcher: Matcher::Exact,
+        message_en: "The user refused to let the mini program access their location",
+        remedy_zh: "- 建议在需要获取用户地理位置前，增加获取权限的用途和引导提示，引导用户接受小程序授权，增加用户体验。\n- my.getLocation 重新发起 API 调用。",
+        remedy_en: "Before requesting the location, explain why it is needed so the user accepts the authorization.\nThen call my.getLocation again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.getLocation报error:2001（用户拒绝给小程序授权）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.getLocation报error:2001（用户拒绝给小程序授权）.md) The user refused the location authorization, so only the user can grant it.",
+    };
+const ROW_GET_RUN_SCENE_UNKNOWN_ERROR: RowInfo = RowInfo {
+        index: 113,
+        api: Api::GetRunScene,
+        error: JsapiError::Faq(Api::GetRunScene, FaqError::UnknownError),
+        code: "3",
+        error_message: "发生未知错误",
+        matcher: Matcher::Exact,
+        message_en: "An unknown error occurred",
+        remedy_zh: "建议重新调用 my.getRunScene 获取。",
+        remedy_en: "Call my.getRunScene again.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.getRunScene报error:3（发生未知错误）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.getRunScene报error:3（发生未知错误）.md) The page gives no cause and its only remedy is to call again, so the failure is treated as transient.",
+    };
+const ROW_NOTIFY_BLE_CHARACTERISTIC_VALUE_CHANGE_CHARACTERISTIC_NOT_FOUND: RowInfo = RowInfo {
+        index: 114,
+        api: Api::NotifyBleCharacteristicValueChange,
+        error: JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::CharacteristicNotFound),
+        code: "10005",
+        error_message: "没有找到指定特征值",
+        matcher: Matcher::Exact,
+        message_en: "The specified characteristic was not found",
+        remedy_zh: "检查 characteristicId 是否正确、检查目标外设特定 service 下是否具备该特征，可参考官网 蓝牙API概览（https://opendocs.alipay.com/mini/api/bluetooth-intro） 流程进行调用集成。",
+        remedy_en: "Check that characteristicId is correct and that the target peripheral's service has that characteristic; follow the Bluetooth API overview (https://opendocs.alipay.com/mini/api/bluetooth-intro) for the call sequence.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.notifyBLECharacteristicValueChange报error:10005（没有找到指定特征值）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.notifyBLECharacteristicValueChange报error:10005（没有找到指定特征值）.md) A wrong characteristicId (or one the service lacks) is a fault in the call's arguments.",
+    };
+const ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 115,
+        api: Api::OpenBluetoothAdapter,
+        error: JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_STOP_BLUETOOTH_DEVICES_DISCOVERY_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 116,
+        api: Api::StopBluetoothDevicesDiscovery,
+        error: JsapiError::Faq(Api::StopBluetoothDevicesDiscovery, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_DISCONNECT_BLE_DEVICE_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 117,
+        api: Api::DisconnectBleDevice,
+        error: JsapiError::Faq(Api::DisconnectBleDevice, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_WRITE_BLE_CHARACTERISTIC_VALUE_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 118,
+        api: Api::WriteBleCharacteristicValue,
+        error: JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_GET_BLUETOOTH_DEVICES_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 119,
+        api: Api::GetBluetoothDevices,
+        error: JsapiError::Faq(Api::GetBluetoothDevices, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_GET_BLE_DEVICE_SERVICES_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 120,
+        api: Api::GetBleDeviceServices,
+        error: JsapiError::Faq(Api::GetBleDeviceServices, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_GET_CONNECTED_BLUETOOTH_DEVICES_BLUETOOTH_OFF: RowInfo = RowInfo {
+        index: 121,
+        api: Api::GetConnectedBluetoothDevices,
+        error: JsapiError::Faq(Api::GetConnectedBluetoothDevices, FaqError::BluetoothOff),
+        code: "12",
+        error_message: "蓝牙未打开",
+        matcher: Matcher::Exact,
+        message_en: "Bluetooth is turned off",
+        remedy_zh: "引导用户打开手机设备蓝牙后，重新调用蓝牙 API。",
+        remedy_en: "Ask the user to turn on Bluetooth on the phone, then call the Bluetooth API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:12（蓝牙未打开）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:12（蓝牙未打开）.md) Bluetooth is switched off on the phone, and only the user can switch it on.",
+    };
+const ROW_OPEN_BLUETOOTH_ADAPTER_SYSTEM_SERVICE_CONNECTION_LOST: RowInfo = RowInfo {
+        index: 122,
+        api: Api::OpenBluetoothAdapter,
+        error: JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::SystemServiceConnectionLost),
+        code: "13",
+        error_message: "与系统服务的链接暂时丢失",
+        matcher: Matcher::Exact,
+        message_en: "The connection to the system Bluetooth service was temporarily lost",
+        remedy_zh: "- 请确认传入的 deviceId 是否正确，以及设备发出的信号是否足够强，在信号弱的时候可能会出现连接不上的情况。\n- 查看传入 deviceId 是否已连接上。onBLEConnectionStateChanged 这个事件中可以监听连接状态变化，可使用 getConnectedBluetoothDevices 获取处于已连接状态的设备。\n- 确认设备蓝牙正常，重新建立系统服务链接。",
+        remedy_en: "- Check that the deviceId passed is correct and that the device's signal is strong enough; with a weak signal the connection can fail.\n- Check whether that deviceId is already connected: my.onBLEConnectionStateChanged reports connection changes, and my.getConnectedBluetoothDevices lists the connected devices.\n- Make sure the device's Bluetooth works, then re-establish the connection to the system service.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:13（与系统服务的链接暂时丢失）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:13（与系统服务的链接暂时丢失）.md) The page calls the loss temporary, typically from a weak signal, and its remedy is to re-establish the connection.",
+    };
+const ROW_OPEN_BLUETOOTH_ADAPTER_BLUETOOTH_NOT_AUTHORIZED: RowInfo = RowInfo {
+        index: 123,
+        api: Api::OpenBluetoothAdapter,
+        error: JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::BluetoothNotAuthorized),
+        code: "14",
+        error_message: "未授权支付宝使用蓝牙功能",
+        matcher: Matcher::Exact,
+        message_en: "Alipay is not allowed to use Bluetooth",
+        remedy_zh: "- 引导用户打开手机的系统设置界面，在应用权限中找到支付宝客户端并开启授权蓝牙功能的使用权限，可通过 my.showAuthGuide（https://opendocs.alipay.com/mini/api/show-auth-guide） 权限引导 API 进行引导。\n- 开启授权蓝牙功能后重新推送小程序，调用 my.openBluetoothAdapter 做初始化操作。",
+        remedy_en: "- Guide the user to the phone's system settings to give the Alipay app the Bluetooth permission; my.showAuthGuide (https://opendocs.alipay.com/mini/api/show-auth-guide) can show the guide.\n- Once the permission is granted, push the mini program again and call my.openBluetoothAdapter to initialise.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.openBluetoothAdapter报error:14（未授权支付宝使用蓝牙功能）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.openBluetoothAdapter报error:14（未授权支付宝使用蓝牙功能）.md) The phone has not granted the Alipay app the Bluetooth permission, which only the user can grant.",
+    };
+const ROW_RSA_INVALID_ACTION: RowInfo = RowInfo {
+        index: 124,
+        api: Api::Rsa,
+        error: JsapiError::Faq(Api::Rsa, FaqError::InvalidAction),
+        code: "10",
+        error_message: "h5RSA param action must be encrypt/decrypt",
+        matcher: Matcher::Exact,
+        message_en: "The action parameter must be encrypt or decrypt",
+        remedy_zh: "- 检查 action、text、key 必填参数是否都有入参。\n- action 参数入参必须是 encrypt（加密）或 decrypt（解密）。\n- key 参数入参可以使用工具生成 RSA 密钥并获取 key，下载 开放平台密钥工具（https://opendocs.alipay.com/common/02kipk）。详情接入可参考小程序RSA非对称加密/解密（https://opendocs.alipay.com/support/01rb0d）。",
+        remedy_en: "- Check that the required parameters action, text and key are all passed.\n- action must be encrypt or decrypt.\n- For key, generate an RSA key pair with the Open Platform key tool (https://opendocs.alipay.com/common/02kipk); see mini program RSA encryption and decryption (https://opendocs.alipay.com/support/01rb0d) for the integration.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.rsa非对称加密报error:10（缺少必要参数）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.rsa非对称加密报error:10（缺少必要参数）.md) A required argument (action, text or key) is missing or wrong, which the caller must correct.",
+    };
+const ROW_RSA_MISSING_TEXT_OR_KEY: RowInfo = RowInfo {
+        index: 125,
+        api: Api::Rsa,
+        error: JsapiError::Faq(Api::Rsa, FaqError::MissingTextOrKey),
+        code: "10",
+        error_message: "h5RSA params (text and key) must not be empty",
+        matcher: Matcher::Exact,
+        message_en: "The text and key parameters must not be empty",
+        remedy_zh: "- 检查 action、text、key 必填参数是否都有入参。\n- action 参数入参必须是 encrypt（加密）或 decrypt（解密）。\n- key 参数入参可以使用工具生成 RSA 密钥并获取 key，下载 开放平台密钥工具（https://opendocs.alipay.com/common/02kipk）。详情接入可参考小程序RSA非对称加密/解密（https://opendocs.alipay.com/support/01rb0d）。",
+        remedy_en: "- Check that the required parameters action, text and key are all passed.\n- action must be encrypt or decrypt.\n- For key, generate an RSA key pair with the Open Platform key tool (https://opendocs.alipay.com/common/02kipk); see mini program RSA encryption and decryption (https://opendocs.alipay.com/support/01rb0d) for the integration.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.rsa非对称加密报error:10（缺少必要参数）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.rsa非对称加密报error:10（缺少必要参数）.md) A required argument (action, text or key) is missing or wrong, which the caller must correct.",
+    };
+const ROW_RSA_INVALID_KEY: RowInfo = RowInfo {
+        index: 126,
+        api: Api::Rsa,
+        error: JsapiError::Faq(Api::Rsa, FaqError::InvalidKey),
+        code: "11",
+        error_message: "Encrypt key error",
+        matcher: Matcher::Exact,
+        message_en: "The encryption key is invalid",
+        remedy_zh: "1. 确保 key 正确，可以使用工具验证 RSA 密钥是否匹配完整，下载 开放平台密钥工具（https://opendocs.alipay.com/common/02kipk）。\n2. 使用下载的密钥工具重新生成一对完整的密钥。",
+        remedy_en: "1. Make sure the key is correct; the Open Platform key tool (https://opendocs.alipay.com/common/02kipk) can check that the RSA key pair matches and is complete.\n2. Generate a new, complete key pair with that tool.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.rsa非对称加密报error:11（Encrypt key error （key错误））\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.rsa非对称加密报error:11（Encrypt%20key%20error%20（key错误））.md) The key argument is incomplete, missing or wrong, which the caller must correct.",
+    };
+const ROW_SEND_SOCKET_MESSAGE_NOT_CONNECTED: RowInfo = RowInfo {
+        index: 127,
+        api: Api::SendSocketMessage,
+        error: JsapiError::Faq(Api::SendSocketMessage, FaqError::NotConnected),
+        code: "10",
+        error_message: "没有建连成功之前无法发送消息",
+        matcher: Matcher::Exact,
+        message_en: "A message cannot be sent before the WebSocket connection is open",
+        remedy_zh: "请正常连接服务器后再 my.sendSocketMessage 发送数据消息，可通过 my.onSocketOpen（https://opendocs.alipay.com/mini/api/itm5og） 监听来判断是否正确与服务器建立连接。\n注意： 通过 WebSocket 连接发送数据，需要先使用 my.connectSocket（https://opendocs.alipay.com/mini/api/vx19c3） 发起建连，并在 my.onSocketOpen（https://opendocs.alipay.com/mini/api/itm5og） 回调之后再 my.sendSocketMessage（https://opendocs.alipay.com/mini/api/mr91d1） 发送数据。",
+        remedy_en: "Send with my.sendSocketMessage only once connected to the server; my.onSocketOpen (https://opendocs.alipay.com/mini/api/itm5og) tells you when the connection is open.\nNote: to send data over a WebSocket, first open it with my.connectSocket (https://opendocs.alipay.com/mini/api/vx19c3), then send with my.sendSocketMessage (https://opendocs.alipay.com/mini/api/mr91d1) after the my.onSocketOpen callback.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.sendSocketMessage报error:10（没有建连成功之前无法发送消息）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.sendSocketMessage报error:10（没有建连成功之前无法发送消息）.md) Sending before my.onSocketOpen fires is a call-order mistake in the code.",
+    };
+const ROW_SEND_SOCKET_MESSAGE_UNKNOWN_SOCKET_ERROR: RowInfo = RowInfo {
+        index: 128,
+        api: Api::SendSocketMessage,
+        error: JsapiError::Faq(Api::SendSocketMessage, FaqError::UnknownSocketError),
+        code: "1",
+        error_message: "未知错误",
+        matcher: Matcher::Exact,
+        message_en: "The WebSocket connection failed with an unknown error",
+        remedy_zh: "- 重新与服务器建立 WebSocket 连接，确认正常连接服务器后再 my.sendSocketMessage 发送数据消息，可通过 my.onSocketOpen（https://opendocs.alipay.com/mini/api/itm5og） 监听来判断是否正确与服务器建立连接。\n- 如果是在 IDE 报错，建议进行真机调试/预览测试，调试效果请以真机为准。",
+        remedy_en: "- Re-establish the WebSocket connection and send with my.sendSocketMessage only once connected; my.onSocketOpen (https://opendocs.alipay.com/mini/api/itm5og) tells you when the connection is open.\n- If the error appears in the IDE, test on a real device with remote debugging or preview; the device's behaviour is what counts.",
+        action: Action::Retry,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.sendSocketMessage报error:1（未知错误）\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.sendSocketMessage报error:1（未知错误）.md) The page attributes it to an abnormal connection to the server, fixed by reconnecting and sending again.",
+    };
+const ROW_SET_TAB_BAR_BADGE_MISSING_INDEX_OR_TAG: RowInfo = RowInfo {
+        index: 129,
+        api: Api::SetTabBarBadge,
+        error: JsapiError::Faq(Api::SetTabBarBadge, FaqError::MissingIndexOrTag),
+        code: "2",
+        error_message: "you should specify index or tag!",
+        matcher: Matcher::Exact,
+        message_en: "Neither index nor tag was specified",
+        remedy_zh: "- 确认 index 参数名是否编写正确和入参。\n- 确认 index 入参值是否为正确的标签页（tabbar）项数序号（从左边以0开始计数）。\n- 如果是模拟器报错 参数无效，请使用真机预览调试，模拟器目前不支持模拟该API。",
+        remedy_en: "- Check that the index parameter is spelt correctly and passed.\n- Check that index is a valid tab position, counting from 0 at the left.\n- If the simulator reports 参数无效 (invalid parameter), preview and debug on a real device: the simulator cannot emulate this API yet.",
+        action: Action::FixRequest,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"my.setTabBarBadge报错error:2\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/my.setTabBarBadge报错error:2.md) The index argument is misnamed, missing or out of range, which the caller must correct.",
+    };
+const ROW_CHOOSE_ALIPAY_CONTACT_USER_CANCELLED: RowInfo = RowInfo {
+        index: 130,
+        api: Api::ChooseAlipayContact,
+        error: JsapiError::Faq(Api::ChooseAlipayContact, FaqError::UserCancelled),
+        code: "11",
+        error_message: "用户取消操作（或设备未授权使用通讯录）",
+        matcher: Matcher::Exact,
+        message_en: "The user cancelled choosing a contact, or the device has not allowed access to contacts",
+        remedy_zh: "为了创造更良好的支付宝小程序用户体验，建议在选择联系人前增加引导提示，提升用户体验。\n在 fail 做引导处理，重新调用联系人 API 选择通讯录中的联系人。",
+        remedy_en: "For a better experience, show a hint before opening the contact picker.\nIn fail, guide the user and call the contacts API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录））\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录））.md) The user backed out of the contact picker (or withheld contacts access), so the app can only prompt them to try again.",
+    };
+const ROW_CHOOSE_PHONE_CONTACT_USER_CANCELLED: RowInfo = RowInfo {
+        index: 131,
+        api: Api::ChoosePhoneContact,
+        error: JsapiError::Faq(Api::ChoosePhoneContact, FaqError::UserCancelled),
+        code: "11",
+        error_message: "用户取消操作（或设备未授权使用通讯录）",
+        matcher: Matcher::Exact,
+        message_en: "The user cancelled choosing a contact, or the device has not allowed access to contacts",
+        remedy_zh: "为了创造更良好的支付宝小程序用户体验，建议在选择联系人前增加引导提示，提升用户体验。\n在 fail 做引导处理，重新调用联系人 API 选择通讯录中的联系人。",
+        remedy_en: "For a better experience, show a hint before opening the contact picker.\nIn fail, guide the user and call the contacts API again.",
+        action: Action::AskUser,
+        retry_hint: None,
+        note: "Alipay mini-program FAQ \"选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录））\" (https://github.com/AlipayDocs/open-docs/blob/main/support/支付宝小程序/常见问题/选择联系人API调用报error:11（用户取消操作（或设备未授权使用通讯录））.md) The user backed out of the contact picker (or withheld contacts access), so the app can only prompt them to try again.",
+    };
 
 impl JsapiError {
     /// Every catalog failure, API by API in table order, each once.
@@ -2113,6 +3850,7 @@ impl JsapiError {
         JsapiError::TradePay(TradePayResult::ResultUnknown),
         JsapiError::TradePay(TradePayResult::ForgotPasswordExit),
         JsapiError::TradePay(TradePayResult::DuplicateRequest),
+        JsapiError::TradePay(TradePayResult::InvalidParameter),
         JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::InvalidParameter),
         JsapiError::NavigateToAlipayPage(NavigateToAlipayPageError::NoPermission),
         JsapiError::GetAuthCode(GetAuthCodeError::NoPermission),
@@ -2146,6 +3884,63 @@ impl JsapiError {
         JsapiError::Navigation(Api::SwitchTab, NavigationError::NotTabPage),
         JsapiError::Navigation(Api::SwitchTab, NavigationError::PluginCannotSwitchTab),
         JsapiError::Navigation(Api::NavigateBack, NavigationError::AlreadyTop),
+        JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::InvalidDeviceId),
+        JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::Timeout),
+        JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::ConnectionLost),
+        JsapiError::Faq(Api::WriteBleCharacteristicValue, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::ReadBleCharacteristicValue, FaqError::InvalidDeviceId),
+        JsapiError::Faq(Api::ReadBleCharacteristicValue, FaqError::Timeout),
+        JsapiError::Faq(Api::ReadBleCharacteristicValue, FaqError::MissingParameter),
+        JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::InvalidDeviceId),
+        JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::ConnectionLost),
+        JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::MissingParameter),
+        JsapiError::Faq(Api::NotifyBleCharacteristicValueChange, FaqError::CharacteristicNotFound),
+        JsapiError::Faq(Api::GetBleDeviceCharacteristics, FaqError::Timeout),
+        JsapiError::Faq(Api::GetBleDeviceCharacteristics, FaqError::MissingParameter),
+        JsapiError::Faq(Api::GetBleDeviceServices, FaqError::MissingParameter),
+        JsapiError::Faq(Api::GetBleDeviceServices, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::NotSupportedInSimulator),
+        JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::AuthorizationFailed),
+        JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::UserDeniedAuthorization),
+        JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::SystemServiceConnectionLost),
+        JsapiError::Faq(Api::OpenBluetoothAdapter, FaqError::BluetoothNotAuthorized),
+        JsapiError::Faq(Api::SaveFile, FaqError::InvalidParameter),
+        JsapiError::Faq(Api::DownloadFile, FaqError::InvalidParameter),
+        JsapiError::Faq(Api::DownloadFile, FaqError::DownloadFailed),
+        JsapiError::Faq(Api::DownloadFile, FaqError::HttpsRequired),
+        JsapiError::Faq(Api::SetScreenBrightness, FaqError::InvalidParameter),
+        JsapiError::Faq(Api::GetBatteryInfo, FaqError::NoPermission),
+        JsapiError::Faq(Api::GetBatteryInfoSync, FaqError::NoPermission),
+        JsapiError::Faq(Api::CalculateRoute, FaqError::NoPermission),
+        JsapiError::Faq(Api::SetClipboard, FaqError::NoPermission),
+        JsapiError::Faq(Api::GetBeacons, FaqError::AuthorizationFailed),
+        JsapiError::Faq(Api::ChooseAlipayContact, FaqError::AuthorizationFailed),
+        JsapiError::Faq(Api::ChooseAlipayContact, FaqError::UserCancelled),
+        JsapiError::Faq(Api::ChoosePhoneContact, FaqError::AuthorizationFailed),
+        JsapiError::Faq(Api::ChoosePhoneContact, FaqError::ContactsPermissionDenied),
+        JsapiError::Faq(Api::ChoosePhoneContact, FaqError::UserCancelled),
+        JsapiError::Faq(Api::ChooseImage, FaqError::UserCancelled),
+        JsapiError::Faq(Api::ChooseImage, FaqError::UserDeniedAuthorization),
+        JsapiError::Faq(Api::AddPhoneContact, FaqError::UserDeniedAuthorization),
+        JsapiError::Faq(Api::Scan, FaqError::UserDeniedAuthorization),
+        JsapiError::Faq(Api::ConnectSocket, FaqError::WssRequired),
+        JsapiError::Faq(Api::ConnectSocket, FaqError::EmptyUrl),
+        JsapiError::Faq(Api::ConnectSocket, FaqError::InvalidUrl),
+        JsapiError::Faq(Api::ConnectSocket, FaqError::InvalidUrlScheme),
+        JsapiError::Faq(Api::DatePicker, FaqError::UserCancelled),
+        JsapiError::Faq(Api::GetLocation, FaqError::UserDeniedAuthorization),
+        JsapiError::Faq(Api::GetRunScene, FaqError::UnknownError),
+        JsapiError::Faq(Api::StopBluetoothDevicesDiscovery, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::DisconnectBleDevice, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::GetBluetoothDevices, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::GetConnectedBluetoothDevices, FaqError::BluetoothOff),
+        JsapiError::Faq(Api::Rsa, FaqError::InvalidAction),
+        JsapiError::Faq(Api::Rsa, FaqError::MissingTextOrKey),
+        JsapiError::Faq(Api::Rsa, FaqError::InvalidKey),
+        JsapiError::Faq(Api::SendSocketMessage, FaqError::NotConnected),
+        JsapiError::Faq(Api::SendSocketMessage, FaqError::UnknownSocketError),
+        JsapiError::Faq(Api::SetTabBarBadge, FaqError::MissingIndexOrTag),
     ];
 }
 

@@ -29,7 +29,11 @@
 //! # How the table reads
 //!
 //! The catalog is Alipay's combined table of JSAPI errors (seed 000): 53 rows over 13 APIs, kept in
-//! `data/alipay_jsapi_errors.tsv`.
+//! `data/alipay_jsapi_errors.tsv`, with the readings the per-API pages add and the rows of the
+//! Alipay mini-program FAQ's error pages (支付宝小程序常见问题, `error:N（…）`): each page
+//! quotes a failure and names the APIs it was seen on, which brings 30 more APIs whose errors
+//! the shared [`FaqError`] holds (`JsapiError::Faq`). A page's 涉及接口 lists examples ("等"):
+//! with the API unknown, the step is the one every API the payload fits agrees on.
 //!
 //! - A row with an empty error cell continues the code above it: `my.uploadFile` 4 has three
 //!   meanings (N22104, N22106, 无权限调用此接口), 11 and 12 have two each, and so do
@@ -77,7 +81,7 @@ mod payload;
 
 pub use code::JsapiError;
 pub use generated::{
-    Api, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError, GetRunDataError,
+    Api, FaqError, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError, GetRunDataError,
     NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult, UploadFileError,
 };
 #[cfg(feature = "serde")]
