@@ -234,17 +234,9 @@ fn decode_line_with<'a>(
     // else in the line was read, and only one level down.
     let text_error = matches!(json_error, None | Some(DecodeError::UnknownText { .. }));
     if quoted && text_error {
-        let inside = quoted_strings(line).find_map(|string| {
-            decode_line_with(string, options, decode, false)
-                .ok()
-                .or_else(|| {
-                    // The string's own text, where it has no escapes to undo: the forms that
-                    // need the message's start find it after the opening quote.
-                    let inner = string.get(1..string.len() - 1)?;
-                    let inner = Some(inner).filter(|i| !i.contains('\\'))?;
-                    decode_line_with(inner, options, decode, false).ok()
-                })
-        });
+        // (decode reads a string's own text with the text forms itself.)
+        let inside = quoted_strings(line)
+            .find_map(|string| decode_line_with(string, options, decode, false).ok());
         if let Some((found, d)) = inside {
             let found = match found {
                 Found::Json => Found::JsonString,
