@@ -903,6 +903,14 @@ fn sdk_renderings_in_log_lines() {
             Some("ORDERNOTEXIST"),
             Action::Reconcile,
         ),
+        // An underscored code is node-tenpay's too where its `Payment._parse`, which throws
+        // only what the answer holds, threw it (node-tenpay#73).
+        (
+            "{ '0': Error: INVALID_REQUEST     at Payment._parse (/srv/app/node_modules/tenpay/lib/index.js:97:51)     at <anonymous> }",
+            Found::PayText,
+            Some("INVALID_REQUEST"),
+            Action::FixRequest,
+        ),
     ];
     for (line, found, code, action) in cases {
         let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
@@ -1121,8 +1129,9 @@ fn the_body_speaks_and_other_services_do_not() {
     assert_eq!(busy.action_for(Api::V2Refund), Some(Action::Reconcile));
     assert_eq!(busy.action_for(Api::V2OrderQuery), Some(Action::Retry));
     // A communication failure that names what the merchant configures, in the words of the
-    // v2 codes documenting it (SIGNERROR, CERT_ERROR, NOAUTH), is configuration; other texts
-    // are the request's, as the return_msg description says.
+    // codes documenting it (SIGNERROR, CERT_ERROR, NOAUTH, MCHID_NOT_EXIST), is configuration;
+    // other texts, and a validator naming a field the request sent, are the request's, as the
+    // return_msg description says.
     for (text, action) in [
         (
             "商户号该产品权限未开通，请前往商户平台>产品中心检查后重试",
@@ -1130,6 +1139,13 @@ fn the_body_speaks_and_other_services_do_not() {
         ),
         ("certificate not match", Action::FixConfig),
         ("证书已过期", Action::FixConfig),
+        ("商户号非法", Action::FixConfig),
+        // A service provider's sub-merchant field is the request's.
+        ("请确认请求参数是否正确sub_mch_id", Action::FixRequest),
+        (
+            "输入源“/body/xml/mch_id”映射到字段“商户号”必填性规则校验失败，此字段为必填项",
+            Action::FixRequest,
+        ),
         ("参数格式校验错误", Action::FixRequest),
         ("不识别的参数detail", Action::FixRequest),
     ] {

@@ -418,16 +418,20 @@ impl<'a> V2Response<'a> {
                 Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
                 None => call == CallKind::MovesMoney,
             };
-            // What the merchant configures, in the words of the v2 codes that document it:
-            // SIGNERROR's 签名, CERT_ERROR's 证书 (in English, `certificate`),
-            // NOAUTH's 权限.
-            let configuration = ["签名", "证书", "certificate", "权限"]
+            // What the merchant configures, in the words of the codes that document it:
+            // SIGNERROR's 签名, CERT_ERROR's 证书 (in English, `certificate`), NOAUTH's 权限,
+            // and the merchant's own number, 商户号 (MCH_NOT_EXISTS 商户号不存在,
+            // APPID_MCHID_NOT_MATCH 商户号和appid没有绑定关系). Not the field names: a service
+            // provider's request carries `sub_mch_id`. A validator's `输入源“/body/xml/…”`
+            // names a field the request sent or left out: the request's.
+            let validator = text.contains("输入源“");
+            let configuration = ["签名", "证书", "certificate", "权限", "商户号"]
                 .iter()
                 .any(|w| text.contains(w));
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
-                (false, _) if configuration => Action::FixConfig,
+                (false, _) if configuration && !validator => Action::FixConfig,
                 (false, _) => Action::FixRequest,
             });
         }

@@ -40,6 +40,9 @@ impl Answer<'static> {
     /// let Some(Answer::V2(thrown)) = Answer::from_sdk_text("server error Error: ORDERPAID") else { panic!() };
     /// assert_eq!(thrown.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
     /// assert!(Answer::from_sdk_text("Error: PARAM_ERROR").is_none());
+    /// // …unless node-tenpay's parse of the answer threw it.
+    /// let line = "Error: INVALID_REQUEST at Payment._parse (/app/node_modules/tenpay/lib/index.js:97:51)";
+    /// assert!(Answer::from_sdk_text(line).is_some());
     /// assert!(Answer::from_sdk_text("ReplyError: NOAUTH Authentication required.").is_none());
     /// // yansongda/pay's business error; without its label, a log level and a message.
     /// let Some(Answer::V2(business)) = Answer::from_sdk_text("Wechat Business Error: NO_AUTH - 产品权限验证失败") else { panic!() };
@@ -191,15 +194,19 @@ fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
 /// (`Error: ORDERPAID`, `BusinessError: ORDERNOTEXIST`). A bare word is evidence only where it
 /// can be nobody else's: a catalog code in v2's joined spelling (`ORDERPAID`, `SYSTEMERROR`),
 /// ending the line or followed by a stack frame. Underscored codes (`PARAM_ERROR`,
-/// `ORDER_CLOSED`) are any application's words, and `NOAUTH` is Redis's.
+/// `ORDER_CLOSED`) are any application's words, and `NOAUTH` is Redis's, unless the next frame
+/// is node-tenpay's `Payment._parse`, the function that throws a WeChat Pay answer's
+/// `return_msg`, `err_code` or `err_code_des` and nothing else.
 fn thrown_code(line: &str) -> Option<Answer<'static>> {
     let (_, rest) = split_once_str(line, "Error: ")?;
     let word = rest.split(|c: char| c.is_whitespace()).next()?;
     let after = rest.get(word.len()..).unwrap_or_default().trim_start();
     let code = super::Code::from_code(word)?;
+    let after = after.strip_prefix("\\n").unwrap_or(after).trim_start();
     let joined = !word.contains('_') && !matches!(word, "ERROR" | "NOAUTH");
-    let alone = after.is_empty() || after.starts_with("at ") || after.starts_with("\\n");
-    if !joined || !alone {
+    let alone = after.is_empty() || after.starts_with("at ");
+    let thrown_by_parse = after.starts_with("at Payment._parse ");
+    if !(joined && alone || thrown_by_parse) {
         return None;
     }
     Some(Answer::V2(super::V2Response::from_err_code(code.code())))
