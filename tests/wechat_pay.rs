@@ -317,7 +317,8 @@ fn a_documented_message_names_the_row_when_the_api_is_unknown() {
 /// A row that lists several messages is named by each of them, whatever notes the table keeps
 /// beside them: the transfer page's `MONEY_LIMIT` joins its daily and per-user limits with a
 /// bare `/`, a profit-sharing row's message was only seen at runtime (`(runtime) `), and the
-/// certificate row's message ends with a guide's link that another body may give differently.
+/// certificate row's message ends with a pointer to a guide's link that another body may give
+/// differently, or not at all.
 /// Each body here names a row whose step differs from the code's own, so a message the
 /// matching missed would show as the code's own step.
 #[cfg(feature = "json")]
@@ -343,6 +344,13 @@ fn every_message_of_a_row_names_it_whatever_its_notes() {
     assert_eq!(
         action(
             r#"{"code":"RESOURCE_NOT_EXISTS","message":"无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。可查看指引https://pay.weixin.qq.com/doc/v3/merchant/4012153196"}"#
+        ),
+        Some(Action::FixConfig)
+    );
+    // Nor when the body, or the log, dropped the pointer to the guide with its link.
+    assert_eq!(
+        action(
+            r#"{"code":"RESOURCE_NOT_EXISTS","message":"无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。"}"#
         ),
         Some(Action::FixConfig)
     );

@@ -428,15 +428,19 @@ fn render_apis(out: &mut String, apis: &Table) -> Result<Vec<ApiRow>, TableError
 
 /// The texts a body carries when it gives a row's message: a row may list several, split by
 /// ` / `, each perhaps with a note in parentheses after it (`(502)`); rows seen only at runtime
-/// start with `(runtime) `, and no body carries those notes. A link is cut off: the platform
-/// moves its guides, and the words before it are the message. Cut here, once, so that a
-/// body's lookup only searches.
+/// start with `(runtime) `, and no body carries those notes. A link is cut off, with the
+/// words that point to it (`可查看指引`): the platform moves its guides, and a body or a log
+/// may drop the pointer with the link. Cut here, once, so that a body's lookup only searches.
 fn naming_texts(message_zh: &str) -> Vec<&str> {
+    const POINTERS: [&str; 4] = ["可查看指引", "查看指引", "详见", "请参考"];
     let message = message_zh.strip_prefix("(runtime) ").unwrap_or(message_zh);
     let mut texts: Vec<&str> = Vec::new();
     for part in message.split(" / ") {
         let part = part.split(" (").next().unwrap_or(part);
-        let part = part.split("http").next().unwrap_or(part).trim();
+        let mut part = part.split("http").next().unwrap_or(part).trim();
+        if let Some(words) = POINTERS.iter().find_map(|p| part.strip_suffix(p)) {
+            part = words.trim_end();
+        }
         if !part.is_empty() && !texts.contains(&part) {
             texts.push(part);
         }

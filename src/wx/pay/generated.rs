@@ -5622,7 +5622,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     action: Action::FixConfig,
                     retry_hint: None,
                     message_zh: "无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。可查看指引https://pay.weixin.qq.com/docs/merchant/products/platform-certificate/wxp-pub-key-guide.html",
-                    named_by: &["无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。可查看指引"],
+                    named_by: &["无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。"],
                     solution_zh: "即表示商户仅能运行在「微信支付公钥」模式",
                     message_en: "No platform certificate is available. Apply for a WeChat Pay public key under Merchant Platform > API Security (see the linked guide)",
                     solution_en: "The merchant can only run in WeChat Pay public-key mode: configure the public key and its ID (PUB_KEY_ID_...) instead of downloading platform certificates",
