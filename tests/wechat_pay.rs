@@ -413,6 +413,17 @@ fn invalid_request_acts_on_a_message_the_common_table_documents() {
     let meaning = answer.meaning(None, CallKind::MovesMoney);
     assert_eq!(meaning.map(|m| m.api()), Some(Api::V3Common));
     assert_eq!(meaning.map(|m| m.action()), Some(Action::FixConfig));
+    // Of the rows with the decided step, the one whose message the body gives: the pages
+    // document SYSTEM_ERROR as 系统错误 on some APIs and 系统超时 on others.
+    for text in ["系统错误", "系统超时"] {
+        let answer = minierr::wx::pay::Answer::V3(Response::new("SYSTEM_ERROR", text));
+        let meaning = answer.meaning(None, CallKind::MovesMoney);
+        assert_eq!(meaning.map(|m| m.action()), Some(Action::Reconcile), "{text}");
+        assert!(
+            meaning.is_some_and(|m| m.message_zh().contains(text)),
+            "{text}: {meaning:?}"
+        );
+    }
 }
 
 #[test]

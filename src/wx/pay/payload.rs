@@ -693,8 +693,12 @@ impl<'a> Answer<'a> {
         {
             return Some(named);
         }
-        same_version()
-            .find(|m| Some(m.action()) == decided)
+        // Of the rows with the decided step, the one whose message the text gives (`系统错误`,
+        // not another page's `系统超时`), else the first.
+        let with_step = || same_version().filter(|m| Some(m.action()) == decided);
+        with_step()
+            .find(|m| m.is_named_by(text))
+            .or_else(|| with_step().next())
             .or_else(|| same_version().next())
             .or_else(|| code.meanings().next())
     }
