@@ -193,7 +193,7 @@ fn decode_line_with<'a>(
         match decode(line) {
             Ok(d) => {
                 let d = unwrapped(d, line, 0, decode);
-                return Ok((Found::Json, with_pay_context(d, line)));
+                return Ok((Found::Json, with_line_context(d, line)));
             }
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
@@ -211,7 +211,7 @@ fn decode_line_with<'a>(
         match decode(object) {
             Ok(d) => {
                 let d = unwrapped(d, line, at, decode);
-                return Ok((Found::JsonObject, with_pay_context(d, line)));
+                return Ok((Found::JsonObject, with_line_context(d, line)));
             }
             Err(e) => {
                 json_error.get_or_insert(e);
@@ -328,10 +328,18 @@ fn server_or_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
     Diagnosis::Wecom(crate::wecom::Response::new(errcode, response.errmsg))
 }
 
-/// A WeChat Pay body with what the line says beside it: the HTTP status its SDK printed, and
-/// the API its request URL names.
-fn with_pay_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
+/// A payload with what the line says beside it. For a WeChat Pay body: the HTTP status its SDK
+/// printed, and the API its request URL names. For a WeChat server answer: whether the line
+/// names WeCom, which answers in the same shape with other meanings for some codes (40001 is
+/// a wrong corpsecret there, not a stale token).
+fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
     match diagnosis {
+        Diagnosis::WxServer(response) if names_wecom(line) => {
+            let errcode = response
+                .errcode_sent()
+                .map(|c| crate::wecom::AnyErrcode::new(c.raw()));
+            Diagnosis::Wecom(crate::wecom::Response::new(errcode, response.errmsg))
+        }
         Diagnosis::WxPay(pay) => {
             let pay = match wx::pay::status_in(line) {
                 Some(status) => pay.with_status(status),
@@ -344,6 +352,36 @@ fn with_pay_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
         }
         other => other,
     }
+}
+
+/// Whether the line names WeCom: its API host (`qyapi.weixin.qq.com`), its site
+/// (`work.weixin.qq.com`), or its name as its documentation and SDKs write it (企业微信,
+/// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), as a word of its own: an app's
+/// `wecommerce` is not WeCom. A WeChat server answer names none of these.
+fn names_wecom(line: &str) -> bool {
+    static NAMES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "qyapi.weixin.qq.com",
+                    "work.weixin.qq.com",
+                    "企业微信",
+                    "wecom",
+                    "wechat work",
+                    "wechatwork",
+                    "wxwork",
+                ])
+                .ok()
+        });
+    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
+    let bytes = line.as_bytes();
+    NAMES.as_ref().is_some_and(|names| {
+        names.find_iter(line).any(|found| {
+            let before = found.start().checked_sub(1).and_then(|i| bytes.get(i));
+            !letter(before) && !letter(bytes.get(found.end()))
+        })
+    })
 }
 
 /// The JSON object that starts at byte `at` of `line`, if one does.
@@ -378,7 +416,7 @@ pub(crate) fn text_form<'a>(
     }
     if let Some(answer) = wx::pay::Answer::from_sdk_text(line) {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
-        return Some((Found::PayText, with_pay_context(pay, line)));
+        return Some((Found::PayText, with_line_context(pay, line)));
     }
     if let Some(response) = gateway_text(line) {
         return Some((
@@ -387,13 +425,15 @@ pub(crate) fn text_form<'a>(
         ));
     }
     if let Some(response) = wx::server::Response::from_sdk_text(line) {
-        return Some((Found::ServerText, server_or_wecom(response)));
+        let d = server_or_wecom(response);
+        return Some((Found::ServerText, with_line_context(d, line)));
     }
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
-        return Some((Found::Fields, found));
+        return Some((Found::Fields, with_line_context(found, line)));
     }
     if let Some(response) = server_errmsg_with_rid(line) {
-        return Some((Found::ServerText, Diagnosis::WxServer(response)));
+        let d = Diagnosis::WxServer(response);
+        return Some((Found::ServerText, with_line_context(d, line)));
     }
     if let Some(response) = wecom_errmsg_with_link(line) {
         return Some((Found::ServerText, Diagnosis::Wecom(response)));
@@ -756,7 +796,7 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     }
     if let Some(answer) = pay_fields(line) {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
-        return Some(with_pay_context(pay, line));
+        return Some(with_line_context(pay, line));
     }
     // A server body's `errcode` names a field of the line itself, never a word inside a
     // WeChat errMsg's reason (`request:fail errcode:-7 cronet error code:-7 …`).

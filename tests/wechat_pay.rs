@@ -418,7 +418,11 @@ fn invalid_request_acts_on_a_message_the_common_table_documents() {
     for text in ["系统错误", "系统超时"] {
         let answer = minierr::wx::pay::Answer::V3(Response::new("SYSTEM_ERROR", text));
         let meaning = answer.meaning(None, CallKind::MovesMoney);
-        assert_eq!(meaning.map(|m| m.action()), Some(Action::Reconcile), "{text}");
+        assert_eq!(
+            meaning.map(|m| m.action()),
+            Some(Action::Reconcile),
+            "{text}"
+        );
         assert!(
             meaning.is_some_and(|m| m.message_zh().contains(text)),
             "{text}: {meaning:?}"

@@ -153,3 +153,37 @@ fn a_wecom_sdk_line_is_read_as_wecom() {
     assert_eq!(d.platform(), minierr::Platform::Wecom);
     assert_eq!(d.action(), Some(Action::FixConfig));
 }
+
+/// A line that names WeCom, by its API host or its name as SDKs and apps print it, holds
+/// WeCom's answer even when the body lacks WeCom's own suffixes: 40001 there is a wrong
+/// corpsecret, not a stale token. A name inside another word, or no name, leaves the body
+/// the WeChat server's.
+#[cfg(feature = "json")]
+#[test]
+fn a_line_that_names_wecom_holds_its_answer() {
+    use minierr::line::decode_line;
+    let options = minierr::DecodeOptions::new();
+    let body = r#"{"errcode":40001,"errmsg":"invalid credential"}"#;
+    let read = |line: &str| {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        (d.platform(), d.action())
+    };
+    let wecom = (minierr::Platform::Wecom, Some(Action::FixConfig));
+    let server = (minierr::Platform::WechatServer, Some(Action::Refresh));
+    for line in [
+        format!("GET https://qyapi.weixin.qq.com/cgi-bin/gettoken failed: {body}"),
+        format!("企业微信获取 token 失败 {body}"),
+        format!("[WeCom] {body}"),
+        "WechatWork Error: 40001, invalid credential".to_owned(),
+        "wxwork errcode=40001, errmsg=invalid credential".to_owned(),
+    ] {
+        assert_eq!(read(&line), wecom, "{line}");
+    }
+    for line in [
+        format!("GET https://api.weixin.qq.com/cgi-bin/token failed: {body}"),
+        format!("wecommerce order sync: {body}"),
+        "errcode=40001, errmsg=invalid credential".to_owned(),
+    ] {
+        assert_eq!(read(&line), server, "{line}");
+    }
+}

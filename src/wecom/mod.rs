@@ -27,7 +27,9 @@
 //!
 //! A body is WeCom's when it says so: the `open.work.weixin.qq.com` link, WeCom's `from ip:`
 //! form, or the caller's choice ([`Response`], `--platform wecom`, [`decode_as`](crate::decode_as)).
-//! Otherwise `{errcode, errmsg}` stays a WeChat server body, and where its number means
+//! In a log line, so does the line around the body when it names WeCom: its API host
+//! `qyapi.weixin.qq.com`, its site, or its name as a word (企业微信, WeCom, WeChat Work,
+//! `WechatWork`, `wxwork`; [`line::decode_line`](crate::line::decode_line)). Otherwise `{errcode, errmsg}` stays a WeChat server body, and where its number means
 //! something else in WeCom, the diagnosis says so ([`Diagnosis::wecom_reading`](crate::Diagnosis::wecom_reading))
 //! rather than pick one.
 //!
