@@ -458,8 +458,8 @@ pub(crate) fn text_form<'a>(
 
 /// A WeChat server errmsg printed without its errcode, as apps log it: `access_token missing
 /// rid: 66739825-3646610c-1b890536`. The `rid:` suffix (hex groups), or the older `hints: [
-/// req_id: … ]`, is the server's mark; the
-/// errmsg runs from the line's start or its last label (`…: `) to the suffixes, and the line
+/// req_id: … ]` and `hint: [ … ]`, is the server's mark; the errmsg runs from the line's
+/// start, its last label (`…: `) or the app's last non-English word to the suffixes, and the line
 /// is claimed only where the server's own lookup finds the code from that errmsg alone (an
 /// errmsg shared by codes, `invalid code`, names none).
 fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
@@ -477,18 +477,32 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
             }
             (at, id_at + rid.len())
         }
-        // The server's older suffix, `hints: [ req_id: hI0889th36 ]`.
+        // The server's older suffixes, `hints: [ req_id: hI0889th36 ]` and, older still,
+        // `hint: [VAB1bA0573vr20]` straight after the errmsg. WeCom puts a comma before its
+        // hint (`…, hint: [1651], from ip: …`): that is not the server's.
         None => {
-            let at = find_str(line, " hints: [ req_id: ")?;
+            let old_hint = || {
+                find_str(line, " hint: [")
+                    .filter(|&at| !line.get(..at).is_some_and(|head| head.ends_with(',')))
+            };
+            let at = find_str(line, " hints: [ req_id: ").or_else(old_hint)?;
             let close = line.get(at..)?.find(']')?;
             (at, at + close + 1)
         }
     };
     let head = line.get(..at)?;
     let head = head.split(" hint: [").next().unwrap_or(head);
+    // The server's errmsg is English: an app's own words glued before it (`调用失败reach
+    // max api daily quota limit`) end at their last non-ASCII character.
+    let after_app_words = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii())
+        .map(|(i, c)| i + c.len_utf8());
     let start = [": ", "："]
         .iter()
         .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
+        .chain(after_app_words)
         .max()
         .unwrap_or(0);
     let errmsg = line.get(start..end)?.trim();

@@ -317,6 +317,15 @@ const FORMS: &[Case] = &[
         Some(40125),
         Some(Action::FixConfig),
     ),
+    // And the oldest, `hint: [ … ]` straight after the errmsg, which may follow the app's own
+    // Chinese words without a label; WeCom's `, hint: [ … ]` is not the server's.
+    (
+        "调用jsapi_ticket出现reach max api daily quota limit hint: [VAB1bA0573vr20](45009)",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(45009),
+        Some(Action::Backoff),
+    ),
     // A CSV cell's doubled quotes leave the errMsg field empty: the errMsg is found as text.
     (
         r#"{""errMsg"":""downloadFile:fail url not in domain list""}"#,
@@ -458,6 +467,9 @@ fn lines_without_a_payload_say_so() {
         // (https://github.com/JeffreySu/WeiXinMPSDK/issues/2723), and a `rid:` alone is nothing.
         "invalid code hint: [1heE9_I2e-BD1ACa] rid: 63427e24-51acfb44-180d5ea5",
         "hello world rid: 66739825-3646610c-1b890536",
+        "it said hello hint: [abc]",
+        // WeCom's comma before its hint: not the WeChat server's suffix.
+        "获取失败：invalid credential, hint: [1651], from ip: 198.51.100.2",
         // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
         "下单失败 错误码：SYSTEM_ERROR",
         // A public msg with no sub_code, in a line that does not name Alipay, or Business
