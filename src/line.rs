@@ -359,28 +359,29 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
 /// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), as a word of its own: an app's
 /// `wecommerce` is not WeCom. A WeChat server answer names none of these.
 fn names_wecom(line: &str) -> bool {
-    static NAMES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([
-                    "qyapi.weixin.qq.com",
-                    "work.weixin.qq.com",
-                    "企业微信",
-                    "wecom",
-                    "wechat work",
-                    "wechatwork",
-                    "wxwork",
-                ])
-                .ok()
-        });
-    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
+    // Every English name starts with `q` or `w` in either case: a scan for those bytes finds
+    // the few places worth comparing.
+    const NAMES: [&[u8]; 6] = [
+        b"qyapi.weixin.qq.com",
+        b"work.weixin.qq.com",
+        b"wecom",
+        b"wechat work",
+        b"wechatwork",
+        b"wxwork",
+    ];
+    if find_str(line, "企业微信").is_some() {
+        return true;
+    }
     let bytes = line.as_bytes();
-    NAMES.as_ref().is_some_and(|names| {
-        names.find_iter(line).any(|found| {
-            let before = found.start().checked_sub(1).and_then(|i| bytes.get(i));
-            !letter(before) && !letter(bytes.get(found.end()))
-        })
+    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
+    memchr::memchr3_iter(b'w', b'W', b'q', bytes).any(|at| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        !letter(before)
+            && NAMES.iter().any(|name| {
+                bytes.get(at..at + name.len()).is_some_and(|word| {
+                    word.eq_ignore_ascii_case(name) && !letter(bytes.get(at + name.len()))
+                })
+            })
     })
 }
 
