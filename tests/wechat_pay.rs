@@ -1203,3 +1203,20 @@ fn the_body_speaks_and_other_services_do_not() {
     );
     assert!(redis.map_or(true, |(_, d)| d.platform() != minierr::Platform::WechatPay));
 }
+
+/// v2 fields as SDKs name them once parsed, in camelCase (WxJava's serialised result:
+/// binarywang/WxJava#1034), are WeChat Pay's; `resultCode` alone stays my.tradePay's.
+#[cfg(feature = "json")]
+#[test]
+fn camel_case_v2_fields_are_wechat_pay() {
+    let body = r#"{"errCode":"SIGN_ERROR","errCodeDes":"签名错误","mchBillno":"1495694052201905068731399849","resultCode":"FAIL","returnCode":"SUCCESS","returnMsg":"签名错误","totalAmount":100}"#;
+    let d = minierr::decode_str(body).expect("decodes");
+    assert_eq!(d.platform(), minierr::Platform::WechatPay);
+    assert_eq!(
+        d.code().map(|c| c.to_string()).as_deref(),
+        Some("SIGN_ERROR")
+    );
+    assert_eq!(d.action(), Some(Action::FixConfig));
+    let trade_pay = minierr::decode_str(r#"{"resultCode":"6001"}"#).expect("decodes");
+    assert_eq!(trade_pay.platform(), minierr::Platform::Alipay);
+}

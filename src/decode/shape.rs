@@ -60,8 +60,9 @@ pub(super) struct Shape {
     detail: bool,
     /// An errmsg with WeCom's own marks (its `open.work.weixin.qq.com` link, `from ip:`).
     wecom_errmsg: bool,
-    /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des`, or an
-    /// `err_code` that is text (the old requestPayment's is a number).
+    /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des` (or their
+    /// camelCase forms, but `resultCode`), or an `err_code` that is text (the old
+    /// requestPayment's is a number).
     pay_v2: bool,
 }
 
@@ -98,7 +99,7 @@ impl Shape {
         let alipay = self.error
             || (self.error_message && !self.stack_trace)
             || app_sdk
-            || (self.result_code && !alipay_plus);
+            || (self.result_code && !alipay_plus && !self.pay_v2);
         // The gateway's own keys, or its public msg; an open-platform code has neither.
         let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
         // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
@@ -235,9 +236,10 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     shape.message_chinese |= text.is_some_and(|t| !t.is_ascii());
                     continue;
                 }
-                "return_code" | "result_code" | "err_code_des" | "return_msg" | "retmsg" => {
-                    &mut shape.pay_v2
-                }
+                // And as SDKs name them once parsed (WxJava's `returnCode`, `errCodeDes`);
+                // `resultCode` alone is also my.tradePay's, and `errCode` WeChat's own.
+                "return_code" | "result_code" | "err_code_des" | "return_msg" | "retmsg"
+                | "returnCode" | "returnMsg" | "errCodeDes" => &mut shape.pay_v2,
                 "err_code" => {
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.pay_v2 |= text.is_some_and(|t| t.trim().parse::<i64>().is_err());
