@@ -906,13 +906,36 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
             )));
         }
     }
-    let return_code = field(line, "return_code").filter(|c| matches!(*c, "SUCCESS" | "FAIL"))?;
+    let return_code = field(line, "return_code").filter(|c| matches!(*c, "SUCCESS" | "FAIL"));
+    // v2's `err_code` is its own field name (WeChat's old requestPayment's is a number): with a
+    // catalog code as its value it is v2's answer, even printed alone (`"err_code"=>"SIGN_ERROR"`,
+    // Go's `map[err_code:SIGN_ERROR err_code_des:签名错误]`, or the code and its text joined,
+    // `err_code=SYSTEMERROR:系统繁忙,请稍后再试`).
+    let (err_code, joined_des) = match field(line, "err_code") {
+        Some(value) => {
+            let code = value
+                .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                .next()
+                .unwrap_or(value);
+            let des = value
+                .get(code.len()..)
+                .and_then(|rest| rest.strip_prefix([':', '：']))
+                .map(str::trim)
+                .filter(|des| !des.is_empty());
+            (Some(code), des)
+        }
+        None => (None, None),
+    };
+    let known_code = err_code.filter(|c| wx::pay::Code::from_code(c).is_some());
+    if return_code.is_none() && known_code.is_none() {
+        return None;
+    }
     Some(wx::pay::Answer::V2(wx::pay::V2Response::new(
-        Some(return_code),
+        return_code,
         field(line, "return_msg"),
         field(line, "result_code"),
-        field(line, "err_code"),
-        field(line, "err_code_des"),
+        known_code.or(err_code),
+        field(line, "err_code_des").or(joined_des),
     )))
 }
 

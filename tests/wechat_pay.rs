@@ -967,11 +967,13 @@ fn named_fields_in_log_lines() {
     let options = minierr::DecodeOptions::new();
     let cases: &[(&str, &str, Option<&str>, Action)] = &[
         (
-            // https://github.com/yansongda/pay/issues/565
+            // https://github.com/yansongda/pay/issues/565: the SDK sends the platform
+            // certificate's serial once that certificate is configured, as the common table's
+            // Wechatpay-Serial row says.
             r#"接口返回 {\"code\":\"PARAM_ERROR\",\"message\":\"HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)\"},\"destination_origin\":{}})"#,
             "https://github.com/yansongda/pay/issues/565",
             Some("PARAM_ERROR"),
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         (
             r#""body":"{\"code\":\"PARAM_ERROR\",\"message\":\"受理机构必须传入sub_mch_id\"}"}}}}"#,
@@ -1039,10 +1041,42 @@ fn named_fields_in_log_lines() {
         );
         assert_eq!(d.action(), Some(*action), "{source}");
     }
+    // v2's own `err_code` key with a catalog code is v2's answer however it is printed: PHP's
+    // `=>` (jasl/wx_pay#82), Go's map (shenghui0779/sdk-go#20), or the code and its text
+    // joined by a colon.
+    for (line, code, action) in [
+        (
+            r#""err_code"=>"SIGN_ERROR""#,
+            "SIGN_ERROR",
+            Action::FixConfig,
+        ),
+        (
+            "map[err_code:SIGN_ERROR err_code_des:签名错误",
+            "SIGN_ERROR",
+            Action::FixConfig,
+        ),
+        (
+            "【err_code=SYSTEMERROR:系统繁忙,请稍后再试】",
+            "SYSTEMERROR",
+            Action::Reconcile,
+        ),
+    ] {
+        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(found, Found::Fields, "{line}");
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
+        assert_eq!(
+            d.code().map(|c| c.to_string()).as_deref(),
+            Some(code),
+            "{line}"
+        );
+        assert_eq!(d.action(), Some(action), "{line}");
+    }
     // Loose text needs a catalog code with a message, or WeChat Pay's host, or v2's own values.
     for line in [
         "{'code': 'SOMETHING_NEW', 'message': '失败'}",
         "code=PARAM_ERROR",
+        "err_code=12345",
+        "err_code=SOMETHING_NEW",
         "{return_code=MAYBE, return_msg=x}",
         // print_r of an app's own array: its code is no catalog code.
         "Array ( [code] => 1 [message] => 失败 )",
@@ -1147,6 +1181,35 @@ fn the_body_speaks_and_other_services_do_not() {
     );
     let wrong = Response::new("PARAM_ERROR", "普通商户不允许传sub_mch_id");
     assert_eq!(wrong.action(CallKind::MovesMoney), Some(Action::FixRequest));
+    // A text about certificates is configuration, as every row naming one is
+    // (yansongda/pay#565: the platform certificate's serial header was missing).
+    let serial = Response::new(
+        "PARAM_ERROR",
+        "HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)",
+    );
+    assert_eq!(serial.action(CallKind::MovesMoney), Some(Action::FixConfig));
+    // A refund of an order already refunded in full: the state is settled, as ORDERPAID's is
+    // (binarywang/WxJava#693 and a second thread with the same answer).
+    let refunded = V2Response::new(
+        Some("SUCCESS"),
+        Some("OK"),
+        Some("FAIL"),
+        Some("ERROR"),
+        Some("订单已全额退款"),
+    );
+    assert_eq!(refunded.action_for(Api::V2Refund), Some(Action::Reconcile));
+    assert_eq!(
+        refunded.action(CallKind::MovesMoney),
+        Some(Action::Reconcile)
+    );
+    let other = V2Response::new(
+        Some("SUCCESS"),
+        Some("OK"),
+        Some("FAIL"),
+        Some("ERROR"),
+        Some("其他业务错误"),
+    );
+    assert_eq!(other.action_for(Api::V2Refund), Some(Action::GiveUp));
     // A busy v2 gateway left the outcome open: look before paying again, retry a query.
     let busy = V2Response::new(Some("FAIL"), Some("系统繁忙,请稍后再试."), None, None, None);
     assert_eq!(busy.action_for(Api::V2Refund), Some(Action::Reconcile));

@@ -530,6 +530,23 @@ pub(crate) fn decide(
         Code::ParamError | Code::InvalidRequest if text.contains("未开通") => {
             return Some(Action::FixConfig);
         }
+        // Likewise a text about certificates (证书, the `Wechatpay-Serial` header that names the
+        // platform's): every row whose message names one is configuration (CERT_ERROR,
+        // CA_ERROR, the common table's PARAM_ERROR 平台证书序列号Wechatpay-Serial错误), so
+        // `HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)` is too. A validator's
+        // `输入源“…”` names a field of the request instead.
+        Code::ParamError | Code::InvalidRequest
+            if (text.contains("证书") || text.contains("Wechatpay-Serial"))
+                && !text.contains("输入源“") =>
+        {
+            return Some(Action::FixConfig);
+        }
+        // A refund whose order was already refunded in full is the refund twin of ORDERPAID:
+        // the state is settled, and the backend records it rather than gives up on the money
+        // (the refund page's ERROR: act on the specific reason it returns).
+        Code::Error | Code::InvalidRequest if text.contains("已全额退款") => {
+            return Code::OrderPaid.action_in(Some(version), call);
+        }
         // INVALID_REQUEST's documented fix is to act on the specific message. Where no row of
         // its own holds that message but the common status table's row of another code does,
         // that code's step is the one (`产品权限异常`: a permission, not the request).
