@@ -911,7 +911,16 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     // catalog code as its value it is v2's answer, even printed alone (`"err_code"=>"SIGN_ERROR"`,
     // Go's `map[err_code:SIGN_ERROR err_code_des:签名错误]`, or the code and its text joined,
     // `err_code=SYSTEMERROR:系统繁忙,请稍后再试`).
-    let (err_code, joined_des) = match field(line, "err_code") {
+    // WxJava's parsed result names them `errCode` and `errCodeDes`; `errCode` alone is
+    // WeChat's own client field.
+    let camel_des = field(line, "errCodeDes");
+    let err_code_field = field(line, "err_code").or_else(|| {
+        camel_des
+            .is_some()
+            .then(|| field(line, "errCode"))
+            .flatten()
+    });
+    let (err_code, joined_des) = match err_code_field {
         Some(value) => {
             let code = value
                 .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
@@ -935,7 +944,7 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         field(line, "return_msg"),
         field(line, "result_code"),
         known_code.or(err_code),
-        field(line, "err_code_des").or(joined_des),
+        field(line, "err_code_des").or(camel_des).or(joined_des),
     )))
 }
 

@@ -1060,6 +1060,12 @@ fn named_fields_in_log_lines() {
             "SYSTEMERROR",
             Action::Reconcile,
         ),
+        // WxJava's camelCase names, beside each other (binarywang/WxJava#693).
+        (
+            "errCode=\"ERROR\",errCodeDes=“订单已全额退款”",
+            "ERROR",
+            Action::Reconcile,
+        ),
     ] {
         let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(found, Found::Fields, "{line}");
