@@ -432,6 +432,10 @@ pub(crate) fn text_form<'a>(
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
         return Some((Found::Fields, with_line_context(found, line)));
     }
+    if let Some(answer) = wx::pay::Answer::from_code_and_message(line) {
+        let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
+        return Some((Found::PayText, with_line_context(pay, line)));
+    }
     if let Some(response) = server_errmsg_with_rid(line) {
         let d = Diagnosis::WxServer(response);
         return Some((Found::ServerText, with_line_context(d, line)));
@@ -938,7 +942,8 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     }
     Some(wx::pay::Answer::V2(wx::pay::V2Response::new(
         return_code,
-        field(line, "return_msg"),
+        // The sandbox answers `retmsg`.
+        field(line, "return_msg").or_else(|| field(line, "retmsg")),
         field(line, "result_code"),
         known_code.or(err_code),
         field(line, "err_code_des").or(camel_des).or(joined_des),

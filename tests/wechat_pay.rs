@@ -1060,6 +1060,12 @@ fn named_fields_in_log_lines() {
             "SYSTEMERROR",
             Action::Reconcile,
         ),
+        // The sandbox's `retmsg`, printed by PHP (helei112g/payment#154): the merchant's ID.
+        (
+            "Array (     [return_code] => FAIL     [retmsg] => 请确认请求参数是否正确mch_id     [retcode] => 1 )",
+            "",
+            Action::FixConfig,
+        ),
         // WxJava's camelCase names, beside each other (binarywang/WxJava#693).
         (
             "errCode=\"ERROR\",errCodeDes=“订单已全额退款”",
@@ -1070,12 +1076,44 @@ fn named_fields_in_log_lines() {
         let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(found, Found::Fields, "{line}");
         assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
+        let expected_code = Some(code).filter(|c| !c.is_empty());
+        assert_eq!(
+            d.code().map(|c| c.to_string()).as_deref(),
+            expected_code,
+            "{line}"
+        );
+        assert_eq!(d.action(), Some(action), "{line}");
+    }
+    // An underscored catalog code beside a message one of its rows documents, in any wording
+    // around them; either alone is anyone's words.
+    for (line, code, action) in [
+        (
+            "在APP调起支付的时候出现了错误码:OUT_TRADE_NO_USED:商户订单号重复!",
+            "OUT_TRADE_NO_USED",
+            Action::Reconcile,
+        ),
+        (
+            "一直提示OPENID_ERROR (openid和appid不匹配)",
+            "OPENID_ERROR",
+            Action::FixRequest,
+        ),
+    ] {
+        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(found, Found::PayText, "{line}");
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
         assert_eq!(
             d.code().map(|c| c.to_string()).as_deref(),
             Some(code),
             "{line}"
         );
         assert_eq!(d.action(), Some(action), "{line}");
+    }
+    for line in [
+        "OUT_TRADE_NO_USED happened",
+        "下单失败 错误码：OUT_TRADE_NO_USED 请稍后",
+        "商户订单号重复",
+    ] {
+        assert!(decode_line(line, &options).is_err(), "{line}");
     }
     // Loose text needs a catalog code with a message, or WeChat Pay's host, or v2's own values.
     for line in [
@@ -1232,6 +1270,11 @@ fn the_body_speaks_and_other_services_do_not() {
         ("certificate not match", Action::FixConfig),
         ("证书已过期", Action::FixConfig),
         ("商户号非法", Action::FixConfig),
+        ("mch_id参数格式错误", Action::FixConfig),
+        (
+            "请确认请求参数是否正确param mch_id invalid",
+            Action::FixConfig,
+        ),
         // A service provider's sub-merchant field is the request's.
         ("请确认请求参数是否正确sub_mch_id", Action::FixRequest),
         (

@@ -440,6 +440,11 @@ impl Meaning {
                 .any(|message| find_str(text, message).is_some())
     }
 
+    /// The texts that name the row, as [`Meaning::is_named_by`] searches for them.
+    pub(crate) fn naming_texts(self) -> &'static [&'static str] {
+        self.0.named_by
+    }
+
     /// The API whose table lists it.
     #[must_use]
     pub const fn api(self) -> Api {

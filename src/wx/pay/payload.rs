@@ -420,14 +420,15 @@ impl<'a> V2Response<'a> {
             };
             // What the merchant configures, in the words of the codes that document it:
             // SIGNERROR's 签名, CERT_ERROR's 证书 (in English, `certificate`), NOAUTH's 权限,
-            // and the merchant's own number, 商户号 (MCH_NOT_EXISTS 商户号不存在,
-            // APPID_MCHID_NOT_MATCH 商户号和appid没有绑定关系). Not the field names: a service
-            // provider's request carries `sub_mch_id`. A validator's `输入源“/body/xml/…”`
-            // names a field the request sent or left out: the request's.
+            // and the merchant's own number, 商户号 or `mch_id` (MCH_NOT_EXISTS 商户号不存在,
+            // MCHID_NOT_EXIST, APPID_MCHID_NOT_MATCH appid和mch_id不匹配), but not a service
+            // provider's `sub_mch_id`, which its request carries. A validator's
+            // `输入源“/body/xml/…”` names a field the request sent or left out: the request's.
             let validator = text.contains("输入源“");
             let configuration = ["签名", "证书", "certificate", "权限", "商户号"]
                 .iter()
-                .any(|w| text.contains(w));
+                .any(|w| text.contains(w))
+                || names_merchant_id(text);
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
@@ -581,6 +582,14 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
         return None;
     }
     code.other_code_named_by(version, text)
+}
+
+/// Whether a text names the merchant's own ID field (`mch_id`, `MCHID`), not a sub-merchant's
+/// (`sub_mch_id`).
+fn names_merchant_id(text: &str) -> bool {
+    crate::normalize::match_str_indices(text, "mch_id")
+        .chain(crate::normalize::match_str_indices(text, "MCHID"))
+        .any(|at| !text.get(..at).is_some_and(|head| head.ends_with("sub_")))
 }
 
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
