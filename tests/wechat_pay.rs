@@ -1043,69 +1043,60 @@ fn named_fields_in_log_lines() {
     }
     // v2's own `err_code` key with a catalog code is v2's answer however it is printed: PHP's
     // `=>` (jasl/wx_pay#82), Go's map (shenghui0779/sdk-go#20), or the code and its text
-    // joined by a colon.
-    for (line, code, action) in [
+    // joined by a colon. And an underscored catalog code beside a message one of its rows
+    // documents, in any wording around them; either alone is anyone's words.
+    let fields = Found::Fields;
+    let text = Found::PayText;
+    for (line, found, code, action) in [
         (
             r#""err_code"=>"SIGN_ERROR""#,
-            "SIGN_ERROR",
+            fields,
+            Some("SIGN_ERROR"),
             Action::FixConfig,
         ),
         (
             "map[err_code:SIGN_ERROR err_code_des:签名错误",
-            "SIGN_ERROR",
+            fields,
+            Some("SIGN_ERROR"),
             Action::FixConfig,
         ),
         (
             "【err_code=SYSTEMERROR:系统繁忙,请稍后再试】",
-            "SYSTEMERROR",
+            fields,
+            Some("SYSTEMERROR"),
             Action::Reconcile,
         ),
         // The sandbox's `retmsg`, printed by PHP (helei112g/payment#154): the merchant's ID.
         (
             "Array (     [return_code] => FAIL     [retmsg] => 请确认请求参数是否正确mch_id     [retcode] => 1 )",
-            "",
+            fields,
+            None,
             Action::FixConfig,
         ),
         // WxJava's camelCase names, beside each other (binarywang/WxJava#693).
         (
             "errCode=\"ERROR\",errCodeDes=“订单已全额退款”",
-            "ERROR",
+            fields,
+            Some("ERROR"),
             Action::Reconcile,
         ),
-    ] {
-        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
-        assert_eq!(found, Found::Fields, "{line}");
-        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
-        let expected_code = Some(code).filter(|c| !c.is_empty());
-        assert_eq!(
-            d.code().map(|c| c.to_string()).as_deref(),
-            expected_code,
-            "{line}"
-        );
-        assert_eq!(d.action(), Some(action), "{line}");
-    }
-    // An underscored catalog code beside a message one of its rows documents, in any wording
-    // around them; either alone is anyone's words.
-    for (line, code, action) in [
         (
             "在APP调起支付的时候出现了错误码:OUT_TRADE_NO_USED:商户订单号重复!",
-            "OUT_TRADE_NO_USED",
+            text,
+            Some("OUT_TRADE_NO_USED"),
             Action::Reconcile,
         ),
         (
             "一直提示OPENID_ERROR (openid和appid不匹配)",
-            "OPENID_ERROR",
+            text,
+            Some("OPENID_ERROR"),
             Action::FixRequest,
         ),
     ] {
-        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
-        assert_eq!(found, Found::PayText, "{line}");
+        let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(got, found, "{line}");
         assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
-        assert_eq!(
-            d.code().map(|c| c.to_string()).as_deref(),
-            Some(code),
-            "{line}"
-        );
+        assert_eq!(d.code().map(|c| c.to_string()).as_deref(), code, "{line}");
         assert_eq!(d.action(), Some(action), "{line}");
     }
     for line in [
@@ -1234,25 +1225,22 @@ fn the_body_speaks_and_other_services_do_not() {
     assert_eq!(serial.action(CallKind::MovesMoney), Some(Action::FixConfig));
     // A refund of an order already refunded in full: the state is settled, as ORDERPAID's is
     // (binarywang/WxJava#693 and a second thread with the same answer).
-    let refunded = V2Response::new(
-        Some("SUCCESS"),
-        Some("OK"),
-        Some("FAIL"),
-        Some("ERROR"),
-        Some("订单已全额退款"),
-    );
+    let business = |code, des| {
+        V2Response::new(
+            Some("SUCCESS"),
+            Some("OK"),
+            Some("FAIL"),
+            Some(code),
+            Some(des),
+        )
+    };
+    let refunded = business("ERROR", "订单已全额退款");
     assert_eq!(refunded.action_for(Api::V2Refund), Some(Action::Reconcile));
     assert_eq!(
         refunded.action(CallKind::MovesMoney),
         Some(Action::Reconcile)
     );
-    let other = V2Response::new(
-        Some("SUCCESS"),
-        Some("OK"),
-        Some("FAIL"),
-        Some("ERROR"),
-        Some("其他业务错误"),
-    );
+    let other = business("ERROR", "其他业务错误");
     assert_eq!(other.action_for(Api::V2Refund), Some(Action::GiveUp));
     // A busy v2 gateway left the outcome open: look before paying again, retry a query.
     let busy = V2Response::new(Some("FAIL"), Some("系统繁忙,请稍后再试."), None, None, None);
