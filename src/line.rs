@@ -498,8 +498,7 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
     let head = line.get(..at)?;
     let head = head.split(" hint: [").next().unwrap_or(head);
     // The server's errmsg is English: an app's own words glued before it (`调用失败reach
-    // max api daily quota limit`) end at their last non-ASCII character.
-    // (The last non-ASCII byte ends its character.)
+    // max api daily quota limit`) end at their last non-ASCII byte, which ends its character.
     let after_app_words = head.bytes().rposition(|b| !b.is_ascii()).map(|i| i + 1);
     let start = [": ", "："]
         .iter()

@@ -1102,6 +1102,8 @@ fn named_fields_in_log_lines() {
     for line in [
         "OUT_TRADE_NO_USED happened",
         "下单失败 错误码：OUT_TRADE_NO_USED 请稍后",
+        // Alipay's namespaced code with WeChat Pay's words for it.
+        "支付宝返回 ACQ.SYSTEM_ERROR 系统错误",
         "商户订单号重复",
     ] {
         assert!(decode_line(line, &options).is_err(), "{line}");

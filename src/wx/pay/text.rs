@@ -237,6 +237,10 @@ fn code_with_its_message(line: &str) -> Option<Answer<'static>> {
             .iter()
             .position(|b| !is_code_byte(b))
             .map_or(bytes.len(), |i| at + i);
+        // A namespaced code (`ACQ.SYSTEM_ERROR`) is Alipay's, not WeChat Pay's.
+        if start > 0 && bytes.get(start - 1) == Some(&b'.') {
+            return None;
+        }
         let word = line.get(start..end)?;
         let code = super::Code::from_code(word)?;
         let meaning = code.meanings().find(|m| m.is_named_by(line))?;
