@@ -587,9 +587,9 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
 /// Whether a text names the merchant's own ID field (`mch_id`, `MCHID`), not a sub-merchant's
 /// (`sub_mch_id`).
 fn names_merchant_id(text: &str) -> bool {
-    crate::normalize::match_str_indices(text, "mch_id")
-        .chain(crate::normalize::match_str_indices(text, "MCHID"))
-        .any(|at| !text.get(..at).is_some_and(|head| head.ends_with("sub_")))
+    text.match_indices("mch_id")
+        .chain(text.match_indices("MCHID"))
+        .any(|(at, _)| !text.get(..at).is_some_and(|head| head.ends_with("sub_")))
 }
 
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,

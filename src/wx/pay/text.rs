@@ -71,6 +71,7 @@ impl Answer<'static> {
     /// An underscored catalog code beside a message one of its own rows documents, in any
     /// wording around them (`错误码:OUT_TRADE_NO_USED:商户订单号重复!`); read after every other
     /// form, fields included.
+    #[cfg(feature = "json")]
     pub(crate) fn from_code_and_message(line: &str) -> Option<Answer<'static>> {
         code_with_its_message(line)
     }
@@ -223,6 +224,7 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
 /// wording around them: `错误码:OUT_TRADE_NO_USED:商户订单号重复!`, `OPENID_ERROR
 /// (openid和appid不匹配)`. The code and its documented text together are WeChat Pay's; either
 /// alone is any application's words. The row that names the text gives the version.
+#[cfg(feature = "json")]
 fn code_with_its_message(line: &str) -> Option<Answer<'static>> {
     let bytes = line.as_bytes();
     let is_code_byte = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_';
