@@ -232,7 +232,13 @@ fn decode_line_with<'a>(
     // or a line that is one such string: the string is read as a whole line would be, then
     // its text, where the forms that need the message's start find it. Only where nothing
     // else in the line was read, and only one level down.
-    let text_error = matches!(json_error, None | Some(DecodeError::UnknownText { .. }));
+    // An app's own object that fits no platform (`{"success":false,"message":"access_token
+    // missing rid: …"}`) holds such messages too; an object that fits several is not read
+    // loosely, or its ambiguity would be guessed away.
+    let text_error = matches!(
+        json_error,
+        None | Some(DecodeError::UnknownText { .. } | DecodeError::UnknownShape { .. })
+    );
     if quoted && text_error {
         // (decode reads a string's own text with the text forms itself.)
         let inside = quoted_strings(line)

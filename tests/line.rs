@@ -410,6 +410,15 @@ const FORMS: &[Case] = &[
         Some(48001),
         Some(Action::FixConfig),
     ),
+    // And a message inside an app's own object that fits no platform
+    // (songquanpeng/message-pusher#116 re-wraps the server's errmsg as `message`).
+    (
+        r#"{"message":"access_token missing rid: 65138ae5-06b6a80c-4ab74a42","success":false}"#,
+        Found::JsonString,
+        Platform::WechatServer,
+        Some(41001),
+        Some(Action::FixRequest),
+    ),
     // The same server texts as whole-line JSON strings (the real-world set's payloads).
     (
         r#""[40164] invalid ip 120.244.112.8 ipv6 ::ffff:120.244.112.8, not in whitelist rid: 5fa26c60-1a0ebdd5-32fd1cd0""#,
