@@ -233,15 +233,17 @@ fn decode_line_with<'a>(
     // its text, where the forms that need the message's start find it. Only where nothing
     // else in the line was read, and only one level down.
     // An app's own object that fits no platform (`{"success":false,"message":"access_token
-    // missing rid: …"}`) holds such messages too; an object that fits several is not read
-    // loosely, or its ambiguity would be guessed away.
-    let text_error = matches!(
-        json_error,
-        None | Some(DecodeError::UnknownText { .. } | DecodeError::UnknownShape { .. })
-    );
-    if quoted && text_error {
+    // missing rid: …"}`) holds such a message too: its first value of several words (not a
+    // key or an id; the message comes before a stack trace's frames); an object that fits
+    // several is not read loosely, or its ambiguity would be guessed away.
+    let text_error = matches!(json_error, None | Some(DecodeError::UnknownText { .. }));
+    let app_object = matches!(json_error, Some(DecodeError::UnknownShape { .. }));
+    if quoted && (text_error || app_object) {
         // (decode reads a string's own text with the text forms itself.)
         let inside = quoted_strings(line)
+            .filter(|string| !app_object || string.contains(' '))
+            .take(if app_object { 1 } else { usize::MAX })
+            .filter(|string| !app_object || names_a_failure(string))
             .find_map(|string| decode_line_with(string, options, decode, false).ok());
         if let Some((found, d)) = inside {
             let found = match found {
@@ -253,12 +255,24 @@ fn decode_line_with<'a>(
         // PHP's `Uncaught exception 'Exception' with message '…' in …` quotes with single
         // quotes: the text between them, likewise.
         let inside = single_quoted(line)
+            .filter(|_| text_error)
             .find_map(|inner| decode_line_with(inner, options, decode, false).ok());
         if let Some(found) = inside {
             return Ok(found);
         }
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// Whether an app's message holds one of the marks the platforms' failures carry (the server's
+/// `rid:` and hints, an errMsg's `fail`, a code's or message's field name): a cheap look that
+/// spares every other message the text forms.
+fn names_a_failure(text: &str) -> bool {
+    [
+        " rid: ", "hint", "fail", "errcode", "errmsg", "errCode", "errMsg",
+    ]
+    .iter()
+    .any(|mark| find_str(text, mark).is_some())
 }
 
 /// The texts a line puts between single quotes, in order: `a` and `b` in `x 'a' y 'b'`.
