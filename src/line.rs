@@ -342,6 +342,11 @@ fn server_or_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
     if !response.errmsg().is_some_and(crate::wecom::is_wecom_errmsg) {
         return Diagnosis::WxServer(response);
     }
+    as_wecom(response)
+}
+
+/// A body read in the WeChat server's shape, as the WeCom answer it is.
+fn as_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
     let errcode = response
         .errcode_sent()
         .map(|c| crate::wecom::AnyErrcode::new(c.raw()));
@@ -354,12 +359,7 @@ fn server_or_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
 /// a wrong corpsecret there, not a stale token).
 fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
     match diagnosis {
-        Diagnosis::WxServer(response) if names_wecom(line) => {
-            let errcode = response
-                .errcode_sent()
-                .map(|c| crate::wecom::AnyErrcode::new(c.raw()));
-            Diagnosis::Wecom(crate::wecom::Response::new(errcode, response.errmsg))
-        }
+        Diagnosis::WxServer(response) if names_wecom(line) => as_wecom(response),
         Diagnosis::WxPay(pay) => {
             let pay = match wx::pay::status_in(line) {
                 Some(status) => pay.with_status(status),

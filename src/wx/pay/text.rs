@@ -68,12 +68,50 @@ impl Answer<'static> {
             .or_else(|| thrown_code(line))
     }
 
-    /// An underscored catalog code beside a message one of its own rows documents, in any
-    /// wording around them (`错误码:OUT_TRADE_NO_USED:商户订单号重复!`); read after every other
-    /// form, fields included.
+    /// An underscored catalog code printed beside a message one of its own rows documents, in any
+    /// wording around them: `错误码:OUT_TRADE_NO_USED:商户订单号重复!`, `OPENID_ERROR
+    /// (openid和appid不匹配)`. The code and its documented text together are WeChat Pay's; either
+    /// alone is any application's words. The row that names the text gives the version.
+    /// Read after every other form, fields included.
     #[cfg(feature = "json")]
     pub(crate) fn from_code_and_message(line: &str) -> Option<Answer<'static>> {
-        code_with_its_message(line)
+        let bytes = line.as_bytes();
+        let is_code_byte = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_';
+        memchr::memchr_iter(b'_', bytes).find_map(|at| {
+            let start = bytes
+                .get(..at)?
+                .iter()
+                .rposition(|b| !is_code_byte(b))
+                .map_or(0, |i| i + 1);
+            let end = bytes
+                .get(at..)?
+                .iter()
+                .position(|b| !is_code_byte(b))
+                .map_or(bytes.len(), |i| at + i);
+            // A namespaced code (`ACQ.SYSTEM_ERROR`) is Alipay's, not WeChat Pay's.
+            if start > 0 && bytes.get(start - 1) == Some(&b'.') {
+                return None;
+            }
+            let word = line.get(start..end)?;
+            let code = super::Code::from_code(word)?;
+            let (meaning, message) = code.meanings().find_map(|m| {
+                let text = m
+                    .naming_texts()
+                    .iter()
+                    .find(|t| find_str(line, t).is_some())?;
+                Some((m, *text))
+            })?;
+            Some(match meaning.api().version() {
+                super::Version::V3 => Answer::V3(Response::new(code.code(), message)),
+                super::Version::V2 => Answer::V2(super::V2Response::new(
+                    None,
+                    None,
+                    Some("FAIL"),
+                    Some(code.code()),
+                    Some(message),
+                )),
+            })
+        })
     }
 }
 
@@ -218,51 +256,6 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
         return None;
     }
     Some(Answer::V2(super::V2Response::from_err_code(code.code())))
-}
-
-/// An underscored catalog code printed beside a message one of its own rows documents, in any
-/// wording around them: `错误码:OUT_TRADE_NO_USED:商户订单号重复!`, `OPENID_ERROR
-/// (openid和appid不匹配)`. The code and its documented text together are WeChat Pay's; either
-/// alone is any application's words. The row that names the text gives the version.
-#[cfg(feature = "json")]
-fn code_with_its_message(line: &str) -> Option<Answer<'static>> {
-    let bytes = line.as_bytes();
-    let is_code_byte = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_';
-    memchr::memchr_iter(b'_', bytes).find_map(|at| {
-        let start = bytes
-            .get(..at)?
-            .iter()
-            .rposition(|b| !is_code_byte(b))
-            .map_or(0, |i| i + 1);
-        let end = bytes
-            .get(at..)?
-            .iter()
-            .position(|b| !is_code_byte(b))
-            .map_or(bytes.len(), |i| at + i);
-        // A namespaced code (`ACQ.SYSTEM_ERROR`) is Alipay's, not WeChat Pay's.
-        if start > 0 && bytes.get(start - 1) == Some(&b'.') {
-            return None;
-        }
-        let word = line.get(start..end)?;
-        let code = super::Code::from_code(word)?;
-        let meaning = code.meanings().find(|m| m.is_named_by(line))?;
-        let message = meaning
-            .naming_texts()
-            .iter()
-            .find(|text| find_str(line, text).is_some())
-            .copied()
-            .unwrap_or_default();
-        Some(match meaning.api().version() {
-            super::Version::V3 => Answer::V3(Response::new(code.code(), message)),
-            super::Version::V2 => Answer::V2(super::V2Response::new(
-                None,
-                None,
-                Some("FAIL"),
-                Some(code.code()),
-                Some(message),
-            )),
-        })
-    })
 }
 
 /// wechatpay-go's `APIError` text: `StatusCode: N Code: "X" Message: text Detail: …`.
