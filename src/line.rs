@@ -188,6 +188,105 @@ fn decode_line_with<'a>(
     quoted: bool,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let line = line.trim_start_matches('\u{feff}').trim();
+    if !may_hold_payload(line) {
+        debug_assert!(
+            matches!(
+                every_form(line, options, decode, quoted),
+                Err(LineError::NoPayload)
+            ),
+            "the first look ruled out a line a form reads: {line}"
+        );
+        return Err(LineError::NoPayload);
+    }
+    every_form(line, options, decode, quoted)
+}
+
+/// The words (ASCII, any case) of which every text form needs at least one: the field and
+/// label names (`errcode`, `errMsg`, `Error code:`, `StatusCode`, `sub_code`, `retmsg`,
+/// `resultStatus`), an errMsg's `fail`, the server's `rid:` and hints, the SDKs' exception
+/// names, the Alipay APIs' `my.` and host, WeCom's link, and the gateway text's ` - `.
+const FORM_WORDS: [&str; 12] = [
+    "err",
+    "fail",
+    "code",
+    "msg",
+    "rid",
+    "hint",
+    "exception",
+    "status",
+    "my.",
+    "alipay",
+    "open.work",
+    " - ",
+];
+
+static FORM_WORDS_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(FORM_WORDS)
+            .ok()
+    });
+
+/// A cheap first look at a line's bytes: whether any form could read it. Most lines of a log
+/// are a program's own words (`INFO request served in 96 ms`); they are ruled out here instead
+/// of by every form's own searches. A line passes with any byte that starts JSON, XML, a quote
+/// or a bracketed code (`{ [ < " ' `` ` ``), an underscore (the pay and gateway codes), any
+/// non-ASCII byte (the Chinese labels and messages), a run of five digits (a server errcode
+/// before its errmsg), or one of [`FORM_WORDS`]. (A debug build checks every line ruled out
+/// against every form.)
+fn may_hold_payload(line: &str) -> bool {
+    let mut digits = 0;
+    for &byte in line.as_bytes() {
+        match BYTE_CLASS.get(usize::from(byte)).copied().unwrap_or(0) {
+            OPENS_A_FORM => return true,
+            DIGIT => {
+                digits += 1;
+                if digits == 5 {
+                    return true;
+                }
+            }
+            _ => digits = 0,
+        }
+    }
+    // Without the automaton (it cannot fail to build from these words) every line is looked at.
+    FORM_WORDS_AUTOMATON
+        .as_ref()
+        .is_none_or(|words| words.is_match(line))
+}
+
+const OPENS_A_FORM: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// Each byte's part in [`may_hold_payload`], as a table: a load and a comparison a byte (a
+/// `match` on the byte measured twice the instructions).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build, not a run"
+)]
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        class[byte] = match byte as u8 {
+            b'{' | b'[' | b'<' | b'"' | b'\'' | b'`' | b'_' | 0x80..=0xff => OPENS_A_FORM,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    class
+};
+
+/// [`decode_line_with`] past the first look: every form, in order.
+fn every_form<'a>(
+    line: &'a str,
+    options: &DecodeOptions,
+    decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+    quoted: bool,
+) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line) {
@@ -1047,6 +1146,38 @@ fn print_r_value(rest: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_look_rules_out_a_programs_own_words_only() {
+        for noise in [
+            "2026-11-30 10:02:56 INFO request served in 96 ms",
+            "GET /health 200 3ms",
+            "user 42 logged in from 10.0.0.1",
+        ] {
+            assert!(!may_hold_payload(noise), "{noise}");
+        }
+        // One line per kind of mark, each a form some line of a log has held.
+        for payload in [
+            "wx.login request:fail timeout",
+            "Error code: 48001, message: api unauthorized",
+            "ERRCODE=40029",
+            "access_token missing rid: 66739825-3646610c-1b890536",
+            "invalid credential hint: [abc]",
+            "Exception(code: 42001)",
+            "授权失败：40125, invalid appsecret",
+            "OUT_TRADE_NO_USED 商户订单号重复",
+            "token 40001 invalid credential",
+            "my.request JSON parse data error",
+            "Invalid Arguments - isv.invalid-signature",
+            "see https://open.work.weixin.qq.com/devtool/query?e=301002",
+            "WxPayException(customErrorMsg=x)",
+            "{resultStatus: 6001}",
+            "<xml><return_code>FAIL</return_code></xml>",
+            "resultStatus: 4000",
+        ] {
+            assert!(may_hold_payload(payload), "{payload}");
+        }
+    }
 
     #[test]
     fn quoted_messages_end_at_their_quote() {
