@@ -292,7 +292,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 18] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 21] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -365,6 +365,21 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
             Some(NavigationMisuse),
             Some(Action::FixRequest),
         ),
+        // A path that is no page of the app, quoted or not: missing from app.json's pages, or
+        // relative where it must start with `/` (https://cnblogs.com/zjfjava/p/10953059.html,
+        // https://blog.csdn.net/SSophia/article/details/127791333).
+        (
+            r#"navigateTo:fail page "pages/warn/warn" is not found"#,
+            Some(NavigationMisuse),
+            Some(Action::FixRequest),
+        ),
+        (
+            "navigateTo:fail page /pages/XXXX/XXXX is not found",
+            Some(NavigationMisuse),
+            Some(Action::FixRequest),
+        ),
+        // Other texts about a page are not a path the app lacks.
+        ("navigateTo:fail pages limit exceeded", None, None),
         // Nothing to go on: unknown stays unknown.
         ("request:fail ", None, None),
         ("request:fail abort", None, None),

@@ -6176,7 +6176,7 @@ pub enum ReasonClass {
     ///
     /// The message names the parameter and the type it expected.
     ArgumentCheck,
-    /// A page navigation API was used for a page it cannot open, such as navigateTo to a tab-bar page.
+    /// A page navigation API was asked for a page it cannot open: a tab-bar page with navigateTo, or a path that is no page the app declares.
     ///
     /// `navigation_misuse` · next step: [`Action::FixRequest`].
     ///
@@ -6228,7 +6228,7 @@ impl ReasonClass {
             ReasonClass::Aborted => ReasonClassInfo { name: "aborted", action: Action::GiveUp, description_en: "The call was aborted on purpose, by the app or the user" },
             ReasonClass::Network => ReasonClassInfo { name: "network", action: Action::Retry, description_en: "The network failed before an answer arrived: a timeout, a reset or refused connection, a lookup failure, or no connection" },
             ReasonClass::ArgumentCheck => ReasonClassInfo { name: "argument_check", action: Action::FixRequest, description_en: "The base library rejected an argument before calling the API" },
-            ReasonClass::NavigationMisuse => ReasonClassInfo { name: "navigation_misuse", action: Action::FixRequest, description_en: "A page navigation API was used for a page it cannot open, such as navigateTo to a tab-bar page" },
+            ReasonClass::NavigationMisuse => ReasonClassInfo { name: "navigation_misuse", action: Action::FixRequest, description_en: "A page navigation API was asked for a page it cannot open: a tab-bar page with navigateTo, or a path that is no page the app declares" },
             ReasonClass::UndeclaredApi => ReasonClassInfo { name: "undeclared_api", action: Action::FixConfig, description_en: "The API's use must be declared before the mini program may call it: in app.json (requiredPrivateInfos), or in the MP console's privacy guide" },
             ReasonClass::ConcurrencyLimit => ReasonClassInfo { name: "concurrency_limit", action: Action::Backoff, description_en: "Too many network tasks were running at once: the runtime refused a new one until others finish" },
             ReasonClass::BadUrl => ReasonClassInfo { name: "bad_url", action: Action::FixRequest, description_en: "The URL is malformed or uses a scheme the stack does not support" },
@@ -6249,6 +6249,8 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Prefix, "parameter error: parameter", ReasonClass::ArgumentCheck),
     (ReasonMatch::Contains, "a tab bar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "a tabbar page", ReasonClass::NavigationMisuse),
+    (ReasonMatch::Prefix, "page \"", ReasonClass::NavigationMisuse),
+    (ReasonMatch::Prefix, "page /", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "appid privacy api banned", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "please call wx.cloud.init first", ReasonClass::NotInitialized),
