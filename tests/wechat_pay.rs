@@ -934,6 +934,14 @@ fn sdk_renderings_in_log_lines() {
             Some("INVALID_REQUEST"),
             Action::FixRequest,
         ),
+        // The same function throws `return_msg` when `return_code` is not SUCCESS: a signature
+        // failure, inside a Cloud function (https://github.com/qiushi123/xiaochengxu_demos/issues/6).
+        (
+            "Error: 签名错误     at Payment._parse (:26337/var/user/node_modules/tenpay/lib/index.js:89)",
+            Found::PayText,
+            None,
+            Action::FixConfig,
+        ),
     ];
     for (line, found, code, action) in cases {
         let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
@@ -956,6 +964,39 @@ fn sdk_renderings_in_log_lines() {
     );
     // `错误代码：[…]` alone is any Chinese error text.
     assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
+    // What `Payment._parse` throws in its own words, and a business code's text, which may be
+    // an `err_code_des` a fork threw, are not read as a `return_msg`.
+    for line in [
+        "Error: XMLDataError at Payment._parse (/app/node_modules/tenpay/lib/index.js:80)",
+        "Error: appid不匹配 at Payment._parse (/app/node_modules/tenpay/lib/index.js:84)",
+        "Error: 订单已支付 at Payment._parse (/app/node_modules/tenpay/lib/index.js:82)",
+    ] {
+        assert!(decode_line(line, &options).is_err(), "{line}");
+    }
+}
+
+/// Every v2 row whose text names the signature is FixConfig, read from the table itself: what
+/// lets a thrown `签名错误` be read as a `return_msg` whichever field it came from.
+#[test]
+fn every_v2_row_naming_the_signature_is_fix_config() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/wechat_pay_meanings.tsv");
+    let table =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rows = 0;
+    for line in table.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let (Some(api), Some(code), Some(action), Some(message)) =
+            (cells.first(), cells.get(2), cells.get(3), cells.get(5))
+        else {
+            panic!("short row: {line}");
+        };
+        if api.starts_with("V2") && !code.starts_with("return_code") && message.contains("签名") {
+            rows += 1;
+            assert_eq!(*action, "fix_config", "{line}");
+        }
+    }
+    assert!(rows >= 9, "only {rows} v2 rows name the signature");
 }
 
 /// Fields named in text that is not JSON, as public threads pasted them: a body escaped inside

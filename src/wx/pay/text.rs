@@ -15,7 +15,9 @@ impl Answer<'static> {
     ///   with the status kept;
     /// - WxJava's `WxPayException` text, `返回代码：[SUCCESS]，返回信息：[OK]，结果代码：[FAIL]，
     ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`;
-    /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's;
+    /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's, and
+    ///   what its `Payment._parse` throws: a code, or the `return_msg` (`Error: 签名错误 at
+    ///   Payment._parse …`);
     /// - WxJava's `WxPayException` as its generated `toString` prints it,
     ///   `WxPayException(customErrorMsg=…, returnCode=null, …, errCode=SIGN_ERROR, errCodeDes=…)`:
     ///   v2's fields, or, with neither `returnCode` nor `resultCode`, an APIv3 body's `code` and
@@ -242,8 +244,23 @@ fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
 /// ending the line or followed by a stack frame. Underscored codes (`PARAM_ERROR`,
 /// `ORDER_CLOSED`) are any application's words, and `NOAUTH` is Redis's, unless the next frame
 /// is node-tenpay's `Payment._parse`, the function that throws a WeChat Pay answer's
-/// `return_msg`, `err_code` or `err_code_des` and nothing else.
+/// `err_code` (befinal/node-tenpay, lib/index.js: `throw new Error(json.err_code ||
+/// 'XMLDataError')` when `result_code` is not SUCCESS).
+///
+/// The same function throws the answer's `return_msg` when `return_code` is not SUCCESS
+/// (`Error: 签名错误 at Payment._parse …`): a message that is not a code's spelling is that,
+/// except its own words (`XMLDataError`, and `appid不匹配`-style checks of a notification)
+/// and a business code's documented text.
 fn thrown_code(line: &str) -> Option<Answer<'static>> {
+    if let Some(return_msg) = thrown_return_msg(line) {
+        return Some(Answer::V2(super::V2Response::from_fields(
+            Some("FAIL".to_owned()),
+            Some(return_msg.to_owned()),
+            None,
+            None,
+            None,
+        )));
+    }
     let (_, rest) = split_once_str(line, "Error: ")?;
     let word = rest.split(|c: char| c.is_whitespace()).next()?;
     let after = rest.get(word.len()..).unwrap_or_default().trim_start();
@@ -256,6 +273,31 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
         return None;
     }
     Some(Answer::V2(super::V2Response::from_err_code(code.code())))
+}
+
+/// The `return_msg` node-tenpay's `Payment._parse` threw: the message of the last `Error: `
+/// before that frame, when it is not a code's spelling or the library's own words.
+fn thrown_return_msg(line: &str) -> Option<&str> {
+    let frame = find_str(line, " at Payment._parse ")?;
+    let head = line.get(..frame)?;
+    let message = head.get(head.rfind("Error: ")? + "Error: ".len()..)?;
+    let message = message.trim().trim_end_matches("\\n").trim_end();
+    let code_shaped = message
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    let own_words = message == "XMLDataError" || message.ends_with("不匹配");
+    // A business code's documented text (`订单已支付`) is an `err_code_des`, which a fork may
+    // throw instead: read as a `return_msg` it would lose the code's step. The signature's
+    // texts are both (`签名错误` is SIGNERROR's and a documented `return_msg`), and every v2
+    // row that names the signature is FixConfig, as a `return_msg` naming it is.
+    let business_text = || {
+        !message.contains("签名")
+            && super::Code::all()
+                .flat_map(super::Code::meanings)
+                .filter(|m| m.api().version() == super::Version::V2)
+                .any(|m| m.naming_texts().contains(&message))
+    };
+    (!message.is_empty() && !code_shaped && !own_words && !business_text()).then_some(message)
 }
 
 /// wechatpay-go's `APIError` text: `StatusCode: N Code: "X" Message: text Detail: …`.
