@@ -112,7 +112,10 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
 /// `OfficialAPIError: 40001: invalid credential, …`: any SDK's or app's rendering that puts a
 /// code of five digits or more before the errmsg the server documents for that very code. The
 /// number alone is anybody's and the errmsg alone may be shared; the two together are WeChat's,
-/// as in the `错误代码 40029 invalid code` form above.
+/// as in the `错误代码 40029 invalid code` form above. An SDK that prints the code's Chinese
+/// description instead (Overtrue's `Exception(code: 42001): [Wechat]access_token超时，…`) is
+/// read by that description's first clause, compared without spaces (the SDKs drop the ones
+/// the page puts between Chinese and Latin words).
 fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
     let bytes = line.as_bytes();
     let mut at = 0;
@@ -134,20 +137,57 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
         let Some((code, rest)) = line.get(start..).and_then(leading_int) else {
             continue;
         };
-        let documented = super::Errcode::from_code(code).map_or("", super::Errcode::errmsg);
-        if documented.len() < 8 || documented.contains('%') {
-            continue;
-        }
-        // Up to a short gap of punctuation and one bracketed tag (`): [Wechat]`, Overtrue's
-        // `(code: 42001): [Wechat]access_token expired`) may stand between the two.
-        let Some(gap) = find_str(rest, documented).filter(|at| *at <= 24) else {
+        let Some(errcode) = super::Errcode::from_code(code) else {
             continue;
         };
-        if rest.get(..gap).is_some_and(is_separating_gap) {
+        let documented = errcode.errmsg();
+        // Up to a short gap of punctuation and one bracketed tag (`): [Wechat]`, Overtrue's
+        // `(code: 42001): [Wechat]access_token expired`) may stand between the two.
+        let english = Some(documented)
+            .filter(|d| d.len() >= 8 && !d.contains('%'))
+            .and_then(|d| find_str(rest, d))
+            .filter(|&gap| gap <= MAX_GAP);
+        let found = english.or_else(|| chinese_description_at(rest, errcode.message_zh()));
+        if let Some(gap) = found.filter(|&gap| rest.get(..gap).is_some_and(is_separating_gap)) {
             return rest.get(gap..).map(|message| (code, message));
         }
     }
     None
+}
+
+/// The most bytes an SDK's punctuation and tag put between a code and its errmsg.
+const MAX_GAP: usize = 24;
+
+/// Where, within [`MAX_GAP`] bytes of the start of `text`, the first clause of a code's Chinese
+/// description begins (up to its first comma, full stop or parenthesis; at least three Chinese
+/// characters' worth of bytes), the two compared without spaces and ASCII case.
+fn chinese_description_at(text: &str, description: &str) -> Option<usize> {
+    let clause = description
+        .split(['，', '。', '（', '('])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let length = clause.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    if length < 9 || clause.is_ascii() {
+        return None;
+    }
+    text.char_indices()
+        .take_while(|&(at, _)| at <= MAX_GAP)
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(at, _)| at)
+        .find(|&at| {
+            text.get(at..)
+                .is_some_and(|tail| starts_without_spaces(tail, clause))
+        })
+}
+
+/// Whether `text` starts with `prefix`, spaces aside on both sides, ASCII letters in any case.
+fn starts_without_spaces(text: &str, prefix: &str) -> bool {
+    let mut text = text.chars().filter(|c| !c.is_whitespace());
+    prefix
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|wanted| text.next().is_some_and(|c| c.eq_ignore_ascii_case(&wanted)))
 }
 
 /// Whether the text between a code and its errmsg only separates them: punctuation and white
@@ -221,6 +261,25 @@ mod tests {
                 "invalid credential, access_token is invalid or not latest hint: [x]"
             ))
         );
+        // The code's Chinese description instead, as the SDK printed it without the page's
+        // spaces (https://github.com/w7corp/easywechat/issues/163).
+        assert_eq!(
+            sdk_text_parts(
+                "(Overtrue\\Wechat\\Exception(code: 42001): [Wechat]access_token超时，请检查access_token的有效期"
+            ),
+            Some((42001, "access_token超时，请检查access_token的有效期"))
+        );
+        assert_eq!(
+            sdk_text_parts("获取失败 40013 不合法的AppID"),
+            Some((40013, "不合法的AppID"))
+        );
+        assert_eq!(
+            sdk_text_parts("订单 40029 code无效"),
+            Some((40029, "code无效"))
+        );
+        // Another code's description is not, nor one behind a word.
+        assert_eq!(sdk_text_parts("错误 40013 access_token超时"), None);
+        assert_eq!(sdk_text_parts("40013 见 不合法的appid"), None);
         // A word, a second number or two tags between them make the number somebody else's.
         assert_eq!(sdk_text_parts("order 40125 invalid appid"), None);
         assert_eq!(sdk_text_parts("code 42001 then access_token expired"), None);
