@@ -22,7 +22,7 @@
 //!      and any rendering that puts a code right before the errmsg documented for that very
 //!      code (`授权失败：40125, invalid appsecret …`, `Exception(code: 42001): [Wechat]access_token
 //!      expired`); a server errmsg with its `rid:` and no code, where the errmsg names one
-//!      code; a WeCom errmsg with no code, by the code its `more info at …?e=N` link names;
+//!      code or every code it names takes one step; a WeCom errmsg with no code, by the code its `more info at …?e=N` link names;
 //!    - a fail object as a console or a dump prints it, not JSON but with its fields named:
 //!      `{errMsg: "request:ok", header: undefined}`, `errCode: -5, errMsg: mediaError`,
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
@@ -584,8 +584,9 @@ pub(crate) fn text_form<'a>(
 /// rid: 66739825-3646610c-1b890536`. The `rid:` suffix (hex groups), or the older `hints: [
 /// req_id: … ]` and `hint: [ … ]`, is the server's mark; the errmsg runs from the line's
 /// start, its last label (`…: `) or the app's last non-English word to the suffixes, and the line
-/// is claimed only where the server's own lookup finds the code from that errmsg alone (an
-/// errmsg shared by codes, `invalid code`, names none).
+/// is claimed only where the server's own lookup finds the code from that errmsg alone, or the
+/// step every code sharing it takes (`invalid openid`: 40003, 87081 and 90007, each
+/// FixRequest); an errmsg shared by codes with different steps (`invalid code`) names nothing.
 fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
     let (at, end) = match find_str(line, " rid: ") {
         Some(at) => {
@@ -627,10 +628,8 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
         .unwrap_or(0);
     let errmsg = line.get(start..end)?.trim();
     let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
-    Diagnosis::WxServer(response.clone())
-        .code()
-        .is_some()
-        .then_some(response)
+    // The code the errmsg names, or the step every code sharing it takes.
+    (response.resolved_errcode().is_some() || response.action().is_some()).then_some(response)
 }
 
 /// A WeCom errmsg printed without its errcode: `…：not allow operate another agent with this

@@ -317,6 +317,15 @@ const FORMS: &[Case] = &[
         Some(40125),
         Some(Action::FixConfig),
     ),
+    // An errmsg several codes share (40003, 87081, 90007) whose steps agree: the step, no
+    // code (https://github.com/w7corp/easywechat/issues/517).
+    (
+        r"PHP Fatal error:  Uncaught EasyWeChat\Core\Exceptions\HttpException: invalid openid hint: [YTFzja0249ge10] in /var/www/html/vendor/overtrue/wechat/src/Core/AbstractAPI.php:235",
+        Found::ServerText,
+        Platform::WechatServer,
+        None,
+        Some(Action::FixRequest),
+    ),
     // And the oldest, `hint: [ … ]` straight after the errmsg, which may follow the app's own
     // Chinese words without a label; WeCom's `, hint: [ … ]` is not the server's.
     (

@@ -274,9 +274,39 @@ impl<'a> Response<'a> {
 
     /// The next step for a known code, on an API the code has no special meaning for; `None`
     /// for an unknown code, which minierr will not guess.
+    ///
+    /// Without an errcode, an errmsg several codes share names none of them, but where every
+    /// code documented with it takes the same step, that step is the answer's whatever the
+    /// code: `invalid openid` is 40003, 87081 or 90007, each `FixRequest`.
+    ///
+    /// ```
+    /// use minierr::{wx::server::Response, Action};
+    /// let shared = Response::new(None, Some("invalid openid rid: 6576d1a8-1b2c3d4e-5f6a7b8c".into()));
+    /// assert_eq!((shared.resolved_errcode(), shared.action()), (None, Some(Action::FixRequest)));
+    /// // 40013's `invalid appid` is also 9301006's, whose step differs: no answer.
+    /// assert_eq!(Response::new(None, Some("invalid appid".into())).action(), None);
+    /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        self.resolved_errcode().and_then(AnyErrcode::action)
+        match self.resolved_errcode() {
+            Some(code) => code.action(),
+            None => self.agreed_action(),
+        }
+    }
+
+    /// The step every code documented with this errmsg shares, for a response without an
+    /// errcode whose errmsg names several codes.
+    fn agreed_action(&self) -> Option<Action> {
+        if self.errcode.is_some() {
+            return None;
+        }
+        let codes = Errcode::all_with_message(self.reason());
+        let (first, others) = codes.split_first()?;
+        let action = first.action();
+        others
+            .iter()
+            .all(|code| code.action() == action)
+            .then_some(action)
     }
 
     /// The next step, given the API that answered (`getAccessToken`, `generateUrlLink`, …).
