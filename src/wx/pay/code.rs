@@ -441,7 +441,7 @@ impl Meaning {
     }
 
     /// The texts that name the row, as [`Meaning::is_named_by`] searches for them.
-    #[cfg(feature = "json")]
+    #[cfg(feature = "serde")]
     pub(crate) fn naming_texts(self) -> &'static [&'static str] {
         self.0.named_by
     }
