@@ -31,7 +31,11 @@
 //!    - an Alipay JSAPI's documented errorMessage after the API's name, `my.request报错：JSON
 //!      parse data error` ([`Found::AlipayText`]);
 //!    - a WeChat `api:fail …` errMsg anywhere in the line, up to its closing quote if it is
-//!      quoted ([`Found::WxErrMsg`]).
+//!      quoted ([`Found::WxErrMsg`]);
+//!    - last, a WeChat Pay v3 failure of which the line kept only the HTTP status, where the
+//!      line names the v3 API's URL or the official Java SDKs (`com.wechat.pay.…`):
+//!      `…SignatureExec - 应答的状态码不为200-299。status code[401]` ([`Found::PayText`], no
+//!      code; the status decides only what the common status table lets it decide alone).
 //!
 //! A line where none of these is found is [`LineError::NoPayload`]; a JSON payload that fits no
 //! platform, and has no text form inside, is the decoder's own error.
@@ -565,7 +569,12 @@ pub(crate) fn text_form<'a>(
     if let Some(d) = alipay_text(line, options) {
         return Some((Found::AlipayText, d));
     }
-    let start = wx_err_msg_start(line)?;
+    let Some(start) = wx_err_msg_start(line) else {
+        // Last, the weakest form: a WeChat Pay failure of which only the HTTP status was kept.
+        let answer = wx::pay::Answer::status_only(line)?;
+        let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
+        return Some((Found::PayText, with_line_context(pay, line)));
+    };
     let err_msg = quoted_tail(line, start);
     // A Cloud API's own `api:fail` (`document.get:fail …`) is Cloud's.
     if wx::cloud::names_cloud_api(err_msg) {

@@ -962,6 +962,37 @@ fn sdk_renderings_in_log_lines() {
         )
         .is_err()
     );
+    // A v3 failure of which the log kept only the HTTP status: the status decides what the
+    // common status table lets it decide alone, and nothing more.
+    let status_only: &[(&str, Option<Action>)] = &[
+        // https://github.com/wechatpay-apiv3/CertificateDownloader/issues/21: every 401 is a
+        // signature failure.
+        (
+            "ERROR com.wechat.pay.contrib.apache.httpclient.SignatureExec - 应答的状态码不为200-299。status code[401]   request headers[[Accept: application/json]]",
+            Some(Action::FixConfig),
+        ),
+        // A 5xx on an order: the outcome is unknown, so look before paying again.
+        (
+            "Server error: `POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi` resulted in a `502 Bad Gateway` response",
+            Some(Action::Reconcile),
+        ),
+        // https://github.com/w7corp/easywechat/issues/2350: a 400 covers codes with different
+        // steps.
+        (
+            r#"Symfony\Component\HttpClient\Exception\ClientException: HTTP/1.1 400 Bad Request returned for "https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/x?mchid=1".""#,
+            None,
+        ),
+    ];
+    for (line, action) in status_only {
+        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (found, d.platform(), d.code(), d.action()),
+            (Found::PayText, minierr::Platform::WechatPay, None, *action),
+            "{line}"
+        );
+    }
+    // A status with nothing that names WeChat Pay is anybody's.
+    assert!(decode_line("request failed: status code[401]", &options).is_err());
     // `错误代码：[…]` alone is any Chinese error text.
     assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
     // What `Payment._parse` throws in its own words, and a business code's text, which may be

@@ -303,7 +303,13 @@ impl Diagnosis<'_> {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
             }),
-            Diagnosis::WxPay(d) => d.answer.code().map(|c| RawCode::Text(c.raw())),
+            // A status-only answer (a log kept no body) has no code, not an empty one.
+            Diagnosis::WxPay(d) => d
+                .answer
+                .code()
+                .map(|c| c.raw())
+                .filter(|code| !code.is_empty())
+                .map(RawCode::Text),
             Diagnosis::Wecom(response) => response.errcode().map(|c| RawCode::Number(c.raw())),
         }
     }

@@ -399,6 +399,7 @@ pub fn api_in(line: &str) -> Option<Api> {
 /// use minierr::wx::pay::status_in;
 /// assert_eq!(status_in("ServiceException{httpStatusCode[400], httpResponseBody[{}]}"), Some(400));
 /// assert_eq!(status_in(r#"400,{"code":"PARAM_ERROR"}"#), Some(400));
+/// assert_eq!(status_in("应答的状态码不为200-299。status code[401]"), Some(401));
 /// assert_eq!(status_in("no status here"), None);
 /// ```
 #[must_use]
@@ -410,6 +411,11 @@ pub fn status_in(line: &str) -> Option<u16> {
         "status_code=",
         "HTTP status ",
         "resulted in a `",
+        // wechatpay-apache-httpclient's `应答的状态码不为200-299。status code[401]`, and a status
+        // line (Symfony's `HTTP/1.1 400 Bad Request returned for "https://api.mch…"`).
+        "status code[",
+        "HTTP/1.1 ",
+        "HTTP/2 ",
     ]
     .iter()
     .find_map(|marker| {
@@ -421,4 +427,21 @@ pub fn status_in(line: &str) -> Option<u16> {
         prefix.trim().parse::<i64>().ok()
     })?;
     u16::try_from(found).ok().filter(|s| (100..600).contains(s))
+}
+
+impl Answer<'static> {
+    /// An APIv3 answer of which a log line kept only the HTTP status: an official SDK's or an HTTP
+    /// client's failure that names WeChat Pay's v3 API (its URL, or the official Java SDKs'
+    /// packages, `com.wechat.pay.…`) and an error status, with no body. The status decides what
+    /// the common status table lets it decide alone (401: the signature; 429: the rate; 5xx: the
+    /// outcome is unknown); a 400, 403 or 404 decides nothing, and the answer says WeChat Pay
+    /// answered, nothing more.
+    #[cfg(feature = "json")]
+    pub(crate) fn status_only(line: &str) -> Option<Answer<'static>> {
+        ["api.mch.weixin.qq.com/v3/", "com.wechat.pay."]
+            .iter()
+            .find(|mark| find_str(line, mark).is_some())?;
+        let status = status_in(line).filter(|s| (400..600).contains(s))?;
+        Some(Answer::V3(Response::new("", "").with_status(status)))
+    }
 }
