@@ -392,6 +392,22 @@ pub fn api_in(line: &str) -> Option<Api> {
     Api::from_path(method, path)
 }
 
+/// What [`status_in`] looks for: each marker, and whether it holds `tatus` (one search for
+/// that spares a line without it six).
+const STATUS_MARKERS: [(&str, bool); 9] = [
+    ("httpStatusCode[", true),
+    ("httpStatusCode=", true),
+    ("StatusCode: ", true),
+    ("status_code=", true),
+    ("HTTP status ", true),
+    ("resulted in a `", false),
+    // wechatpay-apache-httpclient's `应答的状态码不为200-299。status code[401]`, and a status
+    // line (Symfony's `HTTP/1.1 400 Bad Request returned for "https://api.mch…"`).
+    ("status code[", true),
+    ("HTTP/1.1 ", false),
+    ("HTTP/2 ", false),
+];
+
 /// The HTTP status an SDK prints beside a WeChat Pay body: wechatpay-java's
 /// `httpStatusCode[400]`, wechatpay-go's `StatusCode: 401`, or a `400,{…}` prefix.
 ///
@@ -404,28 +420,18 @@ pub fn api_in(line: &str) -> Option<Api> {
 /// ```
 #[must_use]
 pub fn status_in(line: &str) -> Option<u16> {
-    let found = [
-        "httpStatusCode[",
-        "httpStatusCode=",
-        "StatusCode: ",
-        "status_code=",
-        "HTTP status ",
-        "resulted in a `",
-        // wechatpay-apache-httpclient's `应答的状态码不为200-299。status code[401]`, and a status
-        // line (Symfony's `HTTP/1.1 400 Bad Request returned for "https://api.mch…"`).
-        "status code[",
-        "HTTP/1.1 ",
-        "HTTP/2 ",
-    ]
-    .iter()
-    .find_map(|marker| {
-        let (_, rest) = split_once_str(line, marker)?;
-        crate::normalize::leading_int(rest).map(|(n, _)| n)
-    })
-    .or_else(|| {
-        let (prefix, _) = split_once_str(line, ",{")?;
-        prefix.trim().parse::<i64>().ok()
-    })?;
+    let has_status_word = find_str(line, "tatus").is_some();
+    let found = STATUS_MARKERS
+        .iter()
+        .filter(|(_, needs_status_word)| has_status_word || !needs_status_word)
+        .find_map(|(marker, _)| {
+            let (_, rest) = split_once_str(line, marker)?;
+            crate::normalize::leading_int(rest).map(|(n, _)| n)
+        })
+        .or_else(|| {
+            let (prefix, _) = split_once_str(line, ",{")?;
+            prefix.trim().parse::<i64>().ok()
+        })?;
     u16::try_from(found).ok().filter(|s| (100..600).contains(s))
 }
 
@@ -443,5 +449,15 @@ impl Answer<'static> {
             .find(|mark| find_str(line, mark).is_some())?;
         let status = status_in(line).filter(|s| (400..600).contains(s))?;
         Some(Answer::V3(Response::new("", "").with_status(status)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn status_markers_say_which_hold_the_status_word() {
+        for (marker, holds) in super::STATUS_MARKERS {
+            assert_eq!(marker.contains("tatus"), holds, "{marker}");
+        }
     }
 }

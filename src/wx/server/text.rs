@@ -167,13 +167,14 @@ fn chinese_description_at(text: &str, description: &str) -> Option<usize> {
         .next()
         .unwrap_or_default()
         .trim();
+    let first = clause.chars().next()?;
     let length = clause.bytes().filter(|b| !b.is_ascii_whitespace()).count();
     if length < 9 || clause.is_ascii() {
         return None;
     }
     text.char_indices()
         .take_while(|&(at, _)| at <= MAX_GAP)
-        .filter(|(_, c)| !c.is_whitespace())
+        .filter(|(_, c)| c.eq_ignore_ascii_case(&first))
         .map(|(at, _)| at)
         .find(|&at| {
             text.get(at..)
