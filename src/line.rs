@@ -637,8 +637,9 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
         .unwrap_or(0);
     let errmsg = line.get(start..end)?.trim();
     let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
-    // The code the errmsg names, or the step every code sharing it takes.
-    (response.resolved_errcode().is_some() || response.action().is_some()).then_some(response)
+    // The code the errmsg names (every known code has a step), or the step every code
+    // sharing it takes.
+    response.action().is_some().then_some(response)
 }
 
 /// A WeCom errmsg printed without its errcode: `…：not allow operate another agent with this
