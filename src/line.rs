@@ -208,8 +208,8 @@ fn decode_line_with<'a>(
 /// The words (ASCII, any case) of which every text form needs at least one: the field and
 /// label names (`errcode`, `errMsg`, `Error code:`, `StatusCode`, `sub_code`, `retmsg`,
 /// `resultStatus`), an errMsg's `fail`, the server's `rid:` and hints, the SDKs' exception
-/// names, the Alipay APIs' `my.` and host, WeCom's link, and the gateway text's ` - `.
-const FORM_WORDS: [&str; 12] = [
+/// names, the Alipay APIs' `my.` and host, WeCom's link, and the gateway text's ` - ` and ` , `.
+const FORM_WORDS: [&str; 13] = [
     "err",
     "fail",
     "code",
@@ -222,6 +222,7 @@ const FORM_WORDS: [&str; 12] = [
     "alipay",
     "open.work",
     " - ",
+    " , ",
 ];
 
 static FORM_WORDS_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
@@ -802,10 +803,11 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
     if let Some(at) = find_str(line, "Alipay API Error:") {
         return gateway::Response::from_text(line.get(at..)?);
     }
-    // `get result error:Invalid Arguments - isv.invalid-signature`: a public msg, ` - ` and a
-    // sub_code the tables know, after any label.
-    if let Some(response) = find_str(line, " - ")
-        .and_then(|_| gateway::Response::from_text(line))
+    // `get result error:Invalid Arguments - isv.invalid-signature`: a public msg, ` - ` (or
+    // ` , `) and a sub_code the tables know, after any label.
+    if let Some(response) = (find_str(line, " - ").is_some() || find_str(line, " , ").is_some())
+        .then(|| gateway::Response::from_text(line))
+        .flatten()
         .filter(|r| {
             r.sub_code_sent()
                 .is_some_and(|s| SubCode::find(s).is_some())

@@ -360,6 +360,15 @@ const FORMS: &[Case] = &[
         Some(40002),
         Some(Action::FixConfig),
     ),
+    // The official Java SDK's demo joins msg, sub_code and sub_msg with ` , `
+    // (https://github.com/alipay/alipay-sdk-java-all/issues/30).
+    (
+        "错误信息: Invalid Arguments  , invalid-signature  , 验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，",
+        Found::GatewayText,
+        Platform::AlipayGateway,
+        Some(40002),
+        Some(Action::FixConfig),
+    ),
     (
         "Insufficient Permissions : 接口调用权限不足，解决方案：https://open.alipay.com/api/errCheck?traceId=0b27",
         Found::GatewayText,
@@ -493,6 +502,7 @@ fn lines_without_a_payload_say_so() {
         // A public msg with no sub_code, in a line that does not name Alipay, or Business
         // Failed, whose step is its missing sub_code's.
         "Invalid Arguments : name must not be empty",
+        "Invalid Arguments , name must not be empty",
         "Business Failed : 交易不存在, see https://opendocs.alipay.com",
         // WeCom's error-code page linked in prose, not after its errmsg's `more info at`.
         "see https://open.work.weixin.qq.com/devtool/query?e=40014 for what it means",

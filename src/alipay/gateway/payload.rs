@@ -264,7 +264,10 @@ impl<'a> Response<'a> {
     /// - the browser error page of page and wap payments:
     ///   `错误代码 invalid-signature 错误原因: 验签出错…` (the sub_code without `isv.`);
     /// - an SDK's exception text, the public `msg`, ` - ` and the sub_code:
-    ///   `Get Alipay API Error:Business Failed - ACQ.INVALID_PARAMETER`.
+    ///   `Get Alipay API Error:Business Failed - ACQ.INVALID_PARAMETER`;
+    /// - the public `msg`, a sub_code the tables know and the `sub_msg`, joined by ` , `, as
+    ///   the official Java SDK's demo prints them: `Invalid Arguments  , invalid-signature  ,
+    ///   验签出错…` (alipay/alipay-sdk-java-all#30).
     ///
     /// ```
     /// use minierr::alipay::gateway::{Code, Response, SubCode};
@@ -275,6 +278,10 @@ impl<'a> Response<'a> {
     /// let sdk = Response::from_text("ERROR_GATEWAY: Get Alipay API Error:Business Failed - INVALID_PARAMETER").unwrap();
     /// assert_eq!(sdk.public_code(), Some(Code::BusinessFailed));
     /// assert_eq!(sdk.resolved_sub_code(), Some(SubCode::InvalidParameter));
+    /// let joined = Response::from_text("错误信息: Invalid Arguments  , invalid-signature  , 验签出错").unwrap();
+    /// assert_eq!(joined.resolved_sub_code(), Some(SubCode::IsvInvalidSignature));
+    /// assert_eq!(joined.sub_msg(), Some("验签出错"));
+    /// assert!(Response::from_text("Invalid Arguments , name").is_none());
     /// assert!(Response::from_text("nothing to see").is_none());
     /// // A number is no sub_code: WeChat's `40029 invalid code` in a Chinese log line.
     /// assert!(Response::from_text("小程序微信登录失败 错误代码 40029 invalid code").is_none());
@@ -301,18 +308,36 @@ impl<'a> Response<'a> {
                 ..Response::default()
             });
         }
-        // `<public msg> - <sub_code>`, the public msg being one of the table's.
-        crate::normalize::find_str(text, " - ")?;
+        // `<public msg> - <sub_code>`, the public msg being one of the table's; or the three
+        // parts joined by ` , ` (`Invalid Arguments  , invalid-signature  , 验签出错…`), where
+        // the sub_code must be one the tables know.
+        let dash = crate::normalize::find_str(text, " - ").is_some();
+        if !dash && crate::normalize::find_str(text, " , ").is_none() {
+            return None;
+        }
         Code::all()
             .filter(|c| !c.msg().is_empty())
             .find_map(|code| {
                 let at = crate::normalize::find_str(text, code.msg())?;
-                let after = text.get(at + code.msg().len()..)?.strip_prefix(" - ")?;
-                let sub_code = after.split_whitespace().next()?;
+                let after = text.get(at + code.msg().len()..)?;
+                if let Some(after) = after.strip_prefix(" - ") {
+                    let sub_code = after.split_whitespace().next()?;
+                    return Some(Response {
+                        code: Some(ErrorValue::Text(Cow::Borrowed(code.code()))),
+                        msg: Some(Cow::Borrowed(code.msg())),
+                        sub_code: Some(Cow::Borrowed(sub_code)),
+                        ..Response::default()
+                    });
+                }
+                let mut parts = after.trim_start().strip_prefix(',')?.splitn(2, ',');
+                let sub_code = parts.next()?.trim();
+                SubCode::find(sub_code)?;
+                let sub_msg = parts.next().map(str::trim).filter(|m| !m.is_empty());
                 Some(Response {
                     code: Some(ErrorValue::Text(Cow::Borrowed(code.code()))),
                     msg: Some(Cow::Borrowed(code.msg())),
                     sub_code: Some(Cow::Borrowed(sub_code)),
+                    sub_msg: sub_msg.map(Cow::Borrowed),
                     ..Response::default()
                 })
             })
