@@ -208,8 +208,10 @@ fn decode_line_with<'a>(
 /// The words (ASCII, any case) of which every text form needs at least one: the field and
 /// label names (`errcode`, `errMsg`, `Error code:`, `StatusCode`, `sub_code`, `retmsg`,
 /// `resultStatus`), an errMsg's `fail`, the server's `rid:` and hints, the SDKs' exception
-/// names, the Alipay APIs' `my.` and host, WeCom's link, and the gateway text's ` - ` and ` , `.
-const FORM_WORDS: [&str; 13] = [
+/// names, the Alipay APIs' `my.` and host, WeChat's hosts (WeCom's link, WeChat Pay's API
+/// beside a bare HTTP status) and the official Java SDKs' packages, and the gateway text's
+/// ` - ` and ` , `.
+const FORM_WORDS: [&str; 14] = [
     "err",
     "fail",
     "code",
@@ -220,7 +222,8 @@ const FORM_WORDS: [&str; 13] = [
     "status",
     "my.",
     "alipay",
-    "open.work",
+    "weixin.qq",
+    "wechat.pay",
     " - ",
     " , ",
 ];
@@ -265,7 +268,7 @@ fn may_hold_payload(line: &str) -> bool {
 const OPENS_A_FORM: u8 = 1;
 const DIGIT: u8 = 2;
 
-/// Each byte's part in [`may_hold_payload`], as a table: a load and a comparison a byte (a
+/// Each byte's part in [`may_hold_payload`], as a table: a load and a comparison per byte (a
 /// `match` on the byte measured twice the instructions).
 #[allow(
     clippy::indexing_slicing,
@@ -1185,6 +1188,8 @@ mod tests {
             "{resultStatus: 6001}",
             "<xml><return_code>FAIL</return_code></xml>",
             "resultStatus: 4000",
+            "POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds HTTP/1.1 500",
+            "com.wechat.pay.contrib.apache.httpclient.SignatureExec HTTP/2 401",
         ] {
             assert!(may_hold_payload(payload), "{payload}");
         }

@@ -325,3 +325,61 @@ fn invalid_utf8_is_an_error() {
     let err = minierr::decode(payload).unwrap_err().to_string();
     assert!(err.contains("UTF-8") || err.contains("unicode"), "{err}");
 }
+
+/// Pieces of the lines the text forms read (hosts, SDK labels, statuses, codes and their
+/// messages) and of the lines they must not (a program's own words), to join at random.
+const LINE_PIECES: &[&str] = &[
+    "POST",
+    "https://api.mch.weixin.qq.com/v3/refund/domestic/refunds",
+    "https://qyapi.weixin.qq.com/cgi-bin/gettoken",
+    "HTTP/1.1 500",
+    "HTTP/2 401",
+    "com.wechat.pay.contrib.apache.httpclient.SignatureExec",
+    "status code[401]",
+    "request:fail",
+    "navigateTo:fail",
+    "timeout",
+    "errcode",
+    "40001",
+    "42001",
+    "invalid credential",
+    "invalid openid",
+    "access_token超时，请检查access_token的有效期",
+    "rid:",
+    "hint: [abc]",
+    "my.request",
+    "Invalid Arguments",
+    "invalid-signature",
+    "Error:",
+    "TypeError:",
+    "签名错误",
+    "at Payment._parse (x)",
+    "SYSTEMERROR",
+    "INFO",
+    "served",
+    "in",
+    "96",
+    "ms",
+    "-",
+    ",",
+    ":",
+    "=",
+    "page",
+    "/pages/x",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// In a debug build, `decode_line` checks every line its first look rules out against every
+    /// text form, and panics if a form would have read it: lines made of the forms' own pieces
+    /// find any form the look misses.
+    #[test]
+    fn the_first_look_never_rules_out_a_line_a_form_reads(
+        pieces in prop::collection::vec(prop::sample::select(LINE_PIECES.to_vec()), 1..8),
+        joiner in prop::sample::select(vec![" ", " ", ": "]),
+    ) {
+        let line = pieces.join(joiner);
+        let _ = minierr::line::decode_line(&line, &minierr::DecodeOptions::new());
+    }
+}

@@ -303,7 +303,8 @@ impl Diagnosis<'_> {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
             }),
-            // A status-only answer (a log kept no body) has no code, not an empty one.
+            // A status-only answer (the log kept no body) is reported with no code, not an
+            // empty one.
             Diagnosis::WxPay(d) => d
                 .answer
                 .code()

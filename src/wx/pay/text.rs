@@ -249,8 +249,8 @@ fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
 ///
 /// The same function throws the answer's `return_msg` when `return_code` is not SUCCESS
 /// (`Error: 签名错误 at Payment._parse …`): a message that is not a code's spelling is that,
-/// except its own words (`XMLDataError`, and `appid不匹配`-style checks of a notification)
-/// and a business code's documented text.
+/// except its own words (`XMLDataError`, and the checks it makes once an answer succeeded:
+/// `appid不匹配`, `sign签名错误`) and a business code's documented text.
 fn thrown_code(line: &str) -> Option<Answer<'static>> {
     if let Some(return_msg) = thrown_return_msg(line) {
         return Some(Answer::V2(super::V2Response::from_fields(
@@ -280,24 +280,44 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
 fn thrown_return_msg(line: &str) -> Option<&str> {
     let frame = find_str(line, " at Payment._parse ")?;
     let head = line.get(..frame)?;
-    let message = head.get(head.rfind("Error: ")? + "Error: ".len()..)?;
+    // A plain `Error`, not a `TypeError:` of a body it could not read.
+    let start = head
+        .match_indices("Error: ")
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            !head
+                .get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+        })
+        .last()?;
+    let message = head.get(start + "Error: ".len()..)?;
     let message = message.trim().trim_end_matches("\\n").trim_end();
+    // `_parse` must be the first frame after the message: another frame between them (a
+    // parser's own error) is not what `_parse` threw.
+    if message.is_empty() || message.contains(" at ") {
+        return None;
+    }
     let code_shaped = message
         .bytes()
         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    let own_words = message == "XMLDataError" || message.ends_with("不匹配");
+    // The library's own words, thrown for a body it could not read or after the answer
+    // succeeded (its checks of appid, mch_id and the answer's own signature, `sign签名错误`):
+    // no answer's failure.
+    let own_words = matches!(message, "XMLDataError" | "sign签名错误" | "Unknown Return")
+        || message.ends_with("不匹配");
     // A business code's documented text (`订单已支付`) is an `err_code_des`, which a fork may
     // throw instead: read as a `return_msg` it would lose the code's step. The signature's
-    // texts are both (`签名错误` is SIGNERROR's and a documented `return_msg`), and every v2
+    // texts are both (`签名错误` is SIGNERROR's and a documented `return_msg`), and every
     // row that names the signature is FixConfig, as a `return_msg` naming it is.
     let business_text = || {
         !message.contains("签名")
             && super::Code::all()
                 .flat_map(super::Code::meanings)
-                .filter(|m| m.api().version() == super::Version::V2)
-                .any(|m| m.naming_texts().contains(&message))
+                .flat_map(|m| m.naming_texts().iter())
+                .any(|text| find_str(message, text).is_some())
     };
-    (!message.is_empty() && !code_shaped && !own_words && !business_text()).then_some(message)
+    (!code_shaped && !own_words && !business_text()).then_some(message)
 }
 
 /// wechatpay-go's `APIError` text: `StatusCode: N Code: "X" Message: text Detail: …`.
@@ -393,7 +413,7 @@ pub fn api_in(line: &str) -> Option<Api> {
 }
 
 /// What [`status_in`] looks for: each marker, and whether it holds `tatus` (one search for
-/// that spares a line without it six).
+/// that word lets a line without it skip the six markers that hold it).
 const STATUS_MARKERS: [(&str, bool); 9] = [
     ("httpStatusCode[", true),
     ("httpStatusCode=", true),
@@ -408,8 +428,10 @@ const STATUS_MARKERS: [(&str, bool); 9] = [
     ("HTTP/2 ", false),
 ];
 
-/// The HTTP status an SDK prints beside a WeChat Pay body: wechatpay-java's
-/// `httpStatusCode[400]`, wechatpay-go's `StatusCode: 401`, or a `400,{…}` prefix.
+/// The HTTP status an SDK or an HTTP client prints beside a WeChat Pay body, or instead of
+/// one: wechatpay-java's `httpStatusCode[400]`, wechatpay-go's `StatusCode: 401`,
+/// wechatpay-apache-httpclient's `status code[401]`, Guzzle's ``resulted in a `400 …` ``, a
+/// status line (`HTTP/1.1 500`), or a `400,{…}` prefix.
 ///
 /// ```
 /// use minierr::wx::pay::status_in;

@@ -275,9 +275,11 @@ impl<'a> Response<'a> {
     /// The next step for a known code, on an API the code has no special meaning for; `None`
     /// for an unknown code, which minierr will not guess.
     ///
-    /// Without an errcode, an errmsg several codes share names none of them, but where every
-    /// code documented with it takes the same step, that step is the answer's whatever the
-    /// code: `invalid openid` is 40003, 87081 or 90007, each `FixRequest`.
+    /// Without an errcode, an errmsg several codes share names none of them; where every one of
+    /// those codes takes the same step, and at least one of them has its step set by hand (the
+    /// open platform's steps are derived from their text by a rule, not evidence on their own),
+    /// the answer has that step and no code: `invalid openid` is 40003's, 87081's, 61101's or
+    /// 90007's, each `FixRequest`.
     ///
     /// ```
     /// use minierr::{wx::server::Response, Action};
@@ -285,27 +287,32 @@ impl<'a> Response<'a> {
     /// assert_eq!((shared.resolved_errcode(), shared.action()), (None, Some(Action::FixRequest)));
     /// // 40013's `invalid appid` is also 9301006's, whose step differs: no answer.
     /// assert_eq!(Response::new(None, Some("invalid appid".into())).action(), None);
+    /// // One open-platform code's short errmsg names nothing, nor does its rule's step.
+    /// assert_eq!(Response::new(None, Some("order paid".into())).action(), None);
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
         match self.resolved_errcode() {
             Some(code) => code.action(),
-            None => self.agreed_action(),
+            None => self.agreed_step(Errcode::action),
         }
     }
 
-    /// The step every code documented with this errmsg shares, for a response without an
-    /// errcode whose errmsg names several codes.
-    fn agreed_action(&self) -> Option<Action> {
+    /// The step every code documented with this errmsg takes by `step`, for a response without
+    /// an errcode whose errmsg names several codes, one of them with a step set by hand.
+    fn agreed_step(&self, step: impl Fn(Errcode) -> Action) -> Option<Action> {
         if self.errcode.is_some() {
             return None;
         }
         let codes = Errcode::all_with_message(self.reason());
+        if codes.len() < 2 || codes.iter().all(|code| code.is_step_by_rule()) {
+            return None;
+        }
         let (first, others) = codes.split_first()?;
-        let action = first.action();
+        let action = step(*first);
         others
             .iter()
-            .all(|code| code.action() == action)
+            .all(|code| step(*code) == action)
             .then_some(action)
     }
 
@@ -319,9 +326,10 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn action_for(&self, api: &str) -> Option<Action> {
-        self.resolved_errcode()
-            .and_then(AnyErrcode::known)
-            .map(|code| code.action_for(api))
+        match self.resolved_errcode() {
+            Some(code) => code.known().map(|code| code.action_for(api)),
+            None => self.agreed_step(|code| code.action_for(api)),
+        }
     }
 
     /// The soonest moment a retry can succeed, where the platform says so.

@@ -158,18 +158,28 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
 /// The most bytes an SDK's punctuation and tag put between a code and its errmsg.
 const MAX_GAP: usize = 24;
 
-/// Where, within [`MAX_GAP`] bytes of the start of `text`, the first clause of a code's Chinese
-/// description begins (up to its first comma, full stop or parenthesis; at least three Chinese
-/// characters' worth of bytes), the two compared without spaces and ASCII case.
+/// Where, within [`MAX_GAP`] bytes of the start of `text`, a code's Chinese description
+/// begins: its first two clauses (to its second comma or full stop), or the whole of a
+/// one-clause description, without the notes in parentheses, compared without spaces and ASCII
+/// case. What is compared must come to 15 bytes or more: a short clause (`重复操作`, `无权限`)
+/// is any application's words after any number.
 fn chinese_description_at(text: &str, description: &str) -> Option<usize> {
-    let clause = description
-        .split(['，', '。', '（', '('])
+    let description = description
+        .split(['（', '('])
         .next()
         .unwrap_or_default()
         .trim();
-    let first = clause.chars().next()?;
-    let length = clause.bytes().filter(|b| !b.is_ascii_whitespace()).count();
-    if length < 9 || clause.is_ascii() {
+    let second_clause_end = description
+        .match_indices(['，', '。'])
+        .nth(1)
+        .map_or(description.len(), |(at, _)| at);
+    let compared = description.get(..second_clause_end)?.trim();
+    let first = compared.chars().next()?;
+    let length = compared
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .count();
+    if length < 15 || compared.is_ascii() {
         return None;
     }
     text.char_indices()
@@ -178,7 +188,7 @@ fn chinese_description_at(text: &str, description: &str) -> Option<usize> {
         .map(|(at, _)| at)
         .find(|&at| {
             text.get(at..)
-                .is_some_and(|tail| starts_without_spaces(tail, clause))
+                .is_some_and(|tail| starts_without_spaces(tail, compared))
         })
 }
 
@@ -274,13 +284,12 @@ mod tests {
             sdk_text_parts("获取失败 40013 不合法的AppID"),
             Some((40013, "不合法的AppID"))
         );
-        assert_eq!(
-            sdk_text_parts("订单 40029 code无效"),
-            Some((40029, "code无效"))
-        );
-        // Another code's description is not, nor one behind a word.
-        assert_eq!(sdk_text_parts("错误 40013 access_token超时"), None);
+        // Another code's description is not, nor one behind a word, nor a short clause any
+        // application may write after any number, nor the first of two clauses alone.
+        assert_eq!(sdk_text_parts("错误 40013 access_token超时，请检查"), None);
         assert_eq!(sdk_text_parts("40013 见 不合法的appid"), None);
+        assert_eq!(sdk_text_parts("订单 40029 code无效"), None);
+        assert_eq!(sdk_text_parts("任务 42001 access_token超时"), None);
         // A word, a second number or two tags between them make the number somebody else's.
         assert_eq!(sdk_text_parts("order 40125 invalid appid"), None);
         assert_eq!(sdk_text_parts("code 42001 then access_token expired"), None);
