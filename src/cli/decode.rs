@@ -305,17 +305,23 @@ fn normalize_reason(reason: &str) -> String {
 /// Appends [`normalize_reason`]'s form of `reason` to `out`, so that the summary builds each
 /// key in one reused buffer.
 fn push_normal_reason(out: &mut String, reason: &str) {
+    // The searchers are built once: building one cost more than the search on these short texts.
+    static TAILS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+        std::sync::LazyLock::new(|| {
+            [
+                " rid:",
+                ", rid:",
+                " hint:",
+                " hints:",
+                ", hints:",
+                " (callId:",
+                " requestID",
+            ]
+            .map(memchr::memmem::Finder::new)
+        });
     let mut reason = reason;
-    for tail in [
-        " rid:",
-        ", rid:",
-        " hint:",
-        " hints:",
-        ", hints:",
-        " (callId:",
-        " requestID",
-    ] {
-        if let Some(at) = memchr::memmem::find(reason.as_bytes(), tail.as_bytes()) {
+    for tail in TAILS.iter() {
+        if let Some(at) = tail.find(reason.as_bytes()) {
             reason = reason.get(..at).unwrap_or(reason);
         }
     }
