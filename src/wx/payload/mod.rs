@@ -464,8 +464,8 @@ impl<'a> Fail<'a> {
             // vocabulary, and only a reason that names one errcode answers.
             None => {
                 let reason = super::server::split_errmsg(parts.reason).reason();
-                super::server::Errcode::recovered_from_message(reason)
-                    .map(super::server::AnyErrcode::Known)
+                let codes = super::server::Errcode::all_with_message(reason);
+                super::server::Errcode::recovered_from(codes).map(super::server::AnyErrcode::Known)
             }
         }
     }

@@ -275,11 +275,15 @@ impl Errcode {
         }
     }
 
-    /// The code a reason names when no errcode was sent: [`Errcode::from_message`], but never
-    /// a code whose step is by rule. The open platform's errmsgs are short and generic
-    /// (`blocked`, `order paid`); one of them alone is not evidence enough to name a code.
-    pub(crate) fn recovered_from_message(reason: &str) -> Option<Errcode> {
-        Errcode::from_message(reason).filter(|c| !c.is_step_by_rule())
+    /// The code a reason names when no errcode was sent, given the codes the reason matches
+    /// ([`Errcode::all_with_message`]): the only one, but never a code whose step is by rule. The
+    /// open platform's errmsgs are short and generic (`blocked`, `order paid`); one of them
+    /// alone is not evidence enough to name a code.
+    pub(crate) fn recovered_from(codes: &[Errcode]) -> Option<Errcode> {
+        match codes {
+            [only] if !only.is_step_by_rule() => Some(*only),
+            _ => None,
+        }
     }
 
     /// Whether the step was derived by rule from the code's text (the open platform's codes,

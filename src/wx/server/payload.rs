@@ -262,13 +262,19 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn resolved_errcode(&self) -> Option<AnyErrcode> {
+        self.resolve().0
+    }
+
+    /// The resolved errcode and, for a response without one, every code its errmsg matches
+    /// (looked up once, for the code and for the step those codes agree on).
+    fn resolve(&self) -> (Option<AnyErrcode>, &'static [Errcode]) {
         match (self.errcode, self.errmsg.as_deref()) {
-            (Some(code), _) => Some(code),
+            (Some(code), _) => (Some(code), &[]),
             (None, Some(errmsg)) if !errmsg.trim().is_empty() => {
-                Errcode::recovered_from_message(split_errmsg(errmsg).reason())
-                    .map(AnyErrcode::Known)
+                let codes = Errcode::all_with_message(split_errmsg(errmsg).reason());
+                (Errcode::recovered_from(codes).map(AnyErrcode::Known), codes)
             }
-            (None, _) => Some(AnyErrcode::Known(Errcode::Ok)),
+            (None, _) => (Some(AnyErrcode::Known(Errcode::Ok)), &[]),
         }
     }
 
@@ -292,28 +298,10 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        match self.resolved_errcode() {
-            Some(code) => code.action(),
-            None => self.agreed_step(Errcode::action),
+        match self.resolve() {
+            (Some(code), _) => code.action(),
+            (None, codes) => agreed_step(codes, Errcode::action),
         }
-    }
-
-    /// The step every code documented with this errmsg takes by `step`, for a response without
-    /// an errcode whose errmsg names several codes, one of them with a step set by hand.
-    fn agreed_step(&self, step: impl Fn(Errcode) -> Action) -> Option<Action> {
-        if self.errcode.is_some() {
-            return None;
-        }
-        let codes = Errcode::all_with_message(self.reason());
-        if codes.len() < 2 || codes.iter().all(|code| code.is_step_by_rule()) {
-            return None;
-        }
-        let (first, others) = codes.split_first()?;
-        let action = step(*first);
-        others
-            .iter()
-            .all(|code| step(*code) == action)
-            .then_some(action)
     }
 
     /// The next step, given the API that answered (`getAccessToken`, `generateUrlLink`, …).
@@ -326,9 +314,9 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn action_for(&self, api: &str) -> Option<Action> {
-        match self.resolved_errcode() {
-            Some(code) => code.known().map(|code| code.action_for(api)),
-            None => self.agreed_step(|code| code.action_for(api)),
+        match self.resolve() {
+            (Some(code), _) => code.known().map(|code| code.action_for(api)),
+            (None, codes) => agreed_step(codes, |code| code.action_for(api)),
         }
     }
 
@@ -382,6 +370,21 @@ impl fmt::Display for Response<'_> {
 }
 
 impl std::error::Error for Response<'_> {}
+
+/// The step every one of `codes` (those an errmsg without an errcode matches) takes by `step`,
+/// where there are several and at least one has its step set by hand: an open-platform code's
+/// step is derived from its text by a rule, not evidence on its own.
+fn agreed_step(codes: &[Errcode], step: impl Fn(Errcode) -> Action) -> Option<Action> {
+    if codes.len() < 2 || codes.iter().all(|code| code.is_step_by_rule()) {
+        return None;
+    }
+    let (first, others) = codes.split_first()?;
+    let action = step(*first);
+    others
+        .iter()
+        .all(|code| step(*code) == action)
+        .then_some(action)
+}
 
 #[cfg(feature = "serde")]
 mod serde_impls {
