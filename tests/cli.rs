@@ -421,6 +421,44 @@ fn decode_finds_each_form_in_a_log() {
     }
 }
 
+/// An answer with a step but no code (an errmsg several codes share, a v3 failure known by its
+/// HTTP status) has nothing the catalog could hold: the rows say `-` and the step, not
+/// "(not in the catalog)", while an unknown code still says so.
+#[test]
+fn answers_without_a_code_are_not_called_missing_from_the_catalog() {
+    let log = "errmsg: invalid openid rid: 6523ab-12cd-34\n\
+               Server error: `POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi` resulted in a `502 Bad Gateway` response\n\
+               {\"errcode\":49999123,\"errmsg\":\"something new\"}\n";
+    let out = minierr_stdin(&["decode", "-"], log);
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().take(3).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(
+        rows[0].contains("wechat_server  - -> fix_request"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("V3JsapiOrder - -> reconcile"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2].contains("49999123 (not in the catalog)"),
+        "{}",
+        rows[2]
+    );
+    for query in [
+        "errmsg: invalid openid rid: 6523ab-12cd-34",
+        "Server error: `POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi` resulted in a `502 Bad Gateway` response",
+    ] {
+        let out = minierr(&["explain", query]);
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let first = stdout(&out).lines().next().unwrap_or_default().to_owned();
+        assert!(!first.contains("not in the catalog"), "{first}");
+    }
+}
+
 #[test]
 fn bad_lines_are_reported_and_the_run_goes_on() {
     let out = minierr(&["decode", "examples/data/broken.log"]);

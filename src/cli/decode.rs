@@ -635,6 +635,9 @@ fn emit(
             out.write_all(name.as_bytes())?;
         }
         None if !view.candidate_apis.is_empty() => out.write_all(b" (API needed)")?,
+        // Without a code there is nothing to look up: the `-` says so, and the step (if any)
+        // came from the message alone (an errmsg several codes share, an HTTP status).
+        None if view.code.is_none() => {}
         None => out.write_all(b" (not in the catalog)")?,
     }
     out.write_all(b" -> ")?;

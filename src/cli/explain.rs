@@ -22,7 +22,12 @@ fn write_diagnosis(out: &mut dyn Write, found: Option<&str>, d: &Diagnosis<'_>) 
     if let Some(sub) = d.sub_code() {
         write!(out, "/{sub}")?;
     }
-    write!(out, " {}", d.name().unwrap_or("(not in the catalog)"))?;
+    match (d.name(), d.code()) {
+        (Some(name), _) => write!(out, " {name}")?,
+        // No code, nothing to look up: the step (if any) came from the message.
+        (None, None) => {}
+        (None, Some(_)) => out.write_all(b" (not in the catalog)")?,
+    }
     match found {
         Some(found) => writeln!(out, "  (found as {found})")?,
         None => writeln!(out)?,

@@ -58,6 +58,9 @@ impl fmt::Display for Diagnosis<'_> {
     /// );
     /// let d = minierr::decode_str(r#"{"code":4999,"msg":"新错误"}"#)?;
     /// assert_eq!(d.to_string(), "open_platform 4999 (not in the catalog): 新错误");
+    /// // No code: the step comes from an errmsg that 40003, 87081, 61101 and 90007 share.
+    /// let d = minierr::decode_str(r#"{"errmsg":"invalid openid rid: 6523ab-12cd"}"#)?;
+    /// assert_eq!(d.to_string(), "wechat_server: invalid openid rid: 6523ab-12cd (fix_request)");
     /// # Ok::<(), minierr::DecodeError>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -69,7 +72,10 @@ impl fmt::Display for Diagnosis<'_> {
             (Some(name), Some(message)) => write!(f, " {name}: {message}")?,
             (Some(name), None) => write!(f, " {name}")?,
             (None, _) => {
-                f.write_str(" (not in the catalog)")?;
+                // Without a code there is nothing the catalog could hold.
+                if self.code().is_some() {
+                    f.write_str(" (not in the catalog)")?;
+                }
                 if let Some(message) = self.message() {
                     write!(f, ": {message}")?;
                 }
@@ -303,14 +309,7 @@ impl Diagnosis<'_> {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
             }),
-            // A status-only answer (the log kept no body) is reported with no code, not an
-            // empty one.
-            Diagnosis::WxPay(d) => d
-                .answer
-                .code()
-                .map(|c| c.raw())
-                .filter(|code| !code.is_empty())
-                .map(RawCode::Text),
+            Diagnosis::WxPay(d) => d.answer.code().map(|c| RawCode::Text(c.raw())),
             Diagnosis::Wecom(response) => response.errcode().map(|c| RawCode::Number(c.raw())),
         }
     }

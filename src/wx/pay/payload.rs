@@ -659,10 +659,19 @@ impl<'a> Answer<'a> {
         }
     }
 
-    /// The code as sent: v3's `code`, v2's `err_code`; `None` for a v2 answer without one.
+    /// The code as sent: v3's `code`, v2's `err_code`; `None` for a v2 answer without one and
+    /// for a v3 failure known only by its HTTP status (a log line that kept no body).
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Answer, Response};
+    /// let paid = Answer::V3(Response::new("ORDERPAID", "该订单已支付"));
+    /// assert_eq!(paid.code().map(|code| code.raw()), Some("ORDERPAID"));
+    /// assert_eq!(Answer::V3(Response::new("", "").with_status(502)).code(), None);
+    /// ```
     #[must_use]
     pub fn code(&self) -> Option<&AnyCode<'a>> {
         match self {
+            Answer::V3(response) if response.code().raw().is_empty() => None,
             Answer::V3(response) => Some(response.code()),
             Answer::V2(response) => response.err_code(),
         }
