@@ -206,6 +206,35 @@ impl<'a> Diagnosis<'a> {
                 wecom_reading: None,
             };
         }
+        // A server answer without an errcode finds its code from the errmsg: read once here,
+        // where each getter would read it again.
+        if let Diagnosis::WxServer(response) = self {
+            let (code, action, reason) = response.resolution();
+            let known = code.and_then(wx::server::AnyErrcode::known);
+            return DiagnosisView {
+                platform: Platform::WechatServer,
+                api: None,
+                code: code.map(|c| RawCode::Number(c.raw())),
+                sub_code: None,
+                err_code: None,
+                known: known.is_some(),
+                name: known.map(wx::server::Errcode::name),
+                err_msg: response.errmsg(),
+                reason: Some(reason).filter(|r| !r.is_empty()),
+                message_zh: known.map(wx::server::Errcode::message_zh),
+                message_en: known.map(wx::server::Errcode::message_en),
+                remedy_zh: None,
+                remedy_en: None,
+                status: None,
+                category: None,
+                subcategory: None,
+                action,
+                retry_hint: known.and_then(wx::server::Errcode::retry_hint),
+                reason_class: None,
+                candidate_apis: Vec::new(),
+                wecom_reading: self.wecom_reading(),
+            };
+        }
         let name = self.name();
         DiagnosisView {
             platform: self.platform(),

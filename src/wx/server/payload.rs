@@ -265,6 +265,27 @@ impl<'a> Response<'a> {
         self.resolve().0
     }
 
+    /// The resolved errcode, the next step and the reason, from one reading of the errmsg: what
+    /// a report needs, where [`Response::resolved_errcode`], [`Response::action`] and
+    /// [`Response::reason`] would each read it again.
+    pub(crate) fn resolution(&self) -> (Option<AnyErrcode>, Option<Action>, &str) {
+        let errmsg = self.errmsg.as_deref();
+        let parts = split_errmsg(errmsg.unwrap_or(""));
+        let (code, codes) = match self.errcode {
+            Some(code) => (Some(code), &[][..]),
+            None if errmsg.is_some_and(|m| !m.trim().is_empty()) => {
+                let codes = Errcode::all_with_message(parts.reason());
+                (Errcode::recovered_from(codes).map(AnyErrcode::Known), codes)
+            }
+            None => (Some(AnyErrcode::Known(Errcode::Ok)), &[][..]),
+        };
+        let action = match code {
+            Some(code) => code.action(),
+            None => agreed_step(codes, Errcode::action),
+        };
+        (code, action, parts.reason())
+    }
+
     /// The resolved errcode and, for a response without one, every code its errmsg matches
     /// (looked up once, for the code and for the step those codes agree on).
     fn resolve(&self) -> (Option<AnyErrcode>, &'static [Errcode]) {
