@@ -9,6 +9,11 @@ pub(crate) fn matches_template(template: &str, text: &str) -> bool {
     let Some((literal, placeholder, template_rest)) = next_placeholder(template) else {
         return template == text;
     };
+    // The words after the last placeholder must end the text: one comparison rules out most
+    // texts before any search for where a placeholder's fill ends.
+    if !text.ends_with(literal_tail(template_rest)) {
+        return false;
+    }
     let Some(text) = text.strip_prefix(literal) else {
         return false;
     };
@@ -68,9 +73,25 @@ fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
     }
 }
 
+/// The literal text after the last placeholder of `template` (all of it when it has none).
+fn literal_tail(template: &str) -> &str {
+    let bytes = template.as_bytes();
+    let last = (0..bytes.len())
+        .rev()
+        .find(|&at| bytes[at] == b'%' && matches!(bytes.get(at + 1), Some(b's' | b'd')));
+    last.and_then(|at| template.get(at + 2..))
+        .unwrap_or(template)
+}
+
 pub(crate) fn next_placeholder(template: &str) -> Option<(&str, char, &str)> {
     let mut search = 0;
-    while let Some(found) = template.get(search..)?.find('%') {
+    // Templates are a few dozen bytes: a plain scan costs less than setting up `str::find`.
+    while let Some(found) = template
+        .as_bytes()
+        .get(search..)?
+        .iter()
+        .position(|&b| b == b'%')
+    {
         let at = search + found;
         let rest = template.get(at + 1..)?;
         match rest.chars().next() {

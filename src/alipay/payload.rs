@@ -270,6 +270,7 @@ impl<'a> Fail<'a> {
         let code = self.code_key();
         let mut fitting = self
             .apis_to_try()
+            .filter(|api| code.is_some() || api.may_be_named_by(normal))
             .filter_map(|api| Some((api, api.resolve_normal(code, normal)?)));
         let first = fitting.next()?;
         let Some(second) = fitting.next() else {
