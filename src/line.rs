@@ -482,10 +482,36 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
 }
 
 /// Whether the line names WeCom: its API host (`qyapi.weixin.qq.com`), its site
-/// (`work.weixin.qq.com`), or its name as its documentation and SDKs write it (企业微信,
-/// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), as a word of its own: an app's
-/// `wecommerce` is not WeCom. A WeChat server answer names none of these.
+/// (`work.weixin.qq.com`), its name as its documentation and SDKs write it (企业微信,
+/// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), or its own credentials (`corpid`,
+/// `corpsecret`, any case: WeCom's gettoken parameters, where WeChat's are `appid` and
+/// `secret`), as a word of its own: an app's `wecommerce` is not WeCom; or WeCom's older hint
+/// (`hint: [1595297094_45_a21a…]`), where an SDK's dump cut the errmsg short. A WeChat server
+/// answer has none of these.
 fn names_wecom(line: &str) -> bool {
+    names_wecom_product(line)
+        || names_corp_credential(line)
+        || crate::wecom::payload::has_timestamped_hint(line)
+}
+
+/// `corpid` or `corpsecret`, in any case (`corpId`, `CORP_SECRET` is not one), as a word of its
+/// own.
+fn names_corp_credential(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
+    memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        !letter(before)
+            && [&b"corpid"[..], b"corpsecret"].iter().any(|name| {
+                bytes.get(at..at + name.len()).is_some_and(|word| {
+                    word.eq_ignore_ascii_case(name) && !letter(bytes.get(at + name.len()))
+                })
+            })
+    })
+}
+
+/// WeCom's host, site or name (see [`names_wecom`]).
+fn names_wecom_product(line: &str) -> bool {
     // Every English name starts with `q` or `w` in either case: a scan for those bytes finds
     // the few places worth comparing.
     const NAMES: [&[u8]; 6] = [

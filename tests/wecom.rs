@@ -131,6 +131,38 @@ fn a_body_is_wecom_when_it_says_so() {
     .expect("decodes");
     assert_eq!(linked.platform(), Platform::Wecom);
     assert_eq!(linked.action(), Some(Action::Refresh));
+    // WeCom's own credential names and its older hint form mark its errmsg too: a missing
+    // corpsecret (kxs2018/daily_sign#6) and an unknown secret behind a 40001
+    // (sbzhu/weworkapi_python#16, WeCom's own Python SDK) are WeCom's, where 40001 is a wrong
+    // secret to fix, not a token to renew.
+    let missing =
+        decode_str(r#"{"errcode":41004,"errmsg":"corpsecret missing"}"#).expect("decodes");
+    assert_eq!(missing.platform(), Platform::Wecom);
+    assert_eq!(missing.name(), Some("MissingSecret"));
+    let hinted = decode_str(
+        r#"{"errcode":40001,"errmsg":"invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(
+        (hinted.platform(), hinted.action()),
+        (Platform::Wecom, Some(Action::FixConfig))
+    );
+    // WeChat's server hints are short ids: the body stays WeChat's (bottenderjs/messaging-apis#439).
+    let short_hint = decode_str(
+        r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest hint: [FQ4hVA0505hka5!]"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(short_hint.platform(), Platform::WechatServer);
+    // A hint of another length or alphabet is not WeCom's older form.
+    for errmsg in [
+        "invalid credential, hint: [159773312_47_64fcadb1b2caaa453d570b16348fd1ae]",
+        "invalid credential, hint: [1597733128_47_64FCADB1B2CAAA453D570B16348FD1AE]",
+        "invalid credential, hint: [1597733128_47_64fcadb1b2caa]",
+        "invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae0]",
+        "invalid credential, hint: [1597733128_x_64fcadb1b2caaa453d570b16348fd1ae]",
+    ] {
+        assert!(!minierr::wecom::is_wecom_errmsg(errmsg), "{errmsg}");
+    }
     // A sent errcode wins over the link.
     let both = decode_str(
         r#"{"errcode":60111,"errmsg":"invalid userid, more info at https://open.work.weixin.qq.com/devtool/query?e=40014"}"#,
@@ -176,12 +208,20 @@ fn a_line_that_names_wecom_holds_its_answer() {
         format!("[WeCom] {body}"),
         "WechatWork Error: 40001, invalid credential".to_owned(),
         "wxwork errcode=40001, errmsg=invalid credential".to_owned(),
+        // WeCom's credential names (kxs2018/daily_sign#6 prints them before the body).
+        format!("Exception: Please check if corpid and corpsecret are correct {body}"),
+        format!("gettoken corpId=ww1234 failed: {body}"),
+        // WeCom's older hint in a dump that cut the errmsg short
+        // (pangdahua/php7-wxwork-finance-sdk#8).
+        r#"array(3) { ["errcode"]=> int(40001) ["errmsg"]=> string(167) "invalid credential, hint: [1595297094_45_a21af24b99541439ee],"#.to_owned(),
     ] {
         assert_eq!(read(&line), wecom, "{line}");
     }
     for line in [
         format!("GET https://api.weixin.qq.com/cgi-bin/token failed: {body}"),
         format!("wecommerce order sync: {body}"),
+        format!("corporate account sync: {body}"),
+        format!("mycorpid sync: {body}"),
         "errcode=40001, errmsg=invalid credential".to_owned(),
     ] {
         assert_eq!(read(&line), server, "{line}");

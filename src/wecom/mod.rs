@@ -50,7 +50,7 @@ mod code;
 #[rustfmt::skip]
 mod generated;
 #[cfg(feature = "serde")]
-mod payload;
+pub(crate) mod payload;
 
 pub use code::{AnyErrcode, UnknownErrcode};
 pub use generated::Errcode;

@@ -15,17 +15,55 @@ pub struct Response<'a> {
 }
 
 /// Whether an errmsg is WeCom's by its own marks: the `open.work.weixin.qq.com` link or the
-/// `from ip:` WeCom adds.
+/// `from ip:` WeCom adds; the hint in WeCom's older form, `hint: [<unix seconds>_<n>_<hex
+/// digits>]`, which WeChat's server never used (its hints are short ids, `hint:
+/// [FQ4hVA0505hka5!]`, or `rid:`); or WeCom's own credential names, `corpid` and `corpsecret`
+/// (WeCom's gettoken parameters; the WeChat server's are `appid` and `secret`).
 ///
 /// ```
 /// use minierr::wecom::is_wecom_errmsg;
 /// assert!(is_wecom_errmsg("invalid secret, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"));
 /// assert!(is_wecom_errmsg("userid not found, hint: [1683795417], from ip: 1.2.3.4"));
+/// assert!(is_wecom_errmsg("invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]"));
+/// assert!(is_wecom_errmsg("corpsecret missing"));
 /// assert!(!is_wecom_errmsg("invalid credential, rid: 65c17d8c-5cf05990-781aabe9"));
+/// assert!(!is_wecom_errmsg("invalid credential, access_token is invalid or not latest hint: [FQ4hVA0505hka5!]"));
 /// ```
 #[must_use]
 pub fn is_wecom_errmsg(errmsg: &str) -> bool {
-    errmsg.contains("open.work.weixin.qq.com") || errmsg.contains("from ip:")
+    errmsg.contains("open.work.weixin.qq.com")
+        || errmsg.contains("from ip:")
+        || errmsg.contains("corpsecret")
+        || errmsg.contains("corpid")
+        || has_timestamped_hint(errmsg)
+}
+
+/// Whether `errmsg` has WeCom's older hint, `hint: [1597733128_47_64fcadb1…]`: ten digits of
+/// Unix time, a number and 16 to 32 lowercase hex digits (32 in most answers seen, 18 in one),
+/// joined by `_`.
+pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
+    errmsg.match_indices("hint: [").any(|(at, marker)| {
+        let Some(inside) = errmsg.get(at + marker.len()..) else {
+            return false;
+        };
+        let Some((hint, _)) = inside.split_once(']') else {
+            return false;
+        };
+        let mut parts = hint.split('_');
+        let digits = |part: &str, len: Option<usize>| {
+            !part.is_empty()
+                && len.is_none_or(|len| part.len() == len)
+                && part.bytes().all(|b| b.is_ascii_digit())
+        };
+        matches!(
+            (parts.next(), parts.next(), parts.next(), parts.next()),
+            (Some(time), Some(n), Some(hash), None)
+                if digits(time, Some(10))
+                    && digits(n, None)
+                    && (16..=32).contains(&hash.len())
+                    && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        )
+    })
 }
 
 /// Where a WeCom errmsg's own words end: before the `hint`, `from ip` and `more info` parts
