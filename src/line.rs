@@ -585,7 +585,9 @@ pub(crate) fn text_form<'a>(
     if let Some(found) = fields(line, options).filter(|_| read_fields) {
         return Some((Found::Fields, with_line_context(found, line)));
     }
-    if let Some(answer) = wx::pay::Answer::from_code_and_message(line) {
+    if let Some(answer) = wx::pay::Answer::from_code_and_message(line)
+        .or_else(|| wx::pay::Answer::from_validator_message(line))
+    {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some((Found::PayText, with_line_context(pay, line)));
     }

@@ -991,6 +991,58 @@ fn sdk_renderings_in_log_lines() {
             "{line}"
         );
     }
+    // WeChat Pay's request validator alone, as an SDK that keeps only the message prints it
+    // (binarywang/WxJava#3845): its words name the rejected field, and no other platform uses
+    // them. A v3 path is a PARAM_ERROR; a v2 request's path runs through its XML body and
+    // comes back as return_code FAIL (the dev set's wechatpay-php#143 row), with no code.
+    let validator: &[(&str, Option<&str>, &str)] = &[
+        (
+            "com.github.binarywang.wxpay.exception.WxPayException: 输入源“/body/transfer_scene_id”映射到字段“转账场景ID”必填性规则校验失败，此字段为必填项",
+            Some("PARAM_ERROR"),
+            "/body/transfer_scene_id",
+        ),
+        (
+            "下单失败: 无法将 JSON 输入源“/body/amount/total”映射到目标字段“总金额”中，此字段需要一个合法的 64 位有符号整数",
+            Some("PARAM_ERROR"),
+            "/body/amount/total",
+        ),
+        (
+            "return_msg=输入源“/body/xml/appid”映射到字段“公众账号ID”必填性规则校验失败，此字段为必填项",
+            None,
+            "/body/xml/appid",
+        ),
+        // Quoted in a sentence: the message ends at its closing quote.
+        (
+            "v2 answered '输入源“/body/xml/appid”映射到字段“公众账号ID”必填性规则校验失败，此字段为必填项' (wechatpay-php#143)",
+            None,
+            "/body/xml/appid",
+        ),
+    ];
+    for (line, code, field) in validator {
+        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (found, d.platform(), d.action()),
+            (
+                Found::PayText,
+                minierr::Platform::WechatPay,
+                Some(Action::FixRequest)
+            ),
+            "{line}"
+        );
+        assert_eq!(d.code(), code.map(minierr::RawCode::Text), "{line}");
+        let message = d.message().unwrap_or_default();
+        assert!(
+            message.starts_with("输入源") || message.starts_with("无法将"),
+            "{line}: {message}"
+        );
+        assert!(
+            message.contains(field) && !message.contains("#143"),
+            "{line}: {message}"
+        );
+    }
+    // The words without a path, or a path mapped to nothing, are not the validator's.
+    assert!(decode_line("输入源“body”映射到字段“x”失败", &options).is_err());
+    assert!(decode_line("输入源“/body/a”不合法", &options).is_err());
     // A status with nothing that names WeChat Pay is anybody's.
     assert!(decode_line("request failed: status code[401]", &options).is_err());
     // `错误代码：[…]` alone is any Chinese error text.

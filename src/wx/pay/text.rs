@@ -115,6 +115,57 @@ impl Answer<'static> {
             })
         })
     }
+
+    /// WeChat Pay's request validator speaking alone, as SDKs that keep only the message print
+    /// it (`WxPayException: 输入源“/body/transfer_scene_id”映射到字段“转账场景ID”必填性规则校验失败，
+    /// 此字段为必填项`): the message names the field it rejected in WeChat Pay's own words
+    /// (`输入源“/…”映射到…字段“…”`, or `无法将 JSON 输入源“/…”映射到目标字段“…”中`), which no
+    /// other platform uses. APIv3 sends these as `PARAM_ERROR` messages; a v2 request meets the
+    /// same validator through its XML body (`/body/xml/…`) and gets `return_code` FAIL with the
+    /// text as `return_msg`. Either way the request is to fix. Read after every other form.
+    #[cfg(feature = "json")]
+    pub(crate) fn from_validator_message(line: &str) -> Option<Answer<'static>> {
+        const SOURCE: &str = "输入源“/";
+        let at = find_str(line, SOURCE)?;
+        let path_and_rest = line.get(at + SOURCE.len() - 1..)?;
+        let (path, after) = path_and_rest.split_once('”')?;
+        if !after.starts_with("映射到") {
+            return None;
+        }
+        // The message starts at its own first word: `无法将 JSON ` before the source in the
+        // type-check form.
+        let start = line
+            .get(..at)
+            .and_then(|before| before.strip_suffix("无法将 JSON "))
+            .map_or(at, |before| before.len());
+        let rest = line.get(start..)?;
+        // A quoted message ends at its closing quote; otherwise it runs to the line's end.
+        // (Not `“`: the message's own field names sit in `“…”`.)
+        let close = match line.get(..start).and_then(|b| b.chars().next_back()) {
+            Some('"') => Some('"'),
+            Some('\'') => Some('\''),
+            Some('「') => Some('」'),
+            Some('【') => Some('】'),
+            _ => None,
+        };
+        let rest = close
+            .and_then(|close| rest.split_once(close))
+            .map_or(rest, |(inside, _)| inside);
+        let message = rest
+            .trim_end()
+            .trim_end_matches(['"', '\'', '」', '】', ']', '}', ')']);
+        Some(if path.starts_with("/body/xml/") {
+            Answer::V2(super::V2Response::from_fields(
+                Some("FAIL".to_owned()),
+                Some(message.to_owned()),
+                None,
+                None,
+                None,
+            ))
+        } else {
+            Answer::V3(Response::new("PARAM_ERROR", message.to_owned()))
+        })
+    }
 }
 
 /// yansongda/pay's v2 exceptions: `Get Wechat API Error:` before `return_msg` when
