@@ -78,7 +78,7 @@ fn literal_tail(template: &str) -> &str {
     let bytes = template.as_bytes();
     let last = (0..bytes.len())
         .rev()
-        .find(|&at| bytes[at] == b'%' && matches!(bytes.get(at + 1), Some(b's' | b'd')));
+        .find(|&at| bytes.get(at) == Some(&b'%') && matches!(bytes.get(at + 1), Some(b's' | b'd')));
     last.and_then(|at| template.get(at + 2..))
         .unwrap_or(template)
 }

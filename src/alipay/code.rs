@@ -108,6 +108,7 @@ impl Api {
     /// messages answers for this API, or, for a message the index lacks, the API has pattern
     /// rows. What [`Api::resolve_normal`] finds without a code is found only on such APIs, so
     /// the others need not be tried.
+    #[cfg(feature = "serde")]
     pub(crate) fn may_be_named_by(self, normal: Option<&NormalMessage<'_>>) -> bool {
         match normal {
             None => false,

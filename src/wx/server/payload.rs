@@ -268,6 +268,7 @@ impl<'a> Response<'a> {
     /// The resolved errcode, the next step and the reason, from one reading of the errmsg: what
     /// a report needs, where [`Response::resolved_errcode`], [`Response::action`] and
     /// [`Response::reason`] would each read it again.
+    #[cfg(feature = "json")]
     pub(crate) fn resolution(&self) -> (Option<AnyErrcode>, Option<Action>, &str) {
         let errmsg = self.errmsg.as_deref();
         let parts = split_errmsg(errmsg.unwrap_or(""));
