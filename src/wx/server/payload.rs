@@ -153,18 +153,19 @@ fn split_advice(text: &str) -> Option<(&str, &str)> {
         text.get(i..)
             .is_some_and(|t| t.starts_with("https://") || t.starts_with("http://"))
     })?;
+    // The clause boundaries before the URL, last first: the longest documented run is the
+    // first one found, and each lookup normalises a long prefix.
     let boundaries = || {
-        text.match_indices(", ")
+        text.get(..url)
+            .into_iter()
+            .flat_map(|head| head.rmatch_indices(", "))
             .map(|(i, _)| i)
-            .filter(|&i| i < url)
     };
-    let documented = boundaries()
-        .filter(|&i| {
-            text.get(..i)
-                .is_some_and(|reason| !Errcode::all_with_message(reason).is_empty())
-        })
-        .last();
-    let cut = documented.or_else(|| boundaries().last())?;
+    let documented = boundaries().find(|&i| {
+        text.get(..i)
+            .is_some_and(|reason| !Errcode::all_with_message(reason).is_empty())
+    });
+    let cut = documented.or_else(|| boundaries().next())?;
     let reason = text.get(..cut)?;
     let advice = text.get(cut + 2..)?.trim();
     Some((reason, advice))
