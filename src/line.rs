@@ -490,24 +490,8 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
 /// answer has none of these.
 fn names_wecom(line: &str) -> bool {
     names_wecom_product(line)
-        || names_corp_credential(line)
+        || crate::wecom::payload::names_corp_credential(line)
         || crate::wecom::payload::has_timestamped_hint(line)
-}
-
-/// `corpid` or `corpsecret`, in any case (`corpId`, `CORP_SECRET` is not one), as a word of its
-/// own.
-fn names_corp_credential(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
-    memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
-        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
-        !letter(before)
-            && [&b"corpid"[..], b"corpsecret"].iter().any(|name| {
-                bytes.get(at..at + name.len()).is_some_and(|word| {
-                    word.eq_ignore_ascii_case(name) && !letter(bytes.get(at + name.len()))
-                })
-            })
-    })
 }
 
 /// WeCom's host, site or name (see [`names_wecom`]).

@@ -31,19 +31,42 @@ pub struct Response<'a> {
 /// ```
 #[must_use]
 pub fn is_wecom_errmsg(errmsg: &str) -> bool {
-    errmsg.contains("open.work.weixin.qq.com")
-        || errmsg.contains("from ip:")
-        || errmsg.contains("corpsecret")
-        || errmsg.contains("corpid")
+    use crate::normalize::find_str;
+    // Every JSON errmsg comes through here: each mark is found by a byte scan, not a substring
+    // searcher built per call.
+    find_str(errmsg, "open.work.weixin.qq.com").is_some()
+        || find_str(errmsg, "from ip:").is_some()
+        || names_corp_credential(errmsg)
         || has_timestamped_hint(errmsg)
+}
+
+/// `corpid` or `corpsecret`, in any case (`corpId`; not `CORP_SECRET`), as a word of its own.
+pub(crate) fn names_corp_credential(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
+    memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        !letter(before)
+            && [&b"corpid"[..], b"corpsecret"].iter().any(|name| {
+                bytes.get(at..at + name.len()).is_some_and(|word| {
+                    word.eq_ignore_ascii_case(name) && !letter(bytes.get(at + name.len()))
+                })
+            })
+    })
 }
 
 /// Whether `errmsg` has WeCom's older hint, `hint: [1597733128_47_64fcadb1…]`: ten digits of
 /// Unix time, a number and 16 to 32 lowercase hex digits (32 in most answers seen, 18 in one),
 /// joined by `_`.
 pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
-    errmsg.match_indices("hint: [").any(|(at, marker)| {
-        let Some(inside) = errmsg.get(at + marker.len()..) else {
+    // `[` is rare in an errmsg: each one is checked for the words before it.
+    let bytes = errmsg.as_bytes();
+    memchr::memchr_iter(b'[', bytes).any(|at| {
+        let marked = at
+            .checked_sub(6)
+            .and_then(|start| bytes.get(start..at))
+            .is_some_and(|before| before == b"hint: ");
+        let Some(inside) = errmsg.get(at + 1..).filter(|_| marked) else {
             return false;
         };
         let Some((hint, _)) = inside.split_once(']') else {
