@@ -482,16 +482,12 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
 }
 
 /// Whether the line names WeCom: its API host (`qyapi.weixin.qq.com`), its site
-/// (`work.weixin.qq.com`), its name as its documentation and SDKs write it (企业微信,
-/// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), or its own credentials (`corpid`,
-/// `corpsecret`, any case: WeCom's gettoken parameters, where WeChat's are `appid` and
-/// `secret`), as a word of its own: an app's `wecommerce` is not WeCom; or WeCom's older hint
-/// (`hint: [1595297094_45_a21a…]`), where an SDK's dump cut the errmsg short. A WeChat server
-/// answer has none of these.
+/// (`work.weixin.qq.com`), or its name as its documentation and SDKs write it (企业微信,
+/// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), as a word of its own (an app's
+/// `wecommerce` is not WeCom). WeCom's older hint (`hint: [1595297094_45_a21a…]`) marks a line
+/// too, where an SDK's dump cut the errmsg short. A WeChat server answer has none of these.
 fn names_wecom(line: &str) -> bool {
-    names_wecom_product(line)
-        || crate::wecom::payload::names_corp_credential(line)
-        || crate::wecom::payload::has_timestamped_hint(line)
+    names_wecom_product(line) || crate::wecom::payload::has_timestamped_hint(line)
 }
 
 /// WeCom's host, site or name (see [`names_wecom`]).
@@ -978,9 +974,11 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     )))
 }
 
-/// The text after an errcode's value when no `errmsg` names it but it carries the `from ip:`
-/// WeCom appends to every errmsg (`errcode: 60020, 'not allow to access from your ip, hint:
-/// […], from ip: …`): WeCom's errmsg, printed without its key.
+/// The text after an errcode's value when no `errmsg` names it but it carries WeCom's marks
+/// (the `from ip:` and link WeCom appends to every errmsg, or its older hint) and starts with a
+/// word, as WeCom's errmsgs do (`errcode: 60020, 'not allow to access from your ip, hint: […],
+/// from ip: …`): WeCom's errmsg, printed without its key. A dump's own syntax after the number
+/// (PHP's `) ["errmsg"]=> string(167) "…`) is not an errmsg.
 fn unlabelled_wecom_errmsg(line: &str) -> Option<&str> {
     let value = field(line, "errcode")?;
     // The value is a slice of the line: after its number, the errmsg may begin.
@@ -988,7 +986,8 @@ fn unlabelled_wecom_errmsg(line: &str) -> Option<&str> {
     let (_, rest) = leading_int(line.get(start..)?)?;
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ",:'\"".contains(c));
     let rest = rest.trim_end().trim_end_matches(['\'', '"', '}', ')']);
-    (crate::wecom::is_wecom_errmsg(rest) && !rest.is_empty()).then_some(rest)
+    (rest.starts_with(|c: char| c.is_ascii_alphabetic()) && crate::wecom::is_wecom_errmsg(rest))
+        .then_some(rest)
 }
 
 /// An Alipay gateway answer whose fields are named in text (a Python dict of the response,

@@ -1011,6 +1011,12 @@ fn sdk_renderings_in_log_lines() {
             None,
             "/body/xml/appid",
         ),
+        // The type-check form without `JSON ` (a v2 body's amount).
+        (
+            "return_msg=无法将输入源“/body/xml/total_fee”映射到目标字段“标价金额”中，此字段需要一个合法的 64 位有符号整数",
+            None,
+            "/body/xml/total_fee",
+        ),
         // Quoted in a sentence: the message ends at its closing quote.
         (
             "v2 answered '输入源“/body/xml/appid”映射到字段“公众账号ID”必填性规则校验失败，此字段为必填项' (wechatpay-php#143)",
@@ -1031,10 +1037,13 @@ fn sdk_renderings_in_log_lines() {
         );
         assert_eq!(d.code(), code.map(minierr::RawCode::Text), "{line}");
         let message = d.message().unwrap_or_default();
-        assert!(
-            message.starts_with("输入源") || message.starts_with("无法将"),
-            "{line}: {message}"
-        );
+        // The whole message, from its own first word.
+        let first_word = if line.contains("无法将") {
+            "无法将"
+        } else {
+            "输入源"
+        };
+        assert!(message.starts_with(first_word), "{line}: {message}");
         assert!(
             message.contains(field) && !message.contains("#143"),
             "{line}: {message}"

@@ -302,23 +302,24 @@ fn normalize_reason(reason: &str) -> String {
     out
 }
 
+/// The tails cut from an unknown reason, in the order they are cut. All but the last have a
+/// colon, which lets a reason without one skip them (a test holds the order to that).
+const REASON_TAILS: [&str; 7] = [
+    " rid:",
+    ", rid:",
+    " hint:",
+    " hints:",
+    ", hints:",
+    " (callId:",
+    " requestID",
+];
+
 /// Appends [`normalize_reason`]'s form of `reason` to `out`, so that the summary builds each
 /// key in one reused buffer.
 fn push_normal_reason(out: &mut String, reason: &str) {
     // The searchers are built once: building one cost more than the search on these short texts.
     static TAILS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 7]> =
-        std::sync::LazyLock::new(|| {
-            [
-                " rid:",
-                ", rid:",
-                " hint:",
-                " hints:",
-                ", hints:",
-                " (callId:",
-                " requestID",
-            ]
-            .map(memchr::memmem::Finder::new)
-        });
+        std::sync::LazyLock::new(|| REASON_TAILS.map(memchr::memmem::Finder::new));
     let mut reason = reason;
     // Every tail but the last has a colon: a reason without one skips six searches.
     let skipped = if memchr::memchr(b':', reason.as_bytes()).is_some() {
@@ -739,7 +740,19 @@ fn not_decoded(
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_reason;
+    use super::{REASON_TAILS, normalize_reason};
+
+    #[test]
+    fn only_the_last_reason_tail_lacks_a_colon() {
+        let colons: Vec<bool> = REASON_TAILS.iter().map(|t| t.contains(':')).collect();
+        assert_eq!(
+            colons,
+            [true, true, true, true, true, true, false],
+            "{REASON_TAILS:?}"
+        );
+        // A reason without a colon still loses the last tail.
+        assert_eq!(normalize_reason("boom requestID 123"), "boom");
+    }
 
     #[test]
     fn reasons_lose_what_varies() {

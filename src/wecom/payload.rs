@@ -15,19 +15,19 @@ pub struct Response<'a> {
 }
 
 /// Whether an errmsg is WeCom's by its own marks: the `open.work.weixin.qq.com` link or the
-/// `from ip:` WeCom adds; the hint in WeCom's older form, `hint: [<unix seconds>_<n>_<hex
+/// `from ip:` WeCom adds, or the hint in WeCom's older form, `hint: [<unix seconds>_<n>_<hex
 /// digits>]`, which WeChat's server never used (its hints are short ids, `hint:
-/// [FQ4hVA0505hka5!]`, or `rid:`); or WeCom's own credential names, `corpid` and `corpsecret`
-/// (WeCom's gettoken parameters; the WeChat server's are `appid` and `secret`).
+/// [FQ4hVA0505hka5!]`, or `rid:`). The names of WeCom's credentials (`corpid`, `corpsecret`)
+/// are no mark: DingTalk's API uses them too, in the same `{errcode, errmsg}` shape.
 ///
 /// ```
 /// use minierr::wecom::is_wecom_errmsg;
 /// assert!(is_wecom_errmsg("invalid secret, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"));
 /// assert!(is_wecom_errmsg("userid not found, hint: [1683795417], from ip: 1.2.3.4"));
 /// assert!(is_wecom_errmsg("invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]"));
-/// assert!(is_wecom_errmsg("corpsecret missing"));
 /// assert!(!is_wecom_errmsg("invalid credential, rid: 65c17d8c-5cf05990-781aabe9"));
 /// assert!(!is_wecom_errmsg("invalid credential, access_token is invalid or not latest hint: [FQ4hVA0505hka5!]"));
+/// assert!(!is_wecom_errmsg("不合法的corpId或corpSecret"));
 /// ```
 #[must_use]
 pub fn is_wecom_errmsg(errmsg: &str) -> bool {
@@ -36,28 +36,13 @@ pub fn is_wecom_errmsg(errmsg: &str) -> bool {
     // searcher built per call.
     find_str(errmsg, "open.work.weixin.qq.com").is_some()
         || find_str(errmsg, "from ip:").is_some()
-        || names_corp_credential(errmsg)
         || has_timestamped_hint(errmsg)
 }
 
-/// `corpid` or `corpsecret`, in any case (`corpId`; not `CORP_SECRET`), as a word of its own.
-pub(crate) fn names_corp_credential(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphabetic);
-    memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
-        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
-        !letter(before)
-            && [&b"corpid"[..], b"corpsecret"].iter().any(|name| {
-                bytes.get(at..at + name.len()).is_some_and(|word| {
-                    word.eq_ignore_ascii_case(name) && !letter(bytes.get(at + name.len()))
-                })
-            })
-    })
-}
-
 /// Whether `errmsg` has WeCom's older hint, `hint: [1597733128_47_64fcadb1…]`: ten digits of
-/// Unix time, a number and 16 to 32 lowercase hex digits (32 in most answers seen, 18 in one),
-/// joined by `_`.
+/// Unix time, a number and a run of lowercase hex digits, joined by `_`. The answers seen have
+/// 32 hex digits, one has 18; the bound of 16 to 32 is a judgement that keeps a short or long
+/// id of another shape out.
 pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
     // `[` is rare in an errmsg: each one is checked for the words before it.
     let bytes = errmsg.as_bytes();

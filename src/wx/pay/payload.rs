@@ -660,7 +660,8 @@ impl<'a> Answer<'a> {
     }
 
     /// The code as sent: v3's `code`, v2's `err_code`; `None` for a v2 answer without one and
-    /// for a v3 failure known only by its HTTP status (a log line that kept no body).
+    /// for a v3 answer whose code is empty, as is a failure known only by its HTTP status (a
+    /// log line that kept no body).
     ///
     /// ```
     /// use minierr::wx::pay::{Answer, Response};

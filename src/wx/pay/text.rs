@@ -74,7 +74,7 @@ impl Answer<'static> {
     /// wording around them: `错误码:OUT_TRADE_NO_USED:商户订单号重复!`, `OPENID_ERROR
     /// (openid和appid不匹配)`. The code and its documented text together are WeChat Pay's; either
     /// alone is any application's words. The row that names the text gives the version.
-    /// Read after every other form, fields included.
+    /// Read late: after the JSON, the SDK texts and the named fields.
     #[cfg(feature = "json")]
     pub(crate) fn from_code_and_message(line: &str) -> Option<Answer<'static>> {
         let bytes = line.as_bytes();
@@ -116,13 +116,14 @@ impl Answer<'static> {
         })
     }
 
-    /// WeChat Pay's request validator speaking alone, as SDKs that keep only the message print
-    /// it (`WxPayException: 输入源“/body/transfer_scene_id”映射到字段“转账场景ID”必填性规则校验失败，
-    /// 此字段为必填项`): the message names the field it rejected in WeChat Pay's own words
-    /// (`输入源“/…”映射到…字段“…”`, or `无法将 JSON 输入源“/…”映射到目标字段“…”中`), which no
-    /// other platform uses. APIv3 sends these as `PARAM_ERROR` messages; a v2 request meets the
-    /// same validator through its XML body (`/body/xml/…`) and gets `return_code` FAIL with the
-    /// text as `return_msg`. Either way the request is to fix. Read after every other form.
+    /// WeChat Pay's request validator's message printed on its own, as SDKs that keep only the
+    /// message print it (`WxPayException: 输入源“/body/transfer_scene_id”映射到字段“转账场景ID”
+    /// 必填性规则校验失败，此字段为必填项`): the message names the field it rejected in WeChat
+    /// Pay's own words (`输入源“/…”映射到…字段“…”`, or `无法将[ JSON ]输入源“/…”映射到目标字段“…”
+    /// 中`), which no other platform uses. APIv3 sends these as `PARAM_ERROR` messages; a v2
+    /// request meets the same validator through its XML body (`/body/xml/…`) and gets
+    /// `return_code` FAIL with the text as `return_msg`. Either way the request is to fix. Read
+    /// late, with [`Answer::from_code_and_message`].
     #[cfg(feature = "json")]
     pub(crate) fn from_validator_message(line: &str) -> Option<Answer<'static>> {
         const SOURCE: &str = "输入源“/";
@@ -132,11 +133,15 @@ impl Answer<'static> {
         if !after.starts_with("映射到") {
             return None;
         }
-        // The message starts at its own first word: `无法将 JSON ` before the source in the
-        // type-check form.
+        // The message starts at its own first word: `无法将` (`无法将 JSON `) before the source
+        // in the type-check form.
         let start = line
             .get(..at)
-            .and_then(|before| before.strip_suffix("无法将 JSON "))
+            .and_then(|before| {
+                before
+                    .strip_suffix("无法将 JSON ")
+                    .or_else(|| before.strip_suffix("无法将"))
+            })
             .map_or(at, |before| before.len());
         let rest = line.get(start..)?;
         // A quoted message ends at its closing quote; otherwise it runs to the line's end.

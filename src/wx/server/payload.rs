@@ -271,30 +271,27 @@ impl<'a> Response<'a> {
     /// [`Response::reason`] would each read it again.
     #[cfg(feature = "json")]
     pub(crate) fn resolution(&self) -> (Option<AnyErrcode>, Option<Action>, &str) {
-        let errmsg = self.errmsg.as_deref();
-        let parts = split_errmsg(errmsg.unwrap_or(""));
-        let (code, codes) = match self.errcode {
-            Some(code) => (Some(code), &[][..]),
-            None if errmsg.is_some_and(|m| !m.trim().is_empty()) => {
-                let codes = Errcode::all_with_message(parts.reason());
-                (Errcode::recovered_from(codes).map(AnyErrcode::Known), codes)
-            }
-            None => (Some(AnyErrcode::Known(Errcode::Ok)), &[][..]),
-        };
-        let action = match code {
-            Some(code) => code.action(),
-            None => agreed_step(codes, Errcode::action),
-        };
-        (code, action, parts.reason())
+        let parts = split_errmsg(self.errmsg.as_deref().unwrap_or(""));
+        let (code, codes) = self.resolve_by(|| parts.reason());
+        (code, step(code, codes, Errcode::action), parts.reason())
     }
 
     /// The resolved errcode and, for a response without one, every code its errmsg matches
     /// (looked up once, for the code and for the step those codes agree on).
     fn resolve(&self) -> (Option<AnyErrcode>, &'static [Errcode]) {
+        self.resolve_by(|| split_errmsg(self.errmsg.as_deref().unwrap_or("")).reason())
+    }
+
+    /// [`Response::resolve`] with the errmsg's reason from `reason`, asked for only when the
+    /// response has no errcode.
+    fn resolve_by<'r>(
+        &'r self,
+        reason: impl FnOnce() -> &'r str,
+    ) -> (Option<AnyErrcode>, &'static [Errcode]) {
         match (self.errcode, self.errmsg.as_deref()) {
             (Some(code), _) => (Some(code), &[]),
             (None, Some(errmsg)) if !errmsg.trim().is_empty() => {
-                let codes = Errcode::all_with_message(split_errmsg(errmsg).reason());
+                let codes = Errcode::all_with_message(reason());
                 (Errcode::recovered_from(codes).map(AnyErrcode::Known), codes)
             }
             (None, _) => (Some(AnyErrcode::Known(Errcode::Ok)), &[]),
@@ -321,10 +318,8 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        match self.resolve() {
-            (Some(code), _) => code.action(),
-            (None, codes) => agreed_step(codes, Errcode::action),
-        }
+        let (code, codes) = self.resolve();
+        step(code, codes, Errcode::action)
     }
 
     /// The next step, given the API that answered (`getAccessToken`, `generateUrlLink`, …).
@@ -337,10 +332,8 @@ impl<'a> Response<'a> {
     /// ```
     #[must_use]
     pub fn action_for(&self, api: &str) -> Option<Action> {
-        match self.resolve() {
-            (Some(code), _) => code.known().map(|code| code.action_for(api)),
-            (None, codes) => agreed_step(codes, |code| code.action_for(api)),
-        }
+        let (code, codes) = self.resolve();
+        step(code, codes, |code| code.action_for(api))
     }
 
     /// The soonest moment a retry can succeed, where the platform says so.
@@ -393,6 +386,19 @@ impl fmt::Display for Response<'_> {
 }
 
 impl std::error::Error for Response<'_> {}
+
+/// The step of a resolved code by `step_of` (none for an unknown code), or without one, the
+/// step the codes its errmsg matches agree on.
+fn step(
+    code: Option<AnyErrcode>,
+    codes: &[Errcode],
+    step_of: impl Fn(Errcode) -> Action,
+) -> Option<Action> {
+    match code {
+        Some(code) => code.known().map(step_of),
+        None => agreed_step(codes, step_of),
+    }
+}
 
 /// The step every one of `codes` (those an errmsg without an errcode matches) takes by `step`,
 /// where there are several and at least one has its step set by hand: an open-platform code's
