@@ -587,7 +587,18 @@ pub(crate) fn text_form<'a>(
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some((Found::PayText, with_line_context(pay, line)));
     };
-    let err_msg = quoted_tail(line, start);
+    // Markdown emphasis and Chinese closing marks after an errMsg quoted in prose (`“**download
+    // File: fail url not in domain list**”。`) are the writer's, with the full stop after
+    // them: no documented reason ends with one. (ASCII quotes and parentheses do: `no such
+    // file or directory "%s"`; and a runtime's own `。` stays, as sent.)
+    let tail = quoted_tail(line, start);
+    let before_stop = tail.strip_suffix('。').unwrap_or(tail);
+    let unmarked = before_stop.trim_end_matches(['*', '”', '」', '』', '】', '）']);
+    let err_msg = if unmarked.len() < before_stop.len() {
+        unmarked.trim_end()
+    } else {
+        tail
+    };
     // A Cloud API's own `api:fail` (`document.get:fail …`) is Cloud's.
     if wx::cloud::names_cloud_api(err_msg) {
         return Some((

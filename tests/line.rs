@@ -256,6 +256,16 @@ const FORMS: &[Case] = &[
         Some(40029),
         Some(Action::Refresh),
     ),
+    // https://github.com/jasondu/wxa-plugin-canvas/issues/205: an errMsg quoted in prose with
+    // Markdown emphasis; the marks after it are the writer's (the cause was the avatar domain
+    // missing from the trusted list).
+    (
+        "但是运行体验版的时候出现“**downloadFile: fail url not in domain list**”。",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(600002),
+        Some(Action::FixConfig),
+    ),
     (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
