@@ -764,8 +764,8 @@ fn cloud_start(line: &str) -> usize {
 
 /// Where the API name of the first `api:fail` in `line` starts.
 fn wx_err_msg_start(line: &str) -> Option<usize> {
-    for colon in memchr::memchr_iter(b':', line.as_bytes()) {
-        let after = line.get(colon + 1..)?.trim_start_matches(' ');
+    for (colon, after_colon, full_width) in wx::colons(line) {
+        let after = line.get(after_colon..)?.trim_start_matches(' ');
         let fail = after
             .strip_prefix("fail")
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', ',']));
@@ -779,12 +779,13 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
         let start = api.len();
         let name = line.get(start..colon)?.trim_end();
         // `downloadFile: fail …` is a runtime's spacing of WeChat's form, but `note: fail safe`
-        // is prose: with a space before `fail`, the name must be an API of the reference.
+        // is prose: with a space before `fail`, the name must be an API of the reference. So
+        // it must before a full-width colon, which a person typed (`downloadFile：fail …`).
         let spaced = line
-            .get(colon + 1..)
+            .get(after_colon..)
             .is_some_and(|rest| rest.starts_with(' '));
         let named = name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && (!spaced || wx::is_reference_api(name));
+            && (!(spaced || full_width) || wx::is_reference_api(name));
         if named {
             return Some(start);
         }
@@ -1304,6 +1305,17 @@ mod tests {
             Some(2)
         );
         assert_eq!(wx_err_msg_start("someNewApi:fail reason"), Some(0));
+        // A retyped full-width colon, after a reference API only.
+        assert_eq!(
+            wx_err_msg_start("上传之后扫码运行提示 downloadFile：fail url not in domain list"),
+            Some("上传之后扫码运行提示 ".len())
+        );
+        assert_eq!(
+            wx_err_msg_start("downloadFile： fail url not in domain list"),
+            Some(0)
+        );
+        assert_eq!(wx_err_msg_start("someNewApi：fail reason"), None);
+        assert_eq!(wx_err_msg_start("报错：fail reason"), None);
         assert_eq!(wx_err_msg_start("12:fail"), None);
         assert_eq!(wx_err_msg_start("no marker here"), None);
     }

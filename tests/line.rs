@@ -266,6 +266,15 @@ const FORMS: &[Case] = &[
         Some(600002),
         Some(Action::FixConfig),
     ),
+    // wechat-miniprogram/minigame-unity-webgl-transform#267: an errMsg retyped with Chinese
+    // input's full-width colon (the CDN host was missing from the downloadFile domains).
+    (
+        "浏览器和微信开发者工具运行正常，上传之后扫码运行提示 downloadFile：fail url not in domain list",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(600002),
+        Some(Action::FixConfig),
+    ),
     (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
@@ -518,6 +527,9 @@ fn lines_without_a_payload_say_so() {
         "see https://open.work.weixin.qq.com/devtool/query?e=40014 for what it means",
         // Quoted words that are no platform's message.
         r#"user "alice" said "hello""#,
+        // Before a full-width colon only a reference API's name counts: prose is no errMsg.
+        "报错：fail to load",
+        "myHelper：fail to load",
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),

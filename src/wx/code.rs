@@ -684,7 +684,8 @@ impl<'de> serde::Deserialize<'de> for AnyErrno {
 ///
 /// The separator after `fail` varies by API and base-library version (`:`, a space, or
 /// nothing), and some runtimes put a space after the colon (`downloadFile: fail …`); all are
-/// accepted. When the reason is itself a failure of another API (`requestPayment:fail
+/// accepted, and so is a full-width colon after an API name (`downloadFile：fail …`), as Chinese
+/// input types it. When the reason is itself a failure of another API (`requestPayment:fail
 /// jsapi:fail …`, a wrapper reporting what it called), the innermost reason is returned, since
 /// that is the one the catalog describes; the API is the outermost. A success or cancel message
 /// such as `request:ok` splits at its colon when the part before it looks like an API name.
@@ -696,6 +697,7 @@ impl<'de> serde::Deserialize<'de> for AnyErrno {
 /// assert_eq!(split_err_msg("openBluetoothAdapter:fail:not available"), (Some("openBluetoothAdapter"), "not available"));
 /// assert_eq!(split_err_msg("request:fail url not in domain list"), (Some("request"), "url not in domain list"));
 /// assert_eq!(split_err_msg("downloadFile: fail url not in domain list"), (Some("downloadFile"), "url not in domain list"));
+/// assert_eq!(split_err_msg("downloadFile：fail url not in domain list"), (Some("downloadFile"), "url not in domain list"));
 /// assert_eq!(split_err_msg("getLocation:fail auth deny"), (Some("getLocation"), "auth deny"));
 /// assert_eq!(split_err_msg("a:fail b:fail:time out"), (Some("a"), "time out"));
 /// assert_eq!(split_err_msg("request:fail"), (Some("request"), ""));
@@ -728,16 +730,37 @@ pub(crate) fn has_fail_marker(text: &str) -> bool {
 }
 
 /// The API and reason around the first colon that is followed (after any spaces) by the word
-/// `fail`. `fail` must end there, so `x:failed to open` has no marker.
+/// `fail`. `fail` must end there, so `x:failed to open` has no marker. A full-width colon
+/// (`downloadFile：fail …`) is how Chinese input types one, as developers retype an errMsg into a
+/// thread; before it the API must be a bare identifier, so prose (`报错：fail`) has no marker.
 fn split_at_fail(text: &str) -> Option<(&str, &str)> {
-    memchr::memchr_iter(b':', text.as_bytes()).find_map(|colon| {
-        let after = text.get(colon + 1..)?.trim_start_matches(' ');
+    colons(text).find_map(|(colon, after_colon, full_width)| {
+        let after = text.get(after_colon..)?.trim_start_matches(' ');
         let rest = after.strip_prefix("fail")?;
         if !(rest.is_empty() || rest.starts_with([':', ' ', ','])) {
             return None;
         }
+        let api = text.get(..colon)?.trim();
+        if full_width && !is_api_name(api) {
+            return None;
+        }
         let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
-        Some((text.get(..colon)?.trim(), reason))
+        Some((api, reason))
+    })
+}
+
+/// Each colon of `text`, ASCII or full-width (U+FF1A), as its start, the byte after it, and
+/// whether it is full-width.
+pub(crate) fn colons(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    // 0x9A is the last byte of `：`'s UTF-8 (EF BC 9A); other characters share it, so the two
+    // bytes before are checked.
+    memchr::memchr2_iter(b':', 0x9A, text.as_bytes()).filter_map(move |at| {
+        if text.as_bytes().get(at) == Some(&b':') {
+            Some((at, at + 1, false))
+        } else {
+            let start = at.checked_sub(2)?;
+            (text.get(start..=at) == Some("：")).then_some((start, at + 1, true))
+        }
     })
 }
 

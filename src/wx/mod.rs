@@ -65,6 +65,8 @@ pub mod server;
 
 pub use category::{Category, Naming, Subcategory};
 #[cfg(feature = "json")]
+pub(crate) use code::colons;
+#[cfg(feature = "json")]
 pub(crate) use code::has_fail_marker;
 pub use code::{AnyErrno, ParseErrnoError, UnknownErrno, split_err_msg};
 pub use generated::Errno;
