@@ -285,10 +285,17 @@ impl<'a> Response<'a> {
     /// assert!(Response::from_text("nothing to see").is_none());
     /// // A number is no sub_code: WeChat's `40029 invalid code` in a Chinese log line.
     /// assert!(Response::from_text("小程序微信登录失败 错误代码 40029 invalid code").is_none());
+    /// // Nor is a full-width colon the page's: the WeChat SDKs' labels.
+    /// assert!(Response::from_text("微信请求发生错误！错误代码：42001，说明：access_token expired").is_none());
     /// ```
     #[must_use]
     pub fn from_text(text: &'a str) -> Option<Response<'a>> {
         if let Some((_, rest)) = crate::normalize::split_once_str(text, "错误代码") {
+            // The page puts a space between the words and the sub_code; the WeChat SDKs'
+            // `错误代码：42001，说明：access_token expired` a full-width colon.
+            if !rest.starts_with(char::is_whitespace) {
+                return None;
+            }
             let rest = rest.trim_start();
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let (sub_code, after) = rest.split_at(end);
