@@ -374,6 +374,23 @@ fn a_string_payload_is_read_with_the_line_forms() {
             48001,
             Action::FixConfig,
         ),
+        // Senparc's Chinese text of a body (JeffreySu/WeiXinMPSDK#185): its `错误代码：` label
+        // is the SDK's, not the Alipay gateway page's `错误代码 <sub_code>`.
+        (
+            r#""微信请求发生错误！错误代码：42001，说明：access_token expired""#,
+            Platform::WechatServer,
+            42001,
+            Action::Refresh,
+        ),
+        // A Laravel log line kept as a string, the body escaped inside it before EasyWeChat's
+        // exception (overtrue/laravel-wechat#367, cut after the exception's message): read as
+        // the line itself would be.
+        (
+            r#""{\"errcode\":40164,\"errmsg\":\"invalid ip 101.45.43.1 ipv6 ::ffff:101.45.43.1, not in whitelist hint: [jotvMa01143580]\"} {\"exception\":\"[object] (EasyWeChat\\\\Kernel\\\\Exceptions\\\\HttpException(code: 0): Request access_token fail\"}""#,
+            Platform::WechatServer,
+            40164,
+            Action::FixConfig,
+        ),
     ];
     for (payload, platform, code, action) in cases {
         let d = minierr::decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));

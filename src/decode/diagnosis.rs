@@ -143,6 +143,15 @@ impl<'a> AlipayDiagnosis<'a> {
         self.fail.candidate_apis()
     }
 
+    fn into_owned(self) -> AlipayDiagnosis<'static> {
+        AlipayDiagnosis {
+            fail: self.fail.into_owned(),
+            api: self.api,
+            error: self.error,
+            agreed: self.agreed,
+        }
+    }
+
     fn raw_code(&self) -> Option<RawCode<'_>> {
         match (self.fail.error(), self.fail.result_code()) {
             (Some(alipay::ErrorValue::Number(n)), _) => Some(RawCode::Number(*n)),
@@ -207,6 +216,14 @@ impl<'a> PayDiagnosis<'a> {
         self.api
     }
 
+    fn into_owned(self) -> PayDiagnosis<'static> {
+        PayDiagnosis {
+            answer: self.answer.into_owned(),
+            api: self.api,
+            call: self.call,
+        }
+    }
+
     pub(super) fn code(&self) -> Option<wx::pay::Code> {
         self.answer.code().and_then(wx::pay::AnyCode::known)
     }
@@ -240,6 +257,36 @@ impl fmt::Display for RawCode<'_> {
 }
 
 impl Diagnosis<'_> {
+    /// The same diagnosis, owning the text it borrowed from the input, so that it can outlive
+    /// the buffer it was decoded from (a reused line buffer, a response body).
+    ///
+    /// ```
+    /// use minierr::{decode_str, Diagnosis};
+    ///
+    /// let kept: Diagnosis<'static> = {
+    ///     let body = String::from(r#"{"errcode":40001,"errmsg":"invalid credential"}"#);
+    ///     decode_str(&body)?.into_owned()
+    /// };
+    /// assert_eq!(kept.name(), Some("InvalidCredential"));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> Diagnosis<'static> {
+        match self {
+            Diagnosis::Wx(fail) => Diagnosis::Wx(fail.into_owned()),
+            Diagnosis::Alipay(diagnosis) => Diagnosis::Alipay(diagnosis.into_owned()),
+            Diagnosis::AlipayPlus(result, call) => Diagnosis::AlipayPlus(result.into_owned(), call),
+            Diagnosis::OpenPlatform(response) => Diagnosis::OpenPlatform(response.into_owned()),
+            Diagnosis::WxServer(response) => Diagnosis::WxServer(response.into_owned()),
+            Diagnosis::WxCloud(fail) => Diagnosis::WxCloud(fail.into_owned()),
+            Diagnosis::AlipayGateway(response, call) => {
+                Diagnosis::AlipayGateway(response.into_owned(), call)
+            }
+            Diagnosis::WxPay(diagnosis) => Diagnosis::WxPay(diagnosis.into_owned()),
+            Diagnosis::Wecom(response) => Diagnosis::Wecom(response.into_owned()),
+        }
+    }
+
     /// The platform.
     #[must_use]
     pub fn platform(&self) -> Platform {

@@ -316,10 +316,21 @@ fn decode_text<'a>(
     }
     // An SDK's or a logger's rendering kept as a string (`"Error code: 48001, message: …"`,
     // `"[40164] invalid ip …"`): the text forms a log line is read with, so that the string
-    // means the same here as on a line of its own. (A string with escapes is not borrowed
-    // from the input, and the forms borrow; the line reader still reads it.)
-    if let Some((_, d)) = borrowed.and_then(|text| crate::line::text_form(text, options, true)) {
-        return Ok(d);
+    // means the same here as on a line of its own. A string with escapes (a body a logger
+    // escaped into it, `"{\"errcode\":40164,…} {\"exception\":…}"`) is not borrowed from the
+    // input: it is read as a whole line would be, and what it finds is made owned.
+    match borrowed {
+        Some(text) => {
+            if let Some((_, d)) = crate::line::text_form(text, options, true) {
+                return Ok(d);
+            }
+        }
+        None => {
+            let unescaped = fail.error_message().unwrap_or_default();
+            if let Ok((_, d)) = crate::line::decode_line(unescaped, options) {
+                return Ok(d.into_owned());
+            }
+        }
     }
 
     Err(DecodeError::UnknownText {
