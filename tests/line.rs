@@ -472,6 +472,16 @@ const FORMS: &[Case] = &[
         Some(40001),
         Some(Action::Refresh),
     ),
+    // Nor is an app's `error` holding the server's errmsg with its `rid:`
+    // (openshiye/edgeone-webhook-pusher#47): the errmsg is read as text.
+    (
+        r#"{"openId":"oNrGb3McTSpmXPl-SwkjCS8xDQYk","success":false,"error":"response out of time limit or subscription is canceled rid: 69c77387-46d5d5f7-1649860c","errorCode":45015}"#,
+        Found::JsonString,
+        Platform::WechatServer,
+        Some(45015),
+        // The user must write to the account again before it may answer.
+        Some(Action::AskUser),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,

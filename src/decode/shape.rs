@@ -203,10 +203,16 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     continue;
                 }
                 "error" => {
-                    // A logger's `error` field holding WeChat's `api:fail` errMsg is not an
-                    // Alipay code; the errMsg is then found as text.
+                    // A logger's `error` field holding WeChat's `api:fail` errMsg, or a server
+                    // errmsg with its `rid:` (an app's `{"success":false,"error":"… rid: …"}`),
+                    // is not an Alipay code; the message is then found as text.
                     let text = map.next_value::<AnyText<'de>>()?.0;
-                    shape.error |= !text.is_some_and(|t| wx::has_fail_marker(&t));
+                    shape.error |= !text.is_some_and(|t| {
+                        wx::has_fail_marker(&t)
+                            || wx::server::split_errmsg(&t)
+                                .rid()
+                                .is_some_and(|rid| !rid.is_empty())
+                    });
                     continue;
                 }
                 "errorMessage" => &mut shape.error_message,
