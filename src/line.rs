@@ -571,6 +571,9 @@ pub(crate) fn text_form<'a>(
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some((Found::PayText, with_line_context(pay, line)));
     }
+    if let Some(response) = wecom_errmsg_with_hint(line) {
+        return Some((Found::ServerText, Diagnosis::Wecom(response)));
+    }
     if let Some(response) = server_errmsg_with_rid(line) {
         let d = Diagnosis::WxServer(response);
         return Some((Found::ServerText, with_line_context(d, line)));
@@ -652,7 +655,9 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
     // The server's errmsg is English: an app's own words glued before it (`调用失败reach
     // max api daily quota limit`) end at their last non-ASCII byte, which ends its character.
     let after_app_words = head.bytes().rposition(|b| !b.is_ascii()).map(|i| i + 1);
-    let start = [": ", "："]
+    // A label, or Markdown's backtick around the errmsg quoted in a thread (Chinese quotes
+    // end the app's words already).
+    let start = [": ", "：", "`"]
         .iter()
         .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
         .chain(after_app_words)
@@ -663,6 +668,55 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
     // The code the errmsg names (every known code has a step), or the step every code
     // sharing it takes.
     response.action().is_some().then_some(response)
+}
+
+/// A WeCom errmsg printed without its errcode or link, before WeCom's older hint:
+/// `发送消息失败: access_token expired, hint: [1549248037_1_ea3ed0d6…]` (yanjunhui/chat#16), or
+/// after its code (`40001 invalid credential, hint: [1597733128_47_64fc…]`,
+/// sbzhu/weworkapi_python#16). The hint's shape is WeCom's alone
+/// ([`crate::wecom::is_wecom_errmsg`]); the code is the one WeCom's table gives that errmsg, or
+/// else the WeChat server's one code for it where WeCom's table says the number means the same
+/// there (WeCom answers in the server's words for those). A code before the errmsg must be
+/// that code; an errmsg that names no code names nothing.
+fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
+    if !crate::wecom::payload::has_timestamped_hint(line) {
+        return None;
+    }
+    let at = find_str(line, " hint: [")?;
+    let end = at + line.get(at..)?.find(']')? + 1;
+    let head = line.get(..at)?.trim_end_matches([',', ' ']);
+    let after_app_words = head.bytes().rposition(|b| !b.is_ascii()).map(|i| i + 1);
+    let start = [": ", "：", "`"]
+        .iter()
+        .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
+        .chain(after_app_words)
+        .max()
+        .unwrap_or(0);
+    let words = head.get(start..)?.trim();
+    let (code_sent, reason) = match crate::normalize::leading_int(words) {
+        Some((code, rest)) if rest.starts_with([' ', ':', ',']) => {
+            (Some(code), rest.trim_start_matches([' ', ':', ',']))
+        }
+        _ => (None, words),
+    };
+    let own = crate::wecom::Errcode::all()
+        .find(|c| !c.errmsg().is_empty() && c.errmsg().eq_ignore_ascii_case(reason));
+    let code = own.or_else(|| {
+        let server =
+            wx::server::Errcode::recovered_from(wx::server::Errcode::all_with_message(reason))?;
+        crate::wecom::Errcode::from_code(server.code())
+            .filter(|c| c.wechat() == crate::wecom::WechatNumber::Same)
+    })?;
+    if code_sent.is_some_and(|sent| sent != code.code()) {
+        return None;
+    }
+    // The errmsg as WeCom sent it: from its words (after any code; they end where `head`
+    // does) to the hint's end.
+    let errmsg = line.get(head.len() - reason.len()..end)?;
+    Some(crate::wecom::Response::new(
+        Some(crate::wecom::AnyErrcode::new(code.code())),
+        Some(Cow::Borrowed(errmsg)),
+    ))
 }
 
 /// A WeCom errmsg printed without its errcode: `…：not allow operate another agent with this

@@ -354,6 +354,14 @@ const FORMS: &[Case] = &[
         Some(45009),
         Some(Action::Backoff),
     ),
+    // In Markdown's backticks, as a thread quotes it (zoujingli/WeChatDeveloper#29).
+    (
+        "`component ticket is invalid hint: [f7sdKA0009hb96]`",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(61006),
+        Some(Action::FixConfig),
+    ),
     // A CSV cell's doubled quotes leave the errMsg field empty: the errMsg is found as text.
     (
         r#"{""errMsg"":""downloadFile:fail url not in domain list""}"#,

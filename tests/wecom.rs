@@ -231,3 +231,56 @@ fn a_line_that_names_wecom_holds_its_answer() {
         assert_eq!(read(&line), server, "{line}");
     }
 }
+
+/// WeCom's errmsg printed with its older hint but neither its errcode nor its link: the code is
+/// the one WeCom's table gives that errmsg, or the WeChat server's one code for it where WeCom's
+/// table says the number means the same there. A code printed before the errmsg must agree.
+#[cfg(feature = "json")]
+#[test]
+fn a_hinted_wecom_errmsg_names_its_code() {
+    use minierr::line::{Found, decode_line};
+    let options = minierr::DecodeOptions::new();
+    let read = |line: &str| {
+        decode_line(line, &options).map(|(found, d)| {
+            let code = d.code().map(|c| c.to_string());
+            (found, d.platform(), code, d.action())
+        })
+    };
+    let number = |n: i64| Some(n.to_string());
+    // yanjunhui/chat#16: a WeCom relay's token expired while its VM slept. WeCom's table gives
+    // 42001 the same meaning as WeChat's, whose errmsg this is.
+    assert_eq!(
+        read(
+            "发现发送微信企业消息返回：“发送消息失败: access_token expired, hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]”"
+        )
+        .ok(),
+        Some((
+            Found::ServerText,
+            minierr::Platform::Wecom,
+            number(42001),
+            Some(Action::Refresh)
+        ))
+    );
+    // sbzhu/weworkapi_python#16: the code before the errmsg, which WeCom's table gives 40001
+    // (a wrong secret).
+    assert_eq!(
+        read("40001 invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]")
+            .ok(),
+        Some((
+            Found::ServerText,
+            minierr::Platform::Wecom,
+            number(40001),
+            Some(Action::FixConfig)
+        ))
+    );
+    // A code that disagrees with the errmsg, or an errmsg that names no code, names nothing.
+    for line in [
+        "40013 invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]",
+        "something went wrong, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]",
+    ] {
+        assert!(
+            matches!(read(line), Err(minierr::line::LineError::NoPayload)),
+            "{line}"
+        );
+    }
+}
