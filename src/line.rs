@@ -1175,8 +1175,9 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
                 return print_r_value(value);
             }
         }
-        // A closing quote, a PHP key's bracket, or the backslash of JSON escaped inside a string.
-        let rest = rest.trim_start_matches(['"', '\'', ']', ' ', '\\']);
+        // A closing quote (`”` where Chinese input typed the JSON: `{ “errcode”: 42001, …}`),
+        // a PHP key's bracket, or the backslash of JSON escaped inside a string.
+        let rest = rest.trim_start_matches(['"', '\'', ']', ' ', '\\', '”']);
         let rest = rest
             .strip_prefix("=>")
             // A full-width colon is how Chinese input types one (`{code：40001,…}`).
@@ -1204,6 +1205,11 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             quote @ ('"' | '\'' | '`') => {
                 let inner = rest.get(1..)?;
                 inner.find(quote).and_then(|end| inner.get(..end))
+            }
+            // Chinese input's quotes; a blog's typography may open with `”` and close with `″`.
+            open @ ('“' | '”') => {
+                let inner = rest.get(open.len_utf8()..)?;
+                inner.find(['”', '″']).and_then(|end| inner.get(..end))
             }
             _ => {
                 let end = rest.find([',', '}', ')']).unwrap_or(rest.len());

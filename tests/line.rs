@@ -412,6 +412,14 @@ const FORMS: &[Case] = &[
         Some(40001),
         Some(Action::FixConfig),
     ),
+    // A body retyped through Chinese input, its quotes curly (node-webot/co-wechat-api#99).
+    (
+        "会返回错误码42001，错误信息： { “errcode”: 42001, “errmsg”: “access_token expired” }",
+        Found::Fields,
+        Platform::WechatServer,
+        Some(42001),
+        Some(Action::Refresh),
+    ),
     // An Alipay JSAPI failure as a console prints it; the AlipayDocs FAQ page error:1 says the
     // IDE's simulator does not support the API: nothing to fix in the call, use a device.
     (
