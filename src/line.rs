@@ -160,6 +160,21 @@ pub fn decode_line<'a>(
     )
 }
 
+/// [`decode_line`] for the text of a string that decode has unescaped: the strings with escapes
+/// in it are unescaped and read `levels` more times at most.
+pub(crate) fn decode_unescaped<'a>(
+    line: &'a str,
+    options: &DecodeOptions,
+    levels: u8,
+) -> Result<(Found, Diagnosis<'a>), LineError> {
+    decode_line_with(
+        line,
+        options,
+        &|text| crate::decode::decode_str_within(text, options, levels),
+        true,
+    )
+}
+
 /// [`decode_line`] with the platform given, for JSON payloads that fit several: JSON is decoded
 /// as `platform`'s; the text forms are found as usual.
 ///

@@ -406,3 +406,52 @@ fn a_string_payload_is_read_with_the_line_forms() {
         "{err}"
     );
 }
+
+/// A string escaped into a string: a second logger's escaping of the first one's line is read
+/// too (two levels), deeper ones are not unescaped again.
+#[test]
+fn escaped_strings_are_read_two_levels_deep() -> Result<(), serde_json::Error> {
+    let body = r#"{"errcode":40164,"errmsg":"invalid ip 101.45.43.1, not in whitelist rid: 6551b8c5-2c1b8a7e-1c2f6b38"}"#;
+    let mut payload = serde_json::to_string(body)?;
+    for level in 1..=3 {
+        let decoded = minierr::decode_str(&payload);
+        if level <= 2 {
+            let d = decoded.unwrap_or_else(|e| panic!("level {level}: {e}"));
+            assert_eq!(d.platform(), Platform::WechatServer, "level {level}");
+            assert_eq!(
+                d.code(),
+                Some(minierr::RawCode::Number(40164)),
+                "level {level}"
+            );
+        } else {
+            assert!(
+                matches!(decoded, Err(DecodeError::UnknownText { .. })),
+                "level {level}: {decoded:?}"
+            );
+        }
+        payload = serde_json::to_string(&payload)?;
+    }
+    Ok(())
+}
+
+/// A string escaped into itself twenty times over 8 KB of text: each level used to be read
+/// twice by the level above it, so this took about 2^20 readings of the text (minutes in a
+/// release build); bounded, it is a few. It must end, with an error that the text is no
+/// failure message.
+#[test]
+fn a_string_escaped_many_times_ends_with_an_error() -> Result<(), serde_json::Error> {
+    let mut payload = format!("the request was refused {}", "x".repeat(8 * 1024));
+    for _ in 0..20 {
+        payload = serde_json::to_string(&payload)?;
+    }
+    assert!(payload.len() > 2_000_000, "{}", payload.len());
+    let decoded = minierr::decode_str(&payload);
+    assert!(
+        matches!(decoded, Err(DecodeError::UnknownText { .. })),
+        "{:?}",
+        decoded.map(|d| d.platform())
+    );
+    let line = minierr::line::decode_line(&payload, &DecodeOptions::new());
+    assert!(line.is_err(), "{:?}", line.map(|(found, _)| found));
+    Ok(())
+}

@@ -211,7 +211,7 @@ pub fn decode_with<'a>(
     input: &'a [u8],
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
-    decode_json(Json::Bytes(input), options)
+    decode_json(Json::Bytes(input), options, ESCAPED_LEVELS)
 }
 
 /// [`decode_with`] for text, as a line of a log is.
@@ -219,16 +219,37 @@ pub(crate) fn decode_str_with<'a>(
     input: &'a str,
     options: &DecodeOptions,
 ) -> Result<Diagnosis<'a>, DecodeError> {
-    decode_json(Json::Text(input), options)
+    decode_json(Json::Text(input), options, ESCAPED_LEVELS)
 }
 
-fn decode_json<'a>(input: Json<'a>, options: &DecodeOptions) -> Result<Diagnosis<'a>, DecodeError> {
+/// How many strings with escapes, one inside another, decode unescapes and reads as a line: a
+/// body a logger escaped into a string, and that string escaped again by a second logger. The
+/// line reader hands the JSON strings it finds back to decode, so each level is read about
+/// twice; without a bound a string escaped into itself over and over (a few kilobytes of
+/// backslashes) would take time doubling with each level.
+const ESCAPED_LEVELS: u8 = 2;
+
+/// [`decode_str_with`] inside a string decode has unescaped: `levels` more strings with escapes
+/// may be read as lines.
+pub(crate) fn decode_str_within<'a>(
+    input: &'a str,
+    options: &DecodeOptions,
+    levels: u8,
+) -> Result<Diagnosis<'a>, DecodeError> {
+    decode_json(Json::Text(input), options, levels)
+}
+
+fn decode_json<'a>(
+    input: Json<'a>,
+    options: &DecodeOptions,
+    escaped_levels: u8,
+) -> Result<Diagnosis<'a>, DecodeError> {
     let input = input.without_bom();
     // One pass learns which platform's fields the object has; the platform's own type then
     // decodes it, so the answer (or the error) is always that decoder's.
     let shape = match input.parse::<Probe<'a>>() {
         Ok(Probe::Object(shape)) => shape,
-        Ok(Probe::Text(text)) => return decode_text(text, options),
+        Ok(Probe::Text(text)) => return decode_text(text, options, escaped_levels),
         Err(e) => return Err(DecodeError::NotAnObject(e)),
     };
     let (fits, count) = shape.platforms();
@@ -271,6 +292,7 @@ fn decode_json<'a>(input: Json<'a>, options: &DecodeOptions) -> Result<Diagnosis
 fn decode_text<'a>(
     text: Cow<'a, str>,
     options: &DecodeOptions,
+    escaped_levels: u8,
 ) -> Result<Diagnosis<'a>, DecodeError> {
     let borrowed = match &text {
         Cow::Borrowed(borrowed) => Some(*borrowed),
@@ -318,7 +340,8 @@ fn decode_text<'a>(
     // `"[40164] invalid ip …"`): the text forms a log line is read with, so that the string
     // means the same here as on a line of its own. A string with escapes (a body a logger
     // escaped into it, `"{\"errcode\":40164,…} {\"exception\":…}"`) is not borrowed from the
-    // input: it is read as a whole line would be, and what it finds is made owned.
+    // input: it is read as a whole line would be (within [`ESCAPED_LEVELS`]), and what it finds
+    // is made owned.
     match borrowed {
         Some(text) => {
             if let Some((_, d)) = crate::line::text_form(text, options, true) {
@@ -326,9 +349,11 @@ fn decode_text<'a>(
             }
         }
         None => {
-            let unescaped = fail.error_message().unwrap_or_default();
-            if let Ok((_, d)) = crate::line::decode_line(unescaped, options) {
-                return Ok(d.into_owned());
+            if let Some(levels) = escaped_levels.checked_sub(1) {
+                let unescaped = fail.error_message().unwrap_or_default();
+                if let Ok((_, d)) = crate::line::decode_unescaped(unescaped, options, levels) {
+                    return Ok(d.into_owned());
+                }
             }
         }
     }
