@@ -707,7 +707,9 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
         .chain(after_app_words)
         .max()
         .unwrap_or(0);
-    let words = head.get(start..)?.trim();
+    let after_label = head.get(start..)?;
+    let words = after_label.trim();
+    let words_start = start + (after_label.len() - after_label.trim_start().len());
     let (code_sent, reason) = match crate::normalize::leading_int(words) {
         Some((code, rest)) if rest.starts_with([' ', ':', ',']) => {
             (Some(code), rest.trim_start_matches([' ', ':', ',']))
@@ -725,9 +727,9 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
     if code_sent.is_some_and(|sent| sent != code.code()) {
         return None;
     }
-    // The errmsg as WeCom sent it: from its words (after any code; they end where `head`
-    // does) to the hint's end.
-    let errmsg = line.get(head.len() - reason.len()..end)?;
+    // The errmsg as WeCom sent it: from its words (after any code, which leaves `reason` a
+    // suffix of `words`) to the hint's end.
+    let errmsg = line.get(words_start + (words.len() - reason.len())..end)?;
     Some(crate::wecom::Response::new(
         Some(crate::wecom::AnyErrcode::new(code.code())),
         Some(Cow::Borrowed(errmsg)),

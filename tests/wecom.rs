@@ -273,6 +273,27 @@ fn a_hinted_wecom_errmsg_names_its_code() {
             Some(Action::FixConfig)
         ))
     );
+    // The errmsg is kept as sent, from its first word to the hint's end, whatever space a
+    // logger put before the hint.
+    for (line, sent) in [
+        (
+            "发送消息失败: access_token expired, hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]",
+            "access_token expired, hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]",
+        ),
+        (
+            "发送消息失败: access_token expired\t, hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]",
+            "access_token expired\t, hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]",
+        ),
+        (
+            "result: 42001 access_token expired \t hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]",
+            "access_token expired \t hint: [1549248037_1_ea3ed0d606a24db653d533bc931d2588]",
+        ),
+    ] {
+        let message = decode_line(line, &options)
+            .ok()
+            .and_then(|(_, d)| d.message().map(str::to_owned));
+        assert_eq!(message.as_deref(), Some(sent), "{line}");
+    }
     // A code that disagrees with the errmsg, or an errmsg that names no code, names nothing.
     for line in [
         "40013 invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]",
