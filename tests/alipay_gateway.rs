@@ -69,9 +69,19 @@ fn every_reference_row_is_a_reading_in_the_catalog() {
         .filter(|s| !s.is_empty())
         .collect();
     let catalog: BTreeSet<&str> = SubCode::all().map(SubCode::code).collect();
+    // Sub_codes sourced beyond the reference, each with its source in the data table.
+    let beyond: BTreeSet<&str> = ["isv.missing-app-cert-sn"].into_iter().collect();
     assert_eq!(
-        catalog, sub_codes,
-        "one variant for each sub_code, nothing else"
+        catalog
+            .difference(&sub_codes)
+            .copied()
+            .collect::<BTreeSet<_>>(),
+        beyond,
+        "one variant for each sub_code, and only the named ones besides"
+    );
+    assert!(
+        catalog.is_superset(&sub_codes),
+        "every sub_code has a variant"
     );
     for row in &rows {
         if row.sub_code.is_empty() {
@@ -208,6 +218,40 @@ mod decoding {
         assert_eq!(
             gateway(not_yet).action(CallKind::MovesMoney),
             Some(Action::Reconcile)
+        );
+    }
+
+    /// Fund APIs (transfers, red packets) take only certificate-mode signing: an app signing
+    /// with a plain public key gets `isv.missing-app-cert-sn`, which its settings fix, unlike the
+    /// other `isv.missing-*` parameters (yansongda/pay#325, #378).
+    #[test]
+    fn a_missing_certificate_serial_number_is_configuration() {
+        let body = r#"{"alipay_fund_trans_uni_transfer_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.missing-app-cert-sn","sub_msg":"缺少应用公钥证书序列号"},"sign":"x"}"#;
+        let response = gateway(body);
+        assert_eq!(
+            response.resolved_sub_code(),
+            Some(SubCode::IsvMissingAppCertSn)
+        );
+        assert_eq!(
+            response.action(CallKind::MovesMoney),
+            Some(Action::FixConfig)
+        );
+        let line = r"Yansongda\Pay\Exceptions\GatewayException ERROR_GATEWAY: Get Alipay API Error:Invalid Arguments - isv.missing-app-cert-sn";
+        let options = minierr::DecodeOptions::new();
+        let (_, d) = minierr::line::decode_line(line, &options).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (d.platform(), d.name(), d.action()),
+            (
+                Platform::AlipayGateway,
+                Some("IsvMissingAppCertSn"),
+                Some(Action::FixConfig)
+            )
+        );
+        // A parameter the caller leaves out stays the caller's to fix.
+        let missing_method = r#"{"error_response":{"code":"40001","msg":"Missing Required Arguments","sub_code":"isv.missing-method","sub_msg":"缺少方法名参数"}}"#;
+        assert_eq!(
+            gateway(missing_method).action(CallKind::MovesMoney),
+            Some(Action::FixRequest)
         );
     }
 

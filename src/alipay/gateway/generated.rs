@@ -609,6 +609,15 @@ pub enum SubCode {
     /// On : Signature check failed: no public key or certificate is configured for the signature algorithm. Next step: [`Action::FixConfig`].
     #[doc(alias = "isv.missing-signature-config")]
     IsvMissingSignatureConfig,
+    /// `isv.missing-app-cert-sn` under code `40002`
+    ///
+    /// 缺少应用公钥证书序列号
+    ///
+    /// The app public-key certificate's serial number (app\_cert\_sn) is missing.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    #[doc(alias = "isv.missing-app-cert-sn")]
+    IsvMissingAppCertSn,
     /// `isv.not-support-app-auth` under code `40002`
     ///
     /// 本接口不支持第三方代理调用
@@ -2968,7 +2977,7 @@ pub enum SubCode {
 }
 
 /// Every variant, in catalog order.
-pub(super) const SUB_CODE_ALL: [SubCode; 294] = [
+pub(super) const SUB_CODE_ALL: [SubCode; 295] = [
     SubCode::IspUnknowError,
     SubCode::AopUnknowError,
     SubCode::AopUnsupportOperation,
@@ -3006,6 +3015,7 @@ pub(super) const SUB_CODE_ALL: [SubCode; 294] = [
     SubCode::IsvDecryptionErrorNotValidEncryptKey,
     SubCode::IsvDecryptionErrorUnknown,
     SubCode::IsvMissingSignatureConfig,
+    SubCode::IsvMissingAppCertSn,
     SubCode::IsvNotSupportAppAuth,
     SubCode::IsvInvalidAuthRelations,
     SubCode::IsvInsufficientIsvPermissions,
@@ -3785,6 +3795,20 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 apis: "*",
                 source: "https://opendocs.alipay.com/open/common/105806",
                 note: "msg_zh=非法的参数; DISCREPANCY: 2017 copies put it under 40002; the newer table (02km9f, per ) lists it under 40003 条件异常",
+            },
+        SubCode::IsvMissingAppCertSn => &SubCodeInfo {
+                code: "isv.missing-app-cert-sn",
+                public_code: "40002",
+                sub_msg_zh: "缺少应用公钥证书序列号",
+                message_en: "The app public-key certificate's serial number (app_cert_sn) is missing",
+                solution_zh: "",
+                action: Action::FixConfig,
+                retry_hint: None,
+                outcome_unknown: false,
+                reliability: crate::Reliability::Secondary,
+                apis: "*",
+                source: "https://opendocs.alipay.com/common/02kdnf",
+                note: "Listed on the signing troubleshooting page (common/02kdnf) among the public-key-certificate mode errors, as the summary 65966665737 cites it; code 40002 and sub_msg as the gateway sends them (alipay_fund_trans_uni_transfer_response, sub_msg 缺少应用公钥证书序列号 with a link to open.alipay.com/api/errCheck). Cause (Alipay support answer, developer.aliyun.com/ask/285112): fund APIs (transfers, red packets) require public-key-certificate signing, and an app signing with a plain public key, a wrong app_cert_path or a certificate file other than the one downloaded from the console gets this code; configuration, so fix_config rather than the fix_request of other isv.missing-* parameters.",
             },
         SubCode::IsvNotSupportAppAuth => &SubCodeInfo {
                 code: "isv.not-support-app-auth",
