@@ -1,7 +1,7 @@
 //! Lookups shared by every catalog: the message index (a `phf` map keyed on normal forms, see
 //! `crate::normalize`) with its `%s`/`%d` templates, and integer deserialisation of codes.
 
-use crate::normalize::{is_normal, with_normal};
+use crate::normalize::{MAX_LOOKUP_LEN, is_normal, with_normal};
 pub(crate) use crate::template::{fill_template, matches_template};
 
 /// Longest text matched against `%s`/`%d` templates. Catalog messages are short; a longer text
@@ -51,6 +51,9 @@ pub(crate) fn lookup_message<T>(
     templates: &'static [Template<T>],
     text: &str,
 ) -> &'static [T] {
+    if text.len() > MAX_LOOKUP_LEN {
+        return &[];
+    }
     // Documented text usually arrives as the catalog spells it: one probe answers it.
     index
         .get(text)
@@ -67,6 +70,9 @@ pub(crate) fn lookup_message_in<T>(
     text: &str,
     normal: Option<&str>,
 ) -> &'static [T] {
+    if text.len() > MAX_LOOKUP_LEN {
+        return &[];
+    }
     if let Some(found) = index.get(text) {
         return found;
     }
@@ -105,6 +111,9 @@ pub(crate) fn lookup_exact_message<T: Copy>(
         Some(&first) if exact(message_of(first)) => found,
         _ => &[],
     };
+    if text.len() > MAX_LOOKUP_LEN {
+        return &[];
+    }
     // The index holds every literal message as spelled: one probe and one comparison.
     if let Some(found) = index.get(text) {
         return spelled_so(found, &|message| message == text);

@@ -40,6 +40,11 @@
 //! A line where none of these is found is [`LineError::NoPayload`]; a JSON payload that fits no
 //! platform, and has no text form inside, is the decoder's own error.
 //!
+//! JSON objects are sought in the whole line; the text forms in its first 64 KiB
+//! ([`MAX_TEXT_FORM_BYTES`]). An SDK's or runtime's text is a short message at the start of
+//! whatever follows it (a stack trace, a dump), and the bound keeps the time a line takes in
+//! proportion to its length whatever its bytes.
+//!
 //! ```
 //! use minierr::line::{decode_line, Found};
 //! use minierr::{Action, DecodeOptions, Platform};
@@ -134,6 +139,10 @@ pub enum LineError {
 
 /// How many `{` a line may have before the search for a JSON object in it gives up.
 const MAX_OBJECT_STARTS: usize = 8;
+
+/// How much of a line, in bytes, the text forms read (cut at a character boundary): see the
+/// [module docs](self).
+pub const MAX_TEXT_FORM_BYTES: usize = 64 * 1024;
 
 /// The payload in `line` and its diagnosis; see the [module docs](self) for the forms and their
 /// order.
@@ -347,6 +356,7 @@ fn every_form<'a>(
     // payload's own, not the object's.
     let escaped_payload = matches!(json_error, Some(DecodeError::UnknownShape { .. }))
         && find_str(line, "\\\"").is_some();
+    let line = crate::normalize::head_of(line, MAX_TEXT_FORM_BYTES);
     if let Some(found) = text_form(line, options, json_error.is_none() || escaped_payload) {
         return Ok(found);
     }
@@ -415,9 +425,16 @@ fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
             let rest = line.get(at..)?;
             let mut values =
                 serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
-            if !matches!(values.next(), Some(Ok(_))) {
-                from = at + 1;
-                continue;
+            match values.next() {
+                Some(Ok(_)) => {}
+                // A string that runs to the line's end unclosed: every later quote was read as
+                // part of it (escaped or plain, the reading from there on is the same), so none
+                // opens a string either.
+                Some(Err(e)) if e.is_eof() => return None,
+                _ => {
+                    from = at + 1;
+                    continue;
+                }
             }
             let end = values.byte_offset();
             from = at + end;
@@ -773,15 +790,24 @@ fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
     ))
 }
 
+/// The longest Alipay API name a line is read for (the longest in the tables has 37 bytes).
+const MAX_API_NAME: usize = 64;
+
 /// `my.request报错：JSON parse data error`: an Alipay API's name, then, after a separator, a
 /// message that API documents. Only a documented message counts, so ordinary text after an
 /// API's name is never taken for a failure.
 fn alipay_text<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     match_str_indices(line, "my.").find_map(|at| {
         let rest = line.get(at..)?;
-        let end = rest
+        // An API's name is short: a run of name characters is read no further than the longest
+        // could be, so `my.my.my.…` costs one short look at each `my.`.
+        let name = crate::normalize::head_of(rest, MAX_API_NAME + 1);
+        let end = name
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
-            .unwrap_or(rest.len());
+            .unwrap_or(name.len());
+        if end > MAX_API_NAME {
+            return None;
+        }
         let api = crate::alipay::Api::from_name(rest.get(..end)?)?;
         let message = rest.get(end..)?;
         let message = message
@@ -970,12 +996,11 @@ fn gateway_pairs(line: &str) -> Option<gateway::Response<'_>> {
 /// Every `[inner]` in `text`, with the byte range of the brackets.
 fn bracketed(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
     text.match_indices('[').filter_map(move |(open, _)| {
-        let close = open + text.get(open..)?.find(']')?;
-        let inner = text.get(open + 1..close)?;
+        let (inner, _) = crate::normalize::short_bracketed(text.get(open..)?)?;
         (!inner.is_empty() && !inner.contains(char::is_whitespace)).then_some((
             inner,
             open,
-            close + 1,
+            open + inner.len() + 2,
         ))
     })
 }
@@ -1200,6 +1225,8 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             // A full-width colon is how Chinese input types one (`{code：40001,…}`).
             .or_else(|| rest.strip_prefix([':', '=', '：']))?
             .trim_start();
+        // A value ends within what a lookup reads: its end is sought no further.
+        let rest = crate::normalize::head_of(rest, crate::normalize::MAX_LOOKUP_LEN);
         // PHP's var_dump: `int(50002)`, `string(44) "…"`.
         let rest = match rest.strip_prefix("int(") {
             Some(int) => return int.split(')').next(),
@@ -1236,13 +1263,26 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
     })
 }
 
+/// The longest key of a PHP array the payload forms name (`err_code_des`, `errmsg`).
+const MAX_PRINT_R_KEY: usize = 64;
+
 /// A value as PHP's `print_r` prints it (`Array ( [errcode] => 40001 [errmsg] => a, b )`): bare
 /// text that may hold commas, up to the next `[key] =>` or the array's closing parenthesis.
 fn print_r_value(rest: &str) -> Option<&str> {
+    // The last `[` before each `] =>`, carried from one to the next: each stretch of the text is
+    // searched once, however many `] =>` follow an old `[`.
+    let mut last_open = None;
+    let mut searched_to = 0;
     let next_key = match_str_indices(rest, "] =>").find_map(|close| {
-        let open = rest.get(..close)?.rfind('[')?;
+        if let Some(at) = memchr::memrchr(b'[', rest.as_bytes().get(searched_to..close)?) {
+            last_open = Some(searched_to + at);
+        }
+        searched_to = close;
+        let open = last_open?;
         let key = rest.get(open + 1..close)?;
-        let keyed = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let keyed = !key.is_empty()
+            && key.len() <= MAX_PRINT_R_KEY
+            && key.chars().all(|c| c.is_alphanumeric() || c == '_');
         let spaced = rest.get(..open)?.ends_with(char::is_whitespace);
         (keyed && spaced).then_some(open)
     });

@@ -95,7 +95,7 @@ enum Command {
         /// Exit 1 if any code or reason is unknown to the catalogs (for CI).
         #[arg(long)]
         fail_on_unknown: bool,
-        /// Skip (and report) lines longer than this many bytes.
+        /// Skip (and report) lines, or a JSON array's elements, longer than this many bytes.
         #[arg(long, default_value_t = 1 << 20)]
         max_line_bytes: usize,
         /// Decode on this many threads (default: one per core for a file, 1 for standard

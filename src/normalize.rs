@@ -10,6 +10,16 @@
 /// longer text cannot be one of them; the cap keeps lookups on the stack.
 pub(crate) const MAX_NORMAL_LEN: usize = 1024;
 
+/// The longest text a lookup reads, in bytes. However much white space it holds (which the
+/// normal form collapses), a longer text is no catalog message, and it is turned away by its
+/// length alone: a long line tried at many places (each clause boundary, each marker) then
+/// costs nothing at each of them instead of a pass over the rest of the line.
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+pub(crate) const MAX_LOOKUP_LEN: usize = 8 * MAX_NORMAL_LEN;
+
 /// The text normalisation keeps: without white space at either end and without one final `.`
 /// or `。`.
 fn core(text: &str) -> &str {
@@ -115,6 +125,9 @@ pub(crate) enum NormalForm<'t> {
 )]
 impl<'t> NormalForm<'t> {
     pub(crate) fn of(text: &'t str) -> NormalForm<'t> {
+        if text.len() > MAX_LOOKUP_LEN {
+            return NormalForm::TooLong;
+        }
         let kept = core(text);
         if is_normal(kept) {
             return NormalForm::Slice(kept);
@@ -172,6 +185,42 @@ fn anchor(needle: &[u8]) -> Option<(usize, u8)> {
         .position(|&b| !(b.is_ascii_lowercase() || b == b' ' || b >= 0xc0))
         .or_else(|| (!needle.is_empty()).then_some(0))
         .and_then(|at| needle.get(at).map(|&b| (at, b)))
+}
+
+/// The start of `text`, at most `max` bytes of it, cut at a character boundary: where a form
+/// looks for the end of something short (a closing quote or bracket, a message just after a
+/// code), it looks no further, so that a line with that form's mark at many places is read in
+/// one pass rather than once from each of them.
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+pub(crate) fn head_of(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// The longest text the bracketed forms hold: a code (`[40164]`, `[ACQ.TRADE_NOT_EXIST]`), a
+/// hint's id, a CloudBase code's name.
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+pub(crate) const MAX_BRACKETED: usize = 128;
+
+/// What the `[` that opens `text` encloses, and what follows its `]`, when the `]` comes within
+/// [`MAX_BRACKETED`] bytes (see [`head_of`]).
+#[allow(
+    dead_code,
+    reason = "the generator includes this file and does not use it"
+)]
+pub(crate) fn short_bracketed(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix('[')?;
+    let close = memchr::memchr(b']', head_of(rest, MAX_BRACKETED + 1).as_bytes())?;
+    Some((rest.get(..close)?, rest.get(close + 1..)?))
 }
 
 /// Where `needle` first occurs in `hay`: memchr's vectorised search for one byte of it (see

@@ -384,3 +384,78 @@ proptest! {
         let _ = minierr::line::decode_line(&line, &minierr::DecodeOptions::new());
     }
 }
+
+/// Lines made of one mark repeated, each a shape that once made a text form search the rest of
+/// the line from every copy of its mark, so that time grew with the square of the line's
+/// length (a 1 MB line of `my.` took over 30 s, one of `_` as long). Each is 48 KB here, inside
+/// the part of a line the text forms read, so the forms themselves are what is exercised:
+/// each is read in one pass, as before its answer. `benches/pathological.sh` measures them.
+#[test]
+fn a_mark_repeated_across_a_line_gives_the_answer_it_gave_when_short() {
+    use minierr::line::{LineError, decode_line};
+    let options = minierr::DecodeOptions::new();
+    let repeat = |unit: &str, before: &str, after: &str| {
+        let copies = 48_000 / unit.len();
+        format!("{before}{}{after}", unit.repeat(copies))
+    };
+    let no_payload = [
+        repeat("[", "", ""),
+        repeat(" [", "", ""),
+        repeat(": [", "", ""),
+        repeat("hint: [", "", ""),
+        repeat("my.", "", ""),
+        repeat("code:“ ", "", ""),
+        repeat("code: string(", "", ""),
+        repeat(" x] =>", "[errcode] =>", ""),
+        repeat("a\\\"", "x \"", ""),
+        repeat("_", "", ""),
+        repeat("SYSTEM_ERROR ", "", ""),
+        repeat("40001 ,", "", ""),
+    ];
+    for line in &no_payload {
+        assert!(
+            matches!(decode_line(line, &options), Err(LineError::NoPayload)),
+            "{}…",
+            line.get(..40).unwrap_or(line)
+        );
+    }
+    // Shapes with a payload keep its answer: the code sent, however long the message.
+    let cloud = repeat("s:fail -1 ", "errCode: -501000 | errMsg: ", "");
+    let advice = repeat(
+        "a, ",
+        r#"{"errcode":40001,"errmsg":""#,
+        r#"see https://x"}"#,
+    );
+    for (line, code) in [(&cloud, "-501000"), (&advice, "40001")] {
+        let found = decode_line(line, &options).map(|(_, d)| d.code().map(|c| c.to_string()));
+        assert_eq!(found.ok().flatten().as_deref(), Some(code));
+    }
+}
+
+/// The text forms read a line's first [`MAX_TEXT_FORM_BYTES`](minierr::line::MAX_TEXT_FORM_BYTES);
+/// a JSON object is found anywhere in it.
+#[test]
+fn text_forms_read_the_start_of_a_long_line() {
+    use minierr::line::{Found, LineError, MAX_TEXT_FORM_BYTES, decode_line};
+    let options = minierr::DecodeOptions::new();
+    let filler = |bytes: usize| "x ".repeat(bytes / 2);
+    let text = "errcode: 40001, errmsg: invalid credential";
+    let early = format!("{text} {}", filler(MAX_TEXT_FORM_BYTES));
+    let late = format!("{} {text}", filler(MAX_TEXT_FORM_BYTES));
+    let json_late = format!(
+        r#"{} {{"errcode":40001,"errmsg":"invalid credential"}}"#,
+        filler(MAX_TEXT_FORM_BYTES)
+    );
+    let found = |line: &str| {
+        decode_line(line, &options).map(|(found, d)| (found, d.code().map(|c| c.to_string())))
+    };
+    assert_eq!(
+        found(&early).ok(),
+        Some((Found::Fields, Some("40001".to_owned())))
+    );
+    assert!(matches!(found(&late), Err(LineError::NoPayload)));
+    assert_eq!(
+        found(&json_late).ok(),
+        Some((Found::JsonObject, Some("40001".to_owned())))
+    );
+}

@@ -367,6 +367,16 @@ pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
     let mut summary = Summary::default();
     if input.is_json_array()? {
         let mut each = |index: u64, payload: &str| {
+            // An element is held whole to be decoded (serde reads it as one value), but one
+            // longer than a line may be is reported as such a line is, not read.
+            if payload.len() > args.max_line_bytes {
+                let error = format!(
+                    "{} bytes, longer than the limit of {} (--max-line-bytes)",
+                    payload.len(),
+                    args.max_line_bytes
+                );
+                return not_decoded(out, &mut summary, args, index, "too_long", &error);
+            }
             let decoded = match args.platform {
                 Some(p) => minierr::decode_as(payload.as_bytes(), p, &args.options),
                 None => minierr::decode_with(payload.as_bytes(), &args.options),

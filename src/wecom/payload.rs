@@ -51,10 +51,10 @@ pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
             .checked_sub(6)
             .and_then(|start| bytes.get(start..at))
             .is_some_and(|before| before == b"hint: ");
-        let Some(inside) = errmsg.get(at + 1..).filter(|_| marked) else {
+        let Some(bracketed) = errmsg.get(at..).filter(|_| marked) else {
             return false;
         };
-        let Some((hint, _)) = inside.split_once(']') else {
+        let Some((hint, _)) = crate::normalize::short_bracketed(bracketed) else {
             return false;
         };
         let mut parts = hint.split('_');

@@ -734,13 +734,16 @@ pub(crate) fn has_fail_marker(text: &str) -> bool {
 /// (`downloadFile：fail …`) is how Chinese input types one, as developers retype an errMsg into a
 /// thread; before it the API must be a bare identifier, so prose (`报错：fail`) has no marker.
 fn split_at_fail(text: &str) -> Option<(&str, &str)> {
+    // The API starts after the text's leading white space, found once rather than at each
+    // colon.
+    let lead = text.len() - text.trim_start().len();
     colons(text).find_map(|(colon, after_colon, full_width)| {
         let after = text.get(after_colon..)?.trim_start_matches(' ');
         let rest = after.strip_prefix("fail")?;
         if !(rest.is_empty() || rest.starts_with([':', ' ', ','])) {
             return None;
         }
-        let api = text.get(..colon)?.trim();
+        let api = text.get(lead.min(colon)..colon)?.trim_end();
         if full_width && !is_api_name(api) {
             return None;
         }

@@ -427,7 +427,7 @@ pub(crate) const fn in_code_range(code: i64) -> bool {
 /// `[DATABASE_PERMISSION_DENIED] Permission denied`, as CloudBase SDKs print an error: the code
 /// CloudBase names in the brackets (`data/wechat_cloudbase_codes.tsv`), and the message after.
 fn cloudbase_bracket(text: &str) -> Option<(Code, &str)> {
-    let (name, rest) = text.strip_prefix('[')?.split_once(']')?;
+    let (name, rest) = crate::normalize::short_bracketed(text)?;
     Some((Code::from_cloudbase_code(name)?, rest.trim_start()))
 }
 
@@ -547,11 +547,17 @@ fn codes_named(text: &str) -> impl Iterator<Item = i64> + '_ {
     })
 }
 
+/// The most wrapper layers [`innermost_reason`] takes off a Cloud error.
+const MAX_LAYERS: usize = 16;
+
 /// The message inside the wrappers, and a `requestID` found on the way.
 fn innermost_reason(text: &str) -> (&str, Option<&str>) {
     let mut rest = text;
     let mut request_id = None;
-    loop {
+    // Each pass takes one layer off and searches what is left; real errors have a few layers
+    // (the SDK's, the function's, the platform's), and the bound keeps a text of thousands of
+    // them from being searched once per layer.
+    for _ in 0..MAX_LAYERS {
         let before = rest;
         rest = strip_error(rest);
         if let Some((_, after)) = split_api(rest) {

@@ -79,7 +79,14 @@ impl Answer<'static> {
     pub(crate) fn from_code_and_message(line: &str) -> Option<Answer<'static>> {
         let bytes = line.as_bytes();
         let is_code_byte = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_';
+        // Each word is read once (not once per underscore in it), and each code's texts are
+        // sought in the line once (not once per time the code is printed).
+        let mut word_end = 0;
+        let mut tried: Vec<super::Code> = Vec::new();
         memchr::memchr_iter(b'_', bytes).find_map(|at| {
+            if at < word_end {
+                return None;
+            }
             let start = bytes
                 .get(..at)?
                 .iter()
@@ -90,12 +97,17 @@ impl Answer<'static> {
                 .iter()
                 .position(|b| !is_code_byte(b))
                 .map_or(bytes.len(), |i| at + i);
+            word_end = end;
             // A namespaced code (`ACQ.SYSTEM_ERROR`) is Alipay's, not WeChat Pay's.
             if start > 0 && bytes.get(start - 1) == Some(&b'.') {
                 return None;
             }
             let word = line.get(start..end)?;
             let code = super::Code::from_code(word)?;
+            if tried.contains(&code) {
+                return None;
+            }
+            tried.push(code);
             let (meaning, message) = code.meanings().find_map(|m| {
                 let text = m
                     .naming_texts()

@@ -97,8 +97,7 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
     opens
         .find_map(|open| {
-            let rest = line.get(open..)?.strip_prefix('[')?;
-            let (inner, after) = rest.split_once(']')?;
+            let (inner, after) = crate::normalize::short_bracketed(line.get(open..)?)?;
             let (code, tail) = leading_int(inner)?;
             let digits = inner.trim_start_matches('-').len();
             let message = after.strip_prefix(' ')?;
@@ -143,9 +142,10 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
         let documented = errcode.errmsg();
         // Up to a short gap of punctuation and one bracketed tag (`): [Wechat]`, Overtrue's
         // `(code: 42001): [Wechat]access_token expired`) may stand between the two.
+        // Sought only where it could start, within the gap: not in the rest of the line.
         let english = Some(documented)
             .filter(|d| d.len() >= 8 && !d.contains('%'))
-            .and_then(|d| find_str(rest, d))
+            .and_then(|d| find_str(crate::normalize::head_of(rest, MAX_GAP + d.len()), d))
             .filter(|&gap| gap <= MAX_GAP);
         let found = english.or_else(|| chinese_description_at(rest, errcode.message_zh()));
         if let Some(gap) = found.filter(|&gap| rest.get(..gap).is_some_and(is_separating_gap)) {
