@@ -1309,6 +1309,14 @@ fn certificate_profit_sharing_and_red_packet_answers() {
             Some("PROCESSING"),
             Action::Reconcile,
         ),
+        // A refund's answer pasted into a GitHub issue with its tags escaped for Markdown:
+        // the out_trade_no sent was wrong.
+        (
+            r"\<xml> \<return_code>\<![CDATA[SUCCESS]]></return_code> \<return_msg>\<![CDATA[参数错误：输入的商户订单号有误]]></return_msg> \<result_code>\<![CDATA[FAIL]]></result_code> \<err_code>\<![CDATA[PARAM_ERROR]]></err_code> \<err_code_des>\<![CDATA[参数错误：输入的商户订单号有误]]></err_code_des> \</xml>",
+            "https://github.com/helei112g/payment/issues/213",
+            Some("PARAM_ERROR"),
+            Action::FixRequest,
+        ),
     ];
     for (line, source, code, action) in cases {
         let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{source}: {e}"));

@@ -440,7 +440,33 @@ fn xml_body(line: &str) -> Option<Answer<'static>> {
     if !FIELDS.iter().any(|f| find_str(body, f).is_some()) {
         return None;
     }
+    // A body pasted into Markdown with its tags escaped so that the page shows them
+    // (`\<return_code>\<![CDATA[FAIL]]>`) is the XML without CommonMark's backslashes, which
+    // no XML body has before a `<`.
+    if find_str(body, "\\<").is_some() {
+        return super::V2Response::from_xml(&markdown_unescaped(body))
+            .ok()
+            .map(Answer::V2);
+    }
     super::V2Response::from_xml(body).ok().map(Answer::V2)
+}
+
+/// `text` without CommonMark's backslash escapes: a backslash before ASCII punctuation is
+/// dropped, the punctuation kept.
+#[cfg(feature = "xml")]
+fn markdown_unescaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&escaped) if c == '\\' && escaped.is_ascii_punctuation() => {
+                out.push(escaped);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(not(feature = "xml"))]
