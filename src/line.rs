@@ -1206,6 +1206,13 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
 /// without its quotes, or the bare text up to the next `,`, `}` or `)` (for PHP's `print_r`,
 /// up to its next key).
 fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
+    let mut paren = NextMark::new(line);
+    let mut escaped_quote = NextMark::new(line);
+    let mut double_quote = NextMark::new(line);
+    let mut single_quote = NextMark::new(line);
+    let mut backtick = NextMark::new(line);
+    let mut curly_quote = NextMark::new(line);
+    let mut bare_end = NextMark::new(line);
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -1225,42 +1232,94 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             // A full-width colon is how Chinese input types one (`{code：40001,…}`).
             .or_else(|| rest.strip_prefix([':', '=', '：']))?
             .trim_start();
-        // A value ends within what a lookup reads: its end is sought no further.
-        let rest = crate::normalize::head_of(rest, crate::normalize::MAX_LOOKUP_LEN);
+        // Each value's end is where the next closing mark is at or after its start; every
+        // copy of the name is read from a later place, so the searches go on from where the
+        // last one ended (see [`NextMark`]).
+        let from = |value: &str| line.len() - value.len();
         // PHP's var_dump: `int(50002)`, `string(44) "…"`.
         let rest = match rest.strip_prefix("int(") {
-            Some(int) => return int.split(')').next(),
+            Some(int) => {
+                let start = from(int);
+                let end = paren.at_or_after(start, |t| t.find(')'));
+                return line.get(start..end.unwrap_or(line.len()));
+            }
             None => rest,
         };
         let rest = match rest.strip_prefix("string(") {
-            Some(sized) => sized.split_once(')')?.1.trim_start(),
+            Some(sized) => {
+                let close = paren.at_or_after(from(sized), |t| t.find(')'))?;
+                line.get(close + 1..)?.trim_start()
+            }
             None => rest,
         };
         // JSON inside a JSON string: `\"errmsg\":\"missing code\"`.
         if let Some(inner) = rest.strip_prefix("\\\"") {
-            return inner.find("\\\"").and_then(|end| inner.get(..end));
+            let start = from(inner);
+            let end =
+                escaped_quote.at_or_after(start, |t| crate::normalize::find_str(t, "\\\""))?;
+            return line.get(start..end);
         }
         // Python 2 prints text as `u'…'`.
         let rest = match rest.strip_prefix('u') {
             Some(quoted) if quoted.starts_with(['\'', '"']) => quoted,
             _ => rest,
         };
-        match rest.chars().next()? {
+        let (start, end) = match rest.chars().next()? {
             quote @ ('"' | '\'' | '`') => {
-                let inner = rest.get(1..)?;
-                inner.find(quote).and_then(|end| inner.get(..end))
+                let start = from(rest) + 1;
+                let closing = match quote {
+                    '"' => &mut double_quote,
+                    '\'' => &mut single_quote,
+                    _ => &mut backtick,
+                };
+                (start, closing.at_or_after(start, |t| t.find(quote))?)
             }
             // Chinese input's quotes; a blog's typography may open with `”` and close with `″`.
             open @ ('“' | '”') => {
-                let inner = rest.get(open.len_utf8()..)?;
-                inner.find(['”', '″']).and_then(|end| inner.get(..end))
+                let start = from(rest) + open.len_utf8();
+                (
+                    start,
+                    curly_quote.at_or_after(start, |t| t.find(['”', '″']))?,
+                )
             }
             _ => {
-                let end = rest.find([',', '}', ')']).unwrap_or(rest.len());
-                Some(rest.get(..end)?.trim()).filter(|v| !v.is_empty())
+                let start = from(rest);
+                let end = bare_end.at_or_after(start, |t| t.find([',', '}', ')']));
+                let value = line.get(start..end.unwrap_or(line.len()))?.trim();
+                return Some(value).filter(|v| !v.is_empty());
+            }
+        };
+        line.get(start..end)
+    })
+}
+
+/// Where a search for one closing mark (a quote, a parenthesis) first succeeds at or after a
+/// place in a line, kept for the next search: [`field`] reads a name's copies in order, so a
+/// later search from a place before the kept match (or after a search that found none) has
+/// its answer already, and each stretch of the line is searched once however many copies of
+/// the name it holds.
+struct NextMark<'t> {
+    line: &'t str,
+    /// Where the last search started, and what it found (`None`: nothing to the line's end).
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl<'t> NextMark<'t> {
+    fn new(line: &'t str) -> Self {
+        NextMark { line, last: None }
+    }
+
+    /// The first place at or after `start` where `find` (run on the line from there) succeeds.
+    fn at_or_after(&mut self, start: usize, find: impl Fn(&str) -> Option<usize>) -> Option<usize> {
+        if let Some((searched_from, found)) = self.last {
+            if start >= searched_from && found.is_none_or(|at| at >= start) {
+                return found;
             }
         }
-    })
+        let found = self.line.get(start..).and_then(find).map(|at| start + at);
+        self.last = Some((start, found));
+        found
+    }
 }
 
 /// The longest key of a PHP array the payload forms name (`err_code_des`, `errmsg`).
