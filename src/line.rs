@@ -40,10 +40,11 @@
 //! A line where none of these is found is [`LineError::NoPayload`]; a JSON payload that fits no
 //! platform, and has no text form inside, is the decoder's own error.
 //!
-//! JSON objects are sought in the whole line; the text forms in its first 64 KiB
-//! ([`MAX_TEXT_FORM_BYTES`]). An SDK's or runtime's text is a short message at the start of
-//! whatever follows it (a stack trace, a dump), and the bound keeps the time a line takes in
-//! proportion to its length whatever its bytes.
+//! JSON objects and quoted messages are sought in the whole line; the text forms in its first
+//! 64 KiB ([`MAX_TEXT_FORM_BYTES`]), and in a quoted message's first 64 KiB. An SDK's or
+//! runtime's text is a short message at the start of whatever follows it (a stack trace, a
+//! dump), and the bound keeps the time a line takes in proportion to its length whatever its
+//! bytes.
 //!
 //! ```
 //! use minierr::line::{decode_line, Found};
@@ -356,8 +357,10 @@ fn every_form<'a>(
     // payload's own, not the object's.
     let escaped_payload = matches!(json_error, Some(DecodeError::UnknownShape { .. }))
         && find_str(line, "\\\"").is_some();
-    let line = crate::normalize::head_of(line, MAX_TEXT_FORM_BYTES);
-    if let Some(found) = text_form(line, options, json_error.is_none() || escaped_payload) {
+    // The text forms read the line's start; a quoted message is read whole wherever it ends,
+    // each with its own start read by the text forms in turn.
+    let start = crate::normalize::head_of(line, MAX_TEXT_FORM_BYTES);
+    if let Some(found) = text_form(start, options, json_error.is_none() || escaped_payload) {
         return Ok(found);
     }
     // A message a logger quoted (`… call failed "api unauthorized, hints: [ req_id: … ]"`),
@@ -416,6 +419,15 @@ fn single_quoted(line: &str) -> impl Iterator<Item = &str> {
         .take(MAX_OBJECT_STARTS)
 }
 
+/// Where in `text` serde_json stopped with `error`: its line and column, as a byte offset.
+fn error_offset(text: &str, error: &serde_json::Error) -> Option<usize> {
+    let line_start = match error.line() {
+        0 | 1 => 0,
+        line => memchr::memchr_iter(b'\n', text.as_bytes()).nth(line - 2)? + 1,
+    };
+    Some(line_start + error.column().saturating_sub(1))
+}
+
 /// The JSON strings a line quotes, quotes included, in order: `"a"` and `"b"` in
 /// `x "a" y "b"`.
 fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
@@ -427,14 +439,15 @@ fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
                 serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
             match values.next() {
                 Some(Ok(_)) => {}
-                // A string that runs to the line's end unclosed: every later quote was read as
-                // part of it (escaped or plain, the reading from there on is the same), so none
-                // opens a string either.
-                Some(Err(e)) if e.is_eof() => return None,
-                _ => {
-                    from = at + 1;
+                // Not a string: it ran unclosed to the line's end, or met a control character or
+                // a bad escape. Every quote before that point was escaped inside it, and a string
+                // opened there is read the same way from the next byte on, to the same failure:
+                // the next string to try starts after it.
+                Some(Err(e)) => {
+                    from = error_offset(rest, &e).map_or(at + 1, |offset| at + offset.max(1));
                     continue;
                 }
+                None => return None,
             }
             let end = values.byte_offset();
             from = at + end;
@@ -1322,7 +1335,9 @@ impl<'t> NextMark<'t> {
     }
 }
 
-/// The longest key of a PHP array the payload forms name (`err_code_des`, `errmsg`).
+/// The longest text between `[` and `] =>` that [`print_r_value`] takes for a PHP array's key:
+/// keys are field names (`err_code_des`, `errmsg`), and a longer run is not read as one, so a
+/// line of many `] =>` after one old `[` is not read from that `[` each time.
 const MAX_PRINT_R_KEY: usize = 64;
 
 /// A value as PHP's `print_r` prints it (`Array ( [errcode] => 40001 [errmsg] => a, b )`): bare

@@ -408,6 +408,8 @@ fn a_mark_repeated_across_a_line_gives_the_answer_it_gave_when_short() {
         repeat("code: string(", "", ""),
         repeat(" x] =>", "[errcode] =>", ""),
         repeat("a\\\"", "x \"", ""),
+        repeat("a\\\"", "x \"", "\tz"),
+        repeat("\\\"", "x ", "\\x end"),
         repeat("_", "", ""),
         repeat("SYSTEM_ERROR ", "", ""),
         repeat("40001 ,", "", ""),
@@ -454,6 +456,15 @@ fn text_forms_read_the_start_of_a_long_line() {
         Some((Found::Fields, Some("40001".to_owned())))
     );
     assert!(matches!(found(&late), Err(LineError::NoPayload)));
+    // A quoted message is read whole, wherever it ends.
+    let quoted = format!(
+        r#"call failed "api unauthorized, hints: [ req_id: abc ] {}""#,
+        filler(MAX_TEXT_FORM_BYTES)
+    );
+    assert_eq!(
+        found(&quoted).ok(),
+        Some((Found::JsonString, Some("48001".to_owned())))
+    );
     assert_eq!(
         found(&json_late).ok(),
         Some((Found::JsonObject, Some("40001".to_owned())))
