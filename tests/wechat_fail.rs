@@ -292,7 +292,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 21] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 25] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -310,6 +310,28 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
             Some(Action::Retry),
         ),
         ("request:fail timeout", Some(Network), Some(Action::Retry)),
+        // The Android runtime's timeout, with the networkTimeout it waited or an app's text.
+        (
+            "request:fail socket time out timeout:60000",
+            Some(Network),
+            Some(Action::Retry),
+        ),
+        (
+            "request:fail socket time out :3000",
+            Some(Network),
+            Some(Action::Retry),
+        ),
+        // A scope the user never granted: the app must ask, with or without Android's colon.
+        (
+            "getUserInfo:fail scope unauthorized",
+            Some(ScopeNotGranted),
+            Some(Action::AskUser),
+        ),
+        (
+            "getUserInfo:fail:scope unauthorized",
+            Some(ScopeNotGranted),
+            Some(Action::AskUser),
+        ),
         // Certificate and TLS failures are the server's configuration.
         (
             "request:fail -200:net::ERR_CERT_COMMON_NAME_INVALID",

@@ -6206,6 +6206,12 @@ pub enum ReasonClass {
     ///
     /// wx.cloud's APIs fail until wx.cloud.init has been called (it is asynchronous, so the first call must wait for it); the fix is in the app's code, and retrying without it fails again.
     NotInitialized,
+    /// The user has not granted the scope the API needs, and the API did not ask.
+    ///
+    /// `scope_not_granted` · next step: [`Action::AskUser`].
+    ///
+    /// An API behind a scope (scope.userInfo, scope.writePhotosAlbum, …) fails until the user grants it; since 2018 wx.getUserInfo no longer shows the grant dialog and fails straight away, so the app must ask with wx.authorize or a button the user taps (open-type=getUserInfo).
+    ScopeNotGranted,
 }
 
 impl ReasonClass {
@@ -6220,6 +6226,7 @@ impl ReasonClass {
         ReasonClass::ConcurrencyLimit,
         ReasonClass::BadUrl,
         ReasonClass::NotInitialized,
+        ReasonClass::ScopeNotGranted,
     ];
 
     pub(super) const fn row(self) -> ReasonClassInfo {
@@ -6233,6 +6240,7 @@ impl ReasonClass {
             ReasonClass::ConcurrencyLimit => ReasonClassInfo { name: "concurrency_limit", action: Action::Backoff, description_en: "Too many network tasks were running at once: the runtime refused a new one until others finish" },
             ReasonClass::BadUrl => ReasonClassInfo { name: "bad_url", action: Action::FixRequest, description_en: "The URL is malformed or uses a scheme the stack does not support" },
             ReasonClass::NotInitialized => ReasonClassInfo { name: "not_initialized", action: Action::FixRequest, description_en: "An API was called before the SDK it belongs to was initialised" },
+            ReasonClass::ScopeNotGranted => ReasonClassInfo { name: "scope_not_granted", action: Action::AskUser, description_en: "The user has not granted the scope the API needs, and the API did not ask" },
         }
     }
 }
@@ -6254,6 +6262,8 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "appid privacy api banned", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "please call wx.cloud.init first", ReasonClass::NotInitialized),
+    (ReasonMatch::Prefix, "socket time out", ReasonClass::Network),
+    (ReasonMatch::Contains, "scope unauthorized", ReasonClass::ScopeNotGranted),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
