@@ -254,6 +254,26 @@ fn codes_with_two_reference_rows_have_per_api_meanings() {
     );
 }
 
+/// An expired component ticket is renewed: WeChat pushes a new one every ten minutes, and the
+/// caller sent one older than the latest (a stale cache in every thread seen:
+/// binarywang/WxJava#2870, hhxsv5/laravel-s#198). An invalid one has other causes (no push ever
+/// stored, two platforms' tickets under one key) and stays configuration.
+#[cfg(feature = "json")]
+#[test]
+fn an_expired_component_ticket_is_refreshed() {
+    let line = r#"【错误信息】：错误代码：61005, 错误信息：ticket 已过期，微信原始报文：{"errcode":61005,"errmsg":"component ticket is expired rid: 6361c31b-4102c873-4f4c3823"}"#;
+    let (_, d) = minierr::line::decode_line(line, &minierr::DecodeOptions::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (d.name(), d.action()),
+        (Some("ComponentTicketExpired"), Some(Action::Refresh))
+    );
+    assert_eq!(
+        Errcode::from_code(61006).map(Errcode::action),
+        Some(Action::FixConfig)
+    );
+}
+
 #[test]
 fn actions_and_hints_the_issue_names() {
     use minierr::RetryHint;

@@ -6025,7 +6025,9 @@ pub enum Errcode {
     ///
     /// The component ticket has expired.
     ///
-    /// Next step: [`Action::FixConfig`].
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: Step: refresh, where the reference infers fix\_config. WeChat pushes a new component\_verify\_ticket every ten minutes; an expired one means the caller sent a ticket older than the latest push, and the fix is to use the newest ticket it received (or wait for the next push) and ask for the token again: in every thread seen the cause was a stale cached ticket (hhxsv5/laravel-s\#198, binarywang/WxJava\#2870, Wechat-Group/weixin-java-open-demo\#21). 61006 (invalid ticket) stays fix\_config: its causes differ (no push ever received, tickets of two platforms saved under one key).
     #[doc(alias = "61005")]
     #[doc(alias = "component ticket is expired")]
     ComponentTicketExpired = 61005,
@@ -31976,13 +31978,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "component ticket is expired",
                 message_zh: "ticket 已过期",
                 message_en: "The component ticket has expired",
-                action: Action::FixConfig,
+                action: Action::Refresh,
                 by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
-                note: "",
+                note: "Step: refresh, where the reference infers fix_config. WeChat pushes a new component_verify_ticket every ten minutes; an expired one means the caller sent a ticket older than the latest push, and the fix is to use the newest ticket it received (or wait for the next push) and ask for the token again: in every thread seen the cause was a stale cached ticket (hhxsv5/laravel-s#198, binarywang/WxJava#2870, Wechat-Group/weixin-java-open-demo#21). 61006 (invalid ticket) stays fix_config: its causes differ (no push ever received, tickets of two platforms saved under one key).",
             },
         Errcode::ComponentTicketInvalid => &ErrcodeInfo {
                 errmsg: "component ticket is invalid",
