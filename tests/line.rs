@@ -498,6 +498,15 @@ const FORMS: &[Case] = &[
         // The user must write to the account again before it may answer.
         Some(Action::AskUser),
     ),
+    // Nor one holding WeCom's errmsg with its hint and link (sunnoy/openclaw-plugin-wecom#82:
+    // the user id sent was wrong).
+    (
+        r#"ERROR [wecom] WeCom: Agent API fallback failed (sendText) {"userId":"0630","error":"agent send text failed: 81013 user & party & tag all invalid, hint: [1772787551486503791331285], from ip: 222.88.153.2, more info at https://open.work.weixin.qq.com/devtool/query?e=81013"}"#,
+        Found::ServerText,
+        Platform::Wecom,
+        Some(81013),
+        Some(Action::FixRequest),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,

@@ -203,15 +203,18 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     continue;
                 }
                 "error" => {
-                    // A logger's `error` field holding WeChat's `api:fail` errMsg, or a server
-                    // errmsg with its `rid:` (an app's `{"success":false,"error":"… rid: …"}`),
-                    // is not an Alipay code; the message is then found as text.
+                    // A logger's `error` field holding WeChat's `api:fail` errMsg, a server
+                    // errmsg with its `rid:` or `hint: […]` (an app's `{"success":false,
+                    // "error":"… rid: …"}`), or WeCom's with its marks (`…, hint: […], from ip:
+                    // …, more info at https://open.work.weixin.qq.com/…`), is not an Alipay
+                    // code; the message is then found as text.
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.error |= !text.is_some_and(|t| {
+                        let parts = wx::server::split_errmsg(&t);
                         wx::has_fail_marker(&t)
-                            || wx::server::split_errmsg(&t)
-                                .rid()
-                                .is_some_and(|rid| !rid.is_empty())
+                            || parts.rid().is_some_and(|rid| !rid.is_empty())
+                            || parts.hint().is_some()
+                            || crate::wecom::is_wecom_errmsg(&t)
                     });
                     continue;
                 }
