@@ -1219,13 +1219,8 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
 /// without its quotes, or the bare text up to the next `,`, `}` or `)` (for PHP's `print_r`,
 /// up to its next key).
 fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
-    let mut paren = NextMark::new(line);
-    let mut escaped_quote = NextMark::new(line);
-    let mut double_quote = NextMark::new(line);
-    let mut single_quote = NextMark::new(line);
-    let mut backtick = NextMark::new(line);
-    let mut curly_quote = NextMark::new(line);
-    let mut bare_end = NextMark::new(line);
+    // Made at the first value sought: most names a line is asked for are not in it.
+    let mut marks: Option<ClosingMarks> = None;
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -1249,18 +1244,27 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
         // copy of the name is read from a later place, so the searches go on from where the
         // last one ended (see [`NextMark`]).
         let from = |value: &str| line.len() - value.len();
+        let ClosingMarks {
+            paren,
+            escaped_quote,
+            double_quote,
+            single_quote,
+            backtick,
+            curly_quote,
+            bare_end,
+        } = marks.get_or_insert_with(ClosingMarks::default);
         // PHP's var_dump: `int(50002)`, `string(44) "…"`.
         let rest = match rest.strip_prefix("int(") {
             Some(int) => {
                 let start = from(int);
-                let end = paren.at_or_after(start, |t| t.find(')'));
+                let end = paren.at_or_after(line, start, |t| t.find(')'));
                 return line.get(start..end.unwrap_or(line.len()));
             }
             None => rest,
         };
         let rest = match rest.strip_prefix("string(") {
             Some(sized) => {
-                let close = paren.at_or_after(from(sized), |t| t.find(')'))?;
+                let close = paren.at_or_after(line, from(sized), |t| t.find(')'))?;
                 line.get(close + 1..)?.trim_start()
             }
             None => rest,
@@ -1268,8 +1272,8 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
         // JSON inside a JSON string: `\"errmsg\":\"missing code\"`.
         if let Some(inner) = rest.strip_prefix("\\\"") {
             let start = from(inner);
-            let end =
-                escaped_quote.at_or_after(start, |t| crate::normalize::find_str(t, "\\\""))?;
+            let end = escaped_quote
+                .at_or_after(line, start, |t| crate::normalize::find_str(t, "\\\""))?;
             return line.get(start..end);
         }
         // Python 2 prints text as `u'…'`.
@@ -1281,23 +1285,23 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             quote @ ('"' | '\'' | '`') => {
                 let start = from(rest) + 1;
                 let closing = match quote {
-                    '"' => &mut double_quote,
-                    '\'' => &mut single_quote,
-                    _ => &mut backtick,
+                    '"' => double_quote,
+                    '\'' => single_quote,
+                    _ => backtick,
                 };
-                (start, closing.at_or_after(start, |t| t.find(quote))?)
+                (start, closing.at_or_after(line, start, |t| t.find(quote))?)
             }
             // Chinese input's quotes; a blog's typography may open with `”` and close with `″`.
             open @ ('“' | '”') => {
                 let start = from(rest) + open.len_utf8();
                 (
                     start,
-                    curly_quote.at_or_after(start, |t| t.find(['”', '″']))?,
+                    curly_quote.at_or_after(line, start, |t| t.find(['”', '″']))?,
                 )
             }
             _ => {
                 let start = from(rest);
-                let end = bare_end.at_or_after(start, |t| t.find([',', '}', ')']));
+                let end = bare_end.at_or_after(line, start, |t| t.find([',', '}', ')']));
                 let value = line.get(start..end.unwrap_or(line.len()))?.trim();
                 return Some(value).filter(|v| !v.is_empty());
             }
@@ -1311,28 +1315,42 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
 /// later search from a place before the kept match (or after a search that found none) has
 /// its answer already, and each stretch of the line is searched once however many copies of
 /// the name it holds.
-struct NextMark<'t> {
-    line: &'t str,
+#[derive(Default)]
+struct NextMark {
     /// Where the last search started, and what it found (`None`: nothing to the line's end).
     last: Option<(usize, Option<usize>)>,
 }
 
-impl<'t> NextMark<'t> {
-    fn new(line: &'t str) -> Self {
-        NextMark { line, last: None }
-    }
-
-    /// The first place at or after `start` where `find` (run on the line from there) succeeds.
-    fn at_or_after(&mut self, start: usize, find: impl Fn(&str) -> Option<usize>) -> Option<usize> {
+impl NextMark {
+    /// The first place at or after `start` in `line` where `find` (run on the line from
+    /// there) succeeds.
+    fn at_or_after(
+        &mut self,
+        line: &str,
+        start: usize,
+        find: impl Fn(&str) -> Option<usize>,
+    ) -> Option<usize> {
         if let Some((searched_from, found)) = self.last {
             if start >= searched_from && found.is_none_or(|at| at >= start) {
                 return found;
             }
         }
-        let found = self.line.get(start..).and_then(find).map(|at| start + at);
+        let found = line.get(start..).and_then(find).map(|at| start + at);
         self.last = Some((start, found));
         found
     }
+}
+
+/// The closing marks [`field`] looks for, one [`NextMark`] each.
+#[derive(Default)]
+struct ClosingMarks {
+    paren: NextMark,
+    escaped_quote: NextMark,
+    double_quote: NextMark,
+    single_quote: NextMark,
+    backtick: NextMark,
+    curly_quote: NextMark,
+    bare_end: NextMark,
 }
 
 /// The longest text between `[` and `] =>` that [`print_r_value`] takes for a PHP array's key:
