@@ -829,6 +829,11 @@ fn alipay_text<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'
             .trim_start_matches("fail")
             .trim_start_matches(|c: char| c.is_whitespace() || ":：,，-".contains(c))
             .trim();
+        // The message runs to the line's end, and a documented one is short: a longer rest is
+        // turned away by its length, not looked up at every API name a long line holds.
+        if message.len() > 2 * crate::normalize::MAX_NORMAL_LEN {
+            return None;
+        }
         api.error(None, Some(message))?;
         let fail = crate::alipay::Fail::new(None, Some(Cow::Borrowed(message)));
         Some(Diagnosis::Alipay(crate::decode::AlipayDiagnosis::new(

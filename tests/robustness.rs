@@ -421,6 +421,19 @@ fn a_mark_repeated_across_a_line_gives_the_answer_it_gave_when_short() {
             line.get(..40).unwrap_or(line)
         );
     }
+    // A long identifier run before many full-width `：fail`s is no API's name; a JSON errMsg
+    // has no 64 KiB bound, so this one is longer.
+    let run = format!(
+        r#"{{"errMsg":"{}-{}"}}"#,
+        "a".repeat(100_000),
+        "：fail ".repeat(10_000)
+    );
+    let found = decode_line(&run, &options).map(|(_, d)| (d.platform(), d.action()));
+    assert_eq!(found.ok(), Some((minierr::Platform::Wechat, None)));
+    assert!(matches!(
+        decode_line(&repeat(",my.request", "x ", ""), &options),
+        Err(LineError::NoPayload)
+    ));
     // Shapes with a payload keep its answer: the code sent, however long the message.
     let cloud = repeat("s:fail -1 ", "errCode: -501000 | errMsg: ", "");
     let advice = repeat(

@@ -744,7 +744,8 @@ fn split_at_fail(text: &str) -> Option<(&str, &str)> {
             return None;
         }
         let api = text.get(lead.min(colon)..colon)?.trim_end();
-        if full_width && !is_api_name(api) {
+        // An API's name is short: a longer run is no name, and is not read again at each colon.
+        if full_width && !(api.len() <= MAX_API_NAME && is_api_name(api)) {
             return None;
         }
         let reason = rest.strip_prefix([':', ' ', ',']).unwrap_or(rest).trim();
@@ -766,6 +767,10 @@ pub(crate) fn colons(text: &str) -> impl Iterator<Item = (usize, usize, bool)> +
         }
     })
 }
+
+/// The longest text [`split_at_fail`] reads as an API's name before a full-width colon (the
+/// longest WeChat API names have 43 bytes).
+const MAX_API_NAME: usize = 64;
 
 /// `request`, `openBluetoothAdapter`, `operateWXData`: an identifier, as WeChat names its APIs.
 fn is_api_name(text: &str) -> bool {

@@ -145,6 +145,10 @@ fn split_hint(text: &str) -> Option<(&str, &str)> {
     Some((trim_separator(before), id))
 }
 
+/// The most clauses (runs between `, `) a documented errmsg has: a test holds every catalog
+/// errmsg to it.
+const MAX_ERRMSG_CLAUSES: usize = 8;
+
 /// `(reason, advice)` when `text` carries advice with a URL after the reason. The reason is the
 /// longest leading run of clauses that is a catalog errmsg; without one, the advice is the
 /// clause holding the URL.
@@ -153,19 +157,24 @@ fn split_advice(text: &str) -> Option<(&str, &str)> {
         text.get(i..)
             .is_some_and(|t| t.starts_with("https://") || t.starts_with("http://"))
     })?;
-    // The clause boundaries before the URL, last first: the longest documented run is the
-    // first one found, and each lookup normalises a long prefix.
-    let boundaries = || {
-        text.get(..url)
-            .into_iter()
-            .flat_map(|head| head.rmatch_indices(", "))
-            .map(|(i, _)| i)
-    };
-    let documented = boundaries().find(|&i| {
-        text.get(..i)
-            .is_some_and(|reason| !Errcode::all_with_message(reason).is_empty())
-    });
-    let cut = documented.or_else(|| boundaries().next())?;
+    let head = text.get(..url)?;
+    // A documented errmsg has few clauses (none more than three `, `), so only the first
+    // boundaries can end one: those are tried, last first, and each lookup normalises a prefix
+    // of a few clauses, not of every clause a long text holds.
+    let documented_end = head
+        .match_indices(", ")
+        .nth(MAX_ERRMSG_CLAUSES)
+        .map_or(head.len(), |(i, _)| i);
+    let documented = head
+        .get(..documented_end)
+        .into_iter()
+        .flat_map(|head| head.rmatch_indices(", "))
+        .map(|(i, _)| i)
+        .find(|&i| {
+            text.get(..i)
+                .is_some_and(|reason| !Errcode::all_with_message(reason).is_empty())
+        });
+    let cut = documented.or_else(|| head.rfind(", "))?;
     let reason = text.get(..cut)?;
     let advice = text.get(cut + 2..)?.trim();
     Some((reason, advice))
@@ -498,6 +507,17 @@ mod serde_impls {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_documented_errmsg_has_more_clauses_than_split_advice_tries() {
+        let most = Errcode::all()
+            .map(|code| code.errmsg().matches(", ").count() + 1)
+            .max();
+        assert!(
+            most.is_some_and(|most| (2..=MAX_ERRMSG_CLAUSES).contains(&most)),
+            "{most:?}"
+        );
+    }
 
     #[test]
     fn suffixes_that_are_not_suffixes_stay_in_the_reason() {
