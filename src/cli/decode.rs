@@ -38,6 +38,23 @@ fn is_unknown(view: &DiagnosisView<'_>) -> bool {
     view.action.is_none() || (view.code.is_some() && !view.known)
 }
 
+/// The most distinct text codes (per platform) and unknown reasons the summary tallies, and the
+/// longest key it keeps of one: a log of millions of distinct reasons (each with an id the
+/// stripping does not catch) would otherwise be held whole in memory. Past the bound a new one
+/// is not tallied (the `unknown` total still counts its line), so the top lists are those of
+/// the first ten thousand.
+const MAX_TALLIED: usize = 10_000;
+const MAX_TALLY_KEY_BYTES: usize = 256;
+
+/// The start of `text`, at most `max` bytes, cut at a character boundary.
+fn head_of(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
 /// How many lines have been seen, by outcome, and the tables of the summary.
 #[derive(Default)]
 struct Summary {
@@ -79,11 +96,11 @@ impl Summary {
             }
             Some(RawCode::Text(t)) => {
                 let codes = self.by_text.entry(platform).or_default();
-                match codes.get_mut(t) {
-                    Some(entry) => entry.1 += 1,
-                    None => {
-                        codes.insert(t.to_owned(), (view.name, 1));
-                    }
+                let t = head_of(t, MAX_TALLY_KEY_BYTES);
+                if let Some(entry) = codes.get_mut(t) {
+                    entry.1 += 1;
+                } else if codes.len() < MAX_TALLIED {
+                    codes.insert(t.to_owned(), (view.name, 1));
                 }
             }
             None => {}
@@ -97,11 +114,12 @@ impl Summary {
                 key.push_str(platform);
                 key.push(' ');
                 push_normal_reason(&mut key, reason);
-                match self.unknown_reasons.get_mut(key.as_str()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.unknown_reasons.insert(key.clone(), 1);
-                    }
+                let kept = head_of(&key, MAX_TALLY_KEY_BYTES).len();
+                key.truncate(kept);
+                if let Some(n) = self.unknown_reasons.get_mut(key.as_str()) {
+                    *n += 1;
+                } else if self.unknown_reasons.len() < MAX_TALLIED {
+                    self.unknown_reasons.insert(key.clone(), 1);
                 }
                 self.reason_key = key;
             }
@@ -133,11 +151,19 @@ impl Summary {
         for (platform, codes) in other.by_text {
             let into = self.by_text.entry(platform).or_default();
             for (code, (name, n)) in codes {
-                into.entry(code).or_insert((name, 0)).1 += n;
+                if let Some(entry) = into.get_mut(&code) {
+                    entry.1 += n;
+                } else if into.len() < MAX_TALLIED {
+                    into.insert(code, (name, n));
+                }
             }
         }
         for (reason, n) in other.unknown_reasons {
-            *self.unknown_reasons.entry(reason).or_default() += n;
+            if let Some(count) = self.unknown_reasons.get_mut(&reason) {
+                *count += n;
+            } else if self.unknown_reasons.len() < MAX_TALLIED {
+                self.unknown_reasons.insert(reason, n);
+            }
         }
     }
 
