@@ -697,22 +697,26 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
     };
     let head = line.get(..at)?;
     let head = head.split(" hint: [").next().unwrap_or(head);
-    // The server's errmsg is English: an app's own words glued before it (`调用失败reach
-    // max api daily quota limit`) end at their last non-ASCII byte, which ends its character.
-    let after_app_words = head.bytes().rposition(|b| !b.is_ascii()).map(|i| i + 1);
-    // A label, or Markdown's backtick around the errmsg quoted in a thread (Chinese quotes
-    // end the app's words already).
-    let start = [": ", "：", "`"]
-        .iter()
-        .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
-        .chain(after_app_words)
-        .max()
-        .unwrap_or(0);
-    let errmsg = line.get(start..end)?.trim();
+    let errmsg = line.get(errmsg_start(head)..end)?.trim();
     let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
     // The code the errmsg names (every known code has a step), or the step every code
     // sharing it takes.
     response.action().is_some().then_some(response)
+}
+
+/// Where an errmsg printed in a line starts, in `head`, the line up to the errmsg's suffix:
+/// after the last label (`: `, `：`) or Markdown backtick (around an errmsg quoted in a thread;
+/// Chinese quotes end the app's words already), or after an app's own words glued before it
+/// (`调用失败reach max api daily quota limit`: the errmsg is English, so those words end at
+/// their last non-ASCII byte, which ends its character); `head`'s start when neither.
+fn errmsg_start(head: &str) -> usize {
+    let after_app_words = head.bytes().rposition(|b| !b.is_ascii()).map(|i| i + 1);
+    [": ", "：", "`"]
+        .iter()
+        .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
+        .chain(after_app_words)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A WeCom errmsg printed without its errcode or link, before WeCom's older hint:
@@ -730,13 +734,7 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
     let at = find_str(line, " hint: [")?;
     let end = at + line.get(at..)?.find(']')? + 1;
     let head = line.get(..at)?.trim_end_matches([',', ' ']);
-    let after_app_words = head.bytes().rposition(|b| !b.is_ascii()).map(|i| i + 1);
-    let start = [": ", "：", "`"]
-        .iter()
-        .filter_map(|label| head.rfind(label).map(|i| i + label.len()))
-        .chain(after_app_words)
-        .max()
-        .unwrap_or(0);
+    let start = errmsg_start(head);
     let after_label = head.get(start..)?;
     let words = after_label.trim();
     let words_start = start + (after_label.len() - after_label.trim_start().len());
