@@ -38,11 +38,11 @@ fn is_unknown(view: &DiagnosisView<'_>) -> bool {
     view.action.is_none() || (view.code.is_some() && !view.known)
 }
 
-/// The most distinct text codes (per platform) and unknown reasons the summary tallies, and the
-/// longest key it keeps of one: a log of millions of distinct reasons (each with an id the
-/// stripping does not catch) would otherwise be held whole in memory. Past the bound a new one
-/// is not tallied (the `unknown` total still counts its line), so the top lists are those of
-/// the first ten thousand.
+/// The most distinct codes (numbers, and text per platform) and unknown reasons the summary
+/// tallies, and the longest key it keeps of one: a log of millions of distinct ones (reasons
+/// with an id the stripping does not catch, codes no catalog knows) would otherwise be held
+/// whole in memory. Past the bound a new one is not tallied (the totals still count its line),
+/// so the top lists are those of the first ten thousand.
 const MAX_TALLIED: usize = 10_000;
 const MAX_TALLY_KEY_BYTES: usize = 256;
 
@@ -89,10 +89,11 @@ impl Summary {
         self.by_action.add(view.action, 1);
         match view.code {
             Some(RawCode::Number(n)) => {
-                self.by_number
-                    .entry((platform, n))
-                    .or_insert((view.name, 0))
-                    .1 += 1;
+                if let Some(entry) = self.by_number.get_mut(&(platform, n)) {
+                    entry.1 += 1;
+                } else if self.by_number.len() < MAX_TALLIED {
+                    self.by_number.insert((platform, n), (view.name, 1));
+                }
             }
             Some(RawCode::Text(t)) => {
                 let codes = self.by_text.entry(platform).or_default();
@@ -146,7 +147,11 @@ impl Summary {
             *self.by_category.entry(key).or_default() += n;
         }
         for (key, (name, n)) in other.by_number {
-            self.by_number.entry(key).or_insert((name, 0)).1 += n;
+            if let Some(entry) = self.by_number.get_mut(&key) {
+                entry.1 += n;
+            } else if self.by_number.len() < MAX_TALLIED {
+                self.by_number.insert(key, (name, n));
+            }
         }
         for (platform, codes) in other.by_text {
             let into = self.by_text.entry(platform).or_default();

@@ -272,13 +272,22 @@ fn matches_in(normal: &str, mut each: impl FnMut(&'static Entry, Option<ReasonCl
     }
 }
 
+/// The most bytes between a number marker and its label (`NSURLErrorDomain Code=`: one space).
+const MAX_LABEL_GAP: usize = 16;
+
 /// The row of `vocabulary` whose number follows a marker, after `label` where one is given
 /// (`code=` in `NSURLErrorDomain Code=-1001`).
 fn numbered(after: &str, label: &str, vocabulary: Vocabulary) -> Option<&'static Entry> {
     let after = after.trim_start();
     let digits = match label {
         "" => after,
-        _ => crate::normalize::split_once_str(after, label)?.1,
+        // The label stands right after the marker (`NSURLErrorDomain Code=-1001`): it is
+        // sought there, not in the rest of a text that may repeat the marker many times.
+        _ => {
+            let near = crate::normalize::head_of(after, MAX_LABEL_GAP + label.len());
+            let at = crate::normalize::find_str(near, label)?;
+            after.get(at + label.len()..)?
+        }
     };
     let number = leading_number(digits)?;
     ENTRIES
