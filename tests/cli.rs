@@ -746,3 +746,37 @@ fn jobs_change_the_speed_not_the_output() {
     let refused = minierr(&["decode", path_text, "--jobs", "0"]);
     assert_eq!(refused.status.code(), Some(2), "--jobs 0 is a usage error");
 }
+
+/// A file that only starts like a JSON array (PHP's dump of an array key on its first line) is
+/// read as lines, every one of them; a file that is one array is read as its elements. (From
+/// standard input, which cannot be read twice, the start decides.)
+#[test]
+fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
+    let dump = r#"["alipay_trade_pay_response"]=> array(4) { ["code"]=> string(5) "40003" ["msg"]=> string(23) "Insufficient Conditions" ["sub_code"]=> string(28) "isv.missing-signature-config" ["sub_msg"]=> string(62) "验签出错, 未配置对应签名算法的公钥或者证书" }"#;
+    let log = format!("{dump}\n2026-12-06 10:00:00 ERROR wx.login request:fail timeout\n");
+    let path = temp_file("starts-like-an-array.log", log.as_bytes());
+    let items = json_lines(&minierr(&[
+        "decode",
+        "--json",
+        path.to_str().expect("a UTF-8 temporary path"),
+    ]));
+    let read: Vec<(u64, &str)> = items
+        .iter()
+        .filter_map(|i| Some((i["line"].as_u64()?, i["platform"].as_str()?)))
+        .collect();
+    assert_eq!(read, [(1, "alipay_gateway"), (2, "wechat")]);
+
+    let array =
+        r#"[{"errMsg":"request:fail timeout"}, {"errcode":40001,"errmsg":"invalid credential"}]"#;
+    let path = temp_file("one-array.json", array.as_bytes());
+    let items = json_lines(&minierr(&[
+        "decode",
+        "--json",
+        path.to_str().expect("a UTF-8 temporary path"),
+    ]));
+    let platforms: Vec<&str> = items
+        .iter()
+        .filter_map(|i| i["platform"].as_str())
+        .collect();
+    assert_eq!(platforms, ["wechat", "wechat_server"]);
+}

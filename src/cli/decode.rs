@@ -9,7 +9,7 @@ use minierr::line::{Found, LineError, decode_line, decode_line_as};
 use minierr::{Action, DecodeOptions, Diagnosis, DiagnosisView, Platform, RawCode};
 use serde::Serialize;
 
-use super::input::{Input, Line, Lines, Progress, each_array_element};
+use super::input::{Input, Line, Lines, Progress, each_array_element, file_is_one_json_array};
 
 /// What `decode` was asked to do.
 pub struct Args<'a> {
@@ -396,7 +396,13 @@ fn push_normal_reason(out: &mut String, reason: &str) {
 pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
     let mut input = Input::open(args.file)?;
     let mut summary = Summary::default();
-    if input.is_json_array()? {
+    // A file that only starts like an array is read as lines; standard input cannot be read
+    // twice, so there the start decides.
+    let one_array = match args.file {
+        Some(path) if !input.is_stdin && input.is_json_array()? => file_is_one_json_array(path)?,
+        _ => input.is_json_array()?,
+    };
+    if one_array {
         let mut each = |index: u64, payload: &str| {
             // An element is held whole to be decoded (serde reads it as one value), but one
             // longer than a line may be is reported as such a line is, not read.
