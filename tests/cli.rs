@@ -749,7 +749,7 @@ fn jobs_change_the_speed_not_the_output() {
 
 /// A file that only starts like a JSON array (PHP's dump of an array key on its first line) is
 /// read as lines, every one of them; a file that is one array is read as its elements. (From
-/// standard input, which cannot be read twice, the start decides.)
+/// standard input, which cannot be read twice, the first line decides.)
 #[test]
 fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
     let dump = r#"["alipay_trade_pay_response"]=> array(4) { ["code"]=> string(5) "40003" ["msg"]=> string(23) "Insufficient Conditions" ["sub_code"]=> string(28) "isv.missing-signature-config" ["sub_msg"]=> string(62) "验签出错, 未配置对应签名算法的公钥或者证书" }"#;
@@ -760,6 +760,13 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
         "--json",
         path.to_str().expect("a UTF-8 temporary path"),
     ]));
+    let read: Vec<(u64, &str)> = items
+        .iter()
+        .filter_map(|i| Some((i["line"].as_u64()?, i["platform"].as_str()?)))
+        .collect();
+    assert_eq!(read, [(1, "alipay_gateway"), (2, "wechat")]);
+    // From standard input the first line decides: its array ends before other text.
+    let items = json_lines(&minierr_stdin(&["decode", "--json"], &log));
     let read: Vec<(u64, &str)> = items
         .iter()
         .filter_map(|i| Some((i["line"].as_u64()?, i["platform"].as_str()?)))

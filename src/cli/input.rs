@@ -47,18 +47,38 @@ impl Input {
 
     /// Whether the input is one JSON array rather than lines: it starts (after a byte-order
     /// mark and white space) with `[` followed by `{`, `"` or `]`. A log line such as
-    /// `[wx] request:fail` or `[2026-11-30 10:02:11] …` is not an array.
+    /// `[wx] request:fail` or `[2026-11-30 10:02:11] …` is not an array, nor a first line
+    /// whose array ends before other text on that line (PHP's
+    /// `["alipay_trade_pay_response"]=> array(4) {…}`).
     pub fn is_json_array(&mut self) -> io::Result<bool> {
+        use serde::de::IgnoredAny;
         let head = self.reader.fill_buf()?;
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        let mut rest = head.iter().skip_while(|b| b.is_ascii_whitespace());
+        let start = head.iter().position(|b| !b.is_ascii_whitespace());
+        let head = start.and_then(|at| head.get(at..)).unwrap_or_default();
+        let mut rest = head.iter();
         if rest.next() != Some(&b'[') {
             return Ok(false);
         }
-        Ok(matches!(
+        if !matches!(
             rest.find(|b| !b.is_ascii_whitespace()),
             Some(b'{' | b'"' | b']')
-        ))
+        ) {
+            return Ok(false);
+        }
+        let Some(first_line) = head
+            .split(|&b| b == b'\n')
+            .next()
+            .filter(|_| head.contains(&b'\n'))
+        else {
+            return Ok(true);
+        };
+        let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
+        let closed_then_text = matches!(values.next(), Some(Ok(_)))
+            && first_line
+                .get(values.byte_offset()..)
+                .is_some_and(|after| after.iter().any(|b| !b.is_ascii_whitespace()));
+        Ok(!closed_then_text)
     }
 }
 
