@@ -747,9 +747,9 @@ fn jobs_change_the_speed_not_the_output() {
     assert_eq!(refused.status.code(), Some(2), "--jobs 0 is a usage error");
 }
 
-/// A file that only starts like a JSON array (PHP's dump of an array key on its first line) is
-/// read as lines, every one of them; a file that is one array is read as its elements. (From
-/// standard input, which cannot be read twice, the first line decides.)
+/// An input that only starts like a JSON array (PHP's dump of an array key on its first line:
+/// the array closes with other text after it) is read as lines, every one of them; one that is
+/// an array is read as its elements.
 #[test]
 fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
     let dump = r#"["alipay_trade_pay_response"]=> array(4) { ["code"]=> string(5) "40003" ["msg"]=> string(23) "Insufficient Conditions" ["sub_code"]=> string(28) "isv.missing-signature-config" ["sub_msg"]=> string(62) "验签出错, 未配置对应签名算法的公钥或者证书" }"#;
@@ -765,7 +765,7 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
         .filter_map(|i| Some((i["line"].as_u64()?, i["platform"].as_str()?)))
         .collect();
     assert_eq!(read, [(1, "alipay_gateway"), (2, "wechat")]);
-    // From standard input the first line decides: its array ends before other text.
+    // The same from standard input.
     let items = json_lines(&minierr_stdin(&["decode", "--json"], &log));
     let read: Vec<(u64, &str)> = items
         .iter()
@@ -786,4 +786,33 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
         .filter_map(|i| i["platform"].as_str())
         .collect();
     assert_eq!(platforms, ["wechat", "wechat_server"]);
+}
+
+/// Past ten thousand distinct unknown reasons the summary tallies no new one; on any number of
+/// jobs it keeps the same ones as one pass, so its output is the same.
+#[test]
+fn the_summary_keeps_the_same_reasons_on_any_number_of_jobs() {
+    let mut log = String::new();
+    for i in 0..10_050_u32 {
+        // Letters only: the summary folds digits, so each reason stays distinct.
+        let word: String = format!("{i:05}")
+            .bytes()
+            .map(|d| char::from(b'a' + (d - b'0')))
+            .collect();
+        let reason = if i == 9_990 {
+            "hotreason".to_owned()
+        } else {
+            word
+        };
+        log.push_str(&format!("{{\"errMsg\":\"request:fail {reason}\"}}\n"));
+    }
+    for _ in 0..50 {
+        log.push_str("{\"errMsg\":\"request:fail hotreason\"}\n");
+    }
+    let path = temp_file("many-reasons.log", log.as_bytes());
+    let path = path.to_str().expect("a UTF-8 temporary path");
+    let one = stdout(&minierr(&["decode", "--jobs", "1", path]));
+    let two = stdout(&minierr(&["decode", "--jobs", "2", path]));
+    assert!(one.contains("       51  wechat hotreason"), "{one}");
+    assert_eq!(one, two);
 }

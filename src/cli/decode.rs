@@ -9,7 +9,7 @@ use minierr::line::{Found, LineError, decode_line, decode_line_as};
 use minierr::{Action, DecodeOptions, Diagnosis, DiagnosisView, Platform, RawCode};
 use serde::Serialize;
 
-use super::input::{Input, Line, Lines, Progress, each_array_element, file_is_one_json_array};
+use super::input::{Input, Line, Lines, Progress, each_array_element};
 
 /// What `decode` was asked to do.
 pub struct Args<'a> {
@@ -68,10 +68,17 @@ struct Summary {
     by_action: Tally<Option<Action>>,
     by_form: Tally<Found>,
     /// Numeric codes by (platform, code); text codes by platform, then code, so that a code
-    /// already counted costs no allocation.
-    by_number: HashMap<(&'static str, i64), (Option<&'static str>, u64)>,
-    by_text: HashMap<&'static str, HashMap<String, (Option<&'static str>, u64)>>,
-    unknown_reasons: HashMap<String, u64>,
+    /// already counted costs no allocation. Each entry keeps its count and when it was first
+    /// seen ([`Summary::seen`]).
+    by_number: HashMap<(&'static str, i64), (Option<&'static str>, u64, u64)>,
+    by_text: HashMap<&'static str, HashMap<String, (Option<&'static str>, u64, u64)>>,
+    unknown_reasons: HashMap<String, (u64, u64)>,
+    /// How many new entries the tables have taken: the order in which a batch first saw its
+    /// keys, so that merging batches keeps the keys one pass over the input would keep.
+    seen: u64,
+    /// A batch's summary holds all its keys (a batch is small); the summary of the whole input
+    /// holds [`MAX_TALLIED`] of each table.
+    uncapped: bool,
     /// The buffer the unknown reasons' keys are built in.
     reason_key: String,
     failures: BTreeMap<&'static str, u64>,
@@ -91,8 +98,10 @@ impl Summary {
             Some(RawCode::Number(n)) => {
                 if let Some(entry) = self.by_number.get_mut(&(platform, n)) {
                     entry.1 += 1;
-                } else if self.by_number.len() < MAX_TALLIED {
-                    self.by_number.insert((platform, n), (view.name, 1));
+                } else if self.uncapped || self.by_number.len() < MAX_TALLIED {
+                    self.seen += 1;
+                    self.by_number
+                        .insert((platform, n), (view.name, 1, self.seen));
                 }
             }
             Some(RawCode::Text(t)) => {
@@ -100,8 +109,9 @@ impl Summary {
                 let t = head_of(t, MAX_TALLY_KEY_BYTES);
                 if let Some(entry) = codes.get_mut(t) {
                     entry.1 += 1;
-                } else if codes.len() < MAX_TALLIED {
-                    codes.insert(t.to_owned(), (view.name, 1));
+                } else if self.uncapped || codes.len() < MAX_TALLIED {
+                    self.seen += 1;
+                    codes.insert(t.to_owned(), (view.name, 1, self.seen));
                 }
             }
             None => {}
@@ -117,10 +127,11 @@ impl Summary {
                 push_normal_reason(&mut key, reason);
                 let kept = head_of(&key, MAX_TALLY_KEY_BYTES).len();
                 key.truncate(kept);
-                if let Some(n) = self.unknown_reasons.get_mut(key.as_str()) {
-                    *n += 1;
-                } else if self.unknown_reasons.len() < MAX_TALLIED {
-                    self.unknown_reasons.insert(key.clone(), 1);
+                if let Some(entry) = self.unknown_reasons.get_mut(key.as_str()) {
+                    entry.0 += 1;
+                } else if self.uncapped || self.unknown_reasons.len() < MAX_TALLIED {
+                    self.seen += 1;
+                    self.unknown_reasons.insert(key.clone(), (1, self.seen));
                 }
                 self.reason_key = key;
             }
@@ -146,28 +157,42 @@ impl Summary {
         for (key, n) in other.by_category {
             *self.by_category.entry(key).or_default() += n;
         }
-        for (key, (name, n)) in other.by_number {
+        // Keys new here are taken in the order the part first saw them, while there is room:
+        // the kept keys and their counts are then those of one pass over the input, whatever
+        // the number of jobs.
+        let room = |len: usize| self.uncapped || len < MAX_TALLIED;
+        let mut numbers: Vec<_> = other.by_number.into_iter().collect();
+        numbers.sort_unstable_by_key(|(_, (_, _, seen))| *seen);
+        for (key, (name, n, seen)) in numbers {
             if let Some(entry) = self.by_number.get_mut(&key) {
                 entry.1 += n;
-            } else if self.by_number.len() < MAX_TALLIED {
-                self.by_number.insert(key, (name, n));
+            } else if room(self.by_number.len()) {
+                self.by_number.insert(key, (name, n, seen));
             }
         }
-        for (platform, codes) in other.by_text {
+        let mut texts: Vec<_> = other
+            .by_text
+            .into_iter()
+            .flat_map(|(platform, codes)| {
+                codes.into_iter().map(move |(code, v)| (platform, code, v))
+            })
+            .collect();
+        texts.sort_unstable_by_key(|(_, _, (_, _, seen))| *seen);
+        for (platform, code, (name, n, seen)) in texts {
             let into = self.by_text.entry(platform).or_default();
-            for (code, (name, n)) in codes {
-                if let Some(entry) = into.get_mut(&code) {
-                    entry.1 += n;
-                } else if into.len() < MAX_TALLIED {
-                    into.insert(code, (name, n));
-                }
+            if let Some(entry) = into.get_mut(&code) {
+                entry.1 += n;
+            } else if room(into.len()) {
+                into.insert(code, (name, n, seen));
             }
         }
-        for (reason, n) in other.unknown_reasons {
-            if let Some(count) = self.unknown_reasons.get_mut(&reason) {
-                *count += n;
-            } else if self.unknown_reasons.len() < MAX_TALLIED {
-                self.unknown_reasons.insert(reason, n);
+        let mut reasons: Vec<_> = other.unknown_reasons.into_iter().collect();
+        reasons.sort_unstable_by_key(|(_, (_, seen))| *seen);
+        for (reason, (n, seen)) in reasons {
+            if let Some(entry) = self.unknown_reasons.get_mut(&reason) {
+                entry.0 += n;
+            } else if room(self.unknown_reasons.len()) {
+                self.unknown_reasons.insert(reason, (n, seen));
             }
         }
     }
@@ -219,11 +244,11 @@ impl Summary {
             top(
                 self.by_number
                     .iter()
-                    .map(|((platform, code), (name, n))| (platform, code.to_string(), name, n))
+                    .map(|((platform, code), (name, n, _))| (platform, code.to_string(), name, n))
                     .chain(self.by_text.iter().flat_map(|(platform, codes)| {
                         codes
                             .iter()
-                            .map(move |(code, (name, n))| (platform, code.clone(), name, n))
+                            .map(move |(code, (name, n, _))| (platform, code.clone(), name, n))
                     }))
                     .map(|(platform, code, name, n)| {
                         let name = name.unwrap_or("(not in the catalog)");
@@ -235,7 +260,9 @@ impl Summary {
         table(
             "top unknown reasons (numbers, ids, quoted values and URLs stripped)",
             top(
-                self.unknown_reasons.iter().map(|(k, v)| (k.clone(), *v)),
+                self.unknown_reasons
+                    .iter()
+                    .map(|(k, (n, _))| (k.clone(), *n)),
                 10,
             ),
         )?;
@@ -267,7 +294,9 @@ impl Summary {
             by_form: self.by_form.named(Found::as_str),
             by_action: self.by_action.named(action_name),
             top_unknown_reasons: top(
-                self.unknown_reasons.iter().map(|(k, v)| (k.clone(), *v)),
+                self.unknown_reasons
+                    .iter()
+                    .map(|(k, (n, _))| (k.clone(), *n)),
                 10,
             ),
         };
@@ -396,13 +425,7 @@ fn push_normal_reason(out: &mut String, reason: &str) {
 pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
     let mut input = Input::open(args.file)?;
     let mut summary = Summary::default();
-    // A file that only starts like an array is read as lines; standard input cannot be read
-    // twice, so there the start decides.
-    let one_array = match args.file {
-        Some(path) if !input.is_stdin && input.is_json_array()? => file_is_one_json_array(path)?,
-        _ => input.is_json_array()?,
-    };
-    if one_array {
+    if input.is_json_array()? {
         let mut each = |index: u64, payload: &str| {
             // An element is held whole to be decoded (serde reads it as one value), but one
             // longer than a line may be is reported as such a line is, not read.
@@ -532,7 +555,10 @@ impl Batch {
     /// Decodes every line of the batch into its own output and summary.
     fn decode(&self, args: &Args<'_>) -> io::Result<(Vec<u8>, Summary)> {
         let mut out = Vec::with_capacity(self.text.len());
-        let mut summary = Summary::default();
+        let mut summary = Summary {
+            uncapped: true,
+            ..Summary::default()
+        };
         for (number, line) in (self.first..).zip(&self.lines) {
             let line = match line {
                 OwnedLine::Text(range) => Line::Text(self.text.get(range.clone()).unwrap_or("")),

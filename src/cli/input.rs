@@ -228,26 +228,6 @@ pub fn each_array_element(
     }
 }
 
-/// Whether the file at `path` holds one JSON array and nothing else, read through without
-/// keeping any of it. A log whose first line only starts like an array (PHP's
-/// `["alipay_trade_pay_response"]=> array(4) {…}`, a logger's `["INFO", …] …`) is then read as
-/// lines instead of failing whole after its first line.
-pub fn file_is_one_json_array(path: &str) -> io::Result<bool> {
-    use serde::de::{Deserialize, IgnoredAny};
-    let mut file = File::open(path)?;
-    let reader = io::BufReader::with_capacity(
-        READ_BUFFER,
-        SkipBom {
-            inner: &mut file,
-            start: true,
-        },
-    );
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    Ok(IgnoredAny::deserialize(&mut de)
-        .and_then(|_| de.end())
-        .is_ok())
-}
-
 /// A reader that drops a UTF-8 byte-order mark at its start.
 struct SkipBom<'r> {
     inner: &'r mut dyn Read,
