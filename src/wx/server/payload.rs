@@ -150,8 +150,8 @@ fn split_hint(text: &str) -> Option<(&str, &str)> {
 const MAX_ERRMSG_CLAUSES: usize = 8;
 
 /// `(reason, advice)` when `text` carries advice with a URL after the reason. The reason is the
-/// longest leading run of clauses that is a catalog errmsg; without one, the advice is the
-/// clause holding the URL.
+/// longest leading run of at most [`MAX_ERRMSG_CLAUSES`] clauses that is a catalog errmsg;
+/// without one, the advice is the clause holding the URL.
 fn split_advice(text: &str) -> Option<(&str, &str)> {
     let url = text.match_indices('h').map(|(i, _)| i).find(|&i| {
         text.get(i..)
