@@ -55,6 +55,9 @@ fn head_of(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
+/// A code's name in its catalog, its count, and when it was first seen ([`Summary::seen`]).
+type CodeTally = (Option<&'static str>, u64, u64);
+
 /// How many lines have been seen, by outcome, and the tables of the summary.
 #[derive(Default)]
 struct Summary {
@@ -70,8 +73,8 @@ struct Summary {
     /// Numeric codes by (platform, code); text codes by platform, then code, so that a code
     /// already counted costs no allocation. Each entry keeps its count and when it was first
     /// seen ([`Summary::seen`]).
-    by_number: HashMap<(&'static str, i64), (Option<&'static str>, u64, u64)>,
-    by_text: HashMap<&'static str, HashMap<String, (Option<&'static str>, u64, u64)>>,
+    by_number: HashMap<(&'static str, i64), CodeTally>,
+    by_text: HashMap<&'static str, HashMap<String, CodeTally>>,
     unknown_reasons: HashMap<String, (u64, u64)>,
     /// How many new entries the tables have taken: the order in which a batch first saw its
     /// keys, so that merging batches keeps the keys one pass over the input would keep.
