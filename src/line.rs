@@ -21,8 +21,11 @@
 //!      {41001 …}`, `Request Error: 48001, …`, `错误代码：45009，说明：…` and `…。错误代码：41002`,
 //!      and any rendering that puts a code right before the errmsg documented for that very
 //!      code (`授权失败：40125, invalid appsecret …`, `Exception(code: 42001): [Wechat]access_token
-//!      expired`); a server errmsg with its `rid:` and no code, where the errmsg names one
-//!      code or every code it names takes one step; a WeCom errmsg with no code, by the code its `more info at …?e=N` link names;
+//!      expired`); a server errmsg with its `rid:` and no code (after a label, or in Markdown's
+//!      backticks), where the errmsg names one code or every code it names takes one step; a
+//!      WeCom errmsg with no code, by the code its `more info at …?e=N` link names, or by the
+//!      code WeCom's table gives it when WeCom's older hint (`hint: [1549248037_1_ea3e…]`)
+//!      follows it;
 //!    - a fail object as a console or a dump prints it, not JSON but with its fields named:
 //!      `{errMsg: "request:ok", header: undefined}`, `errCode: -5, errMsg: mediaError`,
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
@@ -892,8 +895,8 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
         let start = api.len();
         let name = line.get(start..colon)?.trim_end();
         // `downloadFile: fail …` is a runtime's spacing of WeChat's form, but `note: fail safe`
-        // is prose: with a space before `fail`, the name must be an API of the reference. So
-        // it must before a full-width colon, which a person typed (`downloadFile：fail …`).
+        // is prose: with a space before `fail`, the name must be an API of the reference.
+        // So must it before a full-width colon, which a person typed (`downloadFile：fail …`).
         let spaced = line
             .get(after_colon..)
             .is_some_and(|rest| rest.starts_with(' '));

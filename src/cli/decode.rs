@@ -39,11 +39,13 @@ fn is_unknown(view: &DiagnosisView<'_>) -> bool {
 }
 
 /// The most distinct codes (numbers, and text per platform) and unknown reasons the summary
-/// tallies, and the longest key it keeps of one: a log of millions of distinct ones (reasons
-/// with an id the stripping does not catch, codes no catalog knows) would otherwise be held
-/// whole in memory. Past the bound a new one is not tallied (the totals still count its line),
-/// so the top lists are those of the first ten thousand.
+/// tallies: a log of millions of distinct ones (reasons with an id the stripping does not
+/// catch, codes no catalog knows) would otherwise be held whole in memory. Past the bound a new
+/// one is not tallied (the totals still count its line), so the top lists are those of the
+/// first ten thousand, whatever the number of jobs.
 const MAX_TALLIED: usize = 10_000;
+/// The longest key the summary keeps of a code or reason: enough to tell them apart in the top
+/// lists, and a reason of a megabyte does not take a megabyte of the summary.
 const MAX_TALLY_KEY_BYTES: usize = 256;
 
 /// The start of `text`, at most `max` bytes, cut at a character boundary.

@@ -6210,7 +6210,7 @@ pub enum ReasonClass {
     ///
     /// `scope_not_granted` · next step: [`Action::AskUser`].
     ///
-    /// An API behind a scope (scope.userInfo, scope.writePhotosAlbum, …) fails until the user grants it; since 2018 wx.getUserInfo no longer shows the grant dialog and fails straight away, so the app must ask with wx.authorize or a button the user taps (open-type=getUserInfo).
+    /// An API behind a scope (scope.userInfo, scope.writePhotosAlbum, …) fails until the user grants it; since 2018 wx.getUserInfo no longer shows the grant dialog and fails straight away, so the app must ask with wx.authorize, or for scope.userInfo with a button the user taps (open-type=getUserInfo).
     ScopeNotGranted,
 }
 

@@ -3808,7 +3808,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 reliability: crate::Reliability::Secondary,
                 apis: "*",
                 source: "https://opendocs.alipay.com/common/02kdnf",
-                note: "Listed on the signing troubleshooting page (common/02kdnf) among the public-key-certificate mode errors, as the summary 65966665737 cites it; code 40002 and sub_msg as the gateway sends them (alipay_fund_trans_uni_transfer_response, sub_msg 缺少应用公钥证书序列号 with a link to open.alipay.com/api/errCheck). Cause (Alipay support answer, developer.aliyun.com/ask/285112): fund APIs (transfers, red packets) require public-key-certificate signing, and an app signing with a plain public key, a wrong app_cert_path or a certificate file other than the one downloaded from the console gets this code; configuration, so fix_config rather than the fix_request of other isv.missing-* parameters.",
+                note: "Listed on the signing troubleshooting page (https://opendocs.alipay.com/common/02kdnf) among the public-key-certificate mode errors; code 40002 and sub_msg as the gateway sends them (alipay_fund_trans_uni_transfer_response, sub_msg 缺少应用公钥证书序列号 with a link to open.alipay.com/api/errCheck). Cause (Alipay support answer, developer.aliyun.com/ask/285112): fund APIs (transfers, red packets) require public-key-certificate signing, and an app signing with a plain public key, a wrong app_cert_path or a certificate file other than the one downloaded from the console gets this code; configuration, so fix_config rather than the fix_request of other isv.missing-* parameters.",
             },
         SubCode::IsvNotSupportAppAuth => &SubCodeInfo {
                 code: "isv.not-support-app-auth",

@@ -145,8 +145,9 @@ fn split_hint(text: &str) -> Option<(&str, &str)> {
     Some((trim_separator(before), id))
 }
 
-/// The most clauses (runs between `, `) a documented errmsg has: a test holds every catalog
-/// errmsg to it.
+/// A bound on a documented errmsg's clauses (runs between `, `; the catalog's most is four),
+/// with room for a template's value holding a few more: a test holds every catalog errmsg to
+/// it.
 const MAX_ERRMSG_CLAUSES: usize = 8;
 
 /// `(reason, advice)` when `text` carries advice with a URL after the reason. The reason is the
