@@ -2,7 +2,7 @@
 # Lines built to be slow: one mark repeated across a line (`[`, `my.`, `_`, an unclosed quote,
 # a code before a comma, …), each a shape that once made a text form search the rest of the line
 # from every copy of its mark. For each shape the script times `minierr decode --jobs 1` on two
-# 6 MB logs, one run each: 1,000 lines of 6 KB and 100 lines of 60 KB (inside the 64 KiB of a line
+# 6 MB logs, one run each: 1,000 lines of 6 KB and 100 lines of 60 KB (inside the MiB of a line
 # the text forms read). The ratio of the two times is about 1 when a line's cost grows with its
 # length, about 10 when it grows with its square.
 #

@@ -44,10 +44,10 @@
 //! platform, and has no text form inside, is the decoder's own error.
 //!
 //! JSON objects and quoted messages are sought in the whole line; the text forms in its first
-//! 64 KiB ([`MAX_TEXT_FORM_BYTES`]), and in a quoted message's first 64 KiB. An SDK's or
-//! runtime's text is a short message at the start of whatever follows it (a stack trace, a
-//! dump), and the bound keeps the time a line takes in proportion to its length whatever its
-//! bytes.
+//! MiB ([`MAX_TEXT_FORM_BYTES`]), and in a quoted message's first MiB. That is
+//! `minierr decode`'s default line cap, so by default a line is read whole; the bound keeps the
+//! time a longer line given to the library takes in proportion to its length, whatever its
+//! bytes, should a form still read some shape more than once.
 //!
 //! ```
 //! use minierr::line::{decode_line, Found};
@@ -146,7 +146,7 @@ const MAX_OBJECT_STARTS: usize = 8;
 
 /// How much of a line, in bytes, the text forms read (cut at a character boundary): see the
 /// [module docs](self).
-pub const MAX_TEXT_FORM_BYTES: usize = 64 * 1024;
+pub const MAX_TEXT_FORM_BYTES: usize = 1024 * 1024;
 
 /// The payload in `line` and its diagnosis; see the [module docs](self) for the forms and their
 /// order.
@@ -777,10 +777,11 @@ fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
     const LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
     let at = find_str(line, LINK)?;
     let (code, _) = leading_int(line.get(at + LINK.len()..)?)?;
+    // The link ends at a space, or at the quote or bracket of the JSON or text around it.
     let end = at
         + line
             .get(at..)?
-            .find(char::is_whitespace)
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '}' | ']' | ')'))
             .unwrap_or(line.len() - at);
     let head = line.get(..at)?;
     // WeCom's own words before its link: a link alone, in prose, is no failure.
