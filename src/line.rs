@@ -165,17 +165,13 @@ pub fn decode_line<'a>(
     line: &'a str,
     options: &DecodeOptions,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
-    decode_line_with(
-        line,
-        options,
-        &|text| crate::decode::decode_str_with(text, options),
-        true,
-    )
+    decode_line_within(line, options, crate::decode::ESCAPED_LEVELS)
 }
 
-/// [`decode_line`] for the text of a string that decode has unescaped: the strings with escapes
-/// in it are unescaped and read `levels` more times at most.
-pub(crate) fn decode_unescaped<'a>(
+/// [`decode_line`] where the strings with escapes in the line are unescaped and read `levels`
+/// more times at most: fewer than a line of the input gets, for the text of a string that
+/// decode has unescaped.
+pub(crate) fn decode_line_within<'a>(
     line: &'a str,
     options: &DecodeOptions,
     levels: u8,
@@ -735,7 +731,9 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
         return None;
     }
     let at = find_str(line, " hint: [")?;
-    let end = at + line.get(at..)?.find(']')? + 1;
+    let open = at + " hint: ".len();
+    let (hint, _) = crate::normalize::short_bracketed(line.get(open..)?)?;
+    let end = open + hint.len() + 2;
     let head = line.get(..at)?.trim_end_matches([',', ' ']);
     let start = errmsg_start(head);
     let after_label = head.get(start..)?;

@@ -214,23 +214,16 @@ pub fn decode_with<'a>(
     decode_json(Json::Bytes(input), options, ESCAPED_LEVELS)
 }
 
-/// [`decode_with`] for text, as a line of a log is.
-pub(crate) fn decode_str_with<'a>(
-    input: &'a str,
-    options: &DecodeOptions,
-) -> Result<Diagnosis<'a>, DecodeError> {
-    decode_json(Json::Text(input), options, ESCAPED_LEVELS)
-}
-
 /// How many strings with escapes, one inside another, decode unescapes and reads as a line: a
 /// body a logger escaped into a string, and that string escaped again by a second logger. The
 /// line reader hands the JSON strings it finds back to decode, so each level is read about
 /// twice; without a bound a string escaped into itself over and over (a few kilobytes of
 /// backslashes) would take time doubling with each level.
-const ESCAPED_LEVELS: u8 = 2;
+pub(crate) const ESCAPED_LEVELS: u8 = 2;
 
-/// [`decode_str_with`] inside a string decode has unescaped: `levels` more strings with escapes
-/// may be read as lines.
+/// [`decode_with`] for text, as a line of a log is, where `levels` more strings with escapes may
+/// be unescaped and read as lines ([`ESCAPED_LEVELS`] for a line of the input itself, fewer
+/// inside a string decode has unescaped).
 pub(crate) fn decode_str_within<'a>(
     input: &'a str,
     options: &DecodeOptions,
@@ -351,7 +344,7 @@ fn decode_text<'a>(
         None => {
             if let Some(levels) = escaped_levels.checked_sub(1) {
                 let unescaped = fail.error_message().unwrap_or_default();
-                if let Ok((_, d)) = crate::line::decode_unescaped(unescaped, options, levels) {
+                if let Ok((_, d)) = crate::line::decode_line_within(unescaped, options, levels) {
                     return Ok(d.into_owned());
                 }
             }
