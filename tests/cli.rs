@@ -788,6 +788,42 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
     assert_eq!(platforms, ["wechat", "wechat_server"]);
 }
 
+/// JSON lines whose values are arrays are lines: each is read, and none is lost to the first
+/// being taken for the whole input. An array on one line with nothing after it stays an array.
+#[test]
+fn json_lines_of_arrays_are_read_line_by_line() {
+    let log = concat!(
+        r#"[{"errcode":40001,"errmsg":"invalid credential"}]"#,
+        "\n",
+        r#"[{"errcode":45009,"errmsg":"reach max api daily quota limit"}]"#,
+        "\n",
+    );
+    let path = temp_file("arrays-per-line.jsonl", log.as_bytes());
+    for output in [
+        minierr(&[
+            "decode",
+            "--json",
+            path.to_str().expect("a UTF-8 temporary path"),
+        ]),
+        minierr_stdin(&["decode", "--json"], log),
+    ] {
+        let items = json_lines(&output);
+        let read: Vec<(u64, i64)> = items
+            .iter()
+            .filter_map(|i| Some((i["line"].as_u64()?, i["code"].as_i64()?)))
+            .collect();
+        assert_eq!(read, [(1, 40001), (2, 45009)]);
+        assert_eq!(output.status.code(), Some(0), "every line was decoded");
+    }
+    let one_line = concat!(
+        r#"[{"errcode":40001,"errmsg":"invalid credential"},{"errcode":45009,"errmsg":"x"}]"#,
+        "\n\n"
+    );
+    let items = json_lines(&minierr_stdin(&["decode", "--json"], one_line));
+    let codes: Vec<i64> = items.iter().filter_map(|i| i["code"].as_i64()).collect();
+    assert_eq!(codes, [40001, 45009], "one array, read as its elements");
+}
+
 /// Past ten thousand distinct unknown reasons the summary tallies no new one; on any number of
 /// jobs it keeps the same ones as one pass, so its output is the same.
 #[test]

@@ -541,6 +541,11 @@ fn handle_line(
 /// against decoding it, small enough that a window of them keeps memory flat.
 const BATCH_BYTES: usize = 128 << 10;
 
+/// The most lines a batch holds. A line's bookkeeping and output cost the same whatever its
+/// length, so a batch of very short lines bounded by bytes alone would hold tens of thousands
+/// of them, and the window of batches in flight would grow with the line count, not the input.
+const BATCH_LINES: usize = 2048;
+
 /// A run of consecutive lines, copied out of the reader's buffer for a worker.
 #[derive(Default)]
 struct Batch {
@@ -643,13 +648,14 @@ fn in_parallel(
     })
 }
 
-/// The next lines, up to about [`BATCH_BYTES`]; `None` at the end of the input.
+/// The next lines, up to about [`BATCH_BYTES`] and at most [`BATCH_LINES`]; `None` at the end
+/// of the input.
 fn read_batch(lines: &mut Lines<'_>) -> io::Result<Option<Batch>> {
     let mut batch = Batch {
         first: lines.number + 1,
         ..Batch::default()
     };
-    while batch.text.len() < BATCH_BYTES {
+    while batch.text.len() < BATCH_BYTES && batch.lines.len() < BATCH_LINES {
         let Some(line) = lines.next_line()? else {
             break;
         };
@@ -818,7 +824,36 @@ fn not_decoded(
 
 #[cfg(test)]
 mod tests {
-    use super::{REASON_TAILS, normalize_reason};
+    use super::{BATCH_BYTES, BATCH_LINES, REASON_TAILS, normalize_reason, read_batch};
+    use crate::cli::input::Lines;
+
+    /// A batch of short lines stops at its line bound, long before its byte bound: what a batch
+    /// holds and writes grows with its lines.
+    #[test]
+    fn a_batch_of_short_lines_stops_at_its_line_bound() {
+        let lines = BATCH_LINES * 3 + 5;
+        let text = "x\n".repeat(lines);
+        assert!(
+            text.len() < BATCH_BYTES,
+            "every line fits one batch by bytes"
+        );
+        let mut reader: &[u8] = text.as_bytes();
+        let mut lines_read = Lines::new(&mut reader, 1 << 20);
+        let mut sizes = Vec::new();
+        while let Some(batch) = read_batch(&mut lines_read).expect("reading from memory") {
+            sizes.push((batch.first, batch.lines.len()));
+        }
+        let bound = BATCH_LINES as u64;
+        assert_eq!(
+            sizes,
+            [
+                (1, BATCH_LINES),
+                (bound + 1, BATCH_LINES),
+                (2 * bound + 1, BATCH_LINES),
+                (3 * bound + 1, 5)
+            ]
+        );
+    }
 
     #[test]
     fn only_the_last_reason_tail_lacks_a_colon() {

@@ -47,9 +47,11 @@ impl Input {
 
     /// Whether the input is one JSON array rather than lines: it starts (after a byte-order
     /// mark and white space) with `[` followed by `{`, `"` or `]`. A log line such as
-    /// `[wx] request:fail` or `[2026-11-30 10:02:11] …` is not an array, nor a first line
-    /// whose array ends before other text on that line (PHP's
-    /// `["alipay_trade_pay_response"]=> array(4) {…}`).
+    /// `[wx] request:fail` or `[2026-11-30 10:02:11] …` is not an array. Nor is an input whose
+    /// first line holds a whole array with more text after it, on that line (PHP's
+    /// `["alipay_trade_pay_response"]=> array(4) {…}`) or on the lines after (JSON lines whose
+    /// values are arrays): its lines are read one by one. The text after a first line is
+    /// sought in what the first read brought in, 256 KiB.
     pub fn is_json_array(&mut self) -> io::Result<bool> {
         use serde::de::IgnoredAny;
         let head = self.reader.fill_buf()?;
@@ -66,19 +68,20 @@ impl Input {
         ) {
             return Ok(false);
         }
-        let Some(first_line) = head
-            .split(|&b| b == b'\n')
-            .next()
-            .filter(|_| head.contains(&b'\n'))
-        else {
+        let Some(newline) = head.iter().position(|&b| b == b'\n') else {
             return Ok(true);
         };
+        let (first_line, later_lines) = head.split_at(newline);
         let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
-        let closed_then_text = matches!(values.next(), Some(Ok(_)))
-            && first_line
-                .get(values.byte_offset()..)
-                .is_some_and(|after| after.iter().any(|b| !b.is_ascii_whitespace()));
-        Ok(!closed_then_text)
+        if !matches!(values.next(), Some(Ok(_))) {
+            return Ok(true);
+        }
+        let holds_text = |bytes: &[u8]| bytes.iter().any(|b| !b.is_ascii_whitespace());
+        let text_after = first_line
+            .get(values.byte_offset()..)
+            .is_some_and(holds_text)
+            || holds_text(later_lines);
+        Ok(!text_after)
     }
 }
 
