@@ -34,7 +34,8 @@
 //!    - an Alipay JSAPI's documented errorMessage after the API's name, `my.request报错：JSON
 //!      parse data error` ([`Found::AlipayText`]);
 //!    - a WeChat `api:fail …` errMsg anywhere in the line, up to its closing quote if it is
-//!      quoted ([`Found::WxErrMsg`]);
+//!      quoted, or else the WeChat DevTools' message for a domain not in the server-domain list,
+//!      `http://127.0.0.1 不在以下 request 合法域名列表中，请参考文档：…` ([`Found::WxErrMsg`]);
 //!    - last, a WeChat Pay v3 failure of which the line kept only the HTTP status, where the
 //!      line names the v3 API's URL or the official Java SDKs (`com.wechat.pay.…`):
 //!      `…SignatureExec - 应答的状态码不为200-299。status code[401]` ([`Found::PayText`], no
@@ -629,6 +630,9 @@ pub(crate) fn text_form<'a>(
         return Some((Found::AlipayText, d));
     }
     let Some(start) = wx_err_msg_start(line) else {
+        if let Some(message) = devtools_domain_message(line) {
+            return Some((Found::WxErrMsg, Diagnosis::Wx(wx::Fail::new(message))));
+        }
         // Last, the weakest form: a WeChat Pay failure of which only the HTTP status was kept.
         let answer = wx::pay::Answer::status_only(line)?;
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
@@ -657,6 +661,27 @@ pub(crate) fn text_form<'a>(
         Found::WxErrMsg,
         crate::decode::openapi_as_server(Diagnosis::Wx(wx::Fail::new(err_msg))),
     ))
+}
+
+/// The WeChat DevTools' console message for a network call to a domain the mini program's
+/// server-domain list does not hold, which apps and threads quote instead of the fail
+/// callback's errMsg: `http://127.0.0.1 不在以下 request 合法域名列表中，请参考文档：https://
+/// developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html` (`uploadFile`,
+/// `downloadFile` and `socket` lists too; before 2018 `不在以下合法域名列表中` with no list named).
+/// The message is read from `不在以下`: a URL before it would be taken for an API name
+/// (`http:`), and the line keeps it.
+fn devtools_domain_message(line: &str) -> Option<&str> {
+    const NOT_IN: &str = "不在以下";
+    const LIST: &str = "合法域名列表中";
+    let list_at = find_str(line, LIST)?;
+    let head = line.get(..list_at)?;
+    let not_in_at = head.rfind(NOT_IN)?;
+    // Between the two: the list's name (one word), or nothing.
+    let list_name = head.get(not_in_at + NOT_IN.len()..)?.trim();
+    if list_name.len() > 16 || !list_name.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(quoted_tail(line, not_in_at))
 }
 
 /// A WeChat server errmsg printed without its errcode, as apps log it: `access_token missing

@@ -275,6 +275,23 @@ const FORMS: &[Case] = &[
         Some(600002),
         Some(Action::FixConfig),
     ),
+    // The WeChat DevTools' console message for a domain missing from the server-domain list
+    // (dyq086/wepy-mall#72; before 2018 with no list named, ZCLegendary/WXNews#1): the
+    // runtime's wording, which names no errno.
+    (
+        "VM11 asdebug.js:1 http://127.0.0.1:10096 不在以下 request 合法域名列表中，请参考文档：https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::FixConfig),
+    ),
+    (
+        "asdebug.js:1  http://c.m.163.com//nc/article/headline/T1348647853363/0-40.html 不在以下合法域名列表中，请参考文档：https://mp.weixin.qq.com/debug/wxadoc/dev/api/network-request.html",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::FixConfig),
+    ),
     (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
@@ -565,6 +582,8 @@ fn lines_without_a_payload_say_so() {
         // Before a full-width colon only a reference API's name counts: prose is no errMsg.
         "报错：fail to load",
         "myHelper：fail to load",
+        // The DevTools' words need their list: a sentence between them is prose.
+        "这个域名不在以下几个我们讨论过的合法域名列表中",
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),

@@ -292,7 +292,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 25] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 26] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -331,6 +331,12 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
             "getUserInfo:fail:scope unauthorized",
             Some(ScopeNotGranted),
             Some(Action::AskUser),
+        ),
+        // The DevTools' wording of a domain missing from the server-domain list.
+        (
+            "不在以下 uploadFile 合法域名列表中，请参考文档：https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html",
+            Some(DomainNotListed),
+            Some(Action::FixConfig),
         ),
         // Certificate and TLS failures are the server's configuration.
         (

@@ -6212,6 +6212,12 @@ pub enum ReasonClass {
     ///
     /// An API behind a scope (scope.userInfo, scope.writePhotosAlbum, …) fails until the user grants it; since 2018 wx.getUserInfo no longer shows the grant dialog and fails straight away, so the app must ask with wx.authorize, or for scope.userInfo with a button the user taps (open-type=getUserInfo).
     ScopeNotGranted,
+    /// The URL's domain is not in the mini program's list of server domains for that kind of call.
+    ///
+    /// `domain_not_listed` · next step: [`Action::FixConfig`].
+    ///
+    /// The WeChat DevTools' own wording of what errno 600002 (url not in domain list) reports on a phone; the list is set in the MP console (开发管理 - 开发设置 - 服务器域名), or, while developing, the DevTools' option not to check domains skips it. Retrying without either fails again.
+    DomainNotListed,
 }
 
 impl ReasonClass {
@@ -6227,6 +6233,7 @@ impl ReasonClass {
         ReasonClass::BadUrl,
         ReasonClass::NotInitialized,
         ReasonClass::ScopeNotGranted,
+        ReasonClass::DomainNotListed,
     ];
 
     pub(super) const fn row(self) -> ReasonClassInfo {
@@ -6241,6 +6248,7 @@ impl ReasonClass {
             ReasonClass::BadUrl => ReasonClassInfo { name: "bad_url", action: Action::FixRequest, description_en: "The URL is malformed or uses a scheme the stack does not support" },
             ReasonClass::NotInitialized => ReasonClassInfo { name: "not_initialized", action: Action::FixRequest, description_en: "An API was called before the SDK it belongs to was initialised" },
             ReasonClass::ScopeNotGranted => ReasonClassInfo { name: "scope_not_granted", action: Action::AskUser, description_en: "The user has not granted the scope the API needs, and the API did not ask" },
+            ReasonClass::DomainNotListed => ReasonClassInfo { name: "domain_not_listed", action: Action::FixConfig, description_en: "The URL's domain is not in the mini program's list of server domains for that kind of call" },
         }
     }
 }
@@ -6264,6 +6272,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "please call wx.cloud.init first", ReasonClass::NotInitialized),
     (ReasonMatch::Prefix, "socket time out", ReasonClass::Network),
     (ReasonMatch::Contains, "scope unauthorized", ReasonClass::ScopeNotGranted),
+    (ReasonMatch::Contains, "合法域名列表中", ReasonClass::DomainNotListed),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
