@@ -830,7 +830,7 @@ mod tests {
     /// A batch of short lines stops at its line bound, long before its byte bound: what a batch
     /// holds and writes grows with its lines.
     #[test]
-    fn a_batch_of_short_lines_stops_at_its_line_bound() {
+    fn a_batch_of_short_lines_stops_at_its_line_bound() -> std::io::Result<()> {
         let lines = BATCH_LINES * 3 + 5;
         let text = "x\n".repeat(lines);
         assert!(
@@ -840,7 +840,7 @@ mod tests {
         let mut reader: &[u8] = text.as_bytes();
         let mut lines_read = Lines::new(&mut reader, 1 << 20);
         let mut sizes = Vec::new();
-        while let Some(batch) = read_batch(&mut lines_read).expect("reading from memory") {
+        while let Some(batch) = read_batch(&mut lines_read)? {
             sizes.push((batch.first, batch.lines.len()));
         }
         let bound = BATCH_LINES as u64;
@@ -853,6 +853,7 @@ mod tests {
                 (3 * bound + 1, 5)
             ]
         );
+        Ok(())
     }
 
     #[test]
