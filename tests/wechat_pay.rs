@@ -884,11 +884,13 @@ fn sdk_renderings_in_log_lines() {
         ),
         // Its communication-layer error (https://github.com/yansongda/laravel-pay/issues/34),
         // quoted as the thread shows it: a JSON string, which decode reads with the text forms.
+        // The appid sent is the one the merchant configured (APPID_NOT_EXIST, APPID_MCHID_NOT_
+        // MATCH: configuration); in yansongda/pay#343 and #173 the config key held none.
         (
             r#""ERROR_GATEWAY: Get Wechat API Error:appid参数长度有误""#,
             Found::Json,
             None,
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         // WxJava's generated toString of an APIv3 failure: it copies the body's code and
         // message into errCode and errCodeDes. A wrong certificate serial is configuration.
@@ -1056,16 +1058,41 @@ fn sdk_renderings_in_log_lines() {
     assert!(decode_line("request failed: status code[401]", &options).is_err());
     // `错误代码：[…]` alone is any Chinese error text.
     assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
-    // What `Payment._parse` throws in its own words, and a business code's text, which may be
-    // an `err_code_des` a fork threw, are not read as a `return_msg`.
-    // Nor what it throws after an answer succeeded (its check of the answer's own signature,
-    // befinal/node-tenpay lib/index.js), nor another error class, nor a message another frame
-    // threw before `_parse`.
+    // A business code's text, an `err_code_des` a fork threw, is read as the one code whose
+    // v2 rows document it (the refund table's ORDERPAID 订单已支付; the order tables' XML_FORMAT_
+    // ERROR XML格式错误), not as a `return_msg`, whose step would lose the code's.
+    for (line, code, action) in [
+        (
+            "Error: 订单已支付 at Payment._parse (/app/node_modules/tenpay/lib/index.js:82)",
+            "ORDERPAID",
+            Action::Reconcile,
+        ),
+        (
+            "Error: 该订单已支付 at Payment._parse (/app/node_modules/tenpay/lib/index.js:82)",
+            "ORDERPAID",
+            Action::Reconcile,
+        ),
+        (
+            "Error: XML格式错误\n    at Payment._parse (/Users/h/kunkka/node_modules/tenpay/lib/index.js:43:47)",
+            "XML_FORMAT_ERROR",
+            Action::FixRequest,
+        ),
+    ] {
+        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(found, Found::PayText, "{line}");
+        assert_eq!(
+            (d.code(), d.action()),
+            (Some(minierr::RawCode::Text(code)), Some(action)),
+            "{line}"
+        );
+    }
+    // What `Payment._parse` throws in its own words is no answer's failure; nor what it throws
+    // after an answer succeeded (its check of the answer's own signature, befinal/node-tenpay
+    // lib/index.js), nor another error class, nor a message another frame threw before
+    // `_parse`.
     for line in [
         "Error: XMLDataError at Payment._parse (/app/node_modules/tenpay/lib/index.js:80)",
         "Error: appid不匹配 at Payment._parse (/app/node_modules/tenpay/lib/index.js:84)",
-        "Error: 订单已支付 at Payment._parse (/app/node_modules/tenpay/lib/index.js:82)",
-        "Error: 该订单已支付 at Payment._parse (/app/node_modules/tenpay/lib/index.js:82)",
         "Error: sign签名错误 at Payment._parse (/app/node_modules/tenpay/lib/index.js:146)",
         "TypeError: Cannot read properties of null (reading 'return_code') at Payment._parse (/app/node_modules/tenpay/lib/index.js:89)",
         "Error: Unexpected close tag at Parser.emitError (/app/node_modules/sax/lib/sax.js:1) at Payment._parse (/app/node_modules/tenpay/lib/index.js:83)",

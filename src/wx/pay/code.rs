@@ -340,6 +340,18 @@ impl Code {
     /// (`产品权限异常` holds `NO_AUTH`'s `权限异常`; `订单金额或退款金额与之前请求不一致` is
     /// `REFUND_FEE_MISMATCH`'s).
     #[cfg(feature = "serde")]
+    /// The one code whose rows of `version` document `text` (a row's message found in it);
+    /// `None` when no code's rows do, or several codes' do.
+    #[cfg(feature = "serde")]
+    pub(crate) fn only_one_named_by(version: Version, text: &str) -> Option<Code> {
+        let mut named = Code::ALL.iter().copied().filter(|&code| {
+            code.meanings()
+                .any(|m| m.api().version() == version && m.is_named_by(text))
+        });
+        let only = named.next()?;
+        named.next().is_none().then_some(only)
+    }
+
     pub(crate) fn other_code_named_by(self, version: Version, text: &str) -> Option<Code> {
         let documents = |m: &Meaning| match version {
             Version::V3 => m.api() == Api::V3Common,

@@ -420,15 +420,19 @@ impl<'a> V2Response<'a> {
             };
             // What the merchant configures, in the words of the codes that document it:
             // SIGNERROR's 签名, CERT_ERROR's 证书 (in English, `certificate`), NOAUTH's 权限,
-            // and the merchant's own number, 商户号 or `mch_id` (MCH_NOT_EXISTS 商户号不存在,
+            // the merchant's own number, 商户号 or `mch_id` (MCH_NOT_EXISTS 商户号不存在,
             // MCHID_NOT_EXIST, APPID_MCHID_NOT_MATCH appid和mch_id不匹配), but not a service
-            // provider's `sub_mch_id`, which its request carries. A validator's
-            // `输入源“/body/xml/…”` names a field the request sent or left out: the request's.
+            // provider's `sub_mch_id`, which its request carries, and the app bound to the
+            // merchant, `appid` (APPID_NOT_EXIST APPID不存在, APPID_MCHID_NOT_MATCH), but not
+            // a `sub_appid`, nor beside an `openid` (OPENID_MISMATCH openid和appid不匹配: the
+            // payer's openid, which the request carries). A validator's `输入源“/body/xml/…”`
+            // names a field the request sent or left out: the request's.
             let validator = text.contains("输入源“");
             let configuration = ["签名", "证书", "certificate", "权限", "商户号"]
                 .iter()
                 .any(|w| text.contains(w))
-                || names_merchant_id(text);
+                || names_merchant_id(text)
+                || names_merchant_appid(text);
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
@@ -590,6 +594,16 @@ fn names_merchant_id(text: &str) -> bool {
     text.match_indices("mch_id")
         .chain(text.match_indices("MCHID"))
         .any(|(at, _)| !text.get(..at).is_some_and(|head| head.ends_with("sub_")))
+}
+
+/// Whether a text names the app bound to the merchant (`appid`, `APPID`, `AppID`), not a
+/// sub-merchant's (`sub_appid`), and not beside the payer's `openid`.
+fn names_merchant_appid(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    !lower.contains("openid")
+        && lower
+            .match_indices("appid")
+            .any(|(at, _)| !lower.get(..at).is_some_and(|head| head.ends_with("sub_")))
 }
 
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,

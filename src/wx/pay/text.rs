@@ -318,16 +318,29 @@ fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
 /// The same function throws the answer's `return_msg` when `return_code` is not SUCCESS
 /// (`Error: 签名错误 at Payment._parse …`): a message that is not a code's spelling is that,
 /// except its own words (`XMLDataError`, and the checks it makes once an answer succeeded:
-/// `appid不匹配`, `sign签名错误`) and a business code's documented text.
+/// `appid不匹配`, `sign签名错误`) and a business code's documented text. Forks throw the
+/// `err_code_des` instead of the code; a text the v2 rows of one code alone document
+/// (`Error: XML格式错误 at Payment._parse …`, XML_FORMAT_ERROR's) is read as that code's.
 fn thrown_code(line: &str) -> Option<Answer<'static>> {
-    if let Some(return_msg) = thrown_return_msg(line) {
-        return Some(Answer::V2(super::V2Response::from_fields(
-            Some("FAIL".to_owned()),
-            Some(return_msg.to_owned()),
-            None,
-            None,
-            None,
-        )));
+    if let Some(message) = thrown_message(line) {
+        if let Some(return_msg) = as_thrown_return_msg(message) {
+            return Some(Answer::V2(super::V2Response::from_fields(
+                Some("FAIL".to_owned()),
+                Some(return_msg.to_owned()),
+                None,
+                None,
+                None,
+            )));
+        }
+        if let Some(code) = super::Code::only_one_named_by(super::Version::V2, message) {
+            return Some(Answer::V2(super::V2Response::from_fields(
+                Some("SUCCESS".to_owned()),
+                None,
+                Some("FAIL".to_owned()),
+                Some(code.code().to_owned()),
+                Some(message.to_owned()),
+            )));
+        }
     }
     let (_, rest) = split_once_str(line, "Error: ")?;
     let word = rest.split(|c: char| c.is_whitespace()).next()?;
@@ -343,9 +356,9 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
     Some(Answer::V2(super::V2Response::from_err_code(code.code())))
 }
 
-/// The `return_msg` node-tenpay's `Payment._parse` threw: the message of the last `Error: `
-/// before that frame, when it is not a code's spelling or the library's own words.
-fn thrown_return_msg(line: &str) -> Option<&str> {
+/// The message node-tenpay's `Payment._parse` threw: the text of the last `Error: ` before
+/// that frame.
+fn thrown_message(line: &str) -> Option<&str> {
     let frame = find_str(line, " at Payment._parse ")?;
     let head = line.get(..frame)?;
     // A plain `Error`, not a `TypeError:` of a body it could not read.
@@ -366,6 +379,12 @@ fn thrown_return_msg(line: &str) -> Option<&str> {
     if message.is_empty() || message.contains(" at ") {
         return None;
     }
+    Some(message)
+}
+
+/// The thrown message as a `return_msg`: when it is not a code's spelling, the library's own
+/// words or a business code's documented text.
+fn as_thrown_return_msg(message: &str) -> Option<&str> {
     let code_shaped = message
         .bytes()
         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
