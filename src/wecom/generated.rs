@@ -7422,7 +7422,9 @@ pub enum Errcode {
     ///
     /// The bot webhook URL is invalid or the bot has been removed from the group.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: observed at runtime: "invalid webhook url, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=93000"> &lt;<https://github.com/qd-today/qd/issues/586&gt;> &lt;<https://github.com/wes-lin/Cloud189Checkin/issues/175&gt;.> Step set by hand: the webhook URL, or the key in it, is what the app was configured with (both threads: the setting held the whole URL, or a wrong key), and a bot removed from its group is added back there; resending the same request fails again.
     #[doc(alias = "93000")]
     InvalidWebhookOrBotRemoved = 93000,
     /// `93004` · secondary source · WeChat's server: absent
@@ -7431,7 +7433,9 @@ pub enum Errcode {
     ///
     /// The bot has been disabled.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Step set by hand: a disabled bot is enabled again in its group's settings; no request succeeds until then.
     #[doc(alias = "93004")]
     BotDisabled = 93004,
     /// `93006` · secondary source · WeChat's server: absent
@@ -23635,25 +23639,25 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "机器人webhookurl不合法或者机器人已经被移除出群",
                 message_en: "The bot webhook URL is invalid or the bot has been removed from the group",
-                action: Action::FixRequest,
-                by_rule: true,
+                action: Action::FixConfig,
+                by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 wechat: WechatNumber::Absent,
                 source: "https://developer.work.weixin.qq.com/document/path/90313 ; https://github.com/xen0n/go-workwx/blob/3887053bc25859829f13c2a1fae3dda90033745f/errcodes/mod.go",
-                note: "",
+                note: "observed at runtime: \"invalid webhook url, hint: [...], from ip: ..., more info at https://open.work.weixin.qq.com/devtool/query?e=93000\" <https://github.com/qd-today/qd/issues/586> <https://github.com/wes-lin/Cloud189Checkin/issues/175>. Step set by hand: the webhook URL, or the key in it, is what the app was configured with (both threads: the setting held the whole URL, or a wrong key), and a bot removed from its group is added back there; resending the same request fails again.",
             },
         Errcode::BotDisabled => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "机器人被停用",
                 message_en: "The bot has been disabled",
-                action: Action::FixRequest,
-                by_rule: true,
+                action: Action::FixConfig,
+                by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 wechat: WechatNumber::Absent,
                 source: "https://developer.work.weixin.qq.com/document/path/90313 ; https://github.com/xen0n/go-workwx/blob/3887053bc25859829f13c2a1fae3dda90033745f/errcodes/mod.go",
-                note: "",
+                note: "Step set by hand: a disabled bot is enabled again in its group's settings; no request succeeds until then.",
             },
         Errcode::InvalidGroupId => &ErrcodeInfo {
                 errmsg: "",
