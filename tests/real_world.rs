@@ -42,13 +42,13 @@ const EXPECTED: &[(usize, Expect, &str)] = &[
     (
         4,
         Unscored,
-        "`canvas is empty` has no documented code and no cause in the thread",
+        "`canvas is empty` has no documented code and no cause in the thread (minierr's class canvas_not_drawn says FixRequest, from the API page)",
     ),
     (5, Unscored, "WeChat for PC; no cause in the thread"),
     (
         6,
         Unscored,
-        "`canvasId do not exist` has no documented code",
+        "`canvasId do not exist` has no documented code and no cause in the thread (class canvas_not_drawn, from the API page)",
     ),
     (
         7,
@@ -58,7 +58,7 @@ const EXPECTED: &[(usize, Expect, &str)] = &[
     (
         8,
         Unscored,
-        "`canvasId do not exist` has no documented code",
+        "`canvasId do not exist` has no documented code and no cause in the thread (class canvas_not_drawn, from the API page)",
     ),
     (
         9,

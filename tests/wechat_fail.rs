@@ -292,7 +292,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 26] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 28] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -331,6 +331,17 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
             "getUserInfo:fail:scope unauthorized",
             Some(ScopeNotGranted),
             Some(Action::AskUser),
+        ),
+        // A canvas exported before it was drawn, or that the export could not find.
+        (
+            "canvasToTempFilePath: fail canvas is empty",
+            Some(CanvasNotDrawn),
+            Some(Action::FixRequest),
+        ),
+        (
+            "canvasToTempFilePath:fail:canvasId do not exist",
+            Some(CanvasNotDrawn),
+            Some(Action::FixRequest),
         ),
         // The DevTools' wording of a domain missing from the server-domain list.
         (

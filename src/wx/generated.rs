@@ -6218,6 +6218,12 @@ pub enum ReasonClass {
     ///
     /// The WeChat DevTools' own wording of what errno 600002 (url not in domain list) reports on a phone; the list is set in the MP console (开发管理 - 开发设置 - 服务器域名), or, while developing, the DevTools' option not to check domains skips it. Retrying without either fails again.
     DomainNotListed,
+    /// The canvas export found nothing to export: it ran before the drawing was done, or on a canvas it could not find.
+    ///
+    /// `canvas_not_drawn` · next step: [`Action::FixRequest`].
+    ///
+    /// canvasToTempFilePath must run in draw()'s callback (a 2d canvas: once its drawing is done, with the canvas node passed as canvas), and inside a custom component it needs the component's this to find the canvas; the fix is in the app's code, and exporting again unchanged fails again.
+    CanvasNotDrawn,
 }
 
 impl ReasonClass {
@@ -6234,6 +6240,7 @@ impl ReasonClass {
         ReasonClass::NotInitialized,
         ReasonClass::ScopeNotGranted,
         ReasonClass::DomainNotListed,
+        ReasonClass::CanvasNotDrawn,
     ];
 
     pub(super) const fn row(self) -> ReasonClassInfo {
@@ -6249,6 +6256,7 @@ impl ReasonClass {
             ReasonClass::NotInitialized => ReasonClassInfo { name: "not_initialized", action: Action::FixRequest, description_en: "An API was called before the SDK it belongs to was initialised" },
             ReasonClass::ScopeNotGranted => ReasonClassInfo { name: "scope_not_granted", action: Action::AskUser, description_en: "The user has not granted the scope the API needs, and the API did not ask" },
             ReasonClass::DomainNotListed => ReasonClassInfo { name: "domain_not_listed", action: Action::FixConfig, description_en: "The URL's domain is not in the mini program's list of server domains for that kind of call" },
+            ReasonClass::CanvasNotDrawn => ReasonClassInfo { name: "canvas_not_drawn", action: Action::FixRequest, description_en: "The canvas export found nothing to export: it ran before the drawing was done, or on a canvas it could not find" },
         }
     }
 }
@@ -6273,6 +6281,8 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Prefix, "socket time out", ReasonClass::Network),
     (ReasonMatch::Contains, "scope unauthorized", ReasonClass::ScopeNotGranted),
     (ReasonMatch::Contains, "合法域名列表中", ReasonClass::DomainNotListed),
+    (ReasonMatch::Prefix, "canvas is empty", ReasonClass::CanvasNotDrawn),
+    (ReasonMatch::Prefix, "canvasid do not exist", ReasonClass::CanvasNotDrawn),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
