@@ -333,13 +333,6 @@ impl Code {
         (!ambiguous).then_some(named)
     }
 
-    /// The other code whose documented message `text` holds, where every code so named takes
-    /// the same step: on APIv3, a row of the common status table ([`Api::V3Common`]), which
-    /// belongs to every API; on v2, a row of any v2 API. `INVALID_REQUEST`'s documented fix is
-    /// to act on the body's own message, and these messages say which step that is
-    /// (`产品权限异常` holds `NO_AUTH`'s `权限异常`; `订单金额或退款金额与之前请求不一致` is
-    /// `REFUND_FEE_MISMATCH`'s).
-    #[cfg(feature = "serde")]
     /// The one code whose rows of `version` document `text` (a row's message found in it);
     /// `None` when no code's rows do, or several codes' do.
     #[cfg(feature = "serde")]
@@ -352,6 +345,13 @@ impl Code {
         named.next().is_none().then_some(only)
     }
 
+    /// The other code whose documented message `text` holds, where every code so named takes
+    /// the same step: on APIv3, a row of the common status table ([`Api::V3Common`]), which
+    /// belongs to every API; on v2, a row of any v2 API. `INVALID_REQUEST`'s documented fix is
+    /// to act on the body's own message, and these messages say which step that is
+    /// (`产品权限异常` holds `NO_AUTH`'s `权限异常`; `订单金额或退款金额与之前请求不一致` is
+    /// `REFUND_FEE_MISMATCH`'s).
+    #[cfg(feature = "serde")]
     pub(crate) fn other_code_named_by(self, version: Version, text: &str) -> Option<Code> {
         let documents = |m: &Meaning| match version {
             Version::V3 => m.api() == Api::V3Common,
