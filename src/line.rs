@@ -342,6 +342,19 @@ fn every_form<'a>(
         };
         match decode(object) {
             Ok(d) => {
+                // The gateway answer an App SDK result nests, printed by a console as a
+                // JavaScript literal (`{resultStatus: 4000, result: {<gateway JSON>}, memo: }`):
+                // the App SDK's result is the payload, as it is in JSON, with that answer's step.
+                if let Diagnosis::AlipayGateway(response, _) = &d {
+                    let nested = crate::alipay::nested_failure_action(response);
+                    let app = line
+                        .get(..at)
+                        .filter(|head| field(head, "resultStatus").is_some())
+                        .and_then(|_| app_sdk_result(line, options, nested));
+                    if let Some(app) = app {
+                        return Ok((Found::Fields, with_line_context(app, line)));
+                    }
+                }
                 let d = unwrapped(d, line, at, decode);
                 return Ok((Found::JsonObject, with_line_context(d, line)));
             }
@@ -1048,20 +1061,31 @@ fn bracketed(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
     })
 }
 
+/// The Alipay App SDK's result as a console prints it (`{resultStatus: 6001, result: ,
+/// memo: 用户取消}`), with the step of the gateway answer its `result` nests, if any.
+fn app_sdk_result<'a>(
+    line: &'a str,
+    options: &DecodeOptions,
+    nested_gateway_action: Option<crate::Action>,
+) -> Option<Diagnosis<'a>> {
+    let status = field(line, "resultStatus").and_then(|v| leading_int(v).map(|(n, _)| n))?;
+    let fail = crate::alipay::Fail {
+        result_status: Some(ErrorValue::Number(status)),
+        memo: field(line, "memo").map(Cow::Borrowed),
+        nested_gateway_action,
+        ..crate::alipay::Fail::default()
+    };
+    Some(Diagnosis::Alipay(crate::decode::AlipayDiagnosis::new(
+        fail,
+        options.alipay_api,
+    )))
+}
+
 /// A WeChat fail object or a server response whose fields are named in non-JSON text.
 fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     let number = |name: &str| field(line, name).and_then(|v| leading_int(v).map(|(n, _)| n));
-    if let Some(status) = number("resultStatus") {
-        // The Alipay App SDK's result, as a console prints it.
-        let fail = crate::alipay::Fail {
-            result_status: Some(ErrorValue::Number(status)),
-            memo: field(line, "memo").map(Cow::Borrowed),
-            ..crate::alipay::Fail::default()
-        };
-        return Some(Diagnosis::Alipay(crate::decode::AlipayDiagnosis::new(
-            fail,
-            options.alipay_api,
-        )));
+    if let Some(app) = app_sdk_result(line, options, None) {
+        return Some(app);
     }
     // An empty errMsg (a CSV cell's doubled quotes, `{""errMsg"":""…""}`) names nothing: the
     // errMsg is then found as text.

@@ -531,3 +531,55 @@ fn several_fitting_apis_that_agree_decide_the_step() {
     assert_eq!(fail.infer_api(), None);
     assert!(fail.candidate_apis().count() >= 2);
 }
+
+/// An App SDK result whose `result` nests a gateway failure takes the step of the cause that
+/// answer names: the App SDK's own 4000 only says the order failed. The nested answer comes as
+/// an object, or as JSON in a string (Android's SDK); anything else in `result` changes
+/// nothing and is no error. A success stays a success.
+#[cfg(feature = "json")]
+#[test]
+fn app_sdk_results_take_the_step_of_a_nested_gateway_failure() {
+    let nested = r#"{"alipay_trade_app_pay_response":{"code":"40003","msg":"Insufficient Conditions","sub_code":"isv.missing-signature-config","sub_msg":"应用未配置对应签名算法的公钥或者证书"}}"#;
+    let as_object = format!(r#"{{"resultStatus":4000,"result":{nested},"memo":""}}"#);
+    let as_string = format!(
+        r#"{{"resultStatus":"4000","result":{},"memo":""}}"#,
+        serde_json::to_string(nested).expect("a string")
+    );
+    for payload in [&as_object, &as_string] {
+        let d = minierr::decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d.platform(), minierr::Platform::Alipay, "{payload}");
+        assert_eq!(d.action(), Some(Action::FixConfig), "{payload}");
+    }
+    for payload in [
+        r#"{"resultStatus":4000,"result":"","memo":"系统繁忙，请稍后再试"}"#,
+        r#"{"resultStatus":4000,"result":{"weird":[1,2]},"memo":""}"#,
+        r#"{"resultStatus":4000,"result":[1,{"code":"40003"}],"memo":""}"#,
+        r#"{"resultStatus":4000,"result":"{not json","memo":""}"#,
+        r#"{"resultStatus":4000,"result":12,"memo":""}"#,
+    ] {
+        let d = minierr::decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d.action(), Some(Action::FixRequest), "{payload}");
+    }
+    let paid = r#"{"resultStatus":9000,"result":{"alipay_trade_app_pay_response":{"code":"10000","msg":"Success"}},"memo":""}"#;
+    let d = minierr::decode_str(paid).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.action(), Some(Action::Success));
+    // As a console prints it, a JavaScript literal around the gateway's JSON
+    // (OpenFlutter/tobias#89): the App SDK's result, not the nested answer alone.
+    let options = minierr::DecodeOptions::new();
+    let line = r#"{resultStatus: 9000, result: {"alipay_trade_app_pay_response":{"code":"10000","msg":"Success","out_trade_no":"1615883144515"}}, memo: }"#;
+    let (found, d) = minierr::line::decode_line(line, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (found, d.platform(), d.action()),
+        (
+            minierr::line::Found::Fields,
+            minierr::Platform::Alipay,
+            Some(Action::Success)
+        )
+    );
+    let line = format!("{{resultStatus: 4000, result: {nested}, memo: }}");
+    let (_, d) = minierr::line::decode_line(&line, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (d.platform(), d.action()),
+        (minierr::Platform::Alipay, Some(Action::FixConfig))
+    );
+}

@@ -379,8 +379,8 @@ const REAL: &[Expected] = &[
         r#"{"resultStatus":4000,"result":{"alipay_trade_app_pay_response":{"code":"40003","msg":"Insufficient Conditions","sub_code":"isv.missing-signature-config","sub_msg":"应用未配置对应签名算法的公钥或者证书"}},"memo":""}"#,
         Platform::Alipay,
         Some("OrderFailed"),
-        Some(Action::FixRequest),
-        "4000 is tradePay's order failure; the nested gateway answer names the cause, a key mismatch",
+        Some(Action::FixConfig),
+        "4000 is tradePay's order failure; the nested gateway answer names the cause, no key configured for the signature type (isv.missing-signature-config), which is configuration",
     ),
     (
         r#"{"memo":"系统繁忙，请稍后再试","result":"","resultStatus":"4000"}"#,

@@ -85,6 +85,8 @@ pub use generated::{
     NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult, UploadFileError,
 };
 #[cfg(feature = "serde")]
+pub(crate) use payload::nested_failure_action;
+#[cfg(feature = "serde")]
 pub use payload::{ErrorValue, Fail};
 
 /// A code of a catalog row: a number, or text for `my.navigateBack`.

@@ -67,7 +67,10 @@ impl fmt::Display for ErrorValue<'_> {
 /// `{"error": 14, "errorMessage": "JSON parse data error", "status": 13, "data": "..."}`.
 ///
 /// Every field is optional and other fields (`data`, `headers`) are ignored. `my.tradePay`
-/// reports `resultCode` instead of `error`; both are read. Strings borrow from the input where it
+/// reports `resultCode` instead of `error`; both are read. The Alipay App SDK's `resultStatus`
+/// and `memo` are read too, and its `result` where it nests a gateway failure (an object, or
+/// JSON in a string): that answer names the cause, so its step is the failure's (with the
+/// `json` feature). Strings borrow from the input where it
 /// has no escapes, and serialising gives back the fields as they came.
 ///
 /// ```
@@ -95,6 +98,21 @@ pub struct Fail<'a> {
     /// The Alipay App SDK's `memo`, its message.
     pub(crate) memo: Option<Cow<'a, str>>,
     pub(crate) status: Option<i64>,
+    /// The step of the gateway answer an App SDK result nests in `result`
+    /// (`{"alipay_trade_app_pay_response":{"code":"40003",…}}`, an object or a JSON string),
+    /// when that answer is a failure: it names the cause the App SDK's own code does not.
+    pub(crate) nested_gateway_action: Option<crate::Action>,
+}
+
+/// The step of a gateway answer nested in an App SDK result, read as a payment call's: `None`
+/// for a success, or an answer whose public code the tables do not know.
+pub(crate) fn nested_failure_action(
+    response: &super::gateway::Response<'_>,
+) -> Option<crate::Action> {
+    match response.public_code() {
+        None | Some(super::gateway::Code::Success) => None,
+        Some(_) => response.action(crate::CallKind::MovesMoney),
+    }
 }
 
 impl<'a> Fail<'a> {
@@ -346,6 +364,7 @@ impl<'a> Fail<'a> {
             result_status: self.result_status.map(ErrorValue::into_owned),
             memo: self.memo.map(|m| Cow::Owned(m.into_owned())),
             status: self.status,
+            nested_gateway_action: self.nested_gateway_action,
         }
     }
 }
@@ -468,8 +487,41 @@ enum Field {
     ResultStatus,
     #[serde(rename = "memo")]
     Memo,
+    #[serde(rename = "result")]
+    Result,
     #[serde(other)]
     Other,
+}
+
+/// An App SDK result's `result`: the step of the gateway answer it nests, as an object or as
+/// JSON in a string (Android's SDK sends the latter). Whatever else it holds (an empty string,
+/// a form's key-value text, an answer this reader cannot take) gives no step, and is no error:
+/// it is the App SDK's own field, not the payload's.
+struct NestedResult(Option<crate::Action>);
+
+impl<'de> Deserialize<'de> for NestedResult {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[cfg(feature = "json")]
+        {
+            let value = serde_json::Value::deserialize(deserializer)?;
+            let action = match &value {
+                serde_json::Value::Object(_) => super::gateway::Response::deserialize(&value)
+                    .ok()
+                    .and_then(|r| nested_failure_action(&r)),
+                serde_json::Value::String(text) if text.trim_start().starts_with('{') => {
+                    super::gateway::Response::from_json_str(text)
+                        .ok()
+                        .and_then(|r| nested_failure_action(&r))
+                }
+                _ => None,
+            };
+            Ok(NestedResult(action))
+        }
+        #[cfg(not(feature = "json"))]
+        {
+            de::IgnoredAny::deserialize(deserializer).map(|_| NestedResult(None))
+        }
+    }
 }
 
 /// `status`: an integer or one in a string.
@@ -508,6 +560,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
         let mut result_status: Option<Option<ErrorValue<'a>>> = None;
         let mut memo: Option<Option<Cow<'a, str>>> = None;
         let mut status: Option<Option<i64>> = None;
+        let mut nested_gateway_action = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::Error => {
@@ -536,6 +589,9 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                     vacant(&memo, "memo")?;
                     memo = Some(map.next_value_seed(TextSeed::nullable("memo as a string"))?);
                 }
+                Field::Result => {
+                    nested_gateway_action = map.next_value::<NestedResult>()?.0;
+                }
                 Field::Other => {
                     map.next_value::<crate::text::Skip>()?;
                 }
@@ -548,6 +604,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
             result_status: result_status.flatten(),
             memo: memo.flatten(),
             status: status.flatten(),
+            nested_gateway_action,
         };
         Ok(fail)
     }

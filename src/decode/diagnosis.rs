@@ -631,7 +631,15 @@ impl Diagnosis<'_> {
     pub fn action(&self) -> Option<Action> {
         match self {
             Diagnosis::Wx(fail) => fail.action(),
-            Diagnosis::Alipay(d) => d.error.map(JsapiError::action).or(d.agreed),
+            Diagnosis::Alipay(d) => {
+                let own = d.error.map(JsapiError::action).or(d.agreed);
+                // An App SDK failure with a gateway answer nested in `result` takes the step of
+                // the cause that answer names (4000 with isv.missing-signature-config: the keys).
+                match d.fail.nested_gateway_action {
+                    Some(nested) if own != Some(Action::Success) => Some(nested),
+                    _ => own,
+                }
+            }
             Diagnosis::AlipayPlus(result, call_kind) => Some(result.action(*call_kind)),
             Diagnosis::OpenPlatform(response) => response.action(),
             Diagnosis::WxServer(response) => response.action(),
