@@ -6,7 +6,10 @@
 //! ([`Found`]):
 //!
 //! 1. the whole line as JSON, an object or a string ([`Found::Json`]);
-//! 2. else the first JSON object inside the line ([`Found::JsonObject`]);
+//! 2. else the first JSON object inside the line ([`Found::JsonObject`]); when that object is
+//!    the `result` of an Alipay App SDK result a console printed (`{resultStatus: 4000,
+//!    result: {<gateway JSON>}, memo: }`), the App SDK's result, with the nested answer's
+//!    step ([`Found::Fields`]);
 //! 3. else a known text form:
 //!    - a WeChat Cloud Error text, `errCode: -502005 … | errMsg: …` ([`Found::WxCloudText`]);
 //!    - the Alipay gateway's error page, `错误代码 invalid-signature 错误原因: …`, or an SDK's
@@ -349,7 +352,7 @@ fn every_form<'a>(
                     let nested = crate::alipay::nested_failure_action(response);
                     let app = line
                         .get(..at)
-                        .filter(|head| field(head, "resultStatus").is_some())
+                        .filter(|head| is_result_value(head))
                         .and_then(|_| app_sdk_result(line, options, nested));
                     if let Some(app) = app {
                         return Ok((Found::Fields, with_line_context(app, line)));
@@ -1059,6 +1062,26 @@ fn bracketed(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
             open + inner.len() + 2,
         ))
     })
+}
+
+/// Whether the text before an object makes the object the value of an App SDK result's
+/// `result`: `resultStatus` named earlier, and `result:` (or `result =`, quoted or not) right
+/// before it. A `resultStatus` elsewhere in the line (`status resultStatus=9000, query={…}`)
+/// does not make an object the App SDK's.
+fn is_result_value(head: &str) -> bool {
+    let key = head.trim_end();
+    let Some(key) = key.strip_suffix(':').or_else(|| key.strip_suffix('=')) else {
+        return false;
+    };
+    let key = key.trim_end().trim_end_matches(['"', '\'']);
+    let Some(before) = key.strip_suffix("result") else {
+        return false;
+    };
+    !before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        && field(before, "resultStatus").is_some()
 }
 
 /// The Alipay App SDK's result as a console prints it (`{resultStatus: 6001, result: ,

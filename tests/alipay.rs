@@ -560,6 +560,10 @@ fn app_sdk_results_take_the_step_of_a_nested_gateway_failure() {
         let d = minierr::decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
         assert_eq!(d.action(), Some(Action::FixRequest), "{payload}");
     }
+    // An unknown outcome stays one: the nested answer cannot say the money did not move.
+    let pending = format!(r#"{{"resultStatus":8000,"result":{nested},"memo":""}}"#);
+    let d = minierr::decode_str(&pending).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.action(), Some(Action::Reconcile));
     let paid = r#"{"resultStatus":9000,"result":{"alipay_trade_app_pay_response":{"code":"10000","msg":"Success"}},"memo":""}"#;
     let d = minierr::decode_str(paid).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(d.action(), Some(Action::Success));
@@ -582,4 +586,9 @@ fn app_sdk_results_take_the_step_of_a_nested_gateway_failure() {
         (d.platform(), d.action()),
         (minierr::Platform::Alipay, Some(Action::FixConfig))
     );
+    // A gateway answer elsewhere in a line that names a resultStatus is the gateway's: only
+    // the object that is `result`'s value is the App SDK's.
+    let line = r#"notify: client resultStatus=9000, query={"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST"}}"#;
+    let (_, d) = minierr::line::decode_line(line, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.platform(), minierr::Platform::AlipayGateway);
 }

@@ -788,12 +788,13 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
     assert_eq!(platforms, ["wechat", "wechat_server"]);
 }
 
-/// JSON lines whose values are arrays are lines: each is read, and none is lost to the first
-/// being taken for the whole input. An array on one line with nothing after it stays an array.
+/// JSON lines whose values are arrays are lines: each is read, every payload of each, and none
+/// is lost to the first being taken for the whole input. An array on one line with nothing
+/// after it stays an array.
 #[test]
 fn json_lines_of_arrays_are_read_line_by_line() {
     let log = concat!(
-        r#"[{"errcode":40001,"errmsg":"invalid credential"}]"#,
+        r#"[{"errcode":40001,"errmsg":"invalid credential"},{"errcode":40013,"errmsg":"invalid appid"}]"#,
         "\n",
         r#"[{"errcode":45009,"errmsg":"reach max api daily quota limit"}]"#,
         "\n",
@@ -812,7 +813,7 @@ fn json_lines_of_arrays_are_read_line_by_line() {
             .iter()
             .filter_map(|i| Some((i["line"].as_u64()?, i["code"].as_i64()?)))
             .collect();
-        assert_eq!(read, [(1, 40001), (2, 45009)]);
+        assert_eq!(read, [(1, 40001), (1, 40013), (2, 45009)]);
         assert_eq!(output.status.code(), Some(0), "every line was decoded");
     }
     let one_line = concat!(

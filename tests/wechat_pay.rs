@@ -1059,8 +1059,8 @@ fn sdk_renderings_in_log_lines() {
     // `错误代码：[…]` alone is any Chinese error text.
     assert!(decode_line("操作失败！错误代码：[1001]", &options).is_err());
     // A business code's text, an `err_code_des` a fork threw, is read as the one code whose
-    // v2 rows document it (the refund table's ORDERPAID 订单已支付; the order tables' XML_FORMAT_
-    // ERROR XML格式错误), not as a `return_msg`, whose step would lose the code's.
+    // v2 rows document it (the close-order table's ORDERPAID 订单已支付; the order tables'
+    // XML_FORMAT_ERROR XML格式错误), not as a `return_msg`, whose step would lose the code's.
     for (line, code, action) in [
         (
             "Error: 订单已支付 at Payment._parse (/app/node_modules/tenpay/lib/index.js:82)",

@@ -84,7 +84,7 @@ pub use generated::{
     Api, FaqError, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError, GetRunDataError,
     NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult, UploadFileError,
 };
-#[cfg(feature = "serde")]
+#[cfg(feature = "json")]
 pub(crate) use payload::nested_failure_action;
 #[cfg(feature = "serde")]
 pub use payload::{ErrorValue, Fail};

@@ -106,6 +106,7 @@ pub struct Fail<'a> {
 
 /// The step of a gateway answer nested in an App SDK result, read as a payment call's: `None`
 /// for a success, or an answer whose public code the tables do not know.
+#[cfg(feature = "json")]
 pub(crate) fn nested_failure_action(
     response: &super::gateway::Response<'_>,
 ) -> Option<crate::Action> {
@@ -519,7 +520,7 @@ impl<'de> Deserialize<'de> for NestedResult {
         }
         #[cfg(not(feature = "json"))]
         {
-            de::IgnoredAny::deserialize(deserializer).map(|_| NestedResult(None))
+            crate::text::Skip::deserialize(deserializer).map(|_| NestedResult(None))
         }
     }
 }

@@ -442,21 +442,7 @@ pub fn run(out: &mut dyn Write, args: &Args<'_>) -> io::Result<ExitCode> {
                 );
                 return not_decoded(out, &mut summary, args, index, "too_long", &error);
             }
-            let decoded = match args.platform {
-                Some(p) => minierr::decode_as(payload.as_bytes(), p, &args.options),
-                None => minierr::decode_with(payload.as_bytes(), &args.options),
-            };
-            match decoded {
-                Ok(d) => emit(out, &mut summary, args, index, Found::Json, &d),
-                Err(e) => not_decoded(
-                    out,
-                    &mut summary,
-                    args,
-                    index,
-                    "not_decoded",
-                    &e.to_string(),
-                ),
-            }
+            decode_element(out, &mut summary, args, index, payload)
         };
         if let Err(e) = each_array_element(&mut input.reader, &mut each)? {
             writeln!(out)?;
@@ -521,6 +507,14 @@ fn handle_line(
             Ok(())
         }
         Line::Text(text) => {
+            // JSON lines whose values are arrays of payloads are read element by element, as
+            // a whole input that is one array is, each answer with the line's number.
+            if let Some(elements) = payload_array(text) {
+                for element in elements {
+                    decode_element(out, summary, args, number, element.get())?;
+                }
+                return Ok(());
+            }
             let result = match args.platform {
                 Some(p) => decode_line_as(text, p, &args.options),
                 None => decode_line(text, &args.options),
@@ -535,6 +529,37 @@ fn handle_line(
             }
         }
     }
+}
+
+/// One payload of a JSON array, decoded as JSON (an array holds payloads, not log lines).
+fn decode_element(
+    out: &mut dyn Write,
+    summary: &mut Summary,
+    args: &Args<'_>,
+    number: u64,
+    payload: &str,
+) -> io::Result<()> {
+    let decoded = match args.platform {
+        Some(p) => minierr::decode_as(payload.as_bytes(), p, &args.options),
+        None => minierr::decode_with(payload.as_bytes(), &args.options),
+    };
+    match decoded {
+        Ok(d) => emit(out, summary, args, number, Found::Json, &d),
+        Err(e) => not_decoded(out, summary, args, number, "not_decoded", &e.to_string()),
+    }
+}
+
+/// The elements of a line that is a JSON array of two or more objects
+/// (`[{"errcode":40001,…},{"errcode":45009,…}]`); `None` for any other line. A line holding one
+/// object in brackets is read as any line is, with the same answer; an array of strings (a
+/// logger's `["INFO","request:fail timeout"]`) is a log line, not payloads.
+fn payload_array(text: &str) -> Option<Vec<&serde_json::value::RawValue>> {
+    let text = text.trim();
+    if !text.starts_with('[') {
+        return None;
+    }
+    let elements: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).ok()?;
+    (elements.len() > 1 && elements.iter().all(|e| e.get().starts_with('{'))).then_some(elements)
 }
 
 /// How much text a worker takes at a time: large enough that handing it over costs little

@@ -50,39 +50,75 @@ impl Input {
     /// `[wx] request:fail` or `[2026-11-30 10:02:11] …` is not an array. Nor is an input whose
     /// first line holds a whole array with more text after it, on that line (PHP's
     /// `["alipay_trade_pay_response"]=> array(4) {…}`) or on the lines after (JSON lines whose
-    /// values are arrays): its lines are read one by one. The text after a first line is
-    /// sought in what the first read brought in, 256 KiB.
+    /// values are arrays): its lines are read one by one. A first line longer than the read
+    /// buffer (256 KiB) counts as an array's start. Where what has been read cannot tell yet (a
+    /// pipe may send one line at a time), reading goes on until it can or the input ends; every
+    /// byte read is kept for the decoder.
     pub fn is_json_array(&mut self) -> io::Result<bool> {
-        use serde::de::IgnoredAny;
-        let head = self.reader.fill_buf()?;
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        let start = head.iter().position(|b| !b.is_ascii_whitespace());
-        let head = start.and_then(|at| head.get(at..)).unwrap_or_default();
-        let mut rest = head.iter();
-        if rest.next() != Some(&b'[') {
-            return Ok(false);
+        let mut kept = Vec::new();
+        loop {
+            let read = match self.reader.fill_buf() {
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let at_end = read.is_empty();
+            if kept.is_empty() {
+                // Most inputs are told by their first read, which stays in the reader.
+                if let Some(array) = starts_json_array(read, at_end) {
+                    return Ok(array);
+                }
+            }
+            kept.extend_from_slice(read);
+            let used = read.len();
+            self.reader.consume(used);
+            if let Some(array) = starts_json_array(&kept, at_end) {
+                let rest = std::mem::replace(&mut self.reader, Box::new(io::empty()));
+                self.reader = Box::new(io::Cursor::new(kept).chain(rest));
+                return Ok(array);
+            }
         }
-        if !matches!(
-            rest.find(|b| !b.is_ascii_whitespace()),
-            Some(b'{' | b'"' | b']')
-        ) {
-            return Ok(false);
-        }
-        let Some(newline) = head.iter().position(|&b| b == b'\n') else {
-            return Ok(true);
-        };
-        let (first_line, later_lines) = head.split_at(newline);
-        let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
-        if !matches!(values.next(), Some(Ok(_))) {
-            return Ok(true);
-        }
-        let holds_text = |bytes: &[u8]| bytes.iter().any(|b| !b.is_ascii_whitespace());
-        let text_after = first_line
-            .get(values.byte_offset()..)
-            .is_some_and(holds_text)
-            || holds_text(later_lines);
-        Ok(!text_after)
     }
+}
+
+/// How far past a whole first-line array [`Input::is_json_array`] reads blank space looking for
+/// a second line before it takes the input for one array.
+const MAX_BLANK_LOOKAHEAD: usize = 1 << 20;
+
+/// What an input's first bytes say ([`Input::is_json_array`]): `Some(true)` for one JSON array,
+/// `Some(false)` for lines, `None` when they cannot tell and the input goes on.
+fn starts_json_array(bytes: &[u8], at_end: bool) -> Option<bool> {
+    use serde::de::IgnoredAny;
+    let holds_text = |bytes: &[u8]| bytes.iter().any(|b| !b.is_ascii_whitespace());
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Some(start) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return at_end.then_some(false);
+    };
+    let head = bytes.get(start..).unwrap_or_default();
+    if head.first() != Some(&b'[') {
+        return Some(false);
+    }
+    match head.iter().skip(1).find(|b| !b.is_ascii_whitespace()) {
+        None => return at_end.then_some(true),
+        Some(b'{' | b'"' | b']') => {}
+        Some(_) => return Some(false),
+    }
+    let Some(newline) = head.iter().position(|&b| b == b'\n') else {
+        return (at_end || head.len() >= READ_BUFFER).then_some(true);
+    };
+    let (first_line, later_lines) = head.split_at(newline);
+    let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
+    if !matches!(values.next(), Some(Ok(_))) {
+        return Some(true);
+    }
+    if first_line
+        .get(values.byte_offset()..)
+        .is_some_and(holds_text)
+        || holds_text(later_lines)
+    {
+        return Some(false);
+    }
+    (at_end || later_lines.len() > MAX_BLANK_LOOKAHEAD).then_some(true)
 }
 
 /// One line as read.
@@ -300,5 +336,66 @@ impl Progress {
         if let Some(bar) = self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Input;
+    use std::io::{self, BufReader, Read};
+
+    /// A reader that returns at most one line per read, as a pipe fed line by line does.
+    struct OneLineAtATime(io::Cursor<Vec<u8>>);
+
+    impl Read for OneLineAtATime {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let rest = self
+                .0
+                .get_ref()
+                .get(self.0.position() as usize..)
+                .unwrap_or(&[]);
+            let line = rest
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |at| at + 1);
+            let n = line.min(buf.len());
+            match buf.get_mut(..n) {
+                Some(part) => self.0.read(part),
+                None => Ok(0),
+            }
+        }
+    }
+
+    fn input(text: &str) -> Input {
+        Input {
+            reader: Box::new(BufReader::new(OneLineAtATime(io::Cursor::new(
+                text.as_bytes().to_vec(),
+            )))),
+            size: None,
+            is_stdin: true,
+        }
+    }
+
+    /// Whether an input delivered a line per read is taken for one array, and what the
+    /// decoder then reads: every byte, the first line's included.
+    fn judged(text: &str) -> io::Result<(bool, String)> {
+        let mut input = input(text);
+        let array = input.is_json_array()?;
+        let mut all = String::new();
+        input.reader.read_to_string(&mut all)?;
+        Ok((array, all))
+    }
+
+    #[test]
+    fn a_second_line_sent_later_makes_lines_and_nothing_is_lost() -> io::Result<()> {
+        let lines = "[{\"errcode\":40001}]\n\n[{\"errcode\":45009}]\n";
+        assert_eq!(judged(lines)?, (false, lines.to_owned()));
+        let one_array = "[{\"errcode\":40001}]\n\n\n";
+        assert_eq!(judged(one_array)?, (true, one_array.to_owned()));
+        let pretty = "[\n{\"errcode\":40001}\n]\n";
+        assert_eq!(judged(pretty)?, (true, pretty.to_owned()));
+        let log = "[wx] request:fail timeout\n";
+        assert_eq!(judged(log)?, (false, log.to_owned()));
+        Ok(())
     }
 }

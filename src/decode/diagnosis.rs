@@ -635,8 +635,12 @@ impl Diagnosis<'_> {
                 let own = d.error.map(JsapiError::action).or(d.agreed);
                 // An App SDK failure with a gateway answer nested in `result` takes the step of
                 // the cause that answer names (4000 with isv.missing-signature-config: the keys).
+                // A success stays one, and an unknown outcome (8000, 6004) is still looked up
+                // before anything else: the nested answer cannot say the money did not move.
                 match d.fail.nested_gateway_action {
-                    Some(nested) if own != Some(Action::Success) => Some(nested),
+                    Some(nested) if !matches!(own, Some(Action::Success | Action::Reconcile)) => {
+                        Some(nested)
+                    }
                     _ => own,
                 }
             }
