@@ -697,6 +697,13 @@ fn devtools_domain_message(line: &str) -> Option<&str> {
     if list_name.len() > 16 || !list_name.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    // The page it links is WeChat's; a runtime that copied the words links its own.
+    let after = line.get(list_at + LIST.len()..)?;
+    let linked = crate::normalize::head_of(after, 64);
+    if let Some(url) = find_str(linked, "http") {
+        let page = linked.get(url..).unwrap_or_default();
+        find_str(crate::normalize::head_of(page, 40), "weixin.qq.com")?;
+    }
     Some(quoted_tail(line, not_in_at))
 }
 

@@ -584,6 +584,8 @@ fn lines_without_a_payload_say_so() {
         "myHelper：fail to load",
         // The DevTools' words need their list: a sentence between them is prose.
         "这个域名不在以下几个我们讨论过的合法域名列表中",
+        // A runtime that copied the words but links its own pages is not WeChat.
+        "http://127.0.0.1 不在以下 request 合法域名列表中，请参考文档：https://q.qq.com/wiki/develop/miniprogram/frame/basic_ability/basic_network.html",
     ] {
         assert!(
             matches!(decode_line(line, &options), Err(LineError::NoPayload)),
