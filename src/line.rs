@@ -1137,7 +1137,7 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
         }
         return Some(crate::decode::openapi_as_server(Diagnosis::Wx(fail)));
     }
-    if let Some(response) = gateway_fields(line) {
+    if let Some(response) = gateway_fields(line).or_else(|| cut_gateway_success(line)) {
         return Some(Diagnosis::AlipayGateway(response, options.call_kind));
     }
     // An Alipay JSAPI failure as a console prints it (`{error: 1, errorMessage: "…"}`): both of
@@ -1213,6 +1213,44 @@ fn gateway_fields(line: &str) -> Option<gateway::Response<'_>> {
             .or_else(|| field(line, "subMsg"))
             .map(Cow::Borrowed),
     ))
+}
+
+/// A gateway success whose body the log cut short (`{"alipay_fund_trans_uni_transfer_response":
+/// {"code":"10000","msg":"Success","order_id":…` and no end): its `*_response` wrapper is the
+/// gateway's, and 10000 with the gateway's `Success` answers for the whole call; the wrapper is
+/// kept, so a refund's success without its `fund_change` is still looked up. A failure cut
+/// short stays unread: its sub_code decides, and may be what was cut.
+fn cut_gateway_success(line: &str) -> Option<gateway::Response<'_>> {
+    const WRAPPER_END: &str = "_response\"";
+    let end = find_str(line, WRAPPER_END)?;
+    let head = line.get(..end)?;
+    let open = head.rfind('"')? + 1;
+    let name = head.get(open..)?;
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return None;
+    }
+    let key = line.get(open..end + "_response".len())?;
+    let body = line.get(end + WRAPPER_END.len()..)?.trim_start();
+    let body = body.strip_prefix(':')?.trim_start();
+    if !body.starts_with('{') {
+        return None;
+    }
+    if field(body, "code")? != GatewayCode::Success.code() {
+        return None;
+    }
+    // The gateway's own `Success` with it: an app's `*_response` with a `code` of its own
+    // says `OK`, or nothing.
+    let msg = field(body, "msg").filter(|m| *m == GatewayCode::Success.msg())?;
+    Some(gateway::Response {
+        method_key: Some(Cow::Borrowed(key)),
+        code: Some(ErrorValue::Text(Cow::Borrowed(GatewayCode::Success.code()))),
+        msg: Some(Cow::Borrowed(msg)),
+        ..gateway::Response::default()
+    })
 }
 
 /// A WeChat Pay answer whose fields are named in text: an APIv3 body as JSON escaped inside a

@@ -292,6 +292,22 @@ const FORMS: &[Case] = &[
         None,
         Some(Action::FixConfig),
     ),
+    // A gateway success the log cut short (yansongda/laravel-pay#57): the wrapper and 10000
+    // Success are the gateway's. A refund's success cut before its fund_change is looked up.
+    (
+        r#"2020-04-26 23:51:14 > yansongda.pay.DEBUG > Result Of Alipay Api {"alipay_fund_trans_uni_transfer_response":{"code":"10000","msg":"Success","order_id":"***********","out_biz_no":"1587916273_chengzhuan_test","pay"#,
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(10000),
+        Some(Action::Success),
+    ),
+    (
+        r#"refund: {"alipay_trade_refund_response": {"code":"10000","msg":"Success","trade_no":"20"#,
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(10000),
+        Some(Action::Reconcile),
+    ),
     (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
@@ -582,6 +598,10 @@ fn lines_without_a_payload_say_so() {
         // Before a full-width colon only a reference API's name counts: prose is no errMsg.
         "报错：fail to load",
         "myHelper：fail to load",
+        // A gateway failure cut before its sub_code, and an app's own wrapper, say nothing.
+        r#"x {"alipay_trade_query_response":{"code":"40004","msg":"Business Fai"#,
+        r#"x {"my_app_response":{"code":"10000","msg":"OK","da"#,
+        r#"x {"my_app_response":{"code":"10000","da"#,
         // The DevTools' words need their list: a sentence between them is prose.
         "这个域名不在以下几个我们讨论过的合法域名列表中",
         // A runtime that copied the words but links its own pages is not WeChat.
