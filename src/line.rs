@@ -700,9 +700,9 @@ fn devtools_domain_message(line: &str) -> Option<&str> {
     // The page it links is WeChat's; a runtime that copied the words links its own.
     let after = line.get(list_at + LIST.len()..)?;
     let linked = crate::normalize::head_of(after, 64);
-    if let Some(url) = find_str(linked, "http") {
+    if let Some(url) = find_str(linked, "://") {
         let page = linked.get(url..).unwrap_or_default();
-        find_str(crate::normalize::head_of(page, 40), "weixin.qq.com")?;
+        find_str(crate::normalize::head_of(page, 64), "weixin.qq.com")?;
     }
     Some(quoted_tail(line, not_in_at))
 }
@@ -1072,11 +1072,12 @@ fn bracketed(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
 }
 
 /// Whether the text before an object makes the object the value of an App SDK result's
-/// `result`: `resultStatus` named earlier, and `result:` (or `result =`, quoted or not) right
-/// before it. A `resultStatus` elsewhere in the line (`status resultStatus=9000, query={…}`)
+/// `result`: `resultStatus` named earlier, and `result:` (or `result =`, the key and the value
+/// quoted or not) right before it. A `resultStatus` elsewhere in the line (`status resultStatus=9000, query={…}`)
 /// does not make an object the App SDK's.
 fn is_result_value(head: &str) -> bool {
-    let key = head.trim_end();
+    // The value may be the answer's JSON quoted as a string (`result: '{…}'`).
+    let key = head.trim_end().trim_end_matches(['"', '\'']).trim_end();
     let Some(key) = key.strip_suffix(':').or_else(|| key.strip_suffix('=')) else {
         return false;
     };
@@ -1249,6 +1250,7 @@ fn cut_gateway_success(line: &str) -> Option<gateway::Response<'_>> {
         method_key: Some(Cow::Borrowed(key)),
         code: Some(ErrorValue::Text(Cow::Borrowed(GatewayCode::Success.code()))),
         msg: Some(Cow::Borrowed(msg)),
+        fund_change: field(body, "fund_change").map(Cow::Borrowed),
         ..gateway::Response::default()
     })
 }

@@ -580,12 +580,18 @@ fn app_sdk_results_take_the_step_of_a_nested_gateway_failure() {
             Some(Action::Success)
         )
     );
-    let line = format!("{{resultStatus: 4000, result: {nested}, memo: }}");
-    let (_, d) = minierr::line::decode_line(&line, &options).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        (d.platform(), d.action()),
-        (minierr::Platform::Alipay, Some(Action::FixConfig))
-    );
+    // Unquoted, or quoted as a string as Node and Chrome print one.
+    for line in [
+        format!("{{resultStatus: 4000, result: {nested}, memo: }}"),
+        format!("{{resultStatus: '4000', result: '{nested}', memo: ''}}"),
+    ] {
+        let (_, d) = minierr::line::decode_line(&line, &options).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (d.platform(), d.action()),
+            (minierr::Platform::Alipay, Some(Action::FixConfig)),
+            "{line}"
+        );
+    }
     // A gateway answer elsewhere in a line that names a resultStatus is the gateway's: only
     // the object that is `result`'s value is the App SDK's.
     let line = r#"notify: client resultStatus=9000, query={"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST"}}"#;

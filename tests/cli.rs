@@ -821,8 +821,30 @@ fn json_lines_of_arrays_are_read_line_by_line() {
         "\n\n"
     );
     let items = json_lines(&minierr_stdin(&["decode", "--json"], one_line));
-    let codes: Vec<i64> = items.iter().filter_map(|i| i["code"].as_i64()).collect();
-    assert_eq!(codes, [40001, 45009], "one array, read as its elements");
+    let read: Vec<(u64, i64)> = items
+        .iter()
+        .filter_map(|i| Some((i["line"].as_u64()?, i["code"].as_i64()?)))
+        .collect();
+    assert_eq!(
+        read,
+        [(1, 40001), (2, 45009)],
+        "one array, read as its elements, numbered"
+    );
+    // A logger's array whose own object is no payload is a log line: its payload is read, and
+    // the logger's object is not reported as a failure.
+    let logged = concat!(
+        r#"[{"ts":"2026-12-06T10:00:00Z","level":"error"},{"errcode":40001,"errmsg":"invalid credential"}]"#,
+        "\n",
+        r#"[{"errcode":45009,"errmsg":"reach max api daily quota limit"}]"#,
+        "\n"
+    );
+    let output = minierr_stdin(&["decode", "--json"], logged);
+    let read: Vec<(u64, i64)> = json_lines(&output)
+        .iter()
+        .filter_map(|i| Some((i["line"].as_u64()?, i["code"].as_i64()?)))
+        .collect();
+    assert_eq!(read, [(1, 40001), (2, 45009)]);
+    assert_eq!(output.status.code(), Some(0), "no line failed");
 }
 
 /// Past ten thousand distinct unknown reasons the summary tallies no new one; on any number of

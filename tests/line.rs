@@ -309,6 +309,13 @@ const FORMS: &[Case] = &[
         Some(Action::Reconcile),
     ),
     (
+        r#"refund: {"alipay_trade_refund_response":{"code":"10000","msg":"Success","buyer_logon_id":"k***","fund_change":"Y","gmt_refund_pay":"2023-12-10 21:1"#,
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(10000),
+        Some(Action::Success),
+    ),
+    (
         "[wx] request:fail timeout",
         Found::WxErrMsg,
         Platform::Wechat,

@@ -508,12 +508,20 @@ fn handle_line(
         }
         Line::Text(text) => {
             // JSON lines whose values are arrays of payloads are read element by element, as
-            // a whole input that is one array is, each answer with the line's number.
+            // a whole input that is one array is, each answer with the line's number. Where an
+            // element fits no platform (a logger's own object beside a payload), the line is
+            // read as any line is.
             if let Some(elements) = payload_array(text) {
-                for element in elements {
-                    decode_element(out, summary, args, number, element.get())?;
+                let decoded: Result<Vec<_>, _> = elements
+                    .iter()
+                    .map(|element| decode_payload(args, element.get()))
+                    .collect();
+                if let Ok(decoded) = decoded {
+                    for d in &decoded {
+                        emit(out, summary, args, number, Found::Json, d)?;
+                    }
+                    return Ok(());
                 }
-                return Ok(());
             }
             let result = match args.platform {
                 Some(p) => decode_line_as(text, p, &args.options),
@@ -532,6 +540,17 @@ fn handle_line(
 }
 
 /// One payload of a JSON array, decoded as JSON (an array holds payloads, not log lines).
+fn decode_payload<'p>(
+    args: &Args<'_>,
+    payload: &'p str,
+) -> Result<Diagnosis<'p>, minierr::DecodeError> {
+    match args.platform {
+        Some(p) => minierr::decode_as(payload.as_bytes(), p, &args.options),
+        None => minierr::decode_with(payload.as_bytes(), &args.options),
+    }
+}
+
+/// [`decode_payload`], its answer written.
 fn decode_element(
     out: &mut dyn Write,
     summary: &mut Summary,
@@ -539,17 +558,17 @@ fn decode_element(
     number: u64,
     payload: &str,
 ) -> io::Result<()> {
-    let decoded = match args.platform {
-        Some(p) => minierr::decode_as(payload.as_bytes(), p, &args.options),
-        None => minierr::decode_with(payload.as_bytes(), &args.options),
-    };
-    match decoded {
+    match decode_payload(args, payload) {
         Ok(d) => emit(out, summary, args, number, Found::Json, &d),
         Err(e) => not_decoded(out, summary, args, number, "not_decoded", &e.to_string()),
     }
 }
 
-/// The elements of a line that is a JSON array of two or more objects
+/// The most payloads one line's array is read for: what a line writes stays in proportion to
+/// a batch's bound, whatever the line holds.
+const MAX_LINE_PAYLOADS: usize = 64;
+
+/// The elements of a line that is a JSON array of 2 to [`MAX_LINE_PAYLOADS`] objects
 /// (`[{"errcode":40001,…},{"errcode":45009,…}]`); `None` for any other line. A line holding one
 /// object in brackets is read as any line is, with the same answer; an array of strings (a
 /// logger's `["INFO","request:fail timeout"]`) is a log line, not payloads.
@@ -559,7 +578,9 @@ fn payload_array(text: &str) -> Option<Vec<&serde_json::value::RawValue>> {
         return None;
     }
     let elements: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).ok()?;
-    (elements.len() > 1 && elements.iter().all(|e| e.get().starts_with('{'))).then_some(elements)
+    ((2..=MAX_LINE_PAYLOADS).contains(&elements.len())
+        && elements.iter().all(|e| e.get().starts_with('{')))
+    .then_some(elements)
 }
 
 /// How much text a worker takes at a time: large enough that handing it over costs little

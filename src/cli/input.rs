@@ -52,10 +52,11 @@ impl Input {
     /// `["alipay_trade_pay_response"]=> array(4) {…}`) or on the lines after (JSON lines whose
     /// values are arrays): its lines are read one by one. A first line longer than the read
     /// buffer (256 KiB) counts as an array's start. Where what has been read cannot tell yet (a
-    /// pipe may send one line at a time), reading goes on until it can or the input ends; every
-    /// byte read is kept for the decoder.
+    /// pipe may send one line at a time), reading goes on until it can, the input ends, or
+    /// [`MAX_LOOKAHEAD`] bytes were read; every byte read is kept for the decoder.
     pub fn is_json_array(&mut self) -> io::Result<bool> {
         let mut kept = Vec::new();
+        let mut waiting = Start::Undecided;
         loop {
             let read = match self.reader.fill_buf() {
                 Ok(read) => read,
@@ -63,16 +64,32 @@ impl Input {
                 Err(e) => return Err(e),
             };
             let at_end = read.is_empty();
+            let full = kept.len() + read.len() > MAX_LOOKAHEAD;
+            // Only bytes of the kind the last look waited for can change its answer, so the
+            // kept bytes are looked at again only then: a pipe sending a byte at a time costs
+            // one look per decisive byte, not one per byte.
+            let decisive = at_end
+                || full
+                || match waiting {
+                    Start::Undecided => true,
+                    Start::NeedsText => read.iter().any(|b| !b.is_ascii_whitespace()),
+                    Start::NeedsNewline => read.contains(&b'\n'),
+                    Start::Array(_) => true,
+                };
             if kept.is_empty() {
                 // Most inputs are told by their first read, which stays in the reader.
-                if let Some(array) = starts_json_array(read, at_end) {
+                if let Start::Array(array) = starts_json_array(read, at_end) {
                     return Ok(array);
                 }
             }
             kept.extend_from_slice(read);
             let used = read.len();
             self.reader.consume(used);
-            if let Some(array) = starts_json_array(&kept, at_end) {
+            if !decisive {
+                continue;
+            }
+            waiting = starts_json_array(&kept, at_end || full);
+            if let Start::Array(array) = waiting {
                 let rest = std::mem::replace(&mut self.reader, Box::new(io::empty()));
                 self.reader = Box::new(io::Cursor::new(kept).chain(rest));
                 return Ok(array);
@@ -81,44 +98,69 @@ impl Input {
     }
 }
 
-/// How far past a whole first-line array [`Input::is_json_array`] reads blank space looking for
-/// a second line before it takes the input for one array.
-const MAX_BLANK_LOOKAHEAD: usize = 1 << 20;
+/// The most bytes [`Input::is_json_array`] reads ahead before it decides with what it has:
+/// blank space before the input's first text, or after a whole first-line array.
+pub const MAX_LOOKAHEAD: usize = 1 << 20;
 
-/// What an input's first bytes say ([`Input::is_json_array`]): `Some(true)` for one JSON array,
-/// `Some(false)` for lines, `None` when they cannot tell and the input goes on.
-fn starts_json_array(bytes: &[u8], at_end: bool) -> Option<bool> {
+/// What an input's first bytes say ([`Input::is_json_array`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// Not looked at yet.
+    Undecided,
+    /// `Array(true)`: one JSON array; `Array(false)`: lines.
+    Array(bool),
+    /// Only text can tell: blank space so far, `[` and blank space, or a whole first-line
+    /// array and blank space.
+    NeedsText,
+    /// The first line has begun like an array and has not ended.
+    NeedsNewline,
+}
+
+/// What `bytes`, the input's start, say; `at_end` when no more will come (the input ended, or
+/// [`MAX_LOOKAHEAD`] was read).
+fn starts_json_array(bytes: &[u8], at_end: bool) -> Start {
     use serde::de::IgnoredAny;
     let holds_text = |bytes: &[u8]| bytes.iter().any(|b| !b.is_ascii_whitespace());
+    let wait = |then: Start, at_end_array: bool| {
+        if at_end {
+            Start::Array(at_end_array)
+        } else {
+            then
+        }
+    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Some(start) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
-        return at_end.then_some(false);
+        return wait(Start::NeedsText, false);
     };
     let head = bytes.get(start..).unwrap_or_default();
     if head.first() != Some(&b'[') {
-        return Some(false);
+        return Start::Array(false);
     }
     match head.iter().skip(1).find(|b| !b.is_ascii_whitespace()) {
-        None => return at_end.then_some(true),
+        // A lone `[` is a log line, not an array.
+        None => return wait(Start::NeedsText, false),
         Some(b'{' | b'"' | b']') => {}
-        Some(_) => return Some(false),
+        Some(_) => return Start::Array(false),
     }
     let Some(newline) = head.iter().position(|&b| b == b'\n') else {
-        return (at_end || head.len() >= READ_BUFFER).then_some(true);
+        if head.len() >= READ_BUFFER {
+            return Start::Array(true);
+        }
+        return wait(Start::NeedsNewline, true);
     };
     let (first_line, later_lines) = head.split_at(newline);
     let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
     if !matches!(values.next(), Some(Ok(_))) {
-        return Some(true);
+        return Start::Array(true);
     }
     if first_line
         .get(values.byte_offset()..)
         .is_some_and(holds_text)
         || holds_text(later_lines)
     {
-        return Some(false);
+        return Start::Array(false);
     }
-    (at_end || later_lines.len() > MAX_BLANK_LOOKAHEAD).then_some(true)
+    wait(Start::NeedsText, true)
 }
 
 /// One line as read.
@@ -396,6 +438,21 @@ mod tests {
         assert_eq!(judged(pretty)?, (true, pretty.to_owned()));
         let log = "[wx] request:fail timeout\n";
         assert_eq!(judged(log)?, (false, log.to_owned()));
+        // Blank space, and a lone `[`, are lines; nothing is lost.
+        for blank in ["", "\n\n \n", "[\n", "[", "\u{feff}[\n\n"] {
+            assert_eq!(judged(blank)?, (false, blank.to_owned()), "{blank:?}");
+        }
+        Ok(())
+    }
+
+    /// Blank space read ahead stops at [`super::MAX_LOOKAHEAD`]: the input is then lines,
+    /// every byte still there.
+    #[test]
+    fn blank_space_read_ahead_is_bounded() -> io::Result<()> {
+        let blank = "\n".repeat(super::MAX_LOOKAHEAD + 10) + "[{\"errcode\":1}]\n";
+        let (array, all) = judged(&blank)?;
+        assert!(!array);
+        assert_eq!(all.len(), blank.len());
         Ok(())
     }
 }
