@@ -55,14 +55,16 @@ impl Input {
     /// pipe may send one line at a time), reading goes on until it can, the input ends, or
     /// [`MAX_LOOKAHEAD`] bytes were read; every byte read is kept for the decoder.
     pub fn is_json_array(&mut self) -> io::Result<bool> {
-        let mut kept = Vec::new();
-        let mut waiting = Start::Undecided;
+        let first = fill(&mut *self.reader)?;
+        // Most inputs are told by their first read, which stays in the reader.
+        let mut waiting = starts_json_array(first, first.is_empty());
+        if let Start::Array(array) = waiting {
+            return Ok(array);
+        }
+        let mut kept = first.to_vec();
+        self.reader.consume(kept.len());
         loop {
-            let read = match self.reader.fill_buf() {
-                Ok(read) => read,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
+            let read = fill(&mut *self.reader)?;
             let at_end = read.is_empty();
             let full = kept.len() + read.len() > MAX_LOOKAHEAD;
             // Only bytes of the kind the last look waited for can change its answer, so the
@@ -71,17 +73,10 @@ impl Input {
             let decisive = at_end
                 || full
                 || match waiting {
-                    Start::Undecided => true,
                     Start::NeedsText => read.iter().any(|b| !b.is_ascii_whitespace()),
                     Start::NeedsNewline => read.contains(&b'\n'),
                     Start::Array(_) => true,
                 };
-            if kept.is_empty() {
-                // Most inputs are told by their first read, which stays in the reader.
-                if let Start::Array(array) = starts_json_array(read, at_end) {
-                    return Ok(array);
-                }
-            }
             kept.extend_from_slice(read);
             let used = read.len();
             self.reader.consume(used);
@@ -98,6 +93,19 @@ impl Input {
     }
 }
 
+/// The reader's buffered bytes, read again when a read was interrupted.
+fn fill(reader: &mut (dyn BufRead + Send)) -> io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+            Ok(_) => break,
+        }
+    }
+    // Now buffered (or at the end), so this takes what is there without reading again.
+    reader.fill_buf()
+}
+
 /// The most bytes [`Input::is_json_array`] reads ahead before it decides with what it has:
 /// blank space before the input's first text, or after a whole first-line array.
 pub const MAX_LOOKAHEAD: usize = 1 << 20;
@@ -105,8 +113,6 @@ pub const MAX_LOOKAHEAD: usize = 1 << 20;
 /// What an input's first bytes say ([`Input::is_json_array`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Start {
-    /// Not looked at yet.
-    Undecided,
     /// `Array(true)`: one JSON array; `Array(false)`: lines.
     Array(bool),
     /// Only text can tell: blank space so far, `[` and blank space, or a whole first-line
