@@ -1030,7 +1030,9 @@ fn gateway_msg_in_alipay_text(line: &str) -> Option<gateway::Response<'_>> {
 }
 
 /// `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]`: a public msg with its code in
-/// brackets, then optionally a sub_msg with its sub_code.
+/// brackets, then optionally a sub_msg with its sub_code. The gateway's codes are numbers other
+/// platforms send too (`MpException: [40001] invalid credential` is WeChat's), so the number
+/// counts only beside the gateway's own public msg for it, or before a sub_code the tables know.
 fn gateway_pairs(line: &str) -> Option<gateway::Response<'_>> {
     let (code, at, end) = bracketed(line)
         .find_map(|(inner, at, end)| GatewayCode::from_code(inner).map(|code| (code, at, end)))?;
@@ -1044,6 +1046,11 @@ fn gateway_pairs(line: &str) -> Option<gateway::Response<'_>> {
     let sub = bracketed(rest)
         .next()
         .filter(|(inner, _, _)| SubCode::find(inner).is_some() || inner.contains(['.', '-']));
+    let msg_is_the_codes = !code.msg().is_empty() && msg.eq_ignore_ascii_case(code.msg());
+    let known_sub_code = sub.is_some_and(|(inner, _, _)| SubCode::find(inner).is_some());
+    if !msg_is_the_codes && !known_sub_code {
+        return None;
+    }
     let (sub_code, sub_msg) = match sub {
         Some((inner, at, _)) => (
             Some(Cow::Borrowed(inner)),

@@ -179,6 +179,15 @@ const FORMS: &[Case] = &[
         Some(40004),
         Some(Action::FixRequest),
     ),
+    // A bracketed number beside no gateway msg and before no sub_code is not the gateway's:
+    // 40001 with `invalid credential` is the WeChat server's (wechat_server_errcode.tsv 40001).
+    (
+        "MpException: [40001] invalid credential",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(40001),
+        Some(Action::Refresh),
+    ),
     (
         "errCode: -5, errMsg: mediaError",
         Found::Fields,
