@@ -16,7 +16,7 @@ const SAMPLE: &str = include_str!("../examples/data/payloads.jsonl");
 /// `decode` reads each sample as the platform's own type does; this one checks the answers.
 #[test]
 fn decode_answers_what_the_platforms_pages_say() {
-    let cases: [(&str, Platform, &str, Action, &str); 11] = [
+    let cases: [(&str, Platform, &str, Action, &str); 12] = [
         (
             r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: 6581b4a1-0d3e2f4b-1a2b3c4d"}"#,
             Platform::WechatServer,
@@ -51,6 +51,13 @@ fn decode_answers_what_the_platforms_pages_say() {
             "-501000",
             Action::FixConfig,
             "wechat_cloud_errcode.tsv -501000: fix_config",
+        ),
+        (
+            r#"{"errCode":-501007,"errMsg":"invalid parameters"}"#,
+            Platform::WechatCloud,
+            "-501007",
+            Action::FixRequest,
+            "wechat_cloud_errcode.tsv -501007: invalid parameters, fix_request; no client API sends a six-digit negative errCode",
         ),
         (
             r#"{"alipay_trade_pay_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.SYSTEM_ERROR","sub_msg":"系统错误"},"sign":"x"}"#,

@@ -83,8 +83,14 @@ impl Shape {
         // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
         let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
         // A Cloud API's own `api:fail` (`document.get:fail …`, `cloud.callFunction:fail …`) is
-        // Cloud's failure with or without a code.
-        if self.cloud_text || ((cloud_code || self.cloud_api) && self.wx_fail_marker) {
+        // Cloud's failure with or without a code. A six-digit negative errCode is Cloud's
+        // with any errMsg (`{errCode: -501007, errMsg: "invalid parameters"}`, as a Cloud SDK
+        // rejects), since no client API or wrapper sends one; an errno beside it says otherwise.
+        let cloud_err_code_alone = self.cloud_err_code && !self.errno;
+        if self.cloud_text
+            || cloud_err_code_alone
+            || ((cloud_code || self.cloud_api) && self.wx_fail_marker)
+        {
             return ([Platform::WechatCloud; 8], 1);
         }
         // Wrappers such as uni-app add their own `code` beside WeChat's errMsg; the errMsg's
