@@ -853,6 +853,20 @@ fn sdk_renderings_in_log_lines() {
             None,
             Action::FixConfig,
         ),
+        // What WxJava's checkResult logs first: the same fields unbracketed
+        // (https://github.com/binarywang/WxJava/issues/1170 shows the form).
+        (
+            "返回代码：FAIL，返回信息：普通商户不允许传sub_mch_id",
+            Found::PayText,
+            None,
+            Action::FixRequest,
+        ),
+        (
+            "返回代码：SUCCESS，返回信息：OK，结果代码：FAIL，错误代码：SYSTEMERROR，错误详情：系统繁忙，请稍后再试",
+            Found::PayText,
+            Some("SYSTEMERROR"),
+            Action::Reconcile,
+        ),
         // Guzzle names the request: a system error on a query is retried, not reconciled.
         (
             r#"Client error: `GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/20240101?mchid=1900000109` resulted in a `500 Internal Server Error` response: {"code":"SYSTEM_ERROR","message":"系统错误"}"#,

@@ -14,7 +14,8 @@ impl Answer<'static> {
     /// - wechatpay-go's `error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: …`,
     ///   with the status kept;
     /// - WxJava's `WxPayException` text, `返回代码：[SUCCESS]，返回信息：[OK]，结果代码：[FAIL]，
-    ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`;
+    ///   错误代码：[ORDERPAID]，错误详情：[该订单已支付]`, and the same fields unbracketed, as
+    ///   its `checkResult` logs them (`返回代码：FAIL，返回信息：签名错误`);
     /// - node-tenpay's thrown `Error: ORDERPAID`, for a code that can be nobody else's, and
     ///   what its `Payment._parse` throws: a code, or the `return_msg` (`Error: 签名错误 at
     ///   Payment._parse …`);
@@ -54,6 +55,11 @@ impl Answer<'static> {
     /// let line = "WxPayException(customErrorMsg=商户证书序列号有误。, returnCode=null, returnMsg=null, resultCode=null, errCode=SIGN_ERROR, errCodeDes=商户证书序列号有误。, xmlString=null)";
     /// let Some(Answer::V3(response)) = Answer::from_sdk_text(line) else { panic!() };
     /// assert_eq!(response.code().known(), Some(Code::SignError));
+    /// // WxJava's checkResult log: the fields unbracketed.
+    /// let line = "返回代码：SUCCESS，返回信息：OK，结果代码：FAIL，错误代码：ORDERPAID，错误详情：该订单已支付";
+    /// let Some(Answer::V2(logged)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!(logged.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
+    /// assert!(Answer::from_sdk_text("错误代码：40001，错误信息：invalid credential").is_none());
     /// let line = "WeChatPayException: Error code: FAIL, message: 签名错误. Pay Error code: None, message: None";
     /// let Some(Answer::V2(response)) = Answer::from_sdk_text(line) else { panic!() };
     /// assert_eq!((response.return_msg(), response.err_code()), (Some("签名错误"), None));
@@ -64,6 +70,7 @@ impl Answer<'static> {
             .map(Answer::V3)
             .or_else(|| xml_body(line))
             .or_else(|| wxjava_text(line))
+            .or_else(|| wxjava_check_result(line))
             .or_else(|| wxjava_fields(line))
             .or_else(|| wechatpy_text(line))
             .or_else(|| yansongda_text(line))
@@ -240,6 +247,51 @@ fn wxjava_text(line: &str) -> Option<Answer<'static>> {
         field("错误详情：["),
     );
     Some(Answer::V2(response))
+}
+
+/// What WxJava's `BaseWxPayResult.checkResult` logs before it throws: the same v2 fields
+/// unbracketed, each only when set, `返回代码：FAIL，返回信息：appid和mch_id不匹配` or
+/// `返回代码：SUCCESS，返回信息：OK，结果代码：FAIL，错误代码：ORDERPAID，错误详情：该订单已支付`
+/// (some forks join them with `,`). A value runs to the next label, since a message may hold
+/// `，` itself. `返回代码` or `结果代码` must hold v2's own `SUCCESS` or `FAIL`: the other labels
+/// are any Chinese error text's (`错误代码：40001` is the WeChat server SDKs').
+fn wxjava_check_result(line: &str) -> Option<Answer<'static>> {
+    const LABELS: [&str; 5] = [
+        "返回代码：",
+        "返回信息：",
+        "结果代码：",
+        "错误代码：",
+        "错误详情：",
+    ];
+    // Both flags' labels end in `代码：`; most lines have neither.
+    find_str(line, "代码：")?;
+    let starts = LABELS.map(|label| find_str(line, label));
+    let value = |index: usize| -> Option<String> {
+        let label = LABELS.get(index)?;
+        let at = (*starts.get(index)?)? + label.len();
+        let rest = line.get(at..)?;
+        let end = starts
+            .iter()
+            .skip(index + 1)
+            .flatten()
+            .filter(|&&start| start >= at)
+            .min()
+            .map_or(rest.len(), |&start| start - at);
+        let value = rest.get(..end)?.trim().trim_end_matches(['，', ',']).trim();
+        Some(value.to_owned()).filter(|v| !v.is_empty() && v != "null")
+    };
+    let flag = |value: &Option<String>| matches!(value.as_deref(), Some("SUCCESS" | "FAIL"));
+    let (return_code, result_code) = (value(0), value(2));
+    if !flag(&return_code) && !flag(&result_code) {
+        return None;
+    }
+    Some(Answer::V2(super::V2Response::from_fields(
+        return_code,
+        value(1),
+        result_code,
+        value(3),
+        value(4),
+    )))
 }
 
 /// WxJava's `WxPayException` as its generated `toString` prints it: `name=value` fields in the
