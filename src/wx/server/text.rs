@@ -9,7 +9,8 @@ use crate::normalize::{find_str, leading_int, split_once_str};
 impl<'a> Response<'a> {
     /// A server error as an SDK printed it in a log line: `Error code: 48001, message: api
     /// unauthorized` (wechatpy), `errcode=40029, errmsg=invalid code`, `WxErrCode != 0, resp:
-    /// {41001 access_token missing}` (WxJava), `错误代码：45009，说明：…`, `Request Error: 48001,
+    /// {41001 access_token missing}` (WxJava), `{ [WeChatAPIError: invalid code] name:
+    /// 'WeChatAPIError', code: 40029 }` (node-webot), `错误代码：45009，说明：…`, `Request Error: 48001,
     /// api unauthorized`, or an app's `[40164] invalid ip …` where the bracket opens the
     /// message. `None` when the line holds none of them.
     ///
@@ -18,6 +19,8 @@ impl<'a> Response<'a> {
     /// let r = Response::from_sdk_text("wechatpy.exceptions.WeChatClientException: Error code: 40003, message: invalid openid rid: 6302e9ee-763afa00-0dae2ea0").unwrap();
     /// assert_eq!(r.errcode(), Errcode::InvalidOpenid);
     /// assert_eq!(r.reason(), "invalid openid");
+    /// let node = "{ [WeChatAPIError: invalid code, hints: [ req_id: rA.hRA0175ns87 ]] name: 'WeChatAPIError', code: 40029 }";
+    /// assert_eq!(Response::from_sdk_text(node).unwrap().errcode(), Errcode::InvalidCode);
     /// assert!(Response::from_sdk_text("<xml><err_code><![CDATA[40164]]></err_code></xml>").is_none());
     /// ```
     #[must_use]
@@ -79,6 +82,21 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
         let before = before.trim_end().strip_suffix('。')?;
         let message = before.rsplit('：').next().unwrap_or(before);
         return Some((code, message));
+    }
+    // node-webot's `WeChatAPIError` (wechat-api, wechat-oauth) as Node's console prints it:
+    // `{ [WeChatAPIError: invalid code, hints: [ req_id: … ]] name: 'WeChatAPIError', code:
+    // 40029 }`. Those SDKs set the error's `code` to the errcode, its message to the errmsg.
+    if let Some((_, rest)) = split_once_str(line, "WeChatAPIError: ") {
+        let named = split_once_str(rest, "name: 'WeChatAPIError'");
+        let parts = named.and_then(|(message, after)| {
+            let (_, code) = split_once_str(after, "code: ")?;
+            let (code, _) = leading_int(code)?;
+            let message = message.trim_end().trim_end_matches([']', ',', ' ']);
+            Some((code, message))
+        });
+        if parts.is_some() {
+            return parts;
+        }
     }
     // `Request Error: 48001, api unauthorized`.
     if let Some((_, rest)) = split_once_str(line, "Error: ") {
