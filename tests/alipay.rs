@@ -532,6 +532,38 @@ fn several_fitting_apis_that_agree_decide_the_step() {
     assert!(fail.candidate_apis().count() >= 2);
 }
 
+/// A message that names another row than the code's says the code is not that row's: neither
+/// the API nor the step is taken from the code then.
+#[cfg(feature = "json")]
+#[test]
+fn a_message_naming_another_row_than_the_codes_decides_nothing() {
+    let read = |json: &str| {
+        let fail: Fail = serde_json::from_str(json).expect("parses");
+        let step = minierr::decode_str(json).expect("decodes").action();
+        (fail.infer_api(), step)
+    };
+    // 10 is my.getAuthCode's, my.choosePhoneContact's, my.rsa's and my.sendSocketMessage's;
+    // 未知错误 is my.sendSocketMessage's 1, not its 10 (没有建连成功之前无法发送消息).
+    assert_eq!(
+        read(r#"{"error":10,"errorMessage":"未知错误"}"#),
+        (None, None)
+    );
+    // 15 is my.request's alone; 参数错误。 is its 2.
+    assert_eq!(
+        read(r#"{"error":15,"errorMessage":"参数错误。"}"#),
+        (None, None)
+    );
+    // The message naming the code's own row, or no row, leaves the code's answer.
+    assert_eq!(
+        read(r#"{"error":13,"errorMessage":"超时。"}"#),
+        (Some(Api::Request), Some(Action::Retry))
+    );
+    assert_eq!(
+        read(r#"{"error":15,"errorMessage":"出错了"}"#).0,
+        Some(Api::Request)
+    );
+}
+
 /// An App SDK result whose `result` nests a gateway failure takes the step of the cause that
 /// answer names: the App SDK's own 4000 only says the order failed. The nested answer comes as
 /// an object, or as JSON in a string (Android's SDK); anything else in `result` changes

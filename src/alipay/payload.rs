@@ -293,14 +293,21 @@ impl<'a> Fail<'a> {
             .filter_map(|api| Some((api, api.resolve_normal(code, normal)?)));
         let first = fitting.next()?;
         let Some(second) = fitting.next() else {
-            return Some(first);
+            // One API has the code: its row stands, unless the message names another of its rows.
+            let (api, error) = first;
+            let other_row = normal
+                .and_then(|normal| api.resolve_normal(None, Some(normal)))
+                .is_some_and(|named| named != error);
+            return (!other_row).then_some(first);
         };
-        // The code fits several APIs: the message must name exactly one of them.
+        // The code fits several APIs: the message must name exactly one of them, and name
+        // there the very row the code gives (`{"error":10,"errorMessage":"未知错误"}` names
+        // my.sendSocketMessage's 1, not its 10).
         let normal = normal?;
         let mut named = [first, second]
             .into_iter()
             .chain(fitting)
-            .filter(|(api, _)| api.resolve_normal(None, Some(normal)).is_some());
+            .filter(|&(api, error)| api.resolve_normal(None, Some(normal)) == Some(error));
         let one = named.next()?;
         named.next().is_none().then_some(one)
     }
@@ -315,10 +322,13 @@ impl<'a> Fail<'a> {
         let message = self.message()?;
         crate::normalize::with_normal(message, |normal| {
             let normal = super::code::NormalMessage::new(normal);
+            // The message must name, on each API, the row the code gives there.
             let mut actions = self
                 .apis_to_try()
-                .filter(|api| api.resolve_normal(None, Some(&normal)).is_some())
-                .filter_map(|api| api.resolve_normal(code, Some(&normal)))
+                .filter_map(|api| {
+                    let error = api.resolve_normal(code, Some(&normal))?;
+                    (api.resolve_normal(None, Some(&normal)) == Some(error)).then_some(error)
+                })
                 .map(JsapiError::action);
             let first = actions.next()?;
             actions.all(|a| a == first).then_some(first)
