@@ -215,7 +215,7 @@ impl<'i> Lines<'i> {
                 break;
             }
             any = true;
-            let (chunk, ends) = match available.iter().position(|&b| b == b'\n') {
+            let (chunk, ends) = match memchr::memchr(b'\n', available) {
                 Some(at) => (available.get(..at).unwrap_or(available), true),
                 None => (available, false),
             };
