@@ -210,6 +210,29 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             None,
         ),
         (r#"{"errMsg":"x:fail system permission denied"}"#, None),
+        // The errno page's device subcategories are their sections' own: Wi-Fi's 1505020
+        // `unknown error` is a Wi-Fi API's, never a Bluetooth one's, and NFC's 1504200 `user
+        // is not authorized` an NFC API's.
+        (
+            r#"{"errMsg":"connectWifi:fail unknown error"}"#,
+            Some(Errno::WifiConnectUnknownError),
+        ),
+        (
+            r#"{"errMsg":"writeBLECharacteristicValue:fail unknown error"}"#,
+            None,
+        ),
+        (
+            r#"{"errMsg":"startDiscovery:fail user is not authorized"}"#,
+            Some(Errno::NfcUserNotAuthorized),
+        ),
+        (
+            r#"{"errMsg":"startBluetoothDevicesDiscovery:fail user is not authorized"}"#,
+            None,
+        ),
+        (
+            r#"{"errMsg":"createBLEConnection:fail need pin"}"#,
+            Some(Errno::BluetoothPinRequired),
+        ),
     ];
     for (json, expected) in cases {
         let fail = decode(json);

@@ -16,10 +16,14 @@ const CATEGORIES_FILE: &str = "wechat_section_categories.tsv";
 pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
     let table = Table::read(
         &data.join(CATEGORIES_FILE),
-        &["section", "category", "source", "note"],
+        &["section", "category", "subcategories", "source", "note"],
     )?;
     let mut general = 0u32;
     let mut by_section: Vec<(String, u32)> = Vec::new();
+    // The subcategories some section claims, as category × 100 + subcategory (1505 for Wi-Fi),
+    // and each section's claimed ones, one bit per index into `claimed`.
+    let mut claimed: Vec<u32> = Vec::new();
+    let mut claims_of_section: Vec<(String, u32)> = Vec::new();
     for row in table.rows() {
         let category: u32 = row
             .required("category")?
@@ -30,9 +34,41 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         if !row.required("source")?.starts_with("https://") {
             return Err(row.error("every row needs a source URL"));
         }
+        let mut claims = 0u32;
+        for sub in row
+            .get("subcategories")
+            .split(',')
+            .filter(|s| !s.is_empty())
+        {
+            let sub: u32 = sub
+                .parse()
+                .ok()
+                .filter(|s| *s < 100)
+                .ok_or_else(|| row.error("subcategories are two-digit numbers, joined by ,"))?;
+            let key = category * 100 + sub;
+            let index = match claimed.iter().position(|&c| c == key) {
+                Some(index) => index,
+                None => {
+                    claimed.push(key);
+                    claimed.len() - 1
+                }
+            };
+            if index >= 32 {
+                return Err(row.error("at most 32 subcategories may be claimed"));
+            }
+            claims |= 1 << index;
+        }
         match row.required("section")? {
+            "*" if claims != 0 => {
+                return Err(row.error("the general rows claim no subcategory"));
+            }
             "*" => general |= 1 << category,
-            section => by_section.push((section.to_owned(), 1 << category)),
+            section => {
+                by_section.push((section.to_owned(), 1 << category));
+                if claims != 0 {
+                    claims_of_section.push((section.to_owned(), claims));
+                }
+            }
         }
     }
     let table = Table::read(
@@ -40,6 +76,7 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         &["api", "sections", "source", "note"],
     )?;
     let mut apis: BTreeMap<String, u32> = BTreeMap::new();
+    let mut api_claims: BTreeMap<String, u32> = BTreeMap::new();
     for row in table.rows() {
         let api = row.required("api")?;
         if !row.required("source")?.starts_with("https://") {
@@ -65,6 +102,20 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         if apis.insert(api.to_owned(), mask).is_some() {
             return Err(row.error(format!("api {api:?} is listed twice")));
         }
+        // A section's claims are its own: `device/bluetooth-ble` does not inherit
+        // `device/bluetooth`'s, since each lists the subcategories its APIs report.
+        let claims = sections
+            .split(',')
+            .filter_map(|section| {
+                claims_of_section
+                    .iter()
+                    .find(|(claiming, _)| claiming == section)
+                    .map(|(_, bits)| *bits)
+            })
+            .fold(0, |all, bits| all | bits);
+        if claims != 0 {
+            api_claims.insert(api.to_owned(), claims);
+        }
     }
     let mut out = header(&[
         &format!("data/{SECTIONS_FILE}"),
@@ -80,6 +131,19 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         .map(|(api, mask)| (api.clone(), format!("{mask:#b}")))
         .collect();
     crate::render::phf_map(&mut out, "API_CATEGORIES", "u32", &entries);
+    let claimed_list: Vec<String> = claimed.iter().map(u32::to_string).collect();
+    let _ = writeln!(
+        out,
+        "\n/// The subcategories (category × 100 + subcategory) that some section claims: a code in one\n/// of them is reported only by the APIs of a section that claims it.\npub(crate) const CLAIMED_SUBCATEGORIES: [u32; {}] = [{}];\n",
+        claimed.len(),
+        claimed_list.join(", ")
+    );
+    out.push_str("/// For each API whose section claims subcategories, which, one bit per index into\n/// [`CLAIMED_SUBCATEGORIES`]; an API not listed claims none.\n");
+    let entries: Vec<(String, String)> = api_claims
+        .iter()
+        .map(|(api, bits)| (api.clone(), format!("{bits:#b}")))
+        .collect();
+    crate::render::phf_map(&mut out, "API_SUBCATEGORIES", "u32", &entries);
     Ok(GeneratedFile {
         path: "src/wx/api_families_generated.rs",
         contents: out,

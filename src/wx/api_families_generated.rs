@@ -5,5 +5,10 @@
 pub(crate) const GENERAL_CATEGORIES: u32 = 0b100011;
 
 
+/// The subcategories (category × 100 + subcategory) that some section claims: a code in one
+/// of them is reported only by the APIs of a section that claims it.
+pub(crate) const CLAIMED_SUBCATEGORIES: [u32; 4] = [1504, 1505, 1509, 1510];
+
+
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
 include!("api_families_generated_index.rs");

@@ -562,6 +562,8 @@ pub enum ResolvedBy {
 struct Analysis {
     candidates: &'static [Errno],
     mask: Option<u32>,
+    /// The claimed subcategories the API reports (see `Parts::api_subcategories`).
+    claims: u32,
     stack_text: bool,
 }
 
@@ -589,6 +591,17 @@ impl Parts<'_> {
         super::api_families_generated::API_CATEGORIES
             .get(self.api?)
             .map(|own| own | super::api_families_generated::GENERAL_CATEGORIES)
+    }
+
+    /// The claimed subcategories ([`CLAIMED_SUBCATEGORIES`]) the failing API's section
+    /// reports, one bit per index; 0 for an API whose section claims none, or no known API.
+    ///
+    /// [`CLAIMED_SUBCATEGORIES`]: super::api_families_generated::CLAIMED_SUBCATEGORIES
+    fn api_subcategories(&self) -> u32 {
+        self.api
+            .and_then(|api| super::api_families_generated::API_SUBCATEGORIES.get(api))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Whether a legacy code may be read from the reason alone: the API has a legacy family
@@ -644,7 +657,7 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
         _ => agreed(
             candidates
                 .iter()
-                .filter(|e| compatible(**e, analysis.mask, candidates))
+                .filter(|e| compatible(**e, analysis.mask, analysis.claims, candidates))
                 .map(|e| Some(e.action())),
         ),
     }
@@ -671,6 +684,7 @@ impl Analysis {
         Analysis {
             candidates: errno_candidates(parts.reason, parts.normal.as_str()),
             mask,
+            claims: parts.api_subcategories(),
             stack_text: mask.is_none()
                 && parts
                     .normal
@@ -690,22 +704,43 @@ impl Analysis {
             .candidates
             .iter()
             .copied()
-            .filter(|e| compatible(*e, self.mask, self.candidates));
+            .filter(|e| compatible(*e, self.mask, self.claims, self.candidates));
         let first = fitting.next();
         (first, first.map_or(0, |_| 1 + fitting.count()))
     }
 }
 
 /// Whether `errno` may be what an API of these categories reports: a code of the API's own
-/// categories or the general ones (`api_categories` holds both) or, when the API is unknown
-/// (`None`), a code that every candidate sharing the reason agrees with on its category.
-fn compatible(errno: Errno, api_categories: Option<u32>, candidates: &[Errno]) -> bool {
+/// categories or the general ones (`api_categories` holds both), and, when its subcategory is
+/// one a section claims (Wi-Fi's 1505, NFC's 1504), of a subcategory the API's section claims
+/// (`api_claims`: a Bluetooth API's `unknown error` is not Wi-Fi's 1505020); or, when the API
+/// is unknown (`None`), a code that every candidate sharing the reason agrees with on its
+/// category.
+fn compatible(
+    errno: Errno,
+    api_categories: Option<u32>,
+    api_claims: u32,
+    candidates: &[Errno],
+) -> bool {
     let category = |e: Errno| e.code() / 100_000;
     let bit = 1u32.checked_shl(category(errno)).unwrap_or(0);
     match api_categories {
-        Some(mask) => mask & bit != 0,
+        Some(mask) => mask & bit != 0 && claimed_by(errno, api_claims),
         None => candidates.iter().all(|e| category(*e) == category(errno)),
     }
+}
+
+/// Whether an API with these claims may report `errno`: its subcategory is claimed by no
+/// section, or by the API's.
+fn claimed_by(errno: Errno, api_claims: u32) -> bool {
+    let subcategory = errno.code() / 1_000;
+    super::api_families_generated::CLAIMED_SUBCATEGORIES
+        .iter()
+        .position(|&claimed| claimed == subcategory)
+        .is_none_or(|index| {
+            1u32.checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
+                .is_some_and(|bit| api_claims & bit != 0)
+        })
 }
 
 /// The action every item agrees on; `None` if there is none, or one has none, or they differ.
