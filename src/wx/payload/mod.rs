@@ -681,10 +681,13 @@ impl Analysis {
     /// API may report, and whether a network stack's vocabulary has the same text.
     fn of(parts: &Parts<'_>) -> Analysis {
         let mask = parts.api_categories();
+        let candidates = errno_candidates(parts.reason, parts.normal.as_str());
+        // The claims are looked up only when a candidate's subcategory is claimed: most are not.
+        let claimed = candidates.iter().any(|e| !claimed_by(*e, 0));
         Analysis {
-            candidates: errno_candidates(parts.reason, parts.normal.as_str()),
+            candidates,
             mask,
-            claims: parts.api_subcategories(),
+            claims: if claimed { parts.api_subcategories() } else { 0 },
             stack_text: mask.is_none()
                 && parts
                     .normal
