@@ -179,6 +179,14 @@ const FORMS: &[Case] = &[
         Some(40004),
         Some(Action::FixRequest),
     ),
+    // The Ruby wechat gem: the errmsg with its hint, then its own code in parentheses.
+    (
+        "Wechat::ResponseError: invalid code, hints: [ req_id: je7q.a0244th27 ](40029)",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(40029),
+        Some(Action::Refresh),
+    ),
     // A bracketed number beside no gateway msg and before no sub_code is not the gateway's:
     // 40001 with `invalid credential` is the WeChat server's (wechat_server_errcode.tsv 40001).
     (

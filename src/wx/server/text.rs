@@ -19,6 +19,9 @@ impl<'a> Response<'a> {
     /// let r = Response::from_sdk_text("wechatpy.exceptions.WeChatClientException: Error code: 40003, message: invalid openid rid: 6302e9ee-763afa00-0dae2ea0").unwrap();
     /// assert_eq!(r.errcode(), Errcode::InvalidOpenid);
     /// assert_eq!(r.reason(), "invalid openid");
+    /// let ruby = "invalid code, hints: [ req_id: je7q.a0244th27 ](40029)";
+    /// assert_eq!(Response::from_sdk_text(ruby).unwrap().errcode(), Errcode::InvalidCode);
+    /// assert!(Response::from_sdk_text("invalid code (40001)").is_none(), "not 40001's errmsg");
     /// let node = "{ [WeChatAPIError: invalid code, hints: [ req_id: rA.hRA0175ns87 ]] name: 'WeChatAPIError', code: 40029 }";
     /// assert_eq!(Response::from_sdk_text(node).unwrap().errcode(), Errcode::InvalidCode);
     /// assert!(Response::from_sdk_text("<xml><err_code><![CDATA[40164]]></err_code></xml>").is_none());
@@ -123,6 +126,31 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
             (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
         })
         .or_else(|| number_then_its_errmsg(line))
+        .or_else(|| errmsg_then_its_number(line))
+}
+
+/// `invalid code, hints: [ req_id: je7q.a0244th27 ](40029)`: the errmsg the server documents
+/// for a code, with the server's own suffixes (`hint`, `rid`) at most, then that very code in
+/// parentheses, as some SDKs render an error (the Ruby wechat gem). The same two pieces of
+/// evidence as [`number_then_its_errmsg`], in the other order.
+fn errmsg_then_its_number(line: &str) -> Option<(i64, &str)> {
+    memchr::memchr_iter(b'(', line.as_bytes()).find_map(|open| {
+        let inner = line.get(open + 1..)?;
+        let close = inner.find(')')?;
+        let digits = inner.get(..close)?;
+        if !(5..=9).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let code: i64 = digits.parse().ok()?;
+        let documented = super::Errcode::from_code(code)?.errmsg();
+        if documented.len() < 8 || documented.contains('%') {
+            return None;
+        }
+        let head = line.get(..open)?;
+        let at = head.rfind(documented)?;
+        let message = head.get(at..)?;
+        (super::split_errmsg(message).reason() == documented).then_some((code, message))
+    })
 }
 
 /// `授权失败：40125, invalid appsecret rid: …`, `&{{{ } 40013 invalid appid rid: …`,
