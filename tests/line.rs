@@ -179,6 +179,15 @@ const FORMS: &[Case] = &[
         Some(40004),
         Some(Action::FixRequest),
     ),
+    // A code before its older errmsg, which the sources document (45009 `api freq out of
+    // limit`, the 2019 open-platform table).
+    (
+        "WeixinAuthorize::ValidAccessTokenException (45009: api freq out of limit(接口调用超过限制).):",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(45009),
+        Some(Action::Backoff),
+    ),
     // The Ruby wechat gem: the errmsg with its hint, then its own code in parentheses.
     (
         "Wechat::ResponseError: invalid code, hints: [ req_id: je7q.a0244th27 ](40029)",

@@ -234,6 +234,17 @@ fn info_literal(e: &Entry) -> String {
         "ErrcodeInfo",
         &[
             ("errmsg", lit(&e.errmsg)),
+            (
+                "aliases",
+                format!(
+                    "&[{}]",
+                    e.aliases
+                        .iter()
+                        .map(|a| lit(a))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
             ("message_zh", lit(&e.message_zh)),
             ("message_en", lit(&e.message_en)),
             ("action", format!("Action::{}", e.action)),

@@ -79,6 +79,12 @@ impl Errcode {
         self.info().errmsg
     }
 
+    /// The other spellings of the errmsg the sources document (`api freq out of limit`, 45009's
+    /// older errmsg), `%s` placeholders included.
+    pub(crate) const fn errmsg_aliases(self) -> &'static [&'static str] {
+        self.info().aliases
+    }
+
     /// The Chinese description, as the source writes it (`""` for the one code no source
     /// describes in Chinese).
     ///

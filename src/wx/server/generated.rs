@@ -24728,6 +24728,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
     match variant {
         Errcode::MediaCheckDownloadFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "异步推送 wxa_media_check 事件中 errcode=-1008 表示下载错误，请检查媒体链接是否有效（推送字段，不是接口同步返回）",
                 message_en: "The media file in the asynchronous media check could not be downloaded",
                 action: Action::FixRequest,
@@ -24740,6 +24741,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemErrorLegacy => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误",
                 message_en: "System error",
                 action: Action::Retry,
@@ -24752,6 +24754,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemBusyOperation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统繁忙；请稍后再试",
                 message_en: "The system is busy; try again later",
                 action: Action::Retry,
@@ -24764,6 +24767,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemBusy => &ErrcodeInfo {
                 errmsg: "system error",
+                aliases: &[],
                 message_zh: "系统繁忙，此时请开发者稍候再试",
                 message_en: "The system is busy; try again later",
                 action: Action::Retry,
@@ -24776,6 +24780,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::Ok => &ErrcodeInfo {
                 errmsg: "ok",
+                aliases: &[],
                 message_zh: "请求成功",
                 message_en: "Success",
                 action: Action::Success,
@@ -24788,6 +24793,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EncryptedDataNotFound => &ErrcodeInfo {
                 errmsg: "data not exit",
+                aliases: &[],
                 message_zh: "加密数据不存在，数据生成的时间超过保存的限制（3天）或者 key 不存在，或者数据和appid不匹配",
                 message_en: "The encrypted data does not exist: it is older than its three-day retention, the key does not exist, or it belongs to another appid",
                 action: Action::FixRequest,
@@ -24800,6 +24806,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotFound => &ErrcodeInfo {
                 errmsg: "404 not found",
+                aliases: &[],
                 message_zh: "请检查调用方法是否有误[get|post]",
                 message_en: "Not found: check the HTTP method (GET or POST)",
                 action: Action::FixRequest,
@@ -24812,6 +24819,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginSystemError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误",
                 message_en: "System error",
                 action: Action::Retry,
@@ -24824,6 +24832,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginInvalidParameters => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "请求参数非法",
                 message_en: "Invalid request parameters",
                 action: Action::FixRequest,
@@ -24836,6 +24845,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginRateLimited => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "请求频率过快",
                 message_en: "Requests are too frequent",
                 action: Action::Backoff,
@@ -24848,6 +24858,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginAppidMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "插件 appid 与数据不匹配",
                 message_en: "The plugin appid does not match the data",
                 action: Action::FixRequest,
@@ -24860,6 +24871,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenpidNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "openpid数据不存在",
                 message_en: "The openpid data does not exist",
                 action: Action::FixRequest,
@@ -24872,6 +24884,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginJsonParseError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "json数据解析错误",
                 message_en: "The JSON data could not be parsed",
                 action: Action::FixRequest,
@@ -24884,6 +24897,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubscribeSystemError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误",
                 message_en: "System error",
                 action: Action::Retry,
@@ -24896,6 +24910,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubscribeInvalidParameters => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "参数错误",
                 message_en: "Invalid parameters",
                 action: Action::FixRequest,
@@ -24908,6 +24923,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OperationRateLimited => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "频率限制；请稍后再试",
                 message_en: "Rate limited; try again later",
                 action: Action::Backoff,
@@ -24920,6 +24936,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCredential => &ErrcodeInfo {
                 errmsg: "invalid credential, access_token is invalid or not latest",
+                aliases: &["invalid credential  access_token isinvalid or not latest", "invalid credential access_token isinvalid or not latest"],
                 message_zh: "获取 access_token 时 AppSecret 错误，或者 access_token 无效。请开发者认真比对 AppSecret 的正确性，或查看是否正在为恰当的公众号调用接口",
                 message_en: "The access token is invalid or not the latest",
                 action: Action::Refresh,
@@ -24932,6 +24949,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGrantType => &ErrcodeInfo {
                 errmsg: "invalid grant_type",
+                aliases: &[],
                 message_zh: "不合法的凭证类型",
                 message_en: "Invalid grant type",
                 action: Action::FixRequest,
@@ -24944,6 +24962,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenid => &ErrcodeInfo {
                 errmsg: "invalid openid",
+                aliases: &[],
                 message_zh: "请检查 openid 的正确性",
                 message_en: "Invalid openid",
                 action: Action::FixRequest,
@@ -24956,6 +24975,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMediaType => &ErrcodeInfo {
                 errmsg: "invalid media type",
+                aliases: &[],
                 message_zh: "media type错误（目前支持多媒体类型 1 音频；2 图片）",
                 message_en: "Invalid media type",
                 action: Action::FixRequest,
@@ -24968,6 +24988,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFileType => &ErrcodeInfo {
                 errmsg: "invalid file type",
+                aliases: &[],
                 message_zh: "不支持的媒体类型",
                 message_en: "Unsupported file type",
                 action: Action::FixRequest,
@@ -24980,6 +25001,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMediaSize => &ErrcodeInfo {
                 errmsg: "invalid meida size",
+                aliases: &[],
                 message_zh: "不合法的文件大小",
                 message_en: "Invalid file size",
                 action: Action::FixRequest,
@@ -24992,6 +25014,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMediaId => &ErrcodeInfo {
                 errmsg: "invalid media_id",
+                aliases: &[],
                 message_zh: "无效的媒体ID",
                 message_en: "Invalid media ID",
                 action: Action::FixRequest,
@@ -25004,6 +25027,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMessageType => &ErrcodeInfo {
                 errmsg: "invalid message type",
+                aliases: &[],
                 message_zh: "不合法的消息类型",
                 message_en: "Invalid message type",
                 action: Action::FixRequest,
@@ -25016,6 +25040,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidImageSize => &ErrcodeInfo {
                 errmsg: "invalid image size",
+                aliases: &[],
                 message_zh: "媒体文件长度不合法",
                 message_en: "Invalid image size",
                 action: Action::FixRequest,
@@ -25028,6 +25053,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVoiceSize => &ErrcodeInfo {
                 errmsg: "invalid voice size",
+                aliases: &[],
                 message_zh: "不合法的语音文件大小",
                 message_en: "Invalid voice file size",
                 action: Action::FixRequest,
@@ -25040,6 +25066,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVideoSize => &ErrcodeInfo {
                 errmsg: "invalid video size",
+                aliases: &[],
                 message_zh: "不合法的视频文件大小",
                 message_en: "Invalid video file size",
                 action: Action::FixRequest,
@@ -25052,6 +25079,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidThumbSize => &ErrcodeInfo {
                 errmsg: "invalid thumb size",
+                aliases: &[],
                 message_zh: "不合法的缩略图文件大小",
                 message_en: "Invalid thumbnail size",
                 action: Action::FixRequest,
@@ -25064,6 +25092,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAppid => &ErrcodeInfo {
                 errmsg: "invalid appid",
+                aliases: &[],
                 message_zh: "不合法的appid",
                 message_en: "Invalid appid",
                 action: Action::FixConfig,
@@ -25076,6 +25105,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAccessToken => &ErrcodeInfo {
                 errmsg: "invalid access_token",
+                aliases: &[],
                 message_zh: "不合法的 access_token ，请开发者认真比对 access_token 的有效性（如是否过期），或查看是否正在为恰当的公众号调用接口",
                 message_en: "Invalid access token: it may have expired or belong to another account",
                 action: Action::Refresh,
@@ -25088,6 +25118,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMenuType => &ErrcodeInfo {
                 errmsg: "invalid menu type",
+                aliases: &[],
                 message_zh: "不合法的菜单类型",
                 message_en: "Invalid menu type",
                 action: Action::FixRequest,
@@ -25100,6 +25131,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonCount => &ErrcodeInfo {
                 errmsg: "invalid button size",
+                aliases: &[],
                 message_zh: "不合法的按钮个数",
                 message_en: "Invalid number of buttons",
                 action: Action::FixRequest,
@@ -25112,6 +25144,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonType => &ErrcodeInfo {
                 errmsg: "invalid button type",
+                aliases: &[],
                 message_zh: "不合法的按钮类型",
                 message_en: "Invalid button type",
                 action: Action::FixRequest,
@@ -25124,6 +25157,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonNameLength => &ErrcodeInfo {
                 errmsg: "invalid button name size",
+                aliases: &[],
                 message_zh: "不合法的按钮名字长度",
                 message_en: "Invalid button name length",
                 action: Action::FixRequest,
@@ -25136,6 +25170,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonKeyLength => &ErrcodeInfo {
                 errmsg: "invalid button key size",
+                aliases: &[],
                 message_zh: "不合法的按钮 KEY 长度",
                 message_en: "Invalid button key length",
                 action: Action::FixRequest,
@@ -25148,6 +25183,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonUrlLength => &ErrcodeInfo {
                 errmsg: "invalid button url size",
+                aliases: &[],
                 message_zh: "不合法的按钮 URL 长度",
                 message_en: "Invalid button URL length",
                 action: Action::FixRequest,
@@ -25160,6 +25196,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMenuVersion => &ErrcodeInfo {
                 errmsg: "invalid menu version",
+                aliases: &[],
                 message_zh: "不合法的菜单版本号",
                 message_en: "Invalid menu version",
                 action: Action::FixRequest,
@@ -25172,6 +25209,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubMenuLevel => &ErrcodeInfo {
                 errmsg: "invalid sub_menu level",
+                aliases: &[],
                 message_zh: "不合法的子菜单级数",
                 message_en: "Invalid submenu level",
                 action: Action::FixRequest,
@@ -25184,6 +25222,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonCount => &ErrcodeInfo {
                 errmsg: "invalid sub button size",
+                aliases: &[],
                 message_zh: "不合法的子菜单按钮个数",
                 message_en: "Invalid number of submenu buttons",
                 action: Action::FixRequest,
@@ -25196,6 +25235,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonType => &ErrcodeInfo {
                 errmsg: "invalid sub button type",
+                aliases: &[],
                 message_zh: "不合法的子菜单按钮类型",
                 message_en: "Invalid submenu button type",
                 action: Action::FixRequest,
@@ -25208,6 +25248,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonNameLength => &ErrcodeInfo {
                 errmsg: "invalid sub button name size",
+                aliases: &[],
                 message_zh: "不合法的子菜单按钮名字长度",
                 message_en: "Invalid submenu button name length",
                 action: Action::FixRequest,
@@ -25220,6 +25261,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonKeyLength => &ErrcodeInfo {
                 errmsg: "invalid sub button key size",
+                aliases: &[],
                 message_zh: "不合法的子菜单按钮 KEY 长度",
                 message_en: "Invalid submenu button key length",
                 action: Action::FixRequest,
@@ -25232,6 +25274,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonUrlLength => &ErrcodeInfo {
                 errmsg: "invalid sub button url size",
+                aliases: &[],
                 message_zh: "不合法的子菜单按钮 URL 长度",
                 message_en: "Invalid submenu button URL length",
                 action: Action::FixRequest,
@@ -25244,6 +25287,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMenuUser => &ErrcodeInfo {
                 errmsg: "invalid menu api user",
+                aliases: &[],
                 message_zh: "不合法的自定义菜单使用用户",
                 message_en: "Invalid custom menu user",
                 action: Action::FixRequest,
@@ -25256,6 +25300,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCode => &ErrcodeInfo {
                 errmsg: "invalid code",
+                aliases: &[],
                 message_zh: "code 无效 (code2Session 解决方案: js_code无效)",
                 message_en: "Invalid login code (js_code)",
                 action: Action::Refresh,
@@ -25268,6 +25313,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRefreshToken => &ErrcodeInfo {
                 errmsg: "invalid refresh_token",
+                aliases: &[],
                 message_zh: "不合法的 refresh_token",
                 message_en: "Invalid refresh token",
                 action: Action::FixRequest,
@@ -25280,6 +25326,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenidList => &ErrcodeInfo {
                 errmsg: "invalid openid list",
+                aliases: &[],
                 message_zh: "不合法的 openid 列表",
                 message_en: "Invalid openid list",
                 action: Action::FixRequest,
@@ -25292,6 +25339,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenidListSize => &ErrcodeInfo {
                 errmsg: "invalid openid list size",
+                aliases: &[],
                 message_zh: "不合法的 openid 列表长度",
                 message_en: "Invalid openid list length",
                 action: Action::FixRequest,
@@ -25304,6 +25352,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCharset => &ErrcodeInfo {
                 errmsg: "invalid charset. please check your request, if include \\uxxxx will create fail!",
+                aliases: &[],
                 message_zh: "不合法的请求字符，不能包含\\uxxxx 格式的字符",
                 message_en: "Invalid characters in the request: \\uxxxx escapes are not allowed",
                 action: Action::FixRequest,
@@ -25316,6 +25365,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTemplateSize => &ErrcodeInfo {
                 errmsg: "invalid template size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid template size",
                 action: Action::FixRequest,
@@ -25328,6 +25378,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidArgsSize => &ErrcodeInfo {
                 errmsg: "invalid args size",
+                aliases: &[],
                 message_zh: "不合法的参数",
                 message_en: "Invalid parameters",
                 action: Action::FixRequest,
@@ -25340,6 +25391,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTemplateIdSize => &ErrcodeInfo {
                 errmsg: "invalid template_id size",
+                aliases: &[],
                 message_zh: "不合法的 template_id 长度",
                 message_en: "Invalid template_id length",
                 action: Action::FixRequest,
@@ -25352,6 +25404,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTemplateId => &ErrcodeInfo {
                 errmsg: "invalid template_id",
+                aliases: &[],
                 message_zh: "不合法的 template_id",
                 message_en: "Invalid template_id",
                 action: Action::FixRequest,
@@ -25364,6 +25417,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPackagingType => &ErrcodeInfo {
                 errmsg: "invalid packaging type",
+                aliases: &[],
                 message_zh: "不合法的请求格式",
                 message_en: "Invalid request format",
                 action: Action::FixRequest,
@@ -25376,6 +25430,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrlSize => &ErrcodeInfo {
                 errmsg: "invalid url size",
+                aliases: &[],
                 message_zh: "不合法的 URL 长度",
                 message_en: "Invalid URL length",
                 action: Action::FixRequest,
@@ -25388,6 +25443,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPluginToken => &ErrcodeInfo {
                 errmsg: "invalid plugin token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid plugin token",
                 action: Action::FixRequest,
@@ -25400,6 +25456,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPluginId => &ErrcodeInfo {
                 errmsg: "invalid plugin id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid plugin ID",
                 action: Action::FixRequest,
@@ -25412,6 +25469,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPluginSession => &ErrcodeInfo {
                 errmsg: "invalid plugin session",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid plugin session",
                 action: Action::FixRequest,
@@ -25424,6 +25482,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFavType => &ErrcodeInfo {
                 errmsg: "invalid fav type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid favourite type",
                 action: Action::FixRequest,
@@ -25436,6 +25495,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLinkTitleSize => &ErrcodeInfo {
                 errmsg: "invalid size in link.title",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid link title length",
                 action: Action::FixRequest,
@@ -25448,6 +25508,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLinkDescriptionSize => &ErrcodeInfo {
                 errmsg: "invalid size in link.description",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid link description length",
                 action: Action::FixRequest,
@@ -25460,6 +25521,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLinkIconUrlSize => &ErrcodeInfo {
                 errmsg: "invalid size in link.iconurl",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid link icon URL length",
                 action: Action::FixRequest,
@@ -25472,6 +25534,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLinkUrlSize => &ErrcodeInfo {
                 errmsg: "invalid size in link.url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid link URL length",
                 action: Action::FixRequest,
@@ -25484,6 +25547,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrlDomain => &ErrcodeInfo {
                 errmsg: "invalid url domain",
+                aliases: &[],
                 message_zh: "无效的url",
                 message_en: "Invalid URL domain",
                 action: Action::FixRequest,
@@ -25496,6 +25560,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidScoreReportType => &ErrcodeInfo {
                 errmsg: "invalid score report type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid score report type",
                 action: Action::FixRequest,
@@ -25508,6 +25573,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTimelineType => &ErrcodeInfo {
                 errmsg: "invalid timeline type",
+                aliases: &[],
                 message_zh: "不合法的分组 id",
                 message_en: "Invalid group ID",
                 action: Action::FixRequest,
@@ -25520,6 +25586,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGroupName => &ErrcodeInfo {
                 errmsg: "invalid group name",
+                aliases: &[],
                 message_zh: "分组名字不合法",
                 message_en: "Invalid group name",
                 action: Action::FixRequest,
@@ -25532,6 +25599,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionName => &ErrcodeInfo {
                 errmsg: "invalid action name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid action name",
                 action: Action::FixRequest,
@@ -25544,6 +25612,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionInfo => &ErrcodeInfo {
                 errmsg: "invalid action info, please check document",
+                aliases: &[],
                 message_zh: "不支持的操作 可能是该公众号已经申请完了十万个二维码",
                 message_en: "Unsupported action: the account may have used up its 100,000 QR code scene values",
                 action: Action::FixRequest,
@@ -25556,6 +25625,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonUrlDomain => &ErrcodeInfo {
                 errmsg: "invalid sub button url domain",
+                aliases: &[],
                 message_zh: "不合法的子菜单按钮 url 域名",
                 message_en: "Invalid submenu button URL domain",
                 action: Action::FixRequest,
@@ -25568,6 +25638,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonUrlDomain => &ErrcodeInfo {
                 errmsg: "invalid button url domain",
+                aliases: &[],
                 message_zh: "不合法的菜单按钮 url 域名",
                 message_en: "Invalid menu button URL domain",
                 action: Action::FixRequest,
@@ -25580,6 +25651,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSerialCode => &ErrcodeInfo {
                 errmsg: "invalid serial code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid serial code",
                 action: Action::FixRequest,
@@ -25592,6 +25664,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTabbarSize => &ErrcodeInfo {
                 errmsg: "invalid tabbar size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid number of tab bar items",
                 action: Action::FixRequest,
@@ -25604,6 +25677,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTabbarNameSize => &ErrcodeInfo {
                 errmsg: "invalid tabbar name size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid tab bar name length",
                 action: Action::FixRequest,
@@ -25616,6 +25690,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMsgId => &ErrcodeInfo {
                 errmsg: "invalid msg id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid message ID",
                 action: Action::FixRequest,
@@ -25628,6 +25703,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidArticleIdx => &ErrcodeInfo {
                 errmsg: "invalid article idx",
+                aliases: &[],
                 message_zh: "删除单篇图文时，指定的 article_idx 不合法",
                 message_en: "Invalid article_idx when deleting a single article",
                 action: Action::FixRequest,
@@ -25640,6 +25716,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTitleSize => &ErrcodeInfo {
                 errmsg: "invalid title size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid title length",
                 action: Action::FixRequest,
@@ -25652,6 +25729,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMessageExtSize => &ErrcodeInfo {
                 errmsg: "invalid message_ext size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid message_ext length",
                 action: Action::FixRequest,
@@ -25664,6 +25742,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAppType => &ErrcodeInfo {
                 errmsg: "invalid app type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid app type",
                 action: Action::FixRequest,
@@ -25676,6 +25755,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMsgStatus => &ErrcodeInfo {
                 errmsg: "invalid msg status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid message status",
                 action: Action::FixRequest,
@@ -25688,6 +25768,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrl => &ErrcodeInfo {
                 errmsg: "invalid url",
+                aliases: &[],
                 message_zh: "不合法的 url ，递交的页面被sitemap标记为拦截",
                 message_en: "Invalid URL: the submitted page is blocked by the sitemap",
                 action: Action::FixRequest,
@@ -25700,6 +25781,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTvid => &ErrcodeInfo {
                 errmsg: "invalid tvid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid TV ID",
                 action: Action::FixRequest,
@@ -25712,6 +25794,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContainsMaliciousUrl => &ErrcodeInfo {
                 errmsg: "contain mailcious url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The content contains a malicious URL",
                 action: Action::FixRequest,
@@ -25724,6 +25807,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidHardwareType => &ErrcodeInfo {
                 errmsg: "invalid hardware type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid hardware type",
                 action: Action::FixRequest,
@@ -25736,6 +25820,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSkuInfo => &ErrcodeInfo {
                 errmsg: "invalid sku info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid SKU information",
                 action: Action::FixRequest,
@@ -25748,6 +25833,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardType => &ErrcodeInfo {
                 errmsg: "invalid card type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card type",
                 action: Action::FixRequest,
@@ -25760,6 +25846,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLocationId => &ErrcodeInfo {
                 errmsg: "invalid location id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid location ID",
                 action: Action::FixRequest,
@@ -25772,6 +25859,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardId => &ErrcodeInfo {
                 errmsg: "invalid card id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card ID",
                 action: Action::FixRequest,
@@ -25784,6 +25872,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPayTemplateId => &ErrcodeInfo {
                 errmsg: "invalid pay template id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid payment template ID",
                 action: Action::FixRequest,
@@ -25796,6 +25885,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEncryptCode => &ErrcodeInfo {
                 errmsg: "invalid encrypt code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid encrypted code",
                 action: Action::FixRequest,
@@ -25808,6 +25898,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidColorId => &ErrcodeInfo {
                 errmsg: "invalid color id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid colour ID",
                 action: Action::FixRequest,
@@ -25820,6 +25911,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidScoreType => &ErrcodeInfo {
                 errmsg: "invalid score type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid score type",
                 action: Action::FixRequest,
@@ -25832,6 +25924,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardStatus => &ErrcodeInfo {
                 errmsg: "invalid card status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card status",
                 action: Action::FixRequest,
@@ -25844,6 +25937,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTime => &ErrcodeInfo {
                 errmsg: "invalid time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid time",
                 action: Action::FixRequest,
@@ -25856,6 +25950,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardExt => &ErrcodeInfo {
                 errmsg: "invalid card ext",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card extension",
                 action: Action::FixRequest,
@@ -25868,6 +25963,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardTemplateId => &ErrcodeInfo {
                 errmsg: "invalid template_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid template_id",
                 action: Action::FixRequest,
@@ -25880,6 +25976,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBannerPictureSize => &ErrcodeInfo {
                 errmsg: "invalid banner picture size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid banner picture size",
                 action: Action::FixRequest,
@@ -25892,6 +25989,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBannerUrlSize => &ErrcodeInfo {
                 errmsg: "invalid banner url size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid banner URL length",
                 action: Action::FixRequest,
@@ -25904,6 +26002,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonDescSize => &ErrcodeInfo {
                 errmsg: "invalid button desc size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid button description length",
                 action: Action::FixRequest,
@@ -25916,6 +26015,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardButtonUrlSize => &ErrcodeInfo {
                 errmsg: "invalid button url size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid button URL length",
                 action: Action::FixRequest,
@@ -25928,6 +26028,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSharelinkLogoSize => &ErrcodeInfo {
                 errmsg: "invalid sharelink logo size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid share link logo size",
                 action: Action::FixRequest,
@@ -25940,6 +26041,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSharelinkDescSize => &ErrcodeInfo {
                 errmsg: "invalid sharelink desc size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid share link description length",
                 action: Action::FixRequest,
@@ -25952,6 +26054,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSharelinkTitleSize => &ErrcodeInfo {
                 errmsg: "invalid sharelink title size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid share link title length",
                 action: Action::FixRequest,
@@ -25964,6 +26067,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPlatformId => &ErrcodeInfo {
                 errmsg: "invalid platform id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid platform ID",
                 action: Action::FixRequest,
@@ -25976,6 +26080,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRequestSource => &ErrcodeInfo {
                 errmsg: "invalid request source (bad client ip)",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid request source: the client IP is not allowed",
                 action: Action::FixConfig,
@@ -25988,6 +26093,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidComponentTicket => &ErrcodeInfo {
                 errmsg: "invalid component ticket",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid component verify ticket",
                 action: Action::FixRequest,
@@ -26000,6 +26106,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRemarkName => &ErrcodeInfo {
                 errmsg: "invalid remark name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid remark name",
                 action: Action::FixRequest,
@@ -26012,6 +26119,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LocationFieldsIncomplete => &ErrcodeInfo {
                 errmsg: "not completely ok, err_item will return location_id=-1,check your required_fields in json.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not all locations were accepted: items with location_id -1 failed; check the required fields",
                 action: Action::FixRequest,
@@ -26024,6 +26132,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidComponentCredential => &ErrcodeInfo {
                 errmsg: "invalid component credential",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid component credential",
                 action: Action::FixRequest,
@@ -26036,6 +26145,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BadCallerSource => &ErrcodeInfo {
                 errmsg: "bad source of caller",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The caller's source is not allowed",
                 action: Action::FixRequest,
@@ -26048,6 +26158,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBizType => &ErrcodeInfo {
                 errmsg: "invalid biztype",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid business type",
                 action: Action::FixRequest,
@@ -26060,6 +26171,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidArgs => &ErrcodeInfo {
                 errmsg: "invalid args",
+                aliases: &["invalid request body"],
                 message_zh: "参数错误",
                 message_en: "Invalid parameters",
                 action: Action::FixRequest,
@@ -26072,6 +26184,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPoiId => &ErrcodeInfo {
                 errmsg: "invalid poiid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid POI ID",
                 action: Action::FixRequest,
@@ -26084,6 +26197,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeAlreadyConsumed => &ErrcodeInfo {
                 errmsg: "invalid code, this code has consumed.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid code: it has already been consumed",
                 action: Action::FixRequest,
@@ -26096,6 +26210,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDateInfo => &ErrcodeInfo {
                 errmsg: "invalid DateInfo, Make Sure OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime && OldEndTime<= NewEndTime",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid date information: the new validity period must cover the old one, with the same type",
                 action: Action::FixRequest,
@@ -26108,6 +26223,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingParameter => &ErrcodeInfo {
                 errmsg: "missing parameter",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A required parameter is missing",
                 action: Action::FixRequest,
@@ -26120,6 +26236,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidIndustryId => &ErrcodeInfo {
                 errmsg: "invalid industry id",
+                aliases: &[],
                 message_zh: "错误的行业号 有一些模板消息只会在特定的行业下申请",
                 message_en: "Invalid industry ID: some templates are only available in certain industries",
                 action: Action::FixRequest,
@@ -26132,6 +26249,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidIndustryIndex => &ErrcodeInfo {
                 errmsg: "invalid industry index",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid industry index",
                 action: Action::FixRequest,
@@ -26144,6 +26262,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategoryId => &ErrcodeInfo {
                 errmsg: "invalid category id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid category ID",
                 action: Action::FixRequest,
@@ -26156,6 +26275,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidViewType => &ErrcodeInfo {
                 errmsg: "invalid view type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid view type",
                 action: Action::FixRequest,
@@ -26168,6 +26288,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUserName => &ErrcodeInfo {
                 errmsg: "invalid user name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid user name",
                 action: Action::FixRequest,
@@ -26180,6 +26301,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardNotVerifiedOrNoLocation => &ErrcodeInfo {
                 errmsg: "invalid card id! 1,card status must verify ok; 2,this card must have location_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card ID: the card must be approved and have a location_id",
                 action: Action::FixRequest,
@@ -26192,6 +26314,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidClientVersion => &ErrcodeInfo {
                 errmsg: "invalid client version",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid client version",
                 action: Action::FixRequest,
@@ -26204,6 +26327,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyCodes => &ErrcodeInfo {
                 errmsg: "too many code size, must <= 100",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many codes: at most 100 are allowed",
                 action: Action::FixRequest,
@@ -26216,6 +26340,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyCode => &ErrcodeInfo {
                 errmsg: "have empty code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A code is empty",
                 action: Action::FixRequest,
@@ -26228,6 +26353,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateCode => &ErrcodeInfo {
                 errmsg: "have same code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The same code appears more than once",
                 action: Action::FixRequest,
@@ -26240,6 +26366,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotSetBindOpenid => &ErrcodeInfo {
                 errmsg: "can not set bind openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "bind_openid cannot be set",
                 action: Action::FixRequest,
@@ -26252,6 +26379,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnsupportedFileType => &ErrcodeInfo {
                 errmsg: "unsupported file type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Unsupported file type",
                 action: Action::FixRequest,
@@ -26264,6 +26392,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidIndexValue => &ErrcodeInfo {
                 errmsg: "invalid index value",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid index value",
                 action: Action::FixRequest,
@@ -26276,6 +26405,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSessionFrom => &ErrcodeInfo {
                 errmsg: "invalid session from",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid session source",
                 action: Action::FixRequest,
@@ -26288,6 +26418,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardCode => &ErrcodeInfo {
                 errmsg: "invalid code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid code",
                 action: Action::FixRequest,
@@ -26300,6 +26431,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidButtonMediaIdSize => &ErrcodeInfo {
                 errmsg: "invalid button media_id size",
+                aliases: &[],
                 message_zh: "分组名字不合法",
                 message_en: "Invalid button media_id length",
                 action: Action::FixRequest,
@@ -26312,6 +26444,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubButtonMediaIdSize => &ErrcodeInfo {
                 errmsg: "invalid sub button media_id size",
+                aliases: &[],
                 message_zh: "media_id 大小不合法",
                 message_en: "Invalid submenu button media_id length",
                 action: Action::FixRequest,
@@ -26324,6 +26457,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUseButtonType => &ErrcodeInfo {
                 errmsg: "invalid use button type",
+                aliases: &[],
                 message_zh: "button 类型错误",
                 message_en: "Wrong button type",
                 action: Action::FixRequest,
@@ -26336,6 +26470,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUseSubButtonType => &ErrcodeInfo {
                 errmsg: "invalid use sub button type",
+                aliases: &[],
                 message_zh: "button 类型错误",
                 message_en: "Wrong submenu button type",
                 action: Action::FixRequest,
@@ -26348,6 +26483,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMediaTypeInViewLimited => &ErrcodeInfo {
                 errmsg: "invalid media type in view_limited",
+                aliases: &[],
                 message_zh: "不合法的 media_id 类型",
                 message_en: "Invalid media_id type for a view_limited button",
                 action: Action::FixRequest,
@@ -26360,6 +26496,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardQuantity => &ErrcodeInfo {
                 errmsg: "invalid card quantity",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card quantity",
                 action: Action::FixRequest,
@@ -26372,6 +26509,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTaskId => &ErrcodeInfo {
                 errmsg: "invalid task_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid task_id",
                 action: Action::FixRequest,
@@ -26384,6 +26522,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyCustomFields => &ErrcodeInfo {
                 errmsg: "too many custom field!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many custom fields",
                 action: Action::FixRequest,
@@ -26396,6 +26535,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAppSecret => &ErrcodeInfo {
                 errmsg: "invalid appsecret",
+                aliases: &[],
                 message_zh: "无效的appsecret",
                 message_en: "Invalid AppSecret",
                 action: Action::FixConfig,
@@ -26408,6 +26548,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTextSize => &ErrcodeInfo {
                 errmsg: "invalid text size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid text length",
                 action: Action::FixRequest,
@@ -26420,6 +26561,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUserCardStatus => &ErrcodeInfo {
                 errmsg: "invalid user-card status! Hint: the card was given to user, but may be deleted or expired or set unavailable !",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid user card status: the card may have been deleted, expired or made unavailable",
                 action: Action::FixRequest,
@@ -26432,6 +26574,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaNotUploadedByApi => &ErrcodeInfo {
                 errmsg: "invalid media id! must be uploaded by api(cgi-bin/material/add_material)",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid media ID: it must be uploaded with the add_material API",
                 action: Action::FixRequest,
@@ -26444,6 +26587,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidScene => &ErrcodeInfo {
                 errmsg: "invalid scene",
+                aliases: &[],
                 message_zh: "场景值错误（目前支持场景 1 资料；2 评论；3 论坛；4 社交日志）",
                 message_en: "Invalid scene value",
                 action: Action::FixRequest,
@@ -26456,6 +26600,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidListTooShort => &ErrcodeInfo {
                 errmsg: "invalid openid list size, at least two openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid openid list: at least two openids are required",
                 action: Action::FixRequest,
@@ -26468,6 +26613,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TicketLimitExceeded => &ErrcodeInfo {
                 errmsg: "out of limit of ticket",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ticket limit has been exceeded",
                 action: Action::FixRequest,
@@ -26480,6 +26626,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUsername => &ErrcodeInfo {
                 errmsg: "invalid username",
+                aliases: &[],
                 message_zh: "微信号不合法",
                 message_en: "Invalid WeChat ID",
                 action: Action::FixRequest,
@@ -26492,6 +26639,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEncryptedData => &ErrcodeInfo {
                 errmsg: "invalid encryt data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid encrypted data",
                 action: Action::FixRequest,
@@ -26504,6 +26652,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotUnsetSupplyBonus => &ErrcodeInfo {
                 errmsg: "invalid not supply bonus, can not change card_id which supply bonus to be not supply",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A card that supplies bonus points cannot be changed to one that does not",
                 action: Action::FixRequest,
@@ -26516,6 +26665,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDepositCodeMode => &ErrcodeInfo {
                 errmsg: "invalid use DepositCodeMode, make sure sku.quantity>DepositCode.quantity",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid deposit code mode: sku.quantity must exceed the deposited code quantity",
                 action: Action::FixRequest,
@@ -26528,6 +26678,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidImageFormat => &ErrcodeInfo {
                 errmsg: "invalid image format",
+                aliases: &[],
                 message_zh: "不支持的图片格式",
                 message_en: "Unsupported image format",
                 action: Action::FixRequest,
@@ -26540,6 +26691,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEmphasisWord => &ErrcodeInfo {
                 errmsg: "emphasis word can not be first neither remark",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The emphasis word can be neither the first field nor the remark",
                 action: Action::FixRequest,
@@ -26552,6 +26704,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubMerchantId => &ErrcodeInfo {
                 errmsg: "invalid sub merchant id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid sub-merchant ID",
                 action: Action::FixRequest,
@@ -26564,6 +26717,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubMerchantStatus => &ErrcodeInfo {
                 errmsg: "invalid sub merchant status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid sub-merchant status",
                 action: Action::FixRequest,
@@ -26576,6 +26730,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidImageUrl => &ErrcodeInfo {
                 errmsg: "invalid image url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid image URL",
                 action: Action::FixRequest,
@@ -26588,6 +26743,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidShareCardParameters => &ErrcodeInfo {
                 errmsg: "invalid sharecard parameters",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid share card parameters",
                 action: Action::FixRequest,
@@ -26600,6 +26756,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLeastCostInfo => &ErrcodeInfo {
                 errmsg: "invalid least cost info, should be 0",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid least-cost information: it must be 0",
                 action: Action::FixRequest,
@@ -26612,6 +26769,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidShareCardList => &ErrcodeInfo {
                 errmsg: "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid share card list: a number is too large, or the list holds the card itself or several card IDs",
                 action: Action::FixRequest,
@@ -26624,6 +26782,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayCellConflictsWithCenterCell => &ErrcodeInfo {
                 errmsg: "invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title, center_url).",
+                aliases: &[],
                 message_zh: "",
                 message_en: "PayCell and the centre cell cannot both be set",
                 action: Action::FixRequest,
@@ -26636,6 +26795,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardMarkedByOtherUser => &ErrcodeInfo {
                 errmsg: "invalid openid! card may be marked by other user!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid openid: the card may be marked by another user",
                 action: Action::FixRequest,
@@ -26648,6 +26808,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConsumeTimeRestricted => &ErrcodeInfo {
                 errmsg: "invalid consume! Consume time overranging restricts.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid consumption: outside the allowed consumption time",
                 action: Action::FixRequest,
@@ -26660,6 +26821,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFriendsCardType => &ErrcodeInfo {
                 errmsg: "invalid friends card type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid friends card type",
                 action: Action::FixRequest,
@@ -26672,6 +26834,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUseTimeLimit => &ErrcodeInfo {
                 errmsg: "invalid use time limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid usage time limit",
                 action: Action::FixRequest,
@@ -26684,6 +26847,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardParameters => &ErrcodeInfo {
                 errmsg: "invalid card parameters",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card parameters",
                 action: Action::FixRequest,
@@ -26696,6 +26860,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardInfoHitAntispam => &ErrcodeInfo {
                 errmsg: "invalid card info, text/pic hit antispam",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid card information: its text or picture was flagged as spam",
                 action: Action::FixRequest,
@@ -26708,6 +26873,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGroupId => &ErrcodeInfo {
                 errmsg: "invalid group id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid group ID",
                 action: Action::FixRequest,
@@ -26720,6 +26886,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendsCardNeedsVerifyCode => &ErrcodeInfo {
                 errmsg: "self consume cell for friends card must need verify code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A self-consume cell on a friends card requires a verification code",
                 action: Action::FixRequest,
@@ -26732,6 +26899,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVoipParameters => &ErrcodeInfo {
                 errmsg: "invalid voip parameters",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid VoIP parameters",
                 action: Action::FixRequest,
@@ -26744,6 +26912,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OtherHomePageUrl => &ErrcodeInfo {
                 errmsg: "please don't contain other home page url",
+                aliases: &[],
                 message_zh: "请勿添加其他公众号的主页链接",
                 message_en: "Do not link to another Official Account's home page",
                 action: Action::FixRequest,
@@ -26756,6 +26925,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFaceRecognizeParameters => &ErrcodeInfo {
                 errmsg: "invalid face recognize parameters",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid face recognition parameters",
                 action: Action::FixRequest,
@@ -26768,6 +26938,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PictureHasNoFace => &ErrcodeInfo {
                 errmsg: "invalid picture, has no face",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid picture: no face found",
                 action: Action::FixRequest,
@@ -26780,6 +26951,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUseCustomCode => &ErrcodeInfo {
                 errmsg: "invalid use_custom_code, need be false",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid use_custom_code: it must be false",
                 action: Action::FixRequest,
@@ -26792,6 +26964,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPath => &ErrcodeInfo {
                 errmsg: "invalid length for path, or the data is not json string",
+                aliases: &["invalid length for path  or thedata is not json string"],
                 message_zh: "path 不能为空，且长度不能大于1024",
                 message_en: "Invalid path: it must not be empty or longer than 1024 characters",
                 action: Action::FixRequest,
@@ -26804,6 +26977,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidImageFile => &ErrcodeInfo {
                 errmsg: "invalid image file",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid image file",
                 action: Action::FixRequest,
@@ -26816,6 +26990,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageFileMismatch => &ErrcodeInfo {
                 errmsg: "image file not match",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The image file does not match",
                 action: Action::FixRequest,
@@ -26828,6 +27003,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLifespan => &ErrcodeInfo {
                 errmsg: "invalid lifespan",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid lifespan",
                 action: Action::FixRequest,
@@ -26840,6 +27016,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeBeenUsed => &ErrcodeInfo {
                 errmsg: "code been used",
+                aliases: &[],
                 message_zh: "oauth_code已使用",
                 message_en: "The login code has already been used",
                 action: Action::Refresh,
@@ -26852,6 +27029,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IpNotInWhitelist => &ErrcodeInfo {
                 errmsg: "invalid ip %s ipv6 ::ffff:%s, not in whitelist",
+                aliases: &["invalid ip  not in whitelist", "invalid ip, not in whitelist"],
                 message_zh: "调用接口的IP地址不在白名单中；请在接口IP白名单中进行设置",
                 message_en: "The calling IP address is not on the API IP whitelist",
                 action: Action::FixConfig,
@@ -26864,6 +27042,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWeappPagePath => &ErrcodeInfo {
                 errmsg: "invalid weapp pagepath",
+                aliases: &[],
                 message_zh: "参数path填写错误，更正后重试",
                 message_en: "Invalid page path: correct the path parameter and retry",
                 action: Action::FixRequest,
@@ -26876,6 +27055,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWeappAppid => &ErrcodeInfo {
                 errmsg: "invalid weapp appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid mini program appid",
                 action: Action::FixRequest,
@@ -26888,6 +27068,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoPluginRelation => &ErrcodeInfo {
                 errmsg: "there is no relation with plugin appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no relation with the plugin appid",
                 action: Action::FixRequest,
@@ -26900,6 +27081,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnlinkedWeappCard => &ErrcodeInfo {
                 errmsg: "unlinked weapp card",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program card is not linked",
                 action: Action::FixRequest,
@@ -26912,6 +27094,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidScene2 => &ErrcodeInfo {
                 errmsg: "invalid length for scene, or the data is not json string",
+                aliases: &["invalid length for scene  or thedata is not json string"],
                 message_zh: "scene 不合法",
                 message_en: "Invalid scene",
                 action: Action::FixRequest,
@@ -26924,6 +27107,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ArgsCountExceedsLimit => &ErrcodeInfo {
                 errmsg: "args count exceed count limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many arguments",
                 action: Action::FixRequest,
@@ -26936,6 +27120,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductIdLength => &ErrcodeInfo {
                 errmsg: "product id can not empty and the length cannot exceed 32",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product ID must not be empty or longer than 32 characters",
                 action: Action::FixRequest,
@@ -26948,6 +27133,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateProductId => &ErrcodeInfo {
                 errmsg: "can not have same product id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Product IDs must be unique",
                 action: Action::FixRequest,
@@ -26960,6 +27146,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoBindRelation => &ErrcodeInfo {
                 errmsg: "there is no bind relation",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no binding relation",
                 action: Action::FixRequest,
@@ -26972,6 +27159,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotCardUser => &ErrcodeInfo {
                 errmsg: "not card user",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not the card's user",
                 action: Action::FixRequest,
@@ -26984,6 +27172,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMaterialId => &ErrcodeInfo {
                 errmsg: "invalid material id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid material ID",
                 action: Action::FixRequest,
@@ -26996,6 +27185,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductTemplateId => &ErrcodeInfo {
                 errmsg: "invalid template id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid template ID",
                 action: Action::FixRequest,
@@ -27008,6 +27198,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductId => &ErrcodeInfo {
                 errmsg: "invalid product id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid product ID",
                 action: Action::FixRequest,
@@ -27020,6 +27211,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSign => &ErrcodeInfo {
                 errmsg: "invalid sign",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid signature",
                 action: Action::FixRequest,
@@ -27032,6 +27224,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RulesCannotChange => &ErrcodeInfo {
                 errmsg: "Function is adjusted, rules are not allowed to add or update",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The function has been adjusted: rules can no longer be added or updated",
                 action: Action::FixRequest,
@@ -27044,6 +27237,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidClientTmpToken => &ErrcodeInfo {
                 errmsg: "invalid client tmp token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid temporary client token",
                 action: Action::FixRequest,
@@ -27056,6 +27250,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpengid => &ErrcodeInfo {
                 errmsg: "invalid opengid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid opengid",
                 action: Action::FixRequest,
@@ -27068,6 +27263,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPackId => &ErrcodeInfo {
                 errmsg: "invalid pack_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid pack_id",
                 action: Action::FixRequest,
@@ -27080,6 +27276,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductAppid => &ErrcodeInfo {
                 errmsg: "invalid product_appid, product_appid should bind with wxa_appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid product_appid: it must be bound to the mini program's appid",
                 action: Action::FixRequest,
@@ -27092,6 +27289,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrlPath => &ErrcodeInfo {
                 errmsg: "invalid url path",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid URL path",
                 action: Action::FixRequest,
@@ -27104,6 +27302,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAuthToken => &ErrcodeInfo {
                 errmsg: "invalid auth_token, or auth_token is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_token is invalid or has expired",
                 action: Action::FixRequest,
@@ -27116,6 +27315,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDelegate => &ErrcodeInfo {
                 errmsg: "invalid delegate",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid delegation",
                 action: Action::FixRequest,
@@ -27128,6 +27328,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidIp => &ErrcodeInfo {
                 errmsg: "invalid ip",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid IP address",
                 action: Action::FixRequest,
@@ -27140,6 +27341,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidScope => &ErrcodeInfo {
                 errmsg: "invalid scope",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid scope",
                 action: Action::FixRequest,
@@ -27152,6 +27354,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWidth => &ErrcodeInfo {
                 errmsg: "invalid width",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid width",
                 action: Action::FixRequest,
@@ -27164,6 +27367,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDelegateTime => &ErrcodeInfo {
                 errmsg: "invalid delegate time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid delegation time",
                 action: Action::FixRequest,
@@ -27176,6 +27380,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPicUrl => &ErrcodeInfo {
                 errmsg: "invalid pic_url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid pic_url",
                 action: Action::FixRequest,
@@ -27188,6 +27393,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNewsAuthor => &ErrcodeInfo {
                 errmsg: "invalid author in news",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid author in the article",
                 action: Action::FixRequest,
@@ -27200,6 +27406,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRecommendLength => &ErrcodeInfo {
                 errmsg: "invalid recommend length",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid recommendation length",
                 action: Action::FixRequest,
@@ -27212,6 +27419,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalRecommend => &ErrcodeInfo {
                 errmsg: "illegal recommend",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The recommendation is not allowed",
                 action: Action::FixRequest,
@@ -27224,6 +27432,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidShowNum => &ErrcodeInfo {
                 errmsg: "invalid show_num",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid show_num",
                 action: Action::FixRequest,
@@ -27236,6 +27445,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSmartmsgMediaId => &ErrcodeInfo {
                 errmsg: "invalid smartmsg media_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid smart message media_id",
                 action: Action::FixRequest,
@@ -27248,6 +27458,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSmartmsgMediaNum => &ErrcodeInfo {
                 errmsg: "invalid smartmsg media num",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid number of smart message media",
                 action: Action::FixRequest,
@@ -27260,6 +27471,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDefaultMsgArticleSize => &ErrcodeInfo {
                 errmsg: "invalid default msg article size, must be same as show_num",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid number of default articles: it must equal show_num",
                 action: Action::FixRequest,
@@ -27272,6 +27484,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WaybillNotFound => &ErrcodeInfo {
                 errmsg: "waybill_id not found",
+                aliases: &[],
                 message_zh: "运单 ID 不存在，未查到运单",
                 message_en: "The waybill ID does not exist",
                 action: Action::FixRequest,
@@ -27284,6 +27497,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAccountType => &ErrcodeInfo {
                 errmsg: "invalid account type",
+                aliases: &[],
                 message_zh: "账号类型不符合要求",
                 message_en: "The account type does not meet the requirements",
                 action: Action::FixConfig,
@@ -27296,6 +27510,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CallbackUrlNotSet => &ErrcodeInfo {
                 errmsg: "invalid url",
+                aliases: &["invalid check url"],
                 message_zh: "未设置回调URL",
                 message_en: "No callback URL is set",
                 action: Action::FixConfig,
@@ -27308,6 +27523,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAction => &ErrcodeInfo {
                 errmsg: "invalid action",
+                aliases: &["invalid check action"],
                 message_zh: "不正确的action参数",
                 message_en: "Invalid action parameter",
                 action: Action::FixRequest,
@@ -27320,6 +27536,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckOperator => &ErrcodeInfo {
                 errmsg: "invalid check_operator",
+                aliases: &["invalid check operator"],
                 message_zh: "不正确的运营商参数",
                 message_en: "Invalid operator parameter",
                 action: Action::FixRequest,
@@ -27332,6 +27549,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotDeleteRumorArticle => &ErrcodeInfo {
                 errmsg: "can not delete wash or rumor article",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A debunked or rumour article cannot be deleted",
                 action: Action::FixRequest,
@@ -27344,6 +27562,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckKeywords => &ErrcodeInfo {
                 errmsg: "invalid check keywords string",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid keywords string",
                 action: Action::FixRequest,
@@ -27356,6 +27575,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckBeginStamp => &ErrcodeInfo {
                 errmsg: "invalid check begin stamp",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid start timestamp",
                 action: Action::FixRequest,
@@ -27368,6 +27588,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckAliveSeconds => &ErrcodeInfo {
                 errmsg: "invalid check alive seconds",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid lifetime in seconds",
                 action: Action::FixRequest,
@@ -27380,6 +27601,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckNotifyId => &ErrcodeInfo {
                 errmsg: "invalid check notify id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid notification ID",
                 action: Action::FixRequest,
@@ -27392,6 +27614,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckNotifyMsg => &ErrcodeInfo {
                 errmsg: "invalid check notify msg",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid notification message",
                 action: Action::FixRequest,
@@ -27404,6 +27627,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckWxaPath => &ErrcodeInfo {
                 errmsg: "invalid check wxa path",
+                aliases: &[],
                 message_zh: "pages 中的path参数不存在或为空",
                 message_en: "The path in pages does not exist or is empty",
                 action: Action::FixRequest,
@@ -27416,6 +27640,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidScopeData => &ErrcodeInfo {
                 errmsg: "invalid scope_data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid scope_data",
                 action: Action::FixRequest,
@@ -27428,6 +27653,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQuery => &ErrcodeInfo {
                 errmsg: "invalid query",
+                aliases: &[],
                 message_zh: "参数query填写错误 ，query格式遵循URL标准，即k1=v1&k2=v2",
                 message_en: "Invalid query: use the URL format k1=v1&k2=v2",
                 action: Action::FixRequest,
@@ -27440,6 +27666,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidHrefTag => &ErrcodeInfo {
                 errmsg: "invalid href tag",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid href tag",
                 action: Action::FixRequest,
@@ -27452,6 +27679,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidHrefText => &ErrcodeInfo {
                 errmsg: "invalid href text",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid href text",
                 action: Action::FixRequest,
@@ -27464,6 +27692,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidImageCount => &ErrcodeInfo {
                 errmsg: "invalid image count",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid number of images",
                 action: Action::FixRequest,
@@ -27476,6 +27705,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDesc => &ErrcodeInfo {
                 errmsg: "invalid desc",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid description",
                 action: Action::FixRequest,
@@ -27488,6 +27718,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVideoCount => &ErrcodeInfo {
                 errmsg: "invalid video count",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid number of videos",
                 action: Action::FixRequest,
@@ -27500,6 +27731,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVideoId => &ErrcodeInfo {
                 errmsg: "invalid video id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid video ID",
                 action: Action::FixRequest,
@@ -27512,6 +27744,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PagesEmpty => &ErrcodeInfo {
                 errmsg: "pages is empty",
+                aliases: &[],
                 message_zh: "pages不存在或者参数为空",
                 message_en: "pages does not exist or is empty",
                 action: Action::FixRequest,
@@ -27524,6 +27757,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DataListEmpty => &ErrcodeInfo {
                 errmsg: "data_list is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "data_list is empty",
                 action: Action::FixRequest,
@@ -27536,6 +27770,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidContentEncoding => &ErrcodeInfo {
                 errmsg: "invalid Content-Encoding",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid Content-Encoding",
                 action: Action::FixRequest,
@@ -27548,6 +27783,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRequestIdcDomain => &ErrcodeInfo {
                 errmsg: "invalid request idc domain",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid request data-centre domain",
                 action: Action::FixRequest,
@@ -27560,6 +27796,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPageTitle => &ErrcodeInfo {
                 errmsg: "invalid page title",
+                aliases: &[],
                 message_zh: "无效的页面标题",
                 message_en: "Invalid page title",
                 action: Action::FixRequest,
@@ -27572,6 +27809,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeBlocked => &ErrcodeInfo {
                 errmsg: "code blocked",
+                aliases: &[],
                 message_zh: "高风险等级用户，小程序登录拦截 。风险等级详见用户安全解方案",
                 message_en: "Login blocked: the user has a high risk rating",
                 action: Action::GiveUp,
@@ -27584,6 +27822,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyMediaCover => &ErrcodeInfo {
                 errmsg: "empty media cover, please check the media",
+                aliases: &[],
                 message_zh: "媒体封面为空，请添加媒体封面",
                 message_en: "The media cover is empty: add one",
                 action: Action::FixRequest,
@@ -27596,6 +27835,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppSecretFrozen => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "AppSecret冻结后，开发者无法使用 AppSecret 获取access_token（接口返回错误码40243）",
                 message_en: "The AppSecret is frozen and cannot be used to get an access token",
                 action: Action::FixConfig,
@@ -27608,6 +27848,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HttpBadRequest => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "HTTP报文不符合规范（HTTP Bad Request）；开发者修复",
                 message_en: "The HTTP request is malformed (Bad Request)",
                 action: Action::FixRequest,
@@ -27620,6 +27861,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccessTokenMissing => &ErrcodeInfo {
                 errmsg: "access_token missing",
+                aliases: &[],
                 message_zh: "缺少 access_token 参数",
                 message_en: "The access_token parameter is missing",
                 action: Action::FixRequest,
@@ -27632,6 +27874,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidMissing => &ErrcodeInfo {
                 errmsg: "appid missing",
+                aliases: &[],
                 message_zh: "缺少 appid 参数",
                 message_en: "The appid parameter is missing",
                 action: Action::FixRequest,
@@ -27644,6 +27887,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RefreshTokenMissing => &ErrcodeInfo {
                 errmsg: "refresh_token missing",
+                aliases: &[],
                 message_zh: "缺少 refresh_token 参数",
                 message_en: "The refresh_token parameter is missing",
                 action: Action::FixRequest,
@@ -27656,6 +27900,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppSecretMissing => &ErrcodeInfo {
                 errmsg: "appsecret missing",
+                aliases: &[],
                 message_zh: "缺少 secret 参数",
                 message_en: "The secret parameter is missing",
                 action: Action::FixRequest,
@@ -27668,6 +27913,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaDataMissing => &ErrcodeInfo {
                 errmsg: "media data missing",
+                aliases: &[],
                 message_zh: "缺少多媒体文件数据",
                 message_en: "The media file data is missing",
                 action: Action::FixRequest,
@@ -27680,6 +27926,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaIdMissing => &ErrcodeInfo {
                 errmsg: "media_id missing",
+                aliases: &[],
                 message_zh: "缺少 media_id 参数",
                 message_en: "The media_id parameter is missing",
                 action: Action::FixRequest,
@@ -27692,6 +27939,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubMenuDataMissing => &ErrcodeInfo {
                 errmsg: "sub_menu data missing",
+                aliases: &[],
                 message_zh: "缺少子菜单数据",
                 message_en: "The submenu data is missing",
                 action: Action::FixRequest,
@@ -27704,6 +27952,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingOauthCode => &ErrcodeInfo {
                 errmsg: "missing code",
+                aliases: &[],
                 message_zh: "缺少 oauth code",
                 message_en: "The OAuth code is missing",
                 action: Action::FixRequest,
@@ -27716,6 +27965,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingOpenid => &ErrcodeInfo {
                 errmsg: "missing openid",
+                aliases: &[],
                 message_zh: "缺少 openid",
                 message_en: "The openid is missing",
                 action: Action::FixRequest,
@@ -27728,6 +27978,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingUrl => &ErrcodeInfo {
                 errmsg: "missing url",
+                aliases: &[],
                 message_zh: "缺失 url 参数",
                 message_en: "The url parameter is missing",
                 action: Action::FixRequest,
@@ -27740,6 +27991,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingRequiredFields => &ErrcodeInfo {
                 errmsg: "missing required fields! please check document and request json!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Required fields are missing: check the documentation and the request JSON",
                 action: Action::FixRequest,
@@ -27752,6 +28004,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingCardId => &ErrcodeInfo {
                 errmsg: "missing card id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card ID is missing",
                 action: Action::FixRequest,
@@ -27764,6 +28017,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingCardCode => &ErrcodeInfo {
                 errmsg: "missing code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The code is missing",
                 action: Action::FixRequest,
@@ -27776,6 +28030,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingTicketClass => &ErrcodeInfo {
                 errmsg: "missing ticket_class",
+                aliases: &[],
                 message_zh: "",
                 message_en: "ticket_class is missing",
                 action: Action::FixRequest,
@@ -27788,6 +28043,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingShowTime => &ErrcodeInfo {
                 errmsg: "missing show_time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "show_time is missing",
                 action: Action::FixRequest,
@@ -27800,6 +28056,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingScreeningRoom => &ErrcodeInfo {
                 errmsg: "missing screening_room",
+                aliases: &[],
                 message_zh: "",
                 message_en: "screening_room is missing",
                 action: Action::FixRequest,
@@ -27812,6 +28069,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingSeatNumber => &ErrcodeInfo {
                 errmsg: "missing seat_number",
+                aliases: &[],
                 message_zh: "",
                 message_en: "seat_number is missing",
                 action: Action::FixRequest,
@@ -27824,6 +28082,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingComponentAppid => &ErrcodeInfo {
                 errmsg: "missing component_appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "component_appid is missing",
                 action: Action::FixRequest,
@@ -27836,6 +28095,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingPlatformSecret => &ErrcodeInfo {
                 errmsg: "missing platform_secret",
+                aliases: &[],
                 message_zh: "",
                 message_en: "platform_secret is missing",
                 action: Action::FixRequest,
@@ -27848,6 +28108,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingPlatformTicket => &ErrcodeInfo {
                 errmsg: "missing platform_ticket",
+                aliases: &[],
                 message_zh: "",
                 message_en: "platform_ticket is missing",
                 action: Action::FixRequest,
@@ -27860,6 +28121,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingComponentAccessToken => &ErrcodeInfo {
                 errmsg: "missing component_access_token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "component_access_token is missing",
                 action: Action::FixRequest,
@@ -27872,6 +28134,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingDisplayField => &ErrcodeInfo {
                 errmsg: "missing \"display\" field",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The display field is missing",
                 action: Action::FixRequest,
@@ -27884,6 +28147,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiListEmpty => &ErrcodeInfo {
                 errmsg: "poi_list empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "poi_list is empty",
                 action: Action::FixRequest,
@@ -27896,6 +28160,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingImageListInfo => &ErrcodeInfo {
                 errmsg: "missing image list info, text maybe empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The image list is missing; the text may be empty",
                 action: Action::FixRequest,
@@ -27908,6 +28173,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingVoipCallKey => &ErrcodeInfo {
                 errmsg: "missing voip call key",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The VoIP call key is missing",
                 action: Action::FixRequest,
@@ -27920,6 +28186,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFormId => &ErrcodeInfo {
                 errmsg: "invalid form id",
+                aliases: &[],
                 message_zh: "form_id 不正确，或者过期",
                 message_en: "The form_id is wrong or has expired",
                 action: Action::FixRequest,
@@ -27932,6 +28199,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FormIdUseLimitReached => &ErrcodeInfo {
                 errmsg: "form id used count reach limit",
+                aliases: &[],
                 message_zh: "请求的参数不正确",
                 message_en: "The form_id has been used too many times",
                 action: Action::FixRequest,
@@ -27944,6 +28212,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPage => &ErrcodeInfo {
                 errmsg: "invalid page",
+                aliases: &[],
                 message_zh: "page路径不正确：根路径前不要填加 /，不能携带参数（参数请放在scene字段里），需要保证在现网版本小程序中存在，与app.json保持一致。 设置check_path=false可不检查page参数。",
                 message_en: "Invalid page path: no leading slash, no parameters, and the page must be published",
                 action: Action::FixRequest,
@@ -27956,6 +28225,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FormIdBlocked => &ErrcodeInfo {
                 errmsg: "the form id have been blocked!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The form_id has been blocked",
                 action: Action::FixConfig,
@@ -27968,6 +28238,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FormIdSendPunished => &ErrcodeInfo {
                 errmsg: "not allow to send message with submitted form id, for punishment",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sending messages with submitted form IDs is banned as a penalty",
                 action: Action::FixRequest,
@@ -27980,6 +28251,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRegisterType => &ErrcodeInfo {
                 errmsg: "invaid register type",
+                aliases: &[],
                 message_zh: "只允许通过api创建的小程序使用",
                 message_en: "Only mini programs created through the API may use this",
                 action: Action::FixConfig,
@@ -27992,6 +28264,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FormIdSendPunished2 => &ErrcodeInfo {
                 errmsg: "not allow to send message with submitted form id, for punishment",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sending messages with submitted form IDs is banned as a penalty",
                 action: Action::FixRequest,
@@ -28004,6 +28277,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrepayIdSendPunished => &ErrcodeInfo {
                 errmsg: "not allow to send message with prepay id, for punishment",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sending messages with prepay IDs is banned as a penalty",
                 action: Action::FixRequest,
@@ -28016,6 +28290,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidAdCid => &ErrcodeInfo {
                 errmsg: "appid ad cid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid ad cid for the appid",
                 action: Action::FixRequest,
@@ -28028,6 +28303,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidAdMchAppid => &ErrcodeInfo {
                 errmsg: "appid ad_mch_appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid ad_mch_appid for the appid",
                 action: Action::FixRequest,
@@ -28040,6 +28316,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidPosType => &ErrcodeInfo {
                 errmsg: "appid pos_type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid pos_type for the appid",
                 action: Action::FixRequest,
@@ -28052,6 +28329,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccessTokenExpired => &ErrcodeInfo {
                 errmsg: "access_token expired",
+                aliases: &[],
                 message_zh: "access_token 超时，请检查 access_token 的有效期，请参考基础支持 - 获取 access_token 中，对 access_token 的详细机制说明",
                 message_en: "The access token has expired",
                 action: Action::Refresh,
@@ -28064,6 +28342,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RefreshTokenExpired => &ErrcodeInfo {
                 errmsg: "refresh_token expired",
+                aliases: &[],
                 message_zh: "refresh_token 超时",
                 message_en: "The refresh token has expired",
                 action: Action::AskUser,
@@ -28076,6 +28355,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeExpired => &ErrcodeInfo {
                 errmsg: "code expired",
+                aliases: &[],
                 message_zh: "oauth_code 超时",
                 message_en: "The OAuth code has expired",
                 action: Action::Refresh,
@@ -28088,6 +28368,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginTokenExpired => &ErrcodeInfo {
                 errmsg: "plugin token expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The plugin token has expired",
                 action: Action::FixRequest,
@@ -28100,6 +28381,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiUsageExpired => &ErrcodeInfo {
                 errmsg: "api usage expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The API usage has expired",
                 action: Action::FixRequest,
@@ -28112,6 +28394,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentAccessTokenExpired => &ErrcodeInfo {
                 errmsg: "component_access_token expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The component access token has expired",
                 action: Action::Refresh,
@@ -28124,6 +28407,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TokensInvalidatedByPasswordChange => &ErrcodeInfo {
                 errmsg: "access_token and refresh_token exception",
+                aliases: &[],
                 message_zh: "用户修改微信密码， accesstoken 和 refreshtoken 失效，需要重新授权",
                 message_en: "The user changed their WeChat password: the access and refresh tokens are invalid and the user must authorize again",
                 action: Action::AskUser,
@@ -28136,6 +28420,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VoipCallKeyExpired => &ErrcodeInfo {
                 errmsg: "voip call key expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The VoIP call key has expired",
                 action: Action::FixRequest,
@@ -28148,6 +28433,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ClientTmpTokenExpired => &ErrcodeInfo {
                 errmsg: "client tmp token expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The temporary client token has expired",
                 action: Action::FixRequest,
@@ -28160,6 +28446,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireGetMethod => &ErrcodeInfo {
                 errmsg: "require GET method",
+                aliases: &[],
                 message_zh: "需要 GET 请求",
                 message_en: "A GET request is required",
                 action: Action::FixRequest,
@@ -28172,6 +28459,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequirePostMethod => &ErrcodeInfo {
                 errmsg: "require POST method",
+                aliases: &[],
                 message_zh: "需要 POST 请求",
                 message_en: "A POST request is required",
                 action: Action::FixRequest,
@@ -28184,6 +28472,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireHttps => &ErrcodeInfo {
                 errmsg: "require https",
+                aliases: &[],
                 message_zh: "需要 HTTPS 请求",
                 message_en: "An HTTPS request is required",
                 action: Action::FixRequest,
@@ -28196,6 +28485,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireSubscribe => &ErrcodeInfo {
                 errmsg: "require subscribe",
+                aliases: &[],
                 message_zh: "需要接收者关注",
                 message_en: "The recipient must follow the account",
                 action: Action::AskUser,
@@ -28208,6 +28498,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireFriendRelations => &ErrcodeInfo {
                 errmsg: "require friend relations",
+                aliases: &[],
                 message_zh: "需要好友关系",
                 message_en: "A friend relationship is required",
                 action: Action::AskUser,
@@ -28220,6 +28511,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireNotBlocked => &ErrcodeInfo {
                 errmsg: "require not block",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The recipient must not be blocked",
                 action: Action::FixRequest,
@@ -28232,6 +28524,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireBizUserAuthorize => &ErrcodeInfo {
                 errmsg: "require bizuser authorize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The business user must authorize this",
                 action: Action::FixRequest,
@@ -28244,6 +28537,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireBizPayAuth => &ErrcodeInfo {
                 errmsg: "require biz pay auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Payment authorization is required",
                 action: Action::FixRequest,
@@ -28256,6 +28550,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomCodeNeedsAuthorization => &ErrcodeInfo {
                 errmsg: "can not use custom code, need authorize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Custom codes need authorization",
                 action: Action::FixRequest,
@@ -28268,6 +28563,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BalanceNeedsAuthorization => &ErrcodeInfo {
                 errmsg: "can not use balance, need authorize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Balances need authorization",
                 action: Action::FixRequest,
@@ -28280,6 +28576,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BonusNeedsAuthorization => &ErrcodeInfo {
                 errmsg: "can not use bonus, need authorize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Bonus points need authorization",
                 action: Action::FixRequest,
@@ -28292,6 +28589,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomUrlNeedsAuthorization => &ErrcodeInfo {
                 errmsg: "can not use custom url, need authorize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Custom URLs need authorization",
                 action: Action::FixRequest,
@@ -28304,6 +28602,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShakeCardNeedsAuthorization => &ErrcodeInfo {
                 errmsg: "can not use shake card, need authorize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Shake cards need authorization",
                 action: Action::FixRequest,
@@ -28316,6 +28615,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireCheckAgent => &ErrcodeInfo {
                 errmsg: "require check agent",
+                aliases: &[],
                 message_zh: "",
                 message_en: "An agent check is required",
                 action: Action::FixRequest,
@@ -28328,6 +28628,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireWechatTeamAuthorization => &ErrcodeInfo {
                 errmsg: "require authorize by wechat team to use this function!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The WeChat team must authorize this function",
                 action: Action::FixRequest,
@@ -28340,6 +28641,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireVerify => &ErrcodeInfo {
                 errmsg: "require verify",
+                aliases: &[],
                 message_zh: "小程序未认证",
                 message_en: "The mini program is not verified",
                 action: Action::FixConfig,
@@ -28352,6 +28654,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireLocationId => &ErrcodeInfo {
                 errmsg: "require location id!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A location ID is required",
                 action: Action::FixRequest,
@@ -28364,6 +28667,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeNotMarked => &ErrcodeInfo {
                 errmsg: "code has no been mark!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The code has not been marked",
                 action: Action::FixRequest,
@@ -28376,6 +28680,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequireRemoveBlacklist => &ErrcodeInfo {
                 errmsg: "require remove blacklist",
+                aliases: &[],
                 message_zh: "需要将接收者从黑名单中移除",
                 message_en: "The recipient must be removed from the blocklist",
                 action: Action::GiveUp,
@@ -28388,6 +28693,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ChangeTemplateTooFrequently => &ErrcodeInfo {
                 errmsg: "change template too frequently",
+                aliases: &[],
                 message_zh: "超过了更换行业的限制 一个月最多换一次",
                 message_en: "The industry can be changed at most once a month",
                 action: Action::Backoff,
@@ -28400,6 +28706,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserRefusedMessage => &ErrcodeInfo {
                 errmsg: "user refuse to accept the msg",
+                aliases: &[],
                 message_zh: "用户未订阅消息；检查订阅弹窗回调结果或事件推送确认是否订阅成功，检查是否一次性订阅的次数之前已下发完",
                 message_en: "The user has not subscribed to this message",
                 action: Action::AskUser,
@@ -28412,6 +28719,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateNotSubscriptionType => &ErrcodeInfo {
                 errmsg: "the tempalte is not subscriptiontype",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The template is not a subscription template",
                 action: Action::FixRequest,
@@ -28424,6 +28732,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiCanOnlyCancelSubscription => &ErrcodeInfo {
                 errmsg: "the api only can cancel the subscription",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This API can only cancel the subscription",
                 action: Action::FixRequest,
@@ -28436,6 +28745,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidNoPermission => &ErrcodeInfo {
                 errmsg: "this appid does not have permission",
+                aliases: &[],
                 message_zh: "没有调用权限，目前只开放给电商类目（具体包含以下一级类目：电商平台、商家自营、跨境电商）",
                 message_en: "This appid has no permission: the API is open to e-commerce categories only",
                 action: Action::FixConfig,
@@ -28448,6 +28758,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NewsNotBoundToTemplate => &ErrcodeInfo {
                 errmsg: "news has no binding relation with template_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The article is not bound to the template_id",
                 action: Action::FixRequest,
@@ -28460,6 +28771,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AddTemplatePunished => &ErrcodeInfo {
                 errmsg: "not allow to add template, for punishment",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Adding templates is banned as a penalty",
                 action: Action::FixRequest,
@@ -28472,6 +28784,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubscribeMessageBanned => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "订阅消息能力封禁；检查账号是否被封禁订阅消息能力，检查模板id对应的模板是否被封禁",
                 message_en: "The account is banned from sending subscribe messages",
                 action: Action::FixConfig,
@@ -28484,6 +28797,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConcurrentSendToSameUser => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "并发下发消息给同一个粉丝；检查是否有同时下发多个消息给同一粉丝的情况",
                 message_en: "Messages are being sent to the same user concurrently",
                 action: Action::Backoff,
@@ -28496,6 +28810,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyMediaData => &ErrcodeInfo {
                 errmsg: "empty media data",
+                aliases: &[],
                 message_zh: "多媒体文件为空",
                 message_en: "The media file is empty",
                 action: Action::FixRequest,
@@ -28508,6 +28823,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyPostData => &ErrcodeInfo {
                 errmsg: "empty post data",
+                aliases: &[],
                 message_zh: "POST 的数据包为空",
                 message_en: "The POST body is empty",
                 action: Action::FixRequest,
@@ -28520,6 +28836,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyNewsData => &ErrcodeInfo {
                 errmsg: "empty news data",
+                aliases: &[],
                 message_zh: "图文消息内容为空",
                 message_en: "The article content is empty",
                 action: Action::FixRequest,
@@ -28532,6 +28849,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyContent => &ErrcodeInfo {
                 errmsg: "empty content",
+                aliases: &[],
                 message_zh: "文本消息内容为空",
                 message_en: "The text message content is empty",
                 action: Action::FixRequest,
@@ -28544,6 +28862,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyListSize => &ErrcodeInfo {
                 errmsg: "empty list size",
+                aliases: &[],
                 message_zh: "空白的列表",
                 message_en: "The list is empty",
                 action: Action::FixRequest,
@@ -28556,6 +28875,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyFileData => &ErrcodeInfo {
                 errmsg: "empty file data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The file data is empty",
                 action: Action::FixRequest,
@@ -28568,6 +28888,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RepeatedMsgId => &ErrcodeInfo {
                 errmsg: "repeated msg id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The message ID is repeated",
                 action: Action::FixRequest,
@@ -28580,6 +28901,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SecondRateLimitExceeded => &ErrcodeInfo {
                 errmsg: "reach max api second frequence limit",
+                aliases: &[],
                 message_zh: "频率过快，超过100次/秒；降低调用频率",
                 message_en: "Too frequent: more than 100 calls a second",
                 action: Action::Backoff,
@@ -28592,6 +28914,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinuteRateLimitExceeded => &ErrcodeInfo {
                 errmsg: "reach max api minute frequence",
+                aliases: &[],
                 message_zh: "超出接口每分钟调用限制",
                 message_en: "The per-minute call limit was exceeded",
                 action: Action::Backoff,
@@ -28604,6 +28927,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DailyRateLimitExceeded => &ErrcodeInfo {
                 errmsg: "reach max api day frequence limit",
+                aliases: &[],
                 message_zh: "单天生成加密 URL Scheme+URL Link 数量超过上限50万",
                 message_en: "The daily limit of 500,000 encrypted URL Schemes and URL Links was exceeded",
                 action: Action::Backoff,
@@ -28616,6 +28940,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageUrlSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "image url size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The image URL is too long",
                 action: Action::FixRequest,
@@ -28628,6 +28953,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeywordMediaSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "keyword string media size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The keyword media is too large",
                 action: Action::FixRequest,
@@ -28640,6 +28966,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeywordsListSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "keywords list size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The keyword list is too long",
                 action: Action::FixRequest,
@@ -28652,6 +28979,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MsgIdTooLong => &ErrcodeInfo {
                 errmsg: "msg_id size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The msg_id is too long",
                 action: Action::FixRequest,
@@ -28664,6 +28992,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "media size out of limit",
+                aliases: &[],
                 message_zh: "多媒体文件大小超过限制",
                 message_en: "The media file is too large",
                 action: Action::FixRequest,
@@ -28676,6 +29005,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContentSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "content size out of limit",
+                aliases: &[],
                 message_zh: "消息内容超过限制",
                 message_en: "The message content is too long",
                 action: Action::FixRequest,
@@ -28688,6 +29018,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TitleSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "title size out of limit",
+                aliases: &[],
                 message_zh: "标题字段超过限制",
                 message_en: "The title is too long",
                 action: Action::FixRequest,
@@ -28700,6 +29031,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DescriptionSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "description size out of limit",
+                aliases: &[],
                 message_zh: "描述字段超过限制",
                 message_en: "The description is too long",
                 action: Action::FixRequest,
@@ -28712,6 +29044,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UrlSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "url size out of limit",
+                aliases: &[],
                 message_zh: "链接字段超过限制",
                 message_en: "The link is too long",
                 action: Action::FixRequest,
@@ -28724,6 +29057,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PicUrlSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "picurl size out of limit",
+                aliases: &[],
                 message_zh: "图片链接字段超过限制",
                 message_en: "The picture link is too long",
                 action: Action::FixRequest,
@@ -28736,6 +29070,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlaytimeOutOfLimit => &ErrcodeInfo {
                 errmsg: "playtime out of limit",
+                aliases: &[],
                 message_zh: "语音播放时间超过限制",
                 message_en: "The voice playback time is too long",
                 action: Action::FixRequest,
@@ -28748,6 +29083,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ArticleSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "article size out of limit",
+                aliases: &[],
                 message_zh: "图文消息条数限制在1条以内，如果图文数超过1，则将会返回错误码45008（mpnews）",
                 message_en: "Too many articles: only one is allowed here",
                 action: Action::FixRequest,
@@ -28760,6 +29096,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DailyQuotaReached => &ErrcodeInfo {
                 errmsg: "reach max api daily quota limit",
+                aliases: &["api freq out of limit"],
                 message_zh: "接口调用超过限制",
                 message_en: "The API's daily call quota has been reached",
                 action: Action::Backoff,
@@ -28772,6 +29109,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CreateMenuLimit => &ErrcodeInfo {
                 errmsg: "create menu limit",
+                aliases: &[],
                 message_zh: "创建菜单个数超过限制",
                 message_en: "Too many menus",
                 action: Action::FixRequest,
@@ -28784,6 +29122,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinuteQuotaReached => &ErrcodeInfo {
                 errmsg: "api minute-quota reach limit, must slower, retry next minute",
+                aliases: &["api minute-quota reach limit  mustslower  retry next minute", "api minute-quota reach limit must slower retry next minute"],
                 message_zh: "API 调用太频繁，请稍候再试",
                 message_en: "Calls are too frequent: the per-minute quota has been reached; retry next minute",
                 action: Action::Backoff,
@@ -28796,6 +29135,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "template size out of limit",
+                aliases: &[],
                 message_zh: "模板大小超过限制",
                 message_en: "The template is too large",
                 action: Action::FixRequest,
@@ -28808,6 +29148,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyTemplateArgs => &ErrcodeInfo {
                 errmsg: "too many template args",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many template arguments",
                 action: Action::FixRequest,
@@ -28820,6 +29161,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateMessageSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "template message size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The template message is too long",
                 action: Action::FixRequest,
@@ -28832,6 +29174,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResponseOutOfTimeLimit => &ErrcodeInfo {
                 errmsg: "response out of time limit or subscription is canceled",
+                aliases: &[],
                 message_zh: "回复时间超过限制",
                 message_en: "The reply window has passed, or the user unsubscribed",
                 action: Action::AskUser,
@@ -28844,6 +29187,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotModifySystemGroup => &ErrcodeInfo {
                 errmsg: "can't modify sys group",
+                aliases: &[],
                 message_zh: "系统分组，不允许修改",
                 message_en: "A system group cannot be modified",
                 action: Action::FixRequest,
@@ -28856,6 +29200,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GroupNameTooLong => &ErrcodeInfo {
                 errmsg: "can't set group name too long sys group",
+                aliases: &[],
                 message_zh: "分组名字过长",
                 message_en: "The group name is too long",
                 action: Action::FixRequest,
@@ -28868,6 +29213,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyGroups => &ErrcodeInfo {
                 errmsg: "too many group now, no need to add new",
+                aliases: &[],
                 message_zh: "分组数量超过上限",
                 message_en: "Too many groups",
                 action: Action::FixRequest,
@@ -28880,6 +29226,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyOpenids => &ErrcodeInfo {
                 errmsg: "too many openid, please input less",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many openids",
                 action: Action::FixRequest,
@@ -28892,6 +29239,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyImages => &ErrcodeInfo {
                 errmsg: "too many image, please input less",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many images",
                 action: Action::FixRequest,
@@ -28904,6 +29252,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ArgumentTooLong => &ErrcodeInfo {
                 errmsg: "some argument may be out of length limit! please check document and request json!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "An argument may be too long: check the documentation and the request JSON",
                 action: Action::FixRequest,
@@ -28916,6 +29265,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BonusOutOfLimit => &ErrcodeInfo {
                 errmsg: "bonus is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bonus points are over the limit",
                 action: Action::FixRequest,
@@ -28928,6 +29278,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BalanceOutOfLimit => &ErrcodeInfo {
                 errmsg: "balance is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The balance is over the limit",
                 action: Action::FixRequest,
@@ -28940,6 +29291,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RankTemplateNumberOutOfLimit => &ErrcodeInfo {
                 errmsg: "rank template number is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many rank templates",
                 action: Action::FixRequest,
@@ -28952,6 +29304,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiidCountOutOfLimit => &ErrcodeInfo {
                 errmsg: "poiid count is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many POI IDs",
                 action: Action::FixRequest,
@@ -28964,6 +29317,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateNumExceedsLimit => &ErrcodeInfo {
                 errmsg: "template num exceeds limit",
+                aliases: &[],
                 message_zh: "模板消息数量超过限制",
                 message_en: "Too many template messages",
                 action: Action::FixRequest,
@@ -28976,6 +29330,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateConflictsWithIndustry => &ErrcodeInfo {
                 errmsg: "template conflict with industry",
+                aliases: &[],
                 message_zh: "模板消息与行业信息冲突",
                 message_en: "The template conflicts with the industry",
                 action: Action::FixRequest,
@@ -28988,6 +29343,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoMassSendQuota => &ErrcodeInfo {
                 errmsg: "has no masssend quota",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No mass-send quota is left",
                 action: Action::Backoff,
@@ -29000,6 +29356,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QrcodeCountOutOfLimit => &ErrcodeInfo {
                 errmsg: "qrcode count out of limit",
+                aliases: &[],
                 message_zh: "生成码个数总和到达最大个数限制",
                 message_en: "The total number of codes generated has reached its limit",
                 action: Action::GiveUp,
@@ -29012,6 +29369,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardIdNotSupported => &ErrcodeInfo {
                 errmsg: "limit cardid, not support this function",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This card ID does not support this function",
                 action: Action::FixRequest,
@@ -29024,6 +29382,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StockOutOfLimit => &ErrcodeInfo {
                 errmsg: "stock is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The stock is over the limit",
                 action: Action::FixRequest,
@@ -29036,6 +29395,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotInnerIpForSpecialAccount => &ErrcodeInfo {
                 errmsg: "not inner ip for special acct in white-list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The IP is not an internal IP on this special account's allowlist",
                 action: Action::FixRequest,
@@ -29048,6 +29408,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserCardGetLimitReached => &ErrcodeInfo {
                 errmsg: "user get card num is out of get_limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has received as many cards as get_limit allows",
                 action: Action::FixRequest,
@@ -29060,6 +29421,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaFileCountOutOfLimit => &ErrcodeInfo {
                 errmsg: "media file count is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many media files",
                 action: Action::FixRequest,
@@ -29072,6 +29434,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ClientIpNotRegistered => &ErrcodeInfo {
                 errmsg: "access clientip is not registered, not in ip-white-list",
+                aliases: &[],
                 message_zh: "需要登录 channels.weixin.qq.com/shop 配置IP白名单",
                 message_en: "The client IP is not on the IP allowlist: add it in the Channels shop console",
                 action: Action::FixConfig,
@@ -29084,6 +29447,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AnnouncementLimitReached => &ErrcodeInfo {
                 errmsg: "User receive announcement limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has received as many announcements as allowed",
                 action: Action::FixRequest,
@@ -29096,6 +29460,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TempSessionExpired => &ErrcodeInfo {
                 errmsg: "user out of time limit or never talked in tempsession",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The temporary session has expired, or the user never talked in it",
                 action: Action::FixRequest,
@@ -29108,6 +29473,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserSubscribedNoTempSession => &ErrcodeInfo {
                 errmsg: "user subscribed, cannot use tempsession api",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user follows the account, so the temporary session API cannot be used",
                 action: Action::FixRequest,
@@ -29120,6 +29486,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardListSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "card_list_size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "card_list is too long",
                 action: Action::FixRequest,
@@ -29132,6 +29499,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MonthlyQuotaReached => &ErrcodeInfo {
                 errmsg: "reach max monthly quota limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The monthly quota has been reached",
                 action: Action::Backoff,
@@ -29144,6 +29512,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardSkuQuantityLimitReached => &ErrcodeInfo {
                 errmsg: "this card reach total sku quantity limit!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This card has reached its total SKU quantity",
                 action: Action::FixRequest,
@@ -29156,6 +29525,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardTypeNotForSubMerchant => &ErrcodeInfo {
                 errmsg: "limit card type, this card type can NOT create by sub merchant",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sub-merchants cannot create this card type",
                 action: Action::FixRequest,
@@ -29168,6 +29538,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotShareFriends => &ErrcodeInfo {
                 errmsg: "can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "share_friends cannot be true: the abstract or its image list is missing, or an image URL is invalid",
                 action: Action::FixRequest,
@@ -29180,6 +29551,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AbstractIconUrlTooLong => &ErrcodeInfo {
                 errmsg: "icon url size in abstract is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The icon URL in the abstract is too long",
                 action: Action::FixRequest,
@@ -29192,6 +29564,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnauthorizedFriendsCard => &ErrcodeInfo {
                 errmsg: "unauthorized friends card, please contact administrator",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Friends cards are not authorized: contact the administrator",
                 action: Action::FixConfig,
@@ -29204,6 +29577,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CellFieldsConflict => &ErrcodeInfo {
                 errmsg: "operate field conflict, CenterCell, PayCell, SelfConsumeCell conflict",
+                aliases: &[],
                 message_zh: "",
                 message_en: "CenterCell, PayCell and SelfConsumeCell conflict",
                 action: Action::FixRequest,
@@ -29216,6 +29590,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResponseCountLimitReached => &ErrcodeInfo {
                 errmsg: "out of response count limit",
+                aliases: &[],
                 message_zh: "客服接口下行条数超过上限",
                 message_en: "The customer-service message count is over the limit",
                 action: Action::Backoff,
@@ -29228,6 +29603,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MenuInvalidType => &ErrcodeInfo {
                 errmsg: "menu use invalid type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The menu uses an invalid type",
                 action: Action::FixRequest,
@@ -29240,6 +29616,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IvrInvalidType => &ErrcodeInfo {
                 errmsg: "ivr use invalid type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The IVR uses an invalid type",
                 action: Action::FixRequest,
@@ -29252,6 +29629,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomMsgInvalidType => &ErrcodeInfo {
                 errmsg: "custom msg use invalid type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The customer message uses an invalid type",
                 action: Action::FixRequest,
@@ -29264,6 +29642,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateMsgInvalidLink => &ErrcodeInfo {
                 errmsg: "template msg use invalid link",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The template message uses an invalid link",
                 action: Action::FixRequest,
@@ -29276,6 +29655,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MassSendInvalidType => &ErrcodeInfo {
                 errmsg: "masssend msg use invalid type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mass-send message uses an invalid type",
                 action: Action::FixRequest,
@@ -29288,6 +29668,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifyCodeTooLong => &ErrcodeInfo {
                 errmsg: "exceed consume verify code size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The consumption verification code is too long",
                 action: Action::FixRequest,
@@ -29300,6 +29681,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifyCodeTooShort => &ErrcodeInfo {
                 errmsg: "below consume verify code size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The consumption verification code is too short",
                 action: Action::FixRequest,
@@ -29312,6 +29694,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifyCodeInvalidCharset => &ErrcodeInfo {
                 errmsg: "the code is not in consume verify code charset",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The code uses characters outside the verification code charset",
                 action: Action::FixRequest,
@@ -29324,6 +29707,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyTags => &ErrcodeInfo {
                 errmsg: "too many tag now, no need to add new",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many tags",
                 action: Action::FixRequest,
@@ -29336,6 +29720,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TagHasTooManyFans => &ErrcodeInfo {
                 errmsg: "can't delete the tag that has too many fans",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A tag with too many followers cannot be deleted",
                 action: Action::FixRequest,
@@ -29348,6 +29733,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotModifySystemTag => &ErrcodeInfo {
                 errmsg: "can't modify sys tag",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A system tag cannot be modified",
                 action: Action::FixRequest,
@@ -29360,6 +29746,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyTagsOnUser => &ErrcodeInfo {
                 errmsg: "can not tagging one user too much",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many tags on one user",
                 action: Action::FixRequest,
@@ -29372,6 +29759,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaInUse => &ErrcodeInfo {
                 errmsg: "media is applied in ivr or menu, can not be deleted",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Media used by IVR or a menu cannot be deleted",
                 action: Action::FixRequest,
@@ -29384,6 +29772,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UpdateTooFrequent => &ErrcodeInfo {
                 errmsg: "maybe the update frequency is too often, please try again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Updates are too frequent; try again",
                 action: Action::Backoff,
@@ -29396,6 +29785,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HasAgreementAd => &ErrcodeInfo {
                 errmsg: "has agreement ad. please use mp.weixin.qq.com",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Has an agreement ad: use mp.weixin.qq.com",
                 action: Action::FixRequest,
@@ -29408,6 +29798,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccessTokenNotMiniProgram => &ErrcodeInfo {
                 errmsg: "accesstoken is not xiaochengxu",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The access token is not a mini program's",
                 action: Action::FixConfig,
@@ -29420,6 +29811,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MenuWeappNoPermission => &ErrcodeInfo {
                 errmsg: "no permission to use weapp in menu",
+                aliases: &[],
                 message_zh: "创建菜单包含未关联的小程序",
                 message_en: "The menu contains a mini program that is not linked",
                 action: Action::FixConfig,
@@ -29432,6 +29824,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ClientMsgIdExists => &ErrcodeInfo {
                 errmsg: "clientmsgid exist",
+                aliases: &[],
                 message_zh: "相同 clientmsgid 已存在群发记录，返回数据中带有已存在的群发任务的 msgid",
                 message_en: "A mass send with the same clientmsgid already exists; the response carries its msgid",
                 action: Action::FixRequest,
@@ -29444,6 +29837,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ClientMsgIdRetryTooFast => &ErrcodeInfo {
                 errmsg: "same clientmsgid retry too fast",
+                aliases: &[],
                 message_zh: "相同 clientmsgid 重试速度过快，请间隔1分钟重试",
                 message_en: "Retries with the same clientmsgid are too fast: wait a minute",
                 action: Action::Backoff,
@@ -29456,6 +29850,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ClientMsgIdTooLong => &ErrcodeInfo {
                 errmsg: "clientmsgid size out of limit",
+                aliases: &[],
                 message_zh: "clientmsgid 长度超过限制",
                 message_en: "clientmsgid is too long",
                 action: Action::FixRequest,
@@ -29468,6 +29863,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FileSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "file size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The file is too large",
                 action: Action::FixRequest,
@@ -29480,6 +29876,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductListSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "product list size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product list is too long",
                 action: Action::FixRequest,
@@ -29492,6 +29889,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BusinessAccountExists => &ErrcodeInfo {
                 errmsg: "the business account have been created",
+                aliases: &[],
                 message_zh: "account_name对应账号已经被创建(一个account_name对应一个business_id)",
                 message_en: "The account for this account_name has already been created",
                 action: Action::FixRequest,
@@ -29504,6 +29902,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BusinessAccountNotFound => &ErrcodeInfo {
                 errmsg: "business account not found",
+                aliases: &[],
                 message_zh: "business_id对应的商户不存在",
                 message_en: "No merchant has this business_id",
                 action: Action::FixRequest,
@@ -29516,6 +29915,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCommand => &ErrcodeInfo {
                 errmsg: "invalid command",
+                aliases: &[],
                 message_zh: "command字段取值不对",
                 message_en: "Invalid command value",
                 action: Action::FixRequest,
@@ -29528,6 +29928,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotInnerVipForSns => &ErrcodeInfo {
                 errmsg: "not inner vip for sns in white list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not an internal VIP on the SNS allowlist",
                 action: Action::FixRequest,
@@ -29540,6 +29941,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MaterialListSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "material list size out of limit, you should delete the useless material",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many materials: delete the unused ones",
                 action: Action::FixRequest,
@@ -29552,6 +29954,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKeywordId => &ErrcodeInfo {
                 errmsg: "invalid keyword id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid keyword ID",
                 action: Action::FixRequest,
@@ -29564,6 +29967,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCount => &ErrcodeInfo {
                 errmsg: "invalid count",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid count",
                 action: Action::FixRequest,
@@ -29576,6 +29980,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BusinessAccountLimitReached => &ErrcodeInfo {
                 errmsg: "number of business account reach limit",
+                aliases: &[],
                 message_zh: "子商户数量已达到上限",
                 message_en: "The number of sub-merchants has reached its limit",
                 action: Action::FixRequest,
@@ -29588,6 +29993,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalNickname => &ErrcodeInfo {
                 errmsg: "nickname is illegal!",
+                aliases: &[],
                 message_zh: "昵称不合法，请检查是否满足nickname规则",
                 message_en: "The nickname breaks the nickname rules",
                 action: Action::FixRequest,
@@ -29600,6 +30006,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ForbiddenNickname => &ErrcodeInfo {
                 errmsg: "nickname is forbidden!(matched forbidden keyword)",
+                aliases: &[],
                 message_zh: "昵称含有违规词汇",
                 message_en: "The nickname contains a forbidden word",
                 action: Action::FixConfig,
@@ -29612,6 +30019,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TypingNeedsRecentMessage => &ErrcodeInfo {
                 errmsg: "need sending message to user, or recving message from user in the last 30 seconds before typing",
+                aliases: &["need sending message to user  orrecving message from user in the last 30 seconds before typing"],
                 message_zh: "下发输入状态，需要之前30秒内跟用户有过消息交互",
                 message_en: "Typing status needs a message exchange with the user in the last 30 seconds",
                 action: Action::AskUser,
@@ -29624,6 +30032,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyTyping => &ErrcodeInfo {
                 errmsg: "you are already typing",
+                aliases: &[],
                 message_zh: "已经在输入状态，不可重复下发",
                 message_en: "The typing status has already been sent",
                 action: Action::FixRequest,
@@ -29636,6 +30045,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UrlDomainNeedsIcpLicense => &ErrcodeInfo {
                 errmsg: "need icp license for the url domain",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The URL's domain needs an ICP licence",
                 action: Action::FixRequest,
@@ -29648,6 +30058,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpeedOutOfRange => &ErrcodeInfo {
                 errmsg: "the speed out of range",
+                aliases: &[],
                 message_zh: "设置的 speed 参数不在0到4的范围内",
                 message_en: "speed must be from 0 to 4",
                 action: Action::FixRequest,
@@ -29660,6 +30071,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoSpeedMessage => &ErrcodeInfo {
                 errmsg: "No speed message",
+                aliases: &[],
                 message_zh: "没有设置 speed 参数",
                 message_en: "The speed parameter is missing",
                 action: Action::FixRequest,
@@ -29672,6 +30084,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpeedServerError => &ErrcodeInfo {
                 errmsg: "speed server err",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Speed server error",
                 action: Action::FixRequest,
@@ -29684,6 +30097,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMiniprogramAppidAttribute => &ErrcodeInfo {
                 errmsg: "invalid attrbute 'data-miniprogram-appid'",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid data-miniprogram-appid attribute",
                 action: Action::FixRequest,
@@ -29696,6 +30110,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomerServiceBlocked => &ErrcodeInfo {
                 errmsg: "customer service message from this account have been blocked!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Customer-service messages from this account have been blocked",
                 action: Action::FixConfig,
@@ -29708,6 +30123,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActionSizeOutOfLimit => &ErrcodeInfo {
                 errmsg: "action size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many actions",
                 action: Action::FixRequest,
@@ -29720,6 +30136,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::Expired => &ErrcodeInfo {
                 errmsg: "expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Expired",
                 action: Action::FixRequest,
@@ -29732,6 +30149,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGroupMsgTicket => &ErrcodeInfo {
                 errmsg: "invalid group msg ticket",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid group message ticket",
                 action: Action::FixRequest,
@@ -29744,6 +30162,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalAccountName => &ErrcodeInfo {
                 errmsg: "account_name is illegal!",
+                aliases: &[],
                 message_zh: "account_name不合法，请检查是否满足account_name规则",
                 message_en: "The account_name breaks the naming rules",
                 action: Action::FixRequest,
@@ -29756,6 +30175,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoVoiceData => &ErrcodeInfo {
                 errmsg: "no voice data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no voice data",
                 action: Action::FixRequest,
@@ -29768,6 +30188,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoSendQuota => &ErrcodeInfo {
                 errmsg: "no quota to send msg",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No quota is left to send messages",
                 action: Action::Backoff,
@@ -29780,6 +30201,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SessionCustomMessagePunished => &ErrcodeInfo {
                 errmsg: "not allow to send custom message when user enter session, for punishment",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sending customer messages when the user enters a session is banned as a penalty",
                 action: Action::FixRequest,
@@ -29792,6 +30214,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AdBatchStockLocked => &ErrcodeInfo {
                 errmsg: "not allow to modify stock for the advertisement batch",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The stock of an advertising batch cannot be modified",
                 action: Action::FixRequest,
@@ -29804,6 +30227,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQrcode => &ErrcodeInfo {
                 errmsg: "invalid qrcode",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid QR code",
                 action: Action::FixRequest,
@@ -29816,6 +30240,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQrcodePrefix => &ErrcodeInfo {
                 errmsg: "invalid qrcode prefix",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid QR code prefix",
                 action: Action::FixRequest,
@@ -29828,6 +30253,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MsgMenuListTooLong => &ErrcodeInfo {
                 errmsg: "msgmenu list size is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The message menu list is too long",
                 action: Action::FixRequest,
@@ -29840,6 +30266,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MsgMenuItemTooLong => &ErrcodeInfo {
                 errmsg: "msgmenu item content size is out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A message menu item is too long",
                 action: Action::FixRequest,
@@ -29852,6 +30279,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKeywordIdListSize => &ErrcodeInfo {
                 errmsg: "invalid size of keyword_id_list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid keyword_id_list length",
                 action: Action::FixRequest,
@@ -29864,6 +30292,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UploadLimitReached => &ErrcodeInfo {
                 errmsg: "hit upload limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The upload limit has been reached",
                 action: Action::FixRequest,
@@ -29876,6 +30305,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiBlockedTemporarily => &ErrcodeInfo {
                 errmsg: "this api have been blocked temporarily.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This API has been blocked temporarily",
                 action: Action::Backoff,
@@ -29888,6 +30318,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiUnsupported => &ErrcodeInfo {
                 errmsg: "This API has been unsupported",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This API is no longer supported",
                 action: Action::FixRequest,
@@ -29900,6 +30331,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DomainQuotaReached => &ErrcodeInfo {
                 errmsg: "reach max domain quota limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The domain quota has been reached",
                 action: Action::Backoff,
@@ -29912,6 +30344,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifyCodeNotFound => &ErrcodeInfo {
                 errmsg: "the consume verify code not found",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The consumption verification code was not found",
                 action: Action::FixRequest,
@@ -29924,6 +30357,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifyCodeExists => &ErrcodeInfo {
                 errmsg: "the consume verify code is existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The consumption verification code already exists",
                 action: Action::FixRequest,
@@ -29936,6 +30370,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVerifyCodeLength => &ErrcodeInfo {
                 errmsg: "the consume verify code's length not invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid consumption verification code length",
                 action: Action::FixRequest,
@@ -29948,6 +30383,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTagName => &ErrcodeInfo {
                 errmsg: "invalid tag name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid tag name",
                 action: Action::FixRequest,
@@ -29960,6 +30396,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TagNameTooLong => &ErrcodeInfo {
                 errmsg: "tag name too long",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The tag name is too long",
                 action: Action::FixRequest,
@@ -29972,6 +30409,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTagId => &ErrcodeInfo {
                 errmsg: "invalid tag id",
+                aliases: &[],
                 message_zh: "非法的tag_id",
                 message_en: "Invalid tag_id",
                 action: Action::FixRequest,
@@ -29984,6 +30422,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardCategory => &ErrcodeInfo {
                 errmsg: "invalid category to create card",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid category for creating a card",
                 action: Action::FixRequest,
@@ -29996,6 +30435,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VideoIdNotFromUpload => &ErrcodeInfo {
                 errmsg: "this video id must be generated by calling upload api",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The video ID must come from the upload API",
                 action: Action::FixRequest,
@@ -30008,6 +30448,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidType => &ErrcodeInfo {
                 errmsg: "invalid type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid type",
                 action: Action::FixRequest,
@@ -30020,6 +30461,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSortMethod => &ErrcodeInfo {
                 errmsg: "invalid sort_method",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid sort_method",
                 action: Action::FixRequest,
@@ -30032,6 +30474,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOffset => &ErrcodeInfo {
                 errmsg: "invalid offset",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid offset",
                 action: Action::FixRequest,
@@ -30044,6 +30487,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLimit => &ErrcodeInfo {
                 errmsg: "invalid limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid limit",
                 action: Action::FixRequest,
@@ -30056,6 +30500,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidContent => &ErrcodeInfo {
                 errmsg: "invalid content",
+                aliases: &[],
                 message_zh: "不支持的图文消息内容 请确认 content 里没有超链接标签",
                 message_en: "Unsupported article content: make sure content has no hyperlinks",
                 action: Action::FixRequest,
@@ -30068,6 +30513,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVoipCallKey => &ErrcodeInfo {
                 errmsg: "invalid voip call key",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid VoIP call key",
                 action: Action::FixRequest,
@@ -30080,6 +30526,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeywordInBlacklist => &ErrcodeInfo {
                 errmsg: "keyword in blacklist",
+                aliases: &[],
                 message_zh: "命中敏感词；检查下发消息中是否带有敏感词",
                 message_en: "The message contains a sensitive word",
                 action: Action::GiveUp,
@@ -30092,6 +30539,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppTemporarilyBlocked => &ErrcodeInfo {
                 errmsg: "part or whole of the requests from the very app is temporary blocked by supervisor",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Some or all of this app's requests are temporarily blocked by supervision",
                 action: Action::GiveUp,
@@ -30104,6 +30552,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MediaDataNotExist => &ErrcodeInfo {
                 errmsg: "media data no exist",
+                aliases: &[],
                 message_zh: "不存在 mediaid 对应的数据；开发者自查 mediaid 是否正确",
                 message_en: "No data exists for this media_id",
                 action: Action::FixRequest,
@@ -30116,6 +30565,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MenuVersionNotExist => &ErrcodeInfo {
                 errmsg: "menu version no exist",
+                aliases: &[],
                 message_zh: "不存在的菜单版本",
                 message_en: "The menu version does not exist",
                 action: Action::FixRequest,
@@ -30128,6 +30578,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MenuNotExist => &ErrcodeInfo {
                 errmsg: "menu no exist",
+                aliases: &[],
                 message_zh: "不存在的菜单数据",
                 message_en: "The menu data does not exist",
                 action: Action::FixRequest,
@@ -30140,6 +30591,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNotExist => &ErrcodeInfo {
                 errmsg: "user no exist",
+                aliases: &[],
                 message_zh: "不存在的用户",
                 message_en: "The user does not exist",
                 action: Action::FixRequest,
@@ -30152,6 +30604,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiNotExist => &ErrcodeInfo {
                 errmsg: "poi no exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The POI does not exist",
                 action: Action::FixRequest,
@@ -30164,6 +30617,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VoipFileNotExist => &ErrcodeInfo {
                 errmsg: "voip file not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The VoIP file does not exist",
                 action: Action::FixRequest,
@@ -30176,6 +30630,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FileBeingTranscoded => &ErrcodeInfo {
                 errmsg: "file being transcoded, please try later",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The file is being transcoded; try again later",
                 action: Action::Retry,
@@ -30188,6 +30643,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResultIdNotExist => &ErrcodeInfo {
                 errmsg: "result id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The result ID does not exist",
                 action: Action::FixRequest,
@@ -30200,6 +30656,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoUserData => &ErrcodeInfo {
                 errmsg: "there is no user data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no user data",
                 action: Action::FixRequest,
@@ -30212,6 +30669,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateMessageApiRetired => &ErrcodeInfo {
                 errmsg: "this api have been not supported since 2020-01-11 00:00:00, please use new api(subscribeMessage)!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This API has not been supported since 2020-01-11: use subscribeMessage",
                 action: Action::FixRequest,
@@ -30224,6 +30682,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DataFormatError => &ErrcodeInfo {
                 errmsg: "data format error",
+                aliases: &[],
                 message_zh: "解析 JSON/XML 内容错误",
                 message_en: "The JSON or XML content could not be parsed",
                 action: Action::FixRequest,
@@ -30236,6 +30695,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::JsonUnicodeEscapesNotAllowed => &ErrcodeInfo {
                 errmsg: "data format error, do NOT use json unicode encode (\\uxxxx\\uxxxx), please use utf8 encoded text!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Data format error: send UTF-8 text, not JSON \\uxxxx escapes",
                 action: Action::FixRequest,
@@ -30248,6 +30708,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ArgumentInvalid => &ErrcodeInfo {
                 errmsg: "argument invalid!",
+                aliases: &["argument invalid! %s"],
                 message_zh: "参数错误；根据wiki文档检查data结构格式是否正确，检查各个关键词是否满足对应规则",
                 message_en: "Invalid argument: check the data structure against the documentation",
                 action: Action::FixRequest,
@@ -30260,6 +30721,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubmitPagesCountExceeded => &ErrcodeInfo {
                 errmsg: "submit pages count more than each quota",
+                aliases: &[],
                 message_zh: "每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）",
                 message_en: "More than 1,000 pages were submitted at once",
                 action: Action::FixRequest,
@@ -30272,6 +30734,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TabbarNotExist => &ErrcodeInfo {
                 errmsg: "tabbar no exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The tab bar does not exist",
                 action: Action::FixRequest,
@@ -30284,6 +30747,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubmitPagesDailyLimitReached => &ErrcodeInfo {
                 errmsg: "submit pages count reach daily limit, please try tomorrow",
+                aliases: &[],
                 message_zh: "当天提交页面数达到了配额上限，请明天再试",
                 message_en: "Today's page submission quota has been reached: try again tomorrow",
                 action: Action::Backoff,
@@ -30296,6 +30760,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SearchResultsOverLimit => &ErrcodeInfo {
                 errmsg: "search results count more than limit",
+                aliases: &[],
                 message_zh: "搜索结果总数超过了1000条",
                 message_en: "More than 1,000 search results",
                 action: Action::FixRequest,
@@ -30308,6 +30773,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNextPageInfo => &ErrcodeInfo {
                 errmsg: "next_page_info error",
+                aliases: &[],
                 message_zh: "next_page_info参数错误",
                 message_en: "Invalid next_page_info",
                 action: Action::FixRequest,
@@ -30320,6 +30786,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActivityId => &ErrcodeInfo {
                 errmsg: "activity_id error",
+                aliases: &[],
                 message_zh: "参数 activity_id 错误",
                 message_en: "Invalid activity_id",
                 action: Action::FixRequest,
@@ -30332,6 +30799,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTargetState => &ErrcodeInfo {
                 errmsg: "target_state error",
+                aliases: &[],
                 message_zh: "参数 target_state 错误",
                 message_en: "Invalid target_state",
                 action: Action::FixRequest,
@@ -30344,6 +30812,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidVersionType => &ErrcodeInfo {
                 errmsg: "version_type error",
+                aliases: &[],
                 message_zh: "参数 version_type 错误，调整后重试",
                 message_en: "Invalid version_type",
                 action: Action::FixRequest,
@@ -30356,6 +30825,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActivityIdExpired => &ErrcodeInfo {
                 errmsg: "activity_id expired time",
+                aliases: &["activity_id activity_id expired time"],
                 message_zh: "activity_id 过期",
                 message_en: "The activity_id has expired",
                 action: Action::FixRequest,
@@ -30368,6 +30838,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiUnauthorized => &ErrcodeInfo {
                 errmsg: "api unauthorized",
+                aliases: &[],
                 message_zh: "api 功能未授权，请确认公众号已获得该接口，可以在公众平台官网 - 开发者中心页中查看接口权限",
                 message_en: "The API is not authorized for this account",
                 action: Action::FixConfig,
@@ -30380,6 +30851,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserBlockedMessages => &ErrcodeInfo {
                 errmsg: "user block receive message",
+                aliases: &[],
                 message_zh: "粉丝拒收消息（粉丝在公众号选项中，关闭了 “ 接收消息 ” ）",
                 message_en: "The user has turned off receiving messages",
                 action: Action::GiveUp,
@@ -30392,6 +30864,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MassSendProtocolNotAgreed => &ErrcodeInfo {
                 errmsg: "user not agree mass-send protocol",
+                aliases: &[],
                 message_zh: "公众号管理员没有同意微信群发协议 请登录公众号后台点一下同意",
                 message_en: "The administrator has not agreed to the mass-send protocol",
                 action: Action::FixConfig,
@@ -30404,6 +30877,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiForbidden => &ErrcodeInfo {
                 errmsg: "api forbidden for irregularities, view detail on mp.weixin.qq.com",
+                aliases: &[],
                 message_zh: "api 接口被封禁，请登录 mp.weixin.qq.com 查看详情",
                 message_en: "The API has been banned for violations: see mp.weixin.qq.com",
                 action: Action::FixConfig,
@@ -30416,6 +30890,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MaterialInUseCannotDelete => &ErrcodeInfo {
                 errmsg: "forbid to delete material used by auto-reply or menu",
+                aliases: &[],
                 message_zh: "api 禁止删除被自动回复和自定义菜单引用的素材",
                 message_en: "Material used by auto-replies or menus cannot be deleted",
                 action: Action::FixConfig,
@@ -30428,6 +30903,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ClearQuotaLimitReached => &ErrcodeInfo {
                 errmsg: "forbid to clear quota because of reaching the limit",
+                aliases: &[],
                 message_zh: "api 禁止清零调用次数，因为清零次数达到上限",
                 message_en: "The quota cannot be reset again: the reset limit has been reached",
                 action: Action::GiveUp,
@@ -30440,6 +30916,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OthersVoipCallKey => &ErrcodeInfo {
                 errmsg: "forbid to use other's voip call key",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Another account's VoIP call key cannot be used",
                 action: Action::FixConfig,
@@ -30452,6 +30929,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MsgTypeNoPermission => &ErrcodeInfo {
                 errmsg: "no permission for this msgtype",
+                aliases: &[],
                 message_zh: "没有该类型消息的发送权限",
                 message_en: "No permission to send this message type",
                 action: Action::FixConfig,
@@ -30464,6 +30942,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiExpired => &ErrcodeInfo {
                 errmsg: "this api is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This API has expired",
                 action: Action::FixConfig,
@@ -30476,6 +30955,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MaterialModifyForbidden => &ErrcodeInfo {
                 errmsg: "please see more information on mp.weixin.qq.com",
+                aliases: &[],
                 message_zh: "forbid to modify the material，  please see more information on mp.weixin.qq.com",
                 message_en: "The material cannot be modified: see mp.weixin.qq.com",
                 action: Action::FixConfig,
@@ -30488,6 +30968,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DisabledTemplateId => &ErrcodeInfo {
                 errmsg: "disabled template id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The template ID is disabled",
                 action: Action::FixConfig,
@@ -30500,6 +30981,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidToken => &ErrcodeInfo {
                 errmsg: "invalid token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid token",
                 action: Action::FixConfig,
@@ -30512,6 +30994,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VideoNotFromNewApi => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该视频非新接口上传，不能用于视频消息群发",
                 message_en: "The video was not uploaded with the new API and cannot be mass-sent",
                 action: Action::FixConfig,
@@ -30524,6 +31007,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VideoReviewAbnormal => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该视频审核状态异常，请检查后重试",
                 message_en: "The video's review status is abnormal: check it and retry",
                 action: Action::FixConfig,
@@ -30536,6 +31020,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoCommentPermission => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该账号无留言功能权限",
                 message_en: "The account has no comment permission",
                 action: Action::FixConfig,
@@ -30548,6 +31033,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotEligibleForWatchMore => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该账号不满足智能配置\"观看更多\"视频条件",
                 message_en: "The account does not qualify for the Watch More video setting",
                 action: Action::FixConfig,
@@ -30560,6 +31046,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidMismatchWithAccessToken => &ErrcodeInfo {
                 errmsg: "not same appid with appid of access_token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid differs from the appid of the access_token",
                 action: Action::FixRequest,
@@ -30572,6 +31059,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyOpenidOrTransid => &ErrcodeInfo {
                 errmsg: "empty openid or transid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid or transid is empty",
                 action: Action::FixRequest,
@@ -30584,6 +31072,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidNotOfAppid => &ErrcodeInfo {
                 errmsg: "not match openid with appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid does not match the appid",
                 action: Action::FixRequest,
@@ -30596,6 +31085,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SignatureMismatch => &ErrcodeInfo {
                 errmsg: "not match signature",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The signature does not match",
                 action: Action::FixRequest,
@@ -30608,6 +31098,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TransidNotExist => &ErrcodeInfo {
                 errmsg: "not existed transid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The transid does not exist",
                 action: Action::FixRequest,
@@ -30620,6 +31111,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingTwoDimCode => &ErrcodeInfo {
                 errmsg: "missing arg two_dim_code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The two_dim_code argument is missing",
                 action: Action::FixRequest,
@@ -30632,6 +31124,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTwoDimCode => &ErrcodeInfo {
                 errmsg: "invalid two_dim_code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The two_dim_code is invalid",
                 action: Action::FixRequest,
@@ -30644,6 +31137,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQrcodeArgument => &ErrcodeInfo {
                 errmsg: "invalid qrcode",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The qrcode is invalid",
                 action: Action::FixRequest,
@@ -30656,6 +31150,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingQrcodeArgument => &ErrcodeInfo {
                 errmsg: "missing arg qrcode",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The qrcode argument is missing",
                 action: Action::FixRequest,
@@ -30668,6 +31163,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPartnerId => &ErrcodeInfo {
                 errmsg: "invalid partner id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The partner ID is invalid",
                 action: Action::FixRequest,
@@ -30680,6 +31176,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeedbackIdNotExist => &ErrcodeInfo {
                 errmsg: "not existed feedbackid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The feedbackid does not exist",
                 action: Action::FixRequest,
@@ -30692,6 +31189,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeedbackExists => &ErrcodeInfo {
                 errmsg: "feedback exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The feedback already exists",
                 action: Action::FixRequest,
@@ -30704,6 +31202,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeedbackStatusAlreadyChanged => &ErrcodeInfo {
                 errmsg: "feedback status already changed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The feedback status has already been changed",
                 action: Action::FixRequest,
@@ -30716,6 +31215,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserUnauthorized => &ErrcodeInfo {
                 errmsg: "user unauthorized",
+                aliases: &["api unauthorized or user unauthorized"],
                 message_zh: "请找用户获取该api授权",
                 message_en: "The user has not authorized this API",
                 action: Action::AskUser,
@@ -30728,6 +31228,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserLimited => &ErrcodeInfo {
                 errmsg: "user limited",
+                aliases: &[],
                 message_zh: "用户受限，可能是用户账号被冻结或注销",
                 message_en: "The user is restricted: the account may be frozen or closed",
                 action: Action::GiveUp,
@@ -30740,6 +31241,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserUnexpected => &ErrcodeInfo {
                 errmsg: "user unexpected, maybe not in white list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Unexpected user: possibly not on the allowlist",
                 action: Action::FixConfig,
@@ -30752,6 +31254,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserTokenForbidden => &ErrcodeInfo {
                 errmsg: "user not allow to use accesstoken, maybe for punishment",
+                aliases: &[],
                 message_zh: "禁止使用 token 接口",
                 message_en: "Token APIs are forbidden for this account, possibly as a penalty",
                 action: Action::FixConfig,
@@ -30764,6 +31267,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserUnsubscribed => &ErrcodeInfo {
                 errmsg: "user is unsubscribed",
+                aliases: &[],
                 message_zh: "用户未关注公众号",
                 message_en: "The user does not follow the account",
                 action: Action::AskUser,
@@ -30776,6 +31280,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendsAuthorizationOff => &ErrcodeInfo {
                 errmsg: "user has switched off friends authorization",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has turned off friends authorization",
                 action: Action::AskUser,
@@ -30788,6 +31293,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccountFrozen => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "账号已冻结",
                 message_en: "The account is frozen",
                 action: Action::FixConfig,
@@ -30800,6 +31306,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EnterpriseParentAccountNotExist => &ErrcodeInfo {
                 errmsg: "enterprise father account not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The enterprise parent account does not exist",
                 action: Action::FixRequest,
@@ -30812,6 +31319,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ChildAccountNotUnderParent => &ErrcodeInfo {
                 errmsg: "enterprise child account not belong to the father",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The enterprise child account does not belong to the parent account",
                 action: Action::FixRequest,
@@ -30824,6 +31332,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EnterpriseVerifyMessageIncorrect => &ErrcodeInfo {
                 errmsg: "enterprise verify message not correct",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The enterprise verification message is incorrect",
                 action: Action::FixRequest,
@@ -30836,6 +31345,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEnterpriseChildListSize => &ErrcodeInfo {
                 errmsg: "invalid enterprise child list size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The size of the enterprise child account list is invalid",
                 action: Action::FixRequest,
@@ -30848,6 +31358,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotEnterpriseParentAccount => &ErrcodeInfo {
                 errmsg: "not a enterprise father account",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The account is not an enterprise parent account",
                 action: Action::FixRequest,
@@ -30860,6 +31371,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotEnterpriseChildAccount => &ErrcodeInfo {
                 errmsg: "not a enterprise child account",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The account is not an enterprise child account",
                 action: Action::FixRequest,
@@ -30872,6 +31384,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNickname => &ErrcodeInfo {
                 errmsg: "invalid nick name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is invalid",
                 action: Action::FixRequest,
@@ -30884,6 +31397,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotEnterpriseAccount => &ErrcodeInfo {
                 errmsg: "not a enterprise account",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The account is not an enterprise account",
                 action: Action::FixRequest,
@@ -30896,6 +31410,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEmail => &ErrcodeInfo {
                 errmsg: "invalid email",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The email address is invalid",
                 action: Action::FixRequest,
@@ -30908,6 +31423,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPassword => &ErrcodeInfo {
                 errmsg: "invalid pwd",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The password is invalid",
                 action: Action::FixRequest,
@@ -30920,6 +31436,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateEmail => &ErrcodeInfo {
                 errmsg: "repeated email",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The email address is a duplicate",
                 action: Action::FixRequest,
@@ -30932,6 +31449,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccessDenied => &ErrcodeInfo {
                 errmsg: "access deny",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Access denied",
                 action: Action::FixRequest,
@@ -30944,6 +31462,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerificationCodeRequired => &ErrcodeInfo {
                 errmsg: "need verify code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A verification code is required",
                 action: Action::FixConfig,
@@ -30956,6 +31475,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WrongVerificationCode => &ErrcodeInfo {
                 errmsg: "wrong verify code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The verification code is wrong",
                 action: Action::FixRequest,
@@ -30968,6 +31488,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PasswordChangeRequired => &ErrcodeInfo {
                 errmsg: "need modify pwd",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The password must be changed",
                 action: Action::FixRequest,
@@ -30980,6 +31501,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNotFound => &ErrcodeInfo {
                 errmsg: "user not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user does not exist",
                 action: Action::FixRequest,
@@ -30992,6 +31514,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TvInfoNotExist => &ErrcodeInfo {
                 errmsg: "tv info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The TV info does not exist",
                 action: Action::FixRequest,
@@ -31004,6 +31527,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TimeStampsOverlap => &ErrcodeInfo {
                 errmsg: "stamp crossed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The time stamps overlap",
                 action: Action::FixRequest,
@@ -31016,6 +31540,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStampRange => &ErrcodeInfo {
                 errmsg: "invalid stamp range",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The time stamp range is invalid",
                 action: Action::FixRequest,
@@ -31028,6 +31553,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StampDateMismatch => &ErrcodeInfo {
                 errmsg: "stamp not match date",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The time stamp does not match the date",
                 action: Action::FixRequest,
@@ -31040,6 +31566,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyProgramName => &ErrcodeInfo {
                 errmsg: "empty program name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The program name is empty",
                 action: Action::FixRequest,
@@ -31052,6 +31579,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyActionUrl => &ErrcodeInfo {
                 errmsg: "empty action url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action URL is empty",
                 action: Action::FixRequest,
@@ -31064,6 +31592,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProgramNameTooLong => &ErrcodeInfo {
                 errmsg: "program name size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The program name is too long",
                 action: Action::FixRequest,
@@ -31076,6 +31605,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActionUrlTooLong => &ErrcodeInfo {
                 errmsg: "action url size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action URL is too long",
                 action: Action::FixRequest,
@@ -31088,6 +31618,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProgramName => &ErrcodeInfo {
                 errmsg: "invalid program name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The program name is invalid",
                 action: Action::FixRequest,
@@ -31100,6 +31631,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionUrl => &ErrcodeInfo {
                 errmsg: "invalid action url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action URL is invalid",
                 action: Action::FixRequest,
@@ -31112,6 +31644,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionId => &ErrcodeInfo {
                 errmsg: "invalid action id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action ID is invalid",
                 action: Action::FixRequest,
@@ -31124,6 +31657,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionOffset => &ErrcodeInfo {
                 errmsg: "invalid action offset",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action offset is invalid",
                 action: Action::FixRequest,
@@ -31136,6 +31670,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyActionTitle => &ErrcodeInfo {
                 errmsg: "empty action title",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action title is empty",
                 action: Action::FixRequest,
@@ -31148,6 +31683,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActionTitleTooLong => &ErrcodeInfo {
                 errmsg: "action title size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action title is too long",
                 action: Action::FixRequest,
@@ -31160,6 +31696,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyActionIconUrl => &ErrcodeInfo {
                 errmsg: "empty action icon url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action icon URL is empty",
                 action: Action::FixRequest,
@@ -31172,6 +31709,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActionIconUrlTooLong => &ErrcodeInfo {
                 errmsg: "action icon url out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action icon URL is too long",
                 action: Action::FixRequest,
@@ -31184,6 +31722,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PicNotFromCdn => &ErrcodeInfo {
                 errmsg: "pic is not from cdn",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The picture is not from the CDN",
                 action: Action::FixRequest,
@@ -31196,6 +31735,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WechatPriceNotBelowOriginal => &ErrcodeInfo {
                 errmsg: "wechat price is not less than origin price",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The WeChat price is not lower than the original price",
                 action: Action::FixRequest,
@@ -31208,6 +31748,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategoryOrSku => &ErrcodeInfo {
                 errmsg: "category/sku is wrong",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The category or SKU is wrong",
                 action: Action::FixRequest,
@@ -31220,6 +31761,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductIdNotExist => &ErrcodeInfo {
                 errmsg: "product id not existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product ID does not exist",
                 action: Action::FixRequest,
@@ -31232,6 +31774,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryIdNotExistOrNoSubcategory => &ErrcodeInfo {
                 errmsg: "category id is not exist, or doesn't has sub category",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The category ID does not exist or has no subcategory",
                 action: Action::FixRequest,
@@ -31244,6 +31787,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QuantityIsZero => &ErrcodeInfo {
                 errmsg: "quantity is zero",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The quantity is zero",
                 action: Action::FixRequest,
@@ -31256,6 +31800,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAreaCode => &ErrcodeInfo {
                 errmsg: "area code is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The area code is invalid",
                 action: Action::FixRequest,
@@ -31268,6 +31813,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidExpressTemplateParam => &ErrcodeInfo {
                 errmsg: "express template param is error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The express template parameters are wrong",
                 action: Action::FixRequest,
@@ -31280,6 +31826,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpressTemplateIdNotExist => &ErrcodeInfo {
                 errmsg: "express template id is not existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The express template ID does not exist",
                 action: Action::FixRequest,
@@ -31292,6 +31839,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyGroupName => &ErrcodeInfo {
                 errmsg: "group name is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The group name is empty",
                 action: Action::FixRequest,
@@ -31304,6 +31852,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GroupIdNotExist => &ErrcodeInfo {
                 errmsg: "group id is not existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The group ID does not exist",
                 action: Action::FixRequest,
@@ -31316,6 +31865,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidModAction => &ErrcodeInfo {
                 errmsg: "mod_action is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mod_action is invalid",
                 action: Action::FixRequest,
@@ -31328,6 +31878,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyShelfComponents => &ErrcodeInfo {
                 errmsg: "shelf components count is greater than 20",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shelf has more than 20 components",
                 action: Action::FixRequest,
@@ -31340,6 +31891,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyShelfComponent => &ErrcodeInfo {
                 errmsg: "shelf component is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shelf component is empty",
                 action: Action::FixRequest,
@@ -31352,6 +31904,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShelfIdNotExist => &ErrcodeInfo {
                 errmsg: "shelf id is not existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shelf ID does not exist",
                 action: Action::FixRequest,
@@ -31364,6 +31917,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderIdNotExist => &ErrcodeInfo {
                 errmsg: "order id is not existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order ID does not exist",
                 action: Action::FixRequest,
@@ -31376,6 +31930,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderFilterParam => &ErrcodeInfo {
                 errmsg: "order filter param is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order filter parameters are invalid",
                 action: Action::FixRequest,
@@ -31388,6 +31943,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderExpressParam => &ErrcodeInfo {
                 errmsg: "order express param is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order express parameters are invalid",
                 action: Action::FixRequest,
@@ -31400,6 +31956,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderDeliveryParam => &ErrcodeInfo {
                 errmsg: "order delivery param is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order delivery parameters are invalid",
                 action: Action::FixRequest,
@@ -31412,6 +31969,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyBrandName => &ErrcodeInfo {
                 errmsg: "brand name empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The brand name is empty",
                 action: Action::FixRequest,
@@ -31424,6 +31982,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrincipalLimitExceeded => &ErrcodeInfo {
                 errmsg: "principal limit exceed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The limit for this principal has been exceeded",
                 action: Action::FixRequest,
@@ -31436,6 +31995,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrincipalBlacklisted => &ErrcodeInfo {
                 errmsg: "principal in black list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The principal is on the blacklist",
                 action: Action::FixRequest,
@@ -31448,6 +32008,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MobileNumberLimitExceeded => &ErrcodeInfo {
                 errmsg: "mobile limit exceed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The limit for this mobile number has been exceeded",
                 action: Action::FixRequest,
@@ -31460,6 +32021,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdCardNumberLimitExceeded => &ErrcodeInfo {
                 errmsg: "idcard limit exceed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The limit for this ID card has been exceeded",
                 action: Action::FixRequest,
@@ -31472,6 +32034,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNameFormat => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "名称格式不合法",
                 message_en: "Invalid name format",
                 action: Action::FixRequest,
@@ -31484,6 +32047,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameCheckRateLimited => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "名称检测命中频率限制",
                 message_en: "Name checks are rate limited",
                 action: Action::Backoff,
@@ -31496,6 +32060,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameForbidden => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "禁止使用该名称",
                 message_en: "This name may not be used",
                 action: Action::FixRequest,
@@ -31508,6 +32073,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameTaken => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "公众号：名称与已有公众号名称重复;小程序：该名称与已有小程序名称重复",
                 message_en: "The name duplicates an existing account's name",
                 action: Action::FixRequest,
@@ -31520,6 +32086,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameNeedsSameEntityA => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "公众号：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}",
                 message_en: "Another account holds a related name: only the same entity may apply for it",
                 action: Action::FixRequest,
@@ -31532,6 +32099,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameNeedsSameEntityB => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请",
                 message_en: "The name duplicates an account of the other kind: only the same entity may apply for it",
                 action: Action::FixRequest,
@@ -31544,6 +32112,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameMatchesSeveralAccounts => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请",
                 message_en: "The name duplicates several accounts of the other kind and cannot be applied for",
                 action: Action::FixRequest,
@@ -31556,6 +32125,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameNeedsSameEntityC => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "公众号：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}",
                 message_en: "An account of the other kind holds a related name: only the same entity may apply for it",
                 action: Action::FixRequest,
@@ -31568,6 +32138,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameMatchesWechatId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "名称命中微信号",
                 message_en: "The name matches a WeChat ID",
                 action: Action::FixRequest,
@@ -31580,6 +32151,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameProtected => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "名称在保护期内",
                 message_en: "The name is in its protection period",
                 action: Action::FixRequest,
@@ -31592,6 +32164,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderNotFound => &ErrcodeInfo {
                 errmsg: "order not found",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order was not found",
                 action: Action::FixRequest,
@@ -31604,6 +32177,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderAlreadyPaid => &ErrcodeInfo {
                 errmsg: "order already paid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has already been paid",
                 action: Action::FixRequest,
@@ -31616,6 +32190,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CheckingOrderAlreadyExists => &ErrcodeInfo {
                 errmsg: "already has checking order, can not apply",
+                aliases: &[],
                 message_zh: "",
                 message_en: "An order is already being checked, so you cannot apply",
                 action: Action::FixRequest,
@@ -31628,6 +32203,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderCannotRefill => &ErrcodeInfo {
                 errmsg: "order can not do refill",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order cannot be refilled",
                 action: Action::FixRequest,
@@ -31640,6 +32216,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IntroChangeLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "本月功能介绍修改次数已用完",
                 message_en: "This month's changes to the introduction have been used up",
                 action: Action::FixRequest,
@@ -31652,6 +32229,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IntroHitsBlockedKeyword => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "功能介绍内容命中黑名单关键字",
                 message_en: "The introduction contains a blocked keyword",
                 action: Action::FixRequest,
@@ -31664,6 +32242,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AvatarChangeLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "本月头像修改次数已用完",
                 message_en: "This month's avatar changes have been used up",
                 action: Action::FixRequest,
@@ -31676,6 +32255,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotModifyForNow => &ErrcodeInfo {
                 errmsg: "can't be modified for the time being",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It cannot be modified for the time being",
                 action: Action::FixRequest,
@@ -31688,6 +32268,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BadSignature => &ErrcodeInfo {
                 errmsg: "signature invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The signature is invalid",
                 action: Action::FixRequest,
@@ -31700,6 +32281,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryMonthlyLimitExceeded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "超出每月次数限制",
                 message_en: "The monthly limit on the number of changes has been exceeded",
                 action: Action::FixRequest,
@@ -31712,6 +32294,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryCountLimitExceeded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "超出可配置类目总数限制",
                 message_en: "The limit on the total number of configurable categories has been exceeded",
                 action: Action::FixRequest,
@@ -31724,6 +32307,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryNotAllowedForEntityType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "当前账号主体类型不允许设置此种类目",
                 message_en: "The account's entity type does not allow this kind of category",
                 action: Action::FixConfig,
@@ -31736,6 +32320,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategoryParameters => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "提交的参数不合法",
                 message_en: "The submitted parameters are invalid",
                 action: Action::FixRequest,
@@ -31748,6 +32333,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateCategory => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "与已有类目重复",
                 message_en: "The category duplicates an existing one",
                 action: Action::FixRequest,
@@ -31760,6 +32346,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryFailedIpcCheck => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "包含未通过IPC校验的类目",
                 message_en: "It includes a category that failed the IPC check",
                 action: Action::FixRequest,
@@ -31772,6 +32359,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OnlyCategoryQualificationEditable => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "修改类目只允许修改类目资质，不允许修改类目ID",
                 message_en: "Only the category qualification can be modified, not the category ID",
                 action: Action::FixConfig,
@@ -31784,6 +32372,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OnlyRejectedCategoryEditable => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "只有审核失败的类目允许修改",
                 message_en: "Only categories that failed review can be modified",
                 action: Action::FixRequest,
@@ -31796,6 +32385,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotDeleteCategoryUnderReview => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "审核中的类目不允许删除",
                 message_en: "A category under review cannot be deleted",
                 action: Action::FixConfig,
@@ -31808,6 +32398,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotDeleteSocialRedPacket => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "社交红包不允许删除",
                 message_en: "Social red packets cannot be deleted",
                 action: Action::FixConfig,
@@ -31820,6 +32411,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryLimitReachedApplyForMore => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "类目超过上限，但是可以添加apply_reason参数申请更多类目",
                 message_en: "The category limit is reached; add the apply_reason parameter to apply for more categories",
                 action: Action::FixRequest,
@@ -31832,6 +32424,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InformationSubmissionRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "需要提交资料信息",
                 message_en: "Supporting information must be submitted",
                 action: Action::FixRequest,
@@ -31844,6 +32437,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PublishBanned => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "发布功能被封禁",
                 message_en: "Publishing has been banned",
                 action: Action::FixConfig,
@@ -31856,6 +32450,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PublishTooFrequent => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "频繁请求发布",
                 message_en: "Publishing requests are too frequent",
                 action: Action::FixRequest,
@@ -31868,6 +32463,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPublishId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "Publish ID 无效",
                 message_en: "Invalid Publish ID",
                 action: Action::FixRequest,
@@ -31880,6 +32476,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidArticleId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "Article ID 无效",
                 message_en: "Invalid Article ID",
                 action: Action::FixRequest,
@@ -31892,6 +32489,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyJsapiName => &ErrcodeInfo {
                 errmsg: "empty jsapi name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The jsapi name is empty",
                 action: Action::FixRequest,
@@ -31904,6 +32502,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserCanceledAuth => &ErrcodeInfo {
                 errmsg: "user cancel the auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user canceled the authorization",
                 action: Action::FixRequest,
@@ -31916,6 +32515,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidComponentType => &ErrcodeInfo {
                 errmsg: "invalid component type",
+                aliases: &[],
                 message_zh: "无效的第三方类型",
                 message_en: "Invalid third-party platform type",
                 action: Action::FixConfig,
@@ -31928,6 +32528,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentTypeAppidMismatch => &ErrcodeInfo {
                 errmsg: "component type and component appid is not match",
+                aliases: &[],
                 message_zh: "第三方类型与第三方APPID不匹配",
                 message_en: "The third-party type does not match the third-party appid",
                 action: Action::FixConfig,
@@ -31940,6 +32541,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentKfNotOpen => &ErrcodeInfo {
                 errmsg: "the third appid is not open KF",
+                aliases: &[],
                 message_zh: "第三方APPID没有开放客服",
                 message_en: "The third-party appid has not opened customer service",
                 action: Action::FixConfig,
@@ -31952,6 +32554,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentNotAuthorized => &ErrcodeInfo {
                 errmsg: "component is not authorized by this account",
+                aliases: &[],
                 message_zh: "该账…(truncated)",
                 message_en: "The account has not authorized this third-party platform",
                 action: Action::FixConfig,
@@ -31964,6 +32567,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentClientIpNotRegistered => &ErrcodeInfo {
                 errmsg: "access clientip is not registered",
+                aliases: &["access clientip is not registered, not in ip-white-list"],
                 message_zh: "把ip加入白名单ip列表再重试",
                 message_en: "The client IP is not on the allowlist: add it and retry",
                 action: Action::FixConfig,
@@ -31976,6 +32580,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentTicketExpired => &ErrcodeInfo {
                 errmsg: "component ticket is expired",
+                aliases: &[],
                 message_zh: "ticket 已过期",
                 message_en: "The component ticket has expired",
                 action: Action::Refresh,
@@ -31988,6 +32593,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentTicketInvalid => &ErrcodeInfo {
                 errmsg: "component ticket is invalid",
+                aliases: &[],
                 message_zh: "无效 ticket",
                 message_en: "Invalid component ticket",
                 action: Action::FixConfig,
@@ -32000,6 +32606,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiUnauthorizedToComponent => &ErrcodeInfo {
                 errmsg: "api is unauthorized to component",
+                aliases: &[],
                 message_zh: "解决方案查看61007",
                 message_en: "The API is not authorized for this third-party platform",
                 action: Action::FixConfig,
@@ -32012,6 +32619,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentReqKeyDuplicated => &ErrcodeInfo {
                 errmsg: "component req key is duplicated",
+                aliases: &[],
                 message_zh: "第三方请求的key存在重复",
                 message_en: "The third party's request key is duplicated",
                 action: Action::FixConfig,
@@ -32024,6 +32632,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentCodeInvalid => &ErrcodeInfo {
                 errmsg: "code is invalid",
+                aliases: &[],
                 message_zh: "无效code",
                 message_en: "Invalid code",
                 action: Action::FixRequest,
@@ -32036,6 +32645,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentCodeExpired => &ErrcodeInfo {
                 errmsg: "code is expired",
+                aliases: &[],
                 message_zh: "code已过期",
                 message_en: "The code has expired",
                 action: Action::FixRequest,
@@ -32048,6 +32658,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidComponent => &ErrcodeInfo {
                 errmsg: "invalid component",
+                aliases: &[],
                 message_zh: "无效的第三方平台",
                 message_en: "Invalid third-party platform",
                 action: Action::FixConfig,
@@ -32060,6 +32671,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOptionName => &ErrcodeInfo {
                 errmsg: "invalid option name",
+                aliases: &[],
                 message_zh: "无效的选项名称",
                 message_en: "Invalid option name",
                 action: Action::FixConfig,
@@ -32072,6 +32684,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOptionValue => &ErrcodeInfo {
                 errmsg: "invalid option value",
+                aliases: &[],
                 message_zh: "无效的选项值",
                 message_en: "Invalid option value",
                 action: Action::FixConfig,
@@ -32084,6 +32697,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MustUseComponentToken => &ErrcodeInfo {
                 errmsg: "must use component token for component api",
+                aliases: &[],
                 message_zh: "请按照文档使用 component_access_token 调用api",
                 message_en: "Component APIs need the component_access_token",
                 action: Action::FixConfig,
@@ -32096,6 +32710,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MustUseBizAccountToken => &ErrcodeInfo {
                 errmsg: "must use biz account token for not component api",
+                aliases: &[],
                 message_zh: "必须使用商业帐号token，而不是component api",
                 message_en: "Non-component APIs need the business account's token",
                 action: Action::FixConfig,
@@ -32108,6 +32723,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FunctionCategoryNeedsConfirmation => &ErrcodeInfo {
                 errmsg: "function category of API need be confirmed by component",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The API's function category must be confirmed by the third party",
                 action: Action::FixConfig,
@@ -32120,6 +32736,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FunctionCategoryNotAuthorized => &ErrcodeInfo {
                 errmsg: "function category is not authorized",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The function category is not authorized",
                 action: Action::FixConfig,
@@ -32132,6 +32749,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyConfirmed => &ErrcodeInfo {
                 errmsg: "already confirm",
+                aliases: &[],
                 message_zh: "已确认",
                 message_en: "Already confirmed",
                 action: Action::FixConfig,
@@ -32144,6 +32762,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConfirmationNotNeeded => &ErrcodeInfo {
                 errmsg: "not need confirm",
+                aliases: &[],
                 message_zh: "不需要确认",
                 message_en: "No confirmation is needed",
                 action: Action::FixConfig,
@@ -32156,6 +32775,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentParameterError => &ErrcodeInfo {
                 errmsg: "err parameter",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Parameter error",
                 action: Action::FixConfig,
@@ -32168,6 +32788,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotConfirm => &ErrcodeInfo {
                 errmsg: "can't confirm",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Cannot confirm",
                 action: Action::FixConfig,
@@ -32180,6 +32801,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotResubmit => &ErrcodeInfo {
                 errmsg: "can't resubmit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Cannot resubmit",
                 action: Action::FixConfig,
@@ -32192,6 +32814,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidComponentRefreshToken => &ErrcodeInfo {
                 errmsg: "refresh_token is invalid",
+                aliases: &[],
                 message_zh: "错误的开放平台 Refresh Token",
                 message_en: "Invalid open-platform refresh token",
                 action: Action::FixConfig,
@@ -32204,6 +32827,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MustUseApiComponentToken => &ErrcodeInfo {
                 errmsg: "must use api(api_component_token) to get token for component acct",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Get the component account's token with api_component_token",
                 action: Action::FixConfig,
@@ -32216,6 +32840,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReadOnlyOption => &ErrcodeInfo {
                 errmsg: "read-only option",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The option is read-only",
                 action: Action::FixConfig,
@@ -32228,6 +32853,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RegisterAccessDenied => &ErrcodeInfo {
                 errmsg: "register access deny",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Registration access denied",
                 action: Action::FixConfig,
@@ -32240,6 +32866,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RegisterLimitExceeded => &ErrcodeInfo {
                 errmsg: "register limit exceed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The registration limit has been exceeded",
                 action: Action::Backoff,
@@ -32252,6 +32879,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentUnpublished => &ErrcodeInfo {
                 errmsg: "component is unpublished",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party platform is not published",
                 action: Action::FixConfig,
@@ -32264,6 +32892,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentNeedsRepublish => &ErrcodeInfo {
                 errmsg: "component need republish with base category",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party platform must be republished with the base category",
                 action: Action::FixConfig,
@@ -32276,6 +32905,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CancelAuthorizationNotAllowed => &ErrcodeInfo {
                 errmsg: "component cancel authorization not allowed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third party may not cancel the authorization",
                 action: Action::FixConfig,
@@ -32288,6 +32918,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRealnameType => &ErrcodeInfo {
                 errmsg: "invalid realname type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid real-name type",
                 action: Action::FixConfig,
@@ -32300,6 +32931,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NeedsCertification => &ErrcodeInfo {
                 errmsg: "need to be certified",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Certification is required",
                 action: Action::FixConfig,
@@ -32312,6 +32944,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RealnameLimitExceeded => &ErrcodeInfo {
                 errmsg: "realname exceed limits",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The real-name limit has been exceeded",
                 action: Action::FixConfig,
@@ -32324,6 +32957,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RealnameBlocked => &ErrcodeInfo {
                 errmsg: "realname in black list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The real name is on the blocklist",
                 action: Action::FixConfig,
@@ -32336,6 +32970,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MonthlyQuotaExceeded => &ErrcodeInfo {
                 errmsg: "exceed quota per month",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The monthly quota has been exceeded",
                 action: Action::Backoff,
@@ -32348,6 +32983,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CopyWxVerifyRequired => &ErrcodeInfo {
                 errmsg: "copy_wx_verify is required option",
+                aliases: &[],
                 message_zh: "",
                 message_en: "copy_wx_verify is a required option",
                 action: Action::FixConfig,
@@ -32360,6 +32996,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidComponentTicket2 => &ErrcodeInfo {
                 errmsg: "invalid ticket",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid ticket",
                 action: Action::FixConfig,
@@ -32372,6 +33009,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OverseasAccessDenied => &ErrcodeInfo {
                 errmsg: "overseas access deny",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Overseas access denied",
                 action: Action::FixConfig,
@@ -32384,6 +33022,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AdminLimitExceeded => &ErrcodeInfo {
                 errmsg: "admin exceed limits",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The administrator limit has been exceeded",
                 action: Action::FixConfig,
@@ -32396,6 +33035,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AdminBlocked => &ErrcodeInfo {
                 errmsg: "admin in black list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The administrator is on the blocklist",
                 action: Action::FixConfig,
@@ -32408,6 +33048,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdCardLimitExceeded => &ErrcodeInfo {
                 errmsg: "idcard exceed limits",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ID card limit has been exceeded",
                 action: Action::FixConfig,
@@ -32420,6 +33061,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdCardBlocked => &ErrcodeInfo {
                 errmsg: "idcard in black list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ID card is on the blocklist",
                 action: Action::FixConfig,
@@ -32432,6 +33074,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MobileLimitExceeded => &ErrcodeInfo {
                 errmsg: "mobile exceed limits",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mobile number limit has been exceeded",
                 action: Action::FixConfig,
@@ -32444,6 +33087,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MobileBlocked => &ErrcodeInfo {
                 errmsg: "mobile in black list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mobile number is on the blocklist",
                 action: Action::FixConfig,
@@ -32456,6 +33100,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAdmin => &ErrcodeInfo {
                 errmsg: "invalid admin",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid administrator",
                 action: Action::FixConfig,
@@ -32468,6 +33113,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LegalPersonMismatch => &ErrcodeInfo {
                 errmsg: "name, idcard, wechat name not in accordance",
+                aliases: &[],
                 message_zh: "法人姓名与微信号不一致",
                 message_en: "The legal representative's name does not match the WeChat account",
                 action: Action::FixConfig,
@@ -32480,6 +33126,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RiskRankUnavailable => &ErrcodeInfo {
                 errmsg: "the service of getuserriskrank is unavailable now",
+                aliases: &[],
                 message_zh: "当前用户安全服务不可用",
                 message_en: "The user security service is unavailable now",
                 action: Action::Backoff,
@@ -32492,6 +33139,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RiskRankTooFrequent => &ErrcodeInfo {
                 errmsg: "get riskrank too frequently",
+                aliases: &[],
                 message_zh: "用户安全接口调用过于频繁",
                 message_en: "The user security API is called too often",
                 action: Action::Backoff,
@@ -32504,6 +33152,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrl61100 => &ErrcodeInfo {
                 errmsg: "invalid url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The URL is invalid",
                 action: Action::FixRequest,
@@ -32516,6 +33165,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenid61101 => &ErrcodeInfo {
                 errmsg: "invalid openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid is invalid",
                 action: Action::FixRequest,
@@ -32528,6 +33178,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShareRelationNotExist => &ErrcodeInfo {
                 errmsg: "share relation not existed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The share relationship does not exist",
                 action: Action::FixRequest,
@@ -32540,6 +33191,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductWordingNotSet => &ErrcodeInfo {
                 errmsg: "product wording not set",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product wording is not set",
                 action: Action::FixRequest,
@@ -32552,6 +33204,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBaseInfo => &ErrcodeInfo {
                 errmsg: "invalid base info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The base info is invalid",
                 action: Action::FixRequest,
@@ -32564,6 +33217,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDetailInfo => &ErrcodeInfo {
                 errmsg: "invalid detail info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The detail info is invalid",
                 action: Action::FixRequest,
@@ -32576,6 +33230,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductActionInfo => &ErrcodeInfo {
                 errmsg: "invalid action info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action info is invalid",
                 action: Action::FixRequest,
@@ -32588,6 +33243,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BrandInfoNotExist => &ErrcodeInfo {
                 errmsg: "brand info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The brand info does not exist",
                 action: Action::FixRequest,
@@ -32600,6 +33256,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductId61304 => &ErrcodeInfo {
                 errmsg: "invalid product id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product ID is invalid",
                 action: Action::FixRequest,
@@ -32612,6 +33269,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKeyInfo => &ErrcodeInfo {
                 errmsg: "invalid key info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key info is invalid",
                 action: Action::FixRequest,
@@ -32624,6 +33282,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAppid61306 => &ErrcodeInfo {
                 errmsg: "invalid appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is invalid",
                 action: Action::FixRequest,
@@ -32636,6 +33295,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardId61307 => &ErrcodeInfo {
                 errmsg: "invalid card id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card ID is invalid",
                 action: Action::FixRequest,
@@ -32648,6 +33308,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BaseInfoNotExist => &ErrcodeInfo {
                 errmsg: "base info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The base info does not exist",
                 action: Action::FixRequest,
@@ -32660,6 +33321,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DetailInfoNotExist => &ErrcodeInfo {
                 errmsg: "detail info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The detail info does not exist",
                 action: Action::FixRequest,
@@ -32672,6 +33334,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActionInfoNotExist => &ErrcodeInfo {
                 errmsg: "action info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action info does not exist",
                 action: Action::FixRequest,
@@ -32684,6 +33347,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMediaInfo => &ErrcodeInfo {
                 errmsg: "invalid media info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The media info is invalid",
                 action: Action::FixRequest,
@@ -32696,6 +33360,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBufferSize61312 => &ErrcodeInfo {
                 errmsg: "invalid buffer size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The buffer size is invalid",
                 action: Action::FixRequest,
@@ -32708,6 +33373,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBuffer => &ErrcodeInfo {
                 errmsg: "invalid buffer",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The buffer is invalid",
                 action: Action::FixRequest,
@@ -32720,6 +33386,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQrcodeExtInfo => &ErrcodeInfo {
                 errmsg: "invalid qrcode extinfo",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The QR code ext info is invalid",
                 action: Action::FixRequest,
@@ -32732,6 +33399,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLocalExtInfo => &ErrcodeInfo {
                 errmsg: "invalid local ext info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The local ext info is invalid",
                 action: Action::FixRequest,
@@ -32744,6 +33412,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyConflict => &ErrcodeInfo {
                 errmsg: "key conflict",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key conflicts with an existing one",
                 action: Action::FixRequest,
@@ -32756,6 +33425,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTicket => &ErrcodeInfo {
                 errmsg: "ticket invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ticket is invalid",
                 action: Action::FixRequest,
@@ -32768,6 +33438,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifyNotPassed => &ErrcodeInfo {
                 errmsg: "verify not pass",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The verification did not pass",
                 action: Action::FixRequest,
@@ -32780,6 +33451,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategory => &ErrcodeInfo {
                 errmsg: "category invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The category is invalid",
                 action: Action::FixRequest,
@@ -32792,6 +33464,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MerchantInfoNotExist => &ErrcodeInfo {
                 errmsg: "merchant info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The merchant info does not exist",
                 action: Action::FixRequest,
@@ -32804,6 +33477,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryIdIsLeafNode => &ErrcodeInfo {
                 errmsg: "cate id is a leaf node",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The category ID is a leaf node",
                 action: Action::FixRequest,
@@ -32816,6 +33490,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryIdNoPermission => &ErrcodeInfo {
                 errmsg: "category id no permision",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No permission for the category ID",
                 action: Action::FixConfig,
@@ -32828,6 +33503,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BarcodeNoPermission => &ErrcodeInfo {
                 errmsg: "barcode no permision",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No permission for the barcode",
                 action: Action::FixConfig,
@@ -32840,6 +33516,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActionCountExceedsMax => &ErrcodeInfo {
                 errmsg: "exceed max action num",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of actions exceeds the maximum",
                 action: Action::FixRequest,
@@ -32852,6 +33529,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBrandStoreMgrType => &ErrcodeInfo {
                 errmsg: "brandinfo invalid store mgr type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store management type in the brand info is invalid",
                 action: Action::FixRequest,
@@ -32864,6 +33542,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AntiSpamBlocked => &ErrcodeInfo {
                 errmsg: "anti-spam blocked",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Blocked by anti-spam",
                 action: Action::FixConfig,
@@ -32876,6 +33555,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommentLimitReached => &ErrcodeInfo {
                 errmsg: "comment reach limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The comment limit has been reached",
                 action: Action::FixRequest,
@@ -32888,6 +33568,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommentDataNotLatest => &ErrcodeInfo {
                 errmsg: "comment data is not the newest",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The comment data is not the latest",
                 action: Action::FixRequest,
@@ -32900,6 +33581,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommentHitBannedWord => &ErrcodeInfo {
                 errmsg: "comment hit ban word",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The comment contains a banned word",
                 action: Action::FixRequest,
@@ -32912,6 +33594,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageAlreadyAdded => &ErrcodeInfo {
                 errmsg: "image already add",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The image has already been added",
                 action: Action::FixRequest,
@@ -32924,6 +33607,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageNeverAdded => &ErrcodeInfo {
                 errmsg: "image never add",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The image has never been added",
                 action: Action::FixRequest,
@@ -32936,6 +33620,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageQualityTooLow => &ErrcodeInfo {
                 errmsg: "warning, image quanlity too low",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Warning: the image quality is too low",
                 action: Action::FixRequest,
@@ -32948,6 +33633,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageSimilarityTooHigh => &ErrcodeInfo {
                 errmsg: "warning, image simility too high",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Warning: the image similarity is too high",
                 action: Action::FixRequest,
@@ -32960,6 +33646,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductNotExist => &ErrcodeInfo {
                 errmsg: "product not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product does not exist",
                 action: Action::FixRequest,
@@ -32972,6 +33659,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyApplyFailed => &ErrcodeInfo {
                 errmsg: "key apply fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key application failed",
                 action: Action::FixRequest,
@@ -32984,6 +33672,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StatusCheckFailed => &ErrcodeInfo {
                 errmsg: "check status fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The status check failed",
                 action: Action::FixRequest,
@@ -32996,6 +33685,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductAlreadyExists => &ErrcodeInfo {
                 errmsg: "product already exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product already exists",
                 action: Action::FixRequest,
@@ -33008,6 +33698,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeleteForbidden => &ErrcodeInfo {
                 errmsg: "forbid delete",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Deletion is forbidden",
                 action: Action::FixRequest,
@@ -33020,6 +33711,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FirmCodeClaimed => &ErrcodeInfo {
                 errmsg: "firmcode claimed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The firm code has already been claimed",
                 action: Action::FixRequest,
@@ -33032,6 +33724,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FirmInfoCheckFailed => &ErrcodeInfo {
                 errmsg: "check firm info fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The firm info check failed",
                 action: Action::FixRequest,
@@ -33044,6 +33737,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyWhitelistUins => &ErrcodeInfo {
                 errmsg: "too many white list uin",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There are too many uins in the whitelist",
                 action: Action::FixConfig,
@@ -33056,6 +33750,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyStandardMismatch => &ErrcodeInfo {
                 errmsg: "keystandard not match",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key standard does not match",
                 action: Action::FixRequest,
@@ -33068,6 +33763,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyStandardError => &ErrcodeInfo {
                 errmsg: "keystandard error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key standard is wrong",
                 action: Action::FixRequest,
@@ -33080,6 +33776,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdMapNotExist => &ErrcodeInfo {
                 errmsg: "id map not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ID mapping does not exist",
                 action: Action::FixRequest,
@@ -33092,6 +33789,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionCode => &ErrcodeInfo {
                 errmsg: "invalid action code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The action code is invalid",
                 action: Action::FixRequest,
@@ -33104,6 +33802,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionInfoStore => &ErrcodeInfo {
                 errmsg: "invalid actioninfo store",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store in the action info is invalid",
                 action: Action::FixRequest,
@@ -33116,6 +33815,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionInfoMedia => &ErrcodeInfo {
                 errmsg: "invalid actioninfo media",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The media in the action info is invalid",
                 action: Action::FixRequest,
@@ -33128,6 +33828,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActionInfoText => &ErrcodeInfo {
                 errmsg: "invalid actioninfo text",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The text in the action info is invalid",
                 action: Action::FixRequest,
@@ -33140,6 +33841,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidInputData => &ErrcodeInfo {
                 errmsg: "invalid input data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The input data is invalid",
                 action: Action::FixRequest,
@@ -33152,6 +33854,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InputDataTooLarge => &ErrcodeInfo {
                 errmsg: "input data exceed max size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The input data exceeds the maximum size",
                 action: Action::FixRequest,
@@ -33164,6 +33867,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfAccountError => &ErrcodeInfo {
                 errmsg: "kf_account error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The kf_account is wrong",
                 action: Action::FixRequest,
@@ -33176,6 +33880,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfSystemAlreadyTransferred => &ErrcodeInfo {
                 errmsg: "kf system alredy transfer",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has already been transferred by the customer service system",
                 action: Action::FixRequest,
@@ -33188,6 +33893,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfSystemError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误 (system error)",
                 message_en: "System error",
                 action: Action::Retry,
@@ -33200,6 +33906,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfInvalidParameter => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "参数错误 (invalid parameter)",
                 message_en: "Invalid parameter",
                 action: Action::FixConfig,
@@ -33212,6 +33919,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKfAccount => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "无效客服账号 (invalid kf_account)",
                 message_en: "Invalid customer-service account",
                 action: Action::FixConfig,
@@ -33224,6 +33932,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfAccountExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "客服帐号已存在 (kf_account exsited)",
                 message_en: "The customer-service account already exists",
                 action: Action::FixConfig,
@@ -33236,6 +33945,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfAccountNameTooLong => &ErrcodeInfo {
                 errmsg: "kf_acount length)",
+                aliases: &[],
                 message_zh: "客服帐号名长度超过限制 ( 仅允许 10 个英文字符，不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)",
                 message_en: "The customer-service account name is too long: at most 10 English characters",
                 action: Action::FixConfig,
@@ -33248,6 +33958,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfAccountNameIllegal => &ErrcodeInfo {
                 errmsg: "kf_account)",
+                aliases: &[],
                 message_zh: "客服帐号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)",
                 message_en: "The customer-service account name may contain only English letters and digits",
                 action: Action::FixConfig,
@@ -33260,6 +33971,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KfAccountCountLimit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "客服帐号个数超过限制 (10 个客服账号 )(kf_account count exceeded)",
                 message_en: "Too many customer-service accounts: at most 10",
                 action: Action::FixConfig,
@@ -33272,6 +33984,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAvatarFileType => &ErrcodeInfo {
                 errmsg: "file type)",
+                aliases: &[],
                 message_zh: "无效头像文件类型 (invalid file type)",
                 message_en: "Invalid avatar file type",
                 action: Action::FixConfig,
@@ -33284,6 +33997,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDateFormat => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "日期格式错误",
                 message_en: "Invalid date format",
                 action: Action::FixConfig,
@@ -33296,6 +34010,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DateRangeError => &ErrcodeInfo {
                 errmsg: "date range error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The date range is wrong",
                 action: Action::FixRequest,
@@ -33308,6 +34023,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DataApiNotSupportedForGame => &ErrcodeInfo {
                 errmsg: "this is game miniprogram, data api is not supported",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Data APIs are not supported for mini games",
                 action: Action::FixConfig,
@@ -33320,6 +34036,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DataNotReady => &ErrcodeInfo {
                 errmsg: "data not ready, please try later",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The data is not ready yet; please try again later",
                 action: Action::FixRequest,
@@ -33332,6 +34049,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccessingOthersApp => &ErrcodeInfo {
                 errmsg: "trying to access other's app",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Trying to access an app that belongs to someone else",
                 action: Action::FixRequest,
@@ -33344,6 +34062,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppNameExists => &ErrcodeInfo {
                 errmsg: "app name already exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The app name already exists",
                 action: Action::FixRequest,
@@ -33356,6 +34075,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlatformRequired => &ErrcodeInfo {
                 errmsg: "please provide at least one platform",
+                aliases: &[],
                 message_zh: "",
                 message_en: "At least one platform must be provided",
                 action: Action::FixRequest,
@@ -33368,6 +34088,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAppName => &ErrcodeInfo {
                 errmsg: "invalid app name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The app name is invalid",
                 action: Action::FixRequest,
@@ -33380,6 +34101,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenAppId => &ErrcodeInfo {
                 errmsg: "invalid app id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The app ID is invalid",
                 action: Action::FixRequest,
@@ -33392,6 +34114,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SomeParametersEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "部分参数为空",
                 message_en: "Some parameters are empty",
                 action: Action::FixRequest,
@@ -33404,6 +34127,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidJsSdkSignature => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "无效的 JS SDK 签名",
                 message_en: "Invalid JS SDK signature",
                 action: Action::FixRequest,
@@ -33416,6 +34140,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSignatureMethod => &ErrcodeInfo {
                 errmsg: "invalid signature method",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The signature method is invalid",
                 action: Action::FixRequest,
@@ -33428,6 +34153,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotAuthorized => &ErrcodeInfo {
                 errmsg: "no authroize",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not authorized",
                 action: Action::FixConfig,
@@ -33440,6 +34166,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TicketGenerationFailed => &ErrcodeInfo {
                 errmsg: "gen ticket fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to generate the ticket",
                 action: Action::FixRequest,
@@ -33452,6 +34179,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TicketSetFailed => &ErrcodeInfo {
                 errmsg: "set ticket fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to set the ticket",
                 action: Action::FixRequest,
@@ -33464,6 +34192,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShortIdDecodeFailed => &ErrcodeInfo {
                 errmsg: "shortid decode fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to decode the short ID",
                 action: Action::FixRequest,
@@ -33476,6 +34205,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStatus63154 => &ErrcodeInfo {
                 errmsg: "invalid status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The status is invalid",
                 action: Action::FixRequest,
@@ -33488,6 +34218,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidColor => &ErrcodeInfo {
                 errmsg: "invalid color",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The color is invalid",
                 action: Action::FixRequest,
@@ -33500,6 +34231,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTag => &ErrcodeInfo {
                 errmsg: "invalid tag",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The tag is invalid",
                 action: Action::FixRequest,
@@ -33512,6 +34244,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRecommend => &ErrcodeInfo {
                 errmsg: "invalid recommend",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The recommendation is invalid",
                 action: Action::FixRequest,
@@ -33524,6 +34257,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BrandItemsOutOfLimit => &ErrcodeInfo {
                 errmsg: "branditem out of limits",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of brand items exceeds the limit",
                 action: Action::FixRequest,
@@ -33536,6 +34270,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RetailPriceEmpty => &ErrcodeInfo {
                 errmsg: "retail_price empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The retail_price is empty",
                 action: Action::FixRequest,
@@ -33548,6 +34283,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPriceInfo => &ErrcodeInfo {
                 errmsg: "priceinfo invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The price info is invalid",
                 action: Action::FixRequest,
@@ -33560,6 +34296,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AntifakeModuleLimit => &ErrcodeInfo {
                 errmsg: "antifake module num limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of anti-counterfeiting modules exceeds the limit",
                 action: Action::FixRequest,
@@ -33572,6 +34309,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AntifakeNativeTypeError => &ErrcodeInfo {
                 errmsg: "antifake native_type err",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The anti-counterfeiting native_type is wrong",
                 action: Action::FixRequest,
@@ -33584,6 +34322,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AntifakeLinkNotExist => &ErrcodeInfo {
                 errmsg: "antifake link not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The anti-counterfeiting link does not exist",
                 action: Action::FixRequest,
@@ -33596,6 +34335,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ModuleTypeNotExist => &ErrcodeInfo {
                 errmsg: "module type not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The module type does not exist",
                 action: Action::FixRequest,
@@ -33608,6 +34348,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ModuleInfoNotExist => &ErrcodeInfo {
                 errmsg: "module info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The module info does not exist",
                 action: Action::FixRequest,
@@ -33620,6 +34361,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ItemBeingVerified => &ErrcodeInfo {
                 errmsg: "item is beding verified",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The item is being verified",
                 action: Action::FixRequest,
@@ -33632,6 +34374,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ItemNotPublished => &ErrcodeInfo {
                 errmsg: "item not published",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The item has not been published",
                 action: Action::FixRequest,
@@ -33644,6 +34387,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ItemVerifyNotPassed => &ErrcodeInfo {
                 errmsg: "verify not pass",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The item did not pass verification",
                 action: Action::FixRequest,
@@ -33656,6 +34400,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyPublished => &ErrcodeInfo {
                 errmsg: "already published",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has already been published",
                 action: Action::FixRequest,
@@ -33668,6 +34413,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OnlyBannerOrMedia => &ErrcodeInfo {
                 errmsg: "only banner or media",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Only a banner or media is allowed",
                 action: Action::FixRequest,
@@ -33680,6 +34426,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardCountLimit => &ErrcodeInfo {
                 errmsg: "card num limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of cards exceeds the limit",
                 action: Action::FixRequest,
@@ -33692,6 +34439,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserCountLimit => &ErrcodeInfo {
                 errmsg: "user num limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of users exceeds the limit",
                 action: Action::FixRequest,
@@ -33704,6 +34452,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TextCountLimit => &ErrcodeInfo {
                 errmsg: "text num limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of texts exceeds the limit",
                 action: Action::FixRequest,
@@ -33716,6 +34465,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LinkCardUserLimit => &ErrcodeInfo {
                 errmsg: "link card user sum limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The total number of link card users exceeds the limit",
                 action: Action::FixRequest,
@@ -33728,6 +34478,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DetailInfoError => &ErrcodeInfo {
                 errmsg: "detail info error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The detail info is wrong",
                 action: Action::FixRequest,
@@ -33740,6 +34491,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotThisType => &ErrcodeInfo {
                 errmsg: "not this type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It is not of this type",
                 action: Action::FixRequest,
@@ -33752,6 +34504,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSrcSecretKeyVersionOrExpiry => &ErrcodeInfo {
                 errmsg: "src or secretkey or version or expired_time is wrong",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The src, secretkey, version or expired_time is wrong",
                 action: Action::FixRequest,
@@ -33764,6 +34517,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidWrong => &ErrcodeInfo {
                 errmsg: "appid wrong",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is wrong",
                 action: Action::FixRequest,
@@ -33776,6 +34530,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidCountLimit => &ErrcodeInfo {
                 errmsg: "openid num limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of openids exceeds the limit",
                 action: Action::FixRequest,
@@ -33788,6 +34543,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppMsgNotFound => &ErrcodeInfo {
                 errmsg: "this app msg not found",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This app message was not found",
                 action: Action::FixRequest,
@@ -33800,6 +34556,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HistoryAppMsgEnd => &ErrcodeInfo {
                 errmsg: "get history app msg end",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There are no more history app messages",
                 action: Action::FixRequest,
@@ -33812,6 +34569,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidListEmpty => &ErrcodeInfo {
                 errmsg: "openid_list empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid_list is empty",
                 action: Action::FixRequest,
@@ -33824,6 +34582,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnknownDeeplinkType => &ErrcodeInfo {
                 errmsg: "unknown deeplink type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The deeplink type is unknown",
                 action: Action::FixRequest,
@@ -33836,6 +34595,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeeplinkUnauthorized => &ErrcodeInfo {
                 errmsg: "deeplink unauthorized",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The deeplink is unauthorized",
                 action: Action::FixConfig,
@@ -33848,6 +34608,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BadDeeplink => &ErrcodeInfo {
                 errmsg: "bad deeplink",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The deeplink is invalid",
                 action: Action::FixRequest,
@@ -33860,6 +34621,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeeplinkMustBeShortLived => &ErrcodeInfo {
                 errmsg: "deeplinks of the very type are supposed to have short-life",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Deeplinks of this type must be short-lived",
                 action: Action::FixRequest,
@@ -33872,6 +34634,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategories => &ErrcodeInfo {
                 errmsg: "invalid categories",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The categories are invalid",
                 action: Action::FixRequest,
@@ -33884,6 +34647,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPhotoUrl => &ErrcodeInfo {
                 errmsg: "invalid photo url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The photo URL is invalid",
                 action: Action::FixRequest,
@@ -33896,6 +34660,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiAuditNotApproved => &ErrcodeInfo {
                 errmsg: "poi audit state must be approved",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The POI audit state must be approved",
                 action: Action::FixRequest,
@@ -33908,6 +34673,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiModificationNotAllowed => &ErrcodeInfo {
                 errmsg: "poi not allowed modify now",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The POI cannot be modified now",
                 action: Action::FixConfig,
@@ -33920,6 +34686,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBusinessName => &ErrcodeInfo {
                 errmsg: "invalid business name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The business name is invalid",
                 action: Action::FixRequest,
@@ -33932,6 +34699,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAddress => &ErrcodeInfo {
                 errmsg: "invalid address",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The address is invalid",
                 action: Action::FixRequest,
@@ -33944,6 +34712,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTelephone => &ErrcodeInfo {
                 errmsg: "invalid telephone",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The telephone number is invalid",
                 action: Action::FixRequest,
@@ -33956,6 +34725,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPoiCity => &ErrcodeInfo {
                 errmsg: "invalid city",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The city is invalid",
                 action: Action::FixRequest,
@@ -33968,6 +34738,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPoiProvince => &ErrcodeInfo {
                 errmsg: "invalid province",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The province is invalid",
                 action: Action::FixRequest,
@@ -33980,6 +34751,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PhotoListEmpty => &ErrcodeInfo {
                 errmsg: "photo list empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The photo list is empty",
                 action: Action::FixRequest,
@@ -33992,6 +34764,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiIdNotExist => &ErrcodeInfo {
                 errmsg: "poi_id is not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The poi_id does not exist",
                 action: Action::FixRequest,
@@ -34004,6 +34777,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiDeleted => &ErrcodeInfo {
                 errmsg: "poi has been deleted",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The POI has been deleted",
                 action: Action::FixRequest,
@@ -34016,6 +34790,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotDeletePoi => &ErrcodeInfo {
                 errmsg: "cannot delete poi",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The POI cannot be deleted",
                 action: Action::FixRequest,
@@ -34028,6 +34803,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStoreStatus => &ErrcodeInfo {
                 errmsg: "store status is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store status is invalid",
                 action: Action::FixRequest,
@@ -34040,6 +34816,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrincipalLacksQualification => &ErrcodeInfo {
                 errmsg: "lack of qualification for relevant principals",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The relevant principal lacks the required qualification",
                 action: Action::FixConfig,
@@ -34052,6 +34829,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryInfoNotFound => &ErrcodeInfo {
                 errmsg: "category info is not found",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The category info was not found",
                 action: Action::FixRequest,
@@ -34064,6 +34842,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyRoomName => &ErrcodeInfo {
                 errmsg: "room_name is empty, please check your input",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The room_name is empty; please check your input",
                 action: Action::FixRequest,
@@ -34076,6 +34855,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyUserId => &ErrcodeInfo {
                 errmsg: "user_id is empty, please check your input",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user_id is empty; please check your input",
                 action: Action::FixRequest,
@@ -34088,6 +34868,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckTicket => &ErrcodeInfo {
                 errmsg: "invalid check ticket",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check ticket is invalid",
                 action: Action::FixRequest,
@@ -34100,6 +34881,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckTicketOptCode => &ErrcodeInfo {
                 errmsg: "invalid check ticket opt code",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check ticket opt code is invalid",
                 action: Action::FixRequest,
@@ -34112,6 +34894,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CheckTicketExpired => &ErrcodeInfo {
                 errmsg: "check ticket out of time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check ticket has expired",
                 action: Action::FixRequest,
@@ -34124,6 +34907,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalizedMenuNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不存在此 menuid 对应的个性化菜单",
                 message_en: "No personalised menu has this menuid",
                 action: Action::FixRequest,
@@ -34136,6 +34920,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoMatchingUser => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "没有相应的用户",
                 message_en: "No matching user",
                 action: Action::FixRequest,
@@ -34148,6 +34933,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoDefaultMenu => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "没有默认菜单，不能创建个性化菜单",
                 message_en: "There is no default menu, so a personalised menu cannot be created",
                 action: Action::FixRequest,
@@ -34160,6 +34946,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MatchRuleEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "MatchRule 信息为空",
                 message_en: "The MatchRule is empty",
                 action: Action::FixRequest,
@@ -34172,6 +34959,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalizedMenuLimit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "个性化菜单数量受限",
                 message_en: "Too many personalised menus",
                 action: Action::FixRequest,
@@ -34184,6 +34972,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalizedMenuNotSupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不支持个性化菜单的帐号",
                 message_en: "The account does not support personalised menus",
                 action: Action::FixRequest,
@@ -34196,6 +34985,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalizedMenuEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "个性化菜单信息为空",
                 message_en: "The personalised menu is empty",
                 action: Action::FixRequest,
@@ -34208,6 +34998,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ButtonWithoutResponseType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "包含没有响应类型的 button",
                 message_en: "A button has no response type",
                 action: Action::FixRequest,
@@ -34220,6 +35011,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalizedMenuSwitchOff => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "个性化菜单开关处于关闭状态",
                 message_en: "Personalised menus are switched off",
                 action: Action::FixRequest,
@@ -34232,6 +35024,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CountryRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "填写了省份或城市信息，国家信息不能为空",
                 message_en: "A province or city is given, so the country is required",
                 action: Action::FixRequest,
@@ -34244,6 +35037,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProvinceRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "填写了城市信息，省份信息不能为空",
                 message_en: "A city is given, so the province is required",
                 action: Action::FixRequest,
@@ -34256,6 +35050,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCountry => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不合法的国家信息",
                 message_en: "Invalid country",
                 action: Action::FixRequest,
@@ -34268,6 +35063,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProvince => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不合法的省份信息",
                 message_en: "Invalid province",
                 action: Action::FixRequest,
@@ -34280,6 +35076,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCity => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不合法的城市信息",
                 message_en: "Invalid city",
                 action: Action::FixRequest,
@@ -34292,6 +35089,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotFollower => &ErrcodeInfo {
                 errmsg: "not fans",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user is not a follower",
                 action: Action::FixRequest,
@@ -34304,6 +35102,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyMenuDomains => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该公众号的菜单设置了过多的域名外跳（最多跳转到 3 个域名的链接）",
                 message_en: "The menu jumps to too many external domains",
                 action: Action::FixRequest,
@@ -34316,6 +35115,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMenuUrl => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不合法的 URL",
                 message_en: "Invalid URL",
                 action: Action::FixRequest,
@@ -34328,6 +35128,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MustUseUtf8 => &ErrcodeInfo {
                 errmsg: "must use utf-8 charset",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The UTF-8 charset must be used",
                 action: Action::FixRequest,
@@ -34340,6 +35141,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MenuCreationNotAllowed => &ErrcodeInfo {
                 errmsg: "not allow to create menu",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Creating a menu is not allowed",
                 action: Action::FixConfig,
@@ -34352,6 +35154,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NewCustomServiceNotEnabled => &ErrcodeInfo {
                 errmsg: "please enable new custom service or wait for a while if you have enabled",
+                aliases: &[],
                 message_zh: "API不可用，即没有开通/升级到新客服功能",
                 message_en: "The API is unavailable: enable or upgrade to the new customer service, or wait if you just did",
                 action: Action::FixConfig,
@@ -34364,6 +35167,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCustomServiceAccount => &ErrcodeInfo {
                 errmsg: "invalid custom service account",
+                aliases: &[],
                 message_zh: "无效客服账号",
                 message_en: "Invalid customer-service account",
                 action: Action::FixRequest,
@@ -34376,6 +35180,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomServiceNotBound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "客服账号尚未绑定微信号，不能投入使用",
                 message_en: "The customer-service account is not bound to a WeChat ID yet",
                 action: Action::FixConfig,
@@ -34388,6 +35193,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalCustomServiceNickname => &ErrcodeInfo {
                 errmsg: "illegal nickname",
+                aliases: &[],
                 message_zh: "客服昵称不合法",
                 message_en: "Invalid customer-service nickname",
                 action: Action::FixRequest,
@@ -34400,6 +35206,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalCustomServiceAccount => &ErrcodeInfo {
                 errmsg: "illegal custom service account",
+                aliases: &[],
                 message_zh: "客服账号不合法",
                 message_en: "Invalid customer-service account",
                 action: Action::FixRequest,
@@ -34412,6 +35219,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomServiceAccountLimit => &ErrcodeInfo {
                 errmsg: "custom service account number reach limit",
+                aliases: &[],
                 message_zh: "账号数目已达到上限，不能继续添加",
                 message_en: "The number of accounts has reached its limit",
                 action: Action::FixRequest,
@@ -34424,6 +35232,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomServiceAccountExists => &ErrcodeInfo {
                 errmsg: "custom service account exists",
+                aliases: &[],
                 message_zh: "已经存在的客服账号",
                 message_en: "The customer-service account already exists",
                 action: Action::FixRequest,
@@ -34436,6 +35245,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InviteeAlreadyCustomService => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "邀请对象已经是该小程序客服",
                 message_en: "The invitee is already a customer-service agent of this mini program",
                 action: Action::FixRequest,
@@ -34448,6 +35258,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvitationPending => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "本小程序已经有一个邀请给该微信",
                 message_en: "This mini program has already invited this WeChat user",
                 action: Action::FixRequest,
@@ -34460,6 +35271,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWechatId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "无效的微信号",
                 message_en: "Invalid WeChat ID",
                 action: Action::FixRequest,
@@ -34472,6 +35284,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InviteeBindLimit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "邀请对象绑定小程序客服数达到上限",
                 message_en: "The invitee is bound to the maximum number of mini programs as an agent",
                 action: Action::FixRequest,
@@ -34484,6 +35297,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateInvitation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该账号已经有一个等待确认的邀请，不能重复邀请",
                 message_en: "The account already has a pending invitation",
                 action: Action::FixRequest,
@@ -34496,6 +35310,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccountAlreadyBound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该账号已经绑定微信号，不能进行邀请",
                 message_en: "The account is already bound to a WeChat ID and cannot be invited",
                 action: Action::FixRequest,
@@ -34508,6 +35323,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoSessionForUser => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不存在对应用户的会话信息",
                 message_en: "There is no session for this user",
                 action: Action::FixRequest,
@@ -34520,6 +35336,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CustomerServedByOtherAgent => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "客户正在被其他客服接待",
                 message_en: "Another agent is serving the customer",
                 action: Action::FixRequest,
@@ -34532,6 +35349,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WorkerNotOnline => &ErrcodeInfo {
                 errmsg: "the worker is not online",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The worker is not online",
                 action: Action::FixRequest,
@@ -34544,6 +35362,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQueryParameter => &ErrcodeInfo {
                 errmsg: "param invalid, please check",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A parameter is invalid; please check it",
                 action: Action::FixRequest,
@@ -34556,6 +35375,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TimeRangeTooLong => &ErrcodeInfo {
                 errmsg: "it is too long from the starttime to endtime",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The time span from starttime to endtime is too long",
                 action: Action::FixRequest,
@@ -34568,6 +35388,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HomepageNotExist => &ErrcodeInfo {
                 errmsg: "homepage not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The homepage does not exist",
                 action: Action::FixRequest,
@@ -34580,6 +35401,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStoreType => &ErrcodeInfo {
                 errmsg: "invalid store type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store type is invalid",
                 action: Action::FixRequest,
@@ -34592,6 +35414,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStoreName => &ErrcodeInfo {
                 errmsg: "invalid store name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store name is invalid",
                 action: Action::FixRequest,
@@ -34604,6 +35427,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStoreWxaPath => &ErrcodeInfo {
                 errmsg: "invalid store wxa path",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store mini program path is invalid",
                 action: Action::FixRequest,
@@ -34616,6 +35440,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingStoreWxaPath => &ErrcodeInfo {
                 errmsg: "miss store wxa path",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store mini program path is missing",
                 action: Action::FixRequest,
@@ -34628,6 +35453,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKefuType => &ErrcodeInfo {
                 errmsg: "invalid kefu type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The customer service type is invalid",
                 action: Action::FixRequest,
@@ -34640,6 +35466,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKefuWxaPath => &ErrcodeInfo {
                 errmsg: "invalid kefu wxa path",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The customer service mini program path is invalid",
                 action: Action::FixRequest,
@@ -34652,6 +35479,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKefuPhoneNumber => &ErrcodeInfo {
                 errmsg: "invalid kefu phone number",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The customer service phone number is invalid",
                 action: Action::FixRequest,
@@ -34664,6 +35492,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSubMchId => &ErrcodeInfo {
                 errmsg: "invalid sub mch id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The sub-merchant ID is invalid",
                 action: Action::FixRequest,
@@ -34676,6 +35505,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreIdExists => &ErrcodeInfo {
                 errmsg: "store id has exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store ID already exists",
                 action: Action::FixRequest,
@@ -34688,6 +35518,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingStoreName => &ErrcodeInfo {
                 errmsg: "miss store name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store name is missing",
                 action: Action::FixRequest,
@@ -34700,6 +35531,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingCreateTime => &ErrcodeInfo {
                 errmsg: "miss create time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The create time is missing",
                 action: Action::FixRequest,
@@ -34712,6 +35544,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStatus68013 => &ErrcodeInfo {
                 errmsg: "invalid status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The status is invalid",
                 action: Action::FixRequest,
@@ -34724,6 +35557,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidReceiverInfo => &ErrcodeInfo {
                 errmsg: "invalid receiver info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The receiver info is invalid",
                 action: Action::FixRequest,
@@ -34736,6 +35570,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProduct => &ErrcodeInfo {
                 errmsg: "invalid product",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product is invalid",
                 action: Action::FixRequest,
@@ -34748,6 +35583,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPayType => &ErrcodeInfo {
                 errmsg: "invalid pay type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The pay type is invalid",
                 action: Action::FixRequest,
@@ -34760,6 +35596,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFastMailNo => &ErrcodeInfo {
                 errmsg: "invalid fast mail no",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The express tracking number is invalid",
                 action: Action::FixRequest,
@@ -34772,6 +35609,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBusiId68018 => &ErrcodeInfo {
                 errmsg: "invalid busi id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The busi_id is invalid",
                 action: Action::FixRequest,
@@ -34784,6 +35622,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingProductSku => &ErrcodeInfo {
                 errmsg: "miss product sku",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product SKU is missing",
                 action: Action::FixRequest,
@@ -34796,6 +35635,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceType => &ErrcodeInfo {
                 errmsg: "invalid service type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service type is invalid",
                 action: Action::FixRequest,
@@ -34808,6 +35648,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceStatus => &ErrcodeInfo {
                 errmsg: "invalid service status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service status is invalid",
                 action: Action::FixRequest,
@@ -34820,6 +35661,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceId => &ErrcodeInfo {
                 errmsg: "invalid service_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service_id is invalid",
                 action: Action::FixRequest,
@@ -34832,6 +35674,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceIdExists => &ErrcodeInfo {
                 errmsg: "service_id has exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service_id already exists",
                 action: Action::FixRequest,
@@ -34844,6 +35687,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingServiceWxaPath => &ErrcodeInfo {
                 errmsg: "miss service wxa path",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service mini program path is missing",
                 action: Action::FixRequest,
@@ -34856,6 +35700,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductSku => &ErrcodeInfo {
                 errmsg: "invalid product sku",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product SKU is invalid",
                 action: Action::FixRequest,
@@ -34868,6 +35713,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductSpu => &ErrcodeInfo {
                 errmsg: "invalid product spu",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product SPU is invalid",
                 action: Action::FixRequest,
@@ -34880,6 +35726,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingProductSpu => &ErrcodeInfo {
                 errmsg: "miss product spu",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product SPU is missing",
                 action: Action::FixRequest,
@@ -34892,6 +35739,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductSpuNotInOrderList => &ErrcodeInfo {
                 errmsg: "can not find product spu and spu in order list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product SPU and the SPU in the order list cannot be found",
                 action: Action::FixRequest,
@@ -34904,6 +35752,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateSkuAndSpu => &ErrcodeInfo {
                 errmsg: "sku and spu duplicated",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The SKU and SPU are duplicated",
                 action: Action::FixRequest,
@@ -34916,6 +35765,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BusiIdExists => &ErrcodeInfo {
                 errmsg: "busi_id has exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The busi_id already exists",
                 action: Action::FixRequest,
@@ -34928,6 +35778,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UpdateFailed => &ErrcodeInfo {
                 errmsg: "update fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The update failed",
                 action: Action::FixRequest,
@@ -34940,6 +35791,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BusiIdNotExist => &ErrcodeInfo {
                 errmsg: "busi_id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The busi_id does not exist",
                 action: Action::FixRequest,
@@ -34952,6 +35804,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreNotExist => &ErrcodeInfo {
                 errmsg: "store no exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store does not exist",
                 action: Action::FixRequest,
@@ -34964,6 +35817,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingProductNumber => &ErrcodeInfo {
                 errmsg: "miss product number",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product number is missing",
                 action: Action::FixRequest,
@@ -34976,6 +35830,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingWxaOrderDetailPath => &ErrcodeInfo {
                 errmsg: "miss wxa order detail path",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program order detail path is missing",
                 action: Action::FixRequest,
@@ -34988,6 +35843,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotEnoughProductsToRefund => &ErrcodeInfo {
                 errmsg: "there is no enough products to refund",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There are not enough products to refund",
                 action: Action::FixRequest,
@@ -35000,6 +35856,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRefundInfo => &ErrcodeInfo {
                 errmsg: "invalid refund info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The refund info is invalid",
                 action: Action::FixRequest,
@@ -35012,6 +35869,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippedWithoutExpressInfo => &ErrcodeInfo {
                 errmsg: "shipped but no fast mail info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has shipped but has no express info",
                 action: Action::FixRequest,
@@ -35024,6 +35882,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWechatPayNo => &ErrcodeInfo {
                 errmsg: "invalid wechat pay no",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The WeChat Pay number is invalid",
                 action: Action::FixRequest,
@@ -35036,6 +35895,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AllProductsRefundedCannotFinish => &ErrcodeInfo {
                 errmsg: "all product has been refunded, the order can not be finished",
+                aliases: &[],
                 message_zh: "",
                 message_en: "All products have been refunded, so the order cannot be finished",
                 action: Action::FixRequest,
@@ -35048,6 +35908,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceCreateTime => &ErrcodeInfo {
                 errmsg: "invalid service create time, it must bigger than the time of order",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service create time is invalid; it must be later than the order time",
                 action: Action::FixRequest,
@@ -35060,6 +35921,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTotalCost => &ErrcodeInfo {
                 errmsg: "invalid total cost, it must be smaller than the sum of product and shipping cost",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The total cost is invalid; it must be less than the sum of the product and shipping costs",
                 action: Action::FixRequest,
@@ -35072,6 +35934,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRole => &ErrcodeInfo {
                 errmsg: "invalid role",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The role is invalid",
                 action: Action::FixRequest,
@@ -35084,6 +35947,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceAvailableArgs => &ErrcodeInfo {
                 errmsg: "invalid service_available args",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service_available arguments are invalid",
                 action: Action::FixRequest,
@@ -35096,6 +35960,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderType => &ErrcodeInfo {
                 errmsg: "invalid order type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order type is invalid",
                 action: Action::FixRequest,
@@ -35108,6 +35973,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderDeliverType => &ErrcodeInfo {
                 errmsg: "invalid order deliver type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order delivery type is invalid",
                 action: Action::FixRequest,
@@ -35120,6 +35986,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreIdRequired => &ErrcodeInfo {
                 errmsg: "require store_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store_id is required",
                 action: Action::FixRequest,
@@ -35132,6 +35999,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStoreId => &ErrcodeInfo {
                 errmsg: "invalid store_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store_id is invalid",
                 action: Action::FixRequest,
@@ -35144,6 +36012,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinorProtection => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "为保护未成年人权益，该条消息发送失败",
                 message_en: "The message was not sent, to protect minors",
                 action: Action::GiveUp,
@@ -35156,6 +36025,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ParameterZeroOrMissing => &ErrcodeInfo {
                 errmsg: "invalid parameter, parameter is zero or missing",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A parameter is invalid because it is zero or missing",
                 action: Action::FixRequest,
@@ -35168,6 +36038,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderIdOrMismatchedParams => &ErrcodeInfo {
                 errmsg: "invalid orderid, may be the other parameter not fit with orderid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The orderid is invalid, or another parameter does not match the orderid",
                 action: Action::FixRequest,
@@ -35180,6 +36051,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CoinNotEnough => &ErrcodeInfo {
                 errmsg: "coin not enough",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There are not enough coins",
                 action: Action::FixRequest,
@@ -35192,6 +36064,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardExpired => &ErrcodeInfo {
                 errmsg: "card is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card has expired",
                 action: Action::FixRequest,
@@ -35204,6 +36077,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExecutionCountLimit => &ErrcodeInfo {
                 errmsg: "limit exe count",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The execution count limit has been reached",
                 action: Action::FixRequest,
@@ -35216,6 +36090,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CoinCountOutOfRange => &ErrcodeInfo {
                 errmsg: "limit coin count, 1 <= coin_count <= 100000",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The coin count is out of range; it must be between 1 and 100000",
                 action: Action::FixRequest,
@@ -35228,6 +36103,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderFinished => &ErrcodeInfo {
                 errmsg: "order finish",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order is already finished",
                 action: Action::FixRequest,
@@ -35240,6 +36116,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderTimedOut => &ErrcodeInfo {
                 errmsg: "order time out",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has timed out",
                 action: Action::FixRequest,
@@ -35252,6 +36129,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoMatchingCard => &ErrcodeInfo {
                 errmsg: "no match card",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no matching card",
                 action: Action::FixRequest,
@@ -35264,6 +36142,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MchidNotBoundToAppid => &ErrcodeInfo {
                 errmsg: "mchid is not bind appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mchid is not bound to the appid",
                 action: Action::FixConfig,
@@ -35276,6 +36155,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MemberCardRequired => &ErrcodeInfo {
                 errmsg: "invalid card type, need member card",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card type is invalid; a member card is required",
                 action: Action::FixRequest,
@@ -35288,6 +36168,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MchidOccupiedByOtherAppid => &ErrcodeInfo {
                 errmsg: "mchid is occupied by the other appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mchid is already used by another appid",
                 action: Action::FixRequest,
@@ -35300,6 +36181,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MchidCountLimitExceeded => &ErrcodeInfo {
                 errmsg: "out of mchid size limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of mchids exceeds the limit",
                 action: Action::FixRequest,
@@ -35312,6 +36194,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardTitle => &ErrcodeInfo {
                 errmsg: "invald title",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The title is invalid",
                 action: Action::FixRequest,
@@ -35324,6 +36207,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidReduceCost => &ErrcodeInfo {
                 errmsg: "invalid reduce cost, can not less than 100",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The reduce cost is invalid; it cannot be less than 100",
                 action: Action::FixRequest,
@@ -35336,6 +36220,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLeastCost => &ErrcodeInfo {
                 errmsg: "invalid least cost, most larger than reduce cost",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The least cost is invalid; it must be greater than the reduce cost",
                 action: Action::FixRequest,
@@ -35348,6 +36233,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGetLimit => &ErrcodeInfo {
                 errmsg: "invalid get limit, can not over 50",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The get limit is invalid; it cannot exceed 50",
                 action: Action::FixRequest,
@@ -35360,6 +36246,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMchid72010 => &ErrcodeInfo {
                 errmsg: "invalid mchid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mchid is invalid",
                 action: Action::FixRequest,
@@ -35372,6 +36259,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActivateTicket => &ErrcodeInfo {
                 errmsg: "invalid activate_ticket.Maybe this ticket is not belong this AppId",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The activate_ticket is invalid; it may not belong to this AppId",
                 action: Action::FixRequest,
@@ -35384,6 +36272,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActivateTicketExpired => &ErrcodeInfo {
                 errmsg: "activate_ticket has been expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The activate_ticket has expired",
                 action: Action::FixRequest,
@@ -35396,6 +36285,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnauthorizedOrderId => &ErrcodeInfo {
                 errmsg: "unauthorized order_id or authorization is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id is unauthorized or its authorization has expired",
                 action: Action::FixConfig,
@@ -35408,6 +36298,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TaskCardStockNotModifiable => &ErrcodeInfo {
                 errmsg: "task card share stock can not modify stock",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The stock of a task card with shared stock cannot be modified",
                 action: Action::FixRequest,
@@ -35420,6 +36311,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CreateInvoiceUnauthorized => &ErrcodeInfo {
                 errmsg: "unauthorized create invoice",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not authorized to create invoices",
                 action: Action::FixConfig,
@@ -35432,6 +36324,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CreateMemberCardUnauthorized => &ErrcodeInfo {
                 errmsg: "unauthorized create member card",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not authorized to create member cards",
                 action: Action::FixConfig,
@@ -35444,6 +36337,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidInvoiceTitle => &ErrcodeInfo {
                 errmsg: "invalid invoice title",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice title is invalid",
                 action: Action::FixRequest,
@@ -35456,6 +36350,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateInvoiceOrderId => &ErrcodeInfo {
                 errmsg: "duplicate order id, invoice had inserted to user",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order ID is a duplicate; the invoice has already been inserted for the user",
                 action: Action::FixRequest,
@@ -35468,6 +36363,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MsgOperationCardListTooLarge => &ErrcodeInfo {
                 errmsg: "limit msg operation card list size, must <= 5",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The message operation card list is too large; it can have at most 5 items",
                 action: Action::FixRequest,
@@ -35480,6 +36376,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConsumeInUseLimitReached => &ErrcodeInfo {
                 errmsg: "limit consume in use limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The consume-in-use limit has been reached",
                 action: Action::FixRequest,
@@ -35492,6 +36389,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CreateGeneralCardUnauthorized => &ErrcodeInfo {
                 errmsg: "unauthorized create general card",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not authorized to create general cards",
                 action: Action::FixConfig,
@@ -35504,6 +36402,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNeedsWhitelist => &ErrcodeInfo {
                 errmsg: "user unexpected, please add user to white list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Unexpected user; please add the user to the whitelist",
                 action: Action::FixConfig,
@@ -35516,6 +36415,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceLockedByOthers => &ErrcodeInfo {
                 errmsg: "invoice has been lock by others",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice has been locked by someone else",
                 action: Action::FixRequest,
@@ -35528,6 +36428,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceStatusError => &ErrcodeInfo {
                 errmsg: "invoice status error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice status is wrong",
                 action: Action::FixRequest,
@@ -35540,6 +36441,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceTokenError => &ErrcodeInfo {
                 errmsg: "invoice token error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice token is wrong",
                 action: Action::FixRequest,
@@ -35552,6 +36454,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxActivateRequired => &ErrcodeInfo {
                 errmsg: "need set wx_activate true",
+                aliases: &[],
                 message_zh: "",
                 message_en: "wx_activate must be set to true",
                 action: Action::FixRequest,
@@ -35564,6 +36467,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceActionError => &ErrcodeInfo {
                 errmsg: "invoice action error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice action is wrong",
                 action: Action::FixRequest,
@@ -35576,6 +36480,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoicePayMchInfoNotSet => &ErrcodeInfo {
                 errmsg: "invoice never set pay mch info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice payment merchant info has never been set",
                 action: Action::FixRequest,
@@ -35588,6 +36493,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceAuthFieldNotSet => &ErrcodeInfo {
                 errmsg: "invoice never set auth field",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice authorization fields have never been set",
                 action: Action::FixRequest,
@@ -35600,6 +36506,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMchid72030 => &ErrcodeInfo {
                 errmsg: "invalid mchid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mchid is invalid",
                 action: Action::FixRequest,
@@ -35612,6 +36519,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidParams => &ErrcodeInfo {
                 errmsg: "invalid params",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The parameters are invalid",
                 action: Action::FixRequest,
@@ -35624,6 +36532,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayGiftCardRuleExpired => &ErrcodeInfo {
                 errmsg: "pay gift card rule expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The pay-to-gift card rule has expired",
                 action: Action::FixRequest,
@@ -35636,6 +36545,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayGiftCardRuleStatusError => &ErrcodeInfo {
                 errmsg: "pay gift card rule status err",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The pay-to-gift card rule status is wrong",
                 action: Action::FixRequest,
@@ -35648,6 +36558,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRuleId => &ErrcodeInfo {
                 errmsg: "invlid rule id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The rule ID is invalid",
                 action: Action::FixRequest,
@@ -35660,6 +36571,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizRejectedInsert => &ErrcodeInfo {
                 errmsg: "biz reject insert",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The business rejected the insertion",
                 action: Action::FixRequest,
@@ -35672,6 +36584,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceBusy => &ErrcodeInfo {
                 errmsg: "invoice is busy, try again please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice is busy; please try again",
                 action: Action::Retry,
@@ -35684,6 +36597,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceOwnerError => &ErrcodeInfo {
                 errmsg: "invoice owner error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice owner is wrong",
                 action: Action::FixRequest,
@@ -35696,6 +36610,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceOrderNotAuthorized => &ErrcodeInfo {
                 errmsg: "invoice order never auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice order has never been authorized",
                 action: Action::FixConfig,
@@ -35708,6 +36623,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceMustBeLockedFirst => &ErrcodeInfo {
                 errmsg: "invoice must be lock first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice must be locked first",
                 action: Action::FixRequest,
@@ -35720,6 +36636,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoicePdfError => &ErrcodeInfo {
                 errmsg: "invoice pdf error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoice PDF is wrong",
                 action: Action::FixRequest,
@@ -35732,6 +36649,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBillingCodeAndNo => &ErrcodeInfo {
                 errmsg: "billing_code and billing_no invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The billing_code and billing_no are invalid",
                 action: Action::FixRequest,
@@ -35744,6 +36662,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateBillingCodeAndNo => &ErrcodeInfo {
                 errmsg: "billing_code and billing_no repeated",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The billing_code and billing_no are duplicated",
                 action: Action::FixRequest,
@@ -35756,6 +36675,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBillingCodeOrNoSize => &ErrcodeInfo {
                 errmsg: "billing_code or billing_no size error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The size of billing_code or billing_no is wrong",
                 action: Action::FixRequest,
@@ -35768,6 +36688,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ScanTextExpired => &ErrcodeInfo {
                 errmsg: "scan text out of time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The scanned text has expired",
                 action: Action::FixRequest,
@@ -35780,6 +36701,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyCheckCode => &ErrcodeInfo {
                 errmsg: "check_code is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check_code is empty",
                 action: Action::FixRequest,
@@ -35792,6 +36714,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPdfUrl => &ErrcodeInfo {
                 errmsg: "pdf_url is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The pdf_url is invalid",
                 action: Action::FixRequest,
@@ -35804,6 +36727,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PdfBillingCodeOrNoError => &ErrcodeInfo {
                 errmsg: "pdf billing_code or pdf billing_no is error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The PDF billing_code or billing_no is wrong",
                 action: Action::FixRequest,
@@ -35816,6 +36740,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyInvoicesInsertedReauth => &ErrcodeInfo {
                 errmsg: "insert too many invoice, need auth again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many invoices were inserted; authorization is required again",
                 action: Action::FixRequest,
@@ -35828,6 +36753,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NeverAuthorized => &ErrcodeInfo {
                 errmsg: "never auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has never been authorized",
                 action: Action::FixConfig,
@@ -35840,6 +36766,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuthExpiredReauthRequired => &ErrcodeInfo {
                 errmsg: "auth expired, need auth again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The authorization has expired; please authorize again",
                 action: Action::FixRequest,
@@ -35852,6 +36779,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppTypeError => &ErrcodeInfo {
                 errmsg: "app type error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The app type is wrong",
                 action: Action::FixRequest,
@@ -35864,6 +36792,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyInvoicesRequested => &ErrcodeInfo {
                 errmsg: "get too many invoice",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many invoices were requested",
                 action: Action::FixRequest,
@@ -35876,6 +36805,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNeverAuthorized => &ErrcodeInfo {
                 errmsg: "user never auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has never authorized",
                 action: Action::FixConfig,
@@ -35888,6 +36818,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoicesBeingInserted => &ErrcodeInfo {
                 errmsg: "invoices is inserting, wait a moment please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invoices are being inserted; please wait a moment",
                 action: Action::Backoff,
@@ -35900,6 +36831,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyInvoices => &ErrcodeInfo {
                 errmsg: "too many invoices",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There are too many invoices",
                 action: Action::FixRequest,
@@ -35912,6 +36844,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateOrderId => &ErrcodeInfo {
                 errmsg: "order_id repeated, please check order_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id is a duplicate; please check it",
                 action: Action::FixRequest,
@@ -35924,6 +36857,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DailyInsertLimitReached => &ErrcodeInfo {
                 errmsg: "today insert limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Today's insert limit has been reached",
                 action: Action::FixRequest,
@@ -35936,6 +36870,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CallbackBizError => &ErrcodeInfo {
                 errmsg: "callback biz error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The business callback returned an error",
                 action: Action::FixRequest,
@@ -35948,6 +36883,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceBeingGiven => &ErrcodeInfo {
                 errmsg: "this invoice is giving to others, wait a moment please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This invoice is being given to someone else; please wait a moment",
                 action: Action::Backoff,
@@ -35960,6 +36896,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceCancelled => &ErrcodeInfo {
                 errmsg: "this invoice has been cancelled, check the reimburse_status please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This invoice has been cancelled; please check the reimburse_status",
                 action: Action::FixRequest,
@@ -35972,6 +36909,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceClosed => &ErrcodeInfo {
                 errmsg: "this invoice has been closed, check the reimburse_status please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This invoice has been closed; please check the reimburse_status",
                 action: Action::FixRequest,
@@ -35984,6 +36922,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeAuthKeyLimited => &ErrcodeInfo {
                 errmsg: "this code_auth_key is limited, try other code_auth_key please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This code_auth_key is restricted; please try another code_auth_key",
                 action: Action::FixRequest,
@@ -35996,6 +36935,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizContactEmpty => &ErrcodeInfo {
                 errmsg: "biz contact is empty, set contact first please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The business contact is empty; please set the contact first",
                 action: Action::FixRequest,
@@ -36008,6 +36948,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TbcError => &ErrcodeInfo {
                 errmsg: "tbc error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A TBC error occurred",
                 action: Action::FixRequest,
@@ -36020,6 +36961,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TbcLogicError => &ErrcodeInfo {
                 errmsg: "tbc logic error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A TBC logic error occurred",
                 action: Action::FixRequest,
@@ -36032,6 +36974,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AdCardTimeBudgetLocked => &ErrcodeInfo {
                 errmsg: "the card is send for advertisement, not allow modify time and budget",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card is used for advertising, so its time and budget cannot be modified",
                 action: Action::FixConfig,
@@ -36044,6 +36987,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BatchInsertAuthKeyExpired => &ErrcodeInfo {
                 errmsg: "BatchInsertAuthKey_Expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The batch insert auth key has expired",
                 action: Action::FixRequest,
@@ -36056,6 +37000,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BatchInsertAuthKeyOwnerMismatch => &ErrcodeInfo {
                 errmsg: "BatchInsertAuthKey_Owner",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The batch insert auth key owner is wrong",
                 action: Action::FixRequest,
@@ -36068,6 +37013,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BatchTaskRunError => &ErrcodeInfo {
                 errmsg: "BATCHTASKRUN_ERROR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The batch task failed to run",
                 action: Action::FixRequest,
@@ -36080,6 +37026,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizTitleKeyExpired => &ErrcodeInfo {
                 errmsg: "BIZ_TITLE_KEY_OUT_TIME",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The business title key has expired",
                 action: Action::FixRequest,
@@ -36092,6 +37039,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DiscernGaopengError => &ErrcodeInfo {
                 errmsg: "Discern_GaoPeng_Error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Gaopeng recognition failed",
                 action: Action::FixRequest,
@@ -36104,6 +37052,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DiscernTypeError => &ErrcodeInfo {
                 errmsg: "Discern_Type_Error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The recognition type is wrong",
                 action: Action::FixRequest,
@@ -36116,6 +37065,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeeError => &ErrcodeInfo {
                 errmsg: "Fee_Error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fee is wrong",
                 action: Action::FixRequest,
@@ -36128,6 +37078,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyAuthorized => &ErrcodeInfo {
                 errmsg: "HAS_Auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has already been authorized",
                 action: Action::FixRequest,
@@ -36140,6 +37091,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadySent => &ErrcodeInfo {
                 errmsg: "HAS_SEND",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has already been sent",
                 action: Action::FixRequest,
@@ -36152,6 +37104,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceSign => &ErrcodeInfo {
                 errmsg: "INVOICESIGN",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invoice signing error (INVOICESIGN)",
                 action: Action::FixRequest,
@@ -36164,6 +37117,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyDeleted => &ErrcodeInfo {
                 errmsg: "KEY_DELETED",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key has been deleted",
                 action: Action::FixRequest,
@@ -36176,6 +37130,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyExpired => &ErrcodeInfo {
                 errmsg: "KEY_EXPIRED",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key has expired",
                 action: Action::FixRequest,
@@ -36188,6 +37143,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MountError => &ErrcodeInfo {
                 errmsg: "MOUNT_ERROR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mount failed",
                 action: Action::FixRequest,
@@ -36200,6 +37156,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotFound72080 => &ErrcodeInfo {
                 errmsg: "NO_FOUND",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not found",
                 action: Action::FixRequest,
@@ -36212,6 +37169,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoPullPdf => &ErrcodeInfo {
                 errmsg: "No_Pull_Pdf",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The PDF has not been pulled",
                 action: Action::FixRequest,
@@ -36224,6 +37182,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PdfCheckError => &ErrcodeInfo {
                 errmsg: "PDF_CHECK_ERROR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The PDF check failed",
                 action: Action::FixRequest,
@@ -36236,6 +37195,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PullPdfFailed => &ErrcodeInfo {
                 errmsg: "PULL_PDF_FAIL",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to pull the PDF",
                 action: Action::FixRequest,
@@ -36248,6 +37208,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PushBizEmpty => &ErrcodeInfo {
                 errmsg: "PUSH_BIZ_EMPTY",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The push business is empty",
                 action: Action::FixRequest,
@@ -36260,6 +37221,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SdkAppidError => &ErrcodeInfo {
                 errmsg: "SDK_APPID_ERROR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The SDK appid is wrong",
                 action: Action::FixRequest,
@@ -36272,6 +37234,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SdkBizError => &ErrcodeInfo {
                 errmsg: "SDK_BIZ_ERROR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The SDK business is wrong",
                 action: Action::FixRequest,
@@ -36284,6 +37247,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SdkUrlError => &ErrcodeInfo {
                 errmsg: "SDK_URL_ERROR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The SDK URL is wrong",
                 action: Action::FixRequest,
@@ -36296,6 +37260,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SearchTitleFailed => &ErrcodeInfo {
                 errmsg: "Search_Title_Fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to search for the title",
                 action: Action::FixRequest,
@@ -36308,6 +37273,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TitleBusy => &ErrcodeInfo {
                 errmsg: "TITLE_BUSY",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The title is busy",
                 action: Action::Retry,
@@ -36320,6 +37286,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TitleNotFound => &ErrcodeInfo {
                 errmsg: "TITLE_NO_FOUND",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The title was not found",
                 action: Action::FixRequest,
@@ -36332,6 +37299,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TokenError => &ErrcodeInfo {
                 errmsg: "TOKEN_ERR",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The token is wrong",
                 action: Action::FixRequest,
@@ -36344,6 +37312,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserTitleNotFound => &ErrcodeInfo {
                 errmsg: "USER_TITLE_NOT_FOUND",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user's title was not found",
                 action: Action::FixRequest,
@@ -36356,6 +37325,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyVerifyFailed => &ErrcodeInfo {
                 errmsg: "Verify_3rd_Fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Third-party verification failed",
                 action: Action::FixRequest,
@@ -36368,6 +37338,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MakeOutInvoiceFailed => &ErrcodeInfo {
                 errmsg: "sys error make out invoice failed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "System error: failed to make out the invoice",
                 action: Action::FixRequest,
@@ -36380,6 +37351,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxOpenidError => &ErrcodeInfo {
                 errmsg: "wxopenid error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxopenid is wrong",
                 action: Action::FixRequest,
@@ -36392,6 +37364,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyDdhOrderId => &ErrcodeInfo {
                 errmsg: "ddh orderid empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ddh (order ID) is empty",
                 action: Action::FixRequest,
@@ -36404,6 +37377,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyWxOpenid => &ErrcodeInfo {
                 errmsg: "wxopenid empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxopenid is empty",
                 action: Action::FixRequest,
@@ -36416,6 +37390,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyFpqqlsh => &ErrcodeInfo {
                 errmsg: "fpqqlsh empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fpqqlsh (invoice request serial number) is empty",
                 action: Action::FixRequest,
@@ -36428,6 +37403,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotCommercial => &ErrcodeInfo {
                 errmsg: "not a commercial",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not a commercial account",
                 action: Action::FixRequest,
@@ -36440,6 +37416,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyKplx => &ErrcodeInfo {
                 errmsg: "kplx empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The kplx (invoice type) is empty",
                 action: Action::FixRequest,
@@ -36452,6 +37429,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyNsrmc => &ErrcodeInfo {
                 errmsg: "nsrmc empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nsrmc (taxpayer name) is empty",
                 action: Action::FixRequest,
@@ -36464,6 +37442,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyNsrdz => &ErrcodeInfo {
                 errmsg: "nsrdz empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nsrdz (taxpayer address) is empty",
                 action: Action::FixRequest,
@@ -36476,6 +37455,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyNsrdh => &ErrcodeInfo {
                 errmsg: "nsrdh empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nsrdh (taxpayer phone number) is empty",
                 action: Action::FixRequest,
@@ -36488,6 +37468,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyGhfmc => &ErrcodeInfo {
                 errmsg: "ghfmc empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ghfmc (buyer name) is empty",
                 action: Action::FixRequest,
@@ -36500,6 +37481,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyKpr => &ErrcodeInfo {
                 errmsg: "kpr empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The kpr (invoice issuer) is empty",
                 action: Action::FixRequest,
@@ -36512,6 +37494,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyJshj => &ErrcodeInfo {
                 errmsg: "jshj empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The jshj (total including tax) is empty",
                 action: Action::FixRequest,
@@ -36524,6 +37507,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyHjje => &ErrcodeInfo {
                 errmsg: "hjje empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The hjje (total amount) is empty",
                 action: Action::FixRequest,
@@ -36536,6 +37520,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyHjse => &ErrcodeInfo {
                 errmsg: "hjse empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The hjse (total tax) is empty",
                 action: Action::FixRequest,
@@ -36548,6 +37533,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyHylx => &ErrcodeInfo {
                 errmsg: "hylx empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The hylx (industry type) is empty",
                 action: Action::FixRequest,
@@ -36560,6 +37546,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyNsrsbh => &ErrcodeInfo {
                 errmsg: "nsrsbh empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nsrsbh (taxpayer ID number) is empty",
                 action: Action::FixRequest,
@@ -36572,6 +37559,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoicePlatformError => &ErrcodeInfo {
                 errmsg: "kaipiao plat error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoicing platform returned an error",
                 action: Action::FixRequest,
@@ -36584,6 +37572,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NsrsbhMismatch => &ErrcodeInfo {
                 errmsg: "nsrsbh not cmp",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nsrsbh (taxpayer ID number) does not match",
                 action: Action::FixRequest,
@@ -36596,6 +37585,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxaAppidNotBoundToBiz => &ErrcodeInfo {
                 errmsg: "invalid wxa appid in url_cell, wxa appid is need to bind biz appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program appid in url_cell is invalid; it must be bound to the biz appid",
                 action: Action::FixRequest,
@@ -36608,6 +37598,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoiceFrequencyLimit => &ErrcodeInfo {
                 errmsg: "reach frequency limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The frequency limit has been reached",
                 action: Action::Backoff,
@@ -36620,6 +37611,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvoicePlatformTimeout => &ErrcodeInfo {
                 errmsg: "Kp plat make invoice timeout, please try again with the same fpqqlsh",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The invoicing platform timed out; please try again with the same fpqqlsh",
                 action: Action::Retry,
@@ -36632,6 +37624,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FpqqlshUsedWithOtherDdh => &ErrcodeInfo {
                 errmsg: "Fpqqlsh exist with different ddh",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fpqqlsh already exists with a different ddh",
                 action: Action::FixRequest,
@@ -36644,6 +37637,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FpqqlshProcessing => &ErrcodeInfo {
                 errmsg: "Fpqqlsh is processing, please wait and query later",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fpqqlsh is being processed; please wait and query later",
                 action: Action::FixRequest,
@@ -36656,6 +37650,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DdhUsedWithOtherFpqqlsh => &ErrcodeInfo {
                 errmsg: "This ddh with other fpqqlsh already exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This ddh already exists with a different fpqqlsh",
                 action: Action::FixRequest,
@@ -36668,6 +37663,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FpqqlshNotOnPlatform => &ErrcodeInfo {
                 errmsg: "This Fpqqlsh not exist in kpplat",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This fpqqlsh does not exist on the invoicing platform",
                 action: Action::FixRequest,
@@ -36680,6 +37676,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetCardDetailFailed => &ErrcodeInfo {
                 errmsg: "get card detail by card id and code fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to get the card details by card ID and code",
                 action: Action::FixRequest,
@@ -36692,6 +37689,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetCloudInvoiceRecordFailed => &ErrcodeInfo {
                 errmsg: "get cloud invoice record fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to get the cloud invoice record",
                 action: Action::FixRequest,
@@ -36704,6 +37702,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetAppInfoFailed => &ErrcodeInfo {
                 errmsg: "get appinfo fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to get the app info",
                 action: Action::FixRequest,
@@ -36716,6 +37715,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetInvoiceCategoryOrRuleFailed => &ErrcodeInfo {
                 errmsg: "get invoice category or rule kv error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to get the invoice category or rule",
                 action: Action::FixRequest,
@@ -36728,6 +37728,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequestedCardNotExist => &ErrcodeInfo {
                 errmsg: "request card not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The requested card does not exist",
                 action: Action::FixRequest,
@@ -36740,6 +37741,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendCardCreationPaused => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券",
                 message_en: "Friend coupons are being upgraded, so creation is paused; please create another card type",
                 action: Action::FixRequest,
@@ -36752,6 +37754,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendCardPointRechargePaused => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券",
                 message_en: "Friend coupons are being upgraded, so coupon point top-ups are paused; please create another card type",
                 action: Action::FixRequest,
@@ -36764,6 +37767,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendCardPointAccountPaused => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "朋友的券玩法升级中，当前暂停开通券点账户",
                 message_en: "Friend coupons are being upgraded, so opening coupon point accounts is paused",
                 action: Action::FixRequest,
@@ -36776,6 +37780,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendCardStockChangeUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "朋友的券玩法升级中，当前不支持修改库存",
                 message_en: "Friend coupons are being upgraded, so the stock cannot be modified for now",
                 action: Action::FixConfig,
@@ -36788,6 +37793,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FriendCardValidityChangeUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "朋友的券玩法升级中，当前不支持修改有效期",
                 message_en: "Friend coupons are being upgraded, so the validity period cannot be modified for now",
                 action: Action::FixConfig,
@@ -36800,6 +37806,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BatchStockChangeUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "当前批次不支持修改卡券批次库存",
                 message_en: "This batch does not support modifying the card stock",
                 action: Action::FixConfig,
@@ -36812,6 +37819,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WebLinkJumpUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不再支持配置网页链接跳转，请选择小程序替代",
                 message_en: "Web page link redirects are no longer supported; please use a mini program instead",
                 action: Action::FixRequest,
@@ -36824,6 +37832,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BackupMemberUnauthorized => &ErrcodeInfo {
                 errmsg: "unauthorized backup member",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not authorized to back up members",
                 action: Action::FixConfig,
@@ -36836,6 +37845,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardCodeType => &ErrcodeInfo {
                 errmsg: "invalid code type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The code type is invalid",
                 action: Action::FixRequest,
@@ -36848,6 +37858,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserAlreadyMember => &ErrcodeInfo {
                 errmsg: "the user is already a member",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user is already a member",
                 action: Action::FixRequest,
@@ -36860,6 +37871,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayLinkedCouponRetired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml",
                 message_en: "The pay-linked coupon feature is offline; please use the WeChat Pay voucher API directly",
                 action: Action::FixRequest,
@@ -36872,6 +37884,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGiftCardButtonName => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖",
                 message_en: "The button name is invalid; choose one of 使用礼品卡, 立即使用 or 去点外卖",
                 action: Action::FixRequest,
@@ -36884,6 +37897,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GiftCardAppnamePathNotSet => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "礼品卡本身没有设置appname和path，不允许在修改接口设置",
                 message_en: "The gift card has no appname and path set, so they cannot be set through the update API",
                 action: Action::FixConfig,
@@ -36896,6 +37910,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GiftCardMiniProgramJumpUnauthorized => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "未授权使用礼品卡落地页跳转小程序功能",
                 message_en: "Not authorized to jump from the gift card landing page to a mini program",
                 action: Action::FixConfig,
@@ -36908,6 +37923,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxHotelIdNotFound => &ErrcodeInfo {
                 errmsg: "not find this wx_hotel_id info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No info was found for this wx_hotel_id",
                 action: Action::FixRequest,
@@ -36920,6 +37936,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequestParamEmpty => &ErrcodeInfo {
                 errmsg: "request some param empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A request parameter is empty",
                 action: Action::FixRequest,
@@ -36932,6 +37949,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequestParamError74002 => &ErrcodeInfo {
                 errmsg: "request some param error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A request parameter is wrong",
                 action: Action::FixRequest,
@@ -36944,6 +37962,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequestParamError74003 => &ErrcodeInfo {
                 errmsg: "request some param error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A request parameter is wrong",
                 action: Action::FixRequest,
@@ -36956,6 +37975,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DatetimeError => &ErrcodeInfo {
                 errmsg: "datetime error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The datetime is wrong",
                 action: Action::FixRequest,
@@ -36968,6 +37988,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CheckinModeError => &ErrcodeInfo {
                 errmsg: "checkin mode error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check-in mode is wrong",
                 action: Action::FixRequest,
@@ -36980,6 +38001,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CarIdSourceError => &ErrcodeInfo {
                 errmsg: "carid from error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The carid source is wrong",
                 action: Action::FixRequest,
@@ -36992,6 +38014,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HotelRouteCodeNotExist => &ErrcodeInfo {
                 errmsg: "this hotel routecode not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This hotel's routecode does not exist",
                 action: Action::FixRequest,
@@ -37004,6 +38027,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HotelRouteCodeInfoError => &ErrcodeInfo {
                 errmsg: "this hotel routecode info error contract developer",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This hotel's routecode info is wrong; please contact the developer",
                 action: Action::FixRequest,
@@ -37016,6 +38040,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReportModeNotSupported => &ErrcodeInfo {
                 errmsg: "maybe not support report mode",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The report mode may not be supported",
                 action: Action::FixConfig,
@@ -37028,6 +38053,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PicDecodeFailed => &ErrcodeInfo {
                 errmsg: "pic deocde not ok maybe its not good picdata",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to decode the picture; the image data may be bad",
                 action: Action::FixRequest,
@@ -37040,6 +38066,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerifySystemError => &ErrcodeInfo {
                 errmsg: "verify sys erro",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A verification system error occurred",
                 action: Action::FixRequest,
@@ -37052,6 +38079,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InnerPoliceError => &ErrcodeInfo {
                 errmsg: "inner police erro",
+                aliases: &[],
                 message_zh: "",
                 message_en: "An internal police system error occurred",
                 action: Action::FixRequest,
@@ -37064,6 +38092,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FaceNotDetected => &ErrcodeInfo {
                 errmsg: "unable to detect the face",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Unable to detect the face",
                 action: Action::FixRequest,
@@ -37076,6 +38105,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LvyeCheckinReportError => &ErrcodeInfo {
                 errmsg: "report checkin 2 lvye sys erro",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A system error occurred while reporting check-in to lvye",
                 action: Action::FixRequest,
@@ -37088,6 +38118,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LvyeCheckoutReportError => &ErrcodeInfo {
                 errmsg: "report checkou 2 lvye sys erro",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A system error occurred while reporting check-out to lvye",
                 action: Action::FixRequest,
@@ -37100,6 +38131,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RequiredParamEmpty => &ErrcodeInfo {
                 errmsg: "some param emtpy please check",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Some parameters are empty; please check",
                 action: Action::FixRequest,
@@ -37112,6 +38144,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalParam => &ErrcodeInfo {
                 errmsg: "param illegal please check",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A parameter is invalid; please check",
                 action: Action::FixRequest,
@@ -37124,6 +38157,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KvStoreError => &ErrcodeInfo {
                 errmsg: "sys error kv store error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "System error: the KV store failed",
                 action: Action::FixRequest,
@@ -37136,6 +38170,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KvStringStoreError => &ErrcodeInfo {
                 errmsg: "sys error kvstring store error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "System error: the KV string store failed",
                 action: Action::FixRequest,
@@ -37148,6 +38183,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductNotFound => &ErrcodeInfo {
                 errmsg: "product not exist please check your product_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product does not exist; please check your product_id",
                 action: Action::FixRequest,
@@ -37160,6 +38196,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderNotFoundForBuyer => &ErrcodeInfo {
                 errmsg: "order not exist please check order_id and buyer_appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order does not exist; please check the order_id and buyer_appid",
                 action: Action::FixRequest,
@@ -37172,6 +38209,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderStatusChangeNotAllowed => &ErrcodeInfo {
                 errmsg: "do not allow this status to change please check this order_id status now",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This status change is not allowed; please check the current status of the order_id",
                 action: Action::FixConfig,
@@ -37184,6 +38222,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductIdAlreadyUsed => &ErrcodeInfo {
                 errmsg: "product has exist please use new id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product already exists; please use a new ID",
                 action: Action::FixRequest,
@@ -37196,6 +38235,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyOrderStatusFailed => &ErrcodeInfo {
                 errmsg: "notify order status failed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to notify the order status",
                 action: Action::FixRequest,
@@ -37208,6 +38248,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BuyerBusinessInfoNotExist => &ErrcodeInfo {
                 errmsg: "buyer bussiness info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The buyer business info does not exist",
                 action: Action::FixRequest,
@@ -37220,6 +38261,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyRegistered => &ErrcodeInfo {
                 errmsg: "you had registered",
+                aliases: &[],
                 message_zh: "",
                 message_en: "You have already registered",
                 action: Action::FixRequest,
@@ -37232,6 +38274,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreImageKeyFailed => &ErrcodeInfo {
                 errmsg: "store image key to kv error, please try again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to store the image key to KV; please try again",
                 action: Action::Retry,
@@ -37244,6 +38287,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetImageFailed => &ErrcodeInfo {
                 errmsg: "get image fail, please check you image key",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to get the image; please check your image key",
                 action: Action::FixRequest,
@@ -37256,6 +38300,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyNotOwned => &ErrcodeInfo {
                 errmsg: "this key is not belong to you",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This key does not belong to you",
                 action: Action::FixRequest,
@@ -37268,6 +38313,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FileKeyExpired => &ErrcodeInfo {
                 errmsg: "this key is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This key has expired",
                 action: Action::FixRequest,
@@ -37280,6 +38326,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EncryptDecodeKeyFailed => &ErrcodeInfo {
                 errmsg: "encrypt decode key fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to decode the encrypted key",
                 action: Action::FixRequest,
@@ -37292,6 +38339,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EncryptEncodeKeyFailed => &ErrcodeInfo {
                 errmsg: "encrypt encode key fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to encode the encrypted key",
                 action: Action::FixRequest,
@@ -37304,6 +38352,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BindBuyerBusinessInfoFailed => &ErrcodeInfo {
                 errmsg: "bind buyer business info fail please contact us",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to bind the buyer business info; please contact WeChat",
                 action: Action::FixRequest,
@@ -37316,6 +38365,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyFileKey => &ErrcodeInfo {
                 errmsg: "this key is empty, user may not upload file",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This key is empty; the user may not have uploaded the file",
                 action: Action::FixRequest,
@@ -37328,6 +38378,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RidNotFound => &ErrcodeInfo {
                 errmsg: "rid not found",
+                aliases: &[],
                 message_zh: "rid不存在",
                 message_en: "The rid does not exist",
                 action: Action::FixRequest,
@@ -37340,6 +38391,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RidInvalid => &ErrcodeInfo {
                 errmsg: "rid is error",
+                aliases: &[],
                 message_zh: "rid为空或者格式错误",
                 message_en: "The rid is empty or malformed",
                 action: Action::FixRequest,
@@ -37352,6 +38404,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RidNoPermission => &ErrcodeInfo {
                 errmsg: "could not query this rid,no permission",
+                aliases: &[],
                 message_zh: "当前账号无权查询该rid，该rid属于其他账号调用所产生",
                 message_en: "This account may not query the rid: it belongs to another account's call",
                 action: Action::FixConfig,
@@ -37364,6 +38417,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RidExpired => &ErrcodeInfo {
                 errmsg: "rid time is error",
+                aliases: &[],
                 message_zh: "rid过期，仅支持持续7天内的rid",
                 message_en: "The rid has expired: only rids from the last 7 days can be queried",
                 action: Action::FixRequest,
@@ -37376,6 +38430,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CgiPathNotFound => &ErrcodeInfo {
                 errmsg: "cgi_path not found, please check",
+                aliases: &[],
                 message_zh: "cgi_path填错了",
                 message_en: "The cgi_path is wrong",
                 action: Action::FixRequest,
@@ -37388,6 +38443,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CgiPathNoPermission => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "could not use this cgi_path，no permission；当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明",
                 message_en: "This cgi_path may not be used: no permission",
                 action: Action::FixConfig,
@@ -37400,6 +38456,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemErrorTryLater => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误，请稍后再试",
                 message_en: "System error; please try again later",
                 action: Action::Retry,
@@ -37412,6 +38469,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ParamFormatCheckFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "参数格式校验错误",
                 message_en: "The parameter format check failed",
                 action: Action::FixRequest,
@@ -37424,6 +38482,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SigningFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "签名失败",
                 message_en: "Signing failed",
                 action: Action::FixRequest,
@@ -37436,6 +38495,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderNotGeneratedForDate => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该日期订单未生成",
                 message_en: "The orders for this date have not been generated",
                 action: Action::FixRequest,
@@ -37448,6 +38508,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserCardNotBound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "用户未绑卡",
                 message_en: "The user has not bound a card",
                 action: Action::FixRequest,
@@ -37460,6 +38521,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "姓名不符",
                 message_en: "The name does not match",
                 action: Action::FixRequest,
@@ -37472,6 +38534,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdCardMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "身份证不符",
                 message_en: "The ID card does not match",
                 action: Action::FixRequest,
@@ -37484,6 +38547,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetCityInfoFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取城市信息失败",
                 message_en: "Failed to get the city info",
                 action: Action::FixRequest,
@@ -37496,6 +38560,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ChildInfoNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "未找到指定少儿信息",
                 message_en: "The specified child's info was not found",
                 action: Action::FixRequest,
@@ -37508,6 +38573,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ChildIdCardMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "少儿身份证不符",
                 message_en: "The child's ID card does not match",
                 action: Action::FixRequest,
@@ -37520,6 +38586,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ChildNotBound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "少儿未绑定",
                 message_en: "The child is not bound",
                 action: Action::FixConfig,
@@ -37532,6 +38599,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContractNumberMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "签约号不符",
                 message_en: "The contract number does not match",
                 action: Action::FixRequest,
@@ -37544,6 +38612,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BureauConfigNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该地区局方配置不存在",
                 message_en: "The bureau configuration for this region does not exist",
                 action: Action::FixRequest,
@@ -37556,6 +38625,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CallerAppidBureauMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "调用方appid与局方配置不匹配",
                 message_en: "The caller's appid does not match the bureau configuration",
                 action: Action::FixRequest,
@@ -37568,6 +38638,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetMessageAccountFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取消息账号失败",
                 message_en: "Failed to get the message account",
                 action: Action::FixRequest,
@@ -37580,6 +38651,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPluginVersion => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "非法的插件版本",
                 message_en: "Invalid plugin version",
                 action: Action::FixRequest,
@@ -37592,6 +38664,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "找不到使用的插件",
                 message_en: "The plugin in use cannot be found",
                 action: Action::FixRequest,
@@ -37604,6 +38677,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginNoPermission => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "没有权限使用该插件",
                 message_en: "No permission to use this plugin",
                 action: Action::FixConfig,
@@ -37616,6 +38690,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MerchantNotOnboarded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商家未接入",
                 message_en: "The merchant has not been onboarded",
                 action: Action::FixRequest,
@@ -37628,6 +38703,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RealnameCodeNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "实名校验code不存在",
                 message_en: "The real-name verification code does not exist",
                 action: Action::FixRequest,
@@ -37640,6 +38716,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeConcurrencyConflict => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "code并发冲突",
                 message_en: "A concurrency conflict occurred on the code",
                 action: Action::FixRequest,
@@ -37652,6 +38729,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRealnameCheckCode => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "无效code",
                 message_en: "The code is invalid",
                 action: Action::FixRequest,
@@ -37664,6 +38742,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidReportType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "report_type无效",
                 message_en: "The report_type is invalid",
                 action: Action::FixRequest,
@@ -37676,6 +38755,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceType80202 => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "service_type无效",
                 message_en: "The service_type is invalid",
                 action: Action::FixRequest,
@@ -37688,6 +38768,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApplicationNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请单不存在",
                 message_en: "The application does not exist",
                 action: Action::FixRequest,
@@ -37700,6 +38781,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApplicationNotOwned => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请单不属于该账号",
                 message_en: "The application does not belong to this account",
                 action: Action::FixRequest,
@@ -37712,6 +38794,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActivationRangeOverlap => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "激活号段有重叠",
                 message_en: "The activation number ranges overlap",
                 action: Action::FixRequest,
@@ -37724,6 +38807,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeFormatError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "码格式错误",
                 message_en: "The code format is wrong",
                 action: Action::FixRequest,
@@ -37736,6 +38820,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeNotActivated => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该码未激活",
                 message_en: "The code has not been activated",
                 action: Action::FixRequest,
@@ -37748,6 +38833,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActivationFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "激活失败",
                 message_en: "Activation failed",
                 action: Action::FixRequest,
@@ -37760,6 +38846,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeIndexOutOfRange => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "码索引超出申请范围",
                 message_en: "The code index is outside the applied range",
                 action: Action::FixRequest,
@@ -37772,6 +38859,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApplicationExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请已存在",
                 message_en: "The application already exists",
                 action: Action::FixRequest,
@@ -37784,6 +38872,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubtaskNotFinished => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "子任务未完成",
                 message_en: "The subtask has not finished",
                 action: Action::FixRequest,
@@ -37796,6 +38885,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubtaskFileExpired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "子任务文件过期",
                 message_en: "The subtask file has expired",
                 action: Action::FixRequest,
@@ -37808,6 +38898,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubtaskNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "子任务不存在",
                 message_en: "The subtask does not exist",
                 action: Action::FixRequest,
@@ -37820,6 +38911,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetFileFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取文件失败",
                 message_en: "Failed to get the file",
                 action: Action::FixRequest,
@@ -37832,6 +38924,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EncryptDataFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "加密数据失败",
                 message_en: "Failed to encrypt the data",
                 action: Action::FixRequest,
@@ -37844,6 +38937,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EncryptionKeyNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "加密数据密钥不存在，请联系接口人申请",
                 message_en: "The data encryption key does not exist; please contact your API contact person to apply",
                 action: Action::FixRequest,
@@ -37856,6 +38950,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PageIdNotAllowedInAdd => &ErrcodeInfo {
                 errmsg: "can not set page_id in AddGiftCardPage",
+                aliases: &[],
                 message_zh: "",
                 message_en: "page_id cannot be set in AddGiftCardPage",
                 action: Action::FixRequest,
@@ -37868,6 +38963,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyCardList => &ErrcodeInfo {
                 errmsg: "card_list is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_list is empty",
                 action: Action::FixRequest,
@@ -37880,6 +38976,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardIdNotGiftCard => &ErrcodeInfo {
                 errmsg: "card_id is not giftcard",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_id is not a gift card",
                 action: Action::FixRequest,
@@ -37892,6 +38989,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyBannerPicUrl => &ErrcodeInfo {
                 errmsg: "banner_pic_url is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The banner_pic_url is empty",
                 action: Action::FixRequest,
@@ -37904,6 +39002,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BannerPicUrlNotFromCdn => &ErrcodeInfo {
                 errmsg: "banner_pic_url is not from cdn",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The banner_pic_url is not from the CDN",
                 action: Action::FixRequest,
@@ -37916,6 +39015,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyGiftcardWrapPicUrlList => &ErrcodeInfo {
                 errmsg: "giftcard_wrap_pic_url_list is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The giftcard_wrap_pic_url_list is empty",
                 action: Action::FixRequest,
@@ -37928,6 +39028,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GiftcardWrapPicUrlNotFromCdn => &ErrcodeInfo {
                 errmsg: "giftcard_wrap_pic_url_list is not from cdn",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The giftcard_wrap_pic_url_list is not from the CDN",
                 action: Action::FixRequest,
@@ -37940,6 +39041,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyAddress => &ErrcodeInfo {
                 errmsg: "address is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The address is empty",
                 action: Action::FixRequest,
@@ -37952,6 +39054,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServicePhone => &ErrcodeInfo {
                 errmsg: "service_phone is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service_phone is invalid",
                 action: Action::FixRequest,
@@ -37964,6 +39067,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyBizDescription => &ErrcodeInfo {
                 errmsg: "biz_description is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The biz_description is empty",
                 action: Action::FixRequest,
@@ -37976,6 +39080,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPageId => &ErrcodeInfo {
                 errmsg: "invalid page_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The page_id is invalid",
                 action: Action::FixRequest,
@@ -37988,6 +39093,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGiftOrderId => &ErrcodeInfo {
                 errmsg: "invalid order_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id is invalid",
                 action: Action::FixRequest,
@@ -38000,6 +39106,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTimeRange => &ErrcodeInfo {
                 errmsg: "invalid TIME_RANGE, begin_time + 31day must less than end_time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The TIME_RANGE is invalid; begin_time + 31 days must be less than end_time",
                 action: Action::FixRequest,
@@ -38012,6 +39119,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CountTooLarge => &ErrcodeInfo {
                 errmsg: "invalid count! count must equal or less than 100",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The count is invalid; it must be 100 or less",
                 action: Action::FixRequest,
@@ -38024,6 +39132,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategoryIndexOrTitle => &ErrcodeInfo {
                 errmsg: "invalid category_index OR category.title is empty OR is_banner but has_category_index",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid category_index, empty category.title, or is_banner set together with has_category_index",
                 action: Action::FixRequest,
@@ -38036,6 +39145,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyBanners => &ErrcodeInfo {
                 errmsg: "is_banner is more than 1",
+                aliases: &[],
                 message_zh: "",
                 message_en: "is_banner is set on more than one item",
                 action: Action::FixRequest,
@@ -38048,6 +39158,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GiftOrderStatusError => &ErrcodeInfo {
                 errmsg: "order status error, please check pay status or gifting_status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order status is wrong; please check the pay status or gifting_status",
                 action: Action::FixRequest,
@@ -38060,6 +39171,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderAlreadyRefunded => &ErrcodeInfo {
                 errmsg: "refund reduplicate, the order is already refunded",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Duplicate refund: the order has already been refunded",
                 action: Action::FixRequest,
@@ -38072,6 +39184,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LockOrderFailedRefunding => &ErrcodeInfo {
                 errmsg: "lock order fail! the order is refunding by another request",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to lock the order; it is being refunded by another request",
                 action: Action::FixRequest,
@@ -38084,6 +39197,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPageIdAllCombination => &ErrcodeInfo {
                 errmsg: "Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid arguments: page_id must be empty when all is true and non-empty when all is false",
                 action: Action::FixRequest,
@@ -38096,6 +39210,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyThemePicUrl => &ErrcodeInfo {
                 errmsg: "Empty theme_pic_url.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The theme_pic_url is empty",
                 action: Action::FixRequest,
@@ -38108,6 +39223,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyThemeTitle => &ErrcodeInfo {
                 errmsg: "Empty theme.title.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The theme.title is empty",
                 action: Action::FixRequest,
@@ -38120,6 +39236,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyThemeTitleTitle => &ErrcodeInfo {
                 errmsg: "Empty theme.title_title.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The theme.title_title is empty",
                 action: Action::FixRequest,
@@ -38132,6 +39249,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyThemeItemList => &ErrcodeInfo {
                 errmsg: "Empty theme.item_list.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The theme.item_list is empty",
                 action: Action::FixRequest,
@@ -38144,6 +39262,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyThemePicItemList => &ErrcodeInfo {
                 errmsg: "Empty theme.pic_item_list.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The theme.pic_item_list is empty",
                 action: Action::FixRequest,
@@ -38156,6 +39275,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidThemeTitleLength => &ErrcodeInfo {
                 errmsg: "Invalid theme.title.length .",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The length of theme.title is invalid",
                 action: Action::FixRequest,
@@ -38168,6 +39288,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyBackgroundPicUrl => &ErrcodeInfo {
                 errmsg: "Empty background_pic_url.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The background_pic_url is empty",
                 action: Action::FixRequest,
@@ -38180,6 +39301,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyDefaultGiftingMsg => &ErrcodeInfo {
                 errmsg: "Empty default_gifting_msg.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The default_gifting_msg is empty",
                 action: Action::FixRequest,
@@ -38192,6 +39314,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateGiftOrderId => &ErrcodeInfo {
                 errmsg: "Duplicate order_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id is a duplicate",
                 action: Action::FixRequest,
@@ -38204,6 +39327,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PreallocCodeFailed => &ErrcodeInfo {
                 errmsg: "PreAlloc code fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to pre-allocate the code",
                 action: Action::FixRequest,
@@ -38216,6 +39340,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyThemesInActivity => &ErrcodeInfo {
                 errmsg: "Too many theme participate_activity",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Too many themes participate in the activity",
                 action: Action::FixRequest,
@@ -38228,6 +39353,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizTemplateIdNotExist => &ErrcodeInfo {
                 errmsg: "biz_template_id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The biz_template_id does not exist",
                 action: Action::FixRequest,
@@ -38240,6 +39366,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResultPageStyleIdNotExist => &ErrcodeInfo {
                 errmsg: "result_page_style_id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The result_page_style_id does not exist",
                 action: Action::FixRequest,
@@ -38252,6 +39379,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DealMsgStyleIdNotExist => &ErrcodeInfo {
                 errmsg: "deal_msg_style_id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The deal_msg_style_id does not exist",
                 action: Action::FixRequest,
@@ -38264,6 +39392,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardStyleIdNotExist => &ErrcodeInfo {
                 errmsg: "card_style_id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_style_id does not exist",
                 action: Action::FixRequest,
@@ -38276,6 +39405,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizTemplateNotApproved => &ErrcodeInfo {
                 errmsg: "biz template not audit OK",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The biz template has not passed review",
                 action: Action::FixRequest,
@@ -38288,6 +39418,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizTemplateBanned => &ErrcodeInfo {
                 errmsg: "biz template banned",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The biz template has been banned",
                 action: Action::FixConfig,
@@ -38300,6 +39431,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserHasNotUsedService => &ErrcodeInfo {
                 errmsg: "user not use service first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has not used the service first",
                 action: Action::FixRequest,
@@ -38312,6 +39444,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LongPeriodExceeded => &ErrcodeInfo {
                 errmsg: "exceed long period",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The long period has been exceeded",
                 action: Action::FixRequest,
@@ -38324,6 +39457,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LongPeriodSendLimit => &ErrcodeInfo {
                 errmsg: "exceed long period max send cnt",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The maximum send count for the long period has been exceeded",
                 action: Action::FixRequest,
@@ -38336,6 +39470,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShortPeriodSendLimit => &ErrcodeInfo {
                 errmsg: "exceed short period max send cnt",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The maximum send count for the short period has been exceeded",
                 action: Action::FixRequest,
@@ -38348,6 +39483,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DataSizeLimitExceeded => &ErrcodeInfo {
                 errmsg: "exceed data size limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The data size limit has been exceeded",
                 action: Action::FixRequest,
@@ -38360,6 +39496,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrl82025 => &ErrcodeInfo {
                 errmsg: "invalid url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The URL is invalid",
                 action: Action::FixRequest,
@@ -38372,6 +39509,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceDisabled => &ErrcodeInfo {
                 errmsg: "service disabled",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service is disabled",
                 action: Action::FixRequest,
@@ -38384,6 +39522,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMiniprogramAppid => &ErrcodeInfo {
                 errmsg: "invalid miniprogram appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program appid is invalid",
                 action: Action::FixRequest,
@@ -38396,6 +39535,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyWxCsCode => &ErrcodeInfo {
                 errmsg: "wx_cs_code should not be empty.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wx_cs_code must not be empty",
                 action: Action::FixRequest,
@@ -38408,6 +39548,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWxCsCode => &ErrcodeInfo {
                 errmsg: "wx_cs_code is invalid.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wx_cs_code is invalid",
                 action: Action::FixRequest,
@@ -38420,6 +39561,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxCsCodeExpired => &ErrcodeInfo {
                 errmsg: "wx_cs_code is expire.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wx_cs_code has expired",
                 action: Action::FixRequest,
@@ -38432,6 +39574,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyUserIp => &ErrcodeInfo {
                 errmsg: "user_ip should not be empty.",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user_ip must not be empty",
                 action: Action::FixRequest,
@@ -38444,6 +39587,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MpAccountServiceIdMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "公众平台账号与服务id不匹配",
                 message_en: "The Official Accounts Platform account does not match the service ID",
                 action: Action::FixRequest,
@@ -38456,6 +39600,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ParkingLotExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该停车场已存在，请勿重复添加",
                 message_en: "The parking lot already exists; do not add it again",
                 action: Action::FixRequest,
@@ -38468,6 +39613,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ParkingLotNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该停车场信息不存在，请先导入",
                 message_en: "The parking lot info does not exist; please import it first",
                 action: Action::FixRequest,
@@ -38480,6 +39626,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidParkingPriceFormat => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "停车场价格格式不正确",
                 message_en: "The parking lot price format is incorrect",
                 action: Action::FixRequest,
@@ -38492,6 +39639,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidCodeMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "appid与code不匹配",
                 message_en: "The appid does not match the code",
                 action: Action::FixRequest,
@@ -38504,6 +39652,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyWxParkCode => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "wx_park_code字段为空",
                 message_en: "The wx_park_code field is empty",
                 action: Action::FixRequest,
@@ -38516,6 +39665,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWxParkCode => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "wx_park_code无效或已过期",
                 message_en: "The wx_park_code is invalid or has expired",
                 action: Action::FixRequest,
@@ -38528,6 +39678,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyPhoneField => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "电话字段为空",
                 message_en: "The phone field is empty",
                 action: Action::FixRequest,
@@ -38540,6 +39691,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidClosingTimeFormat => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "关闭时间格式不正确",
                 message_en: "The closing time format is incorrect",
                 action: Action::FixRequest,
@@ -38552,6 +39704,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CityServicePluginUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该appid不支持开通城市服务插件",
                 message_en: "This appid cannot enable the city service plugin",
                 action: Action::FixConfig,
@@ -38564,6 +39717,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AddPluginFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "添加插件失败",
                 message_en: "Failed to add the plugin",
                 action: Action::FixRequest,
@@ -38576,6 +39730,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CityServicePluginNotAdded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "未添加城市服务插件",
                 message_en: "The city service plugin has not been added",
                 action: Action::FixRequest,
@@ -38588,6 +39743,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFileId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "fileid无效",
                 message_en: "The fileid is invalid",
                 action: Action::FixRequest,
@@ -38600,6 +39756,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TempFileExpired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "临时文件过期",
                 message_en: "The temporary file has expired",
                 action: Action::FixRequest,
@@ -38612,6 +39769,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ParamNotExist => &ErrcodeInfo {
                 errmsg: "there is some param not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A parameter does not exist",
                 action: Action::FixRequest,
@@ -38624,6 +39782,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemError83001 => &ErrcodeInfo {
                 errmsg: "system error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "System error",
                 action: Action::Retry,
@@ -38636,6 +39795,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CreateUrlSceneFailed => &ErrcodeInfo {
                 errmsg: "create_url_sence_failed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to create the URL scene",
                 action: Action::FixRequest,
@@ -38648,6 +39808,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidErrorOrRetry => &ErrcodeInfo {
                 errmsg: "appid maybe error or retry",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid may be wrong; otherwise, retry",
                 action: Action::FixRequest,
@@ -38660,6 +39821,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CreateAppidAuthFailed => &ErrcodeInfo {
                 errmsg: "create appid auth failed or retry",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to create the appid authorization; please retry",
                 action: Action::FixRequest,
@@ -38672,6 +39834,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxWebEncryTokenError => &ErrcodeInfo {
                 errmsg: "wxwebencrytoken errro",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxwebencrytoken is wrong",
                 action: Action::FixRequest,
@@ -38684,6 +39847,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxWebEncryTokenExpiredOrMissing => &ErrcodeInfo {
                 errmsg: "wxwebencrytoken expired or no exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxwebencrytoken has expired or does not exist",
                 action: Action::FixRequest,
@@ -38696,6 +39860,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxWebEncryTokenExpired => &ErrcodeInfo {
                 errmsg: "wxwebencrytoken expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxwebencrytoken has expired",
                 action: Action::FixRequest,
@@ -38708,6 +39873,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxWebEncryTokenNoAuth => &ErrcodeInfo {
                 errmsg: "wxwebencrytoken no auth",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxwebencrytoken is not authorized",
                 action: Action::FixConfig,
@@ -38720,6 +39886,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxWebEncryTokenOpenidMismatch => &ErrcodeInfo {
                 errmsg: "wxwebencrytoken not the mate with openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The wxwebencrytoken does not match the openid",
                 action: Action::FixRequest,
@@ -38732,6 +39899,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceNotExist => &ErrcodeInfo {
                 errmsg: "no exist service",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service does not exist",
                 action: Action::FixRequest,
@@ -38744,6 +39912,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UinLacksService => &ErrcodeInfo {
                 errmsg: "uin has not the service",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The uin does not have this service",
                 action: Action::FixRequest,
@@ -38756,6 +39925,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ParamsNotJson => &ErrcodeInfo {
                 errmsg: "params is not json or not json array",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The params are not JSON or not a JSON array",
                 action: Action::FixRequest,
@@ -38768,6 +39938,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyParams => &ErrcodeInfo {
                 errmsg: "params num exceed 10",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of params exceeds 10",
                 action: Action::FixRequest,
@@ -38780,6 +39951,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ObjectMissingKey => &ErrcodeInfo {
                 errmsg: "object has not key",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The object has no key",
                 action: Action::FixRequest,
@@ -38792,6 +39964,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyNotString => &ErrcodeInfo {
                 errmsg: "key is not string",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key is not a string",
                 action: Action::FixRequest,
@@ -38804,6 +39977,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ObjectMissingValue => &ErrcodeInfo {
                 errmsg: "object has not value",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The object has no value",
                 action: Action::FixRequest,
@@ -38816,6 +39990,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ValueNotString => &ErrcodeInfo {
                 errmsg: "value is not string",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The value is not a string",
                 action: Action::FixRequest,
@@ -38828,6 +40003,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyKeyOrValue => &ErrcodeInfo {
                 errmsg: "key or value is empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The key or value is empty",
                 action: Action::FixRequest,
@@ -38840,6 +40016,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateKey => &ErrcodeInfo {
                 errmsg: "key exist repeated",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A key is repeated",
                 action: Action::FixRequest,
@@ -38852,6 +40029,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidIdentifyId => &ErrcodeInfo {
                 errmsg: "invalid identify id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The identify ID is invalid",
                 action: Action::FixRequest,
@@ -38864,6 +40042,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserDataExpired => &ErrcodeInfo {
                 errmsg: "user data expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user data has expired",
                 action: Action::FixRequest,
@@ -38876,6 +40055,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserDataNotExist => &ErrcodeInfo {
                 errmsg: "user data not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user data does not exist",
                 action: Action::FixRequest,
@@ -38888,6 +40068,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VideoUploadFailed => &ErrcodeInfo {
                 errmsg: "video upload fail!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The video upload failed",
                 action: Action::FixRequest,
@@ -38900,6 +40081,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VideoDownloadFailed => &ErrcodeInfo {
                 errmsg: "video download fail! please try again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The video download failed; please try again",
                 action: Action::Retry,
@@ -38912,6 +40094,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyNameOrIdCardNumber => &ErrcodeInfo {
                 errmsg: "name or id_card_number empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The name or id_card_number is empty",
                 action: Action::FixRequest,
@@ -38924,6 +40107,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNotExistOrUnsearchable => &ErrcodeInfo {
                 errmsg: "user not exist or user cannot be searched",
+                aliases: &[],
                 message_zh: "微信号不存在或微信号设置为不可搜索",
                 message_en: "The WeChat ID does not exist or cannot be searched",
                 action: Action::FixRequest,
@@ -38936,6 +40120,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TesterBindLimit => &ErrcodeInfo {
                 errmsg: "number of tester reach bind limit",
+                aliases: &[],
                 message_zh: "小程序绑定的体验者数量达到上限",
                 message_en: "The mini program has reached its number of testers",
                 action: Action::FixRequest,
@@ -38948,6 +40133,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserWeappBindLimit => &ErrcodeInfo {
                 errmsg: "user already bind too many weapps",
+                aliases: &[],
                 message_zh: "微信号绑定的小程序体验者达到上限",
                 message_en: "The WeChat user is a tester of too many mini programs",
                 action: Action::FixRequest,
@@ -38960,6 +40146,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserAlreadyBound => &ErrcodeInfo {
                 errmsg: "user already bind",
+                aliases: &[],
                 message_zh: "微信号已经绑定",
                 message_en: "The WeChat user is already bound",
                 action: Action::FixRequest,
@@ -38972,6 +40159,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidNotBound => &ErrcodeInfo {
                 errmsg: "appid not bind weapp",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is not bound to a mini program",
                 action: Action::FixConfig,
@@ -38984,6 +40172,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTagFormat => &ErrcodeInfo {
                 errmsg: "tag is in invalid format",
+                aliases: &[],
                 message_zh: "标签格式错误",
                 message_en: "Invalid tag format",
                 action: Action::FixRequest,
@@ -38996,6 +40185,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPageFormat => &ErrcodeInfo {
                 errmsg: "page is in invalid format",
+                aliases: &[],
                 message_zh: "页面路径错误",
                 message_en: "Invalid page path",
                 action: Action::FixRequest,
@@ -39008,6 +40198,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategoryFormat => &ErrcodeInfo {
                 errmsg: "category is in invalid format",
+                aliases: &[],
                 message_zh: "当前小程序没有已经审核通过的类目，请添加类目成功后重试",
                 message_en: "The mini program has no approved category: add one and retry",
                 action: Action::FixRequest,
@@ -39020,6 +40211,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuditInProgress => &ErrcodeInfo {
                 errmsg: "already submit a version under auditing",
+                aliases: &[],
                 message_zh: "已经有正在审核的版本",
                 message_en: "A version is already under review",
                 action: Action::FixRequest,
@@ -39032,6 +40224,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingRequiredData => &ErrcodeInfo {
                 errmsg: "missing required data",
+                aliases: &[],
                 message_zh: "item_list 有项目为空",
                 message_en: "An item in item_list is empty",
                 action: Action::FixRequest,
@@ -39044,6 +40237,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTitleFormat => &ErrcodeInfo {
                 errmsg: "title is in invalid format",
+                aliases: &[],
                 message_zh: "标题填写错误",
                 message_en: "Invalid title",
                 action: Action::FixRequest,
@@ -39056,6 +40250,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAuditId => &ErrcodeInfo {
                 errmsg: "invalid audit id",
+                aliases: &[],
                 message_zh: "无效的审核 id",
                 message_en: "Invalid review ID",
                 action: Action::FixRequest,
@@ -39068,6 +40263,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidExtJson => &ErrcodeInfo {
                 errmsg: "invalid ext_json, parse fail or containing invalid path",
+                aliases: &[],
                 message_zh: "无效的自定义配置",
                 message_en: "Invalid ext_json: it does not parse or holds an invalid path",
                 action: Action::FixRequest,
@@ -39080,6 +40276,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateNotExist => &ErrcodeInfo {
                 errmsg: "template not exist",
+                aliases: &[],
                 message_zh: "无效的模板编号",
                 message_en: "Invalid template ID",
                 action: Action::FixRequest,
@@ -39092,6 +40289,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotMiniProgramAccount => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该账号不是小程序账号/版本输入错误",
                 message_en: "The account is not a mini program, or the version is wrong",
                 action: Action::FixRequest,
@@ -39104,6 +40302,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DomainCountExceeded => &ErrcodeInfo {
                 errmsg: "exceed valid domain count",
+                aliases: &[],
                 message_zh: "域名数量超过限制 ，总数不能超过1000",
                 message_en: "Too many domains: at most 1,000",
                 action: Action::FixRequest,
@@ -39116,6 +40315,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoDomainToModify => &ErrcodeInfo {
                 errmsg: "no domain to modify after filtered, please confirm the domain has been set in miniprogram or open",
+                aliases: &[],
                 message_zh: "没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加",
                 message_en: "No new domain: make sure the domain is set on the mini program or the open platform",
                 action: Action::FixRequest,
@@ -39128,6 +40328,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DomainNotSetOnComponent => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "域名没有在第三方平台设置",
                 message_en: "The domain is not set on the third-party platform",
                 action: Action::FixRequest,
@@ -39140,6 +40341,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoVersionUnderAudit => &ErrcodeInfo {
                 errmsg: "no version is under auditing",
+                aliases: &[],
                 message_zh: "没有审核版本",
                 message_en: "No version is under review",
                 action: Action::FixRequest,
@@ -39152,6 +40354,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReleaseStatusNotAllowed => &ErrcodeInfo {
                 errmsg: "status not allowed",
+                aliases: &[],
                 message_zh: "审核状态未满足发布",
                 message_en: "The review status does not allow release",
                 action: Action::FixRequest,
@@ -39164,6 +40367,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StatusNotChangeable => &ErrcodeInfo {
                 errmsg: "status not allowed",
+                aliases: &[],
                 message_zh: "状态不可变",
                 message_en: "The status cannot be changed",
                 action: Action::FixRequest,
@@ -39176,6 +40380,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidReleaseAction => &ErrcodeInfo {
                 errmsg: "invalid action",
+                aliases: &[],
                 message_zh: "action 非法",
                 message_en: "Invalid action",
                 action: Action::FixRequest,
@@ -39188,6 +40393,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ItemCountOutOfRange => &ErrcodeInfo {
                 errmsg: "item size is not in valid range",
+                aliases: &[],
                 message_zh: "审核列表填写的项目数不在 1-5 以内",
                 message_en: "The review list must have 1 to 5 items",
                 action: Action::FixRequest,
@@ -39200,6 +40406,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NeedCompleteMaterial => &ErrcodeInfo {
                 errmsg: "need complete material",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The material must be completed",
                 action: Action::FixRequest,
@@ -39212,6 +40419,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PhoneBindLimit => &ErrcodeInfo {
                 errmsg: "this phone reach bind limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This phone number is bound to the maximum number of accounts",
                 action: Action::FixRequest,
@@ -39224,6 +40432,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WechatAdminBindLimit => &ErrcodeInfo {
                 errmsg: "this wechat account reach bind limit",
+                aliases: &[],
                 message_zh: "微信号绑定管理员名额达到上限",
                 message_en: "This WeChat ID is an administrator of the maximum number of accounts",
                 action: Action::FixRequest,
@@ -39236,6 +40445,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdCardAdminBindLimit => &ErrcodeInfo {
                 errmsg: "this idcard reach bind limit",
+                aliases: &[],
                 message_zh: "身份证绑定管理员名额达到上限",
                 message_en: "This ID card is bound to the maximum number of administrators",
                 action: Action::FixRequest,
@@ -39248,6 +40458,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContractorBindLimit => &ErrcodeInfo {
                 errmsg: "this contractor reach bind limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This entity has reached its binding limit",
                 action: Action::FixRequest,
@@ -39260,6 +40471,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameUsed => &ErrcodeInfo {
                 errmsg: "nickname has used",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is already used",
                 action: Action::FixRequest,
@@ -39272,6 +40484,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNicknameSize => &ErrcodeInfo {
                 errmsg: "invalid nickname size(4-30)",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid nickname length: 4 to 30 characters",
                 action: Action::FixRequest,
@@ -39284,6 +40497,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameForbidden => &ErrcodeInfo {
                 errmsg: "nickname is forbidden",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is forbidden",
                 action: Action::FixConfig,
@@ -39296,6 +40510,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameComplained => &ErrcodeInfo {
                 errmsg: "nickname is complained",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is under complaint",
                 action: Action::FixRequest,
@@ -39308,6 +40523,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameIllegal => &ErrcodeInfo {
                 errmsg: "nickname is illegal",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is not allowed",
                 action: Action::FixRequest,
@@ -39320,6 +40536,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameProtected => &ErrcodeInfo {
                 errmsg: "nickname is protected",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is protected",
                 action: Action::FixRequest,
@@ -39332,6 +40549,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameForbiddenForOtherEntity => &ErrcodeInfo {
                 errmsg: "nickname is forbidden for different contractor",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The nickname is forbidden for a different entity",
                 action: Action::FixConfig,
@@ -39344,6 +40562,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalIntroduction => &ErrcodeInfo {
                 errmsg: "introduction is illegal",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The introduction is not allowed",
                 action: Action::FixRequest,
@@ -39356,6 +40575,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreAdded => &ErrcodeInfo {
                 errmsg: "store has added",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store has already been added",
                 action: Action::FixRequest,
@@ -39368,6 +40588,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreAddedByOthers => &ErrcodeInfo {
                 errmsg: "store has added by others",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The store has been added by someone else",
                 action: Action::FixRequest,
@@ -39380,6 +40601,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreAddedByYou => &ErrcodeInfo {
                 errmsg: "store has added by yourseld",
+                aliases: &[],
                 message_zh: "",
                 message_en: "You have already added the store",
                 action: Action::FixRequest,
@@ -39392,6 +40614,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CredentialUsed => &ErrcodeInfo {
                 errmsg: "credential has used",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The credential has already been used",
                 action: Action::FixRequest,
@@ -39404,6 +40627,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NearbyLimitReached => &ErrcodeInfo {
                 errmsg: "nearby reach limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The Nearby limit has been reached",
                 action: Action::Backoff,
@@ -39416,6 +40640,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTemplate => &ErrcodeInfo {
                 errmsg: "invalid template, something wrong?",
+                aliases: &[],
                 message_zh: "模板错误",
                 message_en: "Template error",
                 action: Action::FixRequest,
@@ -39428,6 +40653,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PackageTooLarge => &ErrcodeInfo {
                 errmsg: "package exceed max limit",
+                aliases: &[],
                 message_zh: "代码包超过大小限制",
                 message_en: "The code package is too large",
                 action: Action::FixRequest,
@@ -39440,6 +40666,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExtJsonPathNotExist => &ErrcodeInfo {
                 errmsg: "some path in ext_json not exist",
+                aliases: &[],
                 message_zh: "ext_json 有不存在的路径",
                 message_en: "ext_json contains a path that does not exist",
                 action: Action::FixRequest,
@@ -39452,6 +40679,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TabbarPagePathMissing => &ErrcodeInfo {
                 errmsg: "pagepath missing in tabbar list",
+                aliases: &[],
                 message_zh: "tabBar 中缺少 path",
                 message_en: "A path is missing from the tabBar list",
                 action: Action::FixRequest,
@@ -39464,6 +40692,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PagesEmptyInExtJson => &ErrcodeInfo {
                 errmsg: "pages are empty",
+                aliases: &[],
                 message_zh: "pages 字段为空",
                 message_en: "The pages field is empty",
                 action: Action::FixRequest,
@@ -39476,6 +40705,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExtJsonParseFailed => &ErrcodeInfo {
                 errmsg: "parse ext_json fail",
+                aliases: &[],
                 message_zh: "ext_json 解析失败",
                 message_en: "ext_json could not be parsed",
                 action: Action::FixRequest,
@@ -39488,6 +40718,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HeadimgOrIntroductionQuotaReached => &ErrcodeInfo {
                 errmsg: "reach headimg or introduction quota limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The avatar or introduction change quota has been reached",
                 action: Action::Backoff,
@@ -39500,6 +40731,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerificationInProgress => &ErrcodeInfo {
                 errmsg: "verifying, don't apply again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Verification is in progress: do not apply again",
                 action: Action::FixRequest,
@@ -39512,6 +40744,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DataTooLarge => &ErrcodeInfo {
                 errmsg: "data too large",
+                aliases: &[],
                 message_zh: "version_desc或者preview_info超限",
                 message_en: "version_desc or preview_info is too large",
                 action: Action::FixRequest,
@@ -39524,6 +40757,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppAlreadyReleased => &ErrcodeInfo {
                 errmsg: "app is already released",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program is already released",
                 action: Action::FixRequest,
@@ -39536,6 +40770,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApplyMerchantFirst => &ErrcodeInfo {
                 errmsg: "please apply merchant first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Apply to be a merchant first",
                 action: Action::FixRequest,
@@ -39548,6 +40783,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PoiIdNull => &ErrcodeInfo {
                 errmsg: "poi_id is null, please upgrade first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "poi_id is empty: upgrade first",
                 action: Action::FixRequest,
@@ -39560,6 +40796,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMapPoiId => &ErrcodeInfo {
                 errmsg: "map_poi_id is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid map_poi_id",
                 action: Action::FixRequest,
@@ -39572,6 +40809,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMediaid => &ErrcodeInfo {
                 errmsg: "mediaid is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid media ID",
                 action: Action::FixRequest,
@@ -39584,6 +40822,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWidgetDataFormat => &ErrcodeInfo {
                 errmsg: "invalid widget data format",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid widget data format",
                 action: Action::FixRequest,
@@ -39596,6 +40835,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoValidAuditId => &ErrcodeInfo {
                 errmsg: "no valid audit_id exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No valid audit_id exists",
                 action: Action::FixRequest,
@@ -39608,6 +40848,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OverseasAccessDenied2 => &ErrcodeInfo {
                 errmsg: "overseas access deny",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Overseas access denied",
                 action: Action::FixRequest,
@@ -39620,6 +40861,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTaskid => &ErrcodeInfo {
                 errmsg: "invalid taskid",
+                aliases: &[],
                 message_zh: "无效的taskid",
                 message_en: "Invalid task ID",
                 action: Action::FixRequest,
@@ -39632,6 +40874,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PhoneAdminBindLimit => &ErrcodeInfo {
                 errmsg: "this phone reach bind limit",
+                aliases: &[],
                 message_zh: "手机号绑定管理员名额达到上限",
                 message_en: "This phone number is bound to the maximum number of administrators",
                 action: Action::FixRequest,
@@ -39644,6 +40887,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PhoneBlocked => &ErrcodeInfo {
                 errmsg: "this phone in black list",
+                aliases: &[],
                 message_zh: "手机号黑名单",
                 message_en: "The phone number is on the blocklist",
                 action: Action::FixRequest,
@@ -39656,6 +40900,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IdCardBlocked2 => &ErrcodeInfo {
                 errmsg: "idcard in black list",
+                aliases: &[],
                 message_zh: "身份证黑名单",
                 message_en: "The ID card is on the blocklist",
                 action: Action::FixRequest,
@@ -39668,6 +40913,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateNotFound => &ErrcodeInfo {
                 errmsg: "template not found",
+                aliases: &[],
                 message_zh: "找不到模板",
                 message_en: "The template cannot be found",
                 action: Action::FixRequest,
@@ -39680,6 +40926,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateListFull => &ErrcodeInfo {
                 errmsg: "template list is full",
+                aliases: &[],
                 message_zh: "模板库已满",
                 message_en: "The template library is full",
                 action: Action::FixRequest,
@@ -39692,6 +40939,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IllegalPrefix => &ErrcodeInfo {
                 errmsg: "illegal prefix",
+                aliases: &[],
                 message_zh: "链接错误",
                 message_en: "Invalid link prefix",
                 action: Action::FixRequest,
@@ -39704,6 +40952,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InputDataError => &ErrcodeInfo {
                 errmsg: "input data error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Input data error",
                 action: Action::FixRequest,
@@ -39716,6 +40965,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TestUrlNotSubPrefix => &ErrcodeInfo {
                 errmsg: "test url is not the sub prefix",
+                aliases: &[],
                 message_zh: "测试链接不是子链接",
                 message_en: "The test link is not under the prefix",
                 action: Action::FixRequest,
@@ -39728,6 +40978,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConfirmFileCheckFailed => &ErrcodeInfo {
                 errmsg: "check confirm file fail",
+                aliases: &[],
                 message_zh: "校验文件失败",
                 message_en: "The verification file check failed",
                 action: Action::FixRequest,
@@ -39740,6 +40991,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrefixBlocked => &ErrcodeInfo {
                 errmsg: "prefix in black list",
+                aliases: &[],
                 message_zh: "个人类型小程序无法设置二维码规则",
                 message_en: "Personal mini programs cannot set QR code rules",
                 action: Action::FixRequest,
@@ -39752,6 +41004,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrefixAddedRepeatedly => &ErrcodeInfo {
                 errmsg: "prefix added repeated",
+                aliases: &[],
                 message_zh: "已添加该链接，请勿重复添加",
                 message_en: "The link has already been added",
                 action: Action::FixRequest,
@@ -39764,6 +41017,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrefixOwnedByOther => &ErrcodeInfo {
                 errmsg: "prefix owned by other",
+                aliases: &[],
                 message_zh: "该链接已被占用",
                 message_en: "The link is already taken",
                 action: Action::FixRequest,
@@ -39776,6 +41030,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrefixLimitReached => &ErrcodeInfo {
                 errmsg: "prefix beyond limit",
+                aliases: &[],
                 message_zh: "二维码规则已满",
                 message_en: "The QR code rules are full",
                 action: Action::FixRequest,
@@ -39788,6 +41043,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotPublished => &ErrcodeInfo {
                 errmsg: "not published",
+                aliases: &[],
                 message_zh: "小程序未发布, 小程序必须先发布代码才可以发布二维码跳转规则",
                 message_en: "The mini program is not released: release code before publishing QR code rules",
                 action: Action::FixRequest,
@@ -39800,6 +41056,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotAccess => &ErrcodeInfo {
                 errmsg: "can not access",
+                aliases: &[],
                 message_zh: "个人类型小程序无法设置二维码规则",
                 message_en: "Personal mini programs cannot set QR code rules",
                 action: Action::FixRequest,
@@ -39812,6 +41069,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryNoLongerSupported => &ErrcodeInfo {
                 errmsg: "some category you choose is no longger supported, please choose other category",
+                aliases: &[],
                 message_zh: "小程序类目信息失效（类目中含有官方下架的类目，请重新选择类目）",
                 message_en: "A chosen category is no longer supported: choose another",
                 action: Action::FixRequest,
@@ -39824,6 +41082,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OperatorInfoError => &ErrcodeInfo {
                 errmsg: "operator info error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Operator information error",
                 action: Action::FixRequest,
@@ -39836,6 +41095,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoOnlineRelease => &ErrcodeInfo {
                 errmsg: "miniprogram has no online release",
+                aliases: &[],
                 message_zh: "小程序没有线上版本，即小程序尚未发布，不可进行该操作",
                 message_en: "The mini program has no released version yet",
                 action: Action::FixConfig,
@@ -39848,6 +41108,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommitNotApproved => &ErrcodeInfo {
                 errmsg: "miniprogram commit not approved",
+                aliases: &[],
                 message_zh: "小程序提交的审核未审核通过",
                 message_en: "The submitted review was not approved",
                 action: Action::FixRequest,
@@ -39860,6 +41121,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGrayPercentage => &ErrcodeInfo {
                 errmsg: "invalid gray percentage",
+                aliases: &[],
                 message_zh: "无效的发布比例",
                 message_en: "Invalid gradual-release percentage",
                 action: Action::FixRequest,
@@ -39872,6 +41134,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GrayPercentageTooLow => &ErrcodeInfo {
                 errmsg: "gray percentage too low",
+                aliases: &[],
                 message_zh: "当前的发布比例需要比之前设置的高",
                 message_en: "The release percentage must be higher than before",
                 action: Action::FixRequest,
@@ -39884,6 +41147,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SearchStatusBanned => &ErrcodeInfo {
                 errmsg: "search status is banned",
+                aliases: &[],
                 message_zh: "搜索标记位被封禁，无法修改",
                 message_en: "The search flag is banned and cannot be changed",
                 action: Action::FixConfig,
@@ -39896,6 +41160,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSearchStatus => &ErrcodeInfo {
                 errmsg: "search status invalid",
+                aliases: &[],
                 message_zh: "非法的 status 值，只能填 0 或者 1",
                 message_en: "Invalid status: only 0 or 1",
                 action: Action::FixRequest,
@@ -39908,6 +41173,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubmitAuditLimitReached => &ErrcodeInfo {
                 errmsg: "submit audit reach limit pleasetry later",
+                aliases: &[],
                 message_zh: "小程序提审数量已达本月上限，请点击查看",
                 message_en: "This month's review submissions have been used up",
                 action: Action::Backoff,
@@ -39920,6 +41186,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommitBeforeSubmitAudit => &ErrcodeInfo {
                 errmsg: "must commit before submit audit",
+                aliases: &[],
                 message_zh: "提交代码审核之前需提前上传代码",
                 message_en: "Upload code before submitting it for review",
                 action: Action::FixRequest,
@@ -39932,6 +41199,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NavigateToMiniProgramAppidListEmpty => &ErrcodeInfo {
                 errmsg: "navigatetominiprogram appid list empty",
+                aliases: &[],
                 message_zh: "小程序已使用 api navigateToMiniProgram，请声明跳转 appid 列表后再次提交",
                 message_en: "The mini program uses navigateToMiniProgram: declare the target appids",
                 action: Action::FixRequest,
@@ -39944,6 +41212,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoCloudbasePrivilege => &ErrcodeInfo {
                 errmsg: "no qbase privilege",
+                aliases: &[],
                 message_zh: "未开通云开发；请先开通云开发",
                 message_en: "Cloud development is not enabled: enable it first",
                 action: Action::FixConfig,
@@ -39956,6 +41225,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConfigNotFound => &ErrcodeInfo {
                 errmsg: "config not found",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The configuration was not found",
                 action: Action::FixRequest,
@@ -39968,6 +41238,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WaitBeforeCommitForExappid => &ErrcodeInfo {
                 errmsg: "wait and commit for this exappid later",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Wait before committing for this ext appid",
                 action: Action::FixRequest,
@@ -39980,6 +41251,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SearchStatusOff => &ErrcodeInfo {
                 errmsg: "search status was turned off",
+                aliases: &[],
                 message_zh: "小程序的搜索开关被关闭。请访问设置页面打开开关再重试",
                 message_en: "The mini program's search switch is off: turn it on in the settings",
                 action: Action::FixRequest,
@@ -39992,6 +41264,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPreviewInfoFormat => &ErrcodeInfo {
                 errmsg: "invalid preview_info format",
+                aliases: &[],
                 message_zh: "preview_info格式错误",
                 message_en: "Invalid preview_info format",
                 action: Action::FixRequest,
@@ -40004,6 +41277,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPreviewInfoSize => &ErrcodeInfo {
                 errmsg: "invalid preview_info size",
+                aliases: &[],
                 message_zh: "preview_info 视频或者图片个数超限",
                 message_en: "Too many videos or images in preview_info",
                 action: Action::FixRequest,
@@ -40016,6 +41290,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NeedUgcDeclaration => &ErrcodeInfo {
                 errmsg: "need add ugc declare",
+                aliases: &[],
                 message_zh: "需提供审核机制说明信息",
                 message_en: "A description of the content-review mechanism is required",
                 action: Action::FixRequest,
@@ -40028,6 +41303,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ScancodeTimeNotAllowed => &ErrcodeInfo {
                 errmsg: "not allow include scancode_time field",
+                aliases: &["page or path not allow include scancode_time field"],
                 message_zh: "scancode_time为系统保留参数，不允许配置",
                 message_en: "scancode_time is reserved and cannot be set",
                 action: Action::FixRequest,
@@ -40040,6 +41316,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSportType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序不能发送该运动类型或运动类型不存在",
                 message_en: "The mini program cannot send this sport type, or it does not exist",
                 action: Action::FixRequest,
@@ -40052,6 +41329,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AbnormalValue => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "数值异常",
                 message_en: "Abnormal value",
                 action: Action::FixRequest,
@@ -40064,6 +41342,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LongTermQuotaReached => &ErrcodeInfo {
                 errmsg: "reach max long time quota limit",
+                aliases: &[],
                 message_zh: "长期有效Scheme或short link达到生成上限10万，不可再生成。",
                 message_en: "The limit of 100,000 long-lived Schemes or short links has been reached",
                 action: Action::GiveUp,
@@ -40076,6 +41355,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidExpireTime => &ErrcodeInfo {
                 errmsg: "time limit between 1min and 30days",
+                aliases: &[],
                 message_zh: "参数expire_time填写错误，时间间隔大于1分钟且小于30天，更正后重试",
                 message_en: "expire_time must be between one minute and 30 days away",
                 action: Action::FixRequest,
@@ -40088,6 +41368,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEnvVersion => &ErrcodeInfo {
                 errmsg: "invalid env_version",
+                aliases: &[],
                 message_zh: "参数env_version填写错误，更正后重试",
                 message_en: "Invalid env_version: correct it and retry",
                 action: Action::FixRequest,
@@ -40100,6 +41381,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SchemeNotFound => &ErrcodeInfo {
                 errmsg: "not found",
+                aliases: &[],
                 message_zh: "scheme/url link不存在",
                 message_en: "The scheme or URL link does not exist",
                 action: Action::FixRequest,
@@ -40112,6 +41394,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlainSchemeNotEnabled => &ErrcodeInfo {
                 errmsg: "appid or path not support plain scheme",
+                aliases: &[],
                 message_zh: "小程序 appid 或者 path 未开启明文 scheme",
                 message_en: "The appid or path has not enabled plain-text schemes",
                 action: Action::FixConfig,
@@ -40124,6 +41407,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DailyVisitLimit => &ErrcodeInfo {
                 errmsg: "daily visit limit",
+                aliases: &[],
                 message_zh: "URL Scheme（加密+明文）/加密 URL Link 单天累加访问次数超过上限",
                 message_en: "The daily visit limit for URL Schemes and encrypted URL Links has been reached",
                 action: Action::Backoff,
@@ -40136,6 +41420,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoSchemePermission => &ErrcodeInfo {
                 errmsg: "no scheme permission",
+                aliases: &[],
                 message_zh: "暂无生成权限",
                 message_en: "No permission to generate schemes",
                 action: Action::FixConfig,
@@ -40148,6 +41433,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SchemeAppidBanned => &ErrcodeInfo {
                 errmsg: "appid banned",
+                aliases: &[],
                 message_zh: "生成权限被封禁",
                 message_en: "Generating schemes has been banned for this appid",
                 action: Action::FixConfig,
@@ -40160,6 +41446,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingSystemBusy => &ErrcodeInfo {
                 errmsg: "system error",
+                aliases: &[],
                 message_zh: "系统繁忙，稍后重试",
                 message_en: "The system is busy; try again later",
                 action: Action::Retry,
@@ -40172,6 +41459,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCheckJson => &ErrcodeInfo {
                 errmsg: "invalid check_json",
+                aliases: &[],
                 message_zh: "check_json 参数不合法",
                 message_en: "Invalid check_json",
                 action: Action::FixRequest,
@@ -40184,6 +41472,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNotifyType => &ErrcodeInfo {
                 errmsg: "invalid notify_type",
+                aliases: &[],
                 message_zh: "notify_type 参数不合法",
                 message_en: "Invalid notify_type",
                 action: Action::FixRequest,
@@ -40196,6 +41485,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidContentJson => &ErrcodeInfo {
                 errmsg: "invalid content_json",
+                aliases: &[],
                 message_zh: "content_json 参数不合法",
                 message_en: "Invalid content_json",
                 action: Action::FixRequest,
@@ -40208,6 +41498,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyCodeBanned => &ErrcodeInfo {
                 errmsg: "notify_code abnormal",
+                aliases: &[],
                 message_zh: "notify_code 异常（被封禁）",
                 message_en: "The notify_code has been banned",
                 action: Action::FixConfig,
@@ -40220,6 +41511,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyCodeNotExist => &ErrcodeInfo {
                 errmsg: "invalid notify_code",
+                aliases: &[],
                 message_zh: "notify_code 不存在",
                 message_en: "The notify_code does not exist",
                 action: Action::FixRequest,
@@ -40232,6 +41524,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyCodeExpired => &ErrcodeInfo {
                 errmsg: "notify_code expired",
+                aliases: &[],
                 message_zh: "notify_code 已过期",
                 message_en: "The notify_code has expired",
                 action: Action::GiveUp,
@@ -40244,6 +41537,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContentJsonWrongStatus => &ErrcodeInfo {
                 errmsg: "content_json with wrong status",
+                aliases: &[],
                 message_zh: "content_json 状态不合法",
                 message_en: "content_json has an invalid status",
                 action: Action::FixRequest,
@@ -40256,6 +41550,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContentJsonMissingField => &ErrcodeInfo {
                 errmsg: "content_json lack need field",
+                aliases: &[],
                 message_zh: "content_json 缺少字段",
                 message_en: "content_json lacks a field",
                 action: Action::FixRequest,
@@ -40268,6 +41563,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContentJsonBadFieldFormat => &ErrcodeInfo {
                 errmsg: "content_json has unformat field",
+                aliases: &[],
                 message_zh: "content_json 字段格式不对",
                 message_en: "A content_json field has the wrong format",
                 action: Action::FixRequest,
@@ -40280,6 +41576,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContentJsonFailedReview => &ErrcodeInfo {
                 errmsg: "content_json blocked by securiy audit",
+                aliases: &[],
                 message_zh: "content_json 包含审核不通过信息",
                 message_en: "content_json contains content that failed the security review",
                 action: Action::GiveUp,
@@ -40292,6 +41589,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContentJsonIllegalUtf8 => &ErrcodeInfo {
                 errmsg: "content_json has illegal utf8 char",
+                aliases: &[],
                 message_zh: "content_json 包含非utf8字符",
                 message_en: "content_json contains invalid UTF-8",
                 action: Action::FixRequest,
@@ -40304,6 +41602,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayInfoCheckFailed => &ErrcodeInfo {
                 errmsg: "pay_info check fail",
+                aliases: &[],
                 message_zh: "pay_info 校验不通过",
                 message_en: "pay_info failed the check",
                 action: Action::FixRequest,
@@ -40316,6 +41615,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::StoreInfoCheckFailed => &ErrcodeInfo {
                 errmsg: "store_info check fail",
+                aliases: &[],
                 message_zh: "store_info 校验不通过",
                 message_en: "store_info failed the check",
                 action: Action::FixRequest,
@@ -40328,6 +41628,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingListCheckFailed => &ErrcodeInfo {
                 errmsg: "shipping_list check fail",
+                aliases: &[],
                 message_zh: "shipping_list 校验不通过",
                 message_en: "shipping_list failed the check",
                 action: Action::FixRequest,
@@ -40340,6 +41641,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductListCheckFailed => &ErrcodeInfo {
                 errmsg: "product_list check fail",
+                aliases: &[],
                 message_zh: "product_list 校验不通过",
                 message_en: "product_list failed the check",
                 action: Action::FixRequest,
@@ -40352,6 +41654,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyCodeUsed => &ErrcodeInfo {
                 errmsg: "notify_code has used",
+                aliases: &[],
                 message_zh: "notify_code 已经推送过",
                 message_en: "The notify_code has already been pushed",
                 action: Action::GiveUp,
@@ -40364,6 +41667,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyCodeLocked => &ErrcodeInfo {
                 errmsg: "notify_code is dealing and locked, retry later",
+                aliases: &[],
                 message_zh: "notify_code 正在更新，已加锁，稍后重试",
                 message_en: "The notify_code is being updated and is locked; retry later",
                 action: Action::Backoff,
@@ -40376,6 +41680,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotifyTypeAccessDenied => &ErrcodeInfo {
                 errmsg: "notify_type access deny",
+                aliases: &[],
                 message_zh: "notify_type 准入驳回",
                 message_en: "Admission for the notify_type was rejected",
                 action: Action::FixConfig,
@@ -40388,6 +41693,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppAccessDenied => &ErrcodeInfo {
                 errmsg: "app aceess deny",
+                aliases: &[],
                 message_zh: "小程序准入驳回",
                 message_en: "Admission for the mini program was rejected",
                 action: Action::FixConfig,
@@ -40400,6 +41706,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidExtJsonParameter => &ErrcodeInfo {
                 errmsg: "invalid ext_json",
+                aliases: &[],
                 message_zh: "ext_json 参数不合法",
                 message_en: "Invalid ext_json",
                 action: Action::FixRequest,
@@ -40412,6 +41719,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExtJsonIllegalUtf8 => &ErrcodeInfo {
                 errmsg: "ext_json has illegal utf8 char",
+                aliases: &[],
                 message_zh: "ext_json 包含非utf8字符",
                 message_en: "ext_json contains invalid UTF-8",
                 action: Action::FixRequest,
@@ -40424,6 +41732,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentOnlyApi => &ErrcodeInfo {
                 errmsg: "should be called only from third party",
+                aliases: &[],
                 message_zh: "不是由第三方代小程序进行调用",
                 message_en: "Only a third-party platform may call this for the mini program",
                 action: Action::FixRequest,
@@ -40436,6 +41745,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentExperienceVersionNotExist => &ErrcodeInfo {
                 errmsg: "component experience version not exists",
+                aliases: &[],
                 message_zh: "不存在第三方的已经提交的代码",
                 message_en: "The third party has no submitted code",
                 action: Action::FixRequest,
@@ -40448,6 +41758,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MiniProgramInitIncomplete => &ErrcodeInfo {
                 errmsg: "miniprogram have not completed init procedure",
+                aliases: &[],
                 message_zh: "小程序还未设置昵称、头像、简介。请先设置完后再重新提交",
                 message_en: "The mini program has not set its nickname, avatar and introduction",
                 action: Action::FixRequest,
@@ -40460,6 +41771,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentNoMallCategory => &ErrcodeInfo {
                 errmsg: "component do not has category mall",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third party lacks the mall category",
                 action: Action::FixRequest,
@@ -40472,6 +41784,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWechat => &ErrcodeInfo {
                 errmsg: "invalid wechat",
+                aliases: &[],
                 message_zh: "无效微信号",
                 message_en: "Invalid WeChat ID",
                 action: Action::FixRequest,
@@ -40484,6 +41797,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WechatRateLimited => &ErrcodeInfo {
                 errmsg: "wechat limit frequency",
+                aliases: &[],
                 message_zh: "",
                 message_en: "WeChat rate limit",
                 action: Action::Backoff,
@@ -40496,6 +41810,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoGroupMessageQuota => &ErrcodeInfo {
                 errmsg: "has no quota to send group msg",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No quota is left to send group messages",
                 action: Action::Backoff,
@@ -40508,6 +41823,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubmitForbidden => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序禁止提交",
                 message_en: "The mini program may not submit code",
                 action: Action::FixRequest,
@@ -40520,6 +41836,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentPunishedAllSubmissions => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务商被处罚，限制全部代码提审能力",
                 message_en: "The service provider is penalised: all code reviews are restricted",
                 action: Action::FixRequest,
@@ -40532,6 +41849,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentNewAppSubmissionsRestricted => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务商新增小程序代码提审能力被限制",
                 message_en: "The service provider may not submit code for new mini programs",
                 action: Action::FixRequest,
@@ -40544,6 +41862,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentIterationSubmissionsRestricted => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务商迭代小程序代码提审能力被限制",
                 message_en: "The service provider may not submit updated mini program code",
                 action: Action::FixRequest,
@@ -40556,6 +41875,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GameSubmitAuditForbidden => &ErrcodeInfo {
                 errmsg: "this is game miniprogram, submit audit is forbidden",
+                aliases: &[],
                 message_zh: "小游戏不能提交",
                 message_en: "Mini games cannot be submitted for review this way",
                 action: Action::FixConfig,
@@ -40568,6 +41888,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SessionKeyNotExist => &ErrcodeInfo {
                 errmsg: "session_key is not existd or expired",
+                aliases: &[],
                 message_zh: "加密key不存在或已过期",
                 message_en: "The session key does not exist or has expired",
                 action: Action::FixRequest,
@@ -40580,6 +41901,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSigMethod => &ErrcodeInfo {
                 errmsg: "invalid sig_method",
+                aliases: &[],
                 message_zh: "无效的签名方法",
                 message_en: "Invalid signature method",
                 action: Action::FixRequest,
@@ -40592,6 +41914,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSignature => &ErrcodeInfo {
                 errmsg: "invalid signature",
+                aliases: &[],
                 message_zh: "无效的签名",
                 message_en: "Invalid signature",
                 action: Action::FixRequest,
@@ -40604,6 +41927,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBufferSize => &ErrcodeInfo {
                 errmsg: "invalid buffer size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid buffer size",
                 action: Action::FixRequest,
@@ -40616,6 +41940,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GrayReleaseForbidsRevert => &ErrcodeInfo {
                 errmsg: "wxa has a gray release plan, forbid revert release",
+                aliases: &[],
                 message_zh: "现网已经在灰度发布，不能进行版本回退",
                 message_en: "A gradual release is in progress, so the release cannot be reverted",
                 action: Action::FixConfig,
@@ -40628,6 +41953,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RevertForbidden => &ErrcodeInfo {
                 errmsg: "forbid revert this version release",
+                aliases: &[],
                 message_zh: "该版本不能回退，可能的原因：1:无上一个线上版用于回退 2:此版本为已回退版本，不能回退 3:此版本为回退功能上线之前的版本，不能回退",
                 message_en: "This release cannot be reverted",
                 action: Action::FixConfig,
@@ -40640,6 +41966,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UndoCodeQuotaReached => &ErrcodeInfo {
                 errmsg: "no quota to undo code",
+                aliases: &[],
                 message_zh: "撤回次数达到上限（每天5次，每个月 10 次）",
                 message_en: "The withdrawal limit has been reached: 5 a day, 10 a month",
                 action: Action::Backoff,
@@ -40652,6 +41979,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RiskyContent => &ErrcodeInfo {
                 errmsg: "risky content",
+                aliases: &[],
                 message_zh: "内容含有违法违规内容",
                 message_en: "The content is illegal or breaks the rules",
                 action: Action::GiveUp,
@@ -40664,6 +41992,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QueryTimeout => &ErrcodeInfo {
                 errmsg: "query timeout, try a content with less size",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The query timed out: try smaller content",
                 action: Action::FixRequest,
@@ -40676,6 +42005,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyValueTooLong => &ErrcodeInfo {
                 errmsg: "some key-value in list meet length exceed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A key-value pair in the list is too long",
                 action: Action::FixRequest,
@@ -40688,6 +42018,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserStorageFull => &ErrcodeInfo {
                 errmsg: "user storage size exceed, delete some keys and try again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user's storage is full: delete some keys and retry",
                 action: Action::FixRequest,
@@ -40700,6 +42031,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyStoredKeys => &ErrcodeInfo {
                 errmsg: "user has stored too much keys. delete some keys and try again",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has stored too many keys: delete some and retry",
                 action: Action::FixRequest,
@@ -40712,6 +42044,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::KeyTooLong => &ErrcodeInfo {
                 errmsg: "some keys in list meet length exceed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A key in the list is too long",
                 action: Action::FixRequest,
@@ -40724,6 +42057,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RepeatRequestLimitExceeded => &ErrcodeInfo {
                 errmsg: "repeat request limit exceeded",
+                aliases: &[],
                 message_zh: "重复请求超出接口调用限制",
                 message_en: "Repeated requests exceeded the API's limit",
                 action: Action::Backoff,
@@ -40736,6 +42070,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NeedFriend => &ErrcodeInfo {
                 errmsg: "need friend",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A friend relationship is needed",
                 action: Action::FixRequest,
@@ -40748,6 +42083,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenidForStorage => &ErrcodeInfo {
                 errmsg: "invalid openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid openid",
                 action: Action::FixRequest,
@@ -40760,6 +42096,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKey => &ErrcodeInfo {
                 errmsg: "invalid key",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid key",
                 action: Action::FixRequest,
@@ -40772,6 +42109,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOperation => &ErrcodeInfo {
                 errmsg: "invalid operation",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid operation",
                 action: Action::FixRequest,
@@ -40784,6 +42122,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpnum => &ErrcodeInfo {
                 errmsg: "invalid opnum",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid operation number",
                 action: Action::FixRequest,
@@ -40796,6 +42135,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CheckFailed => &ErrcodeInfo {
                 errmsg: "check fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check failed",
                 action: Action::FixRequest,
@@ -40808,6 +42148,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoCommentPrivilege => &ErrcodeInfo {
                 errmsg: "without comment privilege",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No privilege to comment",
                 action: Action::FixConfig,
@@ -40820,6 +42161,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MsgDataNotExist => &ErrcodeInfo {
                 errmsg: "msg_data is not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The msg_data does not exist",
                 action: Action::FixRequest,
@@ -40832,6 +42174,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ArticleSafetyRestricted88002 => &ErrcodeInfo {
                 errmsg: "the article is limit for safety",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The article is restricted for safety reasons",
                 action: Action::FixRequest,
@@ -40844,6 +42187,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ElectedCommentLimit => &ErrcodeInfo {
                 errmsg: "elected comment upper limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The limit on featured comments has been reached",
                 action: Action::FixRequest,
@@ -40856,6 +42200,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommentDeletedByUser => &ErrcodeInfo {
                 errmsg: "comment was deleted by user",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The comment was deleted by the user",
                 action: Action::FixRequest,
@@ -40868,6 +42213,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyReplied => &ErrcodeInfo {
                 errmsg: "already reply",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has already been replied to",
                 action: Action::FixRequest,
@@ -40880,6 +42226,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidReplyLength => &ErrcodeInfo {
                 errmsg: "reply content beyond max len or content len is zero",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The reply content is too long or empty",
                 action: Action::FixRequest,
@@ -40892,6 +42239,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommentNotExist => &ErrcodeInfo {
                 errmsg: "comment is not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The comment does not exist",
                 action: Action::FixRequest,
@@ -40904,6 +42252,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReplyNotExist => &ErrcodeInfo {
                 errmsg: "reply is not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The reply does not exist",
                 action: Action::FixRequest,
@@ -40916,6 +42265,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommentCountOutOfRange => &ErrcodeInfo {
                 errmsg: "count range error. cout <= 0 or count > 50",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The count is out of range; it must be between 1 and 50",
                 action: Action::FixRequest,
@@ -40928,6 +42278,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ArticleSafetyRestricted88011 => &ErrcodeInfo {
                 errmsg: "the article is limit for safety",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The article is restricted for safety reasons",
                 action: Action::FixRequest,
@@ -40940,6 +42291,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccountHasBoundOpen => &ErrcodeInfo {
                 errmsg: "account has bound open",
+                aliases: &[],
                 message_zh: "account has bound open，该公众号/小程序已经绑定了开放平台帐号",
                 message_en: "The account is already bound to an open platform account",
                 action: Action::FixRequest,
@@ -40952,6 +42304,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotSameContractor => &ErrcodeInfo {
                 errmsg: "not same contractor",
+                aliases: &[],
                 message_zh: "not same contractor，Authorizer 与开放平台帐号主体不相同",
                 message_en: "The authorizer and the open platform account belong to different entities",
                 action: Action::FixRequest,
@@ -40964,6 +42317,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenNotExists => &ErrcodeInfo {
                 errmsg: "open not exists",
+                aliases: &[],
                 message_zh: "open not exists，该公众号/小程序未绑定微信开放平台帐号。",
                 message_en: "The account is not bound to an open platform account",
                 action: Action::FixConfig,
@@ -40976,6 +42330,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenNotCreatedByApi => &ErrcodeInfo {
                 errmsg: "open is not created by api",
+                aliases: &[],
                 message_zh: "该开放平台帐号并非通过 api 创建，不允许操作",
                 message_en: "The open platform account was not created through the API",
                 action: Action::FixRequest,
@@ -40988,6 +42343,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenBindLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该开放平台帐号所绑定的公众号/小程序已达上限（100  个）",
                 message_en: "The open platform account has bound its maximum number of accounts",
                 action: Action::FixRequest,
@@ -41000,6 +42356,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AddVideoAbilityBanned => &ErrcodeInfo {
                 errmsg: "without add video ability, the ability was banned",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ability to add videos has been banned",
                 action: Action::FixConfig,
@@ -41012,6 +42369,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UploadVideoAbilityBanned => &ErrcodeInfo {
                 errmsg: "without upload video ability, the ability was banned",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ability to upload videos has been banned",
                 action: Action::FixConfig,
@@ -41024,6 +42382,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxaQuotaLimit => &ErrcodeInfo {
                 errmsg: "wxa quota limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program quota has been reached",
                 action: Action::Backoff,
@@ -41036,6 +42395,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OverseasAccountCannotLink => &ErrcodeInfo {
                 errmsg: "overseas account can not link",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Overseas accounts cannot be linked",
                 action: Action::FixRequest,
@@ -41048,6 +42408,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxaLinkLimitReached => &ErrcodeInfo {
                 errmsg: "wxa reach link limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program has reached its link limit",
                 action: Action::FixRequest,
@@ -41060,6 +42421,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LinkMessageSent => &ErrcodeInfo {
                 errmsg: "link message has sent",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The link message has already been sent",
                 action: Action::FixRequest,
@@ -41072,6 +42434,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotUnlinkNearbyWxa => &ErrcodeInfo {
                 errmsg: "can not unlink nearby wxa",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A Nearby mini program cannot be unlinked",
                 action: Action::FixRequest,
@@ -41084,6 +42447,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotUnlinkStoreOrMall => &ErrcodeInfo {
                 errmsg: "can not unlink store or mall",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A store or mall cannot be unlinked",
                 action: Action::FixRequest,
@@ -41096,6 +42460,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxaBanned => &ErrcodeInfo {
                 errmsg: "wxa is banned",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program is banned",
                 action: Action::FixConfig,
@@ -41108,6 +42473,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SupportVersionError => &ErrcodeInfo {
                 errmsg: "support version error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Wrong supported version",
                 action: Action::FixRequest,
@@ -41120,6 +42486,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HasLinkedWxa => &ErrcodeInfo {
                 errmsg: "has linked wxa",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A mini program is already linked",
                 action: Action::FixRequest,
@@ -41132,6 +42499,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SameRealnameQuotaReached => &ErrcodeInfo {
                 errmsg: "reach same realname quota",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The quota for the same real-name entity has been reached",
                 action: Action::Backoff,
@@ -41144,6 +42512,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DifferentRealnameQuotaReached => &ErrcodeInfo {
                 errmsg: "reach different realname quota",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The quota for different real-name entities has been reached",
                 action: Action::Backoff,
@@ -41156,6 +42525,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnlinkMessageSent => &ErrcodeInfo {
                 errmsg: "unlink message has sent",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The unlink message has already been sent",
                 action: Action::FixRequest,
@@ -41168,6 +42538,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WebviewDomainUnchanged => &ErrcodeInfo {
                 errmsg: "webview domain not change",
+                aliases: &[],
                 message_zh: "业务域名无更改，无需重复设置",
                 message_en: "The business domains have not changed",
                 action: Action::FixRequest,
@@ -41180,6 +42551,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenWebviewDomainNotSet => &ErrcodeInfo {
                 errmsg: "open's webview domain is null! Need to set open's webview domain first!",
+                aliases: &[],
                 message_zh: "尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口",
                 message_en: "Set the mini program business domain on the third-party platform first",
                 action: Action::FixRequest,
@@ -41192,6 +42564,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DomainNotOpenWebviewDomain => &ErrcodeInfo {
                 errmsg: "request domain is not open's webview domain!",
+                aliases: &[],
                 message_zh: "请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名",
                 message_en: "The domain is not a business domain set on the third-party platform",
                 action: Action::FixRequest,
@@ -41204,6 +42577,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeleteDomainNotExist => &ErrcodeInfo {
                 errmsg: "delete domain is not exist!",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The domain to delete does not exist",
                 action: Action::FixRequest,
@@ -41216,6 +42590,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WebviewDomainLimitExceeded => &ErrcodeInfo {
                 errmsg: "webview domain exceed limit",
+                aliases: &[],
                 message_zh: "业务域名数量超过限制，最多可以添加100个业务域名",
                 message_en: "Too many business domains: at most 100",
                 action: Action::FixRequest,
@@ -41228,6 +42603,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MonthlyOperationLimitReached => &ErrcodeInfo {
                 errmsg: "operation reach month limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This month's operation limit has been reached",
                 action: Action::FixRequest,
@@ -41240,6 +42616,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserBindLimitReached => &ErrcodeInfo {
                 errmsg: "user bind reach limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has reached the binding limit",
                 action: Action::GiveUp,
@@ -41252,6 +42629,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WeappMemberLimitReached => &ErrcodeInfo {
                 errmsg: "weapp bind members reach limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program has reached its member limit",
                 action: Action::GiveUp,
@@ -41264,6 +42642,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyWxOrOpenid => &ErrcodeInfo {
                 errmsg: "empty wx or openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The WeChat ID or openid is empty",
                 action: Action::FixRequest,
@@ -41276,6 +42655,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUserstr => &ErrcodeInfo {
                 errmsg: "userstr is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Invalid userstr",
                 action: Action::FixRequest,
@@ -41288,6 +42668,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LinkingFromMp => &ErrcodeInfo {
                 errmsg: "linking from mp",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Linking from the MP console is in progress",
                 action: Action::FixRequest,
@@ -41300,6 +42681,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalWebviewDomainNotSupported => &ErrcodeInfo {
                 errmsg: "not support single",
+                aliases: &[],
                 message_zh: "个人小程序不支持调用 setwebviewdomain 接口",
                 message_en: "Personal mini programs cannot call setwebviewdomain",
                 action: Action::FixRequest,
@@ -41312,6 +42694,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BlockedContractor => &ErrcodeInfo {
                 errmsg: "hit black contractor",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The entity is on the blocklist",
                 action: Action::FixRequest,
@@ -41324,6 +42707,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginCannotApply => &ErrcodeInfo {
                 errmsg: "this plugin can not apply",
+                aliases: &[],
                 message_zh: "该插件不能申请",
                 message_en: "This plugin cannot be applied for",
                 action: Action::FixRequest,
@@ -41336,6 +42720,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginAlreadyAdded => &ErrcodeInfo {
                 errmsg: "plugin has send apply message or already bind",
+                aliases: &[],
                 message_zh: "已经添加该插件",
                 message_en: "The plugin has already been added or applied for",
                 action: Action::FixRequest,
@@ -41348,6 +42733,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginCountLimitReached => &ErrcodeInfo {
                 errmsg: "plugin count reach limit",
+                aliases: &[],
                 message_zh: "申请或使用的插件已经达到上限",
                 message_en: "The limit of plugins applied for or used has been reached",
                 action: Action::FixRequest,
@@ -41360,6 +42746,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginNotExist => &ErrcodeInfo {
                 errmsg: "plugin no exist",
+                aliases: &[],
                 message_zh: "该插件不存在",
                 message_en: "The plugin does not exist",
                 action: Action::FixRequest,
@@ -41372,6 +42759,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OnlyApplyingCanBeDecided => &ErrcodeInfo {
                 errmsg: "only applying status can be agreed or refused",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Only applications that are pending can be agreed or refused",
                 action: Action::FixRequest,
@@ -41384,6 +42772,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RefuseBeforeDelete => &ErrcodeInfo {
                 errmsg: "only refused status can be deleted, please refused first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Only refused applications can be deleted: refuse first",
                 action: Action::FixRequest,
@@ -41396,6 +42785,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidNotInApplyList => &ErrcodeInfo {
                 errmsg: "appid is no in the apply list, make sure appid is right",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is not in the application list",
                 action: Action::FixRequest,
@@ -41408,6 +42798,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotDeleteApplyWithin24Hours => &ErrcodeInfo {
                 errmsg: "can not delete apply request in 24 hours",
+                aliases: &[],
                 message_zh: "该申请为“待确认”状态，不可删除",
                 message_en: "A pending application cannot be deleted within 24 hours",
                 action: Action::FixRequest,
@@ -41420,6 +42811,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginAppidNotInList => &ErrcodeInfo {
                 errmsg: "plugin appid is no in the plugin list, make sure plugin appid is right",
+                aliases: &[],
                 message_zh: "不存在该插件 appid",
                 message_en: "No plugin has this appid",
                 action: Action::FixRequest,
@@ -41432,6 +42824,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MiniProgramLinkForbidden => &ErrcodeInfo {
                 errmsg: "mini program forbidden to link",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program may not be linked",
                 action: Action::FixConfig,
@@ -41444,6 +42837,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpecialCategoryPlugin => &ErrcodeInfo {
                 errmsg: "plugins with special category are used only by specific apps",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Plugins of special categories are for specific apps only",
                 action: Action::FixRequest,
@@ -41456,6 +42850,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PluginInnerError => &ErrcodeInfo {
                 errmsg: "inner error, retry after some while",
+                aliases: &[],
                 message_zh: "系统内部错误",
                 message_en: "Internal error; retry after a while",
                 action: Action::Retry,
@@ -41468,6 +42863,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEnterpriseCodeType => &ErrcodeInfo {
                 errmsg: "invalid code type",
+                aliases: &[],
                 message_zh: "企业代码类型无效，请选择正确类型填写",
                 message_en: "Invalid enterprise code type",
                 action: Action::FixRequest,
@@ -41480,6 +42876,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TaskRunning => &ErrcodeInfo {
                 errmsg: "task running",
+                aliases: &[],
                 message_zh: "该主体已有任务执行中，距上次任务 24h 后再试",
                 message_en: "A task is already running for this entity: retry 24 hours after the last one",
                 action: Action::FixRequest,
@@ -41492,6 +42889,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FastRegisterInnerError => &ErrcodeInfo {
                 errmsg: "inner error, retry after some while",
+                aliases: &[],
                 message_zh: "内部错误",
                 message_en: "Internal error",
                 action: Action::FixRequest,
@@ -41504,6 +42902,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LegalPersonChecking => &ErrcodeInfo {
                 errmsg: "legal person checking",
+                aliases: &[],
                 message_zh: "模板消息已下发，待法人人脸核身校验",
                 message_en: "The template message was sent; waiting for the legal representative's face verification",
                 action: Action::FixRequest,
@@ -41516,6 +42915,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EnterpriseInfoChecking => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "法人&企业信息一致性校验中",
                 message_en: "The legal representative and enterprise details are being checked",
                 action: Action::FixRequest,
@@ -41528,6 +42928,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FrontChecking => &ErrcodeInfo {
                 errmsg: "front checking",
+                aliases: &[],
                 message_zh: "法人&企业信息一致性校验中",
                 message_en: "The legal representative and enterprise details are being checked",
                 action: Action::FixRequest,
@@ -41540,6 +42941,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ComponentRightsIncomplete => &ErrcodeInfo {
                 errmsg: "lack of some component rights",
+                aliases: &[],
                 message_zh: "第三方权限集不全，补全权限集全网发布后生效",
                 message_en: "The third party's permission set is incomplete: complete it and republish",
                 action: Action::FixConfig,
@@ -41552,6 +42954,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidEnterpriseCode => &ErrcodeInfo {
                 errmsg: "enterprise code invalid",
+                aliases: &[],
                 message_zh: "code参数无效，请检查code长度以及内容是否正确；注意code_type的值不同需要传的code长度不一样",
                 message_en: "Invalid enterprise code: check its length and content",
                 action: Action::FixRequest,
@@ -41564,6 +42967,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoComponentInfo => &ErrcodeInfo {
                 errmsg: "no component info",
+                aliases: &[],
                 message_zh: "token 信息有误",
                 message_en: "The token information is wrong",
                 action: Action::FixRequest,
@@ -41576,6 +42980,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoSuchPluginVersion => &ErrcodeInfo {
                 errmsg: "no such version",
+                aliases: &[],
                 message_zh: "该插件版本不支持快速更新",
                 message_en: "This plugin version does not support quick update",
                 action: Action::FixRequest,
@@ -41588,6 +42993,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeInGrayRelease => &ErrcodeInfo {
                 errmsg: "code is gray online",
+                aliases: &[],
                 message_zh: "当前小程序帐号存在灰度发布中的版本，不可操作快速更新",
                 message_en: "A gradual release is in progress, so quick update is not possible",
                 action: Action::FixRequest,
@@ -41600,6 +43006,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LivePluginCannotDelete => &ErrcodeInfo {
                 errmsg: "zhibo plugin is not allow to delete",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The live-streaming plugin cannot be deleted",
                 action: Action::FixRequest,
@@ -41612,6 +43019,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTrade => &ErrcodeInfo {
                 errmsg: "invalid trade",
+                aliases: &[],
                 message_zh: "订单无效",
                 message_en: "Invalid order",
                 action: Action::FixRequest,
@@ -41624,6 +43032,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuditSpeedupUnstable => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统不稳定，请稍后再试，如多次失败请通过社区反馈",
                 message_en: "The system is unstable; try again later",
                 action: Action::Retry,
@@ -41636,6 +43045,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotInAuditQueue => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该小程序不在待审核队列，请检查是否已提交审核或已审完",
                 message_en: "The mini program is not in the review queue",
                 action: Action::FixRequest,
@@ -41648,6 +43058,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpeedupNotSupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "本单属于平台不支持加急种类，请等待正常审核流程",
                 message_en: "This submission's kind cannot be expedited: wait for the normal review",
                 action: Action::FixRequest,
@@ -41660,6 +43071,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadySpedUp => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "本单已加速成功，请勿重复提交",
                 message_en: "This submission has already been expedited",
                 action: Action::FixRequest,
@@ -41672,6 +43084,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpeedupQuotaUsedUp => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "本月加急额度已用完，请提高提审质量以获取更多额度",
                 message_en: "This month's expedited review quota is used up",
                 action: Action::FixRequest,
@@ -41684,6 +43097,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenSystemError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "半屏小程序系统错误",
                 message_en: "Half-screen mini program system error",
                 action: Action::Retry,
@@ -41696,6 +43110,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenListParameterError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取半屏小程序列表参数错误",
                 message_en: "Wrong parameter for listing half-screen mini programs",
                 action: Action::FixRequest,
@@ -41708,6 +43123,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenAddAppidError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "添加半屏小程序appid参数错误",
                 message_en: "Wrong appid for adding a half-screen mini program",
                 action: Action::FixRequest,
@@ -41720,6 +43136,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenAddAppidEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "添加半屏小程序appid参数为空",
                 message_en: "The appid for adding a half-screen mini program is empty",
                 action: Action::FixRequest,
@@ -41732,6 +43149,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenReasonTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "添加半屏小程序申请理由不得超过30个字",
                 message_en: "The reason for a half-screen application must be at most 30 characters",
                 action: Action::FixRequest,
@@ -41744,6 +43162,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenApplyLimitPerApp => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该小程序被申请次数已达24h限制",
                 message_en: "This mini program has been applied for too often in 24 hours",
                 action: Action::Backoff,
@@ -41756,6 +43175,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenDailyApplyLimit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "每天仅允许申请50次半屏小程序",
                 message_en: "At most 50 half-screen applications a day",
                 action: Action::Backoff,
@@ -41768,6 +43188,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenDeleteAppidEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "删除半屏小程序appid参数为空",
                 message_en: "The appid to delete is empty",
                 action: Action::FixRequest,
@@ -41780,6 +43201,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenRevokeAppidEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "取消半屏小程序授权appid参数为空",
                 message_en: "The appid whose authorization to cancel is empty",
                 action: Action::FixRequest,
@@ -41792,6 +43214,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenFlagError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "修改半屏小程序方式flag参数错误",
                 message_en: "Wrong flag for changing the half-screen mode",
                 action: Action::FixRequest,
@@ -41804,6 +43227,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenApplyCountFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取半屏小程序每日申请次数失败",
                 message_en: "Failed to get the daily half-screen application count",
                 action: Action::FixRequest,
@@ -41816,6 +43240,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenAuthorizeCountFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取半屏小程序每日授权次数失败",
                 message_en: "Failed to get the daily half-screen authorization count",
                 action: Action::FixRequest,
@@ -41828,6 +43253,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenPersonalNotSupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不支持添加个人主体小程序",
                 message_en: "Mini programs of individuals cannot be added",
                 action: Action::FixRequest,
@@ -41840,6 +43266,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenDeleteNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "删除数据未找到",
                 message_en: "The data to delete was not found",
                 action: Action::FixRequest,
@@ -41852,6 +43279,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenDeleteStatusError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "删除状态异常",
                 message_en: "Abnormal deletion status",
                 action: Action::FixRequest,
@@ -41864,6 +43292,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenApplyLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请次数添加到达上限",
                 message_en: "The application count has reached its limit",
                 action: Action::FixRequest,
@@ -41876,6 +43305,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenAuthorizeLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "授权次数到达上限",
                 message_en: "The authorization count has reached its limit",
                 action: Action::FixRequest,
@@ -41888,6 +43318,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenApplyTimedOut => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请添加已超时",
                 message_en: "The application has timed out",
                 action: Action::FixRequest,
@@ -41900,6 +43331,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenApplyStatusError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请添加状态异常",
                 message_en: "Abnormal application status",
                 action: Action::FixRequest,
@@ -41912,6 +43344,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenSameAppid => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请号和授权号相同",
                 message_en: "The applying and authorizing appids are the same",
                 action: Action::FixRequest,
@@ -41924,6 +43357,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenAlreadyApplied => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该小程序已申请，不允许重复添加",
                 message_en: "This mini program has already been applied for",
                 action: Action::FixRequest,
@@ -41936,6 +43370,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenSameAppDailyLimit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "已到达同一小程序每日最多申请次数",
                 message_en: "The daily application limit for the same mini program has been reached",
                 action: Action::Backoff,
@@ -41948,6 +43383,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenAutoReject => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该小程序已设置自动拒绝申请",
                 message_en: "This mini program rejects applications automatically",
                 action: Action::FixRequest,
@@ -41960,6 +43396,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenTypeNotSupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不支持此类型小程序",
                 message_en: "This type of mini program is not supported",
                 action: Action::FixRequest,
@@ -41972,6 +43409,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HalfScreenNotMiniProgram => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不是小程序",
                 message_en: "Not a mini program",
                 action: Action::FixRequest,
@@ -41984,6 +43422,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IpAwaitingAdminConfirmation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "此IP正在等待管理员确认,请联系管理员",
                 message_en: "This IP is waiting for the administrator's confirmation: contact the administrator",
                 action: Action::Backoff,
@@ -41996,6 +43435,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AwaitingAdminConfirmation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "请耐心等待管理员确认",
                 message_en: "Wait for the administrator's confirmation",
                 action: Action::Backoff,
@@ -42008,6 +43448,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CallNeedsAdminConfirmation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "此次调用需要管理员确认，请耐心等候",
                 message_en: "This call needs the administrator's confirmation: please wait",
                 action: Action::Backoff,
@@ -42020,6 +43461,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AdminConfirmationPending => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "正在等管理员确认，请耐心等待",
                 message_en: "Waiting for the administrator's confirmation",
                 action: Action::Backoff,
@@ -42032,6 +43474,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AdminConfirmationPendingRetry => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "正在等管理员确认，请稍候重试",
                 message_en: "Waiting for the administrator's confirmation; retry later",
                 action: Action::Backoff,
@@ -42044,6 +43487,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IpRejectedRetryIn24Hours => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认",
                 message_en: "The administrator rejected calls from this IP: retry in 24 hours",
                 action: Action::Backoff,
@@ -42056,6 +43500,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IpRejectedRetryIn1Hour => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认",
                 message_en: "The administrator rejected calls from this IP: retry in an hour",
                 action: Action::Backoff,
@@ -42068,6 +43513,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderId => &ErrcodeInfo {
                 errmsg: "invalid order id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order ID is invalid",
                 action: Action::FixRequest,
@@ -42080,6 +43526,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBusiId90002 => &ErrcodeInfo {
                 errmsg: "invalid busi id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The busi_id is invalid",
                 action: Action::FixRequest,
@@ -42092,6 +43539,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBillDate => &ErrcodeInfo {
                 errmsg: "invalid bill date",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bill date is invalid",
                 action: Action::FixRequest,
@@ -42104,6 +43552,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBillType => &ErrcodeInfo {
                 errmsg: "invalid bill type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bill type is invalid",
                 action: Action::FixRequest,
@@ -42116,6 +43565,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPlatform => &ErrcodeInfo {
                 errmsg: "invalid platform",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The platform is invalid",
                 action: Action::FixRequest,
@@ -42128,6 +43578,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BillNotExist => &ErrcodeInfo {
                 errmsg: "bill not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bill does not exist",
                 action: Action::FixRequest,
@@ -42140,6 +43591,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOpenid90007 => &ErrcodeInfo {
                 errmsg: "invalid openid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid is invalid",
                 action: Action::FixRequest,
@@ -42152,6 +43604,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MpSigError => &ErrcodeInfo {
                 errmsg: "mp_sig error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mp_sig is wrong",
                 action: Action::FixConfig,
@@ -42164,6 +43617,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoSession => &ErrcodeInfo {
                 errmsg: "no session",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no session",
                 action: Action::AskUser,
@@ -42176,6 +43630,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SigError => &ErrcodeInfo {
                 errmsg: "sig error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The sig is wrong",
                 action: Action::FixConfig,
@@ -42188,6 +43643,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderExists => &ErrcodeInfo {
                 errmsg: "order exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order already exists",
                 action: Action::FixRequest,
@@ -42200,6 +43656,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BalanceNotEnough => &ErrcodeInfo {
                 errmsg: "balance not enough",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The balance is insufficient",
                 action: Action::FixRequest,
@@ -42212,6 +43669,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderConfirmed => &ErrcodeInfo {
                 errmsg: "order has been confirmed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has been confirmed",
                 action: Action::FixRequest,
@@ -42224,6 +43682,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderCanceled => &ErrcodeInfo {
                 errmsg: "order has been canceled",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has been canceled",
                 action: Action::FixRequest,
@@ -42236,6 +43695,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderProcessing => &ErrcodeInfo {
                 errmsg: "order is being processed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order is being processed",
                 action: Action::Backoff,
@@ -42248,6 +43708,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoPrivilege => &ErrcodeInfo {
                 errmsg: "no privilege",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No privilege",
                 action: Action::FixConfig,
@@ -42260,6 +43721,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidParameter90018 => &ErrcodeInfo {
                 errmsg: "invalid parameter",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The parameter is invalid",
                 action: Action::FixRequest,
@@ -42272,6 +43734,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotFastCreatedMiniProgram => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "不是公众号快速创建的小程序",
                 message_en: "The mini program was not created quickly through an Official Account",
                 action: Action::FixRequest,
@@ -42284,6 +43747,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RenameAfterReleaseNotAllowed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序发布后不可改名",
                 message_en: "A released mini program cannot be renamed",
                 action: Action::FixRequest,
@@ -42296,6 +43760,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRenameStatus => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "改名状态不合法",
                 message_en: "Invalid renaming status",
                 action: Action::FixRequest,
@@ -42308,6 +43773,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFastNickname => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "昵称不合法",
                 message_en: "The nickname is not allowed",
                 action: Action::FixRequest,
@@ -42320,6 +43786,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameEntityProtected => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "昵称 15 天主体保护",
                 message_en: "The nickname is protected for its entity for 15 days",
                 action: Action::FixRequest,
@@ -42332,6 +43799,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameMatchesWechatId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "昵称命中微信号",
                 message_en: "The nickname matches a WeChat ID",
                 action: Action::FixRequest,
@@ -42344,6 +43812,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameTaken => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "昵称已被占用",
                 message_en: "The nickname is taken",
                 action: Action::FixRequest,
@@ -42356,6 +43825,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameInfringementProtection => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "昵称命中 7 天侵权保护期",
                 message_en: "The nickname is in a 7-day infringement protection period",
                 action: Action::FixRequest,
@@ -42368,6 +43838,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MaterialsRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "需要提交材料",
                 message_en: "Materials must be submitted",
                 action: Action::FixRequest,
@@ -42380,6 +43851,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OtherError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "其他错误",
                 message_en: "Other error",
                 action: Action::FixRequest,
@@ -42392,6 +43864,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameReviewNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "查不到昵称修改审核单信息",
                 message_en: "The nickname change review cannot be found",
                 action: Action::FixRequest,
@@ -42404,6 +43877,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OtherError2 => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "其他错误",
                 message_en: "Other error",
                 action: Action::FixRequest,
@@ -42416,6 +43890,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyNamesHeld => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "占用名字过多",
                 message_en: "Too many names are held",
                 action: Action::FixRequest,
@@ -42428,6 +43903,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlusRuleSameTypeEntityMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "+号规则 同一类型关联名主体不一致",
                 message_en: "Plus-sign rule: the related name of the same type belongs to another entity",
                 action: Action::FixRequest,
@@ -42440,6 +43916,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OriginalNameEntityMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "原始名不同类型主体不一致",
                 message_en: "The original name of another type belongs to another entity",
                 action: Action::FixRequest,
@@ -42452,6 +43929,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NameHeldBySeveral => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "名称占用者 ≥2",
                 message_en: "Two or more accounts hold the name",
                 action: Action::FixRequest,
@@ -42464,6 +43942,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlusRuleOtherTypeEntityMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "+号规则 不同类型关联名主体不一致",
                 message_en: "Plus-sign rule: the related name of another type belongs to another entity",
                 action: Action::FixRequest,
@@ -42476,6 +43955,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NicknameClearedNeedVerifyRename => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "组织类型小程序发布后，侵权被清空昵称，需走认证改名",
                 message_en: "The organization's mini program nickname was cleared for infringement; rename it through verification",
                 action: Action::FixConfig,
@@ -42488,6 +43968,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MiniProgramUnderReview => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序正在审核中",
                 message_en: "The mini program is under review",
                 action: Action::FixRequest,
@@ -42500,6 +43981,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QualificationAlreadyAdded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该经营资质已添加，请勿重复添加",
                 message_en: "This business qualification has already been added; do not add it again",
                 action: Action::FixConfig,
@@ -42512,6 +43994,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NearbyPlaceLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "附近地点添加数量达到上线，无法继续添加",
                 message_en: "The number of nearby places has reached the limit, so no more can be added",
                 action: Action::FixRequest,
@@ -42524,6 +44007,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlaceTakenByOtherMiniProgram => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "地点已被其它小程序占用",
                 message_en: "The place is already used by another mini program",
                 action: Action::FixRequest,
@@ -42536,6 +44020,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NearbyFeatureBanned => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "附近功能被封禁",
                 message_en: "The nearby feature has been banned",
                 action: Action::FixConfig,
@@ -42548,6 +44033,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlaceUnderReview => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "地点正在审核中",
                 message_en: "The place is under review",
                 action: Action::FixRequest,
@@ -42560,6 +44046,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlaceShowingMiniProgram => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "地点正在展示小程序",
                 message_en: "The place is showing the mini program",
                 action: Action::FixRequest,
@@ -42572,6 +44059,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlaceReviewFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "地点审核失败",
                 message_en: "The place failed review",
                 action: Action::FixRequest,
@@ -42584,6 +44072,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MiniProgramNotShownAtPlace => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序未展示在该地点",
                 message_en: "The mini program is not shown at this place",
                 action: Action::FixRequest,
@@ -42596,6 +44085,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MiniProgramNotListedOrVisible => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序未上架或不可见",
                 message_en: "The mini program is not published or not visible",
                 action: Action::FixRequest,
@@ -42608,6 +44098,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PlaceNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "地点不存在",
                 message_en: "The place does not exist",
                 action: Action::FixRequest,
@@ -42620,6 +44111,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalMiniProgramUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "个人类型小程序不可用",
                 message_en: "Not available to personal mini programs",
                 action: Action::FixRequest,
@@ -42632,6 +44124,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NonStandardMiniProgramUnsupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "非普通类型小程序（门店小程序、小店小程序等）不可用",
                 message_en: "Not available to non-standard mini programs (such as store or shop mini programs)",
                 action: Action::FixRequest,
@@ -42644,6 +44137,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TencentMapAddressFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "从腾讯地图获取地址详细信息失败",
                 message_en: "Failed to get the address details from Tencent Maps",
                 action: Action::FixRequest,
@@ -42656,6 +44150,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateQualificationNumber => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "同一资质证件号重复添加",
                 message_en: "The same qualification certificate number was added more than once",
                 action: Action::FixConfig,
@@ -42668,6 +44163,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NearbyCategoryUnderReview => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "附近类目审核中",
                 message_en: "The nearby category is under review",
                 action: Action::FixRequest,
@@ -42680,6 +44176,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyServiceTags => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务标签个数超限制（官方最多5个，自定义最多4个）",
                 message_en: "Too many service tags (at most 5 official and 4 custom)",
                 action: Action::FixRequest,
@@ -42692,6 +44189,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidServiceTagOrKfName => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务标签或者客服的名字不符合要求",
                 message_en: "The service tag or customer service name does not meet the requirements",
                 action: Action::FixRequest,
@@ -42704,6 +44202,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceAppidNotSameEntity => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务能力中填写的小程序appid不是同主体小程序",
                 message_en: "The mini program appid in the service capability does not belong to the same entity",
                 action: Action::FixRequest,
@@ -42716,6 +44215,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryRequiredBeforeNearby => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "申请类目之后才能添加附近地点",
                 message_en: "Apply for a category before adding nearby places",
                 action: Action::FixRequest,
@@ -42728,6 +44228,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQualificationList => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "qualification_list无效",
                 message_en: "The qualification_list is invalid",
                 action: Action::FixRequest,
@@ -42740,6 +44241,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyCompanyName => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "company_name字段为空",
                 message_en: "The company_name field is empty",
                 action: Action::FixRequest,
@@ -42752,6 +44254,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyCredential => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "credential字段为空",
                 message_en: "The credential field is empty",
                 action: Action::FixRequest,
@@ -42764,6 +44267,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyAddressField => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "address字段为空",
                 message_en: "The address field is empty",
                 action: Action::FixRequest,
@@ -42776,6 +44280,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyQualificationList => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "qualification_list字段为空",
                 message_en: "The qualification_list field is empty",
                 action: Action::FixRequest,
@@ -42788,6 +44293,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceAppidPathNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务appid对应的path不存在",
                 message_en: "The path for the service appid does not exist",
                 action: Action::FixRequest,
@@ -42800,6 +44306,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MissingCertSerialno => &ErrcodeInfo {
                 errmsg: "missing cert_serialno",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The cert_serialno is missing",
                 action: Action::FixRequest,
@@ -42812,6 +44319,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNotRegisteredWechatPay => &ErrcodeInfo {
                 errmsg: "use not register wechat pay",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has not registered for WeChat Pay",
                 action: Action::FixRequest,
@@ -42824,6 +44332,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSign94003 => &ErrcodeInfo {
                 errmsg: "invalid sign",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The sign is invalid",
                 action: Action::FixRequest,
@@ -42836,6 +44345,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNoRealNameInfo => &ErrcodeInfo {
                 errmsg: "user do not has real name info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has no real-name info",
                 action: Action::FixRequest,
@@ -42848,6 +44358,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUserToken => &ErrcodeInfo {
                 errmsg: "invalid user token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user token is invalid",
                 action: Action::FixRequest,
@@ -42860,6 +44371,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidUnauthorized => &ErrcodeInfo {
                 errmsg: "appid unauthorized",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is unauthorized",
                 action: Action::FixConfig,
@@ -42872,6 +44384,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidNotBoundToMchid => &ErrcodeInfo {
                 errmsg: "appid unbind mchid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is not bound to the mchid",
                 action: Action::FixConfig,
@@ -42884,6 +44397,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTimestamp => &ErrcodeInfo {
                 errmsg: "invalid timestamp",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The timestamp is invalid",
                 action: Action::FixRequest,
@@ -42896,6 +44410,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCertSerialno => &ErrcodeInfo {
                 errmsg: "invalid cert_serialno, cert_serialno's size should be 40",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The cert_serialno is invalid; it must be 40 characters long",
                 action: Action::FixRequest,
@@ -42908,6 +44423,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMchId => &ErrcodeInfo {
                 errmsg: "invalid mch_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mch_id is invalid",
                 action: Action::FixRequest,
@@ -42920,6 +44436,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TimestampExpired => &ErrcodeInfo {
                 errmsg: "timestamp expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The timestamp has expired",
                 action: Action::FixRequest,
@@ -42932,6 +44449,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidMchidBindingNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "appid和商户号的绑定关系不存在",
                 message_en: "The binding between the appid and the merchant ID does not exist",
                 action: Action::FixRequest,
@@ -42944,6 +44462,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxcodeDecodeFailed => &ErrcodeInfo {
                 errmsg: "wxcode decode fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to decode the wxcode",
                 action: Action::FixRequest,
@@ -42956,6 +44475,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxcodeRecognizeUnauthorized => &ErrcodeInfo {
                 errmsg: "wxcode recognize unautuorized",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not authorized to recognize the wxcode",
                 action: Action::FixConfig,
@@ -42968,6 +44488,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductPageArgs => &ErrcodeInfo {
                 errmsg: "get product by page args invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The arguments for getting products by page are invalid",
                 action: Action::FixRequest,
@@ -42980,6 +44501,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductMaterialArgs => &ErrcodeInfo {
                 errmsg: "get product materials by cond args invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The arguments for getting product materials by condition are invalid",
                 action: Action::FixRequest,
@@ -42992,6 +44514,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MaterialIdListTooLarge => &ErrcodeInfo {
                 errmsg: "material id list size out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The material ID list exceeds the size limit",
                 action: Action::FixRequest,
@@ -43004,6 +44527,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductImportRateLimited => &ErrcodeInfo {
                 errmsg: "import product frequence out of limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product import frequency exceeds the limit",
                 action: Action::Backoff,
@@ -43016,6 +44540,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MpImportingProducts => &ErrcodeInfo {
                 errmsg: "mp is importing products, api is rejected to import",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Products are being imported on the MP, so the API import is rejected",
                 action: Action::FixRequest,
@@ -43028,6 +44553,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CommissionRatioRequired => &ErrcodeInfo {
                 errmsg: "api is rejected to import, need to set commission ratio on mp first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The API import is rejected; set the commission ratio on the MP first",
                 action: Action::FixRequest,
@@ -43040,6 +44566,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidImageUrl101000 => &ErrcodeInfo {
                 errmsg: "invalid image url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The image URL is invalid",
                 action: Action::FixRequest,
@@ -43052,6 +44579,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CertificateNotFound => &ErrcodeInfo {
                 errmsg: "certificate not found",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The certificate was not found",
                 action: Action::FixRequest,
@@ -43064,6 +44592,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotEnoughMarketQuota => &ErrcodeInfo {
                 errmsg: "not enough market quota",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is not enough market quota",
                 action: Action::Backoff,
@@ -43076,6 +44605,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateSystemError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误；请稍后再试",
                 message_en: "System error; try again later",
                 action: Action::Retry,
@@ -43088,6 +44618,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateInvalidArgument => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "入参错误",
                 message_en: "Invalid argument",
                 action: Action::FixRequest,
@@ -43100,6 +44631,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateNoPermission => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "无权限",
                 message_en: "No permission",
                 action: Action::FixConfig,
@@ -43112,6 +44644,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateRateLimited => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "操作过于频繁，目前限制每分钟50次",
                 message_en: "Too frequent: at most 50 operations a minute",
                 action: Action::Backoff,
@@ -43124,6 +44657,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateAccountBanned => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "此账号已被封禁；前往公众平台查看站内信了解封禁原因并按照站内信通知进行处理",
                 message_en: "The account is banned: see the platform's notification",
                 action: Action::FixConfig,
@@ -43136,6 +44670,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PrivateTemplateLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "私有模板数已达上限；删除已有的私有模版后可添加",
                 message_en: "The private template limit has been reached: delete one to add another",
                 action: Action::FixConfig,
@@ -43148,6 +44683,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateBanned => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "此模版已被封禁；前往公众平台查看站内信了解封禁原因并按照站内信通知进行处理",
                 message_en: "The template is banned: see the platform's notification",
                 action: Action::FixConfig,
@@ -43160,6 +44696,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTemplateTid => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "模版 tid 参数错误",
                 message_en: "Invalid template tid",
                 action: Action::FixRequest,
@@ -43172,6 +44709,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStart => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "start 参数错误",
                 message_en: "Invalid start",
                 action: Action::FixRequest,
@@ -43184,6 +44722,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTemplateLimit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "limit 参数错误",
                 message_en: "Invalid limit",
                 action: Action::FixRequest,
@@ -43196,6 +44735,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CategoryIdsMissing => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "类目 ids 缺失",
                 message_en: "Category ids are missing",
                 action: Action::FixRequest,
@@ -43208,6 +44748,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCategoryIds => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "类目 ids 不合法",
                 message_en: "Invalid category ids",
                 action: Action::FixRequest,
@@ -43220,6 +44761,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidKidList => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "关键词列表 kidList 参数错误；kidList中的关键词不存在，请使用已有的关键词或者申请新的关键词",
                 message_en: "Invalid kidList: a keyword does not exist",
                 action: Action::FixRequest,
@@ -43232,6 +44774,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSceneDesc => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "场景描述 sceneDesc 参数错误；请检查sceneDesc是否为空值以及格式是否合法",
                 message_en: "Invalid sceneDesc: it may be empty",
                 action: Action::FixRequest,
@@ -43244,6 +44787,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TemplateTitleKeywordsExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "相同标题和关键字的模板已存在；更换标题和关键字重试",
                 message_en: "A template with the same title and keywords already exists",
                 action: Action::FixRequest,
@@ -43256,6 +44800,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAccountTypeForTemplate => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "账号类型不合法；请使用小程序账号调用",
                 message_en: "Invalid account type: call with a mini program account",
                 action: Action::FixConfig,
@@ -43268,6 +44813,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductOrRoomEditForbidden => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "禁止创建/更新商品（如商品创建功能被封禁） 或 禁止编辑&更新房间",
                 message_en: "Creating or updating products (e.g. the feature is banned) or editing rooms is forbidden",
                 action: Action::FixConfig,
@@ -43280,6 +44826,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidNameLength => &ErrcodeInfo {
                 errmsg: "name length invalid",
+                aliases: &[],
                 message_zh: "名称长度不符合规则",
                 message_en: "The name length does not meet the rules",
                 action: Action::FixRequest,
@@ -43292,6 +44839,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPrice => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "价格输入不合规（如现价比原价大、传入价格非数字等）",
                 message_en: "The price is invalid (e.g. the current price exceeds the original, or is not a number)",
                 action: Action::FixRequest,
@@ -43304,6 +44852,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductNameViolation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品名称存在违规违法内容",
                 message_en: "The product name contains illegal content",
                 action: Action::FixConfig,
@@ -43316,6 +44865,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductImageViolation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品图片存在违规违法内容",
                 message_en: "The product image contains illegal content",
                 action: Action::FixConfig,
@@ -43328,6 +44878,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImageUploadFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "图片上传失败（如mediaID过期）",
                 message_en: "The image upload failed (e.g. the mediaID has expired)",
                 action: Action::FixRequest,
@@ -43340,6 +44891,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LinkNotInOnlineVersion => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "线上小程序版本不存在该链接",
                 message_en: "The link does not exist in the online mini program version",
                 action: Action::FixRequest,
@@ -43352,6 +44904,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AddProductFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "添加商品失败",
                 message_en: "Failed to add the product",
                 action: Action::FixRequest,
@@ -43364,6 +44917,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductAuditWithdrawFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品审核撤回失败",
                 message_en: "Failed to withdraw the product from review",
                 action: Action::FixRequest,
@@ -43376,6 +44930,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductAuditState => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品审核状态不对（如商品审核中）",
                 message_en: "The product review status is wrong (e.g. the product is under review)",
                 action: Action::FixRequest,
@@ -43388,6 +44943,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductNotCreatedByApi => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "操作非法（API不允许操作非API创建的商品）",
                 message_en: "Illegal operation: the API cannot operate on products not created through the API",
                 action: Action::FixConfig,
@@ -43400,6 +44956,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoAuditQuota => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "没有提审额度（每天500次提审额度）",
                 message_en: "There is no review submission quota left (500 submissions a day)",
                 action: Action::FixRequest,
@@ -43412,6 +44969,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubmitForAuditFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "提审失败",
                 message_en: "The submission for review failed",
                 action: Action::FixRequest,
@@ -43424,6 +44982,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CannotDeleteUnderAudit => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "审核中，无法删除（非零代表失败）",
                 message_en: "It is under review and cannot be deleted",
                 action: Action::FixRequest,
@@ -43436,6 +44995,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductNotSubmitted => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品未提审",
                 message_en: "The product has not been submitted for review",
                 action: Action::FixRequest,
@@ -43448,6 +45008,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductAddedAuditFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品添加成功，审核失败",
                 message_en: "The product was added, but its review failed",
                 action: Action::FixRequest,
@@ -43460,6 +45021,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RoomNotExist => &ErrcodeInfo {
                 errmsg: "roomid is not exsit",
+                aliases: &[],
                 message_zh: "此房间号不存在",
                 message_en: "This room ID does not exist",
                 action: Action::FixRequest,
@@ -43472,6 +45034,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RoomStatusForbidsOperation => &ErrcodeInfo {
                 errmsg: "the current room status does not allow this operation",
+                aliases: &[],
                 message_zh: "房间状态 拦截（当前房间状态不允许此操作）",
                 message_en: "The current room status does not allow this operation",
                 action: Action::FixConfig,
@@ -43484,6 +45047,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LiveProductNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品不存在",
                 message_en: "The product does not exist",
                 action: Action::FixRequest,
@@ -43496,6 +45060,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProductAuditRejected => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品审核未通过",
                 message_en: "The product did not pass review",
                 action: Action::FixRequest,
@@ -43508,6 +45073,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RoomProductsFull => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "房间商品数量已经满额",
                 message_en: "The room has reached its product limit",
                 action: Action::FixRequest,
@@ -43520,6 +45086,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ImportProductFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "导入商品失败",
                 message_en: "Failed to import the product",
                 action: Action::FixRequest,
@@ -43532,6 +45099,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RoomNameViolation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "房间名称违规",
                 message_en: "The room name violates the rules",
                 action: Action::FixConfig,
@@ -43544,6 +45112,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AnchorNicknameViolation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "主播昵称违规",
                 message_en: "The anchor nickname violates the rules",
                 action: Action::FixConfig,
@@ -43556,6 +45125,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAnchorWechatId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "主播微信号不合法",
                 message_en: "The anchor's WeChat ID is invalid",
                 action: Action::FixRequest,
@@ -43568,6 +45138,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidRoomCoverImage => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "直播间封面图不合规",
                 message_en: "The live room cover image does not meet the rules",
                 action: Action::FixRequest,
@@ -43580,6 +45151,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RoomShareImageViolation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "直播间分享图违规",
                 message_en: "The live room share image violates the rules",
                 action: Action::FixConfig,
@@ -43592,6 +45164,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RoomProductLimitExceeded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "添加商品超过直播间上限",
                 message_en: "The number of products added exceeds the live room limit",
                 action: Action::FixRequest,
@@ -43604,6 +45177,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAnchorNicknameLength => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "主播微信昵称长度不符合要求",
                 message_en: "The length of the anchor's WeChat nickname does not meet the requirements",
                 action: Action::FixRequest,
@@ -43616,6 +45190,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AnchorWechatIdNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "主播微信号不存在",
                 message_en: "The anchor's WeChat ID does not exist",
                 action: Action::FixRequest,
@@ -43628,6 +45203,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AnchorNotRealNameVerified => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "主播微信号未实名认证",
                 message_en: "The anchor's WeChat ID has not completed real-name verification",
                 action: Action::FixConfig,
@@ -43640,6 +45216,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlertsNeedReleasedMiniProgram => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "没有发布的小程序不能使用告警功能",
                 message_en: "Alerts are not available before the mini program is released",
                 action: Action::FixConfig,
@@ -43652,6 +45229,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidFileName => &ErrcodeInfo {
                 errmsg: "invalid file name",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The file name is invalid",
                 action: Action::FixRequest,
@@ -43664,6 +45242,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UploadFileNoPermission => &ErrcodeInfo {
                 errmsg: "no permission to upload file",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No permission to upload files",
                 action: Action::FixConfig,
@@ -43676,6 +45255,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSourceSize => &ErrcodeInfo {
                 errmsg: "invalid size of source",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The source size is invalid",
                 action: Action::FixRequest,
@@ -43688,6 +45268,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReceiptAlreadyExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "票据已存在",
                 message_en: "The receipt already exists",
                 action: Action::FixRequest,
@@ -43700,6 +45281,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReceiptNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "票据不存在",
                 message_en: "The receipt does not exist",
                 action: Action::FixRequest,
@@ -43712,6 +45294,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemError930555 => &ErrcodeInfo {
                 errmsg: "sysem error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "System error",
                 action: Action::Retry,
@@ -43724,6 +45307,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryTimeout => &ErrcodeInfo {
                 errmsg: "delivery timeout",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The delivery request timed out",
                 action: Action::Retry,
@@ -43736,6 +45320,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliverySystemError => &ErrcodeInfo {
                 errmsg: "delivery system error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A delivery system error occurred",
                 action: Action::Retry,
@@ -43748,6 +45333,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryLogicError => &ErrcodeInfo {
                 errmsg: "delivery logic error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A delivery logic error occurred",
                 action: Action::FixRequest,
@@ -43760,6 +45346,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSandboxOpenid => &ErrcodeInfo {
                 errmsg: "invaild openid",
+                aliases: &[],
                 message_zh: "沙盒环境openid无效",
                 message_en: "The openid is invalid in the sandbox environment",
                 action: Action::FixRequest,
@@ -43772,6 +45359,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShopIdNotBound => &ErrcodeInfo {
                 errmsg: "shopid need bind first",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shopid must be bound first",
                 action: Action::FixRequest,
@@ -43784,6 +45372,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryArgsError => &ErrcodeInfo {
                 errmsg: "args error",
+                aliases: &[],
                 message_zh: "参数错误",
                 message_en: "The arguments are wrong",
                 action: Action::FixRequest,
@@ -43796,6 +45385,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryOrderExists => &ErrcodeInfo {
                 errmsg: "order already exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order already exists",
                 action: Action::FixRequest,
@@ -43808,6 +45398,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryOrderNotExist => &ErrcodeInfo {
                 errmsg: "order not exists",
+                aliases: &[],
                 message_zh: "订单不存在",
                 message_en: "The order does not exist",
                 action: Action::FixRequest,
@@ -43820,6 +45411,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SandboxQuotaExhausted => &ErrcodeInfo {
                 errmsg: "quota run out, try next day",
+                aliases: &[],
                 message_zh: "沙盒环境调用无配额",
                 message_en: "There is no call quota in the sandbox environment; try again the next day",
                 action: Action::Backoff,
@@ -43832,6 +45424,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryOrderFinished => &ErrcodeInfo {
                 errmsg: "order finished",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order is already finished",
                 action: Action::FixRequest,
@@ -43844,6 +45437,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryNotSupportedAuthOnMp => &ErrcodeInfo {
                 errmsg: "not support, plz auth at mp.weixin.qq.com",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not supported; please authorize at mp.weixin.qq.com",
                 action: Action::FixConfig,
@@ -43856,6 +45450,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShopArgError => &ErrcodeInfo {
                 errmsg: "shop arg error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shop argument is wrong",
                 action: Action::FixRequest,
@@ -43868,6 +45463,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryPersonalAccountUnsupported => &ErrcodeInfo {
                 errmsg: "not personal account",
+                aliases: &[],
                 message_zh: "不支持个人类型小程序",
                 message_en: "Personal mini programs are not supported",
                 action: Action::FixConfig,
@@ -43880,6 +45476,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyOpened => &ErrcodeInfo {
                 errmsg: "already open",
+                aliases: &[],
                 message_zh: "已经开通不需要再开通",
                 message_en: "It is already enabled and does not need to be enabled again",
                 action: Action::FixRequest,
@@ -43892,6 +45489,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCargoClass => &ErrcodeInfo {
                 errmsg: "cargo_first_class or cargo_second_class invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The cargo_first_class or cargo_second_class is invalid",
                 action: Action::FixRequest,
@@ -43904,6 +45502,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoBetaPermission => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该商户没有内测权限，请先申请权限: https://wj.qq.com/s2/7243532/fcfb/",
                 message_en: "The merchant has no beta access; please apply for access first",
                 action: Action::FixConfig,
@@ -43916,6 +45515,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeeAlreadySet => &ErrcodeInfo {
                 errmsg: "fee already set",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fee has already been set",
                 action: Action::FixRequest,
@@ -43928,6 +45528,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DownloadUrlUnbound => &ErrcodeInfo {
                 errmsg: "unbind download url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The download URL is not bound",
                 action: Action::FixConfig,
@@ -43940,6 +45541,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoResponseData => &ErrcodeInfo {
                 errmsg: "no response data",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There is no response data",
                 action: Action::FixRequest,
@@ -43952,6 +45554,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResponseDataTooBig => &ErrcodeInfo {
                 errmsg: "response data too big",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The response data is too big",
                 action: Action::FixRequest,
@@ -43964,6 +45567,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPostData => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "POST 数据参数不合法",
                 message_en: "The POST data parameters are invalid",
                 action: Action::FixRequest,
@@ -43976,6 +45580,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RemoteServiceUnavailable => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "远端服务不可用",
                 message_en: "The remote service is unavailable",
                 action: Action::FixRequest,
@@ -43988,6 +45593,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShakeInvalidTicket => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "Ticket 不合法",
                 message_en: "The ticket is invalid",
                 action: Action::FixRequest,
@@ -44000,6 +45606,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetShakeUserInfoFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取摇周边用户信息失败",
                 message_en: "Failed to get the Shake Nearby user info",
                 action: Action::FixRequest,
@@ -44012,6 +45619,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetMerchantInfoFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取商户信息失败",
                 message_en: "Failed to get the merchant info",
                 action: Action::FixRequest,
@@ -44024,6 +45632,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetOpenidFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "获取 OpenID 失败",
                 message_en: "Failed to get the OpenID",
                 action: Action::FixRequest,
@@ -44036,6 +45645,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UploadFileMissing => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "上传文件缺失",
                 message_en: "The uploaded file is missing",
                 action: Action::FixRequest,
@@ -44048,6 +45658,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUploadFileType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "上传素材的文件类型不合法",
                 message_en: "The file type of the uploaded material is invalid",
                 action: Action::FixRequest,
@@ -44060,6 +45671,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUploadFileSize => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "上传素材的文件尺寸不合法",
                 message_en: "The file size of the uploaded material is invalid",
                 action: Action::FixRequest,
@@ -44072,6 +45684,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UploadFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "上传失败",
                 message_en: "The upload failed",
                 action: Action::FixRequest,
@@ -44084,6 +45697,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAccount => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "帐号不合法",
                 message_en: "The account is invalid",
                 action: Action::FixRequest,
@@ -44096,6 +45710,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LowDeviceActivationRate => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "已有设备激活率低于 50% ，不能新增设备",
                 message_en: "Fewer than 50% of the existing devices are activated, so no new devices can be added",
                 action: Action::FixRequest,
@@ -44108,6 +45723,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeviceApplyCount => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "设备申请数不合法，必须为大于 0 的数字",
                 message_en: "The number of devices applied for is invalid; it must be a number greater than 0",
                 action: Action::FixRequest,
@@ -44120,6 +45736,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeviceIdApplyPending => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "已存在审核中的设备 ID 申请",
                 message_en: "A device ID application is already under review",
                 action: Action::FixRequest,
@@ -44132,6 +45749,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyDeviceIdsQueried => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "一次查询设备 ID 数量不能超过 50",
                 message_en: "At most 50 device IDs can be queried at once",
                 action: Action::FixRequest,
@@ -44144,6 +45762,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeviceId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "设备 ID 不合法",
                 message_en: "The device ID is invalid",
                 action: Action::FixRequest,
@@ -44156,6 +45775,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidShakePageId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "页面 ID 不合法",
                 message_en: "The page ID is invalid",
                 action: Action::FixRequest,
@@ -44168,6 +45788,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPageParams => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "页面参数不合法",
                 message_en: "The page parameters are invalid",
                 action: Action::FixRequest,
@@ -44180,6 +45801,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyPageIdsDeleted => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "一次删除页面 ID 数量不能超过 10",
                 message_en: "At most 10 page IDs can be deleted at once",
                 action: Action::FixRequest,
@@ -44192,6 +45814,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PageInUseByDevice => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "页面已应用在设备中，请先解除应用关系再删除",
                 message_en: "The page is applied to devices; remove the association before deleting it",
                 action: Action::FixRequest,
@@ -44204,6 +45827,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyPageIdsQueried => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "一次查询页面 ID 数量不能超过 50",
                 message_en: "At most 50 page IDs can be queried at once",
                 action: Action::FixRequest,
@@ -44216,6 +45840,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTimeInterval => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "时间区间不合法",
                 message_en: "The time interval is invalid",
                 action: Action::FixRequest,
@@ -44228,6 +45853,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DevicePageBindParamError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "保存设备与页面的绑定关系参数错误",
                 message_en: "The parameters for saving the device-page binding are wrong",
                 action: Action::FixRequest,
@@ -44240,6 +45866,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidShakeStoreId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "门店 ID 不合法",
                 message_en: "The store ID is invalid",
                 action: Action::FixRequest,
@@ -44252,6 +45879,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeviceRemarkTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "设备备注信息过长",
                 message_en: "The device remark is too long",
                 action: Action::FixRequest,
@@ -44264,6 +45892,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeviceApplyParams => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "设备申请参数不合法",
                 message_en: "The device application parameters are invalid",
                 action: Action::FixRequest,
@@ -44276,6 +45905,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidQueryBegin => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "查询起始值 begin 不合法",
                 message_en: "The query start value begin is invalid",
                 action: Action::FixRequest,
@@ -44288,6 +45918,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWifiParams => &ErrcodeInfo {
                 errmsg: "params invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The parameters are invalid",
                 action: Action::FixRequest,
@@ -44300,6 +45931,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShopIdNotExist => &ErrcodeInfo {
                 errmsg: "shop id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shop ID does not exist",
                 action: Action::FixRequest,
@@ -44312,6 +45944,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SsidOrPasswordNeedsWxPrefix => &ErrcodeInfo {
                 errmsg: "ssid or password should start with \"WX\"",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ssid or password must start with WX",
                 action: Action::FixRequest,
@@ -44324,6 +45957,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SsidContainsChinese => &ErrcodeInfo {
                 errmsg: "ssid can not include chinese",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ssid cannot contain Chinese characters",
                 action: Action::FixRequest,
@@ -44336,6 +45970,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PasswordContainsChinese => &ErrcodeInfo {
                 errmsg: "passsword can not include chinese",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The password cannot contain Chinese characters",
                 action: Action::FixRequest,
@@ -44348,6 +45983,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPasswordLength => &ErrcodeInfo {
                 errmsg: "password must be between 8 and 24 characters",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The password must be between 8 and 24 characters long",
                 action: Action::FixRequest,
@@ -44360,6 +45996,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeviceExists => &ErrcodeInfo {
                 errmsg: "device exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The device already exists",
                 action: Action::FixRequest,
@@ -44372,6 +46009,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeviceNotExist => &ErrcodeInfo {
                 errmsg: "device not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The device does not exist",
                 action: Action::FixRequest,
@@ -44384,6 +46022,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QueryListTooLarge => &ErrcodeInfo {
                 errmsg: "the size of query list reach limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The size of the query list has reached the limit",
                 action: Action::FixRequest,
@@ -44396,6 +46035,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ModificationNotAllowedUncertified => &ErrcodeInfo {
                 errmsg: "not allowed to modify, ensure you are an certified or component account",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Modification is not allowed; make sure the account is certified or a component account",
                 action: Action::FixConfig,
@@ -44408,6 +46048,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSsid => &ErrcodeInfo {
                 errmsg: "invalid ssid, can not include none utf8 characters, and should be between 1 and 32 bytes",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ssid is invalid; it must be 1 to 32 bytes with no non-UTF-8 characters",
                 action: Action::FixRequest,
@@ -44420,6 +46061,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShopNotAudited => &ErrcodeInfo {
                 errmsg: "shop id has not be audited, this bar type is not enable",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shop ID has not been audited, so this bar type is not enabled",
                 action: Action::FixRequest,
@@ -44432,6 +46074,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ProtocolTypeMismatch => &ErrcodeInfo {
                 errmsg: "protocol type is not same with the exist device",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The protocol type differs from that of the existing device",
                 action: Action::FixRequest,
@@ -44444,6 +46087,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SsidNotExist => &ErrcodeInfo {
                 errmsg: "ssid not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The ssid does not exist",
                 action: Action::FixRequest,
@@ -44456,6 +46100,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeviceCountLimit => &ErrcodeInfo {
                 errmsg: "device count limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The device count limit has been reached",
                 action: Action::FixRequest,
@@ -44468,6 +46113,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardInfoNotExist => &ErrcodeInfo {
                 errmsg: "card info not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card info does not exist",
                 action: Action::FixRequest,
@@ -44480,6 +46126,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardExpirationTime => &ErrcodeInfo {
                 errmsg: "card expiration time is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card expiration time is invalid",
                 action: Action::FixRequest,
@@ -44492,6 +46139,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUrlLength => &ErrcodeInfo {
                 errmsg: "url size invalid, keep less than 255",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The URL size is invalid; keep it under 255",
                 action: Action::FixRequest,
@@ -44504,6 +46152,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UrlContainsChinese => &ErrcodeInfo {
                 errmsg: "url can not include chinese",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The URL cannot contain Chinese characters",
                 action: Action::FixRequest,
@@ -44516,6 +46165,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderIdNotFound => &ErrcodeInfo {
                 errmsg: "order_id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id does not exist",
                 action: Action::FixRequest,
@@ -44528,6 +46178,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderOfOtherBiz => &ErrcodeInfo {
                 errmsg: "order of other biz",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order belongs to another business",
                 action: Action::FixRequest,
@@ -44540,6 +46191,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::Blocked => &ErrcodeInfo {
                 errmsg: "blocked",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The request is blocked",
                 action: Action::FixConfig,
@@ -44552,6 +46204,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticeDisabled => &ErrcodeInfo {
                 errmsg: "payment notice disabled",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment notice is disabled",
                 action: Action::FixRequest,
@@ -44564,6 +46217,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticeNotExist => &ErrcodeInfo {
                 errmsg: "payment notice not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment notice does not exist",
                 action: Action::FixRequest,
@@ -44576,6 +46230,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticePaid => &ErrcodeInfo {
                 errmsg: "payment notice paid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment notice has already been paid",
                 action: Action::FixRequest,
@@ -44588,6 +46243,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticeCanceled => &ErrcodeInfo {
                 errmsg: "payment notice canceled",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment notice has been canceled",
                 action: Action::FixRequest,
@@ -44600,6 +46256,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticeExpired => &ErrcodeInfo {
                 errmsg: "payment notice expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment notice has expired",
                 action: Action::FixRequest,
@@ -44612,6 +46269,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BankNotAllowed => &ErrcodeInfo {
                 errmsg: "bank not allow",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bank is not allowed",
                 action: Action::FixConfig,
@@ -44624,6 +46282,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FreqLimit9200295 => &ErrcodeInfo {
                 errmsg: "freq limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The frequency limit has been reached",
                 action: Action::Backoff,
@@ -44636,6 +46295,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentSuspendedNow => &ErrcodeInfo {
                 errmsg: "suspend payment at current time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Payments are suspended at the current time",
                 action: Action::FixRequest,
@@ -44648,6 +46308,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyRespDecryptError => &ErrcodeInfo {
                 errmsg: "3rd resp decrypt error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to decrypt the third-party response",
                 action: Action::FixRequest,
@@ -44660,6 +46321,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyRespSystemError => &ErrcodeInfo {
                 errmsg: "3rd resp system error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response reported a system error",
                 action: Action::Retry,
@@ -44672,6 +46334,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyRespSignError => &ErrcodeInfo {
                 errmsg: "3rd resp sign error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response signature is wrong",
                 action: Action::FixRequest,
@@ -44684,6 +46347,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyDesc => &ErrcodeInfo {
                 errmsg: "desc empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The desc is empty",
                 action: Action::FixRequest,
@@ -44696,6 +46360,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeeNotEqualItems => &ErrcodeInfo {
                 errmsg: "fee not equal items'",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fee does not equal the sum of the items",
                 action: Action::FixRequest,
@@ -44708,6 +46373,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IncorrectPaymentInfo => &ErrcodeInfo {
                 errmsg: "payment info incorrect",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment info is incorrect",
                 action: Action::FixRequest,
@@ -44720,6 +46386,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeeIsZero => &ErrcodeInfo {
                 errmsg: "fee is 0",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fee is 0",
                 action: Action::FixRequest,
@@ -44732,6 +46399,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentExpireDateFormatError => &ErrcodeInfo {
                 errmsg: "payment expire date format error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment expiry date format is wrong",
                 action: Action::FixRequest,
@@ -44744,6 +46412,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidError => &ErrcodeInfo {
                 errmsg: "appid error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is wrong",
                 action: Action::FixRequest,
@@ -44756,6 +46425,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentOrderIdError => &ErrcodeInfo {
                 errmsg: "payment order id error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment order ID is wrong",
                 action: Action::FixRequest,
@@ -44768,6 +46438,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidError9201007 => &ErrcodeInfo {
                 errmsg: "openid error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid is wrong",
                 action: Action::FixRequest,
@@ -44780,6 +46451,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReturnUrlError => &ErrcodeInfo {
                 errmsg: "return_url error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The return_url is wrong",
                 action: Action::FixRequest,
@@ -44792,6 +46464,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IpError => &ErrcodeInfo {
                 errmsg: "ip error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The IP is wrong",
                 action: Action::FixRequest,
@@ -44804,6 +46477,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderIdError => &ErrcodeInfo {
                 errmsg: "order_id error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id is wrong",
                 action: Action::FixRequest,
@@ -44816,6 +46490,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReasonError => &ErrcodeInfo {
                 errmsg: "reason error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The reason is wrong",
                 action: Action::FixRequest,
@@ -44828,6 +46503,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MchIdError => &ErrcodeInfo {
                 errmsg: "mch_id error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mch_id is wrong",
                 action: Action::FixRequest,
@@ -44840,6 +46516,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BillDateError => &ErrcodeInfo {
                 errmsg: "bill_date error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bill_date is wrong",
                 action: Action::FixRequest,
@@ -44852,6 +46529,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BillTypeError => &ErrcodeInfo {
                 errmsg: "bill_type error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bill_type is wrong",
                 action: Action::FixRequest,
@@ -44864,6 +46542,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TradeTypeError => &ErrcodeInfo {
                 errmsg: "trade_type error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The trade_type is wrong",
                 action: Action::FixRequest,
@@ -44876,6 +46555,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BankIdError => &ErrcodeInfo {
                 errmsg: "bank_id error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bank_id is wrong",
                 action: Action::FixRequest,
@@ -44888,6 +46568,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BankAccountError => &ErrcodeInfo {
                 errmsg: "bank_account error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bank_account is wrong",
                 action: Action::FixRequest,
@@ -44900,6 +46581,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticeNoError => &ErrcodeInfo {
                 errmsg: "payment_notice_no error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment_notice_no is wrong",
                 action: Action::FixRequest,
@@ -44912,6 +46594,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DepartmentCodeError => &ErrcodeInfo {
                 errmsg: "department_code error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The department_code is wrong",
                 action: Action::FixRequest,
@@ -44924,6 +46607,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentNoticeTypeError => &ErrcodeInfo {
                 errmsg: "payment_notice_type error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment_notice_type is wrong",
                 action: Action::FixRequest,
@@ -44936,6 +46620,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RegionCodeError => &ErrcodeInfo {
                 errmsg: "region_code error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The region_code is wrong",
                 action: Action::FixRequest,
@@ -44948,6 +46633,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DepartmentNameError => &ErrcodeInfo {
                 errmsg: "department_name error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The department_name is wrong",
                 action: Action::FixRequest,
@@ -44960,6 +46646,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FeeNotEqualFinance => &ErrcodeInfo {
                 errmsg: "fee not equal finance's",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The fee does not equal the finance amount",
                 action: Action::FixRequest,
@@ -44972,6 +46659,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RefundOutIdError => &ErrcodeInfo {
                 errmsg: "refund_out_id error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The refund_out_id is wrong",
                 action: Action::FixRequest,
@@ -44984,6 +46672,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotCombinedOrderId => &ErrcodeInfo {
                 errmsg: "not combined order_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order_id is not a combined order",
                 action: Action::FixRequest,
@@ -44996,6 +46685,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PartialSubOrderIsTest => &ErrcodeInfo {
                 errmsg: "partial sub order is test",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Some of the sub-orders are test orders",
                 action: Action::FixRequest,
@@ -45008,6 +46698,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DescTooLong => &ErrcodeInfo {
                 errmsg: "desc too long",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The desc is too long",
                 action: Action::FixRequest,
@@ -45020,6 +46711,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubOrderListSizeError => &ErrcodeInfo {
                 errmsg: "sub order list size error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The size of the sub-order list is wrong",
                 action: Action::FixRequest,
@@ -45032,6 +46724,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateSubOrder => &ErrcodeInfo {
                 errmsg: "sub order repeated",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A sub-order is repeated",
                 action: Action::FixRequest,
@@ -45044,6 +46737,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyAuthCode => &ErrcodeInfo {
                 errmsg: "auth_code empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_code is empty",
                 action: Action::FixRequest,
@@ -45056,6 +46750,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BankIdEmptyWithMchId => &ErrcodeInfo {
                 errmsg: "bank_id empty but mch_id not empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bank_id is empty but the mch_id is not",
                 action: Action::FixRequest,
@@ -45068,6 +46763,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OtherFeesExceedTotal => &ErrcodeInfo {
                 errmsg: "sum of other fees exceed total fee",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The sum of the other fees exceeds the total fee",
                 action: Action::FixRequest,
@@ -45080,6 +46776,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OtherUserPaying => &ErrcodeInfo {
                 errmsg: "other user paying",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Another user is paying",
                 action: Action::FixRequest,
@@ -45092,6 +46789,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayProcessNotFinished => &ErrcodeInfo {
                 errmsg: "pay process not finish",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The payment process has not finished",
                 action: Action::FixRequest,
@@ -45104,6 +46802,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoRefundPermission => &ErrcodeInfo {
                 errmsg: "no refund permission",
+                aliases: &[],
                 message_zh: "",
                 message_en: "No permission to refund",
                 action: Action::FixConfig,
@@ -45116,6 +46815,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IpLimit => &ErrcodeInfo {
                 errmsg: "ip limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The IP is restricted",
                 action: Action::FixRequest,
@@ -45128,6 +46828,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FreqLimit9202004 => &ErrcodeInfo {
                 errmsg: "freq limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The frequency limit has been reached",
                 action: Action::Backoff,
@@ -45140,6 +46841,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserAccountAbnormal => &ErrcodeInfo {
                 errmsg: "user weixin account abnormal",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user's WeChat account is abnormal",
                 action: Action::FixRequest,
@@ -45152,6 +46854,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AccountBalanceNotEnough => &ErrcodeInfo {
                 errmsg: "account balance not enough",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The account balance is insufficient",
                 action: Action::FixRequest,
@@ -45164,6 +46867,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateRefundRequest => &ErrcodeInfo {
                 errmsg: "refund request repeated",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The refund request is repeated",
                 action: Action::FixRequest,
@@ -45176,6 +46880,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyRefunded => &ErrcodeInfo {
                 errmsg: "has refunded",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It has already been refunded",
                 action: Action::FixRequest,
@@ -45188,6 +46893,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RefundExceedsTotalFee => &ErrcodeInfo {
                 errmsg: "refund exceed total fee",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The refund exceeds the total fee",
                 action: Action::FixRequest,
@@ -45200,6 +46906,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateBusiId => &ErrcodeInfo {
                 errmsg: "busi_id dup",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The busi_id is a duplicate",
                 action: Action::FixRequest,
@@ -45212,6 +46919,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SignNotChecked => &ErrcodeInfo {
                 errmsg: "not check sign",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The signature was not checked",
                 action: Action::FixRequest,
@@ -45224,6 +46932,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SignCheckFailed => &ErrcodeInfo {
                 errmsg: "check sign failed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The signature check failed",
                 action: Action::FixRequest,
@@ -45236,6 +46945,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SubOrderError => &ErrcodeInfo {
                 errmsg: "sub order error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A sub-order is wrong",
                 action: Action::FixRequest,
@@ -45248,6 +46958,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderStatusError => &ErrcodeInfo {
                 errmsg: "order status error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order status is wrong",
                 action: Action::FixRequest,
@@ -45260,6 +46971,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateUnifiedOrder => &ErrcodeInfo {
                 errmsg: "unified order repeatedly",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The unified order was placed more than once",
                 action: Action::FixRequest,
@@ -45272,6 +46984,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotificationUrlRequestFailed => &ErrcodeInfo {
                 errmsg: "request to notification url fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The request to the notification URL failed",
                 action: Action::FixRequest,
@@ -45284,6 +46997,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HttpRequestFailed => &ErrcodeInfo {
                 errmsg: "http request fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The HTTP request failed",
                 action: Action::FixRequest,
@@ -45296,6 +47010,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::HttpResponseDataError => &ErrcodeInfo {
                 errmsg: "http response data error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The HTTP response data is wrong",
                 action: Action::FixRequest,
@@ -45308,6 +47023,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResponseRsaDecryptFailed => &ErrcodeInfo {
                 errmsg: "http response data RSA decrypt fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "RSA decryption of the HTTP response data failed",
                 action: Action::FixRequest,
@@ -45320,6 +47036,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ResponseAesDecryptFailed => &ErrcodeInfo {
                 errmsg: "http response data AES decrypt fail",
+                aliases: &[],
                 message_zh: "",
                 message_en: "AES decryption of the HTTP response data failed",
                 action: Action::FixRequest,
@@ -45332,6 +47049,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SystemBusyTryLater => &ErrcodeInfo {
                 errmsg: "system busy, please try again later",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The system is busy; please try again later",
                 action: Action::Retry,
@@ -45344,6 +47062,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetRealnameTokenError => &ErrcodeInfo {
                 errmsg: "getrealname token error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The getrealname token is wrong",
                 action: Action::FixRequest,
@@ -45356,6 +47075,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetRealnameUserOrTokenError => &ErrcodeInfo {
                 errmsg: "getrealname user or token error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The getrealname user or token is wrong",
                 action: Action::FixRequest,
@@ -45368,6 +47088,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetRealnameAppidOrTokenError => &ErrcodeInfo {
                 errmsg: "getrealname appid or token error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The getrealname appid or token is wrong",
                 action: Action::FixRequest,
@@ -45380,6 +47101,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FinanceConfNotExist => &ErrcodeInfo {
                 errmsg: "finance conf not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The finance configuration does not exist",
                 action: Action::FixRequest,
@@ -45392,6 +47114,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BankConfNotExist => &ErrcodeInfo {
                 errmsg: "bank conf not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bank configuration does not exist",
                 action: Action::FixRequest,
@@ -45404,6 +47127,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WeibanjuConfNotExist => &ErrcodeInfo {
                 errmsg: "wei ban ju conf not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The commissioning bureau (wei ban ju) configuration does not exist",
                 action: Action::FixRequest,
@@ -45416,6 +47140,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SymmetricKeyConfNotExist => &ErrcodeInfo {
                 errmsg: "symmetric key conf not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The symmetric key configuration does not exist",
                 action: Action::FixRequest,
@@ -45428,6 +47153,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OutOrderIdNotExist => &ErrcodeInfo {
                 errmsg: "out order id not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The out order ID does not exist",
                 action: Action::FixRequest,
@@ -45440,6 +47166,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentBillNotExist => &ErrcodeInfo {
                 errmsg: "bill not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The bill does not exist",
                 action: Action::FixRequest,
@@ -45452,6 +47179,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyPayChannelEmpty => &ErrcodeInfo {
                 errmsg: "3rd resp pay_channel empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response has an empty pay_channel",
                 action: Action::FixRequest,
@@ -45464,6 +47192,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyOrderIdEmpty => &ErrcodeInfo {
                 errmsg: "3rd resp order_id empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response has an empty order_id",
                 action: Action::FixRequest,
@@ -45476,6 +47205,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyBillTypeCodeEmpty => &ErrcodeInfo {
                 errmsg: "3rd resp bill_type_code empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response has an empty bill_type_code",
                 action: Action::FixRequest,
@@ -45488,6 +47218,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyBillNoEmpty => &ErrcodeInfo {
                 errmsg: "3rd resp bill_no empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response has an empty bill_no",
                 action: Action::FixRequest,
@@ -45500,6 +47231,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyRespEmpty => &ErrcodeInfo {
                 errmsg: "3rd resp empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response is empty",
                 action: Action::FixRequest,
@@ -45512,6 +47244,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyRespNotJson => &ErrcodeInfo {
                 errmsg: "3rd resp not json",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The third-party response is not JSON",
                 action: Action::FixRequest,
@@ -45524,6 +47257,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyConnectError => &ErrcodeInfo {
                 errmsg: "connect 3rd error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to connect to the third party",
                 action: Action::FixRequest,
@@ -45536,6 +47270,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyConnectTimeout => &ErrcodeInfo {
                 errmsg: "connect 3rd timeout",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The connection to the third party timed out",
                 action: Action::Retry,
@@ -45548,6 +47283,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyReadError => &ErrcodeInfo {
                 errmsg: "read 3rd resp error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to read the third-party response",
                 action: Action::FixRequest,
@@ -45560,6 +47296,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ThirdPartyReadTimeout => &ErrcodeInfo {
                 errmsg: "read 3rd resp timeout",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Reading the third-party response timed out",
                 action: Action::Retry,
@@ -45572,6 +47309,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BossError => &ErrcodeInfo {
                 errmsg: "boss error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A BOSS error occurred",
                 action: Action::FixRequest,
@@ -45584,6 +47322,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WechatPayError => &ErrcodeInfo {
                 errmsg: "wechat pay error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A WeChat Pay error occurred",
                 action: Action::FixRequest,
@@ -45596,6 +47335,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BossParamError => &ErrcodeInfo {
                 errmsg: "boss param error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A BOSS parameter is wrong",
                 action: Action::FixRequest,
@@ -45608,6 +47348,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PayError => &ErrcodeInfo {
                 errmsg: "pay error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A payment error occurred",
                 action: Action::FixRequest,
@@ -45620,6 +47361,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuthCodeExpired => &ErrcodeInfo {
                 errmsg: "auth_code expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_code has expired",
                 action: Action::FixRequest,
@@ -45632,6 +47374,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserBalanceNotEnough => &ErrcodeInfo {
                 errmsg: "user balance not enough",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user's balance is insufficient",
                 action: Action::FixRequest,
@@ -45644,6 +47387,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardNotSupported => &ErrcodeInfo {
                 errmsg: "card not support",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card is not supported",
                 action: Action::FixConfig,
@@ -45656,6 +47400,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderReversed => &ErrcodeInfo {
                 errmsg: "order reversed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has been reversed",
                 action: Action::FixRequest,
@@ -45668,6 +47413,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserPayingNeedsPassword => &ErrcodeInfo {
                 errmsg: "user paying, need input password",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user is paying and needs to enter the password",
                 action: Action::FixRequest,
@@ -45680,6 +47426,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuthCodeError => &ErrcodeInfo {
                 errmsg: "auth_code error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_code is wrong",
                 action: Action::FixRequest,
@@ -45692,6 +47439,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAuthCode => &ErrcodeInfo {
                 errmsg: "auth_code invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_code is invalid",
                 action: Action::FixRequest,
@@ -45704,6 +47452,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReverseNotAllowedWhilePaying => &ErrcodeInfo {
                 errmsg: "not allow to reverse when user paying",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order cannot be reversed while the user is paying",
                 action: Action::FixConfig,
@@ -45716,6 +47465,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderPaid => &ErrcodeInfo {
                 errmsg: "order paid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has been paid",
                 action: Action::FixRequest,
@@ -45728,6 +47478,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OrderClosed => &ErrcodeInfo {
                 errmsg: "order closed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order has been closed",
                 action: Action::FixRequest,
@@ -45740,6 +47491,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VehicleNotExist => &ErrcodeInfo {
                 errmsg: "vehicle not exists",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The vehicle does not exist",
                 action: Action::FixRequest,
@@ -45752,6 +47504,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VehicleRequestBlocked => &ErrcodeInfo {
                 errmsg: "vehicle request blocked",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The vehicle request is blocked",
                 action: Action::FixConfig,
@@ -45764,6 +47517,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VehicleAuthError => &ErrcodeInfo {
                 errmsg: "vehicle auth error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The vehicle authorization is wrong",
                 action: Action::FixRequest,
@@ -45776,6 +47530,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContractOverLimit => &ErrcodeInfo {
                 errmsg: "contract over limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The contract limit has been exceeded",
                 action: Action::FixRequest,
@@ -45788,6 +47543,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TradeError => &ErrcodeInfo {
                 errmsg: "trade error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A trade error occurred",
                 action: Action::FixRequest,
@@ -45800,6 +47556,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTradeTime => &ErrcodeInfo {
                 errmsg: "trade time invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The trade time is invalid",
                 action: Action::FixRequest,
@@ -45812,6 +47569,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidChannelType => &ErrcodeInfo {
                 errmsg: "channel type invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The channel type is invalid",
                 action: Action::FixRequest,
@@ -45824,6 +47582,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpireTimeRangeError => &ErrcodeInfo {
                 errmsg: "expire_time range error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The expire_time is out of range",
                 action: Action::FixRequest,
@@ -45836,6 +47595,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QueryFinanceError => &ErrcodeInfo {
                 errmsg: "query finance error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to query the finance system",
                 action: Action::FixRequest,
@@ -45848,6 +47608,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidError9291000 => &ErrcodeInfo {
                 errmsg: "openid error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid is wrong",
                 action: Action::FixRequest,
@@ -45860,6 +47621,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OpenidAppidMismatch => &ErrcodeInfo {
                 errmsg: "openid appid not match",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The openid does not match the appid",
                 action: Action::FixRequest,
@@ -45872,6 +47634,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppAppidNotExist => &ErrcodeInfo {
                 errmsg: "app_appid not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The app_appid does not exist",
                 action: Action::FixRequest,
@@ -45884,6 +47647,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppAppidNotApp => &ErrcodeInfo {
                 errmsg: "app_appid not app",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The app_appid is not an app",
                 action: Action::FixRequest,
@@ -45896,6 +47660,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyAppid => &ErrcodeInfo {
                 errmsg: "appid empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is empty",
                 action: Action::FixRequest,
@@ -45908,6 +47673,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidAccessTokenMismatch => &ErrcodeInfo {
                 errmsg: "appid not match access_token",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid does not match the access_token",
                 action: Action::FixRequest,
@@ -45920,6 +47686,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidSign9291006 => &ErrcodeInfo {
                 errmsg: "invalid sign",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The sign is invalid",
                 action: Action::FixRequest,
@@ -45932,6 +47699,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BackendLogicError => &ErrcodeInfo {
                 errmsg: "backend logic error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A backend logic error occurred",
                 action: Action::FixRequest,
@@ -45944,6 +47712,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BeginTimeBeforeNow => &ErrcodeInfo {
                 errmsg: "begin_time can not before now",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The begin_time cannot be earlier than now",
                 action: Action::FixRequest,
@@ -45956,6 +47725,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EndTimeBeforeNow => &ErrcodeInfo {
                 errmsg: "end_time can not before now",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The end_time cannot be earlier than now",
                 action: Action::FixRequest,
@@ -45968,6 +47738,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BeginTimeNotBeforeEnd => &ErrcodeInfo {
                 errmsg: "begin_time must less than end_time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The begin_time must be earlier than the end_time",
                 action: Action::FixRequest,
@@ -45980,6 +47751,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActivityLongerThanYear => &ErrcodeInfo {
                 errmsg: "end_time - begin_time > 1year",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The span from begin_time to end_time exceeds one year",
                 action: Action::FixRequest,
@@ -45992,6 +47764,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMaxParticTimes => &ErrcodeInfo {
                 errmsg: "invalid max_partic_times",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The max_partic_times is invalid",
                 action: Action::FixRequest,
@@ -46004,6 +47777,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActivityStatus => &ErrcodeInfo {
                 errmsg: "invalid activity status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The activity status is invalid",
                 action: Action::FixRequest,
@@ -46016,6 +47790,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGiftNum => &ErrcodeInfo {
                 errmsg: "gift_num must >0 and <=15",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The gift_num must be greater than 0 and no more than 15",
                 action: Action::FixRequest,
@@ -46028,6 +47803,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTinyAppid => &ErrcodeInfo {
                 errmsg: "invalid tiny appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program appid is invalid",
                 action: Action::FixRequest,
@@ -46040,6 +47816,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ActivityCannotFinish => &ErrcodeInfo {
                 errmsg: "activity can not finish",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The activity cannot be finished",
                 action: Action::FixRequest,
@@ -46052,6 +47829,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooFewCards => &ErrcodeInfo {
                 errmsg: "card_info_list must >= 2",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_info_list must contain at least 2 items",
                 action: Action::FixRequest,
@@ -46064,6 +47842,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardId9300011 => &ErrcodeInfo {
                 errmsg: "invalid card_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_id is invalid",
                 action: Action::FixRequest,
@@ -46076,6 +47855,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardIdNotOwned => &ErrcodeInfo {
                 errmsg: "card_id must belong this appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_id must belong to this appid",
                 action: Action::FixRequest,
@@ -46088,6 +47868,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnsupportedCardKind => &ErrcodeInfo {
                 errmsg: "card_id is not swipe_card or pay.cash",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card_id is not a swipe_card or pay.cash card",
                 action: Action::FixRequest,
@@ -46100,6 +47881,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardOutOfStock => &ErrcodeInfo {
                 errmsg: "some card_id is out of stock",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Some card_id is out of stock",
                 action: Action::FixRequest,
@@ -46112,6 +47894,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardInvalidStatus => &ErrcodeInfo {
                 errmsg: "some card_id is invalid status",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Some card_id has an invalid status",
                 action: Action::FixRequest,
@@ -46124,6 +47907,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConflictingUserConditions => &ErrcodeInfo {
                 errmsg: "membership or new/old tinyapp user only support one",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Only one of membership and new/old mini program user is supported",
                 action: Action::FixRequest,
@@ -46136,6 +47920,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMembershipLogic => &ErrcodeInfo {
                 errmsg: "invalid logic for membership",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The membership logic is invalid",
                 action: Action::FixRequest,
@@ -46148,6 +47933,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTinyappUserLogic => &ErrcodeInfo {
                 errmsg: "invalid logic for tinyapp new/old user",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The logic for new/old mini program users is invalid",
                 action: Action::FixRequest,
@@ -46160,6 +47946,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActivityType => &ErrcodeInfo {
                 errmsg: "invalid activity type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The activity type is invalid",
                 action: Action::FixRequest,
@@ -46172,6 +47959,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidActivityId9300020 => &ErrcodeInfo {
                 errmsg: "invalid activity_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The activity_id is invalid",
                 action: Action::FixRequest,
@@ -46184,6 +47972,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidHelpMaxTimes => &ErrcodeInfo {
                 errmsg: "invalid help_max_times",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The help_max_times is invalid",
                 action: Action::FixRequest,
@@ -46196,6 +47985,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCoverUrl => &ErrcodeInfo {
                 errmsg: "invalid cover_url",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The cover_url is invalid",
                 action: Action::FixRequest,
@@ -46208,6 +47998,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGenLimit => &ErrcodeInfo {
                 errmsg: "invalid gen_limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The gen_limit is invalid",
                 action: Action::FixRequest,
@@ -46220,6 +48011,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CardEndsBeforeActivity => &ErrcodeInfo {
                 errmsg: "card's end_time cannot early than act's end_time",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The card's end_time cannot be earlier than the activity's end_time",
                 action: Action::FixRequest,
@@ -46232,6 +48024,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpressDeliveryLogicError => &ErrcodeInfo {
                 errmsg: "delivery logic fail",
+                aliases: &[],
                 message_zh: "快递侧逻辑错误，详细原因需要看 delivery_resultcode, 请先确认一下编码方式，python建议 json.dumps(b, ensure_ascii=False)，php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)",
                 message_en: "Logic error on the express company side; see delivery_resultcode and check the JSON encoding",
                 action: Action::FixRequest,
@@ -46244,6 +48037,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpressCompanySystemError => &ErrcodeInfo {
                 errmsg: "Delivery side sys error",
+                aliases: &[],
                 message_zh: "快递公司系统错误",
                 message_en: "A system error occurred at the express company",
                 action: Action::Retry,
@@ -46256,6 +48050,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryIdNotExist => &ErrcodeInfo {
                 errmsg: "Specified delivery id is not registerred",
+                aliases: &[],
                 message_zh: "delivery_id 不存在",
                 message_en: "The delivery_id does not exist",
                 action: Action::FixRequest,
@@ -46268,6 +48063,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceTypeNotExistOrDeliveryBanned => &ErrcodeInfo {
                 errmsg: "Specified delivery id has beed banned",
+                aliases: &[],
                 message_zh: "service_type 不存在",
                 message_en: "The service_type does not exist (the errmsg says the delivery ID is banned)",
                 action: Action::FixConfig,
@@ -46280,6 +48076,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShopBanned => &ErrcodeInfo {
                 errmsg: "Shop banned",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The shop has been banned",
                 action: Action::FixConfig,
@@ -46292,6 +48089,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WaybillCannotCancel => &ErrcodeInfo {
                 errmsg: "Order can't cancel",
+                aliases: &[],
                 message_zh: "运单 ID 已经存在轨迹，不可取消",
                 message_en: "The waybill already has tracking events and cannot be canceled",
                 action: Action::FixRequest,
@@ -46304,6 +48102,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeliveryToken => &ErrcodeInfo {
                 errmsg: "invalid token, can't decryption or decryption result is different from the plaintext",
+                aliases: &[],
                 message_zh: "Token 不正确",
                 message_en: "The token is incorrect: it cannot be decrypted or decrypts to a different plaintext",
                 action: Action::FixRequest,
@@ -46316,6 +48115,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryOrderIdUsed => &ErrcodeInfo {
                 errmsg: "order id has been used",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order ID has already been used",
                 action: Action::FixRequest,
@@ -46328,6 +48128,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::RetryTooFast => &ErrcodeInfo {
                 errmsg: "speed limit, retry too fast",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Speed limit: retrying too fast",
                 action: Action::FixRequest,
@@ -46340,6 +48141,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeliveryServiceType => &ErrcodeInfo {
                 errmsg: "invalid service type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service type is invalid",
                 action: Action::FixRequest,
@@ -46352,6 +48154,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBranchId => &ErrcodeInfo {
                 errmsg: "invalid branch id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The branch ID is invalid",
                 action: Action::FixRequest,
@@ -46364,6 +48167,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWaybillTemplate => &ErrcodeInfo {
                 errmsg: "invalid waybill template format",
+                aliases: &[],
                 message_zh: "模板格式错误，渲染失败",
                 message_en: "The waybill template format is wrong, so rendering failed",
                 action: Action::FixRequest,
@@ -46376,6 +48180,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OutOfQuota => &ErrcodeInfo {
                 errmsg: "out of quota",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The quota has run out",
                 action: Action::Backoff,
@@ -46388,6 +48193,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AddBranchFailedTryUpdate => &ErrcodeInfo {
                 errmsg: "add net branch fail, try update branch api",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to add the branch; try the update branch API",
                 action: Action::FixRequest,
@@ -46400,6 +48206,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxaAppidNotExist => &ErrcodeInfo {
                 errmsg: "wxa appid not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program appid does not exist",
                 action: Action::FixRequest,
@@ -46412,6 +48219,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxaAppidNotLinked => &ErrcodeInfo {
                 errmsg: "wxa appid and current bizuin is not linked or not the same owner",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The mini program appid is not linked to the current bizuin or has a different owner",
                 action: Action::FixRequest,
@@ -46424,6 +48232,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUpdateType => &ErrcodeInfo {
                 errmsg: "invalid update_type, please use [bind] or [unbind]",
+                aliases: &[],
                 message_zh: "update_type 不正确,请使用\"bind\" 或者“unbind”",
                 message_en: "The update_type is invalid; use bind or unbind",
                 action: Action::FixRequest,
@@ -46436,6 +48245,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeliveryId => &ErrcodeInfo {
                 errmsg: "invalid delivery id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The delivery ID is invalid",
                 action: Action::FixRequest,
@@ -46448,6 +48258,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WaybillGenerating => &ErrcodeInfo {
                 errmsg: "the orderid is in our system, and waybill is generating",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The order ID is already in the system and its waybill is being generated",
                 action: Action::FixRequest,
@@ -46460,6 +48271,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DuplicateDeliveryOrderId => &ErrcodeInfo {
                 errmsg: "this orderid is repeated",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This order ID is repeated",
                 action: Action::FixRequest,
@@ -46472,6 +48284,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::QuotaNotEnoughRecharge => &ErrcodeInfo {
                 errmsg: "quota is not enough; go to charge please",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The quota is insufficient; please recharge",
                 action: Action::FixConfig,
@@ -46484,6 +48297,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryOrderAlreadyCanceled => &ErrcodeInfo {
                 errmsg: "order already canceled",
+                aliases: &[],
                 message_zh: "订单已取消（一般为重复取消订单）",
                 message_en: "The order has already been canceled (usually a repeated cancellation)",
                 action: Action::FixRequest,
@@ -46496,6 +48310,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizIdNotBound => &ErrcodeInfo {
                 errmsg: "biz id not bind",
+                aliases: &[],
                 message_zh: "bizid未绑定",
                 message_en: "The biz_id is not bound",
                 action: Action::FixConfig,
@@ -46508,6 +48323,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidArgLength => &ErrcodeInfo {
                 errmsg: "arg size exceed limit",
+                aliases: &[],
                 message_zh: "参数字段长度不正确",
                 message_en: "A parameter field has an incorrect length",
                 action: Action::FixRequest,
@@ -46520,6 +48336,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryQuotaUnsupported => &ErrcodeInfo {
                 errmsg: "delivery does not support quota",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The delivery company does not support quota",
                 action: Action::FixConfig,
@@ -46532,6 +48349,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWaybillId => &ErrcodeInfo {
                 errmsg: "invalid waybill_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The waybill_id is invalid",
                 action: Action::FixRequest,
@@ -46544,6 +48362,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BizIdAlreadyBound => &ErrcodeInfo {
                 errmsg: "biz_id already binded",
+                aliases: &[],
                 message_zh: "账号已绑定过",
                 message_en: "The account is already bound",
                 action: Action::FixRequest,
@@ -46556,6 +48375,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnbindBizIdNotExist => &ErrcodeInfo {
                 errmsg: "biz_id is not exist",
+                aliases: &[],
                 message_zh: "解绑的biz_id不存在",
                 message_en: "The biz_id to unbind does not exist",
                 action: Action::FixRequest,
@@ -46568,6 +48388,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidBizIdOrPassword => &ErrcodeInfo {
                 errmsg: "invalid biz_id or password",
+                aliases: &[],
                 message_zh: "bizid无效 或者密码错误",
                 message_en: "The biz_id is invalid or the password is wrong",
                 action: Action::FixRequest,
@@ -46580,6 +48401,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::BindingUnderReview => &ErrcodeInfo {
                 errmsg: "bind submit, and is checking",
+                aliases: &[],
                 message_zh: "绑定已提交，审核中",
                 message_en: "The binding has been submitted and is under review",
                 action: Action::FixRequest,
@@ -46592,6 +48414,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTagidList => &ErrcodeInfo {
                 errmsg: "invalid tagid_list",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The tagid_list is invalid",
                 action: Action::FixRequest,
@@ -46604,6 +48427,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AppidNotSameEntity => &ErrcodeInfo {
                 errmsg: "invalid appid, not same body",
+                aliases: &[],
                 message_zh: "add_source=2时，wx_appid和当前小程序不同主体",
                 message_en: "With add_source=2, the wx_appid belongs to a different entity than the current mini program",
                 action: Action::FixRequest,
@@ -46616,6 +48440,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidShopArg => &ErrcodeInfo {
                 errmsg: "invalid shop arg",
+                aliases: &[],
                 message_zh: "shop字段商品缩略图 url、商品名称为空或者非法，或者商品数量为0",
                 message_en: "In the shop field, the thumbnail URL or product name is empty or invalid, or the count is 0",
                 action: Action::FixRequest,
@@ -46628,6 +48453,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWxaAppidForSource => &ErrcodeInfo {
                 errmsg: "invalid wxa_appid",
+                aliases: &[],
                 message_zh: "add_source=2时，wx_appid无效",
                 message_en: "With add_source=2, the wx_appid is invalid",
                 action: Action::FixRequest,
@@ -46640,6 +48466,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FreqLimit9300537 => &ErrcodeInfo {
                 errmsg: "freq limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The frequency limit has been reached",
                 action: Action::Backoff,
@@ -46652,6 +48479,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyInputTask => &ErrcodeInfo {
                 errmsg: "input task empty",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The input task is empty",
                 action: Action::FixRequest,
@@ -46664,6 +48492,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyTasks => &ErrcodeInfo {
                 errmsg: "too many task",
+                aliases: &[],
                 message_zh: "",
                 message_en: "There are too many tasks",
                 action: Action::FixRequest,
@@ -46676,6 +48505,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TaskNotExist => &ErrcodeInfo {
                 errmsg: "task not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The task does not exist",
                 action: Action::FixRequest,
@@ -46688,6 +48518,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DeliveryCallbackError => &ErrcodeInfo {
                 errmsg: "delivery callback error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The delivery callback failed",
                 action: Action::FixRequest,
@@ -46700,6 +48531,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidIdCardNo => &ErrcodeInfo {
                 errmsg: "id_card_no is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The id_card_no is invalid",
                 action: Action::FixRequest,
@@ -46712,6 +48544,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidName => &ErrcodeInfo {
                 errmsg: "name is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The name is invalid",
                 action: Action::FixRequest,
@@ -46724,6 +48557,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidPlateNo => &ErrcodeInfo {
                 errmsg: "plate_no is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The plate_no is invalid",
                 action: Action::FixRequest,
@@ -46736,6 +48570,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuthKeyDecodeError => &ErrcodeInfo {
                 errmsg: "auth_key decode error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to decode the auth_key",
                 action: Action::FixRequest,
@@ -46748,6 +48583,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuthKeyExpired => &ErrcodeInfo {
                 errmsg: "auth_key is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_key has expired",
                 action: Action::FixRequest,
@@ -46760,6 +48596,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AuthKeyAppInfoMismatch => &ErrcodeInfo {
                 errmsg: "auth_key and appinfo not match",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The auth_key does not match the app info",
                 action: Action::FixRequest,
@@ -46772,6 +48609,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNotConfirmed => &ErrcodeInfo {
                 errmsg: "user not confirm",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has not confirmed",
                 action: Action::FixRequest,
@@ -46784,6 +48622,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserConfirmationExpired => &ErrcodeInfo {
                 errmsg: "user confirm is expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user's confirmation has expired",
                 action: Action::FixRequest,
@@ -46796,6 +48635,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiLimitExceeded => &ErrcodeInfo {
                 errmsg: "api exceed limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The API limit has been exceeded",
                 action: Action::FixRequest,
@@ -46808,6 +48648,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCarLicenseInfo => &ErrcodeInfo {
                 errmsg: "car license info is invalid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The car license info is invalid",
                 action: Action::FixRequest,
@@ -46820,6 +48661,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::VerificationTypeUnsupported => &ErrcodeInfo {
                 errmsg: "varification type not support",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The verification type is not supported",
                 action: Action::FixConfig,
@@ -46832,6 +48674,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InputParamError => &ErrcodeInfo {
                 errmsg: "input param error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "An input parameter is wrong",
                 action: Action::FixRequest,
@@ -46844,6 +48687,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeAlreadyUsed => &ErrcodeInfo {
                 errmsg: "this code has been used",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This code has already been used",
                 action: Action::FixRequest,
@@ -46856,6 +48700,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDate => &ErrcodeInfo {
                 errmsg: "invalid date",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The date is invalid",
                 action: Action::FixRequest,
@@ -46868,6 +48713,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotCurrentlyAvailable => &ErrcodeInfo {
                 errmsg: "not currently available",
+                aliases: &[],
                 message_zh: "",
                 message_en: "It is not currently available",
                 action: Action::FixRequest,
@@ -46880,6 +48726,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeNotExistOrExpired9300705 => &ErrcodeInfo {
                 errmsg: "code not exist or expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The code does not exist or has expired",
                 action: Action::FixRequest,
@@ -46892,6 +48739,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::CodeNotExistOrExpired9300706 => &ErrcodeInfo {
                 errmsg: "code not exist or expired",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The code does not exist or has expired",
                 action: Action::FixRequest,
@@ -46904,6 +48752,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxpayError => &ErrcodeInfo {
                 errmsg: "wxpay error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "A WeChat Pay error occurred",
                 action: Action::FixRequest,
@@ -46916,6 +48765,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::WxpayOverLimit => &ErrcodeInfo {
                 errmsg: "wxpay overlimit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The WeChat Pay limit has been exceeded",
                 action: Action::FixRequest,
@@ -46928,6 +48778,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGuideWechatId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "无效的微信号",
                 message_en: "The WeChat ID is invalid",
                 action: Action::FixRequest,
@@ -46940,6 +48791,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GuideFeatureNotEnabled => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "服务号未开通导购功能",
                 message_en: "The service account has not enabled the shopping guide feature",
                 action: Action::FixConfig,
@@ -46952,6 +48804,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AlreadyBoundAsGuide => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "微信号已经绑定为导购",
                 message_en: "The WeChat ID is already bound as a shopping guide",
                 action: Action::FixRequest,
@@ -46964,6 +48817,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NotAGuide => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该微信号不是导购",
                 message_en: "The WeChat ID is not a shopping guide",
                 action: Action::FixRequest,
@@ -46976,6 +48830,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GuideBoundByOtherAccount => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "微信号已经被其他账号绑定为导购",
                 message_en: "The WeChat ID is already bound as a shopping guide by another account",
                 action: Action::FixRequest,
@@ -46988,6 +48843,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FanGuideNotBound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "粉丝和导购不存在绑定关系",
                 message_en: "The follower and the shopping guide are not bound",
                 action: Action::FixRequest,
@@ -47000,6 +48856,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTagValue => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "标签值无效，不是可选标签值",
                 message_en: "The tag value is invalid; it is not one of the allowed values",
                 action: Action::FixRequest,
@@ -47012,6 +48869,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TagValueNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "标签值不存在",
                 message_en: "The tag value does not exist",
                 action: Action::FixRequest,
@@ -47024,6 +48882,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::DisplayTagValueNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "展示标签值不存在",
                 message_en: "The display tag value does not exist",
                 action: Action::FixRequest,
@@ -47036,6 +48895,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GuideNicknameTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "导购昵称太长，最多16个字符",
                 message_en: "The shopping guide nickname is too long (at most 16 characters)",
                 action: Action::FixRequest,
@@ -47048,6 +48908,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OnlyMmbizImagesSupported => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "只支持mmbiz.qpic.cn域名的图片",
                 message_en: "Only images from the mmbiz.qpic.cn domain are supported",
                 action: Action::FixRequest,
@@ -47060,6 +48921,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GuideBindLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "达到导购绑定个数限制",
                 message_en: "The shopping guide binding limit has been reached",
                 action: Action::FixRequest,
@@ -47072,6 +48934,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GuideFanBindLimitReached => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "达到导购粉丝绑定个数限制",
                 message_en: "The limit on followers bound to a shopping guide has been reached",
                 action: Action::FixRequest,
@@ -47084,6 +48947,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManySensitiveWords => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "敏感词个数超过上限",
                 message_en: "The number of sensitive words exceeds the limit",
                 action: Action::FixRequest,
@@ -47096,6 +48960,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyQuickReplies => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "快捷回复个数超过上限",
                 message_en: "The number of quick replies exceeds the limit",
                 action: Action::FixRequest,
@@ -47108,6 +48973,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyTextMaterials => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "文字素材个数超过上限",
                 message_en: "The number of text materials exceeds the limit",
                 action: Action::FixRequest,
@@ -47120,6 +48986,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyMiniProgramCards => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序卡片素材个数超过上限",
                 message_en: "The number of mini program card materials exceeds the limit",
                 action: Action::FixRequest,
@@ -47132,6 +48999,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyImageMaterials => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "图片素材个数超过上限",
                 message_en: "The number of image materials exceeds the limit",
                 action: Action::FixRequest,
@@ -47144,6 +49012,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGuideMediaId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "mediaid 有误",
                 message_en: "The mediaid is wrong",
                 action: Action::FixRequest,
@@ -47156,6 +49025,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyTagCategoriesQueried => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "可查询标签类别超过上限",
                 message_en: "The number of queryable tag categories exceeds the limit",
                 action: Action::FixRequest,
@@ -47168,6 +49038,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidCardAppid => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "小程序卡片内appid不符合要求",
                 message_en: "The appid in the mini program card does not meet the requirements",
                 action: Action::FixRequest,
@@ -47180,6 +49051,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidTagCategoryName => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "标签类别的名字无效",
                 message_en: "The tag category name is invalid",
                 action: Action::FixRequest,
@@ -47192,6 +49064,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidChatHistoryTime => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "查询聊天记录时间参数有误",
                 message_en: "The time parameters for querying chat history are wrong",
                 action: Action::FixRequest,
@@ -47204,6 +49077,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AutoReplyTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "自动回复字数太长",
                 message_en: "The auto-reply text is too long",
                 action: Action::FixRequest,
@@ -47216,6 +49090,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidGuideGroupId => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "导购群组id错误",
                 message_en: "The shopping guide group ID is wrong",
                 action: Action::FixRequest,
@@ -47228,6 +49103,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnderMaintenance => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "维护中",
                 message_en: "Under maintenance",
                 action: Action::FixRequest,
@@ -47240,6 +49116,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidParameter9301001 => &ErrcodeInfo {
                 errmsg: "invalid parameter",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The parameter is invalid",
                 action: Action::FixRequest,
@@ -47252,6 +49129,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ApiServiceCallFailed => &ErrcodeInfo {
                 errmsg: "call api service failed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The call to the API service failed",
                 action: Action::FixRequest,
@@ -47264,6 +49142,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InternalException => &ErrcodeInfo {
                 errmsg: "internal exception",
+                aliases: &[],
                 message_zh: "",
                 message_en: "An internal exception occurred",
                 action: Action::FixRequest,
@@ -47276,6 +49155,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SaveDataError => &ErrcodeInfo {
                 errmsg: "save data error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Failed to save the data",
                 action: Action::FixRequest,
@@ -47288,6 +49168,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidAppid9301006 => &ErrcodeInfo {
                 errmsg: "invalid appid",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The appid is invalid",
                 action: Action::FixRequest,
@@ -47300,6 +49181,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidApiConfig => &ErrcodeInfo {
                 errmsg: "invalid api config",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The API config is invalid",
                 action: Action::FixRequest,
@@ -47312,6 +49194,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidApiInfo => &ErrcodeInfo {
                 errmsg: "invalid api info",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The API info is invalid",
                 action: Action::FixRequest,
@@ -47324,6 +49207,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AddResultCheckFailed => &ErrcodeInfo {
                 errmsg: "add result check failed",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The check on the add result failed",
                 action: Action::FixRequest,
@@ -47336,6 +49220,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConsumptionFailure => &ErrcodeInfo {
                 errmsg: "consumption failure",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The consumption failed",
                 action: Action::FixRequest,
@@ -47348,6 +49233,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::FrequencyLimitReached => &ErrcodeInfo {
                 errmsg: "frequency limit reached",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The frequency limit has been reached",
                 action: Action::Backoff,
@@ -47360,6 +49246,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ServiceTimeout => &ErrcodeInfo {
                 errmsg: "service timeout",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The service timed out",
                 action: Action::Retry,
@@ -47372,6 +49259,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LiveDevMiniProgramNoRelease => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。",
                 message_en: "This dev mini program has live streaming enabled and cannot release; unbind it first",
                 action: Action::FixConfig,
@@ -47384,6 +49272,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinishopProductExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品已存在",
                 message_en: "The product already exists",
                 action: Action::FixRequest,
@@ -47396,6 +49285,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinishopProductNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品不存在",
                 message_en: "The product does not exist",
                 action: Action::FixRequest,
@@ -47408,6 +49298,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinishopCategoryExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "类目已存在",
                 message_en: "The category already exists",
                 action: Action::FixRequest,
@@ -47420,6 +49311,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinishopCategoryNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "类目不存在",
                 message_en: "The category does not exist",
                 action: Action::FixRequest,
@@ -47432,6 +49324,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SkuExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "SKU已存在",
                 message_en: "The SKU already exists",
                 action: Action::FixRequest,
@@ -47444,6 +49337,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SkuNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "SKU不存在",
                 message_en: "The SKU does not exist",
                 action: Action::FixRequest,
@@ -47456,6 +49350,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AttributeExists => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "属性已存在",
                 message_en: "The attribute already exists",
                 action: Action::FixRequest,
@@ -47468,6 +49363,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AttributeNotExist => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "属性不存在",
                 message_en: "The attribute does not exist",
                 action: Action::FixRequest,
@@ -47480,6 +49376,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinishopInvalidParam => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "非法参数",
                 message_en: "The parameter is invalid",
                 action: Action::FixRequest,
@@ -47492,6 +49389,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::NoProductPermission => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "没有商品权限",
                 message_en: "No permission for the product",
                 action: Action::FixConfig,
@@ -47504,6 +49402,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpuChangeNotAllowed => &ErrcodeInfo {
                 errmsg: "SPU NOT ALLOW",
+                aliases: &[],
                 message_zh: "SPU不允许变动",
                 message_en: "The SPU is not allowed to change",
                 action: Action::FixConfig,
@@ -47516,6 +49415,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SpuEditNotAllowed => &ErrcodeInfo {
                 errmsg: "SPU_NOT_ALLOW_EDIT",
+                aliases: &[],
                 message_zh: "SPU不允许编辑",
                 message_en: "The SPU is not allowed to be edited",
                 action: Action::FixConfig,
@@ -47528,6 +49428,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SkuChangeNotAllowed => &ErrcodeInfo {
                 errmsg: "SKU NOT ALLOW",
+                aliases: &[],
                 message_zh: "SKU不允许变动",
                 message_en: "The SKU is not allowed to change",
                 action: Action::FixConfig,
@@ -47540,6 +49441,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SkuEditNotAllowed => &ErrcodeInfo {
                 errmsg: "SKU_NOT_ALLOW_EDIT",
+                aliases: &[],
                 message_zh: "SKU不允许编辑",
                 message_en: "The SKU is not allowed to be edited",
                 action: Action::FixConfig,
@@ -47552,6 +49454,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LimitTooLarge => &ErrcodeInfo {
                 errmsg: "limit too large",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The limit is too large",
                 action: Action::FixRequest,
@@ -47564,6 +49467,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SingleSendBlocked => &ErrcodeInfo {
                 errmsg: "single send been blocked",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sending to a single user has been blocked",
                 action: Action::FixConfig,
@@ -47576,6 +49480,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::AllSendBlocked => &ErrcodeInfo {
                 errmsg: "all send been blocked",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Sending to all users has been blocked",
                 action: Action::FixConfig,
@@ -47588,6 +49493,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidMsgId9402004 => &ErrcodeInfo {
                 errmsg: "invalid msg id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The msg ID is invalid",
                 action: Action::FixRequest,
@@ -47600,6 +49506,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SendMsgTooQuick => &ErrcodeInfo {
                 errmsg: "send msg too quick",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Messages are being sent too quickly",
                 action: Action::FixRequest,
@@ -47612,6 +49519,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SendToSingleUserTooQuick => &ErrcodeInfo {
                 errmsg: "send to single user too quick",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Messages to a single user are being sent too quickly",
                 action: Action::FixRequest,
@@ -47624,6 +49532,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SendToAllUsersTooQuick => &ErrcodeInfo {
                 errmsg: "send to all user too quick",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Messages to all users are being sent too quickly",
                 action: Action::FixRequest,
@@ -47636,6 +49545,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SendTypeError => &ErrcodeInfo {
                 errmsg: "send type error",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The send type is wrong",
                 action: Action::FixRequest,
@@ -47648,6 +49558,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MessageNotSendable => &ErrcodeInfo {
                 errmsg: "can not send this msg",
+                aliases: &[],
                 message_zh: "",
                 message_en: "This message cannot be sent",
                 action: Action::FixRequest,
@@ -47660,6 +49571,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidContentLength => &ErrcodeInfo {
                 errmsg: "content too long or no content",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The content is too long or empty",
                 action: Action::FixRequest,
@@ -47672,6 +49584,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PathNotExist => &ErrcodeInfo {
                 errmsg: "path not exist",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The path does not exist",
                 action: Action::FixRequest,
@@ -47684,6 +49597,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ContainsEvilWord => &ErrcodeInfo {
                 errmsg: "contain evil word",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The content contains prohibited words",
                 action: Action::FixRequest,
@@ -47696,6 +49610,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PathNeedsHtmlSuffix => &ErrcodeInfo {
                 errmsg: "path need html suffix",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The path must end with .html",
                 action: Action::FixRequest,
@@ -47708,6 +49623,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PersonalEntityNotSupported => &ErrcodeInfo {
                 errmsg: "not open to personal body type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not available to personal entities",
                 action: Action::FixConfig,
@@ -47720,6 +49636,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ViolatingEntityNotSupported => &ErrcodeInfo {
                 errmsg: "not open to violation body type",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not available to entities with violations",
                 action: Action::FixConfig,
@@ -47732,6 +49649,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LowQualityProviderNotSupported => &ErrcodeInfo {
                 errmsg: "not open to low quality provider",
+                aliases: &[],
                 message_zh: "",
                 message_en: "Not available to low-quality providers",
                 action: Action::FixConfig,
@@ -47744,6 +49662,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidProductId9402101 => &ErrcodeInfo {
                 errmsg: "invalid product_id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The product_id is invalid",
                 action: Action::FixRequest,
@@ -47756,6 +49675,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyDeviceIds => &ErrcodeInfo {
                 errmsg: "device_id count more than limit",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The number of device_id values exceeds the limit",
                 action: Action::FixRequest,
@@ -47768,6 +49688,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ConcurrentSubmitLimit => &ErrcodeInfo {
                 errmsg: "concurrent limit",
+                aliases: &[],
                 message_zh: "请勿频繁提交，待上一次操作完成后再提交",
                 message_en: "Do not submit too often; wait until the previous operation finishes",
                 action: Action::Backoff,
@@ -47780,6 +49701,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidStandardTemplateExtJson => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "标准模板ext_json错误，传了不合法的参数， 如果是标准模板库的模板，则ext_json支持的参数仅为{\"extAppid\":'', \"ext\": {}, \"window\": {}}",
                 message_en: "Invalid ext_json for a standard template; only extAppid, ext and window are supported",
                 action: Action::FixRequest,
@@ -47792,6 +49714,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UserNotBookedAd => &ErrcodeInfo {
                 errmsg: "user not book this ad id",
+                aliases: &[],
                 message_zh: "",
                 message_en: "The user has not booked this ad ID",
                 action: Action::FixRequest,
@@ -47804,6 +49727,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MessageTypeError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "消息类型错误!",
                 message_en: "The message type is wrong",
                 action: Action::FixRequest,
@@ -47816,6 +49740,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MessageFieldTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "消息字段的内容过长!",
                 message_en: "A message field's content is too long",
                 action: Action::FixRequest,
@@ -47828,6 +49753,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MessageFieldViolation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "消息字段的内容违规!",
                 message_en: "A message field's content violates the rules",
                 action: Action::FixConfig,
@@ -47840,6 +49766,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TooManyWechatIds => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "发送的微信号太多!",
                 message_en: "Too many WeChat IDs to send to",
                 action: Action::FixRequest,
@@ -47852,6 +49779,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidWechatIdInList => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "存在错误的微信号!",
                 message_en: "Some of the WeChat IDs are wrong",
                 action: Action::FixRequest,
@@ -47864,6 +49792,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyRoomList => &ErrcodeInfo {
                 errmsg: "empty room list",
+                aliases: &[],
                 message_zh: "直播间列表为空",
                 message_en: "The live room list is empty",
                 action: Action::FixRequest,
@@ -47876,6 +49805,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetRoomFailed => &ErrcodeInfo {
                 errmsg: "inner error: get room fail",
+                aliases: &[],
                 message_zh: "获取房间失败",
                 message_en: "Internal error: failed to get the room",
                 action: Action::FixRequest,
@@ -47888,6 +49818,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetGoodsFailed => &ErrcodeInfo {
                 errmsg: "inner error: get goods fail",
+                aliases: &[],
                 message_zh: "获取商品失败",
                 message_en: "Internal error: failed to get the goods",
                 action: Action::FixRequest,
@@ -47900,6 +49831,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::GetReplayFailed => &ErrcodeInfo {
                 errmsg: "inner error: get replay url fail",
+                aliases: &[],
                 message_zh: "获取回放失败",
                 message_en: "Internal error: failed to get the replay URL",
                 action: Action::FixRequest,
@@ -47912,6 +49844,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TestQuotaExhausted => &ErrcodeInfo {
                 errmsg: "the quota is not enough;please apply again!",
+                aliases: &[],
                 message_zh: "测试额度已耗尽",
                 message_en: "The test quota has been used up",
                 action: Action::GiveUp,
@@ -47924,6 +49857,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ModelIdCheckFailed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "model_id检查不通过",
                 message_en: "The model_id check failed",
                 action: Action::FixRequest,
@@ -47936,6 +49870,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ModelIdLacksAbility => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "此model_id尚未获得该能力，请能力申请通过后再试",
                 message_en: "This model_id has not been granted the ability yet",
                 action: Action::FixConfig,
@@ -47948,6 +49883,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SnRequiredForPerDeviceCode => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "能力类型为一机一码，sn不能为空",
                 message_en: "sn is required for one-code-per-device",
                 action: Action::FixRequest,
@@ -47960,6 +49896,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SnMustBeEmptyForPerModelCode => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "能力类型为一型一码，sn需为空",
                 message_en: "sn must be empty for one-code-per-model",
                 action: Action::FixRequest,
@@ -47972,6 +49909,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentOrderNotFound => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "支付单不存在。请检查微信支付单号形式下 transaction_id 字段或商户侧单号形式下 mchid、out_trade_no 字段是否有误",
                 message_en: "The payment order does not exist",
                 action: Action::FixRequest,
@@ -47984,6 +49922,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentOrderAlreadyShipped => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "支付单已完成发货，无法继续发货。请检查支付单发货情况",
                 message_en: "The payment order has already been shipped",
                 action: Action::GiveUp,
@@ -47996,6 +49935,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ReshipChanceUsed => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "支付单已使用重新发货机会。支付单处于已发货状态时调用该API视为重新发货，仅可重新发货一次，请检查支付单发货情况",
                 message_en: "The payment order's one reshipment has already been used",
                 action: Action::GiveUp,
@@ -48008,6 +49948,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentOrderNotShippable => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "支付单处于不可发货的状态。请检查支付单状态",
                 message_en: "The payment order is in a state that cannot be shipped",
                 action: Action::FixRequest,
@@ -48020,6 +49961,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidLogisticsType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "物流类型有误。按照文档中物流类型枚举填写该字段",
                 message_en: "Wrong logistics type",
                 action: Action::FixRequest,
@@ -48032,6 +49974,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::SplitShippingNeedsExpress => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "非快递发货时不允许分拆发货。非快递发货时不允许分拆发货，请检查请求参数",
                 message_en: "Split shipping is allowed only for express delivery",
                 action: Action::FixRequest,
@@ -48044,6 +49987,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::IsAllDeliveredRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "分拆发货模式下必须填写 is_all_delivered 字段。请检查请求参数中的 is_all_delivered 字段",
                 message_en: "is_all_delivered is required in split shipping",
                 action: Action::FixRequest,
@@ -48056,6 +50000,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ItemDescEmpty => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品描述 item_desc 字段不能为空。用于发货信息录入场景时商品描述字段不能为空",
                 message_en: "item_desc must not be empty",
                 action: Action::FixRequest,
@@ -48068,6 +50013,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ItemDescTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商品描述 item_desc 字段太长。请检查商品描述字段",
                 message_en: "item_desc is too long",
                 action: Action::FixRequest,
@@ -48080,6 +50026,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingSystemError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误。系统繁忙，此时请开发者稍候再试",
                 message_en: "System error: the system is busy; try again later",
                 action: Action::Retry,
@@ -48092,6 +50039,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingParameterError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "参数错误。根据错误原因描述修改参数",
                 message_en: "Parameter error: fix the parameter the reason names",
                 action: Action::FixRequest,
@@ -48104,6 +50052,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingSystemError2 => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "系统错误。系统繁忙，此时请开发者稍候再试",
                 message_en: "System error: the system is busy; try again later",
                 action: Action::Retry,
@@ -48116,6 +50065,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingNeedsItemDesc => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该笔支付单在没有任何商品描述的情况下不允许完成发货。请补充商品描述 item_desc",
                 message_en: "The order cannot be completed without an item description",
                 action: Action::FixRequest,
@@ -48128,6 +50078,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ShippingInfoUnchanged => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "发货信息未更新。支付单信息不变",
                 message_en: "The shipping information did not change",
                 action: Action::GiveUp,
@@ -48140,6 +50091,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::LogisticsListTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "物流信息列表太长。支付单物流信息列表长度不可大于 15",
                 message_en: "The logistics list is too long",
                 action: Action::FixRequest,
@@ -48152,6 +50104,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpressCompanyCodeTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "物流公司编码太长。请检查物流公司编码是否有误",
                 message_en: "The express company code is too long",
                 action: Action::FixRequest,
@@ -48164,6 +50117,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TrackingNumberTooLong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "物流单号太长.。请检查物流单号是否有误",
                 message_en: "The tracking number is too long",
                 action: Action::FixRequest,
@@ -48176,6 +50130,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::PaymentOrderNotUsers => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "该笔支付单不属于 openid 所指定的用户。请检查支付单号或 openid 是否有误",
                 message_en: "The payment order does not belong to the user given by openid",
                 action: Action::FixRequest,
@@ -48188,6 +50143,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidOrderNumberType => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "订单单号类型非法。按照文档中订单单号类型枚举填写该字段",
                 message_en: "Invalid order number type",
                 action: Action::FixRequest,
@@ -48200,6 +50156,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TransactionIdRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "微信支付单号形式下 transaction_id 字段不能为空。微信支付单号形式下 transaction_id 字段必须设置",
                 message_en: "transaction_id is required for WeChat Pay order numbers",
                 action: Action::FixRequest,
@@ -48212,6 +50169,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MchidRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商户侧单号形式下 mchid 字段不能为空。商户侧单号形式下 mchid 字段必须设置",
                 message_en: "mchid is required for merchant order numbers",
                 action: Action::FixRequest,
@@ -48224,6 +50182,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::OutTradeNoRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "商户侧单号形式下 out_trade_no 字段不能为空。商户侧单号形式下 out_trade_no 字段必须设置",
                 message_en: "out_trade_no is required for merchant order numbers",
                 action: Action::FixRequest,
@@ -48236,6 +50195,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidUploadTime => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "上传时间非法，请按照 RFC 3339 格式填写。上传时间必须满足 RFC 3339 格式，如 2022-12-15T13:29:35.120+08:00",
                 message_en: "Invalid upload time: use RFC 3339",
                 action: Action::FixRequest,
@@ -48248,6 +50208,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::InvalidDeliveryMode => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "发货模式非法。按照文档中发货模式枚举设置该字段",
                 message_en: "Invalid delivery mode",
                 action: Action::FixRequest,
@@ -48260,6 +50221,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::TrackingNumberRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "物流单号不能为空。物流快递发货时物流单号必须填写",
                 message_en: "The tracking number is required for express delivery",
                 action: Action::FixRequest,
@@ -48272,6 +50234,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpressCompanyCodeRequired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "物流公司编码不能为空。物流快递发货时物流公司编码必须填写",
                 message_en: "The express company code is required for express delivery",
                 action: Action::FixRequest,
@@ -48284,6 +50247,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::UnifiedDeliveryNeedsOneLogistics => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "统一发货模式下，物流信息列表长度必须为 1。统一发货模式下，物流信息列表长度必须为 1",
                 message_en: "In unified delivery mode the logistics list must have exactly one item",
                 action: Action::FixRequest,
@@ -48296,6 +50260,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayInvalidOpenid => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "openid错误",
                 message_en: "Invalid openid",
                 action: Action::FixRequest,
@@ -48308,6 +50273,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayInvalidField => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "请求参数字段错误，具体看errmsg",
                 message_en: "A request field is invalid (see errmsg)",
                 action: Action::FixRequest,
@@ -48320,6 +50286,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpaySignatureError => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "签名错误",
                 message_en: "Signature error (pay_sig or the user-state signature)",
                 action: Action::FixConfig,
@@ -48332,6 +50299,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayDuplicateOperation => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "重复操作（赠送和代币支付和充值广告金相关接口会返回，表示之前的操作已经成功）",
                 message_en: "Duplicate operation: the earlier identical request already succeeded",
                 action: Action::Success,
@@ -48344,6 +50312,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAlreadyRefundedByCancel => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "订单已经通过cancel_currency_pay接口退款，不支持再退款",
                 message_en: "The order was already refunded via cancel_currency_pay and cannot be refunded again",
                 action: Action::GiveUp,
@@ -48356,6 +50325,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayNotEnoughTokens => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "代币的退款/支付操作金额不足",
                 message_en: "Not enough tokens for the payment or refund",
                 action: Action::AskUser,
@@ -48368,6 +50338,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpaySensitiveContent => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "图片或文字存在敏感内容，禁止使用",
                 message_en: "The image or text contains sensitive content",
                 action: Action::FixRequest,
@@ -48380,6 +50351,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayTokenNotPublished => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "代币未发布，不允许进行代币操作",
                 message_en: "The token (virtual currency) has not been published",
                 action: Action::FixConfig,
@@ -48392,6 +50364,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpaySessionKeyExpired => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "用户session_key不存在或已过期，请重新登录",
                 message_en: "The user's session_key is missing or expired",
                 action: Action::Refresh,
@@ -48404,6 +50377,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayDataBeingGenerated => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "数据生成中，请稍后调用本接口获取",
                 message_en: "The data is still being generated",
                 action: Action::Backoff,
@@ -48416,6 +50390,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayBatchTaskRunning => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "批量任务运行中，请等待完成后才能再次运行",
                 message_en: "A batch task is running",
                 action: Action::Backoff,
@@ -48428,6 +50403,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayRedeemedOrderNotRefundable => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "禁止对核销状态的单进行退款",
                 message_en: "Orders that have been redeemed cannot be refunded",
                 action: Action::GiveUp,
@@ -48440,6 +50416,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayRefundInProgress => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "退款操作进行中，稍后可以使用相同参数重试",
                 message_en: "A refund is already in progress",
                 action: Action::Backoff,
@@ -48452,6 +50429,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayFrequencyLimited => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "频率限制",
                 message_en: "Rate limit exceeded",
                 action: Action::Backoff,
@@ -48464,6 +50442,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayLeftFeeMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "退款的left_fee字段与实际不符，请通过query_order接口查询确认",
                 message_en: "left_fee in the refund request does not match the order",
                 action: Action::Reconcile,
@@ -48476,6 +50455,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAdAccountIndustryMismatch => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "广告金充值帐户行业 id 不匹配",
                 message_en: "The industry ID of the ad-credit top-up account does not match",
                 action: Action::FixRequest,
@@ -48488,6 +50468,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAdAccountBoundElsewhere => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "广告金充值帐户 id已绑定其他 appid",
                 message_en: "The ad-credit top-up account is already bound to another AppID",
                 action: Action::FixRequest,
@@ -48500,6 +50481,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAdAccountEntityNameWrong => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "广告金充值帐户主体名称错误",
                 message_en: "The entity name of the ad-credit top-up account is wrong",
                 action: Action::FixRequest,
@@ -48512,6 +50494,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAccountNotOnboarded => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "账户未完成进件",
                 message_en: "The account has not completed merchant onboarding",
                 action: Action::FixConfig,
@@ -48524,6 +50507,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAdAccountInvalid => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "广告金充值账户无效",
                 message_en: "The ad-credit top-up account is invalid",
                 action: Action::FixRequest,
@@ -48536,6 +50520,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAdCreditInsufficient => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "广告金余额不足",
                 message_en: "Insufficient ad credit",
                 action: Action::FixConfig,
@@ -48548,6 +50533,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::XpayAdTopUpAmountNotPositive => &ErrcodeInfo {
                 errmsg: "",
+                aliases: &[],
                 message_zh: "广告金充值金额必须大于 0",
                 message_en: "The ad-credit top-up amount must be greater than 0",
                 action: Action::FixRequest,
@@ -48569,6 +50555,7 @@ pub(super) const fn api_meanings(variant: Errcode) -> &'static [ApiMeaning] {
                 only_for: &["getAccessToken", "getStableAccessToken"],
                 info: ErrcodeInfo {
                     errmsg: "invalid credential, access_token is invalid or not latest",
+                    aliases: &[],
                     message_zh: "获取 access_token 时 AppSecret 错误，或者 access_token 无效。请开发者认真比对 AppSecret 的正确性，或查看是否正在为恰当的公众号调用接口",
                     message_en: "The AppSecret is wrong",
                     action: Action::FixConfig,
@@ -48586,6 +50573,7 @@ pub(super) const fn api_meanings(variant: Errcode) -> &'static [ApiMeaning] {
                 only_for: &["queryScheme", "generateScheme", "generateNFCScheme", "generateUrlLink"],
                 info: ErrcodeInfo {
                     errmsg: "invalid grant_type",
+                    aliases: &[],
                     message_zh: "暂无生成权限（非个人主体小程序无权限，未申请 NFC 能力的小程序无权限）",
                     message_en: "No permission to generate links: only mini programs of individual entities, or those approved for NFC, may",
                     action: Action::FixConfig,
@@ -48603,6 +50591,7 @@ pub(super) const fn api_meanings(variant: Errcode) -> &'static [ApiMeaning] {
                 only_for: &["generateScheme", "generateNFCScheme", "generateUrlLink"],
                 info: ErrcodeInfo {
                     errmsg: "invalid appid",
+                    aliases: &[],
                     message_zh: "生成权限被封禁",
                     message_en: "Link generation has been banned for this mini program",
                     action: Action::FixConfig,
@@ -48620,6 +50609,7 @@ pub(super) const fn api_meanings(variant: Errcode) -> &'static [ApiMeaning] {
                 only_for: &["msgSecCheck", "mediaCheckAsync", "getUserRiskRank"],
                 info: ErrcodeInfo {
                     errmsg: "The openid does not match the appid",
+                    aliases: &[],
                     message_zh: "appid与 openid 不匹配",
                     message_en: "The openid does not match the appid",
                     action: Action::FixRequest,
@@ -48637,6 +50627,7 @@ pub(super) const fn api_meanings(variant: Errcode) -> &'static [ApiMeaning] {
                 only_for: &["msgSecCheck", "mediaCheckAsync", "getUserRiskRank"],
                 info: ErrcodeInfo {
                     errmsg: "code is expired",
+                    aliases: &[],
                     message_zh: "用户访问记录超时（用户未在近两小时访问小程序）",
                     message_en: "The user's access record has expired: the user has not visited the mini program in the last two hours",
                     action: Action::AskUser,

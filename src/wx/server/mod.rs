@@ -78,6 +78,9 @@ pub use payload::{ErrmsgParts, Response, split_errmsg};
 #[derive(Debug)]
 pub(crate) struct ErrcodeInfo {
     pub(crate) errmsg: &'static str,
+    /// Other spellings of the errmsg the sources document (an older errmsg, a runtime's
+    /// wording), `%s` placeholders included.
+    pub(crate) aliases: &'static [&'static str],
     pub(crate) message_zh: &'static str,
     pub(crate) message_en: &'static str,
     pub(crate) action: Action,

@@ -155,7 +155,8 @@ fn errmsg_then_its_number(line: &str) -> Option<(i64, &str)> {
 
 /// `授权失败：40125, invalid appsecret rid: …`, `&{{{ } 40013 invalid appid rid: …`,
 /// `OfficialAPIError: 40001: invalid credential, …`: any SDK's or app's rendering that puts a
-/// code of five digits or more before the errmsg the server documents for that very code. The
+/// code of five digits or more before the errmsg the server documents for that very code (or
+/// one of its documented older spellings, `45009: api freq out of limit`). The
 /// number alone is anybody's and the errmsg alone may be shared; the two together are WeChat's,
 /// as in the `错误代码 40029 invalid code` form above. An SDK that prints the code's Chinese
 /// description instead (Overtrue's `Exception(code: 42001): [Wechat]access_token超时，…`) is
@@ -185,14 +186,15 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
         let Some(errcode) = super::Errcode::from_code(code) else {
             continue;
         };
-        let documented = errcode.errmsg();
         // Up to a short gap of punctuation and one bracketed tag (`): [Wechat]`, Overtrue's
         // `(code: 42001): [Wechat]access_token expired`) may stand between the two.
-        // Sought only where it could start, within the gap: not in the rest of the line.
-        let english = Some(documented)
+        // Sought only where it could start, within the gap: not in the rest of the line. An
+        // older errmsg the sources document (45009's `api freq out of limit`) counts too.
+        let english = std::iter::once(errcode.errmsg())
+            .chain(errcode.errmsg_aliases().iter().copied())
             .filter(|d| d.len() >= 8 && !d.contains('%'))
-            .and_then(|d| find_str(crate::normalize::head_of(rest, MAX_GAP + d.len()), d))
-            .filter(|&gap| gap <= MAX_GAP);
+            .filter_map(|d| find_str(crate::normalize::head_of(rest, MAX_GAP + d.len()), d))
+            .find(|&gap| gap <= MAX_GAP);
         let found = english.or_else(|| chinese_description_at(rest, errcode.message_zh()));
         if let Some(gap) = found.filter(|&gap| rest.get(..gap).is_some_and(is_separating_gap)) {
             return rest.get(gap..).map(|message| (code, message));
