@@ -396,9 +396,6 @@ impl<'a> V2Response<'a> {
     /// assert_eq!(refund.action_for(Api::V2Refund), Some(Action::FixConfig));
     /// let signed_wrong = V2Response::new(Some("FAIL"), Some("签名错误，请检查后再试"), None, None, None);
     /// assert_eq!(signed_wrong.action_for(Api::V2OrderQuery), Some(Action::FixConfig));
-    /// // The sign_type parameter (签名类型) is the request's, not the keys'.
-    /// let sign_type = V2Response::new(Some("FAIL"), Some("签名类型不支持"), None, None, None);
-    /// assert_eq!(sign_type.action_for(Api::V2OrderQuery), Some(Action::FixRequest));
     /// ```
     #[must_use]
     pub fn action_for(&self, api: Api) -> Option<Action> {
@@ -431,10 +428,9 @@ impl<'a> V2Response<'a> {
             // payer's openid, which the request carries). A validator's `输入源“/body/xml/…”`
             // names a field the request sent or left out: the request's.
             let validator = text.contains("输入源“");
-            let configuration = ["证书", "certificate", "权限", "商户号"]
+            let configuration = ["签名", "证书", "certificate", "权限", "商户号"]
                 .iter()
                 .any(|w| text.contains(w))
-                || names_signature(text)
                 || names_merchant_id(text)
                 || names_merchant_appid(text);
             return Some(match (busy, moves_money) {
@@ -590,17 +586,6 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
         return None;
     }
     code.other_code_named_by(version, text)
-}
-
-/// Whether a text names the signature (`签名错误`, `签名失败`), which the merchant's keys make,
-/// and not the `sign_type` parameter the request carries (the v2 pages call it 签名类型:
-/// `签名类型不支持` is the request's value).
-fn names_signature(text: &str) -> bool {
-    text.match_indices("签名").any(|(at, word)| {
-        !text
-            .get(at + word.len()..)
-            .is_some_and(|rest| rest.starts_with("类型"))
-    })
 }
 
 /// Whether a text names the merchant's own ID field (`mch_id`, `MCHID`), not a sub-merchant's
