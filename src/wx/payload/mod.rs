@@ -687,7 +687,11 @@ impl Analysis {
         Analysis {
             candidates,
             mask,
-            claims: if claimed { parts.api_subcategories() } else { 0 },
+            claims: if claimed {
+                parts.api_subcategories()
+            } else {
+                0
+            },
             stack_text: mask.is_none()
                 && parts
                     .normal
