@@ -1029,25 +1029,40 @@ fn gateway_msg_in_alipay_text(line: &str) -> Option<gateway::Response<'_>> {
         })
 }
 
-/// `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]`: a public msg with its code in
-/// brackets, then optionally a sub_msg with its sub_code. The gateway's codes are numbers other
-/// platforms send too (`MpException: [40001] invalid credential` is WeChat's), so the number
-/// counts only beside the gateway's own public msg for it, or before a sub_code the tables know.
+/// `Business Failed[40004] 交易不存在[ACQ.TRADE_NOT_EXIST]` (or `[40004] Business Failed`): a
+/// public msg with its code in brackets, then optionally a sub_msg with its sub_code. The
+/// gateway's codes are numbers other platforms send too (`MpException: [40001] invalid
+/// credential` is WeChat's), so the number counts only beside the gateway's own public msg for
+/// it, or before a sub_code the tables know that WeChat Pay does not also send.
 fn gateway_pairs(line: &str) -> Option<gateway::Response<'_>> {
     let (code, at, end) = bracketed(line)
         .find_map(|(inner, at, end)| GatewayCode::from_code(inner).map(|code| (code, at, end)))?;
-    let msg = line.get(..at)?.trim_end();
-    let msg = msg
+    let before = line.get(..at)?.trim_end();
+    let before = before
         .rsplit([']', '】', '|', ',', '，'])
         .next()
-        .unwrap_or(msg)
+        .unwrap_or(before)
         .trim();
-    let rest = line.get(end..)?;
+    let mut rest = line.get(end..)?;
+    let own = code.msg();
+    let is_own = |text: &str| !own.is_empty() && text.eq_ignore_ascii_case(own);
+    let msg = if is_own(before) {
+        Some(before)
+    } else {
+        // The msg after the bracket: `[40004] Business Failed`.
+        let after = rest.trim_start();
+        after.get(..own.len()).filter(|m| is_own(m)).inspect(|m| {
+            rest = after.get(m.len()..).unwrap_or_default();
+        })
+    };
     let sub = bracketed(rest)
         .next()
         .filter(|(inner, _, _)| SubCode::find(inner).is_some() || inner.contains(['.', '-']));
-    let msg_is_the_codes = !code.msg().is_empty() && msg.eq_ignore_ascii_case(code.msg());
-    let known_sub_code = sub.is_some_and(|(inner, _, _)| SubCode::find(inner).is_some());
+    let msg_is_the_codes = msg.is_some();
+    let known_sub_code = sub.is_some_and(|(inner, _, _)| {
+        SubCode::find(inner).is_some() && wx::pay::Code::from_code(inner).is_none()
+    });
+    let msg = msg.unwrap_or(before);
     if !msg_is_the_codes && !known_sub_code {
         return None;
     }

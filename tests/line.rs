@@ -188,6 +188,22 @@ const FORMS: &[Case] = &[
         Some(45009),
         Some(Action::Backoff),
     ),
+    // The gateway's public msg after its bracketed code is the gateway's too
+    // (alipay_gateway.tsv 40004 Business Failed, 40001 Missing Required Arguments).
+    (
+        "AlipayException: [40004] Business Failed",
+        Found::GatewayText,
+        Platform::AlipayGateway,
+        Some(40004),
+        Some(Action::GiveUp),
+    ),
+    (
+        "Exception: [40001] Missing Required Arguments",
+        Found::GatewayText,
+        Platform::AlipayGateway,
+        Some(40001),
+        Some(Action::FixRequest),
+    ),
     // The Ruby wechat gem: the errmsg with its hint, then its own code in parentheses.
     (
         "Wechat::ResponseError: invalid code, hints: [ req_id: je7q.a0244th27 ](40029)",
@@ -619,6 +635,10 @@ fn lines_without_a_payload_say_so() {
         "获取失败：invalid credential, hint: [1651], from ip: 198.51.100.2",
         // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
         "下单失败 错误码：SYSTEM_ERROR",
+        // Nor in brackets after a gateway number with no gateway msg.
+        "Exception[40004] x[SYSTEM_ERROR]",
+        // A bracketed code before another code's errmsg (40001's) is neither code.
+        "[40004] invalid credential, access_token is invalid or not latest",
         // A public msg with no sub_code, in a line that does not name Alipay, or Business
         // Failed, whose step is its missing sub_code's.
         "Invalid Arguments : name must not be empty",

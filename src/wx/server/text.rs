@@ -23,7 +23,9 @@ impl<'a> Response<'a> {
     /// assert_eq!(Response::from_sdk_text(ruby).unwrap().errcode(), Errcode::InvalidCode);
     /// assert!(Response::from_sdk_text("invalid code (40001)").is_none(), "not 40001's errmsg");
     /// let node = "{ [WeChatAPIError: invalid code, hints: [ req_id: rA.hRA0175ns87 ]] name: 'WeChatAPIError', code: 40029 }";
-    /// assert_eq!(Response::from_sdk_text(node).unwrap().errcode(), Errcode::InvalidCode);
+    /// let node = Response::from_sdk_text(node).unwrap();
+    /// assert_eq!(node.errcode(), Errcode::InvalidCode);
+    /// assert_eq!(node.errmsg_parts().hint(), Some("rA.hRA0175ns87"));
     /// assert!(Response::from_sdk_text("<xml><err_code><![CDATA[40164]]></err_code></xml>").is_none());
     /// ```
     #[must_use]
@@ -89,12 +91,16 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     // node-webot's `WeChatAPIError` (wechat-api, wechat-oauth) as Node's console prints it:
     // `{ [WeChatAPIError: invalid code, hints: [ req_id: … ]] name: 'WeChatAPIError', code:
     // 40029 }`. Those SDKs set the error's `code` to the errcode, its message to the errmsg.
+    // Its WeCom SDK (wechat-enterprise-api) throws the same name: an answer without WeCom's
+    // marks is read as WeChat's, with WeCom's reading beside it, as a bare body is.
     if let Some((_, rest)) = split_once_str(line, "WeChatAPIError: ") {
         let named = split_once_str(rest, "name: 'WeChatAPIError'");
         let parts = named.and_then(|(message, after)| {
             let (_, code) = split_once_str(after, "code: ")?;
             let (code, _) = leading_int(code)?;
-            let message = message.trim_end().trim_end_matches([']', ',', ' ']);
+            // Node's `[Name: message]` closes with one `]`; a hint's own bracket stays.
+            let message = message.trim_end();
+            let message = message.strip_suffix(']').unwrap_or(message).trim_end();
             Some((code, message))
         });
         if parts.is_some() {
@@ -112,8 +118,9 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     // `[40164] invalid ip …`: the app's `[errcode] errmsg`, which claims a line only where that
     // form stands whole: the bracket opens the message (the line's start, or after a label's
     // colon), holds a number of at least four digits, and one space leads to an errmsg that
-    // starts with a letter, as WeChat's do. A bracketed number elsewhere (an XML CDATA
-    // section, a log's thread id, an array) is not this form.
+    // starts with a letter, as WeChat's do, and is not another code's documented errmsg. A
+    // bracketed number elsewhere (an XML CDATA section, a log's thread id, an array) is not
+    // this form.
     let start = line.len() - line.trim_start().len();
     let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
     opens
@@ -123,7 +130,15 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
             let digits = inner.trim_start_matches('-').len();
             let message = after.strip_prefix(' ')?;
             let starts_with_letter = message.starts_with(|c: char| c.is_ascii_alphabetic());
-            (tail.is_empty() && digits >= 4 && starts_with_letter).then_some((code, message))
+            // An errmsg the catalog documents for other codes only makes the number somebody
+            // else's. Runtimes shorten and vary errmsgs (`invalid credential`), so an errmsg
+            // the catalog does not know at all leaves the number standing.
+            let its_own = super::Errcode::from_code(code).is_none_or(|errcode| {
+                let named = super::Errcode::all_with_message(super::split_errmsg(message).reason());
+                named.is_empty() || named.contains(&errcode)
+            });
+            (tail.is_empty() && digits >= 4 && starts_with_letter && its_own)
+                .then_some((code, message))
         })
         .or_else(|| number_then_its_errmsg(line))
         .or_else(|| errmsg_then_its_number(line))
