@@ -265,7 +265,20 @@ fn wxjava_check_result(line: &str) -> Option<Answer<'static>> {
     ];
     // Both flags' labels end in `代码：`; most lines have neither.
     find_str(line, "代码：")?;
-    let starts = LABELS.map(|label| find_str(line, label));
+    // A label after the first starts a field only after WxJava's separator: `预签约错误代码：`
+    // (a contract result's own field) holds `错误代码：` too.
+    let mut first = true;
+    let starts = LABELS.map(|label| {
+        let start = if first {
+            find_str(line, label)
+        } else {
+            ["，", ","].iter().find_map(|separator| {
+                find_str(line, &format!("{separator}{label}")).map(|at| at + separator.len())
+            })
+        };
+        first = false;
+        start
+    });
     let value = |index: usize| -> Option<String> {
         let label = LABELS.get(index)?;
         let at = (*starts.get(index)?)? + label.len();
