@@ -114,6 +114,19 @@ fn decode_answers_what_the_platforms_pages_say() {
     }
 }
 
+/// Cloud's codes are the table's ranges (-401001 to -605101); another service's six-digit
+/// negative code beside an errMsg is no Cloud answer.
+#[test]
+fn only_clouds_own_ranges_make_an_err_code_clouds() {
+    let cloud =
+        decode_str(r#"{"errCode":-604101,"errMsg":"function has no permission to call this API"}"#)
+            .expect("decodes");
+    assert_eq!(cloud.platform(), Platform::WechatCloud);
+    let other = decode_str(r#"{"errCode":-100013,"errMsg":"service suspended"}"#).expect("decodes");
+    assert_eq!(other.platform(), Platform::Wechat);
+    assert_eq!(other.action(), None);
+}
+
 #[test]
 fn decode_agrees_with_the_platform_decoders_on_every_sample() {
     let mut decoded = 0;

@@ -18,7 +18,7 @@ pub(super) struct Shape {
     wx_fail_marker: bool,
     /// errMsg has WeChat Cloud's `errCode: -N` or `service error code -N` form.
     cloud_text: bool,
-    /// An errCode in Cloud's six-digit negative range, which no client API or wrapper uses.
+    /// An errCode in Cloud's ranges (-4xxxxx to -6xxxxx), which no client API or wrapper uses.
     cloud_err_code: bool,
     /// Any negative errCode.
     negative_err_code: bool,
@@ -78,12 +78,12 @@ impl Shape {
 
     /// The platforms whose fields the object has, in declaration order, and how many.
     pub(super) fn platforms(&self) -> ([Platform; 8], usize) {
-        // A Cloud code comes as a six-digit negative errCode beside an `api:fail` errMsg, as any
-        // negative errCode beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own
-        // text; uni-app's negative codes (-1, -5, -100) on other APIs are not Cloud's.
+        // A Cloud code comes as an errCode in Cloud's ranges (below), as any negative errCode
+        // beside a Cloud API's errMsg (-1 wraps), or inside the errMsg's own text; uni-app's
+        // negative codes (-1, -5, -100) on other APIs are not Cloud's.
         let cloud_code = self.cloud_err_code || (self.negative_err_code && self.cloud_api);
         // A Cloud API's own `api:fail` (`document.get:fail …`, `cloud.callFunction:fail …`) is
-        // Cloud's failure with or without a code. A six-digit negative errCode is Cloud's
+        // Cloud's failure with or without a code. An errCode in Cloud's ranges is Cloud's
         // with any errMsg (`{errCode: -501007, errMsg: "invalid parameters"}`, as a Cloud SDK
         // rejects), since no client API or wrapper sends one; an errno beside it says otherwise.
         let cloud_err_code_alone = self.cloud_err_code && !self.errno;
@@ -296,7 +296,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     }
 }
 
-/// Whether a value is an integer in Cloud's code range (-100000 or below), or one in a string,
+/// Whether a value is an integer in Cloud's code ranges (`in_code_range`: -4xxxxx to -6xxxxx), or one in a string,
 /// and whether it is negative at all; any other value is skipped.
 struct CloudRange(bool, bool);
 

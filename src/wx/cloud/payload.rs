@@ -416,12 +416,13 @@ fn leading_positive(text: &str) -> Option<(i64, &str)> {
     Some((code, text.get(digits..)?))
 }
 
-/// Whether `code` is in the six-digit negative range of Cloud's own codes (-401001 …
-/// -605101). -1 and -1000 are Cloud codes too, but too short to tell Cloud from a wrapper
-/// such as uni-app without more evidence.
+/// Whether `code` is in the six-digit negative ranges of Cloud's own codes (-401001 …
+/// -605101: the -4xxxxx SDK, -5xxxxx resource and -6xxxxx open-API families). -1 and -1000
+/// are Cloud codes too, but too short to tell Cloud from a wrapper such as uni-app without
+/// more evidence; other six-digit negatives are other services' (TRTC's -100013).
 #[cfg(feature = "json")]
 pub(crate) const fn in_code_range(code: i64) -> bool {
-    code <= -100_000 && code > -1_000_000
+    code <= -400_000 && code > -700_000
 }
 
 /// `[DATABASE_PERMISSION_DENIED] Permission denied`, as CloudBase SDKs print an error: the code
