@@ -66,6 +66,10 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
             section => {
                 by_section.push((section.to_owned(), 1 << category));
                 if claims != 0 {
+                    // Claims match a section by its whole name, not as a prefix.
+                    if section.ends_with('/') {
+                        return Err(row.error("a prefix row (ending in /) claims no subcategory"));
+                    }
                     claims_of_section.push((section.to_owned(), claims));
                 }
             }
@@ -116,6 +120,21 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         if claims != 0 {
             api_claims.insert(api.to_owned(), claims);
         }
+    }
+    // A claim on a section no API lists would bar its subcategories from every API.
+    let listed: std::collections::BTreeSet<&str> = table
+        .rows()
+        .flat_map(|row| row.get("sections").split(','))
+        .collect();
+    if let Some((section, _)) = claims_of_section
+        .iter()
+        .find(|(section, _)| !listed.contains(section.as_str()))
+    {
+        return Err(TableError::new(
+            &format!("data/{CATEGORIES_FILE}"),
+            0,
+            format!("section {section:?} claims subcategories but no API lists it"),
+        ));
     }
     let mut out = header(&[
         &format!("data/{SECTIONS_FILE}"),

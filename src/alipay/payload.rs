@@ -250,8 +250,10 @@ impl<'a> Fail<'a> {
     }
 
     /// The one API this payload can have come from, when the caller does not know it: the only
-    /// API whose catalog has the code, or, when several do, the only one whose catalog also has
-    /// the message. `None` when that leaves no API or more than one.
+    /// API whose catalog has the code, or, when several do, the only one where the message
+    /// names the code's own row. `None` when that leaves no API or more than one, and when the
+    /// message names another row than the code's: a message that contradicts the code decides
+    /// nothing.
     ///
     /// ```
     /// use minierr::alipay::{Api, Fail};
@@ -314,8 +316,8 @@ impl<'a> Fail<'a> {
 
     /// The next step when the payload fits several APIs and names none of them alone: the
     /// step every fitting API's row agrees on, counting only APIs whose catalog has the code
-    /// and whose rows the message names. `None` without a code or a message, or when the rows
-    /// differ: the code alone, or a message alone, proves nothing.
+    /// and where the message names the code's own row. `None` without a code or a message, or
+    /// when the rows differ: the code alone, or a message alone, proves nothing.
     #[cfg(feature = "json")]
     pub(crate) fn agreed_action(&self) -> Option<crate::Action> {
         let code = Some(self.code_key()?);
