@@ -247,6 +247,31 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
     assert_eq!(shared.errno_candidates().len(), 2);
 }
 
+/// An errCode beside the documented message of another code of its family only: the two
+/// contradict each other, and neither names the failure (wechat_jsapi_errcode_more.tsv:
+/// requestSubscribeMessage 20001 is `No template data return, …`, 20004 the main switch).
+#[test]
+fn an_err_code_contradicted_by_its_err_msg_names_nothing() {
+    let contradicted = decode(
+        r#"{"errMsg":"requestSubscribeMessage:fail:No template data return, verify the template id exist","errCode":20004}"#,
+    );
+    assert_eq!(
+        (contradicted.legacy_code(), contradicted.action()),
+        (None, None)
+    );
+    let agreeing = decode(
+        r#"{"errMsg":"requestSubscribeMessage:fail:No template data return, verify the template id exist","errCode":20001}"#,
+    );
+    assert_eq!(
+        agreeing.legacy_code(),
+        Some(minierr::wx::legacy::Code::SubscribeMessageNoTemplateData)
+    );
+    // A message no row documents leaves the errCode standing.
+    let unknown_words =
+        decode(r#"{"errMsg":"requestSubscribeMessage:fail:something else","errCode":20004}"#);
+    assert!(unknown_words.legacy_code().is_some());
+}
+
 #[test]
 fn the_payload_errno_wins_over_the_err_msg() {
     let fail = decode(r#"{"errMsg":"request:fail time out","errno":600002}"#);

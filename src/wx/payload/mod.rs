@@ -259,6 +259,9 @@ impl<'a> Fail<'a> {
         }
         let parts = parts.get_or_init(|| self.parts());
         if let Some(code) = self.legacy_by_err_code(parts) {
+            if contradicts(parts, code) {
+                return (None, None, None);
+            }
             let errno = code.errno().map(AnyErrno::Known);
             return (errno, Some(ResolvedBy::ErrCode), Some(code));
         }
@@ -615,6 +618,21 @@ impl Parts<'_> {
             None => !analysis.stack_text,
         }
     }
+}
+
+/// Whether the reason is the documented message of other codes of `code`'s family only
+/// (`errCode: 20004` beside 20001's `No template data return, …`): errCode and errMsg then
+/// contradict each other, and neither names the failure.
+fn contradicts(parts: &Parts<'_>, code: legacy::Code) -> bool {
+    let (mut named, mut names_code) = (false, false);
+    for other in
+        legacy::Code::with_message_in(Some(code.family()), parts.reason, parts.normal.as_str())
+            .filter(|other| other.family() == code.family())
+    {
+        named = true;
+        names_code |= other == code;
+    }
+    named && !names_code
 }
 
 /// The legacy code whose documented message is the reason, in the API's family, when the
