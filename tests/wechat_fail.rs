@@ -340,7 +340,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 28] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 29] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -462,6 +462,13 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
         ),
         (
             "navigateTo:fail page /pages/XXXX/XXXX is not found",
+            Some(NavigationMisuse),
+            Some(Action::FixRequest),
+        ),
+        // switchTab's wording for a url the runtime finds among no declared page
+        // (https://github.com/Tencent/wepy/issues/943).
+        (
+            r#"switchTab:fail url "pages/tabBar/class/class" is not in app.json"#,
             Some(NavigationMisuse),
             Some(Action::FixRequest),
         ),

@@ -6275,6 +6275,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "a tabbar page", ReasonClass::NavigationMisuse),
     (ReasonMatch::Prefix, "page \"", ReasonClass::NavigationMisuse),
     (ReasonMatch::Prefix, "page /", ReasonClass::NavigationMisuse),
+    (ReasonMatch::Contains, "is not in app.json", ReasonClass::NavigationMisuse),
     (ReasonMatch::Contains, "need to be declared in the requiredprivateinfos field", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "appid privacy api banned", ReasonClass::UndeclaredApi),
     (ReasonMatch::Contains, "please call wx.cloud.init first", ReasonClass::NotInitialized),
