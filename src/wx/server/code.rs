@@ -79,9 +79,16 @@ impl Errcode {
         self.info().errmsg
     }
 
-    /// The other spellings of the errmsg the sources document (`api freq out of limit`, 45009's
-    /// older errmsg), `%s` placeholders included.
-    pub(crate) const fn errmsg_aliases(self) -> &'static [&'static str] {
+    /// The other spellings of the errmsg the sources document: an older errmsg, or a runtime's
+    /// wording, `%s` placeholders included. Most codes have none.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert_eq!(Errcode::DailyQuotaReached.errmsg_aliases(), ["api freq out of limit"]);
+    /// assert!(Errcode::InvalidCode.errmsg_aliases().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn errmsg_aliases(self) -> &'static [&'static str] {
         self.info().aliases
     }
 
