@@ -1121,10 +1121,19 @@ fn app_sdk_result<'a>(
     options: &DecodeOptions,
     nested_gateway_action: Option<crate::Action>,
 ) -> Option<Diagnosis<'a>> {
-    let status = field(line, "resultStatus").and_then(|v| leading_int(v).map(|(n, _)| n))?;
+    // The Android SDK's `PayResult.toString()` braces each value: `resultStatus={6001};memo={用户
+    // 取消};result={}`. The status must be a number there (`resultStatus={x}` is JSX).
+    // A bare value ends before a `}`, so the opening brace is all that is left to strip.
+    let braced = |value: &'a str| -> Option<&'a str> {
+        let inner = value.strip_prefix('{').unwrap_or(value);
+        Some(inner.split_once('}').map_or(inner, |(inner, _)| inner))
+    };
+    let status = field(line, "resultStatus")
+        .and_then(braced)
+        .and_then(|v| leading_int(v).map(|(n, _)| n))?;
     let fail = crate::alipay::Fail {
         result_status: Some(ErrorValue::Number(status)),
-        memo: field(line, "memo").map(Cow::Borrowed),
+        memo: field(line, "memo").and_then(braced).map(Cow::Borrowed),
         nested_gateway_action,
         ..crate::alipay::Fail::default()
     };

@@ -204,6 +204,15 @@ const FORMS: &[Case] = &[
         Some(40001),
         Some(Action::FixRequest),
     ),
+    // The Alipay Android SDK's PayResult.toString(), each value braced (the official demo's
+    // class; alipay_jsapi_errors.tsv my.tradePay 6001 用户中途取消: AskUser).
+    (
+        "pay result: resultStatus={6001};memo={用户取消};result={}",
+        Found::Fields,
+        Platform::Alipay,
+        Some(6001),
+        Some(Action::AskUser),
+    ),
     // The Ruby wechat gem: the errmsg with its hint, then its own code in parentheses.
     (
         "Wechat::ResponseError: invalid code, hints: [ req_id: je7q.a0244th27 ](40029)",
@@ -635,6 +644,8 @@ fn lines_without_a_payload_say_so() {
         "获取失败：invalid credential, hint: [1651], from ip: 198.51.100.2",
         // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
         "下单失败 错误码：SYSTEM_ERROR",
+        // JSX's `resultStatus={…}` is no App SDK result.
+        "<Result resultStatus={status} memo={memo} />",
         // Nor in brackets after a gateway number with no gateway msg.
         "Exception[40004] x[SYSTEM_ERROR]",
         // A bracketed code before another code's errmsg (40001's) is neither code.
