@@ -263,7 +263,9 @@ fn wxjava_check_result(line: &str) -> Option<Answer<'static>> {
         "错误代码：",
         "错误详情：",
     ];
-    // Both flags' labels end in `代码：`; most lines have neither.
+    // A flag's value is v2's own SUCCESS or FAIL, whose upper-case letters are rare in a line
+    // and quick to rule it out; both flags' labels end in `代码：`.
+    find_str(line, "FAIL").or_else(|| find_str(line, "SUCCESS"))?;
     find_str(line, "代码：")?;
     // A label after the first starts a field only after WxJava's separator: `预签约错误代码：`
     // (a contract result's own field) holds `错误代码：` too.

@@ -149,13 +149,18 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
 /// parentheses, as some SDKs render an error (the Ruby wechat gem). The same two pieces of
 /// evidence as [`number_then_its_errmsg`], in the other order.
 fn errmsg_then_its_number(line: &str) -> Option<(i64, &str)> {
-    memchr::memchr_iter(b'(', line.as_bytes()).find_map(|open| {
-        let inner = line.get(open + 1..)?;
-        let close = inner.find(')')?;
-        let digits = inner.get(..close)?;
-        if !(5..=9).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'(', bytes).find_map(|open| {
+        // Most parentheses hold no number: the digits are counted before anything is sought.
+        let count = bytes
+            .get(open + 1..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(5..=9).contains(&count) || bytes.get(open + 1 + count) != Some(&b')') {
             return None;
         }
+        let digits = line.get(open + 1..open + 1 + count)?;
         let code: i64 = digits.parse().ok()?;
         let documented = super::Errcode::from_code(code)?.errmsg();
         if documented.len() < 8 || documented.contains('%') {
