@@ -1098,6 +1098,12 @@ fn bracketed(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
 /// quoted or not) right before it. A `resultStatus` elsewhere in the line (`status resultStatus=9000, query={…}`)
 /// does not make an object the App SDK's.
 fn is_result_value(head: &str) -> bool {
+    // The Android SDK's `PayResult` braces the value: `result={{"alipay_trade_app_pay_response":…}}`.
+    let head = head.trim_end();
+    let head = head
+        .strip_suffix('{')
+        .filter(|key| key.ends_with('='))
+        .unwrap_or(head);
     // The value may be the answer's JSON quoted as a string (`result: '{…}'`).
     let key = head.trim_end().trim_end_matches(['"', '\'']).trim_end();
     let Some(key) = key.strip_suffix(':').or_else(|| key.strip_suffix('=')) else {

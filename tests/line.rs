@@ -213,6 +213,15 @@ const FORMS: &[Case] = &[
         Some(6001),
         Some(Action::AskUser),
     ),
+    // …with the gateway answer braced in `result`, whose step is the cause's
+    // (alipay_gateway.tsv isv.missing-signature-config: fix_config).
+    (
+        r#"resultStatus={4000};memo={};result={{"alipay_trade_app_pay_response":{"code":"40003","msg":"Insufficient Conditions","sub_code":"isv.missing-signature-config","sub_msg":"应用未配置对应签名算法的公钥或者证书"}}}"#,
+        Found::Fields,
+        Platform::Alipay,
+        Some(4000),
+        Some(Action::FixConfig),
+    ),
     // The Ruby wechat gem: the errmsg with its hint, then its own code in parentheses.
     (
         "Wechat::ResponseError: invalid code, hints: [ req_id: je7q.a0244th27 ](40029)",
