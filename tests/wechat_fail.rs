@@ -269,7 +269,26 @@ fn an_err_code_contradicted_by_its_err_msg_names_nothing() {
     // A message no row documents leaves the errCode standing.
     let unknown_words =
         decode(r#"{"errMsg":"requestSubscribeMessage:fail:something else","errCode":20004}"#);
-    assert!(unknown_words.legacy_code().is_some());
+    assert_eq!(
+        unknown_words.legacy_code(),
+        Some(minierr::wx::legacy::Code::SubscribeMessageMainSwitchOff)
+    );
+    // An older wording with no number of its own is the same failure as the errCode's
+    // (wechat_jsapi_errcode_more.tsv: FileSystemManager's legacy `fail no such file or
+    // directory, open ${filePath}`, errno 1300002).
+    let older = decode(
+        r#"{"errMsg":"readFile:fail no such file or directory, open wxfile://usr/a.txt","errCode":1300002}"#,
+    );
+    assert_eq!(
+        older.resolved_errno().and_then(|e| e.known()),
+        Some(minierr::wx::Errno::NoSuchFileOrDirectory)
+    );
+    // Wi-Fi's 12010 is documented to carry the reason in its errMsg.
+    let carrier = decode(r#"{"errMsg":"connectWifi:fail:password error Wi-Fi","errCode":12010}"#);
+    assert_eq!(
+        carrier.legacy_code(),
+        Some(minierr::wx::legacy::Code::WifiSystemInternalError)
+    );
 }
 
 #[test]

@@ -224,8 +224,10 @@ impl<'a> Fail<'a> {
     }
 
     /// The resolution: the errno sent; else the errno of the legacy code that (family,
-    /// errCode) names; else the errno the reason names; else the errno of the legacy code the
-    /// reason names. With it, which of the three answered, and the legacy code if one did.
+    /// errCode) names, unless the reason is word for word another numbered code's message in
+    /// that family (then nothing answers: the two contradict each other); else the errno the
+    /// reason names; else the errno of the legacy code the reason names. With it, which of the
+    /// three answered, and the legacy code if one did.
     fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
         self.resolve_with(&OnceCell::new(), &mut None)
     }
@@ -620,19 +622,34 @@ impl Parts<'_> {
     }
 }
 
-/// Whether the reason is the documented message of other codes of `code`'s family only
-/// (`errCode: 20004` beside 20001's `No template data return, …`): errCode and errMsg then
-/// contradict each other, and neither names the failure.
+/// Whether the reason is the documented message of other numbered codes of `code`'s family
+/// only (`errCode: 20004` beside 20001's `No template data return, …`): errCode and errMsg
+/// then contradict each other, and neither names the failure.
+///
+/// What does not contradict: a row with no number of its own (an older wording, `no such
+/// file or directory, open %s`), or one with the code's own errno, is the same failure; and
+/// a code whose page says its errMsg carries the reason (Wi-Fi's 12010, `需要在 errmsg 打印具体的
+/// 错误原因`) may come with any other code's words.
 fn contradicts(parts: &Parts<'_>, code: legacy::Code) -> bool {
-    let (mut named, mut names_code) = (false, false);
+    let carries_reason = code
+        .message_zh()
+        .as_bytes()
+        .windows(6)
+        .any(|word| word.eq_ignore_ascii_case(b"errmsg"));
+    if carries_reason {
+        return false;
+    }
+    let (mut named, mut agrees) = (false, false);
     for other in
         legacy::Code::with_message_in(Some(code.family()), parts.reason, parts.normal.as_str())
             .filter(|other| other.family() == code.family())
     {
         named = true;
-        names_code |= other == code;
+        agrees |= other == code
+            || other.err_code().is_none()
+            || (other.errno().is_some() && other.errno() == code.errno());
     }
-    named && !names_code
+    named && !agrees
 }
 
 /// The legacy code whose documented message is the reason, in the API's family, when the
