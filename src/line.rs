@@ -1128,18 +1128,21 @@ fn app_sdk_result<'a>(
     nested_gateway_action: Option<crate::Action>,
 ) -> Option<Diagnosis<'a>> {
     // The Android SDK's `PayResult.toString()` braces each value: `resultStatus={6001};memo={用户
-    // 取消};result={}`. The status must be a number there (`resultStatus={x}` is JSX).
-    // A bare value ends before a `}`, so the opening brace is all that is left to strip.
-    let braced = |value: &'a str| -> Option<&'a str> {
-        let inner = value.strip_prefix('{').unwrap_or(value);
-        Some(inner.split_once('}').map_or(inner, |(inner, _)| inner))
-    };
-    let status = field(line, "resultStatus")
-        .and_then(braced)
-        .and_then(|v| leading_int(v).map(|(n, _)| n))?;
+    // 取消};result={}`. A bare value ends before a `}`, so the opening brace is all there is
+    // to strip; a quoted value is left as it is.
+    let braced = |value: &'a str| value.strip_prefix('{');
+    let unbraced = |value: &'a str| braced(value).unwrap_or(value);
+    let status_text = field(line, "resultStatus")?;
+    let (status, rest) = leading_int(unbraced(status_text))?;
+    // PayResult's statuses have four digits; a placeholder a logger left unformatted
+    // (`resultStatus={2}`, `{status}` in JSX) is no result.
+    let digits = unbraced(status_text).len() - rest.len();
+    if braced(status_text).is_some() && digits < 4 {
+        return None;
+    }
     let fail = crate::alipay::Fail {
         result_status: Some(ErrorValue::Number(status)),
-        memo: field(line, "memo").and_then(braced).map(Cow::Borrowed),
+        memo: field(line, "memo").map(|memo| Cow::Borrowed(unbraced(memo))),
         nested_gateway_action,
         ..crate::alipay::Fail::default()
     };

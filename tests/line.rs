@@ -653,8 +653,9 @@ fn lines_without_a_payload_say_so() {
         "获取失败：invalid credential, hint: [1651], from ip: 198.51.100.2",
         // WeChat Pay's SYSTEM_ERROR after a label is not Alipay's ACQ.SYSTEM_ERROR.
         "下单失败 错误码：SYSTEM_ERROR",
-        // JSX's `resultStatus={…}` is no App SDK result.
+        // JSX's `resultStatus={…}` is no App SDK result, nor a logger's unformatted placeholder.
         "<Result resultStatus={status} memo={memo} />",
+        "pay done: resultStatus={2}, memo={3}",
         // Nor in brackets after a gateway number with no gateway msg.
         "Exception[40004] x[SYSTEM_ERROR]",
         // A bracketed code before another code's errmsg (40001's) is neither code.
