@@ -144,12 +144,12 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         out,
         "\n/// The errno categories whose codes every API may report, one bit per category.\npub(crate) const GENERAL_CATEGORIES: u32 = {general:#b};\n"
     );
-    out.push_str("/// For each API of the reference, the errno categories of its own section, one bit per\n/// category (0 for a section no category covers, such as `location`).\n");
-    let entries: Vec<(String, String)> = apis
-        .iter()
-        .map(|(api, mask)| (api.clone(), format!("{mask:#b}")))
-        .collect();
-    crate::render::phf_map(&mut out, "API_CATEGORIES", "u32", &entries);
+    mask_map(
+        &mut out,
+        "/// For each API of the reference, the errno categories of its own section, one bit per\n/// category (0 for a section no category covers, such as `location`).\n",
+        "API_CATEGORIES",
+        &apis,
+    );
     let claimed_list: Vec<String> = claimed.iter().map(u32::to_string).collect();
     let _ = writeln!(
         out,
@@ -157,14 +157,24 @@ pub(crate) fn render(data: &Path) -> Result<GeneratedFile, TableError> {
         claimed.len(),
         claimed_list.join(", ")
     );
-    out.push_str("/// For each API whose section claims subcategories, which, one bit per index into\n/// [`CLAIMED_SUBCATEGORIES`]; an API not listed claims none.\n");
-    let entries: Vec<(String, String)> = api_claims
-        .iter()
-        .map(|(api, bits)| (api.clone(), format!("{bits:#b}")))
-        .collect();
-    crate::render::phf_map(&mut out, "API_SUBCATEGORIES", "u32", &entries);
+    mask_map(
+        &mut out,
+        "/// For each API whose section claims subcategories, which, one bit per index into\n/// [`CLAIMED_SUBCATEGORIES`]; an API not listed claims none.\n",
+        "API_SUBCATEGORIES",
+        &api_claims,
+    );
     Ok(GeneratedFile {
         path: "src/wx/api_families_generated.rs",
         contents: out,
     })
+}
+
+/// A `phf` map from each API to a bit mask, after its doc comment.
+fn mask_map(out: &mut String, doc: &str, name: &str, masks: &BTreeMap<String, u32>) {
+    out.push_str(doc);
+    let entries: Vec<(String, String)> = masks
+        .iter()
+        .map(|(api, bits)| (api.clone(), format!("{bits:#b}")))
+        .collect();
+    crate::render::phf_map(out, name, "u32", &entries);
 }
