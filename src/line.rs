@@ -704,7 +704,15 @@ fn devtools_domain_message(line: &str) -> Option<&str> {
         let page = linked.get(url..).unwrap_or_default();
         find_str(crate::normalize::head_of(page, 64), "weixin.qq.com")?;
     }
-    Some(quoted_tail(line, not_in_at))
+    // The message and its link hold no space after the list's name: what follows a space is
+    // the app's (`… 合法域名列表中 2.request:fail …`, numbered lines pasted as one).
+    let message = quoted_tail(line, not_in_at);
+    let list_end = list_at + LIST.len() - not_in_at;
+    let end = message
+        .get(list_end..)
+        .and_then(|rest| rest.find(char::is_whitespace))
+        .map_or(message.len(), |space| list_end + space);
+    message.get(..end)
 }
 
 /// A WeChat server errmsg printed without its errcode, as apps log it: `access_token missing

@@ -352,6 +352,15 @@ const FORMS: &[Case] = &[
         None,
         Some(Action::FixConfig),
     ),
+    // The message ends at the list's name when no link follows: what comes after a space is
+    // the app's own text (numbered console lines pasted as one).
+    (
+        "1. https://example.api.lncld.net 不在以下 request 合法域名列表中 2.request:fail url not in domain list 3.VM136:1 Error: Request has been terminated",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::FixConfig),
+    ),
     // A gateway success the log cut short (yansongda/laravel-pay#57): the wrapper and 10000
     // Success are the gateway's. A refund's success cut before its fund_change is looked up.
     (
