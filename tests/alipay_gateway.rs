@@ -70,7 +70,9 @@ fn every_reference_row_is_a_reading_in_the_catalog() {
         .collect();
     let catalog: BTreeSet<&str> = SubCode::all().map(SubCode::code).collect();
     // Sub_codes sourced beyond the reference, each with its source in the data table.
-    let beyond: BTreeSet<&str> = ["isv.missing-app-cert-sn"].into_iter().collect();
+    let beyond: BTreeSet<&str> = ["isv.missing-app-cert-sn", "isv.app-cert-not-exist"]
+        .into_iter()
+        .collect();
     assert_eq!(
         catalog
             .difference(&sub_codes)
@@ -427,9 +429,11 @@ const REAL: &[Expected] = &[
     (
         r#"{"code":"40002","msg":"Invalid Arguments","subCode":"isv.app-cert-not-exist","subMsg":"应用公钥证书不存在"}"#,
         Platform::AlipayGateway,
-        None,
-        Some(Action::FixRequest),
-        "a sub_code no table lists: its text is kept and the public code 40002 gives the class",
+        Some("IsvAppCertNotExist"),
+        Some(Action::FixConfig),
+        "listed among the public-key-certificate mode errors (opendocs common/02kdnf); the thread's \
+         answer is a wrong certificate serial, and Alipay support's causes (developer.aliyun.com/ask/285114) \
+         are the app's signing mode, certificate path and file: the certificate configuration",
     ),
     (
         "错误代码 invalid-app-id 错误原因: 无效的AppID参数",

@@ -175,7 +175,7 @@ impl SubCode {
     /// How many sub_codes the tables hold.
     ///
     /// ```
-    /// assert_eq!(minierr::alipay::gateway::SubCode::COUNT, 295);
+    /// assert_eq!(minierr::alipay::gateway::SubCode::COUNT, 296);
     /// ```
     pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 

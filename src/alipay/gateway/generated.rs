@@ -618,6 +618,15 @@ pub enum SubCode {
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "isv.missing-app-cert-sn")]
     IsvMissingAppCertSn,
+    /// `isv.app-cert-not-exist` under code `40002`
+    ///
+    /// 应用公钥证书不存在
+    ///
+    /// The app public-key certificate does not exist.
+    ///
+    /// Next step: [`Action::FixConfig`].
+    #[doc(alias = "isv.app-cert-not-exist")]
+    IsvAppCertNotExist,
     /// `isv.not-support-app-auth` under code `40002`
     ///
     /// 本接口不支持第三方代理调用
@@ -2977,7 +2986,7 @@ pub enum SubCode {
 }
 
 /// Every variant, in catalog order.
-pub(super) const SUB_CODE_ALL: [SubCode; 295] = [
+pub(super) const SUB_CODE_ALL: [SubCode; 296] = [
     SubCode::IspUnknowError,
     SubCode::AopUnknowError,
     SubCode::AopUnsupportOperation,
@@ -3016,6 +3025,7 @@ pub(super) const SUB_CODE_ALL: [SubCode; 295] = [
     SubCode::IsvDecryptionErrorUnknown,
     SubCode::IsvMissingSignatureConfig,
     SubCode::IsvMissingAppCertSn,
+    SubCode::IsvAppCertNotExist,
     SubCode::IsvNotSupportAppAuth,
     SubCode::IsvInvalidAuthRelations,
     SubCode::IsvInsufficientIsvPermissions,
@@ -3809,6 +3819,20 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 apis: "*",
                 source: "https://opendocs.alipay.com/common/02kdnf",
                 note: "Listed on the signing troubleshooting page (https://opendocs.alipay.com/common/02kdnf) among the public-key-certificate mode errors; code 40002 and sub_msg as the gateway sends them (alipay_fund_trans_uni_transfer_response, sub_msg 缺少应用公钥证书序列号 with a link to open.alipay.com/api/errCheck). Cause (Alipay support answer, developer.aliyun.com/ask/285112): fund APIs (transfers, red packets) require public-key-certificate signing, and an app signing with a plain public key, a wrong app_cert_path or a certificate file other than the one downloaded from the console gets this code; configuration, so fix_config rather than the fix_request of other isv.missing-* parameters.",
+            },
+        SubCode::IsvAppCertNotExist => &SubCodeInfo {
+                code: "isv.app-cert-not-exist",
+                public_code: "40002",
+                sub_msg_zh: "应用公钥证书不存在",
+                message_en: "The app public-key certificate does not exist",
+                solution_zh: "",
+                action: Action::FixConfig,
+                retry_hint: None,
+                outcome_unknown: false,
+                reliability: crate::Reliability::Secondary,
+                apis: "*",
+                source: "https://opendocs.alipay.com/common/02kdnf",
+                note: "Listed on the signing troubleshooting page (https://opendocs.alipay.com/common/02kdnf) among the public-key-certificate mode errors; code 40002 and sub_msg as the gateway sends them (Invalid Arguments, 应用公钥证书不存在). Causes (Alipay support answer, developer.aliyun.com/ask/285114): the app's signing mode is plain public key but the call signs with a certificate, a wrong app_cert_path, a certificate file other than the one downloaded from the console, or a self-made signature without app_cert_sn: the app's certificate configuration, so fix_config.",
             },
         SubCode::IsvNotSupportAppAuth => &SubCodeInfo {
                 code: "isv.not-support-app-auth",

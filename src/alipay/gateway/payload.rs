@@ -24,8 +24,14 @@ use crate::{Action, RetryHint};
 /// let r = Response::from_json_str(r#"{"code":"40002","msg":"Invalid Arguments","subCode":"isv.app-cert-not-exist","subMsg":"应用公钥证书不存在"}"#)?;
 /// assert_eq!(r.public_code(), Some(Code::InvalidArguments));
 /// assert_eq!(r.sub_code().map(|s| s.raw().to_owned()), Some("isv.app-cert-not-exist".to_owned()));
-/// assert_eq!(r.resolved_sub_code(), None, "not in the tables: the text is kept");
-/// assert_eq!(r.action(CallKind::Idempotent), Some(Action::FixRequest), "the public code's class");
+/// assert_eq!(r.resolved_sub_code(), Some(SubCode::IsvAppCertNotExist));
+/// assert_eq!(r.action(CallKind::Idempotent), Some(Action::FixConfig));
+///
+/// // A sub_code the tables do not hold: its text is kept, and the public code gives the class.
+/// let r = Response::from_json_str(r#"{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.some-newer-check","sub_msg":"新的校验"}"#)?;
+/// assert_eq!(r.resolved_sub_code(), None);
+/// assert_eq!(r.sub_code().map(|s| s.raw().to_owned()), Some("isv.some-newer-check".to_owned()));
+/// assert_eq!(r.action(CallKind::Idempotent), Some(Action::FixRequest));
 ///
 /// // A transfer whose outcome is unknown: query it, never send it twice.
 /// let r = Response::from_json_str(r#"{"alipay_fund_trans_uni_transfer_response":{"code":"40004","msg":"Business Failed","sub_code":"SYSTEM_ERROR","sub_msg":"系统繁忙"}}"#)?;
