@@ -283,6 +283,19 @@ fn an_err_code_contradicted_by_its_err_msg_names_nothing() {
         older.resolved_errno().and_then(|e| e.known()),
         Some(minierr::wx::Errno::NoSuchFileOrDirectory)
     );
+    // An older wording of another errno is a different failure: `permission denied` is
+    // 1300013's (and 1302001's), not 1300002's; `not a directory %s` is 1300020's.
+    for contradicted in [
+        r#"{"errMsg":"readFile:fail permission denied","errCode":1300002}"#,
+        r#"{"errMsg":"readdir:fail not a directory /a","errCode":1300002}"#,
+    ] {
+        let fail = decode(contradicted);
+        assert_eq!(
+            (fail.resolved_errno(), fail.action()),
+            (None, None),
+            "{contradicted}"
+        );
+    }
     // Wi-Fi's 12010 is documented to carry the reason in its errMsg.
     let carrier = decode(r#"{"errMsg":"connectWifi:fail:password error Wi-Fi","errCode":12010}"#);
     assert_eq!(

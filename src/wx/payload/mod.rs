@@ -224,10 +224,11 @@ impl<'a> Fail<'a> {
     }
 
     /// The resolution: the errno sent; else the errno of the legacy code that (family,
-    /// errCode) names, unless the reason is word for word another numbered code's message in
-    /// that family (then nothing answers: the two contradict each other); else the errno the
-    /// reason names; else the errno of the legacy code the reason names. With it, which of the
-    /// three answered, and the legacy code if one did.
+    /// errCode) names, unless the reason is the documented message of a different failure of
+    /// that family (then nothing answers: the two contradict each other; see the guide's
+    /// "How a WeChat failure resolves"); else the errno the reason names; else the errno of the
+    /// legacy code the reason names. With it, which of the three answered, and the legacy code
+    /// if one did.
     fn resolve(&self) -> (Option<AnyErrno>, Option<ResolvedBy>, Option<legacy::Code>) {
         self.resolve_with(&OnceCell::new(), &mut None)
     }
@@ -622,34 +623,42 @@ impl Parts<'_> {
     }
 }
 
-/// Whether the reason is the documented message of other numbered codes of `code`'s family
-/// only (`errCode: 20004` beside 20001's `No template data return, …`): errCode and errMsg
-/// then contradict each other, and neither names the failure.
+/// Whether the reason names a different failure of `code`'s family (`errCode: 20004` beside
+/// 20001's `No template data return, …`): errCode and errMsg then contradict each other, and
+/// neither names the failure. The reason is matched as every lookup matches it (normal form,
+/// templates).
 ///
-/// What does not contradict: a row with no number of its own (an older wording, `no such
-/// file or directory, open %s`), or one with the code's own errno, is the same failure; and
-/// a code whose page says its errMsg carries the reason (Wi-Fi's 12010, `需要在 errmsg 打印具体的
-/// 错误原因`) may come with any other code's words.
+/// A matching row names a different failure when it is another numbered code without the
+/// code's errno, or an older wording (a row with no number of its own) of another errno. A row
+/// with the code's own errno agrees; an older wording with no errno says nothing either way
+/// (`permission denied, open %s`). A code whose page says its errMsg carries the reason (Wi-Fi's
+/// 12010, `需要在 errmsg 打印具体的错误原因`; virtual payment's `err_msg`) may come with any
+/// other code's words.
 fn contradicts(parts: &Parts<'_>, code: legacy::Code) -> bool {
-    let carries_reason = code
-        .message_zh()
-        .as_bytes()
-        .windows(6)
-        .any(|word| word.eq_ignore_ascii_case(b"errmsg"));
+    let description = code.message_zh().as_bytes();
+    let carries_reason = [b"errmsg".as_slice(), b"err_msg".as_slice()]
+        .iter()
+        .any(|word| {
+            description
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        });
     if carries_reason {
         return false;
     }
-    let (mut named, mut agrees) = (false, false);
+    let (mut differs, mut agrees) = (false, false);
     for other in
         legacy::Code::with_message_in(Some(code.family()), parts.reason, parts.normal.as_str())
             .filter(|other| other.family() == code.family())
     {
-        named = true;
-        agrees |= other == code
-            || other.err_code().is_none()
-            || (other.errno().is_some() && other.errno() == code.errno());
+        let same_errno = other.errno().is_some() && other.errno() == code.errno();
+        if other == code || same_errno {
+            agrees = true;
+        } else if other.err_code().is_some() || other.errno().is_some() {
+            differs = true;
+        }
     }
-    named && !agrees
+    differs && !agrees
 }
 
 /// The legacy code whose documented message is the reason, in the API's family, when the
