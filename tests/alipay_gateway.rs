@@ -431,9 +431,9 @@ const REAL: &[Expected] = &[
         Platform::AlipayGateway,
         Some("IsvAppCertNotExist"),
         Some(Action::FixConfig),
-        "listed among the public-key-certificate mode errors (opendocs common/02kdnf); the thread's \
-         answer is a wrong certificate serial, and Alipay support's causes (developer.aliyun.com/ask/285114) \
-         are the app's signing mode, certificate path and file: the certificate configuration",
+        "FixConfig rests on Alipay support's answer (developer.aliyun.com/ask/285114): three of \
+         its four causes are the app's signing mode, certificate path and file; the thread itself \
+         (a hand-built appCertSn, an unconfirmed reply about the serial) settles nothing",
     ),
     (
         "错误代码 invalid-app-id 错误原因: 无效的AppID参数",

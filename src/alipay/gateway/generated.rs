@@ -3831,8 +3831,8 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 outcome_unknown: false,
                 reliability: crate::Reliability::Secondary,
                 apis: "*",
-                source: "https://opendocs.alipay.com/common/02kdnf",
-                note: "Listed on the signing troubleshooting page (https://opendocs.alipay.com/common/02kdnf) among the public-key-certificate mode errors; code 40002 and sub_msg as the gateway sends them (Invalid Arguments, 应用公钥证书不存在). Causes (Alipay support answer, developer.aliyun.com/ask/285114): the app's signing mode is plain public key but the call signs with a certificate, a wrong app_cert_path, a certificate file other than the one downloaded from the console, or a self-made signature without app_cert_sn: the app's certificate configuration, so fix_config.",
+                source: "https://developer.aliyun.com/ask/285114",
+                note: "A public-key-certificate mode error, beside isv.missing-app-cert-sn; code 40002 and sub_msg as the gateway sends them (Invalid Arguments, 应用公钥证书不存在; alipay-sdk-nodejs-all#56, yansongda/pay#405). Causes (Alipay support's answer, the source): the app's signing mode is plain public key but the call signs with a certificate; a wrong app_cert_path; a certificate file other than the one downloaded from the console; or a self-made signature without app_cert_sn. Three of the four are the app's certificate configuration, so fix_config; the fourth is the calling code's.",
             },
         SubCode::IsvNotSupportAppAuth => &SubCodeInfo {
                 code: "isv.not-support-app-auth",

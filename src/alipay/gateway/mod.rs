@@ -51,12 +51,12 @@
 //! misspellings are real and kept as written: `isp.unknow-error`, `aop.unknow-error`,
 //! `ACQ.REASON_TRADE_BEEN_FREEZEN`, `AQC.SYSTEM_ERROR` beside `ACQ.SYSTEM_ERROR`. The Chinese
 //! and the 解决方案 are the sources'; the English and the actions are minierr's, starting from
-//! the reference's inferred action column. Two sub_codes are sourced beyond the reference,
-//! both listed by the signing troubleshooting page among the certificate-mode errors:
-//! `isv.missing-app-cert-sn` (40002, 缺少应用公钥证书序列号), which fund APIs send to an app
-//! that signs with a plain public key, and `isv.app-cert-not-exist` (40002, 应用公钥证书不存在),
-//! a signing mode, certificate path or certificate file that does not match the app's. The
-//! next step of both is the app's configuration, not the request's.
+//! the reference's inferred action column. Two certificate-mode sub_codes are sourced beyond
+//! the reference: `isv.missing-app-cert-sn` (40002, 缺少应用公钥证书序列号), which the signing
+//! troubleshooting page lists and fund APIs send to an app that signs with a plain public key,
+//! and `isv.app-cert-not-exist` (40002, 应用公钥证书不存在), whose causes in Alipay support's
+//! answer are mostly the app's signing mode, certificate path or certificate file. The next step
+//! of both is the app's configuration, not the request's.
 
 use crate::{Action, RetryHint};
 
