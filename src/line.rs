@@ -697,22 +697,39 @@ fn devtools_domain_message(line: &str) -> Option<&str> {
     if list_name.len() > 16 || !list_name.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    // The message runs to the list's name, then through the runtime's advice and the link it
+    // gives (`，请参考文档：https://…`, or typed with spaces, `, 请参考文档: https://…`), which
+    // ends at a space or at the DevTools' own `(env: …)`. Anything else after a space is the
+    // app's (`… 合法域名列表中 2.request:fail …`, numbered lines pasted as one).
+    let message = quoted_tail(line, not_in_at);
+    let list_end = list_at + LIST.len() - not_in_at;
+    let after_list = message.get(list_end..)?;
+    let advice = after_list.trim_start_matches([',', '，', ' ']);
+    let end = match advice.strip_prefix("请参考文档") {
+        Some(link) => {
+            let link = link.trim_start_matches([':', '：', ' ']);
+            let link_end = link
+                .find(|c: char| c.is_whitespace() || c == '(')
+                .unwrap_or(link.len());
+            message.len() - link.len() + link_end
+        }
+        None => {
+            list_end
+                + after_list
+                    .find(char::is_whitespace)
+                    .unwrap_or(after_list.len())
+        }
+    };
+    let message = message.get(..end)?.trim_end_matches([',', '，']);
     // The page it links is WeChat's; a runtime that copied the words links its own.
-    let after = line.get(list_at + LIST.len()..)?;
-    let linked = crate::normalize::head_of(after, 64);
+    let linked = message
+        .get(list_end.min(message.len())..)
+        .unwrap_or_default();
     if let Some(url) = find_str(linked, "://") {
         let page = linked.get(url..).unwrap_or_default();
         find_str(crate::normalize::head_of(page, 64), "weixin.qq.com")?;
     }
-    // The message and its link hold no space after the list's name: what follows a space is
-    // the app's (`… 合法域名列表中 2.request:fail …`, numbered lines pasted as one).
-    let message = quoted_tail(line, not_in_at);
-    let list_end = list_at + LIST.len() - not_in_at;
-    let end = message
-        .get(list_end..)
-        .and_then(|rest| rest.find(char::is_whitespace))
-        .map_or(message.len(), |space| list_end + space);
-    message.get(..end)
+    Some(message)
 }
 
 /// A WeChat server errmsg printed without its errcode, as apps log it: `access_token missing
