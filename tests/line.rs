@@ -352,6 +352,14 @@ const FORMS: &[Case] = &[
         None,
         Some(Action::FixConfig),
     ),
+    // Today's DevTools append `(env: …)` after the link; the message ends before it.
+    (
+        "VM11 asdebug.js:1 http://127.0.0.1:10096 不在以下 request 合法域名列表中，请参考文档：https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html(env: Windows,mp,1.06.2412050; lib: 3.8.7)",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::FixConfig),
+    ),
     // The message ends at the list's name when no link follows: what comes after a space is
     // the app's own text (numbered console lines pasted as one).
     (
