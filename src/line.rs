@@ -1068,29 +1068,26 @@ fn gateway_pairs(line: &str) -> Option<gateway::Response<'_>> {
         .next()
         .unwrap_or(before)
         .trim();
-    let mut rest = line.get(end..)?;
     let own = code.msg();
     let is_own = |text: &str| !own.is_empty() && text.eq_ignore_ascii_case(own);
-    let msg = if is_own(before) {
-        Some(before)
-    } else {
-        // The msg after the bracket: `[40004] Business Failed`.
-        let after = rest.trim_start();
-        after.get(..own.len()).filter(|m| is_own(m)).inspect(|m| {
-            rest = after.get(m.len()..).unwrap_or_default();
-        })
+    let after = line.get(end..)?;
+    // The msg before the bracket, or after it (`[40004] Business Failed`), and what follows it.
+    let after_msg = after.trim_start();
+    let (msg, rest) = match after_msg.get(..own.len()) {
+        _ if is_own(before) => (Some(before), after),
+        Some(msg) if is_own(msg) => (Some(msg), after_msg.get(msg.len()..)?),
+        _ => (None, after),
     };
     let sub = bracketed(rest)
         .next()
         .filter(|(inner, _, _)| SubCode::find(inner).is_some() || inner.contains(['.', '-']));
-    let msg_is_the_codes = msg.is_some();
     let known_sub_code = sub.is_some_and(|(inner, _, _)| {
         SubCode::find(inner).is_some() && wx::pay::Code::from_code(inner).is_none()
     });
-    let msg = msg.unwrap_or(before);
-    if !msg_is_the_codes && !known_sub_code {
+    if msg.is_none() && !known_sub_code {
         return None;
     }
+    let msg = msg.unwrap_or(before);
     let (sub_code, sub_msg) = match sub {
         Some((inner, at, _)) => (
             Some(Cow::Borrowed(inner)),
@@ -1155,14 +1152,14 @@ fn app_sdk_result<'a>(
     // The Android SDK's `PayResult.toString()` braces each value: `resultStatus={6001};memo={用户
     // 取消};result={}`. A bare value ends before a `}`, so the opening brace is all there is
     // to strip; a quoted value is left as it is.
-    let braced = |value: &'a str| value.strip_prefix('{');
-    let unbraced = |value: &'a str| braced(value).unwrap_or(value);
+    let unbraced = |value: &'a str| value.strip_prefix('{').unwrap_or(value);
     let status_text = field(line, "resultStatus")?;
-    let (status, rest) = leading_int(unbraced(status_text))?;
+    let status_value = unbraced(status_text);
+    let (status, rest) = leading_int(status_value)?;
     // PayResult's statuses have four digits; a placeholder a logger left unformatted
     // (`resultStatus={2}`, `{status}` in JSX) is no result.
-    let digits = unbraced(status_text).len() - rest.len();
-    if braced(status_text).is_some() && digits < 4 {
+    let braced = status_value.len() < status_text.len();
+    if braced && status_value.len() - rest.len() < 4 {
         return None;
     }
     let fail = crate::alipay::Fail {

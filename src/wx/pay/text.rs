@@ -269,18 +269,14 @@ fn wxjava_check_result(line: &str) -> Option<Answer<'static>> {
     find_str(line, "代码：")?;
     // A label after the first starts a field only after WxJava's separator: `预签约错误代码：`
     // (a contract result's own field) holds `错误代码：` too.
-    let mut first = true;
-    let starts = LABELS.map(|label| {
-        let start = if first {
+    let mut starts = [None; 5];
+    for (index, (start, label)) in starts.iter_mut().zip(LABELS).enumerate() {
+        *start = if index == 0 {
             find_str(line, label)
         } else {
-            ["，", ","].iter().find_map(|separator| {
-                find_str(line, &format!("{separator}{label}")).map(|at| at + separator.len())
-            })
+            after_separator(line, label)
         };
-        first = false;
-        start
-    });
+    }
     let value = |index: usize| -> Option<String> {
         let label = LABELS.get(index)?;
         let at = (*starts.get(index)?)? + label.len();
@@ -307,6 +303,22 @@ fn wxjava_check_result(line: &str) -> Option<Answer<'static>> {
         value(3),
         value(4),
     )))
+}
+
+/// Where `label` first stands right after WxJava's `，` (or a fork's `,`).
+fn after_separator(line: &str, label: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = find_str(line.get(from..)?, label) {
+        let start = from + at;
+        if line
+            .get(..start)
+            .is_some_and(|head| head.ends_with(['，', ',']))
+        {
+            return Some(start);
+        }
+        from = start + label.len();
+    }
+    None
 }
 
 /// WxJava's `WxPayException` as its generated `toString` prints it: `name=value` fields in the
