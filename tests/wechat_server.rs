@@ -600,3 +600,68 @@ fn real_response_bodies_resolve_as_their_threads_explain() {
     assert_eq!(checked, REAL_BODIES.len(), "every expectation met its body");
     assert_eq!(right, checked);
 }
+
+/// A number's own documented errmsg never contradicts it: every errmsg of the reference tables
+/// (the server table's and the open platform's), as transcribed, is its code's.
+#[test]
+fn documented_errmsgs_agree_with_their_codes() {
+    let server = reference().into_iter().map(|r| (r.code, r.errmsg));
+    let open = open_reference().into_iter().map(|r| (r.code, r.errmsg));
+    let mut checked = 0;
+    for (code, errmsg) in server.chain(open).filter(|(_, e)| !e.trim().is_empty()) {
+        let errcode = Errcode::from_code(code).unwrap_or_else(|| panic!("{code} is in the catalog"));
+        assert!(
+            !errcode.errmsg_contradicts(&errmsg),
+            "{code}'s own errmsg {errmsg:?} reads as another's"
+        );
+        checked += 1;
+    }
+    assert!(checked > 1500, "only {checked} errmsgs were checked");
+}
+
+/// Other services answer in the same `{errcode, errmsg}` shape with numbers WeChat's catalog
+/// also has. An errmsg that is not the code's keeps the number and names nothing.
+#[cfg(feature = "json")]
+#[test]
+fn another_services_number_in_the_same_shape_names_nothing() {
+    let cases = [
+        // DingTalk's error-code page: an unknown temporary authorisation code. WeChat's 40078 is
+        // an invalid card status.
+        r#"{"errcode":40078,"errmsg":"不存在的临时授权码"}"#,
+        // ByteDance's login (code2session) answers: bad parameters and a bad appid. WeChat's
+        // 40014 is an invalid access_token (Refresh), its 40015 an invalid menu type.
+        r#"{"errcode":40014,"errmsg":"bad params"}"#,
+        r#"{"errcode":40015,"errmsg":"bad appid"}"#,
+        // A WeCom answer without WeCom's marks: WeChat's 40013 is `invalid appid`.
+        r#"{"errcode":40013,"errmsg":"invalid corpid"}"#,
+    ];
+    for body in cases {
+        let d = minierr::decode_str(body).expect("a body in WeChat's shape");
+        let view = d.view();
+        let sent: serde_json::Value = serde_json::from_str(body).expect("JSON");
+        assert_eq!(d.platform(), minierr::Platform::WechatServer, "{body}");
+        assert_eq!(
+            d.code(),
+            Some(minierr::RawCode::Number(sent["errcode"].as_i64().expect("a number"))),
+            "{body}: the number is kept"
+        );
+        assert_eq!((d.name(), d.action(), d.retry_hint()), (None, None, None), "{body}");
+        assert_eq!((view.name, view.action, view.known), (None, None, false), "{body}");
+        assert_eq!(view.unnamed_because(), Some("(the errmsg is not this code's)"));
+    }
+    // WeChat's own errmsgs, shortened or with the caller's IP and a hint, keep their code.
+    for (body, action) in [
+        (r#"{"errcode":40001,"errmsg":"invalid credential"}"#, Action::Refresh),
+        (
+            r#"{"errcode":40164,"errmsg":"invalid ip 119.23.XXX.XXX, not in whitelist hint: [x0W0849XXXX]"}"#,
+            Action::FixConfig,
+        ),
+        (
+            r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#,
+            Action::Backoff,
+        ),
+    ] {
+        let d = minierr::decode_str(body).expect("a WeChat body");
+        assert_eq!(d.action(), Some(action), "{body}");
+    }
+}

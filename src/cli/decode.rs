@@ -57,7 +57,8 @@ fn head_of(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
-/// A code's name in its catalog, its count, and when it was first seen ([`Summary::seen`]).
+/// A code's name in its catalog (or why it has none), its count, and when it was first seen
+/// ([`Summary::seen`]).
 type CodeTally = (Option<&'static str>, u64, u64);
 
 /// How many lines have been seen, by outcome, and the tables of the summary.
@@ -105,8 +106,10 @@ impl Summary {
                     entry.1 += 1;
                 } else if self.uncapped || self.by_number.len() < MAX_TALLIED {
                     self.seen += 1;
-                    self.by_number
-                        .insert((platform, n), (view.name, 1, self.seen));
+                    self.by_number.insert(
+                        (platform, n),
+                        (view.name.or(view.unnamed_because()), 1, self.seen),
+                    );
                 }
             }
             Some(RawCode::Text(t)) => {
@@ -116,7 +119,10 @@ impl Summary {
                     entry.1 += 1;
                 } else if self.uncapped || codes.len() < MAX_TALLIED {
                     self.seen += 1;
-                    codes.insert(t.to_owned(), (view.name, 1, self.seen));
+                    codes.insert(
+                        t.to_owned(),
+                        (view.name.or(view.unnamed_because()), 1, self.seen),
+                    );
                 }
             }
             None => {}
@@ -775,7 +781,10 @@ fn emit(
         // Without a code there is nothing to look up: the `-` says so, and the step (if any)
         // came from the message alone (an errmsg several codes share, an HTTP status).
         None if view.code.is_none() => {}
-        None => out.write_all(b" (not in the catalog)")?,
+        None => {
+            out.write_all(b" ")?;
+            out.write_all(view.unnamed_because().unwrap_or_default().as_bytes())?;
+        }
     }
     out.write_all(b" -> ")?;
     out.write_all(action_name(view.action).as_bytes())?;

@@ -73,8 +73,12 @@ impl fmt::Display for Diagnosis<'_> {
             (Some(name), None) => write!(f, " {name}")?,
             (None, _) => {
                 // Without a code there is nothing the catalog could hold.
-                if self.code().is_some() {
-                    f.write_str(" (not in the catalog)")?;
+                if let Some(code) = self.code() {
+                    write!(
+                        f,
+                        " {}",
+                        super::view::unnamed_because(self.platform(), &code)
+                    )?;
                 }
                 if let Some(message) = self.message() {
                     write!(f, ": {message}")?;
@@ -375,8 +379,10 @@ impl Diagnosis<'_> {
                     Err(_) => RawCode::Text(e.code()),
                 })
             }),
+            // A number whose errmsg is not the code's is kept, with no meaning.
             Diagnosis::WxServer(response) => response
                 .resolved_errcode()
+                .or_else(|| response.errcode_sent())
                 .map(|c| RawCode::Number(c.raw())),
             Diagnosis::WxCloud(fail) => fail.resolved_code().map(|c| RawCode::Number(c.raw())),
             other => other.raw_code(),

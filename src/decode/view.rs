@@ -214,7 +214,9 @@ impl<'a> Diagnosis<'a> {
             return DiagnosisView {
                 platform: Platform::WechatServer,
                 api: None,
-                code: code.map(|c| RawCode::Number(c.raw())),
+                code: code
+                    .or_else(|| response.errcode_sent())
+                    .map(|c| RawCode::Number(c.raw())),
                 sub_code: None,
                 err_code: None,
                 known: known.is_some(),
@@ -259,6 +261,43 @@ impl<'a> Diagnosis<'a> {
             candidate_apis: self.candidate_apis(),
             wecom_reading: self.wecom_reading(),
         }
+    }
+}
+
+impl DiagnosisView<'_> {
+    /// Why the code has no name, as a report says it: `(not in the catalog)`, or for a WeChat
+    /// server number the catalog has, `(the errmsg is not this code's)`
+    /// ([`wx::server::Errcode::errmsg_contradicts`]). `None` when the code has a name or there
+    /// is no code.
+    ///
+    /// ```
+    /// let d = minierr::decode_str(r#"{"errcode":40015,"errmsg":"bad appid"}"#)?;
+    /// assert_eq!(d.view().unnamed_because(), Some("(the errmsg is not this code's)"));
+    /// let d = minierr::decode_str(r#"{"errcode":40999,"errmsg":"new"}"#)?;
+    /// assert_eq!(d.view().unnamed_because(), Some("(not in the catalog)"));
+    /// # Ok::<(), minierr::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn unnamed_because(&self) -> Option<&'static str> {
+        match self.name {
+            Some(_) => None,
+            None => self
+                .code
+                .as_ref()
+                .map(|code| unnamed_because(self.platform, code)),
+        }
+    }
+}
+
+/// [`DiagnosisView::unnamed_because`] for a code without a name.
+pub(super) fn unnamed_because(platform: Platform, code: &RawCode<'_>) -> &'static str {
+    match (platform, code) {
+        (Platform::WechatServer, RawCode::Number(n))
+            if wx::server::Errcode::from_code(*n).is_some() =>
+        {
+            "(the errmsg is not this code's)"
+        }
+        _ => "(not in the catalog)",
     }
 }
 

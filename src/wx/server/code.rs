@@ -288,6 +288,40 @@ impl Errcode {
         }
     }
 
+    /// Whether `reason` (an errmsg without its suffixes) cannot be this code's errmsg: the
+    /// catalog documents an errmsg for the code (on any API, or an older spelling), and the
+    /// reason holds none of their first words. Other services answer in the same `{errcode,
+    /// errmsg}` shape with numbers of their own (DingTalk's robot sends `300001 token is not
+    /// exist`, ByteDance's login `40014 bad params`), and WeChat's errmsg is a fixed English
+    /// string, so such a number is not WeChat's code.
+    ///
+    /// Runtimes shorten an errmsg and append to it (`invalid credential`, an IP, a `hint`), so
+    /// agreement asks only for the first two words of one documented errmsg, in that order,
+    /// anywhere in the reason, and an empty reason, a code with no documented errmsg and
+    /// success (0) contradict nothing.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert!(Errcode::InvalidAccessToken.errmsg_contradicts("bad params"));
+    /// assert!(Errcode::InvalidCardStatus.errmsg_contradicts("不存在的临时授权码"));
+    /// assert!(!Errcode::InvalidCredential.errmsg_contradicts("invalid credential"));
+    /// assert!(!Errcode::IpNotInWhitelist.errmsg_contradicts("invalid ip 1.2.3.4, not in whitelist"));
+    /// assert!(!Errcode::DailyQuotaReached.errmsg_contradicts("api freq out of limit"));
+    /// assert!(!Errcode::InvalidCode.errmsg_contradicts(""));
+    /// ```
+    #[must_use]
+    pub fn errmsg_contradicts(self, reason: &str) -> bool {
+        if self == Errcode::Ok || reason.trim().is_empty() {
+            return false;
+        }
+        let mut documented = std::iter::once(self.info())
+            .chain(generated::api_meanings(self).iter().map(|m| &m.info))
+            .flat_map(|info| std::iter::once(info.errmsg).chain(info.aliases.iter().copied()))
+            .filter(|errmsg| words(errmsg).next().is_some())
+            .peekable();
+        documented.peek().is_some() && !documented.any(|errmsg| leads_agree(errmsg, reason))
+    }
+
     /// The code a reason names when no errcode was sent, given the codes the reason matches
     /// ([`Errcode::all_with_message`]): the only one, but never a code whose step is by rule. The
     /// open platform's errmsgs are short and generic (`blocked`, `order paid`); one of them
@@ -641,4 +675,32 @@ impl std::str::FromStr for AnyErrcode {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         crate::catalog_code::parse_code(s, "WeChat server").map(AnyErrcode::new)
     }
+}
+
+/// How many leading words of a documented errmsg a reason must hold to agree with it: two tell
+/// `invalid appid` from `invalid corpid`, and survive a runtime's shortening.
+const AGREEING_WORDS: usize = 2;
+
+/// The ASCII words of `text` (letters, digits, `_`), as an errmsg's are: anything else, CJK
+/// included, separates them.
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `reason` holds the first [`AGREEING_WORDS`] words of `documented` (those before any
+/// `%s` placeholder) in a row, or is itself shorter and their beginning.
+fn leads_agree(documented: &str, reason: &str) -> bool {
+    let fixed = documented.split('%').next().unwrap_or(documented);
+    let lead = words(fixed).take(AGREEING_WORDS);
+    let wanted = lead.clone().count();
+    let same = |(a, b): (&str, &str)| a.eq_ignore_ascii_case(b);
+    let held = words(reason).count();
+    if wanted == 0 {
+        return true;
+    }
+    if held < wanted {
+        return held > 0 && words(reason).zip(lead).all(same);
+    }
+    (0..=held - wanted).any(|start| words(reason).skip(start).zip(lead.clone()).all(same))
 }

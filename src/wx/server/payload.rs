@@ -264,12 +264,18 @@ impl<'a> Response<'a> {
     }
 
     /// The errcode, or when the response carries none but has a reason, the one code whose
-    /// errmsg the reason matches.
+    /// errmsg the reason matches. `None` for a catalog errcode whose errmsg is not the code's
+    /// ([`Errcode::errmsg_contradicts`]): another service's number in the same shape, whose
+    /// meaning minierr does not know. [`Response::errcode_sent`] keeps the number.
     ///
     /// ```
     /// use minierr::wx::server::{Errcode, Response};
     /// let r = Response::new(None, Some("api unauthorized, hints: [ req_id: dIaOLa0186s154 ]".into()));
     /// assert_eq!(r.resolved_errcode(), Some(Errcode::ApiUnauthorized.into()));
+    /// // ByteDance's login answers in WeChat's shape; its 40014 is not WeChat's.
+    /// let other = Response::new(Some(40014.into()), Some("bad params".into()));
+    /// assert_eq!((other.resolved_errcode(), other.action()), (None, None));
+    /// assert_eq!(other.errcode_sent(), Some(Errcode::InvalidAccessToken.into()));
     /// ```
     #[must_use]
     pub fn resolved_errcode(&self) -> Option<AnyErrcode> {
@@ -293,12 +299,17 @@ impl<'a> Response<'a> {
     }
 
     /// [`Response::resolve`] with the errmsg's reason from `reason`, asked for only when the
-    /// response has no errcode.
+    /// response has an errmsg.
     fn resolve_by<'r>(
         &'r self,
         reason: impl FnOnce() -> &'r str,
     ) -> (Option<AnyErrcode>, &'static [Errcode]) {
         match (self.errcode, self.errmsg.as_deref()) {
+            // Another service's number in WeChat's shape: the errmsg says which.
+            (Some(AnyErrcode::Known(code)), Some(_)) => {
+                let own = !code.errmsg_contradicts(reason());
+                (own.then_some(AnyErrcode::Known(code)), &[])
+            }
             (Some(code), _) => (Some(code), &[]),
             (None, Some(errmsg)) if !errmsg.trim().is_empty() => {
                 let codes = Errcode::all_with_message(reason());
@@ -309,7 +320,8 @@ impl<'a> Response<'a> {
     }
 
     /// The next step for a known code, on an API the code has no special meaning for; `None`
-    /// for an unknown code, which minierr will not guess.
+    /// for an unknown code, which minierr will not guess, and for a code whose errmsg is not its
+    /// own ([`Response::resolved_errcode`]).
     ///
     /// Without an errcode, an errmsg several codes share names none of them; where every one of
     /// those codes takes the same step, and at least one of them has its step set by hand (the
