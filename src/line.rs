@@ -1334,9 +1334,9 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
             .iter()
             .any(|key| find_str(line, key).is_some())
     };
-    if let Some(code) =
-        field(line, "code").filter(|c| wx::pay::Code::from_code(c).is_some() && quoted_key())
-    {
+    if let Some(code) = field(line, "code").filter(|c| {
+        wx::pay::AnyCode::of_version(*c, wx::pay::Version::V3).is_known() && quoted_key()
+    }) {
         let message = field(line, "message");
         // A body cut off after its `"message":` key still has v3's shape.
         let message_key = || {

@@ -1520,3 +1520,53 @@ fn camel_case_v2_fields_are_wechat_pay() {
     let trade_pay = minierr::decode_str(r#"{"resultCode":"6001"}"#).expect("decodes");
     assert_eq!(trade_pay.platform(), minierr::Platform::Alipay);
 }
+
+/// WeChat Pay spells its versions' codes apart, so a v3-shaped `{code, message}` whose code only
+/// v2's tables list (from an independent parse of the reference) is another service's body: it
+/// names no code and takes no step.
+#[cfg(feature = "json")]
+#[test]
+fn a_v2_only_code_in_a_v3_body_names_nothing() {
+    let path = support::fixtures_dir().join("reference/wechat_pay_errcode.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (code_col, version_col) = (col("code"), col("api_version"));
+    let mut versions: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        versions
+            .entry(cells[code_col].trim().to_owned())
+            .or_default()
+            .push(cells[version_col].trim().to_owned());
+    }
+    let v2_only: Vec<&String> = versions
+        .iter()
+        .filter(|(code, vs)| {
+            // Codes only: the v2 communication layer's row is `return_code=FAIL`.
+            !code.is_empty()
+                && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+                && vs.iter().all(|v| v == "v2")
+        })
+        .map(|(code, _)| code)
+        .collect();
+    assert!(
+        v2_only.iter().any(|c| *c == "ERROR"),
+        "ERROR is a v2 refund code"
+    );
+    for code in v2_only {
+        let body = format!(r#"{{"code":"{code}","message":"系统繁忙，请稍后再试"}}"#);
+        let d = minierr::decode_str(&body).expect("a v3 shape");
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{body}");
+        assert_eq!((d.name(), d.action()), (None, None), "{body}");
+        assert_eq!(
+            d.view().unnamed_because(),
+            Some("(not an APIv3 code)"),
+            "{body}"
+        );
+    }
+    // A v2 answer with the same code keeps it.
+    let v2 = r#"{"return_code":"SUCCESS","result_code":"FAIL","err_code":"ERROR","err_code_des":"订单已全额退款"}"#;
+    assert_eq!(minierr::decode_str(v2).expect("v2").name(), Some("Error"));
+}

@@ -609,7 +609,8 @@ fn documented_errmsgs_agree_with_their_codes() {
     let open = open_reference().into_iter().map(|r| (r.code, r.errmsg));
     let mut checked = 0;
     for (code, errmsg) in server.chain(open).filter(|(_, e)| !e.trim().is_empty()) {
-        let errcode = Errcode::from_code(code).unwrap_or_else(|| panic!("{code} is in the catalog"));
+        let errcode =
+            Errcode::from_code(code).unwrap_or_else(|| panic!("{code} is in the catalog"));
         assert!(
             !errcode.errmsg_contradicts(&errmsg),
             "{code}'s own errmsg {errmsg:?} reads as another's"
@@ -642,16 +643,32 @@ fn another_services_number_in_the_same_shape_names_nothing() {
         assert_eq!(d.platform(), minierr::Platform::WechatServer, "{body}");
         assert_eq!(
             d.code(),
-            Some(minierr::RawCode::Number(sent["errcode"].as_i64().expect("a number"))),
+            Some(minierr::RawCode::Number(
+                sent["errcode"].as_i64().expect("a number")
+            )),
             "{body}: the number is kept"
         );
-        assert_eq!((d.name(), d.action(), d.retry_hint()), (None, None, None), "{body}");
-        assert_eq!((view.name, view.action, view.known), (None, None, false), "{body}");
-        assert_eq!(view.unnamed_because(), Some("(the errmsg is not this code's)"));
+        assert_eq!(
+            (d.name(), d.action(), d.retry_hint()),
+            (None, None, None),
+            "{body}"
+        );
+        assert_eq!(
+            (view.name, view.action, view.known),
+            (None, None, false),
+            "{body}"
+        );
+        assert_eq!(
+            view.unnamed_because(),
+            Some("(the errmsg is not this code's)")
+        );
     }
     // WeChat's own errmsgs, shortened or with the caller's IP and a hint, keep their code.
     for (body, action) in [
-        (r#"{"errcode":40001,"errmsg":"invalid credential"}"#, Action::Refresh),
+        (
+            r#"{"errcode":40001,"errmsg":"invalid credential"}"#,
+            Action::Refresh,
+        ),
         (
             r#"{"errcode":40164,"errmsg":"invalid ip 119.23.XXX.XXX, not in whitelist hint: [x0W0849XXXX]"}"#,
             Action::FixConfig,

@@ -239,7 +239,10 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                             && t.parse::<i64>().is_err()
                             && t.bytes()
                                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-                        let known = crate::wx::pay::Code::from_code(t).is_some();
+                        // v2's codes (`ERROR`) are not v3's: in this shape they are another
+                        // service's.
+                        let known =
+                            crate::wx::pay::AnyCode::of_version(t, wx::pay::Version::V3).is_known();
                         shape.code_text |= upper && known;
                         shape.code_upper_unknown |= upper && !known;
                     }

@@ -265,10 +265,11 @@ impl<'a> Diagnosis<'a> {
 }
 
 impl DiagnosisView<'_> {
-    /// Why the code has no name, as a report says it: `(not in the catalog)`, or for a WeChat
+    /// Why the code has no name, as a report says it: `(not in the catalog)`; for a WeChat
     /// server number the catalog has, `(the errmsg is not this code's)`
-    /// ([`wx::server::Errcode::errmsg_contradicts`]). `None` when the code has a name or there
-    /// is no code.
+    /// ([`wx::server::Errcode::errmsg_contradicts`]); for a v2 WeChat Pay code in a v3 body,
+    /// `(not an APIv3 code)` ([`wx::pay::AnyCode::of_version`]). `None` when the code has a
+    /// name or there is no code.
     ///
     /// ```
     /// let d = minierr::decode_str(r#"{"errcode":40015,"errmsg":"bad appid"}"#)?;
@@ -296,6 +297,9 @@ pub(super) fn unnamed_because(platform: Platform, code: &RawCode<'_>) -> &'stati
             if wx::server::Errcode::from_code(*n).is_some() =>
         {
             "(the errmsg is not this code's)"
+        }
+        (Platform::WechatPay, RawCode::Text(t)) if wx::pay::Code::from_code(t).is_some() => {
+            "(not an APIv3 code)"
         }
         _ => "(not in the catalog)",
     }

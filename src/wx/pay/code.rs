@@ -617,6 +617,26 @@ impl<'a> AnyCode<'a> {
         AnyCode { raw, known }
     }
 
+    /// Classifies `raw` as a code of `version`'s answers: a catalog code that only the other
+    /// version's tables list is unknown here. WeChat Pay spells the two versions' codes apart
+    /// (v2's `SYSTEMERROR` and `ERROR`, v3's `SYSTEM_ERROR`), so a v3 body with v2's `ERROR` is
+    /// another service's `{code, message}`, not a v2 refund's business error.
+    ///
+    /// ```
+    /// use minierr::wx::pay::{AnyCode, Code, Version};
+    /// assert_eq!(AnyCode::of_version("ERROR", Version::V2).known(), Some(Code::Error));
+    /// assert_eq!(AnyCode::of_version("ERROR", Version::V3).known(), None);
+    /// assert_eq!(AnyCode::of_version("PARAM_ERROR", Version::V3).known(), Some(Code::ParamError));
+    /// ```
+    #[must_use]
+    pub fn of_version(raw: impl Into<Cow<'a, str>>, version: Version) -> Self {
+        let mut code = AnyCode::new(raw);
+        code.known = code
+            .known
+            .filter(|known| known.versions().any(|listed| listed == version));
+        code
+    }
+
     /// The text exactly as sent.
     #[must_use]
     pub fn raw(&self) -> &str {

@@ -107,11 +107,19 @@ impl<'a> Detail<'a> {
 }
 
 impl<'a> Response<'a> {
-    /// A body made of its parts, for a caller whose SDK already parsed them.
+    /// A body made of its parts, for a caller whose SDK already parsed them. A code that only
+    /// v2's tables list is not known in a v3 body ([`AnyCode::of_version`]).
+    ///
+    /// ```
+    /// use minierr::wx::pay::Response;
+    /// use minierr::CallKind;
+    /// let other = Response::new("ERROR", "系统繁忙，请稍后再试");
+    /// assert_eq!((other.code().known(), other.action(CallKind::MovesMoney)), (None, None));
+    /// ```
     #[must_use]
     pub fn new(code: impl Into<Cow<'a, str>>, message: impl Into<Cow<'a, str>>) -> Self {
         Response {
-            code: AnyCode::new(code),
+            code: AnyCode::of_version(code, Version::V3),
             message: message.into(),
             detail: None,
             status: None,

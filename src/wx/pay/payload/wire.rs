@@ -98,7 +98,7 @@ impl<'de: 'a, 'a> Visitor<'de> for ResponseVisitor<'a> {
             issue: text(d.issue).or(d.detail.and_then(|inner| text(inner.issue))),
         });
         Ok(Response {
-            code: AnyCode::new(code),
+            code: AnyCode::of_version(code, crate::wx::pay::Version::V3),
             message: message.flatten().unwrap_or_default(),
             detail,
             status: None,
