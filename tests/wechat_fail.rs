@@ -233,6 +233,15 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             r#"{"errMsg":"createBLEConnection:fail need pin"}"#,
             Some(Errno::BluetoothPinRequired),
         ),
+        // `system error` is the file system's 1300201 on the errno page, and also Bluetooth's
+        // 10008, iBeacon's 11005 and the 1v1 chat's -30000 on their own pages: with no API, the
+        // errMsg names none of them. With one it names its own.
+        (r#"{"errMsg":"system error"}"#, None),
+        (r#"{"errCode":10008,"errMsg":"system error"}"#, None),
+        (
+            r#"{"errMsg":"readFile:fail system error"}"#,
+            Some(Errno::FileSystemCallFailed),
+        ),
     ];
     for (json, expected) in cases {
         let fail = decode(json);
@@ -245,6 +254,12 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
     }
     let shared = decode(r#"{"errMsg":"x:fail system permission denied"}"#);
     assert_eq!(shared.errno_candidates().len(), 2);
+    // Every page that documents `system error` says to retry: the step stands without a code.
+    let system = decode(r#"{"errCode":11005,"errMsg":"system error"}"#);
+    assert_eq!(
+        (system.resolved_errno(), system.action()),
+        (None, Some(Action::Retry))
+    );
 }
 
 /// An errCode beside the documented message of another code of its family only: the two

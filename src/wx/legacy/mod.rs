@@ -238,6 +238,18 @@ impl Code {
         .filter(move |c| Some(c.family()) == family || c.family().is_any_api())
     }
 
+    /// Every code, of any family, whose documented message matches `reason` (with its normal
+    /// form built once by the caller).
+    #[cfg(feature = "serde")]
+    pub(crate) fn all_with_message_normal(reason: &str, normal: Option<&str>) -> &'static [Code] {
+        crate::catalog::lookup_message_in(
+            &generated::MESSAGE_INDEX,
+            &generated::MESSAGE_TEMPLATES,
+            reason,
+            normal,
+        )
+    }
+
     pub(crate) fn with_message(
         family: Option<Family>,
         reason: &str,

@@ -571,6 +571,11 @@ struct Analysis {
     /// The claimed subcategories the API reports (see `Parts::api_subcategories`).
     claims: u32,
     stack_text: bool,
+    /// With the API's section unknown, whether a row of another legacy family (not the API's
+    /// own, nor one any API raises) documents the reason for a failure with none of the
+    /// candidates' errnos (`system error` is Bluetooth's 10008 and iBeacon's 11005 as well as
+    /// file system's 1300201).
+    shared_by_other_families: bool,
 }
 
 /// A failure's errMsg read once: the API it names, its reason and the reason's normal form
@@ -695,7 +700,17 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
         // With the API unknown, codes of several families share the reason: the code stays
         // unknown, but a step they all agree on is still certain.
         (_, 0) if analysis.mask.is_none() && !analysis.stack_text => {
-            agreed(candidates.iter().map(|e| Some(e.action())))
+            let legacy = if analysis.shared_by_other_families {
+                legacy::Code::all_with_message_normal(parts.reason, parts.normal.as_str())
+            } else {
+                &[]
+            };
+            agreed(
+                candidates
+                    .iter()
+                    .map(|e| Some(e.action()))
+                    .chain(legacy.iter().map(|c| c.action())),
+            )
         }
         (_, 0 | 1) => None,
         _ => agreed(
@@ -741,6 +756,17 @@ impl Analysis {
                     .normal
                     .as_str()
                     .is_some_and(crate::transport::is_vocabulary_normal),
+            shared_by_other_families: mask.is_none()
+                && !candidates.is_empty()
+                && legacy::Code::all_with_message_normal(parts.reason, parts.normal.as_str())
+                    .iter()
+                    .any(|code| {
+                        // The API's own family, and those any API raises, are no other family.
+                        let family = code.family();
+                        Some(family) != parts.family()
+                            && !family.is_any_api()
+                            && code.errno().is_none_or(|e| !candidates.contains(&e))
+                    }),
         }
     }
 
@@ -748,7 +774,10 @@ impl Analysis {
     /// known, else, when no network stack's vocabulary shares the reason, those every candidate
     /// agrees with on their category. The first of them and how many.
     fn compatible(&self) -> (Option<Errno>, usize) {
-        if self.candidates.is_empty() || (self.mask.is_none() && self.stack_text) {
+        // With the API unknown, a reason another family documents too names no errno.
+        if self.candidates.is_empty()
+            || (self.mask.is_none() && (self.stack_text || self.shared_by_other_families))
+        {
             return (None, 0);
         }
         let mut fitting = self
