@@ -169,3 +169,38 @@ fn responses_decode_with_msg_or_message() {
         assert!(err.contains(needle), "{json}: {err:?} lacks {needle:?}");
     }
 }
+
+/// Each seed row's own text agrees with its code; another backend's text beside a number the
+/// table lists names nothing (RuoYi's `AjaxResult.error()` sends code 500 with the failure's
+/// own message, e.g. `user.password.not.match`'s 用户不存在/密码错误).
+#[cfg(feature = "json")]
+#[test]
+fn a_msg_that_is_not_the_codes_names_nothing() {
+    let rows = seed_rows();
+    assert!(!rows.is_empty());
+    for (code, message, _) in &rows {
+        let known = Code::from_code(*code).unwrap_or_else(|| panic!("{code} missing"));
+        assert!(!known.msg_contradicts(message), "{code}: {message}");
+    }
+    for body in [
+        r#"{"msg":"用户不存在/密码错误","code":500}"#,
+        r#"{"code":401,"msg":"未登录"}"#,
+        r#"{"code":500,"message":"Internal Server Error"}"#,
+    ] {
+        let d = minierr::decode_str(body).expect("the {code, msg} shape");
+        assert_eq!(d.platform(), minierr::Platform::OpenPlatform, "{body}");
+        assert_eq!(
+            (d.name(), d.action(), d.retry_hint()),
+            (None, None, None),
+            "{body}"
+        );
+        assert!(d.code().is_some(), "{body}: the number is kept");
+        assert_eq!(
+            d.view().unnamed_because(),
+            Some("(the msg is not this code's)")
+        );
+    }
+    let own =
+        minierr::decode_str(r#"{"code":500,"msg":"服务发生错误,请稍后再试"}"#).expect("decodes");
+    assert_eq!(own.action(), Some(Action::Retry));
+}

@@ -439,7 +439,7 @@ impl Diagnosis<'_> {
                 .known()
                 .map(alipay_plus::ResultCode::name),
             Diagnosis::OpenPlatform(response) => {
-                response.code().known().map(open_platform::Code::name)
+                response.known_code().map(open_platform::Code::name)
             }
             Diagnosis::WxServer(response) => server_code(response).map(wx::server::Errcode::name),
             Diagnosis::WxCloud(fail) => cloud_code(fail).map(wx::cloud::Code::name),
@@ -511,7 +511,7 @@ impl Diagnosis<'_> {
                 .known()
                 .map(alipay_plus::ResultCode::message_zh),
             Diagnosis::OpenPlatform(response) => {
-                response.code().known().map(open_platform::Code::message_zh)
+                response.known_code().map(open_platform::Code::message_zh)
             }
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_zh)
@@ -543,7 +543,7 @@ impl Diagnosis<'_> {
                 .known()
                 .map(alipay_plus::ResultCode::result_message),
             Diagnosis::OpenPlatform(response) => {
-                response.code().known().map(open_platform::Code::message_en)
+                response.known_code().map(open_platform::Code::message_en)
             }
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_en)
@@ -701,8 +701,7 @@ impl Diagnosis<'_> {
                 .known()
                 .and_then(alipay_plus::ResultCode::retry_hint),
             Diagnosis::OpenPlatform(response) => response
-                .code()
-                .known()
+                .known_code()
                 .and_then(open_platform::Code::retry_hint),
             Diagnosis::WxServer(response) => response.retry_hint(),
             Diagnosis::WxCloud(fail) => fail.deciding_code().and_then(wx::cloud::Code::retry_hint),

@@ -267,7 +267,8 @@ impl<'a> Diagnosis<'a> {
 impl DiagnosisView<'_> {
     /// Why the code has no name, as a report says it: `(not in the catalog)`; for a WeChat
     /// server number the catalog has, `(the errmsg is not this code's)`
-    /// ([`wx::server::Errcode::errmsg_contradicts`]); for a v2 WeChat Pay code in a v3 body,
+    /// ([`wx::server::Errcode::errmsg_contradicts`]), and `(the msg is not this code's)` for an
+    /// open-platform one ([`crate::open_platform::Code::msg_contradicts`]); for a v2 WeChat Pay code in a v3 body,
     /// `(not an APIv3 code)` ([`wx::pay::AnyCode::of_version`]). `None` when the code has a
     /// name or there is no code.
     ///
@@ -297,6 +298,14 @@ pub(super) fn unnamed_because(platform: Platform, code: &RawCode<'_>) -> &'stati
             if wx::server::Errcode::from_code(*n).is_some() =>
         {
             "(the errmsg is not this code's)"
+        }
+        (Platform::OpenPlatform, RawCode::Number(n))
+            if u32::try_from(*n)
+                .ok()
+                .and_then(crate::open_platform::Code::from_code)
+                .is_some() =>
+        {
+            "(the msg is not this code's)"
         }
         (Platform::WechatPay, RawCode::Text(t)) if wx::pay::Code::from_code(t).is_some() => {
             "(not an APIv3 code)"

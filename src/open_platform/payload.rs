@@ -153,10 +153,33 @@ impl<'a> Response<'a> {
         self.code.known().is_some_and(Code::is_success)
     }
 
-    /// The catalog's next step for the code, if the table lists it.
+    /// The catalog code, if the table lists it and the msg does not contradict it
+    /// ([`Code::msg_contradicts`]): another backend's `{code, msg}` with a number the table
+    /// also lists names nothing.
+    ///
+    /// ```
+    /// use minierr::open_platform::{Code, Response};
+    /// assert_eq!(Response::new(500, Some("服务发生错误,请稍后再试".into())).known_code(), Some(Code::ServiceError));
+    /// assert_eq!(Response::new(500, Some("用户不存在/密码错误".into())).known_code(), None);
+    /// assert_eq!(Response::new(500, None).known_code(), Some(Code::ServiceError));
+    /// ```
+    #[must_use]
+    pub fn known_code(&self) -> Option<Code> {
+        self.code
+            .known()
+            .filter(|code| self.message().is_none_or(|msg| !code.msg_contradicts(msg)))
+    }
+
+    /// The catalog's next step for the code ([`Response::known_code`]), if the table lists it.
+    ///
+    /// ```
+    /// use minierr::{open_platform::Response, Action};
+    /// assert_eq!(Response::new(4004, Some("签名无效".into())).action(), Some(Action::FixRequest));
+    /// assert_eq!(Response::new(500, Some("验证码已失效".into())).action(), None);
+    /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        self.code.action()
+        self.known_code().map(Code::action)
     }
 
     /// The same response with owned strings.
