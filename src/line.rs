@@ -1350,7 +1350,11 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
             .iter()
             .any(|key| find_str(line, key).is_some())
         };
-        if message.is_some() || message_key() || find_str(line, "api.mch.weixin.qq.com").is_some() {
+        let host = || find_str(line, "api.mch.weixin.qq.com").is_some();
+        // WeChat Pay's messages are Chinese: an English one is another REST API's, unless the
+        // line names WeChat Pay's host.
+        let english = message.is_some_and(|m| !m.trim().is_empty() && m.is_ascii());
+        if (message.is_some() || message_key() || host()) && (!english || host()) {
             return Some(wx::pay::Answer::V3(wx::pay::Response::new(
                 code,
                 message.unwrap_or_default(),

@@ -1570,3 +1570,27 @@ fn a_v2_only_code_in_a_v3_body_names_nothing() {
     let v2 = r#"{"return_code":"SUCCESS","result_code":"FAIL","err_code":"ERROR","err_code_des":"订单已全额退款"}"#;
     assert_eq!(minierr::decode_str(v2).expect("v2").name(), Some("Error"));
 }
+
+/// WeChat Pay writes every APIv3 message in Chinese; the same codes beside an English message
+/// alone are another REST API's (`NOT_FOUND` with `Route not found` is a common 404 envelope).
+/// A `detail` still says WeChat Pay.
+#[cfg(feature = "json")]
+#[test]
+fn a_known_code_beside_an_english_message_is_not_wechat_pays() {
+    use minierr::line::decode_line;
+    let options = minierr::DecodeOptions::new();
+    for line in [
+        r#"{"code":"NOT_FOUND","message":"Route not found"}"#,
+        r#"resp={"code":"SYSTEM_ERROR","message":"Internal Server Error"}"#,
+    ] {
+        let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
+        assert_ne!(platform, Some(minierr::Platform::WechatPay), "{line}");
+    }
+    for line in [
+        r#"{"code":"SIGN_ERROR","message":"Authorization不合法"}"#,
+        r#"{"code":"PARAM_ERROR","message":"invalid","detail":{"location":"body"}}"#,
+    ] {
+        let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
+        assert_eq!(platform, Some(minierr::Platform::WechatPay), "{line}");
+    }
+}

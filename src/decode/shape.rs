@@ -56,6 +56,8 @@ pub(super) struct Shape {
     code_string: bool,
     /// `message` holds text beyond ASCII (WeChat Pay writes its messages in Chinese).
     message_chinese: bool,
+    /// `message` is text, not empty, and all ASCII: another service's words.
+    message_ascii: bool,
     /// A `detail` key.
     detail: bool,
     /// An errmsg with WeCom's own marks (its `open.work.weixin.qq.com` link, `from ip:`).
@@ -111,7 +113,14 @@ impl Shape {
         // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
         let pay_code =
             self.code_text || (self.code_upper_unknown && (self.message_chinese || self.detail));
-        let pay_v3 = pay_code && self.message && !self.msg && !gateway;
+        // WeChat Pay writes every v3 message in Chinese (`Authorization不合法` too): a known
+        // code beside an English message alone is a REST API's (`{"code":"NOT_FOUND",
+        // "message":"Route not found"}`).
+        let pay_v3 = pay_code
+            && self.message
+            && !self.msg
+            && !gateway
+            && (!self.message_ascii || self.detail);
         let pay = pay_v3 || (self.pay_v2 && !self.err_msg && !self.errno);
         let mut fits = [Platform::Wechat; 8];
         let mut n = 0;
@@ -251,7 +260,9 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "message" => {
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.message = true;
-                    shape.message_chinese |= text.is_some_and(|t| !t.is_ascii());
+                    shape.message_chinese |= text.as_ref().is_some_and(|t| !t.is_ascii());
+                    shape.message_ascii |=
+                        text.is_some_and(|t| !t.trim().is_empty() && t.is_ascii());
                     continue;
                 }
                 // And as SDKs name them once parsed (WxJava's `returnCode`, `errCodeDes`);
