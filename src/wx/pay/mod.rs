@@ -64,6 +64,16 @@
 //! differs from the code's own (`INVALID_REQUEST` with `此IP地址不允许调用接口` is a transfer's
 //! IP allow-list).
 //!
+//! # Whose body it is
+//!
+//! `{code, message}` is a common shape, and many services' codes share WeChat Pay's names. Two
+//! facts of the platform keep their bodies apart: WeChat Pay spells the two versions' codes
+//! apart (v2's `SYSTEMERROR` and `ERROR`, v3's `SYSTEM_ERROR`), so a v3 body knows only the
+//! codes a v3 table lists ([`AnyCode::of_version`]: `{"code":"ERROR",…}` is not v2 refund's
+//! business error); and it writes every v3 message in Chinese, so a code beside an English
+//! message alone, without a `detail`, is not taken for its body (`{"code":"NOT_FOUND",
+//! "message":"Route not found"}` is a REST API's 404).
+//!
 //! # Sources and choices
 //!
 //! The rows are the project's reference (`wechat_pay_errcode.tsv`, 164 rows: APIv3 order,
