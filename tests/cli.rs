@@ -875,3 +875,32 @@ fn the_summary_keeps_the_same_reasons_on_any_number_of_jobs() {
     assert!(one.contains("       51  wechat hotreason"), "{one}");
     assert_eq!(one, two);
 }
+
+/// A number the catalog has, beside an errmsg that is not its code's, is reported as such by
+/// `explain` and `decode`, and the summary counts it apart from the same number named.
+#[test]
+fn a_refused_number_is_reported_and_counted_apart() {
+    let explained = minierr(&["explain", r#"{"errcode":40014,"errmsg":"bad params"}"#]);
+    assert!(
+        stdout(&explained).starts_with("wechat_server 40014 (the errmsg is not this code's)"),
+        "{}",
+        stdout(&explained)
+    );
+    let input = concat!(
+        r#"{"errcode":40014,"errmsg":"bad params"}"#,
+        "\n",
+        r#"{"errcode":40014,"errmsg":"invalid access_token"}"#,
+        "\n",
+        r#"{"errcode":40014,"errmsg":"invalid access_token"}"#,
+        "\n",
+    );
+    let decoded = stdout(&minierr_stdin(&["decode", "-", "--summary"], input));
+    assert!(
+        decoded.contains("2  wechat_server 40014 InvalidAccessToken"),
+        "{decoded}"
+    );
+    assert!(
+        decoded.contains("1  wechat_server 40014 (the errmsg is not this code's)"),
+        "{decoded}"
+    );
+}

@@ -242,6 +242,16 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             r#"{"errMsg":"readFile:fail system error"}"#,
             Some(Errno::FileSystemCallFailed),
         ),
+        // Other pages repeating a general code's text (cancel) say nothing, and a family's own
+        // page (Wi-Fi's legacy `user denied`) agrees with its section's errno.
+        (
+            r#"{"errMsg":"requestMidasPayment:fail cancel","errCode":1}"#,
+            Some(Errno::Cancel),
+        ),
+        (
+            r#"{"errCode":12007,"errMsg":"user denied"}"#,
+            Some(Errno::WifiUserDenied),
+        ),
     ];
     for (json, expected) in cases {
         let fail = decode(json);

@@ -626,9 +626,6 @@ fn documented_errmsgs_agree_with_their_codes() {
 #[test]
 fn another_services_number_in_the_same_shape_names_nothing() {
     let cases = [
-        // DingTalk's error-code page: an unknown temporary authorisation code. WeChat's 40078 is
-        // an invalid card status.
-        r#"{"errcode":40078,"errmsg":"不存在的临时授权码"}"#,
         // ByteDance's login (code2session) answers: bad parameters and a bad appid. WeChat's
         // 40014 is an invalid access_token (Refresh), its 40015 an invalid menu type.
         r#"{"errcode":40014,"errmsg":"bad params"}"#,
@@ -663,8 +660,17 @@ fn another_services_number_in_the_same_shape_names_nothing() {
             Some("(the errmsg is not this code's)")
         );
     }
-    // WeChat's own errmsgs, shortened or with the caller's IP and a hint, keep their code.
+    // WeChat's reading refused, WeCom's is given, though the two share the number's meaning.
+    let corp =
+        minierr::decode_str(r#"{"errcode":40013,"errmsg":"invalid corpid"}"#).expect("decodes");
+    assert_eq!(
+        corp.wecom_reading().map(|c| c.name()),
+        Some("InvalidCorpId")
+    );
+    // WeChat's own errmsgs, shortened or with the caller's IP and a hint, keep their code, and
+    // so does an SDK's Chinese text in their place (WxJava's `toString`).
     for (body, action) in [
+        ("错误代码：40029, 错误信息：code 无效", Action::Refresh),
         (
             r#"{"errcode":40001,"errmsg":"invalid credential"}"#,
             Action::Refresh,
@@ -678,7 +684,8 @@ fn another_services_number_in_the_same_shape_names_nothing() {
             Action::Backoff,
         ),
     ] {
-        let d = minierr::decode_str(body).expect("a WeChat body");
+        let options = minierr::DecodeOptions::new();
+        let (_, d) = minierr::line::decode_line(body, &options).expect("a WeChat body");
         assert_eq!(d.action(), Some(action), "{body}");
     }
 }

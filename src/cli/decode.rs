@@ -76,7 +76,9 @@ struct Summary {
     /// Numeric codes by (platform, code); text codes by platform, then code, so that a code
     /// already counted costs no allocation. Each entry keeps its count and when it was first
     /// seen ([`Summary::seen`]).
-    by_number: HashMap<(&'static str, i64), CodeTally>,
+    /// By platform, number and name: one number may be a catalog code on one line and another
+    /// service's on the next (`the errmsg is not this code's`).
+    by_number: HashMap<(&'static str, i64, Option<&'static str>), CodeTally>,
     by_text: HashMap<&'static str, HashMap<String, CodeTally>>,
     unknown_reasons: HashMap<String, (u64, u64)>,
     /// How many new entries the tables have taken: the order in which a batch first saw its
@@ -102,14 +104,13 @@ impl Summary {
         self.by_action.add(view.action, 1);
         match view.code {
             Some(RawCode::Number(n)) => {
-                if let Some(entry) = self.by_number.get_mut(&(platform, n)) {
+                let label = view.name.or(view.unnamed_because());
+                if let Some(entry) = self.by_number.get_mut(&(platform, n, label)) {
                     entry.1 += 1;
                 } else if self.uncapped || self.by_number.len() < MAX_TALLIED {
                     self.seen += 1;
-                    self.by_number.insert(
-                        (platform, n),
-                        (view.name.or(view.unnamed_because()), 1, self.seen),
-                    );
+                    self.by_number
+                        .insert((platform, n, label), (label, 1, self.seen));
                 }
             }
             Some(RawCode::Text(t)) => {
@@ -255,7 +256,9 @@ impl Summary {
             top(
                 self.by_number
                     .iter()
-                    .map(|((platform, code), (name, n, _))| (platform, code.to_string(), name, n))
+                    .map(|((platform, code, _), (name, n, _))| {
+                        (platform, code.to_string(), name, n)
+                    })
                     .chain(self.by_text.iter().flat_map(|(platform, codes)| {
                         codes
                             .iter()

@@ -26,7 +26,10 @@ fn write_diagnosis(out: &mut dyn Write, found: Option<&str>, d: &Diagnosis<'_>) 
         (Some(name), _) => write!(out, " {name}")?,
         // No code, nothing to look up: the step (if any) came from the message.
         (None, None) => {}
-        (None, Some(_)) => out.write_all(b" (not in the catalog)")?,
+        (None, Some(_)) => {
+            let because = d.view().unnamed_because().unwrap_or("(not in the catalog)");
+            write!(out, " {because}")?;
+        }
     }
     match found {
         Some(found) => writeln!(out, "  (found as {found})")?,

@@ -717,9 +717,10 @@ impl Diagnosis<'_> {
     }
 
     /// For a WeChat server body, WeCom's code of the same number where WeCom means something
-    /// else by it (or WeChat nothing): WeCom answers in the same shape, and when the body
-    /// carries none of WeCom's marks, nothing in it says which of the two answered. The
-    /// diagnosis stays WeChat's; this says what it would be if WeCom sent it.
+    /// else by it, or WeChat nothing (no code, or an errmsg that is not WeChat's code's): WeCom
+    /// answers in the same shape, and when the body carries none of WeCom's marks, nothing in
+    /// it says which of the two answered. The diagnosis stays WeChat's; this says what it would
+    /// be if WeCom sent it.
     ///
     /// ```
     /// use minierr::Action;
@@ -734,10 +735,14 @@ impl Diagnosis<'_> {
     #[must_use]
     pub fn wecom_reading(&self) -> Option<crate::wecom::Errcode> {
         match self {
+            // Where WeChat's reading was refused (the errmsg is not its code's), WeCom's is
+            // given even when the two mean the same by the number.
             Diagnosis::WxServer(response) => {
                 let code = response.errcode_sent()?.raw();
-                crate::wecom::Errcode::from_code(code)
-                    .filter(|c| c.wechat() != crate::wecom::WechatNumber::Same)
+                crate::wecom::Errcode::from_code(code).filter(|c| {
+                    c.wechat() != crate::wecom::WechatNumber::Same
+                        || response.resolved_errcode().is_none()
+                })
             }
             _ => None,
         }

@@ -756,17 +756,7 @@ impl Analysis {
                     .normal
                     .as_str()
                     .is_some_and(crate::transport::is_vocabulary_normal),
-            shared_by_other_families: mask.is_none()
-                && !candidates.is_empty()
-                && legacy::Code::all_with_message_normal(parts.reason, parts.normal.as_str())
-                    .iter()
-                    .any(|code| {
-                        // The API's own family, and those any API raises, are no other family.
-                        let family = code.family();
-                        Some(family) != parts.family()
-                            && !family.is_any_api()
-                            && code.errno().is_none_or(|e| !candidates.contains(&e))
-                    }),
+            shared_by_other_families: mask.is_none() && shared_by_other_families(parts, candidates),
         }
     }
 
@@ -788,6 +778,54 @@ impl Analysis {
         let first = fitting.next();
         (first, first.map_or(0, |_| 1 + fitting.count()))
     }
+}
+
+/// Whether a row of another legacy family documents `parts`' reason for a failure with none of
+/// `candidates`' errnos, where every candidate is of a section's own category: the errno
+/// page's `system error` is the file system's 1300201, and Bluetooth's, iBeacon's and the 1v1
+/// chat's pages give it too. A family is another's when it is not the API's own, not one any
+/// API raises, and not of a section that reports the candidates' categories (Wi-Fi's legacy
+/// `user denied` is Wi-Fi's errno's). The general categories (cancel, the user's refusal) are
+/// every API's, so other pages repeating them say nothing.
+fn shared_by_other_families(parts: &Parts<'_>, candidates: &[Errno]) -> bool {
+    let general = super::api_families_generated::GENERAL_CATEGORIES;
+    let bits = candidates.iter().fold(0u32, |bits, e| {
+        bits | 1u32.checked_shl(e.code() / 100_000).unwrap_or(0)
+    });
+    if candidates.is_empty() || bits & general != 0 {
+        return false;
+    }
+    legacy::Code::all_with_message_normal(parts.reason, parts.normal.as_str())
+        .iter()
+        .any(|code| {
+            let family = code.family();
+            Some(family) != parts.family()
+                && !family.is_any_api()
+                && family_categories(family) & bits == 0
+                && code.errno().is_none_or(|e| !candidates.contains(&e))
+        })
+}
+
+/// The errno categories the APIs of a legacy family report (their sections'), one bit per
+/// category, from every API of the reference that the family claims.
+fn family_categories(family: legacy::Family) -> u32 {
+    static CATEGORIES: std::sync::LazyLock<Vec<(legacy::Family, u32)>> =
+        std::sync::LazyLock::new(|| {
+            let mut by_family: Vec<(legacy::Family, u32)> = Vec::new();
+            for (api, bits) in super::api_families_generated::API_CATEGORIES.entries() {
+                if let Some(family) = legacy::Family::of_api(api) {
+                    match by_family.iter_mut().find(|(f, _)| *f == family) {
+                        Some((_, known)) => *known |= bits,
+                        None => by_family.push((family, *bits)),
+                    }
+                }
+            }
+            by_family
+        });
+    CATEGORIES
+        .iter()
+        .find(|(f, _)| *f == family)
+        .map_or(0, |(_, bits)| *bits)
 }
 
 /// Whether `errno` may be what an API of these categories reports: a code of the API's own

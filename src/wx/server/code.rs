@@ -290,20 +290,21 @@ impl Errcode {
 
     /// Whether `reason` (an errmsg without its suffixes) cannot be this code's errmsg: the
     /// catalog documents an errmsg for the code (on any API, or an older spelling), and the
-    /// reason holds none of their first words. Other services answer in the same `{errcode,
-    /// errmsg}` shape with numbers of their own (DingTalk's robot sends `300001 token is not
-    /// exist`, ByteDance's login `40014 bad params`), and WeChat's errmsg is a fixed English
-    /// string, so such a number is not WeChat's code.
+    /// reason does not hold the first two words of any of them, in order. Other services
+    /// answer in the same `{errcode, errmsg}` shape with numbers of their own (ByteDance's
+    /// login sends `40014 bad params`), and WeChat's errmsg is a fixed English string, so such
+    /// a number is not WeChat's code.
     ///
     /// Runtimes shorten an errmsg and append to it (`invalid credential`, an IP, a `hint`), so
-    /// agreement asks only for the first two words of one documented errmsg, in that order,
-    /// anywhere in the reason, and an empty reason, a code with no documented errmsg and
-    /// success (0) contradict nothing.
+    /// agreement asks only for the first two words of one documented errmsg, anywhere in the
+    /// reason. An empty reason, a code with no documented errmsg and success (0) contradict
+    /// nothing, and neither does a reason beyond ASCII: SDKs replace the errmsg with their own
+    /// Chinese text (WxJava's `code 无效` for 40029).
     ///
     /// ```
     /// use minierr::wx::server::Errcode;
     /// assert!(Errcode::InvalidAccessToken.errmsg_contradicts("bad params"));
-    /// assert!(Errcode::InvalidCardStatus.errmsg_contradicts("不存在的临时授权码"));
+    /// assert!(!Errcode::InvalidCode.errmsg_contradicts("code 无效"));
     /// assert!(!Errcode::InvalidCredential.errmsg_contradicts("invalid credential"));
     /// assert!(!Errcode::IpNotInWhitelist.errmsg_contradicts("invalid ip 1.2.3.4, not in whitelist"));
     /// assert!(!Errcode::DailyQuotaReached.errmsg_contradicts("api freq out of limit"));
@@ -311,15 +312,22 @@ impl Errcode {
     /// ```
     #[must_use]
     pub fn errmsg_contradicts(self, reason: &str) -> bool {
-        if self == Errcode::Ok || reason.trim().is_empty() {
+        let reason = reason.trim_ascii_start();
+        // SDKs replace the errmsg with their own Chinese text (WxJava prints `错误信息：code
+        // 无效` for 40029), so a reason beyond ASCII is not judged.
+        if self == Errcode::Ok || reason.trim_end().is_empty() || !reason.is_ascii() {
             return false;
         }
-        let mut documented = std::iter::once(self.info())
+        let mut documented = false;
+        let agrees = std::iter::once(self.info())
             .chain(generated::api_meanings(self).iter().map(|m| &m.info))
             .flat_map(|info| std::iter::once(info.errmsg).chain(info.aliases.iter().copied()))
-            .filter(|errmsg| words(errmsg).next().is_some())
-            .peekable();
-        documented.peek().is_some() && !documented.any(|errmsg| leads_agree(errmsg, reason))
+            .filter_map(|errmsg| leads_agree(errmsg, reason))
+            .any(|agrees| {
+                documented = true;
+                agrees
+            });
+        documented && !agrees
     }
 
     /// The code a reason names when no errcode was sent, given the codes the reason matches
@@ -689,18 +697,81 @@ fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
 }
 
 /// Whether `reason` holds the first [`AGREEING_WORDS`] words of `documented` (those before any
-/// `%s` placeholder) in a row, or is itself shorter and their beginning.
-fn leads_agree(documented: &str, reason: &str) -> bool {
-    let fixed = documented.split('%').next().unwrap_or(documented);
+/// `%s` placeholder) in a row, or is itself shorter and their beginning; `None` when
+/// `documented` has no word to hold.
+fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
+    // A reason that begins with the documented errmsg itself is settled by one comparison.
+    let whole = !documented.is_empty() && reason.starts_with(documented);
+    if whole || begins_with_lead(documented.as_bytes(), reason.as_bytes()) {
+        return Some(true);
+    }
+    let bytes = documented.as_bytes();
+    let fixed = bytes
+        .iter()
+        .position(|&b| b == b'%')
+        .and_then(|at| documented.get(..at))
+        .unwrap_or(documented)
+        .trim_ascii_start();
+    lead_end(fixed)?;
     let lead = words(fixed).take(AGREEING_WORDS);
     let wanted = lead.clone().count();
     let same = |(a, b): (&str, &str)| a.eq_ignore_ascii_case(b);
     let held = words(reason).count();
-    if wanted == 0 {
-        return true;
-    }
     if held < wanted {
-        return held > 0 && words(reason).zip(lead).all(same);
+        return Some(held > 0 && words(reason).zip(lead).all(same));
     }
-    (0..=held - wanted).any(|start| words(reason).skip(start).zip(lead.clone()).all(same))
+    Some((0..=held - wanted).any(|start| words(reason).skip(start).zip(lead.clone()).all(same)))
+}
+
+/// The byte offset where the first [`AGREEING_WORDS`] words of `text` end (all its words, if
+/// fewer); `None` when it has none.
+fn lead_end(text: &str) -> Option<usize> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut seen = 0;
+    let mut end = None;
+    let mut in_word = false;
+    for (at, byte) in text.bytes().enumerate() {
+        if in_word && !is_word(byte) {
+            seen += 1;
+            end = Some(at);
+            if seen == AGREEING_WORDS {
+                return end;
+            }
+        }
+        in_word = is_word(byte);
+    }
+    if in_word { Some(text.len()) } else { end }
+}
+
+/// Whether `reason` begins, ASCII case aside, with `documented` up to the end of its first
+/// [`AGREEING_WORDS`] words (or all of it, before any `%` placeholder): most errmsgs begin with
+/// their documented words, and one pass over those bytes settles them before any word is split
+/// out.
+fn begins_with_lead(documented: &[u8], reason: &[u8]) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut ended = 0;
+    let mut in_word = false;
+    for (at, &byte) in documented.iter().enumerate() {
+        if byte == b'%' {
+            return ended > 0;
+        }
+        if in_word && !is_word(byte) {
+            ended += 1;
+            if ended == AGREEING_WORDS {
+                return true;
+            }
+        }
+        if !reason
+            .get(at)
+            .is_some_and(|r| r.eq_ignore_ascii_case(&byte))
+        {
+            return false;
+        }
+        in_word = is_word(byte);
+    }
+    // The whole documented errmsg matched; a word of it must end where the reason's does.
+    (ended > 0 || in_word)
+        && !reason
+            .get(documented.len())
+            .is_some_and(|&b| is_word(b) && in_word)
 }
