@@ -362,6 +362,14 @@ fn every_form<'a>(
                 return Ok((Found::JsonObject, with_line_context(d, line)));
             }
             Err(e) => {
+                // A body the line says WeChat Pay sent (its host is named) is read as WeChat
+                // Pay's, whatever its message's language.
+                let as_pay = || {
+                    crate::decode::decode_str_as(object, crate::Platform::WechatPay, options).ok()
+                };
+                if let Some(d) = names_pay_host(line).then(as_pay).flatten() {
+                    return Ok((Found::JsonObject, with_line_context(d, line)));
+                }
                 json_error.get_or_insert(e);
             }
         }
@@ -1317,6 +1325,13 @@ fn cut_gateway_success(line: &str) -> Option<gateway::Response<'_>> {
     })
 }
 
+/// Whether a line names WeChat Pay's API host: the main domain `api.mch.weixin.qq.com` or the
+/// backup `api2.mch.weixin.qq.com`.
+fn names_pay_host(line: &str) -> bool {
+    find_str(line, "api.mch.weixin.qq.com").is_some()
+        || find_str(line, "api2.mch.weixin.qq.com").is_some()
+}
+
 /// A WeChat Pay answer whose fields are named in text: an APIv3 body as JSON escaped inside a
 /// string (`{\\"code\\":\\"PARAM_ERROR\\",…}`) or a Python dict, or v2 fields as a Java `Map`
 /// prints them (`{return_msg=…, return_code=FAIL}`). Loose text needs more evidence than JSON:
@@ -1350,7 +1365,7 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
             .iter()
             .any(|key| find_str(line, key).is_some())
         };
-        let host = || find_str(line, "api.mch.weixin.qq.com").is_some();
+        let host = || names_pay_host(line);
         // WeChat Pay's messages are Chinese: an English one is another REST API's, unless the
         // line names WeChat Pay's host.
         let english = message.is_some_and(|m| !m.trim().is_empty() && m.is_ascii());

@@ -1573,7 +1573,7 @@ fn a_v2_only_code_in_a_v3_body_names_nothing() {
 
 /// WeChat Pay writes every APIv3 message in Chinese; the same codes beside an English message
 /// alone are another REST API's (`NOT_FOUND` with `Route not found` is a common 404 envelope).
-/// A `detail` still says WeChat Pay.
+/// A `detail`, or WeChat Pay's host on the line, still says WeChat Pay.
 #[cfg(feature = "json")]
 #[test]
 fn a_known_code_beside_an_english_message_is_not_wechat_pays() {
@@ -1589,6 +1589,10 @@ fn a_known_code_beside_an_english_message_is_not_wechat_pays() {
     for line in [
         r#"{"code":"SIGN_ERROR","message":"Authorization不合法"}"#,
         r#"{"code":"PARAM_ERROR","message":"invalid","detail":{"location":"body"}}"#,
+        // A line that names WeChat Pay's host (the main or the backup domain) says whose
+        // body it holds.
+        r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi 500 {"code":"SYSTEM_ERROR","message":"system error"}"#,
+        r#"POST https://api2.mch.weixin.qq.com/v3/pay/transactions/jsapi 500 {"code":"SYSTEM_ERROR","message":"system error"}"#,
     ] {
         let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
         assert_eq!(platform, Some(minierr::Platform::WechatPay), "{line}");

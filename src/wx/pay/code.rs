@@ -102,9 +102,13 @@ impl Api {
     #[must_use]
     pub fn from_path(method: &str, path: &str) -> Option<Api> {
         let path = path.split(['?', '#']).next().unwrap_or(path);
-        let path = path
-            .strip_prefix("https://api.mch.weixin.qq.com")
-            .unwrap_or(path);
+        let path = [
+            "https://api.mch.weixin.qq.com",
+            "https://api2.mch.weixin.qq.com",
+        ]
+        .iter()
+        .find_map(|host| path.strip_prefix(host))
+        .unwrap_or(path);
         let path = path.strip_prefix("/sandboxnew").unwrap_or(path);
         let path = match path.strip_prefix("/v3/pay/partner/") {
             Some(rest) => Cow::Owned(format!("/v3/pay/{rest}")),

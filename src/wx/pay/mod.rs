@@ -70,9 +70,10 @@
 //! facts of the platform keep their bodies apart: WeChat Pay spells the two versions' codes
 //! apart (v2's `SYSTEMERROR` and `ERROR`, v3's `SYSTEM_ERROR`), so a v3 body knows only the
 //! codes a v3 table lists ([`AnyCode::of_version`]: `{"code":"ERROR",…}` is not v2 refund's
-//! business error); and it writes every v3 message in Chinese, so a code beside an English
-//! message alone, without a `detail`, is not taken for its body (`{"code":"NOT_FOUND",
-//! "message":"Route not found"}` is a REST API's 404).
+//! business error); and the domestic APIv3 writes its messages in Chinese (every documented
+//! one, and every runtime one seen), so a code beside an English message alone, without a
+//! `detail` or WeChat Pay's host on the line, is not taken for its body
+//! (`{"code":"NOT_FOUND","message":"Route not found"}` is a REST API's 404).
 //!
 //! # Sources and choices
 //!

@@ -581,11 +581,14 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// let line = "Client error: `POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds` resulted in a `400 Bad Request` response";
 /// assert_eq!(api_in(line), Some(Api::V3Refund));
 /// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/certificates?algorithm_type=RSA"), Some(Api::V3Certificates));
+/// // The backup domain.
+/// assert_eq!(api_in("POST https://api2.mch.weixin.qq.com/v3/pay/transactions/jsapi"), Some(Api::V3JsapiOrder));
 /// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/marketing/favor/stocks"), None);
 /// ```
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {
-    const HOST: &str = "api.mch.weixin.qq.com";
+    // The main domain `api.`, the backup `api2.` (both documented on every APIv3 page).
+    const HOST: &str = ".mch.weixin.qq.com";
     let at = find_str(line, HOST)?;
     let path = line.get(at + HOST.len()..)?;
     let end = path
@@ -594,6 +597,7 @@ pub fn api_in(line: &str) -> Option<Api> {
     let path = path.get(..end)?;
     let before = line
         .get(..at)?
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
         .trim_end_matches("https://")
         .trim_end_matches("http://");
     let method = before
