@@ -146,8 +146,10 @@ fn responses_decode_with_msg_or_message() {
     assert_eq!(a, b);
     assert_eq!(a.code(), Code::InvalidSignature);
     assert_eq!(a.action(), Some(Action::FixRequest));
-    let both: Response = serde_json::from_str(r#"{"code":200,"message":"m","msg":"g"}"#).unwrap();
-    assert_eq!(both.message(), Some("g"));
+    let both: Response =
+        serde_json::from_str(r#"{"code":200,"message":"m","msg":"开放平台成功处理了您的请求"}"#)
+            .unwrap();
+    assert_eq!(both.message(), Some("开放平台成功处理了您的请求"));
     assert!(both.is_success());
 
     let unknown: Response = serde_json::from_str(r#"{"code":-1,"msg":null}"#).unwrap();
@@ -186,6 +188,9 @@ fn a_msg_that_is_not_the_codes_names_nothing() {
         r#"{"msg":"用户不存在/密码错误","code":500}"#,
         r#"{"code":401,"msg":"未登录"}"#,
         r#"{"code":500,"message":"Internal Server Error"}"#,
+        // Success codes too: RuoYi's failure text beside 200, a login prompt beside 302.
+        r#"{"code":200,"msg":"操作失败"}"#,
+        r#"{"code":302,"msg":"登录已过期，请重新登录"}"#,
     ] {
         let d = minierr::decode_str(body).expect("the {code, msg} shape");
         assert_eq!(d.platform(), minierr::Platform::OpenPlatform, "{body}");
@@ -203,4 +208,14 @@ fn a_msg_that_is_not_the_codes_names_nothing() {
     let own =
         minierr::decode_str(r#"{"code":500,"msg":"服务发生错误,请稍后再试"}"#).expect("decodes");
     assert_eq!(own.action(), Some(Action::Retry));
+    // The table's own words in another case are its own.
+    let cased = minierr::decode_str(r#"{"code":5003,"msg":"json解码失败"}"#).expect("decodes");
+    assert_eq!(cased.action(), Some(Action::FixRequest));
+    // A refused outer body lets the failure it wraps answer.
+    let wrapped =
+        r#"{"code":201,"msg":"微信登录失败","data":{"errcode":40163,"errmsg":"code been used"}}"#;
+    let (_, inner) =
+        minierr::line::decode_line(wrapped, &minierr::DecodeOptions::new()).expect("decodes");
+    assert_eq!(inner.platform(), minierr::Platform::WechatServer);
+    assert_eq!(inner.action(), Some(Action::Refresh));
 }

@@ -167,23 +167,24 @@ impl Code {
         fill_template(self.message_en(), args)
     }
 
-    /// Whether `msg` cannot be this code's: a failure code whose table text does not begin
-    /// as `msg` does (their first two characters, leaving out spaces and punctuation). The
+    /// Whether `msg` cannot be this code's: the table's text does not begin as `msg` does
+    /// (their first two characters, ASCII case aside, leaving out spaces and punctuation). The
     /// `{code, msg}` shape is common to many Chinese backends (RuoYi answers every business
-    /// failure with `code` 500), so a number the table lists beside another text is not this
-    /// platform's. An empty `msg` and a success code contradict nothing.
+    /// failure with `code` 500 and its success with 200 `操作成功`), so a number the table lists
+    /// beside another text is not this platform's, success codes included. An empty `msg`
+    /// contradicts nothing.
     ///
     /// ```
     /// use minierr::open_platform::Code;
     /// assert!(Code::ServiceError.msg_contradicts("用户不存在/密码错误"));
     /// assert!(!Code::ServiceError.msg_contradicts("服务发生错误,请稍后再试"));
-    /// assert!(!Code::EntityDisabled.msg_contradicts("ID为42的用户已被禁用"));
-    /// assert!(!Code::Ok.msg_contradicts("操作成功"));
+    /// assert!(!Code::EntityDisabled.msg_contradicts("id为42的用户已被禁用"));
+    /// assert!(Code::Ok.msg_contradicts("操作失败"));
+    /// assert!(!Code::Ok.msg_contradicts(""));
     /// ```
     #[must_use]
     pub fn msg_contradicts(self, msg: &str) -> bool {
-        !self.is_success()
-            && !msg.trim().is_empty()
+        !msg.trim().is_empty()
             && !significant(self.msg())
                 .take(COMPARED_CHARS)
                 .eq(significant(msg).take(COMPARED_CHARS))
@@ -526,11 +527,13 @@ impl std::str::FromStr for AnyCode {
 const COMPARED_CHARS: usize = 2;
 
 /// The characters of `text` other than spaces and punctuation, ASCII or full-width (which the
-/// table and runtimes mix).
+/// table and runtimes mix), ASCII letters in lower case (`JSON解码失败`, `json解码失败`).
 fn significant(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|&c| {
-        !(c.is_whitespace()
-            || c.is_ascii_punctuation()
-            || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'))
-    })
+    text.chars()
+        .filter(|&c| {
+            !(c.is_whitespace()
+                || c.is_ascii_punctuation()
+                || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'))
+        })
+        .map(|c| c.to_ascii_lowercase())
 }

@@ -148,9 +148,16 @@ impl<'a> Response<'a> {
         self.message.as_deref()
     }
 
-    /// Whether the code reports success.
+    /// Whether the code reports success, with a msg that does not contradict it
+    /// ([`Response::known_code`]).
+    ///
+    /// ```
+    /// use minierr::open_platform::Response;
+    /// assert!(Response::new(200, None).is_success());
+    /// assert!(!Response::new(200, Some("操作失败".into())).is_success());
+    /// ```
     pub fn is_success(&self) -> bool {
-        self.code.known().is_some_and(Code::is_success)
+        self.known_code().is_some_and(Code::is_success)
     }
 
     /// The catalog code, if the table lists it and the msg does not contradict it
