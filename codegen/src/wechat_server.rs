@@ -108,17 +108,7 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
         };
         let retry_hint = retry_hint_expr(&row)?;
         let errmsg = row.get("errmsg").to_owned();
-        let aliases: Vec<String> = row
-            .get("aliases")
-            .split(" | ")
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned)
-            .collect();
-        for message in std::iter::once(&errmsg).chain(&aliases) {
-            if message.contains('%') && !crate::wechat::template_is_valid(message) {
-                return Err(row.error(format!("{message:?} has a `%` that is not `%s` or `%d`")));
-            }
-        }
+        let aliases = aliases(&row, &errmsg)?;
         entries.push(Entry {
             code,
             name,
@@ -159,6 +149,7 @@ const OPEN_COLUMNS: &[&str] = &[
     "name",
     "action",
     "errmsg",
+    "aliases",
     "message_zh",
     "message_en",
     "reliability",
@@ -183,9 +174,7 @@ fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
         if errmsg.is_empty() && message_zh.is_empty() {
             return Err(row.error("a code needs its errmsg or its Chinese text"));
         }
-        if errmsg.contains('%') && !crate::wechat::template_is_valid(&errmsg) {
-            return Err(row.error(format!("{errmsg:?} has a `%` that is not `%s` or `%d`")));
-        }
+        let aliases = aliases(&row, &errmsg)?;
         let (action, by_rule) = match row.required("action")? {
             "rule" => (
                 crate::server_rule::action_by_rule(&errmsg, &message_zh),
@@ -216,7 +205,7 @@ fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
             action,
             retry_hint,
             errmsg,
-            aliases: Vec::new(),
+            aliases,
             message_zh,
             message_en: row.required("message_en")?.to_owned(),
             reliability: reliability(&row)?,
@@ -227,6 +216,23 @@ fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
         });
     }
     Ok(entries)
+}
+
+/// A row's other spellings of its errmsg (`aliases`, separated by ` | `), each placeholder
+/// checked along with the errmsg's own.
+fn aliases(row: &Row<'_>, errmsg: &str) -> Result<Vec<String>, TableError> {
+    let aliases: Vec<String> = row
+        .get("aliases")
+        .split(" | ")
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect();
+    for message in std::iter::once(errmsg).chain(aliases.iter().map(String::as_str)) {
+        if message.contains('%') && !crate::wechat::template_is_valid(message) {
+            return Err(row.error(format!("{message:?} has a `%` that is not `%s` or `%d`")));
+        }
+    }
+    Ok(aliases)
 }
 
 fn info_literal(e: &Entry) -> String {

@@ -3331,6 +3331,7 @@ pub enum Errcode {
     #[doc(alias = "api minute-quota reach limit, must slower, retry next minute")]
     #[doc(alias = "api minute-quota reach limit  mustslower  retry next minute")]
     #[doc(alias = "api minute-quota reach limit must slower retry next minute")]
+    #[doc(alias = "api limit")]
     MinuteQuotaReached = 45011,
     /// `45012` · errmsg `template size out of limit` · secondary source
     ///
@@ -18648,6 +18649,7 @@ pub enum Errcode {
     /// Note: observed at runtime: "delivery logic fail" &lt;<https://developers.weixin.qq.com/community/develop/doc/00046040e3cae8bca1580f6d25a400&gt;;> page errmsg "Delivery side error" Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9300501")]
     #[doc(alias = "delivery logic fail")]
+    #[doc(alias = "Delivery side error")]
     ExpressDeliveryLogicError = 9300501,
     /// `9300502` · errmsg `Delivery side sys error` · secondary source
     ///
@@ -20165,6 +20167,7 @@ pub enum Errcode {
     /// Note: observed at runtime: "empty room list" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004c8e57284f068dc3eb3a6d53400&gt;;> page errmsg "live room not exsits" (page spelling exsits, sic) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9410000")]
     #[doc(alias = "empty room list")]
+    #[doc(alias = "live room not exsits")]
     EmptyRoomList = 9410000,
     /// `9410001` · errmsg `inner error: get room fail` · secondary source
     ///
@@ -29122,7 +29125,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MinuteQuotaReached => &ErrcodeInfo {
                 errmsg: "api minute-quota reach limit, must slower, retry next minute",
-                aliases: &["api minute-quota reach limit  mustslower  retry next minute", "api minute-quota reach limit must slower retry next minute"],
+                aliases: &["api minute-quota reach limit  mustslower  retry next minute", "api minute-quota reach limit must slower retry next minute", "api limit"],
                 message_zh: "API 调用太频繁，请稍候再试",
                 message_en: "Calls are too frequent: the per-minute quota has been reached; retry next minute",
                 action: Action::Backoff,
@@ -48024,7 +48027,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::ExpressDeliveryLogicError => &ErrcodeInfo {
                 errmsg: "delivery logic fail",
-                aliases: &[],
+                aliases: &["Delivery side error"],
                 message_zh: "快递侧逻辑错误，详细原因需要看 delivery_resultcode, 请先确认一下编码方式，python建议 json.dumps(b, ensure_ascii=False)，php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)",
                 message_en: "Logic error on the express company side; see delivery_resultcode and check the JSON encoding",
                 action: Action::FixRequest,
@@ -49792,7 +49795,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::EmptyRoomList => &ErrcodeInfo {
                 errmsg: "empty room list",
-                aliases: &[],
+                aliases: &["live room not exsits"],
                 message_zh: "直播间列表为空",
                 message_en: "The live room list is empty",
                 action: Action::FixRequest,
