@@ -630,3 +630,15 @@ fn app_sdk_results_take_the_step_of_a_nested_gateway_failure() {
     let (_, d) = minierr::line::decode_line(line, &options).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(d.platform(), minierr::Platform::AlipayGateway);
 }
+
+/// my.request's 19 (HTTP 错误): the page's remedies are the URL's reachability over HTTPS, the
+/// cause behind the status and the site's certificate. None is a retry, which would meet a 404
+/// or a bad certificate again.
+#[cfg(feature = "json")]
+#[test]
+fn an_http_error_is_not_retried() {
+    let d = minierr::decode_str(r#"{"error":19,"errorMessage":"http status error","status":404}"#)
+        .expect("decodes");
+    assert_eq!(d.api_name().as_deref(), Some("my.request"));
+    assert_ne!(d.action(), Some(Action::Retry));
+}

@@ -374,7 +374,9 @@ pub enum RequestError {
     ///
     /// HTTP error.
     ///
-    /// Next step: [`Action::Retry`].
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: The page's remedies are the URL's reachability over HTTPS from the public internet, the cause behind the HTTP status (404, 500, 504) as the IDE's network panel shows it, and the site's SSL certificate: none of them is a retry, and two are the server's configuration, so fix\_config (the reference's row gives no step).
     #[doc(alias = "HTTP 错误。")]
     HttpError,
     /// `my.request` error `20` · errorMessage `请求已被停止/服务端限流`
@@ -2075,9 +2077,9 @@ const ROW_REQUEST_HTTP_ERROR: RowInfo = RowInfo {
         message_en: "HTTP error",
         remedy_zh: "1. 请确认请求 URL 地址在外网是否能正常请求，HTTPS 协议，小程序真机上都是生产环境的正式请求，不能使用局域网本地请求。\n2. 一般如 HTTP 404、500、504 等异常错误，建议打开 IDE 调试器 > Network 可以查看具体的错误信息，然后根据对应 HTTP 错误码对症处理。\n3. SSL 证书不正确导致的，建议更换网站 SSL 证书，推荐使用\u{a0}阿里云SSL 证书（https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042）\u{a0}或\u{a0}Serverless云服务（https://help.aliyun.com/document_detail/121906.html）。",
         remedy_en: "1. Make sure the URL is reachable from the public internet over HTTPS: on a real device every request is a production request and cannot reach a local network.\n2. For HTTP errors such as 404, 500 or 504, open the IDE debugger's Network panel to see the details and fix the cause of that status.\n3. If the SSL certificate is wrong, replace it (the table suggests Alibaba Cloud SSL certificates, https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042, or Serverless cloud services, https://help.aliyun.com/document_detail/121906.html).\nHTTP 5xx responses come from your own server. A private-network address fails on Android with HTTP 571 NO_ACCESS_PRIVATE_IP: use a publicly reachable domain.",
-        action: Action::Retry,
+        action: Action::FixConfig,
         retry_hint: None,
-        note: "",
+        note: "The page's remedies are the URL's reachability over HTTPS from the public internet, the cause behind the HTTP status (404, 500, 504) as the IDE's network panel shows it, and the site's SSL certificate: none of them is a retry, and two are the server's configuration, so fix_config (the reference's row gives no step).",
     };
 const ROW_REQUEST_STOPPED_OR_THROTTLED: RowInfo = RowInfo {
         index: 8,
