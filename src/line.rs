@@ -324,6 +324,7 @@ fn every_form<'a>(
     quoted: bool,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
+    let mut pay_fallback = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line) {
             Ok(d) => {
@@ -363,16 +364,21 @@ fn every_form<'a>(
             }
             Err(e) => {
                 // A body the line says WeChat Pay sent (its host is named) is read as WeChat
-                // Pay's, whatever its message's language.
-                let as_pay = || {
-                    crate::decode::decode_str_as(object, crate::Platform::WechatPay, options).ok()
-                };
-                if let Some(d) = names_pay_host(line).then(as_pay).flatten() {
-                    return Ok((Found::JsonObject, with_line_context(d, line)));
+                // Pay's, whatever its message's language, if it holds a code the catalog
+                // knows, and only when no later object is a payload (the request body comes
+                // first in most logs).
+                if pay_fallback.is_none() && names_pay_host(line) {
+                    pay_fallback =
+                        crate::decode::decode_str_as(object, crate::Platform::WechatPay, options)
+                            .ok()
+                            .filter(Diagnosis::is_known);
                 }
                 json_error.get_or_insert(e);
             }
         }
+    }
+    if let Some(d) = pay_fallback {
+        return Ok((Found::JsonObject, with_line_context(d, line)));
     }
     // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
     // several, is not re-read loosely, or its ambiguity would be guessed away. The exception is

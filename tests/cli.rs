@@ -903,4 +903,16 @@ fn a_refused_number_is_reported_and_counted_apart() {
         decoded.contains("1  wechat_server 40014 (the errmsg is not this code's)"),
         "{decoded}"
     );
+    // Text codes too: v2's ERROR in a v3 body, and in two v2 answers.
+    let v2 = r#"{"return_code":"SUCCESS","result_code":"FAIL","err_code":"ERROR","err_code_des":"订单已全额退款"}"#;
+    let input = format!(
+        "{}\n{v2}\n{v2}\n",
+        r#"{"code":"ERROR","message":"系统繁忙"}"#
+    );
+    let decoded = stdout(&minierr_stdin(&["decode", "-", "--summary"], &input));
+    assert!(decoded.contains("2  wechat_pay ERROR Error"), "{decoded}");
+    assert!(
+        decoded.contains("1  wechat_pay ERROR (not an APIv3 code)"),
+        "{decoded}"
+    );
 }

@@ -252,6 +252,11 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             r#"{"errCode":12007,"errMsg":"user denied"}"#,
             Some(Errno::WifiUserDenied),
         ),
+        // An errCode that is the errno itself (the FileError codes are) settles the family.
+        (
+            r#"{"errCode":1300201,"errMsg":"system error"}"#,
+            Some(Errno::FileSystemCallFailed),
+        ),
     ];
     for (json, expected) in cases {
         let fail = decode(json);

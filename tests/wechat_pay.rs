@@ -1597,4 +1597,8 @@ fn a_known_code_beside_an_english_message_is_not_wechat_pays() {
         let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
         assert_eq!(platform, Some(minierr::Platform::WechatPay), "{line}");
     }
+    // The host does not make the request body, logged first, the answer.
+    let line = r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi request={"appid":"wx1","mchid":"1900","description":"x"} response={"code":"PARAM_ERROR","message":"参数错误"}"#;
+    let (_, d) = decode_line(line, &options).expect("decodes");
+    assert_eq!(d.action(), Some(Action::FixRequest), "{line}");
 }

@@ -660,17 +660,19 @@ fn another_services_number_in_the_same_shape_names_nothing() {
             Some("(the errmsg is not this code's)")
         );
     }
-    // WeChat's reading refused, WeCom's is given, though the two share the number's meaning.
-    let corp =
-        minierr::decode_str(r#"{"errcode":40013,"errmsg":"invalid corpid"}"#).expect("decodes");
-    assert_eq!(
-        corp.wecom_reading().map(|c| c.name()),
-        Some("InvalidCorpId")
-    );
+    // WeChat's reading refused, WeCom's of the same meaning is not given: the errmsg is
+    // WeCom's no more than WeChat's, and would bring back the step refused.
+    let other = minierr::decode_str(r#"{"errcode":40014,"errmsg":"bad params"}"#).expect("decodes");
+    assert_eq!(other.wecom_reading(), None);
     // WeChat's own errmsgs, shortened or with the caller's IP and a hint, keep their code, and
     // so does an SDK's Chinese text in their place (WxJava's `toString`).
     for (body, action) in [
         ("错误代码：40029, 错误信息：code 无效", Action::Refresh),
+        // WxJava's 48010 text, whose start the table's errmsg cell lacks (an alias).
+        (
+            "错误代码：48010, 错误信息：forbid to modify the material，  please see more information on mp.weixin.qq.com",
+            Action::FixConfig,
+        ),
         (
             r#"{"errcode":40001,"errmsg":"invalid credential"}"#,
             Action::Refresh,

@@ -376,7 +376,7 @@ pub enum RequestError {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: The page's remedies are the URL's reachability over HTTPS from the public internet, the cause behind the HTTP status (404, 500, 504) as the IDE's network panel shows it, and the site's SSL certificate: none of them is a retry, and two are the server's configuration, so fix\_config (the reference's row gives no step).
+    /// Note: The page's remedies are the URL's reachability over HTTPS from the public internet, the cause behind the HTTP status (404, 500, 504) as the IDE's network panel shows it, and the site's SSL certificate: two are the server's configuration and the third depends on the status (a 502 or 504 may pass with time, a 404 will not), so fix\_config, the step the page leads with (the reference's row gives no step).
     #[doc(alias = "HTTP 错误。")]
     HttpError,
     /// `my.request` error `20` · errorMessage `请求已被停止/服务端限流`
@@ -2079,7 +2079,7 @@ const ROW_REQUEST_HTTP_ERROR: RowInfo = RowInfo {
         remedy_en: "1. Make sure the URL is reachable from the public internet over HTTPS: on a real device every request is a production request and cannot reach a local network.\n2. For HTTP errors such as 404, 500 or 504, open the IDE debugger's Network panel to see the details and fix the cause of that status.\n3. If the SSL certificate is wrong, replace it (the table suggests Alibaba Cloud SSL certificates, https://promotion.aliyun.com/ntms/act/sslbuy.html?utm_content=se_1005900042, or Serverless cloud services, https://help.aliyun.com/document_detail/121906.html).\nHTTP 5xx responses come from your own server. A private-network address fails on Android with HTTP 571 NO_ACCESS_PRIVATE_IP: use a publicly reachable domain.",
         action: Action::FixConfig,
         retry_hint: None,
-        note: "The page's remedies are the URL's reachability over HTTPS from the public internet, the cause behind the HTTP status (404, 500, 504) as the IDE's network panel shows it, and the site's SSL certificate: none of them is a retry, and two are the server's configuration, so fix_config (the reference's row gives no step).",
+        note: "The page's remedies are the URL's reachability over HTTPS from the public internet, the cause behind the HTTP status (404, 500, 504) as the IDE's network panel shows it, and the site's SSL certificate: two are the server's configuration and the third depends on the status (a 502 or 504 may pass with time, a 404 will not), so fix_config, the step the page leads with (the reference's row gives no step).",
     };
 const ROW_REQUEST_STOPPED_OR_THROTTLED: RowInfo = RowInfo {
         index: 8,

@@ -73,13 +73,13 @@ struct Summary {
     by_category: BTreeMap<u16, u64>,
     by_action: Tally<Option<Action>>,
     by_form: Tally<Found>,
-    /// Numeric codes by (platform, code); text codes by platform, then code, so that a code
-    /// already counted costs no allocation. Each entry keeps its count and when it was first
-    /// seen ([`Summary::seen`]).
-    /// By platform, number and name: one number may be a catalog code on one line and another
-    /// service's on the next (`the errmsg is not this code's`).
-    by_number: HashMap<(&'static str, i64, Option<&'static str>), CodeTally>,
-    by_text: HashMap<&'static str, HashMap<String, CodeTally>>,
+    /// Numeric codes by (platform, code, whether it was named); text codes by (platform,
+    /// whether it was named), then code, so that a code already counted costs no allocation.
+    /// A code may be a catalog code on one line and another service's on the next (`the
+    /// errmsg is not this code's`, `not an APIv3 code`): the two are counted apart. Each entry
+    /// keeps its count and when it was first seen ([`Summary::seen`]).
+    by_number: HashMap<(&'static str, i64, bool), CodeTally>,
+    by_text: HashMap<(&'static str, bool), HashMap<String, CodeTally>>,
     unknown_reasons: HashMap<String, (u64, u64)>,
     /// How many new entries the tables have taken: the order in which a batch first saw its
     /// keys, so that merging batches keeps the keys one pass over the input would keep.
@@ -104,17 +104,20 @@ impl Summary {
         self.by_action.add(view.action, 1);
         match view.code {
             Some(RawCode::Number(n)) => {
-                let label = view.name.or(view.unnamed_because());
-                if let Some(entry) = self.by_number.get_mut(&(platform, n, label)) {
+                let key = (platform, n, view.name.is_some());
+                if let Some(entry) = self.by_number.get_mut(&key) {
                     entry.1 += 1;
                 } else if self.uncapped || self.by_number.len() < MAX_TALLIED {
                     self.seen += 1;
-                    self.by_number
-                        .insert((platform, n, label), (label, 1, self.seen));
+                    let label = view.name.or(view.unnamed_because());
+                    self.by_number.insert(key, (label, 1, self.seen));
                 }
             }
             Some(RawCode::Text(t)) => {
-                let codes = self.by_text.entry(platform).or_default();
+                let codes = self
+                    .by_text
+                    .entry((platform, view.name.is_some()))
+                    .or_default();
                 let t = head_of(t, MAX_TALLY_KEY_BYTES);
                 if let Some(entry) = codes.get_mut(t) {
                     entry.1 += 1;
@@ -259,7 +262,7 @@ impl Summary {
                     .map(|((platform, code, _), (name, n, _))| {
                         (platform, code.to_string(), name, n)
                     })
-                    .chain(self.by_text.iter().flat_map(|(platform, codes)| {
+                    .chain(self.by_text.iter().flat_map(|((platform, _), codes)| {
                         codes
                             .iter()
                             .map(move |(code, (name, n, _))| (platform, code.clone(), name, n))

@@ -717,10 +717,11 @@ impl Diagnosis<'_> {
     }
 
     /// For a WeChat server body, WeCom's code of the same number where WeCom means something
-    /// else by it, or WeChat nothing (no code, or an errmsg that is not WeChat's code's): WeCom
-    /// answers in the same shape, and when the body carries none of WeCom's marks, nothing in
-    /// it says which of the two answered. The diagnosis stays WeChat's; this says what it would
-    /// be if WeCom sent it.
+    /// else by it (or WeChat nothing): WeCom answers in the same shape, and when the body
+    /// carries none of WeCom's marks, nothing in it says which of the two answered. The
+    /// diagnosis stays WeChat's; this says what it would be if WeCom sent it. A number WeChat's
+    /// reading was refused for (its errmsg is not the code's) gets no reading where the two
+    /// mean the same by it: the errmsg is WeCom's no more than WeChat's.
     ///
     /// ```
     /// use minierr::Action;
@@ -737,13 +738,7 @@ impl Diagnosis<'_> {
         match self {
             // Where WeChat's reading was refused (the errmsg is not its code's), WeCom's is
             // given even when the two mean the same by the number.
-            Diagnosis::WxServer(response) => {
-                let code = response.errcode_sent()?.raw();
-                crate::wecom::Errcode::from_code(code).filter(|c| {
-                    c.wechat() != crate::wecom::WechatNumber::Same
-                        || response.resolved_errcode().is_none()
-                })
-            }
+            Diagnosis::WxServer(response) => wecom_reading(response),
             _ => None,
         }
     }
@@ -757,6 +752,13 @@ impl Diagnosis<'_> {
             _ => Vec::new(),
         }
     }
+}
+
+/// [`Diagnosis::wecom_reading`] of a server body.
+pub(super) fn wecom_reading(response: &wx::server::Response<'_>) -> Option<crate::wecom::Errcode> {
+    let code = response.errcode_sent()?.raw();
+    crate::wecom::Errcode::from_code(code)
+        .filter(|c| c.wechat() != crate::wecom::WechatNumber::Same)
 }
 
 /// A WeCom response's catalog code.

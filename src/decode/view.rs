@@ -234,7 +234,7 @@ impl<'a> Diagnosis<'a> {
                 retry_hint: known.and_then(wx::server::Errcode::retry_hint),
                 reason_class: None,
                 candidate_apis: Vec::new(),
-                wecom_reading: self.wecom_reading(),
+                wecom_reading: super::diagnosis::wecom_reading(response),
             };
         }
         let name = self.name();

@@ -167,11 +167,13 @@ impl Code {
         fill_template(self.message_en(), args)
     }
 
-    /// Whether `msg` cannot be this code's: the table's text does not begin as `msg` does
-    /// (their first two characters, ASCII case aside, leaving out spaces and punctuation). The
-    /// `{code, msg}` shape is common to many Chinese backends (RuoYi answers every business
-    /// failure with `code` 500 and its success with 200 `操作成功`), so a number the table lists
-    /// beside another text is not this platform's, success codes included. An empty `msg`
+    /// Whether `msg` cannot be this code's. For a failure code: the table's text does not begin
+    /// as `msg` does (their first two characters, ASCII case aside, leaving out spaces and
+    /// punctuation). The `{code, msg}` shape is common to many Chinese backends (RuoYi answers
+    /// every business failure with `code` 500 and its own text), so a number the table lists
+    /// beside another text is not this platform's. For a success code, whose msg backends
+    /// word freely (`success`, `操作成功`): a msg that names a failure, in the words the
+    /// table's failure texts use (失败, 错误, 无效, 缺少, 重新登录, …). An empty `msg`
     /// contradicts nothing.
     ///
     /// ```
@@ -180,14 +182,20 @@ impl Code {
     /// assert!(!Code::ServiceError.msg_contradicts("服务发生错误,请稍后再试"));
     /// assert!(!Code::EntityDisabled.msg_contradicts("id为42的用户已被禁用"));
     /// assert!(Code::Ok.msg_contradicts("操作失败"));
+    /// assert!(!Code::Ok.msg_contradicts("操作成功"));
     /// assert!(!Code::Ok.msg_contradicts(""));
     /// ```
     #[must_use]
     pub fn msg_contradicts(self, msg: &str) -> bool {
-        !msg.trim().is_empty()
-            && !significant(self.msg())
-                .take(COMPARED_CHARS)
-                .eq(significant(msg).take(COMPARED_CHARS))
+        if msg.trim().is_empty() {
+            return false;
+        }
+        if self.is_success() {
+            return names_failure(msg);
+        }
+        !significant(self.msg())
+            .take(COMPARED_CHARS)
+            .eq(significant(msg).take(COMPARED_CHARS))
     }
 
     /// The one code whose Chinese text is `message`, with placeholders matching filled-in
@@ -520,6 +528,35 @@ impl std::str::FromStr for AnyCode {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         crate::catalog_code::parse_code(s, "open-platform").map(AnyCode::new)
     }
+}
+
+/// The words the table's failure texts use (缺少参数, 签名无效, 数据解密失败, 服务发生错误,
+/// 无权限, 数据库表或字段信息异常, 当前应用已被禁用, 不支持的请求方法, 超过最大限制, 付款账号
+/// 不能为空, 获取身份信息失败,请重新登录!), and English's `fail` and `error`: a success code's
+/// msg holding one reports a failure.
+const FAILURE_WORDS: [&str; 13] = [
+    "失败",
+    "错误",
+    "无效",
+    "缺少",
+    "无权",
+    "异常",
+    "禁用",
+    "不支持",
+    "超过",
+    "不能",
+    "重新登录",
+    "fail",
+    "error",
+];
+
+/// Whether `msg` names a failure ([`FAILURE_WORDS`], English ASCII case aside).
+fn names_failure(msg: &str) -> bool {
+    FAILURE_WORDS.iter().any(|word| {
+        msg.as_bytes()
+            .windows(word.len())
+            .any(|window| window.eq_ignore_ascii_case(word.as_bytes()))
+    })
 }
 
 /// How many leading characters of a msg [`Code::msg_contradicts`] compares: enough to tell

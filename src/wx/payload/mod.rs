@@ -268,7 +268,7 @@ impl<'a> Fail<'a> {
             let errno = code.errno().map(AnyErrno::Known);
             return (errno, Some(ResolvedBy::ErrCode), Some(code));
         }
-        let analysis = analysis.get_or_insert_with(|| Analysis::of(parts));
+        let analysis = analysis.get_or_insert_with(|| Analysis::of(parts, self.err_code));
         if let (Some(only), 1) = analysis.compatible() {
             return (Some(AnyErrno::Known(only)), Some(ResolvedBy::ErrMsg), None);
         }
@@ -738,7 +738,9 @@ fn errno_candidates(reason: &str, normal: Option<&str>) -> &'static [Errno] {
 impl Analysis {
     /// What the reason is, read once: the codes whose errMsg it is, the categories the failing
     /// API may report, and whether a network stack's vocabulary has the same text.
-    fn of(parts: &Parts<'_>) -> Analysis {
+    /// `err_code` is the errCode sent: one that is a candidate's own errno (the file system's
+    /// FileError codes are) settles which family the reason is.
+    fn of(parts: &Parts<'_>, err_code: Option<i64>) -> Analysis {
         let mask = parts.api_categories();
         let candidates = errno_candidates(parts.reason, parts.normal.as_str());
         // The claims are looked up only when a candidate's subcategory is claimed: most are not.
@@ -756,7 +758,9 @@ impl Analysis {
                     .normal
                     .as_str()
                     .is_some_and(crate::transport::is_vocabulary_normal),
-            shared_by_other_families: mask.is_none() && shared_by_other_families(parts, candidates),
+            shared_by_other_families: mask.is_none()
+                && !err_code.is_some_and(|n| candidates.iter().any(|e| i64::from(e.code()) == n))
+                && shared_by_other_families(parts, candidates),
         }
     }
 

@@ -306,6 +306,8 @@ impl Errcode {
     /// assert!(Errcode::InvalidAccessToken.errmsg_contradicts("bad params"));
     /// assert!(!Errcode::InvalidCode.errmsg_contradicts("code 无效"));
     /// assert!(!Errcode::InvalidCredential.errmsg_contradicts("invalid credential"));
+    /// // Whole words only.
+    /// assert!(Errcode::InvalidCode.errmsg_contradicts("invalid codes"));
     /// assert!(!Errcode::IpNotInWhitelist.errmsg_contradicts("invalid ip 1.2.3.4, not in whitelist"));
     /// assert!(!Errcode::DailyQuotaReached.errmsg_contradicts("api freq out of limit"));
     /// assert!(!Errcode::InvalidCode.errmsg_contradicts(""));
@@ -701,7 +703,9 @@ fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
 /// `documented` has no word to hold.
 fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
     // A reason that begins with the documented errmsg itself is settled by one comparison.
-    let whole = !documented.is_empty() && reason.starts_with(documented);
+    let whole = !documented.is_empty()
+        && reason.starts_with(documented)
+        && !ends_mid_word(documented.as_bytes(), reason.as_bytes());
     if whole || begins_with_lead(documented.as_bytes(), reason.as_bytes()) {
         return Some(true);
     }
@@ -712,7 +716,7 @@ fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
         .and_then(|at| documented.get(..at))
         .unwrap_or(documented)
         .trim_ascii_start();
-    lead_end(fixed)?;
+    words(fixed).next()?;
     let lead = words(fixed).take(AGREEING_WORDS);
     let wanted = lead.clone().count();
     let same = |(a, b): (&str, &str)| a.eq_ignore_ascii_case(b);
@@ -723,55 +727,47 @@ fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
     Some((0..=held - wanted).any(|start| words(reason).skip(start).zip(lead.clone()).all(same)))
 }
 
-/// The byte offset where the first [`AGREEING_WORDS`] words of `text` end (all its words, if
-/// fewer); `None` when it has none.
-fn lead_end(text: &str) -> Option<usize> {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mut seen = 0;
-    let mut end = None;
-    let mut in_word = false;
-    for (at, byte) in text.bytes().enumerate() {
-        if in_word && !is_word(byte) {
-            seen += 1;
-            end = Some(at);
-            if seen == AGREEING_WORDS {
-                return end;
-            }
-        }
-        in_word = is_word(byte);
-    }
-    if in_word { Some(text.len()) } else { end }
-}
-
 /// Whether `reason` begins, ASCII case aside, with `documented` up to the end of its first
 /// [`AGREEING_WORDS`] words (or all of it, before any `%` placeholder): most errmsgs begin with
 /// their documented words, and one pass over those bytes settles them before any word is split
 /// out.
 fn begins_with_lead(documented: &[u8], reason: &[u8]) -> bool {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut ended = 0;
     let mut in_word = false;
     for (at, &byte) in documented.iter().enumerate() {
         if byte == b'%' {
             return ended > 0;
         }
-        if in_word && !is_word(byte) {
+        let said = reason.get(at).copied();
+        if in_word && !is_word_byte(byte) {
+            // The reason's word must end where the documented one does (`invalid codes` is
+            // not `invalid code`).
+            if said.is_some_and(is_word_byte) {
+                return false;
+            }
             ended += 1;
             if ended == AGREEING_WORDS {
                 return true;
             }
         }
-        if !reason
-            .get(at)
-            .is_some_and(|r| r.eq_ignore_ascii_case(&byte))
-        {
+        if !said.is_some_and(|r| r.eq_ignore_ascii_case(&byte)) {
             return false;
         }
-        in_word = is_word(byte);
+        in_word = is_word_byte(byte);
     }
-    // The whole documented errmsg matched; a word of it must end where the reason's does.
-    (ended > 0 || in_word)
-        && !reason
+    (ended > 0 || in_word) && !ends_mid_word(documented, reason)
+}
+
+/// Whether `reason`, which begins with `documented`, goes on with the word `documented` ends
+/// in (`invalid credentialsX` after `invalid credential`).
+fn ends_mid_word(documented: &[u8], reason: &[u8]) -> bool {
+    documented.last().is_some_and(|&b| is_word_byte(b))
+        && reason
             .get(documented.len())
-            .is_some_and(|&b| is_word(b) && in_word)
+            .is_some_and(|&b| is_word_byte(b))
+}
+
+/// A byte of an ASCII word: a letter, a digit or `_`.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
 }

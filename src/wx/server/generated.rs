@@ -4672,8 +4672,11 @@ pub enum Errcode {
     /// The material cannot be modified: see mp.weixin.qq.com.
     ///
     /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: The table's description cell (and WxJava's text) gives the errmsg's start, \`forbid to modify the material，  please see more information on mp.weixin.qq.com\`; its errmsg cell keeps only the tail. The start is an alias so that either matches.
     #[doc(alias = "48010")]
     #[doc(alias = "please see more information on mp.weixin.qq.com")]
+    #[doc(alias = "forbid to modify the material")]
     MaterialModifyForbidden = 48010,
     /// `48011` · errmsg `disabled template id` · secondary source
     ///
@@ -30958,7 +30961,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
             },
         Errcode::MaterialModifyForbidden => &ErrcodeInfo {
                 errmsg: "please see more information on mp.weixin.qq.com",
-                aliases: &[],
+                aliases: &["forbid to modify the material"],
                 message_zh: "forbid to modify the material，  please see more information on mp.weixin.qq.com",
                 message_en: "The material cannot be modified: see mp.weixin.qq.com",
                 action: Action::FixConfig,
@@ -30967,7 +30970,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
-                note: "",
+                note: "The table's description cell (and WxJava's text) gives the errmsg's start, `forbid to modify the material，  please see more information on mp.weixin.qq.com`; its errmsg cell keeps only the tail. The start is an alias so that either matches.",
             },
         Errcode::DisabledTemplateId => &ErrcodeInfo {
                 errmsg: "disabled template id",
