@@ -494,14 +494,18 @@ fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
 /// An SDK's own `{code, message, data}` around a platform's answer (`{"code":"-1","data":
 /// {"code":"40004","sub_code":"ACQ.TRADE_NOT_EXIST",…},"message":"error"}`) fits the open
 /// platform's shape with a code its catalog lacks; a nested object whose code a catalog knows is
-/// the answer instead. The open platform's own known codes are kept as they are.
+/// the answer instead. So does a backend's success envelope around a failure it passes on
+/// (`{"code":200,"msg":"success","data":{"errcode":40029,…}}`): the call it reports on
+/// failed. The open platform's own known failure codes are kept as they are.
 fn unwrapped<'a>(
     outer: Diagnosis<'a>,
     line: &'a str,
     start: usize,
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
 ) -> Diagnosis<'a> {
-    if outer.platform() != crate::Platform::OpenPlatform || outer.is_known() {
+    let envelope = outer.platform() == crate::Platform::OpenPlatform
+        && (!outer.is_known() || outer.action() == Some(crate::Action::Success));
+    if !envelope {
         return outer;
     }
     let inner = line

@@ -732,3 +732,55 @@ fn lines_without_a_payload_say_so() {
         Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
     ));
 }
+
+/// Lines from structured logs and backends' envelopes: a logger's `error` field with text in it
+/// is no Alipay `error` code, and a success envelope around a failure it passes on does not
+/// hide it. The JS-SDK's `config:invalid url domain` is the account's domain setting.
+#[test]
+fn log_fields_and_envelopes_do_not_hide_the_payload() {
+    let options = DecodeOptions::new();
+    let cases: &[(&str, Platform, Action)] = &[
+        (
+            r#"{"level":"error","msg":"wx login failed","error":"{\"errcode\":40029,\"errmsg\":\"invalid code, rid: 6512\"}"}"#,
+            Platform::WechatServer,
+            Action::Refresh,
+        ),
+        (
+            r#"{"severity":"ERROR","message":"login failed","error":"Error code: 40163, message: code been used"}"#,
+            Platform::WechatServer,
+            Action::Refresh,
+        ),
+        (
+            r#"{"code":200,"msg":"success","data":{"errcode":40029,"errmsg":"invalid code, rid: 6512"}}"#,
+            Platform::WechatServer,
+            Action::Refresh,
+        ),
+        (
+            r#"{"errMsg":"config:invalid url domain"}"#,
+            Platform::Wechat,
+            Action::FixConfig,
+        ),
+        // Alipay's own text code and numbers in strings are still its `error`.
+        (
+            r#"{"error":"already top of navigation"}"#,
+            Platform::Alipay,
+            Action::FixRequest,
+        ),
+    ];
+    for &(line, platform, action) in cases {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (d.platform(), d.action()),
+            (platform, Some(action)),
+            "{line}"
+        );
+    }
+    // Spring's error body and OAuth's are no Alipay payload.
+    for line in [
+        r#"{"timestamp":"2024-01-01T00:00:00","status":500,"error":"Internal Server Error","path":"/x"}"#,
+        r#"{"error":"invalid_grant","error_description":"Bad credentials"}"#,
+    ] {
+        let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
+        assert_ne!(platform, Some(Platform::Alipay), "{line}");
+    }
+}

@@ -182,6 +182,19 @@ fn a_msg_that_is_not_the_codes_names_nothing() {
         let known = Code::from_code(*code).unwrap_or_else(|| panic!("{code} missing"));
         assert!(!known.msg_contradicts(message), "{code}: {message}");
     }
+    // Every failure text of the seed, beside a success code, reports a failure: the seed's
+    // own success rows begin 开放平台成功 or 建议 (200, 201, 302).
+    let success =
+        |message: &str| message.starts_with("开放平台成功") || message.starts_with("建议");
+    let failures: Vec<&String> = rows
+        .iter()
+        .map(|(_, message, _)| message)
+        .filter(|message| !success(message))
+        .collect();
+    assert!(failures.len() > 50, "{} failure texts", failures.len());
+    for message in failures {
+        assert!(Code::Ok.msg_contradicts(message), "200 beside {message}");
+    }
     for body in [
         r#"{"msg":"用户不存在/密码错误","code":500}"#,
         r#"{"code":401,"msg":"未登录"}"#,

@@ -269,6 +269,16 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
     }
     let shared = decode(r#"{"errMsg":"x:fail system permission denied"}"#);
     assert_eq!(shared.errno_candidates().len(), 2);
+    // errno 0 is success: beside an `api:fail` errMsg, the errMsg decides.
+    let zero = decode(r#"{"errMsg":"requestPayment:fail cancel","errno":0}"#);
+    assert_eq!(
+        zero.resolved_errno().and_then(|c| c.known()),
+        Some(Errno::Cancel)
+    );
+    assert_eq!(
+        decode(r#"{"errMsg":"request:ok","errno":0}"#).action(),
+        Some(Action::Success)
+    );
     // Every page that documents `system error` says to retry: the step stands without a code.
     let system = decode(r#"{"errCode":11005,"errMsg":"system error"}"#);
     assert_eq!(

@@ -12,6 +12,16 @@ use super::{CodeKey, ExactMessage, RowInfo};
 use crate::Action;
 use crate::normalize::with_normal;
 
+/// Whether `text`, sent as a JSAPI's `error`, is an Alipay error code: a number, in a string or
+/// not, or one of the few text codes a page lists (`already top of navigation`). A logger's
+/// `error` field with free text in it is not.
+#[cfg(feature = "json")]
+pub(crate) fn is_error_code_text(text: &str) -> bool {
+    let text = text.trim();
+    text.parse::<i64>().is_ok()
+        || Api::all().any(|api| !generated::rows_with_text_code(api, text).is_empty())
+}
+
 impl Api {
     /// Parses an API name, with or without the `my.` prefix (`my.request`, `request`,
     /// `my.ap.navigateToAlipayPage`, `navigateToAlipayPage`).

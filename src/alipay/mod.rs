@@ -80,6 +80,8 @@ mod generated;
 mod payload;
 
 pub use code::JsapiError;
+#[cfg(feature = "json")]
+pub(crate) use code::is_error_code_text;
 pub use generated::{
     Api, FaqError, GetAuthCodeError, GetOpenUserInfoError, GetPhoneNumberError, GetRunDataError,
     NavigateToAlipayPageError, NavigationError, RequestError, TradePayResult, UploadFileError,

@@ -218,19 +218,13 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     continue;
                 }
                 "error" => {
-                    // A logger's `error` field holding WeChat's `api:fail` errMsg, a server
-                    // errmsg with its `rid:` or `hint: […]` (an app's `{"success":false,
-                    // "error":"… rid: …"}`), or WeCom's with its marks (`…, hint: […], from ip:
-                    // …, more info at https://open.work.weixin.qq.com/…`), is not an Alipay
-                    // code; the message is then found as text.
+                    // Alipay's `error` is a number (in a string or not) or one of the few text
+                    // codes its pages list. A logger's `error` field with other text in it (an
+                    // escaped body, WeChat's `api:fail` errMsg, a server errmsg with its `rid:`,
+                    // an SDK's exception text, Spring's `Internal Server Error`) is not an
+                    // Alipay code; the message is then found as text.
                     let text = map.next_value::<AnyText<'de>>()?.0;
-                    shape.error |= !text.is_some_and(|t| {
-                        let parts = wx::server::split_errmsg(&t);
-                        wx::has_fail_marker(&t)
-                            || parts.rid().is_some_and(|rid| !rid.is_empty())
-                            || parts.hint().is_some()
-                            || crate::wecom::is_wecom_errmsg(&t)
-                    });
+                    shape.error |= text.is_none_or(|t| alipay::is_error_code_text(&t));
                     continue;
                 }
                 "errorMessage" => &mut shape.error_message,

@@ -530,24 +530,55 @@ impl std::str::FromStr for AnyCode {
     }
 }
 
-/// The words the table's failure texts use (缺少参数, 签名无效, 数据解密失败, 服务发生错误,
-/// 无权限, 数据库表或字段信息异常, 当前应用已被禁用, 不支持的请求方法, 超过最大限制, 付款账号
-/// 不能为空, 获取身份信息失败,请重新登录!), and English's `fail` and `error`: a success code's
-/// msg holding one reports a failure.
-const FAILURE_WORDS: [&str; 13] = [
+/// The words the table's failure texts use (缺少参数, 签名无效, 重复的请求, 不在允许范围内,
+/// 获取身份信息失败,请重新登录!, 无权限, 无法被删除, 超过最大限制, 已被禁用, 没有查到相关的数据,
+/// 不支持的请求方法, 服务发生错误, 数据库表或字段信息异常, 暂未实现, 过于频繁, 账号已存在,
+/// 未找到, 余额不足, 超出园区限制, 未查到, 未配置, 不能为空, 请更新客户端, 金额最低为0.1元,
+/// 仅支持二要素验证), the same failures in
+/// other words backends use (不存在, 过期, 未登录, 请先登录, 没有权限, 权限不足), and English's
+/// words for them: a success code's msg holding one reports a failure.
+const FAILURE_WORDS: [&str; 41] = [
     "失败",
     "错误",
     "无效",
     "缺少",
-    "无权",
-    "异常",
-    "禁用",
-    "不支持",
-    "超过",
-    "不能",
+    "重复",
+    "不在",
     "重新登录",
+    "无权",
+    "无法",
+    "超过",
+    "禁用",
+    "没有查到",
+    "不支持",
+    "异常",
+    "未实现",
+    "频繁",
+    "已存在",
+    "未找到",
+    "不足",
+    "超出",
+    "未查到",
+    "未配置",
+    "不能",
+    "请更新",
+    "不存在",
+    "过期",
+    "未登录",
+    "请先登录",
+    "没有权限",
     "fail",
     "error",
+    "invalid",
+    "denied",
+    "unauthorized",
+    "forbidden",
+    "not found",
+    "timeout",
+    "expired",
+    "too many",
+    "最低",
+    "仅支持",
 ];
 
 /// Whether `msg` names a failure ([`FAILURE_WORDS`], English ASCII case aside).

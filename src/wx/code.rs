@@ -724,7 +724,7 @@ pub fn split_err_msg(err_msg: &str) -> (Option<&str>, &str) {
 }
 
 /// Whether `text` has an `api:fail` marker, the shape every WeChat client failure has.
-#[cfg(feature = "json")]
+#[cfg(feature = "serde")]
 pub(crate) fn has_fail_marker(text: &str) -> bool {
     split_at_fail(text).is_some()
 }

@@ -6282,6 +6282,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Prefix, "socket time out", ReasonClass::Network),
     (ReasonMatch::Contains, "scope unauthorized", ReasonClass::ScopeNotGranted),
     (ReasonMatch::Contains, "合法域名列表中", ReasonClass::DomainNotListed),
+    (ReasonMatch::Contains, "invalid url domain", ReasonClass::DomainNotListed),
     (ReasonMatch::Prefix, "canvas is empty", ReasonClass::CanvasNotDrawn),
     (ReasonMatch::Prefix, "canvasid do not exist", ReasonClass::CanvasNotDrawn),
 ];

@@ -257,7 +257,12 @@ impl<'a> Fail<'a> {
         if self.foreign.is_some() {
             return (None, None, None);
         }
-        if let Some(errno) = self.errno {
+        // errno 0 is success; beside an `api:fail` errMsg it says nothing the errMsg does not
+        // contradict, and the errMsg decides.
+        let errno = self
+            .errno
+            .filter(|e| e.raw() != 0 || !super::code::has_fail_marker(&self.err_msg));
+        if let Some(errno) = errno {
             return (Some(errno), Some(ResolvedBy::Errno), None);
         }
         let parts = parts.get_or_init(|| self.parts());
