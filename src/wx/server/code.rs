@@ -321,15 +321,31 @@ impl Errcode {
             return false;
         }
         let mut documented = false;
-        let agrees = std::iter::once(self.info())
-            .chain(generated::api_meanings(self).iter().map(|m| &m.info))
-            .flat_map(|info| std::iter::once(info.errmsg).chain(info.aliases.iter().copied()))
+        let agrees = self
+            .documented_errmsgs()
             .filter_map(|errmsg| leads_agree(errmsg, reason))
             .any(|agrees| {
                 documented = true;
                 agrees
             });
         documented && !agrees
+    }
+
+    /// Whether an errmsg, as sent, begins with the words of one the catalog documents for the
+    /// code: the common case, settled on the raw errmsg before its suffixes are split off
+    /// (what [`Errcode::errmsg_contradicts`] would find, since they only end it).
+    pub(crate) fn errmsg_begins_as_documented(self, errmsg: &str) -> bool {
+        let errmsg = errmsg.trim_ascii_start();
+        self.documented_errmsgs()
+            .any(|documented| begins_with_documented(documented, errmsg))
+    }
+
+    /// Every errmsg the catalog documents for the code: its own, its older spellings, and
+    /// those of its per-API meanings.
+    fn documented_errmsgs(self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.info())
+            .chain(generated::api_meanings(self).iter().map(|m| &m.info))
+            .flat_map(|info| std::iter::once(info.errmsg).chain(info.aliases.iter().copied()))
     }
 
     /// The code a reason names when no errcode was sent, given the codes the reason matches
@@ -702,11 +718,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
 /// `%s` placeholder) in a row, or is itself shorter and their beginning; `None` when
 /// `documented` has no word to hold.
 fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
-    // A reason that begins with the documented errmsg itself is settled by one comparison.
-    let whole = !documented.is_empty()
-        && reason.starts_with(documented)
-        && !ends_mid_word(documented.as_bytes(), reason.as_bytes());
-    if whole || begins_with_lead(documented.as_bytes(), reason.as_bytes()) {
+    if begins_with_documented(documented, reason) {
         return Some(true);
     }
     let bytes = documented.as_bytes();
@@ -725,6 +737,15 @@ fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
         return Some(held > 0 && words(reason).zip(lead).all(same));
     }
     Some((0..=held - wanted).any(|start| words(reason).skip(start).zip(lead.clone()).all(same)))
+}
+
+/// Whether `reason` begins with `documented` whole, or with its first [`AGREEING_WORDS`] words.
+fn begins_with_documented(documented: &str, reason: &str) -> bool {
+    // A reason that begins with the documented errmsg itself is settled by one comparison.
+    let whole = !documented.is_empty()
+        && reason.starts_with(documented)
+        && !ends_mid_word(documented.as_bytes(), reason.as_bytes());
+    whole || begins_with_lead(documented.as_bytes(), reason.as_bytes())
 }
 
 /// Whether `reason` begins, ASCII case aside, with `documented` up to the end of its first

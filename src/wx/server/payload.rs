@@ -306,8 +306,9 @@ impl<'a> Response<'a> {
     ) -> (Option<AnyErrcode>, &'static [Errcode]) {
         match (self.errcode, self.errmsg.as_deref()) {
             // Another service's number in WeChat's shape: the errmsg says which.
-            (Some(AnyErrcode::Known(code)), Some(_)) => {
-                let own = !code.errmsg_contradicts(reason());
+            (Some(AnyErrcode::Known(code)), Some(errmsg)) => {
+                let own =
+                    code.errmsg_begins_as_documented(errmsg) || !code.errmsg_contradicts(reason());
                 (own.then_some(AnyErrcode::Known(code)), &[])
             }
             (Some(code), _) => (Some(code), &[]),
