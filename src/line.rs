@@ -514,12 +514,14 @@ fn unwrapped<'a>(
         .take(MAX_OBJECT_STARTS)
         .filter_map(|(at, _)| json_object_at(line, at))
         .filter_map(|object| decode(object).ok())
-        .find(|d| {
-            d.is_known()
-                && d.platform() != crate::Platform::OpenPlatform
-                && d.action() != Some(crate::Action::Success)
-        });
-    inner.unwrap_or(outer)
+        .find(|d| d.is_known() && d.platform() != crate::Platform::OpenPlatform);
+    // The first object a catalog knows is the one wrapped; a success there (with failures
+    // listed deeper, as WeCom's batch results list one errcode per item) leaves the envelope's
+    // answer standing.
+    match inner {
+        Some(inner) if inner.action() != Some(crate::Action::Success) => inner,
+        _ => outer,
+    }
 }
 
 /// A server body an SDK printed is WeCom's when its errmsg carries WeCom's marks (the

@@ -775,6 +775,11 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
             "{line}"
         );
     }
+    // A success wrapped in a success envelope stays a success, whatever failures it lists
+    // deeper (WeCom's batch results list an errcode for each item).
+    let listed = r#"{"code":200,"msg":"success","data":{"errcode":0,"errmsg":"ok","list":[{"errcode":40003,"errmsg":"invalid openid"}]}}"#;
+    let (_, d) = decode_line(listed, &options).expect("decodes");
+    assert_eq!(d.action(), Some(Action::Success), "{listed}");
     // Spring's error body and OAuth's are no Alipay payload.
     for line in [
         r#"{"timestamp":"2024-01-01T00:00:00","status":500,"error":"Internal Server Error","path":"/x"}"#,

@@ -195,6 +195,14 @@ fn a_msg_that_is_not_the_codes_names_nothing() {
     for message in failures {
         assert!(Code::Ok.msg_contradicts(message), "200 beside {message}");
     }
+    // A success that carries advice, and English words that only contain a failure word.
+    for message in [
+        "操作成功，请勿重复提交",
+        "cache invalidated",
+        "Success, timeout=3000",
+    ] {
+        assert!(!Code::Ok.msg_contradicts(message), "200 beside {message}");
+    }
     for body in [
         r#"{"msg":"用户不存在/密码错误","code":500}"#,
         r#"{"code":401,"msg":"未登录"}"#,

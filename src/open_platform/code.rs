@@ -173,8 +173,8 @@ impl Code {
     /// every business failure with `code` 500 and its own text), so a number the table lists
     /// beside another text is not this platform's. For a success code, whose msg backends
     /// word freely (`success`, `操作成功`): a msg that names a failure, in the words the
-    /// table's failure texts use (失败, 错误, 无效, 缺少, 重新登录, …). An empty `msg`
-    /// contradicts nothing.
+    /// table's failure texts use (失败, 错误, 无效, 缺少, 重新登录, …; English ones whole), and
+    /// says neither 成功 nor `success`. An empty `msg` contradicts nothing.
     ///
     /// ```
     /// use minierr::open_platform::Code;
@@ -581,13 +581,23 @@ const FAILURE_WORDS: [&str; 41] = [
     "仅支持",
 ];
 
-/// Whether `msg` names a failure ([`FAILURE_WORDS`], English ASCII case aside).
+/// Whether `msg` names a failure ([`FAILURE_WORDS`]; English words whole, ASCII case aside)
+/// and not a success (成功, `success`): `操作成功，请勿重复提交` reports a success with advice.
 fn names_failure(msg: &str) -> bool {
-    FAILURE_WORDS.iter().any(|word| {
-        msg.as_bytes()
-            .windows(word.len())
-            .any(|window| window.eq_ignore_ascii_case(word.as_bytes()))
-    })
+    let holds = |word: &str| {
+        let bytes = msg.as_bytes();
+        let ascii = word.is_ascii();
+        bytes.windows(word.len()).enumerate().any(|(at, window)| {
+            let alone = || {
+                let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+                let after = bytes.get(at + word.len());
+                !before.is_some_and(u8::is_ascii_alphanumeric)
+                    && !after.is_some_and(u8::is_ascii_alphanumeric)
+            };
+            window.eq_ignore_ascii_case(word.as_bytes()) && (!ascii || alone())
+        })
+    };
+    !holds("成功") && !holds("success") && FAILURE_WORDS.iter().any(|word| holds(word))
 }
 
 /// How many leading characters of a msg [`Code::msg_contradicts`] compares: enough to tell
