@@ -145,6 +145,27 @@ fn read_entries(data: &Path) -> Result<Vec<Entry>, TableError> {
     Ok(entries)
 }
 
+/// A row's other spellings of a message, in `column` and separated by ` | `, each `%`
+/// checked along with the row's main message `first`.
+pub(crate) fn spellings(
+    row: &Row<'_>,
+    column: &str,
+    first: &str,
+) -> Result<Vec<String>, TableError> {
+    let spellings: Vec<String> = row
+        .get(column)
+        .split(" | ")
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    for message in std::iter::once(first).chain(spellings.iter().map(String::as_str)) {
+        if message.contains('%') && !template_is_valid(message) {
+            return Err(row.error(format!("{message:?} has a `%` that is not `%s` or `%d`")));
+        }
+    }
+    Ok(spellings)
+}
+
 pub(crate) fn template_is_valid(err_msg: &str) -> bool {
     let mut rest = err_msg;
     while let Some(at) = rest.find('%') {

@@ -67,18 +67,8 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
         let code: i64 = text
             .parse()
             .map_err(|_| row.error(format!("code {text:?} is not an integer")))?;
-        let messages: Vec<String> = row
-            .get("messages")
-            .split(" | ")
-            .filter(|m| !m.is_empty())
-            .map(str::to_owned)
-            .collect();
         let label = row.get("label").to_owned();
-        for message in std::iter::once(&label).chain(&messages) {
-            if message.contains('%') && !crate::wechat::template_is_valid(message) {
-                return Err(row.error(format!("{message:?} has a `%` that is not `%s` or `%d`")));
-            }
-        }
+        let messages = crate::wechat::spellings(&row, "messages", &label)?;
         if label.is_empty() && row.get("message_zh").is_empty() && messages.is_empty() {
             return Err(row.error("a code needs a label, a Chinese text or a runtime message"));
         }

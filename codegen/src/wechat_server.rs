@@ -108,7 +108,7 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
         };
         let retry_hint = retry_hint_expr(&row)?;
         let errmsg = row.get("errmsg").to_owned();
-        let aliases = aliases(&row, &errmsg)?;
+        let aliases = crate::wechat::spellings(&row, "aliases", &errmsg)?;
         entries.push(Entry {
             code,
             name,
@@ -174,7 +174,7 @@ fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
         if errmsg.is_empty() && message_zh.is_empty() {
             return Err(row.error("a code needs its errmsg or its Chinese text"));
         }
-        let aliases = aliases(&row, &errmsg)?;
+        let aliases = crate::wechat::spellings(&row, "aliases", &errmsg)?;
         let (action, by_rule) = match row.required("action")? {
             "rule" => (
                 crate::server_rule::action_by_rule(&errmsg, &message_zh),
@@ -216,23 +216,6 @@ fn read_open(data: &Path) -> Result<Vec<Entry>, TableError> {
         });
     }
     Ok(entries)
-}
-
-/// A row's other spellings of its errmsg (`aliases`, separated by ` | `), each placeholder
-/// checked along with the errmsg's own.
-fn aliases(row: &Row<'_>, errmsg: &str) -> Result<Vec<String>, TableError> {
-    let aliases: Vec<String> = row
-        .get("aliases")
-        .split(" | ")
-        .filter(|a| !a.is_empty())
-        .map(str::to_owned)
-        .collect();
-    for message in std::iter::once(errmsg).chain(aliases.iter().map(String::as_str)) {
-        if message.contains('%') && !crate::wechat::template_is_valid(message) {
-            return Err(row.error(format!("{message:?} has a `%` that is not `%s` or `%d`")));
-        }
-    }
-    Ok(aliases)
 }
 
 fn info_literal(e: &Entry) -> String {
