@@ -325,11 +325,27 @@ fn every_form<'a>(
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
     let mut pay_fallback = None;
+    // A success logged first (a request's `{"errcode":0,…}`, a query's answer) and a failure
+    // after it: the failure is what the line reports. The success stands only when no later
+    // object has a step of its own; objects inside it are its own (`unwrapped`).
+    let mut success: Option<(Diagnosis<'a>, usize)> = None;
     if line.starts_with(['{', '"', '[']) {
         match decode(line) {
             Ok(d) => {
                 let d = unwrapped(d, line, 0, decode);
-                return Ok((Found::Json, with_line_context(d, line)));
+                // The line's first value, when more follows it.
+                let first_end = line
+                    .starts_with('{')
+                    .then(|| json_object_at(line, 0))
+                    .flatten()
+                    .map(str::len)
+                    .filter(|&end| line.get(end..).is_some_and(|rest| rest.contains('{')));
+                match first_end {
+                    Some(end) if d.action() == Some(crate::Action::Success) => {
+                        success = Some((d, end));
+                    }
+                    _ => return Ok((Found::Json, with_line_context(d, line))),
+                }
             }
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
@@ -338,6 +354,9 @@ fn every_form<'a>(
     }
     for (at, _) in line.match_indices('{').take(MAX_OBJECT_STARTS) {
         if at == 0 && json_error.is_some() {
+            continue;
+        }
+        if success.as_ref().is_some_and(|(_, end)| at < *end) {
             continue;
         }
         // An empty object (`\"destination_origin\":{}`) is no payload and no evidence.
@@ -360,7 +379,15 @@ fn every_form<'a>(
                     }
                 }
                 let d = unwrapped(d, line, at, decode);
-                return Ok((Found::JsonObject, with_line_context(d, line)));
+                let succeeded = d.action() == Some(crate::Action::Success);
+                match &success {
+                    None if succeeded => {
+                        success = Some((d, at + object.len()));
+                        continue;
+                    }
+                    Some(_) if succeeded || d.action().is_none() => continue,
+                    _ => return Ok((Found::JsonObject, with_line_context(d, line))),
+                }
             }
             Err(e) => {
                 // A body the line says WeChat Pay sent (its host is named) is read as WeChat
@@ -377,7 +404,7 @@ fn every_form<'a>(
             }
         }
     }
-    if let Some(d) = pay_fallback {
+    if let Some(d) = pay_fallback.or(success.map(|(d, _)| d)) {
         return Ok((Found::JsonObject, with_line_context(d, line)));
     }
     // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
@@ -547,7 +574,13 @@ fn as_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
 /// a wrong corpsecret there, not a stale token).
 fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
     match diagnosis {
-        Diagnosis::WxServer(response) if names_wecom(line) => as_wecom(response),
+        // WeChat's `rid:` is its own server's mark, which WeCom's errmsgs never carry: a body
+        // with one stays WeChat's whatever else the line names.
+        Diagnosis::WxServer(response)
+            if names_wecom(line) && response.rid().is_none_or(str::is_empty) =>
+        {
+            as_wecom(response)
+        }
         Diagnosis::WxPay(pay) => {
             let pay = match wx::pay::status_in(line) {
                 Some(status) => pay.with_status(status),

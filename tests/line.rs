@@ -789,3 +789,41 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
         assert_ne!(platform, Some(Platform::Alipay), "{line}");
     }
 }
+
+/// A line that logs a success and then a failure (a request and its response, a query and a
+/// refund) reports the failure; a success alone, or with objects that say nothing, stands. A
+/// WeChat server body with its `rid:` stays WeChat's beside a WeCom link elsewhere on the line.
+#[test]
+fn a_failure_after_a_success_is_what_the_line_reports() {
+    let options = DecodeOptions::new();
+    let cases: &[(&str, Platform, Action)] = &[
+        (
+            r#"2024-01-01 ERROR req={"errcode":0,"errmsg":"ok"} resp={"errcode":40029,"errmsg":"invalid code, rid: 6576d1a8-1b2c3d4e-5f6a7b8c"}"#,
+            Platform::WechatServer,
+            Action::Refresh,
+        ),
+        (
+            r#"{"alipay_trade_query_response":{"code":"10000","msg":"Success"}} {"alipay_trade_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.SYSTEM_ERROR","sub_msg":"系统错误"}}"#,
+            Platform::AlipayGateway,
+            Action::Reconcile,
+        ),
+        (
+            r#"{"errcode":0,"errmsg":"ok"} {"trace":1}"#,
+            Platform::WechatServer,
+            Action::Success,
+        ),
+        (
+            r#"x {"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: 6576d1a8-1b2c3d4e-5f6a7b8c"} see https://open.work.weixin.qq.com/devtool/query?e=40001"#,
+            Platform::WechatServer,
+            Action::Refresh,
+        ),
+    ];
+    for &(line, platform, action) in cases {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (d.platform(), d.action()),
+            (platform, Some(action)),
+            "{line}"
+        );
+    }
+}
