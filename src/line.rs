@@ -552,12 +552,31 @@ fn unwrapped<'a>(
 }
 
 /// A server body an SDK printed is WeCom's when its errmsg carries WeCom's marks (the
-/// `open.work.weixin.qq.com` link, `from ip:`), as WeCom SDKs print them; WeChat's otherwise.
+/// `open.work.weixin.qq.com` link, `from ip:`), as WeCom SDKs print them, or is word for word
+/// WeCom's Chinese text for the code where WeChat's differs (WxJava's WeCom client prints
+/// `错误代码：48002, 错误信息：API接口无权限调用`); WeChat's otherwise.
 fn server_or_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
-    if !response.errmsg().is_some_and(crate::wecom::is_wecom_errmsg) {
-        return Diagnosis::WxServer(response);
+    if response.errmsg().is_some_and(crate::wecom::is_wecom_errmsg) || has_wecom_text(&response) {
+        return as_wecom(response);
     }
-    as_wecom(response)
+    Diagnosis::WxServer(response)
+}
+
+/// Whether a body's reason is WeCom's Chinese text for a code WeCom means something else by,
+/// and not WeChat's text.
+fn has_wecom_text(response: &wx::server::Response<'_>) -> bool {
+    let Some(code) = response.errcode_sent() else {
+        return false;
+    };
+    let reason = response.reason().trim();
+    let wecom = crate::wecom::Errcode::from_code(code.raw());
+    // Only where the two mean different things by the number: WeChat's older Chinese texts,
+    // which WxJava's WeChat clients print, are often WeCom's word for word.
+    !reason.is_ascii()
+        && wecom.is_some_and(|w| {
+            w.wechat() != crate::wecom::WechatNumber::Same && w.message_zh() == reason
+        })
+        && code.known().is_none_or(|w| w.message_zh() != reason)
 }
 
 /// A body read in the WeChat server's shape, as the WeCom answer it is.

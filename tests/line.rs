@@ -817,6 +817,18 @@ fn a_failure_after_a_success_is_what_the_line_reports() {
             Platform::WechatServer,
             Action::Refresh,
         ),
+        // WxJava's WeCom client prints WeCom's Chinese text, which says whose 48002 it is.
+        (
+            "me.chanjar.weixin.common.error.WxErrorException: 错误代码：48002, 错误信息：API接口无权限调用",
+            Platform::Wecom,
+            Action::FixConfig,
+        ),
+        // WeChat's older text, which is WeCom's too for a number both mean alike, stays WeChat's.
+        (
+            "me.chanjar.weixin.common.error.WxErrorException: 错误代码：-1, 错误信息：系统繁忙",
+            Platform::WechatServer,
+            Action::Retry,
+        ),
     ];
     for &(line, platform, action) in cases {
         let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
