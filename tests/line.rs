@@ -767,14 +767,7 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
             Action::FixRequest,
         ),
     ];
-    for &(line, platform, action) in cases {
-        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
-        assert_eq!(
-            (d.platform(), d.action()),
-            (platform, Some(action)),
-            "{line}"
-        );
-    }
+    assert_platform_and_step(cases, &options);
     // A success wrapped in a success envelope stays a success, whatever failures it lists
     // deeper (WeCom's batch results list an errcode for each item).
     let listed = r#"{"code":200,"msg":"success","data":{"errcode":0,"errmsg":"ok","list":[{"errcode":40003,"errmsg":"invalid openid"}]}}"#;
@@ -830,8 +823,13 @@ fn a_failure_after_a_success_is_what_the_line_reports() {
             Action::Retry,
         ),
     ];
+    assert_platform_and_step(cases, &options);
+}
+
+/// Each line's platform and step, as a table of cases gives them.
+fn assert_platform_and_step(cases: &[(&str, Platform, Action)], options: &DecodeOptions) {
     for &(line, platform, action) in cases {
-        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        let (_, d) = decode_line(line, options).unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(
             (d.platform(), d.action()),
             (platform, Some(action)),
