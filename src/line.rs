@@ -333,7 +333,11 @@ fn every_form<'a>(
         match decode(line) {
             Ok(d) => {
                 let d = unwrapped(d, line, 0, decode);
-                // The line's first value, when more follows it.
+                if d.action() != Some(crate::Action::Success) {
+                    return Ok((Found::Json, with_line_context(d, line)));
+                }
+                // A success: the line's first value, when more follows it, may be followed by
+                // the failure the line reports. Only then is the line scanned again.
                 let first_end = line
                     .starts_with('{')
                     .then(|| json_object_at(line, 0))
@@ -341,10 +345,8 @@ fn every_form<'a>(
                     .map(str::len)
                     .filter(|&end| line.get(end..).is_some_and(|rest| rest.contains('{')));
                 match first_end {
-                    Some(end) if d.action() == Some(crate::Action::Success) => {
-                        success = Some((d, end));
-                    }
-                    _ => return Ok((Found::Json, with_line_context(d, line))),
+                    Some(end) => success = Some((d, end)),
+                    None => return Ok((Found::Json, with_line_context(d, line))),
                 }
             }
             // Not JSON at all: look inside it instead.
