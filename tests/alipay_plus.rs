@@ -1,9 +1,150 @@
 //! Alipay+ OpenAPI results: the seed's table and the decision rules.
 
-use minierr::Action;
+use std::collections::BTreeMap;
+
 use minierr::alipay_plus::{AnyResultCode, ApiResult, CallKind, ResultCode, ResultStatus};
+use minierr::{Action, Reliability};
 
 mod support;
+
+/// One row of the reference table, read with nothing but `split('\t')`.
+struct Row {
+    api: String,
+    status: String,
+    code: String,
+    reliability: String,
+}
+
+fn reference() -> Vec<Row> {
+    let path = support::fixtures_dir().join("reference/alipayplus_openapi_result_codes.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (api, status, code, reliability) = (
+        col("api"),
+        col("resultStatus"),
+        col("resultCode"),
+        col("reliability"),
+    );
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            Row {
+                api: cells[api].to_owned(),
+                status: cells[status].to_owned(),
+                code: cells[code].to_owned(),
+                reliability: cells[reliability].to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The one spelling left out: a copy cut `REQUEST_TRAFFIC_EXCEED_LIMIT` short, and no other
+/// source sends it. The full code's note must say so.
+const CUT_SHORT: &str = "REQUEST_TRAFFIC_EXCEED_LIMI";
+
+#[test]
+fn every_reference_row_is_in_the_catalog() {
+    let rows = reference();
+    assert_eq!(rows.len(), 114, "the reference table has 114 rows");
+    // The best reliability any row gives a code is the catalog's.
+    let mut best: BTreeMap<&str, &str> = BTreeMap::new();
+    for row in &rows {
+        if row.code == CUT_SHORT {
+            assert!(!AnyResultCode::new(CUT_SHORT).is_known());
+            let note = ResultCode::RequestTrafficExceedLimit
+                .note()
+                .unwrap_or_default();
+            assert!(note.contains(CUT_SHORT), "{note}");
+            continue;
+        }
+        let known =
+            ResultCode::from_code(&row.code).unwrap_or_else(|| panic!("{} missing", row.code));
+        assert_eq!(known.code(), row.code);
+        // The seed gives throttling F, the copies U: the seed wins, and the note says so.
+        if known == ResultCode::RequestTrafficExceedLimit {
+            assert_eq!(row.status, "U");
+            assert_eq!(known.documented_status(), ResultStatus::Failed);
+            assert!(known.note().is_some_and(|n| n.contains(" U")));
+        } else {
+            assert_eq!(
+                known.documented_status().to_string(),
+                row.status,
+                "{}",
+                row.code
+            );
+        }
+        // The API the row is listed under, by its path.
+        let path = row.api.split_whitespace().next().unwrap_or_default();
+        assert!(
+            known.apis().contains(path),
+            "{}: {} lacks {path}",
+            row.code,
+            known.apis()
+        );
+        let label = row
+            .reliability
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        let entry = best.entry(known.code()).or_insert(label);
+        if label == "secondary" {
+            *entry = label;
+        }
+    }
+    for (code, label) in &best {
+        let known = ResultCode::from_code(code).unwrap_or_else(|| panic!("{code}"));
+        assert_eq!(known.reliability().as_str(), *label, "{code}");
+    }
+    // Every catalog code is the reference's but the seed's, which the seed test checks.
+    assert_eq!(
+        best.len(),
+        ResultCode::COUNT,
+        "codes in the catalog but not the reference"
+    );
+}
+
+#[test]
+fn every_code_has_a_step_a_remedy_and_both_languages() {
+    for code in ResultCode::all() {
+        assert!(
+            code.remedy_en().is_some_and(|r| r.ends_with('.')),
+            "{code:?}"
+        );
+        assert!(
+            code.remedy_zh().is_some_and(|r| r.ends_with('。')),
+            "{code:?}"
+        );
+        assert!(!code.message_zh().is_empty() && !code.result_message().is_empty());
+        assert!(
+            !code.source().is_empty() && !code.apis().is_empty(),
+            "{code:?}"
+        );
+        // A copy's own English is kept; where there is none the note says whose wording it is.
+        assert_ne!(
+            code.reliability(),
+            Reliability::Official,
+            "{code:?}: no official page was found"
+        );
+    }
+}
+
+/// Money-moving safety: a code whose documented status leaves the outcome open (`U`, `A`) is
+/// never repeated blindly on a payment.
+#[test]
+fn open_outcomes_are_reconciled_on_a_payment() {
+    for code in ResultCode::all() {
+        let status = code.documented_status();
+        if matches!(status, ResultStatus::Unknown | ResultStatus::Accepted) {
+            let action =
+                ApiResult::new(code.code(), Some(status), None).action(CallKind::MovesMoney);
+            assert_eq!(action, Action::Reconcile, "{code:?}");
+            let bare = ApiResult::new(code.code(), None, None).action(CallKind::MovesMoney);
+            assert_eq!(bare, Action::Reconcile, "{code:?} without a status");
+        }
+    }
+}
 
 /// (resultCode, resultStatus, resultMessage) for every row of seed 002's common-code table.
 fn seed_rows() -> Vec<(String, String, String)> {
@@ -38,7 +179,11 @@ fn every_seed_row_is_in_the_catalog() {
         assert_eq!(known.result_message(), message, "{code}");
         assert!(known.remedy_en().is_some_and(|r| !r.is_empty()) && !known.message_zh().is_empty());
     }
-    assert_eq!(ResultCode::all().count(), 8, "the seven plus SUCCESS");
+    assert_eq!(
+        ResultCode::all().count(),
+        39,
+        "the seven, SUCCESS and 31 API-specific codes"
+    );
     assert_eq!(ResultCode::from_code("SUCCESS"), Some(ResultCode::Success));
 }
 
@@ -87,9 +232,26 @@ fn decisions_follow_the_rules() {
         ("INVALID_API", Some('F'), Idempotent, FixRequest),
         ("ACCESS_DENIED", Some('F'), Idempotent, FixConfig),
         ("PROCESS_FAIL", Some('F'), Idempotent, GiveUp),
-        ("RISK_REJECT", Some('F'), Idempotent, GiveUp),
+        // The API-specific codes, each by its meaning in the payment and token pages.
+        ("RISK_REJECT", Some('F'), MovesMoney, AskUser),
+        ("USER_BALANCE_NOT_ENOUGH", Some('F'), MovesMoney, AskUser),
+        ("INSUFFICIENT_BALANCE", Some('F'), MovesMoney, AskUser),
+        ("USER_NOT_EXIST", None, Idempotent, AskUser),
+        ("REPEAT_REQ_INCONSISTENT", Some('F'), MovesMoney, Reconcile),
+        ("ORDER_STATUS_INVALID", Some('F'), MovesMoney, Reconcile),
+        ("PAYMENT_IN_PROCESS", None, MovesMoney, Reconcile),
+        ("ACCEPT", None, MovesMoney, Reconcile),
+        ("INVALID_ACCESS_TOKEN", Some('F'), MovesMoney, Refresh),
+        ("INVALID_ACCESS_TOKEN", Some('U'), Idempotent, Refresh),
+        ("USED_CODE", Some('F'), Idempotent, Refresh),
+        ("INVALID_REFRESH_TOKEN", Some('F'), Idempotent, AskUser),
+        ("PARTNER_NOT_EXIST", Some('F'), MovesMoney, FixConfig),
+        ("CURRENCY_NOT_SUPPORT", Some('F'), MovesMoney, FixRequest),
+        // Codes no source lists: the letter decides, and F gives no way forward.
+        ("PAYMENT_COUNT_EXCEED_LIMIT", Some('F'), Idempotent, GiveUp),
+        ("PAYMENT_COUNT_EXCEED_LIMIT", None, Idempotent, GiveUp),
+        (CUT_SHORT, Some('U'), MovesMoney, Reconcile),
         ("UNKNOWN_EXCEPTION", Some('F'), Idempotent, GiveUp),
-        ("USER_NOT_EXIST", None, Idempotent, GiveUp),
         ("UNKNOWN_EXCEPTION", None, Idempotent, Retry),
         ("UNKNOWN_EXCEPTION", None, MovesMoney, Reconcile),
         ("PARAM_ILLEGAL", None, Idempotent, FixRequest),
@@ -131,9 +293,10 @@ fn results_decode_bare_and_enveloped() {
 #[cfg(feature = "serde")]
 #[test]
 fn unknown_codes_and_letters_are_kept() {
-    let json = r#"{"resultCode":"USER_BALANCE_NOT_ENOUGH","resultStatus":"P","resultMessage":"x"}"#;
+    let json =
+        r#"{"resultCode":"PAYMENT_COUNT_EXCEED_LIMIT","resultStatus":"P","resultMessage":"x"}"#;
     let r: ApiResult = serde_json::from_str(json).unwrap();
-    assert_eq!(r.result_code().raw(), "USER_BALANCE_NOT_ENOUGH");
+    assert_eq!(r.result_code().raw(), "PAYMENT_COUNT_EXCEED_LIMIT");
     assert!(!r.result_code().is_known());
     assert_eq!(r.result_status().map(ResultStatus::letter), Some('P'));
     assert_eq!(serde_json::to_string(&r).unwrap(), json);

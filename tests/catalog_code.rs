@@ -212,7 +212,7 @@ fn every_catalog_is_well_formed() {
     well_formed::<alipay::JsapiError>(60);
     well_formed::<alipay::gateway::Code>(10);
     well_formed::<alipay::gateway::SubCode>(290);
-    well_formed::<alipay_plus::ResultCode>(8);
+    well_formed::<alipay_plus::ResultCode>(39);
     well_formed::<open_platform::Code>(65);
     well_formed::<wx::pay::Code>(50);
     well_formed::<minierr::wecom::Errcode>(1_256);

@@ -601,7 +601,8 @@ fn list_prints_the_catalogs_in_one_schema() {
     // errno, legacy errCode, Cloud, server errcodes, Alipay JSAPI failures (the combined table,
     // the per-API pages, the App payment result table's 5000 and the FAQ's error pages: 61
     // rows, 58 once a second wording of a row already listed is folded in), the gateway's public
-    // codes and sub_codes (the reference's 294 and two sourced beyond it), Alipay+, open platform,
+    // codes and sub_codes (the reference's 294 and two sourced beyond it), Alipay+ (the seed's 7,
+    // SUCCESS, and the 31 other codes of the reference's 114 rows), open platform,
     // and WeChat Pay's 72 machine strings (50 from the 164 reference rows less the 7 that name an HTTP
     // status or return_code, folded per code, 17 more from the red packet and v2 payout pages,
     // and the bill APIs' 2 from their FAQ).
@@ -609,7 +610,7 @@ fn list_prints_the_catalogs_in_one_schema() {
     // virtual payment's 22; WeCom adds its 1,256.
     assert_eq!(
         all.len(),
-        295 + 337 + 99 + (927 + 1037 + 22) + 64 + 58 + 10 + (294 + 2) + 8 + 65 + 72 + 1256
+        295 + 337 + 99 + (927 + 1037 + 22) + 64 + 58 + 10 + (294 + 2) + 39 + 65 + 72 + 1256
     );
     for item in &all {
         assert_row_keys(item);

@@ -40,7 +40,7 @@ fn lookups_allocate_nothing() {
             Subcategory::of(1000).note(),
         ));
         std::hint::black_box(ResultCode::from_code("PARAM_ILLEGAL"));
-        std::hint::black_box(AnyResultCode::new("RISK_REJECT").is_known());
+        std::hint::black_box(AnyResultCode::new("PAYMENT_COUNT_EXCEED_LIMIT").is_known());
         std::hint::black_box(open_platform::Code::from_code(4004));
         std::hint::black_box(open_platform::Code::from_message("ID为42的用户已被禁用"));
         std::hint::black_box(Api::from_name("my.uploadFile"));
@@ -61,7 +61,7 @@ fn borrowed_decoding_allocates_nothing() {
         r#"{"error":13,"errorMessage":"超时。"}"#,
         r#"{"resultCode":"6004","memo":"","result":""}"#,
         r#"{"result":{"resultCode":"PARAM_ILLEGAL","resultStatus":"F","resultMessage":"Illegal parameters."}}"#,
-        r#"{"resultCode":"RISK_REJECT","resultStatus":"F"}"#,
+        r#"{"resultCode":"PAYMENT_COUNT_EXCEED_LIMIT","resultStatus":"F"}"#,
         r#"{"code":4004,"msg":"签名无效","data":null}"#,
         r#"{"code":"4999","message":"新错误"}"#,
         r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: 697832c4-31bfe4c2-64edb600"}"#,

@@ -99,7 +99,7 @@ impl Kind {
                 (0..BATCH)
                     .map(|i| {
                         let code = rng.pick(&codes);
-                        let text = if i % 16 == 0 { "RISK_REJECT" } else { code.code() };
+                        let text = if i % 16 == 0 { "PAYMENT_COUNT_EXCEED_LIMIT" } else { code.code() };
                         format!(
                             r#"{{"result":{{"resultCode":"{text}","resultStatus":"{}","resultMessage":"{}"}}}}"#,
                             code.documented_status(),

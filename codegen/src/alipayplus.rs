@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::render::{Variant, catalog_attrs, enum_decl, para, struct_literal};
 use crate::table::{Table, TableError};
 use crate::wechat::{action_variant, variant_name};
+use crate::wechat_server::reliability;
 use crate::{header, lit, require_unique};
 
 const FILE: &str = "alipayplus_result_codes.tsv";
@@ -18,14 +19,18 @@ const COLUMNS: &[&str] = &[
     "further_action",
     "message_zh",
     "further_action_zh",
+    "apis",
+    "reliability",
+    "source",
     "note",
 ];
 
 const ENUM_HEADER: &str = r#"
-/// A common Alipay+ Mini Program OpenAPI `resultCode`, or `SUCCESS`.
+/// An Alipay+ Mini Program OpenAPI `resultCode`: the common table's, the authorization and
+/// payment APIs' own, and `SUCCESS`.
 ///
-/// Codes outside this list are API-specific; [`AnyResultCode::new`](super::AnyResultCode::new) keeps them as
-/// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown) with their exact text.
+/// Codes no source lists are kept by [`AnyResultCode::new`](super::AnyResultCode::new) as
+/// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown), with their exact text.
 ///
 /// ```
 /// use minierr::alipay_plus::ResultCode;
@@ -63,8 +68,14 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
             row.required("further_action_zh")?,
         );
         let note = row.get("note");
+        let apis = row.required("apis")?;
         let mut docs = vec![
-            format!("`{code}` · resultStatus `{}`", row.get("status")),
+            format!(
+                "`{code}` · resultStatus `{}` · {} source · {}",
+                row.get("status"),
+                row.get("reliability"),
+                para(apis)
+            ),
             format!("{} {}", para(message), para(further)),
             format!("{}{}", para(message_zh), para(further_zh)),
             format!("Next step: [`Action::{action}`]."),
@@ -84,6 +95,12 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("further_action", lit(further)),
                 ("message_zh", lit(message_zh)),
                 ("further_action_zh", lit(further_zh)),
+                ("apis", lit(apis)),
+                (
+                    "reliability",
+                    format!("Reliability::{}", reliability(&row)?),
+                ),
+                ("source", lit(row.required("source")?)),
                 ("note", lit(note)),
             ],
         );
@@ -100,7 +117,9 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     require_unique(FILE, "name", codes.iter().map(|(_, n)| n.as_str()))?;
 
     let mut out = header(&[&format!("data/{FILE}")]);
-    out.push_str("\nuse super::{ResultCodeInfo, ResultStatus};\nuse crate::Action;\n");
+    out.push_str(
+        "\nuse super::{ResultCodeInfo, ResultStatus};\nuse crate::{Action, Reliability};\n",
+    );
     enum_decl(
         &mut out,
         &format!("{ENUM_HEADER}{}", catalog_attrs(None)),

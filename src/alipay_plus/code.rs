@@ -1,4 +1,4 @@
-//! [`ResultCode`], the catalog of common `resultCode`s, [`AnyResultCode`], any code kept with
+//! [`ResultCode`], the catalog of `resultCode`s, [`AnyResultCode`], any code kept with
 //! its text, and [`ResultStatus`], the status letter.
 
 use std::borrow::Cow;
@@ -10,14 +10,15 @@ use super::generated::{self, ResultCode};
 use crate::Action;
 
 impl ResultCode {
-    /// How many codes the catalog holds: the seven common failures and `SUCCESS`.
+    /// How many codes the catalog holds: the seven common failures, `SUCCESS`, and the 31 codes
+    /// the authorization and payment APIs add.
     ///
     /// ```
-    /// assert_eq!(minierr::alipay_plus::ResultCode::COUNT, 8);
+    /// assert_eq!(minierr::alipay_plus::ResultCode::COUNT, 39);
     /// ```
     pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 
-    /// The variant for an exact `resultCode`, or `None` for an API-specific or misspelt one.
+    /// The variant for an exact `resultCode`, or `None` for one no source lists or a misspelt one.
     /// A `resultCode` is a machine string: case and spacing count.
     ///
     /// ```
@@ -46,7 +47,7 @@ impl ResultCode {
         self.info().result_code
     }
 
-    /// The `resultStatus` the official table gives this code. A response may still carry
+    /// The `resultStatus` the sources give this code. A response may still carry
     /// another letter (`REQUEST_TRAFFIC_EXCEED_LIMIT` arrives as `U` from most APIs).
     ///
     /// ```
@@ -58,7 +59,9 @@ impl ResultCode {
         self.info().status
     }
 
-    /// The `resultMessage` of the official table, the machine string the platform sends.
+    /// The `resultMessage` as the sources word it: for the common codes the seed's text, the
+    /// machine string the platform sends. Where a code's copies give no English, the wording is
+    /// minierr's and [`ResultCode::note`] says so.
     ///
     /// ```
     /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.result_message(), "The access token is expired.");
@@ -68,7 +71,7 @@ impl ResultCode {
         self.info().result_message
     }
 
-    /// The message in English: the official table's `resultMessage`.
+    /// The message in English: [`ResultCode::result_message`].
     ///
     /// ```
     /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.message_en(), "The access token is expired.");
@@ -88,7 +91,8 @@ impl ResultCode {
         self.info().message_zh
     }
 
-    /// What the official table says to do (its "further action"). Every code has one.
+    /// What to do. Every code has one: the seed's "further action" for the common codes;
+    /// minierr's for the others, whose copies give none ([`ResultCode::note`] says so).
     ///
     /// ```
     /// assert!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.remedy_en().unwrap().contains("applyToken"));
@@ -118,6 +122,46 @@ impl ResultCode {
     #[must_use]
     pub const fn note(self) -> Option<&'static str> {
         non_empty(self.info().note)
+    }
+
+    /// Which kind of source the code comes from. No official page was found for this catalog:
+    /// the common codes are the user's copy of it (seed 002) and published translations, the
+    /// API-specific ones those translations and a wallet's copy, and three spellings only a
+    /// third-party server's constants.
+    ///
+    /// ```
+    /// use minierr::{alipay_plus::ResultCode, Reliability};
+    /// assert_eq!(ResultCode::PaymentInProcess.reliability(), Reliability::Secondary);
+    /// assert_eq!(ResultCode::UsedAuthcode.reliability(), Reliability::Tertiary);
+    /// ```
+    #[must_use]
+    pub const fn reliability(self) -> crate::Reliability {
+        self.info().reliability
+    }
+
+    /// The APIs the sources list the code for, as they name them; the common codes say
+    /// they apply to every Mini Program OpenAPI.
+    ///
+    /// ```
+    /// use minierr::alipay_plus::ResultCode;
+    /// assert!(ResultCode::RepeatReqInconsistent.apis().contains("/v1/payments/pay"));
+    /// assert!(ResultCode::ParamIllegal.apis().starts_with("every Mini Program OpenAPI"));
+    /// ```
+    #[must_use]
+    pub const fn apis(self) -> &'static str {
+        self.info().apis
+    }
+
+    /// The sources of the row, `;`-separated: pages where there are pages, or what the source is.
+    ///
+    /// ```
+    /// use minierr::alipay_plus::ResultCode;
+    /// assert!(ResultCode::ParamIllegal.source().starts_with("seed 002"));
+    /// assert!(ResultCode::InsufficientBalance.source().starts_with("https://"));
+    /// ```
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        self.info().source
     }
 
     /// The code's own next step, before the status letter is taken into account; see
@@ -158,14 +202,14 @@ impl ResultCode {
     /// Every catalog code, in table order.
     ///
     /// ```
-    /// assert_eq!(minierr::alipay_plus::ResultCode::ALL.len(), 8);
+    /// assert_eq!(minierr::alipay_plus::ResultCode::ALL.len(), 39);
     /// ```
     pub const ALL: &'static [ResultCode] = &generated::ALL;
 
     /// Every catalog code: [`ResultCode::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::alipay_plus::ResultCode::all().count(), 8);
+    /// assert_eq!(minierr::alipay_plus::ResultCode::all().count(), 39);
     /// ```
     pub fn all() -> impl Iterator<Item = ResultCode> {
         ResultCode::ALL.iter().copied()
@@ -189,8 +233,8 @@ impl FromStr for ResultCode {
     /// ```
     /// use minierr::alipay_plus::ResultCode;
     /// assert_eq!("ACCESS_DENIED".parse::<ResultCode>(), Ok(ResultCode::AccessDenied));
-    /// let err = "RISK_REJECT".parse::<ResultCode>().unwrap_err();
-    /// assert_eq!(err.to_string(), "resultCode RISK_REJECT is not in the Alipay+ catalog");
+    /// let err = "PAYMENT_COUNT_EXCEED_LIMIT".parse::<ResultCode>().unwrap_err();
+    /// assert_eq!(err.to_string(), "resultCode PAYMENT_COUNT_EXCEED_LIMIT is not in the Alipay+ catalog");
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         ResultCode::from_code(s).ok_or_else(|| UnknownResultCode(Cow::Owned(s.to_owned())))
@@ -354,14 +398,14 @@ impl<'de> serde::Deserialize<'de> for ResultStatus {
     }
 }
 
-/// A `resultCode` that is not in the common table: API-specific, kept with its exact text.
+/// A `resultCode` that no source of the catalog lists, kept with its exact text.
 /// Only minierr builds one, from text that is not a catalog code, so `PARAM_ILLEGAL` can never
 /// hide in here.
 ///
 /// ```
 /// use minierr::alipay_plus::AnyResultCode;
-/// let code = AnyResultCode::new("USER_BALANCE_NOT_ENOUGH");
-/// assert_eq!(code.unknown().map(|u| u.raw()), Some("USER_BALANCE_NOT_ENOUGH"));
+/// let code = AnyResultCode::new("PAYMENT_COUNT_EXCEED_LIMIT");
+/// assert_eq!(code.unknown().map(|u| u.raw()), Some("PAYMENT_COUNT_EXCEED_LIMIT"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error)]
 #[error("resultCode {0} is not in the Alipay+ catalog")]
@@ -391,22 +435,22 @@ impl UnknownResultCode<'_> {
     }
 }
 
-/// Any `resultCode`: a catalog [`ResultCode`] or an API-specific [`UnknownResultCode`].
+/// Any `resultCode`: a catalog [`ResultCode`] or an [`UnknownResultCode`] kept as sent.
 ///
 /// ```
 /// use minierr::alipay_plus::{AnyResultCode, ResultCode};
 ///
 /// let code = AnyResultCode::new("ACCESS_DENIED");
 /// assert_eq!(code, ResultCode::AccessDenied);
-/// let specific = AnyResultCode::new("RISK_REJECT");
+/// let specific = AnyResultCode::new("PAYMENT_COUNT_EXCEED_LIMIT");
 /// assert_eq!(specific.known(), None);
-/// assert_eq!(specific.to_string(), "RISK_REJECT");
+/// assert_eq!(specific.to_string(), "PAYMENT_COUNT_EXCEED_LIMIT");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AnyResultCode<'a> {
-    /// A code of the common table, or `SUCCESS`.
+    /// A code of the catalog.
     Known(ResultCode),
-    /// An API-specific code, with its text.
+    /// A code no source lists, with its text.
     Unknown(UnknownResultCode<'a>),
 }
 
@@ -452,7 +496,7 @@ impl<'a> AnyResultCode<'a> {
         }
     }
 
-    /// The API-specific code, if it is one.
+    /// The code as sent, if no source lists it.
     ///
     /// ```
     /// assert!(minierr::alipay_plus::AnyResultCode::new("INVALID_API").unknown().is_none());
@@ -468,20 +512,20 @@ impl<'a> AnyResultCode<'a> {
     /// Whether the code is in the catalog.
     ///
     /// ```
-    /// assert!(!minierr::alipay_plus::AnyResultCode::new("PAYMENT_IN_PROCESS").is_known());
+    /// assert!(!minierr::alipay_plus::AnyResultCode::new("PAYMENT_COUNT_EXCEED_LIMIT").is_known());
     /// ```
     #[must_use]
     pub fn is_known(&self) -> bool {
         matches!(self, AnyResultCode::Known(_))
     }
 
-    /// The catalog code's own next step; `None` for an API-specific code, which minierr will
+    /// The catalog code's own next step; `None` for a code no source lists, which minierr will
     /// not guess. [`ApiResult::decide`](super::ApiResult::decide) weighs the status letter too.
     ///
     /// ```
     /// use minierr::{alipay_plus::AnyResultCode, Action};
     /// assert_eq!(AnyResultCode::new("ACCESS_DENIED").action(), Some(Action::FixConfig));
-    /// assert_eq!(AnyResultCode::new("RISK_REJECT").action(), None);
+    /// assert_eq!(AnyResultCode::new("PAYMENT_COUNT_EXCEED_LIMIT").action(), None);
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
@@ -545,13 +589,13 @@ impl PartialOrd for AnyResultCode<'_> {
 }
 
 impl Ord for AnyResultCode<'_> {
-    /// By the text as received, known or not: `ACCESS_DENIED` < `RISK_REJECT` < `SUCCESS`.
+    /// By the text as received, known or not: `ACCESS_DENIED` < `PAYMENT_COUNT_EXCEED_LIMIT` < `SUCCESS`.
     ///
     /// ```
     /// use minierr::alipay_plus::AnyResultCode;
-    /// let mut codes = [AnyResultCode::new("SUCCESS"), AnyResultCode::new("RISK_REJECT")];
+    /// let mut codes = [AnyResultCode::new("SUCCESS"), AnyResultCode::new("PAYMENT_COUNT_EXCEED_LIMIT")];
     /// codes.sort();
-    /// assert_eq!(codes[0].raw(), "RISK_REJECT");
+    /// assert_eq!(codes[0].raw(), "PAYMENT_COUNT_EXCEED_LIMIT");
     /// ```
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.raw().cmp(other.raw())
@@ -570,6 +614,6 @@ crate::catalog_code::impl_catalog_code!(ResultCode, |c| {
         en: c.result_message(),
         action: Some(ResultCode::action(c)),
         hint: ResultCode::retry_hint(c),
-        reliability: Some(crate::Reliability::Secondary),
+        reliability: Some(ResultCode::reliability(c)),
         named_by: |query| ResultCode::from_code(query).into_iter().collect(),
 });

@@ -2,12 +2,13 @@
 // Do not edit by hand: edit the table and regenerate.
 
 use super::{ResultCodeInfo, ResultStatus};
-use crate::Action;
+use crate::{Action, Reliability};
 
-/// A common Alipay+ Mini Program OpenAPI `resultCode`, or `SUCCESS`.
+/// An Alipay+ Mini Program OpenAPI `resultCode`: the common table's, the authorization and
+/// payment APIs' own, and `SUCCESS`.
 ///
-/// Codes outside this list are API-specific; [`AnyResultCode::new`](super::AnyResultCode::new) keeps them as
-/// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown) with their exact text.
+/// Codes no source lists are kept by [`AnyResultCode::new`](super::AnyResultCode::new) as
+/// [`AnyResultCode::Unknown`](super::AnyResultCode::Unknown), with their exact text.
 ///
 /// ```
 /// use minierr::alipay_plus::ResultCode;
@@ -22,7 +23,7 @@ use crate::Action;
 )]
 #[non_exhaustive]
 pub enum ResultCode {
-    /// `SUCCESS` · resultStatus `S`
+    /// `SUCCESS` · resultStatus `S` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
     ///
     /// Success. No action is needed.
     ///
@@ -33,7 +34,7 @@ pub enum ResultCode {
     /// Note: The seed lists only failures; SUCCESS and its message come from the cancelToken result table in the reference transcription.
     #[doc(alias = "SUCCESS")]
     Success,
-    /// `PROCESS_FAIL` · resultStatus `F`
+    /// `PROCESS_FAIL` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
     /// A general business failure occurred. Do not retry. Human intervention is usually needed. It is recommended that you contact Mini Program Technical Support to troubleshoot the issue.
     ///
@@ -44,7 +45,7 @@ pub enum ResultCode {
     /// Note: The seed spells "recommendeded"; fixed here.
     #[doc(alias = "PROCESS_FAIL")]
     ProcessFail,
-    /// `PARAM_ILLEGAL` · resultStatus `F`
+    /// `PARAM_ILLEGAL` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
     /// Illegal parameters. For example, non-numeric input, invalid date. Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specification applyToken.
     ///
@@ -53,7 +54,7 @@ pub enum ResultCode {
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "PARAM_ILLEGAL")]
     ParamIllegal,
-    /// `INVALID_API` · resultStatus `F`
+    /// `INVALID_API` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
     /// The called API is invalid or not active. Check whether the current API name is used by mistake when the API is called.
     ///
@@ -64,7 +65,7 @@ pub enum ResultCode {
     /// Note: The seed says "by mistakes"; fixed here.
     #[doc(alias = "INVALID_API")]
     InvalidApi,
-    /// `ACCESS_DENIED` · resultStatus `F`
+    /// `ACCESS_DENIED` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
     /// Access is denied Check the resultMessage in the current API specification for details, for example, the API specification applyToken.
     ///
@@ -75,7 +76,7 @@ pub enum ResultCode {
     /// Note: The seed's sentence "Need to check the resultMessage of the current API specification" is rephrased; the cancelToken table words the message "The access is denied."
     #[doc(alias = "ACCESS_DENIED")]
     AccessDenied,
-    /// `REQUEST_TRAFFIC_EXCEED_LIMIT` · resultStatus `F`
+    /// `REQUEST_TRAFFIC_EXCEED_LIMIT` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
     /// The request traffic exceeds the limit. The party that calls APIs needs to reduce the API calling frequency, or the API service provider needs to increase the traffic limit or threshold.
     ///
@@ -83,10 +84,10 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Backoff`].
     ///
-    /// Note: The seed gives status F; every other source (applyToken, cancelToken, pay) gives U. minierr backs off whatever the letter says, because the code means throttling.
+    /// Note: The seed gives status F; every other source (applyToken, cancelToken, pay) gives U. minierr backs off whatever the letter says, because the code means throttling. The Spanish copy of applyToken spells it REQUEST\_TRAFFIC\_EXCEED\_LIMI, cut short; no other source does, so that spelling is left an unknown code.
     #[doc(alias = "REQUEST_TRAFFIC_EXCEED_LIMIT")]
     RequestTrafficExceedLimit,
-    /// `EXPIRED_ACCESS_TOKEN` · resultStatus `F`
+    /// `EXPIRED_ACCESS_TOKEN` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/payments/pay
     ///
     /// The access token is expired. Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken).
     ///
@@ -95,7 +96,7 @@ pub enum ResultCode {
     /// Next step: [`Action::Refresh`].
     #[doc(alias = "EXPIRED_ACCESS_TOKEN")]
     ExpiredAccessToken,
-    /// `UNKNOWN_EXCEPTION` · resultStatus `U`
+    /// `UNKNOWN_EXCEPTION` · resultStatus `U` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
     /// An API calling is failed, which is caused by unknown reasons. Calling the API again might resolve the issue.
     ///
@@ -106,10 +107,351 @@ pub enum ResultCode {
     /// Note: The seed says "Trying to recall the API might help to resolve the issue."
     #[doc(alias = "UNKNOWN_EXCEPTION")]
     UnknownException,
+    /// `INVALID_AUTH_CLIENT_STATUS` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)
+    ///
+    /// Invalid auth client status. The merchant behind the auth client ID is not active. Check its onboarding and status with the wallet, then call again.
+    ///
+    /// 授权客户端状态无效。授权客户端对应的商户未处于可用状态。请与钱包方确认其入驻与状态后再调用。
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "INVALID_AUTH_CLIENT_STATUS")]
+    InvalidAuthClientStatus,
+    /// `INVALID_ACCESS_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The access token is invalid. Send the access token that applyToken issued for this user and client. If it is the right one, renew it with applyToken (grant type REFRESH\_TOKEN); if renewal fails too, have the user authorize again.
+    ///
+    /// 访问令牌无效。请传入 applyToken 为该用户和该客户端签发的访问令牌。若令牌无误，用 applyToken（授权类型 REFRESH\_TOKEN）续期；续期也失败时，请用户重新授权。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy for /v2/payments/pay words it "Token invalid or expired".
+    #[doc(alias = "INVALID_ACCESS_TOKEN")]
+    InvalidAccessToken,
+    /// `INVALID_AUTH_CLIENT` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)
+    ///
+    /// The auth client id is invalid. The client ID is unknown, or its merchant is not onboarded to the wallet's app. Check the client ID configured for this environment.
+    ///
+    /// 授权客户端 ID 无效。客户端 ID 不存在，或其商户未入驻钱包应用。请检查当前环境配置的客户端 ID。
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "INVALID_AUTH_CLIENT")]
+    InvalidAuthClient,
+    /// `EXPIRED_AGENT_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The access token of mini program is expired. Renew the mini program's access token, then call again.
+    ///
+    /// 小程序的访问令牌已过期。续期小程序的访问令牌后再调用。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "EXPIRED_AGENT_TOKEN")]
+    ExpiredAgentToken,
+    /// `INVALID_AGENT_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The access token of mini program is invalid. Check that the request carries the mini program's current access token; if it does, obtain a new one, then call again.
+    ///
+    /// 小程序的访问令牌无效。请确认请求携带的是小程序当前的访问令牌；若无误，请重新获取后再调用。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "INVALID_AGENT_TOKEN")]
+    InvalidAgentToken,
+    /// `AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
+    ///
+    /// The auth client does not support this grant type. Check the request's grantType: send one this client may use.
+    ///
+    /// 授权客户端不支持该授权类型。请检查请求中的 grantType，改用该客户端支持的授权类型。
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it "The authorized merchant does not support this grant type."
+    #[doc(alias = "AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE")]
+    AuthClientUnsupportedGrantType,
+    /// `INVALID_REFRESH_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
+    ///
+    /// The refresh token is invalid. Check that the request sends the refresh token exactly as applyToken returned it. If it does, the token can no longer be used: have the user authorize again.
+    ///
+    /// 刷新令牌无效。请确认请求中的刷新令牌与 applyToken 返回的一致。若一致，该令牌已不可用，请用户重新授权。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it "The refresh token does not exist."
+    #[doc(alias = "INVALID_REFRESH_TOKEN")]
+    InvalidRefreshToken,
+    /// `EXPIRED_REFRESH_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
+    ///
+    /// The refresh token has expired. Have the user authorize again, then exchange the new authorization code with applyToken.
+    ///
+    /// 刷新令牌已过期。请用户重新授权，再用新的授权码调用 applyToken 换取令牌。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "EXPIRED_REFRESH_TOKEN")]
+    ExpiredRefreshToken,
+    /// `USED_REFRESH_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
+    ///
+    /// The refresh token has already been used. Each renewal returns a new refresh token: store it and send the latest one next time. If it was lost, have the user authorize again.
+    ///
+    /// 刷新令牌已被使用。每次续期都会返回新的刷新令牌，请保存并在下次使用最新的令牌。若已丢失，请用户重新授权。
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it "Refresh token already consumed".
+    #[doc(alias = "USED_REFRESH_TOKEN")]
+    UsedRefreshToken,
+    /// `INVALID_CODE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The authorization code is invalid. Obtain a new authorization code on the client and send it unchanged; a code works only for the client it was issued to.
+    ///
+    /// 授权码无效。请在客户端重新获取授权码并原样传入；授权码只对签发它的客户端有效。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The payment copies list it for /v1 and /v2/payments/pay too, without a message.
+    #[doc(alias = "INVALID_CODE")]
+    InvalidCode,
+    /// `USED_CODE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken
+    ///
+    /// The authorization code has already been used. An authorization code can be exchanged only once. Obtain a new one on the client, then exchange it.
+    ///
+    /// 授权码已被使用。授权码只能换取一次。请在客户端重新获取授权码后再换取。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "USED_CODE")]
+    UsedCode,
+    /// `EXPIRED_CODE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken
+    ///
+    /// The authorization code has expired. Obtain a new authorization code on the client and exchange it promptly.
+    ///
+    /// 授权码已过期。请在客户端重新获取授权码并及时换取。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it "Authorization code no longer valid".
+    #[doc(alias = "EXPIRED_CODE")]
+    ExpiredCode,
+    /// `REFERENCE_CLIENT_ID_NOT_MATCH` · resultStatus `F` · secondary source · /v1/authorizations/applyToken
+    ///
+    /// The reference client ID does not match. Send the reference client ID that the code or token was issued for.
+    ///
+    /// 参考客户端 ID 不匹配。请传入签发该授权码或令牌时对应的参考客户端 ID。
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "REFERENCE_CLIENT_ID_NOT_MATCH")]
+    ReferenceClientIdNotMatch,
+    /// `PAYMENT_IN_PROCESS` · resultStatus `U` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The payment is being processed. Do not pay again. Query the payment with the same paymentRequestId, or wait for its notification, until it reaches S or F.
+    ///
+    /// 支付处理中。请勿重复支付。请用同一 paymentRequestId 查询支付结果或等待结果通知，直到状态为 S 或 F。
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Payment processing"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "PAYMENT_IN_PROCESS")]
+    PaymentInProcess,
+    /// `ACCEPT` · resultStatus `A` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The payment was accepted; further action is required. The payment is not final yet. Wait for its notification, or query it with the same paymentRequestId, before treating it as paid or failed.
+    ///
+    /// 支付已受理，尚需后续操作。支付尚未终结。请等待结果通知，或用同一 paymentRequestId 查询，再判断成功或失败。
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Accepted, further action required"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "ACCEPT")]
+    Accept,
+    /// `REPEAT_REQ_INCONSISTENT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// A request with this ID was sent before with different content. Query the payment under this paymentRequestId first: the earlier request may have gone through. Then resend with the original content, or, once it has surely failed, with a new paymentRequestId.
+    ///
+    /// 重复请求的内容不一致。请先用该 paymentRequestId 查询支付：之前的请求可能已成功。再以原内容重发，或在确认其失败后换用新的 paymentRequestId。
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Duplicate request with inconsistent data"). No copy gives a further action; this one is minierr's, from the code's meaning. The step is Reconcile, not FixRequest: the earlier request under the same ID may have moved money.
+    #[doc(alias = "REPEAT_REQ_INCONSISTENT")]
+    RepeatReqInconsistent,
+    /// `PAYMENT_AMOUNT_EXCEED_LIMIT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The payment amount exceeds the limit. Keep the amount within the limit set for this kind of payment.
+    ///
+    /// 支付金额超出限额。请将金额控制在该类支付的限额之内。
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Payment amount exceeds limit"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "PAYMENT_AMOUNT_EXCEED_LIMIT")]
+    PaymentAmountExceedLimit,
+    /// `USER_NOT_EXIST` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The user does not exist. The wallet does not know this user, or the account is closed. Ask the user to sign in with an active account.
+    ///
+    /// 用户不存在。钱包中不存在该用户或账户已注销。请用户使用有效账户登录。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "USER_NOT_EXIST")]
+    UserNotExist,
+    /// `USER_STATUS_ABNORMAL` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The user's account status is abnormal. The user's wallet account is restricted. Ask the user to contact the wallet's support or to pay another way.
+    ///
+    /// 用户账户状态异常。用户的钱包账户受限。请用户联系钱包客服，或改用其他方式支付。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("User status abnormal"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "USER_STATUS_ABNORMAL")]
+    UserStatusAbnormal,
+    /// `USER_BALANCE_NOT_ENOUGH` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The user's balance is not enough for the payment. Ask the user to top up or to choose another payment method.
+    ///
+    /// 用户余额不足。请用户充值或选择其他支付方式。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives no message; the English is minierr's. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "USER_BALANCE_NOT_ENOUGH")]
+    UserBalanceNotEnough,
+    /// `INSUFFICIENT_BALANCE` · resultStatus `F` · secondary source · /v2/payments/pay
+    ///
+    /// User has insufficient funds Ask the user to top up or to choose another payment method.
+    ///
+    /// 用户余额不足。请用户充值或选择其他支付方式。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: Only the wallet (Rebell) copy for /v2/payments/pay lists it, where the Alipay+ copies use USER\_BALANCE\_NOT\_ENOUGH. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "INSUFFICIENT_BALANCE")]
+    InsufficientBalance,
+    /// `PARTNER_NOT_EXIST` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The partner does not exist. Check the partner ID the request sends against the one the wallet assigned.
+    ///
+    /// 合作方不存在。请核对请求中的合作方 ID 是否为钱包分配的 ID。
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "PARTNER_NOT_EXIST")]
+    PartnerNotExist,
+    /// `PARTNER_STATUS_ABNORMAL` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The partner's status is abnormal. The partner's account is inactive or restricted. Contact the wallet to restore it.
+    ///
+    /// 合作方状态异常。合作方账户未启用或受限。请联系钱包方恢复。
+    ///
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Partner status abnormal"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "PARTNER_STATUS_ABNORMAL")]
+    PartnerStatusAbnormal,
+    /// `RISK_REJECT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The payment was rejected by risk control. Do not repeat the same payment. Ask the user to pay another way or to contact the wallet's support.
+    ///
+    /// 支付被风控拒绝。请勿重复发起同一笔支付。请用户改用其他方式支付，或联系钱包客服。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Transaction rejected by risk engine"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "RISK_REJECT")]
+    RiskReject,
+    /// `CURRENCY_NOT_SUPPORT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The currency is not supported. Send the amount in a currency the wallet supports for this merchant.
+    ///
+    /// 不支持该币种。请使用钱包为该商户支持的币种传入金额。
+    ///
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "CURRENCY_NOT_SUPPORT")]
+    CurrencyNotSupport,
+    /// `ORDER_STATUS_INVALID` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The order's status does not allow this, for example it is closed. Query the payment to learn its state before acting. A closed order cannot be paid: create a new one only once the old one is known to be unpaid.
+    ///
+    /// 订单状态无效（例如已关闭）。请先查询支付了解订单状态再处理。已关闭的订单无法支付：确认原订单未支付后再创建新订单。
+    ///
+    /// Next step: [`Action::Reconcile`].
+    ///
+    /// Note: The Spanish copy gives no message and describes the code as an order in an invalid status, such as closed. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "ORDER_STATUS_INVALID")]
+    OrderStatusInvalid,
+    /// `USER_AMOUNT_EXCEED_LIMIT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The payment amount exceeds the user's limit. The amount is above what the user's wallet allows. Tell the user: they can raise the limit or pay another way.
+    ///
+    /// 支付金额超出用户限额。金额超出用户钱包允许的额度。请告知用户提高限额或改用其他方式支付。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives no message; the wallet copy words it "User amount exceeds limit". No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "USER_AMOUNT_EXCEED_LIMIT")]
+    UserAmountExceedLimit,
+    /// `AUTH_CODE_ALREADY_USED` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
+    ///
+    /// The payment authorization code has already been used. Each payment authorization code works once. Obtain a new one from the user, then pay with it.
+    ///
+    /// 支付授权码已被使用。每个支付授权码只能使用一次。请让用户提供新的授权码后再支付。
+    ///
+    /// Next step: [`Action::AskUser`].
+    ///
+    /// Note: The Spanish copy gives no message; the wallet copy words it "Auth code already used". No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "AUTH_CODE_ALREADY_USED")]
+    AuthCodeAlreadyUsed,
+    /// `INVALID_AUTHCODE` · resultStatus `F` · tertiary source · applyToken (a third-party server)
+    ///
+    /// The authorization code does not exist. Obtain a new authorization code on the client and send it unchanged.
+    ///
+    /// 授权码不存在。请在客户端重新获取授权码并原样传入。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "INVALID_AUTHCODE")]
+    InvalidAuthcode,
+    /// `USED_AUTHCODE` · resultStatus `F` · tertiary source · applyToken (a third-party server)
+    ///
+    /// The authorization code has been used. An authorization code can be exchanged only once. Obtain a new one on the client, then exchange it.
+    ///
+    /// 授权码已被使用。授权码只能换取一次。请在客户端重新获取授权码后再换取。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.
+    #[doc(alias = "USED_AUTHCODE")]
+    UsedAuthcode,
+    /// `EXPIRED_AUTHCODE` · resultStatus `F` · tertiary source · applyToken (a third-party server)
+    ///
+    /// The authorization code has expired. Obtain a new authorization code on the client and exchange it promptly.
+    ///
+    /// 授权码已过期。请在客户端重新获取授权码并及时换取。
+    ///
+    /// Next step: [`Action::Refresh`].
+    ///
+    /// Note: Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning. The constants word it "The authorization code expires."
+    #[doc(alias = "EXPIRED_AUTHCODE")]
+    ExpiredAuthcode,
 }
 
 /// Every variant, in catalog order.
-pub(super) const ALL: [ResultCode; 8] = [
+pub(super) const ALL: [ResultCode; 39] = [
     ResultCode::Success,
     ResultCode::ProcessFail,
     ResultCode::ParamIllegal,
@@ -118,6 +460,37 @@ pub(super) const ALL: [ResultCode; 8] = [
     ResultCode::RequestTrafficExceedLimit,
     ResultCode::ExpiredAccessToken,
     ResultCode::UnknownException,
+    ResultCode::InvalidAuthClientStatus,
+    ResultCode::InvalidAccessToken,
+    ResultCode::InvalidAuthClient,
+    ResultCode::ExpiredAgentToken,
+    ResultCode::InvalidAgentToken,
+    ResultCode::AuthClientUnsupportedGrantType,
+    ResultCode::InvalidRefreshToken,
+    ResultCode::ExpiredRefreshToken,
+    ResultCode::UsedRefreshToken,
+    ResultCode::InvalidCode,
+    ResultCode::UsedCode,
+    ResultCode::ExpiredCode,
+    ResultCode::ReferenceClientIdNotMatch,
+    ResultCode::PaymentInProcess,
+    ResultCode::Accept,
+    ResultCode::RepeatReqInconsistent,
+    ResultCode::PaymentAmountExceedLimit,
+    ResultCode::UserNotExist,
+    ResultCode::UserStatusAbnormal,
+    ResultCode::UserBalanceNotEnough,
+    ResultCode::InsufficientBalance,
+    ResultCode::PartnerNotExist,
+    ResultCode::PartnerStatusAbnormal,
+    ResultCode::RiskReject,
+    ResultCode::CurrencyNotSupport,
+    ResultCode::OrderStatusInvalid,
+    ResultCode::UserAmountExceedLimit,
+    ResultCode::AuthCodeAlreadyUsed,
+    ResultCode::InvalidAuthcode,
+    ResultCode::UsedAuthcode,
+    ResultCode::ExpiredAuthcode,
 ];
 
 /// The catalog row of a variant.
@@ -132,6 +505,9 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "No action is needed.",
                 message_zh: "成功。",
                 further_action_zh: "无需处理。",
+                apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
                 note: "The seed lists only failures; SUCCESS and its message come from the cancelToken result table in the reference transcription.",
             },
         ResultCode::ProcessFail => &ResultCodeInfo {
@@ -143,6 +519,9 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "Human intervention is usually needed. It is recommended that you contact Mini Program Technical Support to troubleshoot the issue.",
                 message_zh: "发生一般性业务失败，请勿重试。",
                 further_action_zh: "通常需要人工介入，建议联系小程序技术支持排查问题。",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
                 note: "The seed spells \"recommendeded\"; fixed here.",
             },
         ResultCode::ParamIllegal => &ResultCodeInfo {
@@ -154,6 +533,9 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specification applyToken.",
                 message_zh: "参数非法，例如输入了非数字内容或无效日期。",
                 further_action_zh: "检查当前接口的请求字段（包括请求头和请求体字段）是否正确有效，详见具体接口规范，例如 applyToken 的接口规范。",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken ; https://docs.rebellapp.com/openapis/v1/payments/pay",
                 note: "",
             },
         ResultCode::InvalidApi => &ResultCodeInfo {
@@ -165,6 +547,9 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "Check whether the current API name is used by mistake when the API is called.",
                 message_zh: "调用的接口无效或未启用。",
                 further_action_zh: "检查调用时是否用错了接口名称。",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
                 note: "The seed says \"by mistakes\"; fixed here.",
             },
         ResultCode::AccessDenied => &ResultCodeInfo {
@@ -176,6 +561,9 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "Check the resultMessage in the current API specification for details, for example, the API specification applyToken.",
                 message_zh: "访问被拒绝。",
                 further_action_zh: "详见当前接口规范中对 resultMessage 的说明，例如 applyToken 的接口规范。",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
                 note: "The seed's sentence \"Need to check the resultMessage of the current API specification\" is rephrased; the cancelToken table words the message \"The access is denied.\"",
             },
         ResultCode::RequestTrafficExceedLimit => &ResultCodeInfo {
@@ -187,7 +575,10 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "The party that calls APIs needs to reduce the API calling frequency, or the API service provider needs to increase the traffic limit or threshold.",
                 message_zh: "请求流量超过限制。",
                 further_action_zh: "调用方需要降低接口调用频率，或由接口服务方提高流量上限或阈值。",
-                note: "The seed gives status F; every other source (applyToken, cancelToken, pay) gives U. minierr backs off whatever the letter says, because the code means throttling.",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken",
+                note: "The seed gives status F; every other source (applyToken, cancelToken, pay) gives U. minierr backs off whatever the letter says, because the code means throttling. The Spanish copy of applyToken spells it REQUEST_TRAFFIC_EXCEED_LIMI, cut short; no other source does, so that spelling is left an unknown code.",
             },
         ResultCode::ExpiredAccessToken => &ResultCodeInfo {
                 result_code: "EXPIRED_ACCESS_TOKEN",
@@ -198,6 +589,9 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken).",
                 message_zh: "访问令牌已过期。",
                 further_action_zh: "调用 applyToken 接口（/v1/authorizations/applyToken 或 /v2/authorizations/applyToken）更新访问令牌。",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
                 note: "",
             },
         ResultCode::UnknownException => &ResultCodeInfo {
@@ -209,7 +603,444 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 further_action: "Calling the API again might resolve the issue.",
                 message_zh: "接口调用因未知原因失败。",
                 further_action_zh: "重新调用接口可能解决问题。",
+                apis: "every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "seed 002 (the official Mini Program OpenAPI error-code page, as the user supplied it) ; third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken",
                 note: "The seed says \"Trying to recall the API might help to resolve the issue.\"",
+            },
+        ResultCode::InvalidAuthClientStatus => &ResultCodeInfo {
+                result_code: "INVALID_AUTH_CLIENT_STATUS",
+                status: ResultStatus::Failed,
+                action: Action::FixConfig,
+                retry_hint: None,
+                result_message: "Invalid auth client status.",
+                further_action: "The merchant behind the auth client ID is not active. Check its onboarding and status with the wallet, then call again.",
+                message_zh: "授权客户端状态无效。",
+                further_action_zh: "授权客户端对应的商户未处于可用状态。请与钱包方确认其入驻与状态后再调用。",
+                apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
+                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::InvalidAccessToken => &ResultCodeInfo {
+                result_code: "INVALID_ACCESS_TOKEN",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The access token is invalid.",
+                further_action: "Send the access token that applyToken issued for this user and client. If it is the right one, renew it with applyToken (grant type REFRESH_TOKEN); if renewal fails too, have the user authorize again.",
+                message_zh: "访问令牌无效。",
+                further_action_zh: "请传入 applyToken 为该用户和该客户端签发的访问令牌。若令牌无误，用 applyToken（授权类型 REFRESH_TOKEN）续期；续期也失败时，请用户重新授权。",
+                apis: "/v1/authorizations/cancelToken | /v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
+                note: "No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy for /v2/payments/pay words it \"Token invalid or expired\".",
+            },
+        ResultCode::InvalidAuthClient => &ResultCodeInfo {
+                result_code: "INVALID_AUTH_CLIENT",
+                status: ResultStatus::Failed,
+                action: Action::FixConfig,
+                retry_hint: None,
+                result_message: "The auth client id is invalid.",
+                further_action: "The client ID is unknown, or its merchant is not onboarded to the wallet's app. Check the client ID configured for this environment.",
+                message_zh: "授权客户端 ID 无效。",
+                further_action_zh: "客户端 ID 不存在，或其商户未入驻钱包应用。请检查当前环境配置的客户端 ID。",
+                apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken ; third-party Java constants file",
+                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::ExpiredAgentToken => &ResultCodeInfo {
+                result_code: "EXPIRED_AGENT_TOKEN",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The access token of mini program is expired.",
+                further_action: "Renew the mini program's access token, then call again.",
+                message_zh: "小程序的访问令牌已过期。",
+                further_action_zh: "续期小程序的访问令牌后再调用。",
+                apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::InvalidAgentToken => &ResultCodeInfo {
+                result_code: "INVALID_AGENT_TOKEN",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The access token of mini program is invalid.",
+                further_action: "Check that the request carries the mini program's current access token; if it does, obtain a new one, then call again.",
+                message_zh: "小程序的访问令牌无效。",
+                further_action_zh: "请确认请求携带的是小程序当前的访问令牌；若无误，请重新获取后再调用。",
+                apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::AuthClientUnsupportedGrantType => &ResultCodeInfo {
+                result_code: "AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE",
+                status: ResultStatus::Failed,
+                action: Action::FixRequest,
+                retry_hint: None,
+                result_message: "The auth client does not support this grant type.",
+                further_action: "Check the request's grantType: send one this client may use.",
+                message_zh: "授权客户端不支持该授权类型。",
+                further_action_zh: "请检查请求中的 grantType，改用该客户端支持的授权类型。",
+                apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it \"The authorized merchant does not support this grant type.\"",
+            },
+        ResultCode::InvalidRefreshToken => &ResultCodeInfo {
+                result_code: "INVALID_REFRESH_TOKEN",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The refresh token is invalid.",
+                further_action: "Check that the request sends the refresh token exactly as applyToken returned it. If it does, the token can no longer be used: have the user authorize again.",
+                message_zh: "刷新令牌无效。",
+                further_action_zh: "请确认请求中的刷新令牌与 applyToken 返回的一致。若一致，该令牌已不可用，请用户重新授权。",
+                apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it \"The refresh token does not exist.\"",
+            },
+        ResultCode::ExpiredRefreshToken => &ResultCodeInfo {
+                result_code: "EXPIRED_REFRESH_TOKEN",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The refresh token has expired.",
+                further_action: "Have the user authorize again, then exchange the new authorization code with applyToken.",
+                message_zh: "刷新令牌已过期。",
+                further_action_zh: "请用户重新授权，再用新的授权码调用 applyToken 换取令牌。",
+                apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::UsedRefreshToken => &ResultCodeInfo {
+                result_code: "USED_REFRESH_TOKEN",
+                status: ResultStatus::Failed,
+                action: Action::FixRequest,
+                retry_hint: None,
+                result_message: "The refresh token has already been used.",
+                further_action: "Each renewal returns a new refresh token: store it and send the latest one next time. If it was lost, have the user authorize again.",
+                message_zh: "刷新令牌已被使用。",
+                further_action_zh: "每次续期都会返回新的刷新令牌，请保存并在下次使用最新的令牌。若已丢失，请用户重新授权。",
+                apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken ; third-party Java constants file",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it \"Refresh token already consumed\".",
+            },
+        ResultCode::InvalidCode => &ResultCodeInfo {
+                result_code: "INVALID_CODE",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The authorization code is invalid.",
+                further_action: "Obtain a new authorization code on the client and send it unchanged; a code works only for the client it was issued to.",
+                message_zh: "授权码无效。",
+                further_action_zh: "请在客户端重新获取授权码并原样传入；授权码只对签发它的客户端有效。",
+                apis: "/v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The payment copies list it for /v1 and /v2/payments/pay too, without a message.",
+            },
+        ResultCode::UsedCode => &ResultCodeInfo {
+                result_code: "USED_CODE",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The authorization code has already been used.",
+                further_action: "An authorization code can be exchanged only once. Obtain a new one on the client, then exchange it.",
+                message_zh: "授权码已被使用。",
+                further_action_zh: "授权码只能换取一次。请在客户端重新获取授权码后再换取。",
+                apis: "/v1/authorizations/applyToken",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::ExpiredCode => &ResultCodeInfo {
+                result_code: "EXPIRED_CODE",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The authorization code has expired.",
+                further_action: "Obtain a new authorization code on the client and exchange it promptly.",
+                message_zh: "授权码已过期。",
+                further_action_zh: "请在客户端重新获取授权码并及时换取。",
+                apis: "/v1/authorizations/applyToken",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it \"Authorization code no longer valid\".",
+            },
+        ResultCode::ReferenceClientIdNotMatch => &ResultCodeInfo {
+                result_code: "REFERENCE_CLIENT_ID_NOT_MATCH",
+                status: ResultStatus::Failed,
+                action: Action::FixRequest,
+                retry_hint: None,
+                result_message: "The reference client ID does not match.",
+                further_action: "Send the reference client ID that the code or token was issued for.",
+                message_zh: "参考客户端 ID 不匹配。",
+                further_action_zh: "请传入签发该授权码或令牌时对应的参考客户端 ID。",
+                apis: "/v1/authorizations/applyToken",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::PaymentInProcess => &ResultCodeInfo {
+                result_code: "PAYMENT_IN_PROCESS",
+                status: ResultStatus::Unknown,
+                action: Action::Reconcile,
+                retry_hint: None,
+                result_message: "The payment is being processed.",
+                further_action: "Do not pay again. Query the payment with the same paymentRequestId, or wait for its notification, until it reaches S or F.",
+                message_zh: "支付处理中。",
+                further_action_zh: "请勿重复支付。请用同一 paymentRequestId 查询支付结果或等待结果通知，直到状态为 S 或 F。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Payment processing\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::Accept => &ResultCodeInfo {
+                result_code: "ACCEPT",
+                status: ResultStatus::Accepted,
+                action: Action::Reconcile,
+                retry_hint: None,
+                result_message: "The payment was accepted; further action is required.",
+                further_action: "The payment is not final yet. Wait for its notification, or query it with the same paymentRequestId, before treating it as paid or failed.",
+                message_zh: "支付已受理，尚需后续操作。",
+                further_action_zh: "支付尚未终结。请等待结果通知，或用同一 paymentRequestId 查询，再判断成功或失败。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Accepted, further action required\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::RepeatReqInconsistent => &ResultCodeInfo {
+                result_code: "REPEAT_REQ_INCONSISTENT",
+                status: ResultStatus::Failed,
+                action: Action::Reconcile,
+                retry_hint: None,
+                result_message: "A request with this ID was sent before with different content.",
+                further_action: "Query the payment under this paymentRequestId first: the earlier request may have gone through. Then resend with the original content, or, once it has surely failed, with a new paymentRequestId.",
+                message_zh: "重复请求的内容不一致。",
+                further_action_zh: "请先用该 paymentRequestId 查询支付：之前的请求可能已成功。再以原内容重发，或在确认其失败后换用新的 paymentRequestId。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Duplicate request with inconsistent data\"). No copy gives a further action; this one is minierr's, from the code's meaning. The step is Reconcile, not FixRequest: the earlier request under the same ID may have moved money.",
+            },
+        ResultCode::PaymentAmountExceedLimit => &ResultCodeInfo {
+                result_code: "PAYMENT_AMOUNT_EXCEED_LIMIT",
+                status: ResultStatus::Failed,
+                action: Action::FixRequest,
+                retry_hint: None,
+                result_message: "The payment amount exceeds the limit.",
+                further_action: "Keep the amount within the limit set for this kind of payment.",
+                message_zh: "支付金额超出限额。",
+                further_action_zh: "请将金额控制在该类支付的限额之内。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Payment amount exceeds limit\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::UserNotExist => &ResultCodeInfo {
+                result_code: "USER_NOT_EXIST",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The user does not exist.",
+                further_action: "The wallet does not know this user, or the account is closed. Ask the user to sign in with an active account.",
+                message_zh: "用户不存在。",
+                further_action_zh: "钱包中不存在该用户或账户已注销。请用户使用有效账户登录。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::UserStatusAbnormal => &ResultCodeInfo {
+                result_code: "USER_STATUS_ABNORMAL",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The user's account status is abnormal.",
+                further_action: "The user's wallet account is restricted. Ask the user to contact the wallet's support or to pay another way.",
+                message_zh: "用户账户状态异常。",
+                further_action_zh: "用户的钱包账户受限。请用户联系钱包客服，或改用其他方式支付。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"User status abnormal\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::UserBalanceNotEnough => &ResultCodeInfo {
+                result_code: "USER_BALANCE_NOT_ENOUGH",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The user's balance is not enough for the payment.",
+                further_action: "Ask the user to top up or to choose another payment method.",
+                message_zh: "用户余额不足。",
+                further_action_zh: "请用户充值或选择其他支付方式。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "The Spanish copy gives no message; the English is minierr's. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::InsufficientBalance => &ResultCodeInfo {
+                result_code: "INSUFFICIENT_BALANCE",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "User has insufficient funds",
+                further_action: "Ask the user to top up or to choose another payment method.",
+                message_zh: "用户余额不足。",
+                further_action_zh: "请用户充值或选择其他支付方式。",
+                apis: "/v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "https://docs.rebellapp.com/openapis/payments/pay",
+                note: "Only the wallet (Rebell) copy for /v2/payments/pay lists it, where the Alipay+ copies use USER_BALANCE_NOT_ENOUGH. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::PartnerNotExist => &ResultCodeInfo {
+                result_code: "PARTNER_NOT_EXIST",
+                status: ResultStatus::Failed,
+                action: Action::FixConfig,
+                retry_hint: None,
+                result_message: "The partner does not exist.",
+                further_action: "Check the partner ID the request sends against the one the wallet assigned.",
+                message_zh: "合作方不存在。",
+                further_action_zh: "请核对请求中的合作方 ID 是否为钱包分配的 ID。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::PartnerStatusAbnormal => &ResultCodeInfo {
+                result_code: "PARTNER_STATUS_ABNORMAL",
+                status: ResultStatus::Failed,
+                action: Action::FixConfig,
+                retry_hint: None,
+                result_message: "The partner's status is abnormal.",
+                further_action: "The partner's account is inactive or restricted. Contact the wallet to restore it.",
+                message_zh: "合作方状态异常。",
+                further_action_zh: "合作方账户未启用或受限。请联系钱包方恢复。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Partner status abnormal\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::RiskReject => &ResultCodeInfo {
+                result_code: "RISK_REJECT",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The payment was rejected by risk control.",
+                further_action: "Do not repeat the same payment. Ask the user to pay another way or to contact the wallet's support.",
+                message_zh: "支付被风控拒绝。",
+                further_action_zh: "请勿重复发起同一笔支付。请用户改用其他方式支付，或联系钱包客服。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Transaction rejected by risk engine\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::CurrencyNotSupport => &ResultCodeInfo {
+                result_code: "CURRENCY_NOT_SUPPORT",
+                status: ResultStatus::Failed,
+                action: Action::FixRequest,
+                retry_hint: None,
+                result_message: "The currency is not supported.",
+                further_action: "Send the amount in a currency the wallet supports for this merchant.",
+                message_zh: "不支持该币种。",
+                further_action_zh: "请使用钱包为该商户支持的币种传入金额。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::OrderStatusInvalid => &ResultCodeInfo {
+                result_code: "ORDER_STATUS_INVALID",
+                status: ResultStatus::Failed,
+                action: Action::Reconcile,
+                retry_hint: None,
+                result_message: "The order's status does not allow this, for example it is closed.",
+                further_action: "Query the payment to learn its state before acting. A closed order cannot be paid: create a new one only once the old one is known to be unpaid.",
+                message_zh: "订单状态无效（例如已关闭）。",
+                further_action_zh: "请先查询支付了解订单状态再处理。已关闭的订单无法支付：确认原订单未支付后再创建新订单。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
+                note: "The Spanish copy gives no message and describes the code as an order in an invalid status, such as closed. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::UserAmountExceedLimit => &ResultCodeInfo {
+                result_code: "USER_AMOUNT_EXCEED_LIMIT",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The payment amount exceeds the user's limit.",
+                further_action: "The amount is above what the user's wallet allows. Tell the user: they can raise the limit or pay another way.",
+                message_zh: "支付金额超出用户限额。",
+                further_action_zh: "金额超出用户钱包允许的额度。请告知用户提高限额或改用其他方式支付。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the wallet copy words it \"User amount exceeds limit\". No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::AuthCodeAlreadyUsed => &ResultCodeInfo {
+                result_code: "AUTH_CODE_ALREADY_USED",
+                status: ResultStatus::Failed,
+                action: Action::AskUser,
+                retry_hint: None,
+                result_message: "The payment authorization code has already been used.",
+                further_action: "Each payment authorization code works once. Obtain a new one from the user, then pay with it.",
+                message_zh: "支付授权码已被使用。",
+                further_action_zh: "每个支付授权码只能使用一次。请让用户提供新的授权码后再支付。",
+                apis: "/v1/payments/pay | /v2/payments/pay",
+                reliability: Reliability::Secondary,
+                source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
+                note: "The Spanish copy gives no message; the wallet copy words it \"Auth code already used\". No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::InvalidAuthcode => &ResultCodeInfo {
+                result_code: "INVALID_AUTHCODE",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The authorization code does not exist.",
+                further_action: "Obtain a new authorization code on the client and send it unchanged.",
+                message_zh: "授权码不存在。",
+                further_action_zh: "请在客户端重新获取授权码并原样传入。",
+                apis: "applyToken (a third-party server)",
+                reliability: Reliability::Tertiary,
+                source: "third-party Java constants file",
+                note: "Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::UsedAuthcode => &ResultCodeInfo {
+                result_code: "USED_AUTHCODE",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The authorization code has been used.",
+                further_action: "An authorization code can be exchanged only once. Obtain a new one on the client, then exchange it.",
+                message_zh: "授权码已被使用。",
+                further_action_zh: "授权码只能换取一次。请在客户端重新获取授权码后再换取。",
+                apis: "applyToken (a third-party server)",
+                reliability: Reliability::Tertiary,
+                source: "third-party Java constants file",
+                note: "Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.",
+            },
+        ResultCode::ExpiredAuthcode => &ResultCodeInfo {
+                result_code: "EXPIRED_AUTHCODE",
+                status: ResultStatus::Failed,
+                action: Action::Refresh,
+                retry_hint: None,
+                result_message: "The authorization code has expired.",
+                further_action: "Obtain a new authorization code on the client and exchange it promptly.",
+                message_zh: "授权码已过期。",
+                further_action_zh: "请在客户端重新获取授权码并及时换取。",
+                apis: "applyToken (a third-party server)",
+                reliability: Reliability::Tertiary,
+                source: "third-party Java constants file",
+                note: "Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning. The constants word it \"The authorization code expires.\"",
             },
     }
 }

@@ -2,9 +2,9 @@
 //!
 //! Every Alipay+ OpenAPI response carries
 //! `"result": {"resultCode": "...", "resultStatus": "S|F|U|A", "resultMessage": "..."}`.
-//! [`ApiResult`] decodes it, bare or inside its response envelope; [`ResultCode`] lists the
-//! common codes of the official table plus `SUCCESS`; any other code is API-specific and is kept
-//! with its exact text as [`AnyResultCode::Unknown`].
+//! [`ApiResult`] decodes it, bare or inside its response envelope. [`ResultCode`] lists the
+//! common table's codes, the authorization and payment APIs' own codes, and `SUCCESS`; any
+//! other code is kept with its exact text as [`AnyResultCode::Unknown`].
 //!
 //! # Retry or give up
 //!
@@ -13,14 +13,13 @@
 //! | resultStatus | resultCode | action |
 //! |---|---|---|
 //! | any but `S` | `REQUEST_TRAFFIC_EXCEED_LIMIT` | [`Action::Backoff`] (the seed says `F`, other sources `U`: the code decides) |
-//! | any but `S` | `EXPIRED_ACCESS_TOKEN` | [`Action::Refresh`]: call `applyToken`, then retry |
+//! | any but `S` | a refused token or authorization code (`EXPIRED_ACCESS_TOKEN`, `INVALID_ACCESS_TOKEN`, the agent tokens, `INVALID_CODE`, …) | [`Action::Refresh`]: renew it, then retry |
 //! | `S` | any | [`Action::Success`] |
 //! | `A` | any | [`Action::Reconcile`]: accepted, poll for the final result |
 //! | `U` | any | [`Action::Retry`] for an idempotent call (same request id), [`Action::Reconcile`] if it moves money |
-//! | `F` | `PARAM_ILLEGAL`, `INVALID_API` | [`Action::FixRequest`] |
-//! | `F` | `ACCESS_DENIED` | [`Action::FixConfig`] |
-//! | `F` | `PROCESS_FAIL`, API-specific codes | [`Action::GiveUp`] |
-//! | missing | any | the code's own action, or [`Action::GiveUp`] for an API-specific code |
+//! | `F` | a catalog code | the code's own step: [`Action::FixRequest`] for `PARAM_ILLEGAL`, [`Action::FixConfig`] for `ACCESS_DENIED`, [`Action::AskUser`] for `USER_BALANCE_NOT_ENOUGH`, [`Action::Reconcile`] for `REPEAT_REQ_INCONSISTENT` (the same request id may already have paid), … |
+//! | `F` | `PROCESS_FAIL`, a code no source lists | [`Action::GiveUp`] |
+//! | missing | any | the code's own step (`UNKNOWN_EXCEPTION` as for `U`), or [`Action::GiveUp`] for a code no source lists |
 //! | unrecognised letter | any | [`Action::GiveUp`], and the reason says why |
 //!
 //! The decision is minierr's; the schedule (delays, jitter, caps) is your retry crate's, such as
@@ -59,10 +58,25 @@
 //!
 //! # Sources
 //!
-//! The common codes, statuses, messages and further actions are the official Mini Program
-//! OpenAPI error-code page (seed 002). `resultMessage` is kept as that page writes it; the further
-//! actions fix two typos, noted on the variants. The Chinese is minierr's translation. The status
-//! `A` and the code `PAYMENT_IN_PROCESS` (status `U`) appear in the payment APIs' own tables.
+//! No official page was found for these tables, so every code is [`Reliability::Secondary`]
+//! or, for three spellings, [`Reliability::Tertiary`](crate::Reliability::Tertiary); each row
+//! names its sources ([`ResultCode::source`]) and the APIs they list it for
+//! ([`ResultCode::apis`]).
+//!
+//! - The common codes, statuses, messages and further actions are the user's copy of the
+//!   official Mini Program OpenAPI error-code page (seed 002). `resultMessage` is kept as that
+//!   page writes it; the further actions fix two typos, noted on the variants.
+//! - The API-specific codes (`applyToken`, `cancelToken`, `/v1` and `/v2/payments/pay`) come
+//!   from a published Spanish translation of those pages and a wallet's (Rebell's) copy of them;
+//!   `INVALID_AUTHCODE`, `USED_AUTHCODE` and `EXPIRED_AUTHCODE` only from a third-party server's
+//!   constants. None of these copies gives a further action, so those remedies are minierr's,
+//!   from the code's meaning, and where a copy gives no English message the wording is
+//!   minierr's; each variant's note says which.
+//! - One copy spells `REQUEST_TRAFFIC_EXCEED_LIMI`, cut short; no other source does, so that
+//!   spelling stays an unknown code (its status letter still decides).
+//! - The Chinese is minierr's translation.
+//!
+//! [`Reliability::Secondary`]: crate::Reliability::Secondary
 
 use crate::Action;
 
@@ -88,5 +102,8 @@ pub(crate) struct ResultCodeInfo {
     pub(crate) further_action: &'static str,
     pub(crate) message_zh: &'static str,
     pub(crate) further_action_zh: &'static str,
+    pub(crate) apis: &'static str,
+    pub(crate) reliability: crate::Reliability,
+    pub(crate) source: &'static str,
     pub(crate) note: &'static str,
 }

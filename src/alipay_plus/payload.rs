@@ -89,7 +89,7 @@ impl<'a> ApiResult<'a> {
     ///
     /// ```
     /// use minierr::alipay_plus::ApiResult;
-    /// assert_eq!(ApiResult::new("RISK_REJECT", None, None).result_code().raw(), "RISK_REJECT");
+    /// assert_eq!(ApiResult::new("PAYMENT_COUNT_EXCEED_LIMIT", None, None).result_code().raw(), "PAYMENT_COUNT_EXCEED_LIMIT");
     /// ```
     #[must_use]
     pub fn result_code(&self) -> &AnyResultCode<'a> {
@@ -169,6 +169,11 @@ impl<'a> ApiResult<'a> {
                         Action::Refresh,
                         "EXPIRED_ACCESS_TOKEN: renew the token with applyToken, then retry.",
                     );
+                }
+                // A token or code the platform refused was not spent, so renewing it is the
+                // way forward under any letter (the sources give `U` to throttling, too).
+                Some(code) if code.action() == Action::Refresh => {
+                    return Decision::new(Action::Refresh, code.remedy_en().unwrap_or_default());
                 }
                 _ => {}
             }
