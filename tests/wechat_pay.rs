@@ -1157,13 +1157,13 @@ fn named_fields_in_log_lines() {
     let options = minierr::DecodeOptions::new();
     let cases: &[(&str, &str, Option<&str>, Action)] = &[
         (
-            // https://github.com/yansongda/pay/issues/565: the SDK sends the platform
-            // certificate's serial once that certificate is configured, as the common table's
-            // Wechatpay-Serial row says.
+            // https://github.com/yansongda/pay/issues/554: the header is the request's, and
+            // the SDK's receiver plugin did not set it (fixed in v3.0.25). One thread of five
+            // (#565) enabled configuration instead; the header is still what the request lacked.
             r#"接口返回 {\"code\":\"PARAM_ERROR\",\"message\":\"HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)\"},\"destination_origin\":{}})"#,
-            "https://github.com/yansongda/pay/issues/565",
+            "https://github.com/yansongda/pay/issues/554",
             Some("PARAM_ERROR"),
-            Action::FixConfig,
+            Action::FixRequest,
         ),
         (
             r#""body":"{\"code\":\"PARAM_ERROR\",\"message\":\"受理机构必须传入sub_mch_id\"}"}}}}"#,
@@ -1416,13 +1416,27 @@ fn the_body_speaks_and_other_services_do_not() {
     );
     let wrong = Response::new("PARAM_ERROR", "普通商户不允许传sub_mch_id");
     assert_eq!(wrong.action(CallKind::MovesMoney), Some(Action::FixRequest));
-    // A text about certificates is configuration, as every row naming one is
-    // (yansongda/pay#565: the platform certificate's serial header was missing).
+    // The Wechatpay-Serial header, missing or wrong, is the request's to fix: the code that
+    // encrypts the fields sends it (wechatpay-apache-httpclient#47: the serial in decimal).
     let serial = Response::new(
         "PARAM_ERROR",
         "HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)",
     );
-    assert_eq!(serial.action(CallKind::MovesMoney), Some(Action::FixConfig));
+    assert_eq!(
+        serial.action(CallKind::MovesMoney),
+        Some(Action::FixRequest)
+    );
+    let wrong_serial = Response::new("PARAM_ERROR", "平台证书序列号Wechatpay-Serial错误");
+    assert_eq!(
+        wrong_serial.action(CallKind::MovesMoney),
+        Some(Action::FixRequest)
+    );
+    // Any other text about certificates is configuration, as every row naming one is.
+    let certificate = Response::new("PARAM_ERROR", "商户证书序列号有误");
+    assert_eq!(
+        certificate.action(CallKind::MovesMoney),
+        Some(Action::FixConfig)
+    );
     // A refund of an order already refunded in full: the state is settled, as ORDERPAID's is
     // (binarywang/WxJava#693 and a second thread with the same answer).
     let business = |code, des| {

@@ -1557,7 +1557,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
             MeaningInfo {
                     api: Api::V3Common,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::FixRequest,
                     retry_hint: None,
                     message_zh: "平台证书序列号Wechatpay-Serial错误",
                     named_by: &["平台证书序列号Wechatpay-Serial错误"],
@@ -1566,7 +1566,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "WeChat Pay returns this when the serial number is wrong or the certificate is not the platform certificate of the requesting merchant",
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/doc/v3/partner/4013059161",
-                    note: "Official FAQ (更新时间 2024.11.20): 这个错误出现在上送参数需要敏感信息加密的接口中; check that the encryption used the WeChat Pay platform certificate (not the merchant API certificate), of the same merchant, and not expired. Seen through a crawl that turns full-width ，（）： into ASCII; full-width punctuation restored as the legacy wiki writes it. HTTP status not stated on the FAQ (PARAM_ERROR is 400 in the 公共错误码 table). A message-level variant of PARAM_ERROR: merge into the existing V3Common PARAM_ERROR row if the table cannot hold two. Public-key era: when encrypting with the 微信支付公钥, Wechatpay-Serial must carry its PUB_KEY_ID_... (wechatpay-php README L365 sends Wechatpay-Serial => $platformCertificateSerialOrPublicKeyId). Runtime: wechatpay-java#200, go-pay/gopay#206, binarywang/weixin-java-pay-demo#140.",
+                    note: "Official FAQ (更新时间 2024.11.20): 这个错误出现在上送参数需要敏感信息加密的接口中; check that the encryption used the WeChat Pay platform certificate (not the merchant API certificate), of the same merchant, and not expired. Seen through a crawl that turns full-width ，（）： into ASCII; full-width punctuation restored as the legacy wiki writes it. HTTP status not stated on the FAQ (PARAM_ERROR is 400 in the 公共错误码 table). A message-level variant of PARAM_ERROR: merge into the existing V3Common PARAM_ERROR row if the table cannot hold two. Public-key era: when encrypting with the 微信支付公钥, Wechatpay-Serial must carry its PUB_KEY_ID_... (wechatpay-php README L365 sends Wechatpay-Serial => $platformCertificateSerialOrPublicKeyId). Runtime: wechatpay-java#200, go-pay/gopay#206, binarywang/weixin-java-pay-demo#140. Step: FixRequest. The header is part of the request the calling code (or its SDK) builds, and the FAQ's checks (which certificate encrypted the fields, and its serial in the header) are about how the request was built; PARAM_ERROR's documented fix is to send the parameters as the message says. Of five public threads, four fixed the request (the serial in decimal, wechatpay-apiv3/wechatpay-apache-httpclient#47; another tenant's serial, dromara/payment-spring-boot#49; the SDK not setting the header, yansongda/pay#546 and #554) and one the configuration (yansongda/pay#565: the SDK sends it once the platform certificate is configured).",
                 },
             MeaningInfo {
                     api: Api::V2UnifiedOrder,

@@ -56,6 +56,9 @@
 //! ([`Code::why`]). The body itself is read too: a `NOTENOUGH` whose text names the merchant's
 //! own account (`基本账户余额不足`) is the merchant's to fix ([`Action::FixConfig`]), not the
 //! payer's, and an `INVALID_REQUEST` that says `订单号重复` is the re-sent order it names.
+//! A parameter error about the `Wechatpay-Serial` header, missing or wrong, is the request's
+//! ([`Action::FixRequest`]: the code that encrypts fields sends the serial it used); one about
+//! any other certificate (证书) is configuration, as the certificate codes are.
 //! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:

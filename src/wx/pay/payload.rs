@@ -543,14 +543,19 @@ pub(crate) fn decide(
         Code::ParamError | Code::InvalidRequest if text.contains("未开通") => {
             return Some(Action::FixConfig);
         }
-        // Likewise a text about certificates (证书, the `Wechatpay-Serial` header that names the
-        // platform's): every row whose message names one is configuration (CERT_ERROR,
-        // CA_ERROR, the common table's PARAM_ERROR 平台证书序列号Wechatpay-Serial错误), so
-        // `HTTP header缺少微信支付平台证书序列号(Wechatpay-Serial)` is too. A validator's
-        // `输入源“…”` names a field of the request instead.
+        // The `Wechatpay-Serial` header is part of the request: the code that encrypts the
+        // fields sends the serial of the certificate (or the ID of the public key) it used, as
+        // the common table's PARAM_ERROR 平台证书序列号Wechatpay-Serial错误 says. So a text
+        // about that header, missing or wrong, is the request's to fix, as PARAM_ERROR's
+        // documented fix is.
+        Code::ParamError | Code::InvalidRequest if text.contains("Wechatpay-Serial") => {
+            return Some(Action::FixRequest);
+        }
+        // Any other text about certificates (证书) is configuration, as every row whose message
+        // names one is (CERT_ERROR, CA_ERROR). A validator's `输入源“…”` names a field of the
+        // request instead.
         Code::ParamError | Code::InvalidRequest
-            if (text.contains("证书") || text.contains("Wechatpay-Serial"))
-                && !text.contains("输入源“") =>
+            if text.contains("证书") && !text.contains("输入源“") =>
         {
             return Some(Action::FixConfig);
         }
