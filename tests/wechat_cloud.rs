@@ -141,33 +141,6 @@ const TEXTS: &[(
         Some(Action::FixRequest),
     ),
     (
-        // The reference: retry -504002 only when what failed inside the function is transient.
-        "cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Error: ESOCKETTIMEDOUT",
-        None,
-        Some(-504002),
-        None,
-        "ESOCKETTIMEDOUT",
-        Some(Action::Retry),
-    ),
-    (
-        "errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID 1, cloud function service error code -504002, error message read ECONNRESET",
-        None,
-        Some(-404011),
-        Some(-504002),
-        "read ECONNRESET",
-        Some(Action::Retry),
-    ),
-    (
-        // A refused connection is not transient (Node's table gives it no class): the
-        // function reached for a service that is not there.
-        "cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: connect ECONNREFUSED 127.0.0.1:8080",
-        None,
-        Some(-504002),
-        None,
-        "connect ECONNREFUSED 127.0.0.1:8080",
-        Some(Action::FixRequest),
-    ),
-    (
         "Error: cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds",
         None,
         Some(-504003),

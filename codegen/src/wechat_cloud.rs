@@ -22,7 +22,6 @@ const COLUMNS: &[&str] = &[
     "reliability",
     "where",
     "source",
-    "transient_cause_decides",
     "note",
 ];
 
@@ -57,8 +56,6 @@ struct Entry {
     reliability: &'static str,
     location: String,
     source: String,
-    /// Whether a transient cause in the text decides instead of the code.
-    transient_cause_decides: bool,
     note: String,
 }
 
@@ -87,15 +84,6 @@ fn read(data: &Path) -> Result<Vec<Entry>, TableError> {
             reliability: crate::wechat_server::reliability(&row)?,
             location: row.required("where")?.to_owned(),
             source: row.required("source")?.to_owned(),
-            transient_cause_decides: match row.get("transient_cause_decides") {
-                "yes" => true,
-                "" => false,
-                other => {
-                    return Err(row.error(format!(
-                        "transient_cause_decides {other:?} must be yes or empty"
-                    )));
-                }
-            },
             note: row.get("note").to_owned(),
         });
     }
@@ -129,12 +117,6 @@ fn variant(e: &Entry) -> Variant {
             None => "Next step: the wrapped error's; the code alone decides nothing.".to_owned(),
         },
     ];
-    if e.transient_cause_decides {
-        docs.push(
-            "A transient cause carried in the text (a timeout, a reset connection) decides instead."
-                .to_owned(),
-        );
-    }
     docs.retain(|d| !d.is_empty());
     if !e.note.is_empty() {
         docs.push(format!("Note: {}", para(&e.note)));
@@ -161,10 +143,6 @@ fn variant(e: &Entry) -> Variant {
                 ("reliability", format!("Reliability::{}", e.reliability)),
                 ("location", lit(&e.location)),
                 ("source", lit(&e.source)),
-                (
-                    "transient_cause_decides",
-                    e.transient_cause_decides.to_string(),
-                ),
                 ("note", lit(&e.note)),
             ],
         ),

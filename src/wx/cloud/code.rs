@@ -133,20 +133,6 @@ impl Code {
         self.info().action.is_none()
     }
 
-    /// Whether a transient cause the text carries (a timeout, a reset connection) decides the
-    /// step instead of this code. -504002 is the function's own failure, which its code must
-    /// handle, unless what failed inside it was the network: the reference retries it only then.
-    ///
-    /// ```
-    /// use minierr::wx::cloud::Code;
-    /// assert!(Code::FunctionExecuteFailed.transient_cause_decides());
-    /// assert!(!Code::InvalidEnv.transient_cause_decides());
-    /// ```
-    #[must_use]
-    pub const fn transient_cause_decides(self) -> bool {
-        self.info().transient_cause_decides
-    }
-
     /// The soonest moment a retry can succeed, where a source states it.
     ///
     /// ```

@@ -381,8 +381,6 @@ pub enum Code {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// A transient cause carried in the text (a timeout, a reset connection) decides instead.
-    ///
     /// Note: CloudBase code FUNCTIONS\_EXECUTE\_FAIL. errMsg carries the function's own error: "cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Runtime.UserCodeSyntaxError" (<https://developers.weixin.qq.com/community/personal/sq_oqT885CEbIId4Fbm2gBAhc_QNGks/answer>); nested cloud-call errors appear inside it: "errCode: -504002 functions execute fail | errMsg: Error: errCode: -604101 function has no permission to call this API | errMsg: system error: error code: -604101" (wenku.csdn.net/answer/28xe4syixd,). Older clients wrap it as -404011 "… cloud function service error code -504002 …". Retry only when the inner error is transient. Reference hint fix\_code (fix the function's own code): FixRequest.
     #[doc(alias = "-504002")]
     #[doc(alias = "functions execute fail")]
@@ -1396,7 +1394,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "http_api (tcb/databasequery etc.)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Short revision shows the code (excerpt truncated after \"微\"); text from both transcriptions. No SDK text.",
             },
         Code::IllegalInvocationSource => &CodeInfo {
@@ -1408,7 +1405,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "cloud_call (openapi)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Runtime (2021, scraped without some spaces): \"Error: errCode: -604104 illegal sourceof invocation | errMsg: systemerror: error code: -604104\". Related reading (not about -604104 itself): the CloudBase FAQ for the \"missing wxCloudApiToken\" error says cloud calls must be initiated from the mini-program side, not from the console, web, other cloud functions or non-IDE timers (https://docs.cloudbase.net/en/faq/knowledge/missing-wxcloudapitoken-error).",
             },
         Code::OpenApiSystemError => &CodeInfo {
@@ -1420,7 +1416,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "cloud_call (openapi)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "In both transcriptions of the long revision. The short revision has this meaning only as the duplicate \"-604101 | 微信后台云函数错误：调用系统错误\".",
             },
         Code::OpenApiTimeout => &CodeInfo {
@@ -1432,7 +1427,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "cloud_call (openapi)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::OpenApiPermissionDenied => &CodeInfo {
@@ -1444,7 +1438,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "cloud_call (openapi)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Fix: declare the API in the function's config.json \"permissions.openapi\" and redeploy; the CloudBase FAQ says the permission config is cached for about 10 minutes. Runtime: {\"errCode\": -604101, \"errMsg\": \"system error: error code: -604101\"} / \"Error: errCode: -604101 | errMsg: openapi.security.msgSecCheck:fail system error: error code: -604101\" (CloudBase FAQ). Upstream lists -604101 a second time as \"微信后台云函数错误：调用系统错误\"; the SDK maps that meaning to -604103 \"call open API system error\", and the long revision also lists -604103 separately.",
             },
         Code::OpenApiNotFound => &CodeInfo {
@@ -1456,7 +1449,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "cloud_call (openapi)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Runtime: {errCode: -604100, errMsg: \"system error: error code: -604100\"} for cloud.openapi.auth.getPluginOpenPId (https://developers.weixin.qq.com/community/personal/oCJUsw5N36Rr-YktYCZ4uXJCpv4U/answer) — note the errMsg is the generic \"system error: error code: N\", not the SDK text.",
             },
         Code::FunctionResultTooLarge => &CodeInfo {
@@ -1468,7 +1460,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "callFunction (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "In both transcriptions of the long revision; the official excerpts stop earlier. Return less data (or write to storage and return a fileID). Reference hint fix_code (fix the function's own code): FixRequest.",
             },
         Code::QueryResultTooLarge => &CodeInfo {
@@ -1480,7 +1471,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "database (WeChat backend)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page; wx-server-sdk ERR_CODE only (WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT). Paginate the query.",
             },
         Code::AppNotAuthorized => &CodeInfo {
@@ -1492,7 +1482,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "http_api (tcb/createclouduser)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_createclouduser.html",
-                transient_cause_decides: false,
                 note: "",
             },
         Code::AppMissingMobilePhone => &CodeInfo {
@@ -1504,7 +1493,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "http_api (tcb/createclouduser)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_createclouduser.html",
-                transient_cause_decides: false,
                 note: "",
             },
         Code::CloudNotActivated => &CodeInfo {
@@ -1516,7 +1504,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "callFunction / callContainer",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Runtime: \"Error: cloud.callFunction:fail Error: errCode: -601034  | errMsg: 没有权限，请先开通云开发或者云托管\". Not on the official error page; no SDK text (hence two spaces before \"|\"). CloudBase / Cloud Hosting not opened for this account (also reported for test accounts).",
             },
         Code::AuthorizationMessageThrottled => &CodeInfo {
@@ -1528,7 +1515,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "http_api (tcb/createclouduser)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_createclouduser.html",
-                transient_cause_decides: false,
                 note: "Third-party platform opening CloudBase on behalf of a mini program. Retry after 24 h.",
             },
         Code::UnauthorizedApi => &CodeInfo {
@@ -1540,7 +1526,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). wx-server-sdk bug: the text is keyed '-602018' while the constant WX_UNAUTHORIZED_API is -601018, so ERR_CODE[\"-601018\"] is undefined in that build.",
             },
         Code::AuthFunctionDenied => &CodeInfo {
@@ -1552,7 +1537,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::MissingEnvAuthInfo => &CodeInfo {
@@ -1564,7 +1548,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::AuthFunctionEmptyErrCode => &CodeInfo {
@@ -1576,7 +1559,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). Cross-account access: the resource side's cloudbase_auth function. Reference hint fix_code (fix the function's own code): FixRequest.",
             },
         Code::NoMultiEndPermission => &CodeInfo {
@@ -1588,7 +1570,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). Cross-account / multi-end resource sharing.",
             },
         Code::UnauthorizedEnv => &CodeInfo {
@@ -1600,7 +1581,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::NoPrivilege => &CodeInfo {
@@ -1612,7 +1592,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::NoWritePermission => &CodeInfo {
@@ -1624,7 +1603,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::MissingMobilePhone => &CodeInfo {
@@ -1636,7 +1614,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). Seen from HTTP API tcb/createclouduser: {\"errcode\":-601009,\"errmsg\":\" hint: [OEkDjOLoRa-JqqnuA] rid: 5f3f31d2-…\"} (2020, https://developers.weixin.qq.com/community/personal/oCJUsw2GFk5_i89J23LLPoHN1Dxs/question; the poster could not find the code in the docs).",
             },
         Code::ServerSideTimeout => &CodeInfo {
@@ -1648,7 +1625,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). SDK text spells \"timedout\". Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::CloudIdUserMismatch => &CodeInfo {
@@ -1660,7 +1636,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::CloudIdExpired => &CodeInfo {
@@ -1672,7 +1647,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). Re-obtain the cloudID on the client.",
             },
         Code::InvalidCloudId => &CodeInfo {
@@ -1684,7 +1658,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\"). cloudID from open-data APIs (wx.cloud.CloudID).",
             },
         Code::BackendApiPermissionDenied => &CodeInfo {
@@ -1696,7 +1669,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Secondary,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg_en = wx-server-sdk ERR_CODE text (the client SDK has only -601004 \"api permission denied\").",
             },
         Code::SystemNetworkError => &CodeInfo {
@@ -1708,7 +1680,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "",
             },
         Code::SystemArgsError => &CodeInfo {
@@ -1720,7 +1691,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "",
             },
         Code::SystemError => &CodeInfo {
@@ -1732,7 +1702,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (WeChat backend)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "errMsg_en = SDK ERR_CODE text.",
             },
         Code::FunctionTimedOut => &CodeInfo {
@@ -1744,7 +1713,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "callFunction (cloud function service)",
                 source: "https://docs.cloudbase.net/error-code/basic/FUNCTIONS_TIME_LIMIT_EXCEEDED",
-                transient_cause_decides: false,
                 note: "errMsg_en is the inner errMsg (no SDK label exists; ${N} = the configured timeout). Not on the official page and not in either SDK ERR_CODE, so the SDK part is empty: \"Error: cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds\" (two spaces before \"|\"). Newer clients append \"https://docs.cloudbase.net/error-code/basic/FUNCTIONS_TIME_LIMIT_EXCEEDED\", a callID and a trace. The number in \"after N seconds\" is the function's configured timeout (default 3 s). Raise the timeout; retry only idempotent functions. The reference lists the inner errMsg 'Invoking task timed out after ${N} seconds' as this code's text; the SDK sends no label for it, so it is kept as a runtime message.",
             },
         Code::FunctionExecuteFailed => &CodeInfo {
@@ -1756,7 +1724,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (cloud function service)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: true,
                 note: "CloudBase code FUNCTIONS_EXECUTE_FAIL. errMsg carries the function's own error: \"cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Runtime.UserCodeSyntaxError\" (https://developers.weixin.qq.com/community/personal/sq_oqT885CEbIId4Fbm2gBAhc_QNGks/answer); nested cloud-call errors appear inside it: \"errCode: -504002 functions execute fail | errMsg: Error: errCode: -604101 function has no permission to call this API | errMsg: system error: error code: -604101\" (wenku.csdn.net/answer/28xe4syixd,). Older clients wrap it as -404011 \"… cloud function service error code -504002 …\". Retry only when the inner error is transient. Reference hint fix_code (fix the function's own code): FixRequest.",
             },
         Code::FunctionRequestFailed => &CodeInfo {
@@ -1768,7 +1735,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (cloud function service)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "CloudBase code FUNCTIONS_REQUEST_FAIL. A wrapper: its action is the wrapped error's.",
             },
         Code::StorageInvalidSignature => &CodeInfo {
@@ -1780,7 +1746,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "storage",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "zh is the client SDK comment. The official page prints this meaning as a second \"-503003 | 云资源文件存储错误：非法签名\" row; -503004 itself never appears there. CloudBase code STORAGE_SIGN_PARAM_INVALID.",
             },
         Code::StorageFileNotFound => &CodeInfo {
@@ -1792,7 +1757,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "storage",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "CloudBase code STORAGE_FILE_NONEXIST. Upstream lists -503003 twice; its second row \"云资源文件存储错误：非法签名\" is, going by both SDK enums, -503004 (see that row). Every copy (short and long revision, both transcriptions) repeats the duplicate.",
             },
         Code::StoragePermissionDenied => &CodeInfo {
@@ -1804,7 +1768,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "storage",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "CloudBase code STORAGE_EXCEED_AUTHORITY.",
             },
         Code::StorageRequestFailed => &CodeInfo {
@@ -1816,7 +1779,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "storage",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "SDK comment: 文件服务器调用失败. CloudBase code STORAGE_REQUEST_FAIL.",
             },
         Code::DatabaseQueryFailed => &CodeInfo {
@@ -1828,7 +1790,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text for this code.",
             },
         Code::DatabaseDeleteFailed => &CodeInfo {
@@ -1840,7 +1801,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text for this code. A wrapper: its action is the wrapped error's.",
             },
         Code::DatabaseCreateCollectionFailed => &CodeInfo {
@@ -1852,7 +1812,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text for this code. A wrapper: its action is the wrapped error's.",
             },
         Code::DatabaseInsertFailed => &CodeInfo {
@@ -1864,7 +1823,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text for this code. A wrapper: its action is the wrapped error's.",
             },
         Code::DatabaseOperationTimedOut => &CodeInfo {
@@ -1876,7 +1834,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text for this code. Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::DatabaseOperationFailed => &CodeInfo {
@@ -1888,7 +1845,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text for this code. A wrapper: its action is the wrapped error's.",
             },
         Code::DatabaseCollectionNotFound => &CodeInfo {
@@ -1900,7 +1856,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "CloudBase code DATABASE_COLLECTION_NOT_EXIST (https://docs.cloudbase.net/error-code/basic/DATABASE_COLLECTION_NOT_EXIST). Runtime: \"Error: errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.\" (https://github.com/Voyzz/Fruit-store-mp/issues/9 and /8). Create the collection; retrying does not help.",
             },
         Code::DatabaseCollectionLimitExceeded => &CodeInfo {
@@ -1912,7 +1867,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "database",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page. SDK comment: 集合数量超过限制. CloudBase code DATABASE_COLLECTION_EXCEED_LIMIT.",
             },
         Code::DatabasePermissionDenied => &CodeInfo {
@@ -1924,7 +1878,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "CloudBase code DATABASE_PERMISSION_DENIED. Runtime: \"Error: errCode: -502003 database permission denied | errMsg: Permission Denied: Your operation is not allowed base on the ACL tag (adminWrite)\" (https://www.52pojie.cn/thread-798449-1-1.html). Collection permission / security rules.",
             },
         Code::DatabaseInvalidCommand => &CodeInfo {
@@ -1936,7 +1889,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "CloudBase code DATABASE_INVALID_OPERRATOR (sic).",
             },
         Code::DatabaseRequestFailed => &CodeInfo {
@@ -1948,7 +1900,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "SDK comment: 操作数据库异常. CloudBase code DATABASE_REQUEST_FAILED. A community thread reports 502001 from a db.command.geoNear query; the reply asks whether a geo index exists (https://developers.weixin.qq.com/community/personal/oCJUsw732pnhOQrbmTRb3spDoSbY/answer?page=4). A wrapper: its action is the wrapped error's.",
             },
         Code::OperationNotSupported => &CodeInfo {
@@ -1960,7 +1911,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501021  | errMsg: …\" with an empty SDK part.",
             },
         Code::UnknownParameterError => &CodeInfo {
@@ -1972,7 +1922,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501020  | errMsg: …\" with an empty SDK part.",
             },
         Code::UnauthorizedOperation => &CodeInfo {
@@ -1984,7 +1933,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501019  | errMsg: …\" with an empty SDK part.",
             },
         Code::ResourceUnavailable => &CodeInfo {
@@ -1996,7 +1944,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501018  | errMsg: …\" with an empty SDK part.",
             },
         Code::DiskFull => &CodeInfo {
@@ -2008,7 +1955,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501017  | errMsg: …\" with an empty SDK part.",
             },
         Code::WriteQuotaExhausted => &CodeInfo {
@@ -2020,7 +1966,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Quota resets per billing cycle or after a plan upgrade. No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501016  | errMsg: …\" with an empty SDK part.",
             },
         Code::ReadQuotaExhausted => &CodeInfo {
@@ -2032,7 +1977,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"…: The read request quota is exhausted\". Quota resets per billing cycle or after a plan upgrade. No SDK ERR_CODE text exists for this code, so the runtime string is \"errCode: -501015  | errMsg: …\" with an empty SDK part.",
             },
         Code::ResourceNotInitialized => &CodeInfo {
@@ -2044,7 +1988,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"…: The resource object operated is invalid or doesn't exist\". The SDK text (\"resource not initialized\", CloudBase code RESOURCE_NOT_INITIAL) differs from the official meaning. The string \"Please initialize the reource first\" was not found in any source read.",
             },
         Code::InvalidRequestSource => &CodeInfo {
@@ -2056,7 +1999,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "common (cloud resource)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page. SDK comment: 请求来源非法. CloudBase code INVALID_REQUEST_SOURCE.",
             },
         Code::InvalidParameters => &CodeInfo {
@@ -2068,7 +2010,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"…: Parameter error\". CloudBase code INVALID_PARAM. Pitfall: often an environment problem, not a bad argument: \"errCode: -501007 invalid parameters | errMsg: [100003] env not exists (…)\" (https://blog.csdn.net/qq_48968669/article/details/128192387; https://developers.weixin.qq.com/community/personal/oCJUsw7hU-JFH9_t51FxKSpykiw8/question) and \"[100003] Param Invalid: env check invalid be filterd (…)\" (sic; https://developers.weixin.qq.com/community/personal/oCJUswz8DA82rdwkyDxkYgxte_rc/question). Check the env id first.",
             },
         Code::InvalidCommonParameters => &CodeInfo {
@@ -2080,7 +2021,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "common (cloud resource)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page. SDK comment: 公共参数非法. CloudBase code INVALID_COMMON_PARAM.",
             },
         Code::InvalidEnv => &CodeInfo {
@@ -2092,7 +2032,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"…: Environment information exception\". CloudBase code INVALIID_ENV (sic, double I, in wx-server-sdk TCB_ERR_CODE). Seen wrapped in -404011 as \"service error code -501005, error message Environment not found\" and from HTTP API as {\"errcode\":-501005,\"errmsg\":\" rid: …\"} (https://developers.weixin.qq.com/community/develop/article/doc/000cec73810890c4285bba53056413). errMsg_en = SDK ERR_CODE text.",
             },
         Code::ConcurrencyQuotaExceeded => &CodeInfo {
@@ -2104,7 +2043,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"…: The number of concurrent requests exceeds the environment quota\". CloudBase code EXCEED_CONCURRENT_REQUEST_LIMIT. errMsg_en = SDK ERR_CODE text.",
             },
         Code::RequestQuotaExceeded => &CodeInfo {
@@ -2116,7 +2054,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"…: The number of requests exceeds the environment quota\". CloudBase code EXCEED_REQUEST_LIMIT. Quota/plan limit: back off; persistent -> upgrade plan. errMsg_en = SDK ERR_CODE text.",
             },
         Code::ResourceServerTimeout => &CodeInfo {
@@ -2128,7 +2065,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"Cloud resource common error: Cloud response timed out\". CloudBase code SERVER_TIMEOUT. errMsg_en = SDK ERR_CODE text. Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::ResourceSystemError => &CodeInfo {
@@ -2140,7 +2076,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (cloud resource)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"Cloud resource common error: Cloud system error\". Upstream long revision lists -501001 out of order (after -402011). Used as a wrapper for many backend faults, e.g. \"errCode: -501001 resource system error | errMsg: urlscheme.generate:fail Environment not found\" (https://developers.weixin.qq.com/community/minihome/doc/00028ebc1546b0772d6df1d435f400); test fixtures in the copy also show \"collection.get:fail -501001 resource system error. [100003] Env Not Exists … INVALID_ENV\" and \"document.set:fail -501001 resource system error. [ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. …\" (, 71172307202; tertiary). Retry only transaction conflicts; env errors need config. CloudBase string code: SYS_ERR (TCB_ERR_CODE). A wrapper: its action is the wrapped error's.",
             },
         Code::EnvOrFunctionNotFound => &CodeInfo {
@@ -2152,7 +2087,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (env / init)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/scf-management/createFunction.html",
-                transient_cause_decides: false,
                 note: "errMsg_en is one observed inner errMsg (no SDK label exists). Not on the 云开发 错误码 page and not in any SDK ERR_CODE; the only vendor listing (createFunction) has an empty description. Runtime texts vary: \"cloud.callFunction:fail Error: errCode: -501000 | errMsg: Environment invalid and please check your parameters (callId: …) (trace: …)\" (2023, https://developers.weixin.qq.com/community/personal/oCJUsw4Ln1Hzl7merfwN09_Gu6A4/question); \"errCode: -501000 | errMsg: [100003] env not exists (…) 更多错误信息请访问：https://docs.cloudbase.net/error-code/basic/INVALID_ENV (callId: …)\" (2026, https://developers.weixin.qq.com/community/develop/doc/000ea011e7c9d00cf7a44cda46bc00); node: \"501000 'Environment not found TcbCode: [INVALID_ENV] rid: …'\" (https://developers.weixin.qq.com/community/develop/article/doc/000cec73810890c4285bba53056413). Also seen nested inside -404011 and -404007. Projects also treat \"FunctionName parameter could not be found\" / FUNCTION_NOT_FOUND alongside -501000 (). Fix the env id / wx.cloud.init order; the reliability label refers to the code's existence, the text is from forum posts. The reference lists the inner errMsg 'Environment invalid and please check your parameters' as this code's text; the SDK sends no label for it, so it is kept as a runtime message.",
             },
         Code::ContainerRequestLimitExceeded => &CodeInfo {
@@ -2164,7 +2098,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "callContainer (微信云托管)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Runtime: {\"errCode\": -1, \"errMsg\": \"Error: cloud.callContainer:fail Error: cloud:fail -405015 exceed max client request count, avoid infinite loop in your code and retry after 60s. error: exceed max client request count, avoid infinite loop in your code (callId: …) (trace: …)\"} — the outer errCode is -1; the real code is only in errMsg. Client-side rate limit; wait 60 s.",
             },
         Code::ContainerPollRetriesExceeded => &CodeInfo {
@@ -2176,7 +2109,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "callContainer (微信云托管)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Runtime: \"cloud.callContainer:fail -405005 exceed max poll retry. (callId: …) (trace: … normal poll … too many polls, abort)\". Same wording as -404005 for callFunction. No official table for -405xxx was found. Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::PollSystemErrorRetriesExceeded => &CodeInfo {
@@ -2188,7 +2120,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "callFunction (client SDK)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page; only in the client SDK ERR_CODE (SDK_FUNCTIONS_EXCEED_MAX_SYSTEM_ERROR_POLL_RETRY). Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::PollTimeoutRetriesExceeded => &CodeInfo {
@@ -2200,7 +2131,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Some copies print a stray footnote digit: \"…尝试次数2\". Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006). Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::FunctionExecutionError => &CodeInfo {
@@ -2212,7 +2142,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Listed twice upstream: \"SDK 云函数错误：云函数调用失败：函数执行失败\" and again after the -40400x range row as \"SDK 云函数错误：云函数执行失败\" (the only meaning in the short revision). official EN: \"SDK cloud function error: Failed to execute the cloud function\". Runtime wrapper: \"errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID …, cloud function service error code -504002, error message ReferenceError: html2pdf is not defined\" () and \"… cloud function service error code -501005, error message Environment not found; at cloud.callFunction api;\" (https://blog.csdn.net/weixin_30488313/article/details/95702972, https://cloud.tencent.com/developer/ask/226265) and \"… service error code -501000, error message Environment not found (callid …)\" (https://developers.weixin.qq.com/community/develop/doc/000284f67e4350959e2c438ee5bc00). Parse the inner \"service error code\" to classify. errMsg_en = client SDK ERR_CODE text. Upstream also has a range row \"-40400x | SDK 云函数错误：云函数调用失败\" (official EN \"SDK cloud function error: Failed to call the cloud function\"). A wrapper: its action is the wrapped error's.",
             },
         Code::ResultExpired => &CodeInfo {
@@ -2224,7 +2153,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Some copies of the page (errcode.en.md source, w3cschool, the transcriptions) print a stray footnote digit: \"轮询结果已超时过期1\". Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006). Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::PollFailed => &CodeInfo {
@@ -2236,7 +2164,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "wx-server-sdk text: \"error while polling for the result: %s\". Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::PollStatusError => &CodeInfo {
@@ -2248,7 +2175,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "wx-server-sdk text: \"error while polling for the result, polling server return a status code of %s\". Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::PollBaseResponseError => &CodeInfo {
@@ -2260,7 +2186,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "wx-server-sdk text: \"error while polling for the result, poll result base resp ret %s\". Runtime (2022, plugin): \"cloud.callFunction:fail -404007 poll result base resp ret abnormal. polling base_resp.errcode -501000 errmsg Environment not found\" (https://developers.weixin.qq.com/community/develop/doc/000c6660e0cdf0c583cd87c825b000): the real cause is the nested base_resp errcode. Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006). A wrapper: its action is the wrapped error's.",
             },
         Code::EmptyPollBaseResponse => &CodeInfo {
@@ -2272,7 +2197,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::PollRetriesExceeded => &CodeInfo {
@@ -2284,7 +2208,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "The function may still be running or may have finished; a blind retry can execute it twice. A project note in the copy (, tertiary) reports the client gives -404005 after about 35–38 s of polling. Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006). Reference hint retry_idempotent: retry only if running the call twice is harmless.",
             },
         Code::EmptyPollResult => &CodeInfo {
@@ -2296,7 +2219,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "The .en.md source spells \"JSON\" in upper case. Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::EmptyPollUrl => &CodeInfo {
@@ -2308,7 +2230,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::EmptyEventId => &CodeInfo {
@@ -2320,7 +2241,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::EmptyCallResult => &CodeInfo {
@@ -2332,7 +2252,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "callFunction (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision; the short revision has just the range row \"-40400x | SDK 云函数错误：云函数调用失败\". errMsg_en = client SDK ERR_CODE text (wx-server-sdk has the same text for -404001…-404006).",
             },
         Code::EmptyDownloadUrl => &CodeInfo {
@@ -2344,7 +2263,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "storage (client SDK)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page; only in the client SDK ERR_CODE (SDK_STORAGE_INTERNAL_SERVER_ERROR_EMPTY_DOWNLOAD_URL).",
             },
         Code::EmptyUploadUrl => &CodeInfo {
@@ -2356,7 +2274,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Tertiary,
                 location: "storage (client SDK)",
                 source: "reference/wechat_cloud_errcode.tsv, which gives no URL for this row (see the note)",
-                transient_cause_decides: false,
                 note: "Not on the official page; only in the client SDK ERR_CODE (SDK_STORAGE_INTERNAL_SERVER_ERROR_EMPTY_UPLOAD_URL).",
             },
         Code::UploadTooLarge => &CodeInfo {
@@ -2368,7 +2285,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "storage (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"SDK file storage error: File exceeds the maximum upload size\". errMsg_en = client SDK text.",
             },
         Code::WatchFatalError => &CodeInfo {
@@ -2380,7 +2296,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchSequenceCheckFailed => &CodeInfo {
@@ -2392,7 +2307,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchWebSocketClosed => &CodeInfo {
@@ -2404,7 +2318,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchWebSocketError => &CodeInfo {
@@ -2416,7 +2329,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchInvalidServerData => &CodeInfo {
@@ -2428,7 +2340,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchServerError => &CodeInfo {
@@ -2440,7 +2351,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text. A wrapper: its action is the wrapped error's.",
             },
         Code::WatchCloseFailed => &CodeInfo {
@@ -2452,7 +2362,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text. The client SDK gives -402005 the same text as -402004 (\"rebuild\") although its constant is SDK_DATABASE_REALTIME_LISTENER_CLOSE_WATCH_FAIL: an upstream copy-paste; do not match -402005 by text. Reference hint ignore: nothing can be done about a listener that failed to close; GiveUp.",
             },
         Code::WatchRebuildFailed => &CodeInfo {
@@ -2464,7 +2373,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchReconnectFailed => &CodeInfo {
@@ -2476,7 +2384,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::WatchInitFailed => &CodeInfo {
@@ -2488,7 +2395,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database watch (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "Only in the long revision of the page (not in the mp.weixin.qq.com/debug short revision). Realtime-listener (db.collection().watch) error; errMsg_en = client SDK text.",
             },
         Code::CircularReference => &CodeInfo {
@@ -2500,7 +2406,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "database (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"SDK database error: Circular reference detected\". errMsg_en = client SDK text.",
             },
         Code::ApiParameterTypeError => &CodeInfo {
@@ -2512,7 +2417,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"SDK common error: Invalid API incoming parameter type\". errMsg_en = client SDK text.",
             },
         Code::ApiParameterError => &CodeInfo {
@@ -2524,7 +2428,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"SDK common error: Invalid API incoming parameter\". errMsg_en = client SDK text.",
             },
         Code::ApiPermissionDenied => &CodeInfo {
@@ -2536,7 +2439,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common (client SDK)",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"SDK common error: No permission to use API\". errMsg_en = client SDK ERR_CODE text (tertiary).",
             },
         Code::HttpApiSystemError => &CodeInfo {
@@ -2548,7 +2450,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "http_api (tcb/*)",
                 source: "https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-http-api/database/databaseCollectionAdd.html",
-                transient_cause_decides: false,
                 note: "CloudBase HTTP API \"errcode 的合法值\" tables list 0, -1, -1000, 40014, 40097, 40101, 41001, 42001, 43002, 44002, 47001, 85088 and \"其他错误码 | 云开发错误码\". createCloudUser gives -1000 as \"system error | 系统错误\". -1000 is also in wechat_server_errcode_full.tsv (tertiary there).",
             },
         Code::UnknownError => &CodeInfo {
@@ -2560,7 +2461,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "common",
                 source: "https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html",
-                transient_cause_decides: false,
                 note: "official EN: \"Common error\". wx-server-sdk maps -1 to \"unknown error\"; the client SDK maps -1 to an empty string. Runtime: \"errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT\" (cloud function calling a cloud function, https://developers.weixin.qq.com/community/develop/doc/000e08770e84a0190a2bd142758400); client: \"errCode: -1 | errMsg: Cloud API isn't enabled, please call wx.cloud.init first\" (https://blog.csdn.net/qq_36935391/article/details/96998298). Meaning depends entirely on the wrapped errMsg. A wrapper: its action is the wrapped error's.",
             },
         Code::CloudNotEnabled => &CodeInfo {
@@ -2572,7 +2472,6 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 reliability: Reliability::Official,
                 location: "http_api (tcb/*)",
                 source: "https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-http-api/database/databaseCollectionAdd.html",
-                transient_cause_decides: false,
                 note: "Positive WeChat server errcode returned by the CloudBase HTTP API. Duplicate of the wechat_server_errcode_full.tsv row, kept for the cloud family.",
             },
     }

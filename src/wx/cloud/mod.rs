@@ -76,6 +76,5 @@ pub(crate) struct CodeInfo {
     pub(crate) reliability: Reliability,
     pub(crate) location: &'static str,
     pub(crate) source: &'static str,
-    pub(crate) transient_cause_decides: bool,
     pub(crate) note: &'static str,
 }

@@ -228,18 +228,13 @@ impl<'a> Fail<'a> {
 
     /// The catalog code that decides the next step: the wrapped code if the catalog gives it an
     /// action, else the outer code if it does, else the code the reason names. `None` when
-    /// none of them is known with an action, or when the outer code
-    /// [yields to a transient cause](Code::transient_cause_decides) the reason shows.
+    /// none of them is known with an action.
     ///
     /// ```
     /// use minierr::wx::cloud::{Code, Fail};
     /// let fail = Fail::new("errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail \
     ///     cloud function service error code -504002, error message boom");
     /// assert_eq!(fail.deciding_code(), Some(Code::FunctionExecuteFailed));
-    /// // The function failed because its own call timed out: the timeout decides.
-    /// let fail = Fail::new("cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Error: ESOCKETTIMEDOUT");
-    /// assert_eq!(fail.deciding_code(), None);
-    /// assert_eq!(fail.action(), Some(minierr::Action::Retry));
     /// ```
     #[must_use]
     pub fn deciding_code(&self) -> Option<Code> {
@@ -248,14 +243,9 @@ impl<'a> Fail<'a> {
 
     fn deciding(&self, parts: &Parts<'_>) -> Option<Code> {
         let acting = |code: Option<Code>| code.filter(|c| !c.is_wrapper());
-        let code = acting(self.inner(parts).and_then(Code::from_code))
-            .or_else(|| acting(self.outer(parts).and_then(Code::from_code)));
-        match code {
-            // The reason's class decides in `resolution`: a transient cause is retried.
-            Some(code) if code.transient_cause_decides() && transient(parts.reason) => None,
-            Some(code) => Some(code),
-            None => acting(Code::from_message(parts.reason)),
-        }
+        acting(self.inner(parts).and_then(Code::from_code))
+            .or_else(|| acting(self.outer(parts).and_then(Code::from_code)))
+            .or_else(|| acting(Code::from_message(parts.reason)))
     }
 
     /// Everything a report needs, read from one parse of the text: each public getter parses
@@ -562,12 +552,6 @@ fn codes_named(text: &str) -> impl Iterator<Item = i64> + '_ {
 const MAX_LAYERS: usize = 16;
 
 /// The message inside the wrappers, and a `requestID` found on the way.
-/// Whether the reason is of a class whose step is to try again (a network failure, a timeout).
-fn transient(reason: &str) -> bool {
-    wx::ReasonClass::of(reason)
-        .is_some_and(|class| matches!(class.action(), Action::Retry | Action::Backoff))
-}
-
 fn innermost_reason(text: &str) -> (&str, Option<&str>) {
     let mut rest = text;
     let mut request_id = None;
