@@ -134,7 +134,7 @@ fn the_generic_view_equals_each_modules_own_methods() {
                 Platform::AlipayPlus,
                 Some(c.code().to_owned()),
                 c.name(),
-                non_empty(c.result_message()),
+                non_empty(c.message_en()),
                 Some(c.action()),
             )
         })

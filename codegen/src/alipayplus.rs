@@ -16,6 +16,7 @@ const COLUMNS: &[&str] = &[
     "action",
     "retry_hint",
     "result_message",
+    "message_en",
     "further_action",
     "message_zh",
     "further_action_zh",
@@ -59,8 +60,11 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         };
         let action = action_variant(&row)?;
         let name = variant_name(&row)?;
-        let (message, further) = (
-            row.required("result_message")?,
+        // A code's copies may give no English resultMessage; the English description is
+        // then minierr's, and every code has one.
+        let (message, message_en, further) = (
+            row.get("result_message"),
+            row.required("message_en")?,
             row.required("further_action")?,
         );
         let (message_zh, further_zh) = (
@@ -76,7 +80,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 row.get("reliability"),
                 para(apis)
             ),
-            format!("{} {}", para(message), para(further)),
+            format!("{} {}", para(message_en), para(further)),
             format!("{}{}", para(message_zh), para(further_zh)),
             format!("Next step: [`Action::{action}`]."),
         ];
@@ -92,6 +96,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
                 ("action", format!("Action::{action}")),
                 ("retry_hint", retry_hint),
                 ("result_message", lit(message)),
+                ("message_en", lit(message_en)),
                 ("further_action", lit(further)),
                 ("message_zh", lit(message_zh)),
                 ("further_action_zh", lit(further_zh)),

@@ -59,26 +59,32 @@ impl ResultCode {
         self.info().status
     }
 
-    /// The `resultMessage` as the sources word it: for the common codes the seed's text, the
-    /// machine string the platform sends. Where a code's copies give no English, the wording is
-    /// minierr's and [`ResultCode::note`] says so.
+    /// The `resultMessage` a copy gives, byte for byte: the machine string the platform sends
+    /// (the seed's for the common codes). `""` where no copy gives one in English; see
+    /// [`ResultCode::message_en`] for a description every code has.
     ///
     /// ```
-    /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.result_message(), "The access token is expired.");
+    /// use minierr::alipay_plus::ResultCode;
+    /// assert_eq!(ResultCode::ExpiredAccessToken.result_message(), "The access token is expired.");
+    /// assert_eq!(ResultCode::RepeatReqInconsistent.result_message(), "Duplicate request with inconsistent data");
+    /// assert_eq!(ResultCode::UsedCode.result_message(), "");
     /// ```
     #[must_use]
     pub const fn result_message(self) -> &'static str {
         self.info().result_message
     }
 
-    /// The message in English: [`ResultCode::result_message`].
+    /// The message in English: the common codes' `resultMessage`; for the others, minierr's
+    /// description where the copies' text is terse or missing ([`ResultCode::note`] says).
     ///
     /// ```
-    /// assert_eq!(minierr::alipay_plus::ResultCode::ExpiredAccessToken.message_en(), "The access token is expired.");
+    /// use minierr::alipay_plus::ResultCode;
+    /// assert_eq!(ResultCode::ExpiredAccessToken.message_en(), "The access token is expired.");
+    /// assert_eq!(ResultCode::UsedCode.message_en(), "The authorization code has already been used.");
     /// ```
     #[must_use]
     pub const fn message_en(self) -> &'static str {
-        self.info().result_message
+        self.info().message_en
     }
 
     /// The message in Chinese (minierr's translation).
@@ -611,7 +617,7 @@ crate::catalog_code::impl_catalog_code!(ResultCode, |c| {
         name: ResultCode::name(c),
         machine: c.result_message(),
         zh: ResultCode::message_zh(c),
-        en: c.result_message(),
+        en: ResultCode::message_en(c),
         action: Some(ResultCode::action(c)),
         hint: ResultCode::retry_hint(c),
         reliability: Some(ResultCode::reliability(c)),

@@ -115,18 +115,18 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "INVALID_AUTH_CLIENT_STATUS")]
     InvalidAuthClientStatus,
     /// `INVALID_ACCESS_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/payments/pay | /v2/payments/pay
     ///
-    /// The access token is invalid. Send the access token that applyToken issued for this user and client. If it is the right one, renew it with applyToken (grant type REFRESH\_TOKEN); if renewal fails too, have the user authorize again.
+    /// The access token is invalid. Check that the request sends the access token applyToken issued for this user. If it does, renew it with applyToken; if renewal fails too, have the user authorize again.
     ///
-    /// 访问令牌无效。请传入 applyToken 为该用户和该客户端签发的访问令牌。若令牌无误，用 applyToken（授权类型 REFRESH\_TOKEN）续期；续期也失败时，请用户重新授权。
+    /// 访问令牌无效。请确认请求传入的是 applyToken 为该用户签发的访问令牌。若无误，用 applyToken 续期；续期也失败时，请用户重新授权。
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy for /v2/payments/pay words it "Token invalid or expired".
+    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning. The wallet copy for /v2/payments/pay words it "Token invalid or expired". Renewing with applyToken is the seed's remedy for EXPIRED\_ACCESS\_TOKEN.
     #[doc(alias = "INVALID_ACCESS_TOKEN")]
     InvalidAccessToken,
     /// `INVALID_AUTH_CLIENT` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)
@@ -137,7 +137,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "INVALID_AUTH_CLIENT")]
     InvalidAuthClient,
     /// `EXPIRED_AGENT_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
@@ -148,7 +148,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "EXPIRED_AGENT_TOKEN")]
     ExpiredAgentToken,
     /// `INVALID_AGENT_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
@@ -159,18 +159,18 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "INVALID_AGENT_TOKEN")]
     InvalidAgentToken,
     /// `AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
     ///
-    /// The auth client does not support this grant type. Check the request's grantType: send one this client may use.
+    /// The auth client does not support this grant type. Check the grant type the request sends: this client may not use it.
     ///
-    /// 授权客户端不支持该授权类型。请检查请求中的 grantType，改用该客户端支持的授权类型。
+    /// 授权客户端不支持该授权类型。请检查请求传入的授权类型：该客户端可能不支持。
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it "The authorized merchant does not support this grant type."
+    /// Note: resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.
     #[doc(alias = "AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE")]
     AuthClientUnsupportedGrantType,
     /// `INVALID_REFRESH_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
@@ -181,7 +181,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it "The refresh token does not exist."
+    /// Note: resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.
     #[doc(alias = "INVALID_REFRESH_TOKEN")]
     InvalidRefreshToken,
     /// `EXPIRED_REFRESH_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
@@ -192,29 +192,29 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only; the constants word it "The refresh token expires."
     #[doc(alias = "EXPIRED_REFRESH_TOKEN")]
     ExpiredRefreshToken,
     /// `USED_REFRESH_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
     ///
-    /// The refresh token has already been used. Each renewal returns a new refresh token: store it and send the latest one next time. If it was lost, have the user authorize again.
+    /// The refresh token has already been used. Send the refresh token the latest applyToken returned, not an older one. If it was not kept, have the user authorize again.
     ///
-    /// 刷新令牌已被使用。每次续期都会返回新的刷新令牌，请保存并在下次使用最新的令牌。若已丢失，请用户重新授权。
+    /// 刷新令牌已被使用。请传入最近一次 applyToken 返回的刷新令牌，而非旧令牌。若未保存，请用户重新授权。
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it "Refresh token already consumed".
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The constants word it "The refresh token has been used." That each renewal must use the latest refresh token is Antom's applyToken guide (<https://docs.antom.com/ac/autodebitpay/refresh_accesstoken>).
     #[doc(alias = "USED_REFRESH_TOKEN")]
     UsedRefreshToken,
     /// `INVALID_CODE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
     ///
-    /// The authorization code is invalid. Obtain a new authorization code on the client and send it unchanged; a code works only for the client it was issued to.
+    /// The authorization code is invalid. Obtain a new authorization code on the client and send it unchanged.
     ///
-    /// 授权码无效。请在客户端重新获取授权码并原样传入；授权码只对签发它的客户端有效。
+    /// 授权码无效。请在客户端重新获取授权码并原样传入。
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The payment copies list it for /v1 and /v2/payments/pay too, without a message.
+    /// Note: No copy gives an English resultMessage, so result\_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only. The payment copies list it for /v1 and /v2/payments/pay too, without a message.
     #[doc(alias = "INVALID_CODE")]
     InvalidCode,
     /// `USED_CODE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken
@@ -225,7 +225,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: No copy gives an English resultMessage, so result\_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.
     #[doc(alias = "USED_CODE")]
     UsedCode,
     /// `EXPIRED_CODE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken
@@ -236,51 +236,51 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it "Authorization code no longer valid".
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.
     #[doc(alias = "EXPIRED_CODE")]
     ExpiredCode,
     /// `REFERENCE_CLIENT_ID_NOT_MATCH` · resultStatus `F` · secondary source · /v1/authorizations/applyToken
     ///
-    /// The reference client ID does not match. Send the reference client ID that the code or token was issued for.
+    /// The reference client ID does not match. Check the reference client ID the request sends.
     ///
-    /// 参考客户端 ID 不匹配。请传入签发该授权码或令牌时对应的参考客户端 ID。
+    /// 参考客户端 ID（referenceClientId）不匹配。请检查请求传入的参考客户端 ID（referenceClientId）。
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: No copy gives an English resultMessage, so result\_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.
     #[doc(alias = "REFERENCE_CLIENT_ID_NOT_MATCH")]
     ReferenceClientIdNotMatch,
     /// `PAYMENT_IN_PROCESS` · resultStatus `U` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The payment is being processed. Do not pay again. Query the payment with the same paymentRequestId, or wait for its notification, until it reaches S or F.
+    /// The payment is being processed. Do not pay again. Query the payment with the same payment request ID, or wait for its notification, until it reaches S or F.
     ///
-    /// 支付处理中。请勿重复支付。请用同一 paymentRequestId 查询支付结果或等待结果通知，直到状态为 S 或 F。
+    /// 支付处理中。请勿重复支付。请用同一支付请求 ID 查询支付结果或等待结果通知，直到状态为 S 或 F。
     ///
     /// Next step: [`Action::Reconcile`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Payment processing"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The payment request ID is the payment API's idempotency key (paymentRequestId, <https://www.alibabacloud.com/help/en/superapp/superapp-bap-public-intl/v1-payments-pay-1>).
     #[doc(alias = "PAYMENT_IN_PROCESS")]
     PaymentInProcess,
     /// `ACCEPT` · resultStatus `A` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The payment was accepted; further action is required. The payment is not final yet. Wait for its notification, or query it with the same paymentRequestId, before treating it as paid or failed.
+    /// The payment was accepted; further action is required. The payment is not final yet. Wait for its notification, or query it with the same payment request ID, before treating it as paid or failed.
     ///
-    /// 支付已受理，尚需后续操作。支付尚未终结。请等待结果通知，或用同一 paymentRequestId 查询，再判断成功或失败。
+    /// 支付已受理，尚需后续操作。支付尚未终结。请等待结果通知，或用同一支付请求 ID 查询，再判断成功或失败。
     ///
     /// Next step: [`Action::Reconcile`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Accepted, further action required"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The payment request ID is the payment API's idempotency key (paymentRequestId).
     #[doc(alias = "ACCEPT")]
     Accept,
     /// `REPEAT_REQ_INCONSISTENT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// A request with this ID was sent before with different content. Query the payment under this paymentRequestId first: the earlier request may have gone through. Then resend with the original content, or, once it has surely failed, with a new paymentRequestId.
+    /// A request with this ID was sent before with different content. Query the payment under this request ID first: the earlier request may have gone through. Then resend with the original content, or, once it has surely failed, with a new request ID.
     ///
-    /// 重复请求的内容不一致。请先用该 paymentRequestId 查询支付：之前的请求可能已成功。再以原内容重发，或在确认其失败后换用新的 paymentRequestId。
+    /// 重复请求的内容不一致。请先用该请求 ID 查询支付：之前的请求可能已成功。再以原内容重发，或在确认其失败后换用新的请求 ID。
     ///
     /// Next step: [`Action::Reconcile`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Duplicate request with inconsistent data"). No copy gives a further action; this one is minierr's, from the code's meaning. The step is Reconcile, not FixRequest: the earlier request under the same ID may have moved money.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The step is Reconcile, not FixRequest: the earlier request under the same ID may have moved money.
     #[doc(alias = "REPEAT_REQ_INCONSISTENT")]
     RepeatReqInconsistent,
     /// `PAYMENT_AMOUNT_EXCEED_LIMIT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -291,18 +291,18 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Payment amount exceeds limit"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "PAYMENT_AMOUNT_EXCEED_LIMIT")]
     PaymentAmountExceedLimit,
     /// `USER_NOT_EXIST` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The user does not exist. The wallet does not know this user, or the account is closed. Ask the user to sign in with an active account.
+    /// The user does not exist. The wallet has no record of this user, or the account is closed. Ask the user to sign in with an active account.
     ///
-    /// 用户不存在。钱包中不存在该用户或账户已注销。请用户使用有效账户登录。
+    /// 用户不存在。钱包中没有该用户的记录，或账户已注销。请用户使用有效账户登录。
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "USER_NOT_EXIST")]
     UserNotExist,
     /// `USER_STATUS_ABNORMAL` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -313,7 +313,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("User status abnormal"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "USER_STATUS_ABNORMAL")]
     UserStatusAbnormal,
     /// `USER_BALANCE_NOT_ENOUGH` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -324,18 +324,18 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives no message; the English is minierr's. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: No copy gives an English resultMessage, so result\_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "USER_BALANCE_NOT_ENOUGH")]
     UserBalanceNotEnough,
     /// `INSUFFICIENT_BALANCE` · resultStatus `F` · secondary source · /v2/payments/pay
     ///
-    /// User has insufficient funds Ask the user to top up or to choose another payment method.
+    /// The user has insufficient funds. Ask the user to top up or to choose another payment method.
     ///
     /// 用户余额不足。请用户充值或选择其他支付方式。
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: Only the wallet (Rebell) copy for /v2/payments/pay lists it, where the Alipay+ copies use USER\_BALANCE\_NOT\_ENOUGH. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. Only the wallet (Rebell) copy for /v2/payments/pay lists it, where the Alipay+ copies use USER\_BALANCE\_NOT\_ENOUGH.
     #[doc(alias = "INSUFFICIENT_BALANCE")]
     InsufficientBalance,
     /// `PARTNER_NOT_EXIST` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -346,7 +346,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "PARTNER_NOT_EXIST")]
     PartnerNotExist,
     /// `PARTNER_STATUS_ABNORMAL` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -357,7 +357,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Partner status abnormal"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "PARTNER_STATUS_ABNORMAL")]
     PartnerStatusAbnormal,
     /// `RISK_REJECT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -368,7 +368,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy ("Transaction rejected by risk engine"). No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "RISK_REJECT")]
     RiskReject,
     /// `CURRENCY_NOT_SUPPORT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -379,18 +379,18 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "CURRENCY_NOT_SUPPORT")]
     CurrencyNotSupport,
     /// `ORDER_STATUS_INVALID` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The order's status does not allow this, for example it is closed. Query the payment to learn its state before acting. A closed order cannot be paid: create a new one only once the old one is known to be unpaid.
+    /// The order's status does not allow this operation (for example, the order is closed). Query the payment to learn its state before acting. A closed order cannot be paid: create a new one only once the old one is known to be unpaid.
     ///
-    /// 订单状态无效（例如已关闭）。请先查询支付了解订单状态再处理。已关闭的订单无法支付：确认原订单未支付后再创建新订单。
+    /// 订单状态不允许此操作（例如订单已关闭）。请先查询支付了解订单状态再处理。已关闭的订单无法支付：确认原订单未支付后再创建新订单。
     ///
     /// Next step: [`Action::Reconcile`].
     ///
-    /// Note: The Spanish copy gives no message and describes the code as an order in an invalid status, such as closed. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: No copy gives an English resultMessage, so result\_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy describes it as an order in an invalid status, such as closed. The step is Reconcile: the order's state decides what comes next.
     #[doc(alias = "ORDER_STATUS_INVALID")]
     OrderStatusInvalid,
     /// `USER_AMOUNT_EXCEED_LIMIT` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
@@ -401,18 +401,18 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: The Spanish copy gives no message; the wallet copy words it "User amount exceeds limit". No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "USER_AMOUNT_EXCEED_LIMIT")]
     UserAmountExceedLimit,
     /// `AUTH_CODE_ALREADY_USED` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The payment authorization code has already been used. Each payment authorization code works once. Obtain a new one from the user, then pay with it.
+    /// The payment authorization code has already been used. An earlier request may have spent this code: query that payment first. If it did not pay, obtain a new code from the user and pay with it.
     ///
-    /// 支付授权码已被使用。每个支付授权码只能使用一次。请让用户提供新的授权码后再支付。
+    /// 支付授权码已被使用。之前的请求可能已使用该授权码：请先查询那笔支付。若未支付成功，再让用户提供新的授权码后支付。
     ///
-    /// Next step: [`Action::AskUser`].
+    /// Next step: [`Action::Reconcile`].
     ///
-    /// Note: The Spanish copy gives no message; the wallet copy words it "Auth code already used". No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The step is Reconcile: an earlier attempt of the same payment may have spent the code.
     #[doc(alias = "AUTH_CODE_ALREADY_USED")]
     AuthCodeAlreadyUsed,
     /// `INVALID_AUTHCODE` · resultStatus `F` · tertiary source · applyToken (a third-party server)
@@ -423,7 +423,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the third-party server's constants'. No copy gives a further action; the remedy is minierr's, from the code's meaning. Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred.
     #[doc(alias = "INVALID_AUTHCODE")]
     InvalidAuthcode,
     /// `USED_AUTHCODE` · resultStatus `F` · tertiary source · applyToken (a third-party server)
@@ -434,7 +434,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.
+    /// Note: resultMessage is the third-party server's constants'. No copy gives a further action; the remedy is minierr's, from the code's meaning. Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred.
     #[doc(alias = "USED_AUTHCODE")]
     UsedAuthcode,
     /// `EXPIRED_AUTHCODE` · resultStatus `F` · tertiary source · applyToken (a third-party server)
@@ -445,7 +445,7 @@ pub enum ResultCode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning. The constants word it "The authorization code expires."
+    /// Note: resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. Found only in a third-party server implementation's constants, which spell \*\_AUTHCODE where the documentation copies spell \*\_CODE; the status F is inferred.
     #[doc(alias = "EXPIRED_AUTHCODE")]
     ExpiredAuthcode,
 }
@@ -502,6 +502,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Success,
                 retry_hint: None,
                 result_message: "Success.",
+                message_en: "Success.",
                 further_action: "No action is needed.",
                 message_zh: "成功。",
                 further_action_zh: "无需处理。",
@@ -516,6 +517,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::GiveUp,
                 retry_hint: None,
                 result_message: "A general business failure occurred. Do not retry.",
+                message_en: "A general business failure occurred. Do not retry.",
                 further_action: "Human intervention is usually needed. It is recommended that you contact Mini Program Technical Support to troubleshoot the issue.",
                 message_zh: "发生一般性业务失败，请勿重试。",
                 further_action_zh: "通常需要人工介入，建议联系小程序技术支持排查问题。",
@@ -530,6 +532,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixRequest,
                 retry_hint: None,
                 result_message: "Illegal parameters. For example, non-numeric input, invalid date.",
+                message_en: "Illegal parameters. For example, non-numeric input, invalid date.",
                 further_action: "Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specification applyToken.",
                 message_zh: "参数非法，例如输入了非数字内容或无效日期。",
                 further_action_zh: "检查当前接口的请求字段（包括请求头和请求体字段）是否正确有效，详见具体接口规范，例如 applyToken 的接口规范。",
@@ -544,6 +547,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixRequest,
                 retry_hint: None,
                 result_message: "The called API is invalid or not active.",
+                message_en: "The called API is invalid or not active.",
                 further_action: "Check whether the current API name is used by mistake when the API is called.",
                 message_zh: "调用的接口无效或未启用。",
                 further_action_zh: "检查调用时是否用错了接口名称。",
@@ -558,6 +562,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixConfig,
                 retry_hint: None,
                 result_message: "Access is denied",
+                message_en: "Access is denied",
                 further_action: "Check the resultMessage in the current API specification for details, for example, the API specification applyToken.",
                 message_zh: "访问被拒绝。",
                 further_action_zh: "详见当前接口规范中对 resultMessage 的说明，例如 applyToken 的接口规范。",
@@ -572,6 +577,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Backoff,
                 retry_hint: Some(crate::RetryHint::Later),
                 result_message: "The request traffic exceeds the limit.",
+                message_en: "The request traffic exceeds the limit.",
                 further_action: "The party that calls APIs needs to reduce the API calling frequency, or the API service provider needs to increase the traffic limit or threshold.",
                 message_zh: "请求流量超过限制。",
                 further_action_zh: "调用方需要降低接口调用频率，或由接口服务方提高流量上限或阈值。",
@@ -586,6 +592,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token is expired.",
+                message_en: "The access token is expired.",
                 further_action: "Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken).",
                 message_zh: "访问令牌已过期。",
                 further_action_zh: "调用 applyToken 接口（/v1/authorizations/applyToken 或 /v2/authorizations/applyToken）更新访问令牌。",
@@ -600,6 +607,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Retry,
                 retry_hint: None,
                 result_message: "An API calling is failed, which is caused by unknown reasons.",
+                message_en: "An API calling is failed, which is caused by unknown reasons.",
                 further_action: "Calling the API again might resolve the issue.",
                 message_zh: "接口调用因未知原因失败。",
                 further_action_zh: "重新调用接口可能解决问题。",
@@ -614,13 +622,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixConfig,
                 retry_hint: None,
                 result_message: "Invalid auth client status.",
+                message_en: "Invalid auth client status.",
                 further_action: "The merchant behind the auth client ID is not active. Check its onboarding and status with the wallet, then call again.",
                 message_zh: "授权客户端状态无效。",
                 further_action_zh: "授权客户端对应的商户未处于可用状态。请与钱包方确认其入驻与状态后再调用。",
                 apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
-                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::InvalidAccessToken => &ResultCodeInfo {
                 result_code: "INVALID_ACCESS_TOKEN",
@@ -628,13 +637,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token is invalid.",
-                further_action: "Send the access token that applyToken issued for this user and client. If it is the right one, renew it with applyToken (grant type REFRESH_TOKEN); if renewal fails too, have the user authorize again.",
+                message_en: "The access token is invalid.",
+                further_action: "Check that the request sends the access token applyToken issued for this user. If it does, renew it with applyToken; if renewal fails too, have the user authorize again.",
                 message_zh: "访问令牌无效。",
-                further_action_zh: "请传入 applyToken 为该用户和该客户端签发的访问令牌。若令牌无误，用 applyToken（授权类型 REFRESH_TOKEN）续期；续期也失败时，请用户重新授权。",
+                further_action_zh: "请确认请求传入的是 applyToken 为该用户签发的访问令牌。若无误，用 applyToken 续期；续期也失败时，请用户重新授权。",
                 apis: "/v1/authorizations/cancelToken | /v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
-                note: "No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy for /v2/payments/pay words it \"Token invalid or expired\".",
+                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning. The wallet copy for /v2/payments/pay words it \"Token invalid or expired\". Renewing with applyToken is the seed's remedy for EXPIRED_ACCESS_TOKEN.",
             },
         ResultCode::InvalidAuthClient => &ResultCodeInfo {
                 result_code: "INVALID_AUTH_CLIENT",
@@ -642,13 +652,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixConfig,
                 retry_hint: None,
                 result_message: "The auth client id is invalid.",
+                message_en: "The auth client id is invalid.",
                 further_action: "The client ID is unknown, or its merchant is not onboarded to the wallet's app. Check the client ID configured for this environment.",
                 message_zh: "授权客户端 ID 无效。",
                 further_action_zh: "客户端 ID 不存在，或其商户未入驻钱包应用。请检查当前环境配置的客户端 ID。",
                 apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | applyToken (a third-party server)",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken ; third-party Java constants file",
-                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::ExpiredAgentToken => &ResultCodeInfo {
                 result_code: "EXPIRED_AGENT_TOKEN",
@@ -656,13 +667,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token of mini program is expired.",
+                message_en: "The access token of mini program is expired.",
                 further_action: "Renew the mini program's access token, then call again.",
                 message_zh: "小程序的访问令牌已过期。",
                 further_action_zh: "续期小程序的访问令牌后再调用。",
                 apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::InvalidAgentToken => &ResultCodeInfo {
                 result_code: "INVALID_AGENT_TOKEN",
@@ -670,223 +682,239 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token of mini program is invalid.",
+                message_en: "The access token of mini program is invalid.",
                 further_action: "Check that the request carries the mini program's current access token; if it does, obtain a new one, then call again.",
                 message_zh: "小程序的访问令牌无效。",
                 further_action_zh: "请确认请求携带的是小程序当前的访问令牌；若无误，请重新获取后再调用。",
                 apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::AuthClientUnsupportedGrantType => &ResultCodeInfo {
                 result_code: "AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
                 retry_hint: None,
-                result_message: "The auth client does not support this grant type.",
-                further_action: "Check the request's grantType: send one this client may use.",
+                result_message: "The authorized merchant does not support this grant type.",
+                message_en: "The auth client does not support this grant type.",
+                further_action: "Check the grant type the request sends: this client may not use it.",
                 message_zh: "授权客户端不支持该授权类型。",
-                further_action_zh: "请检查请求中的 grantType，改用该客户端支持的授权类型。",
+                further_action_zh: "请检查请求传入的授权类型：该客户端可能不支持。",
                 apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it \"The authorized merchant does not support this grant type.\"",
+                note: "resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.",
             },
         ResultCode::InvalidRefreshToken => &ResultCodeInfo {
                 result_code: "INVALID_REFRESH_TOKEN",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The refresh token is invalid.",
+                result_message: "The refresh token does not exist.",
+                message_en: "The refresh token is invalid.",
                 further_action: "Check that the request sends the refresh token exactly as applyToken returned it. If it does, the token can no longer be used: have the user authorize again.",
                 message_zh: "刷新令牌无效。",
                 further_action_zh: "请确认请求中的刷新令牌与 applyToken 返回的一致。若一致，该令牌已不可用，请用户重新授权。",
                 apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. A third-party server words it \"The refresh token does not exist.\"",
+                note: "resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.",
             },
         ResultCode::ExpiredRefreshToken => &ResultCodeInfo {
                 result_code: "EXPIRED_REFRESH_TOKEN",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The refresh token has expired.",
+                result_message: "The refresh token expires.",
+                message_en: "The refresh token has expired.",
                 further_action: "Have the user authorize again, then exchange the new authorization code with applyToken.",
                 message_zh: "刷新令牌已过期。",
                 further_action_zh: "请用户重新授权，再用新的授权码调用 applyToken 换取令牌。",
                 apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; third-party Java constants file",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only; the constants word it \"The refresh token expires.\"",
             },
         ResultCode::UsedRefreshToken => &ResultCodeInfo {
                 result_code: "USED_REFRESH_TOKEN",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
                 retry_hint: None,
-                result_message: "The refresh token has already been used.",
-                further_action: "Each renewal returns a new refresh token: store it and send the latest one next time. If it was lost, have the user authorize again.",
+                result_message: "Refresh token already consumed",
+                message_en: "The refresh token has already been used.",
+                further_action: "Send the refresh token the latest applyToken returned, not an older one. If it was not kept, have the user authorize again.",
                 message_zh: "刷新令牌已被使用。",
-                further_action_zh: "每次续期都会返回新的刷新令牌，请保存并在下次使用最新的令牌。若已丢失，请用户重新授权。",
+                further_action_zh: "请传入最近一次 applyToken 返回的刷新令牌，而非旧令牌。若未保存，请用户重新授权。",
                 apis: "/v1/authorizations/applyToken | applyToken (a third-party server)",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken ; third-party Java constants file",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it \"Refresh token already consumed\".",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The constants word it \"The refresh token has been used.\" That each renewal must use the latest refresh token is Antom's applyToken guide (https://docs.antom.com/ac/autodebitpay/refresh_accesstoken).",
             },
         ResultCode::InvalidCode => &ResultCodeInfo {
                 result_code: "INVALID_CODE",
                 status: ResultStatus::Failed,
                 action: Action::Refresh,
                 retry_hint: None,
-                result_message: "The authorization code is invalid.",
-                further_action: "Obtain a new authorization code on the client and send it unchanged; a code works only for the client it was issued to.",
+                result_message: "",
+                message_en: "The authorization code is invalid.",
+                further_action: "Obtain a new authorization code on the client and send it unchanged.",
                 message_zh: "授权码无效。",
-                further_action_zh: "请在客户端重新获取授权码并原样传入；授权码只对签发它的客户端有效。",
+                further_action_zh: "请在客户端重新获取授权码并原样传入。",
                 apis: "/v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The payment copies list it for /v1 and /v2/payments/pay too, without a message.",
+                note: "No copy gives an English resultMessage, so result_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only. The payment copies list it for /v1 and /v2/payments/pay too, without a message.",
             },
         ResultCode::UsedCode => &ResultCodeInfo {
                 result_code: "USED_CODE",
                 status: ResultStatus::Failed,
                 action: Action::Refresh,
                 retry_hint: None,
-                result_message: "The authorization code has already been used.",
+                result_message: "",
+                message_en: "The authorization code has already been used.",
                 further_action: "An authorization code can be exchanged only once. Obtain a new one on the client, then exchange it.",
                 message_zh: "授权码已被使用。",
                 further_action_zh: "授权码只能换取一次。请在客户端重新获取授权码后再换取。",
                 apis: "/v1/authorizations/applyToken",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "No copy gives an English resultMessage, so result_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.",
             },
         ResultCode::ExpiredCode => &ResultCodeInfo {
                 result_code: "EXPIRED_CODE",
                 status: ResultStatus::Failed,
                 action: Action::Refresh,
                 retry_hint: None,
-                result_message: "The authorization code has expired.",
+                result_message: "Authorization code no longer valid",
+                message_en: "The authorization code has expired.",
                 further_action: "Obtain a new authorization code on the client and exchange it promptly.",
                 message_zh: "授权码已过期。",
                 further_action_zh: "请在客户端重新获取授权码并及时换取。",
                 apis: "/v1/authorizations/applyToken",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/authorizations/applyToken",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning. The wallet copy words it \"Authorization code no longer valid\".",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.",
             },
         ResultCode::ReferenceClientIdNotMatch => &ResultCodeInfo {
                 result_code: "REFERENCE_CLIENT_ID_NOT_MATCH",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
                 retry_hint: None,
-                result_message: "The reference client ID does not match.",
-                further_action: "Send the reference client ID that the code or token was issued for.",
-                message_zh: "参考客户端 ID 不匹配。",
-                further_action_zh: "请传入签发该授权码或令牌时对应的参考客户端 ID。",
+                result_message: "",
+                message_en: "The reference client ID does not match.",
+                further_action: "Check the reference client ID the request sends.",
+                message_zh: "参考客户端 ID（referenceClientId）不匹配。",
+                further_action_zh: "请检查请求传入的参考客户端 ID（referenceClientId）。",
                 apis: "/v1/authorizations/applyToken",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "The Spanish copy gives the message in Spanish only; the English is minierr's translation. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "No copy gives an English resultMessage, so result_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy's message is in Spanish only.",
             },
         ResultCode::PaymentInProcess => &ResultCodeInfo {
                 result_code: "PAYMENT_IN_PROCESS",
                 status: ResultStatus::Unknown,
                 action: Action::Reconcile,
                 retry_hint: None,
-                result_message: "The payment is being processed.",
-                further_action: "Do not pay again. Query the payment with the same paymentRequestId, or wait for its notification, until it reaches S or F.",
+                result_message: "Payment processing",
+                message_en: "The payment is being processed.",
+                further_action: "Do not pay again. Query the payment with the same payment request ID, or wait for its notification, until it reaches S or F.",
                 message_zh: "支付处理中。",
-                further_action_zh: "请勿重复支付。请用同一 paymentRequestId 查询支付结果或等待结果通知，直到状态为 S 或 F。",
+                further_action_zh: "请勿重复支付。请用同一支付请求 ID 查询支付结果或等待结果通知，直到状态为 S 或 F。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Payment processing\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The payment request ID is the payment API's idempotency key (paymentRequestId, https://www.alibabacloud.com/help/en/superapp/superapp-bap-public-intl/v1-payments-pay-1).",
             },
         ResultCode::Accept => &ResultCodeInfo {
                 result_code: "ACCEPT",
                 status: ResultStatus::Accepted,
                 action: Action::Reconcile,
                 retry_hint: None,
-                result_message: "The payment was accepted; further action is required.",
-                further_action: "The payment is not final yet. Wait for its notification, or query it with the same paymentRequestId, before treating it as paid or failed.",
+                result_message: "Accepted, further action required",
+                message_en: "The payment was accepted; further action is required.",
+                further_action: "The payment is not final yet. Wait for its notification, or query it with the same payment request ID, before treating it as paid or failed.",
                 message_zh: "支付已受理，尚需后续操作。",
-                further_action_zh: "支付尚未终结。请等待结果通知，或用同一 paymentRequestId 查询，再判断成功或失败。",
+                further_action_zh: "支付尚未终结。请等待结果通知，或用同一支付请求 ID 查询，再判断成功或失败。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Accepted, further action required\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The payment request ID is the payment API's idempotency key (paymentRequestId).",
             },
         ResultCode::RepeatReqInconsistent => &ResultCodeInfo {
                 result_code: "REPEAT_REQ_INCONSISTENT",
                 status: ResultStatus::Failed,
                 action: Action::Reconcile,
                 retry_hint: None,
-                result_message: "A request with this ID was sent before with different content.",
-                further_action: "Query the payment under this paymentRequestId first: the earlier request may have gone through. Then resend with the original content, or, once it has surely failed, with a new paymentRequestId.",
+                result_message: "Duplicate request with inconsistent data",
+                message_en: "A request with this ID was sent before with different content.",
+                further_action: "Query the payment under this request ID first: the earlier request may have gone through. Then resend with the original content, or, once it has surely failed, with a new request ID.",
                 message_zh: "重复请求的内容不一致。",
-                further_action_zh: "请先用该 paymentRequestId 查询支付：之前的请求可能已成功。再以原内容重发，或在确认其失败后换用新的 paymentRequestId。",
+                further_action_zh: "请先用该请求 ID 查询支付：之前的请求可能已成功。再以原内容重发，或在确认其失败后换用新的请求 ID。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Duplicate request with inconsistent data\"). No copy gives a further action; this one is minierr's, from the code's meaning. The step is Reconcile, not FixRequest: the earlier request under the same ID may have moved money.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The step is Reconcile, not FixRequest: the earlier request under the same ID may have moved money.",
             },
         ResultCode::PaymentAmountExceedLimit => &ResultCodeInfo {
                 result_code: "PAYMENT_AMOUNT_EXCEED_LIMIT",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
                 retry_hint: None,
-                result_message: "The payment amount exceeds the limit.",
+                result_message: "Payment amount exceeds limit",
+                message_en: "The payment amount exceeds the limit.",
                 further_action: "Keep the amount within the limit set for this kind of payment.",
                 message_zh: "支付金额超出限额。",
                 further_action_zh: "请将金额控制在该类支付的限额之内。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Payment amount exceeds limit\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::UserNotExist => &ResultCodeInfo {
                 result_code: "USER_NOT_EXIST",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The user does not exist.",
-                further_action: "The wallet does not know this user, or the account is closed. Ask the user to sign in with an active account.",
+                result_message: "User does not exist",
+                message_en: "The user does not exist.",
+                further_action: "The wallet has no record of this user, or the account is closed. Ask the user to sign in with an active account.",
                 message_zh: "用户不存在。",
-                further_action_zh: "钱包中不存在该用户或账户已注销。请用户使用有效账户登录。",
+                further_action_zh: "钱包中没有该用户的记录，或账户已注销。请用户使用有效账户登录。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::UserStatusAbnormal => &ResultCodeInfo {
                 result_code: "USER_STATUS_ABNORMAL",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The user's account status is abnormal.",
+                result_message: "User status abnormal",
+                message_en: "The user's account status is abnormal.",
                 further_action: "The user's wallet account is restricted. Ask the user to contact the wallet's support or to pay another way.",
                 message_zh: "用户账户状态异常。",
                 further_action_zh: "用户的钱包账户受限。请用户联系钱包客服，或改用其他方式支付。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"User status abnormal\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::UserBalanceNotEnough => &ResultCodeInfo {
                 result_code: "USER_BALANCE_NOT_ENOUGH",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The user's balance is not enough for the payment.",
+                result_message: "",
+                message_en: "The user's balance is not enough for the payment.",
                 further_action: "Ask the user to top up or to choose another payment method.",
                 message_zh: "用户余额不足。",
                 further_action_zh: "请用户充值或选择其他支付方式。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "The Spanish copy gives no message; the English is minierr's. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "No copy gives an English resultMessage, so result_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::InsufficientBalance => &ResultCodeInfo {
                 result_code: "INSUFFICIENT_BALANCE",
@@ -894,111 +922,119 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::AskUser,
                 retry_hint: None,
                 result_message: "User has insufficient funds",
+                message_en: "The user has insufficient funds.",
                 further_action: "Ask the user to top up or to choose another payment method.",
                 message_zh: "用户余额不足。",
                 further_action_zh: "请用户充值或选择其他支付方式。",
                 apis: "/v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "https://docs.rebellapp.com/openapis/payments/pay",
-                note: "Only the wallet (Rebell) copy for /v2/payments/pay lists it, where the Alipay+ copies use USER_BALANCE_NOT_ENOUGH. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. Only the wallet (Rebell) copy for /v2/payments/pay lists it, where the Alipay+ copies use USER_BALANCE_NOT_ENOUGH.",
             },
         ResultCode::PartnerNotExist => &ResultCodeInfo {
                 result_code: "PARTNER_NOT_EXIST",
                 status: ResultStatus::Failed,
                 action: Action::FixConfig,
                 retry_hint: None,
-                result_message: "The partner does not exist.",
+                result_message: "Partner does not exist",
+                message_en: "The partner does not exist.",
                 further_action: "Check the partner ID the request sends against the one the wallet assigned.",
                 message_zh: "合作方不存在。",
                 further_action_zh: "请核对请求中的合作方 ID 是否为钱包分配的 ID。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::PartnerStatusAbnormal => &ResultCodeInfo {
                 result_code: "PARTNER_STATUS_ABNORMAL",
                 status: ResultStatus::Failed,
                 action: Action::FixConfig,
                 retry_hint: None,
-                result_message: "The partner's status is abnormal.",
+                result_message: "Partner status abnormal",
+                message_en: "The partner's status is abnormal.",
                 further_action: "The partner's account is inactive or restricted. Contact the wallet to restore it.",
                 message_zh: "合作方状态异常。",
                 further_action_zh: "合作方账户未启用或受限。请联系钱包方恢复。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Partner status abnormal\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::RiskReject => &ResultCodeInfo {
                 result_code: "RISK_REJECT",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The payment was rejected by risk control.",
+                result_message: "Transaction rejected by risk engine",
+                message_en: "The payment was rejected by risk control.",
                 further_action: "Do not repeat the same payment. Ask the user to pay another way or to contact the wallet's support.",
                 message_zh: "支付被风控拒绝。",
                 further_action_zh: "请勿重复发起同一笔支付。请用户改用其他方式支付，或联系钱包客服。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay ; https://docs.rebellapp.com/openapis/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy (\"Transaction rejected by risk engine\"). No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::CurrencyNotSupport => &ResultCodeInfo {
                 result_code: "CURRENCY_NOT_SUPPORT",
                 status: ResultStatus::Failed,
                 action: Action::FixRequest,
                 retry_hint: None,
-                result_message: "The currency is not supported.",
+                result_message: "Currency not supported",
+                message_en: "The currency is not supported.",
                 further_action: "Send the amount in a currency the wallet supports for this merchant.",
                 message_zh: "不支持该币种。",
                 further_action_zh: "请使用钱包为该商户支持的币种传入金额。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the English follows the wallet copy. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::OrderStatusInvalid => &ResultCodeInfo {
                 result_code: "ORDER_STATUS_INVALID",
                 status: ResultStatus::Failed,
                 action: Action::Reconcile,
                 retry_hint: None,
-                result_message: "The order's status does not allow this, for example it is closed.",
+                result_message: "",
+                message_en: "The order's status does not allow this operation (for example, the order is closed).",
                 further_action: "Query the payment to learn its state before acting. A closed order cannot be paid: create a new one only once the old one is known to be unpaid.",
-                message_zh: "订单状态无效（例如已关闭）。",
+                message_zh: "订单状态不允许此操作（例如订单已关闭）。",
                 further_action_zh: "请先查询支付了解订单状态再处理。已关闭的订单无法支付：确认原订单未支付后再创建新订单。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "The Spanish copy gives no message and describes the code as an order in an invalid status, such as closed. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "No copy gives an English resultMessage, so result_message is empty. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The Spanish copy describes it as an order in an invalid status, such as closed. The step is Reconcile: the order's state decides what comes next.",
             },
         ResultCode::UserAmountExceedLimit => &ResultCodeInfo {
                 result_code: "USER_AMOUNT_EXCEED_LIMIT",
                 status: ResultStatus::Failed,
                 action: Action::AskUser,
                 retry_hint: None,
-                result_message: "The payment amount exceeds the user's limit.",
+                result_message: "User amount exceeds limit",
+                message_en: "The payment amount exceeds the user's limit.",
                 further_action: "The amount is above what the user's wallet allows. Tell the user: they can raise the limit or pay another way.",
                 message_zh: "支付金额超出用户限额。",
                 further_action_zh: "金额超出用户钱包允许的额度。请告知用户提高限额或改用其他方式支付。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the wallet copy words it \"User amount exceeds limit\". No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::AuthCodeAlreadyUsed => &ResultCodeInfo {
                 result_code: "AUTH_CODE_ALREADY_USED",
                 status: ResultStatus::Failed,
-                action: Action::AskUser,
+                action: Action::Reconcile,
                 retry_hint: None,
-                result_message: "The payment authorization code has already been used.",
-                further_action: "Each payment authorization code works once. Obtain a new one from the user, then pay with it.",
+                result_message: "Auth code already used",
+                message_en: "The payment authorization code has already been used.",
+                further_action: "An earlier request may have spent this code: query that payment first. If it did not pay, obtain a new code from the user and pay with it.",
                 message_zh: "支付授权码已被使用。",
-                further_action_zh: "每个支付授权码只能使用一次。请让用户提供新的授权码后再支付。",
+                further_action_zh: "之前的请求可能已使用该授权码：请先查询那笔支付。若未支付成功，再让用户提供新的授权码后支付。",
                 apis: "/v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs ; https://docs.rebellapp.com/openapis/v1/payments/pay",
-                note: "The Spanish copy gives no message; the wallet copy words it \"Auth code already used\". No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the wallet (Rebell) copy's. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. The step is Reconcile: an earlier attempt of the same payment may have spent the code.",
             },
         ResultCode::InvalidAuthcode => &ResultCodeInfo {
                 result_code: "INVALID_AUTHCODE",
@@ -1006,13 +1042,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The authorization code does not exist.",
+                message_en: "The authorization code does not exist.",
                 further_action: "Obtain a new authorization code on the client and send it unchanged.",
                 message_zh: "授权码不存在。",
                 further_action_zh: "请在客户端重新获取授权码并原样传入。",
                 apis: "applyToken (a third-party server)",
                 reliability: Reliability::Tertiary,
                 source: "third-party Java constants file",
-                note: "Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the third-party server's constants'. No copy gives a further action; the remedy is minierr's, from the code's meaning. Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred.",
             },
         ResultCode::UsedAuthcode => &ResultCodeInfo {
                 result_code: "USED_AUTHCODE",
@@ -1020,27 +1057,29 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The authorization code has been used.",
+                message_en: "The authorization code has been used.",
                 further_action: "An authorization code can be exchanged only once. Obtain a new one on the client, then exchange it.",
                 message_zh: "授权码已被使用。",
                 further_action_zh: "授权码只能换取一次。请在客户端重新获取授权码后再换取。",
                 apis: "applyToken (a third-party server)",
                 reliability: Reliability::Tertiary,
                 source: "third-party Java constants file",
-                note: "Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning.",
+                note: "resultMessage is the third-party server's constants'. No copy gives a further action; the remedy is minierr's, from the code's meaning. Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred.",
             },
         ResultCode::ExpiredAuthcode => &ResultCodeInfo {
                 result_code: "EXPIRED_AUTHCODE",
                 status: ResultStatus::Failed,
                 action: Action::Refresh,
                 retry_hint: None,
-                result_message: "The authorization code has expired.",
+                result_message: "The authorization code expires.",
+                message_en: "The authorization code has expired.",
                 further_action: "Obtain a new authorization code on the client and exchange it promptly.",
                 message_zh: "授权码已过期。",
                 further_action_zh: "请在客户端重新获取授权码并及时换取。",
                 apis: "applyToken (a third-party server)",
                 reliability: Reliability::Tertiary,
                 source: "third-party Java constants file",
-                note: "Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred. No copy gives a further action; this one is minierr's, from the code's meaning. The constants word it \"The authorization code expires.\"",
+                note: "resultMessage is the third-party server's constants'. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning. Found only in a third-party server implementation's constants, which spell *_AUTHCODE where the documentation copies spell *_CODE; the status F is inferred.",
             },
     }
 }

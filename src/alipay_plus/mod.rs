@@ -13,11 +13,11 @@
 //! | resultStatus | resultCode | action |
 //! |---|---|---|
 //! | any but `S` | `REQUEST_TRAFFIC_EXCEED_LIMIT` | [`Action::Backoff`] (the seed says `F`, other sources `U`: the code decides) |
-//! | any but `S` | a refused token or authorization code (`EXPIRED_ACCESS_TOKEN`, `INVALID_ACCESS_TOKEN`, the agent tokens, `INVALID_CODE`, …) | [`Action::Refresh`]: renew it, then retry |
+//! | any but `S` | `EXPIRED_ACCESS_TOKEN` | [`Action::Refresh`]: call `applyToken`, then retry |
 //! | `S` | any | [`Action::Success`] |
 //! | `A` | any | [`Action::Reconcile`]: accepted, poll for the final result |
 //! | `U` | any | [`Action::Retry`] for an idempotent call (same request id), [`Action::Reconcile`] if it moves money |
-//! | `F` | a catalog code | the code's own step: [`Action::FixRequest`] for `PARAM_ILLEGAL`, [`Action::FixConfig`] for `ACCESS_DENIED`, [`Action::AskUser`] for `USER_BALANCE_NOT_ENOUGH`, [`Action::Reconcile`] for `REPEAT_REQ_INCONSISTENT` (the same request id may already have paid), … |
+//! | `F` | a catalog code | the code's own step: [`Action::FixRequest`] for `PARAM_ILLEGAL`, [`Action::FixConfig`] for `ACCESS_DENIED`, [`Action::Refresh`] for `INVALID_ACCESS_TOKEN`, [`Action::AskUser`] for `USER_BALANCE_NOT_ENOUGH`, [`Action::Reconcile`] for `REPEAT_REQ_INCONSISTENT` (the same request id may already have paid), … |
 //! | `F` | `PROCESS_FAIL`, a code no source lists | [`Action::GiveUp`] |
 //! | missing | any | the code's own step (`UNKNOWN_EXCEPTION` as for `U`), or [`Action::GiveUp`] for a code no source lists |
 //! | unrecognised letter | any | [`Action::GiveUp`], and the reason says why |
@@ -69,9 +69,11 @@
 //! - The API-specific codes (`applyToken`, `cancelToken`, `/v1` and `/v2/payments/pay`) come
 //!   from a published Spanish translation of those pages and a wallet's (Rebell's) copy of them;
 //!   `INVALID_AUTHCODE`, `USED_AUTHCODE` and `EXPIRED_AUTHCODE` only from a third-party server's
-//!   constants. None of these copies gives a further action, so those remedies are minierr's,
-//!   from the code's meaning, and where a copy gives no English message the wording is
-//!   minierr's; each variant's note says which.
+//!   constants. [`ResultCode::result_message`] is a copy's English text byte for byte, and
+//!   empty where no copy gives one; [`ResultCode::message_en`] describes every code, in
+//!   minierr's words where the copies' are terse or missing. None of these copies gives a
+//!   further action, so those remedies are minierr's, from the code's meaning; each variant's
+//!   note says which text is whose.
 //! - One copy spells `REQUEST_TRAFFIC_EXCEED_LIMI`, cut short; no other source does, so that
 //!   spelling stays an unknown code (its status letter still decides).
 //! - The Chinese is minierr's translation.
@@ -99,6 +101,7 @@ pub(crate) struct ResultCodeInfo {
     pub(crate) action: Action,
     pub(crate) retry_hint: Option<crate::RetryHint>,
     pub(crate) result_message: &'static str,
+    pub(crate) message_en: &'static str,
     pub(crate) further_action: &'static str,
     pub(crate) message_zh: &'static str,
     pub(crate) further_action_zh: &'static str,

@@ -170,11 +170,6 @@ impl<'a> ApiResult<'a> {
                         "EXPIRED_ACCESS_TOKEN: renew the token with applyToken, then retry.",
                     );
                 }
-                // A token or code the platform refused was not spent, so renewing it is the
-                // way forward under any letter (the sources give `U` to throttling, too).
-                Some(code) if code.action() == Action::Refresh => {
-                    return Decision::new(Action::Refresh, code.remedy_en().unwrap_or_default());
-                }
                 _ => {}
             }
         }

@@ -541,7 +541,7 @@ impl Diagnosis<'_> {
             Diagnosis::AlipayPlus(result, _) => result
                 .result_code()
                 .known()
-                .map(alipay_plus::ResultCode::result_message),
+                .map(alipay_plus::ResultCode::message_en),
             Diagnosis::OpenPlatform(response) => {
                 response.known_code().map(open_platform::Code::message_en)
             }
