@@ -1146,6 +1146,11 @@ fn every_v2_row_naming_the_signature_is_fix_config() {
     let d = minierr::decode(r#"{"return_code":"FAIL","return_msg":"签名错误"}"#.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(d.action(), Some(Action::FixConfig));
+    // 签名类型 is the request's `sign_type` field (MD5 or HMAC-SHA256), not the key: an SDK that
+    // sent `md5` in lower case fixes its request (hpyer/node-easywechat#6).
+    let d = minierr::decode(r#"{"return_code":"FAIL","return_msg":"签名类型不支持"}"#.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.action(), Some(Action::FixRequest));
 }
 
 /// Fields named in text that is not JSON, as public threads pasted them: a body escaped inside

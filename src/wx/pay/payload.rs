@@ -434,11 +434,14 @@ impl<'a> V2Response<'a> {
             // merchant, `appid` (APPID_NOT_EXIST APPID不存在, APPID_MCHID_NOT_MATCH), but not
             // a `sub_appid`, nor beside an `openid` (OPENID_MISMATCH openid和appid不匹配: the
             // payer's openid, which the request carries). A validator's `输入源“/body/xml/…”`
-            // names a field the request sent or left out: the request's.
+            // names a field the request sent or left out: the request's. So does 签名类型, the
+            // request's own `sign_type` parameter (MD5 or HMAC-SHA256, the pages' request
+            // tables), not the key that signs.
             let validator = text.contains("输入源“");
-            let configuration = ["签名", "证书", "certificate", "权限", "商户号"]
+            let configuration = ["证书", "certificate", "权限", "商户号"]
                 .iter()
                 .any(|w| text.contains(w))
+                || names_signature(text)
                 || names_merchant_id(text)
                 || names_merchant_appid(text);
             return Some(match (busy, moves_money) {
@@ -599,6 +602,15 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
         return None;
     }
     code.other_code_named_by(version, text)
+}
+
+/// Whether a text names the signature (签名), not only the request's `sign_type` field (签名类型).
+fn names_signature(text: &str) -> bool {
+    text.match_indices("签名").any(|(at, _)| {
+        !text
+            .get(at..)
+            .is_some_and(|tail| tail.starts_with("签名类型"))
+    })
 }
 
 /// Whether a text names the merchant's own ID field (`mch_id`, `MCHID`), not a sub-merchant's
