@@ -74,12 +74,13 @@ impl ResultCode {
         self.info().result_message
     }
 
-    /// The message in English: the common codes' `resultMessage`; for the others, minierr's
-    /// description where the copies' text is terse or missing ([`ResultCode::note`] says).
+    /// The message in English: minierr's description, which keeps the copies' meaning in plain
+    /// English where their text is terse, non-native or missing ([`ResultCode::note`] says
+    /// whose text is whose).
     ///
     /// ```
     /// use minierr::alipay_plus::ResultCode;
-    /// assert_eq!(ResultCode::ExpiredAccessToken.message_en(), "The access token is expired.");
+    /// assert_eq!(ResultCode::ExpiredAccessToken.message_en(), "The access token has expired.");
     /// assert_eq!(ResultCode::UsedCode.message_en(), "The authorization code has already been used.");
     /// ```
     #[must_use]

@@ -47,7 +47,7 @@ pub enum ResultCode {
     ProcessFail,
     /// `PARAM_ILLEGAL` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
-    /// Illegal parameters. For example, non-numeric input, invalid date. Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specification applyToken.
+    /// Invalid parameters, for example non-numeric input or an invalid date. Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specification applyToken.
     ///
     /// 参数非法，例如输入了非数字内容或无效日期。检查当前接口的请求字段（包括请求头和请求体字段）是否正确有效，详见具体接口规范，例如 applyToken 的接口规范。
     ///
@@ -89,7 +89,7 @@ pub enum ResultCode {
     RequestTrafficExceedLimit,
     /// `EXPIRED_ACCESS_TOKEN` · resultStatus `F` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/payments/pay
     ///
-    /// The access token is expired. Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken).
+    /// The access token has expired. Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken).
     ///
     /// 访问令牌已过期。调用 applyToken 接口（/v1/authorizations/applyToken 或 /v2/authorizations/applyToken）更新访问令牌。
     ///
@@ -98,7 +98,7 @@ pub enum ResultCode {
     ExpiredAccessToken,
     /// `UNKNOWN_EXCEPTION` · resultStatus `U` · secondary source · every Mini Program OpenAPI (common table) | /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay
     ///
-    /// An API calling is failed, which is caused by unknown reasons. Calling the API again might resolve the issue.
+    /// The API call failed for an unknown reason. Calling the API again might resolve the issue.
     ///
     /// 接口调用因未知原因失败。重新调用接口可能解决问题。
     ///
@@ -142,24 +142,24 @@ pub enum ResultCode {
     InvalidAuthClient,
     /// `EXPIRED_AGENT_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
     ///
-    /// The access token of mini program is expired. Renew the mini program's access token, then call again.
+    /// The mini program's access token has expired. Renew the mini program's access token, then call again.
     ///
     /// 小程序的访问令牌已过期。续期小程序的访问令牌后再调用。
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.
+    /// Note: resultMessage is the English the Spanish copy keeps. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "EXPIRED_AGENT_TOKEN")]
     ExpiredAgentToken,
     /// `INVALID_AGENT_TOKEN` · resultStatus `F` · secondary source · /v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay
     ///
-    /// The access token of mini program is invalid. Check that the request carries the mini program's current access token; if it does, obtain a new one, then call again.
+    /// The mini program's access token is invalid. Check that the request carries the mini program's current access token; if it does, obtain a new one, then call again.
     ///
     /// 小程序的访问令牌无效。请确认请求携带的是小程序当前的访问令牌；若无误，请重新获取后再调用。
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.
+    /// Note: resultMessage is the English the Spanish copy keeps. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.
     #[doc(alias = "INVALID_AGENT_TOKEN")]
     InvalidAgentToken,
     /// `AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE` · resultStatus `F` · secondary source · /v1/authorizations/applyToken | applyToken (a third-party server)
@@ -307,7 +307,7 @@ pub enum ResultCode {
     UserNotExist,
     /// `USER_STATUS_ABNORMAL` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The user's account status is abnormal. The user's wallet account is restricted. Ask the user to contact the wallet's support or to pay another way.
+    /// There is a problem with the user's account status. The user's wallet account is restricted. Ask the user to contact the wallet's support or to pay another way.
     ///
     /// 用户账户状态异常。用户的钱包账户受限。请用户联系钱包客服，或改用其他方式支付。
     ///
@@ -351,7 +351,7 @@ pub enum ResultCode {
     PartnerNotExist,
     /// `PARTNER_STATUS_ABNORMAL` · resultStatus `F` · secondary source · /v1/payments/pay | /v2/payments/pay
     ///
-    /// The partner's status is abnormal. The partner's account is inactive or restricted. Contact the wallet to restore it.
+    /// There is a problem with the partner's status. The partner's account is inactive or restricted. Contact the wallet to restore it.
     ///
     /// 合作方状态异常。合作方账户未启用或受限。请联系钱包方恢复。
     ///
@@ -532,7 +532,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixRequest,
                 retry_hint: None,
                 result_message: "Illegal parameters. For example, non-numeric input, invalid date.",
-                message_en: "Illegal parameters. For example, non-numeric input, invalid date.",
+                message_en: "Invalid parameters, for example non-numeric input or an invalid date.",
                 further_action: "Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specification applyToken.",
                 message_zh: "参数非法，例如输入了非数字内容或无效日期。",
                 further_action_zh: "检查当前接口的请求字段（包括请求头和请求体字段）是否正确有效，详见具体接口规范，例如 applyToken 的接口规范。",
@@ -592,7 +592,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token is expired.",
-                message_en: "The access token is expired.",
+                message_en: "The access token has expired.",
                 further_action: "Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken).",
                 message_zh: "访问令牌已过期。",
                 further_action_zh: "调用 applyToken 接口（/v1/authorizations/applyToken 或 /v2/authorizations/applyToken）更新访问令牌。",
@@ -607,7 +607,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Retry,
                 retry_hint: None,
                 result_message: "An API calling is failed, which is caused by unknown reasons.",
-                message_en: "An API calling is failed, which is caused by unknown reasons.",
+                message_en: "The API call failed for an unknown reason.",
                 further_action: "Calling the API again might resolve the issue.",
                 message_zh: "接口调用因未知原因失败。",
                 further_action_zh: "重新调用接口可能解决问题。",
@@ -667,14 +667,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token of mini program is expired.",
-                message_en: "The access token of mini program is expired.",
+                message_en: "The mini program's access token has expired.",
                 further_action: "Renew the mini program's access token, then call again.",
                 message_zh: "小程序的访问令牌已过期。",
                 further_action_zh: "续期小程序的访问令牌后再调用。",
                 apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
+                note: "resultMessage is the English the Spanish copy keeps. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::InvalidAgentToken => &ResultCodeInfo {
                 result_code: "INVALID_AGENT_TOKEN",
@@ -682,14 +682,14 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::Refresh,
                 retry_hint: None,
                 result_message: "The access token of mini program is invalid.",
-                message_en: "The access token of mini program is invalid.",
+                message_en: "The mini program's access token is invalid.",
                 further_action: "Check that the request carries the mini program's current access token; if it does, obtain a new one, then call again.",
                 message_zh: "小程序的访问令牌无效。",
                 further_action_zh: "请确认请求携带的是小程序当前的访问令牌；若无误，请重新获取后再调用。",
                 apis: "/v1/authorizations/cancelToken | /v1/authorizations/applyToken | /v1/payments/pay | /v2/payments/pay",
                 reliability: Reliability::Secondary,
                 source: "third-party Spanish translation of the Alipay+ mini-program OpenAPI docs",
-                note: "resultMessage is the English the Spanish copy keeps. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
+                note: "resultMessage is the English the Spanish copy keeps. The English description is minierr's. No copy gives a further action; the remedy is minierr's, from the code's meaning.",
             },
         ResultCode::AuthClientUnsupportedGrantType => &ResultCodeInfo {
                 result_code: "AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE",
@@ -892,7 +892,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::AskUser,
                 retry_hint: None,
                 result_message: "User status abnormal",
-                message_en: "The user's account status is abnormal.",
+                message_en: "There is a problem with the user's account status.",
                 further_action: "The user's wallet account is restricted. Ask the user to contact the wallet's support or to pay another way.",
                 message_zh: "用户账户状态异常。",
                 further_action_zh: "用户的钱包账户受限。请用户联系钱包客服，或改用其他方式支付。",
@@ -952,7 +952,7 @@ pub(super) const fn info(variant: ResultCode) -> &'static ResultCodeInfo {
                 action: Action::FixConfig,
                 retry_hint: None,
                 result_message: "Partner status abnormal",
-                message_en: "The partner's status is abnormal.",
+                message_en: "There is a problem with the partner's status.",
                 further_action: "The partner's account is inactive or restricted. Contact the wallet to restore it.",
                 message_zh: "合作方状态异常。",
                 further_action_zh: "合作方账户未启用或受限。请联系钱包方恢复。",

@@ -399,7 +399,7 @@ pub enum Code {
     ///
     /// 仅支持二要素验证
     ///
-    /// Only two-factor (name and ID number) verification is supported.
+    /// Only two-element (name and ID number) verification is supported.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "101008")]
@@ -471,7 +471,7 @@ pub enum Code {
     ///
     /// 支付宝单笔不能传入银行卡
     ///
-    /// A single Alipay payout cannot take a bank card.
+    /// A bank card cannot be passed for a single Alipay payout.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "101016")]
@@ -1096,7 +1096,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
         Code::TwoFactorVerificationOnly => &CodeInfo {
                 group: Group::Custom,
                 message_zh: "仅支持二要素验证",
-                message_en: "Only two-factor (name and ID number) verification is supported",
+                message_en: "Only two-element (name and ID number) verification is supported",
                 action: Action::FixRequest,
                 retry_hint: None,
                 note: "",
@@ -1160,7 +1160,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
         Code::AlipayBankCardNotAllowed => &CodeInfo {
                 group: Group::Custom,
                 message_zh: "支付宝单笔不能传入银行卡",
-                message_en: "A single Alipay payout cannot take a bank card",
+                message_en: "A bank card cannot be passed for a single Alipay payout",
                 action: Action::FixRequest,
                 retry_hint: None,
                 note: "",

@@ -140,7 +140,7 @@ pub enum Errcode {
     ///
     /// 上传图片大小不是有效值
     ///
-    /// The uploaded image size is not a valid value.
+    /// The uploaded image size is invalid.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -151,7 +151,7 @@ pub enum Errcode {
     ///
     /// 上传视频大小不是有效值
     ///
-    /// The uploaded video size is not a valid value.
+    /// The uploaded video size is invalid.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -2289,7 +2289,7 @@ pub enum Errcode {
     ///
     /// 指定的userid未绑定微信或未关注微信插件（原企业号）
     ///
-    /// The specified userid has not bound WeChat or followed the WeChat plugin (formerly Enterprise Account).
+    /// The specified userid has not linked a WeChat account or followed the WeChat plugin (formerly Enterprise Account).
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -2388,7 +2388,7 @@ pub enum Errcode {
     ///
     /// 应用description参数长度不符合系统限制
     ///
-    /// The length of the app description parameter does not meet the system limit.
+    /// The length of the app description parameter is outside the system limit.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -2722,7 +2722,7 @@ pub enum Errcode {
     ///
     /// 部门长度不符合限制
     ///
-    /// The department length does not meet the limit.
+    /// The department length is outside the allowed limit.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "60001")]
@@ -5236,7 +5236,7 @@ pub enum Errcode {
     ///
     /// License灰度企业不能代下单
     ///
-    /// Orders cannot be placed on behalf of enterprises in the License grayscale rollout.
+    /// Orders cannot be placed on behalf of enterprises in the License gradual rollout.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "84139")]
@@ -6150,7 +6150,7 @@ pub enum Errcode {
     ///
     /// 关单失败, 可能原因：该单并没被拉起支付页面; 已经关单；已经支付；渠道失败；单处于保护状态；等等
     ///
-    /// Closing the order failed, e.g. payment page not opened, already closed or paid, channel failure, or protected.
+    /// Closing the order failed; possible causes: the payment page was never opened, the order is already closed or paid, a channel failure, or the order is in a protected state.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "90311")]
@@ -6510,7 +6510,7 @@ pub enum Errcode {
     ///
     /// 关联有退款预支单，不可删除
     ///
-    /// It is linked to an advance order with a refund and cannot be deleted.
+    /// This item is linked to an advance order that has a refund, so it cannot be deleted.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "90355")]
@@ -6609,7 +6609,7 @@ pub enum Errcode {
     ///
     /// 已存在进行中的申请单编号
     ///
-    /// An application number that is in progress already exists.
+    /// An application is already in progress.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "90410")]
@@ -6665,7 +6665,7 @@ pub enum Errcode {
     ///
     /// 指定的提现人员未实名认证
     ///
-    /// The specified withdrawal person has not completed real-name verification.
+    /// The person specified for the withdrawal has not completed real-name verification.
     ///
     /// Next step: [`Action::FixConfig`] (by rule from the text).
     #[doc(alias = "90418")]
@@ -6683,7 +6683,7 @@ pub enum Errcode {
     ///
     /// 指定的提现人员的实名认证信息与超级管理员不符
     ///
-    /// The specified withdrawal person's real-name information does not match the super admin.
+    /// The real-name information of the person specified for the withdrawal does not match the super admin's.
     ///
     /// Next step: [`Action::FixConfig`] (by rule from the text).
     #[doc(alias = "90420")]
@@ -9143,7 +9143,7 @@ pub enum Errcode {
     ///
     /// 输入参数不是企业客户
     ///
-    /// The input parameter is not a corp customer.
+    /// The input does not identify an enterprise customer.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "610004")]
@@ -10280,7 +10280,7 @@ pub enum Errcode {
     ///
     /// 灰度期间，month只能为1个月
     ///
-    /// During the gray release period, month can only be 1.
+    /// During the gradual-release period, month can only be 1.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "701009")]
@@ -10316,7 +10316,7 @@ pub enum Errcode {
     ///
     /// 灰度期间只允许续期一次
     ///
-    /// Only one renewal is allowed during the gray release period.
+    /// Only one renewal is allowed during the gradual-release period.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "701013")]
@@ -10541,7 +10541,7 @@ pub enum Errcode {
     ///
     /// 民生企业，只允许下单12个月
     ///
-    /// Livelihood-sector corps can only order 12 months.
+    /// Livelihood-sector corps can only place 12-month orders.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "701038")]
@@ -10838,7 +10838,7 @@ pub enum Errcode {
     ///
     /// 无应用订单，处于免费试用状态，但购买账号码数超过免费试用的人数上限
     ///
-    /// In free trial with no app order, the purchased account count exceeds the free trial user limit.
+    /// During a free trial with no app order, the number of accounts purchased exceeds the free trial's user limit.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "701131")]
@@ -10856,7 +10856,7 @@ pub enum Errcode {
     ///
     /// 无应用订单，处于免费试用状态，购买时长不允许超过3个月（93天）
     ///
-    /// In free trial with no app order, the purchase duration cannot exceed 3 months (93 days).
+    /// During a free trial with no app order, the purchase duration cannot exceed 3 months (93 days).
     ///
     /// Next step: [`Action::FixConfig`] (by rule from the text).
     #[doc(alias = "701133")]
@@ -11725,7 +11725,7 @@ pub enum Errcode {
     ///
     /// 5分钟内有相同的会议正在创建中，暂不可再创建
     ///
-    /// An identical meeting has been in creation within the last 5 minutes, so it cannot be created again yet.
+    /// An identical meeting is already being created (within the last 5 minutes), so it cannot be created again yet.
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     #[doc(alias = "400301")]
@@ -14446,7 +14446,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::InvalidImageSize => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "上传图片大小不是有效值",
-                message_en: "The uploaded image size is not a valid value",
+                message_en: "The uploaded image size is invalid",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -14458,7 +14458,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::InvalidVideoSize => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "上传视频大小不是有效值",
-                message_en: "The uploaded video size is not a valid value",
+                message_en: "The uploaded video size is invalid",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -17002,7 +17002,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::UserNotFollowingWeChatPlugin => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "指定的userid未绑定微信或未关注微信插件（原企业号）",
-                message_en: "The specified userid has not bound WeChat or followed the WeChat plugin (formerly Enterprise Account)",
+                message_en: "The specified userid has not linked a WeChat account or followed the WeChat plugin (formerly Enterprise Account)",
                 action: Action::AskUser,
                 by_rule: false,
                 retry_hint: None,
@@ -17110,7 +17110,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::InvalidAppDescriptionLength => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "应用description参数长度不符合系统限制",
-                message_en: "The length of the app description parameter does not meet the system limit",
+                message_en: "The length of the app description parameter is outside the system limit",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -17482,7 +17482,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::InvalidDepartmentLength => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "部门长度不符合限制",
-                message_en: "The department length does not meet the limit",
+                message_en: "The department length is outside the allowed limit",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -20794,7 +20794,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::LicenseGrayscaleProxyOrderForbidden => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "License灰度企业不能代下单",
-                message_en: "Orders cannot be placed on behalf of enterprises in the License grayscale rollout",
+                message_en: "Orders cannot be placed on behalf of enterprises in the License gradual rollout",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -21958,7 +21958,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::CloseOrderFailed => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "关单失败, 可能原因：该单并没被拉起支付页面; 已经关单；已经支付；渠道失败；单处于保护状态；等等",
-                message_en: "Closing the order failed, e.g. payment page not opened, already closed or paid, channel failure, or protected",
+                message_en: "Closing the order failed; possible causes: the payment page was never opened, the order is already closed or paid, a channel failure, or the order is in a protected state",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -22438,7 +22438,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::LinkedToRefundedAdvanceOrder => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "关联有退款预支单，不可删除",
-                message_en: "It is linked to an advance order with a refund and cannot be deleted",
+                message_en: "This item is linked to an advance order that has a refund, so it cannot be deleted",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -22570,7 +22570,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::ApplicationAlreadyInProgress => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "已存在进行中的申请单编号",
-                message_en: "An application number that is in progress already exists",
+                message_en: "An application is already in progress",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -22642,7 +22642,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::WithdrawerNotVerified => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "指定的提现人员未实名认证",
-                message_en: "The specified withdrawal person has not completed real-name verification",
+                message_en: "The person specified for the withdrawal has not completed real-name verification",
                 action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
@@ -22666,7 +22666,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::WithdrawerIdentityMismatch => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "指定的提现人员的实名认证信息与超级管理员不符",
-                message_en: "The specified withdrawal person's real-name information does not match the super admin",
+                message_en: "The real-name information of the person specified for the withdrawal does not match the super admin's",
                 action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
@@ -25906,7 +25906,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::NotCorpCustomer => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "输入参数不是企业客户",
-                message_en: "The input parameter is not a corp customer",
+                message_en: "The input does not identify an enterprise customer",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -27406,7 +27406,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::GrayReleaseMonthMustBeOne => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "灰度期间，month只能为1个月",
-                message_en: "During the gray release period, month can only be 1",
+                message_en: "During the gradual-release period, month can only be 1",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -27454,7 +27454,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::GrayReleaseSingleRenewalOnly => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "灰度期间只允许续期一次",
-                message_en: "Only one renewal is allowed during the gray release period",
+                message_en: "Only one renewal is allowed during the gradual-release period",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -27754,7 +27754,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::LivelihoodCorpOnly12Months => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "民生企业，只允许下单12个月",
-                message_en: "Livelihood-sector corps can only order 12 months",
+                message_en: "Livelihood-sector corps can only place 12-month orders",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -28150,7 +28150,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::FreeTrialAccountLimitExceeded => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "无应用订单，处于免费试用状态，但购买账号码数超过免费试用的人数上限",
-                message_en: "In free trial with no app order, the purchased account count exceeds the free trial user limit",
+                message_en: "During a free trial with no app order, the number of accounts purchased exceeds the free trial's user limit",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -28174,7 +28174,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::FreeTrialDurationLimitExceeded => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "无应用订单，处于免费试用状态，购买时长不允许超过3个月（93天）",
-                message_en: "In free trial with no app order, the purchase duration cannot exceed 3 months (93 days)",
+                message_en: "During a free trial with no app order, the purchase duration cannot exceed 3 months (93 days)",
                 action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
@@ -29314,7 +29314,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
         Errcode::DuplicateMeetingBeingCreated => &ErrcodeInfo {
                 errmsg: "",
                 message_zh: "5分钟内有相同的会议正在创建中，暂不可再创建",
-                message_en: "An identical meeting has been in creation within the last 5 minutes, so it cannot be created again yet",
+                message_en: "An identical meeting is already being created (within the last 5 minutes), so it cannot be created again yet",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,

@@ -1591,7 +1591,7 @@ pub enum Errno {
     ///
     /// 当前处于rtc模式，但用户没有授予微信录音权限
     ///
-    /// In RTC mode, but the user has not granted WeChat permission to record audio.
+    /// In RTC mode, the user has not granted WeChat permission to record audio.
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -1622,7 +1622,7 @@ pub enum Errno {
     ///
     /// 截图后保存到相册失败
     ///
-    /// Took the snapshot but failed to save it to the photo album.
+    /// The snapshot was taken but could not be saved to the photo album.
     ///
     /// Next step: [`Action::Retry`].
     #[doc(alias = "1107005")]
@@ -1632,7 +1632,7 @@ pub enum Errno {
     ///
     /// 截图后保存到临时文件失败
     ///
-    /// Took the snapshot but failed to save it to a temporary file.
+    /// The snapshot was taken but could not be saved to a temporary file.
     ///
     /// Next step: [`Action::Retry`].
     #[doc(alias = "1107006")]
@@ -1702,7 +1702,7 @@ pub enum Errno {
     ///
     /// 准备推流，但用户没有授予微信录音/摄像头权限
     ///
-    /// Ready to push the stream, but the user has not granted WeChat microphone or camera permission.
+    /// The app is ready to push the stream, but the user has not granted WeChat microphone or camera permission.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "1107013")]
@@ -4880,7 +4880,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
         Errno::RtcRecordPermissionDenied => &ErrnoInfo {
                 err_msg: "",
                 message_zh: "当前处于rtc模式，但用户没有授予微信录音权限",
-                message_en: "In RTC mode, but the user has not granted WeChat permission to record audio",
+                message_en: "In RTC mode, the user has not granted WeChat permission to record audio",
                 action: Action::AskUser,
                 retry_hint: None,
                 note: "Upstream lists no errMsg; match on errno.",
@@ -4904,7 +4904,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
         Errno::SaveSnapshotToAlbumFailed => &ErrnoInfo {
                 err_msg: "save to album after take snapshot fail",
                 message_zh: "截图后保存到相册失败",
-                message_en: "Took the snapshot but failed to save it to the photo album",
+                message_en: "The snapshot was taken but could not be saved to the photo album",
                 action: Action::Retry,
                 retry_hint: None,
                 note: "",
@@ -4912,7 +4912,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
         Errno::SaveSnapshotToTempFileFailed => &ErrnoInfo {
                 err_msg: "save to temp file after take snapshot fail",
                 message_zh: "截图后保存到临时文件失败",
-                message_en: "Took the snapshot but failed to save it to a temporary file",
+                message_en: "The snapshot was taken but could not be saved to a temporary file",
                 action: Action::Retry,
                 retry_hint: None,
                 note: "",
@@ -4968,7 +4968,7 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
         Errno::PusherPermissionDenied => &ErrnoInfo {
                 err_msg: "system permission denied",
                 message_zh: "准备推流，但用户没有授予微信录音/摄像头权限",
-                message_en: "Ready to push the stream, but the user has not granted WeChat microphone or camera permission",
+                message_en: "The app is ready to push the stream, but the user has not granted WeChat microphone or camera permission",
                 action: Action::AskUser,
                 retry_hint: None,
                 note: "",

@@ -775,7 +775,7 @@ pub enum SubCode {
     ///
     /// 应用调用次数超限，包含调用频率超限
     ///
-    /// The app's call limit was exceeded, call frequency included.
+    /// The app exceeded its call limit (including the call-rate limit).
     ///
     /// Next step: [`Action::Backoff`].
     #[doc(alias = "isv.app-call-limited")]
@@ -784,7 +784,7 @@ pub enum SubCode {
     ///
     /// API调用次数超限，包含调用频率超限
     ///
-    /// The API's call limit was exceeded, call frequency included.
+    /// The API exceeded its call limit (including the call-rate limit).
     ///
     /// Next step: [`Action::Backoff`].
     #[doc(alias = "isv.method-call-limited")]
@@ -793,7 +793,7 @@ pub enum SubCode {
     ///
     /// 此用户不允许自调用
     ///
-    /// This user may not call themselves.
+    /// Self-invocation is not allowed for this user.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "isv.self-invoke-forbidden")]
@@ -1067,13 +1067,13 @@ pub enum SubCode {
     ///
     /// 买家状态非法
     ///
-    /// The buyer's status is not allowed.
+    /// The buyer's status is invalid.
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// On `alipay.trade.pay`: The buyer's status is not allowed. Next step: [`Action::AskUser`].
+    /// On `alipay.trade.pay`: The buyer's status is invalid. Next step: [`Action::AskUser`].
     ///
-    /// On `alipay.trade.refund`: Abnormal buyer status. Next step: [`Action::GiveUp`].
+    /// On `alipay.trade.refund`: There is a problem with the buyer's status. Next step: [`Action::GiveUp`].
     #[doc(alias = "ACQ.BUYER_ENABLE_STATUS_FORBID")]
     AcqBuyerEnableStatusForbid,
     /// `ACQ.SELLER_BEEN_BLOCKED` under code `40004`
@@ -1124,7 +1124,7 @@ pub enum SubCode {
     ///
     /// 商户状态异常
     ///
-    /// Abnormal merchant status.
+    /// There is a problem with the merchant's status.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.SECONDARY_MERCHANT_STATUS_ERROR")]
@@ -1209,7 +1209,7 @@ pub enum SubCode {
     ///
     /// 二级商户账户异常
     ///
-    /// Abnormal sub-merchant account.
+    /// There is a problem with the sub-merchant's account.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.SECONDARY_MERCHANT_ALIPAY_ACCOUNT_INVALID")]
@@ -1218,7 +1218,7 @@ pub enum SubCode {
     ///
     /// 商户状态异常
     ///
-    /// Abnormal merchant status.
+    /// There is a problem with the merchant's status.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.SECONDARY_MERCHANT_ISV_PUNISH_INDIRECT")]
@@ -1348,7 +1348,7 @@ pub enum SubCode {
     ///
     /// 商户暂停收款
     ///
-    /// The merchant has suspended collection.
+    /// Payment collection is suspended for the merchant.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.MERCHANT_PERM_RECEIPT_SUSPEND_LIMIT")]
@@ -1375,7 +1375,7 @@ pub enum SubCode {
     ///
     /// 请求的应用id非小程序应用类型
     ///
-    /// The app ID in the request is not a mini program.
+    /// The app ID in the request does not belong to a mini program.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.OPEN_ID_NOT_TINY_APP")]
@@ -1483,7 +1483,7 @@ pub enum SubCode {
     ///
     /// 支付有风险
     ///
-    /// The payment is risky.
+    /// The payment was flagged as risky.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "ACQ.PAYMENT_REQUEST_HAS_RISK")]
@@ -1611,7 +1611,7 @@ pub enum SubCode {
     ///
     /// 先享后付2.0准入失败,商户不支持垫资支付产品
     ///
-    /// Pay-later admission failed: the merchant does not support advance payment.
+    /// Pay-later eligibility check failed: the merchant does not support advance payment.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.MERCHANT_UNSUPPORT_ADVANCE")]
@@ -1620,7 +1620,7 @@ pub enum SubCode {
     ///
     /// 先享后付2.0准入失败,买家不满足垫资条件
     ///
-    /// Pay-later admission failed: the buyer does not qualify for advance payment.
+    /// Pay-later eligibility check failed: the buyer does not qualify for advance payment.
     ///
     /// Next step: [`Action::GiveUp`].
     #[doc(alias = "ACQ.BUYER_UNSUPPORT_ADVANCE")]
@@ -1674,7 +1674,7 @@ pub enum SubCode {
     ///
     /// 协议信息异常
     ///
-    /// Abnormal agreement information.
+    /// There is a problem with the agreement information.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "ACQ.AGREEMENT_ERROR")]
@@ -1827,7 +1827,7 @@ pub enum SubCode {
     ///
     /// 交易状态异常
     ///
-    /// Abnormal trade status.
+    /// There is a problem with the trade's status.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -1891,7 +1891,7 @@ pub enum SubCode {
     ///
     /// 交易状态异常
     ///
-    /// Abnormal trade status.
+    /// There is a problem with the trade's status.
     ///
     /// Next step: [`Action::Reconcile`].
     #[doc(alias = "ACQ.REASON_ILLEGAL_STATUS")]
@@ -1900,11 +1900,11 @@ pub enum SubCode {
     ///
     /// 交易状态异常
     ///
-    /// Abnormal trade status.
+    /// There is a problem with the trade's status.
     ///
     /// Next step: [`Action::Reconcile`].
     ///
-    /// On `alipay.trade.refund`: Abnormal trade status. Next step: [`Action::Reconcile`].
+    /// On `alipay.trade.refund`: There is a problem with the trade's status. Next step: [`Action::Reconcile`].
     #[doc(alias = "ACQ.REASON_TRADE_STATUS_INVALID")]
     AcqReasonTradeStatusInvalid,
     /// `ACQ.ALLOC_AMOUNT_VALIDATE_ERROR` under code `40004`
@@ -1920,7 +1920,7 @@ pub enum SubCode {
     ///
     /// 买家状态异常。
     ///
-    /// Abnormal buyer status.
+    /// There is a problem with the buyer's status.
     ///
     /// Next step: [`Action::GiveUp`].
     #[doc(alias = "ACQ.BUYER_ERROR")]
@@ -1938,7 +1938,7 @@ pub enum SubCode {
     ///
     /// 因公付业务异常
     ///
-    /// Business-payment error.
+    /// Corporate-payment business error.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "ACQ.ENTERPRISE_PAY_BIZ_ERROR")]
@@ -2014,7 +2014,7 @@ pub enum SubCode {
     ///
     /// 退款出资账号不存在或账号异常
     ///
-    /// The refund funding account does not exist or is abnormal.
+    /// The refund funding account does not exist or has a problem.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.REFUND_ACCOUNT_NOT_EXIST")]
@@ -2063,7 +2063,7 @@ pub enum SubCode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// On `alipay.trade.cancel`: The merchant's Alipay account has too little money to cancel. Next step: [`Action::FixConfig`].
+    /// On `alipay.trade.cancel`: The merchant's Alipay account has insufficient funds for the cancellation. Next step: [`Action::FixConfig`].
     #[doc(alias = "ACQ.SELLER_BALANCE_NOT_ENOUGH")]
     AcqSellerBalanceNotEnough,
     /// `ACQ.TRADE_HAS_FINISHED` under code `40004`
@@ -2179,7 +2179,7 @@ pub enum SubCode {
     ///
     /// 付款账号状态异常
     ///
-    /// Abnormal payer account status.
+    /// There is a problem with the payer account's status.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "PAYER_STATUS_ERROR")]
@@ -2323,7 +2323,7 @@ pub enum SubCode {
     ///
     /// 产品未签约
     ///
-    /// The product is not signed.
+    /// No contract has been signed for the product.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "PRODUCT_NOT_SIGN")]
@@ -2350,7 +2350,7 @@ pub enum SubCode {
     ///
     /// 收款方账号异常
     ///
-    /// Abnormal payee account.
+    /// There is a problem with the payee account.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "PAYEE_ACCOUNT_STATUS_ERROR")]
@@ -2359,7 +2359,7 @@ pub enum SubCode {
     ///
     /// 收款方未完善身份信息或未开立余额账户，无法收款
     ///
-    /// The payee has not completed their identity or opened a balance account, so cannot receive.
+    /// The payee has not completed their identity information or opened a balance account, so cannot receive money.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "PERMIT_NON_BANK_LIMIT_PAYEE")]
@@ -2413,7 +2413,7 @@ pub enum SubCode {
     ///
     /// 收款方用户状态不正常
     ///
-    /// Abnormal payee user status.
+    /// There is a problem with the payee's user status.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "PAYEE_USERINFO_STATUS_ERROR")]
@@ -2440,7 +2440,7 @@ pub enum SubCode {
     ///
     /// 本次请求有风险
     ///
-    /// The request is risky.
+    /// The request was flagged as risky.
     ///
     /// Next step: [`Action::GiveUp`].
     #[doc(alias = "SECURITY_CHECK_FAILED")]
@@ -2467,7 +2467,7 @@ pub enum SubCode {
     ///
     /// 根据监管部门的要求，需要收款用户补充身份信息才能继续操作
     ///
-    /// Regulation requires the payee to complete their identity first.
+    /// Regulation requires the payee to complete their identity information first.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "PERM_AML_NOT_REALNAME_REV")]
@@ -2530,7 +2530,7 @@ pub enum SubCode {
     ///
     /// 根据监管部门的要求，请补全您的身份信息解除限制
     ///
-    /// Regulation requires completing your identity to lift the restriction.
+    /// Regulation requires you to complete your identity information to lift the restriction.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "PERMIT_CHECK_PERM_LIMITED")]
@@ -2593,7 +2593,7 @@ pub enum SubCode {
     ///
     /// 支付宝手机号二次放号禁止收款
     ///
-    /// The payee's phone number was reassigned, so it cannot receive.
+    /// The payee's phone number was reassigned, so the account cannot receive money.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "RELEASE_USER_FORBBIDEN_RECIEVE")]
@@ -2638,7 +2638,7 @@ pub enum SubCode {
     ///
     /// 付款账号余额关闭
     ///
-    /// The paying account's balance is closed.
+    /// Balance payment is turned off for the paying account.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "MONEY_PAY_CLOSED")]
@@ -2665,7 +2665,7 @@ pub enum SubCode {
     ///
     /// 您无法进行结汇业务，请联系95188
     ///
-    /// You cannot do foreign-exchange settlement: contact 95188.
+    /// Foreign-exchange settlement is unavailable to you: contact 95188.
     ///
     /// Next step: [`Action::GiveUp`].
     #[doc(alias = "OVERSEA_TRANSFER_CLOSE")]
@@ -2698,7 +2698,7 @@ pub enum SubCode {
     /// `BLOCK_USER_FORBBIDEN_RECIEVE` under code `40004`
     ///
     ///
-    /// The blocked user cannot receive.
+    /// A blocked user cannot receive money.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "BLOCK_USER_FORBBIDEN_RECIEVE")]
@@ -2706,7 +2706,7 @@ pub enum SubCode {
     /// `BLOCK_USER_FORBBIDEN_SEND` under code `40004`
     ///
     ///
-    /// The blocked user cannot send.
+    /// A blocked user cannot send money.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "BLOCK_USER_FORBBIDEN_SEND")]
@@ -2746,7 +2746,7 @@ pub enum SubCode {
     /// `EXPAND_INDIRECT_VERIFY_FAIL` under code `40004`
     ///
     ///
-    /// The indirect expansion check failed.
+    /// The indirect merchant-onboarding check failed.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "EXPAND_INDIRECT_VERIFY_FAIL")]
@@ -2762,7 +2762,7 @@ pub enum SubCode {
     /// `ILLEGAL_OPERATION` under code `40004`
     ///
     ///
-    /// Illegal operation.
+    /// Operation not allowed.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "ILLEGAL_OPERATION")]
@@ -2802,7 +2802,7 @@ pub enum SubCode {
     /// `NO_ACCOUNT_USER_FORBBIDEN_RECIEVE` under code `40004`
     ///
     ///
-    /// A user without an account cannot receive.
+    /// A user without an account cannot receive money.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "NO_ACCOUNT_USER_FORBBIDEN_RECIEVE")]
@@ -2858,7 +2858,7 @@ pub enum SubCode {
     /// `PERMIT_PAYER_FORBIDDEN` under code `40004`
     ///
     ///
-    /// The payer is forbidden.
+    /// The payer is not permitted to pay.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "PERMIT_PAYER_FORBIDDEN")]
@@ -4062,7 +4062,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "isv.app-call-limited",
                 public_code: "40005",
                 sub_msg_zh: "应用调用次数超限，包含调用频率超限",
-                message_en: "The app's call limit was exceeded, call frequency included",
+                message_en: "The app exceeded its call limit (including the call-rate limit)",
                 solution_zh: "降低请求并发量",
                 action: Action::Backoff,
                 retry_hint: None,
@@ -4076,7 +4076,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "isv.method-call-limited",
                 public_code: "40005",
                 sub_msg_zh: "API调用次数超限，包含调用频率超限",
-                message_en: "The API's call limit was exceeded, call frequency included",
+                message_en: "The API exceeded its call limit (including the call-rate limit)",
                 solution_zh: "降低请求并发量",
                 action: Action::Backoff,
                 retry_hint: None,
@@ -4090,7 +4090,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "isv.self-invoke-forbidden",
                 public_code: "40006",
                 sub_msg_zh: "此用户不允许自调用",
-                message_en: "This user may not call themselves",
+                message_en: "Self-invocation is not allowed for this user",
                 solution_zh: "如果开发者的业务是三方协助商家调用接口，APPID 仍传三方应用 APPID，但是需要添加上商家小程序授权 token 即 app_auth_token 参数；如果开发者的业务非三方小程序服务商开发，需要把 APPID 修改成自研小程序的 APPID",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -4454,7 +4454,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.BUYER_ENABLE_STATUS_FORBID",
                 public_code: "40004",
                 sub_msg_zh: "买家状态非法",
-                message_en: "The buyer's status is not allowed",
+                message_en: "The buyer's status is invalid",
                 solution_zh: "用户联系支付宝小二，确认买家状态为什么非法",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -4524,7 +4524,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.SECONDARY_MERCHANT_STATUS_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "商户状态异常",
-                message_en: "Abnormal merchant status",
+                message_en: "There is a problem with the merchant's status",
                 solution_zh: "请联系对应的服务商咨询",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -4650,7 +4650,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.SECONDARY_MERCHANT_ALIPAY_ACCOUNT_INVALID",
                 public_code: "40004",
                 sub_msg_zh: "二级商户账户异常",
-                message_en: "Abnormal sub-merchant account",
+                message_en: "There is a problem with the sub-merchant's account",
                 solution_zh: "确认传入的二级商户结算账户是否与进件时设置的结算账户一致，如果一致可联系支付宝小二确认是否商户的账号信息有变更",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -4664,7 +4664,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.SECONDARY_MERCHANT_ISV_PUNISH_INDIRECT",
                 public_code: "40004",
                 sub_msg_zh: "商户状态异常",
-                message_en: "Abnormal merchant status",
+                message_en: "There is a problem with the merchant's status",
                 solution_zh: "请联系对应的服务商咨询",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -4860,7 +4860,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.MERCHANT_PERM_RECEIPT_SUSPEND_LIMIT",
                 public_code: "40004",
                 sub_msg_zh: "商户暂停收款",
-                message_en: "The merchant has suspended collection",
+                message_en: "Payment collection is suspended for the merchant",
                 solution_zh: "联系支付宝小二处理（联系电话：4007585858）",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -4902,7 +4902,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.OPEN_ID_NOT_TINY_APP",
                 public_code: "40004",
                 sub_msg_zh: "请求的应用id非小程序应用类型",
-                message_en: "The app ID in the request is not a mini program",
+                message_en: "The app ID in the request does not belong to a mini program",
                 solution_zh: "",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -5070,7 +5070,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.PAYMENT_REQUEST_HAS_RISK",
                 public_code: "40004",
                 sub_msg_zh: "支付有风险",
-                message_en: "The payment is risky",
+                message_en: "The payment was flagged as risky",
                 solution_zh: "更换其它付款方式",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -5266,7 +5266,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.MERCHANT_UNSUPPORT_ADVANCE",
                 public_code: "40004",
                 sub_msg_zh: "先享后付2.0准入失败,商户不支持垫资支付产品",
-                message_en: "Pay-later admission failed: the merchant does not support advance payment",
+                message_en: "Pay-later eligibility check failed: the merchant does not support advance payment",
                 solution_zh: "先享后付2.0准入失败,商户不支持垫资支付产品",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -5280,7 +5280,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.BUYER_UNSUPPORT_ADVANCE",
                 public_code: "40004",
                 sub_msg_zh: "先享后付2.0准入失败,买家不满足垫资条件",
-                message_en: "Pay-later admission failed: the buyer does not qualify for advance payment",
+                message_en: "Pay-later eligibility check failed: the buyer does not qualify for advance payment",
                 solution_zh: "先享后付2.0准入失败,买家不满足垫资条件",
                 action: Action::GiveUp,
                 retry_hint: None,
@@ -5364,7 +5364,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.AGREEMENT_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "协议信息异常",
-                message_en: "Abnormal agreement information",
+                message_en: "There is a problem with the agreement information",
                 solution_zh: "请检查传入的协议信息是否正确",
                 action: Action::FixRequest,
                 retry_hint: None,
@@ -5602,7 +5602,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.TRADE_STATUS_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "交易状态异常",
-                message_en: "Abnormal trade status",
+                message_en: "There is a problem with the trade's status",
                 solution_zh: "请检查订单状态是否已经支付成功",
                 action: Action::FixRequest,
                 retry_hint: None,
@@ -5686,7 +5686,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.REASON_ILLEGAL_STATUS",
                 public_code: "40004",
                 sub_msg_zh: "交易状态异常",
-                message_en: "Abnormal trade status",
+                message_en: "There is a problem with the trade's status",
                 solution_zh: "确认交易状态，非待支付状态下不支持关单操作",
                 action: Action::Reconcile,
                 retry_hint: None,
@@ -5700,7 +5700,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.REASON_TRADE_STATUS_INVALID",
                 public_code: "40004",
                 sub_msg_zh: "交易状态异常",
-                message_en: "Abnormal trade status",
+                message_en: "There is a problem with the trade's status",
                 solution_zh: "确认交易状态，非待支付状态下不支持关单操作",
                 action: Action::Reconcile,
                 retry_hint: None,
@@ -5728,7 +5728,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.BUYER_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "买家状态异常。",
-                message_en: "Abnormal buyer status",
+                message_en: "There is a problem with the buyer's status",
                 solution_zh: "联系支付宝小二确认买家状态异常原因，或者可联系买家进行线下退款处理",
                 action: Action::GiveUp,
                 retry_hint: None,
@@ -5756,7 +5756,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.ENTERPRISE_PAY_BIZ_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "因公付业务异常",
-                message_en: "Business-payment error",
+                message_en: "Corporate-payment business error",
                 solution_zh: "如果提示“当前交易不含企业出资”，请确认交易是否包含企业出资，如果不包含则接口入参不能指定enterprise_pay_info参数，如果确认包含则联系支付宝核实。 如果提示“无效企业退款金额”，请检查指定的企业退款金额是否超过当前交易企业支付的金额。 其它情况，请联系支付宝小二。",
                 action: Action::FixRequest,
                 retry_hint: None,
@@ -5868,7 +5868,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ACQ.REFUND_ACCOUNT_NOT_EXIST",
                 public_code: "40004",
                 sub_msg_zh: "退款出资账号不存在或账号异常",
-                message_en: "The refund funding account does not exist or is abnormal",
+                message_en: "The refund funding account does not exist or has a problem",
                 solution_zh: "检查退款出资账号状态，账号正常后重试",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -6120,7 +6120,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PAYER_STATUS_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "付款账号状态异常",
-                message_en: "Abnormal payer account status",
+                message_en: "There is a problem with the payer account's status",
                 solution_zh: "请检查付款方是否进行了自助挂失，如果无，请联系支付宝客服检查用户状态是否正常。",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -6344,7 +6344,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PRODUCT_NOT_SIGN",
                 public_code: "40004",
                 sub_msg_zh: "产品未签约",
-                message_en: "The product is not signed",
+                message_en: "No contract has been signed for the product",
                 solution_zh: "请签约产品之后再使用该接口",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -6386,7 +6386,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PAYEE_ACCOUNT_STATUS_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "收款方账号异常",
-                message_en: "Abnormal payee account",
+                message_en: "There is a problem with the payee account",
                 solution_zh: "请换收款方账号再重试。",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -6400,7 +6400,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PERMIT_NON_BANK_LIMIT_PAYEE",
                 public_code: "40004",
                 sub_msg_zh: "收款方未完善身份信息或未开立余额账户，无法收款",
-                message_en: "The payee has not completed their identity or opened a balance account, so cannot receive",
+                message_en: "The payee has not completed their identity information or opened a balance account, so cannot receive money",
                 solution_zh: "根据监管部门的要求，收款方未完善身份信息或未开立余额账户，无法收款",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -6484,7 +6484,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PAYEE_USERINFO_STATUS_ERROR",
                 public_code: "40004",
                 sub_msg_zh: "收款方用户状态不正常",
-                message_en: "Abnormal payee user status",
+                message_en: "There is a problem with the payee's user status",
                 solution_zh: "收款方用户状态不正常无法用于收款",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -6526,7 +6526,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "SECURITY_CHECK_FAILED",
                 public_code: "40004",
                 sub_msg_zh: "本次请求有风险",
-                message_en: "The request is risky",
+                message_en: "The request was flagged as risky",
                 solution_zh: "本次请求有风险导致失败",
                 action: Action::GiveUp,
                 retry_hint: None,
@@ -6568,7 +6568,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PERM_AML_NOT_REALNAME_REV",
                 public_code: "40004",
                 sub_msg_zh: "根据监管部门的要求，需要收款用户补充身份信息才能继续操作",
-                message_en: "Regulation requires the payee to complete their identity first",
+                message_en: "Regulation requires the payee to complete their identity information first",
                 solution_zh: "请联系收款方登录支付宝站内或手机客户端补充身份信息",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -6666,7 +6666,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PERMIT_CHECK_PERM_LIMITED",
                 public_code: "40004",
                 sub_msg_zh: "根据监管部门的要求，请补全您的身份信息解除限制",
-                message_en: "Regulation requires completing your identity to lift the restriction",
+                message_en: "Regulation requires you to complete your identity information to lift the restriction",
                 solution_zh: "根据监管部门的要求，请补全您的身份信息解除限制",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -6764,7 +6764,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "RELEASE_USER_FORBBIDEN_RECIEVE",
                 public_code: "40004",
                 sub_msg_zh: "支付宝手机号二次放号禁止收款",
-                message_en: "The payee's phone number was reassigned, so it cannot receive",
+                message_en: "The payee's phone number was reassigned, so the account cannot receive money",
                 solution_zh: "联系收款用户，更换支付宝账号后收款",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -6834,7 +6834,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "MONEY_PAY_CLOSED",
                 public_code: "40004",
                 sub_msg_zh: "付款账号余额关闭",
-                message_en: "The paying account's balance is closed",
+                message_en: "Balance payment is turned off for the paying account",
                 solution_zh: "付款账号余额关闭，请拨打95188咨询",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -6876,7 +6876,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "OVERSEA_TRANSFER_CLOSE",
                 public_code: "40004",
                 sub_msg_zh: "您无法进行结汇业务，请联系95188",
-                message_en: "You cannot do foreign-exchange settlement: contact 95188",
+                message_en: "Foreign-exchange settlement is unavailable to you: contact 95188",
                 solution_zh: "您无法进行结汇业务，请联系95188",
                 action: Action::GiveUp,
                 retry_hint: None,
@@ -6932,7 +6932,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "BLOCK_USER_FORBBIDEN_RECIEVE",
                 public_code: "40004",
                 sub_msg_zh: "",
-                message_en: "The blocked user cannot receive",
+                message_en: "A blocked user cannot receive money",
                 solution_zh: "",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -6946,7 +6946,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "BLOCK_USER_FORBBIDEN_SEND",
                 public_code: "40004",
                 sub_msg_zh: "",
-                message_en: "The blocked user cannot send",
+                message_en: "A blocked user cannot send money",
                 solution_zh: "",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -7016,7 +7016,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "EXPAND_INDIRECT_VERIFY_FAIL",
                 public_code: "40004",
                 sub_msg_zh: "",
-                message_en: "The indirect expansion check failed",
+                message_en: "The indirect merchant-onboarding check failed",
                 solution_zh: "",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -7044,7 +7044,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "ILLEGAL_OPERATION",
                 public_code: "40004",
                 sub_msg_zh: "",
-                message_en: "Illegal operation",
+                message_en: "Operation not allowed",
                 solution_zh: "",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -7114,7 +7114,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "NO_ACCOUNT_USER_FORBBIDEN_RECIEVE",
                 public_code: "40004",
                 sub_msg_zh: "",
-                message_en: "A user without an account cannot receive",
+                message_en: "A user without an account cannot receive money",
                 solution_zh: "",
                 action: Action::AskUser,
                 retry_hint: None,
@@ -7212,7 +7212,7 @@ pub(super) const fn sub_code_info(variant: SubCode) -> &'static SubCodeInfo {
                 code: "PERMIT_PAYER_FORBIDDEN",
                 public_code: "40004",
                 sub_msg_zh: "",
-                message_en: "The payer is forbidden",
+                message_en: "The payer is not permitted to pay",
                 solution_zh: "",
                 action: Action::FixConfig,
                 retry_hint: None,
@@ -7958,7 +7958,7 @@ pub(super) const fn api_meanings(variant: SubCode) -> &'static [ApiMeaning] {
                     code: "ACQ.BUYER_ENABLE_STATUS_FORBID",
                     public_code: "40004",
                     sub_msg_zh: "买家状态非法",
-                    message_en: "The buyer's status is not allowed",
+                    message_en: "The buyer's status is invalid",
                     solution_zh: "用户联系支付宝小二（联系支付宝文档右边的客服头像或到支持中心咨询），确认买家状态为什么非法",
                     action: Action::AskUser,
                     retry_hint: None,
@@ -7975,7 +7975,7 @@ pub(super) const fn api_meanings(variant: SubCode) -> &'static [ApiMeaning] {
                     code: "ACQ.BUYER_ENABLE_STATUS_FORBID",
                     public_code: "40004",
                     sub_msg_zh: "买家状态异常",
-                    message_en: "Abnormal buyer status",
+                    message_en: "There is a problem with the buyer's status",
                     solution_zh: "联系支付宝小二确认买家状态异常原因，或者可联系买家进行线下退款处理",
                     action: Action::GiveUp,
                     retry_hint: None,
@@ -8254,7 +8254,7 @@ pub(super) const fn api_meanings(variant: SubCode) -> &'static [ApiMeaning] {
                     code: "ACQ.REASON_TRADE_STATUS_INVALID",
                     public_code: "40004",
                     sub_msg_zh: "交易状态异常",
-                    message_en: "Abnormal trade status",
+                    message_en: "There is a problem with the trade's status",
                     solution_zh: "查询交易，确认交易是否是支付成功状态，是的话可联系支付宝小二确认交易状态",
                     action: Action::Reconcile,
                     retry_hint: None,
@@ -8311,7 +8311,7 @@ pub(super) const fn api_meanings(variant: SubCode) -> &'static [ApiMeaning] {
                     code: "ACQ.SELLER_BALANCE_NOT_ENOUGH",
                     public_code: "40004",
                     sub_msg_zh: "商户的支付宝账户中无足够的资金进行撤销",
-                    message_en: "The merchant's Alipay account has too little money to cancel",
+                    message_en: "The merchant's Alipay account has insufficient funds for the cancellation",
                     solution_zh: "商户支付宝账户充值后重新发起撤销即可",
                     action: Action::FixConfig,
                     retry_hint: None,

@@ -128,7 +128,7 @@ pub enum Code {
     ///
     /// appid 没有授权开通，已发送模板消息至 appid 管理员，联系管理员授权确认
     ///
-    /// The appid has not authorised activation; its administrator was asked to confirm.
+    /// Activation has not been authorized for the appid; its administrator has been asked to confirm.
     ///
     /// Next step: [`Action::AskUser`].
     #[doc(alias = "-601049")]
@@ -584,7 +584,7 @@ pub enum Code {
     ///
     /// 云资源通用错误：未知参数错误
     ///
-    /// A parameter is wrong in an unspecified way.
+    /// Unknown parameter error.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -1476,7 +1476,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
         Code::AppNotAuthorized => &CodeInfo {
                 label: "",
                 message_zh: "appid 没有授权开通，已发送模板消息至 appid 管理员，联系管理员授权确认",
-                message_en: "The appid has not authorised activation; its administrator was asked to confirm",
+                message_en: "Activation has not been authorized for the appid; its administrator has been asked to confirm",
                 action: Some(Action::AskUser),
                 retry_hint: None,
                 reliability: Reliability::Official,
@@ -1916,7 +1916,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
         Code::UnknownParameterError => &CodeInfo {
                 label: "",
                 message_zh: "云资源通用错误：未知参数错误",
-                message_en: "A parameter is wrong in an unspecified way",
+                message_en: "Unknown parameter error",
                 action: Some(Action::FixRequest),
                 retry_hint: None,
                 reliability: Reliability::Official,

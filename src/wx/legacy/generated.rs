@@ -1179,7 +1179,7 @@ pub enum Code {
     ///
     /// 开通签约结果未知
     ///
-    /// The outcome of opening or signing is unknown.
+    /// The result of activation and agreement signing is unknown.
     ///
     /// Next step: none of its own; the message says what failed.
     #[doc(alias = "-5")]
@@ -1487,7 +1487,7 @@ pub enum Code {
     ///
     /// 正式版小程序只能用生产环境下单
     ///
-    /// A released mini program can only order in the production environment.
+    /// A released mini program can only place orders in the production environment.
     ///
     /// errno equivalent: `702008`.
     ///
@@ -1621,7 +1621,7 @@ pub enum Code {
     PrivacyPopupNotImplemented,
     /// wx.authorize and the scope-guarded APIs · errMsg `auth deny` · tertiary source
     ///
-    /// The user refused the authorisation.
+    /// The user refused authorization.
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -1630,7 +1630,7 @@ pub enum Code {
     AuthorizeAuthDeny,
     /// wx.authorize and the scope-guarded APIs · errMsg `auth denied` · tertiary source
     ///
-    /// The user refused the authorisation.
+    /// The user refused authorization.
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -1639,7 +1639,7 @@ pub enum Code {
     AuthorizeAuthDenied,
     /// wx.authorize and the scope-guarded APIs · errCode `-12006` · tertiary source
     ///
-    /// authorize failed with system error -12006 and auth deny.
+    /// Authorization failed with system error -12006 (auth deny).
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -1950,7 +1950,7 @@ pub enum Code {
     ///
     /// 用户禁止使用摄像头
     ///
-    /// The user denied the camera.
+    /// The user denied camera access.
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -1961,7 +1961,7 @@ pub enum Code {
     ///
     /// 用户禁止使用录音
     ///
-    /// The user denied recording.
+    /// The user denied permission to record audio.
     ///
     /// Next step: [`Action::AskUser`].
     ///
@@ -2005,7 +2005,7 @@ pub enum Code {
     ///
     /// 推流：已经与服务器握手完毕，开始推流
     ///
-    /// Pushing: handshake with the server done, pushing started.
+    /// Pushing: the handshake with the server is complete and pushing has started.
     ///
     /// Next step: [`Action::Success`].
     ///
@@ -2456,7 +2456,7 @@ pub enum Code {
     ///
     /// 新美颜软编码启动失败，采用老的软编码
     ///
-    /// The new beauty software encoder failed to start; using the old one.
+    /// The new beauty-filter software encoder failed to start; using the old software encoder.
     ///
     /// Next step: [`Action::Success`].
     ///
@@ -2467,7 +2467,7 @@ pub enum Code {
     ///
     /// 新美颜软编码启动失败，采用老的软编码
     ///
-    /// The new beauty software encoder failed to start; using the old one.
+    /// The new beauty-filter software encoder failed to start; using the old software encoder.
     ///
     /// Next step: [`Action::Success`].
     ///
@@ -2641,7 +2641,7 @@ pub enum Code {
     ///
     /// 拉流：网络来包不稳：可能是下行带宽不足，或由于主播端出流不均匀
     ///
-    /// Playing: packets arrive unevenly, from low bandwidth or an uneven stream.
+    /// Playing: packets arrive unevenly, because of low downstream bandwidth or an uneven stream from the host.
     ///
     /// Next step: [`Action::Success`].
     ///
@@ -2729,7 +2729,7 @@ pub enum Code {
     ///
     /// 拉流：RTMP 读/写失败，之后会发起网络重试
     ///
-    /// Playing: an RTMP read or write failed; the network will be retried.
+    /// Playing: an RTMP read or write failed; the connection will be retried.
     ///
     /// Next step: [`Action::Success`].
     ///
@@ -5392,7 +5392,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "开通签约结果未知",
-                message_en: "The outcome of opening or signing is unknown",
+                message_en: "The result of activation and agreement signing is unknown",
                 action: None,
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestVirtualPayment.html",
@@ -5752,7 +5752,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: Some(702008),
                 message_zh: "正式版小程序只能用生产环境下单",
-                message_en: "A released mini program can only order in the production environment",
+                message_en: "A released mini program can only place orders in the production environment",
                 action: Some(Action::FixRequest),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestCommonPayment.html",
@@ -5896,7 +5896,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "auth deny",
                 errno: None,
                 message_zh: "",
-                message_en: "The user refused the authorisation",
+                message_en: "The user refused authorization",
                 action: Some(Action::AskUser),
                 reliability: Reliability::Tertiary,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html",
@@ -5908,7 +5908,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "auth denied",
                 errno: None,
                 message_zh: "",
-                message_en: "The user refused the authorisation",
+                message_en: "The user refused authorization",
                 action: Some(Action::AskUser),
                 reliability: Reliability::Tertiary,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html",
@@ -5920,7 +5920,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "",
-                message_en: "authorize failed with system error -12006 and auth deny",
+                message_en: "Authorization failed with system error -12006 (auth deny)",
                 action: Some(Action::AskUser),
                 reliability: Reliability::Tertiary,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html",
@@ -6268,7 +6268,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "用户禁止使用摄像头",
-                message_en: "The user denied the camera",
+                message_en: "The user denied camera access",
                 action: Some(Action::AskUser),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-pusher.html",
@@ -6280,7 +6280,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "用户禁止使用录音",
-                message_en: "The user denied recording",
+                message_en: "The user denied permission to record audio",
                 action: Some(Action::AskUser),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-pusher.html",
@@ -6328,7 +6328,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "推流：已经与服务器握手完毕，开始推流",
-                message_en: "Pushing: handshake with the server done, pushing started",
+                message_en: "Pushing: the handshake with the server is complete and pushing has started",
                 action: Some(Action::Success),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-pusher.html",
@@ -6820,7 +6820,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "新美颜软编码启动失败，采用老的软编码",
-                message_en: "The new beauty software encoder failed to start; using the old one",
+                message_en: "The new beauty-filter software encoder failed to start; using the old software encoder",
                 action: Some(Action::Success),
                 reliability: Reliability::Secondary,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-pusher.html",
@@ -6832,7 +6832,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "新美颜软编码启动失败，采用老的软编码",
-                message_en: "The new beauty software encoder failed to start; using the old one",
+                message_en: "The new beauty-filter software encoder failed to start; using the old software encoder",
                 action: Some(Action::Success),
                 reliability: Reliability::Secondary,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-pusher.html",
@@ -7024,7 +7024,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "拉流：网络来包不稳：可能是下行带宽不足，或由于主播端出流不均匀",
-                message_en: "Playing: packets arrive unevenly, from low bandwidth or an uneven stream",
+                message_en: "Playing: packets arrive unevenly, because of low downstream bandwidth or an uneven stream from the host",
                 action: Some(Action::Success),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-player.html",
@@ -7120,7 +7120,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 err_msg: "",
                 errno: None,
                 message_zh: "拉流：RTMP 读/写失败，之后会发起网络重试",
-                message_en: "Playing: an RTMP read or write failed; the network will be retried",
+                message_en: "Playing: an RTMP read or write failed; the connection will be retried",
                 action: Some(Action::Success),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/component/live-player.html",

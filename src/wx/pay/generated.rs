@@ -565,7 +565,7 @@ pub enum Code {
     SystemError,
     /// `ORDER_CLOSED`
     ///
-    /// The order is closed: it can no longer be paid; order again with a new out\_trade\_no.
+    /// The order is closed: it can no longer be paid; place a new order with a new out\_trade\_no.
     #[doc(alias = "ORDER_CLOSED")]
     OrderClosed,
     /// `ACCOUNT_ERROR`
@@ -610,7 +610,7 @@ pub enum Code {
     NotEnough,
     /// `USERPAYING`
     ///
-    /// The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds, never order again.
+    /// The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds and never place a new order.
     #[doc(alias = "USERPAYING")]
     UserPayingV2,
     /// `SYSTEMERROR`
@@ -650,12 +650,12 @@ pub enum Code {
     AccountErrorV2,
     /// `USER_PAYING`
     ///
-    /// The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds, never order again.
+    /// The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds and never place a new order.
     #[doc(alias = "USER_PAYING")]
     UserPaying,
     /// `ORDERPAID`
     ///
-    /// The order is already paid: treat it as paid (fulfil or refund), never order again.
+    /// The order is already paid: treat it as paid (fulfil or refund) and never place a new order.
     #[doc(alias = "ORDERPAID")]
     OrderPaid,
     /// `USER_ACCOUNT_ABNORMAL`
@@ -680,7 +680,7 @@ pub enum Code {
     ServiceUnavailable,
     /// `ORDERCLOSED`
     ///
-    /// The order is closed: it can no longer be paid; order again with a new out\_trade\_no.
+    /// The order is closed: it can no longer be paid; place a new order with a new out\_trade\_no.
     #[doc(alias = "ORDERCLOSED")]
     OrderClosedV2,
     /// `APPID_NOT_EXIST`
@@ -805,7 +805,7 @@ pub enum Code {
     MoneyLimit,
     /// `SEND_FAILED`
     ///
-    /// A red packet that failed is final (send again only under a new number); a payout's failure may be cut short, so look it up before paying under a new number.
+    /// A red packet that failed is final (send again only under a new number); a payout reported as failed may not be final, so look it up before paying under a new number.
     #[doc(alias = "SEND_FAILED")]
     SendFailed,
     /// `FATAL_ERROR`
@@ -1027,7 +1027,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Settled,
                 v3_action: Some(Action::GiveUp),
                 v2_action: None,
-                why: "The order is closed: it can no longer be paid; order again with a new out_trade_no",
+                why: "The order is closed: it can no longer be paid; place a new order with a new out_trade_no",
             },
         Code::AccountError => &CodeInfo {
                 code: "ACCOUNT_ERROR",
@@ -1090,7 +1090,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Unknown,
                 v3_action: Some(Action::Retry),
                 v2_action: None,
-                why: "The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds, never order again",
+                why: "The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds and never place a new order",
             },
         Code::SystemErrorV2 => &CodeInfo {
                 code: "SYSTEMERROR",
@@ -1146,14 +1146,14 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Unknown,
                 v3_action: Some(Action::Retry),
                 v2_action: None,
-                why: "The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds, never order again",
+                why: "The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds and never place a new order",
             },
         Code::OrderPaid => &CodeInfo {
                 code: "ORDERPAID",
                 outcome: Outcome::Settled,
                 v3_action: Some(Action::Reconcile),
                 v2_action: Some(Action::Reconcile),
-                why: "The order is already paid: treat it as paid (fulfil or refund), never order again",
+                why: "The order is already paid: treat it as paid (fulfil or refund) and never place a new order",
             },
         Code::UserAccountAbnormal => &CodeInfo {
                 code: "USER_ACCOUNT_ABNORMAL",
@@ -1188,7 +1188,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Settled,
                 v3_action: None,
                 v2_action: Some(Action::GiveUp),
-                why: "The order is closed: it can no longer be paid; order again with a new out_trade_no",
+                why: "The order is closed: it can no longer be paid; place a new order with a new out_trade_no",
             },
         Code::AppidNotExist => &CodeInfo {
                 code: "APPID_NOT_EXIST",
@@ -1363,7 +1363,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Decided,
                 v3_action: None,
                 v2_action: Some(Action::Reconcile),
-                why: "A red packet that failed is final (send again only under a new number); a payout's failure may be cut short, so look it up before paying under a new number",
+                why: "A red packet that failed is final (send again only under a new number); a payout reported as failed may not be final, so look it up before paying under a new number",
             },
         Code::FatalError => &CodeInfo {
                 code: "FATAL_ERROR",
@@ -2264,7 +2264,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "输入的请求非法，请求关单的子单信息与下单时的子单信息不一致",
                     named_by: &["输入的请求非法，请求关单的子单信息与下单时的子单信息不一致"],
                     solution_zh: "请检查关单传入的子单信息与下单时传入的子单信息或子单数量是否一致",
-                    message_en: "Illegal request: the sub-orders in the close request differ from those of the order",
+                    message_en: "Invalid request: the sub-orders in the close request differ from those of the order",
                     solution_en: "Send exactly the same sub-orders (count, mchid, out_trade_no) as when the order was placed",
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter5_1_12.shtml",
@@ -3906,8 +3906,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The account is in an abnormal state",
-                    solution_en: "The user's account is abnormal; no further action is needed",
+                    message_en: "There is a problem with the account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/doc/v3/merchant/4012791897",
                     note: "G2023 spelling; G2020 spelled it ACCOUNTERROR (separate row). Not in the G2025 JSAPI table. Seen only in a third-party extract of the G2023 服务商 小程序下单 table and in SDK enums; the current merchant page (source_url) does not list it.",
@@ -3920,8 +3920,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The account is in an abnormal state",
-                    solution_en: "The user's account is abnormal; no further action is needed",
+                    message_en: "There is a problem with the account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/docs/partner/apis/partner-miniprogram-payment/close-order.html",
                     note: "Text read on the 服务商 twin page of the same G2023 table; the merchant page excerpt stops earlier.",
@@ -3934,8 +3934,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The user's account is abnormal",
-                    solution_en: "The user's account is abnormal; no further action",
+                    message_en: "There is a problem with the user's account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/docs/merchant/apis/combine-payment-identity/orders/close-order.html",
                     note: "Official G2025 page 合单关闭订单 (合单指定身份支付 edition of the same endpoint, 更新时间 2024.12.02), read from the stored page; the stored copy stops after NO_AUTH (the partner edition continues with OUT_TRADE_NO_USED…). The plain 合单支付 merchant close page (2025.01.14) was cut before its table. 业务错误码 row.",
@@ -4139,7 +4139,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     named_by: &["银行系统异常"],
                     solution_zh: "银行系统异常，请用相同参数重新调用",
                     message_en: "The bank system encountered an error",
-                    solution_en: "The bank system is abnormal; call again with the same parameters",
+                    solution_en: "The bank's system has a problem; call again with the same parameters",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/doc/v3/merchant/4012791897",
                     note: "G2023 spelling (G2020: BANKERROR). Outcome unknown: retry only with identical parameters / query first. Seen only in a third-party extract of the G2023 服务商 小程序下单 table and in SDK enums; the current merchant page (source_url) does not list it.",
@@ -5279,7 +5279,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     named_by: &["银行系统异常"],
                     solution_zh: "银行系统异常，请用相同参数重新调用",
                     message_en: "The bank system encountered an error",
-                    solution_en: "The bank system is abnormal; call again with the same parameters",
+                    solution_en: "The bank's system has a problem; call again with the same parameters",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_1.shtml",
                     note: "G2020 spelling of BANK_ERROR. Outcome unknown. Which spelling the live server sends today is not settled by the docs: match both.",
@@ -5293,7 +5293,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     named_by: &["银行系统异常"],
                     solution_zh: "银行系统异常，请用相同参数重新调用",
                     message_en: "The bank system encountered an error",
-                    solution_en: "The bank system is abnormal; call again with the same parameters",
+                    solution_en: "The bank's system has a problem; call again with the same parameters",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_2.shtml",
                     note: "G2020 only: the old wiki printed one shared 基础支付 table on every page (a copy of the old 合单查询订单API page, , carries it). Shared-table row; read-only call.",
@@ -5307,7 +5307,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     named_by: &["银行系统异常"],
                     solution_zh: "银行系统异常，请用相同参数重新调用",
                     message_en: "The bank system encountered an error",
-                    solution_en: "The bank system is abnormal; call again with the same parameters",
+                    solution_en: "The bank's system has a problem; call again with the same parameters",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_3.shtml",
                     note: "G2020 only. Shared-table row; outcome of the order unknown — query.",
@@ -5364,8 +5364,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The account is in an abnormal state",
-                    solution_en: "The user's account is abnormal; no further action is needed",
+                    message_en: "There is a problem with the account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_1.shtml",
                     note: "G2020 spelling of ACCOUNT_ERROR. Which spelling the live server sends today is not settled by the docs: match both.",
@@ -5378,8 +5378,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The account is in an abnormal state",
-                    solution_en: "The user's account is abnormal; no further action is needed",
+                    message_en: "There is a problem with the account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_2.shtml",
                     note: "G2020 only: the old wiki printed one shared 基础支付 table on every page (a copy of the old 合单查询订单API page, , carries it). Shared-table row.",
@@ -5392,8 +5392,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The account is in an abnormal state",
-                    solution_en: "The user's account is abnormal; no further action is needed",
+                    message_en: "There is a problem with the account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_3.shtml",
                     note: "G2020 only. G2020 spelling of ACCOUNT_ERROR.",
@@ -5420,8 +5420,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The user's account is abnormal",
-                    solution_en: "The user's account is abnormal; no further action",
+                    message_en: "There is a problem with the user's account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_2.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (CombineTransactionsJsResponse.java; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). G2020 spelling.",
@@ -5434,8 +5434,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The user's account is abnormal",
-                    solution_en: "The user's account is abnormal; no further action",
+                    message_en: "There is a problem with the user's account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_3.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (CombineTransactionsStatusResponse.java; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). G2020 spelling.",
@@ -5448,8 +5448,8 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     message_zh: "账号异常",
                     named_by: &["账号异常"],
                     solution_zh: "用户账号异常，无需更多操作",
-                    message_en: "The user's account is abnormal",
-                    solution_en: "The user's account is abnormal; no further action",
+                    message_en: "There is a problem with the user's account",
+                    solution_en: "There is a problem with the user's account; no further action is needed",
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row. G2020 spelling.",

@@ -1785,7 +1785,7 @@ pub enum Errcode {
     /// `40167` · errmsg `there is no relation with plugin appid` · secondary source
     ///
     ///
-    /// There is no relation with the plugin appid.
+    /// No relationship with the plugin appid exists.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "40167")]
@@ -1843,7 +1843,7 @@ pub enum Errcode {
     /// `40173` · errmsg `there is no bind relation` · secondary source
     ///
     ///
-    /// There is no binding relation.
+    /// No binding relationship exists.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "40173")]
@@ -1897,7 +1897,7 @@ pub enum Errcode {
     /// `40179` · errmsg `Function is adjusted, rules are not allowed to add or update` · secondary source
     ///
     ///
-    /// The function has been adjusted: rules can no longer be added or updated.
+    /// This feature has changed: rules can no longer be added or updated.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "40179")]
@@ -3800,7 +3800,7 @@ pub enum Errcode {
     /// `45062` · errmsg `has agreement ad. please use mp.weixin.qq.com` · secondary source
     ///
     ///
-    /// Has an agreement ad: use mp.weixin.qq.com.
+    /// The account has an agreement ad: use mp.weixin.qq.com.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "45062")]
@@ -4343,7 +4343,7 @@ pub enum Errcode {
     /// `45501` · errmsg `part or whole of the requests from the very app is temporary blocked by supervisor` · secondary source
     ///
     ///
-    /// Some or all of this app's requests are temporarily blocked by supervision.
+    /// Some or all of this app's requests are temporarily blocked by a supervisor.
     ///
     /// Next step: [`Action::GiveUp`].
     #[doc(alias = "45501")]
@@ -5523,7 +5523,7 @@ pub enum Errcode {
     /// `53000` · errmsg `principal limit exceed` · secondary source
     ///
     ///
-    /// The limit for this principal has been exceeded.
+    /// The limit for this entity has been exceeded.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -5534,7 +5534,7 @@ pub enum Errcode {
     /// `53001` · errmsg `principal in black list` · secondary source
     ///
     ///
-    /// The principal is on the blacklist.
+    /// The entity is on the blocklist.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -5994,7 +5994,7 @@ pub enum Errcode {
     ///
     /// 第三方APPID没有开放客服
     ///
-    /// The third-party appid has not opened customer service.
+    /// The third-party appid has not enabled customer service.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "61002")]
@@ -7187,7 +7187,7 @@ pub enum Errcode {
     /// `62001` · errmsg `trying to access other's app` · secondary source
     ///
     ///
-    /// Trying to access an app that belongs to someone else.
+    /// The app being accessed belongs to someone else.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -7835,7 +7835,7 @@ pub enum Errcode {
     /// `65119` · errmsg `lack of qualification for relevant principals` · secondary source
     ///
     ///
-    /// The relevant principal lacks the required qualification.
+    /// The relevant entity lacks the required qualification.
     ///
     /// Next step: [`Action::FixConfig`].
     ///
@@ -11677,7 +11677,7 @@ pub enum Errcode {
     /// `82020` · errmsg `user not use service first` · secondary source
     ///
     ///
-    /// The user has not used the service first.
+    /// The user must use the service first.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -11688,7 +11688,7 @@ pub enum Errcode {
     /// `82021` · errmsg `exceed long period` · secondary source
     ///
     ///
-    /// The long period has been exceeded.
+    /// The long-period limit has been exceeded.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -12183,7 +12183,7 @@ pub enum Errcode {
     /// `84001` · errmsg `invalid identify id` · secondary source
     ///
     ///
-    /// The identify ID is invalid.
+    /// The identity ID is invalid.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -12480,7 +12480,7 @@ pub enum Errcode {
     /// `85024` · errmsg `need complete material` · secondary source
     ///
     ///
-    /// The material must be completed.
+    /// The materials are incomplete.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "85024")]
@@ -13172,7 +13172,7 @@ pub enum Errcode {
     ///
     /// 数值异常
     ///
-    /// Abnormal value.
+    /// Unexpected value.
     ///
     /// Next step: [`Action::FixRequest`].
     #[doc(alias = "85102")]
@@ -13447,7 +13447,7 @@ pub enum Errcode {
     ///
     /// notify\_type 准入驳回
     ///
-    /// Admission for the notify\_type was rejected.
+    /// Access for the notify\_type was rejected.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "85461")]
@@ -14598,7 +14598,7 @@ pub enum Errcode {
     ///
     /// 取消半屏小程序授权appid参数为空
     ///
-    /// The appid whose authorization to cancel is empty.
+    /// The appid whose authorization is to be cancelled is empty.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -14664,7 +14664,7 @@ pub enum Errcode {
     ///
     /// 删除状态异常
     ///
-    /// Abnormal deletion status.
+    /// There is a problem with the deletion status.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -14708,7 +14708,7 @@ pub enum Errcode {
     ///
     /// 申请添加状态异常
     ///
-    /// Abnormal application status.
+    /// There is a problem with the application status.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -15043,7 +15043,7 @@ pub enum Errcode {
     ///
     /// 不是公众号快速创建的小程序
     ///
-    /// The mini program was not created quickly through an Official Account.
+    /// The mini program was not created through an Official Account's quick-creation flow.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -15925,7 +15925,7 @@ pub enum Errcode {
     ///
     /// 禁止创建/更新商品（如商品创建功能被封禁） 或 禁止编辑&更新房间
     ///
-    /// Creating or updating products (e.g. the feature is banned) or editing rooms is forbidden.
+    /// Creating or updating products or editing rooms is forbidden (for example, product creation is banned).
     ///
     /// Next step: [`Action::FixConfig`].
     ///
@@ -16036,7 +16036,7 @@ pub enum Errcode {
     ///
     /// 操作非法（API不允许操作非API创建的商品）
     ///
-    /// Illegal operation: the API cannot operate on products not created through the API.
+    /// Operation not allowed: the API cannot operate on products not created through the API.
     ///
     /// Next step: [`Action::FixConfig`].
     ///
@@ -18524,7 +18524,7 @@ pub enum Errcode {
     /// `9300014` · errmsg `some card_id is out of stock` · secondary source
     ///
     ///
-    /// Some card\_id is out of stock.
+    /// A card\_id is out of stock.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -18535,7 +18535,7 @@ pub enum Errcode {
     /// `9300015` · errmsg `some card_id is invalid status` · secondary source
     ///
     ///
-    /// Some card\_id has an invalid status.
+    /// A card\_id has an invalid status.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -18546,7 +18546,7 @@ pub enum Errcode {
     /// `9300016` · errmsg `membership or new/old tinyapp user only support one` · secondary source
     ///
     ///
-    /// Only one of membership and new/old mini program user is supported.
+    /// Membership and new/old mini program user cannot both be set: only one is supported.
     ///
     /// Next step: [`Action::FixRequest`].
     ///
@@ -20233,7 +20233,7 @@ pub enum Errcode {
     ///
     /// 此model\_id尚未获得该能力，请能力申请通过后再试
     ///
-    /// This model\_id has not been granted the ability yet.
+    /// This model\_id has not been granted this capability yet.
     ///
     /// Next step: [`Action::FixConfig`].
     #[doc(alias = "9800007")]
@@ -27076,7 +27076,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "there is no relation with plugin appid",
                 aliases: &[],
                 message_zh: "",
-                message_en: "There is no relation with the plugin appid",
+                message_en: "No relationship with the plugin appid exists",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -27154,7 +27154,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "there is no bind relation",
                 aliases: &[],
                 message_zh: "",
-                message_en: "There is no binding relation",
+                message_en: "No binding relationship exists",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -27232,7 +27232,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "Function is adjusted, rules are not allowed to add or update",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The function has been adjusted: rules can no longer be added or updated",
+                message_en: "This feature has changed: rules can no longer be added or updated",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -29793,7 +29793,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "has agreement ad. please use mp.weixin.qq.com",
                 aliases: &[],
                 message_zh: "",
-                message_en: "Has an agreement ad: use mp.weixin.qq.com",
+                message_en: "The account has an agreement ad: use mp.weixin.qq.com",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -30547,7 +30547,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "part or whole of the requests from the very app is temporary blocked by supervisor",
                 aliases: &[],
                 message_zh: "",
-                message_en: "Some or all of this app's requests are temporarily blocked by supervision",
+                message_en: "Some or all of this app's requests are temporarily blocked by a supervisor",
                 action: Action::GiveUp,
                 by_rule: false,
                 retry_hint: None,
@@ -31990,7 +31990,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "principal limit exceed",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The limit for this principal has been exceeded",
+                message_en: "The limit for this entity has been exceeded",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -32003,7 +32003,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "principal in black list",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The principal is on the blacklist",
+                message_en: "The entity is on the blocklist",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -32549,7 +32549,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "the third appid is not open KF",
                 aliases: &[],
                 message_zh: "第三方APPID没有开放客服",
-                message_en: "The third-party appid has not opened customer service",
+                message_en: "The third-party appid has not enabled customer service",
                 action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
@@ -34057,7 +34057,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "trying to access other's app",
                 aliases: &[],
                 message_zh: "",
-                message_en: "Trying to access an app that belongs to someone else",
+                message_en: "The app being accessed belongs to someone else",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -34824,7 +34824,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "lack of qualification for relevant principals",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The relevant principal lacks the required qualification",
+                message_en: "The relevant entity lacks the required qualification",
                 action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
@@ -39439,7 +39439,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "user not use service first",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The user has not used the service first",
+                message_en: "The user must use the service first",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -39452,7 +39452,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "exceed long period",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The long period has been exceeded",
+                message_en: "The long-period limit has been exceeded",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -40037,7 +40037,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "invalid identify id",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The identify ID is invalid",
+                message_en: "The identity ID is invalid",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -40414,7 +40414,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "need complete material",
                 aliases: &[],
                 message_zh: "",
-                message_en: "The material must be completed",
+                message_en: "The materials are incomplete",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -41337,7 +41337,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "数值异常",
-                message_en: "Abnormal value",
+                message_en: "Unexpected value",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -41688,7 +41688,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "notify_type access deny",
                 aliases: &[],
                 message_zh: "notify_type 准入驳回",
-                message_en: "Admission for the notify_type was rejected",
+                message_en: "Access for the notify_type was rejected",
                 action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
@@ -43209,7 +43209,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "取消半屏小程序授权appid参数为空",
-                message_en: "The appid whose authorization to cancel is empty",
+                message_en: "The appid whose authorization is to be cancelled is empty",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -43287,7 +43287,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "删除状态异常",
-                message_en: "Abnormal deletion status",
+                message_en: "There is a problem with the deletion status",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -43339,7 +43339,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "申请添加状态异常",
-                message_en: "Abnormal application status",
+                message_en: "There is a problem with the application status",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -43742,7 +43742,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "不是公众号快速创建的小程序",
-                message_en: "The mini program was not created quickly through an Official Account",
+                message_en: "The mini program was not created through an Official Account's quick-creation flow",
                 action: Action::FixRequest,
                 by_rule: false,
                 retry_hint: None,
@@ -44821,7 +44821,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "禁止创建/更新商品（如商品创建功能被封禁） 或 禁止编辑&更新房间",
-                message_en: "Creating or updating products (e.g. the feature is banned) or editing rooms is forbidden",
+                message_en: "Creating or updating products or editing rooms is forbidden (for example, product creation is banned)",
                 action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
@@ -44951,7 +44951,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "操作非法（API不允许操作非API创建的商品）",
-                message_en: "Illegal operation: the API cannot operate on products not created through the API",
+                message_en: "Operation not allowed: the API cannot operate on products not created through the API",
                 action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
@@ -47889,7 +47889,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "some card_id is out of stock",
                 aliases: &[],
                 message_zh: "",
-                message_en: "Some card_id is out of stock",
+                message_en: "A card_id is out of stock",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -47902,7 +47902,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "some card_id is invalid status",
                 aliases: &[],
                 message_zh: "",
-                message_en: "Some card_id has an invalid status",
+                message_en: "A card_id has an invalid status",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -47915,7 +47915,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "membership or new/old tinyapp user only support one",
                 aliases: &[],
                 message_zh: "",
-                message_en: "Only one of membership and new/old mini program user is supported",
+                message_en: "Membership and new/old mini program user cannot both be set: only one is supported",
                 action: Action::FixRequest,
                 by_rule: true,
                 retry_hint: None,
@@ -49878,7 +49878,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 aliases: &[],
                 message_zh: "此model_id尚未获得该能力，请能力申请通过后再试",
-                message_en: "This model_id has not been granted the ability yet",
+                message_en: "This model_id has not been granted this capability yet",
                 action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
