@@ -19,30 +19,17 @@ struct Row {
 }
 
 fn reference() -> Vec<Row> {
-    let path = support::fixtures_dir().join("reference/alipay_gateway.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (code, msg, sub_code, sub_msg, reliability) = (
-        col("code"),
-        col("msg"),
-        col("sub_code"),
-        col("sub_msg_zh"),
-        col("reliability"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            Row {
-                code: cells[code].trim().to_owned(),
-                msg: cells[msg].trim().to_owned(),
-                sub_code: cells[sub_code].trim().to_owned(),
-                sub_msg: cells[sub_msg].trim().to_owned(),
-                reliability: cells[reliability].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "alipay_gateway.tsv",
+        &["code", "msg", "sub_code", "sub_msg_zh", "reliability"],
+        |c| Row {
+            code: c[0].trim().to_owned(),
+            msg: c[1].trim().to_owned(),
+            sub_code: c[2].trim().to_owned(),
+            sub_msg: c[3].trim().to_owned(),
+            reliability: c[4].to_owned(),
+        },
+    )
 }
 
 fn reliability(text: &str) -> Reliability {

@@ -17,30 +17,23 @@ struct Row {
 }
 
 fn reference() -> Vec<Row> {
-    let path = support::fixtures_dir().join("reference/alipayplus_openapi_result_codes.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (api, status, code, message, reliability) = (
-        col("api"),
-        col("resultStatus"),
-        col("resultCode"),
-        col("resultMessage_or_desc"),
-        col("reliability"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            Row {
-                api: cells[api].to_owned(),
-                status: cells[status].to_owned(),
-                code: cells[code].to_owned(),
-                message: cells[message].to_owned(),
-                reliability: cells[reliability].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "alipayplus_openapi_result_codes.tsv",
+        &[
+            "api",
+            "resultStatus",
+            "resultCode",
+            "resultMessage_or_desc",
+            "reliability",
+        ],
+        |c| Row {
+            api: c[0].to_owned(),
+            status: c[1].to_owned(),
+            code: c[2].to_owned(),
+            message: c[3].to_owned(),
+            reliability: c[4].to_owned(),
+        },
+    )
 }
 
 /// The one spelling left out: a copy cut `REQUEST_TRAFFIC_EXCEED_LIMIT` short, and no other

@@ -19,30 +19,17 @@ struct Row {
 }
 
 fn reference() -> Vec<Row> {
-    let path = support::fixtures_dir().join("reference/wechat_cloud_errcode.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (code, label, zh, hint, reliability) = (
-        col("errCode"),
-        col("errMsg_en"),
-        col("zh"),
-        col("retry_hint"),
-        col("reliability"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            Row {
-                code: cells[code].parse().expect("an integer code"),
-                label: cells[label].to_owned(),
-                zh: cells[zh].to_owned(),
-                hint: cells[hint].to_owned(),
-                reliability: cells[reliability].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "wechat_cloud_errcode.tsv",
+        &["errCode", "errMsg_en", "zh", "retry_hint", "reliability"],
+        |c| Row {
+            code: c[0].parse().expect("an integer code"),
+            label: c[1].to_owned(),
+            zh: c[2].to_owned(),
+            hint: c[3].to_owned(),
+            reliability: c[4].to_owned(),
+        },
+    )
 }
 
 #[test]

@@ -20,32 +20,25 @@ struct Row {
 }
 
 fn reference() -> Vec<Row> {
-    let path = support::fixtures_dir().join("reference/wechat_pay_errcode.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (version, api, code, zh, hint, reliability) = (
-        col("api_version"),
-        col("api"),
-        col("code"),
-        col("description_zh"),
-        col("retry_hint"),
-        col("reliability"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            Row {
-                version: cells[version].to_owned(),
-                api: cells[api].to_owned(),
-                code: cells[code].to_owned(),
-                zh: cells[zh].to_owned(),
-                hint: cells[hint].to_owned(),
-                reliability: cells[reliability].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "wechat_pay_errcode.tsv",
+        &[
+            "api_version",
+            "api",
+            "code",
+            "description_zh",
+            "retry_hint",
+            "reliability",
+        ],
+        |c| Row {
+            version: c[0].to_owned(),
+            api: c[1].to_owned(),
+            code: c[2].to_owned(),
+            zh: c[3].to_owned(),
+            hint: c[4].to_owned(),
+            reliability: c[5].to_owned(),
+        },
+    )
 }
 
 /// The catalog's API for a reference row's API cell, by the path in it.

@@ -21,30 +21,17 @@ struct Row {
 }
 
 fn reference() -> Vec<Row> {
-    let path = support::fixtures_dir().join("reference/wechat_server_errcode.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (code, errmsg, zh, apis, reliability) = (
-        col("errcode"),
-        col("errmsg_en"),
-        col("zh"),
-        col("apis"),
-        col("reliability"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            Row {
-                code: cells[code].parse().expect("an integer code"),
-                errmsg: cells[errmsg].trim().to_owned(),
-                zh: cells[zh].trim().to_owned(),
-                apis: cells[apis].trim().to_owned(),
-                reliability: cells[reliability].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "wechat_server_errcode.tsv",
+        &["errcode", "errmsg_en", "zh", "apis", "reliability"],
+        |c| Row {
+            code: c[0].parse().expect("an integer code"),
+            errmsg: c[1].trim().to_owned(),
+            zh: c[2].trim().to_owned(),
+            apis: c[3].trim().to_owned(),
+            reliability: c[4].to_owned(),
+        },
+    )
 }
 
 #[test]
@@ -92,28 +79,16 @@ struct OpenRow {
 }
 
 fn open_reference() -> Vec<OpenRow> {
-    let path = support::fixtures_dir().join("reference/wechat_open_errcode.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (code, errmsg, zh, reliability) = (
-        col("code"),
-        col("errmsg_en"),
-        col("message_zh"),
-        col("reliability"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            OpenRow {
-                code: cells[code].parse().expect("an integer code"),
-                errmsg: cells[errmsg].to_owned(),
-                zh: cells[zh].to_owned(),
-                reliability: cells[reliability].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "wechat_open_errcode.tsv",
+        &["code", "errmsg_en", "message_zh", "reliability"],
+        |c| OpenRow {
+            code: c[0].parse().expect("an integer code"),
+            errmsg: c[1].to_owned(),
+            zh: c[2].to_owned(),
+            reliability: c[3].to_owned(),
+        },
+    )
 }
 
 #[test]

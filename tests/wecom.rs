@@ -15,28 +15,16 @@ struct Row {
 }
 
 fn reference() -> Vec<Row> {
-    let path = support::fixtures_dir().join("reference/wecom_errcode.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
-    let (code, zh, reliability, same) = (
-        col("code"),
-        col("message_zh"),
-        col("reliability"),
-        col("same_number_in_wechat"),
-    );
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            Row {
-                code: cells[code].parse().expect("an integer code"),
-                zh: cells[zh].to_owned(),
-                reliability: cells[reliability].to_owned(),
-                same: cells[same].to_owned(),
-            }
-        })
-        .collect()
+    support::reference(
+        "wecom_errcode.tsv",
+        &["code", "message_zh", "reliability", "same_number_in_wechat"],
+        |c| Row {
+            code: c[0].parse().expect("an integer code"),
+            zh: c[1].to_owned(),
+            reliability: c[2].to_owned(),
+            same: c[3].to_owned(),
+        },
+    )
 }
 
 #[test]

@@ -25,3 +25,37 @@ pub fn seed(prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()));
     std::fs::read_to_string(path).expect("the seed is UTF-8")
 }
+
+/// The rows of a reference table in `tests/fixtures/reference/`, read with nothing but
+/// `split('\t')` so that the check stays independent of the crate's own table reader: for each
+/// row, the cells of `columns`, in that order, passed to `row`. Panics if the file or a column
+/// is missing, or a row is short: a test must not pass without its evidence.
+pub fn reference<T>(file: &str, columns: &[&str], row: impl Fn(&[&str]) -> T) -> Vec<T> {
+    let path = fixtures_dir().join("reference").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let at: Vec<usize> = columns
+        .iter()
+        .map(|name| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{file} has no column {name}"))
+        })
+        .collect();
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let picked: Vec<&str> = at
+                .iter()
+                .map(|&i| {
+                    *cells
+                        .get(i)
+                        .unwrap_or_else(|| panic!("{file}: short row {line:?}"))
+                })
+                .collect();
+            row(&picked)
+        })
+        .collect()
+}
