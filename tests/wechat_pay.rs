@@ -1614,3 +1614,63 @@ fn a_known_code_beside_an_english_message_is_not_wechat_pays() {
     let (_, d) = decode_line(line, &options).expect("decodes");
     assert_eq!(d.action(), Some(Action::FixRequest), "{line}");
 }
+
+/// Steps the documentation gives where a body alone once got another: each line is a shape a
+/// merchant backend logs, and each step is quoted from the rows that decide it.
+#[cfg(feature = "json")]
+#[test]
+fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
+    use minierr::line::decode_line;
+    let options = minierr::DecodeOptions::new();
+    let cases: &[(&str, Action)] = &[
+        // A communication failure that says the server failed, in the English v2 servers also
+        // send: the SYSTEMERROR rows (接口返回错误, 系统超时) leave a refund's outcome unknown,
+        // and a query may simply ask again.
+        (
+            "POST https://api.mch.weixin.qq.com/secapi/pay/refund <xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[System Error]]></return_msg></xml>",
+            Action::Reconcile,
+        ),
+        (
+            "POST https://api.mch.weixin.qq.com/pay/refundquery <xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[System Error]]></return_msg></xml>",
+            Action::Retry,
+        ),
+        // An APIv3 refund's INVALID_REQUEST whose message only v2 REFUND_FEE_MISMATCH documents:
+        // a refund under that number exists, so query it before anything else.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 400 {"code":"INVALID_REQUEST","message":"订单金额或退款金额与之前请求不一致，请核实后再试"}"#,
+            Action::Reconcile,
+        ),
+        // The common table's 429 row: on a refund, throttling is not a clear "not accepted",
+        // as the refund page's FREQUENCY_LIMITED row says (reconcile); on a query it backs off.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 429 {"code":"RATELIMIT_EXCEEDED","message":"请求超过频率限制"}"#,
+            Action::Reconcile,
+        ),
+        (
+            r#"GET https://api.mch.weixin.qq.com/v3/refund/domestic/refunds/R1 429 {"code":"RATELIMIT_EXCEEDED","message":"请求超过频率限制"}"#,
+            Action::Backoff,
+        ),
+        // The close page lists BANKERROR (reconcile); its other spelling takes the same row.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1/close 500 {"code":"BANK_ERROR","message":"银行系统异常"}"#,
+            Action::Reconcile,
+        ),
+        // The refund page's funding sources are the merchant's: unsettled funds and the
+        // available balance (REFUND_SOURCE_UNSETTLED_FUNDS, REFUND_SOURCE_RECHARGE_FUNDS).
+        (
+            r#"{"return_code":"SUCCESS","return_msg":"OK","result_code":"FAIL","err_code":"NOTENOUGH","err_code_des":"交易未结算资金不足，请使用可用余额退款"}"#,
+            Action::FixConfig,
+        ),
+        // The merchant profit-sharing page lists no NOT_ENOUGH; the e-commerce one documents
+        // this message (fix_request). There is no payer to ask.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/profitsharing/orders 403 {"code":"NOT_ENOUGH","message":"分账金额不足"}"#,
+            Action::FixRequest,
+        ),
+    ];
+    for (line, expected) in cases {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
+        assert_eq!(d.action(), Some(*expected), "{line}");
+    }
+}

@@ -263,13 +263,47 @@ impl Code {
         if api.call_kind().is_none() && self.outcome() == Outcome::Unknown {
             return Some(Action::Reconcile);
         }
-        match self.meaning_matching(api, text) {
+        // Where the API's table does not list the code, its other spelling's row on the API
+        // (`BANK_ERROR` and `BANKERROR`: the tables' generations spell some codes both ways),
+        // then a row of another API that the body's message documents (`分账金额不足` is a
+        // profit-sharing row's), say more than the code's step with the call unknown.
+        let meaning = self
+            .meaning_matching(api, text)
+            .or_else(|| {
+                self.spelling_twin()
+                    .and_then(|twin| twin.meaning_matching(api, text))
+            })
+            .or_else(|| self.row_of_another_api_named_by(api.version(), text));
+        match meaning {
             Some(meaning) => Some(meaning.action()),
             None => self.action_in(
                 Some(api.version()),
                 api.call_kind().unwrap_or(CallKind::MovesMoney),
             ),
         }
+    }
+
+    /// [`Code::row_named_by`], where reading bodies is built in.
+    fn row_of_another_api_named_by(self, version: Version, text: &str) -> Option<Meaning> {
+        #[cfg(feature = "serde")]
+        return self.row_named_by(version, text);
+        #[cfg(not(feature = "serde"))]
+        {
+            let _ = (version, text);
+            None
+        }
+    }
+
+    /// The same code spelt the other way, with or without underscores (`BANK_ERROR` and
+    /// `BANKERROR`, `NOT_ENOUGH` and `NOTENOUGH`), where the catalog lists both.
+    fn spelling_twin(self) -> Option<Code> {
+        fn bare(code: &str) -> impl Iterator<Item = u8> + '_ {
+            code.bytes().filter(|&b| b != b'_')
+        }
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|&other| other != self && bare(other.code()).eq(bare(self.code())))
     }
 
     /// The code's meaning on `api` whose text the body's message holds, else its first.

@@ -419,9 +419,7 @@ impl<'a> V2Response<'a> {
             // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
             // whether the call took effect is unknown.
             let text = self.return_msg.as_deref().unwrap_or_default();
-            let busy = ["繁忙", "稍后", "超时", "系统错误", "系统异常"]
-                .iter()
-                .any(|w| text.contains(w));
+            let busy = is_outcome_unknown_text(text);
             let moves_money = match api {
                 Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
                 None => call == CallKind::MovesMoney,
@@ -525,6 +523,19 @@ pub(crate) fn decide(
     api: Option<Api>,
     call: CallKind,
 ) -> Option<Action> {
+    // The common status table's 429 row: on a refund, throttling is not a clear "not
+    // accepted"; query first. The API's own FREQUENCY_LIMITED row says which APIs that is
+    // (a refund's reconciles, a query's backs off), so a bare 429 or RATELIMIT_EXCEEDED on it
+    // takes that row's step.
+    let throttled = match code {
+        None => status == Some(429),
+        Some(code) => code == Code::RatelimitExceeded,
+    };
+    if let Some(api) = api.filter(|_| throttled) {
+        if let Some(own) = Code::FrequencyLimited.meaning_matching(api, text) {
+            return Some(own.action());
+        }
+    }
     let Some(code) = code else {
         return status_action(status, call);
     };
@@ -578,6 +589,14 @@ pub(crate) fn decide(
                     None => named.action_in(Some(version), call),
                 };
             }
+            // An APIv3 message that only a v2 page documents is the same server's text: its
+            // row's step holds (`订单金额或退款金额与之前请求不一致` is v2 REFUND_FEE_MISMATCH's:
+            // a refund under that number exists, so query it).
+            if version == Version::V3 {
+                if let Some(step) = step_documented_in_v2(code, text) {
+                    return Some(step);
+                }
+            }
         }
         _ => {}
     }
@@ -595,6 +614,19 @@ pub(crate) fn decide(
     }
 }
 
+/// The step of the v2 rows of codes other than `code` whose documented message `text` holds,
+/// where they all agree.
+fn step_documented_in_v2(code: Code, text: &str) -> Option<Action> {
+    let mut steps = Code::ALL
+        .iter()
+        .filter(|&&other| other != code)
+        .flat_map(|other| other.meanings())
+        .filter(|m| m.api().version() == Version::V2 && m.is_named_by(text))
+        .map(|m| m.action());
+    let first = steps.next()?;
+    steps.all(|step| step == first).then_some(first)
+}
+
 /// For an `INVALID_REQUEST` whose message no row of its own documents, the other code whose
 /// row does ([`Code::other_code_named_by`]).
 fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code> {
@@ -602,6 +634,38 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
         return None;
     }
     code.other_code_named_by(version, text)
+}
+
+/// Whether a communication failure's text says the server, the bank or the network failed
+/// (SYSTEMERROR's 系统超时, 系统异常 and 接口返回错误, BANKERROR's 银行系统异常, a busy or
+/// timed-out gateway), in Chinese or in the English the v2 servers also send (`System Error`):
+/// whether the call took effect is then unknown.
+fn is_outcome_unknown_text(text: &str) -> bool {
+    const CHINESE: [&str; 10] = [
+        "繁忙",
+        "稍后",
+        "超时",
+        "系统错误",
+        "系统异常",
+        "内部错误",
+        "服务不可用",
+        "服务暂不可用",
+        "网络异常",
+        "银行系统异常",
+    ];
+    const ENGLISH: [&str; 5] = [
+        "system error",
+        "systemerror",
+        "system busy",
+        "timed out",
+        "timeout",
+    ];
+    CHINESE.iter().any(|w| text.contains(w))
+        || ENGLISH.iter().any(|w| {
+            text.as_bytes()
+                .windows(w.len())
+                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 /// Whether a text names the signature (签名), not only the request's `sign_type` field (签名类型).
@@ -634,9 +698,18 @@ fn names_merchant_appid(text: &str) -> bool {
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
 /// `基本账户余额不足`, `商户可用退款余额不足`), not the payer's (`用户账号余额不足`).
 fn names_merchant_account(text: &str) -> bool {
-    ["商户", "基本账户", "运营账户", "退款余额"]
-        .iter()
-        .any(|word| text.contains(word))
+    // 未结算资金 and 可用余额 are the refund page's funding sources (`refund_account`:
+    // REFUND_SOURCE_UNSETTLED_FUNDS, REFUND_SOURCE_RECHARGE_FUNDS), the merchant's.
+    [
+        "商户",
+        "基本账户",
+        "运营账户",
+        "退款余额",
+        "未结算资金",
+        "可用余额",
+    ]
+    .iter()
+    .any(|word| text.contains(word))
 }
 
 /// The common status table's step for a code the catalog does not know, for the statuses
