@@ -1661,6 +1661,12 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"return_code":"SUCCESS","return_msg":"OK","result_code":"FAIL","err_code":"NOTENOUGH","err_code_des":"交易未结算资金不足，请使用可用余额退款"}"#,
             Action::FixConfig,
         ),
+        // wechatpay-java's exception names the status as `Wrong HttpStatusCode[…]`; a 5xx
+        // leaves a payment's outcome unknown (the common table's 500 row).
+        (
+            "com.wechat.pay.java.core.exception.ServiceException: Wrong HttpStatusCode[500]",
+            Action::Reconcile,
+        ),
         // The merchant profit-sharing page lists no NOT_ENOUGH; the e-commerce one documents
         // this message (fix_request). There is no payer to ask.
         (

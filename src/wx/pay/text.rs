@@ -610,8 +610,10 @@ pub fn api_in(line: &str) -> Option<Api> {
 
 /// What [`status_in`] looks for: each marker, and whether it holds `tatus` (one search for
 /// that word lets a line without it skip the six markers that hold it).
-const STATUS_MARKERS: [(&str, bool); 9] = [
+const STATUS_MARKERS: [(&str, bool); 10] = [
     ("httpStatusCode[", true),
+    // wechatpay-java's ServiceException message: `Wrong HttpStatusCode[500]`.
+    ("HttpStatusCode[", true),
     ("httpStatusCode=", true),
     ("StatusCode: ", true),
     ("status_code=", true),
@@ -632,6 +634,7 @@ const STATUS_MARKERS: [(&str, bool); 9] = [
 /// ```
 /// use minierr::wx::pay::status_in;
 /// assert_eq!(status_in("ServiceException{httpStatusCode[400], httpResponseBody[{}]}"), Some(400));
+/// assert_eq!(status_in("ServiceException: Wrong HttpStatusCode[500]"), Some(500));
 /// assert_eq!(status_in(r#"400,{"code":"PARAM_ERROR"}"#), Some(400));
 /// assert_eq!(status_in("应答的状态码不为200-299。status code[401]"), Some(401));
 /// assert_eq!(status_in("no status here"), None);
