@@ -1661,6 +1661,16 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"return_code":"SUCCESS","return_msg":"OK","result_code":"FAIL","err_code":"NOTENOUGH","err_code_des":"交易未结算资金不足，请使用可用余额退款"}"#,
             Action::FixConfig,
         ),
+        // A communication failure whose text a v2 page documents for one step takes it: a
+        // re-sent order number (OUT_TRADE_NO_USED, 商户订单号重复) may already be paid.
+        (
+            r#"{"return_code":"FAIL","return_msg":"商户订单号重复"}"#,
+            Action::Reconcile,
+        ),
+        (
+            r#"{"return_code":"FAIL","return_msg":"异常IP请求不予受理"}"#,
+            Action::FixConfig,
+        ),
         // wechatpay-java's exception names the status as `Wrong HttpStatusCode[…]`; a 5xx
         // leaves a payment's outcome unknown (the common table's 500 row).
         (

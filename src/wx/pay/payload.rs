@@ -442,6 +442,14 @@ impl<'a> V2Response<'a> {
                 || names_signature(text)
                 || names_merchant_id(text)
                 || names_merchant_appid(text);
+            // Otherwise a message a v2 page documents for one step names that step (商户订单号
+            // 重复 is OUT_TRADE_NO_USED's, 该订单已支付 ORDERPAID's): the server sends its
+            // business texts in return_msg too.
+            if !busy {
+                if let Some(step) = step_documented_in_v2(None, text) {
+                    return Some(step);
+                }
+            }
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
@@ -593,7 +601,7 @@ pub(crate) fn decide(
             // row's step holds (`订单金额或退款金额与之前请求不一致` is v2 REFUND_FEE_MISMATCH's:
             // a refund under that number exists, so query it).
             if version == Version::V3 {
-                if let Some(step) = step_documented_in_v2(code, text) {
+                if let Some(step) = step_documented_in_v2(Some(code), text) {
                     return Some(step);
                 }
             }
@@ -614,12 +622,12 @@ pub(crate) fn decide(
     }
 }
 
-/// The step of the v2 rows of codes other than `code` whose documented message `text` holds,
-/// where they all agree.
-fn step_documented_in_v2(code: Code, text: &str) -> Option<Action> {
+/// The step of the v2 rows (of codes other than `code`) whose documented message `text`
+/// holds, where they all agree.
+fn step_documented_in_v2(code: Option<Code>, text: &str) -> Option<Action> {
     let mut steps = Code::ALL
         .iter()
-        .filter(|&&other| other != code)
+        .filter(|&&other| Some(other) != code)
         .flat_map(|other| other.meanings())
         .filter(|m| m.api().version() == Version::V2 && m.is_named_by(text))
         .map(|m| m.action());
