@@ -263,34 +263,39 @@ impl Code {
         if api.call_kind().is_none() && self.outcome() == Outcome::Unknown {
             return Some(Action::Reconcile);
         }
-        // Where the API's table does not list the code, its other spelling's row on the API
-        // (`BANK_ERROR` and `BANKERROR`: the tables' generations spell some codes both ways),
-        // then a row of another API that the body's message documents (`分账金额不足` is a
-        // profit-sharing row's), say more than the code's step with the call unknown.
+        // Where an APIv3 table does not list the code, its other spelling's row on the API
+        // (`BANK_ERROR` and `BANKERROR`: the v3 tables' two generations spell some codes both
+        // ways) says more than the code's step with the call unknown. Not on v2, where
+        // `NO_AUTH` and `NOAUTH` are different rows of the red-packet pages.
+        // Then the row of the same operation, in the same version, in another merchant mode,
+        // where the body's message is that row's (the e-commerce `[电商收付通] 请求分账`'s
+        // 分账金额不足 for a direct merchant's 请求分账).
         let meaning = self
             .meaning_matching(api, text)
             .or_else(|| {
                 self.spelling_twin()
+                    .filter(|_| api.version() == Version::V3)
                     .and_then(|twin| twin.meaning_matching(api, text))
             })
-            .or_else(|| self.row_of_another_api_named_by(api.version(), text));
+            .or_else(|| {
+                let operation = operation_of(api);
+                self.meanings()
+                    .map(|m| m.api())
+                    .find(|&other| {
+                        other != api
+                            && other.version() == api.version()
+                            && operation_of(other) == operation
+                    })
+                    .and_then(|other| self.meaning_matching(other, text))
+                    // Borrowed only where the body's message is that row's own.
+                    .filter(|m| m.is_named_by(text))
+            });
         match meaning {
             Some(meaning) => Some(meaning.action()),
             None => self.action_in(
                 Some(api.version()),
                 api.call_kind().unwrap_or(CallKind::MovesMoney),
             ),
-        }
-    }
-
-    /// [`Code::row_named_by`], where reading bodies is built in.
-    fn row_of_another_api_named_by(self, version: Version, text: &str) -> Option<Meaning> {
-        #[cfg(feature = "serde")]
-        return self.row_named_by(version, text);
-        #[cfg(not(feature = "serde"))]
-        {
-            let _ = (version, text);
-            None
         }
     }
 
@@ -762,4 +767,17 @@ pub fn status_meanings() -> impl Iterator<Item = Meaning> {
 /// ```
 pub fn return_code_meanings() -> impl Iterator<Item = Meaning> {
     generated::RETURN_CODE_MEANINGS.iter().map(Meaning)
+}
+
+/// An API's operation: its name without the merchant-mode tag the tables put first
+/// (`[电商收付通] 请求分账` and `请求分账` are one operation).
+fn operation_of(api: Api) -> &'static str {
+    let name = api.name_zh();
+    match name
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once("] "))
+    {
+        Some((_, operation)) => operation,
+        None => name,
+    }
 }

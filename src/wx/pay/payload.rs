@@ -2,6 +2,9 @@
 //! and the one decision both feed.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::{AnyCode, Api, CallKind, Code, Outcome, Version};
 use crate::Action;
@@ -442,19 +445,14 @@ impl<'a> V2Response<'a> {
                 || names_signature(text)
                 || names_merchant_id(text)
                 || names_merchant_appid(text);
-            // Otherwise a message a v2 page documents for one step names that step (商户订单号
-            // 重复 is OUT_TRADE_NO_USED's, 该订单已支付 ORDERPAID's): the server sends its
-            // business texts in return_msg too.
-            if !busy {
-                if let Some(step) = step_documented_in_v2(None, text) {
-                    return Some(step);
-                }
-            }
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
                 (false, _) if configuration && !validator => Action::FixConfig,
-                (false, _) => Action::FixRequest,
+                // Otherwise a message the API's v2 page documents for one step names that step
+                // (商户订单号重复 is OUT_TRADE_NO_USED's, 该订单已支付 ORDERPAID's): the server
+                // sends its business texts in return_msg too.
+                (false, _) => step_documented_in_v2(None, api, text).unwrap_or(Action::FixRequest),
             });
         }
         if self.is_success() {
@@ -570,12 +568,14 @@ pub(crate) fn decide(
         // the common table's PARAM_ERROR 平台证书序列号Wechatpay-Serial错误 says. So a text
         // about that header, missing or wrong, is the request's to fix, as PARAM_ERROR's
         // documented fix is.
-        Code::ParamError | Code::InvalidRequest if text.contains("Wechatpay-Serial") => {
+        Code::ParamError | Code::InvalidRequest
+            if text.contains("Wechatpay-Serial") && !text.contains("过期") =>
+        {
             return Some(Action::FixRequest);
         }
-        // Any other text about certificates (证书) is configuration, as every row whose message
-        // names one is (CERT_ERROR, CA_ERROR). A validator's `输入源“…”` names a field of the
-        // request instead.
+        // Any other text about certificates (证书), an expired one named by that header
+        // included, is configuration, as every row whose message names one is (CERT_ERROR,
+        // CA_ERROR). A validator's `输入源“…”` names a field of the request instead.
         Code::ParamError | Code::InvalidRequest
             if text.contains("证书") && !text.contains("输入源“") =>
         {
@@ -601,7 +601,14 @@ pub(crate) fn decide(
             // row's step holds (`订单金额或退款金额与之前请求不一致` is v2 REFUND_FEE_MISMATCH's:
             // a refund under that number exists, so query it).
             if version == Version::V3 {
-                if let Some(step) = step_documented_in_v2(Some(code), text) {
+                // Where no row of its own documents the message: the API's own page first (a
+                // v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which reconciles), then the
+                // v2 page of the same operation.
+                let own = code.meanings().any(|m| m.is_named_by(text));
+                let step = api
+                    .and_then(|api| step_documented_on(api, code, text))
+                    .or_else(|| step_documented_in_v2(Some(code), api, text));
+                if let Some(step) = step.filter(|_| !own) {
                     return Some(step);
                 }
             }
@@ -622,17 +629,61 @@ pub(crate) fn decide(
     }
 }
 
-/// The step of the v2 rows (of codes other than `code`) whose documented message `text`
+/// The step of `api`'s rows (of codes other than `code`) whose documented message `text`
 /// holds, where they all agree.
-fn step_documented_in_v2(code: Option<Code>, text: &str) -> Option<Action> {
+fn step_documented_on(api: Api, code: Code, text: &str) -> Option<Action> {
     let mut steps = Code::ALL
         .iter()
-        .filter(|&&other| Some(other) != code)
+        .filter(|&&other| other != code)
         .flat_map(|other| other.meanings())
-        .filter(|m| m.api().version() == Version::V2 && m.is_named_by(text))
-        .map(|m| m.action());
+        .filter(|m| m.api() == api && m.is_named_by(text))
+        .map(super::Meaning::action);
     let first = steps.next()?;
     steps.all(|step| step == first).then_some(first)
+}
+
+/// The step of the v2 rows (of codes other than `code`) whose documented message `text`
+/// holds, where they all agree. With `api` known, only the rows of its operation count (the
+/// v2 page of the same name: a v3 refund's is v2's 申请退款), since one message means different
+/// things on different pages (订单不存在: a query gives up, a refund reconciles).
+fn step_documented_in_v2(code: Option<Code>, api: Option<Api>, text: &str) -> Option<Action> {
+    /// Every text that names a v2 row, in one automaton, with the row's code, API and step.
+    struct V2Messages {
+        automaton: AhoCorasick,
+        rows: Vec<(Code, Api, Action)>,
+    }
+    static V2_MESSAGES: LazyLock<Option<V2Messages>> = LazyLock::new(|| {
+        let mut texts = Vec::new();
+        let mut rows = Vec::new();
+        for &code in Code::ALL {
+            for meaning in code.meanings().filter(|m| m.api().version() == Version::V2) {
+                // An empty text would match everywhere; `is_named_by` never matches one.
+                for text in meaning.naming_texts().iter().filter(|t| !t.is_empty()) {
+                    texts.push(*text);
+                    rows.push((code, meaning.api(), meaning.action()));
+                }
+            }
+        }
+        let automaton = AhoCorasick::new(texts).ok()?;
+        Some(V2Messages { automaton, rows })
+    });
+    let messages = V2_MESSAGES.as_ref()?;
+    let mut agreed = None;
+    for found in messages.automaton.find_overlapping_iter(text) {
+        let Some(&(named, row_api, step)) = messages.rows.get(found.pattern().as_usize()) else {
+            continue;
+        };
+        let other_operation = api.is_some_and(|api| api.name_zh() != row_api.name_zh());
+        if Some(named) == code || other_operation {
+            continue;
+        }
+        match agreed {
+            None => agreed = Some(step),
+            Some(first) if first != step => return None,
+            Some(_) => {}
+        }
+    }
+    agreed
 }
 
 /// For an `INVALID_REQUEST` whose message no row of its own documents, the other code whose
@@ -649,7 +700,7 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
 /// timed-out gateway), in Chinese or in the English the v2 servers also send (`System Error`):
 /// whether the call took effect is then unknown.
 fn is_outcome_unknown_text(text: &str) -> bool {
-    const CHINESE: [&str; 10] = [
+    const WORDS: [&str; 18] = [
         "繁忙",
         "稍后",
         "超时",
@@ -660,20 +711,32 @@ fn is_outcome_unknown_text(text: &str) -> bool {
         "服务暂不可用",
         "网络异常",
         "银行系统异常",
-    ];
-    const ENGLISH: [&str; 5] = [
         "system error",
         "systemerror",
         "system busy",
         "timed out",
         "timeout",
+        "service unavailable",
+        "internal server error",
+        "bad gateway",
     ];
-    CHINESE.iter().any(|w| text.contains(w))
-        || ENGLISH.iter().any(|w| {
-            text.as_bytes()
-                .windows(w.len())
-                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+    // Built once; a search is one pass over the text, ASCII case aside.
+    static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(WORDS)
+            .ok()
+    });
+    // An English word counts whole: `connectTimeout参数错误` names a parameter.
+    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+    let bytes = text.as_bytes();
+    AUTOMATON.as_ref().is_some_and(|automaton| {
+        automaton.find_overlapping_iter(text).any(|found| {
+            let ascii = bytes.get(found.start()).is_some_and(u8::is_ascii);
+            let before = found.start().checked_sub(1).and_then(|i| bytes.get(i));
+            !ascii || !(letter(before) || letter(bytes.get(found.end())))
         })
+    })
 }
 
 /// Whether a text names the signature (签名), not only the request's `sign_type` field (签名类型).
@@ -706,18 +769,11 @@ fn names_merchant_appid(text: &str) -> bool {
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
 /// `基本账户余额不足`, `商户可用退款余额不足`), not the payer's (`用户账号余额不足`).
 fn names_merchant_account(text: &str) -> bool {
-    // 未结算资金 and 可用余额 are the refund page's funding sources (`refund_account`:
-    // REFUND_SOURCE_UNSETTLED_FUNDS, REFUND_SOURCE_RECHARGE_FUNDS), the merchant's.
-    [
-        "商户",
-        "基本账户",
-        "运营账户",
-        "退款余额",
-        "未结算资金",
-        "可用余额",
-    ]
-    .iter()
-    .any(|word| text.contains(word))
+    // 未结算资金 is the refund page's default funding source (`refund_account`:
+    // REFUND_SOURCE_UNSETTLED_FUNDS), the merchant's; a payer has none.
+    ["商户", "基本账户", "运营账户", "退款余额", "未结算资金"]
+        .iter()
+        .any(|word| text.contains(word))
 }
 
 /// The common status table's step for a code the catalog does not know, for the statuses
