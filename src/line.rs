@@ -333,7 +333,14 @@ fn every_form<'a>(
         match decode(line) {
             Ok(d) => {
                 let d = unwrapped(d, line, 0, decode);
-                if d.action() != Some(crate::Action::Success) {
+                // Only an object with another one after its first closing brace can be
+                // followed by one (a byte search); only then is the step worth finding here,
+                // since the report finds it again.
+                let may_hold_more = line.starts_with('{')
+                    && memchr::memchr(b'}', line.as_bytes())
+                        .and_then(|close| line.get(close..))
+                        .is_some_and(|rest| rest.contains('{'));
+                if !may_hold_more || d.action() != Some(crate::Action::Success) {
                     return Ok((Found::Json, with_line_context(d, line)));
                 }
                 // A success: the line's first value, when more follows it, may be followed by
