@@ -263,10 +263,11 @@ impl Code {
         if api.call_kind().is_none() && self.outcome() == Outcome::Unknown {
             return Some(Action::Reconcile);
         }
-        // Where an APIv3 table does not list the code, its other spelling's row on the API
-        // (`BANK_ERROR` and `BANKERROR`: the v3 tables' two generations spell some codes both
-        // ways) says more than the code's step with the call unknown. Not on v2, where
-        // `NO_AUTH` and `NOAUTH` are different rows of the red-packet pages.
+        // Where an APIv3 table does not list the code, its other spelling's row on the API,
+        // when the body's message is that row's (`BANK_ERROR` and `BANKERROR`: the v3 tables'
+        // two generations spell some codes both ways), says more than the code's step with the
+        // call unknown. Not on v2, where `NO_AUTH` and `NOAUTH` are different rows of the
+        // red-packet pages.
         // Then the row of the same operation, in the same version, in another merchant mode,
         // where the body's message is that row's (the e-commerce `[电商收付通] 请求分账`'s
         // 分账金额不足 for a direct merchant's 请求分账).
@@ -276,6 +277,8 @@ impl Code {
                 self.spelling_twin()
                     .filter(|_| api.version() == Version::V3)
                     .and_then(|twin| twin.meaning_matching(api, text))
+                    // Where the body's message is the row's own (`银行系统异常`).
+                    .filter(|m| m.is_named_by(text))
             })
             .or_else(|| {
                 let operation = operation_of(api);

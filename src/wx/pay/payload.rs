@@ -601,14 +601,37 @@ pub(crate) fn decide(
             // row's step holds (`订单金额或退款金额与之前请求不一致` is v2 REFUND_FEE_MISMATCH's:
             // a refund under that number exists, so query it).
             if version == Version::V3 {
-                // Where no row of its own documents the message: the API's own page first (a
-                // v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which reconciles), then the
-                // v2 page of the same operation.
-                let own = code.meanings().any(|m| m.is_named_by(text));
+                let moves_money = match api {
+                    Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
+                    None => call == CallKind::MovesMoney,
+                };
+                // A message that says the server failed leaves the outcome open, whatever
+                // else it says (`退款请求失败，系统繁忙，请稍后再试`).
+                if is_outcome_unknown_text(text) {
+                    return Some(if moves_money {
+                        Action::Reconcile
+                    } else {
+                        Action::Retry
+                    });
+                }
+                // The merchant's own balance is the merchant's to top up, whichever row's
+                // words it shares (`帐号余额不足，请到商户平台充值后再重试`).
+                if text.contains("余额不足") && names_merchant_account(text) {
+                    return Some(Action::FixConfig);
+                }
+                // Where no row of its own on the API documents the message: the API's own page
+                // first (a v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which reconciles),
+                // then the v2 page of the same operation. A text naming the merchant borrows no
+                // payer's row.
+                let own = code
+                    .meanings()
+                    .filter(|m| api.is_none_or(|api| m.api() == api))
+                    .any(|m| m.is_named_by(text));
                 let step = api
                     .and_then(|api| step_documented_on(api, code, text))
-                    .or_else(|| step_documented_in_v2(Some(code), api, text));
-                if let Some(step) = step.filter(|_| !own) {
+                    .or_else(|| step_documented_in_v2(Some(code), api, text))
+                    .filter(|_| !own && !text.contains("商户"));
+                if let Some(step) = step {
                     return Some(step);
                 }
             }
@@ -630,16 +653,34 @@ pub(crate) fn decide(
 }
 
 /// The step of `api`'s rows (of codes other than `code`) whose documented message `text`
-/// holds, where they all agree.
+/// holds, where they all agree. A row that gives up or repeats the call counts only where the
+/// message is all of its text: `退款请求失败：申请退款金额超过订单可退金额` says more than the
+/// catch-all `退款请求失败` does.
 fn step_documented_on(api: Api, code: Code, text: &str) -> Option<Action> {
     let mut steps = Code::ALL
         .iter()
         .filter(|&&other| other != code)
         .flat_map(|other| other.meanings())
         .filter(|m| m.api() == api && m.is_named_by(text))
+        .filter(|m| {
+            !is_final(m.action()) || m.naming_texts().iter().any(|t| is_whole_message(text, t))
+        })
         .map(super::Meaning::action);
     let first = steps.next()?;
     steps.all(|step| step == first).then_some(first)
+}
+
+/// Whether a step stops or repeats the call without looking first.
+fn is_final(step: Action) -> bool {
+    matches!(step, Action::GiveUp | Action::Retry)
+}
+
+/// Whether `text` is `message` and nothing more, spaces and a closing stop aside.
+fn is_whole_message(text: &str, message: &str) -> bool {
+    fn trim(t: &str) -> &str {
+        t.trim().trim_end_matches(['。', '.', '！', '!']).trim_end()
+    }
+    trim(text) == trim(message)
 }
 
 /// The step of the v2 rows (of codes other than `code`) whose documented message `text`
@@ -674,7 +715,10 @@ fn step_documented_in_v2(code: Option<Code>, api: Option<Api>, text: &str) -> Op
             continue;
         };
         let other_operation = api.is_some_and(|api| api.name_zh() != row_api.name_zh());
-        if Some(named) == code || other_operation {
+        let whole = text
+            .get(found.start()..found.end())
+            .is_some_and(|message| is_whole_message(text, message));
+        if Some(named) == code || other_operation || (is_final(step) && !whole) {
             continue;
         }
         match agreed {
@@ -683,7 +727,10 @@ fn step_documented_in_v2(code: Option<Code>, api: Option<Api>, text: &str) -> Op
             Some(_) => {}
         }
     }
-    agreed
+    // With the call not known, the pages that agree may not be its page (订单不存在 gives up
+    // on a query, the refund page spells it 订单号不存在 and reconciles): only a step that
+    // looks first or fixes the configuration is safe to take from them.
+    agreed.filter(|&step| api.is_some() || matches!(step, Action::Reconcile | Action::FixConfig))
 }
 
 /// For an `INVALID_REQUEST` whose message no row of its own documents, the other code whose
@@ -700,7 +747,7 @@ fn named_by_another_row(version: Version, code: Code, text: &str) -> Option<Code
 /// timed-out gateway), in Chinese or in the English the v2 servers also send (`System Error`):
 /// whether the call took effect is then unknown.
 fn is_outcome_unknown_text(text: &str) -> bool {
-    const WORDS: [&str; 18] = [
+    const WORDS: [&str; 21] = [
         "繁忙",
         "稍后",
         "超时",
@@ -717,8 +764,11 @@ fn is_outcome_unknown_text(text: &str) -> bool {
         "timed out",
         "timeout",
         "service unavailable",
+        "service temporarily unavailable",
         "internal server error",
         "bad gateway",
+        "gateway time-out",
+        "system_error",
     ];
     // Built once; a search is one pass over the text, ASCII case aside.
     static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -728,7 +778,7 @@ fn is_outcome_unknown_text(text: &str) -> bool {
             .ok()
     });
     // An English word counts whole: `connectTimeout参数错误` names a parameter.
-    let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+    let letter = |at: Option<&u8>| at.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let bytes = text.as_bytes();
     AUTOMATON.as_ref().is_some_and(|automaton| {
         automaton.find_overlapping_iter(text).any(|found| {
