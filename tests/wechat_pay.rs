@@ -1671,6 +1671,33 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"return_code":"FAIL","return_msg":"异常IP请求不予受理"}"#,
             Action::FixConfig,
         ),
+        // A v3 INVALID_REQUEST whose message another code's row on the same page documents
+        // takes that row's step: a close's 商户订单已支付 is ORDERPAID's (treat it as paid).
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1/close 400 {"code":"INVALID_REQUEST","message":"商户订单已支付"}"#,
+            Action::Reconcile,
+        ),
+        // A server failure in the message leaves a refund's outcome open; a message about the
+        // call rate on a query backs off.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 400 {"code":"INVALID_REQUEST","message":"退款请求失败，系统繁忙，请稍后再试"}"#,
+            Action::Reconcile,
+        ),
+        (
+            r#"GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1?mchid=1 400 {"code":"INVALID_REQUEST","message":"超过频率限制，请稍后再试"}"#,
+            Action::Backoff,
+        ),
+        // The merchant's own balance is the merchant's, in either version's shape.
+        (
+            "POST https://api.mch.weixin.qq.com/pay/unifiedorder <xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[帐号余额不足，请到商户平台充值后再重试]]></return_msg></xml>",
+            Action::FixConfig,
+        ),
+        // With the API unknown, a give-up that the query and close pages agree on is not
+        // taken: the refund page spells the same condition otherwise and reconciles.
+        (
+            r#"{"code":"INVALID_REQUEST","message":"订单不存在"}"#,
+            Action::FixRequest,
+        ),
         // wechatpay-java's exception names the status as `Wrong HttpStatusCode[…]`; a 5xx
         // leaves a payment's outcome unknown (the common table's 500 row).
         (

@@ -449,6 +449,11 @@ impl<'a> V2Response<'a> {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
                 (false, _) if configuration && !validator => Action::FixConfig,
+                // The merchant's own balance (`帐号余额不足，请到商户平台充值`) is the
+                // merchant's, whichever page's words it shares.
+                (false, _) if text.contains("余额不足") && names_merchant_account(text) => {
+                    Action::FixConfig
+                }
                 // Otherwise a message the API's v2 page documents for one step names that step
                 // (商户订单号重复 is OUT_TRADE_NO_USED's, 该订单已支付 ORDERPAID's): the server
                 // sends its business texts in return_msg too.
@@ -605,6 +610,31 @@ pub(crate) fn decide(
                     Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
                     None => call == CallKind::MovesMoney,
                 };
+                // Where no row of its own on the API documents the message, the API's own page
+                // speaks first (a v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which
+                // reconciles; a close's 银行系统异常 its BANKERROR row). A text naming the
+                // merchant borrows no row that asks the payer.
+                let own = code
+                    .meanings()
+                    .filter(|m| api.is_none_or(|api| m.api() == api))
+                    .any(|m| m.is_named_by(text));
+                let borrowable =
+                    |step: &Action| !own && !(*step == Action::AskUser && text.contains("商户"));
+                if let Some(step) = api
+                    .and_then(|api| step_documented_on(api, code, text))
+                    .filter(borrowable)
+                {
+                    return Some(step);
+                }
+                // A message about the call rate (频率, the word of FREQUENCY_LIMITED's and
+                // RATELIMIT_EXCEEDED's rows) is throttling: the API's own FREQUENCY_LIMITED row
+                // says its step (a refund reconciles), else back off.
+                if text.contains("频率") {
+                    return Some(
+                        api.and_then(|api| Code::FrequencyLimited.meaning_matching(api, text))
+                            .map_or(Action::Backoff, super::Meaning::action),
+                    );
+                }
                 // A message that says the server failed leaves the outcome open, whatever
                 // else it says (`退款请求失败，系统繁忙，请稍后再试`).
                 if is_outcome_unknown_text(text) {
@@ -619,19 +649,9 @@ pub(crate) fn decide(
                 if text.contains("余额不足") && names_merchant_account(text) {
                     return Some(Action::FixConfig);
                 }
-                // Where no row of its own on the API documents the message: the API's own page
-                // first (a v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which reconciles),
-                // then the v2 page of the same operation. A text naming the merchant borrows no
-                // payer's row.
-                let own = code
-                    .meanings()
-                    .filter(|m| api.is_none_or(|api| m.api() == api))
-                    .any(|m| m.is_named_by(text));
-                let step = api
-                    .and_then(|api| step_documented_on(api, code, text))
-                    .or_else(|| step_documented_in_v2(Some(code), api, text))
-                    .filter(|_| !own && !text.contains("商户"));
-                if let Some(step) = step {
+                // Then the v2 page of the same operation.
+                if let Some(step) = step_documented_in_v2(Some(code), api, text).filter(borrowable)
+                {
                     return Some(step);
                 }
             }
