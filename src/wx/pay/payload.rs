@@ -619,7 +619,7 @@ pub(crate) fn decide(
                     .filter(|m| api.is_none_or(|api| m.api() == api))
                     .any(|m| m.is_named_by(text));
                 let borrowable =
-                    |step: &Action| !own && !(*step == Action::AskUser && text.contains("商户"));
+                    |step: &Action| !(own || (*step == Action::AskUser && text.contains("商户")));
                 if let Some(step) = api
                     .and_then(|api| step_documented_on(api, code, text))
                     .filter(borrowable)
