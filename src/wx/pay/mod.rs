@@ -62,10 +62,24 @@
 //! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:
-//! [`Action::FixConfig`]).
+//! [`Action::FixConfig`]). On APIv3 the API's own page speaks first (a close's 商户订单已支付
+//! is `ORDERPAID`'s), then a server failure in the message (outcome unknown), the call rate
+//! (频率: the API's `FREQUENCY_LIMITED` row, else [`Action::Backoff`]), the merchant's own
+//! balance, and last the v2 page of the same operation (a refund's 订单金额或退款金额与之前请求
+//! 不一致 is v2 `REFUND_FEE_MISMATCH`'s: reconcile).
 //! With the API unknown, a code's documented message names its row when that row's step
 //! differs from the code's own (`INVALID_REQUEST` with `此IP地址不允许调用接口` is a transfer's
 //! IP allow-list).
+//!
+//! Borrowing another row is held back where it could stop or repeat a call that moved money:
+//! a row that gives up or retries counts only for its whole message (the catch-all
+//! `退款请求失败` says less than `退款请求失败：申请退款金额超过订单可退金额`), and with the API
+//! unknown only a row that reconciles or names the configuration is borrowed (订单不存在 gives
+//! up on the query page; the refund page spells it 订单号不存在 and reconciles). A v2
+//! communication failure (`return_code` FAIL) reads its `return_msg` the same way: a failed
+//! server or gateway first (`System Error`, 系统繁忙, `Gateway Time-out`: reconcile on a call
+//! that may move money, retry on a query), then configuration words and the merchant's
+//! balance, then the API's documented messages (商户订单号重复: reconcile).
 //!
 //! # Whose body it is
 //!
