@@ -1698,6 +1698,12 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"code":"INVALID_REQUEST","message":"订单不存在"}"#,
             Action::FixRequest,
         ),
+        // A certificate download for a merchant that has only the WeChat Pay public key:
+        // wechatpay-java#303 and #306 show this older wording of the certificates row.
+        (
+            r#"com.wechat.pay.java.core.exception.ServiceException: Wrong HttpStatusCode[404]httpResponseBody[{"code":"RESOURCE_NOT_EXISTS","message":"证书不存在"}]"#,
+            Action::FixConfig,
+        ),
         // wechatpay-java's exception names the status as `Wrong HttpStatusCode[…]`; a 5xx
         // leaves a payment's outcome unknown (the common table's 500 row).
         (
