@@ -1698,6 +1698,16 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"code":"INVALID_REQUEST","message":"订单不存在"}"#,
             Action::FixRequest,
         ),
+        // A communication failure about the call rate backs off (FREQUENCY_LIMITED's word).
+        (
+            r#"{"return_code":"FAIL","return_msg":"频率限制"}"#,
+            Action::Backoff,
+        ),
+        // The money a refund draws on is the merchant's, whichever spelling names the code.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 403 {"code":"NOTENOUGH","message":"退款资金不足"}"#,
+            Action::FixConfig,
+        ),
         // A certificate download for a merchant that has only the WeChat Pay public key:
         // wechatpay-java#303 and #306 show this older wording of the certificates row.
         (

@@ -76,10 +76,11 @@
 //! `退款请求失败` says less than `退款请求失败：申请退款金额超过订单可退金额`), and with the API
 //! unknown only a row that reconciles or names the configuration is borrowed (订单不存在 gives
 //! up on the query page; the refund page spells it 订单号不存在 and reconciles). A v2
-//! communication failure (`return_code` FAIL) reads its `return_msg` the same way: a failed
-//! server or gateway first (`System Error`, 系统繁忙, `Gateway Time-out`: reconcile on a call
-//! that may move money, retry on a query), then configuration words and the merchant's
-//! balance, then the API's documented messages (商户订单号重复: reconcile).
+//! communication failure (`return_code` FAIL) reads its `return_msg` the same way: the call
+//! rate first (频率: the API's `FREQUENCY_LIMITED` row, else back off), then a failed server or
+//! gateway (`System Error`, 系统繁忙, `Gateway Time-out`: reconcile on a call that may move
+//! money, retry on a query), then configuration words and the merchant's balance, then the
+//! API's documented messages (商户订单号重复: reconcile).
 //!
 //! # Whose body it is
 //!

@@ -445,6 +445,14 @@ impl<'a> V2Response<'a> {
                 || names_signature(text)
                 || names_merchant_id(text)
                 || names_merchant_appid(text);
+            // A text about the call rate (频率, FREQUENCY_LIMITED's word) is throttling: the
+            // API's own FREQUENCY_LIMITED row says its step, else back off.
+            if text.contains("频率") {
+                return Some(
+                    api.and_then(|api| Code::FrequencyLimited.meaning_matching(api, text))
+                        .map_or(Action::Backoff, super::Meaning::action),
+                );
+            }
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
                 (true, false) => Action::Retry,
@@ -840,10 +848,18 @@ fn names_merchant_appid(text: &str) -> bool {
 /// `基本账户余额不足`, `商户可用退款余额不足`), not the payer's (`用户账号余额不足`).
 fn names_merchant_account(text: &str) -> bool {
     // 未结算资金 is the refund page's default funding source (`refund_account`:
-    // REFUND_SOURCE_UNSETTLED_FUNDS), the merchant's; a payer has none.
-    ["商户", "基本账户", "运营账户", "退款余额", "未结算资金"]
-        .iter()
-        .any(|word| text.contains(word))
+    // REFUND_SOURCE_UNSETTLED_FUNDS), the merchant's, and 退款资金 the money a refund draws on;
+    // a payer has neither.
+    [
+        "商户",
+        "基本账户",
+        "运营账户",
+        "退款余额",
+        "未结算资金",
+        "退款资金",
+    ]
+    .iter()
+    .any(|word| text.contains(word))
 }
 
 /// The common status table's step for a code the catalog does not know, for the statuses
