@@ -423,10 +423,7 @@ impl<'a> V2Response<'a> {
             // whether the call took effect is unknown.
             let text = self.return_msg.as_deref().unwrap_or_default();
             let busy = is_outcome_unknown_text(text);
-            let moves_money = match api {
-                Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
-                None => call == CallKind::MovesMoney,
-            };
+            let moves_money = may_move_money(api, call);
             // What the merchant configures, in the words of the codes that document it:
             // SIGNERROR's 签名, CERT_ERROR's 证书 (in English, `certificate`), NOAUTH's 权限,
             // the merchant's own number, 商户号 or `mch_id` (MCH_NOT_EXISTS 商户号不存在,
@@ -448,10 +445,7 @@ impl<'a> V2Response<'a> {
             // A text about the call rate (频率, FREQUENCY_LIMITED's word) is throttling: the
             // API's own FREQUENCY_LIMITED row says its step, else back off.
             if text.contains("频率") {
-                return Some(
-                    api.and_then(|api| Code::FrequencyLimited.meaning_matching(api, text))
-                        .map_or(Action::Backoff, super::Meaning::action),
-                );
+                return Some(throttled_step(api, text));
             }
             return Some(match (busy, moves_money) {
                 (true, true) => Action::Reconcile,
@@ -614,10 +608,7 @@ pub(crate) fn decide(
             // row's step holds (`订单金额或退款金额与之前请求不一致` is v2 REFUND_FEE_MISMATCH's:
             // a refund under that number exists, so query it).
             if version == Version::V3 {
-                let moves_money = match api {
-                    Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
-                    None => call == CallKind::MovesMoney,
-                };
+                let moves_money = may_move_money(api, call);
                 // Where no row of its own on the API documents the message, the API's own page
                 // speaks first (a v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which
                 // reconciles; a close's 银行系统异常 its BANKERROR row). A text naming the
@@ -638,10 +629,7 @@ pub(crate) fn decide(
                 // RATELIMIT_EXCEEDED's rows) is throttling: the API's own FREQUENCY_LIMITED row
                 // says its step (a refund reconciles), else back off.
                 if text.contains("频率") {
-                    return Some(
-                        api.and_then(|api| Code::FrequencyLimited.meaning_matching(api, text))
-                            .map_or(Action::Backoff, super::Meaning::action),
-                    );
+                    return Some(throttled_step(api, text));
                 }
                 // A message that says the server failed leaves the outcome open, whatever
                 // else it says (`退款请求失败，系统繁忙，请稍后再试`).
@@ -678,6 +666,22 @@ pub(crate) fn decide(
             .map(super::Meaning::action)
             .or_else(|| code.action_in(Some(version), call)),
     }
+}
+
+/// Whether the call may have moved money: its API's kind where the API is known (the common
+/// table belongs to every API, so it may), else the caller's `call`.
+fn may_move_money(api: Option<Api>, call: CallKind) -> bool {
+    match api {
+        Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
+        None => call == CallKind::MovesMoney,
+    }
+}
+
+/// The step for a throttled answer: the API's own FREQUENCY_LIMITED row (a refund's
+/// reconciles, a query's backs off), else [`Action::Backoff`].
+fn throttled_step(api: Option<Api>, text: &str) -> Action {
+    api.and_then(|api| Code::FrequencyLimited.meaning_matching(api, text))
+        .map_or(Action::Backoff, super::Meaning::action)
 }
 
 /// The step of `api`'s rows (of codes other than `code`) whose documented message `text`
