@@ -1470,7 +1470,10 @@ fn the_body_speaks_and_other_services_do_not() {
         ("certificate not match", Action::FixConfig),
         ("证书已过期", Action::FixConfig),
         ("商户号非法", Action::FixConfig),
-        ("mch_id参数格式错误", Action::FixConfig),
+        // …but an ID in the wrong format is the documented 参数格式校验错误: the request as
+        // sent (threads: an XML serialiser that mangled the tags, a request built without
+        // the merchant's fields).
+        ("mch_id参数格式错误", Action::FixRequest),
         (
             "请确认请求参数是否正确param mch_id invalid",
             Action::FixConfig,
@@ -1670,6 +1673,16 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
         (
             r#"{"return_code":"FAIL","return_msg":"异常IP请求不予受理"}"#,
             Action::FixConfig,
+        ),
+        // The merchant's IDs: a wrong one is unknown or unmatched (the merchant's settings),
+        // one in the wrong format is the documented 参数格式校验错误 (the request as sent).
+        (
+            r#"{"return_code":"FAIL","return_msg":"appid和mch_id不匹配"}"#,
+            Action::FixConfig,
+        ),
+        (
+            r#"{"return_code":"FAIL","return_msg":"mch_id参数格式错误"}"#,
+            Action::FixRequest,
         ),
         // A v3 INVALID_REQUEST whose message another code's row on the same page documents
         // takes that row's step: a close's 商户订单已支付 is ORDERPAID's (treat it as paid).

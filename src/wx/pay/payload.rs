@@ -434,14 +434,18 @@ impl<'a> V2Response<'a> {
             // payer's openid, which the request carries). A validator's `输入源“/body/xml/…”`
             // names a field the request sent or left out: the request's. So does 签名类型, the
             // request's own `sign_type` parameter (MD5 or HMAC-SHA256, the pages' request
-            // tables), not the key that signs.
+            // tables), not the key that signs. An ID the merchant configured wrongly is
+            // reported as unknown or unmatched (不存在, 不匹配); an ID whose format is wrong
+            // (`mch_id参数格式错误`) is the other documented cause, 参数格式校验错误: the
+            // request as sent is malformed.
             let validator = text.contains("输入源“");
-            let configuration = ["证书", "certificate", "权限", "商户号"]
+            let names_merchant_ids =
+                text.contains("商户号") || names_merchant_id(text) || names_merchant_appid(text);
+            let configuration = ["证书", "certificate", "权限"]
                 .iter()
                 .any(|w| text.contains(w))
                 || names_signature(text)
-                || names_merchant_id(text)
-                || names_merchant_appid(text);
+                || (names_merchant_ids && !text.contains("格式"));
             // A text about the call rate (频率, FREQUENCY_LIMITED's word) is throttling: the
             // API's own FREQUENCY_LIMITED row says its step, else back off.
             if text.contains("频率") {
