@@ -1674,6 +1674,16 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"return_code":"FAIL","return_msg":"异常IP请求不予受理"}"#,
             Action::FixConfig,
         ),
+        // A signature that fails is the merchant's keys; an Authorization header the server
+        // cannot parse was built wrongly.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 401 {"code":"SIGN_ERROR","message":"签名错误，请检查后再试"}"#,
+            Action::FixConfig,
+        ),
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 401 {"code":"SIGN_ERROR","message":"Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》"}"#,
+            Action::FixRequest,
+        ),
         // The merchant's IDs: a wrong one is unknown or unmatched (the merchant's settings),
         // one in the wrong format is the documented 参数格式校验错误 (the request as sent).
         (

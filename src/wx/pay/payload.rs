@@ -584,6 +584,15 @@ pub(crate) fn decide(
         {
             return Some(Action::FixRequest);
         }
+        // So is the `Authorization` header: a key or serial configured wrongly still yields a
+        // well-formed header whose signature fails (签名错误, 验签失败); a header the server
+        // cannot parse (`Http头Authorization值格式错误`) was built wrongly or left out, which the
+        // threads with that text found (an HTTP client that did not sign,
+        // wechatpay-apache-httpclient#193; an SDK that sent its headers in the body,
+        // PowerWeChat#263).
+        Code::SignError if text.contains("Authorization") && text.contains("格式") => {
+            return Some(Action::FixRequest);
+        }
         // Any other text about certificates (证书), an expired one named by that header
         // included, is configuration, as every row whose message names one is (CERT_ERROR,
         // CA_ERROR). A validator's `输入源“…”` names a field of the request instead.
