@@ -846,6 +846,20 @@ fn sdk_renderings_in_log_lines() {
             None,
             Action::FixConfig,
         ),
+        // best-pay-sdk's exception (https://github.com/Pay-Group/best-pay-sdk/issues/30 shows
+        // the form): the payer's openid belongs to another app, which the request paired.
+        (
+            "java.lang.RuntimeException: 【微信统一支付】发起支付, returnCode != SUCCESS, returnMsg = appid and openid not match",
+            Found::PayText,
+            None,
+            Action::FixRequest,
+        ),
+        (
+            "【微信统一支付】发起支付, resultCode != SUCCESS, err_code = ORDERPAID err_code_des=该订单已支付",
+            Found::PayText,
+            Some("ORDERPAID"),
+            Action::Reconcile,
+        ),
         // What WxJava's checkResult logs first: the same fields unbracketed
         // (https://github.com/binarywang/WxJava/issues/1170 shows the form).
         (

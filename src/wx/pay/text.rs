@@ -26,7 +26,10 @@ impl Answer<'static> {
     /// - wechatpy's `WeChatPayException`, `Error code: FAIL, message: …. Pay Error code: None,
     ///   message: None` (`return_code`, `return_msg`, `err_code`, `err_code_des`);
     /// - yansongda/pay's `Get Wechat API Error:<return_msg>` (v2's communication layer) and
-    ///   `Wechat Business Error: <err_code> - <err_code_des>`.
+    ///   `Wechat Business Error: <err_code> - <err_code_des>`;
+    /// - best-pay-sdk's `【微信统一支付】发起支付, returnCode != SUCCESS, returnMsg = <return_msg>`
+    ///   and `…, resultCode != SUCCESS, err_code = <err_code> err_code_des=<err_code_des>`,
+    ///   which many shops' own code repeats word for word.
     ///
     /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
     /// [`line::decode_line`](crate::line::decode_line) finds as JSON; [`status_in`] reads its
@@ -60,6 +63,15 @@ impl Answer<'static> {
     /// let Some(Answer::V2(logged)) = Answer::from_sdk_text(line) else { panic!() };
     /// assert_eq!(logged.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
     /// assert!(Answer::from_sdk_text("错误代码：40001，错误信息：invalid credential").is_none());
+    /// // best-pay-sdk's texts, and the same words a notification handler logs with the OK of
+    /// // a successful call.
+    /// let line = "java.lang.RuntimeException: 【微信统一支付】发起支付, resultCode != SUCCESS, err_code = ORDERPAID err_code_des=该订单已支付";
+    /// let Some(Answer::V2(paid)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!((paid.err_code().and_then(|c| c.known()), paid.err_code_des()), (Some(Code::OrderPaid), Some("该订单已支付")));
+    /// let line = "【微信统一支付】发起支付, returnCode != SUCCESS, returnMsg = appid and openid not match";
+    /// let Some(Answer::V2(failed)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!((failed.return_code(), failed.return_msg()), (Some("FAIL"), Some("appid and openid not match")));
+    /// assert!(Answer::from_sdk_text("【微信支付异步通知】发起支付, returnCode != SUCCESS, returnMsg = OK").is_none());
     /// let line = "WeChatPayException: Error code: FAIL, message: 签名错误. Pay Error code: None, message: None";
     /// let Some(Answer::V2(response)) = Answer::from_sdk_text(line) else { panic!() };
     /// assert_eq!((response.return_msg(), response.err_code()), (Some("签名错误"), None));
@@ -74,6 +86,7 @@ impl Answer<'static> {
             .or_else(|| wxjava_fields(line))
             .or_else(|| wechatpy_text(line))
             .or_else(|| yansongda_text(line))
+            .or_else(|| best_pay_text(line))
             .or_else(|| thrown_code(line))
     }
 
@@ -221,6 +234,42 @@ fn yansongda_text(line: &str) -> Option<Answer<'static>> {
         Some("FAIL".to_owned()),
         owned(code),
         owned(description),
+    )))
+}
+
+/// best-pay-sdk's v2 exceptions: `returnCode != SUCCESS, returnMsg = ` before `return_msg`,
+/// and `resultCode != SUCCESS, err_code = ` before `err_code`, ` err_code_des=` and its text.
+/// Each value runs to the line's end (or to the next label), since a message may hold commas.
+fn best_pay_text(line: &str) -> Option<Answer<'static>> {
+    // Both forms hold this; most lines do not.
+    find_str(line, " != SUCCESS, ")?;
+    let value = |text: &str| {
+        let text = text.trim().trim_end_matches(['"', '\'']).trim();
+        Some(text.to_owned()).filter(|t| !t.is_empty() && t != "null")
+    };
+    if let Some((_, message)) = split_once_str(line, "returnCode != SUCCESS, returnMsg = ") {
+        let message = value(message)?;
+        // A notification handler that logs this text when `result_code` fails prints the
+        // communication layer's OK: that call did not fail there.
+        if message.eq_ignore_ascii_case("OK") || message == "SUCCESS" {
+            return None;
+        }
+        return Some(Answer::V2(super::V2Response::from_fields(
+            Some("FAIL".to_owned()),
+            Some(message),
+            None,
+            None,
+            None,
+        )));
+    }
+    let (_, rest) = split_once_str(line, "resultCode != SUCCESS, err_code = ")?;
+    let (code, description) = split_once_str(rest, " err_code_des=").unwrap_or((rest, ""));
+    Some(Answer::V2(super::V2Response::from_fields(
+        None,
+        None,
+        Some("FAIL".to_owned()),
+        Some(value(code)?),
+        value(description),
     )))
 }
 
