@@ -532,7 +532,7 @@ fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
 /// platform's shape with a code its catalog lacks; a nested object whose code a catalog knows is
 /// the answer instead. So does a backend's success envelope around a failure it passes on
 /// (`{"code":200,"msg":"success","data":{"errcode":40029,…}}`): the call it reports on
-/// failed. The open platform's own known failure codes are kept as they are.
+/// failed. Either may pass the answer on as escaped text in one of its strings. The open platform's own known failure codes are kept as they are.
 fn unwrapped<'a>(
     outer: Diagnosis<'a>,
     line: &'a str,
@@ -544,13 +544,24 @@ fn unwrapped<'a>(
     if !envelope {
         return outer;
     }
+    let wrapped = |d: &Diagnosis<'a>| d.is_known() && d.platform() != crate::Platform::OpenPlatform;
     let inner = line
         .match_indices('{')
         .filter(|(at, _)| *at > start)
         .take(MAX_OBJECT_STARTS)
         .filter_map(|(at, _)| json_object_at(line, at))
         .filter_map(|object| decode(object).ok())
-        .find(|d| d.is_known() && d.platform() != crate::Platform::OpenPlatform);
+        .find(wrapped);
+    // An envelope that passes the answer on as text (`{"code":500,"msg":"{\"errcode\":40001,…}"}`,
+    // or an HTTP client's message quoting the body it got) holds it escaped in one of its
+    // strings: only strings with escaped quotes can, and each is read as a whole line is.
+    let inner = inner.or_else(|| {
+        let envelope = json_object_at(line, start)?;
+        quoted_strings(envelope)
+            .filter(|string| string.contains("\\\""))
+            .filter_map(|string| decode(string).ok())
+            .find(wrapped)
+    });
     // The first object a catalog knows is the one wrapped; a success there (with failures
     // listed deeper, as WeCom's batch results list one errcode per item) leaves the envelope's
     // answer standing.

@@ -755,6 +755,18 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
             Platform::WechatServer,
             Action::Refresh,
         ),
+        // The envelope passes the answer on as text: escaped JSON in a string, or an HTTP
+        // client's message quoting the body it got (Guzzle's `resulted in a … response:`).
+        (
+            r#"{"code":500,"msg":"{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"}"#,
+            Platform::WechatServer,
+            Action::Refresh,
+        ),
+        (
+            r#"{"success":false,"code":500,"message":"Client error: `GET https:\/\/api.mch.weixin.qq.com\/v3\/certificates` resulted in a `401 Unauthorized` response:\n{\"code\":\"SIGN_ERROR\",\"message\":\" 签名信息错误，验签失败\"}\n"}"#,
+            Platform::WechatPay,
+            Action::FixConfig,
+        ),
         (
             r#"{"errMsg":"config:invalid url domain"}"#,
             Platform::Wechat,
@@ -773,6 +785,13 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
     let listed = r#"{"code":200,"msg":"success","data":{"errcode":0,"errmsg":"ok","list":[{"errcode":40003,"errmsg":"invalid openid"}]}}"#;
     let (_, d) = decode_line(listed, &options).expect("decodes");
     assert_eq!(d.action(), Some(Action::Success), "{listed}");
+    let escaped = r#"{"code":200,"msg":"ok","data":"{\"errcode\":0,\"errmsg\":\"ok\"}"}"#;
+    let (_, d) = decode_line(escaped, &options).expect("decodes");
+    assert_eq!(
+        (d.platform(), d.action()),
+        (Platform::OpenPlatform, Some(Action::Success)),
+        "{escaped}"
+    );
     // Spring's error body and OAuth's are no Alipay payload.
     for line in [
         r#"{"timestamp":"2024-01-01T00:00:00","status":500,"error":"Internal Server Error","path":"/x"}"#,
