@@ -556,6 +556,7 @@ fn unwrapped<'a>(
     // or an HTTP client's message quoting the body it got) holds it escaped in one of its
     // strings: only strings with escaped quotes can, and each is read as a whole line is.
     let inner = inner.or_else(|| {
+        find_str(line.get(start..)?, "\\\"")?;
         let envelope = json_object_at(line, start)?;
         quoted_strings(envelope)
             .filter(|string| string.contains("\\\""))

@@ -773,6 +773,25 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
         .filter_map(|i| Some((i["line"].as_u64()?, i["platform"].as_str()?)))
         .collect();
     assert_eq!(read, [(1, "alipay_gateway"), (2, "wechat")]);
+    // PHP's short array syntax breaks JSON on its first line: lines, not a broken array.
+    let log = concat!(
+        r#"["errcode" => 45065 "errmsg" => "clientmsgid exist" "msg_id" => "3147483331"]"#,
+        "\n",
+        r#"{"errcode":40001,"errmsg":"invalid credential"}"#,
+        "\n",
+    );
+    let items = json_lines(&minierr_stdin(&["decode", "--json"], log));
+    let lines: Vec<u64> = items.iter().filter_map(|i| i["line"].as_u64()).collect();
+    assert_eq!(lines, [1, 2], "{items:?}");
+    assert_eq!(items[1]["platform"], "wechat_server");
+    // A pretty-printed array's first line is JSON cut short: an array still.
+    let pretty = "[{\"errcode\": 40001,\n  \"errmsg\": \"invalid credential\"}]\n";
+    let items = json_lines(&minierr_stdin(&["decode", "--json"], pretty));
+    let platforms: Vec<&str> = items
+        .iter()
+        .filter_map(|i| i["platform"].as_str())
+        .collect();
+    assert_eq!(platforms, ["wechat_server"]);
 
     let array =
         r#"[{"errMsg":"request:fail timeout"}, {"errcode":40001,"errmsg":"invalid credential"}]"#;

@@ -156,8 +156,13 @@ fn starts_json_array(bytes: &[u8], at_end: bool) -> Start {
     };
     let (first_line, later_lines) = head.split_at(newline);
     let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
-    if !matches!(values.next(), Some(Ok(_))) {
-        return Start::Array(true);
+    match values.next() {
+        Some(Ok(_)) => {}
+        // A first line that breaks JSON's syntax before it ends (PHP's short array,
+        // `["errcode" => 45065 …]`) starts no array; one cut short may be an array's first
+        // line, pretty-printed.
+        Some(Err(e)) if !e.is_eof() => return Start::Array(false),
+        _ => return Start::Array(true),
     }
     if first_line
         .get(values.byte_offset()..)
