@@ -1268,12 +1268,14 @@ fn named_fields_in_log_lines() {
             Some("SYSTEMERROR"),
             Action::Reconcile,
         ),
-        // The sandbox's `retmsg`, printed by PHP (helei112g/payment#154): the merchant's ID.
+        // The sandbox's `retmsg`, printed by PHP (helei112g/payment#154): it names the
+        // parameter it could not read from the request (the sandbox's transfers want `mch_id`
+        // where production takes `mchid`, befinal/node-tenpay#75).
         (
             "Array (     [return_code] => FAIL     [retmsg] => 请确认请求参数是否正确mch_id     [retcode] => 1 )",
             fields,
             None,
-            Action::FixConfig,
+            Action::FixRequest,
         ),
         // WxJava's camelCase names, beside each other (binarywang/WxJava#693).
         (
@@ -1488,9 +1490,11 @@ fn the_body_speaks_and_other_services_do_not() {
         // sent (threads: an XML serialiser that mangled the tags, a request built without
         // the merchant's fields).
         ("mch_id参数格式错误", Action::FixRequest),
+        // So is a text that sends the reader to the request's parameters: the sandbox could
+        // not read the ID from a body posted without its content type.
         (
             "请确认请求参数是否正确param mch_id invalid",
-            Action::FixConfig,
+            Action::FixRequest,
         ),
         // A service provider's sub-merchant field is the request's.
         ("请确认请求参数是否正确sub_mch_id", Action::FixRequest),

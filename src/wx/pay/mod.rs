@@ -61,8 +61,9 @@
 //! any other certificate (证书) is configuration, as the certificate codes are. Likewise a
 //! `SIGN_ERROR` saying the `Authorization` header is malformed (`Http头Authorization值格式错误`)
 //! is the request's, where a signature that merely fails is the merchant's keys; and a v2
-//! `return_msg` saying a merchant ID has the wrong format (`mch_id参数格式错误`) is the
-//! documented 参数格式校验错误, where one that is unknown or unmatched is configuration.
+//! `return_msg` that names a merchant ID but points at the request's parameters (an ID in the
+//! wrong format, `mch_id参数格式错误`, the documented 参数格式校验错误; `请确认请求参数是否正确`)
+//! is the request's, where one that is unknown or unmatched is configuration.
 //! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:

@@ -435,17 +435,19 @@ impl<'a> V2Response<'a> {
             // names a field the request sent or left out: the request's. So does 签名类型, the
             // request's own `sign_type` parameter (MD5 or HMAC-SHA256, the pages' request
             // tables), not the key that signs. An ID the merchant configured wrongly is
-            // reported as unknown or unmatched (不存在, 不匹配); an ID whose format is wrong
-            // (`mch_id参数格式错误`) is the other documented cause, 参数格式校验错误: the
-            // request as sent is malformed.
+            // reported as unknown or unmatched (不存在, 不匹配); a text that sends the reader to
+            // the request's parameters instead, an ID in the wrong format (`mch_id参数格式错误`,
+            // the documented 参数格式校验错误) or the sandbox's `请确认请求参数是否正确param
+            // mch_id invalid`, says the server could not read the ID from the request as sent.
             let validator = text.contains("输入源“");
             let names_merchant_ids =
                 text.contains("商户号") || names_merchant_id(text) || names_merchant_appid(text);
+            let names_request = text.contains("格式") || text.contains("请求参数");
             let configuration = ["证书", "certificate", "权限"]
                 .iter()
                 .any(|w| text.contains(w))
                 || names_signature(text)
-                || (names_merchant_ids && !text.contains("格式"));
+                || (names_merchant_ids && !names_request);
             // A text about the call rate (频率, FREQUENCY_LIMITED's word) is throttling: the
             // API's own FREQUENCY_LIMITED row says its step, else back off.
             if text.contains("频率") {
