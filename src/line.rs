@@ -558,8 +558,10 @@ fn unwrapped<'a>(
     let inner = inner.or_else(|| {
         find_str(line.get(start..)?, "\\\"")?;
         let envelope = json_object_at(line, start)?;
+        // A list (`"[{\"errcode\":0,…},{\"errcode\":40003,…}]"`) holds batch results, one
+        // per item: read as a line, its later failure would stand for the whole call.
         quoted_strings(envelope)
-            .filter(|string| string.contains("\\\""))
+            .filter(|string| string.contains("\\\"") && !string.starts_with("\"["))
             .filter_map(|string| decode(string).ok())
             .find(wrapped)
     });

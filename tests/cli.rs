@@ -784,6 +784,15 @@ fn a_log_that_only_starts_like_an_array_is_read_as_lines() {
     let lines: Vec<u64> = items.iter().filter_map(|i| i["line"].as_u64()).collect();
     assert_eq!(lines, [1, 2], "{items:?}");
     assert_eq!(items[1]["platform"], "wechat_server");
+    // An array Python's pprint spread over lines leaves its first line's brackets open: it is
+    // read as an array, and reported as no JSON one, not read as fragments.
+    let pprint = "[{'errcode': 40001, 'errmsg': 'invalid credential'},\n {'return_code': 'FAIL',\n  'return_msg': '系统繁忙,请稍后再试'}]\n";
+    let output = minierr_stdin(&["decode", "--json"], pprint);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("starts as a JSON array but is not one"),
+        "{output:?}"
+    );
     // A pretty-printed array's first line is JSON cut short: an array still.
     let pretty = "[{\"errcode\": 40001,\n  \"errmsg\": \"invalid credential\"}]\n";
     let items = json_lines(&minierr_stdin(&["decode", "--json"], pretty));

@@ -785,13 +785,18 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
     let listed = r#"{"code":200,"msg":"success","data":{"errcode":0,"errmsg":"ok","list":[{"errcode":40003,"errmsg":"invalid openid"}]}}"#;
     let (_, d) = decode_line(listed, &options).expect("decodes");
     assert_eq!(d.action(), Some(Action::Success), "{listed}");
-    let escaped = r#"{"code":200,"msg":"ok","data":"{\"errcode\":0,\"errmsg\":\"ok\"}"}"#;
-    let (_, d) = decode_line(escaped, &options).expect("decodes");
-    assert_eq!(
-        (d.platform(), d.action()),
-        (Platform::OpenPlatform, Some(Action::Success)),
-        "{escaped}"
-    );
+    for escaped in [
+        r#"{"code":200,"msg":"ok","data":"{\"errcode\":0,\"errmsg\":\"ok\"}"}"#,
+        // Escaped batch results: one entry's failure is not the call's.
+        r#"{"code":200,"msg":"success","data":"[{\"errcode\":0,\"errmsg\":\"ok\"},{\"errcode\":40003,\"errmsg\":\"invalid openid\"}]"}"#,
+    ] {
+        let (_, d) = decode_line(escaped, &options).expect("decodes");
+        assert_eq!(
+            (d.platform(), d.action()),
+            (Platform::OpenPlatform, Some(Action::Success)),
+            "{escaped}"
+        );
+    }
     // Spring's error body and OAuth's are no Alipay payload.
     for line in [
         r#"{"timestamp":"2024-01-01T00:00:00","status":500,"error":"Internal Server Error","path":"/x"}"#,

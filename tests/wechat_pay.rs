@@ -860,6 +860,13 @@ fn sdk_renderings_in_log_lines() {
             Some("ORDERPAID"),
             Action::Reconcile,
         ),
+        // A structured log's later fields are the logger's, not the message's.
+        (
+            r#"{"level":"ERROR","msg":"【微信统一支付】发起支付, resultCode != SUCCESS, err_code = NOTENOUGH err_code_des=余额不足","order":"商户订单号 20240101"}"#,
+            Found::PayText,
+            Some("NOTENOUGH"),
+            Action::AskUser,
+        ),
         // What WxJava's checkResult logs first: the same fields unbracketed
         // (https://github.com/binarywang/WxJava/issues/1170 shows the form).
         (
@@ -1496,6 +1503,10 @@ fn the_body_speaks_and_other_services_do_not() {
             "请确认请求参数是否正确param mch_id invalid",
             Action::FixRequest,
         ),
+        // Unless it says the ID is unknown, unmatched or blocked: the merchant's settings.
+        ("商户号不存在，请检查请求参数", Action::FixConfig),
+        ("商户号被冻结，请确认请求参数", Action::FixConfig),
+        ("商户号密钥格式错误", Action::FixConfig),
         // A service provider's sub-merchant field is the request's.
         ("请确认请求参数是否正确sub_mch_id", Action::FixRequest),
         (

@@ -158,10 +158,13 @@ fn starts_json_array(bytes: &[u8], at_end: bool) -> Start {
     let mut values = serde_json::Deserializer::from_slice(first_line).into_iter::<IgnoredAny>();
     match values.next() {
         Some(Ok(_)) => {}
-        // A first line that breaks JSON's syntax before it ends (PHP's short array,
-        // `["errcode" => 45065 …]`) starts no array; one cut short may be an array's first
-        // line, pretty-printed.
-        Some(Err(e)) if !e.is_eof() => return Start::Array(false),
+        // A first line that breaks JSON's syntax and closes its brackets (PHP's short array,
+        // `["errcode" => 45065 …]`) starts no array; one cut short, or one whose brackets stay
+        // open (an array pretty-printed, or printed by Python's pprint, across lines), is read
+        // as an array, and reported if it is not one.
+        Some(Err(e)) if !e.is_eof() && closes_its_brackets(first_line) => {
+            return Start::Array(false);
+        }
         _ => return Start::Array(true),
     }
     if first_line
@@ -172,6 +175,31 @@ fn starts_json_array(bytes: &[u8], at_end: bool) -> Start {
         return Start::Array(false);
     }
     wait(Start::NeedsText, true)
+}
+
+/// Whether a line's brackets (outside its double-quoted strings) are all closed by its end.
+fn closes_its_brackets(line: &[u8]) -> bool {
+    let mut depth = 0_i64;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &byte in line {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth <= 0 && !in_string
 }
 
 /// One line as read.

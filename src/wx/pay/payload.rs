@@ -435,14 +435,27 @@ impl<'a> V2Response<'a> {
             // names a field the request sent or left out: the request's. So does 签名类型, the
             // request's own `sign_type` parameter (MD5 or HMAC-SHA256, the pages' request
             // tables), not the key that signs. An ID the merchant configured wrongly is
-            // reported as unknown or unmatched (不存在, 不匹配); a text that sends the reader to
-            // the request's parameters instead, an ID in the wrong format (`mch_id参数格式错误`,
-            // the documented 参数格式校验错误) or the sandbox's `请确认请求参数是否正确param
-            // mch_id invalid`, says the server could not read the ID from the request as sent.
+            // reported as unknown, unmatched, unbound or blocked (不存在, 不匹配, 未绑定, 冻结);
+            // a text that only sends the reader to the request's parameters, an ID in the wrong
+            // format (`mch_id参数格式错误`, the documented 参数格式校验错误) or the sandbox's
+            // `请确认请求参数是否正确param mch_id invalid`, says the server could not read the
+            // ID from the request as sent.
             let validator = text.contains("输入源“");
             let names_merchant_ids =
                 text.contains("商户号") || names_merchant_id(text) || names_merchant_appid(text);
-            let names_request = text.contains("格式") || text.contains("请求参数");
+            let names_request = (text.contains("参数格式") || text.contains("请确认请求参数"))
+                && ![
+                    "不存在",
+                    "不匹配",
+                    "未绑定",
+                    "没有绑定",
+                    "冻结",
+                    "注销",
+                    "非法",
+                    "密钥",
+                ]
+                .iter()
+                .any(|w| text.contains(w));
             let configuration = ["证书", "certificate", "权限"]
                 .iter()
                 .any(|w| text.contains(w))
@@ -592,7 +605,7 @@ pub(crate) fn decide(
         // threads with that text found (an HTTP client that did not sign,
         // wechatpay-apache-httpclient#193; an SDK that sent its headers in the body,
         // PowerWeChat#263).
-        Code::SignError if text.contains("Authorization") && text.contains("格式") => {
+        Code::SignError if text.contains("Authorization值格式") => {
             return Some(Action::FixRequest);
         }
         // Any other text about certificates (证书), an expired one named by that header

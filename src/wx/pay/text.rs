@@ -71,7 +71,12 @@ impl Answer<'static> {
     /// let line = "【微信统一支付】发起支付, returnCode != SUCCESS, returnMsg = appid and openid not match";
     /// let Some(Answer::V2(failed)) = Answer::from_sdk_text(line) else { panic!() };
     /// assert_eq!((failed.return_code(), failed.return_msg()), (Some("FAIL"), Some("appid and openid not match")));
-    /// assert!(Answer::from_sdk_text("【微信支付异步通知】发起支付, returnCode != SUCCESS, returnMsg = OK").is_none());
+    /// assert!(Answer::from_sdk_text("【微信支付异步通知】发起支付, returnCode != SUCCESS, returnMsg = OK, orderId=P1").is_none());
+    /// assert!(Answer::from_sdk_text("【支付宝】发起支付, resultCode != SUCCESS, err_code = ACQ.TRADE_HAS_SUCCESS").is_none());
+    /// // The code is its own word, whatever the logger printed after it.
+    /// let line = "【微信统一支付】发起支付, resultCode != SUCCESS, err_code = ORDERPAID\tat com.shop.Pay.pay(Pay.java:42)";
+    /// let Some(Answer::V2(paid)) = Answer::from_sdk_text(line) else { panic!() };
+    /// assert_eq!(paid.err_code().and_then(|c| c.known()), Some(Code::OrderPaid));
     /// let line = "WeChatPayException: Error code: FAIL, message: 签名错误. Pay Error code: None, message: None";
     /// let Some(Answer::V2(response)) = Answer::from_sdk_text(line) else { panic!() };
     /// assert_eq!((response.return_msg(), response.err_code()), (Some("签名错误"), None));
@@ -239,38 +244,73 @@ fn yansongda_text(line: &str) -> Option<Answer<'static>> {
 
 /// best-pay-sdk's v2 exceptions: `returnCode != SUCCESS, returnMsg = ` before `return_msg`,
 /// and `resultCode != SUCCESS, err_code = ` before `err_code`, ` err_code_des=` and its text.
-/// Each value runs to the line's end (or to the next label), since a message may hold commas.
+/// Only after a WeChat Pay label (`【微信统一支付】`, and the shops' copies, `【微信统一下单】`):
+/// the SDK prints the same words for Alipay.
 fn best_pay_text(line: &str) -> Option<Answer<'static>> {
     // Both forms hold this; most lines do not.
-    find_str(line, " != SUCCESS, ")?;
-    let value = |text: &str| {
-        let text = text.trim().trim_end_matches(['"', '\'']).trim();
-        Some(text.to_owned()).filter(|t| !t.is_empty() && t != "null")
-    };
-    if let Some((_, message)) = split_once_str(line, "returnCode != SUCCESS, returnMsg = ") {
-        let message = value(message)?;
+    let marker = find_str(line, " != SUCCESS, ")?;
+    find_str(line.get(..marker)?, "【微信")?;
+    if let Some((_, rest)) = split_once_str(line, "returnCode != SUCCESS, returnMsg = ") {
+        let message = best_pay_value(rest)?;
         // A notification handler that logs this text when `result_code` fails prints the
         // communication layer's OK: that call did not fail there.
-        if message.eq_ignore_ascii_case("OK") || message == "SUCCESS" {
+        let first_word = message
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .next()
+            .unwrap_or_default();
+        if ["OK", "SUCCESS", "成功", "null"]
+            .iter()
+            .any(|ok| first_word.eq_ignore_ascii_case(ok))
+        {
             return None;
         }
         return Some(Answer::V2(super::V2Response::from_fields(
             Some("FAIL".to_owned()),
-            Some(message),
+            Some(message.to_owned()),
             None,
             None,
             None,
         )));
     }
     let (_, rest) = split_once_str(line, "resultCode != SUCCESS, err_code = ")?;
-    let (code, description) = split_once_str(rest, " err_code_des=").unwrap_or((rest, ""));
+    // The code is one word of v2's own spelling; the description follows its label.
+    let code_end = rest
+        .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+        .unwrap_or(rest.len());
+    let code = rest.get(..code_end).filter(|code| !code.is_empty())?;
+    let description = split_once_str(rest.get(code_end..)?, " err_code_des=")
+        .and_then(|(_, description)| best_pay_value(description));
     Some(Answer::V2(super::V2Response::from_fields(
         None,
         None,
         Some("FAIL".to_owned()),
-        Some(value(code)?),
-        value(description),
+        Some(code.to_owned()),
+        description.map(str::to_owned),
     )))
+}
+
+/// A value best-pay-sdk printed last in its text, as a log line holds it: up to a quote (a
+/// structured log's field ends there), a tab or a line break, a Java frame (` at com.…`), or
+/// a field the logger added after it (`, orderId=…`). A message's own commas stay.
+fn best_pay_value(text: &str) -> Option<&str> {
+    let mut end = text.find(['"', '\t', '\n', '\r']).unwrap_or(text.len());
+    if let Some(frame) = find_str(text, " at ") {
+        end = end.min(frame);
+    }
+    let added_field = text.match_indices(", ").find_map(|(at, _)| {
+        let key = text.get(at + 2..)?;
+        let key_end = key.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+        (key_end > 0 && key.get(key_end..)?.starts_with('=')).then_some(at)
+    });
+    if let Some(at) = added_field {
+        end = end.min(at);
+    }
+    let value = text
+        .get(..end)?
+        .trim()
+        .trim_end_matches(['\\', '\'', ',', '，'])
+        .trim();
+    Some(value).filter(|v| !v.is_empty())
 }
 
 /// WxJava's `WxPayException` message: the v2 fields, each `label：[value]`, joined by `，`.
