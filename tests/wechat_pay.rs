@@ -1703,6 +1703,12 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"return_code":"FAIL","return_msg":"异常IP请求不予受理"}"#,
             Action::FixConfig,
         ),
+        // A line that names two APIs (the app's `path` a query's, its message a refund's)
+        // leaves the call unknown: a failed server on it may have refunded.
+        (
+            r#"{"code":500,"path":"https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/1","data":{"code":"SYSTEM_ERROR","message":"系统错误"},"msg":"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds"}"#,
+            Action::Reconcile,
+        ),
         // A signature that fails is the merchant's keys; an Authorization header the server
         // cannot parse was built wrongly.
         (

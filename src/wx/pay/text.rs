@@ -663,7 +663,10 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 
 /// The WeChat Pay API a log line names by its URL (`POST
 /// https://api.mch.weixin.qq.com/v3/refund/domestic/refunds`, as Guzzle and most HTTP clients
-/// print a failed request), with the method when the word before the URL is one.
+/// print a failed request), with the method when the word before the URL is one. A line that
+/// names two APIs (a query's path in one field, a refund's in another) names none: which call
+/// the answer is for is then unknown, and a step that assumes the wrong one could repeat a
+/// refund.
 ///
 /// ```
 /// use minierr::wx::pay::{api_in, Api};
@@ -673,12 +676,33 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// // The backup domain.
 /// assert_eq!(api_in("POST https://api2.mch.weixin.qq.com/v3/pay/transactions/jsapi"), Some(Api::V3JsapiOrder));
 /// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/marketing/favor/stocks"), None);
+/// let two = "path=https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1 msg=POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds";
+/// assert_eq!(api_in(two), None);
 /// ```
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {
     // The main domain `api.`, the backup `api2.` (both documented on every APIv3 page).
     const HOST: &str = ".mch.weixin.qq.com";
-    let at = find_str(line, HOST)?;
+    let mut found = None;
+    let mut from = 0;
+    while let Some(at) = line.get(from..).and_then(|rest| find_str(rest, HOST)) {
+        let at = from + at;
+        // A URL of a path no API here has (a guide, an unlisted API) says nothing either way.
+        match (found, api_at(line, at)) {
+            (_, None) => {}
+            (None, api) => found = api,
+            (Some(first), Some(api)) if api != first => return None,
+            (Some(_), Some(_)) => {}
+        }
+        from = at + HOST.len();
+    }
+    found
+}
+
+/// The API named by the URL whose host ends at byte `at` of `line` (at the host's
+/// `.mch.weixin.qq.com`).
+fn api_at(line: &str, at: usize) -> Option<Api> {
+    const HOST: &str = ".mch.weixin.qq.com";
     let path = line.get(at + HOST.len()..)?;
     let end = path
         .find(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ']' | ','))
