@@ -1503,6 +1503,12 @@ fn the_body_speaks_and_other_services_do_not() {
             "请确认请求参数是否正确param mch_id invalid",
             Action::FixRequest,
         ),
+        // Another app the request names is the request's: red packets' `msgappid`.
+        (
+            "参数错误:授理模式/资金受理才需要填入msgappid",
+            Action::FixRequest,
+        ),
+        ("wxappid参数错误", Action::FixConfig),
         // Unless it says the ID is unknown, unmatched or blocked: the merchant's settings.
         ("商户号不存在，请检查请求参数", Action::FixConfig),
         ("商户号被冻结，请确认请求参数", Action::FixConfig),

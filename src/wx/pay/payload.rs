@@ -866,14 +866,23 @@ fn names_merchant_id(text: &str) -> bool {
         .any(|(at, _)| !text.get(..at).is_some_and(|head| head.ends_with("sub_")))
 }
 
-/// Whether a text names the app bound to the merchant (`appid`, `APPID`, `AppID`), not a
-/// sub-merchant's (`sub_appid`), and not beside the payer's `openid`.
+/// Whether a text names the app bound to the merchant (`appid`, `APPID`, `AppID`, and the
+/// request fields that carry it: transfers' `mch_appid`, red packets' `wxappid`, a service
+/// provider's `sp_appid`, a combined order's `combine_appid`), not a sub-merchant's
+/// (`sub_appid`) nor another app a request names (red packets' `msgappid`), and not beside the
+/// payer's `openid`.
 fn names_merchant_appid(text: &str) -> bool {
+    const MERCHANTS: [&str; 5] = ["", "mch_", "wx", "sp_", "combine_"];
     let lower = text.to_ascii_lowercase();
     !lower.contains("openid")
-        && lower
-            .match_indices("appid")
-            .any(|(at, _)| !lower.get(..at).is_some_and(|head| head.ends_with("sub_")))
+        && lower.match_indices("appid").any(|(at, _)| {
+            let head = lower.get(..at).unwrap_or_default();
+            let word_start = head
+                .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                .len();
+            head.get(word_start..)
+                .is_some_and(|prefix| MERCHANTS.contains(&prefix))
+        })
 }
 
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
