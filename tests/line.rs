@@ -762,6 +762,23 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
             Platform::WechatServer,
             Action::Refresh,
         ),
+        // An errMsg body escaped into a string is that body, not an errMsg whose API is
+        // `{"errMsg":"requestPayment`; likewise after an app's own words.
+        (
+            r#"{"code":500,"msg":"{\"errMsg\":\"requestPayment:fail cancel\"}"}"#,
+            Platform::Wechat,
+            Action::AskUser,
+        ),
+        (
+            r#"{"code":500,"msg":"支付失败: {\"errMsg\":\"requestPayment:fail cancel\"}"}"#,
+            Platform::Wechat,
+            Action::AskUser,
+        ),
+        (
+            r#""{\"errMsg\":\"requestPayment:fail cancel\"}""#,
+            Platform::Wechat,
+            Action::AskUser,
+        ),
         (
             r#"{"success":false,"code":500,"message":"Client error: `GET https:\/\/api.mch.weixin.qq.com\/v3\/certificates` resulted in a `401 Unauthorized` response:\n{\"code\":\"SIGN_ERROR\",\"message\":\" 签名信息错误，验签失败\"}\n"}"#,
             Platform::WechatPay,
