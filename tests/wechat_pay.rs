@@ -1129,11 +1129,14 @@ fn sdk_renderings_in_log_lines() {
     }
 }
 
-/// Every v2 row whose text names the signature is FixConfig, read from the table itself: what
-/// lets a thrown `签名错误` be read as a `return_msg` whichever field it came from.
+/// The v2 rows whose text names the signature, read from the table itself: the order and refund
+/// pages' (`SIGNERROR`) are FixConfig, as a `return_msg` 签名错误 is, which lets a thrown
+/// `签名错误` be read as a `return_msg`; the red-packet and transfer pages' `SIGN_ERROR`, whose
+/// solutions are about how the request is signed, are FixRequest, and their answers carry the
+/// code.
 #[cfg(feature = "json")]
 #[test]
-fn every_v2_row_naming_the_signature_is_fix_config() {
+fn every_v2_row_naming_the_signature_has_its_pages_step() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/wechat_pay_meanings.tsv");
     let table =
@@ -1148,7 +1151,21 @@ fn every_v2_row_naming_the_signature_is_fix_config() {
         };
         if api.starts_with("V2") && !code.starts_with("return_code") && message.contains("签名") {
             rows += 1;
-            assert_eq!(*action, "fix_config", "{line}");
+            let request_signing = *code == "SIGN_ERROR"
+                && [
+                    "V2SendRedpack",
+                    "V2SendGroupRedpack",
+                    "V2QueryRedpack",
+                    "V2Transfer",
+                    "V2QueryTransfer",
+                ]
+                .contains(api);
+            let expected = if request_signing {
+                "fix_request"
+            } else {
+                "fix_config"
+            };
+            assert_eq!(*action, expected, "{line}");
         }
     }
     assert!(
@@ -1257,17 +1274,21 @@ fn named_fields_in_log_lines() {
     let fields = Found::Fields;
     let text = Found::PayText;
     for (line, found, code, action) in [
+        // v2 sends SIGN_ERROR from the red-packet and transfer APIs: how the request was
+        // signed (in jasl/wx_pay#82 the same keys worked for unifiedorder).
         (
             r#""err_code"=>"SIGN_ERROR""#,
             fields,
             Some("SIGN_ERROR"),
-            Action::FixConfig,
+            Action::FixRequest,
         ),
+        // A transfer whose request signed a sign_type it does not take
+        // (shenghui0779/sdk-go#20: the reporter removed it).
         (
             "map[err_code:SIGN_ERROR err_code_des:签名错误",
             fields,
             Some("SIGN_ERROR"),
-            Action::FixConfig,
+            Action::FixRequest,
         ),
         (
             "【err_code=SYSTEMERROR:系统繁忙,请稍后再试】",
@@ -1566,7 +1587,8 @@ fn camel_case_v2_fields_are_wechat_pay() {
         d.code().map(|c| c.to_string()).as_deref(),
         Some("SIGN_ERROR")
     );
-    assert_eq!(d.action(), Some(Action::FixConfig));
+    // A red packet's SIGN_ERROR (`mchBillno`): how the request was signed.
+    assert_eq!(d.action(), Some(Action::FixRequest));
     let trade_pay = minierr::decode_str(r#"{"resultCode":"6001"}"#).expect("decodes");
     assert_eq!(trade_pay.platform(), minierr::Platform::Alipay);
 }

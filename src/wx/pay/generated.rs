@@ -540,7 +540,7 @@ pub enum Code {
     MchNotExists,
     /// `SIGN_ERROR`
     ///
-    /// Every API that lists it gives it the same step.
+    /// APIv3 answers a signature its server cannot verify with SIGN\_ERROR (401), whose documented fix the project's reference reads as the merchant's keys and serial; v2 sends the code only from the red-packet and transfer APIs, whose pages and threads put it on how the request was signed.
     #[doc(alias = "SIGN_ERROR")]
     SignError,
     /// `NO_AUTH`
@@ -991,8 +991,8 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 code: "SIGN_ERROR",
                 outcome: Outcome::Decided,
                 v3_action: Some(Action::FixConfig),
-                v2_action: Some(Action::FixConfig),
-                why: "",
+                v2_action: Some(Action::FixRequest),
+                why: "APIv3 answers a signature its server cannot verify with SIGN_ERROR (401), whose documented fix the project's reference reads as the merchant's keys and serial; v2 sends the code only from the red-packet and transfer APIs, whose pages and threads put it on how the request was signed",
             },
         Code::NoAuth => &CodeInfo {
                 code: "NO_AUTH",
@@ -2755,7 +2755,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
             MeaningInfo {
                     api: Api::V2SendRedpack,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::FixRequest,
                     retry_hint: None,
                     message_zh: "签名错误",
                     named_by: &["签名错误"],
@@ -2764,12 +2764,12 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Reset the API key on the merchant platform; strip spaces from parameters; do not encode Chinese text, use CDATA; sign exactly as documented, then retry",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/pfinal/wechat/blob/090cc856bbdcced4b5e7be14abb4675e105ad64f/src/Service/RedPackService.php#L63-L101",
-                    note: "Solution lines joined with \" / \" here. 原因: key not the one set on the merchant platform, parameters not sorted, empty values signed, or encoding (post data must be UTF-8). Red packet APIs spell it SIGN_ERROR, unlike SIGNERROR on unifiedorder. Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011974053 (its error table could not be read; the copy transcribes the legacy cash_coupon.php table, pre-2021).",
+                    note: "Solution lines joined with \" / \" here. 原因: key not the one set on the merchant platform, parameters not sorted, empty values signed, or encoding (post data must be UTF-8). Red packet APIs spell it SIGN_ERROR, unlike SIGNERROR on unifiedorder. Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011974053 (its error table could not be read; the copy transcribes the legacy cash_coupon.php table, pre-2021). Step: fix_request (minierr's). This page's solutions are about how the request is signed (the field set, sorting, spaces, encoding; regenerate the signature as documented), and the threads agree: of the red-packet and transfer SIGN_ERROR threads whose cause was established, most found the signed field set or its bytes at fault (sign_type signed, binarywang/WxJava#726, liyiorg/weixin-popular#125; an extra appid, w7corp/easywechat#1063; a charset, dromara/payment-spring-boot#4), one the key (binarywang/weixin-java-pay-demo#122).",
                 },
             MeaningInfo {
                     api: Api::V2SendGroupRedpack,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::FixRequest,
                     retry_hint: None,
                     message_zh: "商户签名错误",
                     named_by: &["商户签名错误"],
@@ -2778,12 +2778,12 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Regenerate the signature as documented and retry",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/deerchao/weixin.next/blob/e158995875694637ea703a7d14bb3ee1a77b0de5/src/Weixin.Next/Pay/SendGroupRedPack.cs#L145-L232",
-                    note: "Copy: deerchao/weixin.next SendGroupRedPack enum (desc + solution, legacy 裂变红包 table, 2017 or older; no current page read).",
+                    note: "Copy: deerchao/weixin.next SendGroupRedPack enum (desc + solution, legacy 裂变红包 table, 2017 or older; no current page read). Step: fix_request (minierr's). This page's solutions are about how the request is signed (the field set, sorting, spaces, encoding; regenerate the signature as documented), and the threads agree: of the red-packet and transfer SIGN_ERROR threads whose cause was established, most found the signed field set or its bytes at fault (sign_type signed, binarywang/WxJava#726, liyiorg/weixin-popular#125; an extra appid, w7corp/easywechat#1063; a charset, dromara/payment-spring-boot#4), one the key (binarywang/weixin-java-pay-demo#122).",
                 },
             MeaningInfo {
                     api: Api::V2QueryRedpack,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::FixRequest,
                     retry_hint: None,
                     message_zh: "商户签名错误",
                     named_by: &["商户签名错误"],
@@ -2792,12 +2792,12 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Regenerate the signature as documented and retry",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L648-L657",
-                    note: "Copy: handsomegyr/wechat Pay337.php (legacy gethbinfo table, 3 columns; deerchao/weixin.next GetHBInfo.cs has the same rows). Current page: https://pay.weixin.qq.com/doc/v2/partner/4011983160.",
+                    note: "Copy: handsomegyr/wechat Pay337.php (legacy gethbinfo table, 3 columns; deerchao/weixin.next GetHBInfo.cs has the same rows). Current page: https://pay.weixin.qq.com/doc/v2/partner/4011983160. Step: fix_request (minierr's). This page's solutions are about how the request is signed (the field set, sorting, spaces, encoding; regenerate the signature as documented), and the threads agree: of the red-packet and transfer SIGN_ERROR threads whose cause was established, most found the signed field set or its bytes at fault (sign_type signed, binarywang/WxJava#726, liyiorg/weixin-popular#125; an extra appid, w7corp/easywechat#1063; a charset, dromara/payment-spring-boot#4), one the key (binarywang/weixin-java-pay-demo#122).",
                 },
             MeaningInfo {
                     api: Api::V2Transfer,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::FixRequest,
                     retry_hint: None,
                     message_zh: "签名错误",
                     named_by: &["签名错误"],
@@ -2806,12 +2806,12 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Sort parameters before signing, sign with the key set on the merchant platform, and do not sign values with spaces or URL-encoding",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L1344-L1366",
-                    note: "原因: 没有按照文档要求进行签名. The copy lists the remaining lines without marking the column; joined with \" / \". Copy: handsomegyr/wechat Pay337.php (legacy mch_pay.php?chapter=14_2 table, ~2016: 错误代码 描述 原因 解决方案). Current page https://pay.weixin.qq.com/doc/v2/merchant/4011989673 (linked from wechatpay-im/website) could not be read; its newer wording (seen only in copies whose repository could not be identified) adds RECV_ACCOUNT_NOT_ALLOWED, PAY_CHANNEL_NOT_ALLOWED, SENDNUM_LIMIT, PARAM_IS_NOT_UTF8 and says for most codes: 如果要继续付款必须使用原商户订单号重试. WeChat Pay support (微信支付技术助手1, 2019-12-30, developers.weixin.qq.com/community/develop/doc/000accabc9c4e89abba99694c5b800): NOTENOUGH, NAME_MISMATCH, SIGN_ERROR, FREQ_LIMIT, MONEY_LIMIT, CA_ERROR, V2_ACCOUNT_SIMPLE_BAN, PARAM_IS_NOT_UTF8, SENDNUM_LIMIT 这些都是报错，不会进行支付 (nothing paid); still reuse the same partner_trade_no when you continue.",
+                    note: "原因: 没有按照文档要求进行签名. The copy lists the remaining lines without marking the column; joined with \" / \". Copy: handsomegyr/wechat Pay337.php (legacy mch_pay.php?chapter=14_2 table, ~2016: 错误代码 描述 原因 解决方案). Current page https://pay.weixin.qq.com/doc/v2/merchant/4011989673 (linked from wechatpay-im/website) could not be read; its newer wording (seen only in copies whose repository could not be identified) adds RECV_ACCOUNT_NOT_ALLOWED, PAY_CHANNEL_NOT_ALLOWED, SENDNUM_LIMIT, PARAM_IS_NOT_UTF8 and says for most codes: 如果要继续付款必须使用原商户订单号重试. WeChat Pay support (微信支付技术助手1, 2019-12-30, developers.weixin.qq.com/community/develop/doc/000accabc9c4e89abba99694c5b800): NOTENOUGH, NAME_MISMATCH, SIGN_ERROR, FREQ_LIMIT, MONEY_LIMIT, CA_ERROR, V2_ACCOUNT_SIMPLE_BAN, PARAM_IS_NOT_UTF8, SENDNUM_LIMIT 这些都是报错，不会进行支付 (nothing paid); still reuse the same partner_trade_no when you continue. Step: fix_request (minierr's). This page's solutions are about how the request is signed (the field set, sorting, spaces, encoding; regenerate the signature as documented), and the threads agree: of the red-packet and transfer SIGN_ERROR threads whose cause was established, most found the signed field set or its bytes at fault (sign_type signed, binarywang/WxJava#726, liyiorg/weixin-popular#125; an extra appid, w7corp/easywechat#1063; a charset, dromara/payment-spring-boot#4), one the key (binarywang/weixin-java-pay-demo#122).",
                 },
             MeaningInfo {
                     api: Api::V2QueryTransfer,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::FixRequest,
                     retry_hint: None,
                     message_zh: "商户签名错误",
                     named_by: &["商户签名错误"],
@@ -2820,7 +2820,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "Regenerate the signature as documented and retry",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L1478-L1488",
-                    note: "Copy: handsomegyr/wechat Pay337.php (legacy gettransferinfo table; deerchao/weixin.next GetTransferInfo.cs has the same rows). Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011989767.",
+                    note: "Copy: handsomegyr/wechat Pay337.php (legacy gettransferinfo table; deerchao/weixin.next GetTransferInfo.cs has the same rows). Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011989767. Step: fix_request (minierr's). This page's solutions are about how the request is signed (the field set, sorting, spaces, encoding; regenerate the signature as documented), and the threads agree: of the red-packet and transfer SIGN_ERROR threads whose cause was established, most found the signed field set or its bytes at fault (sign_type signed, binarywang/WxJava#726, liyiorg/weixin-popular#125; an extra appid, w7corp/easywechat#1063; a charset, dromara/payment-spring-boot#4), one the key (binarywang/weixin-java-pay-demo#122).",
                 },
         ],
         Code::NoAuth => &[

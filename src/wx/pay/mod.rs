@@ -63,7 +63,10 @@
 //! is the request's, where a signature that merely fails is the merchant's keys; and a v2
 //! `return_msg` that names a merchant ID but points at the request's parameters (an ID in the
 //! wrong format, `mch_id参数格式错误`, the documented 参数格式校验错误; `请确认请求参数是否正确`)
-//! is the request's, where one that is unknown or unmatched is configuration.
+//! is the request's, where one that is unknown or unmatched is configuration. v2 sends
+//! `SIGN_ERROR` (so spelled) only from the red-packet and transfer APIs, whose pages' solutions
+//! are about how the request is signed (the field set, sorting, encoding): there it is the
+//! request's, while the order pages' `SIGNERROR` and a `return_msg` 签名错误 stay the keys.
 //! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:
