@@ -82,9 +82,13 @@ fn every_reference_row_is_a_meaning_of_its_code_on_its_api() {
             row.code
         );
         // The reference's inferred step is kept, except where the module's docs give a rule:
-        // on a query, a payer still paying means ask again.
+        // on a query, a payer still paying means ask again; an APIv3 signature that fails is
+        // how the request was signed (the solution asks to check the signing parameters and
+        // method, and most threads with an established cause found the signed string at fault).
         let expected: Action = if api == Api::V3QueryOrder && row.code == "USERPAYING" {
             Action::Retry
+        } else if row.version == "v3" && row.code == "SIGN_ERROR" {
+            Action::FixRequest
         } else {
             row.hint.parse().expect("an action")
         };
@@ -517,15 +521,15 @@ const EXPECTED: &[Expected] = &[
         line: 1,
         api: Some(Api::V3JsapiOrder),
         code: Some("SIGN_ERROR"),
-        action: Action::FixConfig,
-        why: "an SDK upgrade changed the signing: the merchant's signing setup",
+        action: Action::FixRequest,
+        why: "an SDK upgrade changed how requests are signed; the old version worked with the same keys",
     },
     Expected {
         line: 2,
         api: None,
         code: Some("SIGN_ERROR"),
         action: Action::FixConfig,
-        why: "certificate download failed its signature check during client init",
+        why: "the SDK's own certificate download (its body names GET /v3/certificates) failed its signature check: only the settings went into it",
     },
     Expected {
         line: 3,
@@ -1236,9 +1240,10 @@ fn named_fields_in_log_lines() {
         (
             // Node's print of a v3 body: bare keys, single-quoted values.
             "prepay_id:  {   code: 'SIGN_ERROR',   detail: {     detail: { issue: 'sign not match' },     field: 'signature',     location: 'authorization'   },   message: '签名错误，请检查后再试' }",
+            // The SDK signed a body other than the one it sent.
             "https://github.com/hpyer/node-easywechat/issues/76",
             Some("SIGN_ERROR"),
-            Action::FixConfig,
+            Action::FixRequest,
         ),
         (
             // PHP's print_r of the decoded v3 body, its lines joined.
@@ -1737,10 +1742,20 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"code":500,"path":"https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/1","data":{"code":"SYSTEM_ERROR","message":"系统错误"},"msg":"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds"}"#,
             Action::Reconcile,
         ),
-        // A signature that fails is the merchant's keys; an Authorization header the server
+        // A signature that fails is how the request was signed (the pages: check the signing
+        // parameters and method); one whose message names the serial is the settings, and so
+        // is one on the SDK's own certificate download; an Authorization header the server
         // cannot parse was built wrongly.
         (
             r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 401 {"code":"SIGN_ERROR","message":"签名错误，请检查后再试"}"#,
+            Action::FixRequest,
+        ),
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 401 {"code":"SIGN_ERROR","message":"商户证书序列号有误。请使用签名私钥匹配的证书序列号"}"#,
+            Action::FixConfig,
+        ),
+        (
+            r#"{"code":"SIGN_ERROR","message":"错误的签名，验签失败","detail":{"field":"signature","location":"authorization","sign_information":{"method":"GET","url":"/v3/certificates"}}}"#,
             Action::FixConfig,
         ),
         (

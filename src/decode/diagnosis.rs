@@ -180,9 +180,14 @@ pub struct PayDiagnosis<'a> {
 
 impl<'a> PayDiagnosis<'a> {
     pub(crate) fn new(answer: wx::pay::Answer<'a>, options: &super::DecodeOptions) -> Self {
+        // A SIGN_ERROR body names the request it verified: its API, where the caller named none.
+        let signed = match &answer {
+            wx::pay::Answer::V3(response) => response.signed_api(),
+            wx::pay::Answer::V2(_) => None,
+        };
         let diagnosis = PayDiagnosis {
             answer,
-            api: options.wechat_pay_api,
+            api: options.wechat_pay_api.or(signed),
             call: options.call_kind,
         };
         match options.http_status {

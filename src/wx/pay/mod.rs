@@ -63,10 +63,18 @@
 //! is the request's, where a signature that merely fails is the merchant's keys; and a v2
 //! `return_msg` that names a merchant ID but points at the request's parameters (an ID in the
 //! wrong format, `mch_id参数格式错误`, the documented 参数格式校验错误; `请确认请求参数是否正确`)
-//! is the request's, where one that is unknown or unmatched is configuration. v2 sends
-//! `SIGN_ERROR` (so spelled) only from the red-packet and transfer APIs, whose pages' solutions
-//! are about how the request is signed (the field set, sorting, encoding): there it is the
-//! request's, while the order pages' `SIGNERROR` and a `return_msg` 签名错误 stay the keys.
+//! is the request's, where one that is unknown or unmatched is configuration.
+//!
+//! `SIGN_ERROR` is the request's ([`Action::FixRequest`]): the pages' fix is to check the
+//! signing parameters and method, and most public threads with an established cause found the
+//! signed string or field set at fault (a query left out of the signed URL, a body signed apart
+//! from the one sent, a `sign_type` a red packet does not take). The project's reference infers
+//! `fix_config` for the APIv3 rows; this module departs from it there, and says so in each
+//! row's note. Three readings stay configuration: a message naming the serial or a key
+//! (`商户证书序列号有误`), a failure on the SDK's own certificate download (`GET
+//! /v3/certificates`, named by the URL on the line or by the body's
+//! `detail.sign_information`, [`Response::signed_api`]), and v2's order pages' `SIGNERROR`
+//! and `return_msg` 签名错误, which threads mostly traced to the API key.
 //! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:

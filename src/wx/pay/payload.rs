@@ -42,6 +42,8 @@ pub struct Detail<'a> {
     location: Option<Cow<'a, str>>,
     value: Values<'a>,
     issue: Option<Cow<'a, str>>,
+    signed_method: Option<Cow<'a, str>>,
+    signed_url: Option<Cow<'a, str>>,
 }
 
 /// `detail.value`'s texts. Almost every body sends one, which needs no `Vec`.
@@ -98,6 +100,25 @@ impl<'a> Detail<'a> {
         self.issue.as_deref()
     }
 
+    /// The request whose signature failed, as the server saw it: a `SIGN_ERROR` body's
+    /// `detail.sign_information.method` and `.url` (`GET`, `/v3/certificates`).
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// use minierr::wx::pay::{Api, Response};
+    /// let body = r#"{"code":"SIGN_ERROR","message":"错误的签名，验签失败","detail":{"detail":{"issue":"sign not match"},"field":"signature","location":"authorization","sign_information":{"method":"GET","sign_message_length":66,"url":"/v3/certificates"}}}"#;
+    /// let response = Response::from_json_str(body)?;
+    /// let detail = response.detail().expect("a detail");
+    /// assert_eq!(detail.signed_request(), Some(("GET", "/v3/certificates")));
+    /// assert_eq!(response.signed_api(), Some(Api::V3Certificates));
+    /// # }
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn signed_request(&self) -> Option<(&str, &str)> {
+        Some((self.signed_method.as_deref()?, self.signed_url.as_deref()?))
+    }
+
     fn into_owned(self) -> Detail<'static> {
         let own = |c: Option<Cow<'a, str>>| c.map(|c| Cow::Owned(c.into_owned()));
         Detail {
@@ -105,6 +126,8 @@ impl<'a> Detail<'a> {
             location: own(self.location),
             value: self.value.into_owned(),
             issue: own(self.issue),
+            signed_method: own(self.signed_method),
+            signed_url: own(self.signed_url),
         }
     }
 }
@@ -207,8 +230,14 @@ impl<'a> Response<'a> {
 
     /// The next step when the API is not known; [`CallKind::MovesMoney`] is the safe default
     /// for a body whose call is not known.
+    ///
+    /// A `SIGN_ERROR` body names the request it verified ([`Response::signed_api`]); its API is
+    /// then known.
     #[must_use]
     pub fn action(&self, call: CallKind) -> Option<Action> {
+        if let Some(api) = self.signed_api() {
+            return self.action_for(api);
+        }
         decide(
             Version::V3,
             self.code.known(),
@@ -217,6 +246,14 @@ impl<'a> Response<'a> {
             None,
             call,
         )
+    }
+
+    /// The API whose request the server verified, where a `SIGN_ERROR` body's
+    /// `detail.sign_information` names it ([`Detail::signed_request`]).
+    #[must_use]
+    pub fn signed_api(&self) -> Option<Api> {
+        let (method, url) = self.detail.as_ref()?.signed_request()?;
+        Api::from_path(method, url)
     }
 
     /// The next step on `api`.
@@ -608,6 +645,18 @@ pub(crate) fn decide(
         Code::SignError if text.contains("Authorization值格式") => {
             return Some(Action::FixRequest);
         }
+        // A signature that fails on the SDK's own certificate download (`GET /v3/certificates`,
+        // built from the merchant's settings alone, with no body of the caller's) leaves only
+        // the settings to blame; and a message naming the serial or a key (商户证书序列号有误)
+        // names them.
+        Code::SignError
+            if api == Some(Api::V3Certificates)
+                || ["证书", "序列号", "私钥", "密钥", "公钥"]
+                    .iter()
+                    .any(|w| text.contains(w)) =>
+        {
+            return Some(Action::FixConfig);
+        }
         // Any other text about certificates (证书), an expired one named by that header
         // included, is configuration, as every row whose message names one is (CERT_ERROR,
         // CA_ERROR). A validator's `输入源“…”` names a field of the request instead.
@@ -919,6 +968,9 @@ fn status_action(status: Option<u16>, call: CallKind) -> Option<Action> {
             _ => Action::Retry,
         }),
         429 => Some(Action::Backoff),
+        // A 401 that kept no body names no message and no request: the SDKs log it so mostly
+        // from their own certificate download (`Auto update cert failed, statusCode = 401`,
+        // `下载平台证书返回状态码异常`), which only the merchant's settings went into.
         401 => Some(Action::FixConfig),
         _ => None,
     }
@@ -1010,7 +1062,11 @@ impl<'a> Answer<'a> {
     pub fn meaning(&self, api: Option<Api>, call: CallKind) -> Option<super::Meaning> {
         let code = self.code()?.known()?;
         let text = self.message().unwrap_or_default();
-        if let Some(api) = api {
+        let signed = match self {
+            Answer::V3(response) => response.signed_api(),
+            Answer::V2(_) => None,
+        };
+        if let Some(api) = api.or(signed) {
             return code.meaning_matching(api, text);
         }
         let version = self.version();

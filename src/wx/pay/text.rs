@@ -678,9 +678,19 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// assert_eq!(api_in("GET https://api.mch.weixin.qq.com/v3/marketing/favor/stocks"), None);
 /// let two = "path=https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1 msg=POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds";
 /// assert_eq!(api_in(two), None);
+/// // wechatpay-go's client set-up downloads the platform certificates.
+/// let init = r#"new wechat pay client err:init client setting err:error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: 错误的签名，验签失败]"#;
+/// assert_eq!(api_in(init), Some(Api::V3Certificates));
 /// ```
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {
+    // wechatpay-go wraps what fails in `core.NewClient` as `init client setting err:`; the one
+    // HTTP call made there is the platform certificates' download (its auto-auth cipher option).
+    if let Some((_, rest)) = split_once_str(line, "init client setting err:") {
+        if rest.trim_start().starts_with("error http response") {
+            return Some(Api::V3Certificates);
+        }
+    }
     // The main domain `api.`, the backup `api2.` (both documented on every APIv3 page).
     const HOST: &str = ".mch.weixin.qq.com";
     let mut found = None;

@@ -22,6 +22,8 @@ struct DetailWire<'a> {
     issue: Option<BorrowedText<'a>>,
     #[serde(borrow)]
     detail: Option<IssueWire<'a>>,
+    #[serde(borrow)]
+    sign_information: Option<SignInformationWire<'a>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -29,6 +31,17 @@ struct DetailWire<'a> {
 struct IssueWire<'a> {
     #[serde(borrow)]
     issue: Option<BorrowedText<'a>>,
+}
+
+/// A `SIGN_ERROR` body's account of the request it verified; its other fields
+/// (`sign_message_length`, `truncated_sign_message`) are the caller's to compare.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SignInformationWire<'a> {
+    #[serde(borrow)]
+    method: Option<BorrowedText<'a>>,
+    #[serde(borrow)]
+    url: Option<BorrowedText<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -91,11 +104,18 @@ impl<'de: 'a, 'a> Visitor<'de> for ResponseVisitor<'a> {
             .flatten()
             .ok_or_else(|| de::Error::missing_field("code"))?;
         let text = |t: Option<BorrowedText<'a>>| t.map(|t| t.0);
-        let detail = detail.flatten().map(|d| Detail {
-            field: text(d.field),
-            location: text(d.location),
-            value: d.value.0,
-            issue: text(d.issue).or(d.detail.and_then(|inner| text(inner.issue))),
+        let detail = detail.flatten().map(|d| {
+            let (signed_method, signed_url) = d
+                .sign_information
+                .map_or((None, None), |s| (text(s.method), text(s.url)));
+            Detail {
+                field: text(d.field),
+                location: text(d.location),
+                value: d.value.0,
+                issue: text(d.issue).or(d.detail.and_then(|inner| text(inner.issue))),
+                signed_method,
+                signed_url,
+            }
         });
         Ok(Response {
             code: AnyCode::of_version(code, crate::wx::pay::Version::V3),
