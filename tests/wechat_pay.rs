@@ -1834,3 +1834,64 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
         assert_eq!(d.action(), Some(*expected), "{line}");
     }
 }
+
+/// What a line says about its call is read conservatively: a `SIGN_ERROR` body's own account
+/// of the request it verified names its API (and only a `SIGN_ERROR` body's), a URL this crate
+/// does not know is still a call, and wechatpay-go's client set-up is a certificate download.
+#[cfg(feature = "json")]
+#[test]
+fn the_call_a_line_names_is_read_conservatively() {
+    use minierr::line::decode_line;
+    let options = minierr::DecodeOptions::new();
+    let cases: &[(&str, Action)] = &[
+        // Another code's body with a sign_information says nothing the line does not: the
+        // refund's URL decides, and its outcome is unknown.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds {"code":"SYSTEM_ERROR","message":"系统错误","detail":{"sign_information":{"method":"GET","url":"/v3/pay/transactions/out-trade-no/1"}}}"#,
+            Action::Reconcile,
+        ),
+        // A call this crate does not know (micropay) beside a query's URL: which call failed is
+        // unknown, and it may have moved money.
+        (
+            "POST https://api.mch.weixin.qq.com/pay/micropay failed, querying https://api.mch.weixin.qq.com/pay/orderquery <xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>SYSTEMERROR</err_code><err_code_des>系统错误</err_code_des></xml>",
+            Action::Reconcile,
+        ),
+        // wechatpay-go's set-up text beside a refund's URL: two calls, neither named.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds init client setting err:error http response:[StatusCode: 500 Code: "SYSTEM_ERROR" Message: 系统错误]"#,
+            Action::Reconcile,
+        ),
+        // A sign_information of odd types lends no API and refuses no body.
+        (
+            r#"{"code":"SIGN_ERROR","message":"签名错误","detail":{"sign_information":{"method":1,"url":{"a":1}}}}"#,
+            Action::FixRequest,
+        ),
+        (
+            r#"{"code":"SIGN_ERROR","message":"签名错误","detail":{"sign_information":"x"}}"#,
+            Action::FixRequest,
+        ),
+        // v2's order and refund pages spell it SIGNERROR; their row (the key) answers for it.
+        (
+            "POST https://api.mch.weixin.qq.com/secapi/pay/refund <xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>SIGN_ERROR</err_code><err_code_des>签名错误</err_code_des></xml>",
+            Action::FixConfig,
+        ),
+        // An escaped success followed by a failure is the failure, as on a line of its own.
+        (
+            r#""{\"errMsg\":\"requestPayment:ok\"} then requestPayment:fail cancel""#,
+            Action::AskUser,
+        ),
+    ];
+    for (line, action) in cases {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(d.action(), Some(*action), "{line}");
+    }
+    // The certificate download is described by the common table's row, not left blank.
+    let line = r#"{"code":"SIGN_ERROR","message":"错误的签名，验签失败","detail":{"sign_information":{"method":"GET","url":"/v3/certificates"}}}"#;
+    let (_, d) = decode_line(line, &options).expect("decodes");
+    assert_eq!(d.action(), Some(Action::FixConfig));
+    let view = d.view();
+    assert!(
+        view.message_en.is_some_and(|m| !m.contains("serial")),
+        "{view:?}"
+    );
+}

@@ -249,9 +249,14 @@ impl<'a> Response<'a> {
     }
 
     /// The API whose request the server verified, where a `SIGN_ERROR` body's
-    /// `detail.sign_information` names it ([`Detail::signed_request`]).
+    /// `detail.sign_information` names it ([`Detail::signed_request`]). Only a `SIGN_ERROR`
+    /// body's: the server sends that account with no other code, and another code's body
+    /// carrying one says nothing the line does not.
     #[must_use]
     pub fn signed_api(&self) -> Option<Api> {
+        if self.code.known() != Some(super::Code::SignError) {
+            return None;
+        }
         let (method, url) = self.detail.as_ref()?.signed_request()?;
         Api::from_path(method, url)
     }
@@ -649,6 +654,15 @@ pub(crate) fn decide(
         // built from the merchant's settings alone, with no body of the caller's) leaves only
         // the settings to blame; and a message naming the serial or a key (商户证书序列号有误)
         // names them.
+        // v2's order and refund pages spell the code SIGNERROR: a SIGN_ERROR on one of them
+        // is that page's row.
+        Code::SignError
+            if api.is_some_and(|api| {
+                api.version() == Version::V2 && Code::SignErrorV2.meaning_on(api).is_some()
+            }) =>
+        {
+            return api.and_then(|api| Code::SignErrorV2.action_for(api));
+        }
         Code::SignError
             if api == Some(Api::V3Certificates)
                 || ["证书", "序列号", "私钥", "密钥", "公钥"]
@@ -1067,7 +1081,18 @@ impl<'a> Answer<'a> {
             Answer::V2(_) => None,
         };
         if let Some(api) = api.or(signed) {
-            return code.meaning_matching(api, text);
+            // An API whose page lists no such code (a certificate download's SIGN_ERROR) is
+            // described by the row its text names, else by the common table's row.
+            let version = self.version();
+            return code.meaning_matching(api, text).or_else(|| {
+                code.meanings()
+                    .filter(|m| m.api().version() == version)
+                    .find(|m| m.is_named_by(text))
+                    .or_else(|| {
+                        code.meaning_on(Api::V3Common)
+                            .filter(|_| version == Version::V3)
+                    })
+            });
         }
         let version = self.version();
         if let Some(named) = named_by_another_row(version, code, text) {
@@ -1089,10 +1114,13 @@ impl<'a> Answer<'a> {
             return Some(named);
         }
         // Of the rows with the decided step, the one whose message the text gives (`系统错误`,
-        // not another page's `系统超时`), else the first.
+        // not another page's `系统超时`); else a row of any step whose message the text gives
+        // (`签名错误，请检查商户私钥` is described as 签名错误, not as another page's
+        // 商户证书序列号有误); else the first.
         let with_step = || same_version().filter(|m| Some(m.action()) == decided);
         with_step()
             .find(|m| m.is_named_by(text))
+            .or_else(|| same_version().find(|m| m.is_named_by(text)))
             .or_else(|| with_step().next())
             .or_else(|| same_version().next())
             .or_else(|| code.meanings().next())

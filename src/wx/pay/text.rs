@@ -681,32 +681,49 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// // wechatpay-go's client set-up downloads the platform certificates.
 /// let init = r#"new wechat pay client err:init client setting err:error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: 错误的签名，验签失败]"#;
 /// assert_eq!(api_in(init), Some(Api::V3Certificates));
+/// // A call this crate does not know is still a call: beside a query's URL, neither names it.
+/// let two = "POST https://api.mch.weixin.qq.com/pay/micropay failed, querying https://api.mch.weixin.qq.com/pay/orderquery";
+/// assert_eq!(api_in(two), None);
+/// assert_eq!(api_in("host=api.mch.weixin.qq.com:443 POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds"), Some(Api::V3Refund));
 /// ```
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {
-    // wechatpay-go wraps what fails in `core.NewClient` as `init client setting err:`; the one
-    // HTTP call made there is the platform certificates' download (its auto-auth cipher option).
-    if let Some((_, rest)) = split_once_str(line, "init client setting err:") {
-        if rest.trim_start().starts_with("error http response") {
-            return Some(Api::V3Certificates);
-        }
-    }
     // The main domain `api.`, the backup `api2.` (both documented on every APIv3 page).
     const HOST: &str = ".mch.weixin.qq.com";
-    let mut found = None;
+    // wechatpay-go wraps what fails in `core.NewClient` as `init client setting err:`; the one
+    // HTTP call made there is the platform certificates' download (its auto-auth cipher option).
+    let mut found = split_once_str(line, "init client setting err:")
+        .filter(|(_, rest)| rest.trim_start().starts_with("error http response"))
+        .map(|_| Api::V3Certificates);
     let mut from = 0;
     while let Some(at) = line.get(from..).and_then(|rest| find_str(rest, HOST)) {
         let at = from + at;
-        // A URL of a path no API here has (a guide, an unlisted API) says nothing either way.
-        match (found, api_at(line, at)) {
-            (_, None) => {}
-            (None, api) => found = api,
-            (Some(first), Some(api)) if api != first => return None,
-            (Some(_), Some(_)) => {}
-        }
         from = at + HOST.len();
+        // Every URL on this host is a call, one this crate may not know (a payout's, a
+        // coupon's): only a bare host names none.
+        let named = match api_at(line, at) {
+            Some(api) => api,
+            None if names_a_path(line, from) => return None,
+            None => continue,
+        };
+        match found {
+            Some(first) if first != named => return None,
+            _ => found = Some(named),
+        }
     }
     found
+}
+
+/// Whether the URL whose host ends at byte `host_end` of `line` goes on to a path (`/v3/…`,
+/// `/pay/…`), not just `/` or a port.
+fn names_a_path(line: &str, host_end: usize) -> bool {
+    let rest = line.get(host_end..).unwrap_or_default();
+    let rest = rest.strip_prefix(':').map_or(rest, |port| {
+        port.trim_start_matches(|c: char| c.is_ascii_digit())
+    });
+    rest.strip_prefix('/')
+        .and_then(|path| path.chars().next())
+        .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// The API named by the URL whose host ends at byte `at` of `line` (at the host's

@@ -34,14 +34,141 @@ struct IssueWire<'a> {
 }
 
 /// A `SIGN_ERROR` body's account of the request it verified; its other fields
-/// (`sign_message_length`, `truncated_sign_message`) are the caller's to compare.
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// (`sign_message_length`, `truncated_sign_message`) are the caller's to compare. Read
+/// loosely: it only lends the API, so a value of another type (or a `sign_information` that is
+/// no object) is skipped, never a reason to refuse the body.
+#[derive(Default)]
 struct SignInformationWire<'a> {
-    #[serde(borrow)]
-    method: Option<BorrowedText<'a>>,
-    #[serde(borrow)]
-    url: Option<BorrowedText<'a>>,
+    method: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for SignInformationWire<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SignInformationVisitor(std::marker::PhantomData))
+    }
+}
+
+struct SignInformationVisitor<'a>(std::marker::PhantomData<&'a str>);
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum SignInformationField {
+    Method,
+    Url,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for SignInformationVisitor<'a> {
+    type Value = SignInformationWire<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("detail.sign_information")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut wire = SignInformationWire::default();
+        while let Some(field) = map.next_key::<SignInformationField>()? {
+            match field {
+                SignInformationField::Method => wire.method = map.next_value::<LooseText<'a>>()?.0,
+                SignInformationField::Url => wire.url = map.next_value::<LooseText<'a>>()?.0,
+                SignInformationField::Other => {
+                    map.next_value::<crate::text::Skip>()?;
+                }
+            }
+        }
+        Ok(wire)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<crate::text::Skip>()?.is_some() {}
+        Ok(SignInformationWire::default())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(SignInformationWire::default())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(SignInformationWire::default())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(SignInformationWire::default())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(SignInformationWire::default())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(SignInformationWire::default())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(SignInformationWire::default())
+    }
+}
+
+/// A string, kept (borrowed where it has no escapes); any other value, skipped as `None`.
+struct LooseText<'a>(Option<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for LooseText<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseTextVisitor(std::marker::PhantomData))
+    }
+}
+
+struct LooseTextVisitor<'a>(std::marker::PhantomData<&'a str>);
+
+impl<'de: 'a, 'a> Visitor<'de> for LooseTextVisitor<'a> {
+    type Value = LooseText<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(LooseText(Some(Cow::Borrowed(v))))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(LooseText(Some(Cow::Owned(v.to_owned()))))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(LooseText(None))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(LooseText(None))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(LooseText(None))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(LooseText(None))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(LooseText(None))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<crate::text::Skip>()?.is_some() {}
+        Ok(LooseText(None))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<crate::text::Skip, crate::text::Skip>()?
+            .is_some()
+        {}
+        Ok(LooseText(None))
+    }
 }
 
 #[derive(Deserialize)]
@@ -107,7 +234,7 @@ impl<'de: 'a, 'a> Visitor<'de> for ResponseVisitor<'a> {
         let detail = detail.flatten().map(|d| {
             let (signed_method, signed_url) = d
                 .sign_information
-                .map_or((None, None), |s| (text(s.method), text(s.url)));
+                .map_or((None, None), |s| (s.method, s.url));
             Detail {
                 field: text(d.field),
                 location: text(d.location),
