@@ -1875,10 +1875,20 @@ fn the_call_a_line_names_is_read_conservatively() {
             "POST https://api.mch.weixin.qq.com/secapi/pay/refund <xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>SIGN_ERROR</err_code><err_code_des>签名错误</err_code_des></xml>",
             Action::FixConfig,
         ),
-        // An escaped success followed by a failure is the failure, as on a line of its own.
         (
-            r#""{\"errMsg\":\"requestPayment:ok\"} then requestPayment:fail cancel""#,
-            Action::AskUser,
+            "POST https://api.mch.weixin.qq.com/pay/orderquery <xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>SIGN_ERROR</err_code><err_code_des>签名错误</err_code_des></xml>",
+            Action::FixConfig,
+        ),
+        // The same call written twice, once closed by a bracket, is one call: a refund's
+        // rate limit reconciles (its page's FREQUENCY_LIMITED row).
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds (url=https://api.mch.weixin.qq.com/v3/refund/domestic/refunds) {"code":"FREQUENCY_LIMITED","message":"频率限制"}"#,
+            Action::Reconcile,
+        ),
+        // A URL PHP escaped (`\/`) is a call too: a micropay beside a query names neither.
+        (
+            r#"{"url":"https:\/\/api.mch.weixin.qq.com\/pay\/micropay"} POST https://api.mch.weixin.qq.com/pay/orderquery <xml><return_code>SUCCESS</return_code><result_code>FAIL</result_code><err_code>SYSTEMERROR</err_code><err_code_des>系统错误</err_code_des></xml>"#,
+            Action::Reconcile,
         ),
     ];
     for (line, action) in cases {

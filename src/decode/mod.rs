@@ -295,14 +295,10 @@ fn decode_text<'a>(
     // `"失败: {\"errcode\":40001,…}"`) is that body, read as a whole line would be; the
     // forms below would take the escaped JSON for a message's words (an errMsg whose API is
     // `{"errMsg":"requestPayment`).
-    // A success found so (`{"errMsg":"requestPayment:ok"} then requestPayment:fail cancel`) is
-    // left to the forms below, which still end with this reading when nothing else fits.
     if borrowed.is_none() && text.contains("{\"") {
         if let Some(levels) = escaped_levels.checked_sub(1) {
             if let Ok((_, d)) = crate::line::decode_line_within(&text, options, levels) {
-                if d.action() != Some(crate::Action::Success) {
-                    return Ok(d.into_owned());
-                }
+                return Ok(d.into_owned());
             }
         }
     }

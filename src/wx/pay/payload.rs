@@ -654,14 +654,17 @@ pub(crate) fn decide(
         // built from the merchant's settings alone, with no body of the caller's) leaves only
         // the settings to blame; and a message naming the serial or a key (商户证书序列号有误)
         // names them.
-        // v2's order and refund pages spell the code SIGNERROR: a SIGN_ERROR on one of them
-        // is that page's row.
+        // v2 spells the code SIGN_ERROR only on the red-packet and transfer pages; on another
+        // v2 page (the order and refund pages, which spell it SIGNERROR) it is that spelling's
+        // step: the page's row, else the code's.
         Code::SignError
             if api.is_some_and(|api| {
-                api.version() == Version::V2 && Code::SignErrorV2.meaning_on(api).is_some()
+                api.version() == Version::V2 && Code::SignError.meaning_on(api).is_none()
             }) =>
         {
-            return api.and_then(|api| Code::SignErrorV2.action_for(api));
+            return api
+                .and_then(|api| Code::SignErrorV2.action_for(api))
+                .or_else(|| Code::SignErrorV2.action_in(Some(Version::V2), call));
         }
         Code::SignError
             if api == Some(Api::V3Certificates)
@@ -1083,14 +1086,17 @@ impl<'a> Answer<'a> {
         if let Some(api) = api.or(signed) {
             // An API whose page lists no such code (a certificate download's SIGN_ERROR) is
             // described by the row its text names, else by the common table's row.
+            // (Only SIGN_ERROR's: its rows share one meaning, where another code's row from
+            // another page could describe a step not taken.)
             let version = self.version();
+            let signature = code == super::Code::SignError;
             return code.meaning_matching(api, text).or_else(|| {
                 code.meanings()
-                    .filter(|m| m.api().version() == version)
+                    .filter(|m| signature && m.api().version() == version)
                     .find(|m| m.is_named_by(text))
                     .or_else(|| {
                         code.meaning_on(Api::V3Common)
-                            .filter(|_| version == Version::V3)
+                            .filter(|_| signature && version == Version::V3)
                     })
             });
         }
@@ -1118,9 +1124,15 @@ impl<'a> Answer<'a> {
         // (`签名错误，请检查商户私钥` is described as 签名错误, not as another page's
         // 商户证书序列号有误); else the first.
         let with_step = || same_version().filter(|m| Some(m.action()) == decided);
+        // (Only SIGN_ERROR's rows differ so in what they describe; other codes' rows of another
+        // step would describe a step not taken, a retry where the step is to reconcile.)
         with_step()
             .find(|m| m.is_named_by(text))
-            .or_else(|| same_version().find(|m| m.is_named_by(text)))
+            .or_else(|| {
+                same_version()
+                    .filter(|_| code == super::Code::SignError)
+                    .find(|m| m.is_named_by(text))
+            })
             .or_else(|| with_step().next())
             .or_else(|| same_version().next())
             .or_else(|| code.meanings().next())

@@ -714,27 +714,52 @@ pub fn api_in(line: &str) -> Option<Api> {
     found
 }
 
-/// Whether the URL whose host ends at byte `host_end` of `line` goes on to a path (`/v3/…`,
-/// `/pay/…`), not just `/` or a port.
+/// Whether the URL whose host ends at byte `host_end` of `line` names a call: a path of two
+/// parts or more (`/pay/micropay`, `/v3/…`), not a bare host nor a base URL (`/v3/`).
 fn names_a_path(line: &str, host_end: usize) -> bool {
-    let rest = line.get(host_end..).unwrap_or_default();
+    path_at(line, host_end).is_some_and(|path| {
+        path.split('/')
+            .filter(|part| !part.is_empty())
+            .nth(1)
+            .is_some()
+    })
+}
+
+/// The path of the URL whose host ends at byte `host_end` of `line`, without a port: up to a
+/// space, a quote, a bracket or another mark that ends a URL in prose or in a printed
+/// structure, less the punctuation that ends a sentence. JSON's escaped slash (`\/`, as PHP
+/// prints URLs) is read as `/`; any other backslash ends the path (an escaped quote or line
+/// break after it).
+fn path_at(line: &str, host_end: usize) -> Option<Cow<'_, str>> {
+    let rest = line.get(host_end..)?;
     let rest = rest.strip_prefix(':').map_or(rest, |port| {
         port.trim_start_matches(|c: char| c.is_ascii_digit())
     });
-    rest.strip_prefix('/')
-        .and_then(|path| path.chars().next())
-        .is_some_and(|c| c.is_ascii_alphanumeric())
+    let bytes = rest.as_bytes();
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '`' | '"' | '\'' | ']' | ',' | ')' | '>' | '}' | '<' | ';'
+                )
+                || (c == '\\' && bytes.get(i + 1) != Some(&b'/'))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let path = rest.get(..end)?.trim_end_matches(['.', ':', '!', '?']);
+    Some(if path.contains("\\/") {
+        Cow::Owned(path.replace("\\/", "/"))
+    } else {
+        Cow::Borrowed(path)
+    })
 }
 
 /// The API named by the URL whose host ends at byte `at` of `line` (at the host's
 /// `.mch.weixin.qq.com`).
 fn api_at(line: &str, at: usize) -> Option<Api> {
     const HOST: &str = ".mch.weixin.qq.com";
-    let path = line.get(at + HOST.len()..)?;
-    let end = path
-        .find(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ']' | ','))
-        .unwrap_or(path.len());
-    let path = path.get(..end)?;
+    let path = path_at(line, at + HOST.len())?;
     let before = line
         .get(..at)?
         .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
@@ -745,7 +770,7 @@ fn api_at(line: &str, at: usize) -> Option<Api> {
         .rfind(|w| !w.is_empty())
         .filter(|w| ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(w))
         .unwrap_or("");
-    Api::from_path(method, path)
+    Api::from_path(method, &path)
 }
 
 /// What [`status_in`] looks for: each marker, and whether it holds `tatus` (one search for
