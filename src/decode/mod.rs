@@ -291,11 +291,12 @@ fn decode_text<'a>(
         Cow::Borrowed(borrowed) => Some(*borrowed),
         Cow::Owned(_) => None,
     };
-    // A string that holds an escaped body (`"{\"errMsg\":\"requestPayment:fail cancel\"}"`,
-    // `"失败: {\"errcode\":40001,…}"`) is that body, read as a whole line would be; the
-    // forms below would take the escaped JSON for a message's words (an errMsg whose API is
-    // `{"errMsg":"requestPayment`).
-    if borrowed.is_none() && text.contains("{\"") {
+    // A string that holds an escaped body with an errMsg's fail marker in it
+    // (`"{\"errMsg\":\"requestPayment:fail cancel\"}"`) is that body, read as a whole line
+    // would be: the errMsg reading below would take the escaped JSON for the message's words
+    // (an errMsg whose API is `{"errMsg":"requestPayment`). Other escaped strings reach the
+    // same reading last, as before.
+    if borrowed.is_none() && text.contains("{\"") && wx::has_fail_marker(&text) {
         if let Some(levels) = escaped_levels.checked_sub(1) {
             if let Ok((_, d)) = crate::line::decode_line_within(&text, options, levels) {
                 return Ok(d.into_owned());

@@ -1079,11 +1079,11 @@ impl<'a> Answer<'a> {
     pub fn meaning(&self, api: Option<Api>, call: CallKind) -> Option<super::Meaning> {
         let code = self.code()?.known()?;
         let text = self.message().unwrap_or_default();
-        let signed = match self {
+        let signed = || match self {
             Answer::V3(response) => response.signed_api(),
             Answer::V2(_) => None,
         };
-        if let Some(api) = api.or(signed) {
+        if let Some(api) = api.or_else(signed) {
             // An API whose page lists no such code (a certificate download's SIGN_ERROR) is
             // described by the row its text names, else by the common table's row.
             // (Only SIGN_ERROR's: its rows share one meaning, where another code's row from
@@ -1129,9 +1129,9 @@ impl<'a> Answer<'a> {
         with_step()
             .find(|m| m.is_named_by(text))
             .or_else(|| {
-                same_version()
-                    .filter(|_| code == super::Code::SignError)
-                    .find(|m| m.is_named_by(text))
+                (code == super::Code::SignError)
+                    .then(|| same_version().find(|m| m.is_named_by(text)))
+                    .flatten()
             })
             .or_else(|| with_step().next())
             .or_else(|| same_version().next())
