@@ -688,22 +688,23 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// ```
 #[must_use]
 pub fn api_in(line: &str) -> Option<Api> {
-    // The main domain `api.`, the backup `api2.` (both documented on every APIv3 page).
-    const HOST: &str = ".mch.weixin.qq.com";
     // wechatpay-go wraps what fails in `core.NewClient` as `init client setting err:`; the one
     // HTTP call made there is the platform certificates' download (its auto-auth cipher option).
     let mut found = split_once_str(line, "init client setting err:")
         .filter(|(_, rest)| rest.trim_start().starts_with("error http response"))
         .map(|_| Api::V3Certificates);
     let mut from = 0;
-    while let Some(at) = line.get(from..).and_then(|rest| find_str(rest, HOST)) {
+    while let Some(at) = line.get(from..).and_then(|rest| find_str(rest, PAY_HOST)) {
         let at = from + at;
-        from = at + HOST.len();
+        from = at + PAY_HOST.len();
+        let Some(path) = path_at(line, from) else {
+            continue;
+        };
         // Every URL on this host is a call, one this crate may not know (a payout's, a
-        // coupon's): only a bare host names none.
-        let named = match api_at(line, at) {
+        // coupon's): only a bare host or a base URL (`/v3/`) names none.
+        let named = match Api::from_path(method_before(line, at), &path) {
             Some(api) => api,
-            None if names_a_path(line, from) => return None,
+            None if names_a_call(&path) => return None,
             None => continue,
         };
         match found {
@@ -714,15 +715,17 @@ pub fn api_in(line: &str) -> Option<Api> {
     found
 }
 
-/// Whether the URL whose host ends at byte `host_end` of `line` names a call: a path of two
-/// parts or more (`/pay/micropay`, `/v3/…`), not a bare host nor a base URL (`/v3/`).
-fn names_a_path(line: &str, host_end: usize) -> bool {
-    path_at(line, host_end).is_some_and(|path| {
-        path.split('/')
-            .filter(|part| !part.is_empty())
-            .nth(1)
-            .is_some()
-    })
+/// WeChat Pay's API host, without its first label: the main domain `api.`, the backup `api2.`
+/// (both documented on every APIv3 page).
+const PAY_HOST: &str = ".mch.weixin.qq.com";
+
+/// Whether a path names a call: two parts or more (`/pay/micropay`, `/v3/…`), not a bare host
+/// nor a base URL (`/v3/`).
+fn names_a_call(path: &str) -> bool {
+    path.split('/')
+        .filter(|part| !part.is_empty())
+        .nth(1)
+        .is_some()
 }
 
 /// The path of the URL whose host ends at byte `host_end` of `line`, without a port: up to a
@@ -755,22 +758,20 @@ fn path_at(line: &str, host_end: usize) -> Option<Cow<'_, str>> {
     })
 }
 
-/// The API named by the URL whose host ends at byte `at` of `line` (at the host's
-/// `.mch.weixin.qq.com`).
-fn api_at(line: &str, at: usize) -> Option<Api> {
-    const HOST: &str = ".mch.weixin.qq.com";
-    let path = path_at(line, at + HOST.len())?;
+/// The HTTP method written before the URL whose host starts at byte `at` of `line`
+/// (`POST https://api.mch…`), or nothing.
+fn method_before(line: &str, at: usize) -> &str {
     let before = line
-        .get(..at)?
+        .get(..at)
+        .unwrap_or_default()
         .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
         .trim_end_matches("https://")
         .trim_end_matches("http://");
-    let method = before
+    before
         .split(|c: char| c.is_whitespace() || c == '`' || c == '[')
         .rfind(|w| !w.is_empty())
         .filter(|w| ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(w))
-        .unwrap_or("");
-    Api::from_path(method, &path)
+        .unwrap_or("")
 }
 
 /// What [`status_in`] looks for: each marker, and whether it holds `tatus` (one search for
