@@ -199,11 +199,45 @@ fn actions_follow_what_the_codes_mean() {
             "{code}"
         );
     }
-    // Every action the catalog uses is one a backend can act on; Success only for errno 0.
+    // Success only for errno 0 and for a fail that reports the state the call was for as
+    // already holding, which the legacy errCode tables also call success (-1 `already
+    // connect`, 13021, 13022): the step must not depend on which of the two codes arrives.
     let successes: Vec<_> = Errno::all()
         .filter(|e| e.action() == Action::Success)
         .collect();
-    assert_eq!(successes, [Errno::Ok]);
+    assert_eq!(
+        successes,
+        [
+            Errno::Ok,
+            Errno::NfcDiscoveryAlreadyStarted,
+            Errno::NfcTechAlreadyConnected,
+            Errno::BleAlreadyConnected
+        ]
+    );
+    for (errno, family, err_code) in [
+        (
+            Errno::BleAlreadyConnected,
+            minierr::wx::legacy::Family::Bluetooth,
+            -1,
+        ),
+        (
+            Errno::NfcDiscoveryAlreadyStarted,
+            minierr::wx::legacy::Family::NfcAdapter,
+            13021,
+        ),
+        (
+            Errno::NfcTechAlreadyConnected,
+            minierr::wx::legacy::Family::NfcAdapter,
+            13022,
+        ),
+    ] {
+        let legacy = minierr::wx::legacy::Code::find(family, err_code);
+        assert_eq!(
+            legacy.map(|c| c.action()),
+            Some(Some(errno.action())),
+            "{errno:?}"
+        );
+    }
 }
 
 #[test]

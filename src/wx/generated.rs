@@ -2352,7 +2352,9 @@ pub enum Errno {
     ///
     /// startDiscovery has already been called.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::Success`].
+    ///
+    /// Note: Step: success, as the legacy NFC errCode 13021 (\`NFC discovery already started\`) for the same state: discovery is running, which is what the call was for.
     #[doc(alias = "1504202")]
     #[doc(alias = "NFC discovery already started")]
     NfcDiscoveryAlreadyStarted = 1504202,
@@ -2372,7 +2374,9 @@ pub enum Errno {
     ///
     /// The tech is already connected.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::Success`].
+    ///
+    /// Note: Step: success, as the legacy NFC errCode 13022 (\`Tech already connected\`) for the same state: the tag is connected, which is what the call was for.
     #[doc(alias = "1504204")]
     #[doc(alias = "Tech already connected")]
     NfcTechAlreadyConnected = 1504204,
@@ -2732,7 +2736,9 @@ pub enum Errno {
     ///
     /// The BLE device is already connected.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::Success`].
+    ///
+    /// Note: Step: success, as the legacy errCode -1 (\`already connect\`) that older base libraries send for the same state: the device is connected, which is what the call was for. Aligned so the step does not depend on which of the two codes arrives.
     #[doc(alias = "1509007")]
     #[doc(alias = "already connect")]
     BleAlreadyConnected = 1509007,
@@ -5481,9 +5487,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "NFC discovery already started",
                 message_zh: "之前已经调用了startDiscovery",
                 message_en: "startDiscovery has already been called",
-                action: Action::FixRequest,
+                action: Action::Success,
                 retry_hint: None,
-                note: "",
+                note: "Step: success, as the legacy NFC errCode 13021 (`NFC discovery already started`) for the same state: discovery is running, which is what the call was for.",
             },
         Errno::NfcDiscoveryNotStarted => &ErrnoInfo {
                 err_msg: "NFC discovery has not started",
@@ -5497,9 +5503,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "Tech already connected",
                 message_zh: "当前tech已经连接上",
                 message_en: "The tech is already connected",
-                action: Action::FixRequest,
+                action: Action::Success,
                 retry_hint: None,
-                note: "",
+                note: "Step: success, as the legacy NFC errCode 13022 (`Tech already connected`) for the same state: the tag is connected, which is what the call was for.",
             },
         Errno::NfcTechNotConnected => &ErrnoInfo {
                 err_msg: "Tech has not connected",
@@ -5777,9 +5783,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "already connect",
                 message_zh: "当前BLE设备已经连接上",
                 message_en: "The BLE device is already connected",
-                action: Action::FixRequest,
+                action: Action::Success,
                 retry_hint: None,
-                note: "",
+                note: "Step: success, as the legacy errCode -1 (`already connect`) that older base libraries send for the same state: the device is connected, which is what the call was for. Aligned so the step does not depend on which of the two codes arrives.",
             },
         Errno::BleLocationPermissionDenied => &ErrnoInfo {
                 err_msg: "location permission is denied",
