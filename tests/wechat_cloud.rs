@@ -377,3 +377,131 @@ fn cloud_openapi_failures_are_the_servers() {
     .expect("decodes");
     assert_eq!(d.platform(), Platform::WechatCloud);
 }
+
+/// CloudBase's own bodies and texts, each with the mark that makes it CloudBase's: its HTTP
+/// API's `requestId`, its web SDK's `OPERATION_FAIL` wrapper, its SDKs' help link. The steps
+/// follow CloudBase's error-code pages: a parameter error is the request's, a missing function
+/// or invalid credentials the deployment's.
+#[cfg(feature = "json")]
+#[test]
+fn cloudbase_bodies_decode_as_cloud_with_the_code_as_sent() {
+    use minierr::{Action, Platform, RawCode};
+    // (payload, code, sub_code, action)
+    let cases: &[(&str, &str, Option<&str>, Option<Action>)] = &[
+        (
+            r#"{"code":"INVALID_PARAM","message":"Cannot operate more than 50 files one time","requestId":"a1"}"#,
+            "INVALID_PARAM",
+            None,
+            Some(Action::FixRequest),
+        ),
+        // …unless the parameter is the environment ID, which is configuration (the -501007
+        // row's note: `[100003] env not exists`).
+        (
+            r#"{"code":"INVALID_PARAM","message":"[100003] Param Invalid: env check invalid be filterd","requestId":"e5"}"#,
+            "INVALID_PARAM",
+            None,
+            Some(Action::FixConfig),
+        ),
+        (
+            r#"{"requestId":"b2","code":"FUNCTION_NOT_FOUND","message":"未找到指定函数"}"#,
+            "FUNCTION_NOT_FOUND",
+            None,
+            Some(Action::FixConfig),
+        ),
+        (
+            r#"{"code":"EXCEED_RATELIMIT","message":"QPS limit","requestId":"c3"}"#,
+            "EXCEED_RATELIMIT",
+            None,
+            Some(Action::Backoff),
+        ),
+        // The web SDK wraps the service's code (twikoojs/twikoo#485).
+        (
+            r#"{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] FunctionName parameter could not be found."}"#,
+            "OPERATION_FAIL",
+            Some("FUNCTION_NOT_FOUND"),
+            Some(Action::FixConfig),
+        ),
+        // The node SDK's help link names the code.
+        (
+            r#""Error: secret id error 请前往云开发AI小助手查看问题：https://tcb.cloud.tencent.com/dev#/helper/copilot?q=SIGN_PARAM_INVALID""#,
+            "SIGN_PARAM_INVALID",
+            None,
+            Some(Action::FixConfig),
+        ),
+        // A code newer than the catalog is kept as sent, with no step.
+        (
+            r#"{"requestId":"d4","code":"INVOKE_FUNCTION_FAILED","message":"Error: Cannot find module './dist/main'"}"#,
+            "INVOKE_FUNCTION_FAILED",
+            None,
+            None,
+        ),
+    ];
+    for &(payload, code, sub_code, action) in cases {
+        let d = minierr::decode_str(payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(d.platform(), Platform::WechatCloud, "{payload}");
+        assert_eq!(d.code(), Some(RawCode::Text(code)), "{payload}");
+        assert_eq!(d.sub_code(), sub_code.map(RawCode::Text), "{payload}");
+        assert_eq!(d.action(), action, "{payload}");
+        let view = d.view();
+        assert_eq!(
+            (view.code, view.sub_code),
+            (d.code(), d.sub_code()),
+            "{payload}"
+        );
+        assert_eq!(view.action, action, "{payload}");
+    }
+}
+
+/// Names that gRPC and many REST services send too are not CloudBase's without one of its
+/// marks: never a confident Cloud answer on another service's body.
+#[cfg(feature = "json")]
+#[test]
+fn generic_codes_without_cloudbase_marks_are_not_cloud() {
+    for payload in [
+        r#"{"code":"PERMISSION_DENIED","message":"Unauthenticated access is denied"}"#,
+        r#"{"code":"BAD_REQUEST","message":"invalid JSON"}"#,
+        r#""[BAD_REQUEST] invalid JSON""#,
+        r#""upstream said [SERVICE_TIMEOUT] after 3 s""#,
+    ] {
+        let platform = minierr::decode_str(payload).ok().map(|d| d.platform());
+        assert_ne!(platform, Some(minierr::Platform::WechatCloud), "{payload}");
+    }
+}
+
+/// The CloudBase catalog: each code spelled as sent finds itself, and a code the SDKs give a
+/// Cloud errCode takes that code's step and texts, so the two catalogs never disagree.
+#[test]
+fn cloudbase_codes_find_themselves_and_defer_to_their_cloud_codes() {
+    use minierr::wx::cloud::CloudbaseCode;
+    let mut seen = BTreeSet::new();
+    for code in CloudbaseCode::all() {
+        assert!(seen.insert(code.code()), "{} twice", code.code());
+        assert_eq!(CloudbaseCode::from_code(code.code()), Some(code));
+        assert!(
+            code.code()
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'_'),
+            "{}",
+            code.code()
+        );
+        if let Some(cloud) = code.cloud_code() {
+            assert_eq!(code.action(), cloud.action(), "{}", code.code());
+            assert_eq!(code.message_en(), cloud.message_en(), "{}", code.code());
+            assert_eq!(
+                Code::from_cloudbase_code(code.code()),
+                Some(cloud),
+                "{}",
+                code.code()
+            );
+        } else {
+            assert!(!code.message_en().is_empty(), "{}", code.code());
+        }
+        assert!(code.source().starts_with("https://"), "{}", code.code());
+    }
+    // The pages' and the SDKs' spellings of one code.
+    assert_eq!(
+        CloudbaseCode::from_code("INVALID_ENV").and_then(CloudbaseCode::cloud_code),
+        CloudbaseCode::from_code("INVALIID_ENV").and_then(CloudbaseCode::cloud_code)
+    );
+    assert!(seen.len() > 100, "{} codes", seen.len());
+}

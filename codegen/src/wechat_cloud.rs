@@ -150,52 +150,171 @@ fn variant(e: &Entry) -> Variant {
 }
 
 const CLOUDBASE_FILE: &str = "wechat_cloudbase_codes.tsv";
+const CLOUDBASE_COLUMNS: &[&str] = &[
+    "cloudbase_code",
+    "code",
+    "action",
+    "message_zh",
+    "message_en",
+    "source",
+    "note",
+];
 
-/// `data/wechat_cloudbase_codes.tsv` → `Code::from_cloudbase_code` and `Code::cloudbase_code`:
-/// the CloudBase names of Cloud codes, as CloudBase SDKs print them.
+const CLOUDBASE_HEADER: &str = r#"
+/// A CloudBase (云开发) error code: the string code CloudBase's services, its HTTP API and its
+/// SDKs send, one variant for each code of `data/wechat_cloudbase_codes.tsv`.
+///
+/// Some name a Cloud `errCode` ([`CloudbaseCode::cloud_code`]: `DATABASE_PERMISSION_DENIED` is
+/// -502003), whose row then decides; the others have a row of their own.
+///
+/// ```
+/// use minierr::wx::cloud::{CloudbaseCode, Code};
+/// use minierr::Action;
+///
+/// assert_eq!(CloudbaseCode::from_code("FUNCTION_NOT_FOUND"), Some(CloudbaseCode::FunctionNotFound));
+/// assert_eq!(CloudbaseCode::FunctionNotFound.action(), Some(Action::FixConfig));
+/// assert_eq!(CloudbaseCode::DatabasePermissionDenied.cloud_code(), Some(Code::DatabasePermissionDenied));
+/// // Official misspellings are kept: the SDKs' INVALIID_ENV and the pages' INVALID_ENV.
+/// assert_eq!(CloudbaseCode::from_code("INVALIID_ENV").and_then(CloudbaseCode::cloud_code), Some(Code::InvalidEnv));
+/// assert_eq!(CloudbaseCode::from_code("invalid_env"), None);
+/// ```
+"#;
+
+/// `HELLO_WORLD` → `HelloWorld`.
+fn upper_camel(code: &str) -> String {
+    code.split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase()
+            })
+        })
+        .collect()
+}
+
+/// `data/wechat_cloudbase_codes.tsv` → [`CloudbaseCode`], its rows and its `phf` index, and
+/// `Code::from_cloudbase_code` and `Code::cloudbase_code`: the CloudBase names of Cloud codes,
+/// as CloudBase SDKs print them.
 fn render_cloudbase(data: &Path, entries: &[Entry], out: &mut String) -> Result<(), TableError> {
     use std::fmt::Write as _;
-    let table = Table::read(
-        &data.join(CLOUDBASE_FILE),
-        &["cloudbase_code", "code", "source", "note"],
-    )?;
-    let mut pairs = Vec::new();
+    let table = Table::read(&data.join(CLOUDBASE_FILE), CLOUDBASE_COLUMNS)?;
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut variants = Vec::new();
+    let mut names = Vec::new();
     for row in table.rows() {
         let name = row.required("cloudbase_code")?;
-        if !name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
             return Err(row.error(format!("{name:?} is not an upper-case CloudBase code")));
         }
-        let code: i64 = row
-            .required("code")?
-            .parse()
-            .map_err(|_| row.error("code is not an integer"))?;
-        let variant = entries
-            .iter()
-            .find(|e| e.code == code)
-            .ok_or_else(|| row.error(format!("{code} is not a row of {FILE}")))?;
         if !row.required("source")?.starts_with("https://") {
             return Err(row.error("every row needs a source URL"));
         }
-        pairs.push((name.to_owned(), variant.name.clone()));
+        let cloud = match row.get("code") {
+            "" => None,
+            code => {
+                let code: i64 = code
+                    .parse()
+                    .map_err(|_| row.error("code is not an integer"))?;
+                let variant = entries
+                    .iter()
+                    .find(|e| e.code == code)
+                    .ok_or_else(|| row.error(format!("{code} is not a row of {FILE}")))?;
+                Some(variant.name.clone())
+            }
+        };
+        let action = match (row.get("action"), &cloud) {
+            ("", _) => None,
+            (_, Some(_)) => {
+                return Err(row.error(
+                    "a code that names a Cloud errCode takes that row's step: leave action empty",
+                ));
+            }
+            _ => Some(crate::wechat::action_variant(&row)?),
+        };
+        if cloud.is_none() && row.get("message_en").is_empty() {
+            return Err(row.error("a code of its own needs message_en"));
+        }
+        if let Some(variant) = &cloud {
+            pairs.push((name.to_owned(), variant.clone()));
+        }
+        let rust_name = upper_camel(name);
+        let mut docs = vec![format!("`{name}`")];
+        if !row.get("message_en").is_empty() {
+            docs.push(para(row.get("message_en")));
+        }
+        if !row.get("message_zh").is_empty() {
+            docs.push(para(row.get("message_zh")));
+        }
+        if let Some(variant) = &cloud {
+            docs.push(format!("The Cloud errCode [`Code::{variant}`]."));
+        }
+        if !row.get("note").is_empty() {
+            docs.push(para(&format!("Note: {}", row.get("note"))));
+        }
+        docs.push(format!("Source: <{}>", row.required("source")?));
+        variants.push(Variant {
+            discriminant: None,
+            name: rust_name.clone(),
+            docs,
+            aliases: vec![name.to_owned()],
+            info: struct_literal(
+                "CloudbaseInfo",
+                &[
+                    ("code", lit(name)),
+                    (
+                        "cloud_code",
+                        cloud
+                            .as_ref()
+                            .map_or_else(|| "None".to_owned(), |v| format!("Some(Code::{v})")),
+                    ),
+                    (
+                        "action",
+                        action.map_or_else(|| "None".to_owned(), |a| format!("Some(Action::{a})")),
+                    ),
+                    ("message_zh", lit(row.get("message_zh"))),
+                    ("message_en", lit(row.get("message_en"))),
+                    ("source", lit(row.required("source")?)),
+                    ("note", lit(row.get("note"))),
+                ],
+            ),
+        });
+        names.push((name.to_owned(), format!("CloudbaseCode::{rust_name}")));
     }
     require_unique(
         CLOUDBASE_FILE,
         "cloudbase_code",
-        pairs.iter().map(|(n, _)| n.as_str()),
+        names.iter().map(|(n, _)| n.as_str()),
     )?;
-    require_unique(
-        CLOUDBASE_FILE,
-        "code",
-        pairs.iter().map(|(_, v)| v.as_str()),
-    )?;
+    enum_decl(
+        out,
+        &format!("{CLOUDBASE_HEADER}{}", catalog_attrs(None)),
+        "CloudbaseCode",
+        &variants,
+    );
+    crate::render::named_variant_tables(
+        out,
+        "CloudbaseCode",
+        "CloudbaseInfo",
+        &variants,
+        "CLOUDBASE_ALL",
+        "cloudbase_info",
+    );
+    out.push_str("\n/// Every CloudBase code, byte for byte, to its variant.\n");
+    crate::render::phf_map(out, "CLOUDBASE_CODES", "CloudbaseCode", &names);
+
     out.push_str("\nimpl Code {\n");
     out.push_str("    /// The code CloudBase names so (`DATABASE_PERMISSION_DENIED` is -502003), byte for byte,\n    /// official misspellings (`INVALIID_ENV`) included.\n    #[must_use]\n    pub fn from_cloudbase_code(name: &str) -> Option<Code> {\n        match name {\n");
     for (name, variant) in &pairs {
         let _ = writeln!(out, "            {} => Some(Code::{variant}),", lit(name));
     }
     out.push_str("            _ => None,\n        }\n    }\n\n");
-    out.push_str("    /// CloudBase's name for the code, where it has one.\n    #[must_use]\n    pub const fn cloudbase_code(self) -> Option<&'static str> {\n        match self {\n");
+    out.push_str("    /// CloudBase's name for the code, where it has one: the first row's where two spell it.\n    #[must_use]\n    pub const fn cloudbase_code(self) -> Option<&'static str> {\n        match self {\n");
+    let mut named: Vec<&str> = Vec::new();
     for (name, variant) in &pairs {
+        if named.contains(&variant.as_str()) {
+            continue;
+        }
+        named.push(variant);
         let _ = writeln!(out, "            Code::{variant} => Some({}),", lit(name));
     }
     out.push_str("            _ => None,\n        }\n    }\n}\n");
@@ -208,7 +327,7 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let variants: Vec<Variant> = entries.iter().map(variant).collect();
 
     let mut out = header(&[&format!("data/{FILE}"), &format!("data/{CLOUDBASE_FILE}")]);
-    out.push_str("\nuse super::{CodeInfo, Reliability};\nuse crate::Action;\n");
+    out.push_str("\nuse super::{CloudbaseInfo, CodeInfo, Reliability};\nuse crate::Action;\n");
     hint_consts(&mut out, entries.iter().map(|e| e.retry_hint.as_str()));
     enum_decl(
         &mut out,

@@ -75,6 +75,7 @@ pub fn rows(platform: Option<Platform>, category: Option<u16>) -> Vec<Row> {
     add::<Errno>(&mut rows, platform);
     add::<wx::legacy::Code>(&mut rows, platform);
     add::<wx::cloud::Code>(&mut rows, platform);
+    add::<wx::cloud::CloudbaseCode>(&mut rows, platform);
     add::<wx::server::Errcode>(&mut rows, platform);
     add::<alipay::JsapiError>(&mut rows, platform);
     add::<alipay::gateway::Code>(&mut rows, platform);
@@ -105,6 +106,7 @@ pub fn find(query: &str, platform: Option<Platform>, api: Option<Api>) -> Vec<Ro
         add_named::<Errno>(&mut found, platform, query);
         add_named::<wx::legacy::Code>(&mut found, platform, query);
         add_named::<wx::cloud::Code>(&mut found, platform, query);
+        add_named::<wx::cloud::CloudbaseCode>(&mut found, platform, query);
         add_named::<wx::server::Errcode>(&mut found, platform, query);
     }
     if wanted(platform, Platform::Alipay) {

@@ -360,7 +360,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 response.errcode_sent().map(|c| RawCode::Number(c.raw()))
             }
-            Diagnosis::WxCloud(fail) => fail.code().map(|c| RawCode::Number(c.raw())),
+            Diagnosis::WxCloud(fail) => cloud_raw_code(fail, fail.code()),
             Diagnosis::AlipayGateway(response, _) => response.code().map(|c| match c {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
@@ -389,7 +389,7 @@ impl Diagnosis<'_> {
                 .resolved_errcode()
                 .or_else(|| response.errcode_sent())
                 .map(|c| RawCode::Number(c.raw())),
-            Diagnosis::WxCloud(fail) => fail.resolved_code().map(|c| RawCode::Number(c.raw())),
+            Diagnosis::WxCloud(fail) => cloud_raw_code(fail, fail.resolved_code()),
             other => other.raw_code(),
         }
     }
@@ -407,7 +407,14 @@ impl Diagnosis<'_> {
     #[must_use]
     pub fn sub_code(&self) -> Option<RawCode<'_>> {
         match self {
-            Diagnosis::WxCloud(fail) => fail.sub_code().map(|c| RawCode::Number(c.raw())),
+            Diagnosis::WxCloud(fail) => {
+                fail.sub_code()
+                    .map(|c| RawCode::Number(c.raw()))
+                    .or_else(|| {
+                        fail.cloudbase_inner(fail.text_cloudbase())
+                            .map(RawCode::Text)
+                    })
+            }
             Diagnosis::AlipayGateway(response, _) => response.sub_code_sent().map(RawCode::Text),
             _ => None,
         }
@@ -447,7 +454,9 @@ impl Diagnosis<'_> {
                 response.known_code().map(open_platform::Code::name)
             }
             Diagnosis::WxServer(response) => server_code(response).map(wx::server::Errcode::name),
-            Diagnosis::WxCloud(fail) => cloud_code(fail).map(wx::cloud::Code::name),
+            Diagnosis::WxCloud(fail) => cloud_code(fail)
+                .map(wx::cloud::Code::name)
+                .or_else(|| fail.cloudbase_code().map(wx::cloud::CloudbaseCode::name)),
             Diagnosis::AlipayGateway(response, _) => response
                 .resolved_sub_code()
                 .map(alipay::gateway::SubCode::name)
@@ -523,6 +532,10 @@ impl Diagnosis<'_> {
             }
             Diagnosis::WxCloud(fail) => cloud_code(fail)
                 .map(wx::cloud::Code::message_zh)
+                .or_else(|| {
+                    fail.cloudbase_code()
+                        .map(wx::cloud::CloudbaseCode::message_zh)
+                })
                 .filter(|m| !m.is_empty()),
             Diagnosis::AlipayGateway(response, _) => gateway_meaning(response)
                 .map(alipay::gateway::Meaning::message_zh)
@@ -553,7 +566,14 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 server_code(response).map(wx::server::Errcode::message_en)
             }
-            Diagnosis::WxCloud(fail) => cloud_code(fail).map(wx::cloud::Code::message_en),
+            Diagnosis::WxCloud(fail) => {
+                cloud_code(fail)
+                    .map(wx::cloud::Code::message_en)
+                    .or_else(|| {
+                        fail.cloudbase_code()
+                            .map(wx::cloud::CloudbaseCode::message_en)
+                    })
+            }
             Diagnosis::AlipayGateway(response, _) => gateway_meaning(response)
                 .map(alipay::gateway::Meaning::message_en)
                 .or_else(|| {
@@ -814,6 +834,21 @@ pub(super) fn wx_known(fail: &wx::Fail<'_>) -> Option<WxKnown> {
 }
 
 /// A Cloud failure's catalog code: the outer one, sent or named by its message.
+/// A Cloud failure's code to report: a CloudBase body's string `code` as sent, else `number`
+/// (the Cloud errCode), else the CloudBase code its text names.
+fn cloud_raw_code<'f>(
+    fail: &'f wx::cloud::Fail<'_>,
+    number: Option<wx::cloud::AnyCode>,
+) -> Option<RawCode<'f>> {
+    fail.cloudbase_code_sent()
+        .map(RawCode::Text)
+        .or_else(|| number.map(|c| RawCode::Number(c.raw())))
+        .or_else(|| {
+            fail.cloudbase_outer(fail.text_cloudbase())
+                .map(RawCode::Text)
+        })
+}
+
 fn cloud_code(fail: &wx::cloud::Fail<'_>) -> Option<wx::cloud::Code> {
     fail.resolved_code().and_then(wx::cloud::AnyCode::known)
 }

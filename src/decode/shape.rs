@@ -62,6 +62,15 @@ pub(super) struct Shape {
     detail: bool,
     /// An errmsg with WeCom's own marks (its `open.work.weixin.qq.com` link, `from ip:`).
     wecom_errmsg: bool,
+    /// `code` is UPPER_SNAKE text (known or not to any catalog).
+    code_upper: bool,
+    /// `code` is the CloudBase web SDK's `OPERATION_FAIL`, which wraps the service's code.
+    code_cloudbase_wrapper: bool,
+    /// A `requestId` key, which CloudBase's HTTP API sends with every error and WeChat Pay
+    /// never does.
+    request_id: bool,
+    /// `message` or `msg` opens with a CloudBase code of its own: `[FUNCTION_NOT_FOUND] …`.
+    message_cloudbase: bool,
     /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des` (or their
     /// camelCase forms, but `resultCode`), or an `err_code` that is text (the old
     /// requestPayment's is a number).
@@ -89,9 +98,21 @@ impl Shape {
         // with any errMsg (`{errCode: -501007, errMsg: "invalid parameters"}`, as a Cloud SDK
         // rejects), since no client API or wrapper sends one; an errno beside it says otherwise.
         let cloud_err_code_alone = self.cloud_err_code && !self.errno;
+        // A CloudBase body: a text code with a message, and CloudBase's own mark beside it (its
+        // HTTP API's `requestId`, its web SDK's `OPERATION_FAIL` wrapper, a message that opens
+        // with one of its own codes). Without one, `{"code":"PERMISSION_DENIED","message":…}`
+        // is as likely gRPC's or any REST service's.
+        let cloudbase_body = self.code_upper
+            && (self.message || self.msg)
+            && !self.err_msg
+            && !self.errcode
+            && !self.sub_code
+            && !self.response_wrapper
+            && (self.request_id || self.code_cloudbase_wrapper || self.message_cloudbase);
         if self.cloud_text
             || cloud_err_code_alone
             || ((cloud_code || self.cloud_api) && self.wx_fail_marker)
+            || cloudbase_body
         {
             return ([Platform::WechatCloud; 8], 1);
         }
@@ -228,6 +249,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     continue;
                 }
                 "errorMessage" => &mut shape.error_message,
+                "requestId" => &mut shape.request_id,
                 "stackTrace" => &mut shape.stack_trace,
                 "resultCode" => &mut shape.result_code,
                 "resultStatus" => &mut shape.result_status,
@@ -248,6 +270,8 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                             crate::wx::pay::AnyCode::of_version(t, wx::pay::Version::V3).is_known();
                         shape.code_text |= upper && known;
                         shape.code_upper_unknown |= upper && !known;
+                        shape.code_upper |= upper;
+                        shape.code_cloudbase_wrapper |= t == "OPERATION_FAIL";
                     }
                     continue;
                 }
@@ -255,6 +279,9 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     let text = map.next_value::<AnyText<'de>>()?.0;
                     shape.message = true;
                     shape.message_chinese |= text.as_ref().is_some_and(|t| !t.is_ascii());
+                    shape.message_cloudbase |= text
+                        .as_ref()
+                        .is_some_and(|t| wx::cloud::opens_with_cloudbase_code(t));
                     shape.message_ascii |=
                         text.is_some_and(|t| !t.trim().is_empty() && t.is_ascii());
                     continue;
@@ -272,6 +299,9 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "msg" => {
                     shape.msg = true;
                     let msg = map.next_value::<AnyText<'de>>()?.0;
+                    shape.message_cloudbase |= msg
+                        .as_ref()
+                        .is_some_and(|m| wx::cloud::opens_with_cloudbase_code(m));
                     shape.gateway_msg |= msg.is_some_and(|m| {
                         alipay::gateway::Code::all().any(|c| !c.msg().is_empty() && c.msg() == m)
                     });

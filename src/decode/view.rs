@@ -111,20 +111,38 @@ impl<'a> Diagnosis<'a> {
             let r = fail.resolution();
             let known = r.resolved.and_then(wx::cloud::AnyCode::known);
             let number = |c: wx::cloud::AnyCode| RawCode::Number(c.raw());
+            // A CloudBase code of its own, where no Cloud code is.
+            let cloudbase = r.cloudbase.filter(|_| known.is_none());
+            // A CloudBase body's string code is reported as sent, with the code its text names
+            // inside it; else the Cloud errCode and the one it wraps.
+            let code = fail
+                .cloudbase_code_sent()
+                .map(RawCode::Text)
+                .or_else(|| r.resolved.map(number))
+                .or_else(|| fail.cloudbase_outer(r.text_cloudbase).map(RawCode::Text));
+            let sub_code = r
+                .sub_code
+                .map(number)
+                .or_else(|| fail.cloudbase_inner(r.text_cloudbase).map(RawCode::Text));
             return DiagnosisView {
                 platform: Platform::WechatCloud,
                 api: r.api.map(Cow::Borrowed),
-                code: r.resolved.map(number),
-                sub_code: r.sub_code.map(number),
+                code,
+                sub_code,
                 err_code: None,
-                known: known.is_some(),
-                name: known.map(wx::cloud::Code::name),
+                known: known.is_some() || cloudbase.is_some(),
+                name: known
+                    .map(wx::cloud::Code::name)
+                    .or_else(|| cloudbase.map(wx::cloud::CloudbaseCode::name)),
                 err_msg: Some(fail.err_msg()),
                 reason: Some(r.reason).filter(|r| !r.is_empty()),
                 message_zh: known
                     .map(wx::cloud::Code::message_zh)
+                    .or_else(|| cloudbase.map(wx::cloud::CloudbaseCode::message_zh))
                     .filter(|m| !m.is_empty()),
-                message_en: known.map(wx::cloud::Code::message_en),
+                message_en: known
+                    .map(wx::cloud::Code::message_en)
+                    .or_else(|| cloudbase.map(wx::cloud::CloudbaseCode::message_en)),
                 remedy_zh: None,
                 remedy_en: None,
                 status: None,

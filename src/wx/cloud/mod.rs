@@ -29,6 +29,26 @@
 //! assert_eq!(fail.action(), Some(Action::FixConfig));
 //! ```
 //!
+//! # CloudBase codes
+//!
+//! CloudBase (云开发), the service under WeChat Cloud, sends string codes: its HTTP API answers
+//! `{"code":"INVALID_PARAM","message":"…","requestId":"…"}`, its web SDK rejects with
+//! `{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] …"}`. [`CloudbaseCode`] is their
+//! catalog; a code the SDKs give a Cloud errCode ([`CloudbaseCode::cloud_code`]) takes that
+//! code's row, the others have their own. [`Fail`] keeps the body's `code` as sent
+//! ([`Fail::cloudbase_code_sent`]) and reads the one its text names.
+//!
+//! ```
+//! use minierr::wx::cloud::{CloudbaseCode, Fail};
+//! use minierr::Action;
+//!
+//! let fail = Fail::new("[FUNCTION_NOT_FOUND] FunctionName parameter could not be found.")
+//!     .with_cloudbase_code("OPERATION_FAIL");
+//! assert_eq!(fail.cloudbase_code(), Some(CloudbaseCode::FunctionNotFound));
+//! // The function is not deployed in this environment: configuration.
+//! assert_eq!(fail.action(), Some(Action::FixConfig));
+//! ```
+//!
 //! # Wrappers
 //!
 //! Some codes only say that something else failed: -1, -404011 (the function call failed),
@@ -51,6 +71,7 @@
 
 use crate::{Action, RetryHint};
 
+mod cloudbase;
 mod code;
 #[rustfmt::skip]
 mod generated;
@@ -58,12 +79,25 @@ mod payload;
 
 pub use crate::Reliability;
 pub use code::{AnyCode, UnknownCode};
-pub use generated::Code;
+pub use generated::{CloudbaseCode, Code};
 pub use payload::Fail;
 #[cfg(feature = "json")]
 pub(crate) use payload::{
     cloudbase_start, has_cloud_form, in_code_range, names_cloud_api, openapi_server_error,
+    opens_with_cloudbase_code,
 };
+
+/// One CloudBase row, as the generated `cloudbase_info` returns it.
+#[derive(Debug)]
+pub(crate) struct CloudbaseInfo {
+    pub(crate) code: &'static str,
+    pub(crate) cloud_code: Option<Code>,
+    pub(crate) action: Option<Action>,
+    pub(crate) message_zh: &'static str,
+    pub(crate) message_en: &'static str,
+    pub(crate) source: &'static str,
+    pub(crate) note: &'static str,
+}
 
 /// One catalog row, as the generated `info` returns it.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{AnyCode, Code};
+use super::{AnyCode, CloudbaseCode, Code};
 use crate::Action;
 use crate::wx;
 
@@ -48,6 +48,12 @@ pub struct Fail<'a> {
     err_code: Option<i64>,
     #[cfg_attr(feature = "serde", serde(rename = "errMsg"))]
     err_msg: Cow<'a, str>,
+    /// The string `code` of a CloudBase body (`{"code":"INVALID_PARAM","message":…}`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "code", skip_serializing_if = "Option::is_none")
+    )]
+    cloudbase_code: Option<Cow<'a, str>>,
 }
 
 /// A failure read once: what [`Fail::resolution`] gives.
@@ -64,6 +70,12 @@ pub(crate) struct Resolution<'t> {
     pub(crate) reason: &'t str,
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) deciding: Option<Code>,
+    /// The CloudBase code the text names, else the one sent in the body's `code`.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) cloudbase: Option<CloudbaseCode>,
+    /// The CloudBase code the text names.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) text_cloudbase: Option<CloudbaseCode>,
     pub(crate) action: Option<Action>,
     pub(crate) class: Option<wx::ReasonClass>,
 }
@@ -77,6 +89,9 @@ struct Parts<'t> {
     label: Option<&'t str>,
     /// The last code the text names, which is the innermost.
     innermost: Option<i64>,
+    /// The CloudBase code the text names: `[FUNCTION_NOT_FOUND] …`, or the code a CloudBase
+    /// help link ends with (`…/copilot?q=SIGN_PARAM_INVALID`).
+    cloudbase: Option<CloudbaseCode>,
     reason: &'t str,
     call_id: Option<&'t str>,
     request_id: Option<&'t str>,
@@ -93,7 +108,73 @@ impl<'a> Fail<'a> {
         Fail {
             err_code: None,
             err_msg: err_msg.into(),
+            cloudbase_code: None,
         }
+    }
+
+    /// The same failure, carrying the string `code` of a CloudBase body: its HTTP API's
+    /// `{"code":"INVALID_PARAM","message":"…","requestId":"…"}`, or the web SDK's
+    /// `{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] …"}`.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::{CloudbaseCode, Fail};
+    /// use minierr::Action;
+    /// let fail = Fail::new("Cannot operate more than 50 files one time").with_cloudbase_code("INVALID_PARAM");
+    /// assert_eq!(fail.cloudbase_code_sent(), Some("INVALID_PARAM"));
+    /// // INVALID_PARAM is the SDKs' name for -501007.
+    /// assert_eq!(fail.code().map(|c| c.raw()), Some(-501007));
+    /// assert_eq!(fail.action(), Some(Action::FixRequest));
+    /// ```
+    #[must_use]
+    pub fn with_cloudbase_code(mut self, code: impl Into<Cow<'a, str>>) -> Self {
+        self.cloudbase_code = Some(code.into());
+        self
+    }
+
+    /// The string `code` of a CloudBase body, exactly as sent; `None` for every other form.
+    #[must_use]
+    pub fn cloudbase_code_sent(&self) -> Option<&str> {
+        self.cloudbase_code.as_deref()
+    }
+
+    /// The CloudBase code the failure names: the one in its text (`[FUNCTION_NOT_FOUND] …`, or
+    /// a CloudBase help link's `?q=CODE`), else the body's `code` if the catalog knows it.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::{CloudbaseCode, Fail};
+    /// let fail = Fail::new("[FUNCTION_NOT_FOUND] FunctionName parameter could not be found.")
+    ///     .with_cloudbase_code("OPERATION_FAIL");
+    /// assert_eq!(fail.cloudbase_code(), Some(CloudbaseCode::FunctionNotFound));
+    /// ```
+    #[must_use]
+    pub fn cloudbase_code(&self) -> Option<CloudbaseCode> {
+        self.parts().cloudbase.or_else(|| self.sent_cloudbase())
+    }
+
+    /// The CloudBase code to report where no Cloud code is: the body's `code` as sent, else the
+    /// one the text names.
+    pub(crate) fn cloudbase_outer(&self, text_code: Option<CloudbaseCode>) -> Option<&str> {
+        self.cloudbase_code
+            .as_deref()
+            .or_else(|| text_code.map(CloudbaseCode::code))
+    }
+
+    /// The CloudBase code the text names inside a body whose `code` says something else
+    /// (`OPERATION_FAIL` wrapping `[FUNCTION_NOT_FOUND] …`).
+    pub(crate) fn cloudbase_inner(&self, text_code: Option<CloudbaseCode>) -> Option<&'static str> {
+        let sent = self.cloudbase_code.as_deref()?;
+        text_code.map(CloudbaseCode::code).filter(|&c| c != sent)
+    }
+
+    /// The CloudBase code the text names (see [`Fail::cloudbase_code`]), read once.
+    pub(crate) fn text_cloudbase(&self) -> Option<CloudbaseCode> {
+        self.parts().cloudbase
+    }
+
+    fn sent_cloudbase(&self) -> Option<CloudbaseCode> {
+        self.cloudbase_code
+            .as_deref()
+            .and_then(CloudbaseCode::from_code)
     }
 
     /// The same failure, carrying the `errCode` field of its object.
@@ -146,7 +227,18 @@ impl<'a> Fail<'a> {
     }
 
     fn outer(&self, parts: &Parts<'_>) -> Option<i64> {
-        self.err_code.or(parts.code)
+        self.err_code.or(parts.code).or_else(|| {
+            self.sent_cloudbase()
+                .and_then(CloudbaseCode::cloud_code)
+                .map(Code::code)
+        })
+    }
+
+    /// The CloudBase code whose own row decides when no Cloud code does: the text's, else
+    /// the body's, skipping one without a step (`OPERATION_FAIL` only wraps).
+    fn deciding_cloudbase(&self, parts: &Parts<'_>) -> Option<CloudbaseCode> {
+        let acting = |code: Option<CloudbaseCode>| code.filter(|c| c.action().is_some());
+        acting(parts.cloudbase).or_else(|| acting(self.sent_cloudbase()))
     }
 
     fn inner(&self, parts: &Parts<'_>) -> Option<i64> {
@@ -254,9 +346,13 @@ impl<'a> Fail<'a> {
         let parts = self.parts();
         let code = self.outer(&parts).map(AnyCode::new);
         let deciding = self.deciding(&parts);
-        let class = match deciding {
+        let cloudbase = match deciding {
             Some(_) => None,
-            None => wx::ReasonClass::of(parts.reason),
+            None => self.deciding_cloudbase(&parts),
+        };
+        let class = match (deciding, cloudbase) {
+            (None, None) => wx::ReasonClass::of(parts.reason),
+            _ => None,
         };
         Resolution {
             api: parts.api,
@@ -264,22 +360,32 @@ impl<'a> Fail<'a> {
             resolved: code.or_else(|| Code::from_message(parts.reason).map(AnyCode::Known)),
             reason: parts.reason,
             deciding,
-            action: match deciding {
-                Some(code) => code.action(),
-                None => class.map(wx::ReasonClass::action),
+            cloudbase: parts.cloudbase.or_else(|| self.sent_cloudbase()),
+            text_cloudbase: parts.cloudbase,
+            action: match (deciding, cloudbase) {
+                (Some(Code::InvalidParameters), _) if names_environment(parts.reason) => {
+                    Some(Action::FixConfig)
+                }
+                (Some(code), _) => code.action(),
+                (None, Some(code)) => code.action(),
+                (None, None) => class.map(wx::ReasonClass::action),
             },
             class,
         }
     }
 
     /// The next step: the [deciding code](Fail::deciding_code)'s action, else the
-    /// [class](Fail::reason_class) of the innermost reason. `None` when neither decides, e.g. a
+    /// [CloudBase code](Fail::cloudbase_code)'s, else the [class](Fail::reason_class) of the
+    /// innermost reason. `None` when neither decides, e.g. a
     /// wrapper around an error no catalog or class knows: never a guess.
     ///
     /// ```
     /// use minierr::{wx::cloud::Fail, Action};
     /// let fail = Fail::new("subscribeMessage.send:fail Invalid request param").with_err_code(-501007);
     /// assert_eq!(fail.action(), Some(Action::FixRequest));
+    /// // …unless the parameter it names is the environment: configuration.
+    /// let fail = Fail::new("collection.get:fail -501007 invalid parameters. [100003] env not exists");
+    /// assert_eq!(fail.action(), Some(Action::FixConfig));
     /// // -1 only wraps; the wrapped reason is a socket timeout.
     /// let fail = Fail::new("errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT");
     /// assert_eq!(fail.action(), Some(Action::Retry));
@@ -309,6 +415,7 @@ impl<'a> Fail<'a> {
         Fail {
             err_code: self.err_code,
             err_msg: Cow::Owned(self.err_msg.into_owned()),
+            cloudbase_code: self.cloudbase_code.map(|c| Cow::Owned(c.into_owned())),
         }
     }
 
@@ -335,12 +442,20 @@ impl<'a> Fail<'a> {
 }
 
 impl fmt::Display for Fail<'_> {
-    /// The text, preceded by the `errCode` field where the text does not name the code.
+    /// The text, preceded by the `errCode` field where the text does not name the code, or by
+    /// a CloudBase body's `code`.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::Fail;
+    /// let fail = Fail::new("Cannot operate more than 50 files one time").with_cloudbase_code("INVALID_PARAM");
+    /// assert_eq!(fail.to_string(), "INVALID_PARAM: Cannot operate more than 50 files one time");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.err_code {
-            Some(code) if self.parts().code != Some(code) => {
+        match (self.err_code, &self.cloudbase_code) {
+            (Some(code), _) if self.parts().code != Some(code) => {
                 write!(f, "errCode {code}: {}", self.err_msg)
             }
+            (None, Some(code)) => write!(f, "{code}: {}", self.err_msg),
             _ => f.write_str(&self.err_msg),
         }
     }
@@ -354,6 +469,11 @@ impl std::error::Error for Fail<'_> {}
 #[cfg(feature = "json")]
 pub(crate) fn has_cloud_form(text: &str) -> bool {
     if text.contains('[') && cloudbase_start(text).is_some() {
+        return true;
+    }
+    // The SDKs' help link, which names the code: `请前往云开发AI小助手查看问题：
+    // https://tcb.cloud.tencent.com/dev#/helper/copilot?q=SIGN_PARAM_INVALID`.
+    if crate::normalize::find_str(text, "copilot?q=").is_some() && cloudbase_link(text).is_some() {
         return true;
     }
     // Every Cloud code is negative; most client errMsgs have no minus sign at all.
@@ -427,9 +547,28 @@ pub(crate) const fn in_code_range(code: i64) -> bool {
 
 /// `[DATABASE_PERMISSION_DENIED] Permission denied`, as CloudBase SDKs print an error: the code
 /// CloudBase names in the brackets (`data/wechat_cloudbase_codes.tsv`), and the message after.
-fn cloudbase_bracket(text: &str) -> Option<(Code, &str)> {
+fn cloudbase_bracket(text: &str) -> Option<(CloudbaseCode, &str)> {
     let (name, rest) = crate::normalize::short_bracketed(text)?;
-    Some((Code::from_cloudbase_code(name)?, rest.trim_start()))
+    Some((CloudbaseCode::from_code(name)?, rest.trim_start()))
+}
+
+/// The code a CloudBase help link in `text` names: the SDKs' `…/copilot?q=SIGN_PARAM_INVALID`
+/// and the pages' `https://docs.cloudbase.net/error-code/basic/INVALID_ENV`.
+fn cloudbase_link(text: &str) -> Option<CloudbaseCode> {
+    const MARKS: [&str; 2] = ["copilot?q=", "docs.cloudbase.net/"];
+    MARKS.iter().find_map(|mark| {
+        let at = crate::normalize::find_str(text, mark)?;
+        let rest = text.get(at + mark.len()..)?;
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '/' || c == '-'))
+            .unwrap_or(rest.len());
+        let url = rest.get(..end)?;
+        if *mark == "docs.cloudbase.net/" && !url.contains("error-code/") {
+            return None;
+        }
+        let name = url.rsplit('/').next()?;
+        CloudbaseCode::from_code(name)
+    })
 }
 
 /// Where CloudBase's `[CODE] message` form starts in a text: a bracket that opens the text or
@@ -441,8 +580,56 @@ pub(crate) fn cloudbase_start(text: &str) -> Option<usize> {
         let opens = text
             .get(..at)
             .is_some_and(|before| before.is_empty() || before.ends_with([' ', ':']));
-        opens && text.get(at..).and_then(cloudbase_bracket).is_some()
+        opens
+            && text
+                .get(at..)
+                .and_then(cloudbase_bracket)
+                .is_some_and(|(code, _)| names_cloudbase_alone(code))
     })
+}
+
+/// Whether a parameter error's reason says the parameter was the environment: CloudBase's
+/// `[100003] env not exists` and `[100003] Param Invalid: env check invalid be filterd` (sic),
+/// the notes of -501007 and -501000 in `data/wechat_cloud_codes.tsv`. The environment ID is
+/// configuration, as -501005's is: the call itself was fine.
+fn names_environment(reason: &str) -> bool {
+    // Case-blind without a lower-case copy: CloudBase writes both `env not exists` and
+    // `Env Not Exists`.
+    let bytes = reason.as_bytes();
+    ["env not exist", "env check invalid", "env not found"]
+        .iter()
+        .any(|words| {
+            bytes
+                .windows(words.len())
+                .any(|window| window.eq_ignore_ascii_case(words.as_bytes()))
+        })
+}
+
+/// Whether a message opens with a CloudBase code that is evidence of CloudBase on its own (see
+/// [`names_cloudbase_alone`]): the web SDK's `[FUNCTION_NOT_FOUND] FunctionName parameter could
+/// not be found.`
+#[cfg(feature = "json")]
+pub(crate) fn opens_with_cloudbase_code(text: &str) -> bool {
+    cloudbase_bracket(text.trim_start()).is_some_and(|(code, _)| names_cloudbase_alone(code))
+}
+
+/// Whether a bracketed code in free text is evidence of CloudBase on its own: a code the SDKs
+/// give a Cloud errCode, or one of CloudBase's own products (functions, database, storage,
+/// sign-in, models, environments). Generic names (`BAD_REQUEST`, `PERMISSION_DENIED`,
+/// `SERVICE_TIMEOUT`) are gRPC's and many REST services' too; they count only inside a
+/// CloudBase body or a Cloud text.
+#[cfg(feature = "json")]
+fn names_cloudbase_alone(code: CloudbaseCode) -> bool {
+    const PRODUCTS: [&str; 7] = [
+        "FUNCTION",
+        "DATABASE_",
+        "STORAGE_",
+        "AUTH_",
+        "AI_MODEL_",
+        "INVALID_ENV",
+        "INVALIID_ENV",
+    ];
+    code.cloud_code().is_some() || PRODUCTS.iter().any(|p| code.code().starts_with(p))
 }
 
 /// Splits a Cloud error text into its [`Parts`].
@@ -469,11 +656,16 @@ fn parse(text: &str) -> Parts<'_> {
     }
     if parts.code.is_none() {
         if let Some((code, message)) = cloudbase_bracket(rest) {
-            parts.code = Some(code.code());
+            parts.cloudbase = Some(code);
+            parts.code = code.cloud_code().map(Code::code);
             parts.innermost = parts.code;
             parts.reason = message;
             return parts;
         }
+    }
+    // Only where the text could name one: most Cloud texts have no link.
+    if text.contains("?q=") || text.contains("cloudbase.net") {
+        parts.cloudbase = cloudbase_link(text);
     }
     let mut codes = codes_named(body);
     if parts.code.is_none() {
@@ -489,7 +681,12 @@ fn parse(text: &str) -> Parts<'_> {
 /// The text without the diagnostics the SDK appends, and the call ID among them.
 fn without_diagnostics(text: &str) -> (&str, Option<&str>) {
     let mut body = text;
-    for tail in [" (callId:", " (trace:", "更多错误信息请访问"] {
+    for tail in [
+        " (callId:",
+        " (trace:",
+        "更多错误信息请访问",
+        "请前往云开发AI小助手查看问题",
+    ] {
         if let Some(at) = crate::normalize::find_str(body, tail) {
             body = &body[..at];
         }
@@ -598,7 +795,7 @@ mod de {
     use serde::{Deserialize, Deserializer};
 
     use super::Fail;
-    use crate::text::{TextSeed, vacant};
+    use crate::text::{LooseText, TextSeed, vacant};
     use crate::wx::ErrCode;
 
     #[derive(Deserialize)]
@@ -608,12 +805,19 @@ mod de {
         ErrCode,
         #[serde(rename = "errMsg")]
         ErrMsg,
+        #[serde(rename = "code")]
+        Code,
+        #[serde(rename = "message")]
+        Message,
+        #[serde(rename = "msg")]
+        Msg,
         #[serde(other)]
         Other,
     }
 
     impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
-        /// A `{errCode, errMsg}` object (other fields are ignored), or a string holding the
+        /// A `{errCode, errMsg}` object (other fields are ignored), a CloudBase body (a string
+        /// `code` with `message` or `msg`, where there is no errMsg), or a string holding the
         /// Error text.
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_any(FailVisitor(PhantomData))
@@ -640,6 +844,10 @@ mod de {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
             let mut err_msg: Option<Cow<'a, str>> = None;
             let mut err_code: Option<Option<i64>> = None;
+            // A CloudBase body's: `code` is kept only as text (a wrapper's number beside
+            // WeChat's errMsg is not Cloud's), and `message` or `msg` stands in for errMsg.
+            let mut code: Option<LooseText<'a>> = None;
+            let mut message: Option<Cow<'a, str>> = None;
             while let Some(field) = map.next_key::<Field>()? {
                 match field {
                     Field::ErrMsg => {
@@ -650,14 +858,31 @@ mod de {
                         vacant(&err_code, "errCode")?;
                         err_code = Some(map.next_value::<Option<ErrCode>>()?.map(|c| c.0));
                     }
+                    Field::Code => {
+                        vacant(&code, "code")?;
+                        code = Some(map.next_value::<LooseText<'a>>()?);
+                    }
+                    Field::Message | Field::Msg => {
+                        let text = map.next_value::<LooseText<'a>>()?.0;
+                        if message.is_none() {
+                            message = text;
+                        }
+                    }
                     Field::Other => {
                         map.next_value::<crate::text::Skip>()?;
                     }
                 }
             }
+            let cloudbase_code = code.and_then(|c| c.0);
+            let err_msg = match (err_msg, cloudbase_code.is_some()) {
+                (Some(text), _) => text,
+                (None, true) => message.unwrap_or_default(),
+                (None, false) => return Err(de::Error::missing_field("errMsg")),
+            };
             Ok(Fail {
                 err_code: err_code.flatten(),
-                err_msg: err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?,
+                err_msg,
+                cloudbase_code,
             })
         }
     }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 use super::{AnyCode, Detail, Response, V2Response, Values};
-use crate::text::{BorrowedText, TextSeed, vacant};
+use crate::text::{BorrowedText, LooseText, TextSeed, vacant};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -108,66 +108,6 @@ impl<'de: 'a, 'a> Visitor<'de> for SignInformationVisitor<'a> {
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(SignInformationWire::default())
-    }
-}
-
-/// A string, kept (borrowed where it has no escapes); any other value, skipped as `None`.
-struct LooseText<'a>(Option<Cow<'a, str>>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for LooseText<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(LooseTextVisitor(std::marker::PhantomData))
-    }
-}
-
-struct LooseTextVisitor<'a>(std::marker::PhantomData<&'a str>);
-
-impl<'de: 'a, 'a> Visitor<'de> for LooseTextVisitor<'a> {
-    type Value = LooseText<'a>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(LooseText(Some(Cow::Borrowed(v))))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(LooseText(Some(Cow::Owned(v.to_owned()))))
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(LooseText(None))
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(LooseText(None))
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(LooseText(None))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(LooseText(None))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(LooseText(None))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<crate::text::Skip>()?.is_some() {}
-        Ok(LooseText(None))
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map
-            .next_entry::<crate::text::Skip, crate::text::Skip>()?
-            .is_some()
-        {}
-        Ok(LooseText(None))
     }
 }
 
