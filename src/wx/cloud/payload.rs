@@ -153,6 +153,7 @@ impl<'a> Fail<'a> {
 
     /// The CloudBase code to report where no Cloud code is: the body's `code` as sent, else the
     /// one the text names.
+    #[cfg(feature = "json")]
     pub(crate) fn cloudbase_outer(&self, text_code: Option<CloudbaseCode>) -> Option<&str> {
         self.cloudbase_code
             .as_deref()
@@ -161,12 +162,14 @@ impl<'a> Fail<'a> {
 
     /// The CloudBase code the text names inside a body whose `code` says something else
     /// (`OPERATION_FAIL` wrapping `[FUNCTION_NOT_FOUND] …`).
+    #[cfg(feature = "json")]
     pub(crate) fn cloudbase_inner(&self, text_code: Option<CloudbaseCode>) -> Option<&'static str> {
         let sent = self.cloudbase_code.as_deref()?;
         text_code.map(CloudbaseCode::code).filter(|&c| c != sent)
     }
 
     /// The CloudBase code the text names (see [`Fail::cloudbase_code`]), read once.
+    #[cfg(feature = "json")]
     pub(crate) fn text_cloudbase(&self) -> Option<CloudbaseCode> {
         self.parts().cloudbase
     }
