@@ -608,13 +608,13 @@ fn list_prints_the_catalogs_in_one_schema() {
     // and the bill APIs' 2 from their FAQ).
     // The server's namespace holds the reference's 927 codes, the open platform's 1,037 and
     // virtual payment's 22; WeCom adds its 1,256. CloudBase's string codes are listed with
-    // Cloud's: the 104 its error-code and HTTP API pages list, the SDKs' spelling INVALIID_ENV,
+    // Cloud's: the 116 its error-code and HTTP API pages list, the SDKs' spelling INVALIID_ENV,
     // the 5 SDK names of Cloud errCodes the pages do not list, and the web SDK's OPERATION_FAIL.
     assert_eq!(
         all.len(),
         295 + 337
             + 99
-            + (104 + 1 + 5 + 1)
+            + (116 + 1 + 5 + 1)
             + (927 + 1037 + 22)
             + 64
             + 58

@@ -402,15 +402,10 @@ fn cloudbase_bodies_decode_as_cloud_with_the_code_as_sent() {
             None,
             Some(Action::FixConfig),
         ),
+        // A quota the SDKs call -501003: wait.
         (
-            r#"{"requestId":"b2","code":"FUNCTION_NOT_FOUND","message":"未找到指定函数"}"#,
-            "FUNCTION_NOT_FOUND",
-            None,
-            Some(Action::FixConfig),
-        ),
-        (
-            r#"{"code":"EXCEED_RATELIMIT","message":"QPS limit","requestId":"c3"}"#,
-            "EXCEED_RATELIMIT",
+            r#"{"code":"EXCEED_REQUEST_LIMIT","message":"exceed request limit","requestId":"c3"}"#,
+            "EXCEED_REQUEST_LIMIT",
             None,
             Some(Action::Backoff),
         ),
@@ -428,12 +423,12 @@ fn cloudbase_bodies_decode_as_cloud_with_the_code_as_sent() {
             None,
             Some(Action::FixConfig),
         ),
-        // A code newer than the catalog is kept as sent, with no step.
+        // The text inside the wrapper names a Cloud errCode: reported under the wrapper.
         (
-            r#"{"requestId":"d4","code":"INVOKE_FUNCTION_FAILED","message":"Error: Cannot find module './dist/main'"}"#,
-            "INVOKE_FUNCTION_FAILED",
-            None,
-            None,
+            r#"{"code":"OPERATION_FAIL","msg":"[DATABASE_PERMISSION_DENIED] Permission denied"}"#,
+            "OPERATION_FAIL",
+            Some("DATABASE_PERMISSION_DENIED"),
+            Some(Action::FixConfig),
         ),
     ];
     for &(payload, code, sub_code, action) in cases {
@@ -462,10 +457,39 @@ fn generic_codes_without_cloudbase_marks_are_not_cloud() {
         r#"{"code":"BAD_REQUEST","message":"invalid JSON"}"#,
         r#""[BAD_REQUEST] invalid JSON""#,
         r#""upstream said [SERVICE_TIMEOUT] after 3 s""#,
+        r#""2024-05-01 12:00:00 [DATABASE_TIMEOUT] Slow query""#,
+        r#""GET /api/copilot?q=BAD_REQUEST 200""#,
+        // A `requestId` is many services' key: beside it, only a name the SDKs give a Cloud
+        // errCode is CloudBase's.
+        r#"{"requestId":"b2","code":"FUNCTION_NOT_FOUND","message":"function not found"}"#,
+        r#"{"code":"PERMISSION_DENIED","message":"denied","requestId":"x"}"#,
+        r#"{"requestId":"d4","code":"INVOKE_FUNCTION_FAILED","message":"Error: Cannot find module"}"#,
     ] {
         let platform = minierr::decode_str(payload).ok().map(|d| d.platform());
         assert_ne!(platform, Some(minierr::Platform::WechatCloud), "{payload}");
     }
+}
+
+/// Other platforms' bodies keep their answers beside CloudBase's marks: a WeChat Pay code with a
+/// `requestId` key is WeChat Pay's (a system error on an order reconciles), and a wrapper's
+/// string `code` beside WeChat's errMsg says nothing about the errMsg.
+#[cfg(feature = "json")]
+#[test]
+fn cloudbase_marks_do_not_take_other_platforms_bodies() {
+    use minierr::{Action, Platform, RawCode};
+    let d = minierr::decode_str(r#"{"code":"SYSTEM_ERROR","message":"系统错误","requestId":"x"}"#)
+        .expect("decodes");
+    assert_eq!(
+        (d.platform(), d.action()),
+        (Platform::WechatPay, Some(Action::Reconcile))
+    );
+    let d = minierr::decode_str(
+        r#"{"errCode":-1,"errMsg":"cloud.callFunction:fail Error: ESOCKETTIMEDOUT","code":"INVALID_PARAM"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(d.platform(), Platform::WechatCloud);
+    assert_eq!(d.code(), Some(RawCode::Number(-1)));
+    assert_eq!(d.action(), Some(Action::Retry));
 }
 
 /// The CloudBase catalog: each code spelled as sent finds itself, and a code the SDKs give a

@@ -360,7 +360,11 @@ impl Diagnosis<'_> {
             Diagnosis::WxServer(response) => {
                 response.errcode_sent().map(|c| RawCode::Number(c.raw()))
             }
-            Diagnosis::WxCloud(fail) => cloud_raw_code(fail, fail.code()),
+            Diagnosis::WxCloud(fail) => fail
+                .cloudbase_code_sent()
+                .map(RawCode::Text)
+                .or_else(|| fail.code().map(|c| RawCode::Number(c.raw())))
+                .or_else(|| fail.text_cloudbase().map(|c| RawCode::Text(c.code()))),
             Diagnosis::AlipayGateway(response, _) => response.code().map(|c| match c {
                 alipay::ErrorValue::Number(n) => RawCode::Number(*n),
                 alipay::ErrorValue::Text(t) => RawCode::Text(t),
@@ -389,7 +393,7 @@ impl Diagnosis<'_> {
                 .resolved_errcode()
                 .or_else(|| response.errcode_sent())
                 .map(|c| RawCode::Number(c.raw())),
-            Diagnosis::WxCloud(fail) => cloud_raw_code(fail, fail.resolved_code()),
+            Diagnosis::WxCloud(fail) => cloud_reported_codes(fail, &fail.resolution()).0,
             other => other.raw_code(),
         }
     }
@@ -407,14 +411,7 @@ impl Diagnosis<'_> {
     #[must_use]
     pub fn sub_code(&self) -> Option<RawCode<'_>> {
         match self {
-            Diagnosis::WxCloud(fail) => {
-                fail.sub_code()
-                    .map(|c| RawCode::Number(c.raw()))
-                    .or_else(|| {
-                        fail.cloudbase_inner(fail.text_cloudbase())
-                            .map(RawCode::Text)
-                    })
-            }
+            Diagnosis::WxCloud(fail) => cloud_reported_codes(fail, &fail.resolution()).1,
             Diagnosis::AlipayGateway(response, _) => response.sub_code_sent().map(RawCode::Text),
             _ => None,
         }
@@ -834,19 +831,32 @@ pub(super) fn wx_known(fail: &wx::Fail<'_>) -> Option<WxKnown> {
 }
 
 /// A Cloud failure's catalog code: the outer one, sent or named by its message.
-/// A Cloud failure's code to report: a CloudBase body's string `code` as sent, else `number`
-/// (the Cloud errCode), else the CloudBase code its text names.
-fn cloud_raw_code<'f>(
+/// A Cloud failure's code and sub_code to report. A CloudBase body's string `code` is reported
+/// as sent, with the code its text names inside it (a CloudBase code that differs, else a Cloud
+/// errCode); otherwise the Cloud errCode, or the CloudBase code the text names, and the code a
+/// wrapper carries.
+pub(super) fn cloud_reported_codes<'f>(
     fail: &'f wx::cloud::Fail<'_>,
-    number: Option<wx::cloud::AnyCode>,
-) -> Option<RawCode<'f>> {
-    fail.cloudbase_code_sent()
-        .map(RawCode::Text)
-        .or_else(|| number.map(|c| RawCode::Number(c.raw())))
-        .or_else(|| {
-            fail.cloudbase_outer(fail.text_cloudbase())
+    r: &wx::cloud::Resolution<'_>,
+) -> (Option<RawCode<'f>>, Option<RawCode<'f>>) {
+    let number = |c: wx::cloud::AnyCode| RawCode::Number(c.raw());
+    match fail.cloudbase_code_sent() {
+        Some(sent) => {
+            let inner = r
+                .text_cloudbase
+                .map(wx::cloud::CloudbaseCode::code)
+                .filter(|&c| c != sent)
                 .map(RawCode::Text)
-        })
+                .or_else(|| r.text_code.map(RawCode::Number));
+            (Some(RawCode::Text(sent)), inner)
+        }
+        None => (
+            r.resolved
+                .map(number)
+                .or_else(|| r.text_cloudbase.map(|c| RawCode::Text(c.code()))),
+            r.sub_code.map(number),
+        ),
+    }
 }
 
 fn cloud_code(fail: &wx::cloud::Fail<'_>) -> Option<wx::cloud::Code> {

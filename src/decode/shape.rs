@@ -62,15 +62,20 @@ pub(super) struct Shape {
     detail: bool,
     /// An errmsg with WeCom's own marks (its `open.work.weixin.qq.com` link, `from ip:`).
     wecom_errmsg: bool,
-    /// `code` is UPPER_SNAKE text (known or not to any catalog).
-    code_upper: bool,
+    /// `code` is a CloudBase code (`data/wechat_cloudbase_codes.tsv`).
+    code_cloudbase: bool,
+    /// `code` is a CloudBase code that the SDKs give a Cloud errCode (`INVALID_PARAM`).
+    code_cloudbase_numbered: bool,
     /// `code` is the CloudBase web SDK's `OPERATION_FAIL`, which wraps the service's code.
     code_cloudbase_wrapper: bool,
-    /// A `requestId` key, which CloudBase's HTTP API sends with every error and WeChat Pay
-    /// never does.
+    /// A `requestId` key, which CloudBase's HTTP API sends with every error (as do many other
+    /// services).
     request_id: bool,
-    /// `message` or `msg` opens with a CloudBase code of its own: `[FUNCTION_NOT_FOUND] …`.
+    /// `message` or `msg` opens with a CloudBase code in brackets: `[FUNCTION_NOT_FOUND] …`.
     message_cloudbase: bool,
+    /// A key other than the four a CloudBase error has (`code`, `message`, `msg`,
+    /// `requestId`): another platform's field, or a payload nested under `data`.
+    beyond_cloudbase: bool,
     /// WeChat Pay v2's own fields: `return_code`, `result_code`, `err_code_des` (or their
     /// camelCase forms, but `resultCode`), or an `err_code` that is text (the old
     /// requestPayment's is a number).
@@ -98,17 +103,18 @@ impl Shape {
         // with any errMsg (`{errCode: -501007, errMsg: "invalid parameters"}`, as a Cloud SDK
         // rejects), since no client API or wrapper sends one; an errno beside it says otherwise.
         let cloud_err_code_alone = self.cloud_err_code && !self.errno;
-        // A CloudBase body: a text code with a message, and CloudBase's own mark beside it (its
-        // HTTP API's `requestId`, its web SDK's `OPERATION_FAIL` wrapper, a message that opens
-        // with one of its own codes). Without one, `{"code":"PERMISSION_DENIED","message":…}`
-        // is as likely gRPC's or any REST service's.
-        let cloudbase_body = self.code_upper
+        // A CloudBase body: a CloudBase code with a message and nothing of another platform's,
+        // in one of two forms CloudBase alone sends. Its web SDK wraps the service's code
+        // (`{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] …"}`); its HTTP API answers
+        // with a `requestId`, which many services send too, so there only a name the SDKs give
+        // a Cloud errCode counts (`INVALID_PARAM`): `{"code":"PERMISSION_DENIED",…}` is as
+        // likely gRPC's or any REST service's, and a WeChat Pay code stays WeChat Pay's.
+        let cloudbase_body = self.code_cloudbase
+            && !self.code_text
             && (self.message || self.msg)
-            && !self.err_msg
-            && !self.errcode
-            && !self.sub_code
-            && !self.response_wrapper
-            && (self.request_id || self.code_cloudbase_wrapper || self.message_cloudbase);
+            && !self.beyond_cloudbase
+            && ((self.code_cloudbase_wrapper && self.message_cloudbase)
+                || (self.request_id && self.code_cloudbase_numbered));
         if self.cloud_text
             || cloud_err_code_alone
             || ((cloud_code || self.cloud_api) && self.wx_fail_marker)
@@ -213,6 +219,8 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
         let mut shape = Shape::default();
         while let Some(key) = map.next_key::<KeyName<'de>>()? {
+            shape.beyond_cloudbase |=
+                !matches!(key.0.as_ref(), "code" | "message" | "msg" | "requestId");
             let flag = match key.0.as_ref() {
                 "errMsg" => {
                     let text = map.next_value::<AnyText<'de>>()?.0;
@@ -270,7 +278,10 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                             crate::wx::pay::AnyCode::of_version(t, wx::pay::Version::V3).is_known();
                         shape.code_text |= upper && known;
                         shape.code_upper_unknown |= upper && !known;
-                        shape.code_upper |= upper;
+                        let cloudbase = wx::cloud::CloudbaseCode::from_code(t);
+                        shape.code_cloudbase |= cloudbase.is_some();
+                        shape.code_cloudbase_numbered |=
+                            cloudbase.is_some_and(|c| c.cloud_code().is_some());
                         shape.code_cloudbase_wrapper |= t == "OPERATION_FAIL";
                     }
                     continue;

@@ -110,20 +110,9 @@ impl<'a> Diagnosis<'a> {
         if let Diagnosis::WxCloud(fail) = self {
             let r = fail.resolution();
             let known = r.resolved.and_then(wx::cloud::AnyCode::known);
-            let number = |c: wx::cloud::AnyCode| RawCode::Number(c.raw());
             // A CloudBase code of its own, where no Cloud code is.
             let cloudbase = r.cloudbase.filter(|_| known.is_none());
-            // A CloudBase body's string code is reported as sent, with the code its text names
-            // inside it; else the Cloud errCode and the one it wraps.
-            let code = fail
-                .cloudbase_code_sent()
-                .map(RawCode::Text)
-                .or_else(|| r.resolved.map(number))
-                .or_else(|| fail.cloudbase_outer(r.text_cloudbase).map(RawCode::Text));
-            let sub_code = r
-                .sub_code
-                .map(number)
-                .or_else(|| fail.cloudbase_inner(r.text_cloudbase).map(RawCode::Text));
+            let (code, sub_code) = super::diagnosis::cloud_reported_codes(fail, &r);
             return DiagnosisView {
                 platform: Platform::WechatCloud,
                 api: r.api.map(Cow::Borrowed),

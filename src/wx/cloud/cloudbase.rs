@@ -10,7 +10,7 @@ impl CloudbaseCode {
     /// How many codes the catalog holds.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::cloud::CloudbaseCode::COUNT, 111);
+    /// assert_eq!(minierr::wx::cloud::CloudbaseCode::COUNT, 123);
     /// ```
     pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 
@@ -92,23 +92,25 @@ impl CloudbaseCode {
         }
     }
 
-    /// The Chinese description: the Cloud code's where it names one, else the CloudBase page's;
-    /// `""` where neither has one.
+    /// The Chinese description: the Cloud code's where it names one that has one, else the
+    /// CloudBase page's; `""` where neither has one.
     ///
     /// ```
     /// use minierr::wx::cloud::CloudbaseCode;
     /// assert_eq!(CloudbaseCode::FunctionQualifierNotFound.message_zh(), "未找到函数的指定版本");
+    /// // -501008 has no Chinese text on the Cloud page; the CloudBase page's stands in.
+    /// assert!(CloudbaseCode::InvalidRequestSource.message_zh().starts_with("请求来源非法"));
     /// ```
     #[must_use]
     pub const fn message_zh(self) -> &'static str {
         match self.info().cloud_code {
-            Some(code) => code.message_zh(),
-            None => self.info().message_zh,
+            Some(code) if !code.message_zh().is_empty() => code.message_zh(),
+            _ => self.info().message_zh,
         }
     }
 
     /// The English description: the Cloud code's where it names one, else minierr's reading of
-    /// the CloudBase page.
+    /// the CloudBase page; `""` where neither has one.
     ///
     /// ```
     /// use minierr::wx::cloud::CloudbaseCode;
@@ -117,8 +119,8 @@ impl CloudbaseCode {
     #[must_use]
     pub const fn message_en(self) -> &'static str {
         match self.info().cloud_code {
-            Some(code) => code.message_en(),
-            None => self.info().message_en,
+            Some(code) if !code.message_en().is_empty() => code.message_en(),
+            _ => self.info().message_en,
         }
     }
 
@@ -148,7 +150,7 @@ impl CloudbaseCode {
     /// Every code, in the table's order.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::cloud::CloudbaseCode::all().count(), 111);
+    /// assert_eq!(minierr::wx::cloud::CloudbaseCode::all().count(), 123);
     /// ```
     pub fn all() -> impl Iterator<Item = CloudbaseCode> {
         CloudbaseCode::ALL.iter().copied()

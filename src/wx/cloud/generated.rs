@@ -2543,7 +2543,7 @@ pub enum CloudbaseCode {
     InvalidAppid,
     /// `INVALID_ACTION`
     ///
-    /// The API named in the call does not exist
+    /// The API named in the call is invalid
     ///
     /// 调用接口名非法
     ///
@@ -2649,7 +2649,7 @@ pub enum CloudbaseCode {
     InvalidAppSign,
     /// `INVALID_APP_ACCESS`
     ///
-    /// Access by this mobile app is invalid: the app version was not found
+    /// Access by this mobile app is invalid, or its app version was not found
     ///
     /// 非法的移动应用访问、移动应用版本未找到
     ///
@@ -2658,7 +2658,7 @@ pub enum CloudbaseCode {
     InvalidAppAccess,
     /// `CHECK_LOGIN_FAILED`
     ///
-    /// The sign-in state failed verification: the access token expired (legacy code)
+    /// The sign-in state failed verification, or the access token expired (legacy code)
     ///
     /// 登录态校验失败、access token 过期(旧)
     ///
@@ -2860,7 +2860,7 @@ pub enum CloudbaseCode {
     RequestCanceled,
     /// `REQUEST_FORBIDDEN`
     ///
-    /// Access to the request is forbidden
+    /// The request is forbidden
     ///
     /// 请求被禁止访问
     ///
@@ -2957,7 +2957,7 @@ pub enum CloudbaseCode {
     ///
     /// 服务被禁用,可能是权限关闭、环境异常或微信云托管启动中
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service,> <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: No step: the page gives three causes, access switched off or an environment problem (configuration) and Cloud Hosting still starting (transient). Also listed on <https://docs.cloudbase.net/error-code/service,> <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "SERVICE_FORBIDDEN")]
@@ -2967,6 +2967,8 @@ pub enum CloudbaseCode {
     /// The custom sign-in ticket is invalid: malformed, expired or failing verification
     ///
     /// 自定义登录凭证非法,可能是格式错误、过期或校验失败。
+    ///
+    /// Note: No step: the page gives a malformed ticket or a wrong signing key (configuration) and an expired one (mint a new ticket).
     ///
     /// Source: <https://docs.cloudbase.net/error-code/AUTH_INVALID_CUSTOM_LOGIN_TICKET>
     #[doc(alias = "AUTH_INVALID_CUSTOM_LOGIN_TICKET")]
@@ -3176,7 +3178,7 @@ pub enum CloudbaseCode {
     AiModelNotSupported,
     /// `STORAGE_INVALID_REQUEST`
     ///
-    /// The storage request could not be processed, for no more specific reason
+    /// The storage request could not be processed (no more specific code applies)
     ///
     /// 请求无法处理,但没有更具体的错误码可以描述原因。
     ///
@@ -3262,9 +3264,11 @@ pub enum CloudbaseCode {
     MissingCredentials,
     /// `INVALID_CREDENTIALS`
     ///
-    /// The credentials failed verification: the user's details did not check out
+    /// Authentication failed: the user's details did not verify
     ///
     /// 身份认证失败,用户信息校验失败
+    ///
+    /// Note: No step: credentials that fail verification may be wrong keys (configuration) or a stale token (renew it); the page does not say which.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "INVALID_CREDENTIALS")]
@@ -3507,6 +3511,8 @@ pub enum CloudbaseCode {
     ///
     /// 请求 COS 执行操作失败
     ///
+    /// Note: No step: the page gives no cause for the failed object storage operation.
+    ///
     /// Source: <https://docs.cloudbase.net/http-api/storage/云存储>
     #[doc(alias = "COS_ACTION_FAILED")]
     CosActionFailed,
@@ -3533,6 +3539,114 @@ pub enum CloudbaseCode {
     /// Source: <https://docs.cloudbase.net/en/http-api/storage/云存储>
     #[doc(alias = "OBJECT_BATCH_TOO_LARGE")]
     ObjectBatchTooLarge,
+    /// `AUTH_OPEN_ID_HAS_BEEN_BOUND`
+    ///
+    /// This openId is already bound to an account
+    ///
+    /// openId 已关联帐户
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "AUTH_OPEN_ID_HAS_BEEN_BOUND")]
+    AuthOpenIdHasBeenBound,
+    /// `AUTH_EMAIL_HAS_BEEN_BOUND`
+    ///
+    /// This email address is already bound to an account
+    ///
+    /// email 已关联帐户
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "AUTH_EMAIL_HAS_BEEN_BOUND")]
+    AuthEmailHasBeenBound,
+    /// `INVALID_EMAIL_TOKEN`
+    ///
+    /// The email activation token has expired or does not exist
+    ///
+    /// 邮箱激活 token 过期或者不存在
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "INVALID_EMAIL_TOKEN")]
+    InvalidEmailToken,
+    /// `AUTH_LOGIN_FAILED`
+    ///
+    /// Sign-in failed
+    ///
+    /// 登录失败
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "AUTH_LOGIN_FAILED")]
+    AuthLoginFailed,
+    /// `INVALID_ACCESS_TOKEN`
+    ///
+    /// The access token is invalid
+    ///
+    /// 非法的访问令牌
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "INVALID_ACCESS_TOKEN")]
+    InvalidAccessToken,
+    /// `ACCESS_TOKEN_DISABLED`
+    ///
+    /// The access token is disabled
+    ///
+    /// 访问令牌已禁用
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "ACCESS_TOKEN_DISABLED")]
+    AccessTokenDisabled,
+    /// `REFRESH_TOKEN_DISABLED`
+    ///
+    /// The refresh token is disabled
+    ///
+    /// 刷新令牌已禁用
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "REFRESH_TOKEN_DISABLED")]
+    RefreshTokenDisabled,
+    /// `PHONE_CODE_NOT_MATCHED`
+    ///
+    /// The SMS verification code does not match
+    ///
+    /// 手机验证码不匹配
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "PHONE_CODE_NOT_MATCHED")]
+    PhoneCodeNotMatched,
+    /// `PHONE_CODE_NOTFOUND_OR_EXPIRED`
+    ///
+    /// The SMS verification code was not found or has expired
+    ///
+    /// 手机验证码未找到或已过期
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "PHONE_CODE_NOTFOUND_OR_EXPIRED")]
+    PhoneCodeNotfoundOrExpired,
+    /// `PHONE_CODE_SEND_LIMIT_EXCEED`
+    ///
+    /// Too many SMS verification codes were sent
+    ///
+    /// 手机验证码发送次数超限
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "PHONE_CODE_SEND_LIMIT_EXCEED")]
+    PhoneCodeSendLimitExceed,
+    /// `WX_WEBSOCKET_TOKEN_EXPIRED`
+    ///
+    /// The WeChat WebSocket connection's token has expired
+    ///
+    /// 微信 WebSocket 连接的令牌已过期
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "WX_WEBSOCKET_TOKEN_EXPIRED")]
+    WxWebsocketTokenExpired,
+    /// `ACCESS_TOKEN_KID_INVALID`
+    ///
+    /// The access token's key ID (kid) is invalid
+    ///
+    /// 访问令牌的 Key ID (kid) 无效
+    ///
+    /// Source: <https://docs.cloudbase.net/error-code/basic>
+    #[doc(alias = "ACCESS_TOKEN_KID_INVALID")]
+    AccessTokenKidInvalid,
     /// `DATABASE_REQUEST_FAILED`
     ///
     /// The Cloud errCode [`Code::DatabaseRequestFailed`].
@@ -3590,7 +3704,7 @@ pub enum CloudbaseCode {
 }
 
 /// Every variant, in catalog order.
-pub(super) const CLOUDBASE_ALL: [CloudbaseCode; 111] = [
+pub(super) const CLOUDBASE_ALL: [CloudbaseCode; 123] = [
     CloudbaseCode::SysErr,
     CloudbaseCode::ServerTimeout,
     CloudbaseCode::InvalidAppid,
@@ -3696,6 +3810,18 @@ pub(super) const CLOUDBASE_ALL: [CloudbaseCode; 111] = [
     CloudbaseCode::ObjectNotExist,
     CloudbaseCode::ObjectAlreadyExist,
     CloudbaseCode::ObjectBatchTooLarge,
+    CloudbaseCode::AuthOpenIdHasBeenBound,
+    CloudbaseCode::AuthEmailHasBeenBound,
+    CloudbaseCode::InvalidEmailToken,
+    CloudbaseCode::AuthLoginFailed,
+    CloudbaseCode::InvalidAccessToken,
+    CloudbaseCode::AccessTokenDisabled,
+    CloudbaseCode::RefreshTokenDisabled,
+    CloudbaseCode::PhoneCodeNotMatched,
+    CloudbaseCode::PhoneCodeNotfoundOrExpired,
+    CloudbaseCode::PhoneCodeSendLimitExceed,
+    CloudbaseCode::WxWebsocketTokenExpired,
+    CloudbaseCode::AccessTokenKidInvalid,
     CloudbaseCode::DatabaseRequestFailed,
     CloudbaseCode::DatabaseCollectionExceedLimit,
     CloudbaseCode::StorageRequestFail,
@@ -3739,7 +3865,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixRequest),
                 message_zh: "调用接口名非法",
-                message_en: "The API named in the call does not exist",
+                message_en: "The API named in the call is invalid",
                 source: "https://docs.cloudbase.net/error-code/basic",
                 note: "",
             },
@@ -3829,7 +3955,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixConfig),
                 message_zh: "非法的移动应用访问、移动应用版本未找到",
-                message_en: "Access by this mobile app is invalid: the app version was not found",
+                message_en: "Access by this mobile app is invalid, or its app version was not found",
                 source: "https://docs.cloudbase.net/error-code/basic",
                 note: "",
             },
@@ -3838,7 +3964,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::Refresh),
                 message_zh: "登录态校验失败、access token 过期(旧)",
-                message_en: "The sign-in state failed verification: the access token expired (legacy code)",
+                message_en: "The sign-in state failed verification, or the access token expired (legacy code)",
                 source: "https://docs.cloudbase.net/error-code/basic",
                 note: "",
             },
@@ -4018,7 +4144,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixConfig),
                 message_zh: "请求被禁止访问",
-                message_en: "Access to the request is forbidden",
+                message_en: "The request is forbidden",
                 source: "https://docs.cloudbase.net/error-code/basic",
                 note: "",
             },
@@ -4097,20 +4223,20 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
         CloudbaseCode::ServiceForbidden => &CloudbaseInfo {
                 code: "SERVICE_FORBIDDEN",
                 cloud_code: None,
-                action: Some(Action::FixConfig),
+                action: None,
                 message_zh: "服务被禁用,可能是权限关闭、环境异常或微信云托管启动中",
                 message_en: "The service is disabled: access switched off, an environment problem, or Cloud Hosting still starting",
                 source: "https://docs.cloudbase.net/error-code/basic",
-                note: "Also listed on https://docs.cloudbase.net/error-code/service, https://docs.cloudbase.net/http-api/cloudrun/云托管.",
+                note: "No step: the page gives three causes, access switched off or an environment problem (configuration) and Cloud Hosting still starting (transient). Also listed on https://docs.cloudbase.net/error-code/service, https://docs.cloudbase.net/http-api/cloudrun/云托管.",
             },
         CloudbaseCode::AuthInvalidCustomLoginTicket => &CloudbaseInfo {
                 code: "AUTH_INVALID_CUSTOM_LOGIN_TICKET",
                 cloud_code: None,
-                action: Some(Action::FixConfig),
+                action: None,
                 message_zh: "自定义登录凭证非法,可能是格式错误、过期或校验失败。",
                 message_en: "The custom sign-in ticket is invalid: malformed, expired or failing verification",
                 source: "https://docs.cloudbase.net/error-code/AUTH_INVALID_CUSTOM_LOGIN_TICKET",
-                note: "",
+                note: "No step: the page gives a malformed ticket or a wrong signing key (configuration) and an expired one (mint a new ticket).",
             },
         CloudbaseCode::AuthWxOauthFailed => &CloudbaseInfo {
                 code: "AUTH_WX_OAUTH_FAILED",
@@ -4306,7 +4432,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixRequest),
                 message_zh: "请求无法处理,但没有更具体的错误码可以描述原因。",
-                message_en: "The storage request could not be processed, for no more specific reason",
+                message_en: "The storage request could not be processed (no more specific code applies)",
                 source: "https://docs.cloudbase.net/error-code/STORAGE_INVALID_REQUEST",
                 note: "",
             },
@@ -4394,11 +4520,11 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
         CloudbaseCode::InvalidCredentials => &CloudbaseInfo {
                 code: "INVALID_CREDENTIALS",
                 cloud_code: None,
-                action: Some(Action::Refresh),
+                action: None,
                 message_zh: "身份认证失败,用户信息校验失败",
-                message_en: "The credentials failed verification: the user's details did not check out",
+                message_en: "Authentication failed: the user's details did not verify",
                 source: "https://docs.cloudbase.net/error-code/service",
-                note: "",
+                note: "No step: credentials that fail verification may be wrong keys (configuration) or a stale token (renew it); the page does not say which.",
             },
         CloudbaseCode::AccessTokenInvalid => &CloudbaseInfo {
                 code: "ACCESS_TOKEN_INVALID",
@@ -4619,11 +4745,11 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
         CloudbaseCode::CosActionFailed => &CloudbaseInfo {
                 code: "COS_ACTION_FAILED",
                 cloud_code: None,
-                action: Some(Action::Retry),
+                action: None,
                 message_zh: "请求 COS 执行操作失败",
                 message_en: "The object storage operation failed",
                 source: "https://docs.cloudbase.net/http-api/storage/云存储",
-                note: "",
+                note: "No step: the page gives no cause for the failed object storage operation.",
             },
         CloudbaseCode::ObjectNotExist => &CloudbaseInfo {
                 code: "OBJECT_NOT_EXIST",
@@ -4650,6 +4776,114 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "",
                 message_en: "The batch holds too many objects",
                 source: "https://docs.cloudbase.net/en/http-api/storage/云存储",
+                note: "",
+            },
+        CloudbaseCode::AuthOpenIdHasBeenBound => &CloudbaseInfo {
+                code: "AUTH_OPEN_ID_HAS_BEEN_BOUND",
+                cloud_code: None,
+                action: Some(Action::AskUser),
+                message_zh: "openId 已关联帐户",
+                message_en: "This openId is already bound to an account",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::AuthEmailHasBeenBound => &CloudbaseInfo {
+                code: "AUTH_EMAIL_HAS_BEEN_BOUND",
+                cloud_code: None,
+                action: Some(Action::AskUser),
+                message_zh: "email 已关联帐户",
+                message_en: "This email address is already bound to an account",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::InvalidEmailToken => &CloudbaseInfo {
+                code: "INVALID_EMAIL_TOKEN",
+                cloud_code: None,
+                action: Some(Action::AskUser),
+                message_zh: "邮箱激活 token 过期或者不存在",
+                message_en: "The email activation token has expired or does not exist",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::AuthLoginFailed => &CloudbaseInfo {
+                code: "AUTH_LOGIN_FAILED",
+                cloud_code: None,
+                action: None,
+                message_zh: "登录失败",
+                message_en: "Sign-in failed",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::InvalidAccessToken => &CloudbaseInfo {
+                code: "INVALID_ACCESS_TOKEN",
+                cloud_code: None,
+                action: Some(Action::Refresh),
+                message_zh: "非法的访问令牌",
+                message_en: "The access token is invalid",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::AccessTokenDisabled => &CloudbaseInfo {
+                code: "ACCESS_TOKEN_DISABLED",
+                cloud_code: None,
+                action: None,
+                message_zh: "访问令牌已禁用",
+                message_en: "The access token is disabled",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::RefreshTokenDisabled => &CloudbaseInfo {
+                code: "REFRESH_TOKEN_DISABLED",
+                cloud_code: None,
+                action: Some(Action::AskUser),
+                message_zh: "刷新令牌已禁用",
+                message_en: "The refresh token is disabled",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::PhoneCodeNotMatched => &CloudbaseInfo {
+                code: "PHONE_CODE_NOT_MATCHED",
+                cloud_code: None,
+                action: Some(Action::AskUser),
+                message_zh: "手机验证码不匹配",
+                message_en: "The SMS verification code does not match",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::PhoneCodeNotfoundOrExpired => &CloudbaseInfo {
+                code: "PHONE_CODE_NOTFOUND_OR_EXPIRED",
+                cloud_code: None,
+                action: Some(Action::AskUser),
+                message_zh: "手机验证码未找到或已过期",
+                message_en: "The SMS verification code was not found or has expired",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::PhoneCodeSendLimitExceed => &CloudbaseInfo {
+                code: "PHONE_CODE_SEND_LIMIT_EXCEED",
+                cloud_code: None,
+                action: Some(Action::Backoff),
+                message_zh: "手机验证码发送次数超限",
+                message_en: "Too many SMS verification codes were sent",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::WxWebsocketTokenExpired => &CloudbaseInfo {
+                code: "WX_WEBSOCKET_TOKEN_EXPIRED",
+                cloud_code: None,
+                action: Some(Action::Refresh),
+                message_zh: "微信 WebSocket 连接的令牌已过期",
+                message_en: "The WeChat WebSocket connection's token has expired",
+                source: "https://docs.cloudbase.net/error-code/basic",
+                note: "",
+            },
+        CloudbaseCode::AccessTokenKidInvalid => &CloudbaseInfo {
+                code: "ACCESS_TOKEN_KID_INVALID",
+                cloud_code: None,
+                action: None,
+                message_zh: "访问令牌的 Key ID (kid) 无效",
+                message_en: "The access token's key ID (kid) is invalid",
+                source: "https://docs.cloudbase.net/error-code/basic",
                 note: "",
             },
         CloudbaseCode::DatabaseRequestFailed => &CloudbaseInfo {

@@ -82,6 +82,8 @@ pub use code::{AnyCode, UnknownCode};
 pub use generated::{CloudbaseCode, Code};
 pub use payload::Fail;
 #[cfg(feature = "json")]
+pub(crate) use payload::Resolution;
+#[cfg(feature = "json")]
 pub(crate) use payload::{
     cloudbase_start, has_cloud_form, in_code_range, names_cloud_api, openapi_server_error,
     opens_with_cloudbase_code,

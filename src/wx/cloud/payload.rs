@@ -76,6 +76,9 @@ pub(crate) struct Resolution<'t> {
     /// The CloudBase code the text names.
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) text_cloudbase: Option<CloudbaseCode>,
+    /// The Cloud code the text names (or its CloudBase code stands for).
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) text_code: Option<i64>,
     pub(crate) action: Option<Action>,
     pub(crate) class: Option<wx::ReasonClass>,
 }
@@ -137,8 +140,9 @@ impl<'a> Fail<'a> {
         self.cloudbase_code.as_deref()
     }
 
-    /// The CloudBase code the failure names: the one in its text (`[FUNCTION_NOT_FOUND] …`, or
-    /// a CloudBase help link's `?q=CODE`), else the body's `code` if the catalog knows it.
+    /// The CloudBase code the failure names: the one whose row decides the step where one does,
+    /// else the one in its text (`[FUNCTION_NOT_FOUND] …`, or a CloudBase help link's
+    /// `?q=CODE`), else the body's `code` if the catalog knows it.
     ///
     /// ```
     /// use minierr::wx::cloud::{CloudbaseCode, Fail};
@@ -148,24 +152,10 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn cloudbase_code(&self) -> Option<CloudbaseCode> {
-        self.parts().cloudbase.or_else(|| self.sent_cloudbase())
-    }
-
-    /// The CloudBase code to report where no Cloud code is: the body's `code` as sent, else the
-    /// one the text names.
-    #[cfg(feature = "json")]
-    pub(crate) fn cloudbase_outer(&self, text_code: Option<CloudbaseCode>) -> Option<&str> {
-        self.cloudbase_code
-            .as_deref()
-            .or_else(|| text_code.map(CloudbaseCode::code))
-    }
-
-    /// The CloudBase code the text names inside a body whose `code` says something else
-    /// (`OPERATION_FAIL` wrapping `[FUNCTION_NOT_FOUND] …`).
-    #[cfg(feature = "json")]
-    pub(crate) fn cloudbase_inner(&self, text_code: Option<CloudbaseCode>) -> Option<&'static str> {
-        let sent = self.cloudbase_code.as_deref()?;
-        text_code.map(CloudbaseCode::code).filter(|&c| c != sent)
+        let parts = self.parts();
+        self.deciding_cloudbase(&parts)
+            .or(parts.cloudbase)
+            .or_else(|| self.sent_cloudbase())
     }
 
     /// The CloudBase code the text names (see [`Fail::cloudbase_code`]), read once.
@@ -363,8 +353,12 @@ impl<'a> Fail<'a> {
             resolved: code.or_else(|| Code::from_message(parts.reason).map(AnyCode::Known)),
             reason: parts.reason,
             deciding,
-            cloudbase: parts.cloudbase.or_else(|| self.sent_cloudbase()),
+            cloudbase: self
+                .deciding_cloudbase(&parts)
+                .or(parts.cloudbase)
+                .or_else(|| self.sent_cloudbase()),
             text_cloudbase: parts.cloudbase,
+            text_code: parts.code,
             action: match (deciding, cloudbase) {
                 (Some(Code::InvalidParameters), _) if names_environment(parts.reason) => {
                     Some(Action::FixConfig)
@@ -558,18 +552,22 @@ fn cloudbase_bracket(text: &str) -> Option<(CloudbaseCode, &str)> {
 /// The code a CloudBase help link in `text` names: the SDKs' `…/copilot?q=SIGN_PARAM_INVALID`
 /// and the pages' `https://docs.cloudbase.net/error-code/basic/INVALID_ENV`.
 fn cloudbase_link(text: &str) -> Option<CloudbaseCode> {
-    const MARKS: [&str; 2] = ["copilot?q=", "docs.cloudbase.net/"];
-    MARKS.iter().find_map(|mark| {
-        let at = crate::normalize::find_str(text, mark)?;
-        let rest = text.get(at + mark.len()..)?;
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '/' || c == '-'))
-            .unwrap_or(rest.len());
-        let url = rest.get(..end)?;
-        if *mark == "docs.cloudbase.net/" && !url.contains("error-code/") {
-            return None;
-        }
-        let name = url.rsplit('/').next()?;
+    // (host, where the code follows in that host's URL)
+    const LINKS: [(&str, &str); 2] = [
+        ("tcb.cloud.tencent.com/", "copilot?q="),
+        ("docs.cloudbase.net/", "error-code/"),
+    ];
+    LINKS.iter().find_map(|(host, before_code)| {
+        let at = crate::normalize::find_str(text, host)?;
+        let rest = text.get(at + host.len()..)?;
+        let url = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')' | '>' | '，'))
+            .map_or(rest, |end| rest.get(..end).unwrap_or(rest));
+        let (_, after) = crate::normalize::split_once_str(url, before_code)?;
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '/'))
+            .unwrap_or(after.len());
+        let name = after.get(..end)?.rsplit('/').next()?;
         CloudbaseCode::from_code(name)
     })
 }
@@ -591,48 +589,41 @@ pub(crate) fn cloudbase_start(text: &str) -> Option<usize> {
     })
 }
 
-/// Whether a parameter error's reason says the parameter was the environment: CloudBase's
-/// `[100003] env not exists` and `[100003] Param Invalid: env check invalid be filterd` (sic),
-/// the notes of -501007 and -501000 in `data/wechat_cloud_codes.tsv`. The environment ID is
-/// configuration, as -501005's is: the call itself was fine.
+/// Whether a parameter error's reason says the parameter was the environment, in CloudBase's own
+/// words: `[100003] env not exists` and `[100003] Param Invalid: env check invalid be filterd`
+/// (sic), the notes of -501007 and -501001 in `data/wechat_cloud_codes.tsv`. The environment ID
+/// is configuration, as -501005's is: the call itself was fine.
 fn names_environment(reason: &str) -> bool {
-    // Case-blind without a lower-case copy: CloudBase writes both `env not exists` and
-    // `Env Not Exists`.
+    // Case-blind without a lower-case copy (`Env Not Exists` too), and whole words only: an
+    // app's `dev_env not existing` is not CloudBase's phrase.
     let bytes = reason.as_bytes();
-    ["env not exist", "env check invalid", "env not found"]
-        .iter()
-        .any(|words| {
-            bytes
-                .windows(words.len())
-                .any(|window| window.eq_ignore_ascii_case(words.as_bytes()))
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    ["env not exists", "env check invalid"].iter().any(|words| {
+        bytes.windows(words.len()).enumerate().any(|(at, window)| {
+            let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(at + words.len());
+            window.eq_ignore_ascii_case(words.as_bytes())
+                && !before.is_some_and(is_word)
+                && !after.is_some_and(is_word)
         })
+    })
 }
 
-/// Whether a message opens with a CloudBase code that is evidence of CloudBase on its own (see
-/// [`names_cloudbase_alone`]): the web SDK's `[FUNCTION_NOT_FOUND] FunctionName parameter could
-/// not be found.`
+/// Whether a message opens with a CloudBase code in brackets, as the web SDK's `OPERATION_FAIL`
+/// wraps the service's: `[FUNCTION_NOT_FOUND] FunctionName parameter could not be found.`
 #[cfg(feature = "json")]
 pub(crate) fn opens_with_cloudbase_code(text: &str) -> bool {
-    cloudbase_bracket(text.trim_start()).is_some_and(|(code, _)| names_cloudbase_alone(code))
+    cloudbase_bracket(text.trim_start()).is_some()
 }
 
-/// Whether a bracketed code in free text is evidence of CloudBase on its own: a code the SDKs
-/// give a Cloud errCode, or one of CloudBase's own products (functions, database, storage,
-/// sign-in, models, environments). Generic names (`BAD_REQUEST`, `PERMISSION_DENIED`,
-/// `SERVICE_TIMEOUT`) are gRPC's and many REST services' too; they count only inside a
-/// CloudBase body or a Cloud text.
+/// Whether a bracketed code in free text is evidence of CloudBase on its own: only a code the
+/// SDKs give a Cloud errCode (their `TCB_ERR_CODE`, which they print as `[CODE] message`).
+/// CloudBase's other names (`PERMISSION_DENIED`, `DATABASE_TIMEOUT`, `FUNCTION_NOT_FOUND`) are
+/// gRPC's, REST services' or any application's words too; they count only inside a CloudBase
+/// body or a Cloud text.
 #[cfg(feature = "json")]
 fn names_cloudbase_alone(code: CloudbaseCode) -> bool {
-    const PRODUCTS: [&str; 7] = [
-        "FUNCTION",
-        "DATABASE_",
-        "STORAGE_",
-        "AUTH_",
-        "AI_MODEL_",
-        "INVALID_ENV",
-        "INVALIID_ENV",
-    ];
-    code.cloud_code().is_some() || PRODUCTS.iter().any(|p| code.code().starts_with(p))
+    code.cloud_code().is_some()
 }
 
 /// Splits a Cloud error text into its [`Parts`].
@@ -669,6 +660,12 @@ fn parse(text: &str) -> Parts<'_> {
     // Only where the text could name one: most Cloud texts have no link.
     if text.contains("?q=") || text.contains("cloudbase.net") {
         parts.cloudbase = cloudbase_link(text);
+        if parts.code.is_none() {
+            parts.code = parts
+                .cloudbase
+                .and_then(CloudbaseCode::cloud_code)
+                .map(Code::code);
+        }
     }
     let mut codes = codes_named(body);
     if parts.code.is_none() {
@@ -876,11 +873,11 @@ mod de {
                     }
                 }
             }
-            let cloudbase_code = code.and_then(|c| c.0);
-            let err_msg = match (err_msg, cloudbase_code.is_some()) {
-                (Some(text), _) => text,
-                (None, true) => message.unwrap_or_default(),
-                (None, false) => return Err(de::Error::missing_field("errMsg")),
+            // Beside an errMsg, a string `code` is a wrapper's (uni-app, Taro), not CloudBase's.
+            let (err_msg, cloudbase_code) = match (err_msg, code.and_then(|c| c.0)) {
+                (Some(text), _) => (text, None),
+                (None, Some(code)) => (message.unwrap_or_default(), Some(code)),
+                (None, None) => return Err(de::Error::missing_field("errMsg")),
             };
             Ok(Fail {
                 err_code: err_code.flatten(),
