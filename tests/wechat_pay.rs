@@ -1905,3 +1905,67 @@ fn the_call_a_line_names_is_read_conservatively() {
         "{view:?}"
     );
 }
+
+/// An official SDK's refusal of an answer it received, in the SDK's own words (each text is
+/// the one its source throws). WeChat Pay answered, so the call was accepted: on a refund or
+/// with the call unknown the money may have moved, and the step is to query; on a query the
+/// step is the SDK's certificate or public-key setting. A callback's refusal is not a call.
+#[cfg(feature = "json")]
+#[test]
+fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
+    use minierr::Platform;
+    // (line, step)
+    let cases: &[(&str, Option<Action>)] = &[
+        // wechatpay-java, a refund that went through behind this exception.
+        (
+            "com.wechat.pay.java.core.exception.ValidationException: Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08D6A6]\tresponseHeader[{\"Wechatpay-Serial\":\"5157\"}]\tresponseBody[{\"refund_id\":\"50300\",\"status\":\"PROCESSING\"}]",
+            Some(Action::Reconcile),
+        ),
+        (
+            "java.lang.IllegalArgumentException: Validate http response,timestamp[1700000000] of httpResponse is expires, request-id[08F7]",
+            Some(Action::Reconcile),
+        ),
+        // wechatpay-apache-httpclient, on the cause line of its ClientProtocolException.
+        (
+            "Caused by: org.apache.http.HttpException: 应答的微信支付签名验证失败",
+            Some(Action::Reconcile),
+        ),
+        // wechatpay-go, on an order: the URL names the call.
+        (
+            "POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds validate verify fail serial=[5157F09E] request-id=[08F78BA0] err=verify signature with public key err:crypto/rsa: verification error",
+            Some(Action::Reconcile),
+        ),
+        // …and on a query, which moved nothing: the configuration.
+        (
+            "GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1?mchid=1900 validate verify fail serial=[5157F09E] request-id=[08F7] err=no certificate",
+            Some(Action::FixConfig),
+        ),
+        // wechatpay-php's middleware, and gopay's synchronous check.
+        (
+            "GuzzleHttp\\Exception\\RequestException: Verify the response's data with: timestamp=1700000000, nonce=abc, signature=xyz, cert=[PUB_KEY_ID_01 => ...] failed.",
+            Some(Action::Reconcile),
+        ),
+        (
+            "wxRsp err: auto verify sign, but public key not found",
+            Some(Action::Reconcile),
+        ),
+    ];
+    for &(line, step) in cases {
+        let (_, d) = minierr::line::decode_line(line, &minierr::DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("{line}: {e:?}"));
+        assert_eq!(d.platform(), Platform::WechatPay, "{line}");
+        assert_eq!(d.code(), None, "{line}");
+        assert_eq!(d.action(), step, "{line}");
+    }
+    // wechatpay-go's notification handler says the same of a callback: no call, no answer.
+    for line in [
+        "invalid notification, err: validate verify fail serial=[5157F09E] request-id=[08F7] err=x",
+        "not valid wechatpay notify request: validate verify fail serial=[33AC] request-id=[] err=x",
+        "the response was fine, nothing to verify",
+    ] {
+        let found = minierr::line::decode_line(line, &minierr::DecodeOptions::default())
+            .ok()
+            .map(|(_, d)| d.platform());
+        assert_ne!(found, Some(Platform::WechatPay), "{line}");
+    }
+}

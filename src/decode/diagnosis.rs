@@ -183,7 +183,7 @@ impl<'a> PayDiagnosis<'a> {
         // A SIGN_ERROR body names the request it verified: its API, where the caller named none.
         let signed = match &answer {
             wx::pay::Answer::V3(response) => response.signed_api(),
-            wx::pay::Answer::V2(_) => None,
+            wx::pay::Answer::V2(_) | wx::pay::Answer::Unverified(_) => None,
         };
         let diagnosis = PayDiagnosis {
             answer,

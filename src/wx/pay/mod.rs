@@ -98,6 +98,12 @@
 //! money, retry on a query), then configuration words and the merchant's balance, then the
 //! API's documented messages (商户订单号重复: reconcile).
 //!
+//! An answer the merchant's own SDK refused after receiving it ([`Unverified`]: its signature
+//! did not verify, or the SDK had no key for its serial) was a 2xx: the call was accepted. On a
+//! call that may move money, and with the call unknown, that is [`Action::Reconcile`] (public
+//! threads show refunds that went through behind the exception); on any other call it is the
+//! SDK's platform certificate or public key ([`Action::FixConfig`]).
+//!
 //! # Whose body it is
 //!
 //! `{code, message}` is a common shape, and many services' codes share WeChat Pay's names. Two
@@ -144,7 +150,7 @@ pub use crate::alipay_plus::CallKind;
 pub use code::{AnyCode, Meaning, UnknownCode, return_code_meanings, status_meanings};
 pub use generated::{Api, Code};
 #[cfg(feature = "serde")]
-pub use payload::{Answer, Detail, Response, V2Response};
+pub use payload::{Answer, Detail, Response, Unverified, V2Response};
 #[cfg(feature = "serde")]
 pub use text::{api_in, status_in};
 

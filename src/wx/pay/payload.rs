@@ -1019,6 +1019,72 @@ pub enum Answer<'a> {
     V3(Response<'a>),
     /// A v2 answer.
     V2(V2Response<'a>),
+    /// An APIv3 answer the merchant's SDK received and then refused (see [`Unverified`]).
+    Unverified(Unverified<'a>),
+}
+
+/// An APIv3 answer the merchant's SDK received and refused: its signature did not verify, or
+/// the SDK had no key for its serial, so the SDK threw instead of returning it. WeChat Pay
+/// answered with 2xx, so the call was accepted: on a call that moves money the money may have
+/// moved (public threads show refunds that went through behind exactly this exception), and
+/// the step is to query the order or refund, never to pay or refund again. On any other call
+/// the step is the SDK's configuration: the threads' cause is the platform certificate or
+/// public key (a merchant certificate configured in its place, a serial the SDK cannot find).
+///
+/// Read from the official SDKs' own words ([`Answer::from_sdk_text`]): wechatpay-java's
+/// `Validate response failed,the WechatPay signature is incorrect.` and `Validate http
+/// response,timestamp[…]`, wechatpay-apache-httpclient's (and WxJava's) `应答的微信支付签名验证失败`,
+/// wechatpay-go's `validate verify fail serial=…` (not its notification handler's), wechatpay-php's
+/// `Verify the response's data with: …` and `Cannot found the serial(…`, gopay's `auto verify
+/// sign, but public key not found`.
+///
+/// ```
+/// use minierr::wx::pay::{Answer, Api, CallKind};
+/// use minierr::Action;
+/// let line = "RefundService.create: Validate response failed,the WechatPay signature is incorrect.";
+/// let Some(answer @ Answer::Unverified(_)) = Answer::from_sdk_text(line) else { panic!() };
+/// assert_eq!(answer.action(Some(Api::V3Refund), CallKind::MovesMoney), Some(Action::Reconcile));
+/// assert_eq!(answer.action(Some(Api::V3QueryRefund), CallKind::Idempotent), Some(Action::FixConfig));
+/// // With the call unknown, it may have moved money.
+/// assert_eq!(answer.action(None, CallKind::MovesMoney), Some(Action::Reconcile));
+/// assert_eq!(answer.code(), None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unverified<'a> {
+    text: Cow<'a, str>,
+}
+
+impl<'a> Unverified<'a> {
+    /// The SDK's words, from its marker to the end of the line.
+    #[must_use]
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
+        Unverified { text: text.into() }
+    }
+
+    /// The SDK's words, as read.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The next step on `api`, or with the API unknown, for a call of kind `call`:
+    /// [`Action::Reconcile`] where the call may have moved money, else [`Action::FixConfig`].
+    #[must_use]
+    pub fn action(&self, api: Option<Api>, call: CallKind) -> Action {
+        if may_move_money(api, call) {
+            Action::Reconcile
+        } else {
+            Action::FixConfig
+        }
+    }
+
+    /// The same refusal with an owned text.
+    #[must_use]
+    pub fn into_owned(self) -> Unverified<'static> {
+        Unverified {
+            text: Cow::Owned(self.text.into_owned()),
+        }
+    }
 }
 
 impl<'a> Answer<'a> {
@@ -1026,7 +1092,7 @@ impl<'a> Answer<'a> {
     #[must_use]
     pub const fn version(&self) -> Version {
         match self {
-            Answer::V3(_) => Version::V3,
+            Answer::V3(_) | Answer::Unverified(_) => Version::V3,
             Answer::V2(_) => Version::V2,
         }
     }
@@ -1047,6 +1113,7 @@ impl<'a> Answer<'a> {
             Answer::V3(response) if response.code().raw().is_empty() => None,
             Answer::V3(response) => Some(response.code()),
             Answer::V2(response) => response.err_code(),
+            Answer::Unverified(_) => None,
         }
     }
 
@@ -1058,6 +1125,7 @@ impl<'a> Answer<'a> {
             Answer::V3(response) => Some(response.message()).filter(|m| !m.is_empty()),
             Answer::V2(response) if response.is_communication_failure() => response.return_msg(),
             Answer::V2(response) => response.err_code_des().or(response.return_msg()),
+            Answer::Unverified(refusal) => Some(refusal.text()),
         }
     }
 
@@ -1069,6 +1137,7 @@ impl<'a> Answer<'a> {
             (Answer::V3(response), None) => response.action(call),
             (Answer::V2(response), Some(api)) => response.action_for(api),
             (Answer::V2(response), None) => response.action(call),
+            (Answer::Unverified(refusal), api) => Some(refusal.action(api, call)),
         }
     }
 
@@ -1081,7 +1150,7 @@ impl<'a> Answer<'a> {
         let text = self.message().unwrap_or_default();
         let signed = || match self {
             Answer::V3(response) => response.signed_api(),
-            Answer::V2(_) => None,
+            Answer::V2(_) | Answer::Unverified(_) => None,
         };
         if let Some(api) = api.or_else(signed) {
             // An API whose page lists no such code (a certificate download's SIGN_ERROR) is
@@ -1144,6 +1213,7 @@ impl<'a> Answer<'a> {
         match self {
             Answer::V3(response) => Answer::V3(response.into_owned()),
             Answer::V2(response) => Answer::V2(response.into_owned()),
+            Answer::Unverified(refusal) => Answer::Unverified(refusal.into_owned()),
         }
     }
 }

@@ -29,7 +29,8 @@ impl Answer<'static> {
     ///   `Wechat Business Error: <err_code> - <err_code_des>`;
     /// - best-pay-sdk's `【微信统一支付】发起支付, returnCode != SUCCESS, returnMsg = <return_msg>`
     ///   and `…, resultCode != SUCCESS, err_code = <err_code> err_code_des=<err_code_des>`,
-    ///   which many shops' own code repeats word for word.
+    ///   which many shops' own code repeats word for word;
+    /// - the official SDKs' refusal of an APIv3 answer they received ([`Unverified`](super::Unverified)).
     ///
     /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
     /// [`line::decode_line`](crate::line::decode_line) finds as JSON; [`status_in`] reads its
@@ -93,6 +94,7 @@ impl Answer<'static> {
             .or_else(|| yansongda_text(line))
             .or_else(|| best_pay_text(line))
             .or_else(|| thrown_code(line))
+            .or_else(|| unverified(line))
     }
 
     /// An underscored catalog code printed beside a message one of its own rows documents, in any
@@ -820,6 +822,46 @@ pub fn status_in(line: &str) -> Option<u16> {
             prefix.trim().parse::<i64>().ok()
         })?;
     u16::try_from(found).ok().filter(|s| (100..600).contains(s))
+}
+
+/// An official SDK's refusal of an APIv3 answer it received, in the SDK's own words (see
+/// [`Unverified`](super::Unverified)), from the marker to the end of the line. wechatpay-go's
+/// notification handler prints its refusal of a callback the same way, after `invalid
+/// notification` (older releases: `not valid wechatpay notify request`): a callback is no call
+/// of the merchant's, so a refusal after a word of notification is not read.
+fn unverified(line: &str) -> Option<Answer<'static>> {
+    // (marker, the SDK it is from)
+    const MARKERS: [&str; 7] = [
+        // wechatpay-java's ValidationException, and its validator's clock check.
+        "Validate response failed,the WechatPay signature is incorrect",
+        "Validate http response,timestamp[",
+        // wechatpay-apache-httpclient's HttpException, which WxJava's v3 client passes on.
+        "应答的微信支付签名验证失败",
+        // wechatpay-go's response validator.
+        "validate verify fail serial=",
+        // wechatpay-php's response middleware.
+        "Verify the response's data with:",
+        "Cannot found the serial(",
+        // gopay's synchronous verification.
+        "auto verify sign, but public key not found",
+    ];
+    // Every marker but the Chinese one holds `erif`, `alidat` or `found`: one byte search rules
+    // out most lines.
+    if ["erif", "alidat", "found", "应答"]
+        .iter()
+        .all(|hint| find_str(line, hint).is_none())
+    {
+        return None;
+    }
+    let at = MARKERS.iter().find_map(|marker| find_str(line, marker))?;
+    if line
+        .get(..at)
+        .is_some_and(|head| find_str(head, "notif").is_some())
+    {
+        return None;
+    }
+    let text = line.get(at..)?.trim_end();
+    Some(Answer::Unverified(super::Unverified::new(text.to_owned())))
 }
 
 impl Answer<'static> {
