@@ -704,7 +704,7 @@ pub(crate) fn text_form<'a>(
             crate::decode::openapi_as_server(Diagnosis::WxCloud(wx::cloud::Fail::new(text))),
         ));
     }
-    if let Some(answer) = wx::pay::Answer::from_sdk_text(line) {
+    if let Some(answer) = wx::pay::Answer::from_sdk_answer_text(line) {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some((Found::PayText, with_line_context(pay, line)));
     }
@@ -744,8 +744,11 @@ pub(crate) fn text_form<'a>(
         if let Some(message) = devtools_domain_message(line) {
             return Some((Found::WxErrMsg, Diagnosis::Wx(wx::Fail::new(message))));
         }
+        // Then an SDK's refusal of a WeChat Pay answer it received, which no other form holds
+        // (read late: its markers are looked for only on the lines nothing else read).
         // Last, the weakest form: a WeChat Pay failure of which only the HTTP status was kept.
-        let answer = wx::pay::Answer::status_only(line)?;
+        let answer =
+            wx::pay::Answer::unverified_in(line).or_else(|| wx::pay::Answer::status_only(line))?;
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some((Found::PayText, with_line_context(pay, line)));
     };

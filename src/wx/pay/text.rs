@@ -84,6 +84,12 @@ impl Answer<'static> {
     /// ```
     #[must_use]
     pub fn from_sdk_text(line: &str) -> Option<Answer<'static>> {
+        Answer::from_sdk_answer_text(line).or_else(|| Answer::unverified_in(line))
+    }
+
+    /// [`Answer::from_sdk_text`] but for an SDK's refusal of an answer it received, which
+    /// `line` tries last, after every other form.
+    pub(crate) fn from_sdk_answer_text(line: &str) -> Option<Answer<'static>> {
         go_sdk_text(line)
             .map(Answer::V3)
             .or_else(|| xml_body(line))
@@ -94,7 +100,6 @@ impl Answer<'static> {
             .or_else(|| yansongda_text(line))
             .or_else(|| best_pay_text(line))
             .or_else(|| thrown_code(line))
-            .or_else(|| unverified(line))
     }
 
     /// An underscored catalog code printed beside a message one of its own rows documents, in any
@@ -824,44 +829,45 @@ pub fn status_in(line: &str) -> Option<u16> {
     u16::try_from(found).ok().filter(|s| (100..600).contains(s))
 }
 
-/// An official SDK's refusal of an APIv3 answer it received, in the SDK's own words (see
-/// [`Unverified`](super::Unverified)), from the marker to the end of the line. wechatpay-go's
-/// notification handler prints its refusal of a callback the same way, after `invalid
-/// notification` (older releases: `not valid wechatpay notify request`): a callback is no call
-/// of the merchant's, so a refusal after a word of notification is not read.
-fn unverified(line: &str) -> Option<Answer<'static>> {
-    // (marker, the SDK it is from)
-    const MARKERS: [&str; 7] = [
-        // wechatpay-java's ValidationException, and its validator's clock check.
-        "Validate response failed,the WechatPay signature is incorrect",
-        "Validate http response,timestamp[",
-        // wechatpay-apache-httpclient's HttpException, which WxJava's v3 client passes on.
-        "应答的微信支付签名验证失败",
-        // wechatpay-go's response validator.
-        "validate verify fail serial=",
-        // wechatpay-php's response middleware.
-        "Verify the response's data with:",
-        "Cannot found the serial(",
-        // gopay's synchronous verification.
-        "auto verify sign, but public key not found",
-    ];
-    // Every marker but the Chinese one holds `erif`, `alidat` or `found`: one byte search rules
-    // out most lines.
-    if ["erif", "alidat", "found", "应答"]
-        .iter()
-        .all(|hint| find_str(line, hint).is_none())
-    {
-        return None;
+impl Answer<'static> {
+    /// An official SDK's refusal of an APIv3 answer it received, in the SDK's own words (see
+    /// [`Unverified`](super::Unverified)), from the marker to the end of the line. wechatpay-go's
+    /// notification handler prints its refusal of a callback the same way, after `invalid
+    /// notification` (older releases: `not valid wechatpay notify request`): a callback is no call
+    /// of the merchant's, so a refusal after a word of notification is not read.
+    pub(crate) fn unverified_in(line: &str) -> Option<Answer<'static>> {
+        const MARKERS: [&str; 7] = [
+            // wechatpay-java's ValidationException, and its validator's clock check.
+            "Validate response failed,the WechatPay signature is incorrect",
+            "Validate http response,timestamp[",
+            // wechatpay-apache-httpclient's HttpException, which WxJava's v3 client passes on.
+            "应答的微信支付签名验证失败",
+            // wechatpay-go's response validator.
+            "validate verify fail serial=",
+            // wechatpay-php's response middleware.
+            "Verify the response's data with:",
+            "Cannot found the serial(",
+            // gopay's synchronous verification.
+            "auto verify sign, but public key not found",
+        ];
+        // Every marker holds `erif`, `alidat`, `found` or `应答`: four byte searches rule out most
+        // lines before seven would.
+        if ["erif", "alidat", "found", "应答"]
+            .iter()
+            .all(|hint| find_str(line, hint).is_none())
+        {
+            return None;
+        }
+        let at = MARKERS.iter().find_map(|marker| find_str(line, marker))?;
+        if line
+            .get(..at)
+            .is_some_and(|head| find_str(head, "notif").is_some())
+        {
+            return None;
+        }
+        let text = line.get(at..)?.trim_end();
+        Some(Answer::Unverified(super::Unverified::new(text.to_owned())))
     }
-    let at = MARKERS.iter().find_map(|marker| find_str(line, marker))?;
-    if line
-        .get(..at)
-        .is_some_and(|head| find_str(head, "notif").is_some())
-    {
-        return None;
-    }
-    let text = line.get(at..)?.trim_end();
-    Some(Answer::Unverified(super::Unverified::new(text.to_owned())))
 }
 
 impl Answer<'static> {
