@@ -237,9 +237,9 @@ fn decode_line_with<'a>(
 /// label names (`errcode`, `errMsg`, `Error code:`, `StatusCode`, `sub_code`, `retmsg`,
 /// `resultStatus`), an errMsg's `fail`, the server's `rid:` and hints, the SDKs' exception
 /// names, the Alipay APIs' `my.` and host, WeChat's hosts (WeCom's link, WeChat Pay's API
-/// beside a bare HTTP status) and the official Java SDKs' packages, and the gateway text's
-/// ` - ` and ` , `.
-const FORM_WORDS: [&str; 14] = [
+/// beside a bare HTTP status) and the official Java SDKs' packages, the gateway text's ` - `
+/// and ` , `, and gopay's refusal of an answer.
+const FORM_WORDS: [&str; 15] = [
     "err",
     "fail",
     "code",
@@ -254,6 +254,8 @@ const FORM_WORDS: [&str; 14] = [
     "wechat.pay",
     " - ",
     " , ",
+    // gopay's refusal of an answer, which has none of the words above.
+    "auto verify sign",
 ];
 
 static FORM_WORDS_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =

@@ -483,6 +483,21 @@ fn cloudbase_marks_do_not_take_other_platforms_bodies() {
         (d.platform(), d.action()),
         (Platform::WechatPay, Some(Action::Reconcile))
     );
+    // An app's envelope that passes another answer on in its message is read for that answer,
+    // as a log line holds it.
+    let read = |line: &str| {
+        minierr::line::decode_line(line, &minierr::DecodeOptions::default())
+            .map(|(_, d)| (d.platform(), d.action()))
+            .unwrap_or_else(|e| panic!("{line}: {e:?}"))
+    };
+    let (platform, _) = read(
+        r#"{"code":"SYS_ERR","message":"Wrong HttpStatusCode[500] httpResponseBody[{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}]","requestId":"a"}"#,
+    );
+    assert_ne!(platform, Platform::WechatCloud);
+    assert_eq!(
+        read(r#"{"code":"INVALID_PARAM","message":"requestPayment:fail cancel","requestId":"a"}"#),
+        (Platform::Wechat, Some(Action::AskUser))
+    );
     let d = minierr::decode_str(
         r#"{"errCode":-1,"errMsg":"cloud.callFunction:fail Error: ESOCKETTIMEDOUT","code":"INVALID_PARAM"}"#,
     )

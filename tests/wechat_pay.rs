@@ -1930,14 +1930,14 @@ fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
             "Caused by: org.apache.http.HttpException: 应答的微信支付签名验证失败",
             Some(Action::Reconcile),
         ),
-        // wechatpay-go, on an order: the URL names the call.
+        // wechatpay-php's middleware on a refund: the URL names the call.
         (
-            "POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds validate verify fail serial=[5157F09E] request-id=[08F78BA0] err=verify signature with public key err:crypto/rsa: verification error",
+            "POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds: Verify the response's data with: timestamp=1700000000, nonce=abc, signature=xyz, cert=[PUB_KEY_ID_01 => ...] failed.",
             Some(Action::Reconcile),
         ),
         // …and on a query, which moved nothing: the configuration.
         (
-            "GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1?mchid=1900 validate verify fail serial=[5157F09E] request-id=[08F7] err=no certificate",
+            "GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1?mchid=1900 Validate response failed,the WechatPay signature is incorrect.",
             Some(Action::FixConfig),
         ),
         // wechatpay-php's middleware, and gopay's synchronous check.
@@ -1949,6 +1949,11 @@ fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
             "wxRsp err: auto verify sign, but public key not found",
             Some(Action::Reconcile),
         ),
+        // gopay's words alone, which hold none of the other forms' words.
+        (
+            "auto verify sign, but public key not found",
+            Some(Action::Reconcile),
+        ),
     ];
     for &(line, step) in cases {
         let (_, d) = minierr::line::decode_line(line, &minierr::DecodeOptions::default())
@@ -1957,10 +1962,13 @@ fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
         assert_eq!(d.code(), None, "{line}");
         assert_eq!(d.action(), step, "{line}");
     }
-    // wechatpay-go's notification handler says the same of a callback: no call, no answer.
+    // wechatpay-go's words are its notification validator's too: a callback, no call. Words that
+    // only look like a marker are no refusal.
     for line in [
         "invalid notification, err: validate verify fail serial=[5157F09E] request-id=[08F7] err=x",
-        "not valid wechatpay notify request: validate verify fail serial=[33AC] request-id=[] err=x",
+        "validate verify fail serial=[33AC] request-id=[] err=x",
+        "Error: Cannot found the serial(/dev/ttyUSB0) device",
+        "Verify the response's data with: sha256 failed",
         "the response was fine, nothing to verify",
     ] {
         let found = minierr::line::decode_line(line, &minierr::DecodeOptions::default())

@@ -73,6 +73,8 @@ pub(super) struct Shape {
     request_id: bool,
     /// `message` or `msg` opens with a CloudBase code in brackets: `[FUNCTION_NOT_FOUND] …`.
     message_cloudbase: bool,
+    /// `message` or `msg` holds another platform's answer: JSON, or WeChat's `api:fail`.
+    message_nested: bool,
     /// A key other than the four a CloudBase error has (`code`, `message`, `msg`,
     /// `requestId`): another platform's field, or a payload nested under `data`.
     beyond_cloudbase: bool,
@@ -108,11 +110,14 @@ impl Shape {
         // (`{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] …"}`); its HTTP API answers
         // with a `requestId`, which many services send too, so there only a name the SDKs give
         // a Cloud errCode counts (`INVALID_PARAM`): `{"code":"PERMISSION_DENIED",…}` is as
-        // likely gRPC's or any REST service's, and a WeChat Pay code stays WeChat Pay's.
+        // likely gRPC's or any REST service's, and a WeChat Pay code stays WeChat Pay's. An
+        // app's envelope that passes on another platform's answer in its message (a WeChat Pay
+        // body, a client errMsg) is read for that answer instead.
         let cloudbase_body = self.code_cloudbase
             && !self.code_text
             && (self.message || self.msg)
             && !self.beyond_cloudbase
+            && !self.message_nested
             && ((self.code_cloudbase_wrapper && self.message_cloudbase)
                 || (self.request_id && self.code_cloudbase_numbered));
         if self.cloud_text
@@ -293,6 +298,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     shape.message_cloudbase |= text
                         .as_ref()
                         .is_some_and(|t| wx::cloud::opens_with_cloudbase_code(t));
+                    shape.message_nested |= text.as_ref().is_some_and(|t| nests_an_answer(t));
                     shape.message_ascii |=
                         text.is_some_and(|t| !t.trim().is_empty() && t.is_ascii());
                     continue;
@@ -313,6 +319,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     shape.message_cloudbase |= msg
                         .as_ref()
                         .is_some_and(|m| wx::cloud::opens_with_cloudbase_code(m));
+                    shape.message_nested |= msg.as_ref().is_some_and(|m| nests_an_answer(m));
                     shape.gateway_msg |= msg.is_some_and(|m| {
                         alipay::gateway::Code::all().any(|c| !c.msg().is_empty() && c.msg() == m)
                     });
@@ -343,6 +350,11 @@ impl<'de> Visitor<'de> for ShapeVisitor {
         }
         Ok(shape)
     }
+}
+
+/// Whether a message passes on another answer: a JSON object in it, or WeChat's `api:fail`.
+fn nests_an_answer(text: &str) -> bool {
+    text.contains('{') || wx::has_fail_marker(text)
 }
 
 /// Whether a value is an integer in Cloud's code ranges (`in_code_range`: -4xxxxx to -6xxxxx), or one in a string,

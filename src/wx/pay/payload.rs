@@ -1031,12 +1031,13 @@ pub enum Answer<'a> {
 /// the step is the SDK's configuration: the threads' cause is the platform certificate or
 /// public key (a merchant certificate configured in its place, a serial the SDK cannot find).
 ///
-/// Read from the official SDKs' own words ([`Answer::from_sdk_text`]): wechatpay-java's
-/// `Validate response failed,the WechatPay signature is incorrect.` and `Validate http
-/// response,timestamp[…]`, wechatpay-apache-httpclient's (and WxJava's) `应答的微信支付签名验证失败`,
-/// wechatpay-go's `validate verify fail serial=…` (not its notification handler's), wechatpay-php's
-/// `Verify the response's data with: …` and `Cannot found the serial(…`, gopay's `auto verify
-/// sign, but public key not found`.
+/// Read from the official SDKs' own words ([`Answer::from_sdk_text`]), each naming the
+/// response it refuses: wechatpay-java's `Validate response failed,the WechatPay signature is
+/// incorrect.` and `Validate http response,timestamp[…]`, wechatpay-apache-httpclient's (and
+/// WxJava's) `应答的微信支付签名验证失败`, wechatpay-php's `Verify the response's data with:
+/// timestamp=…`, gopay's `auto verify sign, but public key not found`. wechatpay-go's `validate
+/// verify fail` is not read: its notification validator returns the same words for a callback,
+/// which is no call of the merchant's.
 ///
 /// ```
 /// use minierr::wx::pay::{Answer, Api, CallKind};

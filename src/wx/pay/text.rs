@@ -831,40 +831,33 @@ pub fn status_in(line: &str) -> Option<u16> {
 
 impl Answer<'static> {
     /// An official SDK's refusal of an APIv3 answer it received, in the SDK's own words (see
-    /// [`Unverified`](super::Unverified)), from the marker to the end of the line. wechatpay-go's
-    /// notification handler prints its refusal of a callback the same way, after `invalid
-    /// notification` (older releases: `not valid wechatpay notify request`): a callback is no call
-    /// of the merchant's, so a refusal after a word of notification is not read.
+    /// [`Unverified`](super::Unverified)), from the marker to the end of the line. A callback's
+    /// refusal is no call of the merchant's: only words that name a response are read.
     pub(crate) fn unverified_in(line: &str) -> Option<Answer<'static>> {
-        const MARKERS: [&str; 7] = [
+        // Each names the response it refuses, so none is a callback's: wechatpay-go's
+        // `validate verify fail` is left out, since its notification validator returns the same
+        // words for a callback.
+        const MARKERS: [&str; 5] = [
             // wechatpay-java's ValidationException, and its validator's clock check.
             "Validate response failed,the WechatPay signature is incorrect",
             "Validate http response,timestamp[",
-            // wechatpay-apache-httpclient's HttpException, which WxJava's v3 client passes on.
+            // wechatpay-apache-httpclient's HttpException (应答: the answer), which WxJava's v3
+            // client passes on.
             "应答的微信支付签名验证失败",
-            // wechatpay-go's response validator.
-            "validate verify fail serial=",
             // wechatpay-php's response middleware.
-            "Verify the response's data with:",
-            "Cannot found the serial(",
-            // gopay's synchronous verification.
+            "Verify the response's data with: timestamp=",
+            // gopay's check of a synchronous answer.
             "auto verify sign, but public key not found",
         ];
-        // Every marker holds `erif`, `alidat`, `found` or `应答`: four byte searches rule out most
-        // lines before seven would.
-        if ["erif", "alidat", "found", "应答"]
+        // Every marker holds `alidat`, `erif` or `应答`: three byte searches rule out most lines
+        // before five would.
+        if ["alidat", "erif", "应答"]
             .iter()
             .all(|hint| find_str(line, hint).is_none())
         {
             return None;
         }
         let at = MARKERS.iter().find_map(|marker| find_str(line, marker))?;
-        if line
-            .get(..at)
-            .is_some_and(|head| find_str(head, "notif").is_some())
-        {
-            return None;
-        }
         let text = line.get(at..)?.trim_end();
         Some(Answer::Unverified(super::Unverified::new(text.to_owned())))
     }
