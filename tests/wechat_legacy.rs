@@ -207,3 +207,33 @@ fn diagnosis_names_a_legacy_code_without_an_errno() {
         .expect("decodes");
     assert_eq!((d.err_code(), d.name()), (None, None));
 }
+
+/// A number that is both a legacy errCode and an errno (the file-system page's 7-digit codes,
+/// common payment's 702xxx, the Channels pages' 1416xxx: rows whose note names the errno) is
+/// one condition: the two catalogs give it one step, whichever field carried it. (Short legacy
+/// codes that are errnos too by chance, an ad's 1000 or a live pusher's 1001, mean other things.)
+#[test]
+fn a_number_in_both_catalogs_has_one_step() {
+    let mut shared = 0;
+    for code in minierr::wx::legacy::Code::all() {
+        let Some(number) = code.err_code() else {
+            continue;
+        };
+        if !code.note().is_some_and(|n| n.contains("errno")) {
+            continue;
+        }
+        let Some(errno) = u32::try_from(number)
+            .ok()
+            .and_then(minierr::wx::Errno::from_code)
+        else {
+            continue;
+        };
+        assert_eq!(
+            code.action(),
+            Some(errno.action()),
+            "{number}: {code:?} and {errno:?}"
+        );
+        shared += 1;
+    }
+    assert!(shared >= 9, "only {shared} numbers are in both catalogs");
+}

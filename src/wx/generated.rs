@@ -1836,7 +1836,9 @@ pub enum Errno {
     ///
     /// Not enough storage space.
     ///
-    /// Next step: [`Action::AskUser`].
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Step: fix\_request, as the file-system page's errCode row for the same number says (存储空间不足，或文件大小超出上限（上限100M）): the errMsg names the mini program's own storage limit, which the app's files fill.
     #[doc(alias = "1300202")]
     #[doc(alias = "the maximum size of the file storage limit is exceeded")]
     StorageLimitExceeded = 1300202,
@@ -1856,7 +1858,9 @@ pub enum Errno {
     ///
     /// Failed to mount the SD card.
     ///
-    /// Next step: [`Action::AskUser`].
+    /// Next step: [`Action::GiveUp`].
+    ///
+    /// Note: Step: give\_up, as the file-system page's errCode row for the same number says: a device without mounted storage is nothing the app can change.
     #[doc(alias = "1300300")]
     #[doc(alias = "sdcard not mounted")]
     SdCardNotMounted = 1300300,
@@ -1986,7 +1990,9 @@ pub enum Errno {
     ///
     /// Failed to extract an entry from the archive.
     ///
-    /// Next step: [`Action::GiveUp`].
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Step: fix\_request, as the file-system page's errCode row for the same number says: the archive the app passed cannot be read.
     #[doc(alias = "1301103")]
     #[doc(alias = "unzip entry fail")]
     UnzipEntryFailed = 1301103,
@@ -1996,7 +2002,9 @@ pub enum Errno {
     ///
     /// Failed to extract the archive.
     ///
-    /// Next step: [`Action::GiveUp`].
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Step: fix\_request, as the file-system page's errCode row for the same number says: the archive the app passed cannot be read.
     #[doc(alias = "1301104")]
     #[doc(alias = "unzip fail")]
     UnzipFailed = 1301104,
@@ -2006,7 +2014,9 @@ pub enum Errno {
     ///
     /// Brotli decompression failed (iOS only).
     ///
-    /// Next step: [`Action::GiveUp`].
+    /// Next step: [`Action::FixRequest`].
+    ///
+    /// Note: Step: fix\_request, as the file-system page's errCode row for the same number says; its example is a compressionAlgorithm that is not the file's.
     #[doc(alias = "1301111")]
     #[doc(alias = "brotli decompress fail")]
     BrotliDecompressFailed = 1301111,
@@ -2148,7 +2158,9 @@ pub enum Errno {
     ///
     /// WeChat Channels returned no data.
     ///
-    /// Next step: [`Action::GiveUp`].
+    /// Next step: [`Action::Success`].
+    ///
+    /// Note: Step: success, as the getChannelsLiveInfo page's errCode row for the same number says: the account has nothing to show (no live stream), which is an answer, not a failure.
     #[doc(alias = "1416104")]
     #[doc(alias = "empty finder info")]
     EmptyFinderInfo = 1416104,
@@ -5079,9 +5091,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "the maximum size of the file storage limit is exceeded",
                 message_zh: "存储空间不足",
                 message_en: "Not enough storage space",
-                action: Action::AskUser,
+                action: Action::FixRequest,
                 retry_hint: None,
-                note: "",
+                note: "Step: fix_request, as the file-system page's errCode row for the same number says (存储空间不足，或文件大小超出上限（上限100M）): the errMsg names the mini program's own storage limit, which the app's files fill.",
             },
         Errno::EncodingError => &ErrnoInfo {
                 err_msg: "encode error",
@@ -5095,9 +5107,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "sdcard not mounted",
                 message_zh: "sd card挂载失败",
                 message_en: "Failed to mount the SD card",
-                action: Action::AskUser,
+                action: Action::GiveUp,
                 retry_hint: None,
-                note: "",
+                note: "Step: give_up, as the file-system page's errCode row for the same number says: a device without mounted storage is nothing the app can change.",
             },
         Errno::UnableToOpenAsFileType => &ErrnoInfo {
                 err_msg: "unable to open as fileType",
@@ -5199,25 +5211,25 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "unzip entry fail",
                 message_zh: "解压单个文件失败",
                 message_en: "Failed to extract an entry from the archive",
-                action: Action::GiveUp,
+                action: Action::FixRequest,
                 retry_hint: None,
-                note: "",
+                note: "Step: fix_request, as the file-system page's errCode row for the same number says: the archive the app passed cannot be read.",
             },
         Errno::UnzipFailed => &ErrnoInfo {
                 err_msg: "unzip fail",
                 message_zh: "解压失败",
                 message_en: "Failed to extract the archive",
-                action: Action::GiveUp,
+                action: Action::FixRequest,
                 retry_hint: None,
-                note: "",
+                note: "Step: fix_request, as the file-system page's errCode row for the same number says: the archive the app passed cannot be read.",
             },
         Errno::BrotliDecompressFailed => &ErrnoInfo {
                 err_msg: "brotli decompress fail",
                 message_zh: "brotli解压失败（iOS独有）",
                 message_en: "Brotli decompression failed (iOS only)",
-                action: Action::GiveUp,
+                action: Action::FixRequest,
                 retry_hint: None,
-                note: "",
+                note: "Step: fix_request, as the file-system page's errCode row for the same number says; its example is a compressionAlgorithm that is not the file's.",
             },
         Errno::TempFilePathNotFound => &ErrnoInfo {
                 err_msg: "tempFilePath file not exist",
@@ -5327,9 +5339,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "empty finder info",
                 message_zh: "视频号获取到的数据为空",
                 message_en: "WeChat Channels returned no data",
-                action: Action::GiveUp,
+                action: Action::Success,
                 retry_hint: None,
-                note: "",
+                note: "Step: success, as the getChannelsLiveInfo page's errCode row for the same number says: the account has nothing to show (no live stream), which is an answer, not a failure.",
             },
         Errno::FinderInfoPartiallyVisible => &ErrnoInfo {
                 err_msg: "get partially visible finder info",

@@ -1413,9 +1413,9 @@ pub enum Code {
     ///
     /// errno equivalent: `702002`.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::Refresh`].
     ///
-    /// Note: The errCode is itself an errno-style number: errno table: invalid signature.
+    /// Note: The errCode is itself an errno-style number: errno table: invalid signature. Step: refresh, as errno 702002's row: the user-state signature is made with the session\_key, which a new login replaces.
     #[doc(alias = "702002")]
     CommonPaymentInvalidUserSignature,
     /// wx.requestCommonPayment · errCode `702003` · official source
@@ -1452,9 +1452,9 @@ pub enum Code {
     ///
     /// errno equivalent: `702005`.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::Reconcile`].
     ///
-    /// Note: The errCode is itself an errno-style number: errno table: out\_trade\_no repeated, please change.
+    /// Note: The errCode is itself an errno-style number: errno table: out\_trade\_no repeated, please change. Step: reconcile, as errno 702005's row: the page says to order again with a new number, but an order with this one may already be paid; look it up first.
     #[doc(alias = "702005")]
     CommonPaymentDuplicateOutTradeNo,
     /// wx.requestCommonPayment · errCode `702006` · official source
@@ -1491,9 +1491,9 @@ pub enum Code {
     ///
     /// errno equivalent: `702008`.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: The errCode is itself an errno-style number: errno table: can not use sandbox in release version.
+    /// Note: The errCode is itself an errno-style number: errno table: can not use sandbox in release version. Step: fix\_config, as errno 702008's row: which environment the order is placed in is a setting.
     #[doc(alias = "702008")]
     CommonPaymentReleaseNeedsProduction,
     /// wx.requestCommonPayment · errCode `702009` · official source
@@ -5681,10 +5681,10 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 errno: Some(702002),
                 message_zh: "用户态签名错误",
                 message_en: "The user-state signature is wrong",
-                action: Some(Action::FixRequest),
+                action: Some(Action::Refresh),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestCommonPayment.html",
-                note: "The errCode is itself an errno-style number: errno table: invalid signature.",
+                note: "The errCode is itself an errno-style number: errno table: invalid signature. Step: refresh, as errno 702002's row: the user-state signature is made with the session_key, which a new login replaces.",
             },
         Code::CommonPaymentInvalidPaySignature => &CodeInfo {
                 family: Family::CommonPayment,
@@ -5717,10 +5717,10 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 errno: Some(702005),
                 message_zh: "out_trade_no重复，请更换新单号重试",
                 message_en: "The out_trade_no has been used; place the order again with a new one",
-                action: Some(Action::FixRequest),
+                action: Some(Action::Reconcile),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestCommonPayment.html",
-                note: "The errCode is itself an errno-style number: errno table: out_trade_no repeated, please change.",
+                note: "The errCode is itself an errno-style number: errno table: out_trade_no repeated, please change. Step: reconcile, as errno 702005's row: the page says to order again with a new number, but an order with this one may already be paid; look it up first.",
             },
         Code::CommonPaymentSubMerchantOnboardingIncomplete => &CodeInfo {
                 family: Family::CommonPayment,
@@ -5753,10 +5753,10 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 errno: Some(702008),
                 message_zh: "正式版小程序只能用生产环境下单",
                 message_en: "A released mini program can only place orders in the production environment",
-                action: Some(Action::FixRequest),
+                action: Some(Action::FixConfig),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestCommonPayment.html",
-                note: "The errCode is itself an errno-style number: errno table: can not use sandbox in release version.",
+                note: "The errCode is itself an errno-style number: errno table: can not use sandbox in release version. Step: fix_config, as errno 702008's row: which environment the order is placed in is a setting.",
             },
         Code::CommonPaymentB2bAuthorizationFailed => &CodeInfo {
                 family: Family::CommonPayment,
