@@ -415,28 +415,8 @@ fn every_form<'a>(
             }
         }
     }
-    if let Some(d) = pay_fallback {
+    if let Some(d) = pay_fallback.or(success.map(|(d, _)| d)) {
         return Ok((Found::JsonObject, with_line_context(d, line)));
-    }
-    if let Some((d, end)) = success {
-        // Likewise a failure the line's text reports after the success (`{"errcode":0,…} then
-        // getPhoneNumber:fail user deny`).
-        let failure = line
-            .get(end..)
-            .filter(|rest| !rest.trim().is_empty())
-            .and_then(|rest| {
-                text_form(
-                    crate::normalize::head_of(rest, MAX_TEXT_FORM_BYTES),
-                    options,
-                    true,
-                )
-            })
-            .filter(|(_, failed)| {
-                failed
-                    .action()
-                    .is_some_and(|step| step != crate::Action::Success)
-            });
-        return Ok(failure.unwrap_or((Found::JsonObject, with_line_context(d, line))));
     }
     // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
     // several, is not re-read loosely, or its ambiguity would be guessed away. The exception is

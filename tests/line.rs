@@ -846,23 +846,6 @@ fn a_failure_after_a_success_is_what_the_line_reports() {
             Platform::WechatServer,
             Action::Success,
         ),
-        // A failure in the line's text after the success is reported too; text that says
-        // nothing leaves the success standing.
-        (
-            r#"resp {"errcode":0,"errmsg":"ok"} then getPhoneNumber:fail user deny"#,
-            Platform::Wechat,
-            Action::AskUser,
-        ),
-        (
-            r#"login ok: {"errMsg":"login:ok"}; pay: requestPayment:fail cancel"#,
-            Platform::Wechat,
-            Action::AskUser,
-        ),
-        (
-            r#"token {"errcode":0,"errmsg":"ok"} sent in 35 ms"#,
-            Platform::WechatServer,
-            Action::Success,
-        ),
         (
             r#"x {"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: 6576d1a8-1b2c3d4e-5f6a7b8c"} see https://open.work.weixin.qq.com/devtool/query?e=40001"#,
             Platform::WechatServer,
