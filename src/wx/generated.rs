@@ -2158,9 +2158,7 @@ pub enum Errno {
     ///
     /// WeChat Channels returned no data.
     ///
-    /// Next step: [`Action::Success`].
-    ///
-    /// Note: Step: success, as the getChannelsLiveInfo page's errCode row for the same number says: the account has nothing to show (no live stream), which is an answer, not a failure.
+    /// Next step: [`Action::GiveUp`].
     #[doc(alias = "1416104")]
     #[doc(alias = "empty finder info")]
     EmptyFinderInfo = 1416104,
@@ -5339,9 +5337,9 @@ pub(super) const fn info(variant: Errno) -> &'static ErrnoInfo {
                 err_msg: "empty finder info",
                 message_zh: "视频号获取到的数据为空",
                 message_en: "WeChat Channels returned no data",
-                action: Action::Success,
+                action: Action::GiveUp,
                 retry_hint: None,
-                note: "Step: success, as the getChannelsLiveInfo page's errCode row for the same number says: the account has nothing to show (no live stream), which is an answer, not a failure.",
+                note: "",
             },
         Errno::FinderInfoPartiallyVisible => &ErrnoInfo {
                 err_msg: "get partially visible finder info",

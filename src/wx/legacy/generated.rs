@@ -2982,9 +2982,9 @@ pub enum Code {
     ///
     /// errno equivalent: `1416104`.
     ///
-    /// Next step: [`Action::Success`].
+    /// Next step: [`Action::GiveUp`].
     ///
-    /// Note: errno table 1416104 "empty finder info" / 视频号获取到的数据为空.
+    /// Note: errno table 1416104 "empty finder info" / 视频号获取到的数据为空. Step: give\_up, as errno 1416104's row, which every Channels API shares: an empty answer is nothing to act on, and it is no success.
     #[doc(alias = "1416104")]
     ChannelsLiveInfoEmptyData,
     /// wx.getChannelsLiveInfo · errCode `1416100` · official source
@@ -7409,10 +7409,10 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 errno: Some(1416104),
                 message_zh: "视频号获取到的数据为空",
                 message_en: "The Channels account returned no data",
-                action: Some(Action::Success),
+                action: Some(Action::GiveUp),
                 reliability: Reliability::Official,
                 source: "https://developers.weixin.qq.com/miniprogram/dev/api/open-api/channels/wx.getChannelsLiveInfo.html",
-                note: "errno table 1416104 \"empty finder info\" / 视频号获取到的数据为空.",
+                note: "errno table 1416104 \"empty finder info\" / 视频号获取到的数据为空. Step: give_up, as errno 1416104's row, which every Channels API shares: an empty answer is nothing to act on, and it is no success.",
             },
         Code::ChannelsLiveInfoInvalidChannelsId => &CodeInfo {
                 family: Family::ChannelsLiveInfo,
