@@ -256,6 +256,19 @@ pub(crate) fn parse_code(input: &str, catalog: &'static str) -> Result<i64, Pars
         })
 }
 
+/// A catalog's variant for a text code spelled exactly so (after trimming), or the error that
+/// names the input and the catalog: the `FromStr` of the text-keyed catalogs.
+pub(crate) fn known_key<T>(
+    input: &str,
+    catalog: &'static str,
+    find: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, ParseCodeError> {
+    find(input.trim()).ok_or_else(|| ParseCodeError::UnknownKey {
+        input: input.to_owned(),
+        catalog,
+    })
+}
+
 /// The catalog's code for `number`, or the error that says the catalog lacks it.
 pub(crate) fn known<T>(
     number: i64,

@@ -180,10 +180,7 @@ impl std::str::FromStr for CloudbaseCode {
     /// assert!("function_not_found".parse::<CloudbaseCode>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        CloudbaseCode::from_code(s.trim()).ok_or_else(|| crate::ParseCodeError::UnknownKey {
-            input: s.to_owned(),
-            catalog: "CloudBase",
-        })
+        crate::catalog_code::known_key(s, "CloudBase", CloudbaseCode::from_code)
     }
 }
 

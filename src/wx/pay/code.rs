@@ -607,10 +607,7 @@ impl std::str::FromStr for Code {
     /// assert!("NOT_A_CODE".parse::<Code>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Code::from_code(s.trim()).ok_or_else(|| crate::ParseCodeError::UnknownKey {
-            input: s.to_owned(),
-            catalog: "WeChat Pay",
-        })
+        crate::catalog_code::known_key(s, "WeChat Pay", Code::from_code)
     }
 }
 
