@@ -228,7 +228,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 !matches!(key.0.as_ref(), "code" | "message" | "msg" | "requestId");
             let flag = match key.0.as_ref() {
                 "errMsg" => {
-                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.err_msg = true;
                     if let Some(text) = text {
                         shape.wx_fail_marker |= wx::has_fail_marker(&text);
@@ -246,7 +246,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "errno" => &mut shape.errno,
                 "errcode" => &mut shape.errcode,
                 "errmsg" => {
-                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.errmsg = true;
                     shape.wecom_errmsg |= text.is_some_and(|t| crate::wecom::is_wecom_errmsg(&t));
                     continue;
@@ -257,7 +257,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     // escaped body, WeChat's `api:fail` errMsg, a server errmsg with its `rid:`,
                     // an SDK's exception text, Spring's `Internal Server Error`) is not an
                     // Alipay code; the message is then found as text.
-                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.error |= text.is_none_or(|t| alipay::is_error_code_text(&t));
                     continue;
                 }
@@ -268,7 +268,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "resultStatus" => &mut shape.result_status,
                 "memo" => &mut shape.memo,
                 "code" => {
-                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.code = true;
                     shape.code_string |= text.is_some();
                     if let Some(t) = text {
@@ -292,7 +292,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     continue;
                 }
                 "message" => {
-                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.message = true;
                     shape.message_chinese |= text.as_ref().is_some_and(|t| !t.is_ascii());
                     shape.message_cloudbase |= text
@@ -308,14 +308,14 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "return_code" | "result_code" | "err_code_des" | "return_msg" | "retmsg"
                 | "returnCode" | "returnMsg" | "errCodeDes" => &mut shape.pay_v2,
                 "err_code" => {
-                    let text = map.next_value::<AnyText<'de>>()?.0;
+                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.pay_v2 |= text.is_some_and(|t| t.trim().parse::<i64>().is_err());
                     continue;
                 }
                 "sub_code" | "subCode" | "sub_msg" | "subMsg" => &mut shape.sub_code,
                 "msg" => {
                     shape.msg = true;
-                    let msg = map.next_value::<AnyText<'de>>()?.0;
+                    let msg = map.next_value::<crate::text::LooseText<'de>>()?.0;
                     shape.message_cloudbase |= msg
                         .as_ref()
                         .is_some_and(|m| wx::cloud::opens_with_cloudbase_code(m));
@@ -497,7 +497,9 @@ impl<'de> Deserialize<'de> for PayVersion {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PayVersion, A::Error> {
                 let mut version = PayVersion::V2;
                 while let Some(key) = map.next_key::<KeyName<'de>>()? {
-                    if key.0 == "code" && map.next_value::<AnyText<'de>>()?.0.is_some() {
+                    if key.0 == "code"
+                        && map.next_value::<crate::text::LooseText<'de>>()?.0.is_some()
+                    {
                         version = PayVersion::V3;
                     } else if key.0 != "code" {
                         map.next_value::<crate::text::Skip>()?;
@@ -516,69 +518,6 @@ impl<'de> Deserialize<'de> for PayVersion {
 pub(super) struct Detailed<'a> {
     #[serde(borrow)]
     pub(super) detail: wx::Fail<'a>,
-}
-
-/// A value's text if it is a string; any other value is skipped.
-struct AnyText<'de>(Option<Cow<'de, str>>);
-
-impl<'de> Deserialize<'de> for AnyText<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AnyTextVisitor;
-
-        impl<'de> Visitor<'de> for AnyTextVisitor {
-            type Value = AnyText<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any value")
-            }
-
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(Some(Cow::Borrowed(v))))
-            }
-
-            fn visit_str<E>(self, v: &str) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(Some(Cow::Owned(v.to_owned()))))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyText<'de>, A::Error> {
-                while map
-                    .next_entry::<crate::text::Skip, crate::text::Skip>()?
-                    .is_some()
-                {}
-                Ok(AnyText(None))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<AnyText<'de>, A::Error> {
-                while seq.next_element::<crate::text::Skip>()?.is_some() {}
-                Ok(AnyText(None))
-            }
-
-            fn visit_bool<E>(self, _: bool) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(None))
-            }
-
-            fn visit_i64<E>(self, _: i64) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(None))
-            }
-
-            fn visit_u64<E>(self, _: u64) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(None))
-            }
-
-            fn visit_f64<E>(self, _: f64) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(None))
-            }
-
-            fn visit_unit<E>(self) -> Result<AnyText<'de>, E> {
-                Ok(AnyText(None))
-            }
-        }
-
-        deserializer.deserialize_any(AnyTextVisitor)
-    }
 }
 
 /// The keys of an object, for the error that says it fits no platform (the first 16).
