@@ -1421,6 +1421,13 @@ fn certificate_profit_sharing_and_red_packet_answers() {
         Code::Processing.action_for(Api::V2QueryTransfer),
         Some(Action::Retry)
     );
+    // The profit-sharing return's `error_msg` is its message: the FAIL has no return_msg.
+    let (_, d) = decode_line(
+        "<xml><return_code><![CDATA[FAIL]]></return_code><error_code><![CDATA[NOAUTH]]></error_code><error_msg><![CDATA[回退方没有开通分账回退功能]]></error_msg></xml>",
+        &options,
+    )
+    .expect("decodes");
+    assert_eq!(d.message(), Some("回退方没有开通分账回退功能"));
 }
 
 /// What the body says picks among an API's rows, and what it does not say decides nothing.

@@ -1124,7 +1124,11 @@ impl<'a> Answer<'a> {
     pub fn message(&self) -> Option<&str> {
         match self {
             Answer::V3(response) => Some(response.message()).filter(|m| !m.is_empty()),
-            Answer::V2(response) if response.is_communication_failure() => response.return_msg(),
+            // Profit-sharing returns send `error_msg` (read as err_code_des) under a FAIL with no
+            // return_msg.
+            Answer::V2(response) if response.is_communication_failure() => {
+                response.return_msg().or(response.err_code_des())
+            }
             Answer::V2(response) => response.err_code_des().or(response.return_msg()),
             Answer::Unverified(refusal) => Some(refusal.text()),
         }
