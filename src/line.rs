@@ -238,7 +238,7 @@ fn decode_line_with<'a>(
 /// `resultStatus`), an errMsg's `fail`, the server's `rid:` and hints, the SDKs' exception
 /// names, the Alipay APIs' `my.` and host, WeChat's hosts (WeCom's link, WeChat Pay's API
 /// beside a bare HTTP status) and the official Java SDKs' packages, the gateway text's ` - `
-/// and ` , `, and gopay's refusal of an answer.
+/// and ` , `, and gopay's refusal to verify an answer.
 const FORM_WORDS: [&str; 15] = [
     "err",
     "fail",
@@ -254,7 +254,8 @@ const FORM_WORDS: [&str; 15] = [
     "wechat.pay",
     " - ",
     " , ",
-    // gopay's refusal of an answer, which has none of the words above.
+    // gopay's refusal to verify an answer: the other SDKs' refusals already pass on a bracket,
+    // one of these words or Chinese.
     "auto verify sign",
 ];
 
@@ -746,9 +747,9 @@ pub(crate) fn text_form<'a>(
         if let Some(message) = devtools_domain_message(line) {
             return Some((Found::WxErrMsg, Diagnosis::Wx(wx::Fail::new(message))));
         }
-        // Then an SDK's refusal of a WeChat Pay answer it received, which no other form holds
-        // (read late: its markers are looked for only on the lines nothing else read).
-        // Last, the weakest form: a WeChat Pay failure of which only the HTTP status was kept.
+        // Last, the weakest forms: an SDK's refusal of a WeChat Pay answer (its markers are
+        // looked for only here, on lines nothing else read), then a WeChat Pay failure of which
+        // only the HTTP status was kept.
         let answer =
             wx::pay::Answer::unverified_in(line).or_else(|| wx::pay::Answer::status_only(line))?;
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));

@@ -181,9 +181,20 @@ fn wrap_urls(text: &str) -> String {
     while let Some(start) = rest.find("https://") {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
+        // A URL ends at white space, a closing bracket, a quote, or an angle bracket (escaped
+        // above as `&lt;`/`&gt;`).
         let end = tail
-            .find(|c: char| c.is_whitespace() || c == ')' || c == '）')
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '）' | '"' | '\''))
             .unwrap_or(tail.len());
+        let end = ["&gt;", "&lt;"]
+            .iter()
+            .filter_map(|mark| tail[..end].find(mark))
+            .min()
+            .unwrap_or(end);
+        // A sentence's closing mark after a URL is the sentence's, as GitHub's autolinks read it.
+        let end = tail[..end]
+            .trim_end_matches(['.', ',', ';', ':', '。', '，', '；'])
+            .len();
         // The escaping above put backslashes before `_` and `#`; a URL must keep them raw.
         let url = tail[..end].replace('\\', "");
         let _ = write!(out, "<{url}>");
@@ -232,6 +243,14 @@ mod tests {
         assert_eq!(
             doc_text("see (https://example.com/a_b#c) now"),
             "see (<https://example.com/a_b#c>) now"
+        );
+        assert_eq!(
+            doc_text("see https://a.b/c. Next, https://a.b/d, and"),
+            "see <https://a.b/c>. Next, <https://a.b/d>, and"
+        );
+        assert_eq!(
+            doc_text(r#"at "https://a.b/c?e=1" <https://a.b/d>;"#),
+            r#"at "<https://a.b/c?e=1>" &lt;<https://a.b/d>&gt;;"#
         );
     }
 

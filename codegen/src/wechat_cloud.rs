@@ -174,7 +174,7 @@ const CLOUDBASE_HEADER: &str = r#"
 /// assert_eq!(CloudbaseCode::from_code("FUNCTION_NOT_FOUND"), Some(CloudbaseCode::FunctionNotFound));
 /// assert_eq!(CloudbaseCode::FunctionNotFound.action(), Some(Action::FixConfig));
 /// assert_eq!(CloudbaseCode::DatabasePermissionDenied.cloud_code(), Some(Code::DatabasePermissionDenied));
-/// // Official misspellings are kept: the SDKs' INVALIID_ENV and the pages' INVALID_ENV.
+/// // The SDKs' misspelling INVALIID_ENV is kept beside the pages' INVALID_ENV: both are -501005.
 /// assert_eq!(CloudbaseCode::from_code("INVALIID_ENV").and_then(CloudbaseCode::cloud_code), Some(Code::InvalidEnv));
 /// assert_eq!(CloudbaseCode::from_code("invalid_env"), None);
 /// ```
@@ -192,7 +192,7 @@ fn upper_camel(code: &str) -> String {
         .collect()
 }
 
-/// `data/wechat_cloudbase_codes.tsv` → [`CloudbaseCode`], its rows and its `phf` index, and
+/// `data/wechat_cloudbase_codes.tsv` → `CloudbaseCode`, its rows and its `phf` index, and
 /// `Code::from_cloudbase_code` and `Code::cloudbase_code`: the CloudBase names of Cloud codes,
 /// as CloudBase SDKs print them.
 fn render_cloudbase(data: &Path, entries: &[Entry], out: &mut String) -> Result<(), TableError> {
@@ -203,7 +203,7 @@ fn render_cloudbase(data: &Path, entries: &[Entry], out: &mut String) -> Result<
     let mut names = Vec::new();
     for row in table.rows() {
         let name = row.required("cloudbase_code")?;
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+        if !name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
             return Err(row.error(format!("{name:?} is not an upper-case CloudBase code")));
         }
         if !row.required("source")?.starts_with("https://") {
@@ -239,14 +239,23 @@ fn render_cloudbase(data: &Path, entries: &[Entry], out: &mut String) -> Result<
         }
         let rust_name = upper_camel(name);
         let mut docs = vec![format!("`{name}`")];
+        // A code that names a Cloud errCode takes that row's texts and step; the page's own
+        // wording is shown as such.
+        let page = if cloud.is_some() {
+            "CloudBase's page: "
+        } else {
+            ""
+        };
         if !row.get("message_en").is_empty() {
-            docs.push(para(row.get("message_en")));
+            docs.push(para(&format!("{page}{}", row.get("message_en"))));
         }
         if !row.get("message_zh").is_empty() {
-            docs.push(para(row.get("message_zh")));
+            docs.push(para(&format!("{page}{}", row.get("message_zh"))));
         }
         if let Some(variant) = &cloud {
-            docs.push(format!("The Cloud errCode [`Code::{variant}`]."));
+            docs.push(format!(
+                "Its Cloud errCode is [`Code::{variant}`], whose row gives the texts and the step."
+            ));
         }
         if !row.get("note").is_empty() {
             docs.push(para(&format!("Note: {}", row.get("note"))));
@@ -309,12 +318,12 @@ fn render_cloudbase(data: &Path, entries: &[Entry], out: &mut String) -> Result<
     }
     out.push_str("            _ => None,\n        }\n    }\n\n");
     out.push_str("    /// CloudBase's name for the code, where it has one: the first row's where two spell it.\n    #[must_use]\n    pub const fn cloudbase_code(self) -> Option<&'static str> {\n        match self {\n");
-    let mut named: Vec<&str> = Vec::new();
+    let mut seen_variants: Vec<&str> = Vec::new();
     for (name, variant) in &pairs {
-        if named.contains(&variant.as_str()) {
+        if seen_variants.contains(&variant.as_str()) {
             continue;
         }
-        named.push(variant);
+        seen_variants.push(variant);
         let _ = writeln!(out, "            Code::{variant} => Some({}),", lit(name));
     }
     out.push_str("            _ => None,\n        }\n    }\n}\n");

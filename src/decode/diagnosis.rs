@@ -399,13 +399,16 @@ impl Diagnosis<'_> {
     }
 
     /// The code inside the code, as sent: for WeChat Cloud the code a wrapper carries in its
-    /// message (`-404011` wrapping `-504002`), for the Alipay gateway `sub_code`; `None`
-    /// elsewhere.
+    /// message (`-404011` wrapping `-504002`), or for a CloudBase body the code its text names
+    /// (`OPERATION_FAIL` wrapping `FUNCTION_NOT_FOUND`); for the Alipay gateway `sub_code`;
+    /// `None` elsewhere.
     ///
     /// ```
     /// use minierr::{decode_str, RawCode};
     /// let d = decode_str(r#""errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail cloud function service error code -504002, error message boom""#)?;
     /// assert_eq!((d.code(), d.sub_code()), (Some(RawCode::Number(-404011)), Some(RawCode::Number(-504002))));
+    /// let d = decode_str(r#"{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] x"}"#)?;
+    /// assert_eq!((d.code(), d.sub_code()), (Some(RawCode::Text("OPERATION_FAIL")), Some(RawCode::Text("FUNCTION_NOT_FOUND"))));
     /// # Ok::<(), minierr::DecodeError>(())
     /// ```
     #[must_use]
@@ -830,15 +833,15 @@ pub(super) fn wx_known(fail: &wx::Fail<'_>) -> Option<WxKnown> {
         .or_else(|| fail.legacy_code().map(WxKnown::Legacy))
 }
 
-/// A Cloud failure's catalog code: the outer one, sent or named by its message.
-/// A Cloud failure's code and sub_code to report. A CloudBase body's string `code` is reported
-/// as sent, with the code its text names inside it (a CloudBase code that differs, else a Cloud
-/// errCode); otherwise the Cloud errCode, or the CloudBase code the text names, and the code a
-/// wrapper carries.
+/// The (code, sub_code) a report shows for a Cloud failure. For a CloudBase body, the code is the
+/// body's `code` as sent, and the sub_code the CloudBase code its text names if that differs,
+/// else the Cloud errCode its text names. Otherwise the code is the resolved Cloud errCode (else
+/// the CloudBase code the text names), and the sub_code the code a wrapper carries.
 pub(super) fn cloud_reported_codes<'f>(
     fail: &'f wx::cloud::Fail<'_>,
-    r: &wx::cloud::Resolution<'_>,
+    resolution: &wx::cloud::Resolution<'_>,
 ) -> (Option<RawCode<'f>>, Option<RawCode<'f>>) {
+    let r = resolution;
     let number = |c: wx::cloud::AnyCode| RawCode::Number(c.raw());
     match fail.cloudbase_code_sent() {
         Some(sent) => {
@@ -859,6 +862,7 @@ pub(super) fn cloud_reported_codes<'f>(
     }
 }
 
+/// A Cloud failure's catalog code: the outer one, sent or named by its message.
 fn cloud_code(fail: &wx::cloud::Fail<'_>) -> Option<wx::cloud::Code> {
     fail.resolved_code().and_then(wx::cloud::AnyCode::known)
 }

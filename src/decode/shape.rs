@@ -8,6 +8,7 @@ use serde::de::{MapAccess, Visitor};
 
 use crate::Platform;
 use crate::alipay::{self};
+use crate::text::LooseText;
 use crate::wx;
 
 /// Which platform fields an object has, read without decoding any value and without allocating.
@@ -105,14 +106,15 @@ impl Shape {
         // with any errMsg (`{errCode: -501007, errMsg: "invalid parameters"}`, as a Cloud SDK
         // rejects), since no client API or wrapper sends one; an errno beside it says otherwise.
         let cloud_err_code_alone = self.cloud_err_code && !self.errno;
-        // A CloudBase body: a CloudBase code with a message and nothing of another platform's,
-        // in one of two forms CloudBase alone sends. Its web SDK wraps the service's code
-        // (`{"code":"OPERATION_FAIL","msg":"[FUNCTION_NOT_FOUND] …"}`); its HTTP API answers
-        // with a `requestId`, which many services send too, so there only a name the SDKs give
-        // a Cloud errCode counts (`INVALID_PARAM`): `{"code":"PERMISSION_DENIED",…}` is as
-        // likely gRPC's or any REST service's, and a WeChat Pay code stays WeChat Pay's. An
-        // app's envelope that passes on another platform's answer in its message (a WeChat Pay
-        // body, a client errMsg) is read for that answer instead.
+        // A CloudBase body: a CloudBase code and a message, with no key but `code`, `message`,
+        // `msg` and `requestId`. Two forms count: the web SDK's wrapper (`OPERATION_FAIL`
+        // around `[FUNCTION_NOT_FOUND] …`), which only CloudBase sends, and the HTTP API's
+        // answer with a `requestId`. Many services send a `requestId`, so the second form
+        // counts only with a name the SDKs give a Cloud errCode (`INVALID_PARAM`):
+        // `{"code":"PERMISSION_DENIED",…}` is as likely gRPC's or any REST service's, and a
+        // WeChat Pay code stays WeChat Pay's. An app's envelope that passes on another
+        // platform's answer in its message (a WeChat Pay body, a client errMsg) is read for that
+        // answer instead.
         let cloudbase_body = self.code_cloudbase
             && !self.code_text
             && (self.message || self.msg)
@@ -228,7 +230,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 !matches!(key.0.as_ref(), "code" | "message" | "msg" | "requestId");
             let flag = match key.0.as_ref() {
                 "errMsg" => {
-                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let text = map.next_value::<LooseText<'de>>()?.0;
                     shape.err_msg = true;
                     if let Some(text) = text {
                         shape.wx_fail_marker |= wx::has_fail_marker(&text);
@@ -246,7 +248,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "errno" => &mut shape.errno,
                 "errcode" => &mut shape.errcode,
                 "errmsg" => {
-                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let text = map.next_value::<LooseText<'de>>()?.0;
                     shape.errmsg = true;
                     shape.wecom_errmsg |= text.is_some_and(|t| crate::wecom::is_wecom_errmsg(&t));
                     continue;
@@ -257,7 +259,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     // escaped body, WeChat's `api:fail` errMsg, a server errmsg with its `rid:`,
                     // an SDK's exception text, Spring's `Internal Server Error`) is not an
                     // Alipay code; the message is then found as text.
-                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let text = map.next_value::<LooseText<'de>>()?.0;
                     shape.error |= text.is_none_or(|t| alipay::is_error_code_text(&t));
                     continue;
                 }
@@ -268,7 +270,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "resultStatus" => &mut shape.result_status,
                 "memo" => &mut shape.memo,
                 "code" => {
-                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let text = map.next_value::<LooseText<'de>>()?.0;
                     shape.code = true;
                     shape.code_string |= text.is_some();
                     if let Some(t) = text {
@@ -287,12 +289,13 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                         shape.code_cloudbase |= cloudbase.is_some();
                         shape.code_cloudbase_numbered |=
                             cloudbase.is_some_and(|c| c.cloud_code().is_some());
-                        shape.code_cloudbase_wrapper |= t == "OPERATION_FAIL";
+                        shape.code_cloudbase_wrapper |=
+                            cloudbase == Some(wx::cloud::CloudbaseCode::OperationFail);
                     }
                     continue;
                 }
                 "message" => {
-                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let text = map.next_value::<LooseText<'de>>()?.0;
                     shape.message = true;
                     shape.message_chinese |= text.as_ref().is_some_and(|t| !t.is_ascii());
                     shape.message_cloudbase |= text
@@ -308,14 +311,14 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                 "return_code" | "result_code" | "err_code_des" | "return_msg" | "retmsg"
                 | "returnCode" | "returnMsg" | "errCodeDes" => &mut shape.pay_v2,
                 "err_code" => {
-                    let text = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let text = map.next_value::<LooseText<'de>>()?.0;
                     shape.pay_v2 |= text.is_some_and(|t| t.trim().parse::<i64>().is_err());
                     continue;
                 }
                 "sub_code" | "subCode" | "sub_msg" | "subMsg" => &mut shape.sub_code,
                 "msg" => {
                     shape.msg = true;
-                    let msg = map.next_value::<crate::text::LooseText<'de>>()?.0;
+                    let msg = map.next_value::<LooseText<'de>>()?.0;
                     shape.message_cloudbase |= msg
                         .as_ref()
                         .is_some_and(|m| wx::cloud::opens_with_cloudbase_code(m));
@@ -497,9 +500,7 @@ impl<'de> Deserialize<'de> for PayVersion {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PayVersion, A::Error> {
                 let mut version = PayVersion::V2;
                 while let Some(key) = map.next_key::<KeyName<'de>>()? {
-                    if key.0 == "code"
-                        && map.next_value::<crate::text::LooseText<'de>>()?.0.is_some()
-                    {
+                    if key.0 == "code" && map.next_value::<LooseText<'de>>()?.0.is_some() {
                         version = PayVersion::V3;
                     } else if key.0 != "code" {
                         map.next_value::<crate::text::Skip>()?;

@@ -66,7 +66,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: WeChat meaning in the existing table: 获取 access\_token 时 AppSecret 错误，或者 access\_token 无效。请开发者认真比对 A…; WeCom: the secret is invalid (config); WeChat: AppSecret wrong or access\_token invalid/not latest (refresh); observed at runtime: "invalid credential, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=40001"> &lt;<https://blog.csdn.net/MacwinWin/article/details/122542421&gt;;> WeCom errmsg "invalid credential, hint: ..." shares its first words with WeChat 40001 "invalid credential, access\_token is invalid or not latest"; the "more info at <https://open.work.weixin.qq.com/devtool/query?e="> suffix tells them apart Step set by hand: WeCom: the corpsecret (or the app secret) is wrong; fix the configuration.
+    /// Note: WeChat meaning in the existing table: 获取 access\_token 时 AppSecret 错误，或者 access\_token 无效。请开发者认真比对 A…; WeCom: the secret is invalid (config); WeChat: AppSecret wrong or access\_token invalid/not latest (refresh); observed at runtime: "invalid credential, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=40001>" &lt;<https://blog.csdn.net/MacwinWin/article/details/122542421>&gt;; WeCom errmsg "invalid credential, hint: ..." shares its first words with WeChat 40001 "invalid credential, access\_token is invalid or not latest"; the "more info at <https://open.work.weixin.qq.com/devtool/query?e=>" suffix tells them apart Step set by hand: WeCom: the corpsecret (or the app secret) is wrong; fix the configuration.
     #[doc(alias = "40001")]
     #[doc(alias = "invalid credential")]
     InvalidSecret = 40001,
@@ -2557,7 +2557,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`] (by rule from the text).
     ///
-    /// Note: WeChat meaning in the existing table: 粉丝拒收消息（粉丝在公众号选项中，关闭了 “ 接收消息 ” ）; observed at runtime: "api forbidden, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=48002"> &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw1rmpeYEtCNHaten5CPSDlg/answer&gt;>
+    /// Note: WeChat meaning in the existing table: 粉丝拒收消息（粉丝在公众号选项中，关闭了 “ 接收消息 ” ）; observed at runtime: "api forbidden, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=48002>" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw1rmpeYEtCNHaten5CPSDlg/answer>&gt;
     #[doc(alias = "48002")]
     #[doc(alias = "api forbidden")]
     ApiForbidden = 48002,
@@ -2807,7 +2807,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`] (by rule from the text).
     ///
-    /// Note: observed at runtime: "no privilege to access/modify contact/party/agent , hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=60011"> &lt;<https://developers.weixin.qq.com/community/personal/oCJUswydyyA0sY39wSgRBI0Lb8GQ/question&gt;>
+    /// Note: observed at runtime: "no privilege to access/modify contact/party/agent , hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=60011>" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswydyyA0sY39wSgRBI0Lb8GQ/question>&gt;
     #[doc(alias = "60011")]
     #[doc(alias = "no privilege to access/modify contact/party/agent")]
     NoPrivilegeForContact = 60011,
@@ -2828,7 +2828,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: observed at runtime: "not allow to access from your ip, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=60020"> &lt;<https://developers.weixin.qq.com/community/minihome/doc/000080d5ff44d07d4a10b32ac66800&gt;;> WxJava WxCpErrorMsgEnum words it "访问ip不在白名单之中" Step set by hand: the caller's IP is not on the app's trusted IP list.
+    /// Note: observed at runtime: "not allow to access from your ip, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=60020>" &lt;<https://developers.weixin.qq.com/community/minihome/doc/000080d5ff44d07d4a10b32ac66800>&gt;; WxJava WxCpErrorMsgEnum words it "访问ip不在白名单之中" Step set by hand: the caller's IP is not on the app's trusted IP list.
     #[doc(alias = "60020")]
     #[doc(alias = "not allow to access from your ip")]
     IpNotAllowed = 60020,
@@ -6016,7 +6016,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`] (by rule from the text).
     ///
-    /// Note: observed at runtime: "invalid miniprogram appid, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=90207"> &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw6VVSN8zggFSrdzBY1mE5AM/answer&gt;>
+    /// Note: observed at runtime: "invalid miniprogram appid, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=90207>" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw6VVSN8zggFSrdzBY1mE5AM/answer>&gt;
     #[doc(alias = "90207")]
     #[doc(alias = "invalid miniprogram appid")]
     InvalidMiniProgramAppId = 90207,
@@ -7424,7 +7424,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: observed at runtime: "invalid webhook url, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=93000"> &lt;<https://github.com/qd-today/qd/issues/586&gt;> &lt;<https://github.com/wes-lin/Cloud189Checkin/issues/175&gt;.> Step set by hand: the webhook URL, or the key in it, is what the app was configured with (both threads: the setting held the whole URL, or a wrong key), and a bot removed from its group is added back there; resending the same request fails again.
+    /// Note: observed at runtime: "invalid webhook url, hint: \[...\], from ip: ..., more info at <https://open.work.weixin.qq.com/devtool/query?e=93000>" &lt;<https://github.com/qd-today/qd/issues/586>&gt; &lt;<https://github.com/wes-lin/Cloud189Checkin/issues/175>&gt;. Step set by hand: the webhook URL, or the key in it, is what the app was configured with (both threads: the setting held the whole URL, or a wrong key), and a bot removed from its group is added back there; resending the same request fails again.
     #[doc(alias = "93000")]
     InvalidWebhookOrBotRemoved = 93000,
     /// `93004` · secondary source · WeChat's server: absent

@@ -74,8 +74,10 @@ impl CloudbaseCode {
         self.info().cloud_code
     }
 
-    /// The next step: the Cloud code's where it names one, else the row's own. `None` for a
-    /// code that only wraps another (`OPERATION_FAIL`) or whose page gives no basis for one.
+    /// The next step: the Cloud code's where it names one, else the row's own. `None` where no
+    /// one step follows: a wrapper (`OPERATION_FAIL`, or a code whose Cloud code wraps, such as
+    /// `SYS_ERR`), or a code whose page gives no cause, or causes with different steps
+    /// (`REQUEST_CANCELED`, `SERVICE_FORBIDDEN`).
     ///
     /// ```
     /// use minierr::wx::cloud::CloudbaseCode;
@@ -109,8 +111,8 @@ impl CloudbaseCode {
         }
     }
 
-    /// The English description: the Cloud code's where it names one, else minierr's reading of
-    /// the CloudBase page; `""` where neither has one.
+    /// The English description: the Cloud code's where it names one that has one, else
+    /// minierr's reading of the CloudBase page; `""` where neither has one.
     ///
     /// ```
     /// use minierr::wx::cloud::CloudbaseCode;
@@ -143,8 +145,7 @@ impl CloudbaseCode {
     /// ```
     #[must_use]
     pub const fn note(self) -> Option<&'static str> {
-        let note = self.info().note;
-        if note.is_empty() { None } else { Some(note) }
+        super::code::non_empty(self.info().note)
     }
 
     /// Every code, in the table's order.
@@ -172,11 +173,12 @@ impl fmt::Display for CloudbaseCode {
 impl std::str::FromStr for CloudbaseCode {
     type Err = crate::ParseCodeError;
 
-    /// Parses a code spelled exactly as CloudBase sends it.
+    /// Parses a code as CloudBase spells it: case matters, surrounding white space does not.
     ///
     /// ```
     /// use minierr::wx::cloud::CloudbaseCode;
     /// assert_eq!("FUNCTION_NOT_FOUND".parse::<CloudbaseCode>(), Ok(CloudbaseCode::FunctionNotFound));
+    /// assert_eq!(" FUNCTION_NOT_FOUND ".parse::<CloudbaseCode>(), Ok(CloudbaseCode::FunctionNotFound));
     /// assert!("function_not_found".parse::<CloudbaseCode>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {

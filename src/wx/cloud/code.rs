@@ -419,7 +419,7 @@ impl<'de> serde::Deserialize<'de> for AnyCode {
     }
 }
 
-const fn non_empty(text: &'static str) -> Option<&'static str> {
+pub(super) const fn non_empty(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
 }
 

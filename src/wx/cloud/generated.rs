@@ -268,7 +268,7 @@ pub enum Code {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg\_en = wx-server-sdk ERR\_CODE text (the client SDK has only -601004 "api permission denied"). Seen from HTTP API tcb/createclouduser: {"errcode":-601009,"errmsg":" hint: \[OEkDjOLoRa-JqqnuA\] rid: 5f3f31d2-…"} (2020, <https://developers.weixin.qq.com/community/personal/oCJUsw2GFk5_i89J23LLPoHN1Dxs/question;> the poster could not find the code in the docs).
+    /// Note: Only in the newer transcription (17225568368); not in the older transcription, and the official page excerpts do not reach this part, so unconfirmed on a vendor page. -601014 does not appear anywhere. errMsg\_en = wx-server-sdk ERR\_CODE text (the client SDK has only -601004 "api permission denied"). Seen from HTTP API tcb/createclouduser: {"errcode":-601009,"errmsg":" hint: \[OEkDjOLoRa-JqqnuA\] rid: 5f3f31d2-…"} (2020, <https://developers.weixin.qq.com/community/personal/oCJUsw2GFk5_i89J23LLPoHN1Dxs/question>; the poster could not find the code in the docs).
     #[doc(alias = "-601009")]
     #[doc(alias = "missing mobile phone")]
     MissingMobilePhone = -601009,
@@ -370,7 +370,7 @@ pub enum Code {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: errMsg\_en is the inner errMsg (no SDK label exists; ${N} = the configured timeout). Not on the official page and not in either SDK ERR\_CODE, so the SDK part is empty: "Error: cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds" (two spaces before "|"). Newer clients append "<https://docs.cloudbase.net/error-code/basic/FUNCTIONS_TIME_LIMIT_EXCEEDED",> a callID and a trace. The number in "after N seconds" is the function's configured timeout (default 3 s). Raise the timeout; retry only idempotent functions. The reference lists the inner errMsg 'Invoking task timed out after ${N} seconds' as this code's text; the SDK sends no label for it, so it is kept as a runtime message.
+    /// Note: errMsg\_en is the inner errMsg (no SDK label exists; ${N} = the configured timeout). Not on the official page and not in either SDK ERR\_CODE, so the SDK part is empty: "Error: cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds" (two spaces before "|"). Newer clients append "<https://docs.cloudbase.net/error-code/basic/FUNCTIONS_TIME_LIMIT_EXCEEDED>", a callID and a trace. The number in "after N seconds" is the function's configured timeout (default 3 s). Raise the timeout; retry only idempotent functions. The reference lists the inner errMsg 'Invoking task timed out after ${N} seconds' as this code's text; the SDK sends no label for it, so it is kept as a runtime message.
     #[doc(alias = "-504003")]
     FunctionTimedOut = -504003,
     /// `-504002` · label `functions execute fail` · callFunction (cloud function service) · official source
@@ -676,7 +676,7 @@ pub enum Code {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: official EN: "…: Parameter error". CloudBase code INVALID\_PARAM. Pitfall: often an environment problem, not a bad argument: "errCode: -501007 invalid parameters | errMsg: \[100003\] env not exists (…)" (<https://blog.csdn.net/qq_48968669/article/details/128192387;> <https://developers.weixin.qq.com/community/personal/oCJUsw7hU-JFH9_t51FxKSpykiw8/question>) and "\[100003\] Param Invalid: env check invalid be filterd (…)" (sic; <https://developers.weixin.qq.com/community/personal/oCJUswz8DA82rdwkyDxkYgxte_rc/question>). Check the env id first.
+    /// Note: official EN: "…: Parameter error". CloudBase code INVALID\_PARAM. Pitfall: often an environment problem, not a bad argument: "errCode: -501007 invalid parameters | errMsg: \[100003\] env not exists (…)" (<https://blog.csdn.net/qq_48968669/article/details/128192387>; <https://developers.weixin.qq.com/community/personal/oCJUsw7hU-JFH9_t51FxKSpykiw8/question>) and "\[100003\] Param Invalid: env check invalid be filterd (…)" (sic; <https://developers.weixin.qq.com/community/personal/oCJUswz8DA82rdwkyDxkYgxte_rc/question>). Check the env id first.
     #[doc(alias = "-501007")]
     #[doc(alias = "invalid parameters")]
     InvalidParameters = -501007,
@@ -810,7 +810,7 @@ pub enum Code {
     ///
     /// Next step: the wrapped error's; the code alone decides nothing.
     ///
-    /// Note: Listed twice upstream: "SDK 云函数错误：云函数调用失败：函数执行失败" and again after the -40400x range row as "SDK 云函数错误：云函数执行失败" (the only meaning in the short revision). official EN: "SDK cloud function error: Failed to execute the cloud function". Runtime wrapper: "errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID …, cloud function service error code -504002, error message ReferenceError: html2pdf is not defined" () and "… cloud function service error code -501005, error message Environment not found; at cloud.callFunction api;" (<https://blog.csdn.net/weixin_30488313/article/details/95702972,> <https://cloud.tencent.com/developer/ask/226265>) and "… service error code -501000, error message Environment not found (callid …)" (<https://developers.weixin.qq.com/community/develop/doc/000284f67e4350959e2c438ee5bc00>). Parse the inner "service error code" to classify. errMsg\_en = client SDK ERR\_CODE text. Upstream also has a range row "-40400x | SDK 云函数错误：云函数调用失败" (official EN "SDK cloud function error: Failed to call the cloud function"). A wrapper: its action is the wrapped error's.
+    /// Note: Listed twice upstream: "SDK 云函数错误：云函数调用失败：函数执行失败" and again after the -40400x range row as "SDK 云函数错误：云函数执行失败" (the only meaning in the short revision). official EN: "SDK cloud function error: Failed to execute the cloud function". Runtime wrapper: "errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID …, cloud function service error code -504002, error message ReferenceError: html2pdf is not defined" () and "… cloud function service error code -501005, error message Environment not found; at cloud.callFunction api;" (<https://blog.csdn.net/weixin_30488313/article/details/95702972>, <https://cloud.tencent.com/developer/ask/226265>) and "… service error code -501000, error message Environment not found (callid …)" (<https://developers.weixin.qq.com/community/develop/doc/000284f67e4350959e2c438ee5bc00>). Parse the inner "service error code" to classify. errMsg\_en = client SDK ERR\_CODE text. Upstream also has a range row "-40400x | SDK 云函数错误：云函数调用失败" (official EN "SDK cloud function error: Failed to call the cloud function"). A wrapper: its action is the wrapped error's.
     #[doc(alias = "-404011")]
     #[doc(alias = "cloud function execution error")]
     FunctionExecutionError = -404011,
@@ -2496,7 +2496,7 @@ pub(crate) static MESSAGE_TEMPLATES: [crate::catalog::Template<Code>; 1] = [
 /// assert_eq!(CloudbaseCode::from_code("FUNCTION_NOT_FOUND"), Some(CloudbaseCode::FunctionNotFound));
 /// assert_eq!(CloudbaseCode::FunctionNotFound.action(), Some(Action::FixConfig));
 /// assert_eq!(CloudbaseCode::DatabasePermissionDenied.cloud_code(), Some(Code::DatabasePermissionDenied));
-/// // Official misspellings are kept: the SDKs' INVALIID_ENV and the pages' INVALID_ENV.
+/// // The SDKs' misspelling INVALIID_ENV is kept beside the pages' INVALID_ENV: both are -501005.
 /// assert_eq!(CloudbaseCode::from_code("INVALIID_ENV").and_then(CloudbaseCode::cloud_code), Some(Code::InvalidEnv));
 /// assert_eq!(CloudbaseCode::from_code("invalid_env"), None);
 /// ```
@@ -2508,26 +2508,26 @@ pub(crate) static MESSAGE_TEMPLATES: [crate::catalog::Template<Code>; 1] = [
 pub enum CloudbaseCode {
     /// `SYS_ERR`
     ///
-    /// Internal system error
+    /// CloudBase's page: Internal system error
     ///
-    /// 系统内部异常
+    /// CloudBase's page: 系统内部异常
     ///
-    /// The Cloud errCode [`Code::ResourceSystemError`].
+    /// Its Cloud errCode is [`Code::ResourceSystemError`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE in the SDK's bundled index.js, where each CloudBase code name is given its Cloud errCode; the web SDK prints the name in brackets: "\[DATABASE\_PERMISSION\_DENIED\] Permission denied". Listed on <https://docs.cloudbase.net/error-code/basic> and <https://docs.cloudbase.net/error-code/service/SYS_ERR.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE in the SDK's bundled index.js, where each CloudBase code name is given its Cloud errCode; the web SDK prints the name in brackets: "\[DATABASE\_PERMISSION\_DENIED\] Permission denied". Listed on <https://docs.cloudbase.net/error-code/basic> and <https://docs.cloudbase.net/error-code/service/SYS_ERR>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "SYS_ERR")]
     SysErr,
     /// `SERVER_TIMEOUT`
     ///
-    /// The service timed out
+    /// CloudBase's page: The service timed out
     ///
-    /// 服务响应超时
+    /// CloudBase's page: 服务响应超时
     ///
-    /// The Cloud errCode [`Code::ResourceServerTimeout`].
+    /// Its Cloud errCode is [`Code::ResourceServerTimeout`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "SERVER_TIMEOUT")]
@@ -2565,46 +2565,46 @@ pub enum CloudbaseCode {
     ///
     /// 请求频率超过套餐资源限制
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "EXCEED_RATELIMIT")]
     ExceedRatelimit,
     /// `INVALID_REQUEST_SOURCE`
     ///
-    /// The request comes from a source the environment does not allow (check the web security domains)
+    /// CloudBase's page: The request comes from a source the environment does not allow (check the web security domains)
     ///
-    /// 请求来源非法,请检查 WEB 安全域名配置等
+    /// CloudBase's page: 请求来源非法,请检查 WEB 安全域名配置等
     ///
-    /// The Cloud errCode [`Code::InvalidRequestSource`].
+    /// Its Cloud errCode is [`Code::InvalidRequestSource`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "INVALID_REQUEST_SOURCE")]
     InvalidRequestSource,
     /// `INVALID_COMMON_PARAM`
     ///
-    /// A common parameter of the request is invalid
+    /// CloudBase's page: A common parameter of the request is invalid
     ///
-    /// 请求公共参数错误
+    /// CloudBase's page: 请求公共参数错误
     ///
-    /// The Cloud errCode [`Code::InvalidCommonParameters`].
+    /// Its Cloud errCode is [`Code::InvalidCommonParameters`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "INVALID_COMMON_PARAM")]
     InvalidCommonParam,
     /// `INVALID_PARAM`
     ///
-    /// A parameter of the request is invalid
+    /// CloudBase's page: A parameter of the request is invalid
     ///
-    /// 请求参数错误
+    /// CloudBase's page: 请求参数错误
     ///
-    /// The Cloud errCode [`Code::InvalidParameters`].
+    /// Its Cloud errCode is [`Code::InvalidParameters`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "INVALID_PARAM")]
@@ -2671,7 +2671,7 @@ pub enum CloudbaseCode {
     ///
     /// access token 已过期
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "ACCESS_TOKEN_EXPIRED")]
@@ -2714,7 +2714,7 @@ pub enum CloudbaseCode {
     InvalidWxAccessToken,
     /// `INVALIID_ENV`
     ///
-    /// The Cloud errCode [`Code::InvalidEnv`].
+    /// Its Cloud errCode is [`Code::InvalidEnv`], whose row gives the texts and the step.
     ///
     /// Note: TCB\_ERR\_CODE; misspelt with a double I, as written. The CloudBase pages spell it INVALID\_ENV (the next row).
     ///
@@ -2723,13 +2723,13 @@ pub enum CloudbaseCode {
     InvaliidEnv,
     /// `INVALID_ENV`
     ///
-    /// The environment is invalid or was not found
+    /// CloudBase's page: The environment is invalid or was not found
     ///
-    /// 错误的环境、环境未找到
+    /// CloudBase's page: 错误的环境、环境未找到
     ///
-    /// The Cloud errCode [`Code::InvalidEnv`].
+    /// Its Cloud errCode is [`Code::InvalidEnv`], whose row gives the texts and the step.
     ///
-    /// Note: The pages' spelling of the SDKs' INVALIID\_ENV (wx-server-sdk's TCB\_ERR\_CODE gives that spelling -501005); same meaning, the environment was not found. The step is the Cloud code's.
+    /// Note: The pages' spelling. wx-server-sdk's TCB\_ERR\_CODE spells it INVALIID\_ENV (the row above) and gives it -501005; this row takes the same code. The step is the Cloud code's.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "INVALID_ENV")]
@@ -2754,39 +2754,39 @@ pub enum CloudbaseCode {
     InvalidEnvSource,
     /// `RESOURCE_NOT_INITIAL`
     ///
-    /// The cloud resources are not initialised yet
+    /// CloudBase's page: The cloud resources are not initialised yet, or are unavailable
     ///
-    /// 云资源未初始化完成、云资源不可用
+    /// CloudBase's page: 云资源未初始化完成、云资源不可用
     ///
-    /// The Cloud errCode [`Code::ResourceNotInitialized`].
+    /// Its Cloud errCode is [`Code::ResourceNotInitialized`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "RESOURCE_NOT_INITIAL")]
     ResourceNotInitial,
     /// `EXCEED_REQUEST_LIMIT`
     ///
-    /// The plan's request quota is used up
+    /// CloudBase's page: The plan's request quota is used up
     ///
-    /// 请求次数超限、套餐资源耗尽
+    /// CloudBase's page: 请求次数超限、套餐资源耗尽
     ///
-    /// The Cloud errCode [`Code::RequestQuotaExceeded`].
+    /// Its Cloud errCode is [`Code::RequestQuotaExceeded`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "EXCEED_REQUEST_LIMIT")]
     ExceedRequestLimit,
     /// `EXCEED_CONCURRENT_REQUEST_LIMIT`
     ///
-    /// Too many concurrent requests
+    /// CloudBase's page: Too many concurrent requests
     ///
-    /// 请求并发超限
+    /// CloudBase's page: 请求并发超限
     ///
-    /// The Cloud errCode [`Code::ConcurrencyQuotaExceeded`].
+    /// Its Cloud errCode is [`Code::ConcurrencyQuotaExceeded`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "EXCEED_CONCURRENT_REQUEST_LIMIT")]
@@ -2838,11 +2838,11 @@ pub enum CloudbaseCode {
     InvalidRegion,
     /// `INVALID_HOST`
     ///
-    /// Invalid host name (a misspelt domain or a DNS problem)
+    /// Invalid host name
     ///
     /// 非法的主机
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "INVALID_HOST")]
@@ -2882,7 +2882,7 @@ pub enum CloudbaseCode {
     ///
     /// HTTP 请求不符合协议规范,或请求参数异常
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "INVALID_REQUEST")]
@@ -2893,7 +2893,7 @@ pub enum CloudbaseCode {
     ///
     /// 错误的请求,请求被中止或接收到无效的 JSON 数据
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "BAD_REQUEST")]
@@ -2913,7 +2913,7 @@ pub enum CloudbaseCode {
     ///
     /// 环境状态异常,请检查云托管服务、版本状态是否正常
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "ENV_ABNORMAL")]
@@ -2924,7 +2924,7 @@ pub enum CloudbaseCode {
     ///
     /// 环境资源尚未准备完毕,请检查环境是否初始化完成
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "ENV_NOT_READY")]
@@ -2935,7 +2935,7 @@ pub enum CloudbaseCode {
     ///
     /// 环境中不存在访问的目标资源
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "ENV_FEATURE_NOT_CONFIGURED")]
@@ -2946,7 +2946,7 @@ pub enum CloudbaseCode {
     ///
     /// 未找到匹配的转发规则,请检查 HTTP 访问服务转发规则配置
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service.>
+    /// Note: Also listed on <https://docs.cloudbase.net/error-code/service>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "INVALID_PATH")]
@@ -2957,7 +2957,7 @@ pub enum CloudbaseCode {
     ///
     /// 服务被禁用,可能是权限关闭、环境异常或微信云托管启动中
     ///
-    /// Note: No step: the page gives three causes, access switched off or an environment problem (configuration) and Cloud Hosting still starting (transient). Also listed on <https://docs.cloudbase.net/error-code/service,> <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: No step: the page gives three causes, access switched off or an environment problem (configuration) and Cloud Hosting still starting (transient). Also listed on <https://docs.cloudbase.net/error-code/service>, <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "SERVICE_FORBIDDEN")]
@@ -3002,35 +3002,35 @@ pub enum CloudbaseCode {
     AuthCustomUserIdHasBeenBound,
     /// `DATABASE_PERMISSION_DENIED`
     ///
-    /// The user may not perform this database operation
+    /// CloudBase's page: The user may not perform this database operation
     ///
-    /// 无权限操作数据库资源,当前用户没有执行该数据库操作的权限。
+    /// CloudBase's page: 无权限操作数据库资源,当前用户没有执行该数据库操作的权限。
     ///
-    /// The Cloud errCode [`Code::DatabasePermissionDenied`].
+    /// Its Cloud errCode is [`Code::DatabasePermissionDenied`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic/DATABASE_PERMISSION_DENIED.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic/DATABASE_PERMISSION_DENIED>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "DATABASE_PERMISSION_DENIED")]
     DatabasePermissionDenied,
     /// `DATABASE_INVALID_OPERRATOR`
     ///
-    /// The database does not support the operation or query operator
+    /// CloudBase's page: The database does not support the operation or query operator
     ///
-    /// The Cloud errCode [`Code::DatabaseInvalidCommand`].
+    /// Its Cloud errCode is [`Code::DatabaseInvalidCommand`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE; misspelt OPERRATOR, as written. Listed on <https://docs.cloudbase.net/en/error-code/basic/DATABASE_INVALID_OPERRATOR.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE; misspelt OPERRATOR, as written. Listed on <https://docs.cloudbase.net/en/error-code/basic/DATABASE_INVALID_OPERRATOR>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "DATABASE_INVALID_OPERRATOR")]
     DatabaseInvalidOperrator,
     /// `DATABASE_COLLECTION_NOT_EXIST`
     ///
-    /// The database collection does not exist
+    /// CloudBase's page: The database collection does not exist
     ///
-    /// The Cloud errCode [`Code::DatabaseCollectionNotFound`].
+    /// Its Cloud errCode is [`Code::DatabaseCollectionNotFound`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/en/error-code/basic/DATABASE_COLLECTION_NOT_EXIST.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/en/error-code/basic/DATABASE_COLLECTION_NOT_EXIST>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "DATABASE_COLLECTION_NOT_EXIST")]
@@ -3062,48 +3062,48 @@ pub enum CloudbaseCode {
     DatabaseDuplicateWrite,
     /// `STORAGE_EXCEED_AUTHORITY`
     ///
-    /// The user may not perform this cloud storage operation
+    /// CloudBase's page: The user may not perform this cloud storage operation
     ///
-    /// 当前用户无权限操作云存储资源。
+    /// CloudBase's page: 当前用户无权限操作云存储资源。
     ///
-    /// The Cloud errCode [`Code::StoragePermissionDenied`].
+    /// Its Cloud errCode is [`Code::StoragePermissionDenied`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic/STORAGE_EXCEED_AUTHORITY> and <https://docs.cloudbase.net/http-api/storage/云存储.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic/STORAGE_EXCEED_AUTHORITY> and <https://docs.cloudbase.net/http-api/storage/云存储>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "STORAGE_EXCEED_AUTHORITY")]
     StorageExceedAuthority,
     /// `STORAGE_FILE_NONEXIST`
     ///
-    /// The cloud storage file does not exist
+    /// CloudBase's page: The cloud storage file does not exist
     ///
-    /// The Cloud errCode [`Code::StorageFileNotFound`].
+    /// Its Cloud errCode is [`Code::StorageFileNotFound`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/en/error-code/STORAGE_FILE_NONEXIST.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/en/error-code/STORAGE_FILE_NONEXIST>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "STORAGE_FILE_NONEXIST")]
     StorageFileNonexist,
     /// `FUNCTION_NOT_FOUND`
     ///
-    /// The cloud function does not exist or cannot be reached
+    /// The named cloud function was not found
     ///
     /// 未找到指定函数
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/functions/云函数.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/functions/云函数>.
     ///
     /// Source: <https://docs.cloudbase.net/en/error-code/basic/FUNCTION_NOT_FOUND>
     #[doc(alias = "FUNCTION_NOT_FOUND")]
     FunctionNotFound,
     /// `FUNCTIONS_EXECUTE_FAIL`
     ///
-    /// The cloud function failed while running
+    /// CloudBase's page: The cloud function failed while running
     ///
-    /// 云函数执行失败,这是云函数运行的通用错误。
+    /// CloudBase's page: 云函数执行失败,这是云函数运行的通用错误。
     ///
-    /// The Cloud errCode [`Code::FunctionExecuteFailed`].
+    /// Its Cloud errCode is [`Code::FunctionExecuteFailed`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic/FUNCTIONS_EXECUTE_FAIL.> The step is the Cloud code's.
+    /// Note: TCB\_ERR\_CODE. Listed on <https://docs.cloudbase.net/error-code/basic/FUNCTIONS_EXECUTE_FAIL>. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "FUNCTIONS_EXECUTE_FAIL")]
@@ -3148,7 +3148,7 @@ pub enum CloudbaseCode {
     ///
     /// 执行函数失败,请检查调用函数参数是否正确,排查函数逻辑,或通过 云函数日志 来查询错误信息。
     ///
-    /// Note: Step: fix the function's own code, as for -504002 (FUNCTIONS\_EXECUTE\_FAIL). Also listed on <https://docs.cloudbase.net/en/error-code/service/FUNCTION_EXECUTE_FAIL.>
+    /// Note: Step: fix the function's own code, as for -504002 (FUNCTIONS\_EXECUTE\_FAIL). Also listed on <https://docs.cloudbase.net/en/error-code/service/FUNCTION_EXECUTE_FAIL>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/FUNCTION_EXECUTE_FAIL>
     #[doc(alias = "FUNCTION_EXECUTE_FAIL")]
@@ -3162,7 +3162,7 @@ pub enum CloudbaseCode {
     WxHeaderGetFailed,
     /// `APIS_PROCESS_AUTH_ERROR`
     ///
-    /// The APIs connector failed to authorise
+    /// Authorisation failed in the APIs connector
     ///
     /// Source: <https://docs.cloudbase.net/en/error-code/APIS_PROCESS_AUTH_ERROR>
     #[doc(alias = "APIS_PROCESS_AUTH_ERROR")]
@@ -3196,7 +3196,7 @@ pub enum CloudbaseCode {
     StorageFileSizeLimitExceeded,
     /// `STORAGE_DATABASE_ERROR`
     ///
-    /// The storage database returned an error it could not classify
+    /// The storage service's database returned an unclassified error
     ///
     /// Source: <https://docs.cloudbase.net/en/error-code/STORAGE_DATABASE_ERROR>
     #[doc(alias = "STORAGE_DATABASE_ERROR")]
@@ -3264,7 +3264,7 @@ pub enum CloudbaseCode {
     MissingCredentials,
     /// `INVALID_CREDENTIALS`
     ///
-    /// Authentication failed: the user's details did not verify
+    /// Authentication failed: the user's details could not be verified
     ///
     /// 身份认证失败,用户信息校验失败
     ///
@@ -3315,7 +3315,7 @@ pub enum CloudbaseCode {
     ///
     /// 未找到对应的云托管服务
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_NOT_FOUND")]
@@ -3326,7 +3326,7 @@ pub enum CloudbaseCode {
     ///
     /// 未找到对应的资源,请检查服务和版本状态
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_RESOURCE_NOT_FOUND")]
@@ -3337,7 +3337,7 @@ pub enum CloudbaseCode {
     ///
     /// 找不到匹配的云托管服务版本
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_VERSION_NOT_FOUND")]
@@ -3348,7 +3348,7 @@ pub enum CloudbaseCode {
     ///
     /// 找不到云托管服务可用的上游地址
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_ENDPOINT_NOT_FOUND")]
@@ -3359,18 +3359,18 @@ pub enum CloudbaseCode {
     ///
     /// 云托管负载均衡状态异常
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_LB_STATUS_ABNORMAL")]
     ServiceLbStatusAbnormal,
     /// `SERVICE_CHARGE_OVERDUE`
     ///
-    /// The service is stopped for an overdue bill: top up the account
+    /// The service was suspended because the account is in arrears: top it up
     ///
     /// 欠费停机,请及时充值
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_CHARGE_OVERDUE")]
@@ -3381,7 +3381,7 @@ pub enum CloudbaseCode {
     ///
     /// 云托管服务处于未就绪状态,可能正在冷启动
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_NOT_READY")]
@@ -3392,7 +3392,7 @@ pub enum CloudbaseCode {
     ///
     /// 云托管服务响应超时
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/cloudrun/云托管>.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/service>
     #[doc(alias = "SERVICE_TIMEOUT")]
@@ -3403,7 +3403,7 @@ pub enum CloudbaseCode {
     ///
     /// 函数执行内存超出限制
     ///
-    /// Note: Also listed on <https://docs.cloudbase.net/http-api/functions/云函数.>
+    /// Note: Also listed on <https://docs.cloudbase.net/http-api/functions/云函数>.
     ///
     /// Source: <https://docs.cloudbase.net/en/error-code/service/FUNCTION_MEMORY_LIMIT_EXCEEDED>
     #[doc(alias = "FUNCTION_MEMORY_LIMIT_EXCEEDED")]
@@ -3572,6 +3572,8 @@ pub enum CloudbaseCode {
     ///
     /// 登录失败
     ///
+    /// Note: No step: the page gives no cause for the failed sign-in.
+    ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "AUTH_LOGIN_FAILED")]
     AuthLoginFailed,
@@ -3589,6 +3591,8 @@ pub enum CloudbaseCode {
     /// The access token is disabled
     ///
     /// 访问令牌已禁用
+    ///
+    /// Note: No step: the page does not say whether an administrator disabled the token (configuration) or the client should sign in again.
     ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "ACCESS_TOKEN_DISABLED")]
@@ -3644,50 +3648,52 @@ pub enum CloudbaseCode {
     ///
     /// 访问令牌的 Key ID (kid) 无效
     ///
+    /// Note: No step: the page does not say whether the key is misconfigured or the token was minted elsewhere.
+    ///
     /// Source: <https://docs.cloudbase.net/error-code/basic>
     #[doc(alias = "ACCESS_TOKEN_KID_INVALID")]
     AccessTokenKidInvalid,
     /// `DATABASE_REQUEST_FAILED`
     ///
-    /// The Cloud errCode [`Code::DatabaseRequestFailed`].
+    /// Its Cloud errCode is [`Code::DatabaseRequestFailed`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE.
+    /// Note: Named in wx-server-sdk's TCB\_ERR\_CODE; not listed on CloudBase's pages. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "DATABASE_REQUEST_FAILED")]
     DatabaseRequestFailed,
     /// `DATABASE_COLLECTION_EXCEED_LIMIT`
     ///
-    /// The Cloud errCode [`Code::DatabaseCollectionLimitExceeded`].
+    /// Its Cloud errCode is [`Code::DatabaseCollectionLimitExceeded`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE.
+    /// Note: Named in wx-server-sdk's TCB\_ERR\_CODE; not listed on CloudBase's pages. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "DATABASE_COLLECTION_EXCEED_LIMIT")]
     DatabaseCollectionExceedLimit,
     /// `STORAGE_REQUEST_FAIL`
     ///
-    /// The Cloud errCode [`Code::StorageRequestFailed`].
+    /// Its Cloud errCode is [`Code::StorageRequestFailed`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE.
+    /// Note: Named in wx-server-sdk's TCB\_ERR\_CODE; not listed on CloudBase's pages. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "STORAGE_REQUEST_FAIL")]
     StorageRequestFail,
     /// `STORAGE_SIGN_PARAM_INVALID`
     ///
-    /// The Cloud errCode [`Code::StorageInvalidSignature`].
+    /// Its Cloud errCode is [`Code::StorageInvalidSignature`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE.
+    /// Note: Named in wx-server-sdk's TCB\_ERR\_CODE; not listed on CloudBase's pages. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "STORAGE_SIGN_PARAM_INVALID")]
     StorageSignParamInvalid,
     /// `FUNCTIONS_REQUEST_FAIL`
     ///
-    /// The Cloud errCode [`Code::FunctionRequestFailed`].
+    /// Its Cloud errCode is [`Code::FunctionRequestFailed`], whose row gives the texts and the step.
     ///
-    /// Note: TCB\_ERR\_CODE.
+    /// Note: Named in wx-server-sdk's TCB\_ERR\_CODE; not listed on CloudBase's pages. The step is the Cloud code's.
     ///
     /// Source: <https://www.npmjs.com/package/wx-server-sdk>
     #[doc(alias = "FUNCTIONS_REQUEST_FAIL")]
@@ -4029,7 +4035,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "错误的环境、环境未找到",
                 message_en: "The environment is invalid or was not found",
                 source: "https://docs.cloudbase.net/error-code/basic",
-                note: "The pages' spelling of the SDKs' INVALIID_ENV (wx-server-sdk's TCB_ERR_CODE gives that spelling -501005); same meaning, the environment was not found. The step is the Cloud code's.",
+                note: "The pages' spelling. wx-server-sdk's TCB_ERR_CODE spells it INVALIID_ENV (the row above) and gives it -501005; this row takes the same code. The step is the Cloud code's.",
             },
         CloudbaseCode::InvalidEnvStatus => &CloudbaseInfo {
                 code: "INVALID_ENV_STATUS",
@@ -4054,7 +4060,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: Some(Code::ResourceNotInitialized),
                 action: None,
                 message_zh: "云资源未初始化完成、云资源不可用",
-                message_en: "The cloud resources are not initialised yet",
+                message_en: "The cloud resources are not initialised yet, or are unavailable",
                 source: "https://www.npmjs.com/package/wx-server-sdk",
                 note: "TCB_ERR_CODE. Listed on https://docs.cloudbase.net/error-code/basic. The step is the Cloud code's.",
             },
@@ -4126,7 +4132,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixConfig),
                 message_zh: "非法的主机",
-                message_en: "Invalid host name (a misspelt domain or a DNS problem)",
+                message_en: "Invalid host name",
                 source: "https://docs.cloudbase.net/error-code/basic",
                 note: "Also listed on https://docs.cloudbase.net/error-code/service.",
             },
@@ -4342,7 +4348,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixConfig),
                 message_zh: "未找到指定函数",
-                message_en: "The cloud function does not exist or cannot be reached",
+                message_en: "The named cloud function was not found",
                 source: "https://docs.cloudbase.net/en/error-code/basic/FUNCTION_NOT_FOUND",
                 note: "Also listed on https://docs.cloudbase.net/http-api/functions/云函数.",
             },
@@ -4414,7 +4420,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixConfig),
                 message_zh: "",
-                message_en: "The APIs connector failed to authorise",
+                message_en: "Authorisation failed in the APIs connector",
                 source: "https://docs.cloudbase.net/en/error-code/APIS_PROCESS_AUTH_ERROR",
                 note: "",
             },
@@ -4450,7 +4456,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixRequest),
                 message_zh: "",
-                message_en: "The storage database returned an error it could not classify",
+                message_en: "The storage service's database returned an unclassified error",
                 source: "https://docs.cloudbase.net/en/error-code/STORAGE_DATABASE_ERROR",
                 note: "",
             },
@@ -4522,7 +4528,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: None,
                 message_zh: "身份认证失败,用户信息校验失败",
-                message_en: "Authentication failed: the user's details did not verify",
+                message_en: "Authentication failed: the user's details could not be verified",
                 source: "https://docs.cloudbase.net/error-code/service",
                 note: "No step: credentials that fail verification may be wrong keys (configuration) or a stale token (renew it); the page does not say which.",
             },
@@ -4612,7 +4618,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 cloud_code: None,
                 action: Some(Action::FixConfig),
                 message_zh: "欠费停机,请及时充值",
-                message_en: "The service is stopped for an overdue bill: top up the account",
+                message_en: "The service was suspended because the account is in arrears: top it up",
                 source: "https://docs.cloudbase.net/error-code/service",
                 note: "Also listed on https://docs.cloudbase.net/http-api/cloudrun/云托管.",
             },
@@ -4812,7 +4818,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "登录失败",
                 message_en: "Sign-in failed",
                 source: "https://docs.cloudbase.net/error-code/basic",
-                note: "",
+                note: "No step: the page gives no cause for the failed sign-in.",
             },
         CloudbaseCode::InvalidAccessToken => &CloudbaseInfo {
                 code: "INVALID_ACCESS_TOKEN",
@@ -4830,7 +4836,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "访问令牌已禁用",
                 message_en: "The access token is disabled",
                 source: "https://docs.cloudbase.net/error-code/basic",
-                note: "",
+                note: "No step: the page does not say whether an administrator disabled the token (configuration) or the client should sign in again.",
             },
         CloudbaseCode::RefreshTokenDisabled => &CloudbaseInfo {
                 code: "REFRESH_TOKEN_DISABLED",
@@ -4884,7 +4890,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "访问令牌的 Key ID (kid) 无效",
                 message_en: "The access token's key ID (kid) is invalid",
                 source: "https://docs.cloudbase.net/error-code/basic",
-                note: "",
+                note: "No step: the page does not say whether the key is misconfigured or the token was minted elsewhere.",
             },
         CloudbaseCode::DatabaseRequestFailed => &CloudbaseInfo {
                 code: "DATABASE_REQUEST_FAILED",
@@ -4893,7 +4899,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "",
                 message_en: "",
                 source: "https://www.npmjs.com/package/wx-server-sdk",
-                note: "TCB_ERR_CODE.",
+                note: "Named in wx-server-sdk's TCB_ERR_CODE; not listed on CloudBase's pages. The step is the Cloud code's.",
             },
         CloudbaseCode::DatabaseCollectionExceedLimit => &CloudbaseInfo {
                 code: "DATABASE_COLLECTION_EXCEED_LIMIT",
@@ -4902,7 +4908,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "",
                 message_en: "",
                 source: "https://www.npmjs.com/package/wx-server-sdk",
-                note: "TCB_ERR_CODE.",
+                note: "Named in wx-server-sdk's TCB_ERR_CODE; not listed on CloudBase's pages. The step is the Cloud code's.",
             },
         CloudbaseCode::StorageRequestFail => &CloudbaseInfo {
                 code: "STORAGE_REQUEST_FAIL",
@@ -4911,7 +4917,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "",
                 message_en: "",
                 source: "https://www.npmjs.com/package/wx-server-sdk",
-                note: "TCB_ERR_CODE.",
+                note: "Named in wx-server-sdk's TCB_ERR_CODE; not listed on CloudBase's pages. The step is the Cloud code's.",
             },
         CloudbaseCode::StorageSignParamInvalid => &CloudbaseInfo {
                 code: "STORAGE_SIGN_PARAM_INVALID",
@@ -4920,7 +4926,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "",
                 message_en: "",
                 source: "https://www.npmjs.com/package/wx-server-sdk",
-                note: "TCB_ERR_CODE.",
+                note: "Named in wx-server-sdk's TCB_ERR_CODE; not listed on CloudBase's pages. The step is the Cloud code's.",
             },
         CloudbaseCode::FunctionsRequestFail => &CloudbaseInfo {
                 code: "FUNCTIONS_REQUEST_FAIL",
@@ -4929,7 +4935,7 @@ pub(super) const fn cloudbase_info(variant: CloudbaseCode) -> &'static Cloudbase
                 message_zh: "",
                 message_en: "",
                 source: "https://www.npmjs.com/package/wx-server-sdk",
-                note: "TCB_ERR_CODE.",
+                note: "Named in wx-server-sdk's TCB_ERR_CODE; not listed on CloudBase's pages. The step is the Cloud code's.",
             },
         CloudbaseCode::OperationFail => &CloudbaseInfo {
                 code: "OPERATION_FAIL",

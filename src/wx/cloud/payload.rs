@@ -70,13 +70,14 @@ pub(crate) struct Resolution<'t> {
     pub(crate) reason: &'t str,
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) deciding: Option<Code>,
-    /// The CloudBase code the text names, else the one sent in the body's `code`.
+    /// What [`Fail::cloudbase_code`] gives: a code with a step first (the text's, then the
+    /// body's), else the text's, else the body's.
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) cloudbase: Option<CloudbaseCode>,
     /// The CloudBase code the text names.
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) text_cloudbase: Option<CloudbaseCode>,
-    /// The Cloud code the text names (or its CloudBase code stands for).
+    /// The Cloud code the text names, or the one its CloudBase code stands for.
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) text_code: Option<i64>,
     pub(crate) action: Option<Action>,
@@ -93,7 +94,8 @@ struct Parts<'t> {
     /// The last code the text names, which is the innermost.
     innermost: Option<i64>,
     /// The CloudBase code the text names: `[FUNCTION_NOT_FOUND] …`, or the code a CloudBase
-    /// help link ends with (`…/copilot?q=SIGN_PARAM_INVALID`).
+    /// link ends with (the SDKs' help link `…/copilot?q=SIGN_PARAM_INVALID`, or an error-code
+    /// page `https://docs.cloudbase.net/error-code/basic/INVALID_ENV`).
     cloudbase: Option<CloudbaseCode>,
     reason: &'t str,
     call_id: Option<&'t str>,
@@ -135,14 +137,20 @@ impl<'a> Fail<'a> {
     }
 
     /// The string `code` of a CloudBase body, exactly as sent; `None` for every other form.
+    ///
+    /// ```
+    /// use minierr::wx::cloud::Fail;
+    /// assert_eq!(Fail::new("x").with_cloudbase_code("OPERATION_FAIL").cloudbase_code_sent(), Some("OPERATION_FAIL"));
+    /// assert_eq!(Fail::new("x").cloudbase_code_sent(), None);
+    /// ```
     #[must_use]
     pub fn cloudbase_code_sent(&self) -> Option<&str> {
         self.cloudbase_code.as_deref()
     }
 
     /// The CloudBase code the failure names: the one whose row decides the step where one does,
-    /// else the one in its text (`[FUNCTION_NOT_FOUND] …`, or a CloudBase help link's
-    /// `?q=CODE`), else the body's `code` if the catalog knows it.
+    /// else the one in its text (`[FUNCTION_NOT_FOUND] …`, a CloudBase help link's `?q=CODE`,
+    /// or an error-code page's last segment), else the body's `code` if the catalog knows it.
     ///
     /// ```
     /// use minierr::wx::cloud::{CloudbaseCode, Fail};
@@ -152,8 +160,11 @@ impl<'a> Fail<'a> {
     /// ```
     #[must_use]
     pub fn cloudbase_code(&self) -> Option<CloudbaseCode> {
-        let parts = self.parts();
-        self.deciding_cloudbase(&parts)
+        self.named_cloudbase(&self.parts())
+    }
+
+    fn named_cloudbase(&self, parts: &Parts<'_>) -> Option<CloudbaseCode> {
+        self.deciding_cloudbase(parts)
             .or(parts.cloudbase)
             .or_else(|| self.sent_cloudbase())
     }
@@ -207,7 +218,9 @@ impl<'a> Fail<'a> {
     }
 
     /// The outer code: the `errCode` field, else the code the text names first (its `errCode:
-    /// N`, or the code after `:fail`). `None` when neither has one.
+    /// N`, or the code after `:fail`), else the Cloud errCode a CloudBase code stands for (the
+    /// body's `code`, a bracketed `[INVALID_PARAM] …`, or a help link's `?q=INVALID_PARAM`).
+    /// `None` when none does.
     ///
     /// ```
     /// use minierr::wx::cloud::Fail;
@@ -339,11 +352,11 @@ impl<'a> Fail<'a> {
         let parts = self.parts();
         let code = self.outer(&parts).map(AnyCode::new);
         let deciding = self.deciding(&parts);
-        let cloudbase = match deciding {
+        let deciding_cloudbase = match deciding {
             Some(_) => None,
             None => self.deciding_cloudbase(&parts),
         };
-        let class = match (deciding, cloudbase) {
+        let class = match (deciding, deciding_cloudbase) {
             (None, None) => wx::ReasonClass::of(parts.reason),
             _ => None,
         };
@@ -353,13 +366,10 @@ impl<'a> Fail<'a> {
             resolved: code.or_else(|| Code::from_message(parts.reason).map(AnyCode::Known)),
             reason: parts.reason,
             deciding,
-            cloudbase: self
-                .deciding_cloudbase(&parts)
-                .or(parts.cloudbase)
-                .or_else(|| self.sent_cloudbase()),
+            cloudbase: self.named_cloudbase(&parts),
             text_cloudbase: parts.cloudbase,
             text_code: parts.code,
-            action: match (deciding, cloudbase) {
+            action: match (deciding, deciding_cloudbase) {
                 (Some(Code::InvalidParameters), _) if names_environment(parts.reason) => {
                     Some(Action::FixConfig)
                 }
@@ -371,10 +381,11 @@ impl<'a> Fail<'a> {
         }
     }
 
-    /// The next step: the [deciding code](Fail::deciding_code)'s action, else the
-    /// [CloudBase code](Fail::cloudbase_code)'s, else the [class](Fail::reason_class) of the
-    /// innermost reason. `None` when neither decides, e.g. a
-    /// wrapper around an error no catalog or class knows: never a guess.
+    /// The next step: the [deciding code](Fail::deciding_code)'s action (but a -501007 whose
+    /// reason names the environment, `[100003] env not exists`, is [`Action::FixConfig`]), else
+    /// the step of the [CloudBase code](Fail::cloudbase_code) it names, where that code has
+    /// one, else the [class](Fail::reason_class) of the innermost reason. `None` when none of
+    /// these decides, e.g. a wrapper around an error no catalog or class knows: never a guess.
     ///
     /// ```
     /// use minierr::{wx::cloud::Fail, Action};
@@ -595,7 +606,7 @@ pub(crate) fn cloudbase_start(text: &str) -> Option<usize> {
 /// is configuration, as -501005's is: the call itself was fine.
 fn names_environment(reason: &str) -> bool {
     // Case-blind without a lower-case copy (`Env Not Exists` too), and whole words only: an
-    // app's `dev_env not existing` is not CloudBase's phrase.
+    // app's `dev_env not exists` is not CloudBase's phrase.
     let bytes = reason.as_bytes();
     let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     ["env not exists", "env check invalid"].iter().any(|words| {
@@ -817,8 +828,8 @@ mod de {
 
     impl<'de: 'a, 'a> Deserialize<'de> for Fail<'a> {
         /// A `{errCode, errMsg}` object (other fields are ignored), a CloudBase body (a string
-        /// `code` with `message` or `msg`, where there is no errMsg), or a string holding the
-        /// Error text.
+        /// `code` and no errMsg, with `message` or `msg` as its text where present), or a
+        /// string holding the Error text.
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_any(FailVisitor(PhantomData))
         }
@@ -844,8 +855,9 @@ mod de {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fail<'a>, A::Error> {
             let mut err_msg: Option<Cow<'a, str>> = None;
             let mut err_code: Option<Option<i64>> = None;
-            // A CloudBase body's: `code` is kept only as text (a wrapper's number beside
-            // WeChat's errMsg is not Cloud's), and `message` or `msg` stands in for errMsg.
+            // From a CloudBase body: a string `code` (a number here is a wrapper's, e.g.
+            // uni-app's beside WeChat's errMsg, and is dropped), and `message` or `msg` in
+            // place of errMsg.
             let mut code: Option<LooseText<'a>> = None;
             let mut message: Option<Cow<'a, str>> = None;
             while let Some(field) = map.next_key::<Field>()? {

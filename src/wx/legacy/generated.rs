@@ -1643,7 +1643,7 @@ pub enum Code {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: Chinese message with an embedded native code -12006; staff answer: the user refused in the dialog. Also quoted in <https://blog.csdn.net/weixin_42091247/article/details/120744424.>
+    /// Note: Chinese message with an embedded native code -12006; staff answer: the user refused in the dialog. Also quoted in <https://blog.csdn.net/weixin_42091247/article/details/120744424>.
     #[doc(alias = "-12006")]
     AuthorizeSystemErrorAuthDeny,
     /// wx.authorize and the scope-guarded APIs · errMsg `auth deny` · tertiary source

@@ -98,9 +98,10 @@
 //! money, retry on a query), then configuration words and the merchant's balance, then the
 //! API's documented messages (商户订单号重复: reconcile).
 //!
-//! An answer the merchant's own SDK refused after receiving it ([`Unverified`]: its signature
-//! did not verify, or the SDK had no key for its serial) was a 2xx: the call was accepted. On a
-//! call that may move money, and with the call unknown, that is [`Action::Reconcile`] (public
+//! An answer the merchant's own SDK could not verify after receiving it ([`Unverified`]: its
+//! signature did not verify, or the SDK had no key for its serial) was a 2xx: the call was
+//! accepted. On a call that may move money, or one minierr cannot identify, that is
+//! [`Action::Reconcile`] (public
 //! threads show refunds that went through behind the exception); on any other call it is the
 //! SDK's platform certificate or public key ([`Action::FixConfig`]).
 //!

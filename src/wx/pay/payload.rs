@@ -1023,16 +1023,16 @@ pub enum Answer<'a> {
     Unverified(Unverified<'a>),
 }
 
-/// An APIv3 answer the merchant's SDK received and refused: its signature did not verify, or
-/// the SDK had no key for its serial, so the SDK threw instead of returning it. WeChat Pay
+/// An APIv3 answer the merchant's SDK received but could not verify: its signature did not
+/// verify, or the SDK had no key for its serial, so the SDK threw instead of returning it. WeChat Pay
 /// answered with 2xx, so the call was accepted: on a call that moves money the money may have
 /// moved (public threads show refunds that went through behind exactly this exception), and
 /// the step is to query the order or refund, never to pay or refund again. On any other call
 /// the step is the SDK's configuration: the threads' cause is the platform certificate or
 /// public key (a merchant certificate configured in its place, a serial the SDK cannot find).
 ///
-/// Read from the official SDKs' own words ([`Answer::from_sdk_text`]), each naming the
-/// response it refuses: wechatpay-java's `Validate response failed,the WechatPay signature is
+/// Read from the SDKs' own words ([`Answer::from_sdk_text`]: the official SDKs', WxJava's and
+/// gopay's), each naming the response it refuses: wechatpay-java's `Validate response failed,the WechatPay signature is
 /// incorrect.` and `Validate http response,timestamp[…]`, wechatpay-apache-httpclient's (and
 /// WxJava's) `应答的微信支付签名验证失败`, wechatpay-php's `Verify the response's data with:
 /// timestamp=…`, gopay's `auto verify sign, but public key not found`. wechatpay-go's `validate
@@ -1056,13 +1056,25 @@ pub struct Unverified<'a> {
 }
 
 impl<'a> Unverified<'a> {
-    /// The SDK's words, from its marker to the end of the line.
+    /// A refusal holding the SDK's words (as [`Answer::from_sdk_text`] keeps them: from the
+    /// marker to the end of the line).
+    ///
+    /// ```
+    /// use minierr::wx::pay::Unverified;
+    /// assert_eq!(Unverified::new("应答的微信支付签名验证失败").text(), "应答的微信支付签名验证失败");
+    /// ```
     #[must_use]
     pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
         Unverified { text: text.into() }
     }
 
     /// The SDK's words, as read.
+    ///
+    /// ```
+    /// use minierr::wx::pay::Unverified;
+    /// let refusal = Unverified::new("Validate response failed,the WechatPay signature is incorrect.");
+    /// assert!(refusal.text().starts_with("Validate response failed"));
+    /// ```
     #[must_use]
     pub fn text(&self) -> &str {
         &self.text
@@ -1070,6 +1082,17 @@ impl<'a> Unverified<'a> {
 
     /// The next step on `api`, or with the API unknown, for a call of kind `call`:
     /// [`Action::Reconcile`] where the call may have moved money, else [`Action::FixConfig`].
+    /// One method, as [`Answer::action`], since a refusal always has a step (where a body's
+    /// `action(call)` and `action_for(api)` may have none).
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Api, CallKind, Unverified};
+    /// use minierr::Action;
+    /// let refusal = Unverified::new("应答的微信支付签名验证失败");
+    /// assert_eq!(refusal.action(None, CallKind::MovesMoney), Action::Reconcile);
+    /// assert_eq!(refusal.action(None, CallKind::Idempotent), Action::FixConfig);
+    /// assert_eq!(refusal.action(Some(Api::V3Refund), CallKind::Idempotent), Action::Reconcile);
+    /// ```
     #[must_use]
     pub fn action(&self, api: Option<Api>, call: CallKind) -> Action {
         if may_move_money(api, call) {
@@ -1080,6 +1103,14 @@ impl<'a> Unverified<'a> {
     }
 
     /// The same refusal with an owned text.
+    ///
+    /// ```
+    /// use minierr::wx::pay::Unverified;
+    /// let line = String::from("应答的微信支付签名验证失败");
+    /// let refusal = Unverified::new(line.as_str()).into_owned();
+    /// drop(line);
+    /// assert_eq!(refusal.text(), "应答的微信支付签名验证失败");
+    /// ```
     #[must_use]
     pub fn into_owned(self) -> Unverified<'static> {
         Unverified {

@@ -30,7 +30,8 @@ impl Answer<'static> {
     /// - best-pay-sdk's `【微信统一支付】发起支付, returnCode != SUCCESS, returnMsg = <return_msg>`
     ///   and `…, resultCode != SUCCESS, err_code = <err_code> err_code_des=<err_code_des>`,
     ///   which many shops' own code repeats word for word;
-    /// - the official SDKs' refusal of an APIv3 answer they received ([`Unverified`](super::Unverified)).
+    /// - an SDK's refusal of an APIv3 answer it received ([`Unverified`](super::Unverified)), in
+    ///   the words of the official SDKs, of WxJava and of gopay.
     ///
     /// wechatpay-java's `httpResponseBody[{"code":…}]` holds the JSON body itself, which
     /// [`line::decode_line`](crate::line::decode_line) finds as JSON; [`status_in`] reads its
@@ -87,8 +88,8 @@ impl Answer<'static> {
         Answer::from_sdk_answer_text(line).or_else(|| Answer::unverified_in(line))
     }
 
-    /// [`Answer::from_sdk_text`] but for an SDK's refusal of an answer it received, which
-    /// `line` tries last, after every other form.
+    /// [`Answer::from_sdk_text`] without the SDKs' refusals ([`Answer::unverified_in`]), which
+    /// the line reader tries last, after every other form.
     pub(crate) fn from_sdk_answer_text(line: &str) -> Option<Answer<'static>> {
         go_sdk_text(line)
             .map(Answer::V3)
@@ -830,7 +831,7 @@ pub fn status_in(line: &str) -> Option<u16> {
 }
 
 impl Answer<'static> {
-    /// An official SDK's refusal of an APIv3 answer it received, in the SDK's own words (see
+    /// An SDK's refusal of an APIv3 answer it received, in the SDK's own words (see
     /// [`Unverified`](super::Unverified)), from the marker to the end of the line. A callback's
     /// refusal is no call of the merchant's: only words that name a response are read.
     pub(crate) fn unverified_in(line: &str) -> Option<Answer<'static>> {

@@ -74,7 +74,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Retry`].
     ///
-    /// Note: Transient system busy; retry with backoff. observed at runtime: "system error rid: 621362c2-3a042edf-5f6f5bb1 (generatescheme)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw0gCHujy5gD6Tp0_2ZB36zQ/question&gt;> ; ""errcode":-1,"errmsg":"system error rid: 5f422231-52120df7-13fcb545"" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswwlF0eqNX5DBM4vxTbbuR-k/answer&gt;>
+    /// Note: Transient system busy; retry with backoff. observed at runtime: "system error rid: 621362c2-3a042edf-5f6f5bb1 (generatescheme)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw0gCHujy5gD6Tp0_2ZB36zQ/question>&gt; ; ""errcode":-1,"errmsg":"system error rid: 5f422231-52120df7-13fcb545"" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswwlF0eqNX5DBM4vxTbbuR-k/answer>&gt;
     #[doc(alias = "-1")]
     #[doc(alias = "system error")]
     SystemBusy = -1,
@@ -207,7 +207,7 @@ pub enum Errcode {
     ///
     /// On `getAccessToken`, `getStableAccessToken`: The AppSecret is wrong. Next step: [`Action::FixConfig`].
     ///
-    /// Note: At getAccessToken this means the AppSecret is wrong (fix\_config; do not loop). On other APIs the access\_token is invalid or not the latest: usually another process refreshed it (the old token dies after a 5-minute overlap), or a token of the wrong account type was used. Fetch a new token once and retry. Since about 2023 the errmsg can carry the suffix ", could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r"> (seen at runtime and on the Store/Channels common table). The mini-program page tables spell it "invalid credential  access\_token isinvalid or not latest" (comma lost, "isinvalid"). Older getAccessToken page zh: AppSecret错误或者AppSecret不属于这个公众号。 other errmsg spellings in sources: "invalid credential  access\_token isinvalid or not latest" / "invalid credential access\_token isinvalid or not latest" / "invalid credential, access\_token is invalid or not latest, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r"> old open-platform table (2019 re-host): "invalid credential" 不合法的调用凭证 observed at runtime: "invalid credential, access\_token is invalid or not latest rid: 6004f3da-1529ba72-5c345f67" &lt;<https://blog.csdn.net/m0_38082783/article/details/112765313&gt;> ; "invalid credential, access\_token is invalid or not latest, rid: 65ec5fd8-1ac086e3-0dc0cbee" &lt;<https://developers.weixin.qq.com/community/minihome/doc/00068ce69d82882a31316b05066000&gt;> ; "invalid credential, access\_token is invalid or not latest, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r> rid: 655d9278-7c157f97-69055077" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw4h191Fs-VORKfTeUvuPItk/question&gt;> WxJava WxMaErrorMsgEnum text: "access\_token 无效或 AppSecret 错误"
+    /// Note: At getAccessToken this means the AppSecret is wrong (fix\_config; do not loop). On other APIs the access\_token is invalid or not the latest: usually another process refreshed it (the old token dies after a 5-minute overlap), or a token of the wrong account type was used. Fetch a new token once and retry. Since about 2023 the errmsg can carry the suffix ", could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r>" (seen at runtime and on the Store/Channels common table). The mini-program page tables spell it "invalid credential  access\_token isinvalid or not latest" (comma lost, "isinvalid"). Older getAccessToken page zh: AppSecret错误或者AppSecret不属于这个公众号。 other errmsg spellings in sources: "invalid credential  access\_token isinvalid or not latest" / "invalid credential access\_token isinvalid or not latest" / "invalid credential, access\_token is invalid or not latest, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r>" old open-platform table (2019 re-host): "invalid credential" 不合法的调用凭证 observed at runtime: "invalid credential, access\_token is invalid or not latest rid: 6004f3da-1529ba72-5c345f67" &lt;<https://blog.csdn.net/m0_38082783/article/details/112765313>&gt; ; "invalid credential, access\_token is invalid or not latest, rid: 65ec5fd8-1ac086e3-0dc0cbee" &lt;<https://developers.weixin.qq.com/community/minihome/doc/00068ce69d82882a31316b05066000>&gt; ; "invalid credential, access\_token is invalid or not latest, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r> rid: 655d9278-7c157f97-69055077" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw4h191Fs-VORKfTeUvuPItk/question>&gt; WxJava WxMaErrorMsgEnum text: "access\_token 无效或 AppSecret 错误"
     #[doc(alias = "40001")]
     #[doc(alias = "invalid credential, access_token is invalid or not latest")]
     #[doc(alias = "invalid credential  access_token isinvalid or not latest")]
@@ -235,7 +235,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: The openid is invalid or belongs to another appid. The older subscribeMessage.send page reads: touser字段openid为空或者不正确. observed at runtime: "invalid openid rid: 61b0437c-57de737e-47cbfd49 (subscribe/send)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw0_Ha-fICzN8VsjWEb2oC5w/question&gt;> ; "invalid openid hint: \[XQrKgA06522277\] (subscribe/send, older format)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyAMSPQ28zAB737FN-lL5Eo/question&gt;> WxJava WxMaErrorMsgEnum text: "openid 不正确"
+    /// Note: The openid is invalid or belongs to another appid. The older subscribeMessage.send page reads: touser字段openid为空或者不正确. observed at runtime: "invalid openid rid: 61b0437c-57de737e-47cbfd49 (subscribe/send)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw0_Ha-fICzN8VsjWEb2oC5w/question>&gt; ; "invalid openid hint: \[XQrKgA06522277\] (subscribe/send, older format)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyAMSPQ28zAB737FN-lL5Eo/question>&gt; WxJava WxMaErrorMsgEnum text: "openid 不正确"
     #[doc(alias = "40003")]
     #[doc(alias = "invalid openid")]
     InvalidOpenid = 40003,
@@ -345,7 +345,7 @@ pub enum Errcode {
     ///
     /// On `generateScheme`, `generateNFCScheme`, `generateUrlLink`: Link generation has been banned for this mini program. Next step: [`Action::FixConfig`].
     ///
-    /// Note: Also listed by getPhoneNumber (the calling appid differs from the appid that issued the code), setChatToolMsg (wrong appid or binding relation not met), clearQuota, getApiDomainIp and getCallbackIp. observed at runtime: "invalid appid rid: 60a49653-65622386-5f01ca84" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=4&gt;> ; "invalid appid hint: \[7Bj.La0878e508\]" &lt;<https://github.com/bottenderjs/messaging-apis/pull/502&gt;> WxJava WxMaErrorMsgEnum text: "appid不正确/不合法(避免异常字符,注意大小写)，或者不符合绑定关系要求"
+    /// Note: Also listed by getPhoneNumber (the calling appid differs from the appid that issued the code), setChatToolMsg (wrong appid or binding relation not met), clearQuota, getApiDomainIp and getCallbackIp. observed at runtime: "invalid appid rid: 60a49653-65622386-5f01ca84" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=4>&gt; ; "invalid appid hint: \[7Bj.La0878e508\]" &lt;<https://github.com/bottenderjs/messaging-apis/pull/502>&gt; WxJava WxMaErrorMsgEnum text: "appid不正确/不合法(避免异常字符,注意大小写)，或者不符合绑定关系要求"
     #[doc(alias = "40013")]
     #[doc(alias = "invalid appid")]
     InvalidAppid = 40013,
@@ -511,7 +511,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: The code is invalid: expired (5 min), issued for another appid, or already used. code2Session and getPhoneNumber pages give the 错误描述 as "code 无效" (Chinese); the runtime errmsg is English "invalid code". Never retry with the same code: get a fresh one (wx.login / phone-number button). Older page zh: 不合法的code（code不存在、已过期或者使用过）. observed at runtime: "invalid code, rid: 65c17d8c-5cf05990-781aabe9" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyTVije6velu4ueKU1OUFEM/question&gt;> ; "invalid code hint: \[WiEBWV0sf-Te2URA\] rid: 66165fe0-612cb3df-20194ddf (getuserphonenumber)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw7AaTRZTkQTku5b98kR3o0Q/question&gt;> ; "invalid code, hints: \[ req\_id: N37KMa0605th21 \] (jscode2session, 2018)" &lt;<https://github.com/binarywang/WxJava/issues/458&gt;> minierr: action refresh (the reference infers fix\_request): get a new code and call again.
+    /// Note: The code is invalid: expired (5 min), issued for another appid, or already used. code2Session and getPhoneNumber pages give the 错误描述 as "code 无效" (Chinese); the runtime errmsg is English "invalid code". Never retry with the same code: get a fresh one (wx.login / phone-number button). Older page zh: 不合法的code（code不存在、已过期或者使用过）. observed at runtime: "invalid code, rid: 65c17d8c-5cf05990-781aabe9" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyTVije6velu4ueKU1OUFEM/question>&gt; ; "invalid code hint: \[WiEBWV0sf-Te2URA\] rid: 66165fe0-612cb3df-20194ddf (getuserphonenumber)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw7AaTRZTkQTku5b98kR3o0Q/question>&gt; ; "invalid code, hints: \[ req\_id: N37KMa0605th21 \] (jscode2session, 2018)" &lt;<https://github.com/binarywang/WxJava/issues/458>&gt; minierr: action refresh (the reference infers fix\_request): get a new code and call again.
     #[doc(alias = "40029")]
     #[doc(alias = "invalid code")]
     InvalidCode = 40029,
@@ -1400,7 +1400,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: Wrong AppSecret. The getAccessToken page 错误描述 reads "不合法的 secret". The open-platform 返回码 table zh for 40125 wrongly reads 不合法的 AppID (upstream error). Older runtime format: "invalid appsecret, view more at http://t.cn/RAEkdVq hint: \[…\]". observed at runtime: "invalid appsecret rid: 6268c73d-394b60eb-228e8df8" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw-9cuwefy0apfkMpWUS9hjk/answer&gt;> ; "invalid appsecret, rid: 66b5fb8f-5e3c0071-3d7f539a" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw1ZaTLsKtsSQBnKaZpjgzRA/answer&gt;> ; "invalid appsecret rid: (empty rid)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw10uU-ujfRvfcMnod_egmcI/question&gt;>
+    /// Note: Wrong AppSecret. The getAccessToken page 错误描述 reads "不合法的 secret". The open-platform 返回码 table zh for 40125 wrongly reads 不合法的 AppID (upstream error). Older runtime format: "invalid appsecret, view more at http://t.cn/RAEkdVq hint: \[…\]". observed at runtime: "invalid appsecret rid: 6268c73d-394b60eb-228e8df8" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw-9cuwefy0apfkMpWUS9hjk/answer>&gt; ; "invalid appsecret, rid: 66b5fb8f-5e3c0071-3d7f539a" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw1ZaTLsKtsSQBnKaZpjgzRA/answer>&gt; ; "invalid appsecret rid: (empty rid)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw10uU-ujfRvfcMnod_egmcI/question>&gt;
     #[doc(alias = "40125")]
     #[doc(alias = "invalid appsecret")]
     InvalidAppSecret = 40125,
@@ -1745,7 +1745,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: The official source is the web-OAuth code (oauth\_code已使用), but it is also seen at runtime on /sns/jscode2session ("code been used, rid: …"), although the official code2Session table lists only -1/40029/40226/45011. Get a fresh code; never retry the same one. observed at runtime: "code been used, rid: 6166f719-6cb5d09c-633ab469 (jscode2session)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyXAKS-2WEUfqGYPm42xzjw/question&gt;> ; "code been used, hints: \[ req\_id: 0IbF07aLRa-KW5Oua \] (jscode2session, older format)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyoE9yiKHjehAnU4fQsZ61w/follow&gt;> minierr: action refresh (the reference infers fix\_request): get a new code and call again.
+    /// Note: The official source is the web-OAuth code (oauth\_code已使用), but it is also seen at runtime on /sns/jscode2session ("code been used, rid: …"), although the official code2Session table lists only -1/40029/40226/45011. Get a fresh code; never retry the same one. observed at runtime: "code been used, rid: 6166f719-6cb5d09c-633ab469 (jscode2session)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyXAKS-2WEUfqGYPm42xzjw/question>&gt; ; "code been used, hints: \[ req\_id: 0IbF07aLRa-KW5Oua \] (jscode2session, older format)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyoE9yiKHjehAnU4fQsZ61w/follow>&gt; minierr: action refresh (the reference infers fix\_request): get a new code and call again.
     #[doc(alias = "40163")]
     #[doc(alias = "code been used")]
     CodeBeenUsed = 40163,
@@ -1757,7 +1757,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: Caller IP is not in the API IP whitelist. The runtime errmsg embeds the IP: "invalid ip &lt;v4&gt; ipv6 ::ffff:&lt;v4&gt;, not in whitelist" (the {ip} in errmsg\_en is a placeholder). Doc spellings: "invalid ip, not in whitelist" (公共错误码), "invalid ip  not in whitelist" (getStableAccessToken), 调用接口的IP地址不在白名单中 (getAccessToken). The older getAccessToken page said 小程序及小游戏调用不要求IP地址在白名单内, but community threads show mini-program token calls, and even /sns/jscode2session, returning 40164 once a whitelist is configured. other errmsg spellings in sources: "invalid ip  not in whitelist" / "invalid ip, not in whitelist" observed at runtime: "invalid ip 106.41.36.218 ipv6 ::ffff:106.41.36.218, not in whitelist rid: 68d0e15f-18b1eca2-4de8f3b9 (cgi-bin/token)" &lt;<https://developers.weixin.qq.com/community/develop/doc/00082cf4cd8970dd56f3207ce6e400&gt;> ; "invalid ip 112.97.80.6 ipv6 ::ffff:112.97.80.6, not in whitelist, rid: 656da159-2d2fdafb-4806ce58 (sns/jscode2session)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswwCp5vHivpVXeMph6ecJBbg/answer&gt;> ; "invalid ip 61.172.68.219, not in whitelist hint: \[KJZfAa0644e575\] (2017 format)" &lt;<https://cloud.tencent.com/developer/article/1182346&gt;> minierr: errmsg keeps the placeholder as %s.
+    /// Note: Caller IP is not in the API IP whitelist. The runtime errmsg embeds the IP: "invalid ip &lt;v4&gt; ipv6 ::ffff:&lt;v4&gt;, not in whitelist" (the {ip} in errmsg\_en is a placeholder). Doc spellings: "invalid ip, not in whitelist" (公共错误码), "invalid ip  not in whitelist" (getStableAccessToken), 调用接口的IP地址不在白名单中 (getAccessToken). The older getAccessToken page said 小程序及小游戏调用不要求IP地址在白名单内, but community threads show mini-program token calls, and even /sns/jscode2session, returning 40164 once a whitelist is configured. other errmsg spellings in sources: "invalid ip  not in whitelist" / "invalid ip, not in whitelist" observed at runtime: "invalid ip 106.41.36.218 ipv6 ::ffff:106.41.36.218, not in whitelist rid: 68d0e15f-18b1eca2-4de8f3b9 (cgi-bin/token)" &lt;<https://developers.weixin.qq.com/community/develop/doc/00082cf4cd8970dd56f3207ce6e400>&gt; ; "invalid ip 112.97.80.6 ipv6 ::ffff:112.97.80.6, not in whitelist, rid: 656da159-2d2fdafb-4806ce58 (sns/jscode2session)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswwCp5vHivpVXeMph6ecJBbg/answer>&gt; ; "invalid ip 61.172.68.219, not in whitelist hint: \[KJZfAa0644e575\] (2017 format)" &lt;<https://cloud.tencent.com/developer/article/1182346>&gt; minierr: errmsg keeps the placeholder as %s.
     #[doc(alias = "40164")]
     #[doc(alias = "invalid ip %s ipv6 ::ffff:%s, not in whitelist")]
     #[doc(alias = "invalid ip  not in whitelist")]
@@ -2533,7 +2533,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "missing component\_appid rid: 60868c63-07dc47f1-056bd31f" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=5&gt;>
+    /// Note: observed at runtime: "missing component\_appid rid: 60868c63-07dc47f1-056bd31f" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=5>&gt;
     #[doc(alias = "41018")]
     #[doc(alias = "missing component_appid")]
     MissingComponentAppid = 41018,
@@ -2631,7 +2631,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: getUnlimitedQRCode/getQRCode/subscribe send: page not found in the released version. No leading "/" and no query string. check\_path=false skips the check (getUnlimitedQRCode). observed at runtime: "invalid page rid: 668e65c4-5fb6edf6-1dbde6c3 (getwxacodeunlimit)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000c08e0bdc758e2e5c10867c66400&gt;> WxJava WxMaErrorMsgEnum text: "请求的参数不正确"
+    /// Note: getUnlimitedQRCode/getQRCode/subscribe send: page not found in the released version. No leading "/" and no query string. check\_path=false skips the check (getUnlimitedQRCode). observed at runtime: "invalid page rid: 668e65c4-5fb6edf6-1dbde6c3 (getwxacodeunlimit)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000c08e0bdc758e2e5c10867c66400>&gt; WxJava WxMaErrorMsgEnum text: "请求的参数不正确"
     #[doc(alias = "41030")]
     #[doc(alias = "invalid page")]
     InvalidPage = 41030,
@@ -2716,7 +2716,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: access\_token expired. Refresh and retry once. observed at runtime: "access\_token expired rid: 66c669e3-210a005b-256a5f92" &lt;<https://developers.weixin.qq.com/community/minihome/doc/000c4e648741e0a553025ad8266000&gt;> WxJava WxMaErrorMsgEnum text: "access\_token 过期"
+    /// Note: access\_token expired. Refresh and retry once. observed at runtime: "access\_token expired rid: 66c669e3-210a005b-256a5f92" &lt;<https://developers.weixin.qq.com/community/minihome/doc/000c4e648741e0a553025ad8266000>&gt; WxJava WxMaErrorMsgEnum text: "access\_token 过期"
     #[doc(alias = "42001")]
     #[doc(alias = "access_token expired")]
     AccessTokenExpired = 42001,
@@ -2993,7 +2993,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: No valid subscription: never accepted, cancelled, or a one-time subscription already consumed (1 accept = 1 message). The current page 错误描述 reads 用户未订阅消息; the runtime errmsg is "user refuse to accept the msg". observed at runtime: "user refuse to accept the msg rid: 6083e5cc-50cbdcb3-53499677" &lt;<https://developers.weixin.qq.com/community/minihome/doc/000406850e44d844ba0cc4ae156800&gt;> ; "user refuse to accept the msg rid: (empty rid)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw4JpWlbU0ZKaypFfPxVhG5I/question&gt;> WxJava WxMaErrorMsgEnum text: "用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系"
+    /// Note: No valid subscription: never accepted, cancelled, or a one-time subscription already consumed (1 accept = 1 message). The current page 错误描述 reads 用户未订阅消息; the runtime errmsg is "user refuse to accept the msg". observed at runtime: "user refuse to accept the msg rid: 6083e5cc-50cbdcb3-53499677" &lt;<https://developers.weixin.qq.com/community/minihome/doc/000406850e44d844ba0cc4ae156800>&gt; ; "user refuse to accept the msg rid: (empty rid)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw4JpWlbU0ZKaypFfPxVhG5I/question>&gt; WxJava WxMaErrorMsgEnum text: "用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系"
     #[doc(alias = "43101")]
     #[doc(alias = "user refuse to accept the msg")]
     UserRefusedMessage = 43101,
@@ -3303,7 +3303,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Backoff`].
     ///
-    /// Note: DAILY quota ("reach max api daily quota limit"). Reset it with clearQuota/clearApiQuota/clearQuotaByAppSecret or in the MP console; the number of resets is limited (48006). WxJava WxMaErrorMsgEnum calls it 调用分钟频率受限 (a minute limit), which is wrong. The old open-platform table errmsg was "api freq out of limit". At runtime it also appears with the getStableAccessToken suffix (community thread: jscode2session, 2023). generateShortLink uses 45009 for its 10-million-per-day cap. old open-platform table (2019 re-host): "api freq out of limit" 接口调动频率超过限制 observed at runtime: "reach max api daily quota limit rid: 6303397c-165f2a7b-1fc0a118 (code2Session)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000e484d42c2882e5b7ef24465d000&gt;> ; "reach max api daily quota limit, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r> rid: 64c9165c-4a799d77-6328edd8 (jscode2session, 2023)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw3PqDfox_CIPPZLepY3GH7Y/answer&gt;> ; "reach max api daily quota limit hint: \[nl1a8a02641530!\] (2019)" &lt;<https://github.com/JeffreySu/WeiXinMPSDK/issues/1677&gt;> WxJava WxMaErrorMsgEnum text: "调用分钟频率受限"
+    /// Note: DAILY quota ("reach max api daily quota limit"). Reset it with clearQuota/clearApiQuota/clearQuotaByAppSecret or in the MP console; the number of resets is limited (48006). WxJava WxMaErrorMsgEnum calls it 调用分钟频率受限 (a minute limit), which is wrong. The old open-platform table errmsg was "api freq out of limit". At runtime it also appears with the getStableAccessToken suffix (community thread: jscode2session, 2023). generateShortLink uses 45009 for its 10-million-per-day cap. old open-platform table (2019 re-host): "api freq out of limit" 接口调动频率超过限制 observed at runtime: "reach max api daily quota limit rid: 6303397c-165f2a7b-1fc0a118 (code2Session)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000e484d42c2882e5b7ef24465d000>&gt; ; "reach max api daily quota limit, could get access\_token by getStableAccessToken, more details at <https://mmbizurl.cn/s/JtxxFh33r> rid: 64c9165c-4a799d77-6328edd8 (jscode2session, 2023)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw3PqDfox_CIPPZLepY3GH7Y/answer>&gt; ; "reach max api daily quota limit hint: \[nl1a8a02641530!\] (2019)" &lt;<https://github.com/JeffreySu/WeiXinMPSDK/issues/1677>&gt; WxJava WxMaErrorMsgEnum text: "调用分钟频率受限"
     #[doc(alias = "45009")]
     #[doc(alias = "reach max api daily quota limit")]
     #[doc(alias = "api freq out of limit")]
@@ -3326,7 +3326,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Backoff`].
     ///
-    /// Note: Per-MINUTE limit. Runtime errmsg: "api minute-quota reach limit, must slower, retry next minute" (with commas). Doc spellings: "api minute-quota reach limit  mustslower  retry next minute" (code2Session/getPhoneNumber/getStableAccessToken pages) and "api minute-quota reach limit must slower retry next minute" (Store/Channels). The older code2Session page gives 每个用户每分钟100次, per user, not per developer (staff answer). Old open-platform table errmsg: "api limit". other errmsg spellings in sources: "api minute-quota reach limit  mustslower  retry next minute" / "api minute-quota reach limit must slower retry next minute" old open-platform table (2019 re-host): "api limit" 频率限制 observed at runtime: "api minute-quota reach limit, must slower, retry next minute, rid: 658c03c7-029c8f19-07211e07 (jscode2session)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw-teX5YIqgjrcPqDzpKoGio/question&gt;> ; "api minute-quota reach limit, must slower, retry next minute rid: 5fb1e22f-15e0407f-00233e18 (cgi-bin/token)" &lt;<https://developers.weixin.qq.com/community/develop/doc/0006c8789c422030324bb73b956000&gt;> WxJava WxMaErrorMsgEnum text: "频率限制，每个用户每分钟100次"
+    /// Note: Per-MINUTE limit. Runtime errmsg: "api minute-quota reach limit, must slower, retry next minute" (with commas). Doc spellings: "api minute-quota reach limit  mustslower  retry next minute" (code2Session/getPhoneNumber/getStableAccessToken pages) and "api minute-quota reach limit must slower retry next minute" (Store/Channels). The older code2Session page gives 每个用户每分钟100次, per user, not per developer (staff answer). Old open-platform table errmsg: "api limit". other errmsg spellings in sources: "api minute-quota reach limit  mustslower  retry next minute" / "api minute-quota reach limit must slower retry next minute" old open-platform table (2019 re-host): "api limit" 频率限制 observed at runtime: "api minute-quota reach limit, must slower, retry next minute, rid: 658c03c7-029c8f19-07211e07 (jscode2session)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw-teX5YIqgjrcPqDzpKoGio/question>&gt; ; "api minute-quota reach limit, must slower, retry next minute rid: 5fb1e22f-15e0407f-00233e18 (cgi-bin/token)" &lt;<https://developers.weixin.qq.com/community/develop/doc/0006c8789c422030324bb73b956000>&gt; WxJava WxMaErrorMsgEnum text: "频率限制，每个用户每分钟100次"
     #[doc(alias = "45011")]
     #[doc(alias = "api minute-quota reach limit, must slower, retry next minute")]
     #[doc(alias = "api minute-quota reach limit  mustslower  retry next minute")]
@@ -3369,7 +3369,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::AskUser`].
     ///
-    /// Note: Customer-service message outside the 48-hour interaction window, or the subscription is cancelled. observed at runtime: "response out of time limit or subscription is canceled rid: 60866320-5f9e348b-23320dfe (custom/send)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000ecee618c0a0f8ca0c5afaf51400&gt;> ; "response out of time limit or subscription is canceled hint: \[CgCD2CMre-brVPIA\] rid: 5f2b8ff1-4943a9b3-70b9fe5e (hint AND rid, 2020)" &lt;(code comment)&gt;
+    /// Note: Customer-service message outside the 48-hour interaction window, or the subscription is cancelled. observed at runtime: "response out of time limit or subscription is canceled rid: 60866320-5f9e348b-23320dfe (custom/send)" &lt;<https://developers.weixin.qq.com/community/develop/doc/000ecee618c0a0f8ca0c5afaf51400>&gt; ; "response out of time limit or subscription is canceled hint: \[CgCD2CMre-brVPIA\] rid: 5f2b8ff1-4943a9b3-70b9fe5e (hint AND rid, 2020)" &lt;(code comment)&gt;
     #[doc(alias = "45015")]
     #[doc(alias = "response out of time limit or subscription is canceled")]
     ResponseOutOfTimeLimit = 45015,
@@ -4455,7 +4455,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: Body is not valid JSON, or a required field is missing or of the wrong type. Community threads (generatescheme, getwxacodeunlimit) trace it to numbers sent as strings or nested objects sent as JSON strings. observed at runtime: "data format error rid: 625e14d7-29902718-43e71036 (generatescheme)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw6xtzwBbF8jsJ1qqJGhUSHw/question&gt;> WxJava WxMaErrorMsgEnum text: "post 数据中参数缺失"
+    /// Note: Body is not valid JSON, or a required field is missing or of the wrong type. Community threads (generatescheme, getwxacodeunlimit) trace it to numbers sent as strings or nested objects sent as JSON strings. observed at runtime: "data format error rid: 625e14d7-29902718-43e71036 (generatescheme)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw6xtzwBbF8jsJ1qqJGhUSHw/question>&gt; WxJava WxMaErrorMsgEnum text: "post 数据中参数缺失"
     #[doc(alias = "47001")]
     #[doc(alias = "data format error")]
     DataFormatError = 47001,
@@ -4476,7 +4476,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: Subscribe-message data invalid. The runtime errmsg names the failing field and reason: "argument invalid! data.thing1.value is empty", "… invalid", typo variant "… is emtpy", and truncated forms such as "argument invalid! data.character\_string1.value i rid: …". Match on the prefix "argument invalid!". observed at runtime: "argument invalid! data.thing1.value is empty rid: 64b67d10-41990089-63b86d0d" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004e0b9558ef081ca00bc8cb6d000&gt;> ; "argument invalid! data.thing1.value invalid rid: 67bc14e4-6895ab86-5831a1eb" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyE1-9I0NN3kOFzBM67t-Ew/question&gt;> ; "argument invalid! data.phrase5.value is emtpy rid: 609f7bf2-34cde382-0afe20e4 (typo "emtpy")" &lt;<https://developers.weixin.qq.com/community/develop/doc/000cc6702ec4e089592c870ee51c00&gt;> WxJava WxMaErrorMsgEnum text: "模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错" minierr: The runtime errmsg names the failing field after "argument invalid!" (reference note).
+    /// Note: Subscribe-message data invalid. The runtime errmsg names the failing field and reason: "argument invalid! data.thing1.value is empty", "… invalid", typo variant "… is emtpy", and truncated forms such as "argument invalid! data.character\_string1.value i rid: …". Match on the prefix "argument invalid!". observed at runtime: "argument invalid! data.thing1.value is empty rid: 64b67d10-41990089-63b86d0d" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004e0b9558ef081ca00bc8cb6d000>&gt; ; "argument invalid! data.thing1.value invalid rid: 67bc14e4-6895ab86-5831a1eb" &lt;<https://developers.weixin.qq.com/community/personal/oCJUswyE1-9I0NN3kOFzBM67t-Ew/question>&gt; ; "argument invalid! data.phrase5.value is emtpy rid: 609f7bf2-34cde382-0afe20e4 (typo "emtpy")" &lt;<https://developers.weixin.qq.com/community/develop/doc/000cc6702ec4e089592c870ee51c00>&gt; WxJava WxMaErrorMsgEnum text: "模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错" minierr: The runtime errmsg names the failing field after "argument invalid!" (reference note).
     #[doc(alias = "47003")]
     #[doc(alias = "argument invalid!")]
     ArgumentInvalid = 47003,
@@ -4580,7 +4580,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: API not authorized for this account, or a token of the wrong account type (OA token on a mini-program API, authorizer vs component token). Third-party: the permission set is not authorized (official troubleshooting page). observed at runtime: "{"errcode":48001,"errmsg":"api unauthorized, rid: xxx"} (official troubleshooting page example)" &lt;<https://developers.weixin.qq.com/doc/oplatform/developers/troubleshooting&gt;> ; "api unauthorized rid: 6718efb1-7859cded-260be2cb (getwxacodeunlimit)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw6IU1icMrS_FMJfVmmDLPOI/question&gt;> WxJava WxMaErrorMsgEnum text: "API 功能未授权"
+    /// Note: API not authorized for this account, or a token of the wrong account type (OA token on a mini-program API, authorizer vs component token). Third-party: the permission set is not authorized (official troubleshooting page). observed at runtime: "{"errcode":48001,"errmsg":"api unauthorized, rid: xxx"} (official troubleshooting page example)" &lt;<https://developers.weixin.qq.com/doc/oplatform/developers/troubleshooting>&gt; ; "api unauthorized rid: 6718efb1-7859cded-260be2cb (getwxacodeunlimit)" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw6IU1icMrS_FMJfVmmDLPOI/question>&gt; WxJava WxMaErrorMsgEnum text: "API 功能未授权"
     #[doc(alias = "48001")]
     #[doc(alias = "api unauthorized")]
     ApiUnauthorized = 48001,
@@ -4685,7 +4685,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: observed at runtime: "disabled template id rid: 60965887-2b8e8414-3462bc5c" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=5&gt;>
+    /// Note: observed at runtime: "disabled template id rid: 60965887-2b8e8414-3462bc5c" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=5>&gt;
     #[doc(alias = "48011")]
     #[doc(alias = "disabled template id")]
     DisabledTemplateId = 48011,
@@ -4898,7 +4898,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::GiveUp`].
     ///
-    /// Note: User or account limited (frozen or deregistered). observed at runtime: "user limited rid: 6094a306-4b2ff16d-09f2d74d" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=5&gt;>
+    /// Note: User or account limited (frozen or deregistered). observed at runtime: "user limited rid: 6094a306-4b2ff16d-09f2d74d" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw68Ufp6YQPq6Adxyxxnrmgo/answer?page=5>&gt;
     #[doc(alias = "50002")]
     #[doc(alias = "user limited")]
     UserLimited = 50002,
@@ -6053,7 +6053,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: The authorizer has not granted this API permission set to the third-party platform. observed at runtime: "{"errcode":61007,"errmsg":"api is unauthorized to component rid: xxxxxxxx-xxxxxxxx-xxxxxxxx"} (official troubleshooting page example)" &lt;<https://developers.weixin.qq.com/doc/oplatform/developers/troubleshooting&gt;>
+    /// Note: The authorizer has not granted this API permission set to the third-party platform. observed at runtime: "{"errcode":61007,"errmsg":"api is unauthorized to component rid: xxxxxxxx-xxxxxxxx-xxxxxxxx"} (official troubleshooting page example)" &lt;<https://developers.weixin.qq.com/doc/oplatform/developers/troubleshooting>&gt;
     #[doc(alias = "61007")]
     #[doc(alias = "api is unauthorized to component")]
     ApiUnauthorizedToComponent = 61007,
@@ -9301,7 +9301,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: observed at runtime: "invoice order never auth" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw962Hbj0UCnqwqTmHDJ2OLo/answer&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "invoice order never auth" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw962Hbj0UCnqwqTmHDJ2OLo/answer>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "72038")]
     #[doc(alias = "invoice order never auth")]
     InvoiceOrderNotAuthorized = 72038,
@@ -9323,7 +9323,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "invoice pdf error" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw-l3brSFkgwlDgtS05ECDVQ/answer&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "invoice pdf error" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw-l3brSFkgwlDgtS05ECDVQ/answer>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "72040")]
     #[doc(alias = "invoice pdf error")]
     InvoicePdfError = 72040,
@@ -13185,7 +13185,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::GiveUp`].
     ///
-    /// Note: Lifetime cap of 100,000 long-term URL Schemes/Short Links reached. Via cloud call the errMsg is prefixed, e.g. "openapi.urlscheme.generate:fail reach max long time quota limit rid: …". observed at runtime: "errCode: 85400 | errMsg: openapi.urlscheme.generate:fail reach max long time quota limit rid: 621435ad-47c443c9-24240d31 (cloud call: errMsg gets an "openapi.&lt;api&gt;:fail " prefix)" &lt;<https://developers.weixin.qq.com/community/develop/doc/00004294d20008509e8dcf1c156000&gt;>
+    /// Note: Lifetime cap of 100,000 long-term URL Schemes/Short Links reached. Via cloud call the errMsg is prefixed, e.g. "openapi.urlscheme.generate:fail reach max long time quota limit rid: …". observed at runtime: "errCode: 85400 | errMsg: openapi.urlscheme.generate:fail reach max long time quota limit rid: 621435ad-47c443c9-24240d31 (cloud call: errMsg gets an "openapi.&lt;api&gt;:fail " prefix)" &lt;<https://developers.weixin.qq.com/community/develop/doc/00004294d20008509e8dcf1c156000>&gt;
     #[doc(alias = "85400")]
     #[doc(alias = "reach max long time quota limit")]
     LongTermQuotaReached = 85400,
@@ -13675,7 +13675,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::GiveUp`].
     ///
-    /// Note: Content risky. Only content-security 1.0 (msg\_sec\_check/img\_sec\_check without version=2) returns 87014 "risky content". Version 2.0 returns errcode 0 with result.suggest = risky/review/pass, so check result.suggest (staff answers). Staff say 1.0 is no longer updated. observed at runtime: "risky content rid: 60581184-021d81c7-58b860b5 (msg\_sec\_check 1.0)" &lt;<https://developers.weixin.qq.com/community/minihome/doc/0008ea5e24cbf81810eb1d0ee56400&gt;>
+    /// Note: Content risky. Only content-security 1.0 (msg\_sec\_check/img\_sec\_check without version=2) returns 87014 "risky content". Version 2.0 returns errcode 0 with result.suggest = risky/review/pass, so check result.suggest (staff answers). Staff say 1.0 is no longer updated. observed at runtime: "risky content rid: 60581184-021d81c7-58b860b5 (msg\_sec\_check 1.0)" &lt;<https://developers.weixin.qq.com/community/minihome/doc/0008ea5e24cbf81810eb1d0ee56400>&gt;
     #[doc(alias = "87014")]
     #[doc(alias = "risky content")]
     RiskyContent = 87014,
@@ -15749,7 +15749,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: WxJava msg gives its own Chinese "无效图片链接", which is not on the page (page 说明 cell empty); same errmsg on the page for 40141 (errmsg alone does not identify the code); osea-dev transcription replaces the global text with the ministore meaning "文件为空"; same number, different meaning on the official ministore 返回码 page: "文件为空" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html&gt;> Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: WxJava msg gives its own Chinese "无效图片链接", which is not on the page (page 说明 cell empty); same errmsg on the page for 40141 (errmsg alone does not identify the code); osea-dev transcription replaces the global text with the ministore meaning "文件为空"; same number, different meaning on the official ministore 返回码 page: "文件为空" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html>&gt; Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "101000")]
     #[doc(alias = "invalid image url")]
     InvalidImageUrl101000 = 101000,
@@ -15760,7 +15760,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: WxJava msg gives its own Chinese "未找到证书", which is not on the page (page 说明 cell empty); osea-dev transcription replaces the global text with the ministore meaning "非法格式"; same number, different meaning on the official ministore 返回码 page: "非法格式" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html&gt;> Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: WxJava msg gives its own Chinese "未找到证书", which is not on the page (page 说明 cell empty); osea-dev transcription replaces the global text with the ministore meaning "非法格式"; same number, different meaning on the official ministore 返回码 page: "非法格式" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html>&gt; Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "101001")]
     #[doc(alias = "certificate not found")]
     CertificateNotFound = 101001,
@@ -15771,7 +15771,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Backoff`].
     ///
-    /// Note: osea-dev transcription replaces the global text with the ministore meaning "超过文件大小"; same number, different meaning on the official ministore 返回码 page: "超过文件大小" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html&gt;> Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: osea-dev transcription replaces the global text with the ministore meaning "超过文件大小"; same number, different meaning on the official ministore 返回码 page: "超过文件大小" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html>&gt; Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "101002")]
     #[doc(alias = "not enough market quota")]
     NotEnoughMarketQuota = 101002,
@@ -15940,7 +15940,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "name length invalid" &lt;<https://developers.weixin.qq.com/community/develop/doc/0008622ed90bb87d617e8263e5b800&gt;;> the page gives no errmsg for this code Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "name length invalid" &lt;<https://developers.weixin.qq.com/community/develop/doc/0008622ed90bb87d617e8263e5b800>&gt;; the page gives no errmsg for this code Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "300002")]
     #[doc(alias = "name length invalid")]
     InvalidNameLength = 300002,
@@ -16106,7 +16106,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "roomid is not exsit" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw5ci2czxmLFF7tF0VYU0Gik/fav&gt;;> the page gives no errmsg for this code (runtime spelling exsit, sic) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "roomid is not exsit" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw5ci2czxmLFF7tF0VYU0Gik/fav>&gt;; the page gives no errmsg for this code (runtime spelling exsit, sic) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "300022")]
     #[doc(alias = "roomid is not exsit")]
     RoomNotExist = 300022,
@@ -16118,7 +16118,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: observed at runtime: "the current room status does not allow this operation" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw2chgpUojSPGj9CqL3ZCmTs/question&gt;;> the page gives no errmsg for this code Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "the current room status does not allow this operation" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw2chgpUojSPGj9CqL3ZCmTs/question>&gt;; the page gives no errmsg for this code Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "300023")]
     #[doc(alias = "the current room status does not allow this operation")]
     RoomStatusForbidsOperation = 300023,
@@ -16358,7 +16358,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Retry`].
     ///
-    /// Note: observed at runtime: "delivery system error" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004e6cf6088b89ba2cae21635b000&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "delivery system error" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004e6cf6088b89ba2cae21635b000>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "930557")]
     #[doc(alias = "delivery system error")]
     DeliverySystemError = 930557,
@@ -16404,7 +16404,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: same 说明 on the page for 40097; observed at runtime: "args error" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004e6cf6088b89ba2cae21635b000&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: same 说明 on the page for 40097; observed at runtime: "args error" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004e6cf6088b89ba2cae21635b000>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "930561")]
     #[doc(alias = "args error")]
     DeliveryArgsError = 930561,
@@ -16427,7 +16427,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "order not exists" &lt;<https://developers.weixin.qq.com/community/develop/doc/00000c29f24070553bbe4afac56c00&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "order not exists" &lt;<https://developers.weixin.qq.com/community/develop/doc/00000c29f24070553bbe4afac56c00>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "930563")]
     #[doc(alias = "order not exists")]
     DeliveryOrderNotExist = 930563,
@@ -16472,7 +16472,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "shop arg error" &lt;<https://developers.weixin.qq.com/community/develop/doc/000aa04c45493055b57af0f4756400&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "shop arg error" &lt;<https://developers.weixin.qq.com/community/develop/doc/000aa04c45493055b57af0f4756400>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "930567")]
     #[doc(alias = "shop arg error")]
     ShopArgError = 930567,
@@ -18649,7 +18649,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "delivery logic fail" &lt;<https://developers.weixin.qq.com/community/develop/doc/00046040e3cae8bca1580f6d25a400&gt;;> page errmsg "Delivery side error" Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "delivery logic fail" &lt;<https://developers.weixin.qq.com/community/develop/doc/00046040e3cae8bca1580f6d25a400>&gt;; page errmsg "Delivery side error" Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9300501")]
     #[doc(alias = "delivery logic fail")]
     #[doc(alias = "Delivery side error")]
@@ -18842,7 +18842,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "invalid delivery id" &lt;<https://developers.weixin.qq.com/community/develop/doc/000406290640909d01caa7d8a56800&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "invalid delivery id" &lt;<https://developers.weixin.qq.com/community/develop/doc/000406290640909d01caa7d8a56800>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9300520")]
     #[doc(alias = "invalid delivery id")]
     InvalidDeliveryId = 9300520,
@@ -18864,7 +18864,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "this orderid is repeated" &lt;<https://developers.weixin.qq.com/community/develop/doc/00000c29f24070553bbe4afac56c00&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "this orderid is repeated" &lt;<https://developers.weixin.qq.com/community/develop/doc/00000c29f24070553bbe4afac56c00>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9300522")]
     #[doc(alias = "this orderid is repeated")]
     DuplicateDeliveryOrderId = 9300522,
@@ -18911,7 +18911,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "arg size exceed limit" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw7xykOfP9FVZdkRag2iamHg/answer?page=19&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "arg size exceed limit" &lt;<https://developers.weixin.qq.com/community/personal/oCJUsw7xykOfP9FVZdkRag2iamHg/answer?page=19>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9300526")]
     #[doc(alias = "arg size exceed limit")]
     InvalidArgLength = 9300526,
@@ -18933,7 +18933,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "invalid waybill\_id" &lt;<https://developers.weixin.qq.com/community/develop/doc/00000c29f24070553bbe4afac56c00&gt;> (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "invalid waybill\_id" &lt;<https://developers.weixin.qq.com/community/develop/doc/00000c29f24070553bbe4afac56c00>&gt; (matches the page errmsg) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9300528")]
     #[doc(alias = "invalid waybill_id")]
     InvalidWaybillId = 9300528,
@@ -19810,7 +19810,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: official ministore 返回码 page words it "参数非法" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html&gt;> Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: official ministore 返回码 page words it "参数非法" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html>&gt; Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9401020")]
     MinishopInvalidParam = 9401020,
     /// `9401021` · errmsg: none shown in the sources · secondary source
@@ -19821,7 +19821,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixConfig`].
     ///
-    /// Note: official ministore 返回码 page words it "无该商品权限" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html&gt;> Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: official ministore 返回码 page words it "无该商品权限" &lt;<https://developers.weixin.qq.com/doc/ministore/minishopopencomponent/API/return/errcode.html>&gt; Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9401021")]
     NoProductPermission = 9401021,
     /// `9401022` · errmsg `SPU NOT ALLOW` · official source
@@ -20167,7 +20167,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: observed at runtime: "empty room list" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004c8e57284f068dc3eb3a6d53400&gt;;> page errmsg "live room not exsits" (page spelling exsits, sic) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
+    /// Note: observed at runtime: "empty room list" &lt;<https://developers.weixin.qq.com/community/develop/doc/0004c8e57284f068dc3eb3a6d53400>&gt;; page errmsg "live room not exsits" (page spelling exsits, sic) Step derived by rule from the text (codegen/src/server\_rule.rs), not reviewed by hand.
     #[doc(alias = "9410000")]
     #[doc(alias = "empty room list")]
     #[doc(alias = "live room not exsits")]
