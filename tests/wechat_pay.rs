@@ -1947,6 +1947,18 @@ fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
             "GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1?mchid=1900 Validate response failed,the WechatPay signature is incorrect.",
             Some(Action::FixConfig),
         ),
+        // wechatpay-java's own certificate download, named by the certificate list it refused:
+        // nothing moved, so the configuration.
+        (
+            "AutoCertificateProvider: Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"data\":[{\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"abc",
+            Some(Action::FixConfig),
+        ),
+        // A trade_state names no query: the codepay (付款码) answer carries one too, and that
+        // call takes the money.
+        (
+            "Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"trade_state\":\"USERPAYING\"}]",
+            Some(Action::Reconcile),
+        ),
         // wechatpay-php's middleware, and gopay's synchronous check.
         (
             "GuzzleHttp\\Exception\\RequestException: Verify the response's data with: timestamp=1700000000, nonce=abc, signature=xyz, cert=[PUB_KEY_ID_01 => ...] failed.",

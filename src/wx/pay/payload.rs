@@ -1080,7 +1080,8 @@ impl<'a> Unverified<'a> {
         &self.text
     }
 
-    /// The next step on `api`, or with the API unknown, for a call of kind `call`:
+    /// The next step on `api` (or, where the caller names none, the API the refused body names:
+    /// [`Unverified::answered_api`]), or with the API unknown, for a call of kind `call`:
     /// [`Action::Reconcile`] where the call may have moved money, else [`Action::FixConfig`].
     /// One method, as [`Answer::action`], since a refusal always has a step (where a body's
     /// `action(call)` and `action_for(api)` may have none).
@@ -1095,11 +1096,37 @@ impl<'a> Unverified<'a> {
     /// ```
     #[must_use]
     pub fn action(&self, api: Option<Api>, call: CallKind) -> Action {
-        if may_move_money(api, call) {
+        if may_move_money(api.or_else(|| self.answered_api()), call) {
             Action::Reconcile
         } else {
             Action::FixConfig
         }
+    }
+
+    /// The API whose answer was refused, where the body the SDK prints says so (wechatpay-java
+    /// prints up to 1,024 bytes of it, `responseBody[{…}]`): the platform certificate list's
+    /// `encrypt_certificate`, which no other answer carries, names the certificate download,
+    /// a call wechatpay-java's client makes on its own. `None` otherwise, including for an
+    /// order's `trade_state`, which the codepay (付款码) answer carries as well as the query's.
+    /// [`Unverified::action`] uses it when the caller names no API.
+    ///
+    /// ```
+    /// use minierr::wx::pay::{Api, CallKind, Unverified};
+    /// use minierr::Action;
+    /// let refusal = Unverified::new("Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"data\":[{\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\"");
+    /// assert_eq!(refusal.answered_api(), Some(Api::V3Certificates));
+    /// // The download moved no money: the platform certificate or public key is the fix.
+    /// assert_eq!(refusal.action(None, CallKind::MovesMoney), Action::FixConfig);
+    /// // A refund's answer names no read-only API: reconcile.
+    /// let refusal = Unverified::new("Validate response failed,the WechatPay signature is incorrect.\tresponseBody[{\"refund_id\":\"50300\",\"status\":\"PROCESSING\"}]");
+    /// assert_eq!(refusal.answered_api(), None);
+    /// assert_eq!(refusal.action(None, CallKind::MovesMoney), Action::Reconcile);
+    /// ```
+    #[must_use]
+    pub fn answered_api(&self) -> Option<Api> {
+        let (_, body) = self.text.split_once("responseBody[")?;
+        body.contains("\"encrypt_certificate\"")
+            .then_some(Api::V3Certificates)
     }
 
     /// The same refusal with an owned text.
