@@ -161,6 +161,30 @@ impl<'m> NormalMessage<'m> {
             exact: generated::MESSAGES.get(normal),
         }
     }
+
+    /// The one API, with its failure, that the message names without a code: what trying
+    /// [`Api::resolve_normal`] on every API finds, without trying them all. A documented
+    /// message carries the generator's answers, one per API; any other can only fill pattern
+    /// rows, which few APIs have. `None` when no API or more than one is named.
+    #[cfg(feature = "serde")]
+    pub(crate) fn names_one_api(&self) -> Option<(Api, JsapiError)> {
+        if let Some(exact) = self.exact {
+            return match exact.answers {
+                [(api, error), rest @ ..] if rest.iter().all(|(other, _)| other == api) => {
+                    Some((*api, *error))
+                }
+                _ => None,
+            };
+        }
+        if !super::may_fill_a_pattern(self.text) {
+            return None;
+        }
+        let mut named = Api::all()
+            .filter(|api| !generated::pattern_rows(*api).is_empty())
+            .filter_map(|api| Some((api, api.by_message(self)?)));
+        let first = named.next()?;
+        named.next().is_none().then_some(first)
+    }
 }
 
 /// The one failure among `rows` (one code's meanings) that a normalised message names, exactly
@@ -533,7 +557,11 @@ crate::catalog_code::impl_catalog_code!(JsapiError, |c| {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "serde")]
+    use super::NormalMessage;
     use super::{Api, generated, single};
+    #[cfg(feature = "serde")]
+    use crate::alipay::Matcher;
     use crate::normalize::normalized;
 
     /// The generator resolves each exact message on each API ahead of time; doing it here, row
@@ -560,5 +588,76 @@ mod tests {
             }
         }
         assert!(answered >= 40, "only {answered} answers");
+    }
+
+    /// A message that fills `row`'s pattern, in normal form.
+    #[cfg(feature = "serde")]
+    fn filling(row: &crate::alipay::RowInfo) -> String {
+        match row.matcher {
+            Matcher::Exact => unreachable!("pattern rows have patterns"),
+            Matcher::Contains(needle) => normalized(&format!("无权限调（{needle}）。")),
+            Matcher::Template(template) => {
+                normalized(&template.replace("%s", "pages/a/b").replace("%d", "7"))
+            }
+        }
+    }
+
+    /// Without a code, [`NormalMessage::names_one_api`] names what trying every API does, for
+    /// every documented message, a message filling each pattern row, and messages that fill none.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn naming_an_api_without_a_code_is_trying_every_api() {
+        let pattern_rows: Vec<_> = Api::all()
+            .flat_map(|api| generated::pattern_rows(api).iter().copied())
+            .collect();
+        let mut messages: Vec<String> = generated::MESSAGES.keys().map(|m| m.to_string()).collect();
+        messages.extend(pattern_rows.iter().map(|row| filling(row)));
+        messages.extend(
+            [
+                "[40164] invalid ip 1.2.3.4, not in whitelist",
+                "n2210",
+                "",
+                "is not found",
+            ]
+            .map(normalized),
+        );
+        let mut named = 0;
+        for message in &messages {
+            let normal = NormalMessage::new(message);
+            let tried: Vec<_> = Api::all()
+                .filter_map(|api| Some((api, api.resolve_normal(None, Some(&normal))?)))
+                .collect();
+            let expected = match tried.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            };
+            assert_eq!(normal.names_one_api(), expected, "{message:?}");
+            named += usize::from(expected.is_some());
+        }
+        assert!(named >= 40, "only {named} messages name an API");
+    }
+
+    /// The first look at a message ([`super::super::may_fill_a_pattern`]) passes every message
+    /// that fills a pattern row, and rules out others.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn the_first_look_passes_every_pattern_row() {
+        assert!(
+            super::super::PATTERN_TEXTS.is_some(),
+            "every pattern row needs a text"
+        );
+        let mut rows = 0;
+        for api in Api::all() {
+            for row in generated::pattern_rows(api) {
+                let message = filling(row);
+                assert!(row.matches_pattern(&message), "{message:?} fills {row:?}");
+                assert!(super::super::may_fill_a_pattern(&message), "{message:?}");
+                rows += 1;
+            }
+        }
+        assert!(rows >= 15, "only {rows} pattern rows");
+        assert!(!super::super::may_fill_a_pattern(&normalized(
+            "invalid ip 1.2.3.4"
+        )));
     }
 }

@@ -111,6 +111,55 @@ pub(crate) enum Matcher {
     Template(&'static str),
 }
 
+#[cfg(feature = "serde")]
+impl Matcher {
+    /// Text that every message this matcher accepts holds: a `Contains` needle, or the longest
+    /// literal between a template's placeholders. `None` for an exact row, or a template of
+    /// placeholders only.
+    fn required_text(self) -> Option<&'static str> {
+        match self {
+            Matcher::Exact => None,
+            Matcher::Contains(needle) => Some(needle),
+            Matcher::Template(mut rest) => {
+                let mut longest = "";
+                while let Some((literal, _, after)) = crate::template::next_placeholder(rest) {
+                    if literal.len() > longest.len() {
+                        longest = literal;
+                    }
+                    rest = after;
+                }
+                let longest = if rest.len() > longest.len() {
+                    rest
+                } else {
+                    longest
+                };
+                (!longest.is_empty()).then_some(longest)
+            }
+        }
+    }
+}
+
+/// The texts of which every pattern row's message holds one ([`Matcher::required_text`]), as
+/// one automaton; `None` when some pattern row requires no text, and so cannot be ruled out.
+#[cfg(feature = "serde")]
+static PATTERN_TEXTS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        let texts: Option<Vec<&str>> = Api::all()
+            .flat_map(|api| generated::pattern_rows(api).iter())
+            .map(|row| row.matcher.required_text())
+            .collect();
+        aho_corasick::AhoCorasick::new(texts?).ok()
+    });
+
+/// Whether an already normalised message may fill some pattern row: most messages hold none
+/// of the texts the patterns need, and are ruled out by one scan instead of every row's match.
+#[cfg(feature = "serde")]
+fn may_fill_a_pattern(message: &str) -> bool {
+    PATTERN_TEXTS
+        .as_ref()
+        .is_none_or(|texts| texts.is_match(message))
+}
+
 /// An exact errorMessage (or text code) of the table, as `generated::MESSAGES` holds it.
 #[derive(Debug)]
 pub(crate) struct ExactMessage {

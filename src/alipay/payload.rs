@@ -289,6 +289,10 @@ impl<'a> Fail<'a> {
         normal: Option<&super::code::NormalMessage<'_>>,
     ) -> Option<(Api, JsapiError)> {
         let code = self.code_key();
+        // Without a code only the message can name an API.
+        if code.is_none() {
+            return normal?.names_one_api();
+        }
         let mut fitting = self
             .apis_to_try()
             .filter(|api| code.is_some() || api.may_be_named_by(normal))
