@@ -857,7 +857,9 @@ fn skipped(out: &mut dyn Write, args: &Args<'_>, line: u64) -> io::Result<()> {
         )?;
         return out.write_all(b"\n");
     }
-    writeln!(out, "{line:>7}  skipped: no payload found in the line")
+    // As a decoded line's number is written: most lines of a log land here.
+    write_padded(out, itoa::Buffer::new().format(line), 7, true)?;
+    out.write_all(b"  skipped: no payload found in the line\n")
 }
 
 fn not_decoded(
