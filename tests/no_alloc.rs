@@ -78,6 +78,14 @@ fn borrowed_decoding_allocates_nothing() {
         std::hint::black_box((fail.api(), fail.reason(), fail.action()));
         let fail: minierr::alipay::Fail = serde_json::from_str(payloads[3]).unwrap();
         std::hint::black_box(fail.error_for(Api::Request));
+        // Without a code the message is tried on the APIs it can name.
+        for message in [
+            r#"{"errorMessage":"can not find page:pages/a when execute navigateTo for url pages/a"}"#,
+            r#"{"errorMessage":"[40164] invalid ip 1.2.3.4, not in whitelist"}"#,
+        ] {
+            let fail: minierr::alipay::Fail = serde_json::from_str(message).unwrap();
+            std::hint::black_box(fail.infer_api());
+        }
         let result: minierr::alipay_plus::ApiResult = serde_json::from_str(payloads[6]).unwrap();
         std::hint::black_box(result.decide(minierr::alipay_plus::CallKind::Idempotent));
         let response: open_platform::Response = serde_json::from_str(payloads[8]).unwrap();

@@ -169,6 +169,30 @@ fn pattern_matches(e: &ErrorRow, message: &str) -> bool {
     }
 }
 
+/// Text that every message a `match` spec accepts holds, normalised: a `contains:` needle, or
+/// the longest literal between a `template:`'s placeholders. `None` for an exact row, or a
+/// template of placeholders only.
+fn required_text(spec: &str) -> Option<String> {
+    if let Some(needle) = spec.strip_prefix("contains:") {
+        return Some(normalized(needle)).filter(|n| !n.is_empty());
+    }
+    let template = normalized(spec.strip_prefix("template:")?);
+    let mut rest = template.as_str();
+    let mut longest = "";
+    while let Some((literal, _, after)) = crate::template::next_placeholder(rest) {
+        if literal.len() > longest.len() {
+            longest = literal;
+        }
+        rest = after;
+    }
+    let longest = if rest.len() > longest.len() {
+        rest
+    } else {
+        longest
+    };
+    (!longest.is_empty()).then(|| longest.to_owned())
+}
+
 fn read(data: &Path) -> Result<(Vec<ApiRow>, Vec<ErrorRow>), TableError> {
     let table = Table::read(&data.join(API_FILE), API_COLUMNS)?;
     let mut apis = Vec::new();
@@ -563,6 +587,28 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let _ = writeln!(out, "        Api::{api} => &[{}],", indices(rows));
     }
     out.push_str("        _ => &[],\n    }\n}\n");
+    let mut texts = Vec::new();
+    for &i in patterns.values().flatten() {
+        let text = required_text(&errors[i].match_spec).ok_or_else(|| {
+            TableError::new(
+                ERROR_FILE,
+                0,
+                format!(
+                    "the pattern {:?} has no literal text, which the first look at a message needs",
+                    errors[i].match_spec
+                ),
+            )
+        })?;
+        texts.push(lit(&text));
+    }
+    texts.sort();
+    texts.dedup();
+    let _ = writeln!(
+        out,
+        "\n/// A text of each pattern row (its needle, or its template's longest literal), one of\n/// which every message a pattern row matches holds.\n#[cfg(feature = \"serde\")]\npub(crate) const PATTERN_TEXTS: [&str; {}] = [{}];",
+        texts.len(),
+        texts.join(", ")
+    );
 
     // A shared family's rows depend on the API as well as the variant.
     for (family, function) in SHARED {

@@ -1883,6 +1883,11 @@ pub(crate) const fn pattern_rows(api: Api) -> &'static [&'static RowInfo] {
     }
 }
 
+/// A text of each pattern row (its needle, or its template's longest literal), one of
+/// which every message a pattern row matches holds.
+#[cfg(feature = "serde")]
+pub(crate) const PATTERN_TEXTS: [&str; 10] = [" is not found in plugin", " is not tab, which is not valid", " resolved to ", " when execute navigateto for url ", " when execute redirectto for url ", " when execute relaunch for url ", " when execute switchtab for url ", "depth can not be more than", "n22104", "n22106"];
+
 /// The catalog row of a `NavigationError` on a given API; the variant's first row when the pair
 /// is not in the table.
 pub(crate) const fn navigation_row(api: Api, error: NavigationError) -> &'static RowInfo {

@@ -111,53 +111,21 @@ pub(crate) enum Matcher {
     Template(&'static str),
 }
 
+/// A searcher for each of `generated::PATTERN_TEXTS`, built on first use. An array of
+/// searchers over static texts: building it allocates nothing.
 #[cfg(feature = "serde")]
-impl Matcher {
-    /// Text that every message this matcher accepts holds: a `Contains` needle, or the longest
-    /// literal between a template's placeholders. `None` for an exact row, or a template of
-    /// placeholders only.
-    fn required_text(self) -> Option<&'static str> {
-        match self {
-            Matcher::Exact => None,
-            Matcher::Contains(needle) => Some(needle),
-            Matcher::Template(mut rest) => {
-                let mut longest = "";
-                while let Some((literal, _, after)) = crate::template::next_placeholder(rest) {
-                    if literal.len() > longest.len() {
-                        longest = literal;
-                    }
-                    rest = after;
-                }
-                let longest = if rest.len() > longest.len() {
-                    rest
-                } else {
-                    longest
-                };
-                (!longest.is_empty()).then_some(longest)
-            }
-        }
-    }
-}
+static PATTERN_FINDERS: std::sync::LazyLock<
+    [memchr::memmem::Finder<'static>; generated::PATTERN_TEXTS.len()],
+> = std::sync::LazyLock::new(|| generated::PATTERN_TEXTS.map(memchr::memmem::Finder::new));
 
-/// The texts of which every pattern row's message holds one ([`Matcher::required_text`]), as
-/// one automaton; `None` when some pattern row requires no text, and so cannot be ruled out.
-#[cfg(feature = "serde")]
-static PATTERN_TEXTS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        let texts: Option<Vec<&str>> = Api::all()
-            .flat_map(|api| generated::pattern_rows(api).iter())
-            .map(|row| row.matcher.required_text())
-            .collect();
-        aho_corasick::AhoCorasick::new(texts?).ok()
-    });
-
-/// Whether an already normalised message may fill some pattern row: most messages hold none
-/// of the texts the patterns need, and are ruled out by one scan instead of every row's match.
+/// Whether an already normalised message may fill some pattern row: it holds one of
+/// `generated::PATTERN_TEXTS`, one of which each pattern row needs. Most messages hold none,
+/// and are ruled out by a few searches instead of every row's match.
 #[cfg(feature = "serde")]
 fn may_fill_a_pattern(message: &str) -> bool {
-    PATTERN_TEXTS
-        .as_ref()
-        .is_none_or(|texts| texts.is_match(message))
+    PATTERN_FINDERS
+        .iter()
+        .any(|finder| finder.find(message.as_bytes()).is_some())
 }
 
 /// An exact errorMessage (or text code) of the table, as `generated::MESSAGES` holds it.
