@@ -634,3 +634,56 @@ fn every_reason_pattern_has_a_source_and_a_class() {
         assert_eq!(parsed.name().parse(), Ok(parsed));
     }
 }
+
+/// An errMsg whose API is in another runtime's namespace (ByteDance's `tt`, Baidu's `swan`,
+/// QQ's `qq`; each runtime's API reference names its APIs so) is that runtime's: WeChat's
+/// errno for the same words does not apply, and only a transport failure, which reads the same
+/// on every runtime, has a step. WeChat's own `wx.` and a bare API stay WeChat's.
+#[test]
+fn another_runtimes_namespace_takes_no_wechat_code() {
+    use minierr::wx::ForeignRuntime;
+    // (errMsg, runtime, step)
+    let cases: &[(&str, Option<ForeignRuntime>, Option<Action>)] = &[
+        (
+            "tt.request:fail url not in domain list",
+            Some(ForeignRuntime::Douyin),
+            None,
+        ),
+        (
+            "tt.login:fail auth deny",
+            Some(ForeignRuntime::Douyin),
+            None,
+        ),
+        (
+            "swan.request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
+            Some(ForeignRuntime::Baidu),
+            Some(Action::Retry),
+        ),
+        (
+            "qq.getUserInfo:fail auth deny",
+            Some(ForeignRuntime::Qq),
+            None,
+        ),
+        (
+            "wx.request:fail url not in domain list",
+            None,
+            Some(Action::FixConfig),
+        ),
+        ("getUserInfo:fail auth deny", None, Some(Action::AskUser)),
+    ];
+    for &(err_msg, runtime, step) in cases {
+        let json = format!(r#"{{"errMsg":"{err_msg}"}}"#);
+        for fail in [Fail::new(err_msg), decode(&json)] {
+            assert_eq!(fail.foreign_runtime(), runtime, "{err_msg}");
+            assert_eq!(fail.action(), step, "{err_msg}");
+            if runtime.is_some() {
+                assert_eq!(fail.resolved_errno(), None, "{err_msg}");
+            }
+        }
+        // The same in a log line.
+        let (_, d) = minierr::line::decode_line(err_msg, &minierr::DecodeOptions::default())
+            .unwrap_or_else(|e| panic!("{err_msg}: {e}"));
+        assert_eq!(d.action(), step, "{err_msg}");
+        assert_eq!(d.code().is_none(), runtime.is_some(), "{err_msg}");
+    }
+}

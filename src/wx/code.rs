@@ -773,7 +773,7 @@ pub(crate) fn colons(text: &str) -> impl Iterator<Item = (usize, usize, bool)> +
 const MAX_API_NAME: usize = 64;
 
 /// `request`, `openBluetoothAdapter`, `operateWXData`: an identifier, as WeChat names its APIs.
-fn is_api_name(text: &str) -> bool {
+pub(crate) fn is_api_name(text: &str) -> bool {
     let mut chars = text.chars();
     chars
         .next()

@@ -61,12 +61,20 @@ pub struct Fail<'a> {
 #[non_exhaustive]
 pub enum ForeignRuntime {
     /// Douyin (ByteDance) mini programs: `errNo`, and the newer `errorCode` and `errorType`
-    /// (<https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/error-code>).
+    /// (<https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/error-code>);
+    /// or an errMsg whose API is in ByteDance's `tt` namespace (`tt.login:fail …`,
+    /// <https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/network/http/tt-request>).
     Douyin,
     /// uni-app: the unified error spec's `errSubject` and `cause`
     /// (<https://uniapp.dcloud.net.cn/tutorial/err-spec.html>), and the App runtime's numeric
     /// `code` beside `errCode` (`{"errMsg":"getLocation:fail …","errCode":-1502,"code":-1502}`).
     UniApp,
+    /// Baidu smart programs: an errMsg whose API is in the `swan` namespace
+    /// (`swan.request:fail …`), as Baidu's API reference names every API.
+    Baidu,
+    /// QQ mini programs: an errMsg whose API is in the `qq` namespace (`qq.login:fail …`), as
+    /// QQ's API reference names every API.
+    Qq,
 }
 
 impl ForeignRuntime {
@@ -80,7 +88,36 @@ impl ForeignRuntime {
         match self {
             ForeignRuntime::Douyin => "douyin",
             ForeignRuntime::UniApp => "uni_app",
+            ForeignRuntime::Baidu => "baidu",
+            ForeignRuntime::Qq => "qq",
         }
+    }
+
+    /// The runtime whose API namespace the errMsg's API is in: ByteDance's `tt`, Baidu's
+    /// `swan`, QQ's `qq`. WeChat's errMsg names its API bare (`request:fail …`, or with
+    /// WeChat's own `wx.`), so a namespaced API is another runtime's, whose codes and texts
+    /// WeChat's tables do not describe. `None` for a bare or `wx.` API.
+    ///
+    /// ```
+    /// use minierr::wx::ForeignRuntime;
+    /// assert_eq!(ForeignRuntime::of_err_msg("tt.login:fail auth deny"), Some(ForeignRuntime::Douyin));
+    /// assert_eq!(ForeignRuntime::of_err_msg("swan.request:fail"), Some(ForeignRuntime::Baidu));
+    /// assert_eq!(ForeignRuntime::of_err_msg("wx.request:fail url not in domain list"), None);
+    /// assert_eq!(ForeignRuntime::of_err_msg("request:fail timeout"), None);
+    /// // A namespace alone, without an API and the errMsg's colon, is not one.
+    /// assert_eq!(ForeignRuntime::of_err_msg("qq.com is down: fail"), None);
+    /// ```
+    #[must_use]
+    pub fn of_err_msg(err_msg: &str) -> Option<ForeignRuntime> {
+        let (namespace, rest) = err_msg.trim_start().split_once('.')?;
+        let runtime = match namespace {
+            "tt" => ForeignRuntime::Douyin,
+            "swan" => ForeignRuntime::Baidu,
+            "qq" => ForeignRuntime::Qq,
+            _ => return None,
+        };
+        let (api, _) = rest.split_once([':', '：'])?;
+        super::code::is_api_name(api.trim_end()).then_some(runtime)
     }
 }
 
@@ -92,11 +129,12 @@ impl<'a> Fail<'a> {
     /// assert_eq!(fail.reason(), "auth deny");
     /// ```
     pub fn new(err_msg: impl Into<Cow<'a, str>>) -> Self {
+        let err_msg = err_msg.into();
         Fail {
-            err_msg: err_msg.into(),
+            foreign: ForeignRuntime::of_err_msg(&err_msg),
+            err_msg,
             err_code: None,
             errno: None,
-            foreign: None,
         }
     }
 

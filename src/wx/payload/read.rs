@@ -98,11 +98,12 @@ impl<'de: 'a, 'a> Visitor<'de> for FailVisitor<'a> {
                 }
             }
         }
+        let err_msg = err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?;
         Ok(Fail {
-            err_msg: err_msg.ok_or_else(|| de::Error::missing_field("errMsg"))?,
+            foreign: foreign.or_else(|| ForeignRuntime::of_err_msg(&err_msg)),
+            err_msg,
             err_code: err_code.flatten().or(payment_err_code),
             errno: errno.flatten(),
-            foreign,
         })
     }
 }
