@@ -1947,14 +1947,20 @@ fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
             "GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T1?mchid=1900 Validate response failed,the WechatPay signature is incorrect.",
             Some(Action::FixConfig),
         ),
-        // wechatpay-java's own certificate download, named by the certificate list it refused:
-        // nothing moved, so the configuration.
+        // wechatpay-java's own certificate download, named by the certificate list it refused,
+        // in a JSON log (the exception's newline and the body's quotes escaped): nothing moved,
+        // so the configuration.
         (
-            "AutoCertificateProvider: Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"data\":[{\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"abc",
+            r#"{"level":"ERROR","logger":"AutoCertificateProvider","message":"com.wechat.pay.java.core.exception.ValidationException: Validate response failed,the WechatPay signature is incorrect.\nRequest-ID[08F7]\tresponseHeader[{\"Wechatpay-Serial\":\"5157\"}]\tresponseBody[{\"data\":[{\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"abc\"}}]}]"}"#,
             Some(Action::FixConfig),
         ),
-        // A trade_state names no query: the codepay (付款码) answer carries one too, and that
-        // call takes the money.
+        // The key echoed in a merchant's own field (`attach`) is no certificate list, and a
+        // trade_state names no query: the codepay (付款码) answer carries one too, and that call
+        // takes the money.
+        (
+            r#"{"level":"ERROR","message":"Validate response failed,the WechatPay signature is incorrect.\nRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"attach\":\"\\\"encrypt_certificate\\\":{\",\"trade_state\":\"USERPAYING\"}]"}"#,
+            Some(Action::Reconcile),
+        ),
         (
             "Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"trade_state\":\"USERPAYING\"}]",
             Some(Action::Reconcile),

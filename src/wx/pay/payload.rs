@@ -1080,9 +1080,9 @@ impl<'a> Unverified<'a> {
         &self.text
     }
 
-    /// The next step on `api` (or, where the caller names none, the API the refused body names:
-    /// [`Unverified::answered_api`]), or with the API unknown, for a call of kind `call`:
-    /// [`Action::Reconcile`] where the call may have moved money, else [`Action::FixConfig`].
+    /// The next step for a call of kind `call` to `api`: [`Action::Reconcile`] where the call
+    /// may have moved money, else [`Action::FixConfig`]. If the caller names no API, the API
+    /// the refused body names is used ([`Unverified::answered_api`]).
     /// One method, as [`Answer::action`], since a refusal always has a step (where a body's
     /// `action(call)` and `action_for(api)` may have none).
     ///
@@ -1103,29 +1103,42 @@ impl<'a> Unverified<'a> {
         }
     }
 
-    /// The API whose answer was refused, where the body the SDK prints says so (wechatpay-java
-    /// prints up to 1,024 bytes of it, `responseBody[{…}]`): the platform certificate list's
-    /// `encrypt_certificate`, which no other answer carries, names the certificate download,
-    /// a call wechatpay-java's client makes on its own. `None` otherwise, including for an
-    /// order's `trade_state`, which the codepay (付款码) answer carries as well as the query's.
-    /// [`Unverified::action`] uses it when the caller names no API.
+    /// The API whose answer was refused, where the body the SDK prints says so: the platform
+    /// certificate list (`{"data":[{…,"encrypt_certificate":{…`), which no other answer
+    /// carries, names the certificate download, a call wechatpay-java's client makes on its own
+    /// and which moves no money. `None` otherwise, including for an order's `trade_state`,
+    /// which the codepay (付款码) answer carries as well as the query's.
+    ///
+    /// wechatpay-java prints up to 1,024 characters of the body (`responseBody[%.1024s]`) on
+    /// the line after the exception's first sentence, so the body is read only where the log
+    /// keeps both on one line, as a JSON log does, with the newline and the body's quotes
+    /// escaped (both forms are read). [`Unverified::action`] uses it when the caller names no
+    /// API.
     ///
     /// ```
     /// use minierr::wx::pay::{Api, CallKind, Unverified};
     /// use minierr::Action;
-    /// let refusal = Unverified::new("Validate response failed,the WechatPay signature is incorrect.\tRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"data\":[{\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\"");
+    /// // As a JSON log's message string holds it.
+    /// let refusal = Unverified::new(r#"Validate response failed,the WechatPay signature is incorrect.\nRequest-ID[08F7]\tresponseHeader[{}]\tresponseBody[{\"data\":[{\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\""#);
     /// assert_eq!(refusal.answered_api(), Some(Api::V3Certificates));
     /// // The download moved no money: the platform certificate or public key is the fix.
     /// assert_eq!(refusal.action(None, CallKind::MovesMoney), Action::FixConfig);
     /// // A refund's answer names no read-only API: reconcile.
-    /// let refusal = Unverified::new("Validate response failed,the WechatPay signature is incorrect.\tresponseBody[{\"refund_id\":\"50300\",\"status\":\"PROCESSING\"}]");
+    /// let refusal = Unverified::new(r#"Validate response failed,the WechatPay signature is incorrect.\nresponseBody[{"refund_id":"50300","status":"PROCESSING"}]"#);
     /// assert_eq!(refusal.answered_api(), None);
     /// assert_eq!(refusal.action(None, CallKind::MovesMoney), Action::Reconcile);
     /// ```
     #[must_use]
     pub fn answered_api(&self) -> Option<Api> {
+        // (the body's start, the key) as printed, and with the quotes escaped.
+        const CERTIFICATE_LIST: [(&str, &str); 2] = [
+            ("{\"data\":[", "\"encrypt_certificate\":{"),
+            ("{\\\"data\\\":[", "\\\"encrypt_certificate\\\":{"),
+        ];
         let (_, body) = self.text.split_once("responseBody[")?;
-        body.contains("\"encrypt_certificate\"")
+        CERTIFICATE_LIST
+            .iter()
+            .any(|(start, key)| body.starts_with(start) && body.contains(key))
             .then_some(Api::V3Certificates)
     }
 
