@@ -607,6 +607,9 @@ fn another_services_number_in_the_same_shape_names_nothing() {
         r#"{"errcode":40015,"errmsg":"bad appid"}"#,
         // A WeCom answer without WeCom's marks: WeChat's 40013 is `invalid appid`.
         r#"{"errcode":40013,"errmsg":"invalid corpid"}"#,
+        // A wrapper's 0 beside the errmsg WeChat documents for 42001 (and not for 0, whose
+        // errmsg is `ok`): no success.
+        r#"{"errcode":0,"errmsg":"access_token expired rid: 6576d1a8-1b2c3d4e-5f6a7b8c"}"#,
     ];
     for body in cases {
         let d = minierr::decode_str(body).expect("a body in WeChat's shape");
@@ -634,6 +637,16 @@ fn another_services_number_in_the_same_shape_names_nothing() {
             view.unnamed_because(),
             Some("(the errmsg is not this code's)")
         );
+    }
+    // Success is worded freely: words no code documents leave 0 its success.
+    for body in [
+        r#"{"errcode":0,"errmsg":"ok"}"#,
+        r#"{"errcode":0,"errmsg":"success"}"#,
+        r#"{"errcode":0,"errmsg":"OK."}"#,
+        r#"{"errcode":0,"errmsg":""}"#,
+    ] {
+        let d = minierr::decode_str(body).expect("a body in WeChat's shape");
+        assert_eq!(d.action(), Some(Action::Success), "{body}");
     }
     // WeChat's reading refused, WeCom's of the same meaning is not given: the errmsg is
     // WeCom's no more than WeChat's, and would bring back the step refused.

@@ -297,9 +297,15 @@ impl Errcode {
     ///
     /// Runtimes shorten an errmsg and append to it (`invalid credential`, an IP, a `hint`), so
     /// agreement asks only for the first two words of one documented errmsg, anywhere in the
-    /// reason. An empty reason, a code with no documented errmsg and success (0) contradict
-    /// nothing, and neither does a reason beyond ASCII: SDKs replace the errmsg with their own
-    /// Chinese text (WxJava's `code 无效` for 40029).
+    /// reason. An empty reason and a code with no documented errmsg contradict nothing, and
+    /// neither does a reason beyond ASCII: SDKs replace the errmsg with their own Chinese text
+    /// (WxJava's `code 无效` for 40029).
+    ///
+    /// Success (0) is worded freely by wrappers (`ok`, `success`), so only an errmsg that the
+    /// catalog documents for failure codes, and not for 0, contradicts it: WeChat's success
+    /// says `ok`, and `{"errcode":0,"errmsg":"access_token expired"}` is a failure beside a 0
+    /// that a wrapper filled in. (A shortened errmsg, `invalid credential`, names no code
+    /// exactly, and is left alone.)
     ///
     /// ```
     /// use minierr::wx::server::Errcode;
@@ -311,14 +317,21 @@ impl Errcode {
     /// assert!(!Errcode::IpNotInWhitelist.errmsg_contradicts("invalid ip 1.2.3.4, not in whitelist"));
     /// assert!(!Errcode::DailyQuotaReached.errmsg_contradicts("api freq out of limit"));
     /// assert!(!Errcode::InvalidCode.errmsg_contradicts(""));
+    /// // Success: any words but another code's errmsg.
+    /// assert!(!Errcode::Ok.errmsg_contradicts("success"));
+    /// assert!(Errcode::Ok.errmsg_contradicts("access_token expired"));
     /// ```
     #[must_use]
     pub fn errmsg_contradicts(self, reason: &str) -> bool {
         let reason = reason.trim_ascii_start();
         // SDKs replace the errmsg with their own Chinese text (WxJava prints `错误信息：code
         // 无效` for 40029), so a reason beyond ASCII is not judged.
-        if self == Errcode::Ok || reason.trim_end().is_empty() || !reason.is_ascii() {
+        if reason.trim_end().is_empty() || !reason.is_ascii() {
             return false;
+        }
+        if self == Errcode::Ok {
+            let named = Errcode::all_with_message(reason);
+            return !named.is_empty() && !named.contains(&Errcode::Ok);
         }
         let mut documented = false;
         let agrees = self
