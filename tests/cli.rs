@@ -261,7 +261,12 @@ fn decode_reads_the_sample_log_and_exits_zero() {
         "{text}"
     );
     assert!(text.contains("1500199 (not in the catalog)"));
-    assert!(text.contains("skipped: no payload found in the line"));
+    // The line number right-aligned in seven columns, as on a decoded line.
+    assert!(
+        text.lines()
+            .any(|l| l == "     41  skipped: no payload found in the line"),
+        "{text}"
+    );
     assert!(
         text.contains("0 not decoded, 2 skipped (no payload)"),
         "{text}"

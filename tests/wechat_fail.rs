@@ -686,4 +686,11 @@ fn another_runtimes_namespace_takes_no_wechat_code() {
         assert_eq!(d.action(), step, "{err_msg}");
         assert_eq!(d.code().is_none(), runtime.is_some(), "{err_msg}");
     }
+    // Cloud's namespaced APIs are WeChat's own.
+    let cloud = "cloud.callFunction:fail Error: errCode: -404011 cloud function execution error";
+    assert_eq!(Fail::new(cloud).foreign_runtime(), None);
+    let (_, d) = minierr::line::decode_line(cloud, &minierr::DecodeOptions::default())
+        .unwrap_or_else(|e| panic!("{cloud}: {e}"));
+    assert_eq!(d.platform(), minierr::Platform::WechatCloud);
+    assert_eq!(d.code(), Some(minierr::RawCode::Number(-404011)));
 }

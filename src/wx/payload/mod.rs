@@ -63,7 +63,9 @@ pub enum ForeignRuntime {
     /// Douyin (ByteDance) mini programs: `errNo`, and the newer `errorCode` and `errorType`
     /// (<https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/error-code>);
     /// or an errMsg whose API is in ByteDance's `tt` namespace (`tt.login:fail …`,
-    /// <https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/network/http/tt-request>).
+    /// <https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/network/http/tt-request>),
+    /// which ByteDance's other hosts (Toutiao, Feishu) share: such an errMsg is reported as
+    /// Douyin's.
     Douyin,
     /// uni-app: the unified error spec's `errSubject` and `cause`
     /// (<https://uniapp.dcloud.net.cn/tutorial/err-spec.html>), and the App runtime's numeric
@@ -94,9 +96,12 @@ impl ForeignRuntime {
     }
 
     /// The runtime whose API namespace the errMsg's API is in: ByteDance's `tt`, Baidu's
-    /// `swan`, QQ's `qq`. WeChat's errMsg names its API bare (`request:fail …`, or with
-    /// WeChat's own `wx.`), so a namespaced API is another runtime's, whose codes and texts
-    /// WeChat's tables do not describe. `None` for a bare or `wx.` API.
+    /// `swan` or QQ's `qq`, the namespaces their API references give every API (`tt.request`,
+    /// `swan.request`, `qq.request`). WeChat never names an API in them (its own are `wx.`,
+    /// Cloud's `cloud.` and the database objects', or none), so an errMsg that does is that
+    /// runtime's, whose words WeChat's tables do not describe, whether the runtime or the app's
+    /// own logging wrote the namespace. Other runtimes' namespaces are not read yet. `None`
+    /// for any other API.
     ///
     /// ```
     /// use minierr::wx::ForeignRuntime;
@@ -122,11 +127,13 @@ impl ForeignRuntime {
 }
 
 impl<'a> Fail<'a> {
-    /// A failure with only an errMsg, as older base libraries report it.
+    /// A failure with only an errMsg, as older base libraries report it. An errMsg in another
+    /// runtime's API namespace makes it that runtime's ([`ForeignRuntime::of_err_msg`]).
     ///
     /// ```
     /// let fail = minierr::wx::Fail::new("getLocation:fail auth deny");
     /// assert_eq!(fail.reason(), "auth deny");
+    /// assert_eq!(fail.foreign_runtime(), None);
     /// ```
     pub fn new(err_msg: impl Into<Cow<'a, str>>) -> Self {
         let err_msg = err_msg.into();
