@@ -850,6 +850,13 @@ fn sdk_renderings_in_log_lines() {
             None,
             Action::FixConfig,
         ),
+        // A fork that prints the unset fields prints Java's `null`: no code.
+        (
+            "WxPayException: 返回代码：[FAIL]，返回信息：[签名错误]，结果代码：[null]，错误代码：[null]，错误详情：[null]",
+            Found::PayText,
+            None,
+            Action::FixConfig,
+        ),
         // best-pay-sdk's exception (https://github.com/Pay-Group/best-pay-sdk/issues/30 shows
         // the form): the payer's openid belongs to another app, which the request paired.
         (

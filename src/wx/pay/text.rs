@@ -329,7 +329,8 @@ fn wxjava_text(line: &str) -> Option<Answer<'static>> {
     let field = |label: &str| -> Option<String> {
         let (_, rest) = split_once_str(line, label)?;
         let (value, _) = rest.split_once(']')?;
-        Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+        // WxJava leaves an unset field out; a fork that formats it prints Java's `null`.
+        Some(value.trim().to_owned()).filter(|v| !v.is_empty() && v != "null")
     };
     let return_code = field("返回代码：[");
     let result_code = field("结果代码：[");
