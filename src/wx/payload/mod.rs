@@ -114,13 +114,16 @@ impl ForeignRuntime {
     /// ```
     #[must_use]
     pub fn of_err_msg(err_msg: &str) -> Option<ForeignRuntime> {
-        let (namespace, rest) = err_msg.trim_start().split_once('.')?;
-        let runtime = match namespace {
-            "tt" => ForeignRuntime::Douyin,
-            "swan" => ForeignRuntime::Baidu,
-            "qq" => ForeignRuntime::Qq,
-            _ => return None,
-        };
+        const NAMESPACES: [(&str, ForeignRuntime); 3] = [
+            ("tt.", ForeignRuntime::Douyin),
+            ("swan.", ForeignRuntime::Baidu),
+            ("qq.", ForeignRuntime::Qq),
+        ];
+        let text = err_msg.trim_start();
+        // Most errMsgs start otherwise, and are passed over without a search.
+        let (runtime, rest) = NAMESPACES
+            .iter()
+            .find_map(|(namespace, runtime)| Some((*runtime, text.strip_prefix(namespace)?)))?;
         let (api, _) = rest.split_once([':', '：'])?;
         super::code::is_api_name(api.trim_end()).then_some(runtime)
     }
