@@ -114,21 +114,6 @@ impl Api {
         self.by_message(normal?)
     }
 
-    /// Whether a message alone could name one of this API's failures: the index of documented
-    /// messages answers for this API, or, for a message the index lacks, the API has pattern
-    /// rows. What [`Api::resolve_normal`] finds without a code is found only on such APIs, so
-    /// the others need not be tried.
-    #[cfg(feature = "serde")]
-    pub(crate) fn may_be_named_by(self, normal: Option<&NormalMessage<'_>>) -> bool {
-        match normal {
-            None => false,
-            Some(NormalMessage {
-                exact: Some(exact), ..
-            }) => exact.answers.iter().any(|(api, _)| *api == self),
-            Some(_) => !generated::pattern_rows(self).is_empty(),
-        }
-    }
-
     /// The one failure of this API that a normalised message names: the generator's answer for
     /// a documented message, otherwise the one pattern row it fills.
     fn by_message(self, normal: &NormalMessage<'_>) -> Option<JsapiError> {

@@ -288,15 +288,13 @@ impl<'a> Fail<'a> {
         &self,
         normal: Option<&super::code::NormalMessage<'_>>,
     ) -> Option<(Api, JsapiError)> {
-        let code = self.code_key();
         // Without a code only the message can name an API.
-        if code.is_none() {
+        let Some(code) = self.code_key() else {
             return normal?.names_one_api();
-        }
+        };
         let mut fitting = self
             .apis_to_try()
-            .filter(|api| code.is_some() || api.may_be_named_by(normal))
-            .filter_map(|api| Some((api, api.resolve_normal(code, normal)?)));
+            .filter_map(|api| Some((api, api.resolve_normal(Some(code), normal)?)));
         let first = fitting.next()?;
         let Some(second) = fitting.next() else {
             // One API has the code: its row stands, unless the message names another of its rows.
