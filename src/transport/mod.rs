@@ -199,7 +199,8 @@ static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-/// Builds the vocabularies' search automaton now rather than on the first reason searched.
+/// Builds the search automata of the vocabularies and of WeChat's reason patterns now rather
+/// than on the first reason searched.
 /// Every later search allocates nothing; call this at start-up where the first failure's
 /// latency matters.
 ///
@@ -208,6 +209,7 @@ static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// ```
 pub fn warm_up() {
     LazyLock::force(&AUTOMATON);
+    crate::wx::reason::warm_up();
 }
 
 /// How far a template's tail may stand from its head, in bytes: past a host name or a task

@@ -60,7 +60,7 @@ pub mod legacy;
 pub mod pay;
 #[cfg(feature = "serde")]
 mod payload;
-mod reason;
+pub(crate) mod reason;
 pub mod server;
 
 pub use category::{Category, Naming, Subcategory};

@@ -2,6 +2,9 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::generated::REASON_PATTERNS;
 pub use super::generated::ReasonClass;
@@ -12,6 +15,29 @@ use crate::Action;
 pub(crate) enum ReasonMatch {
     Prefix,
     Contains,
+}
+
+/// Whether `pattern` meets the normal form `normal` as `matching` says.
+fn fits(matching: ReasonMatch, pattern: &str, normal: &str) -> bool {
+    match matching {
+        ReasonMatch::Prefix => normal.starts_with(pattern),
+        ReasonMatch::Contains => normal.contains(pattern),
+    }
+}
+
+/// The patterns' texts in one automaton, built on first use ([`crate::transport::warm_up`]
+/// builds it at start-up): a reason is scanned once, not once per pattern.
+static PATTERN_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(REASON_PATTERNS.iter().map(|(_, pattern, _)| *pattern))
+        .ok()
+});
+
+/// Builds [`PATTERN_AUTOMATON`] now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&PATTERN_AUTOMATON);
 }
 
 /// One row of `data/wechat_reason_classes.tsv`.
@@ -45,17 +71,24 @@ impl ReasonClass {
 
     /// [`ReasonClass::of`] a reason already in normal form.
     pub(crate) fn of_normal(normal: &str) -> Option<ReasonClass> {
-        const CHROMIUM: &str = "net::err_";
-        let chromium = normal.contains(CHROMIUM);
-        REASON_PATTERNS
-            .iter()
-            .find(|(matching, pattern, _)| match matching {
-                ReasonMatch::Prefix => normal.starts_with(pattern),
-                ReasonMatch::Contains if pattern.starts_with(CHROMIUM) => {
-                    chromium && normal.contains(pattern)
-                }
-                ReasonMatch::Contains => normal.contains(pattern),
-            })
+        let first = match PATTERN_AUTOMATON.as_ref() {
+            // Every place a pattern matches is reported, so the first fitting pattern in table
+            // order wins, as it does in the table's own order.
+            Some(automaton) => automaton
+                .find_overlapping_iter(normal)
+                .map(|m| m.pattern().as_usize())
+                .filter(|&i| {
+                    REASON_PATTERNS
+                        .get(i)
+                        .is_some_and(|(matching, pattern, _)| fits(*matching, pattern, normal))
+                })
+                .min(),
+            None => REASON_PATTERNS
+                .iter()
+                .position(|(matching, pattern, _)| fits(*matching, pattern, normal)),
+        };
+        first
+            .and_then(|i| REASON_PATTERNS.get(i))
             .map(|(_, _, class)| *class)
             .or_else(|| crate::transport::class_of_normal(normal))
     }
@@ -135,5 +168,46 @@ impl serde::Serialize for ReasonClass {
     /// As its snake_case name.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table read in its own order, one pattern at a time: what the automaton must answer.
+    fn in_table_order(normal: &str) -> Option<ReasonClass> {
+        REASON_PATTERNS
+            .iter()
+            .find(|(matching, pattern, _)| fits(*matching, pattern, normal))
+            .map(|(_, _, class)| *class)
+    }
+
+    #[test]
+    fn the_automaton_answers_as_the_table_read_in_order() {
+        let patterns: Vec<&str> = REASON_PATTERNS.iter().map(|(_, p, _)| *p).collect();
+        assert!(patterns.len() > 10, "the table is read");
+        let mut reasons = Vec::new();
+        for (i, first) in patterns.iter().enumerate() {
+            reasons.push((*first).to_owned());
+            reasons.push(format!("x {first}"));
+            reasons.push(format!("{first} y"));
+            // Every pair, both ways round: the earlier row wins wherever it stands.
+            for second in &patterns[i + 1..] {
+                reasons.push(format!("{first} {second}"));
+                reasons.push(format!("{second} {first}"));
+            }
+        }
+        let mut classed = 0;
+        for reason in &reasons {
+            let expected = in_table_order(reason)
+                .or_else(|| crate::transport::class_of_normal(reason));
+            classed += usize::from(expected.is_some());
+            assert_eq!(ReasonClass::of_normal(reason), expected, "{reason:?}");
+        }
+        // A prefix pattern after another word fits no row of its own.
+        assert!(classed > reasons.len() / 2);
+        assert_eq!(ReasonClass::of_normal("x timeout"), None);
+        assert_eq!(ReasonClass::of_normal(""), None);
     }
 }
