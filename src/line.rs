@@ -1065,7 +1065,20 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
             .get(..colon)?
             .trim_end_matches(' ')
             .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        let start = api.len();
+        // A list item's number written against the name at the line's start (`1.request:fail
+        // …`) is the writer's. (Mid-line, `2.request:fail` may be one of several pasted console
+        // lines, where the errMsg's end is unknown.)
+        let marker = line
+            .get(api.len()..colon)?
+            .split_once('.')
+            .filter(|(number, rest)| {
+                api.trim().is_empty()
+                    && !number.is_empty()
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+            .map_or(0, |(number, _)| number.len() + 1);
+        let start = api.len() + marker;
         let name = line.get(start..colon)?.trim_end();
         // `downloadFile: fail …` is a runtime's spacing of WeChat's form, but `note: fail safe`
         // is prose: with a space before `fail`, the name must be an API of the reference.

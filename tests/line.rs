@@ -335,6 +335,22 @@ const FORMS: &[Case] = &[
         Some(600002),
         Some(Action::FixConfig),
     ),
+    // An errMsg a thread numbered as a list item (wendux/fly#210, the iOS wording of a lost
+    // connection): the number is the writer's, not the API's name.
+    (
+        "1.request:fail 似乎已断开与互联网的连接。",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::Retry),
+    ),
+    (
+        "2.request:fail 请求超时。",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::Retry),
+    ),
     // The WeChat DevTools' console message for a domain missing from the server-domain list
     // (dyq086/wepy-mall#72; before 2018 with no list named, ZCLegendary/WXNews#1): the
     // runtime's wording, which names no errno.
