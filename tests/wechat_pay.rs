@@ -953,6 +953,15 @@ fn sdk_renderings_in_log_lines() {
             None,
             Action::FixRequest,
         ),
+        // wechatpy before it named the business code printed only the communication layer
+        // (wechatpy/wechatpy#149, 2016): a signature failure there is the merchant's API key,
+        // as the thread found.
+        (
+            "wechatpy.exceptions.WeChatPayException: Error code: FAIL, message: 签名错误",
+            Found::PayText,
+            None,
+            Action::FixConfig,
+        ),
         // And its business layer: the order was paid already.
         (
             "WeChatPayException: Error code: SUCCESS, message: OK. Pay Error code: ORDERPAID, message: 该订单已支付",
@@ -1145,6 +1154,27 @@ fn sdk_renderings_in_log_lines() {
 /// `签名错误` be read as a `return_msg`; the red-packet and transfer pages' `SIGN_ERROR`, whose
 /// solutions are about how the request is signed, are FixRequest, and their answers carry the
 /// code.
+/// wechatpy's older text with the communication layer's SUCCESS: the business layer failed
+/// (wechatpy raised only then), with a code the text does not name, so no step is guessed.
+#[cfg(feature = "json")]
+#[test]
+fn an_older_wechatpy_text_with_success_names_no_step() {
+    use minierr::line::{Found, decode_line};
+    let line = "wechatpy.exceptions.WeChatPayException: Error code: SUCCESS, message: 签名错误";
+    let (found, d) = decode_line(line, &minierr::DecodeOptions::new()).expect("decodes");
+    assert_eq!(
+        (found, d.platform(), d.code(), d.action()),
+        (Found::PayText, minierr::Platform::WechatPay, None, None)
+    );
+    // Without the class's name the same words are the server SDK's.
+    let (_, d) = decode_line(
+        "Error code: 48001, message: api unauthorized",
+        &minierr::DecodeOptions::new(),
+    )
+    .expect("decodes");
+    assert_eq!(d.platform(), minierr::Platform::WechatServer);
+}
+
 #[cfg(feature = "json")]
 #[test]
 fn every_v2_row_naming_the_signature_has_its_pages_step() {

@@ -200,8 +200,8 @@ mod tests {
         }
         let mut classed = 0;
         for reason in &reasons {
-            let expected = in_table_order(reason)
-                .or_else(|| crate::transport::class_of_normal(reason));
+            let expected =
+                in_table_order(reason).or_else(|| crate::transport::class_of_normal(reason));
             classed += usize::from(expected.is_some());
             assert_eq!(ReasonClass::of_normal(reason), expected, "{reason:?}");
         }

@@ -463,9 +463,13 @@ fn wxjava_fields(line: &str) -> Option<Answer<'static>> {
 }
 
 /// wechatpy's `WeChatPayException` text: `Error code: <return_code>, message: <return_msg>.
-/// Pay Error code: <err_code>, message: <err_code_des>`, `None` where unset.
+/// Pay Error code: <err_code>, message: <err_code_des>`, `None` where unset. Before it named
+/// the business code, wechatpy printed only the first half; that half is the server SDK's
+/// words too (`Error code: 48001, message: …`), so it is read only after the class's name.
 fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
-    let (communication, business) = split_once_str(line, ". Pay Error code: ")?;
+    let Some((communication, business)) = split_once_str(line, ". Pay Error code: ") else {
+        return wechatpy_communication_text(line);
+    };
     let (_, communication) = split_once_str(communication, "Error code: ")?;
     let (return_code, return_msg) = split_once_str(communication, ", message: ")?;
     let (err_code, err_code_des) = split_once_str(business, ", message: ")?;
@@ -480,6 +484,27 @@ fn wechatpy_text(line: &str) -> Option<Answer<'static>> {
         result_code,
         err_code,
         value(err_code_des),
+    )))
+}
+
+/// wechatpy's older `WeChatPayException` text, `WeChatPayException: Error code: <return_code>,
+/// message: <return_msg>`. wechatpy raised it when either layer failed, so a `return_code` of
+/// SUCCESS means `result_code` did, with a business code the text does not name.
+fn wechatpy_communication_text(line: &str) -> Option<Answer<'static>> {
+    let (_, rest) = split_once_str(line, "WeChatPayException: Error code: ")?;
+    let (return_code, return_msg) = split_once_str(rest, ", message: ")?;
+    let return_code = return_code.trim();
+    if return_code.is_empty() || !return_code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let return_msg = Some(return_msg.trim().to_owned()).filter(|m| !m.is_empty() && m != "None");
+    let result_code = (return_code == "SUCCESS").then(|| "FAIL".to_owned());
+    Some(Answer::V2(super::V2Response::from_fields(
+        Some(return_code.to_owned()),
+        return_msg,
+        result_code,
+        None,
+        None,
     )))
 }
 
