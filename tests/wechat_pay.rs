@@ -309,6 +309,26 @@ fn a_documented_message_names_the_row_when_the_api_is_unknown() {
         action(r#"{"code":"SYSTEM_ERROR","message":"此IP地址不允许调用接口,请按开发指引设置"}"#),
         Some(Action::Reconcile)
     );
+    // A text rows of different steps document names none of them. The v2 close page's
+    // ORDERNOTEXIST is 订单不存在 (give up: no order to close), and so is APIv3 order placement's
+    // (fix the request); a refund answers with the same words where its page says 订单号不存在.
+    // With the call unknown, the code's own v2 step holds: look the order up.
+    let v2 = r#"{"return_code":"SUCCESS","return_msg":"OK","result_code":"FAIL","err_code":"ORDERNOTEXIST","err_code_des":"订单不存在"}"#;
+    assert_eq!(action(v2), Some(Action::Reconcile));
+    let answer = minierr::wx::pay::V2Response::new(
+        Some("SUCCESS"),
+        Some("OK"),
+        Some("FAIL"),
+        Some("ORDERNOTEXIST"),
+        Some("订单不存在"),
+    );
+    assert_eq!(answer.action_for(Api::V2CloseOrder), Some(Action::GiveUp));
+    // A text only one step's rows document still names its row: a certificate that does not
+    // exist is the certificate download's, which is configuration.
+    assert_eq!(
+        action(r#"{"code":"RESOURCE_NOT_EXISTS","message":"证书不存在"}"#),
+        Some(Action::FixConfig)
+    );
 }
 
 /// A row that lists several messages is named by each of them, whatever notes the table keeps

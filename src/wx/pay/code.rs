@@ -375,7 +375,12 @@ impl Code {
                 }
                 m.is_named_by(text)
             })?;
-        let ambiguous = same_version().any(|m| m.action() != named.action() && m.is_named_by(text));
+        // A text that rows of another step document too, on either version, names none: the
+        // server reuses its words across its APIs (a v2 refund answers ORDERNOTEXIST with
+        // 订单不存在, the close page's words, and APIv3's order placement documents them too).
+        let ambiguous = self
+            .meanings()
+            .any(|m| m.action() != named.action() && m.is_named_by(text));
         (!ambiguous).then_some(named)
     }
 
