@@ -1174,6 +1174,33 @@ fn sdk_renderings_in_log_lines() {
 /// `签名错误` be read as a `return_msg`; the red-packet and transfer pages' `SIGN_ERROR`, whose
 /// solutions are about how the request is signed, are FixRequest, and their answers carry the
 /// code.
+/// The transfer to a user's balance (企业付款到零钱) answers with `mch_appid` and `mchid`, where
+/// every other v2 API says `appid` and `mch_id` (its page's answer table). Those fields name the
+/// API, whose NOTENOUGH is the merchant's own balance (the transfer pays from it): fix the
+/// account, not ask a payer. The same code and text with an order's fields stays the payer's.
+#[cfg(all(feature = "json", feature = "xml"))]
+#[test]
+fn a_transfers_own_fields_name_its_api() {
+    let transfer = "<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[支付失败]]></return_msg><mch_appid><![CDATA[wx0000000000000001]]></mch_appid><mchid><![CDATA[1900000001]]></mchid><result_code><![CDATA[FAIL]]></result_code><err_code><![CDATA[NOTENOUGH]]></err_code><err_code_des><![CDATA[余额不足]]></err_code_des></xml>";
+    let answer = minierr::wx::pay::V2Response::from_xml(transfer).expect("well-formed");
+    assert_eq!(answer.answered_api(), Some(Api::V2Transfer));
+    assert_eq!(answer.action(CallKind::MovesMoney), Some(Action::FixConfig));
+    let (_, d) =
+        minierr::line::decode_line(transfer, &minierr::DecodeOptions::new()).expect("decodes");
+    assert_eq!(d.action(), Some(Action::FixConfig));
+    let json = r#"{"returnCode":"SUCCESS","mchAppid":"wx0000000000000001","mchId":"1900000001","resultCode":"FAIL","errCode":"NOTENOUGH","errCodeDes":"余额不足"}"#;
+    assert_eq!(
+        minierr::decode_str(json).ok().and_then(|d| d.action()),
+        Some(Action::FixConfig)
+    );
+    let order = transfer
+        .replace("mch_appid", "appid")
+        .replace("mchid", "mch_id");
+    let answer = minierr::wx::pay::V2Response::from_xml(&order).expect("well-formed");
+    assert_eq!(answer.answered_api(), None);
+    assert_eq!(answer.action(CallKind::MovesMoney), Some(Action::AskUser));
+}
+
 /// wechatpy's older text with the communication layer's SUCCESS: the business layer failed
 /// (wechatpy raised only then), with a code the text does not name, so no step is guessed.
 #[cfg(feature = "json")]

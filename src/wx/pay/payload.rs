@@ -323,6 +323,8 @@ pub struct V2Response<'a> {
     result_code: Option<Cow<'a, str>>,
     err_code: Option<AnyCode<'a>>,
     err_code_des: Option<Cow<'a, str>>,
+    /// The API the answer's own fields name ([`V2Response::answered_api`]).
+    answered_api: Option<Api>,
 }
 
 impl<'a> V2Response<'a> {
@@ -342,6 +344,7 @@ impl<'a> V2Response<'a> {
             result_code: result_code.map(Cow::Borrowed),
             err_code: err_code.map(AnyCode::new),
             err_code_des: err_code_des.map(Cow::Borrowed),
+            answered_api: None,
         }
     }
 
@@ -359,6 +362,7 @@ impl<'a> V2Response<'a> {
             result_code: result_code.map(Cow::Owned),
             err_code: err_code.map(AnyCode::new),
             err_code_des: err_code_des.map(Cow::Owned),
+            answered_api: None,
         }
     }
 
@@ -434,9 +438,44 @@ impl<'a> V2Response<'a> {
             && self.err_code.is_none()
     }
 
+    /// The API whose answer this is, where its own fields name it. Only the v2 transfer to a
+    /// user's balance (企业付款到零钱, `promotion/transfers`) answers with `mch_appid` and
+    /// `mchid` in place of `appid` and `mch_id` (its page's answer table): its failures say
+    /// whose balance or permission is at fault (a NOTENOUGH there is the merchant's account,
+    /// which the transfer pays from).
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// use minierr::wx::pay::{Api, V2Response};
+    /// let body = r#"{"return_code":"SUCCESS","mch_appid":"wx1","mchid":"1900","result_code":"FAIL","err_code":"NOTENOUGH","err_code_des":"余额不足"}"#;
+    /// let answer: V2Response<'_> = serde_json::from_str(body)?;
+    /// assert_eq!(answer.answered_api(), Some(Api::V2Transfer));
+    /// let order = r#"{"return_code":"SUCCESS","appid":"wx1","mch_id":"1900","result_code":"FAIL","err_code":"NOTENOUGH"}"#;
+    /// assert_eq!(serde_json::from_str::<V2Response<'_>>(order)?.answered_api(), None);
+    /// # }
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn answered_api(&self) -> Option<Api> {
+        self.answered_api
+    }
+
+    /// Whether the answer holds none of its fields.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.return_code.is_none()
+            && self.return_msg.is_none()
+            && self.result_code.is_none()
+            && self.err_code.is_none()
+            && self.err_code_des.is_none()
+    }
+
     /// The next step when the API is not known ([`CallKind::MovesMoney`] is the safe default).
+    /// An answer whose fields name its API ([`V2Response::answered_api`]) is read on it.
     #[must_use]
     pub fn action(&self, call: CallKind) -> Option<Action> {
+        if let Some(api) = self.answered_api {
+            return self.action_for(api);
+        }
         self.decide(None, call)
     }
 
@@ -541,6 +580,7 @@ impl<'a> V2Response<'a> {
             result_code: own(self.result_code),
             err_code: self.err_code.map(AnyCode::into_owned),
             err_code_des: own(self.err_code_des),
+            answered_api: self.answered_api,
         }
     }
 }
@@ -577,7 +617,7 @@ impl V2Response<'static> {
             &wrapped
         };
         let response = quick_xml::de::from_str::<V2Response<'_>>(document)?;
-        if response == V2Response::default() {
+        if response.is_empty() {
             return Err(serde::de::Error::custom(
                 "no return_code, return_msg, result_code, err_code or err_code_des with text in \
                  the XML: not a WeChat Pay v2 answer",
@@ -1226,7 +1266,8 @@ impl<'a> Answer<'a> {
         let text = self.message().unwrap_or_default();
         let signed = || match self {
             Answer::V3(response) => response.signed_api(),
-            Answer::V2(_) | Answer::Unverified(_) => None,
+            Answer::V2(response) => response.answered_api(),
+            Answer::Unverified(_) => None,
         };
         if let Some(api) = api.or_else(signed) {
             // An API whose page lists no such code (a certificate download's SIGN_ERROR) is

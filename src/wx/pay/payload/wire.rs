@@ -278,6 +278,9 @@ struct V2Wire<'a> {
     err_code: Option<BorrowedText<'a>>,
     #[serde(borrow, default, alias = "errCodeDes", alias = "error_msg")]
     err_code_des: Option<BorrowedText<'a>>,
+    // Only the transfer to a user's balance answers with `mch_appid` (and `mchid`).
+    #[serde(default, alias = "mchAppid")]
+    mch_appid: Option<serde::de::IgnoredAny>,
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for V2Response<'a> {
@@ -291,6 +294,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for V2Response<'a> {
             result_code: present(wire.result_code),
             err_code: present(wire.err_code).map(AnyCode::new),
             err_code_des: present(wire.err_code_des),
+            answered_api: wire.mch_appid.map(|_| super::Api::V2Transfer),
         })
     }
 }
