@@ -1086,8 +1086,9 @@ fn wx_err_msg_start(line: &str) -> Option<usize> {
         let spaced = line
             .get(after_colon..)
             .is_some_and(|rest| rest.starts_with(' '));
+        // After a list's number, too: `163.com:fail …` is a host, not an item.
         let named = name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && (!(spaced || full_width) || wx::is_reference_api(name));
+            && (!(spaced || full_width || marker > 0) || wx::is_reference_api(name));
         if named {
             return Some(start);
         }

@@ -675,6 +675,10 @@ fn lines_without_a_payload_say_so() {
         "INFO server started on :8080",
         "[2026-11-30 10:02:11] GET /health 200",
         "my.request is called with a url",
+        // A host, an address and a version before `:fail` are no numbered list item.
+        "163.com:fail connection refused",
+        "10.0.0.1:fail connection refused",
+        "1.2.request:fail timeout",
         // A number with text that is not its documented errmsg is nobody's code.
         "登录失败 错误代码 40029 请稍后再试",
         // An errmsg several codes share names none of them, `rid:` or not

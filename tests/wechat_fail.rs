@@ -639,6 +639,7 @@ fn every_reason_pattern_has_a_source_and_a_class() {
 /// QQ's `qq`; each runtime's API reference names its APIs so) is that runtime's: WeChat's
 /// errno for the same words does not apply, and only a transport failure, which reads the same
 /// on every runtime, has a step. WeChat's own `wx.` and a bare API stay WeChat's.
+#[cfg(feature = "json")]
 #[test]
 fn another_runtimes_namespace_takes_no_wechat_code() {
     use minierr::wx::ForeignRuntime;

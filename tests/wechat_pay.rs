@@ -974,8 +974,9 @@ fn sdk_renderings_in_log_lines() {
             Action::FixRequest,
         ),
         // wechatpy before it named the business code printed only the communication layer
-        // (wechatpy/wechatpy#149, 2016): a signature failure there is the merchant's API key,
-        // as the thread found.
+        // (its exceptions module under `six`: `Error code: {return_code}, message:
+        // {return_msg}`): a signature failure there is the merchant's key, as a v2
+        // `return_msg` 签名错误 is.
         (
             "wechatpy.exceptions.WeChatPayException: Error code: FAIL, message: 签名错误",
             Found::PayText,
@@ -1169,11 +1170,6 @@ fn sdk_renderings_in_log_lines() {
     }
 }
 
-/// The v2 rows whose text names the signature, read from the table itself: the order and refund
-/// pages' (`SIGNERROR`) are FixConfig, as a `return_msg` 签名错误 is, which lets a thrown
-/// `签名错误` be read as a `return_msg`; the red-packet and transfer pages' `SIGN_ERROR`, whose
-/// solutions are about how the request is signed, are FixRequest, and their answers carry the
-/// code.
 /// The transfer to a user's balance (企业付款到零钱) answers with `mch_appid` and `mchid`, where
 /// every other v2 API says `appid` and `mch_id` (its page's answer table). Those fields name the
 /// API, whose NOTENOUGH is the merchant's own balance (the transfer pays from it): fix the
@@ -1201,8 +1197,11 @@ fn a_transfers_own_fields_name_its_api() {
     assert_eq!(answer.action(CallKind::MovesMoney), Some(Action::AskUser));
 }
 
-/// wechatpy's older text with the communication layer's SUCCESS: the business layer failed
-/// (wechatpy raised only then), with a code the text does not name, so no step is guessed.
+/// wechatpy's older text with the communication layer's SUCCESS, as wechatpy/wechatpy#149
+/// shows it (a red packet, 2016): the business layer failed (wechatpy raised only then), and
+/// the text does not print its code. No step is guessed from the text: the v2 rows that
+/// document 签名错误 disagree (the order pages' SIGNERROR is the key, the red-packet page's
+/// SIGN_ERROR how the request was signed).
 #[cfg(feature = "json")]
 #[test]
 fn an_older_wechatpy_text_with_success_names_no_step() {
@@ -1222,6 +1221,11 @@ fn an_older_wechatpy_text_with_success_names_no_step() {
     assert_eq!(d.platform(), minierr::Platform::WechatServer);
 }
 
+/// The v2 rows whose text names the signature, read from the table itself: the order and refund
+/// pages' (`SIGNERROR`) are FixConfig, as a `return_msg` 签名错误 is, which lets a thrown
+/// `签名错误` be read as a `return_msg`; the red-packet and transfer pages' `SIGN_ERROR`, whose
+/// solutions are about how the request is signed, are FixRequest, and their answers carry the
+/// code.
 #[cfg(feature = "json")]
 #[test]
 fn every_v2_row_naming_the_signature_has_its_pages_step() {

@@ -76,12 +76,15 @@ impl ReasonClass {
             // order wins, as it does in the table's own order.
             Some(automaton) => automaton
                 .find_overlapping_iter(normal)
-                .map(|m| m.pattern().as_usize())
-                .filter(|&i| {
+                .filter(|m| {
                     REASON_PATTERNS
-                        .get(i)
-                        .is_some_and(|(matching, pattern, _)| fits(*matching, pattern, normal))
+                        .get(m.pattern().as_usize())
+                        .is_some_and(|(matching, _, _)| match matching {
+                            ReasonMatch::Prefix => m.start() == 0,
+                            ReasonMatch::Contains => true,
+                        })
                 })
+                .map(|m| m.pattern().as_usize())
                 .min(),
             None => REASON_PATTERNS
                 .iter()
@@ -205,8 +208,8 @@ mod tests {
             classed += usize::from(expected.is_some());
             assert_eq!(ReasonClass::of_normal(reason), expected, "{reason:?}");
         }
-        // A prefix pattern after another word fits no row of its own.
         assert!(classed > reasons.len() / 2);
+        // A prefix pattern after another word fits no row of its own.
         assert_eq!(ReasonClass::of_normal("x timeout"), None);
         assert_eq!(ReasonClass::of_normal(""), None);
     }

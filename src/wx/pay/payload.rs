@@ -461,6 +461,7 @@ impl<'a> V2Response<'a> {
     }
 
     /// Whether the answer holds none of its fields.
+    #[cfg(feature = "xml")]
     pub(crate) fn is_empty(&self) -> bool {
         self.return_code.is_none()
             && self.return_msg.is_none()

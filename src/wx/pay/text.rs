@@ -494,7 +494,7 @@ fn wechatpy_communication_text(line: &str) -> Option<Answer<'static>> {
     let (_, rest) = split_once_str(line, "WeChatPayException: Error code: ")?;
     let (return_code, return_msg) = split_once_str(rest, ", message: ")?;
     let return_code = return_code.trim();
-    if return_code.is_empty() || !return_code.bytes().all(|b| b.is_ascii_uppercase()) {
+    if !matches!(return_code, "SUCCESS" | "FAIL") {
         return None;
     }
     let return_msg = Some(return_msg.trim().to_owned()).filter(|m| !m.is_empty() && m != "None");

@@ -278,9 +278,12 @@ struct V2Wire<'a> {
     err_code: Option<BorrowedText<'a>>,
     #[serde(borrow, default, alias = "errCodeDes", alias = "error_msg")]
     err_code_des: Option<BorrowedText<'a>>,
-    // Only the transfer to a user's balance answers with `mch_appid` (and `mchid`).
-    #[serde(default, alias = "mchAppid")]
+    // Only the transfer to a user's balance answers with `mch_appid` (and `mchid`). Two
+    // fields, not an alias: a body an SDK extended with its own spelling holds both.
+    #[serde(default)]
     mch_appid: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "mchAppid")]
+    mch_appid_camel: Option<serde::de::IgnoredAny>,
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for V2Response<'a> {
@@ -294,7 +297,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for V2Response<'a> {
             result_code: present(wire.result_code),
             err_code: present(wire.err_code).map(AnyCode::new),
             err_code_des: present(wire.err_code_des),
-            answered_api: wire.mch_appid.map(|_| super::Api::V2Transfer),
+            answered_api: (wire.mch_appid.is_some() || wire.mch_appid_camel.is_some())
+                .then_some(super::Api::V2Transfer),
         })
     }
 }
