@@ -1535,7 +1535,9 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
     let mut marks: Option<ClosingMarks> = None;
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        // Only an ASCII word goes on into the name: Chinese prose runs into a label with no
+        // space (`微信登录报错errCode: 40013 | …`).
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
             return None;
         }
         let rest = line.get(at + name.len()..)?;

@@ -257,6 +257,38 @@ fn an_api_fail_err_msg_is_wechat_whatever_else_the_object_has() {
     );
 }
 
+/// A server answer some wrappers (uniCloud's uni-id) pass on as `{errCode, errMsg}`: a positive
+/// errCode beside an errMsg that is no `api:fail` message but the server's, by its `rid:` or by
+/// being that number's documented errmsg. Neither alone makes it the server's.
+#[test]
+fn a_server_answer_in_client_field_names_is_the_servers() {
+    for body in [
+        r#"{"errCode":40013,"errMsg":"invalid appid rid: 601baa04-348de44a-4e7042bc"}"#,
+        r#"{"errCode":40013,"errMsg":"invalid appid"}"#,
+    ] {
+        let d = decode_str(body).expect("decodes");
+        assert_eq!(
+            (d.platform(), d.name(), d.action()),
+            (
+                Platform::WechatServer,
+                Some("InvalidAppid"),
+                Some(Action::FixConfig)
+            ),
+            "{body}"
+        );
+    }
+    for body in [
+        // Another code's words: the number is not this errmsg's.
+        r#"{"errCode":40013,"errMsg":"something else"}"#,
+        // A client failure with its legacy errCode.
+        r#"{"errCode":10001,"errMsg":"openBluetoothAdapter:fail not available"}"#,
+        r#"{"errCode":40013,"errMsg":"login:fail invalid appid"}"#,
+    ] {
+        let d = decode_str(body).expect("decodes");
+        assert_eq!(d.platform(), Platform::Wechat, "{body}");
+    }
+}
+
 #[test]
 fn a_component_event_logged_whole_decodes_from_its_detail() {
     // A button's getPhoneNumber event: the fail object is `e.detail`.

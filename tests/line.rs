@@ -335,6 +335,17 @@ const FORMS: &[Case] = &[
         Some(600002),
         Some(Action::FixConfig),
     ),
+    // uniCloud's uni-id passes a server answer on in the client's field names
+    // (dcloudio/uni-template-login#9): an errMsg with no `api:fail`, but with the server's
+    // `rid:`, beside a positive errCode is the server's answer, 40013 an appid the app is
+    // configured with.
+    (
+        "微信登录报错errCode: 40013 | errMsg: invalid appid rid: 601baa04-348de44a-4e7042bc",
+        Found::Fields,
+        Platform::WechatServer,
+        Some(40013),
+        Some(Action::FixConfig),
+    ),
     // An errMsg a thread numbered as a list item (wendux/fly#210, the iOS wording of a lost
     // connection): the number is the writer's, not the API's name.
     (

@@ -476,7 +476,36 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
         Diagnosis::WxCloud(fail) => openapi_server_response(fail.err_code(), fail.err_msg_cow()),
         _ => None,
     };
+    let server = server.or_else(|| match &diagnosis {
+        Diagnosis::Wx(fail) => server_answer_as_fail(fail.err_code(), &fail.err_msg),
+        _ => None,
+    });
     server.map_or(diagnosis, Diagnosis::WxServer)
+}
+
+/// A server answer passed on in a client failure's field names (uniCloud's uni-id rejects
+/// with `{errCode, errMsg}`: `errCode: 40013 | errMsg: invalid appid rid: …`): a positive
+/// errCode beside an errMsg that is no `api:fail` message but a server errmsg, by the
+/// server's own `rid:` (which no client errMsg carries) or by being the documented errmsg of
+/// that very number. The number alone is anybody's, and a bare errmsg may be shared.
+fn server_answer_as_fail<'a>(
+    err_code: Option<i64>,
+    err_msg: &Cow<'a, str>,
+) -> Option<wx::server::Response<'a>> {
+    let code = err_code.filter(|&c| c > 0)?;
+    if wx::has_fail_marker(err_msg) || wx::split_err_msg(err_msg).0.is_some() {
+        return None;
+    }
+    let response = wx::server::Response::new(
+        Some(wx::server::AnyErrcode::new(code)),
+        Some(crate::text::part_of(err_msg, err_msg)),
+    );
+    let marked = response.rid().is_some_and(|rid| !rid.is_empty());
+    let documented = wx::server::Errcode::from_code(code).is_some_and(|known| {
+        let errmsg = known.errmsg();
+        !errmsg.is_empty() && !errmsg.contains('%') && response.reason() == errmsg
+    });
+    (marked || documented).then_some(response)
 }
 
 /// Whether a text names a Cloud `openapi.*` call at all.
