@@ -65,6 +65,22 @@ pub(crate) struct CodeInfo {
     note: &'static str,
 }
 
+/// The first bytes of [`generated::API_SUBSTRINGS`] that are ASCII, one bit each (a non-ASCII
+/// byte always passes the look that uses them).
+const SUBSTRING_STARTS: u128 = {
+    let mut mask = 0_u128;
+    let mut rest = generated::API_SUBSTRINGS;
+    while let Some((&(substring, _), tail)) = rest.split_first() {
+        if let Some(&first) = substring.as_bytes().first() {
+            if first < 128 {
+                mask |= 1 << first;
+            }
+        }
+        rest = tail;
+    }
+    mask
+};
+
 impl Family {
     /// Every family, in table order.
     ///
@@ -126,6 +142,11 @@ impl Family {
     pub fn of_api(api: &str) -> Option<Family> {
         let api = api.trim();
         generated::API_FAMILY.get(api).copied().or_else(|| {
+            // Most APIs hold no byte a substring starts with: one pass rules them out.
+            let may_hold = |&b: &u8| b >= 128 || (SUBSTRING_STARTS >> b) & 1 == 1;
+            if !api.as_bytes().iter().any(may_hold) {
+                return None;
+            }
             generated::API_SUBSTRINGS
                 .iter()
                 .find(|(s, _)| crate::normalize::find_str(api, s).is_some())
@@ -401,3 +422,32 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
             found
         },
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_look_rules_out_no_substring() {
+        assert!(generated::API_SUBSTRINGS.len() > 3, "the table is read");
+        for &(substring, family) in generated::API_SUBSTRINGS {
+            for api in [
+                substring.to_owned(),
+                format!("start{substring}"),
+                format!("get{substring}Devices"),
+            ] {
+                // Not a whole API the exact map knows: the substrings decide.
+                if generated::API_FAMILY.get(api.as_str()).is_some() {
+                    continue;
+                }
+                let first = generated::API_SUBSTRINGS
+                    .iter()
+                    .find(|(s, _)| api.contains(s))
+                    .map(|&(_, f)| f);
+                assert_eq!(Family::of_api(&api), first, "{api}");
+                assert!(first.is_some(), "{api} ({family:?})");
+            }
+        }
+        assert_eq!(Family::of_api("getLocation"), None);
+    }
+}
