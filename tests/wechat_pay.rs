@@ -1197,6 +1197,35 @@ fn a_transfers_own_fields_name_its_api() {
     assert_eq!(answer.action(CallKind::MovesMoney), Some(Action::AskUser));
 }
 
+/// A communication failure's text is what tells its two causes apart (the merchant's keys, or
+/// the request): a FAIL without one names neither. borball/weixin-sdk prints `return_msg` as
+/// `returnMessage` (its #92: `{"returnCode":"FAIL","returnMessage":"签名错误"}`), a signature
+/// failure like any other.
+#[cfg(feature = "json")]
+#[test]
+fn a_fail_without_text_has_no_step() {
+    let action = |body: &str| minierr::decode_str(body).ok().and_then(|d| d.action());
+    for body in [
+        r#"{"return_code":"FAIL"}"#,
+        r#"{"return_code":"FAIL","return_msg":" "}"#,
+    ] {
+        let d = minierr::decode_str(body).expect("decodes");
+        assert_eq!(
+            (d.platform(), d.action()),
+            (minierr::Platform::WechatPay, None),
+            "{body}"
+        );
+    }
+    assert_eq!(
+        action(r#"{"returnCode":"FAIL","returnMessage":"签名错误"}"#),
+        Some(Action::FixConfig)
+    );
+    assert_eq!(
+        action(r#"{"return_code":"FAIL","return_msg":"系统繁忙,请稍后再试"}"#),
+        Some(Action::Reconcile)
+    );
+}
+
 /// wechatpy's older text with the communication layer's SUCCESS, as wechatpy/wechatpy#149
 /// shows it (a red packet, 2016): the business layer failed (wechatpy raised only then), and
 /// the text does not print its code. No step is guessed from the text: the v2 rows that

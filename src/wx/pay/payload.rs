@@ -504,6 +504,10 @@ impl<'a> V2Response<'a> {
             // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
             // whether the call took effect is unknown.
             let text = self.return_msg.as_deref().unwrap_or_default();
+            // A FAIL with no text names neither cause.
+            if text.trim().is_empty() {
+                return None;
+            }
             let busy = is_outcome_unknown_text(text);
             let moves_money = may_move_money(api, call);
             // What the merchant configures, in the words of the codes that document it:

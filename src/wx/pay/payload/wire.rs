@@ -268,7 +268,14 @@ impl<'de: 'a, 'a> Visitor<'de> for DetailValueVisitor<'a> {
 struct V2Wire<'a> {
     #[serde(borrow, default, alias = "returnCode")]
     return_code: Option<BorrowedText<'a>>,
-    #[serde(borrow, default, alias = "returnMsg", alias = "retmsg")]
+    // `returnMessage`: borball/weixin-sdk's model prints it so (its #92).
+    #[serde(
+        borrow,
+        default,
+        alias = "returnMsg",
+        alias = "returnMessage",
+        alias = "retmsg"
+    )]
     return_msg: Option<BorrowedText<'a>>,
     #[serde(borrow, default, alias = "resultCode")]
     result_code: Option<BorrowedText<'a>>,
