@@ -130,6 +130,35 @@ fn a_body_is_wecom_when_it_says_so() {
         (hinted.platform(), hinted.action()),
         (Platform::Wecom, Some(Action::FixConfig))
     );
+    // And today's: 25 digits, starting with the time in milliseconds. WecomTeam/wecom-cli#15
+    // printed one with no `from ip:` or link (`[93019] invalid bot_id, hint: […]`): WeChat's
+    // 93019 (a category for nearby places) is no reading of it.
+    let hinted = decode_str(
+        r#"{"errcode":40001,"errmsg":"invalid credential, hint: [1774874288192271556616295]"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(
+        (hinted.platform(), hinted.action()),
+        (Platform::Wecom, Some(Action::FixConfig))
+    );
+    let (_, bot) = minierr::line::decode_line(
+        "Error: 获取 MCP 配置失败：[93019] invalid bot_id, hint: [1774874288192271556616295]",
+        &minierr::DecodeOptions::new(),
+    )
+    .expect("decodes");
+    assert_eq!(
+        (bot.platform(), bot.name(), bot.action()),
+        (Platform::Wecom, None, None)
+    );
+    for errmsg in [
+        // Too short, too long, not a time, not all digits.
+        "invalid credential, hint: [1774874288192271556]",
+        "invalid credential, hint: [17748742881922715566162951234567]",
+        "invalid credential, hint: [2774874288192271556616295]",
+        "invalid credential, hint: [177487428819227155661629x]",
+    ] {
+        assert!(!minierr::wecom::is_wecom_errmsg(errmsg), "{errmsg}");
+    }
     // WeChat's server hints are short ids: the body stays WeChat's (bottenderjs/messaging-apis#439).
     let short_hint = decode_str(
         r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest hint: [FQ4hVA0505hka5!]"}"#,

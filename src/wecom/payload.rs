@@ -39,10 +39,15 @@ pub fn is_wecom_errmsg(errmsg: &str) -> bool {
         || has_timestamped_hint(errmsg)
 }
 
-/// Whether `errmsg` has WeCom's older hint, `hint: [1597733128_47_64fcadb1…]`: ten digits of
-/// Unix time, a number and a run of lowercase hex digits, joined by `_`. The answers seen have
-/// 32 hex digits, one has 18; the bound of 16 to 32 is a judgement that keeps a short or long
-/// id of another shape out.
+/// Whether `errmsg` has one of WeCom's hints, each starting with the time it was made:
+/// - the older `hint: [1597733128_47_64fcadb1…]`: ten digits of Unix time, a number and a run
+///   of lowercase hex digits, joined by `_`. The answers seen have 32 hex digits, one has 18;
+///   the bound of 16 to 32 is a judgement that keeps a short or long id of another shape out;
+/// - today's `hint: [1774874288192271556616295]`: 25 digits, the first thirteen the time in
+///   milliseconds. Every WeCom answer seen in public threads from 2022 to 2026 has one (with
+///   `from ip:` and WeCom's link, where the SDK kept them); the WeChat server's hints are
+///   short and alphanumeric (`hint: [ZE0810ge30]`) or a `req_id`, and its answers carry a
+///   `rid:`. A run of 20 to 30 digits that starts with a 1 is read as this hint.
 pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
     // `[` is rare in an errmsg: each one is checked for the words before it.
     let bytes = errmsg.as_bytes();
@@ -57,6 +62,10 @@ pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
         let Some((hint, _)) = crate::normalize::short_bracketed(bracketed) else {
             return false;
         };
+        let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        if (20..=30).contains(&hint.len()) && hint.starts_with('1') && all_digits(hint) {
+            return true;
+        }
         let mut parts = hint.split('_');
         let digits = |part: &str, len: Option<usize>| {
             !part.is_empty()

@@ -122,7 +122,10 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     // bracketed number elsewhere (an XML CDATA section, a log's thread id, an array) is not
     // this form.
     let start = line.len() - line.trim_start().len();
-    let mut opens = std::iter::once(start).chain(line.match_indices(": [").map(|(at, _)| at + 2));
+    // (A full-width colon is a Chinese label's: `获取配置失败：[93019] …`.)
+    let mut opens = std::iter::once(start)
+        .chain(line.match_indices(": [").map(|(at, _)| at + 2))
+        .chain(crate::normalize::match_str_indices(line, "：[").map(|at| at + "：".len()));
     opens
         .find_map(|open| {
             let (inner, after) = crate::normalize::short_bracketed(line.get(open..)?)?;
