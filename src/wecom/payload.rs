@@ -44,7 +44,7 @@ pub fn is_wecom_errmsg(errmsg: &str) -> bool {
 ///   of lowercase hex digits, joined by `_`. The answers seen have 32 hex digits, one has 18;
 ///   the bound of 16 to 32 is a judgement that keeps a short or long id of another shape out;
 /// - today's `hint: [1774874288192271556616295]`: 25 digits, the first thirteen the time in
-///   milliseconds. Every WeCom answer seen in public threads from 2022 to 2026 has one (with
+///   milliseconds. Each WeCom answer from 2022 to 2026 in the public threads checked has one (with
 ///   `from ip:` and WeCom's link, where the SDK kept them); the WeChat server's hints are
 ///   short and alphanumeric (`hint: [ZE0810ge30]`) or a `req_id`, and its answers carry a
 ///   `rid:`. A run of 20 to 30 digits that starts with a 1 is read as this hint.
