@@ -1526,6 +1526,13 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     )))
 }
 
+/// Whether a field name is one no prose uses as a word: the error fields' (`errCode`, `errmsg`,
+/// `errorMessage`; not `error`), a name with an underscore (`return_code`, `sub_msg`), and
+/// the Alipay App SDK's `resultStatus`.
+fn is_distinctive_label(name: &str) -> bool {
+    (name.starts_with("err") && name != "error") || name.contains('_') || name == "resultStatus"
+}
+
 /// The value of the field `name` in text such as `{name: "value", …}`, `'name': 'value'`,
 /// `name=value`, PHP's `["name"]=> string(5) "value"` or `[name] => value`: a quoted string
 /// without its quotes, or the bare text up to the next `,`, `}` or `)` (for PHP's `print_r`,
@@ -1535,9 +1542,11 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
     let mut marks: Option<ClosingMarks> = None;
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
-        // Only an ASCII word goes on into the name: Chinese prose runs into a label with no
-        // space (`微信登录报错errCode: 40013 | …`).
-        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+        // Chinese prose runs into a label with no space (`微信登录报错errCode: 40013 | …`), but
+        // only a label no prose uses may follow it so: a short one (`获取code: 4b20…`, an OAuth
+        // code before the gateway's own `code`) is the prose's word.
+        let glued = |c: char| c.is_alphanumeric() && !c.is_ascii() && is_distinctive_label(name);
+        if before.is_some_and(|c| (c.is_alphanumeric() || c == '_') && !glued(c)) {
             return None;
         }
         let rest = line.get(at + name.len()..)?;

@@ -278,8 +278,10 @@ fn a_server_answer_in_client_field_names_is_the_servers() {
         );
     }
     for body in [
-        // Another code's words: the number is not this errmsg's.
+        // Words no code documents, and no rid.
         r#"{"errCode":40013,"errMsg":"something else"}"#,
+        // A short number beside its documented words is any HTTP stack's.
+        r#"{"errCode":404,"errMsg":"404 not found"}"#,
         // A client failure with its legacy errCode.
         r#"{"errCode":10001,"errMsg":"openBluetoothAdapter:fail not available"}"#,
         r#"{"errCode":40013,"errMsg":"login:fail invalid appid"}"#,

@@ -346,6 +346,15 @@ const FORMS: &[Case] = &[
         Some(40013),
         Some(Action::FixConfig),
     ),
+    // A short label run into Chinese prose is the prose's word: the OAuth code a log names
+    // before the gateway's answer is not the answer's `code` (a line of our own making).
+    (
+        "获取code: 4b203fe6c11548bcabd8da5bb087a83b, 换取token失败 {'code': '40002', 'msg': 'Invalid Arguments', 'sub_code': 'isv.code-invalid'}",
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(40002),
+        Some(Action::Refresh),
+    ),
     // An errMsg a thread numbered as a list item (wendux/fly#210, the iOS wording of a lost
     // connection): the number is the writer's, not the API's name.
     (

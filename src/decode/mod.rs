@@ -462,7 +462,8 @@ fn wechat_pay_answer_as(
 /// A WeChat or Cloud failure of a Cloud `openapi.*` call that carries a WeChat server errcode
 /// is the server's answer: it is reported as [`Platform::WechatServer`], with the errcode as
 /// its code and the errmsg after `:fail` (so `rid` and hints are split off as on any server
-/// body). Everything else is returned as it came.
+/// body). So is a server answer passed on in a client failure's field names
+/// ([`server_answer_as_fail`]). Everything else is returned as it came.
 pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
     let server = match &diagnosis {
         // Nearly every fail is not one: a substring search rules it out before the errMsg is
@@ -487,7 +488,9 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
 /// with `{errCode, errMsg}`: `errCode: 40013 | errMsg: invalid appid rid: …`): a positive
 /// errCode beside an errMsg that is no `api:fail` message but a server errmsg, by the
 /// server's own `rid:` (which no client errMsg carries) or by being the documented errmsg of
-/// that very number. The number alone is anybody's, and a bare errmsg may be shared.
+/// that very number, when it has five digits or more as the server's failures do (a `404`
+/// beside `404 not found` is any HTTP stack's). The number alone is anybody's, and a bare
+/// errmsg may be shared.
 fn server_answer_as_fail<'a>(
     err_code: Option<i64>,
     err_msg: &Cow<'a, str>,
@@ -501,10 +504,11 @@ fn server_answer_as_fail<'a>(
         Some(crate::text::part_of(err_msg, err_msg)),
     );
     let marked = response.rid().is_some_and(|rid| !rid.is_empty());
-    let documented = wx::server::Errcode::from_code(code).is_some_and(|known| {
-        let errmsg = known.errmsg();
-        !errmsg.is_empty() && !errmsg.contains('%') && response.reason() == errmsg
-    });
+    let documented = code >= 10_000
+        && wx::server::Errcode::from_code(code).is_some_and(|known| {
+            let errmsg = known.errmsg();
+            !errmsg.is_empty() && !errmsg.contains('%') && response.reason() == errmsg
+        });
     (marked || documented).then_some(response)
 }
 

@@ -15,9 +15,9 @@ pub struct Response<'a> {
 }
 
 /// Whether an errmsg is WeCom's by its own marks: the `open.work.weixin.qq.com` link or the
-/// `from ip:` WeCom adds, or the hint in WeCom's older form, `hint: [<unix seconds>_<n>_<hex
-/// digits>]`, which WeChat's server never used (its hints are short ids, `hint:
-/// [FQ4hVA0505hka5!]`, or `rid:`). The names of WeCom's credentials (`corpid`, `corpsecret`)
+/// `from ip:` WeCom adds, or a hint in one of WeCom's forms, the older `hint: [<unix
+/// seconds>_<n>_<hex digits>]` or today's 25 digits, which WeChat's server never used (its
+/// hints are short ids, `hint: [FQ4hVA0505hka5!]`, or `rid:`). The names of WeCom's credentials (`corpid`, `corpsecret`)
 /// are no mark: DingTalk's API uses them too, in the same `{errcode, errmsg}` shape.
 ///
 /// ```
@@ -25,6 +25,9 @@ pub struct Response<'a> {
 /// assert!(is_wecom_errmsg("invalid secret, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"));
 /// assert!(is_wecom_errmsg("userid not found, hint: [1683795417], from ip: 1.2.3.4"));
 /// assert!(is_wecom_errmsg("invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]"));
+/// // Today's hint: 25 digits, the time in milliseconds first.
+/// assert!(is_wecom_errmsg("invalid bot_id, hint: [1774874288192271556616295]"));
+/// assert!(!is_wecom_errmsg("invalid credential, hint: [1774874288192271556616295] rid: 601baa04-348de44a-4e7042bc"));
 /// assert!(!is_wecom_errmsg("invalid credential, rid: 65c17d8c-5cf05990-781aabe9"));
 /// assert!(!is_wecom_errmsg("invalid credential, access_token is invalid or not latest hint: [FQ4hVA0505hka5!]"));
 /// assert!(!is_wecom_errmsg("不合法的corpId或corpSecret"));
@@ -47,7 +50,8 @@ pub fn is_wecom_errmsg(errmsg: &str) -> bool {
 ///   milliseconds. Each WeCom answer from 2022 to 2026 in the public threads checked has one (with
 ///   `from ip:` and WeCom's link, where the SDK kept them); the WeChat server's hints are
 ///   short and alphanumeric (`hint: [ZE0810ge30]`) or a `req_id`, and its answers carry a
-///   `rid:`. A run of 20 to 30 digits that starts with a 1 is read as this hint.
+///   `rid:`, which keeps an errmsg WeChat's whatever else it holds. Every hint seen has 25
+///   digits, and only that length is read.
 pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
     // `[` is rare in an errmsg: each one is checked for the words before it.
     let bytes = errmsg.as_bytes();
@@ -63,8 +67,8 @@ pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
             return false;
         };
         let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if (20..=30).contains(&hint.len()) && hint.starts_with('1') && all_digits(hint) {
-            return true;
+        if hint.len() == 25 && hint.starts_with('1') && all_digits(hint) {
+            return crate::normalize::find_str(errmsg, "rid: ").is_none();
         }
         let mut parts = hint.split('_');
         let digits = |part: &str, len: Option<usize>| {

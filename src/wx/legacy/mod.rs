@@ -65,8 +65,9 @@ pub(crate) struct CodeInfo {
     note: &'static str,
 }
 
-/// The first bytes of [`generated::API_SUBSTRINGS`] that are ASCII, one bit each (a non-ASCII
-/// byte always passes the look that uses them).
+/// The first bytes of [`generated::API_SUBSTRINGS`] that are ASCII, one bit each. The look
+/// that uses the set lets every non-ASCII byte through, so a substring starting with one is
+/// still searched for.
 const SUBSTRING_STARTS: u128 = {
     let mut mask = 0_u128;
     let mut rest = generated::API_SUBSTRINGS;

@@ -504,8 +504,10 @@ impl<'a> V2Response<'a> {
             // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
             // whether the call took effect is unknown.
             let text = self.return_msg.as_deref().unwrap_or_default();
-            // A FAIL with no text names neither cause.
-            if text.trim().is_empty() {
+            // A FAIL with no text names neither cause; nor does a text that only repeats the
+            // code or prints an unset field (Java's `null`, Python's `None`).
+            let bare = text.trim();
+            if bare.is_empty() || ["null", "None", "FAIL"].contains(&bare) {
                 return None;
             }
             let busy = is_outcome_unknown_text(text);

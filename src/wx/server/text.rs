@@ -122,10 +122,18 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     // bracketed number elsewhere (an XML CDATA section, a log's thread id, an array) is not
     // this form.
     let start = line.len() - line.trim_start().len();
-    // (A full-width colon is a Chinese label's: `获取配置失败：[93019] …`.)
-    let mut opens = std::iter::once(start)
-        .chain(line.match_indices(": [").map(|(at, _)| at + 2))
-        .chain(crate::normalize::match_str_indices(line, "：[").map(|at| at + "：".len()));
+    // (A full-width colon is a Chinese label's: `获取配置失败：[93019] …`.) The openings are
+    // tried in the line's order, whichever colon each follows.
+    let mut ascii = line.match_indices(": [").map(|(at, _)| at + 2).peekable();
+    let mut full_width = crate::normalize::match_str_indices(line, "：[")
+        .map(|at| at + "：".len())
+        .peekable();
+    let in_order = std::iter::from_fn(move || match (ascii.peek(), full_width.peek()) {
+        (Some(a), Some(w)) if a > w => full_width.next(),
+        (Some(_), _) => ascii.next(),
+        (None, _) => full_width.next(),
+    });
+    let mut opens = std::iter::once(start).chain(in_order);
     opens
         .find_map(|open| {
             let (inner, after) = crate::normalize::short_bracketed(line.get(open..)?)?;
