@@ -1592,6 +1592,19 @@ fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
             }
             None => rest,
         };
+        // Xdebug's var_dump: `string 'USERPAYING' (length=10)`, `int 50002`.
+        let rest = match rest
+            .strip_prefix("string ")
+            .or_else(|| rest.strip_prefix("int "))
+        {
+            Some(value)
+                if value.starts_with(['\'', '"', '-'])
+                    || value.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                value
+            }
+            _ => rest,
+        };
         // JSON inside a JSON string: `\"errmsg\":\"missing code\"`.
         if let Some(inner) = rest.strip_prefix("\\\"") {
             let start = from(inner);

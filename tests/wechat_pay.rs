@@ -1334,6 +1334,15 @@ fn named_fields_in_log_lines() {
             Some("PARAM_ERROR"),
             Action::FixRequest,
         ),
+        // Xdebug's var_dump of a parsed micropay answer (its documented `'key' => string
+        // 'value' (length=N)` form; a line of our own making): the payer is still entering the
+        // password, so the order is queried, as the micropay page says.
+        (
+            "'return_code' => string 'SUCCESS' (length=7)  'result_code' => string 'FAIL' (length=4)  'err_code' => string 'USERPAYING' (length=10)  'err_code_des' => string '需要用户输入支付密码' (length=30)",
+            "Xdebug's var_dump",
+            Some("USERPAYING"),
+            Action::Reconcile,
+        ),
         (
             "{return_msg=受理机构必须传入sub_mch_id, return_code=FAIL}",
             "https://github.com/borball/weixin-sdk/issues/64",
