@@ -760,6 +760,13 @@ pub(crate) fn text_form<'a>(
     // them: no documented reason ends with one. (ASCII quotes and parentheses do: `no such
     // file or directory "%s"`; and a runtime's own `。` stays, as sent.)
     let tail = quoted_tail(line, start);
+    // A runtime's errMsg is one line: an escaped line break (`\n` inside a JSON string, a stack
+    // trace after the message, as Tencent Cloud's function runtime reports a thrown error)
+    // ends it.
+    let tail = find_str(tail, "\\n")
+        .and_then(|at| tail.get(..at))
+        .unwrap_or(tail)
+        .trim_end();
     let before_stop = tail.strip_suffix('。').unwrap_or(tail);
     let unmarked = before_stop.trim_end_matches(['*', '”', '」', '』', '】', '）']);
     let err_msg = if unmarked.len() < before_stop.len() {

@@ -355,6 +355,16 @@ const FORMS: &[Case] = &[
         Some(40002),
         Some(Action::Refresh),
     ),
+    // An errMsg is one line: in a JSON log's string, an escaped line break and the stack trace
+    // after it are not its reason (a line of our own making; Tencent Cloud's function runtime
+    // reports a thrown error so, with the trace in `stackTrace`).
+    (
+        r#"{"level":"error","stack":"requestPayment:fail cancel\n    at Object.fail (app.js:1:2)"}"#,
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(1),
+        Some(Action::AskUser),
+    ),
     // An errMsg a thread numbered as a list item (wendux/fly#210, the iOS wording of a lost
     // connection): the number is the writer's, not the API's name.
     (
