@@ -1314,7 +1314,8 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
             }));
         }
         let mut fail = wx::Fail::new(err_msg);
-        if let Some(code) = number("errCode") {
+        // The old requestPayment shape's `err_code`, as JSON reads it.
+        if let Some(code) = number("errCode").or_else(|| number("err_code")) {
             fail = fail.with_err_code(code);
         }
         if let Some(errno) = number("errno").and_then(|n| u32::try_from(n).ok()) {

@@ -365,6 +365,15 @@ const FORMS: &[Case] = &[
         Some(1),
         Some(Action::AskUser),
     ),
+    // The old requestPayment shape printed as a JavaScript literal (a WeChat community thread
+    // shows one): its `err_code` is read as JSON reads it, and -1 takes its legacy row's step.
+    (
+        r#"{err_desc: "Invalid payment situation", err_code: "-1", errMsg: "requestPayment:fail"}"#,
+        Found::Fields,
+        Platform::Wechat,
+        None,
+        Some(Action::FixRequest),
+    ),
     // An errMsg a thread numbered as a list item (wendux/fly#210, the iOS wording of a lost
     // connection): the number is the writer's, not the API's name.
     (
