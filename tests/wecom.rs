@@ -119,28 +119,22 @@ fn a_body_is_wecom_when_it_says_so() {
     .expect("decodes");
     assert_eq!(linked.platform(), Platform::Wecom);
     assert_eq!(linked.action(), Some(Action::Refresh));
-    // WeCom's older hint form marks its errmsg too: an unknown secret behind a 40001
-    // (sbzhu/weworkapi_python#16, WeCom's own Python SDK) is WeCom's, where 40001 is a wrong
-    // secret to fix, not a token to renew.
-    let hinted = decode_str(
+    // WeCom's hint forms mark its errmsg too: the older one (an unknown secret behind a 40001,
+    // sbzhu/weworkapi_python#16, WeCom's own Python SDK), and today's, 25 digits starting with
+    // the time in milliseconds. There 40001 is a wrong secret to fix, not a token to renew.
+    for body in [
         r#"{"errcode":40001,"errmsg":"invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]"}"#,
-    )
-    .expect("decodes");
-    assert_eq!(
-        (hinted.platform(), hinted.action()),
-        (Platform::Wecom, Some(Action::FixConfig))
-    );
-    // And today's: 25 digits, starting with the time in milliseconds. WecomTeam/wecom-cli#15
-    // printed one with no `from ip:` or link (`[93019] invalid bot_id, hint: […]`): WeChat's
-    // 93019 (a category for nearby places) is no reading of it.
-    let hinted = decode_str(
         r#"{"errcode":40001,"errmsg":"invalid credential, hint: [1774874288192271556616295]"}"#,
-    )
-    .expect("decodes");
-    assert_eq!(
-        (hinted.platform(), hinted.action()),
-        (Platform::Wecom, Some(Action::FixConfig))
-    );
+    ] {
+        let hinted = decode_str(body).expect("decodes");
+        assert_eq!(
+            (hinted.platform(), hinted.action()),
+            (Platform::Wecom, Some(Action::FixConfig)),
+            "{body}"
+        );
+    }
+    // WecomTeam/wecom-cli#15 printed today's hint with no `from ip:` or link (`[93019] invalid
+    // bot_id, hint: […]`): WeChat's 93019 (a category for nearby places) is no reading of it.
     let (_, bot) = minierr::line::decode_line(
         "Error: 获取 MCP 配置失败：[93019] invalid bot_id, hint: [1774874288192271556616295]",
         &minierr::DecodeOptions::new(),
