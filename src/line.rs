@@ -760,12 +760,12 @@ pub(crate) fn text_form<'a>(
     // them: no documented reason ends with one. (ASCII quotes and parentheses do: `no such
     // file or directory "%s"`; and a runtime's own `。` stays, as sent.)
     let tail = quoted_tail(line, start);
-    // A runtime's errMsg is one line: an escaped line break (`\n` inside a JSON string, a stack
-    // trace after the message, as Tencent Cloud's function runtime reports a thrown error)
-    // ends it.
-    let tail = find_str(tail, "\\n")
+    // A runtime's errMsg is one line: an escaped line break inside a JSON string (`\n` or
+    // `\r`, escaped once or twice, before a stack trace's indented frames) ends it. A
+    // backslash before a letter is a Windows path's (`"C:\new\file.txt"`), and stays.
+    let tail = escaped_break(tail)
         .and_then(|at| tail.get(..at))
-        .unwrap_or(tail)
+        .map_or(tail, |head| head.trim_end_matches('\\'))
         .trim_end();
     let before_stop = tail.strip_suffix('。').unwrap_or(tail);
     let unmarked = before_stop.trim_end_matches(['*', '”', '」', '』', '】', '）']);
@@ -785,6 +785,18 @@ pub(crate) fn text_form<'a>(
         Found::WxErrMsg,
         crate::decode::openapi_as_server(Diagnosis::Wx(wx::Fail::new(err_msg))),
     ))
+}
+
+/// Where the first escaped line break in `text` starts: a backslash and `n` or `r`, followed
+/// by white space, another backslash, a quote or the text's end.
+fn escaped_break(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).find(|&at| {
+        matches!(bytes.get(at + 1), Some(b'n' | b'r'))
+            && bytes
+                .get(at + 2)
+                .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'\\' | b'"'))
+    })
 }
 
 /// The WeChat DevTools' console message for a network call to a domain the mini program's
@@ -1534,28 +1546,40 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     )))
 }
 
-/// Whether a field name is one no prose uses as a word: the error fields' (`errCode`, `errmsg`,
-/// `errorMessage`; not `error`), a name with an underscore (`return_code`, `sub_msg`), and
-/// the Alipay App SDK's `resultStatus`.
-fn is_distinctive_label(name: &str) -> bool {
-    (name.starts_with("err") && name != "error") || name.contains('_') || name == "resultStatus"
-}
-
 /// The value of the field `name` in text such as `{name: "value", …}`, `'name': 'value'`,
 /// `name=value`, PHP's `["name"]=> string(5) "value"` or `[name] => value`: a quoted string
 /// without its quotes, or the bare text up to the next `,`, `}` or `)` (for PHP's `print_r`,
 /// up to its next key).
 fn field<'t>(line: &'t str, name: &str) -> Option<&'t str> {
+    // Chinese prose runs into a label with no space (`微信登录报错errCode: 40013 | …`,
+    // `支付宝返回code: 40004, …`), but it may also end in a word that is a label's name
+    // (`获取code: 4b20…`, an OAuth code before the gateway's own `code`). A name run into
+    // Chinese is read only where no copy of it stands on its own.
+    let mut glued = false;
+    field_with(line, name, false, &mut glued).or_else(|| {
+        glued
+            .then(|| field_with(line, name, true, &mut glued))
+            .flatten()
+    })
+}
+
+/// [`field`]'s search: with `after_chinese`, a copy of the name that follows a Chinese letter
+/// is read too; without, such a copy is only noted in `glued`.
+fn field_with<'t>(
+    line: &'t str,
+    name: &str,
+    after_chinese: bool,
+    glued: &mut bool,
+) -> Option<&'t str> {
     // Made at the first value sought: most names a line is asked for are not in it.
     let mut marks: Option<ClosingMarks> = None;
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
-        // Chinese prose runs into a label with no space (`微信登录报错errCode: 40013 | …`), but
-        // only a label no prose uses may follow it so: a short one (`获取code: 4b20…`, an OAuth
-        // code before the gateway's own `code`) is the prose's word.
-        let glued = |c: char| c.is_alphanumeric() && !c.is_ascii() && is_distinctive_label(name);
-        if before.is_some_and(|c| (c.is_alphanumeric() || c == '_') && !glued(c)) {
-            return None;
+        if let Some(c) = before.filter(|c| c.is_alphanumeric() || *c == '_') {
+            if c.is_ascii() || c == '_' || !after_chinese {
+                *glued |= !c.is_ascii();
+                return None;
+            }
         }
         let rest = line.get(at + name.len()..)?;
         if before == Some('[') {

@@ -374,6 +374,29 @@ const FORMS: &[Case] = &[
         None,
         Some(Action::FixRequest),
     ),
+    // A short label run into Chinese is read where no copy of it stands on its own.
+    (
+        "支付宝返回code: 40004, msg: Business Failed, sub_code: ACQ.TRADE_NOT_EXIST, sub_msg: 交易不存在",
+        Found::Fields,
+        Platform::AlipayGateway,
+        Some(40004),
+        Some(Action::FixRequest),
+    ),
+    // The break escaped as `\r\n`, or escaped twice (a JSON string inside another).
+    (
+        r#"{"level":"error","stack":"requestPayment:fail cancel\r\n    at Object.fail (app.js:1:2)"}"#,
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(1),
+        Some(Action::AskUser),
+    ),
+    (
+        r#"log: "requestPayment:fail cancel\\n    at Object.fail (app.js:1:2)""#,
+        Found::WxErrMsg,
+        Platform::Wechat,
+        Some(1),
+        Some(Action::AskUser),
+    ),
     // An errMsg a thread numbered as a list item (wendux/fly#210, the iOS wording of a lost
     // connection): the number is the writer's, not the API's name.
     (
@@ -704,6 +727,18 @@ fn each_form_is_found() {
             "{line}"
         );
     }
+}
+
+/// A backslash before a letter is a Windows path's, not an escaped line break: the errMsg keeps
+/// it whole.
+#[test]
+fn a_windows_path_does_not_end_an_err_msg() {
+    let line = r#"readFile:fail no such file or directory "C:\new\file.txt""#;
+    let (_, d) = decode_line(line, &DecodeOptions::new()).expect("decodes");
+    assert_eq!(
+        d.reason(),
+        Some(r#"no such file or directory "C:\new\file.txt""#)
+    );
 }
 
 #[test]

@@ -144,6 +144,25 @@ fn a_body_is_wecom_when_it_says_so() {
         (bot.platform(), bot.name(), bot.action()),
         (Platform::Wecom, None, None)
     );
+    // `userid:` is no rid; a WeChat `rid:` (with or without its space) keeps a body WeChat's;
+    // a hint one digit short is still no WeChat hint.
+    let (_, user) = minierr::line::decode_line(
+        r#"{"errcode":60111,"errmsg":"invalid userid: zhangsan, hint: [1774874288192271556616295]"}"#,
+        &minierr::DecodeOptions::new(),
+    )
+    .expect("decodes");
+    assert_eq!(
+        (user.platform(), user.action()),
+        (Platform::Wecom, Some(Action::FixRequest))
+    );
+    let ridded = decode_str(
+        r#"{"errcode":40001,"errmsg":"invalid credential, hint: [1774874288192271556616295] rid:601baa04-348de44a-4e7042bc"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(ridded.platform(), Platform::WechatServer);
+    assert!(minierr::wecom::is_wecom_errmsg(
+        "invalid bot_id, hint: [177487428819227155661629]"
+    ));
     for errmsg in [
         // Too short, too long, not a time, not all digits.
         "invalid credential, hint: [1774874288192271556]",

@@ -488,9 +488,9 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
 /// with `{errCode, errMsg}`: `errCode: 40013 | errMsg: invalid appid rid: …`): a positive
 /// errCode beside an errMsg that is no `api:fail` message but a server errmsg, by the
 /// server's own `rid:` (which no client errMsg carries) or by being the documented errmsg of
-/// that very number, when it has five digits or more as the server's failures do (a `404`
-/// beside `404 not found` is any HTTP stack's). The number alone is anybody's, and a bare
-/// errmsg may be shared.
+/// that very number, when it has five digits or more: a shorter one beside generic words (a
+/// `404` beside `404 not found`) is any HTTP stack's. The number alone is anybody's, and a
+/// bare errmsg may be shared.
 fn server_answer_as_fail<'a>(
     err_code: Option<i64>,
     err_msg: &Cow<'a, str>,

@@ -17,8 +17,9 @@ pub struct Response<'a> {
 /// Whether an errmsg is WeCom's by its own marks: the `open.work.weixin.qq.com` link or the
 /// `from ip:` WeCom adds, or a hint in one of WeCom's forms, the older `hint: [<unix
 /// seconds>_<n>_<hex digits>]` or today's 25 digits, which WeChat's server never used (its
-/// hints are short ids, `hint: [FQ4hVA0505hka5!]`, or `rid:`). The names of WeCom's credentials (`corpid`, `corpsecret`)
-/// are no mark: DingTalk's API uses them too, in the same `{errcode, errmsg}` shape.
+/// hints are short ids, `hint: [FQ4hVA0505hka5!]`, or `rid:`). The names of WeCom's
+/// credentials (`corpid`, `corpsecret`) are no mark: DingTalk's API uses them too, in the same
+/// `{errcode, errmsg}` shape.
 ///
 /// ```
 /// use minierr::wecom::is_wecom_errmsg;
@@ -50,8 +51,8 @@ pub fn is_wecom_errmsg(errmsg: &str) -> bool {
 ///   milliseconds. Each WeCom answer from 2022 to 2026 in the public threads checked has one (with
 ///   `from ip:` and WeCom's link, where the SDK kept them); the WeChat server's hints are
 ///   short and alphanumeric (`hint: [ZE0810ge30]`) or a `req_id`, and its answers carry a
-///   `rid:`, which keeps an errmsg WeChat's whatever else it holds. Every hint seen has 25
-///   digits, and only that length is read.
+///   `rid:`, which keeps an errmsg with this hint WeChat's. Every hint seen has 25 digits; a
+///   run of 20 to 30 is read, since WeChat's hints are never all digits.
 pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
     // `[` is rare in an errmsg: each one is checked for the words before it.
     let bytes = errmsg.as_bytes();
@@ -67,8 +68,9 @@ pub(crate) fn has_timestamped_hint(errmsg: &str) -> bool {
             return false;
         };
         let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if hint.len() == 25 && hint.starts_with('1') && all_digits(hint) {
-            return crate::normalize::find_str(errmsg, "rid: ").is_none();
+        if (20..=30).contains(&hint.len()) && hint.starts_with('1') && all_digits(hint) {
+            let rid = crate::wx::server::split_errmsg(errmsg).rid();
+            return rid.is_none_or(str::is_empty);
         }
         let mut parts = hint.split('_');
         let digits = |part: &str, len: Option<usize>| {

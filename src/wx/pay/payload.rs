@@ -505,9 +505,19 @@ impl<'a> V2Response<'a> {
             // whether the call took effect is unknown.
             let text = self.return_msg.as_deref().unwrap_or_default();
             // A FAIL with no text names neither cause; nor does a text that only repeats the
-            // code or prints an unset field (Java's `null`, Python's `None`).
+            // code or prints an unset field (Java's `null`, Python's `None`, JavaScript's
+            // `undefined`, Go's `<nil>`, C's `(null)`).
+            const UNSET: [&str; 7] = [
+                "null",
+                "none",
+                "nil",
+                "<nil>",
+                "(null)",
+                "undefined",
+                "fail",
+            ];
             let bare = text.trim();
-            if bare.is_empty() || ["null", "None", "FAIL"].contains(&bare) {
+            if bare.is_empty() || UNSET.iter().any(|w| bare.eq_ignore_ascii_case(w)) {
                 return None;
             }
             let busy = is_outcome_unknown_text(text);
