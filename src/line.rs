@@ -1576,7 +1576,7 @@ fn field_with<'t>(
     match_str_indices(line, name).find_map(|at| {
         let before = line.get(..at)?.chars().next_back();
         if let Some(c) = before.filter(|c| c.is_alphanumeric() || *c == '_') {
-            if c.is_ascii() || c == '_' || !after_chinese {
+            if c.is_ascii() || !after_chinese {
                 *glued |= !c.is_ascii();
                 return None;
             }

@@ -180,18 +180,10 @@ pub struct PayDiagnosis<'a> {
 
 impl<'a> PayDiagnosis<'a> {
     pub(crate) fn new(answer: wx::pay::Answer<'a>, options: &super::DecodeOptions) -> Self {
-        // A SIGN_ERROR body names the request it verified, and a v2 transfer's answer its API
-        // by its fields: the API, where the caller named none.
-        // (A refused answer's body is read by `Unverified::action`, and only when the line
-        // names no API.)
-        let signed = match &answer {
-            wx::pay::Answer::V3(response) => response.signed_api(),
-            wx::pay::Answer::V2(response) => response.answered_api(),
-            wx::pay::Answer::Unverified(_) => None,
-        };
+        let named = answer.named_api();
         let diagnosis = PayDiagnosis {
             answer,
-            api: options.wechat_pay_api.or(signed),
+            api: options.wechat_pay_api.or(named),
             call: options.call_kind,
         };
         match options.http_status {

@@ -501,7 +501,7 @@ fn server_answer_as_fail<'a>(
     }
     let response = wx::server::Response::new(
         Some(wx::server::AnyErrcode::new(code)),
-        Some(crate::text::part_of(err_msg, err_msg)),
+        Some(err_msg.clone()),
     );
     let marked = response.rid().is_some_and(|rid| !rid.is_empty());
     let documented = code >= 10_000

@@ -1217,6 +1217,18 @@ impl<'a> Unverified<'a> {
 }
 
 impl<'a> Answer<'a> {
+    /// The API the answer itself names, for a caller that named none: a `SIGN_ERROR` body's
+    /// signed request ([`Response::signed_api`]) or a v2 answer's own fields
+    /// ([`V2Response::answered_api`]). A refused answer's body is read by
+    /// [`Unverified::action`] instead.
+    pub(crate) fn named_api(&self) -> Option<Api> {
+        match self {
+            Answer::V3(response) => response.signed_api(),
+            Answer::V2(response) => response.answered_api(),
+            Answer::Unverified(_) => None,
+        }
+    }
+
     /// APIv3 or v2.
     #[must_use]
     pub const fn version(&self) -> Version {
@@ -1281,12 +1293,7 @@ impl<'a> Answer<'a> {
     pub fn meaning(&self, api: Option<Api>, call: CallKind) -> Option<super::Meaning> {
         let code = self.code()?.known()?;
         let text = self.message().unwrap_or_default();
-        let signed = || match self {
-            Answer::V3(response) => response.signed_api(),
-            Answer::V2(response) => response.answered_api(),
-            Answer::Unverified(_) => None,
-        };
-        if let Some(api) = api.or_else(signed) {
+        if let Some(api) = api.or_else(|| self.named_api()) {
             // An API whose page lists no such code (a certificate download's SIGN_ERROR) is
             // described by the row its text names, else by the common table's row.
             // (Only SIGN_ERROR's: its rows share one meaning, where another code's row from
