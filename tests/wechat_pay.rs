@@ -373,6 +373,38 @@ fn every_message_of_a_row_names_it_whatever_its_notes() {
     );
 }
 
+/// On a split (`POST /v3/profitsharing/orders`) only the runtime message about a reused
+/// out_order_no is the reconcile row's; any other PARAM_ERROR there is a parameter to fix, as
+/// the common status table has it. (The runtime row was once the API's only row, and so the
+/// answer to every PARAM_ERROR on a split.)
+#[cfg(feature = "json")]
+#[test]
+fn a_split_reconciles_only_the_parameter_error_that_names_a_reused_number() {
+    use minierr::wx::pay::{Api, Response};
+    let on_split = |body: &str| {
+        Response::from_json_str(body)
+            .unwrap_or_else(|e| panic!("{body}: {e}"))
+            .action_for(Api::V3ProfitSharingOrder)
+    };
+    for body in [
+        r#"{"code":"PARAM_ERROR","message":"参数错误"}"#,
+        r#"{"code":"PARAM_ERROR","message":"请求参数错误"}"#,
+        r#"{"code":"PARAM_ERROR","detail":{"location":"body","value":{"account":"163xxxxxx","amount":5}},"message":"输入源“/body/receivers[0]/type”映射到字段“分账接收方类型”必填性规则校验失败，此字段为必填项"}"#,
+        r#"{"code":"PARAM_ERROR"}"#,
+    ] {
+        assert_eq!(on_split(body), Some(Action::FixRequest), "{body}");
+    }
+    assert_eq!(
+        on_split(r#"{"code":"PARAM_ERROR","message":"分账接收方与原请求不一致"}"#),
+        Some(Action::Reconcile)
+    );
+    // The same from a log line, whose URL names the call.
+    let options = minierr::DecodeOptions::new();
+    let line = r#"Client error: `POST https://api.mch.weixin.qq.com/v3/profitsharing/orders` resulted in a `400 Bad Request` response: {"code":"PARAM_ERROR","message":"请求参数错误"}"#;
+    let (_, d) = minierr::line::decode_line(line, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.action(), Some(Action::FixRequest));
+}
+
 /// `INVALID_REQUEST`'s documented fix is to act on the body's specific message. A message that
 /// no row of its own documents but the common status table (v3) or a v2 page documents for
 /// another code takes that code's step: `产品权限异常` holds `NO_AUTH`'s `权限异常`, a permission to open (the
