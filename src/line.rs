@@ -328,6 +328,9 @@ fn every_form<'a>(
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
     let mut pay_fallback = None;
+    // The first object that fits no platform: a function runtime's exception among them is
+    // read for the exception it holds.
+    let mut unknown_object: Option<&'a str> = None;
     // A success logged first (a request's `{"errcode":0,…}`, a query's answer) and a failure
     // after it: the failure is what the line reports. The success stands only when no later
     // object has a step of its own; objects inside it are its own (`unwrapped`).
@@ -361,7 +364,12 @@ fn every_form<'a>(
             }
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
-            Err(e) => json_error = Some(e),
+            Err(e) => {
+                if matches!(e, DecodeError::UnknownShape { .. }) {
+                    unknown_object = Some(line);
+                }
+                json_error = Some(e);
+            }
         }
     }
     for (at, _) in line.match_indices('{').take(MAX_OBJECT_STARTS) {
@@ -412,12 +420,27 @@ fn every_form<'a>(
                             .ok()
                             .filter(Diagnosis::is_known);
                 }
+                if matches!(e, DecodeError::UnknownShape { .. }) {
+                    unknown_object.get_or_insert(object);
+                }
                 json_error.get_or_insert(e);
             }
         }
     }
     if let Some(d) = pay_fallback.or(success.map(|(d, _)| d)) {
         return Ok((Found::JsonObject, with_line_context(d, line)));
+    }
+    // A cloud function's exception as its caller receives it (Tencent SCF's `{"errorCode":1,
+    // "errorMessage":"user code exception caught","stackTrace":"…"}`) fits no platform: what
+    // the function threw is its stack trace, whose first line is the error's own text
+    // (wx-server-sdk's `Error: errCode: 40029 | errMsg: openapi.…:fail invalid code`). That
+    // line is read as a line of its own, before the text forms look at the envelope, where
+    // they would find the errMsg without the code before it.
+    let thrown = unknown_object
+        .and_then(stack_trace_head)
+        .and_then(|head| decode_line_with(head, options, decode, false).ok());
+    if let Some(found) = thrown {
+        return Ok(found);
     }
     // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
     // several, is not re-read loosely, or its ambiguity would be guessed away. The exception is
@@ -466,6 +489,33 @@ fn every_form<'a>(
         }
     }
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
+}
+
+/// The first line of the string an object gives its `stackTrace` key, as the object's text
+/// holds it (escaped): the error a function runtime's exception reports (Tencent SCF's
+/// `{errorCode, errorMessage, stackTrace}`), or a logger's, without the frames under it.
+fn stack_trace_head(object: &str) -> Option<&str> {
+    const KEY: &str = "\"stackTrace\"";
+    let after_key = object.get(find_str(object, KEY)? + KEY.len()..)?;
+    let value = after_key.trim_start().strip_prefix(':')?.trim_start();
+    if !value.starts_with('"') {
+        return None;
+    }
+    let mut values = serde_json::Deserializer::from_str(value).into_iter::<serde::de::IgnoredAny>();
+    let end = match values.next() {
+        Some(Ok(_)) => values.byte_offset(),
+        _ => return None,
+    };
+    // Between the quotes, up to the first escaped line break.
+    let text = value.get(1..end.checked_sub(1)?)?;
+    let head = [find_str(text, "\\n"), find_str(text, "\\r")]
+        .into_iter()
+        .flatten()
+        .min()
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text)
+        .trim();
+    Some(head).filter(|head| !head.is_empty())
 }
 
 /// Whether an app's message holds one of the marks the platforms' failures carry (the server's

@@ -827,6 +827,52 @@ fn lines_without_a_payload_say_so() {
     ));
 }
 
+/// A cloud function's exception as its caller receives it (Tencent SCF's `{errorCode,
+/// errorMessage, stackTrace}`) is read for what the function threw: the stack trace's first
+/// line. wx-server-sdk throws a server API's failure as `errCode: <errcode> | errMsg:
+/// openapi.<api>:fail <errmsg>`; read as the envelope's text instead, the errMsg was found
+/// without the code before it, and `invalid code` alone is shared by codes with different
+/// steps. The frames under the first line are not the message.
+#[test]
+fn a_function_runtime_exception_is_read_for_the_error_it_threw() {
+    let options = DecodeOptions::new();
+    let server = [
+        r#"{"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"Error: errCode: 40029 | errMsg: openapi.phonenumber.getPhoneNumber:fail invalid code rid: 66821dee-3b3e623c-7c5c2efe\n    at callWXOpenAPI (/var/user/node_modules/wx-server-sdk/index.js:2390:31)","statusCode":430}"#,
+        // After a timestamp, with Windows line breaks.
+        r#"2024-07-01 10:00:00 ERROR {"errorCode": 1, "errorMessage": "user code exception caught", "stackTrace": "Error: errCode: 40029 | errMsg: openapi.phonenumber.getPhoneNumber:fail invalid code\r\n    at callWXOpenAPI (index.js:2390:31)"}"#,
+    ];
+    for line in server {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(d.platform(), Platform::WechatServer, "{line}");
+        assert_eq!(d.code(), Some(RawCode::Number(40029)), "{line}");
+        // Issue 13: a login code that is invalid is renewed (wx.login again).
+        assert_eq!(d.action(), Some(Action::Refresh), "{line}");
+        let view = d.view();
+        assert!(
+            view.err_msg.is_some_and(|m| !m.contains("callWXOpenAPI")),
+            "the frames are not the errmsg: {line}"
+        );
+    }
+    // A Cloud code in the stack keeps its reading, without the frames.
+    let cloud = r#"{"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"Error: errCode: -501001 resource system error | errMsg: urlscheme.generate:fail Environment not found\n    at callGeneralOpenAPI (/var/user/node_modules/wx-server-sdk/index.js:425:19)"}"#;
+    let (_, d) = decode_line(cloud, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.platform(), Platform::WechatCloud);
+    assert_eq!(d.code(), Some(RawCode::Number(-501001)));
+    assert!(
+        d.view()
+            .err_msg
+            .is_some_and(|m| !m.contains("callGeneralOpenAPI"))
+    );
+    // A stack that names no platform's failure leaves the envelope unknown.
+    assert!(matches!(
+        decode_line(
+            r#"{"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"TypeError: Cannot read properties of undefined (reading 'openid')\n    at exports.main (index.js:8:20)"}"#,
+            &options
+        ),
+        Err(LineError::Decode(minierr::DecodeError::UnknownShape { .. }))
+    ));
+}
+
 /// Lines from structured logs and backends' envelopes: a logger's `error` field with text in it
 /// is no Alipay `error` code, and a success envelope around a failure it passes on does not
 /// hide it. The JS-SDK's `config:invalid url domain` is the account's domain setting.
