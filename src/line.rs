@@ -1087,11 +1087,12 @@ fn alipay_text<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'
 }
 
 /// Characters that open a quoted message, with the character that closes it.
-const QUOTES: [(char, char); 6] = [
+const QUOTES: [(char, char); 7] = [
     ('"', '"'),
     ('\'', '\''),
     ('`', '`'),
     ('“', '”'),
+    ('‘', '’'),
     ('「', '」'),
     ('【', '】'),
 ];

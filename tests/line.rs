@@ -326,6 +326,15 @@ const FORMS: &[Case] = &[
         Some(600002),
         Some(Action::FixConfig),
     ),
+    // An errMsg quoted in prose with curly single quotes: the closing quote is the writer's,
+    // not the documented reason's (the subscription prompt must be opened from a tap).
+    (
+        "提示 ‘requestSubscribeMessage:fail can only be invoked by user TAP gesture.’ 是什么原因",
+        Found::WxErrMsg,
+        Platform::Wechat,
+        None,
+        Some(Action::FixRequest),
+    ),
     // wechat-miniprogram/minigame-unity-webgl-transform#267: an errMsg retyped with Chinese
     // input's full-width colon (the CDN host was missing from the downloadFile domains).
     (
