@@ -91,16 +91,19 @@ impl Answer<'static> {
     /// [`Answer::from_sdk_text`] without the SDKs' refusals ([`Answer::unverified_in`]), which
     /// the line reader tries last, after every other form.
     pub(crate) fn from_sdk_answer_text(line: &str) -> Option<Answer<'static>> {
-        go_sdk_text(line)
-            .map(Answer::V3)
-            .or_else(|| xml_body(line))
-            .or_else(|| wxjava_text(line))
-            .or_else(|| wxjava_check_result(line))
-            .or_else(|| wxjava_fields(line))
-            .or_else(|| wechatpy_text(line))
-            .or_else(|| yansongda_text(line))
-            .or_else(|| best_pay_text(line))
-            .or_else(|| thrown_code(line))
+        // One look for the words the forms below search for first; most lines hold none. (A
+        // debug build checks every line ruled out against every form.)
+        if !ANSWER_TEXT_MARKS
+            .as_ref()
+            .is_none_or(|marks| marks.is_match(line))
+        {
+            debug_assert!(
+                sdk_answer_forms(line).is_none(),
+                "the first look ruled out a line a form reads: {line}"
+            );
+            return None;
+        }
+        sdk_answer_forms(line)
     }
 
     /// An underscored catalog code printed beside a message one of its own rows documents, in any
@@ -216,6 +219,45 @@ impl Answer<'static> {
             Answer::V3(Response::new("PARAM_ERROR", message.to_owned()))
         })
     }
+}
+
+/// Of these, every form [`Answer::from_sdk_answer_text`] tries needs at least one, as its first
+/// search: wechatpay-go's `StatusCode: `, an XML body's `<`, WxJava's `代码：` and
+/// `WxPayException(`, wechatpy's `Error code: `, yansongda's `API Error:` and `Business Error: `,
+/// best-pay-sdk's ` != SUCCESS, `, and node-tenpay's thrown `Error: ` (`Business Error: ` holds
+/// it). A debug build checks every line the look rules out against every form.
+const ANSWER_TEXT_WORDS: [&str; 8] = [
+    "StatusCode: ",
+    "<",
+    "代码：",
+    "WxPayException(",
+    "Error code: ",
+    "API Error:",
+    " != SUCCESS, ",
+    "Error: ",
+];
+
+static ANSWER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(ANSWER_TEXT_WORDS)
+            .ok()
+    });
+
+/// The forms of [`Answer::from_sdk_answer_text`], in order, each with its own searches.
+fn sdk_answer_forms(line: &str) -> Option<Answer<'static>> {
+    go_sdk_text(line)
+        .map(Answer::V3)
+        .or_else(|| xml_body(line))
+        .or_else(|| wxjava_text(line))
+        .or_else(|| wxjava_check_result(line))
+        .or_else(|| wxjava_fields(line))
+        .or_else(|| wechatpy_text(line))
+        .or_else(|| yansongda_text(line))
+        .or_else(|| best_pay_text(line))
+        .or_else(|| thrown_code(line))
 }
 
 /// yansongda/pay's v2 exceptions: `Get Wechat API Error:` before `return_msg` when
