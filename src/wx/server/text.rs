@@ -44,6 +44,58 @@ impl<'a> Response<'a> {
 
 /// The code and errmsg of the first server text form in `line`.
 pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
+    // One look first: every form below needs one of its labels, a bracket, or a number of five
+    // digits or more; most lines have none. (A debug build checks every line ruled out against
+    // every form.)
+    let labelled = SERVER_TEXT_MARKS
+        .as_ref()
+        .is_none_or(|marks| marks.is_match(line));
+    if !labelled && memchr::memchr(b'[', line.as_bytes()).is_none() && !has_digit_run(line, 5) {
+        debug_assert!(
+            server_text_forms(line).is_none(),
+            "the first look ruled out a line a form reads: {line}"
+        );
+        return None;
+    }
+    server_text_forms(line)
+}
+
+/// The labels of [`server_text_forms`]' labelled forms (`WeChatAPIError: ` holds `Error: `).
+const SERVER_TEXT_WORDS: [&str; 5] = [
+    "Error code:",
+    "errcode=",
+    "WxErrCode",
+    "错误代码",
+    "Error: ",
+];
+
+static SERVER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(SERVER_TEXT_WORDS)
+            .ok()
+    });
+
+/// Whether `text` holds a run of at least `len` ASCII digits.
+fn has_digit_run(text: &str, len: usize) -> bool {
+    let mut run = 0;
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_digit() {
+            run += 1;
+            if run >= len {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// The server text forms of [`sdk_text_parts`], in order, each with its own searches.
+fn server_text_forms(line: &str) -> Option<(i64, &str)> {
     // `Error code: 48001, message: api unauthorized` (wechatpy).
     if let Some((_, rest)) = split_once_str(line, "Error code:") {
         let (code, rest) = leading_int(rest)?;
