@@ -771,7 +771,7 @@ pub(crate) fn text_form<'a>(
         let d = server_or_wecom(response);
         return Some((Found::ServerText, with_line_context(d, line)));
     }
-    if let Some(found) = fields(line, options).filter(|_| read_fields) {
+    if let Some(found) = read_fields.then(|| fields(line, options)).flatten() {
         return Some((Found::Fields, with_line_context(found, line)));
     }
     if let Some(answer) = wx::pay::Answer::from_code_and_message(line)
@@ -1361,6 +1361,45 @@ fn app_sdk_result<'a>(
 
 /// A WeChat fail object or a server response whose fields are named in non-JSON text.
 fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
+    // One look first: every field read below is named by one of these words; most lines name
+    // none. (A debug build checks every line ruled out against every field form.)
+    if !FIELD_NAME_MARKS
+        .as_ref()
+        .is_none_or(|marks| marks.is_match(line))
+    {
+        debug_assert!(
+            named_fields(line, options).is_none(),
+            "the first look ruled out a line a field form reads: {line}"
+        );
+        return None;
+    }
+    named_fields(line, options)
+}
+
+/// What the field names [`named_fields`] reads first hold: `resultStatus`, `errMsg`,
+/// `errorMessage`, a gateway wrapper's `_response"`, and `code` or `Code`, which `errcode`,
+/// `sub_code`, `subCode`, the WeChat Pay fields (`code`, `return_code`, `err_code`,
+/// `errCodeDes`) hold.
+const FIELD_NAME_WORDS: [&str; 6] = [
+    "code",
+    "Code",
+    "errMsg",
+    "errorMessage",
+    "resultStatus",
+    "_response\"",
+];
+
+static FIELD_NAME_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(FIELD_NAME_WORDS)
+            .ok()
+    });
+
+/// The field forms of [`fields`], in order, each with its own searches.
+fn named_fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     let number = |name: &str| field(line, name).and_then(|v| leading_int(v).map(|(n, _)| n));
     if let Some(app) = app_sdk_result(line, options, None) {
         return Some(app);
