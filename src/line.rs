@@ -328,8 +328,8 @@ fn every_form<'a>(
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
     let mut pay_fallback = None;
-    // The first object that fits no platform: a function runtime's exception among them is
-    // read for the exception it holds.
+    // The first object that fits no platform: if it is a function runtime's exception, it is
+    // read for the error it holds.
     let mut unknown_object: Option<&'a str> = None;
     // A success logged first (a request's `{"errcode":0,…}`, a query's answer) and a failure
     // after it: the failure is what the line reports. The success stands only when no later
@@ -431,24 +431,29 @@ fn every_form<'a>(
         return Ok((Found::JsonObject, with_line_context(d, line)));
     }
     // A cloud function's exception as its caller receives it (Tencent SCF's `{"errorCode":1,
-    // "errorMessage":"user code exception caught","stackTrace":"…"}`) fits no platform: what
-    // the function threw is its stack trace, whose first line is the error's own text
-    // (wx-server-sdk's `Error: errCode: 40029 | errMsg: openapi.…:fail invalid code`). That
-    // line is read as a line of its own, before the text forms look at the envelope, where
-    // they would find the errMsg without the code before it.
+    // "errorMessage":"user code exception caught","stackTrace":"…"}`), or any object that fits
+    // no platform but a logger's `stackTrace`: what was thrown is the stack trace, whose first
+    // line is the error's own text (wx-server-sdk's `Error: errCode: 40029 | errMsg:
+    // openapi.…:fail invalid code`). That line is read as a line of its own, before the text
+    // forms look at the envelope, where they would find the errMsg without the code before it;
+    // the whole line still gives it its context (a WeChat Pay call's URL and status). Only a
+    // reading that names a code or a step is taken, and not where the object also holds an
+    // escaped payload (read below).
+    let escaped_payload = matches!(json_error, Some(DecodeError::UnknownShape { .. }))
+        && find_str(line, "\\\"").is_some();
     let thrown = unknown_object
+        .filter(|_| !escaped_payload)
         .and_then(stack_trace_head)
-        .and_then(|head| decode_line_with(head, options, decode, false).ok());
-    if let Some(found) = thrown {
-        return Ok(found);
+        .and_then(|head| decode_line_with(head, options, decode, false).ok())
+        .filter(|(_, d)| d.is_known() || d.action().is_some());
+    if let Some((found, d)) = thrown {
+        return Ok((found, with_line_context(d, line)));
     }
     // Named fields are for text that is not JSON; a JSON object whose shape fits no platform, or
     // several, is not re-read loosely, or its ambiguity would be guessed away. The exception is
     // a structured log's object that fits none but holds a payload escaped inside one of its
     // strings (`{"level":"error","msg":"{\"errcode\":40001,…}"}`): those fields are the
     // payload's own, not the object's.
-    let escaped_payload = matches!(json_error, Some(DecodeError::UnknownShape { .. }))
-        && find_str(line, "\\\"").is_some();
     // The text forms read the line's start; a quoted message is read whole wherever it ends,
     // each with its own start read by the text forms in turn.
     let start = crate::normalize::head_of(line, MAX_TEXT_FORM_BYTES);
@@ -1376,10 +1381,10 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     named_fields(line, options)
 }
 
-/// What the field names [`named_fields`] reads first hold: `resultStatus`, `errMsg`,
-/// `errorMessage`, a gateway wrapper's `_response"`, and `code` or `Code`, which `errcode`,
-/// `sub_code`, `subCode`, the WeChat Pay fields (`code`, `return_code`, `err_code`,
-/// `errCodeDes`) hold.
+/// Every form of [`named_fields`] needs a field named by one of these words: `resultStatus`,
+/// `errMsg`, `errorMessage`, a gateway wrapper's `_response"`, and `code` or `Code`, which are
+/// part of `errcode`, `sub_code`, `subCode` and the WeChat Pay fields (`code`, `return_code`,
+/// `err_code`, `errCodeDes`).
 const FIELD_NAME_WORDS: [&str; 6] = [
     "code",
     "Code",

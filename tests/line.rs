@@ -872,6 +872,12 @@ fn a_function_runtime_exception_is_read_for_the_error_it_threw() {
             .err_msg
             .is_some_and(|m| !m.contains("callGeneralOpenAPI"))
     );
+    // The whole line still gives the stack's answer its context: a WeChat Pay refund's
+    // frequency limit may already have been accepted, so it is looked up, not resent blind.
+    let refund = r#"{"errorCode":1,"errorMessage":"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds failed","stackTrace":"WxPayException(customErrorMsg=频率限制, returnCode=null, returnMsg=null, resultCode=null, errCode=FREQUENCY_LIMITED, errCodeDes=频率限制, xmlString=null)\n\tat com.example.Pay.refund(Pay.java:42)"}"#;
+    let (_, d) = decode_line(refund, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.platform(), Platform::WechatPay);
+    assert_eq!(d.action(), Some(Action::Reconcile));
     // A stack that names no platform's failure leaves the envelope unknown.
     assert!(matches!(
         decode_line(

@@ -1689,7 +1689,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     named_by: &["协议或者参数非法"],
                     solution_zh: "请根据接口返回的详细信息检查您的程序",
                     message_en: "The protocol or a parameter is invalid",
-                    solution_en: "Check your program against the details the API returns",
+                    solution_en: "Check your program against the details returned by the API",
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/Share/error_code.shtml",
                     note: "The APIv3 common status table's row, which covers every APIv3 API: the request-split page's own error table was not readable, and the only other row for this code on this API is a runtime message (below) that names a reused out_order_no. Threads on the same operation show plain parameter errors under the code ({\"code\":\"PARAM_ERROR\",\"message\":\"请求参数错误\"} on the e-commerce path, community 00044c49ff87f88ce45a084c85b400, traced there to a receiver field), so a PARAM_ERROR whose message is not the runtime one is fixed and resent with the same out_order_no. Listed first: a body that names neither row's text takes this one.",

@@ -91,8 +91,8 @@ impl Answer<'static> {
     /// [`Answer::from_sdk_text`] without the SDKs' refusals ([`Answer::unverified_in`]), which
     /// the line reader tries last, after every other form.
     pub(crate) fn from_sdk_answer_text(line: &str) -> Option<Answer<'static>> {
-        // One look for the words the forms below search for first; most lines hold none. (A
-        // debug build checks every line ruled out against every form.)
+        // One look for the words the forms below cannot read a line without; most lines hold
+        // none. (A debug build checks every line ruled out against every form.)
         let marked = || {
             ANSWER_TEXT_MARKS
                 .as_ref()
@@ -223,12 +223,13 @@ impl Answer<'static> {
     }
 }
 
-/// Of these, or an XML body's `<` (looked for apart: a one-byte word would keep the automaton
-/// from its vectorised search), every form [`Answer::from_sdk_answer_text`] tries needs one, as
-/// its first search: wechatpay-go's `StatusCode: `, WxJava's `代码：` and `WxPayException(`,
-/// wechatpy's `Error code: `, yansongda's `API Error:` and `Business Error: `, best-pay-sdk's
-/// ` != SUCCESS, `, and node-tenpay's thrown `Error: ` (`Business Error: ` holds it). A debug
-/// build checks every line the look rules out against every form.
+/// Every form [`Answer::from_sdk_answer_text`] tries searches for one of these words, or for an
+/// XML body's `<`, and reads nothing without it: wechatpay-go's `StatusCode: `, WxJava's `代码：`
+/// and `WxPayException(`, wechatpy's `Error code: `, yansongda's `API Error:` and `Business
+/// Error: `, best-pay-sdk's ` != SUCCESS, `, and node-tenpay's thrown `Error: ` (`Business
+/// Error: ` holds it). The `<` is sought on its own, by memchr: a one-byte word would keep the
+/// automaton from its vectorised search. A debug build checks every line the look rules out
+/// against every form.
 const ANSWER_TEXT_WORDS: [&str; 7] = [
     "StatusCode: ",
     "代码：",
