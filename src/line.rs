@@ -328,9 +328,10 @@ fn every_form<'a>(
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
     let mut pay_fallback = None;
-    // The first object that fits no platform: if it is a function runtime's exception, it is
-    // read for the error it holds.
-    let mut unknown_object: Option<&'a str> = None;
+    // The first object that fits no platform and has a stack trace (a function runtime's
+    // exception, or a logger's): it is read for the error it holds.
+    let mut thrown_object: Option<&'a str> = None;
+    let has_stack_trace = |object: &str| find_str(object, "\"stackTrace\"").is_some();
     // A success logged first (a request's `{"errcode":0,…}`, a query's answer) and a failure
     // after it: the failure is what the line reports. The success stands only when no later
     // object has a step of its own; objects inside it are its own (`unwrapped`).
@@ -365,8 +366,8 @@ fn every_form<'a>(
             // Not JSON at all: look inside it instead.
             Err(DecodeError::NotAnObject(_)) => {}
             Err(e) => {
-                if matches!(e, DecodeError::UnknownShape { .. }) {
-                    unknown_object = Some(line);
+                if matches!(e, DecodeError::UnknownShape { .. }) && has_stack_trace(line) {
+                    thrown_object = Some(line);
                 }
                 json_error = Some(e);
             }
@@ -420,8 +421,11 @@ fn every_form<'a>(
                             .ok()
                             .filter(Diagnosis::is_known);
                 }
-                if matches!(e, DecodeError::UnknownShape { .. }) {
-                    unknown_object.get_or_insert(object);
+                if matches!(e, DecodeError::UnknownShape { .. })
+                    && thrown_object.is_none()
+                    && has_stack_trace(object)
+                {
+                    thrown_object = Some(object);
                 }
                 json_error.get_or_insert(e);
             }
@@ -441,7 +445,7 @@ fn every_form<'a>(
     // escaped payload (read below).
     let escaped_payload = matches!(json_error, Some(DecodeError::UnknownShape { .. }))
         && find_str(line, "\\\"").is_some();
-    let thrown = unknown_object
+    let thrown = thrown_object
         .filter(|_| !escaped_payload)
         .and_then(stack_trace_head)
         .and_then(|head| decode_line_with(head, options, decode, false).ok())

@@ -878,6 +878,10 @@ fn a_function_runtime_exception_is_read_for_the_error_it_threw() {
     let (_, d) = decode_line(refund, &options).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(d.platform(), Platform::WechatPay);
     assert_eq!(d.action(), Some(Action::Reconcile));
+    // After another object that fits no platform (the request a log printed first).
+    let after_request = r#"req {"phone_code":"0a1b"} resp {"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"Error: errCode: 40029 | errMsg: openapi.phonenumber.getPhoneNumber:fail invalid code\n    at callWXOpenAPI (index.js:2390:31)"}"#;
+    let (_, d) = decode_line(after_request, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.code(), Some(RawCode::Number(40029)));
     // A stack that names no platform's failure leaves the envelope unknown.
     assert!(matches!(
         decode_line(
