@@ -260,14 +260,7 @@ const FORM_WORDS: [&str; 15] = [
 ];
 
 static FORM_WORDS_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(FORM_WORDS)
-            .ok()
-    });
+    std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&FORM_WORDS, true));
 
 /// A cheap first look at a line's bytes: whether any form could read it. Most lines of a log
 /// are a program's own words (`INFO request served in 96 ms`); they are ruled out here instead
@@ -291,9 +284,7 @@ fn may_hold_payload(line: &str) -> bool {
         }
     }
     // Without the automaton (it cannot fail to build from these words) every line is looked at.
-    FORM_WORDS_AUTOMATON
-        .as_ref()
-        .is_none_or(|words| words.is_match(line))
+    crate::normalize::holds_any_word(FORM_WORDS_AUTOMATON.as_ref(), line)
 }
 
 const OPENS_A_FORM: u8 = 1;
@@ -1372,10 +1363,7 @@ fn app_sdk_result<'a>(
 fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     // One look first: every field read below is named by one of these words; most lines name
     // none. (A debug build checks every line ruled out against every field form.)
-    if !FIELD_NAME_MARKS
-        .as_ref()
-        .is_none_or(|marks| marks.is_match(line))
-    {
+    if !crate::normalize::holds_any_word(FIELD_NAME_MARKS.as_ref(), line) {
         debug_assert!(
             named_fields(line, options).is_none(),
             "the first look ruled out a line a field form reads: {line}"
@@ -1399,13 +1387,7 @@ const FIELD_NAME_WORDS: [&str; 6] = [
 ];
 
 static FIELD_NAME_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(FIELD_NAME_WORDS)
-            .ok()
-    });
+    std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&FIELD_NAME_WORDS, false));
 
 /// The field forms of [`fields`], in order, each with its own searches.
 fn named_fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {

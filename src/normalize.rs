@@ -223,6 +223,29 @@ pub(crate) fn short_bracketed(text: &str) -> Option<(&str, &str)> {
     Some((rest.get(..close)?, rest.get(close + 1..)?))
 }
 
+/// Words to look for all at once, where any one found will do: a first look that rules a line
+/// out before the searches of the forms that need one of the words. `None` only if the
+/// automaton cannot be built, which the callers take as "look at every line".
+#[cfg(feature = "serde")]
+pub(crate) fn any_word_automaton(
+    words: &[&str],
+    ascii_case_insensitive: bool,
+) -> Option<aho_corasick::AhoCorasick> {
+    // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(words)
+        .ok()
+}
+
+/// Whether `text` holds one of the words of an [`any_word_automaton`]; `true` without one.
+#[cfg(feature = "serde")]
+#[inline]
+pub(crate) fn holds_any_word(words: Option<&aho_corasick::AhoCorasick>, text: &str) -> bool {
+    words.is_none_or(|words| words.is_match(text))
+}
+
 /// Where `needle` first occurs in `hay`: memchr's vectorised search for one byte of it (see
 /// [`anchor`]), then a comparison. The texts are short, so this beats building a substring
 /// searcher for every probe. A match of valid UTF-8 in valid UTF-8 starts on a character

@@ -93,11 +93,7 @@ impl Answer<'static> {
     pub(crate) fn from_sdk_answer_text(line: &str) -> Option<Answer<'static>> {
         // One look for the words the forms below cannot read a line without; most lines hold
         // none. (A debug build checks every line ruled out against every form.)
-        let marked = || {
-            ANSWER_TEXT_MARKS
-                .as_ref()
-                .is_none_or(|marks| marks.is_match(line))
-        };
+        let marked = || crate::normalize::holds_any_word(ANSWER_TEXT_MARKS.as_ref(), line);
         if memchr::memchr(b'<', line.as_bytes()).is_none() && !marked() {
             debug_assert!(
                 sdk_answer_forms(line).is_none(),
@@ -241,13 +237,7 @@ const ANSWER_TEXT_WORDS: [&str; 7] = [
 ];
 
 static ANSWER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(ANSWER_TEXT_WORDS)
-            .ok()
-    });
+    std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&ANSWER_TEXT_WORDS, false));
 
 /// The forms of [`Answer::from_sdk_answer_text`], in order, each with its own searches.
 fn sdk_answer_forms(line: &str) -> Option<Answer<'static>> {

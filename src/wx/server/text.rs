@@ -47,9 +47,7 @@ pub(crate) fn sdk_text_parts(line: &str) -> Option<(i64, &str)> {
     // One look first: every form below needs one of its labels, a bracket, or a number of five
     // digits or more; most lines have none. (A debug build checks every line ruled out against
     // every form.)
-    let labelled = SERVER_TEXT_MARKS
-        .as_ref()
-        .is_none_or(|marks| marks.is_match(line));
+    let labelled = crate::normalize::holds_any_word(SERVER_TEXT_MARKS.as_ref(), line);
     if !labelled && memchr::memchr(b'[', line.as_bytes()).is_none() && !has_digit_run(line, 5) {
         debug_assert!(
             server_text_forms(line).is_none(),
@@ -70,13 +68,7 @@ const SERVER_TEXT_WORDS: [&str; 5] = [
 ];
 
 static SERVER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        // Leftmost-first lets the automaton use its vectorised prefilter; any match will do.
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(SERVER_TEXT_WORDS)
-            .ok()
-    });
+    std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&SERVER_TEXT_WORDS, false));
 
 /// Whether `text` holds a run of at least `len` ASCII digits.
 fn has_digit_run(text: &str, len: usize) -> bool {
