@@ -501,13 +501,10 @@ fn stack_trace_head(object: &str) -> Option<&str> {
     if !value.starts_with('"') {
         return None;
     }
-    let mut values = serde_json::Deserializer::from_str(value).into_iter::<serde::de::IgnoredAny>();
-    let end = match values.next() {
-        Some(Ok(_)) => values.byte_offset(),
-        _ => return None,
-    };
-    // Between the quotes, up to the first escaped line break.
-    let text = value.get(1..end.checked_sub(1)?)?;
+    // The string's extent as JSON reads it (`json_object_at` reads any value), then what is
+    // between its quotes, up to the first escaped line break.
+    let string = json_object_at(object, object.len() - value.len())?;
+    let text = string.get(1..string.len().checked_sub(1)?)?;
     let head = [find_str(text, "\\n"), find_str(text, "\\r")]
         .into_iter()
         .flatten()
