@@ -564,7 +564,7 @@ const FORMS: &[Case] = &[
         Found::ServerText,
         Platform::WechatServer,
         Some(61006),
-        Some(Action::FixConfig),
+        Some(Action::Refresh),
     ),
     // A CSV cell's doubled quotes leave the errMsg field empty: the errMsg is found as text.
     (

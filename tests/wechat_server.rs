@@ -229,24 +229,32 @@ fn codes_with_two_reference_rows_have_per_api_meanings() {
     );
 }
 
-/// An expired component ticket is renewed: WeChat pushes a new one every ten minutes, and the
-/// caller sent one older than the latest (a stale cache in every thread seen:
-/// binarywang/WxJava#2870, hhxsv5/laravel-s#198). An invalid one has other causes (no push ever
-/// stored, two platforms' tickets under one key) and stays configuration.
+/// An expired or invalid component ticket is renewed first: WeChat pushes a new one every ten
+/// minutes, and the threads' errors went away once the newest push was used
+/// (binarywang/WxJava#2870 for 61005; JeffreySu/WeiXinMPSDK#176 and binarywang/WxJava#2626 for
+/// 61006). The reference infers configuration for both.
 #[cfg(feature = "json")]
 #[test]
-fn an_expired_component_ticket_is_refreshed() {
-    let line = r#"【错误信息】：错误代码：61005, 错误信息：ticket 已过期，微信原始报文：{"errcode":61005,"errmsg":"component ticket is expired rid: 6361c31b-4102c873-4f4c3823"}"#;
-    let (_, d) = minierr::line::decode_line(line, &minierr::DecodeOptions::new())
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        (d.name(), d.action()),
-        (Some("ComponentTicketExpired"), Some(Action::Refresh))
-    );
-    assert_eq!(
-        Errcode::from_code(61006).map(Errcode::action),
-        Some(Action::FixConfig)
-    );
+fn an_expired_or_invalid_component_ticket_is_refreshed() {
+    let lines = [
+        (
+            r#"【错误信息】：错误代码：61005, 错误信息：ticket 已过期，微信原始报文：{"errcode":61005,"errmsg":"component ticket is expired rid: 6361c31b-4102c873-4f4c3823"}"#,
+            "ComponentTicketExpired",
+        ),
+        (
+            "微信Post请求发生错误！错误代码：61006，说明：component ticket is invalid hint",
+            "ComponentTicketInvalid",
+        ),
+    ];
+    for (line, name) in lines {
+        let (_, d) = minierr::line::decode_line(line, &minierr::DecodeOptions::new())
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (d.name(), d.action()),
+            (Some(name), Some(Action::Refresh)),
+            "{line}"
+        );
+    }
 }
 
 #[test]
