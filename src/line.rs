@@ -439,7 +439,14 @@ fn every_form<'a>(
     let thrown = thrown_object
         .filter(|_| !escaped_payload)
         .and_then(stack_trace_head)
-        .and_then(|head| decode_line_with(head, options, decode, false).ok())
+        .and_then(|head| match head {
+            Cow::Borrowed(head) => decode_line_with(head, options, decode, false).ok(),
+            // Unescaped, the text is no longer the line's: read on its own, without more
+            // unescaping, and kept.
+            Cow::Owned(head) => decode_unescaped(&head, options)
+                .ok()
+                .map(|(found, d)| (found, d.into_owned())),
+        })
         .filter(|(_, d)| d.is_known() || d.action().is_some());
     if let Some((found, d)) = thrown {
         return Ok((found, with_line_context(d, line)));
@@ -491,27 +498,53 @@ fn every_form<'a>(
     Err(json_error.map_or(LineError::NoPayload, LineError::Decode))
 }
 
-/// The first line of the string an object gives its `stackTrace` key, as the object's text
-/// holds it (escaped): the error a function runtime's exception reports (Tencent SCF's
-/// `{errorCode, errorMessage, stackTrace}`), or a logger's, without the frames under it.
-fn stack_trace_head(object: &str) -> Option<&str> {
+/// A text serde_json unescaped out of a line, read as a line of its own without more
+/// unescaping. Not generic over the caller's decoder, so the forms that call it stay finitely
+/// instantiated.
+fn decode_unescaped<'a>(
+    text: &'a str,
+    options: &DecodeOptions,
+) -> Result<(Found, Diagnosis<'a>), LineError> {
+    decode_line_with(
+        text,
+        options,
+        &|text| crate::decode::decode_str_within(text, options, 0),
+        false,
+    )
+}
+
+/// The first line of the string an object gives its `stackTrace` key: the error a function
+/// runtime's exception reports (Tencent SCF's `{errorCode, errorMessage, stackTrace}`), or a
+/// logger's, without the frames under it. Borrowed where the line holds no escape before its
+/// break; otherwise serde_json unescapes the string, since a logger that writes ASCII only
+/// (`\u9519\u8bef…` for `错误…`) hides the words the text forms read.
+fn stack_trace_head(object: &str) -> Option<Cow<'_, str>> {
     const KEY: &str = "\"stackTrace\"";
     let after_key = object.get(find_str(object, KEY)? + KEY.len()..)?;
     let value = after_key.trim_start().strip_prefix(':')?.trim_start();
     if !value.starts_with('"') {
         return None;
     }
-    // The string's extent as JSON reads it (`json_object_at` reads any value), then what is
-    // between its quotes, up to the first escaped line break.
+    // The string's extent as JSON reads it (`json_object_at` reads any value).
     let string = json_object_at(object, object.len() - value.len())?;
     let text = string.get(1..string.len().checked_sub(1)?)?;
-    let head = [find_str(text, "\\n"), find_str(text, "\\r")]
+    let escaped_head = [find_str(text, "\\n"), find_str(text, "\\r")]
         .into_iter()
         .flatten()
         .min()
         .and_then(|at| text.get(..at))
-        .unwrap_or(text)
-        .trim();
+        .unwrap_or(text);
+    let head = if memchr::memchr(b'\\', escaped_head.as_bytes()).is_none() {
+        Cow::Borrowed(escaped_head.trim())
+    } else {
+        let unescaped: String = serde_json::from_str(string).ok()?;
+        let first_line = unescaped
+            .split(['\n', '\r'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        Cow::Owned(first_line.to_owned())
+    };
     Some(head).filter(|head| !head.is_empty())
 }
 

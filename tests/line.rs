@@ -882,6 +882,30 @@ fn a_function_runtime_exception_is_read_for_the_error_it_threw() {
     let after_request = r#"req {"phone_code":"0a1b"} resp {"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"Error: errCode: 40029 | errMsg: openapi.phonenumber.getPhoneNumber:fail invalid code\n    at callWXOpenAPI (index.js:2390:31)"}"#;
     let (_, d) = decode_line(after_request, &options).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(d.code(), Some(RawCode::Number(40029)));
+    // A logger that writes ASCII only escapes the SDK's Chinese labels (WxJava's `错误代码：`,
+    // `错误信息：`), which the server SDK text form reads: the stack is read unescaped.
+    let escaped = r#"{"errorCode":1,"errorMessage":"user code exception caught","stackTrace":"me.chanjar.weixin.common.error.WxErrorException: \u9519\u8bef\u4ee3\u7801\uff1a40029, \u9519\u8bef\u4fe1\u606f\uff1ainvalid code\n\tat me.chanjar.weixin.common.api.WxServiceImpl.execute(WxServiceImpl.java:295)"}"#;
+    let plain =
+        "me.chanjar.weixin.common.error.WxErrorException: 错误代码：40029, 错误信息：invalid code";
+    let (_, from_escaped) = decode_line(escaped, &options).unwrap_or_else(|e| panic!("{e}"));
+    let (_, from_plain) = decode_line(plain, &options).unwrap_or_else(|e| panic!("{e}"));
+    for d in [&from_escaped, &from_plain] {
+        assert_eq!(
+            (d.platform(), d.code(), d.action()),
+            (
+                Platform::WechatServer,
+                Some(RawCode::Number(40029)),
+                Some(Action::Refresh)
+            )
+        );
+    }
+    assert!(
+        from_escaped
+            .view()
+            .err_msg
+            .is_some_and(|m| !m.contains("WxServiceImpl")),
+        "the frames are not the errmsg"
+    );
     // A stack that names no platform's failure leaves the envelope unknown.
     assert!(matches!(
         decode_line(
