@@ -285,6 +285,20 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
         (system.resolved_errno(), system.action()),
         (None, Some(Action::Retry))
     );
+    // Not from an API whose own page documents no `system error`: the getPhoneNumber button
+    // has a page (user deny, no permission) but no errno section, and the pages that agree on
+    // retrying are other families' (Bluetooth, iBeacon, the file system).
+    for json in [
+        r#"{"errMsg":"getPhoneNumber:fail system error"}"#,
+        r#"{"errMsg":"getPhoneNumber:fail:system error"}"#,
+    ] {
+        let fail = decode(json);
+        assert_eq!(
+            (fail.resolved_errno(), fail.action()),
+            (None, None),
+            "{json}"
+        );
+    }
 }
 
 /// An errCode beside the documented message of another code of its family only: the two

@@ -751,8 +751,11 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
             agreed(found.map(legacy::Code::action))
         }
         // With the API unknown, codes of several families share the reason: the code stays
-        // unknown, but a step they all agree on is still certain.
-        (_, 0) if analysis.mask.is_none() && !analysis.stack_text => {
+        // unknown, but a step they all agree on is still certain. An API the errMsg names
+        // that is in no section of the reference is not unknown: where its family (the
+        // getPhoneNumber button's) documents none of these codes, their step says nothing of
+        // it.
+        (_, 0) if analysis.mask.is_none() && parts.family().is_none() && !analysis.stack_text => {
             let legacy = if analysis.shared_by_other_families {
                 legacy::Code::all_with_message_normal(parts.reason, parts.normal.as_str())
             } else {
