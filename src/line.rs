@@ -969,7 +969,12 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
     };
     let head = line.get(..at)?;
     let head = head.split(" hint: [").next().unwrap_or(head);
-    let errmsg = line.get(errmsg_start(head)..end)?.trim();
+    // No errmsg starts with a colon: one left there is the label of app words glued before
+    // it (`调用时报:api unauthorized rid: …`).
+    let errmsg = line
+        .get(errmsg_start(head)..end)?
+        .trim_start_matches([':', ' '])
+        .trim();
     let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
     // The code the errmsg names (every known code has a step), or the step every code
     // sharing it takes.

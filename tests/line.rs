@@ -558,6 +558,14 @@ const FORMS: &[Case] = &[
         Some(45009),
         Some(Action::Backoff),
     ),
+    // The app's words may end with an ASCII colon and no space (a thread's title).
+    (
+        "调用时报:api unauthorized rid: 69a70460-6bf4a67d-1d99f982",
+        Found::ServerText,
+        Platform::WechatServer,
+        Some(48001),
+        Some(Action::FixConfig),
+    ),
     // In Markdown's backticks, as a thread quotes it (zoujingli/WeChatDeveloper#29).
     (
         "`component ticket is invalid hint: [f7sdKA0009hb96]`",
