@@ -10,6 +10,11 @@
 //!    the `result` of an Alipay App SDK result a console printed (`{resultStatus: 4000,
 //!    result: {<gateway JSON>}, memo: }`), the App SDK's result, with the nested answer's
 //!    step ([`Found::Fields`]);
+//!
+//!    in either, an app's envelope that passes a failure on is read for that failure: a
+//!    success envelope or an open-platform code it does not know, around an object or an
+//!    escaped body; and an app's own `{code, msg}` whose msg is a WeChat server errmsg with the
+//!    server's suffix (`api unauthorized rid: …`) documented for that code is the server's;
 //! 3. else a known text form:
 //!    - a WeChat Cloud Error text, `errCode: -502005 … | errMsg: …` ([`Found::WxCloudText`]);
 //!    - the Alipay gateway's error page, `错误代码 invalid-signature 错误原因: …`, or an SDK's
@@ -653,8 +658,30 @@ fn unwrapped<'a>(
     // answer standing.
     match inner {
         Some(inner) if inner.action() != Some(crate::Action::Success) => inner,
-        _ => outer,
+        _ => server_answer_as_fields(&outer).unwrap_or(outer),
     }
+}
+
+/// An app's own `{code, msg}` that passes a WeChat server answer on as its two fields
+/// (`{"code":"48001","msg":"api unauthorized rid: 64a2acfb-…"}`): the msg is the server's
+/// errmsg, marked by the server's own suffix (`rid:`, the older hints), and the code is an
+/// errcode that documents it. The open platform's messages carry no such suffix, so a code it
+/// does not know with one is the server's.
+fn server_answer_as_fields(outer: &Diagnosis<'_>) -> Option<Diagnosis<'static>> {
+    let Diagnosis::OpenPlatform(response) = outer else {
+        return None;
+    };
+    if response.known_code().is_some() {
+        return None;
+    }
+    let errmsg = server_marked_errmsg(response.message()?)?.to_owned();
+    let errcode = wx::server::Errcode::from_code(response.code().raw())
+        .filter(|errcode| errcode.errmsg_begins_as_documented(&errmsg))?;
+    let answer = wx::server::Response::new(
+        Some(wx::server::AnyErrcode::Known(errcode)),
+        Some(Cow::Owned(errmsg)),
+    );
+    Some(server_or_wecom(answer))
 }
 
 /// A server body an SDK printed is WeCom's when its errmsg carries WeCom's marks (the
@@ -940,6 +967,16 @@ fn devtools_domain_message(line: &str) -> Option<&str> {
 /// step every code sharing it takes (`invalid openid`: 40003, 87081 and 90007, each
 /// FixRequest); an errmsg shared by codes with different steps (`invalid code`) names nothing.
 fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
+    let errmsg = server_marked_errmsg(line)?;
+    let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
+    // The code the errmsg names (every known code has a step), or the step every code
+    // sharing it takes.
+    response.action().is_some().then_some(response)
+}
+
+/// The errmsg a line prints with the server's suffix (`rid:` and hex groups, or the older
+/// hints), suffix included, from where [`errmsg_start`] finds it begins; `None` without one.
+fn server_marked_errmsg(line: &str) -> Option<&str> {
     let (at, end) = match find_str(line, " rid: ") {
         Some(at) => {
             // The id up to the quote or bracket that closes what the app printed around it.
@@ -975,10 +1012,7 @@ fn server_errmsg_with_rid(line: &str) -> Option<wx::server::Response<'_>> {
         .get(errmsg_start(head)..end)?
         .trim_start_matches([':', ' '])
         .trim();
-    let response = wx::server::Response::new(None, Some(Cow::Borrowed(errmsg)));
-    // The code the errmsg names (every known code has a step), or the step every code
-    // sharing it takes.
-    response.action().is_some().then_some(response)
+    Some(errmsg)
 }
 
 /// Where an errmsg printed in a line starts, in `head`, the line up to the errmsg's suffix:

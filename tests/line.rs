@@ -1069,3 +1069,55 @@ fn assert_platform_and_step(cases: &[(&str, Platform, Action)], options: &Decode
         );
     }
 }
+
+/// An app's own `{code, msg}` that passes a WeChat server answer on in its two fields is the
+/// server's answer: the msg carries the server's own suffix (`rid:`, the older hints), which
+/// the open platform's messages never do, and the code is the errcode that documents the
+/// errmsg (the server table: 48001 `api unauthorized`, 40029 `invalid code`). Without the
+/// suffix, or with a code the errmsg is not, the object stays the open platform's, unknown.
+#[test]
+fn a_server_answer_passed_on_as_code_and_msg_is_the_servers() {
+    let options = DecodeOptions::new();
+    let cases = [
+        (
+            r#"{"code":"48001","msg":"api unauthorized rid: 64a2acfb-39b8ab86-1cd28664"}"#,
+            48001,
+            Action::FixConfig,
+        ),
+        // `invalid code` alone is shared by codes with different steps; the code settles it.
+        (
+            r#"{"code":40029,"message":"invalid code, rid: 64a2acfb-39b8ab86-1cd28664"}"#,
+            40029,
+            Action::Refresh,
+        ),
+        (
+            r#"{"code":40029,"msg":"invalid code hint: [fCbXNA0528vr65]"}"#,
+            40029,
+            Action::Refresh,
+        ),
+    ];
+    for (line, code, action) in cases {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (d.platform(), d.code(), d.action()),
+            (
+                Platform::WechatServer,
+                Some(RawCode::Number(code)),
+                Some(action)
+            ),
+            "{line}"
+        );
+    }
+    for line in [
+        r#"{"code":40029,"msg":"invalid code"}"#,
+        r#"{"code":"48001","msg":"invalid code rid: 64a2acfb-39b8ab86-1cd28664"}"#,
+        r#"{"code":500,"msg":"api unauthorized rid: 64a2acfb-39b8ab86-1cd28664"}"#,
+    ] {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (d.platform(), d.action()),
+            (Platform::OpenPlatform, None),
+            "{line}"
+        );
+    }
+}
