@@ -447,7 +447,8 @@ fn every_form<'a>(
         .and_then(|head| match head {
             Cow::Borrowed(head) => decode_line_with(head, options, decode, false).ok(),
             // Unescaped, the text is no longer the line's: read on its own, without more
-            // unescaping, and kept.
+            // unescaping, and kept; by the platforms' own decoders, since a platform the
+            // caller named for the line's JSON is not the thrown error's.
             Cow::Owned(head) => decode_unescaped(&head, options)
                 .ok()
                 .map(|(found, d)| (found, d.into_owned())),
@@ -542,13 +543,14 @@ fn stack_trace_head(object: &str) -> Option<Cow<'_, str>> {
     let head = if memchr::memchr(b'\\', escaped_head.as_bytes()).is_none() {
         Cow::Borrowed(escaped_head.trim())
     } else {
-        let unescaped: String = serde_json::from_str(string).ok()?;
-        let first_line = unescaped
-            .split(['\n', '\r'])
-            .next()
-            .unwrap_or_default()
-            .trim();
-        Cow::Owned(first_line.to_owned())
+        // A string serde_json refuses (a raw tab, a lone surrogate) is read as it stands.
+        match serde_json::from_str::<String>(string) {
+            Ok(unescaped) => {
+                let first_line = unescaped.split(['\n', '\r']).next().unwrap_or_default();
+                Cow::Owned(first_line.trim().to_owned())
+            }
+            Err(_) => Cow::Borrowed(escaped_head.trim()),
+        }
     };
     Some(head).filter(|head| !head.is_empty())
 }

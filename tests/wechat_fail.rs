@@ -299,6 +299,10 @@ fn a_missing_errno_is_recovered_from_the_err_msg() {
             "{json}"
         );
     }
+    // The general codes are every API's, so they still speak for it: `system permission
+    // denied` is errno 3's (general: the user's refusal) and 1107013's (another section's).
+    let general = decode(r#"{"errMsg":"getPhoneNumber:fail system permission denied"}"#);
+    assert_eq!(general.action(), Some(Action::AskUser));
 }
 
 /// An errCode beside the documented message of another code of its family only: the two

@@ -230,9 +230,9 @@ fn codes_with_two_reference_rows_have_per_api_meanings() {
 }
 
 /// An expired or invalid component ticket is renewed first: WeChat pushes a new one every ten
-/// minutes, and the threads' errors went away once the newest push was used
-/// (binarywang/WxJava#2870 for 61005; JeffreySu/WeiXinMPSDK#176 and binarywang/WxJava#2626 for
-/// 61006). The reference infers configuration for both.
+/// minutes, and the caller must send the newest (binarywang/WxJava#2870 for 61005, a stale
+/// cache; binarywang/WxJava#2626 for 61006, an error that came and went while pushes
+/// arrived). The reference infers configuration for both.
 #[cfg(feature = "json")]
 #[test]
 fn an_expired_or_invalid_component_ticket_is_refreshed() {

@@ -751,11 +751,22 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
             agreed(found.map(legacy::Code::action))
         }
         // With the API unknown, codes of several families share the reason: the code stays
-        // unknown, but a step they all agree on is still certain. An API the errMsg names
-        // that is in no section of the reference is not unknown: where its family (the
-        // getPhoneNumber button's) documents none of these codes, their step says nothing of
-        // it.
-        (_, 0) if analysis.mask.is_none() && parts.family().is_none() && !analysis.stack_text => {
+        // unknown, but a step they all agree on is still certain. An API the errMsg names that
+        // is in no section of the reference but has a family of its own (the getPhoneNumber
+        // button) is not unknown: only the general codes, which any API may report, speak for
+        // it, and other families' pages (Bluetooth's, the file system's `system error`) do not.
+        (_, 0) if analysis.mask.is_none() && !analysis.stack_text => {
+            if parts.family().is_some() {
+                let general = super::api_families_generated::GENERAL_CATEGORIES;
+                return agreed(
+                    candidates
+                        .iter()
+                        .filter(|e| {
+                            1u32.checked_shl(e.code() / 100_000).unwrap_or(0) & general != 0
+                        })
+                        .map(|e| Some(e.action())),
+                );
+            }
             let legacy = if analysis.shared_by_other_families {
                 legacy::Code::all_with_message_normal(parts.reason, parts.normal.as_str())
             } else {

@@ -6031,7 +6031,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: Step: refresh, where the reference infers fix\_config. WeChat pushes a new component\_verify\_ticket every ten minutes; an expired one means the caller sent a ticket older than the latest push, and the fix is to use the newest ticket it received (or wait for the next push) and ask for the token again: in every thread seen the cause was a stale cached ticket (hhxsv5/laravel-s\#198, binarywang/WxJava\#2870, Wechat-Group/weixin-java-open-demo\#21). 61006 (invalid ticket) is refresh for the same reason.
+    /// Note: Step: refresh, where the reference infers fix\_config. WeChat pushes a new component\_verify\_ticket every ten minutes; an expired one means the caller sent a ticket older than the latest push, and the fix is to use the newest ticket it received (or wait for the next push) and ask for the token again: in every thread seen the cause was a stale cached ticket (hhxsv5/laravel-s\#198, binarywang/WxJava\#2870, Wechat-Group/weixin-java-open-demo\#21). 61006 (invalid ticket) is refresh too; see its note.
     #[doc(alias = "61005")]
     #[doc(alias = "component ticket is expired")]
     ComponentTicketExpired = 61005,
@@ -6043,7 +6043,7 @@ pub enum Errcode {
     ///
     /// Next step: [`Action::Refresh`].
     ///
-    /// Note: Step: refresh, where the reference infers fix\_config. The ticket must be the newest component\_verify\_ticket WeChat pushed (every ten minutes), and the first step is to read the newest stored ticket and ask for the token again: the errors in the threads seen were intermittent and went away once the newest push was used (JeffreySu/WeiXinMPSDK\#176, binarywang/WxJava\#2626). When the same error comes back, the handler is at fault, not the ticket's age: pushes never stored (binarywang/WxJava\#2967, chunhei2008/EasyOpenWechat\#2) or two platforms' tickets saved under one key (zoujingli/WeChatDeveloper\#29).
+    /// Note: Step: refresh, where the reference infers fix\_config. The ticket must be the newest component\_verify\_ticket WeChat pushed (every ten minutes), so the first step is to read the newest stored ticket and ask for the token again: in binarywang/WxJava\#2626 the error came and went while the pushes kept arriving. When it comes back after that, the push handler is at fault, as in the other threads read: pushes not stored (JeffreySu/WeiXinMPSDK\#176, binarywang/WxJava\#2967, chunhei2008/EasyOpenWechat\#2) or two platforms' tickets saved under one key (zoujingli/WeChatDeveloper\#29).
     #[doc(alias = "61006")]
     #[doc(alias = "component ticket is invalid")]
     ComponentTicketInvalid = 61006,
@@ -32597,7 +32597,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
-                note: "Step: refresh, where the reference infers fix_config. WeChat pushes a new component_verify_ticket every ten minutes; an expired one means the caller sent a ticket older than the latest push, and the fix is to use the newest ticket it received (or wait for the next push) and ask for the token again: in every thread seen the cause was a stale cached ticket (hhxsv5/laravel-s#198, binarywang/WxJava#2870, Wechat-Group/weixin-java-open-demo#21). 61006 (invalid ticket) is refresh for the same reason.",
+                note: "Step: refresh, where the reference infers fix_config. WeChat pushes a new component_verify_ticket every ten minutes; an expired one means the caller sent a ticket older than the latest push, and the fix is to use the newest ticket it received (or wait for the next push) and ask for the token again: in every thread seen the cause was a stale cached ticket (hhxsv5/laravel-s#198, binarywang/WxJava#2870, Wechat-Group/weixin-java-open-demo#21). 61006 (invalid ticket) is refresh too; see its note.",
             },
         Errcode::ComponentTicketInvalid => &ErrcodeInfo {
                 errmsg: "component ticket is invalid",
@@ -32610,7 +32610,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html",
-                note: "Step: refresh, where the reference infers fix_config. The ticket must be the newest component_verify_ticket WeChat pushed (every ten minutes), and the first step is to read the newest stored ticket and ask for the token again: the errors in the threads seen were intermittent and went away once the newest push was used (JeffreySu/WeiXinMPSDK#176, binarywang/WxJava#2626). When the same error comes back, the handler is at fault, not the ticket's age: pushes never stored (binarywang/WxJava#2967, chunhei2008/EasyOpenWechat#2) or two platforms' tickets saved under one key (zoujingli/WeChatDeveloper#29).",
+                note: "Step: refresh, where the reference infers fix_config. The ticket must be the newest component_verify_ticket WeChat pushed (every ten minutes), so the first step is to read the newest stored ticket and ask for the token again: in binarywang/WxJava#2626 the error came and went while the pushes kept arriving. When it comes back after that, the push handler is at fault, as in the other threads read: pushes not stored (JeffreySu/WeiXinMPSDK#176, binarywang/WxJava#2967, chunhei2008/EasyOpenWechat#2) or two platforms' tickets saved under one key (zoujingli/WeChatDeveloper#29).",
             },
         Errcode::ApiUnauthorizedToComponent => &ErrcodeInfo {
                 errmsg: "api is unauthorized to component",
