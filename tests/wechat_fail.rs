@@ -713,3 +713,29 @@ fn another_runtimes_namespace_takes_no_wechat_code() {
     assert_eq!(d.platform(), minierr::Platform::WechatCloud);
     assert_eq!(d.code(), Some(minierr::RawCode::Number(-404011)));
 }
+
+/// wx.checkSession's page gives every failure one meaning: the session key has expired, and
+/// the next step is a new wx.login (调用失败说明 session_key 已过期). A reason class still
+/// reads what it names (a timeout is the network's), and success stays success.
+#[test]
+fn a_check_session_failure_is_an_expired_session() {
+    for json in [
+        r#"{"errMsg":"checkSession:fail session time out, need relogin"}"#,
+        r#"{"errMsg":"checkSession:fail"}"#,
+    ] {
+        assert_eq!(decode(json).action(), Some(Action::Refresh), "{json}");
+    }
+    assert_eq!(
+        decode(r#"{"errMsg":"checkSession:fail timeout"}"#).action(),
+        Some(Action::Retry)
+    );
+    assert_eq!(
+        decode(r#"{"errMsg":"checkSession:ok"}"#).action(),
+        Some(Action::Success)
+    );
+    // Another API's failure with the same words is not read so.
+    assert_eq!(
+        decode(r#"{"errMsg":"login:fail session time out, need relogin"}"#).action(),
+        None
+    );
+}

@@ -19,6 +19,8 @@ const FAMILY_COLUMNS: &[&str] = &[
     "any_api",
     "description",
     "reference_key",
+    "every_failure",
+    "every_failure_source",
 ];
 
 const CODE_COLUMNS: &[&str] = &[
@@ -73,6 +75,9 @@ struct Family {
     substrings: Vec<String>,
     any_api: bool,
     description: String,
+    /// The step the family's page gives every failure (`wx.checkSession`: a failure means the
+    /// session key expired), with the page.
+    every_failure: Option<(&'static str, String)>,
 }
 
 struct Entry {
@@ -108,6 +113,17 @@ fn read_families(data: &Path) -> Result<Vec<Family>, TableError> {
                 other => return Err(row.error(format!("any_api {other:?} must be empty or `any`"))),
             },
             description: row.required("description")?.to_owned(),
+            every_failure: match row.get("every_failure") {
+                "" => None,
+                spelled => {
+                    let action = crate::wechat::ACTIONS
+                        .iter()
+                        .find(|(snake, _)| *snake == spelled)
+                        .map(|(_, camel)| *camel)
+                        .ok_or_else(|| row.error(format!("unknown every_failure {spelled:?}")))?;
+                    Some((action, row.required("every_failure_source")?.to_owned()))
+                }
+            },
         });
     }
     require_unique(
@@ -187,6 +203,12 @@ fn family_variant(f: &Family) -> Variant {
     let mut docs = vec![format!("{}.", para(&f.description))];
     if f.any_api {
         docs.push("Its messages can come from any API.".to_owned());
+    }
+    if let Some((action, source)) = &f.every_failure {
+        docs.push(format!(
+            "Its page gives every failure one meaning: next step [`Action::{action}`] \
+             where no code or reason class reads it ({source})."
+        ));
     }
     Variant {
         discriminant: None,
@@ -285,12 +307,15 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         let list = |items: &[String]| items.iter().map(|a| lit(a)).collect::<Vec<_>>().join(", ");
         let _ = writeln!(
             out,
-            "        Family::{} => &FamilyInfo {{ key: {}, apis: &[{}], any_api: {}, description: {} }},",
+            "        Family::{} => &FamilyInfo {{ key: {}, apis: &[{}], any_api: {}, description: {}, every_failure: {} }},",
             f.name,
             lit(&f.key),
             list(&f.apis),
             f.any_api,
-            lit(&f.description)
+            lit(&f.description),
+            f.every_failure
+                .as_ref()
+                .map_or_else(|| "None".to_owned(), |(a, _)| format!("Some(Action::{a})"))
         );
     }
     out.push_str("    }\n}\n");

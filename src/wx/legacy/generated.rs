@@ -123,10 +123,15 @@ pub enum Family {
     /// FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01).
     #[doc(alias = "file_system")]
     FileSystem,
+    /// wx.checkSession, the login-state check.
+    ///
+    /// Its page gives every failure one meaning: next step [`Action::Refresh`] where no code or reason class reads it (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/login/wx.checkSession.html).
+    #[doc(alias = "check_session")]
+    CheckSession,
 }
 
 /// Every family, in table order.
-pub(super) const FAMILIES: [Family; 33] = [
+pub(super) const FAMILIES: [Family; 34] = [
     Family::Bluetooth,
     Family::Beacon,
     Family::Wifi,
@@ -160,44 +165,46 @@ pub(super) const FAMILIES: [Family; 33] = [
     Family::Vibrate,
     Family::MultiEndLogin,
     Family::FileSystem,
+    Family::CheckSession,
 ];
 
 /// A family's row.
 pub(super) const fn family_info(family: Family) -> &'static FamilyInfo {
     match family {
-        Family::Bluetooth => &FamilyInfo { key: "bluetooth", apis: &[], any_api: false, description: "Bluetooth and Bluetooth Low Energy APIs" },
-        Family::Beacon => &FamilyInfo { key: "ibeacon", apis: &[], any_api: false, description: "iBeacon APIs" },
-        Family::Wifi => &FamilyInfo { key: "wifi", apis: &[], any_api: false, description: "Wi-Fi APIs" },
-        Family::NfcHce => &FamilyInfo { key: "nfc_hce", apis: &[], any_api: false, description: "NFC host card emulation (HCE) APIs" },
-        Family::NfcAdapter => &FamilyInfo { key: "nfc_adapter", apis: &["startDiscovery", "stopDiscovery", "transceive", "writeNdefMessage", "getMaxTransceiveLength"], any_api: false, description: "NFCAdapter and its tag technologies" },
-        Family::SubscribeMessage => &FamilyInfo { key: "subscribe_message", apis: &["requestSubscribeMessage"], any_api: false, description: "wx.requestSubscribeMessage" },
-        Family::SubscribeDeviceMessage => &FamilyInfo { key: "subscribe_device_message", apis: &["requestSubscribeDeviceMessage"], any_api: false, description: "wx.requestSubscribeDeviceMessage" },
-        Family::Payment => &FamilyInfo { key: "payment", apis: &["requestPayment"], any_api: false, description: "wx.requestPayment" },
-        Family::VirtualPayment => &FamilyInfo { key: "virtual_payment", apis: &["requestVirtualPayment"], any_api: false, description: "wx.requestVirtualPayment" },
-        Family::CommonPayment => &FamilyInfo { key: "common_payment", apis: &["requestCommonPayment"], any_api: false, description: "wx.requestCommonPayment" },
-        Family::PhoneNumber => &FamilyInfo { key: "phone_number", apis: &["getPhoneNumber"], any_api: false, description: "the getPhoneNumber button" },
-        Family::Privacy => &FamilyInfo { key: "privacy", apis: &[], any_api: true, description: "any API behind the privacy agreement" },
-        Family::Authorize => &FamilyInfo { key: "authorize", apis: &["authorize"], any_api: true, description: "wx.authorize and the scope-guarded APIs" },
-        Family::OpenSetting => &FamilyInfo { key: "open_setting", apis: &["openSetting"], any_api: false, description: "wx.openSetting" },
-        Family::UserProfile => &FamilyInfo { key: "user_profile", apis: &["getUserProfile"], any_api: false, description: "wx.getUserProfile" },
-        Family::InnerAudio => &FamilyInfo { key: "inner_audio", apis: &[], any_api: false, description: "InnerAudioContext.onError" },
-        Family::BackgroundAudio => &FamilyInfo { key: "background_audio", apis: &[], any_api: false, description: "BackgroundAudioManager.onError" },
-        Family::Ad => &FamilyInfo { key: "ad", apis: &[], any_api: false, description: "InterstitialAd and RewardedVideoAd onError" },
-        Family::AdShow => &FamilyInfo { key: "ad_show", apis: &[], any_api: false, description: "InterstitialAd.show, as a rejected promise" },
-        Family::LivePusherError => &FamilyInfo { key: "live_pusher_error", apis: &[], any_api: false, description: "the live-pusher component binderror event" },
-        Family::LivePusherState => &FamilyInfo { key: "live_pusher_state", apis: &[], any_api: false, description: "the live-pusher component bindstatechange event" },
-        Family::LivePlayerState => &FamilyInfo { key: "live_player_state", apis: &[], any_api: false, description: "the live-player component bindstatechange event" },
-        Family::VoipChat => &FamilyInfo { key: "voip_chat", apis: &["joinVoIPChat"], any_api: false, description: "wx.joinVoIPChat" },
-        Family::OneOnOneChat => &FamilyInfo { key: "one_on_one_chat", apis: &["join1v1Chat"], any_api: false, description: "wx.join1v1Chat" },
-        Family::GroupEnterInfo => &FamilyInfo { key: "group_enter_info", apis: &["getGroupEnterInfo"], any_api: false, description: "wx.getGroupEnterInfo" },
-        Family::ChannelsLiveInfo => &FamilyInfo { key: "channels_live_info", apis: &["getChannelsLiveInfo"], any_api: false, description: "wx.getChannelsLiveInfo" },
-        Family::NavigateTo => &FamilyInfo { key: "navigate_to", apis: &["navigateTo"], any_api: false, description: "wx.navigateTo" },
-        Family::NavigateToMiniProgram => &FamilyInfo { key: "navigate_to_mini_program", apis: &["navigateToMiniProgram"], any_api: false, description: "wx.navigateToMiniProgram" },
-        Family::ActionSheet => &FamilyInfo { key: "action_sheet", apis: &["showActionSheet"], any_api: false, description: "wx.showActionSheet" },
-        Family::LocalServiceDiscovery => &FamilyInfo { key: "local_service_discovery", apis: &["startLocalServiceDiscovery", "stopLocalServiceDiscovery"], any_api: false, description: "wx.startLocalServiceDiscovery and wx.stopLocalServiceDiscovery" },
-        Family::Vibrate => &FamilyInfo { key: "vibrate", apis: &["vibrateShort"], any_api: false, description: "wx.vibrateShort" },
-        Family::MultiEndLogin => &FamilyInfo { key: "multi_end_login", apis: &["weixinMiniProgramLogin", "sendOpenReq"], any_api: false, description: "wx.weixinMiniProgramLogin in multi-platform apps" },
-        Family::FileSystem => &FamilyInfo { key: "file_system", apis: &["access", "appendFile", "copyFile", "getFileInfo", "getSavedFileList", "mkdir", "readdir", "readFile", "readCompressedFile", "readZipEntry", "removeSavedFile", "rename", "rmdir", "saveFile", "stat", "unlink", "unzip", "writeFile", "open", "close", "read", "write", "fstat", "ftruncate", "truncate"], any_api: false, description: "FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01)" },
+        Family::Bluetooth => &FamilyInfo { key: "bluetooth", apis: &[], any_api: false, description: "Bluetooth and Bluetooth Low Energy APIs", every_failure: None },
+        Family::Beacon => &FamilyInfo { key: "ibeacon", apis: &[], any_api: false, description: "iBeacon APIs", every_failure: None },
+        Family::Wifi => &FamilyInfo { key: "wifi", apis: &[], any_api: false, description: "Wi-Fi APIs", every_failure: None },
+        Family::NfcHce => &FamilyInfo { key: "nfc_hce", apis: &[], any_api: false, description: "NFC host card emulation (HCE) APIs", every_failure: None },
+        Family::NfcAdapter => &FamilyInfo { key: "nfc_adapter", apis: &["startDiscovery", "stopDiscovery", "transceive", "writeNdefMessage", "getMaxTransceiveLength"], any_api: false, description: "NFCAdapter and its tag technologies", every_failure: None },
+        Family::SubscribeMessage => &FamilyInfo { key: "subscribe_message", apis: &["requestSubscribeMessage"], any_api: false, description: "wx.requestSubscribeMessage", every_failure: None },
+        Family::SubscribeDeviceMessage => &FamilyInfo { key: "subscribe_device_message", apis: &["requestSubscribeDeviceMessage"], any_api: false, description: "wx.requestSubscribeDeviceMessage", every_failure: None },
+        Family::Payment => &FamilyInfo { key: "payment", apis: &["requestPayment"], any_api: false, description: "wx.requestPayment", every_failure: None },
+        Family::VirtualPayment => &FamilyInfo { key: "virtual_payment", apis: &["requestVirtualPayment"], any_api: false, description: "wx.requestVirtualPayment", every_failure: None },
+        Family::CommonPayment => &FamilyInfo { key: "common_payment", apis: &["requestCommonPayment"], any_api: false, description: "wx.requestCommonPayment", every_failure: None },
+        Family::PhoneNumber => &FamilyInfo { key: "phone_number", apis: &["getPhoneNumber"], any_api: false, description: "the getPhoneNumber button", every_failure: None },
+        Family::Privacy => &FamilyInfo { key: "privacy", apis: &[], any_api: true, description: "any API behind the privacy agreement", every_failure: None },
+        Family::Authorize => &FamilyInfo { key: "authorize", apis: &["authorize"], any_api: true, description: "wx.authorize and the scope-guarded APIs", every_failure: None },
+        Family::OpenSetting => &FamilyInfo { key: "open_setting", apis: &["openSetting"], any_api: false, description: "wx.openSetting", every_failure: None },
+        Family::UserProfile => &FamilyInfo { key: "user_profile", apis: &["getUserProfile"], any_api: false, description: "wx.getUserProfile", every_failure: None },
+        Family::InnerAudio => &FamilyInfo { key: "inner_audio", apis: &[], any_api: false, description: "InnerAudioContext.onError", every_failure: None },
+        Family::BackgroundAudio => &FamilyInfo { key: "background_audio", apis: &[], any_api: false, description: "BackgroundAudioManager.onError", every_failure: None },
+        Family::Ad => &FamilyInfo { key: "ad", apis: &[], any_api: false, description: "InterstitialAd and RewardedVideoAd onError", every_failure: None },
+        Family::AdShow => &FamilyInfo { key: "ad_show", apis: &[], any_api: false, description: "InterstitialAd.show, as a rejected promise", every_failure: None },
+        Family::LivePusherError => &FamilyInfo { key: "live_pusher_error", apis: &[], any_api: false, description: "the live-pusher component binderror event", every_failure: None },
+        Family::LivePusherState => &FamilyInfo { key: "live_pusher_state", apis: &[], any_api: false, description: "the live-pusher component bindstatechange event", every_failure: None },
+        Family::LivePlayerState => &FamilyInfo { key: "live_player_state", apis: &[], any_api: false, description: "the live-player component bindstatechange event", every_failure: None },
+        Family::VoipChat => &FamilyInfo { key: "voip_chat", apis: &["joinVoIPChat"], any_api: false, description: "wx.joinVoIPChat", every_failure: None },
+        Family::OneOnOneChat => &FamilyInfo { key: "one_on_one_chat", apis: &["join1v1Chat"], any_api: false, description: "wx.join1v1Chat", every_failure: None },
+        Family::GroupEnterInfo => &FamilyInfo { key: "group_enter_info", apis: &["getGroupEnterInfo"], any_api: false, description: "wx.getGroupEnterInfo", every_failure: None },
+        Family::ChannelsLiveInfo => &FamilyInfo { key: "channels_live_info", apis: &["getChannelsLiveInfo"], any_api: false, description: "wx.getChannelsLiveInfo", every_failure: None },
+        Family::NavigateTo => &FamilyInfo { key: "navigate_to", apis: &["navigateTo"], any_api: false, description: "wx.navigateTo", every_failure: None },
+        Family::NavigateToMiniProgram => &FamilyInfo { key: "navigate_to_mini_program", apis: &["navigateToMiniProgram"], any_api: false, description: "wx.navigateToMiniProgram", every_failure: None },
+        Family::ActionSheet => &FamilyInfo { key: "action_sheet", apis: &["showActionSheet"], any_api: false, description: "wx.showActionSheet", every_failure: None },
+        Family::LocalServiceDiscovery => &FamilyInfo { key: "local_service_discovery", apis: &["startLocalServiceDiscovery", "stopLocalServiceDiscovery"], any_api: false, description: "wx.startLocalServiceDiscovery and wx.stopLocalServiceDiscovery", every_failure: None },
+        Family::Vibrate => &FamilyInfo { key: "vibrate", apis: &["vibrateShort"], any_api: false, description: "wx.vibrateShort", every_failure: None },
+        Family::MultiEndLogin => &FamilyInfo { key: "multi_end_login", apis: &["weixinMiniProgramLogin", "sendOpenReq"], any_api: false, description: "wx.weixinMiniProgramLogin in multi-platform apps", every_failure: None },
+        Family::FileSystem => &FamilyInfo { key: "file_system", apis: &["access", "appendFile", "copyFile", "getFileInfo", "getSavedFileList", "mkdir", "readdir", "readFile", "readCompressedFile", "readZipEntry", "removeSavedFile", "rename", "rmdir", "saveFile", "stat", "unlink", "unzip", "writeFile", "open", "close", "read", "write", "fstat", "ftruncate", "truncate"], any_api: false, description: "FileSystemManager: its FileError codes (since 2023-04) and its older errMsg texts (until 2023-01)", every_failure: None },
+        Family::CheckSession => &FamilyInfo { key: "check_session", apis: &["checkSession"], any_api: false, description: "wx.checkSession, the login-state check", every_failure: Some(Action::Refresh) },
     }
 }
 

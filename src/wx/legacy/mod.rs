@@ -49,6 +49,7 @@ pub(crate) struct FamilyInfo {
     apis: &'static [&'static str],
     any_api: bool,
     description: &'static str,
+    every_failure: Option<crate::Action>,
 }
 
 #[derive(Debug)]
@@ -86,7 +87,7 @@ impl Family {
     /// Every family, in table order.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::legacy::Family::ALL.len(), 33);
+    /// assert_eq!(minierr::wx::legacy::Family::ALL.len(), 34);
     /// ```
     pub const ALL: &'static [Family] = &generated::FAMILIES;
 
@@ -127,6 +128,21 @@ impl Family {
     #[must_use]
     pub const fn is_any_api(self) -> bool {
         self.info().any_api
+    }
+
+    /// The step the family's page gives every failure, where no code or reason class reads
+    /// it: `wx.checkSession` fails only when the session key has expired (its page: 调用失败说明
+    /// session_key 已过期), so the next step is a new `wx.login`. `None` for a family whose
+    /// failures differ.
+    ///
+    /// ```
+    /// use minierr::{Action, wx::legacy::Family};
+    /// assert_eq!(Family::CheckSession.every_failure(), Some(Action::Refresh));
+    /// assert_eq!(Family::Bluetooth.every_failure(), None);
+    /// ```
+    #[must_use]
+    pub const fn every_failure(self) -> Option<crate::Action> {
+        self.info().every_failure
     }
 
     /// The family of an API as the errMsg names it (`openBluetoothAdapter`, `startWifi`,

@@ -373,10 +373,21 @@ impl<'a> Fail<'a> {
                 .and_then(ReasonClass::of_normal),
         };
         let code_action = if class.is_some() { None } else { code_action };
+        // Last, the step the API's page gives every failure (wx.checkSession's: the session
+        // key expired), for a reason nothing above read.
+        let every_failure = || {
+            self.foreign
+                .is_none()
+                .then(|| parts.get_or_init(|| self.parts()).family())
+                .flatten()
+                .and_then(Family::every_failure)
+        };
         Resolution {
             errno,
             legacy,
-            action: code_action.or_else(|| class.map(ReasonClass::action)),
+            action: code_action
+                .or_else(|| class.map(ReasonClass::action))
+                .or_else(every_failure),
             class,
         }
     }
