@@ -9,7 +9,7 @@
 //! | module | platform | codes |
 //! |---|---|---|
 //! | [`wx`] | WeChat mini-program `errno` (7 digits: category, subcategory, detail) | 295 |
-//! | [`wx::legacy`] | WeChat per-API `errCode`, older than errno, keyed by API family | 337 rows, 33 families |
+//! | [`wx::legacy`] | WeChat per-API `errCode`, older than errno, keyed by API family | 337 rows, 34 families |
 //! | [`wx::cloud`] | WeChat Cloud `errCode` and its Error texts | 99 |
 //! | [`wx::server`] | WeChat server API `errcode` (`{errcode, errmsg}`), the open platform's and virtual payment's included | 1,986 |
 //! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
