@@ -207,7 +207,7 @@ fn family_variant(f: &Family) -> Variant {
     if let Some((action, source)) = &f.every_failure {
         docs.push(format!(
             "Its page gives every failure one meaning: next step [`Action::{action}`] \
-             where no code or reason class reads it ({source})."
+             where no code or reason class reads it (<{source}>)."
         ));
     }
     Variant {

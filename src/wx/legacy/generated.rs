@@ -125,7 +125,7 @@ pub enum Family {
     FileSystem,
     /// wx.checkSession, the login-state check.
     ///
-    /// Its page gives every failure one meaning: next step [`Action::Refresh`] where no code or reason class reads it (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/login/wx.checkSession.html).
+    /// Its page gives every failure one meaning: next step [`Action::Refresh`] where no code or reason class reads it (<https://developers.weixin.qq.com/miniprogram/dev/api/open-api/login/wx.checkSession.html>).
     #[doc(alias = "check_session")]
     CheckSession,
 }
