@@ -342,6 +342,12 @@ fn cloudbase_bracketed_codes_decode_as_cloud() {
     assert_eq!(d.platform(), minierr::Platform::WechatCloud);
     assert_eq!(d.code(), Some(minierr::RawCode::Number(-502003)));
     assert_eq!(d.action(), Some(minierr::Action::FixConfig));
+    // The report keeps the code the text names beside the errCode the SDKs give it (the
+    // reference's note on -502003 names DATABASE_PERMISSION_DENIED).
+    assert_eq!(
+        d.view().sub_code,
+        Some(minierr::RawCode::Text("DATABASE_PERMISSION_DENIED"))
+    );
     // A bracketed word that is no CloudBase code is not Cloud's.
     assert!(minierr::decode_str(r#""[NOT_A_CODE] Permission denied""#).is_err());
 }

@@ -832,7 +832,9 @@ pub(super) fn wx_known(fail: &wx::Fail<'_>) -> Option<WxKnown> {
 /// The (code, sub_code) a report shows for a Cloud failure. For a CloudBase body, the code is the
 /// body's `code` as sent, and the sub_code the CloudBase code its text names if that differs,
 /// else the Cloud errCode its text names. Otherwise the code is the resolved Cloud errCode (else
-/// the CloudBase code the text names), and the sub_code the code a wrapper carries.
+/// the CloudBase code the text names), and the sub_code the code a wrapper carries, else the
+/// CloudBase code the text names beside that errCode (`[INVALID_PARAM] …` is -501007 as the SDKs
+/// report it, and the text's own code is kept too).
 pub(super) fn cloud_reported_codes<'f>(
     fail: &'f wx::cloud::Fail<'_>,
     resolution: &wx::cloud::Resolution<'_>,
@@ -853,7 +855,11 @@ pub(super) fn cloud_reported_codes<'f>(
             r.resolved
                 .map(number)
                 .or_else(|| r.text_cloudbase.map(|c| RawCode::Text(c.code()))),
-            r.sub_code.map(number),
+            r.sub_code.map(number).or_else(|| {
+                r.text_cloudbase
+                    .filter(|_| r.resolved.is_some())
+                    .map(|c| RawCode::Text(c.code()))
+            }),
         ),
     }
 }
