@@ -15,7 +15,7 @@
 //! | [`alipay`] | Alipay mini-program JSAPI `fail` objects, per API | 53 rows, 13 APIs |
 //! | [`alipay::gateway`] | Alipay open-API gateway `code` / `sub_code` | 10 codes, 296 sub_codes |
 //! | [`alipay_plus`] | Alipay+ Mini Program OpenAPI `resultCode` / `resultStatus` | 39 |
-//! | [`wx::pay`] | WeChat Pay merchant APIs: APIv3 `code`, v2 `err_code`, per API | 70 codes, 380 rows |
+//! | [`wx::pay`] | WeChat Pay merchant APIs: APIv3 `code`, v2 `err_code`, per API | 72 codes, 387 rows |
 //! | [`wecom`] | WeCom (企业微信) server API `errcode` | 1,256 |
 //! | [`open_platform`] | an open platform's JSON business `code` behind HTTP 200 | 65 |
 //!

@@ -405,6 +405,39 @@ fn a_split_reconciles_only_the_parameter_error_that_names_a_reused_number() {
     assert_eq!(d.action(), Some(Action::FixRequest));
 }
 
+/// A transfer batch still being processed answers its detail query with INVALID_REQUEST and
+/// `请等待批次处理完成后再查询明细单据` (community threads 0002e06cad4d5838b2de981745b000 and
+/// 000248461383500fcdcf939325b400): the message asks for the query again later, and the query
+/// moves no money. Another INVALID_REQUEST stays the request's, and takes no hint from the
+/// query's row: a hint times its own step.
+#[cfg(feature = "json")]
+#[test]
+fn a_batch_still_processing_is_queried_again_later() {
+    use minierr::RetryHint;
+    let options = minierr::DecodeOptions::new();
+    let waiting = r#"{"code":"INVALID_REQUEST","message":"请等待批次处理完成后再查询明细单据"}"#;
+    let with_url = format!(
+        "Client error: `GET https://api.mch.weixin.qq.com/v3/transfer/batches/out-batch-no/b1/details/out-detail-no/d1` resulted in a `400 Bad Request` response: {waiting}"
+    );
+    for line in [waiting, with_url.as_str()] {
+        let (_, d) = minierr::line::decode_line(line, &options).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (d.action(), d.retry_hint()),
+            (Some(Action::Retry), Some(RetryHint::Later)),
+            "{line}"
+        );
+    }
+    let (_, other) = minierr::line::decode_line(
+        r#"{"code":"INVALID_REQUEST","message":"一条没有文档记载的说明"}"#,
+        &options,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (other.action(), other.retry_hint(), other.view().retry_hint),
+        (Some(Action::FixRequest), None, None)
+    );
+}
+
 /// `INVALID_REQUEST`'s documented fix is to act on the body's specific message. A message that
 /// no row of its own documents but the common status table (v3) or a v2 page documents for
 /// another code takes that code's step: `产品权限异常` holds `NO_AUTH`'s `权限异常`, a permission to open (the

@@ -730,7 +730,7 @@ impl Diagnosis<'_> {
             Diagnosis::WxPay(d) => d
                 .meaning()
                 .and_then(wx::pay::Meaning::retry_hint)
-                .or_else(|| d.code().and_then(wx::pay::Code::retry_hint)),
+                .or_else(|| d.code().and_then(|c| c.retry_hint_for(d.action()))),
             Diagnosis::Wecom(response) => {
                 wecom_code(response).and_then(crate::wecom::Errcode::retry_hint)
             }

@@ -173,7 +173,7 @@ impl<'a> Diagnosis<'a> {
                 action: d.action(),
                 retry_hint: meaning
                     .and_then(wx::pay::Meaning::retry_hint)
-                    .or_else(|| code.and_then(wx::pay::Code::retry_hint)),
+                    .or_else(|| code.and_then(|c| c.retry_hint_for(d.action()))),
                 reason_class: None,
                 candidate_apis: Vec::new(),
                 wecom_reading: None,

@@ -475,6 +475,15 @@ impl Code {
         self.meanings().find_map(Meaning::retry_hint)
     }
 
+    /// [`Code::retry_hint`] where no meaning was named and the step is `action`: the first hint
+    /// among the meanings that take that step. A hint times its own step: a query's `retry
+    /// later` says nothing of a request to fix, nor of reconciling an order.
+    pub(crate) fn retry_hint_for(self, action: Option<Action>) -> Option<RetryHint> {
+        self.meanings()
+            .filter(|m| Some(m.action()) == action)
+            .find_map(Meaning::retry_hint)
+    }
+
     /// The best reliability among the code's sources.
     #[must_use]
     pub fn reliability(self) -> Reliability {
