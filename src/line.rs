@@ -190,6 +190,7 @@ pub(crate) fn decode_line_within<'a>(
         options,
         &|text| crate::decode::decode_str_within(text, options, levels),
         true,
+        false,
     )
 }
 
@@ -213,29 +214,32 @@ pub fn decode_line_as<'a>(
         options,
         &|text| crate::decode::decode_str_as(text, platform, options),
         true,
+        true,
     )
 }
 
 /// `quoted`: whether a message the line quotes may be read on its own when nothing else is
-/// found (not again inside it).
+/// found (not again inside it). `platform_named`: whether the caller named the platform of the
+/// line's JSON, which then stays that platform's.
 fn decode_line_with<'a>(
     line: &'a str,
     options: &DecodeOptions,
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
     quoted: bool,
+    platform_named: bool,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let line = line.trim_start_matches('\u{feff}').trim();
     if !may_hold_payload(line) {
         debug_assert!(
             matches!(
-                every_form(line, options, decode, quoted),
+                every_form(line, options, decode, quoted, platform_named),
                 Err(LineError::NoPayload)
             ),
             "the first look ruled out a line a form reads: {line}"
         );
         return Err(LineError::NoPayload);
     }
-    every_form(line, options, decode, quoted)
+    every_form(line, options, decode, quoted, platform_named)
 }
 
 /// The words (ASCII, any case) of which every text form needs at least one: the field and
@@ -321,6 +325,7 @@ fn every_form<'a>(
     options: &DecodeOptions,
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
     quoted: bool,
+    platform_named: bool,
 ) -> Result<(Found, Diagnosis<'a>), LineError> {
     let mut json_error = None;
     let mut pay_fallback = None;
@@ -335,7 +340,7 @@ fn every_form<'a>(
     if line.starts_with(['{', '"', '[']) {
         match decode(line) {
             Ok(d) => {
-                let d = unwrapped(d, line, 0, decode);
+                let d = unwrapped(d, line, 0, decode, platform_named);
                 // Only an object with another one after its first closing brace can be
                 // followed by one (a byte search); only then is the step worth finding here,
                 // since the report finds it again.
@@ -395,7 +400,7 @@ fn every_form<'a>(
                         return Ok((Found::Fields, with_line_context(app, line)));
                     }
                 }
-                let d = unwrapped(d, line, at, decode);
+                let d = unwrapped(d, line, at, decode, platform_named);
                 let succeeded = d.action() == Some(crate::Action::Success);
                 match &success {
                     None if succeeded => {
@@ -445,7 +450,9 @@ fn every_form<'a>(
         .filter(|_| !escaped_payload)
         .and_then(stack_trace_head)
         .and_then(|head| match head {
-            Cow::Borrowed(head) => decode_line_with(head, options, decode, false).ok(),
+            Cow::Borrowed(head) => {
+                decode_line_with(head, options, decode, false, platform_named).ok()
+            }
             // Unescaped, the text is no longer the line's: read on its own, without more
             // unescaping, and kept; by the platforms' own decoders, since a platform the
             // caller named for the line's JSON is not the thrown error's.
@@ -484,7 +491,9 @@ fn every_form<'a>(
             .filter(|string| !app_object || string.contains(' '))
             .take(if app_object { 1 } else { usize::MAX })
             .filter(|string| !app_object || names_a_failure(string))
-            .find_map(|string| decode_line_with(string, options, decode, false).ok());
+            .find_map(|string| {
+                decode_line_with(string, options, decode, false, platform_named).ok()
+            });
         if let Some((found, d)) = inside {
             let found = match found {
                 Found::Json => Found::JsonString,
@@ -496,7 +505,7 @@ fn every_form<'a>(
         // quotes: the text between them, likewise.
         let inside = single_quoted(line)
             .filter(|_| text_error)
-            .find_map(|inner| decode_line_with(inner, options, decode, false).ok());
+            .find_map(|inner| decode_line_with(inner, options, decode, false, platform_named).ok());
         if let Some(found) = inside {
             return Ok(found);
         }
@@ -515,6 +524,7 @@ fn decode_unescaped<'a>(
         text,
         options,
         &|text| crate::decode::decode_str_within(text, options, 0),
+        false,
         false,
     )
 }
@@ -628,6 +638,7 @@ fn unwrapped<'a>(
     line: &'a str,
     start: usize,
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+    platform_named: bool,
 ) -> Diagnosis<'a> {
     let envelope = outer.platform() == crate::Platform::OpenPlatform
         && (!outer.is_known() || outer.action() == Some(crate::Action::Success));
@@ -660,6 +671,8 @@ fn unwrapped<'a>(
     // answer standing.
     match inner {
         Some(inner) if inner.action() != Some(crate::Action::Success) => inner,
+        // Not where the caller named the open platform: its JSON stays the open platform's.
+        _ if platform_named => outer,
         _ => server_answer_as_fields(&outer).unwrap_or(outer),
     }
 }

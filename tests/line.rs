@@ -1120,4 +1120,12 @@ fn a_server_answer_passed_on_as_code_and_msg_is_the_servers() {
             "{line}"
         );
     }
+    // Where the caller names the open platform, its JSON stays the open platform's.
+    let (_, named) = minierr::line::decode_line_as(
+        r#"{"code":"48001","msg":"api unauthorized rid: 64a2acfb-39b8ab86-1cd28664"}"#,
+        Platform::OpenPlatform,
+        &options,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(named.platform(), Platform::OpenPlatform);
 }

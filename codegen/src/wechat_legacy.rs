@@ -114,7 +114,8 @@ fn read_families(data: &Path) -> Result<Vec<Family>, TableError> {
             },
             description: row.required("description")?.to_owned(),
             every_failure: match row.get("every_failure") {
-                "" => None,
+                "" if row.get("every_failure_source").is_empty() => None,
+                "" => return Err(row.error("every_failure_source without an every_failure step")),
                 spelled => {
                     let action = crate::wechat::ACTIONS
                         .iter()

@@ -131,9 +131,9 @@ impl Family {
     }
 
     /// The step the family's page gives every failure, where no code or reason class reads
-    /// it: `wx.checkSession` fails only when the session key has expired (its page: 调用失败说明
-    /// session_key 已过期), so the next step is a new `wx.login`. `None` for a family whose
-    /// failures differ.
+    /// it: `wx.checkSession`'s page reads a failure as an expired session key (调用失败说明
+    /// session_key 已过期), so the next step is a new `wx.login`; a timeout is still the
+    /// network's. `None` for a family whose failures differ.
     ///
     /// ```
     /// use minierr::{Action, wx::legacy::Family};
