@@ -436,6 +436,12 @@ fn a_batch_still_processing_is_queried_again_later() {
         (other.action(), other.retry_hint(), other.view().retry_hint),
         (Some(Action::FixRequest), None, None)
     );
+    // The catalog entry (`minierr list`, `explain`) too: INVALID_REQUEST's step is to fix the
+    // request, which has no time to wait, whatever its query rows say.
+    assert_eq!(
+        minierr::CatalogCode::retry_hint(minierr::wx::pay::Code::InvalidRequest),
+        None
+    );
 }
 
 /// `INVALID_REQUEST`'s documented fix is to act on the body's specific message. A message that

@@ -635,7 +635,7 @@ crate::catalog_code::impl_catalog_code!(Code, |c| {
         zh: c.message_zh(),
         en: c.message_en(),
         action: Code::action(c, CallKind::MovesMoney),
-        hint: Code::retry_hint(c),
+        hint: c.retry_hint_for(Code::action(c, CallKind::MovesMoney)),
         reliability: Some(Code::reliability(c)),
         named_by: |query| Code::from_code(query.trim()).into_iter().collect(),
 });
