@@ -550,3 +550,25 @@ fn cloudbase_codes_find_themselves_and_defer_to_their_cloud_codes() {
     );
     assert!(seen.len() > 100, "{} codes", seen.len());
 }
+
+/// A cloud function that threw a Cloud error of its own: -404011 wraps the service error
+/// -504002 (the function's code threw), which wraps the SDK's `-1 unknown error` (only a
+/// wrapper: its page defers to the message). The innermost code with a step of its own
+/// decides, and is the one reported beside the outer code; before, the -1 hid -504002 and
+/// the failure had no step (a WeChat developer community article: `cloud.database()` called
+/// before `cloud.init()`).
+#[test]
+fn a_wrapper_inside_a_function_error_leaves_the_function_error_deciding() {
+    use minierr::wx::cloud::{Code, Fail};
+    let fail = Fail::new(
+        "Error: errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID 66c1c6e8-21a3-4a44-8e48-5e79a4eab381, cloud function service error code -504002, error message Error: errCode: -1 unknown error | errMsg: Cloud API isn't enabled, please call init first",
+    );
+    assert_eq!(fail.deciding_code(), Some(Code::FunctionExecuteFailed));
+    assert_eq!(fail.sub_code(), Some(Code::FunctionExecuteFailed.into()));
+    // -504002, functions execute fail: the function's own code is to fix.
+    assert_eq!(fail.action(), Some(minierr::Action::FixRequest));
+    // The -1 on its own still defers to its message (a socket timeout is the network's).
+    let alone =
+        Fail::new("errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT");
+    assert_eq!(alone.action(), Some(minierr::Action::Retry));
+}

@@ -93,6 +93,10 @@ struct Parts<'t> {
     label: Option<&'t str>,
     /// The last code the text names, which is the innermost.
     innermost: Option<i64>,
+    /// The last code the text names that the catalog gives a step of its own: where the
+    /// innermost only wraps (`-1 unknown error` thrown inside a function), the layer around it
+    /// (`-504002`, the function threw) says what failed.
+    innermost_acting: Option<i64>,
     /// The CloudBase code the text names: `[FUNCTION_NOT_FOUND] …`, or the code a CloudBase
     /// link ends with (the SDKs' help link `…/copilot?q=SIGN_PARAM_INVALID`, or an error-code
     /// page `https://docs.cloudbase.net/error-code/basic/INVALID_ENV`).
@@ -248,13 +252,21 @@ impl<'a> Fail<'a> {
     }
 
     fn inner(&self, parts: &Parts<'_>) -> Option<i64> {
-        parts
-            .innermost
-            .filter(|&inner| Some(inner) != self.outer(parts))
+        let outer = self.outer(parts);
+        let innermost = parts.innermost.filter(|&inner| Some(inner) != outer);
+        let wraps = |code: i64| Code::from_code(code).is_some_and(Code::is_wrapper);
+        match innermost {
+            Some(code) if wraps(code) => parts
+                .innermost_acting
+                .filter(|&acting| Some(acting) != outer)
+                .or(innermost),
+            _ => innermost,
+        }
     }
 
     /// The code a wrapper carries inside its message, when it differs from the outer code: the
-    /// innermost one the text names.
+    /// innermost one the text names, or, where that one only wraps too, the innermost with a
+    /// step of its own (`-504002` around a function's own `-1 unknown error`).
     ///
     /// ```
     /// use minierr::wx::cloud::{Code, Fail};
@@ -680,11 +692,18 @@ fn parse(text: &str) -> Parts<'_> {
                 .map(Code::code);
         }
     }
-    let mut codes = codes_named(body);
-    if parts.code.is_none() {
-        parts.code = codes.next();
+    let (mut first, mut last) = (None, None);
+    for code in codes_named(body) {
+        first = first.or(Some(code));
+        last = Some(code);
+        if Code::from_code(code).is_some_and(|c| !c.is_wrapper()) {
+            parts.innermost_acting = Some(code);
+        }
     }
-    parts.innermost = codes.last().or(parts.code);
+    if parts.code.is_none() {
+        parts.code = first;
+    }
+    parts.innermost = last.or(parts.code);
     let (reason, request_id) = innermost_reason(inner);
     parts.reason = reason;
     parts.request_id = request_id;
