@@ -348,6 +348,11 @@ fn every_form<'a>(
                     && memchr::memchr(b'}', line.as_bytes())
                         .and_then(|close| line.get(close..))
                         .is_some_and(|rest| rest.contains('{'));
+                if let Some((found, thrown)) =
+                    thrown_instead(&d, line, options, decode, platform_named)
+                {
+                    return Ok((found, with_line_context(thrown, line)));
+                }
                 if !may_hold_more || d.action() != Some(crate::Action::Success) {
                     return Ok((Found::Json, with_line_context(d, line)));
                 }
@@ -408,7 +413,14 @@ fn every_form<'a>(
                         continue;
                     }
                     Some(_) if succeeded || d.action().is_none() => continue,
-                    _ => return Ok((Found::JsonObject, with_line_context(d, line))),
+                    _ => {
+                        if let Some((found, thrown)) =
+                            thrown_instead(&d, object, options, decode, platform_named)
+                        {
+                            return Ok((found, with_line_context(thrown, line)));
+                        }
+                        return Ok((Found::JsonObject, with_line_context(d, line)));
+                    }
                 }
             }
             Err(e) => {
@@ -448,19 +460,7 @@ fn every_form<'a>(
         && find_str(line, "\\\"").is_some();
     let thrown = thrown_object
         .filter(|_| !escaped_payload)
-        .and_then(stack_trace_head)
-        .and_then(|head| match head {
-            Cow::Borrowed(head) => {
-                decode_line_with(head, options, decode, false, platform_named).ok()
-            }
-            // Unescaped, the text is no longer the line's: read on its own, without more
-            // unescaping, and kept; by the platforms' own decoders, since a platform the
-            // caller named for the line's JSON is not the thrown error's.
-            Cow::Owned(head) => decode_unescaped(&head, options)
-                .ok()
-                .map(|(found, d)| (found, d.into_owned())),
-        })
-        .filter(|(_, d)| d.is_known() || d.action().is_some());
+        .and_then(|object| thrown_error(object, options, decode, platform_named));
     if let Some((found, d)) = thrown {
         return Ok((found, with_line_context(d, line)));
     }
@@ -527,6 +527,46 @@ fn decode_unescaped<'a>(
         false,
         false,
     )
+}
+
+/// What an object with a `stackTrace` threw: its stack's first line read as a line of its
+/// own (see [`every_form`]), taken only where it names a code or a step.
+fn thrown_error<'a>(
+    object: &'a str,
+    options: &DecodeOptions,
+    decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+    platform_named: bool,
+) -> Option<(Found, Diagnosis<'a>)> {
+    match stack_trace_head(object)? {
+        Cow::Borrowed(head) => decode_line_with(head, options, decode, false, platform_named).ok(),
+        // Unescaped, the text is no longer the line's: read on its own, without more
+        // unescaping, and kept; by the platforms' own decoders, since a platform the caller
+        // named for the line's JSON is not the thrown error's.
+        Cow::Owned(head) => decode_unescaped(&head, options)
+            .ok()
+            .map(|(found, d)| (found, d.into_owned())),
+    }
+    .filter(|(_, d)| d.is_known() || d.action().is_some())
+}
+
+/// An object that fits a platform's shape but names nothing there, with a stack trace: the
+/// cloud console's `{"errCode":1,"errMsg":"user code exception caught","stackTrace":"…"}`
+/// fits WeChat's fail object by its keys, but its errMsg is the function runtime's, not an
+/// API's. What it threw is read instead, where that names a code or a step.
+fn thrown_instead<'a>(
+    d: &Diagnosis<'a>,
+    object: &'a str,
+    options: &DecodeOptions,
+    decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+    platform_named: bool,
+) -> Option<(Found, Diagnosis<'a>)> {
+    if d.is_known() || d.action().is_some() || find_str(object, "\"stackTrace\"").is_none() {
+        return None;
+    }
+    if find_str(object, "\\\"").is_some() {
+        return None;
+    }
+    thrown_error(object, options, decode, platform_named)
 }
 
 /// The first line of the string an object gives its `stackTrace` key: the error a function

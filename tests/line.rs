@@ -914,6 +914,29 @@ fn a_function_runtime_exception_is_read_for_the_error_it_threw() {
             .is_some_and(|m| !m.contains("WxServiceImpl")),
         "the frames are not the errmsg"
     );
+    // The cloud console prints the envelope with WeChat's own keys, so it fits a WeChat fail
+    // object, whose errMsg is the runtime's and names nothing: what it threw is read instead
+    // (85400: the long-lived scheme quota, the server table's give-up).
+    let console = r#"{"errCode":1,"errMsg":"user code exception caught","stackTrace":"Error: errCode: 85400 | errMsg: openapi.urlscheme.generate:fail reach max long time quota limit rid: 621435ad-47c443c9-24240d31\n at callWXOpenAPI (/var/user/node_modules/wx-server-sdk/index.js:2390:31)"}"#;
+    for line in [console, &format!("ERROR RequestId:6c82 Result:{console}")] {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (d.platform(), d.code(), d.action()),
+            (
+                Platform::WechatServer,
+                Some(RawCode::Number(85400)),
+                Some(Action::GiveUp)
+            ),
+            "{line}"
+        );
+    }
+    // Where the stack names nothing, the fail object stays what it is.
+    let (_, plain) = decode_line(
+        r#"{"errCode":1,"errMsg":"user code exception caught","stackTrace":"TypeError: x is undefined\n at main"}"#,
+        &options,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((plain.platform(), plain.action()), (Platform::Wechat, None));
     // A stack that names no platform's failure leaves the envelope unknown.
     assert!(matches!(
         decode_line(
