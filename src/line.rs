@@ -560,10 +560,13 @@ fn thrown_instead<'a>(
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
     platform_named: bool,
 ) -> Option<(Found, Diagnosis<'a>)> {
-    if d.is_known() || d.action().is_some() || find_str(object, "\"stackTrace\"").is_none() {
+    // The byte searches first: a diagnosis's step is worth resolving only for an object with
+    // a stack trace, and no escaped payload (read elsewhere). The key is sought by its
+    // capital, which JSON's many quotes would not make a search start at.
+    if find_str(object, "stackTrace\"").is_none() || find_str(object, "\\\"").is_some() {
         return None;
     }
-    if find_str(object, "\\\"").is_some() {
+    if d.is_known() || d.action().is_some() {
         return None;
     }
     thrown_error(object, options, decode, platform_named)
