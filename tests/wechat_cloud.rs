@@ -567,6 +567,12 @@ fn a_wrapper_inside_a_function_error_leaves_the_function_error_deciding() {
     assert_eq!(fail.sub_code(), Some(Code::FunctionExecuteFailed.into()));
     // -504002, functions execute fail: the function's own code is to fix.
     assert_eq!(fail.action(), Some(minierr::Action::FixRequest));
+    // Whatever the function's own error says, -504002 decides: a socket timeout thrown inside
+    // the function is the function's to handle, as the two-layer form already read it.
+    let timeout = Fail::new(
+        "errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail cloud function service error code -504002, error message Error: errCode: -1 unknown error | errMsg: ESOCKETTIMEDOUT",
+    );
+    assert_eq!(timeout.action(), Some(minierr::Action::FixRequest));
     // The -1 on its own still defers to its message (a socket timeout is the network's).
     let alone =
         Fail::new("errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT");

@@ -469,7 +469,9 @@ impl Code {
         self.first().map_or("", |m| m.message_en)
     }
 
-    /// The soonest a retry can succeed, where a meaning says.
+    /// The soonest a retry can succeed, where any of the code's meanings says, whatever that
+    /// meaning's step. The hint that goes with the code's own step, as `minierr list` shows
+    /// it, is [`CatalogCode::retry_hint`](crate::CatalogCode::retry_hint).
     #[must_use]
     pub fn retry_hint(self) -> Option<RetryHint> {
         self.meanings().find_map(Meaning::retry_hint)
