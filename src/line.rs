@@ -332,7 +332,6 @@ fn every_form<'a>(
     // The first object that fits no platform and has a stack trace (a function runtime's
     // exception, or a logger's): it is read for the error it holds.
     let mut thrown_object: Option<&'a str> = None;
-    let has_stack_trace = |object: &str| find_str(object, "\"stackTrace\"").is_some();
     // A success logged first (a request's `{"errcode":0,…}`, a query's answer) and a failure
     // after it: the failure is what the line reports. The success stands only when no later
     // object has a step of its own; objects inside it are its own (`unwrapped`).
@@ -549,6 +548,13 @@ fn thrown_error<'a>(
     .filter(|(_, d)| d.is_known() || d.action().is_some())
 }
 
+/// Whether an object may hold a `stackTrace` key: a necessary condition of
+/// [`stack_trace_head`], sought by the key's capital, where JSON's many quotes would start a
+/// search at every string.
+fn has_stack_trace(object: &str) -> bool {
+    find_str(object, "stackTrace\"").is_some()
+}
+
 /// An object that fits a platform's shape but names nothing there, with a stack trace: the
 /// cloud console's `{"errCode":1,"errMsg":"user code exception caught","stackTrace":"…"}`
 /// fits WeChat's fail object by its keys, but its errMsg is the function runtime's, not an
@@ -561,9 +567,8 @@ fn thrown_instead<'a>(
     platform_named: bool,
 ) -> Option<(Found, Diagnosis<'a>)> {
     // The byte searches first: a diagnosis's step is worth resolving only for an object with
-    // a stack trace, and no escaped payload (read elsewhere). The key is sought by its
-    // capital, which JSON's many quotes would not make a search start at.
-    if find_str(object, "stackTrace\"").is_none() || find_str(object, "\\\"").is_some() {
+    // a stack trace, and no escaped payload (read elsewhere).
+    if !has_stack_trace(object) || find_str(object, "\\\"").is_some() {
         return None;
     }
     if d.is_known() || d.action().is_some() {
@@ -575,7 +580,7 @@ fn thrown_instead<'a>(
 /// The first line of the string an object gives its `stackTrace` key: the error a function
 /// runtime's exception reports (Tencent SCF's `{errorCode, errorMessage, stackTrace}`), or a
 /// logger's, without the frames under it. Borrowed where the line holds no escape before its
-/// break; otherwise serde_json unescapes the string, since a logger that writes ASCII only
+/// break; otherwise serde_json unescapes the string, since a logger that writes only ASCII
 /// (`\u9519\u8bef…` for `错误…`) hides the words the text forms read.
 fn stack_trace_head(object: &str) -> Option<Cow<'_, str>> {
     const KEY: &str = "\"stackTrace\"";

@@ -772,9 +772,7 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
                 return agreed(
                     candidates
                         .iter()
-                        .filter(|e| {
-                            1u32.checked_shl(e.code() / 100_000).unwrap_or(0) & general != 0
-                        })
+                        .filter(|e| category_bit(**e) & general != 0)
                         .map(|e| Some(e.action())),
                 );
             }
@@ -871,9 +869,9 @@ impl Analysis {
 /// every API's, so other pages repeating them say nothing.
 fn shared_by_other_families(parts: &Parts<'_>, candidates: &[Errno]) -> bool {
     let general = super::api_families_generated::GENERAL_CATEGORIES;
-    let bits = candidates.iter().fold(0u32, |bits, e| {
-        bits | 1u32.checked_shl(e.code() / 100_000).unwrap_or(0)
-    });
+    let bits = candidates
+        .iter()
+        .fold(0u32, |bits, e| bits | category_bit(*e));
     if candidates.is_empty() || bits & general != 0 {
         return false;
     }
@@ -922,12 +920,18 @@ fn compatible(
     api_claims: u32,
     candidates: &[Errno],
 ) -> bool {
-    let category = |e: Errno| e.code() / 100_000;
-    let bit = 1u32.checked_shl(category(errno)).unwrap_or(0);
     match api_categories {
-        Some(mask) => mask & bit != 0 && claimed_by(errno, api_claims),
-        None => candidates.iter().all(|e| category(*e) == category(errno)),
+        Some(mask) => mask & category_bit(errno) != 0 && claimed_by(errno, api_claims),
+        None => candidates
+            .iter()
+            .all(|e| e.code() / 100_000 == errno.code() / 100_000),
     }
+}
+
+/// An errno's category (its first two digits) as one bit of the masks the API sections
+/// generate; 0 for a category past the mask's width.
+fn category_bit(errno: Errno) -> u32 {
+    1u32.checked_shl(errno.code() / 100_000).unwrap_or(0)
 }
 
 /// Whether an API with these claims may report `errno`: its subcategory is claimed by no
