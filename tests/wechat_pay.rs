@@ -82,13 +82,9 @@ fn every_reference_row_is_a_meaning_of_its_code_on_its_api() {
             row.code
         );
         // The reference's inferred step is kept, except where the module's docs give a rule:
-        // on a query, a payer still paying means ask again; an APIv3 signature that fails is
-        // how the request was signed (the solution asks to check the signing parameters and
-        // method, and most threads with an established cause found the signed string at fault).
+        // on a query, a payer still paying means ask again.
         let expected: Action = if api == Api::V3QueryOrder && row.code == "USERPAYING" {
             Action::Retry
-        } else if row.version == "v3" && row.code == "SIGN_ERROR" {
-            Action::FixRequest
         } else {
             row.hint.parse().expect("an action")
         };
@@ -612,8 +608,8 @@ const EXPECTED: &[Expected] = &[
         line: 1,
         api: Some(Api::V3JsapiOrder),
         code: Some("SIGN_ERROR"),
-        action: Action::FixRequest,
-        why: "an SDK upgrade changed how requests are signed; the old version worked with the same keys",
+        action: Action::FixConfig,
+        why: "a signature that fails is the signing setup to check first; here an SDK upgrade had changed how requests are signed, which the body cannot tell apart",
     },
     Expected {
         line: 2,
@@ -1304,18 +1300,30 @@ fn a_fail_without_text_has_no_step() {
 
 /// wechatpy's older text with the communication layer's SUCCESS, as wechatpy/wechatpy#149
 /// shows it (a red packet, 2016): the business layer failed (wechatpy raised only then), and
-/// the text does not print its code. No step is guessed from the text: the v2 rows that
-/// document 签名错误 disagree (the order pages' SIGNERROR is the key, the red-packet page's
-/// SIGN_ERROR how the request was signed).
+/// the text does not print its code. Every v2 row that documents 签名错误 takes the same step
+/// (the order pages' SIGNERROR and the red-packet page's SIGN_ERROR: the signing setup), so
+/// the text names it; a text the rows disagree on names none.
 #[cfg(feature = "json")]
 #[test]
-fn an_older_wechatpy_text_with_success_names_no_step() {
+fn an_older_wechatpy_text_with_success_reads_its_message() {
     use minierr::line::{Found, decode_line};
     let line = "wechatpy.exceptions.WeChatPayException: Error code: SUCCESS, message: 签名错误";
     let (found, d) = decode_line(line, &minierr::DecodeOptions::new()).expect("decodes");
     assert_eq!(
         (found, d.platform(), d.code(), d.action()),
-        (Found::PayText, minierr::Platform::WechatPay, None, None)
+        (
+            Found::PayText,
+            minierr::Platform::WechatPay,
+            None,
+            Some(Action::FixConfig)
+        )
+    );
+    // 订单不存在 gives up on a query and reconciles on a refund: with the call unknown, no step.
+    let line = "wechatpy.exceptions.WeChatPayException: Error code: SUCCESS, message: 订单不存在";
+    let (_, d) = decode_line(line, &minierr::DecodeOptions::new()).expect("decodes");
+    assert_eq!(
+        (d.platform(), d.action()),
+        (minierr::Platform::WechatPay, None)
     );
     // Without the class's name the same words are the server SDK's.
     let (_, d) = decode_line(
@@ -1326,11 +1334,10 @@ fn an_older_wechatpy_text_with_success_names_no_step() {
     assert_eq!(d.platform(), minierr::Platform::WechatServer);
 }
 
-/// The v2 rows whose text names the signature, read from the table itself: the order and refund
-/// pages' (`SIGNERROR`) are FixConfig, as a `return_msg` 签名错误 is, which lets a thrown
-/// `签名错误` be read as a `return_msg`; the red-packet and transfer pages' `SIGN_ERROR`, whose
-/// solutions are about how the request is signed, are FixRequest, and their answers carry the
-/// code.
+/// The v2 rows whose text names the signature, read from the table itself, are FixConfig: the
+/// order and refund pages' `SIGNERROR` and the red-packet and transfer pages' `SIGN_ERROR`
+/// alike, as a `return_msg` 签名错误 is, which lets a thrown `签名错误` be read as a
+/// `return_msg`.
 #[cfg(feature = "json")]
 #[test]
 fn every_v2_row_naming_the_signature_has_its_pages_step() {
@@ -1348,20 +1355,7 @@ fn every_v2_row_naming_the_signature_has_its_pages_step() {
         };
         if api.starts_with("V2") && !code.starts_with("return_code") && message.contains("签名") {
             rows += 1;
-            let request_signing = *code == "SIGN_ERROR"
-                && [
-                    "V2SendRedpack",
-                    "V2SendGroupRedpack",
-                    "V2QueryRedpack",
-                    "V2Transfer",
-                    "V2QueryTransfer",
-                ]
-                .contains(api);
-            let expected = if request_signing {
-                "fix_request"
-            } else {
-                "fix_config"
-            };
+            let expected = "fix_config";
             assert_eq!(*action, expected, "{line}");
         }
     }
@@ -1442,10 +1436,11 @@ fn named_fields_in_log_lines() {
         (
             // Node's print of a v3 body: bare keys, single-quoted values.
             "prepay_id:  {   code: 'SIGN_ERROR',   detail: {     detail: { issue: 'sign not match' },     field: 'signature',     location: 'authorization'   },   message: '签名错误，请检查后再试' }",
-            // The SDK signed a body other than the one it sent.
+            // The signing setup is checked first; in this thread the SDK had signed a body
+            // other than the one it sent, which the body cannot tell apart.
             "https://github.com/hpyer/node-easywechat/issues/76",
             Some("SIGN_ERROR"),
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         (
             // PHP's print_r of the decoded v3 body, its lines joined.
@@ -1481,21 +1476,19 @@ fn named_fields_in_log_lines() {
     let fields = Found::Fields;
     let text = Found::PayText;
     for (line, found, code, action) in [
-        // v2 sends SIGN_ERROR from the red-packet and transfer APIs: how the request was
-        // signed (in jasl/wx_pay#82 the same keys worked for unifiedorder).
+        // v2 sends SIGN_ERROR from the red-packet and transfer APIs: the signing setup, as
+        // the order pages' SIGNERROR is.
         (
             r#""err_code"=>"SIGN_ERROR""#,
             fields,
             Some("SIGN_ERROR"),
-            Action::FixRequest,
+            Action::FixConfig,
         ),
-        // A transfer whose request signed a sign_type it does not take
-        // (shenghui0779/sdk-go#20: the reporter removed it).
         (
             "map[err_code:SIGN_ERROR err_code_des:签名错误",
             fields,
             Some("SIGN_ERROR"),
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         (
             "【err_code=SYSTEMERROR:系统繁忙,请稍后再试】",
@@ -1801,8 +1794,8 @@ fn camel_case_v2_fields_are_wechat_pay() {
         d.code().map(|c| c.to_string()).as_deref(),
         Some("SIGN_ERROR")
     );
-    // A red packet's SIGN_ERROR (`mchBillno`): how the request was signed.
-    assert_eq!(d.action(), Some(Action::FixRequest));
+    // A red packet's SIGN_ERROR (`mchBillno`): the signing setup.
+    assert_eq!(d.action(), Some(Action::FixConfig));
     let trade_pay = minierr::decode_str(r#"{"resultCode":"6001"}"#).expect("decodes");
     assert_eq!(trade_pay.platform(), minierr::Platform::Alipay);
 }
@@ -1951,13 +1944,12 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
             r#"{"code":500,"path":"https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/1","data":{"code":"SYSTEM_ERROR","message":"系统错误"},"msg":"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds"}"#,
             Action::Reconcile,
         ),
-        // A signature that fails is how the request was signed (the pages: check the signing
-        // parameters and method); one whose message names the serial is the settings, and so
-        // is one on the SDK's own certificate download; an Authorization header the server
-        // cannot parse was built wrongly.
+        // A signature that fails is the signing setup (the pages: check the signing
+        // parameters and method), whatever its message or call; only an Authorization
+        // header the server cannot parse was built wrongly.
         (
             r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 401 {"code":"SIGN_ERROR","message":"签名错误，请检查后再试"}"#,
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         (
             r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds 401 {"code":"SIGN_ERROR","message":"商户证书序列号有误。请使用签名私钥匹配的证书序列号"}"#,
@@ -2073,11 +2065,11 @@ fn the_call_a_line_names_is_read_conservatively() {
         // A sign_information of odd types lends no API and refuses no body.
         (
             r#"{"code":"SIGN_ERROR","message":"签名错误","detail":{"sign_information":{"method":1,"url":{"a":1}}}}"#,
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         (
             r#"{"code":"SIGN_ERROR","message":"签名错误","detail":{"sign_information":"x"}}"#,
-            Action::FixRequest,
+            Action::FixConfig,
         ),
         // v2's order and refund pages spell it SIGNERROR; their row (the key) answers for it.
         (

@@ -431,7 +431,7 @@ impl Code {
     /// assert_eq!(Code::SystemError.action(CallKind::MovesMoney), Some(Action::Reconcile));
     /// assert_eq!(Code::SystemError.action(CallKind::Idempotent), Some(Action::Retry));
     /// assert_eq!(Code::OrderPaid.action(CallKind::Idempotent), Some(Action::Reconcile));
-    /// assert_eq!(Code::SignError.action(CallKind::MovesMoney), Some(Action::FixRequest));
+    /// assert_eq!(Code::SignError.action(CallKind::MovesMoney), Some(Action::FixConfig));
     /// assert_eq!(Code::NoAuth.action(CallKind::MovesMoney), Some(Action::FixConfig));
     /// ```
     #[must_use]

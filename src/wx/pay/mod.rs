@@ -65,16 +65,13 @@
 //! wrong format, `mch_id参数格式错误`, the documented 参数格式校验错误; `请确认请求参数是否正确`)
 //! is the request's, where one that is unknown or unmatched is configuration.
 //!
-//! `SIGN_ERROR` is the request's ([`Action::FixRequest`]): the pages' fix is to check the
-//! signing parameters and method, and most public threads with an established cause found the
-//! signed string or field set at fault (a query left out of the signed URL, a body signed apart
-//! from the one sent, a `sign_type` a red packet does not take). The project's reference infers
-//! `fix_config` for the APIv3 rows; this module departs from it there, and says so in each
-//! row's note. Three readings stay configuration: a message naming the serial or a key
-//! (`商户证书序列号有误`), a failure on the SDK's own certificate download (`GET
-//! /v3/certificates`, named by the URL on the line or by the body's
-//! `detail.sign_information`, [`Response::signed_api`]), and v2's order pages' `SIGNERROR`
-//! and `return_msg` 签名错误, which threads mostly traced to the API key.
+//! `SIGN_ERROR` is the merchant's signing setup ([`Action::FixConfig`]: the API key, the private
+//! key, the certificate serial), as the project's reference infers from the pages' fix (check the
+//! signing parameters and method), and as v2's order pages' `SIGNERROR` is. Public threads about
+//! integrations being written more often found the signed string at fault; in one that has
+//! worked, the signing code stays put while keys and certificates change. Each row's note keeps
+//! the threads. Only a header the server cannot parse (`Http头Authorization值格式错误`) is the
+//! request's.
 //! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:

@@ -582,9 +582,35 @@ impl<'a> V2Response<'a> {
         if self.is_success() {
             return Some(Action::Success);
         }
-        let code = known_code?;
+        let Some(code) = known_code else {
+            return self.business_step_without_code(api, call);
+        };
         let text = self.err_code_des.as_deref().unwrap_or_default();
         decide(Version::V2, Some(code), None, text, api, call)
+    }
+
+    /// A business failure whose answer kept no `err_code` (an SDK that printed only the first
+    /// layer, wechatpy's `Error code: SUCCESS, message: 签名错误`, or a red packet's
+    /// `return_msg` holding what `err_code_des` would): the server sends its business texts in
+    /// `return_msg` too, so a code's spelling there is that code, and a text the v2 pages
+    /// document for one step names that step, as for a communication failure.
+    fn business_step_without_code(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
+        if self.result_code.as_deref() != Some("FAIL") {
+            return None;
+        }
+        let names_failure = |text: &&str| {
+            let text = text.trim();
+            !text.is_empty() && !["OK", "SUCCESS", "处理成功"].contains(&text)
+        };
+        let text = self
+            .err_code_des
+            .as_deref()
+            .filter(names_failure)
+            .or_else(|| self.return_msg.as_deref().filter(names_failure))?;
+        if let Some(code) = Code::from_code(text.trim()) {
+            return decide(Version::V2, Some(code), None, "", api, call);
+        }
+        step_documented_in_v2(None, api, text)
     }
 
     /// The same answer with owned strings.
@@ -699,18 +725,14 @@ pub(crate) fn decide(
             return Some(Action::FixRequest);
         }
         // So is the `Authorization` header: a key or serial configured wrongly still yields a
-        // well-formed header whose signature fails (签名错误, 验签失败); a header the server
-        // cannot parse (`Http头Authorization值格式错误`) was built wrongly or left out, which the
-        // threads with that text found (an HTTP client that did not sign,
-        // wechatpay-apache-httpclient#193; an SDK that sent its headers in the body,
+        // well-formed header whose signature fails (签名错误, 验签失败, SIGN_ERROR's own step);
+        // a header the server cannot parse (`Http头Authorization值格式错误`) was built wrongly
+        // or left out, which the threads with that text found (an HTTP client that did not
+        // sign, wechatpay-apache-httpclient#193; an SDK that sent its headers in the body,
         // PowerWeChat#263).
         Code::SignError if text.contains("Authorization值格式") => {
             return Some(Action::FixRequest);
         }
-        // A signature that fails on the SDK's own certificate download (`GET /v3/certificates`,
-        // built from the merchant's settings alone, with no body of the caller's) leaves only
-        // the settings to blame; and a message naming the serial or a key (商户证书序列号有误)
-        // names them.
         // v2 spells the code SIGN_ERROR only on the red-packet and transfer pages; on another
         // v2 page (the order and refund pages, which spell it SIGNERROR) it is that spelling's
         // step: the page's row, else the code's.
@@ -722,14 +744,6 @@ pub(crate) fn decide(
             return api
                 .and_then(|api| Code::SignErrorV2.action_for(api))
                 .or_else(|| Code::SignErrorV2.action_in(Some(Version::V2), call));
-        }
-        Code::SignError
-            if api == Some(Api::V3Certificates)
-                || ["证书", "序列号", "私钥", "密钥", "公钥"]
-                    .iter()
-                    .any(|w| text.contains(w)) =>
-        {
-            return Some(Action::FixConfig);
         }
         // Any other text about certificates (证书), an expired one named by that header
         // included, is configuration, as every row whose message names one is (CERT_ERROR,
