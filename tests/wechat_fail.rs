@@ -739,3 +739,34 @@ fn a_check_session_failure_is_an_expired_session() {
         None
     );
 }
+
+/// The privacy guide pairs `privacy permission is not authorized` with errno 104 (表2), and the
+/// runtime sends it so; the errno table gives the same text to 101102, which no runtime sample
+/// carries. Without an errno the text is 104's; an errno sent says which it is.
+#[test]
+fn the_privacy_refusal_is_errno_104_as_the_privacy_guide_pairs_it() {
+    let fail = Fail::new("chooseMedia:fail privacy permission is not authorized");
+    assert_eq!(
+        fail.errno_candidates(),
+        &[Errno::JsapiUserAuthorizeCanceled]
+    );
+    assert_eq!(fail.action(), Some(Action::AskUser));
+    let d = minierr::decode_str(
+        r#"{"errMsg":"chooseMedia:fail privacy permission is not authorized"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(d.code().map(|c| c.to_string()).as_deref(), Some("104"));
+    let sent: Fail<'_> = serde_json::from_str(
+        r#"{"errMsg":"getLocation:fail privacy permission is not authorized","errno":101102}"#,
+    )
+    .expect("a fail payload");
+    assert_eq!(
+        sent.errno(),
+        Some(AnyErrno::Known(Errno::PrivacyPermissionNotAuthorized))
+    );
+    // The errno table's own lookup is unchanged: the text is 101102's errMsg.
+    assert_eq!(
+        Errno::all_with_message("privacy permission is not authorized"),
+        &[Errno::PrivacyPermissionNotAuthorized]
+    );
+}

@@ -392,15 +392,23 @@ fn read_aliases(data: &Path, entries: &[Entry]) -> Result<Vec<(String, String)>,
             .ok()
             .and_then(|code| entries.iter().find(|e| e.code == code))
             .ok_or_else(|| row.error(format!("code {text:?} is not in {ERRNO_FILE}")))?;
-        // An errMsg match is tried first, so an alias that is some code's errMsg never answers.
+        // An alias is looked up before the errMsgs, so one that is another code's errMsg takes
+        // that text from it: only the platform's own page pairing the text with this code (the
+        // privacy guide sends 101102's `privacy permission is not authorized` with errno 104)
+        // may do that.
         let key = crate::normalize::normalized(alias);
+        let reliability = row.required("reliability")?;
         if let Some(owner) = entries
             .iter()
             .find(|e| crate::normalize::normalized(&e.err_msg) == key)
+            .filter(|_| reliability != "official")
         {
-            return Err(row.error(format!("{alias:?} is {}'s errMsg", owner.code)));
+            return Err(row.error(format!(
+                "{alias:?} is {}'s errMsg: only an official page that pairs it with code {} \
+                 may take it",
+                owner.code, entry.code
+            )));
         }
-        row.required("reliability")?;
         if !row.required("source")?.starts_with("https://") {
             return Err(row.error("every alias needs a source URL"));
         }

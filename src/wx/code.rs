@@ -273,20 +273,22 @@ impl Errno {
         crate::catalog::lookup_message(&generated::ALIAS_INDEX, &generated::ALIAS_TEMPLATES, reason)
     }
 
-    /// [`Errno::all_with_message`] and else [`Errno::all_with_alias`], with the text's normal
-    /// form built once by the caller.
+    /// [`Errno::all_with_alias`] and else [`Errno::all_with_message`], with the text's normal
+    /// form built once by the caller. A documented runtime pairing speaks first: the privacy
+    /// guide says the runtime sends `privacy permission is not authorized`, which the errno
+    /// table gives 101102, with errno 104.
     #[cfg(feature = "serde")] // only the fail payload readers look a message up in one family
     pub(crate) fn all_documenting(text: &str, normal: Option<&str>) -> &'static [Errno] {
         use crate::catalog::lookup_message_in;
         match lookup_message_in(
-            &generated::ERR_MSG_INDEX,
-            &generated::ERR_MSG_TEMPLATES,
+            &generated::ALIAS_INDEX,
+            &generated::ALIAS_TEMPLATES,
             text,
             normal,
         ) {
             [] => lookup_message_in(
-                &generated::ALIAS_INDEX,
-                &generated::ALIAS_TEMPLATES,
+                &generated::ERR_MSG_INDEX,
+                &generated::ERR_MSG_TEMPLATES,
                 text,
                 normal,
             ),

@@ -426,16 +426,17 @@ pub(crate) static ERR_MSG_INDEX: phf::Map<&'static str, &'static [Errno]> = ::ph
 
 /// Literal runtime aliases of documented errMsgs (no `%s`/`%d`), in normal form, to every code that uses them, in code order.
 pub(crate) static ALIAS_INDEX: phf::Map<&'static str, &'static [Errno]> = ::phf::Map {
-    key: 16287231350648472473,
+    key: 15995050791870030928,
     disps: &[
-        (0, 0),
-        (0, 1),
+        (4, 0),
+        (1, 3),
     ],
     entries: &[
+        ("系统错误,错误码:-12006,auth deny", &[Errno::JsapiUserAuthorizeDenied]),
+        ("privacy permission is not authorized", &[Errno::JsapiUserAuthorizeCanceled]),
+        ("please go to mp to announce your privacy usage", &[Errno::MiniProgramPrivacyApiBanned, Errno::MiniGamePrivacyApiBanned]),
         ("auth denied", &[Errno::JsapiUserAuthorizeDenied]),
         ("auth deny", &[Errno::JsapiUserAuthorizeDenied]),
         ("user deny", &[Errno::JsapiUserAuthorizeDenied]),
-        ("please go to mp to announce your privacy usage", &[Errno::MiniProgramPrivacyApiBanned, Errno::MiniGamePrivacyApiBanned]),
-        ("系统错误,错误码:-12006,auth deny", &[Errno::JsapiUserAuthorizeDenied]),
     ],
 };
