@@ -1723,18 +1723,39 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     // `err_code=SYSTEMERROR:系统繁忙,请稍后再试`).
     // WxJava's parsed result names them `errCode` and `errCodeDes`; `errCode` alone is
     // WeChat's own client field.
+    // Profit sharing's returns name them `error_code` and `error_msg` (their pages' answer
+    // tables), as its XML does. Other APIs use `error_code` too, so it is v2's beside a
+    // `return_code`, or with a code in v2's joined spelling (`NOAUTH`), not an underscored word
+    // any API may send (`PARAM_ERROR`).
     let camel_des = field(line, "errCodeDes");
-    let err_code_field = field(line, "err_code").or_else(|| {
-        camel_des
-            .is_some()
-            .then(|| field(line, "errCode"))
-            .flatten()
-    });
+    let err_code_field = field(line, "err_code")
+        .or_else(|| {
+            camel_des
+                .is_some()
+                .then(|| field(line, "errCode"))
+                .flatten()
+        })
+        .or_else(|| {
+            field(line, "error_code").filter(|value| {
+                let code = value
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .next()
+                    .unwrap_or(value);
+                return_code.is_some() || !code.contains('_')
+            })
+        });
     let (err_code, joined_des) = match err_code_field {
         Some(value) => {
+            // A code is ASCII: prose run into it (`err_code:SEND_FAILED这个错误`) is not.
             let code = value
-                .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .next()
+                .filter(|code| !code.is_empty())
+                .or_else(|| {
+                    value
+                        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                        .next()
+                })
                 .unwrap_or(value);
             let des = value
                 .get(code.len()..)
@@ -1755,7 +1776,10 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         field(line, "return_msg").or_else(|| field(line, "retmsg")),
         field(line, "result_code"),
         known_code.or(err_code),
-        field(line, "err_code_des").or(camel_des).or(joined_des),
+        field(line, "err_code_des")
+            .or(camel_des)
+            .or_else(|| field(line, "error_msg"))
+            .or(joined_des),
     )))
 }
 

@@ -2196,3 +2196,73 @@ fn an_sdk_refusing_a_received_answer_reconciles_a_money_call() {
         assert_ne!(found, Some(Platform::WechatPay), "{line}");
     }
 }
+
+/// Shapes a log gives a body in, each read as the body is: a v2 XML body cut after its last
+/// field with its root left open (WxJava logs the answer after `【响应数据】`), a wechatpay-go
+/// text inside an app's JSON string (its quotes escaped, the string ending the message),
+/// profit sharing's `error_code` field printed as `key=value`, and an `err_code` with prose
+/// run into it.
+#[cfg(feature = "json")]
+#[test]
+fn cut_escaped_and_renamed_answers_are_read() {
+    use minierr::line::decode_line;
+    let options = minierr::DecodeOptions::new();
+    let cases: &[(&str, Option<&str>, Action)] = &[
+        (
+            "【响应数据】:<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[签名错误]]></return_msg>",
+            None,
+            Action::FixConfig,
+        ),
+        (
+            r#"{"code":7,"msg":"error http response:[StatusCode: 429 Code: \"RATELIMIT_EXCEEDED\"\nMessage: 请求超过频率限制"}"#,
+            Some("RATELIMIT_EXCEEDED"),
+            Action::Backoff,
+        ),
+        (
+            "pay failed: error_code=NOAUTH error_msg=商户无此接口权限",
+            Some("NOAUTH"),
+            Action::FixConfig,
+        ),
+        // A code is ASCII: the prose run into it is not part of it.
+        (
+            "下单返回err_code:ORDERPAID怎么处理",
+            Some("ORDERPAID"),
+            Action::Reconcile,
+        ),
+    ];
+    for (line, code, action) in cases {
+        let (_, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(d.platform(), minierr::Platform::WechatPay, "{line}");
+        assert_eq!(d.code().map(|c| c.to_string()).as_deref(), *code, "{line}");
+        assert_eq!(d.action(), Some(*action), "{line}");
+    }
+    // The escaped text's message stops where its JSON string does.
+    let (_, d) = decode_line(
+        r#"{"code":7,"msg":"error http response:[StatusCode: 429 Code: \"RATELIMIT_EXCEEDED\" Message: 请求超过频率限制"}"#,
+        &options,
+    )
+    .expect("decodes");
+    assert_eq!(d.view().err_msg, Some("请求超过频率限制"));
+    // `error_code` is many APIs' field: an underscored word alone in it is nobody's.
+    let other = decode_line("error_code=PARAM_ERROR message=bad", &options)
+        .ok()
+        .map(|(_, d)| d.platform());
+    assert_ne!(other, Some(minierr::Platform::WechatPay));
+}
+
+/// 订单处理中 (the order is still being processed) is the condition the v2 refund page names
+/// ORDER_NOT_READY, whose step is to back off: profit sharing answers INVALID_REQUEST with
+/// those words when it is asked right after a payment, in v3 and in v2. And a user's daily
+/// count (SENDNUM_LIMIT) is reached until the next day, as a payout's daily MONEY_LIMIT is.
+#[cfg(feature = "json")]
+#[test]
+fn an_order_still_processing_and_a_daily_count_back_off() {
+    for body in [
+        r#"{"code":"INVALID_REQUEST","message":"订单处理中，暂时无法分账，请稍后再试"}"#,
+        r#"{"return_code":"SUCCESS","result_code":"FAIL","err_code":"INVALID_REQUEST","err_code_des":"订单正在处理中，请稍后再试"}"#,
+        r#"{"return_code":"SUCCESS","result_code":"FAIL","err_code":"SENDNUM_LIMIT","err_code_des":"该用户今日领取红包个数超过限制"}"#,
+    ] {
+        let d = minierr::decode_str(body).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(d.action(), Some(Action::Backoff), "{body}");
+    }
+}

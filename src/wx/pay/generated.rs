@@ -790,7 +790,7 @@ pub enum Code {
     Processing,
     /// `SENDNUM_LIMIT`
     ///
-    /// Every API that lists it gives it the same step.
+    /// This user has reached today's count, a limit per user and per day that the merchant sets: nothing was sent, and the same request (the same number) succeeds the next day, or sooner if the merchant raises the limit.
     #[doc(alias = "SENDNUM_LIMIT")]
     SendNumLimit,
     /// `ILLEGAL_APPID`
@@ -1341,8 +1341,8 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 code: "SENDNUM_LIMIT",
                 outcome: Outcome::Decided,
                 v3_action: None,
-                v2_action: Some(Action::FixConfig),
-                why: "",
+                v2_action: Some(Action::Backoff),
+                why: "This user has reached today's count, a limit per user and per day that the merchant sets: nothing was sent, and the same request (the same number) succeeds the next day, or sooner if the merchant raises the limit",
             },
         Code::IllegalAppid => &CodeInfo {
                 code: "ILLEGAL_APPID",
@@ -6313,7 +6313,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
             MeaningInfo {
                     api: Api::V2SendRedpack,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::Backoff,
                     retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                     message_zh: "该用户今日领取红包个数超过限制",
                     named_by: &["该用户今日领取红包个数超过限制"],
@@ -6322,12 +6322,12 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "If needed, raise the per-user daily red packet limit under API Security on the merchant platform",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/pfinal/wechat/blob/090cc856bbdcced4b5e7be14abb4675e105ad64f/src/Service/RedPackService.php#L63-L101",
-                    note: "原因: 该用户今日领取红包个数超过你在微信支付商户平台配置的上限. Nothing sent; either raise the limit or retry tomorrow with the same mch_billno. Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011974053 (its error table could not be read; the copy transcribes the legacy cash_coupon.php table, pre-2021).",
+                    note: "原因: 该用户今日领取红包个数超过你在微信支付商户平台配置的上限. Nothing sent; either raise the limit or retry tomorrow with the same mch_billno. Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011974053 (its error table could not be read; the copy transcribes the legacy cash_coupon.php table, pre-2021). Step: backoff (minierr's), as a payout's daily MONEY_LIMIT is: the limit is per user and per day, so the same request succeeds the next day; raising the limit is the merchant's choice, not a fault to fix.",
                 },
             MeaningInfo {
                     api: Api::V2SendGroupRedpack,
                     http_status: "",
-                    action: Action::FixConfig,
+                    action: Action::Backoff,
                     retry_hint: Some(crate::RetryHint::NextDay { utc_offset_seconds: 28800 }),
                     message_zh: "该用户今日领取红包个数超过限制",
                     named_by: &["该用户今日领取红包个数超过限制"],
@@ -6336,7 +6336,7 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     solution_en: "If needed, raise the per-user daily red packet limit under API Security on the merchant platform",
                     reliability: Reliability::Secondary,
                     source: "https://github.com/deerchao/weixin.next/blob/e158995875694637ea703a7d14bb3ee1a77b0de5/src/Weixin.Next/Pay/SendGroupRedPack.cs#L145-L232",
-                    note: "Copy: deerchao/weixin.next SendGroupRedPack enum (desc + solution, legacy 裂变红包 table, 2017 or older; no current page read).",
+                    note: "Copy: deerchao/weixin.next SendGroupRedPack enum (desc + solution, legacy 裂变红包 table, 2017 or older; no current page read). Step: backoff (minierr's), as a payout's daily MONEY_LIMIT is: the limit is per user and per day, so the same request succeeds the next day; raising the limit is the merchant's choice, not a fault to fix.",
                 },
         ],
         Code::IllegalAppid => &[

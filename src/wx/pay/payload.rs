@@ -759,6 +759,17 @@ pub(crate) fn decide(
         Code::Error | Code::InvalidRequest if text.contains("已全额退款") => {
             return Code::OrderPaid.action_in(Some(version), call);
         }
+        // An order still being processed (订单处理中) is the condition the refund page names
+        // ORDER_NOT_READY (订单处理中，暂时无法退款，请稍后再试: back off). Profit sharing
+        // answers INVALID_REQUEST with those words when it is asked too soon after the payment:
+        // nothing was done, and the same request is sent again later.
+        Code::InvalidRequest
+            if ["订单处理中", "订单正在处理中"]
+                .iter()
+                .any(|words| text.contains(words)) =>
+        {
+            return Code::OrderNotReady.action_in(Some(version), call);
+        }
         // INVALID_REQUEST's documented fix is to act on the specific message. Where no row of
         // its own holds that message but the common status table's row of another code does,
         // that code's step is the one (`产品权限异常`: a permission, not the request).

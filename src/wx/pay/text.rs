@@ -649,12 +649,29 @@ fn go_sdk_text(line: &str) -> Option<Response<'static>> {
     let (_, after_status) = split_once_str(line, "StatusCode: ")?;
     let status =
         crate::normalize::leading_int(after_status).and_then(|(n, _)| u16::try_from(n).ok())?;
-    let (_, after_code) = split_once_str(after_status, "Code: \"")?;
+    // The text inside a JSON string (an app's `{"code":50,"msg":"error http response:…"}`)
+    // has its quotes escaped, and ends at the string's end.
+    let (escaped, after_code) = after_status
+        .match_indices("Code: ")
+        .find_map(|(at, label)| {
+            let value = after_status.get(at + label.len()..)?;
+            match value.strip_prefix("\\\"") {
+                Some(rest) => Some((true, rest)),
+                None => value.strip_prefix('"').map(|rest| (false, rest)),
+            }
+        })?;
     let (code, rest) = after_code.split_once('"')?;
+    let code = if escaped {
+        code.strip_suffix('\\')?
+    } else {
+        code
+    };
     let message = split_once_str(rest, "Message: ")
         .map(|(_, m)| {
+            let in_string: &[&str] = if escaped { &["\\\"", "\"", "}"] } else { &[] };
             let end = ["\\n", "\n", " Detail:", "Detail:", "]"]
                 .iter()
+                .chain(in_string)
                 .filter_map(|stop| find_str(m, stop))
                 .min()
                 .unwrap_or(m.len());
@@ -686,13 +703,21 @@ fn xml_body(line: &str) -> Option<Answer<'static>> {
     let start = find_str(line, "<xml>")
         .or_else(|| FIELDS.iter().filter_map(|f| find_str(line, f)).min())?;
     let body = line.get(start..)?;
-    let end = match find_str(body, "</xml>") {
-        Some(end) => end + "</xml>".len(),
-        None => body
-            .rfind("</")
-            .and_then(|at| body[at..].find('>').map(|gt| at + gt + 1))?,
+    let (body, cut) = match find_str(body, "</xml>") {
+        Some(end) => (body.get(..end + "</xml>".len())?, false),
+        None => {
+            let end = body
+                .rfind("</")
+                .and_then(|at| body[at..].find('>').map(|gt| at + gt + 1))?;
+            (body.get(..end)?, true)
+        }
     };
-    let body = body.get(..end)?;
+    // A body cut after its last field (a log that wrapped the line there) left its root open:
+    // its fields are read as a fragment is.
+    let body = match body.strip_prefix("<xml>") {
+        Some(fields) if cut => fields,
+        _ => body,
+    };
     if !FIELDS.iter().any(|f| find_str(body, f).is_some()) {
         return None;
     }
