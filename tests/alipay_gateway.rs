@@ -520,3 +520,21 @@ fn every_action_is_one_the_catalog_uses() {
     assert!(actions.contains(&Action::Reconcile) && actions.contains(&Action::AskUser));
     assert!(!actions.contains(&Action::Success));
 }
+
+/// Alipay's Easy SDK answers with its own camel-cased fields beside `httpBody`, the answer as
+/// sent (响应原始字符串): that text's wrapper names the method, which decides a sub_code whose
+/// step differs per API (ACQ.TRADE_STATUS_ERROR: reconcile on a refund, fix the request on a
+/// payment).
+#[cfg(feature = "json")]
+#[test]
+fn easy_sdk_http_body_names_the_method() {
+    let body = r#"{"httpBody":"{\"alipay_trade_refund_response\":{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.TRADE_STATUS_ERROR\",\"sub_msg\":\"交易状态非法\"},\"sign\":\"x\"}","code":"40004","msg":"Business Failed","subCode":"ACQ.TRADE_STATUS_ERROR","subMsg":"交易状态非法"}"#;
+    let d = minierr::decode_str(body).expect("decodes");
+    assert_eq!(d.platform(), minierr::Platform::AlipayGateway);
+    assert_eq!(d.view().api.as_deref(), Some("alipay.trade.refund"));
+    assert_eq!(d.action(), Some(minierr::Action::Reconcile));
+    // A raw text without a wrapper names nothing.
+    let bare = r#"{"httpBody":"not json","code":"40004","msg":"Business Failed","subCode":"ACQ.TRADE_STATUS_ERROR"}"#;
+    let d = minierr::decode_str(bare).expect("decodes");
+    assert_eq!(d.view().api.as_deref(), None);
+}

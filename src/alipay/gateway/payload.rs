@@ -484,6 +484,7 @@ mod serde_impls {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             let r = self.response;
             let text = |what| TextSeed::nullable(what);
+            let mut raw_wrapper = None;
             while let Some(key) = map.next_key_seed(TextSeed::required("a key"))? {
                 let key: Cow<'a, str> = key.unwrap_or_default();
                 match key.as_ref() {
@@ -507,6 +508,12 @@ mod serde_impls {
                         vacant(&r.fund_change, "fund_change")?;
                         r.fund_change = map.next_value_seed(text("fund_change as a string"))?;
                     }
+                    // Alipay's Easy SDK keeps the answer as sent beside its own camel-cased
+                    // fields (`httpBody`, 响应原始字符串): its wrapper names the method.
+                    "httpBody" if self.top => {
+                        let body = map.next_value_seed(text("httpBody as a string"))?;
+                        raw_wrapper = body.as_deref().and_then(wrapper_in);
+                    }
                     wrapper if self.top && wrapper.ends_with("_response") => {
                         vacant(&r.method_key, "a *_response wrapper")?;
                         map.next_value_seed(Fields {
@@ -521,7 +528,20 @@ mod serde_impls {
                     }
                 }
             }
+            if r.method_key.is_none() {
+                r.method_key = raw_wrapper.map(Cow::Owned);
+            }
             Ok(())
         }
+    }
+
+    /// The first `*_response` wrapper key of an answer's raw text, as the method's stem.
+    fn wrapper_in(body: &str) -> Option<String> {
+        let end = crate::normalize::find_str(body, "_response\"")?;
+        let start = body.get(..end)?.rfind('"')? + 1;
+        let key = body.get(start..end + "_response".len())?;
+        key.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            .then(|| key.to_owned())
     }
 }
