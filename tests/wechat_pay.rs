@@ -2266,3 +2266,25 @@ fn an_order_still_processing_and_a_daily_count_back_off() {
         assert_eq!(d.action(), Some(Action::Backoff), "{body}");
     }
 }
+
+/// A message that asks for the order to be queried (请查单) names its step on a call that may
+/// have moved money, whatever its code's step: a transfer whose number is past its retry
+/// window answers INVALID_REQUEST (whose own step is to fix the request) with such words.
+/// On a query the words cannot mean that, and the code's step holds.
+#[cfg(feature = "json")]
+#[test]
+fn a_message_asking_to_query_the_order_reconciles() {
+    use minierr::line::decode_line;
+    let options = minierr::DecodeOptions::new();
+    let body = r#"{"code":"INVALID_REQUEST","message":"对应单号已超出重试期,请查单确认结果"}"#;
+    let d = minierr::decode_str(body).expect("decodes");
+    assert_eq!(d.action(), Some(Action::Reconcile));
+    let line = format!("POST https://api.mch.weixin.qq.com/v3/transfer/batches 400 {body}");
+    let (_, d) = decode_line(&line, &options).expect("decodes");
+    assert_eq!(d.action(), Some(Action::Reconcile));
+    let query = format!(
+        "GET https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/1?mchid=1 400 {body}"
+    );
+    let (_, d) = decode_line(&query, &options).expect("decodes");
+    assert_ne!(d.action(), Some(Action::Reconcile));
+}

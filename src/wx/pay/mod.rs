@@ -55,7 +55,9 @@
 //! that is not known, stated with its reason in `data/wechat_pay_codes.tsv`
 //! ([`Code::why`]). The body itself is read too: a `NOTENOUGH` whose text names the merchant's
 //! own account (`基本账户余额不足`) is the merchant's to fix ([`Action::FixConfig`]), not the
-//! payer's, and an `INVALID_REQUEST` that says `订单号重复` is the re-sent order it names.
+//! payer's, an `INVALID_REQUEST` that says `订单号重复` is the re-sent order it names, and a
+//! message that asks for the order to be queried (`请查单确认结果`) on a call that may have
+//! moved money is [`Action::Reconcile`], whatever its code.
 //! A parameter error about the `Wechatpay-Serial` header, missing or wrong, is the request's
 //! ([`Action::FixRequest`]: the code that encrypts fields sends the serial it used); one about
 //! any other certificate (证书) is configuration, as the certificate codes are. Likewise a

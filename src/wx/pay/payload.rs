@@ -693,6 +693,12 @@ pub(crate) fn decide(
             return Some(own.action());
         }
     }
+    // A message that asks for the order to be queried first (请查单: a transfer's
+    // `对应单号已超出重试期,请查单确认后决定是否换单请求`, `发送失败,请查单确认付款状态`) names
+    // the step itself, whatever its code's is: look before paying again.
+    if text.contains("请查单") && may_move_money(api, call) {
+        return Some(Action::Reconcile);
+    }
     let Some(code) = code else {
         return status_action(status, call);
     };
