@@ -430,7 +430,7 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 29] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 30] = [
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",
@@ -539,6 +539,12 @@ fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
         ),
         (
             "redirectTo:fail can not redirectTo a tabbar page",
+            Some(NavigationMisuse),
+            Some(Action::FixRequest),
+        ),
+        // And the other way round: switchTab opens only a tab-bar page.
+        (
+            "switchTab:fail can not switch to no-tabBar page",
             Some(NavigationMisuse),
             Some(Action::FixRequest),
         ),

@@ -6301,6 +6301,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Contains, "invalid url domain", ReasonClass::DomainNotListed),
     (ReasonMatch::Prefix, "canvas is empty", ReasonClass::CanvasNotDrawn),
     (ReasonMatch::Prefix, "canvasid do not exist", ReasonClass::CanvasNotDrawn),
+    (ReasonMatch::Contains, "no-tabbar page", ReasonClass::NavigationMisuse),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
