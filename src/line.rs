@@ -1726,7 +1726,7 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
     // Profit sharing's returns name them `error_code` and `error_msg` (their pages' answer
     // tables), as its XML does. Other APIs use `error_code` too, so it is v2's beside a
     // `return_code`, or with a code in v2's joined spelling (`NOAUTH`), not an underscored word
-    // any API may send (`PARAM_ERROR`).
+    // any API may send (`PARAM_ERROR`) nor a plain English one (`ERROR`, `PROCESSING`).
     let camel_des = field(line, "errCodeDes");
     let err_code_field = field(line, "err_code")
         .or_else(|| {
@@ -1741,7 +1741,8 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
                     .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .next()
                     .unwrap_or(value);
-                return_code.is_some() || !code.contains('_')
+                return_code.is_some()
+                    || !(code.contains('_') || matches!(code, "ERROR" | "PROCESSING"))
             })
         });
     let (err_code, joined_des) = match err_code_field {

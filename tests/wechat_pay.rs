@@ -592,7 +592,9 @@ fn from_code_finds_every_reference_code_and_nothing_near_it() {
     assert_eq!(Code::from_code(""), None);
 }
 
-/// One development payload, and what its thread says the answer is.
+/// One development payload and the answer minierr gives, justified from its thread and the
+/// pages (`why`), including where the two part: a `SIGN_ERROR` is the signing setup to check
+/// first, even where a thread found its cause in the signing code.
 #[cfg(feature = "json")]
 struct Expected {
     line: usize,
@@ -1340,7 +1342,7 @@ fn an_older_wechatpy_text_with_success_reads_its_message() {
 /// `return_msg`.
 #[cfg(feature = "json")]
 #[test]
-fn every_v2_row_naming_the_signature_has_its_pages_step() {
+fn every_v2_row_naming_the_signature_is_fix_config() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/wechat_pay_meanings.tsv");
     let table =
@@ -2243,11 +2245,16 @@ fn cut_escaped_and_renamed_answers_are_read() {
     )
     .expect("decodes");
     assert_eq!(d.view().err_msg, Some("请求超过频率限制"));
-    // `error_code` is many APIs' field: an underscored word alone in it is nobody's.
-    let other = decode_line("error_code=PARAM_ERROR message=bad", &options)
-        .ok()
-        .map(|(_, d)| d.platform());
-    assert_ne!(other, Some(minierr::Platform::WechatPay));
+    // `error_code` is many APIs' field: an underscored or plain English word alone in it is
+    // nobody's.
+    for line in [
+        "error_code=PARAM_ERROR message=bad",
+        "error_code=ERROR error_msg=timeout",
+        "task 7 error_code=PROCESSING",
+    ] {
+        let other = decode_line(line, &options).ok().map(|(_, d)| d.platform());
+        assert_ne!(other, Some(minierr::Platform::WechatPay), "{line}");
+    }
 }
 
 /// 订单处理中 (the order is still being processed) is the condition the v2 refund page names
@@ -2287,4 +2294,24 @@ fn a_message_asking_to_query_the_order_reconciles() {
     );
     let (_, d) = decode_line(&query, &options).expect("decodes");
     assert_ne!(d.action(), Some(Action::Reconcile));
+    // The same words in either v2 layer: a communication failure's return_msg, and a business
+    // failure's text.
+    for body in [
+        r#"{"return_code":"FAIL","return_msg":"发送失败,请查单确认付款状态"}"#,
+        r#"{"return_code":"SUCCESS","result_code":"FAIL","return_msg":"发送失败,请查单确认付款状态"}"#,
+    ] {
+        let d = minierr::decode_str(body).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(d.action(), Some(Action::Reconcile), "{body}");
+    }
+}
+
+/// A v2 business failure whose err_code the catalog does not know keeps its text unread: the
+/// code's own step may be any, whatever a known code's rows say of the same words.
+#[cfg(feature = "json")]
+#[test]
+fn an_unknown_v2_code_is_not_read_from_its_text() {
+    let body = r#"{"return_code":"SUCCESS","result_code":"FAIL","err_code":"SOMETHING_NEW","err_code_des":"签名错误"}"#;
+    let d = minierr::decode_str(body).expect("decodes");
+    assert_eq!(d.platform(), minierr::Platform::WechatPay);
+    assert_eq!(d.action(), None);
 }

@@ -394,7 +394,7 @@ fn read_aliases(data: &Path, entries: &[Entry]) -> Result<Vec<(String, String)>,
             .ok_or_else(|| row.error(format!("code {text:?} is not in {ERRNO_FILE}")))?;
         // An alias is looked up before the errMsgs, so one that is another code's errMsg takes
         // that text from it: only the platform's own page pairing the text with this code (the
-        // privacy guide sends 101102's `privacy permission is not authorized` with errno 104)
+        // privacy guide pairs 101102's `privacy permission is not authorized` with errno 104)
         // may do that.
         let key = crate::normalize::normalized(alias);
         let reliability = row.required("reliability")?;

@@ -275,8 +275,8 @@ impl Errno {
 
     /// [`Errno::all_with_alias`] and else [`Errno::all_with_message`], with the text's normal
     /// form built once by the caller. A documented runtime pairing speaks first: the privacy
-    /// guide says the runtime sends `privacy permission is not authorized`, which the errno
-    /// table gives 101102, with errno 104.
+    /// guide says the runtime sends `privacy permission is not authorized` with errno 104,
+    /// though the errno table gives that text to 101102.
     #[cfg(feature = "serde")] // only the fail payload readers look a message up in one family
     pub(crate) fn all_documenting(text: &str, normal: Option<&str>) -> &'static [Errno] {
         use crate::catalog::lookup_message_in;

@@ -511,8 +511,9 @@ mod serde_impls {
                     // Alipay's Easy SDK keeps the answer as sent beside its own camel-cased
                     // fields (`httpBody`, 响应原始字符串): its wrapper names the method.
                     "httpBody" if self.top => {
-                        let body = map.next_value_seed(text("httpBody as a string"))?;
-                        raw_wrapper = body.as_deref().and_then(wrapper_in);
+                        // Any other value is another SDK's field of that name: skipped.
+                        let body = map.next_value::<crate::text::LooseText<'a>>()?;
+                        raw_wrapper = body.0.as_deref().and_then(wrapper_in);
                     }
                     wrapper if self.top && wrapper.ends_with("_response") => {
                         vacant(&r.method_key, "a *_response wrapper")?;

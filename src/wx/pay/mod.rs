@@ -60,9 +60,7 @@
 //! moved money is [`Action::Reconcile`], whatever its code.
 //! A parameter error about the `Wechatpay-Serial` header, missing or wrong, is the request's
 //! ([`Action::FixRequest`]: the code that encrypts fields sends the serial it used); one about
-//! any other certificate (证书) is configuration, as the certificate codes are. Likewise a
-//! `SIGN_ERROR` saying the `Authorization` header is malformed (`Http头Authorization值格式错误`)
-//! is the request's, where a signature that merely fails is the merchant's keys; and a v2
+//! any other certificate (证书) is configuration, as the certificate codes are. Likewise a v2
 //! `return_msg` that names a merchant ID but points at the request's parameters (an ID in the
 //! wrong format, `mch_id参数格式错误`, the documented 参数格式校验错误; `请确认请求参数是否正确`)
 //! is the request's, where one that is unknown or unmatched is configuration.
@@ -70,14 +68,17 @@
 //! `SIGN_ERROR` is the merchant's signing setup ([`Action::FixConfig`]: the API key, the private
 //! key, the certificate serial), as the project's reference infers from the pages' fix (check the
 //! signing parameters and method), and as v2's order pages' `SIGNERROR` is. Public threads about
-//! integrations being written more often found the signed string at fault; in one that has
-//! worked, the signing code stays put while keys and certificates change. Each row's note keeps
-//! the threads. Only a header the server cannot parse (`Http头Authorization值格式错误`) is the
-//! request's.
-//! `INVALID_REQUEST` is documented as "act on the specific message": where no row of its own
+//! new integrations more often found the signed string at fault; in one that has worked, the
+//! signing code stays put while keys and certificates change. Each row's note keeps the threads.
+//! Only a header the server cannot parse (`Http头Authorization值格式错误`) is the request's: a key
+//! or serial configured wrongly still yields a well-formed header.
+//! `INVALID_REQUEST` is documented as "act on the specific message". Two messages name their
+//! step on every API: one that asks for the order to be queried (above), and one that says the
+//! order is still being processed (订单处理中, the v2 refund page's `ORDER_NOT_READY` text:
+//! [`Action::Backoff`], on profit sharing, a refund or an unknown API). Where no row of its own
 //! documents the message but another code's row does (APIv3: the common status table; v2: any
 //! v2 page), that code's step is taken (`产品权限异常` holds `NO_AUTH`'s `权限异常`:
-//! [`Action::FixConfig`]). On APIv3 the API's own page speaks first (a close's 商户订单已支付
+//! [`Action::FixConfig`]). On APIv3 the API's own page speaks next (a close's 商户订单已支付
 //! is `ORDERPAID`'s), then a server failure in the message (outcome unknown), the call rate
 //! (频率: the API's `FREQUENCY_LIMITED` row, else [`Action::Backoff`]), the merchant's own
 //! balance, and last the v2 page of the same operation (a refund's 订单金额或退款金额与之前请求

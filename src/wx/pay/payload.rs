@@ -496,6 +496,17 @@ impl<'a> V2Response<'a> {
     }
 
     fn decide(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
+        // A text that asks for the order to be queried names the step in either layer, as it
+        // does in a body with a code (see `decide`).
+        let asks_to_query = || {
+            [self.return_msg.as_deref(), self.err_code_des.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|text| text.contains("请查单"))
+        };
+        if !self.is_success() && may_move_money(api, call) && asks_to_query() {
+            return Some(Action::Reconcile);
+        }
         let known_code = self.err_code.as_ref().and_then(AnyCode::known);
         // A FAIL that names a code is a business failure: profit-sharing returns send their
         // `error_code` under `return_code` FAIL.
@@ -595,7 +606,9 @@ impl<'a> V2Response<'a> {
     /// `return_msg` too, so a code's spelling there is that code, and a text the v2 pages
     /// document for one step names that step, as for a communication failure.
     fn business_step_without_code(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
-        if self.result_code.as_deref() != Some("FAIL") {
+        // An err_code the catalog does not know is kept as sent, and its text read for nothing:
+        // its own step may be any.
+        if self.result_code.as_deref() != Some("FAIL") || self.err_code.is_some() {
             return None;
         }
         let names_failure = |text: &&str| {
@@ -767,12 +780,16 @@ pub(crate) fn decide(
         }
         // An order still being processed (订单处理中) is the condition the refund page names
         // ORDER_NOT_READY (订单处理中，暂时无法退款，请稍后再试: back off). Profit sharing
-        // answers INVALID_REQUEST with those words when it is asked too soon after the payment:
-        // nothing was done, and the same request is sent again later.
+        // answers INVALID_REQUEST with those words when it is asked too soon after the payment,
+        // and the same request is sent again later. Only there, on a refund, or where the API
+        // is unknown: sent again with the same number, it cannot pay twice.
         Code::InvalidRequest
             if ["订单处理中", "订单正在处理中"]
                 .iter()
-                .any(|words| text.contains(words)) =>
+                .any(|words| text.contains(words))
+                && api.is_none_or(|api| {
+                    api.name_zh().contains("分账") || api.name_zh().contains("退款")
+                }) =>
         {
             return Code::OrderNotReady.action_in(Some(version), call);
         }

@@ -442,8 +442,8 @@ impl<'a> Fail<'a> {
         legacy::Code::find(parts.family()?, self.err_code?)
     }
 
-    /// Every catalog code of which a documented runtime alias ([`Errno::all_with_alias`]), or
-    /// else whose errMsg, matches this failure's reason in normal form (or, when the
+    /// Every catalog code whose documented runtime alias ([`Errno::all_with_alias`]) matches
+    /// this failure's reason in normal form, or else whose errMsg does (or, when the
     /// whole reason matches none, the reason without a value echoed in double quotes at its
     /// end), whatever errno was sent. Useful when errno is missing and the reason is shared by
     /// several codes.
@@ -798,7 +798,7 @@ fn agreed_action(parts: &Parts<'_>, analysis: &Analysis) -> Option<Action> {
     }
 }
 
-/// Every catalog code of which an alias, or else whose errMsg, matches `reason` (whose normal
+/// Every catalog code whose alias, or else whose errMsg, matches `reason` (whose normal
 /// form is `normal`), or else matches it without a value echoed in double quotes at its end.
 fn errno_candidates(reason: &str, normal: Option<&str>) -> &'static [Errno] {
     match Errno::all_documenting(reason, normal) {
