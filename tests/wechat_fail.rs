@@ -781,3 +781,23 @@ fn the_privacy_refusal_is_errno_104_as_the_privacy_guide_pairs_it() {
         &[Errno::PrivacyPermissionNotAuthorized]
     );
 }
+
+/// A failure errno beside an errMsg that reports success (`api:ok`) contradicts it, as errno 0
+/// beside `api:fail` does: the errno is kept, and no step is taken from a payload that says
+/// both. errno 0 with `api:ok` is a success.
+#[test]
+fn a_failure_errno_beside_an_ok_err_msg_takes_no_step() {
+    let fail = Fail::new("notifyBLECharacteristicValueChange:ok").with_errno(1_509_000);
+    assert_eq!(
+        fail.resolved_errno(),
+        Some(AnyErrno::Known(Errno::UnknownBleError))
+    );
+    assert_eq!(fail.action(), None);
+    assert_eq!(
+        Fail::new("request:ok").with_errno(0).action(),
+        Some(Action::Success)
+    );
+    // The same errno beside a failure keeps its step.
+    let failed = Fail::new("notifyBLECharacteristicValueChange:fail").with_errno(1_509_000);
+    assert!(failed.action().is_some());
+}

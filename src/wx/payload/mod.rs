@@ -342,6 +342,17 @@ impl<'a> Fail<'a> {
         let parts = OnceCell::new();
         let mut analysis = None;
         let (errno, _, legacy) = self.resolve_with(&parts, &mut analysis);
+        // A failure errno beside an errMsg that reports success (`api:ok`, errno 0's text)
+        // contradicts it, as errno 0 beside `api:fail` does: the code is kept as sent, and no
+        // step is taken from a payload that says both.
+        if self.errno.is_some_and(|e| e.raw() != 0) && self.says_ok() {
+            return Resolution {
+                errno,
+                legacy: None,
+                action: None,
+                class: None,
+            };
+        }
         let code_action = if self.foreign.is_some() {
             None
         } else {
@@ -390,6 +401,16 @@ impl<'a> Fail<'a> {
                 .or_else(every_failure),
             class,
         }
+    }
+
+    /// Whether the errMsg reports success (`request:ok`): no `fail` marker, and `ok` after
+    /// the API's name.
+    fn says_ok(&self) -> bool {
+        !super::code::has_fail_marker(&self.err_msg)
+            && split_err_msg(&self.err_msg)
+                .1
+                .trim()
+                .eq_ignore_ascii_case("ok")
     }
 
     /// Which field gave this failure its meaning: `errno`, the legacy `errCode` (read in the
