@@ -1737,27 +1737,14 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         })
         .or_else(|| {
             field(line, "error_code").filter(|value| {
-                let code = value
-                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .next()
-                    .unwrap_or(value);
+                let code = leading_code(value);
                 return_code.is_some()
                     || !(code.contains('_') || matches!(code, "ERROR" | "PROCESSING"))
             })
         });
     let (err_code, joined_des) = match err_code_field {
         Some(value) => {
-            // A code is ASCII: prose run into it (`err_code:SEND_FAILED这个错误`) is not.
-            let code = value
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .next()
-                .filter(|code| !code.is_empty())
-                .or_else(|| {
-                    value
-                        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
-                        .next()
-                })
-                .unwrap_or(value);
+            let code = leading_code(value);
             let des = value
                 .get(code.len()..)
                 .and_then(|rest| rest.strip_prefix([':', '：']))
@@ -1782,6 +1769,22 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
             .or_else(|| field(line, "error_msg"))
             .or(joined_des),
     )))
+}
+
+/// The code a v2 code field's value starts with. A code is ASCII: prose run into it
+/// (`err_code:SEND_FAILED这个错误`) is not part of it. A value that starts otherwise (`-1`) is
+/// cut at its first space or colon.
+fn leading_code(value: &str) -> &str {
+    value
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .filter(|code| !code.is_empty())
+        .or_else(|| {
+            value
+                .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                .next()
+        })
+        .unwrap_or(value)
 }
 
 /// The value of the field `name` in text such as `{name: "value", …}`, `'name': 'value'`,

@@ -418,14 +418,7 @@ impl<'a> V2Response<'a> {
             None => {
                 self.result_code.is_none()
                     && self.err_code.is_none()
-                    && self.return_msg.as_deref().map(str::trim).is_some_and(|m| {
-                        // Success words (`OK`, `SUCCESS`, `处理成功`) are no error's reason:
-                        // unknown beats a failure read into a success.
-                        !m.is_empty()
-                            && !m.eq_ignore_ascii_case("OK")
-                            && !m.eq_ignore_ascii_case("SUCCESS")
-                            && !m.contains("成功")
-                    })
+                    && self.return_msg.as_deref().is_some_and(names_a_failure)
             }
         }
     }
@@ -502,7 +495,7 @@ impl<'a> V2Response<'a> {
             [self.return_msg.as_deref(), self.err_code_des.as_deref()]
                 .into_iter()
                 .flatten()
-                .any(|text| text.contains("请查单"))
+                .any(asks_to_query_the_order)
         };
         if !self.is_success() && may_move_money(api, call) && asks_to_query() {
             return Some(Action::Reconcile);
@@ -611,15 +604,15 @@ impl<'a> V2Response<'a> {
         if self.result_code.as_deref() != Some("FAIL") || self.err_code.is_some() {
             return None;
         }
-        let names_failure = |text: &&str| {
-            let text = text.trim();
-            !text.is_empty() && !["OK", "SUCCESS", "处理成功"].contains(&text)
-        };
         let text = self
             .err_code_des
             .as_deref()
-            .filter(names_failure)
-            .or_else(|| self.return_msg.as_deref().filter(names_failure))?;
+            .filter(|text| names_a_failure(text))
+            .or_else(|| {
+                self.return_msg
+                    .as_deref()
+                    .filter(|text| names_a_failure(text))
+            })?;
         if let Some(code) = Code::from_code(text.trim()) {
             return decide(Version::V2, Some(code), None, "", api, call);
         }
@@ -709,7 +702,7 @@ pub(crate) fn decide(
     // A message that asks for the order to be queried first (请查单: a transfer's
     // `对应单号已超出重试期,请查单确认后决定是否换单请求`, `发送失败,请查单确认付款状态`) names
     // the step itself, whatever its code's is: look before paying again.
-    if text.contains("请查单") && may_move_money(api, call) {
+    if asks_to_query_the_order(text) && may_move_money(api, call) {
         return Some(Action::Reconcile);
     }
     let Some(code) = code else {
@@ -869,6 +862,21 @@ pub(crate) fn decide(
 
 /// Whether the call may have moved money: its API's kind where the API is known (the common
 /// table belongs to every API, so it may), else the caller's `call`.
+/// Whether a v2 text names a failure: not empty, and not a success word (`OK`, `SUCCESS`,
+/// `处理成功`), which is no error's reason: unknown beats a failure read into a success.
+fn names_a_failure(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !text.eq_ignore_ascii_case("OK")
+        && !text.eq_ignore_ascii_case("SUCCESS")
+        && !text.contains("成功")
+}
+
+/// Whether a message asks for the order to be queried first (请查单).
+fn asks_to_query_the_order(text: &str) -> bool {
+    text.contains("请查单")
+}
+
 fn may_move_money(api: Option<Api>, call: CallKind) -> bool {
     match api {
         Some(api) => api.call_kind().is_none_or(|k| k == CallKind::MovesMoney),
