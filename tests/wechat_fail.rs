@@ -801,3 +801,63 @@ fn a_failure_errno_beside_an_ok_err_msg_takes_no_step() {
     let failed = Fail::new("notifyBLECharacteristicValueChange:fail").with_errno(1_509_000);
     assert!(failed.action().is_some());
 }
+
+/// A code whose page leaves the cause to the errMsg (`data/wechat_errno_wrappers.tsv`) keeps
+/// its own step only beside its own text: a detail that no reason class reads is a cause
+/// nothing here knows, so the failure takes no step. The code itself is kept either way.
+#[test]
+fn a_code_that_leaves_the_cause_to_the_err_msg_takes_no_step_for_an_unread_one() {
+    let cases: &[(&str, u32, Errno, Option<Action>)] = &[
+        (
+            "writeBLECharacteristicValue:fail:system error, writeCharacteristic fail",
+            1_500_104,
+            Errno::SystemBluetoothCallFailed,
+            None,
+        ),
+        (
+            "notifyBLECharacteristicValueChange:fail:no descriptor",
+            1_500_104,
+            Errno::SystemBluetoothCallFailed,
+            None,
+        ),
+        (
+            "writeBLECharacteristicValue:fail",
+            1_500_104,
+            Errno::SystemBluetoothCallFailed,
+            Some(Action::Retry),
+        ),
+        (
+            "connectWifi:fail:system internal error",
+            1_505_032,
+            Errno::WifiSystemInternalError,
+            Some(Action::Retry),
+        ),
+        (
+            "connectWifi:fail:system internal error, code 7",
+            1_505_032,
+            Errno::WifiSystemInternalError,
+            None,
+        ),
+        // A class the detail does name decides, as for any wrapper.
+        (
+            "request:fail -200:net::ERR_CERT_COMMON_NAME_INVALID",
+            600_001,
+            Errno::CronetComponentError,
+            Some(Action::FixConfig),
+        ),
+    ];
+    for &(err_msg, errno, known, action) in cases {
+        let fail = Fail::new(err_msg).with_errno(errno);
+        assert_eq!(
+            fail.resolved_errno(),
+            Some(AnyErrno::Known(known)),
+            "{err_msg}"
+        );
+        assert_eq!(fail.action(), action, "{err_msg}");
+    }
+    // A code that names its cause keeps its step whatever detail follows (1509004: the
+    // characteristic does not support the operation).
+    let named = Fail::new("notifyBLECharacteristicValueChange:fail:property not support")
+        .with_errno(1_509_004);
+    assert_eq!(named.action(), Some(Action::FixRequest));
+}

@@ -448,7 +448,8 @@ fn render_wrappers(data: &Path, entries: &[Entry], out: &mut String) -> Result<(
     out.push_str("\nimpl Errno {\n");
     out.push_str("    /// Whether the code only says which layer failed and leaves the detail to the errMsg\n");
     out.push_str("    /// (`data/wechat_errno_wrappers.tsv`): then a reason class found in the errMsg decides\n");
-    out.push_str("    /// the next step instead of the code.\n");
+    out.push_str("    /// the next step instead of the code, and a detail there that no class reads leaves the\n");
+    out.push_str("    /// step unknown: the code's own step holds only beside its own text.\n");
     out.push_str(
         "    #[must_use]\n    pub const fn wraps_reason(self) -> bool {\n        matches!(self",
     );

@@ -6142,10 +6142,11 @@ pub(crate) const fn subcategory_info(category: u16, subcategory: u8) -> Option<&
 impl Errno {
     /// Whether the code only says which layer failed and leaves the detail to the errMsg
     /// (`data/wechat_errno_wrappers.tsv`): then a reason class found in the errMsg decides
-    /// the next step instead of the code.
+    /// the next step instead of the code, and a detail there that no class reads leaves the
+    /// step unknown: the code's own step holds only beside its own text.
     #[must_use]
     pub const fn wraps_reason(self) -> bool {
-        matches!(self, Errno::UnknownNetworkError | Errno::CronetComponentError)
+        matches!(self, Errno::UnknownNetworkError | Errno::CronetComponentError | Errno::MdnsResolveSystemError | Errno::SystemBluetoothCallFailed | Errno::NfcSystemInternalError | Errno::WifiSystemInternalError)
     }
 }
 

@@ -383,7 +383,22 @@ impl<'a> Fail<'a> {
                 .as_str()
                 .and_then(ReasonClass::of_normal),
         };
-        let code_action = if class.is_some() { None } else { code_action };
+        // Its own step holds only for a reason that is its own text, or none: a detail that no
+        // class reads (`writeBLECharacteristicValue:fail:system error, writeCharacteristic
+        // fail` beside 1500104) is the cause the page points to, and nothing here knows it.
+        let unread_detail = || {
+            let parts = parts.get_or_init(|| self.parts());
+            let reason = parts.reason.trim();
+            !reason.is_empty()
+                && !errno.and_then(AnyErrno::known).is_some_and(|own| {
+                    Errno::all_documenting(reason, parts.normal.as_str()).contains(&own)
+                })
+        };
+        let code_action = if class.is_some() || (wrapper && unread_detail()) {
+            None
+        } else {
+            code_action
+        };
         // Last, the step the API's page gives every failure (wx.checkSession's: the session
         // key expired), for a reason nothing above read.
         let every_failure = || {
