@@ -430,7 +430,13 @@ fn display_shows_the_message_and_the_code() {
 #[test]
 fn reasons_without_a_code_are_classed_and_unknown_ones_are_not() {
     use minierr::wx::ReasonClass::{self, *};
-    let cases: [(&str, Option<ReasonClass>, Option<Action>); 30] = [
+    let cases: [(&str, Option<ReasonClass>, Option<Action>); 31] = [
+        // A call refused for coming too soon after the last (wx.getLocation's 30 seconds).
+        (
+            "getLocation:fail 频繁调用会增加电量损耗,可考虑使用 wx.onLocationChange 监听地理位置变化",
+            Some(CallRateLimit),
+            Some(Action::Backoff),
+        ),
         // Chromium's connection errors, as WeChat's cronet stack passes them through.
         (
             "request:fail -118:net::ERR_CONNECTION_TIMED_OUT",

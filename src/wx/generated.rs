@@ -6241,6 +6241,12 @@ pub enum ReasonClass {
     ///
     /// canvasToTempFilePath must run in draw()'s callback (a 2d canvas: once its drawing is done, with the canvas node passed as canvas), and inside a custom component it needs the component's this to find the canvas; the fix is in the app's code, and exporting again unchanged fails again.
     CanvasNotDrawn,
+    /// The API was called again too soon: the runtime refuses calls that come faster than it allows.
+    ///
+    /// `call_rate_limit` · next step: [`Action::Backoff`].
+    ///
+    /// Since base library 2.17.0, wx.getLocation answers calls made within 30 seconds of the last one with fail in development and trial builds (the announcement of the limit, <https://developers.weixin.qq.com/community/develop/doc/000aee91a98d206bc6dbe722b51801>); the same call succeeds once the interval has passed. wx.onLocationChange is the API meant for repeated positions.
+    CallRateLimit,
 }
 
 impl ReasonClass {
@@ -6258,6 +6264,7 @@ impl ReasonClass {
         ReasonClass::ScopeNotGranted,
         ReasonClass::DomainNotListed,
         ReasonClass::CanvasNotDrawn,
+        ReasonClass::CallRateLimit,
     ];
 
     pub(super) const fn row(self) -> ReasonClassInfo {
@@ -6274,6 +6281,7 @@ impl ReasonClass {
             ReasonClass::ScopeNotGranted => ReasonClassInfo { name: "scope_not_granted", action: Action::AskUser, description_en: "The user has not granted the scope the API needs, and the API did not ask" },
             ReasonClass::DomainNotListed => ReasonClassInfo { name: "domain_not_listed", action: Action::FixConfig, description_en: "The URL's domain is not in the mini program's list of server domains for that kind of call" },
             ReasonClass::CanvasNotDrawn => ReasonClassInfo { name: "canvas_not_drawn", action: Action::FixRequest, description_en: "The canvas export found nothing to export: it ran before the drawing was done, or on a canvas it could not find" },
+            ReasonClass::CallRateLimit => ReasonClassInfo { name: "call_rate_limit", action: Action::Backoff, description_en: "The API was called again too soon: the runtime refuses calls that come faster than it allows" },
         }
     }
 }
@@ -6303,6 +6311,7 @@ pub(super) static REASON_PATTERNS: &[(ReasonMatch, &str, ReasonClass)] = &[
     (ReasonMatch::Prefix, "canvas is empty", ReasonClass::CanvasNotDrawn),
     (ReasonMatch::Prefix, "canvasid do not exist", ReasonClass::CanvasNotDrawn),
     (ReasonMatch::Contains, "no-tabbar page", ReasonClass::NavigationMisuse),
+    (ReasonMatch::Contains, "频繁调用", ReasonClass::CallRateLimit),
 ];
 
 // The `phf` indexes, apart so that a new row's diff stays local to this file.
