@@ -680,7 +680,9 @@ fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
 /// platform's shape with a code its catalog lacks; a nested object whose code a catalog knows is
 /// the answer instead. So does a backend's success envelope around a failure it passes on
 /// (`{"code":200,"msg":"success","data":{"errcode":40029,…}}`): the call it reports on
-/// failed. Either may pass the answer on as escaped text in one of its strings. The open platform's own known failure codes are kept as they are.
+/// failed, as does a WeChat client call's success result around the server's body. Either may
+/// pass the answer on as escaped text in one of its strings. The open platform's own known
+/// failure codes are kept as they are.
 fn unwrapped<'a>(
     outer: Diagnosis<'a>,
     line: &'a str,
@@ -688,8 +690,13 @@ fn unwrapped<'a>(
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
     platform_named: bool,
 ) -> Diagnosis<'a> {
-    let envelope = outer.platform() == crate::Platform::OpenPlatform
-        && (!outer.is_known() || outer.action() == Some(crate::Action::Success));
+    let succeeded = outer.action() == Some(crate::Action::Success);
+    // And a WeChat client call that succeeded around the body it received: wx.request's
+    // success result (`{"data":{"errcode":43002,…},"statusCode":200,"errMsg":"request:ok"}`)
+    // says the request reached the server, whose answer is the failure.
+    let envelope = (outer.platform() == crate::Platform::OpenPlatform
+        && (!outer.is_known() || succeeded))
+        || (outer.platform() == crate::Platform::Wechat && succeeded);
     if !envelope {
         return outer;
     }

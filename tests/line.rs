@@ -1003,6 +1003,12 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
             Platform::Wechat,
             Action::FixConfig,
         ),
+        // wx.request's success result: the request reached the server, whose body failed.
+        (
+            r#"{"data":{"errcode":43002,"errmsg":"require POST method rid: 662fb1b5-3b7b9004-4d6d046f"},"header":{"Content-Type":"text/plain"},"statusCode":200,"cookies":[],"errMsg":"request:ok"}"#,
+            Platform::WechatServer,
+            Action::FixRequest,
+        ),
         // Alipay's own text code and numbers in strings are still its `error`.
         (
             r#"{"error":"already top of navigation"}"#,
@@ -1016,6 +1022,14 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
     let listed = r#"{"code":200,"msg":"success","data":{"errcode":0,"errmsg":"ok","list":[{"errcode":40003,"errmsg":"invalid openid"}]}}"#;
     let (_, d) = decode_line(listed, &options).expect("decodes");
     assert_eq!(d.action(), Some(Action::Success), "{listed}");
+    // So does a client call's success around a body that succeeded too.
+    let fine = r#"{"data":{"errcode":0,"errmsg":"ok"},"statusCode":200,"errMsg":"request:ok"}"#;
+    let (_, d) = decode_line(fine, &options).expect("decodes");
+    assert_eq!(
+        (d.platform(), d.action()),
+        (Platform::Wechat, Some(Action::Success)),
+        "{fine}"
+    );
     for escaped in [
         r#"{"code":200,"msg":"ok","data":"{\"errcode\":0,\"errmsg\":\"ok\"}"}"#,
         // Escaped batch results: one entry's failure is not the call's.
