@@ -1665,6 +1665,19 @@ fn the_body_speaks_and_other_services_do_not() {
         product.action(CallKind::MovesMoney),
         Some(Action::FixConfig)
     );
+    // So is the allow-list of addresses: the transfer-bill page's row, and the server's other
+    // wording of it, with no API named.
+    for text in [
+        "此IP地址不允许调用接口,请按开发指引设置",
+        "此IP地址不允许调用该接口\t",
+    ] {
+        let ip = Response::new("INVALID_REQUEST", text);
+        assert_eq!(
+            ip.action(CallKind::MovesMoney),
+            Some(Action::FixConfig),
+            "{text}"
+        );
+    }
     let wrong = Response::new("PARAM_ERROR", "普通商户不允许传sub_mch_id");
     assert_eq!(wrong.action(CallKind::MovesMoney), Some(Action::FixRequest));
     // The Wechatpay-Serial header, missing or wrong, is the request's to fix: the code that

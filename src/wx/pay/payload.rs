@@ -726,6 +726,13 @@ pub(crate) fn decide(
         Code::ParamError | Code::InvalidRequest if text.contains("未开通") => {
             return Some(Action::FixConfig);
         }
+        // So is an address the merchant has not allowed: the transfer-bill page's
+        // INVALID_REQUEST row (此IP地址不允许调用接口,请按开发指引设置) is fixed in the allow-list
+        // on the merchant platform, and the server words it more than one way
+        // (此IP地址不允许调用该接口), on the older transfer API too.
+        Code::ParamError | Code::InvalidRequest if text.contains("IP地址不允许") => {
+            return Some(Action::FixConfig);
+        }
         // The `Wechatpay-Serial` header is part of the request: the code that encrypts the
         // fields sends the serial of the certificate (or the ID of the public key) it used, as
         // the common table's PARAM_ERROR 平台证书序列号Wechatpay-Serial错误 says. So a text
