@@ -593,9 +593,9 @@ pub enum Errcode {
     ///
     /// The suite\_token is invalid.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::Refresh`].
     ///
-    /// Note: WeChat meaning in the existing table: Invalid banner picture size
+    /// Note: WeChat meaning in the existing table: Invalid banner picture size Step set by hand: the suite\_access\_token a third-party app fetches with get\_suite\_token is a credential that lapses, as the access\_token of 40014 (不合法的access\_token) is; fetch a new one. The rule read 不合法 as a parameter to fix.
     #[doc(alias = "40082")]
     InvalidSuiteToken = 40082,
     /// `40083` · secondary source · WeChat's server: different
@@ -14939,13 +14939,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "不合法的suite_token",
                 message_en: "The suite_token is invalid",
-                action: Action::FixRequest,
-                by_rule: true,
+                action: Action::Refresh,
+                by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 wechat: WechatNumber::Different,
                 source: "https://developer.work.weixin.qq.com/document/path/90313 ; https://github.com/xen0n/go-workwx/blob/3887053bc25859829f13c2a1fae3dda90033745f/errcodes/mod.go",
-                note: "WeChat meaning in the existing table: Invalid banner picture size",
+                note: "WeChat meaning in the existing table: Invalid banner picture size Step set by hand: the suite_access_token a third-party app fetches with get_suite_token is a credential that lapses, as the access_token of 40014 (不合法的access_token) is; fetch a new one. The rule read 不合法 as a parameter to fix.",
             },
         Errcode::InvalidSuiteId => &ErrcodeInfo {
                 errmsg: "",
