@@ -690,13 +690,16 @@ fn unwrapped<'a>(
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
     platform_named: bool,
 ) -> Diagnosis<'a> {
-    let succeeded = outer.action() == Some(crate::Action::Success);
-    // And a WeChat client call that succeeded around the body it received: wx.request's
-    // success result (`{"data":{"errcode":43002,…},"statusCode":200,"errMsg":"request:ok"}`)
+    let succeeded = || outer.action() == Some(crate::Action::Success);
+    // And a WeChat client call that succeeded around the body it received: the success result
+    // of wx.request (or an upload's, a download's), which always carries the HTTP
+    // `statusCode` (`{"data":{"errcode":43002,…},"statusCode":200,"errMsg":"request:ok"}`),
     // says the request reached the server, whose answer is the failure.
     let envelope = (outer.platform() == crate::Platform::OpenPlatform
-        && (!outer.is_known() || succeeded))
-        || (outer.platform() == crate::Platform::Wechat && succeeded);
+        && (!outer.is_known() || succeeded()))
+        || (outer.platform() == crate::Platform::Wechat
+            && find_str(line.get(start..).unwrap_or_default(), "statusCode").is_some()
+            && succeeded());
     if !envelope {
         return outer;
     }
