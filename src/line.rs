@@ -1247,8 +1247,36 @@ fn quoted_tail(line: &str, start: usize) -> &str {
     let end = before
         .and_then(|open| QUOTES.iter().find(|(o, _)| *o == open))
         .and_then(|(_, close)| rest.find(*close))
+        .or_else(|| next_field_after_quote(rest))
         .unwrap_or(rest.len());
     rest.get(..end).unwrap_or(rest).trim()
+}
+
+/// Where an object's next field begins after a closing quote whose opening one was cut off
+/// with the start of the line: `chooseAddress:fail api scope is not declared in the privacy
+/// agreement", errno: 112` ends before `", errno:`. A quote, a comma and a field name with its
+/// colon are an object's punctuation, which no documented reason holds.
+fn next_field_after_quote(rest: &str) -> Option<usize> {
+    rest.match_indices('"').map(|(at, _)| at).find(|&at| {
+        let Some(after) = rest.get(at + 1..) else {
+            return false;
+        };
+        let Some(field) = after.trim_start().strip_prefix(',') else {
+            return false;
+        };
+        let field = field.trim_start();
+        let field = field.strip_prefix('"').unwrap_or(field);
+        let name_len = field
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        name_len > 0
+            && field.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && field
+                .get(name_len..)
+                .map(|r| r.strip_prefix('"').unwrap_or(r).trim_start())
+                .is_some_and(|r| r.starts_with(':'))
+    })
 }
 
 /// Where a Cloud text starts: its `Error:` or API prefix, or its `errCode:`.

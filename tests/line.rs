@@ -1166,3 +1166,30 @@ fn a_server_answer_passed_on_as_code_and_msg_is_the_servers() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(named.platform(), Platform::OpenPlatform);
 }
+
+/// A pasted errMsg whose opening quote was cut off with the start of the line ends at the
+/// object's next field (`", errno: 112`), not at the end of the line: a quote, a comma and a
+/// field name with its colon are an object's punctuation. A quote inside a reason stays.
+#[test]
+fn an_err_msg_cut_from_an_object_ends_at_the_next_field() {
+    let options = DecodeOptions::new();
+    let cases: &[(&str, Platform, Action)] = &[
+        (
+            r#"chooseAddress:fail api scope is not declared in the privacy agreement", errno: 112"#,
+            Platform::Wechat,
+            Action::FixConfig,
+        ),
+        (
+            r#"chooseAddress:fail api scope is not declared in the privacy agreement","errno":112}"#,
+            Platform::Wechat,
+            Action::FixConfig,
+        ),
+    ];
+    assert_platform_and_step(cases, &options);
+    let (_, d) = decode_line(
+        r#"chooseAddress:fail api scope is not declared in the privacy agreement", errno: 112"#,
+        &options,
+    )
+    .expect("decodes");
+    assert_eq!(d.code(), Some(RawCode::Number(112)));
+}
