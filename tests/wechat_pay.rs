@@ -1678,6 +1678,26 @@ fn the_body_speaks_and_other_services_do_not() {
             "{text}"
         );
     }
+    // A documented text names its row in either punctuation width: the red-packet page's
+    // NO_AUTH (the payer's account was blocked by risk control, so the user acts) with the
+    // ASCII commas copies write.
+    for text in [
+        "发放失败，此请求可能存在风险，已被微信拦截",
+        "发放失败,此请求可能存在风险,已被微信拦截",
+    ] {
+        let blocked = V2Response::new(
+            Some("SUCCESS"),
+            Some(text),
+            Some("FAIL"),
+            Some("NO_AUTH"),
+            Some(text),
+        );
+        assert_eq!(
+            blocked.action(CallKind::MovesMoney),
+            Some(Action::AskUser),
+            "{text}"
+        );
+    }
     let wrong = Response::new("PARAM_ERROR", "普通商户不允许传sub_mch_id");
     assert_eq!(wrong.action(CallKind::MovesMoney), Some(Action::FixRequest));
     // The Wechatpay-Serial header, missing or wrong, is the request's to fix: the code that

@@ -431,24 +431,62 @@ fn render_apis(out: &mut String, apis: &Table) -> Result<Vec<ApiRow>, TableError
 /// start with `(runtime) `, and no body carries those notes. A link is cut off, with the
 /// words that point to it (`可查看指引`): the platform moves its guides, and a body or a log
 /// may drop the pointer with the link. Cut here, once, so that a body's lookup only searches.
-fn naming_texts(message_zh: &str) -> Vec<&str> {
+fn naming_texts(message_zh: &str) -> Vec<String> {
     const POINTERS: [&str; 4] = ["可查看指引", "查看指引", "详见", "请参考"];
     let message = message_zh.strip_prefix("(runtime) ").unwrap_or(message_zh);
-    let mut texts: Vec<&str> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     for part in message.split(" / ") {
         let part = part.split(" (").next().unwrap_or(part);
         let mut part = part.split("http").next().unwrap_or(part).trim();
         if let Some(words) = POINTERS.iter().find_map(|p| part.strip_suffix(p)) {
             part = words.trim_end();
         }
-        if !part.is_empty() && !texts.contains(&part) {
-            texts.push(part);
+        if part.is_empty() {
+            continue;
+        }
+        // The server writes one text with full-width punctuation on one page and ASCII on
+        // another (`对应单号已超出重试期,请查单…`), and copies of the pages convert between
+        // them: each width names the row.
+        for text in [
+            part.to_owned(),
+            with_punctuation(part, &ASCII_FOR_FULL_WIDTH),
+            with_punctuation(part, &FULL_WIDTH_FOR_ASCII),
+        ] {
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
         }
     }
     texts
 }
 
-fn texts_literal(texts: &[&str]) -> String {
-    let items: Vec<String> = texts.iter().map(|t| lit(t)).collect();
+/// Chinese text's punctuation and the ASCII a copy writes for it.
+const ASCII_FOR_FULL_WIDTH: [(char, char); 5] = [
+    ('，', ','),
+    ('：', ':'),
+    ('；', ';'),
+    ('！', '!'),
+    ('？', '?'),
+];
+const FULL_WIDTH_FOR_ASCII: [(char, char); 5] = [
+    (',', '，'),
+    (':', '：'),
+    (';', '；'),
+    ('!', '！'),
+    ('?', '？'),
+];
+
+fn with_punctuation(text: &str, map: &[(char, char)]) -> String {
+    text.chars()
+        .map(|c| {
+            map.iter()
+                .find(|(from, _)| *from == c)
+                .map_or(c, |(_, to)| *to)
+        })
+        .collect()
+}
+
+fn texts_literal<T: AsRef<str>>(texts: &[T]) -> String {
+    let items: Vec<String> = texts.iter().map(|t| lit(t.as_ref())).collect();
     format!("&[{}]", items.join(", "))
 }
