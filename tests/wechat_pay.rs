@@ -1911,6 +1911,16 @@ fn a_known_code_beside_an_english_message_is_not_wechat_pays() {
         let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
         assert_eq!(platform, Some(minierr::Platform::WechatPay), "{line}");
     }
+    // The error says why, and how to read it as WeChat Pay's: not that it failed as an open
+    // platform body, whose codes are numbers.
+    let english = r#"{"code":"PARAM_ERROR","message":"the field you encrypt is error "}"#;
+    match minierr::decode_str(english) {
+        Err(minierr::DecodeError::EnglishPayMessage { code }) => assert_eq!(code, "PARAM_ERROR"),
+        other => panic!("{english}: {other:?}"),
+    }
+    let named = minierr::decode_as(english.as_bytes(), minierr::Platform::WechatPay, &options)
+        .expect("named as WeChat Pay's");
+    assert_eq!(named.action(), Some(Action::FixRequest));
     // The host does not make the request body, logged first, the answer.
     let line = r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi request={"appid":"wx1","mchid":"1900","description":"x"} response={"code":"PARAM_ERROR","message":"参数错误"}"#;
     let (_, d) = decode_line(line, &options).expect("decodes");

@@ -14,7 +14,7 @@ mod shape;
 mod view;
 
 pub use diagnosis::{AlipayDiagnosis, Diagnosis, PayDiagnosis, RawCode};
-use shape::{Detailed, Keys, Probe};
+use shape::{CodeOnly, Detailed, Keys, Probe};
 pub use view::{DIAGNOSIS_JSON_KEYS, DiagnosisView};
 
 /// What the caller knows that the payload does not say.
@@ -123,6 +123,19 @@ pub enum DecodeError {
     AmbiguousShape {
         /// The platforms it fits.
         platforms: Vec<Platform>,
+    },
+    /// The object is WeChat Pay's APIv3 shape with a code its catalog knows, but its message is
+    /// English. WeChat Pay writes its messages in Chinese, and `{"code":"NOT_FOUND","message":
+    /// "Route not found"}` is as likely any REST service's, so minierr does not guess; the
+    /// caller who knows the body is WeChat Pay's names the platform.
+    #[error(
+        "the object has WeChat Pay's code {code:?} beside an English message, which WeChat Pay's \
+         own messages are not, so it is read as no platform's; if it is WeChat Pay's, name it: \
+         decode_as(Platform::WechatPay), or --platform wechat_pay on the command line"
+    )]
+    EnglishPayMessage {
+        /// The code, as sent.
+        code: String,
     },
     /// The object has a platform's shape but a field of the wrong type.
     #[error("{platform} payload: {source}")]
@@ -260,6 +273,14 @@ fn decode_json<'a>(
             })?,
             options,
         ))),
+        (1, Some(Platform::OpenPlatform)) if shape.english_pay_body() => {
+            Err(DecodeError::EnglishPayMessage {
+                code: input
+                    .parse::<CodeOnly>()
+                    .map(|c| c.code)
+                    .unwrap_or_default(),
+            })
+        }
         (1, Some(platform)) => decode_json_as(input, *platform, options),
         (0, _) if shape.detail_err_msg => input
             .parse::<Detailed<'a>>()

@@ -86,6 +86,18 @@ pub(super) struct Shape {
 }
 
 impl Shape {
+    /// WeChat Pay's APIv3 shape (a code its catalog knows, a `message`, no `msg`), but for its
+    /// English message: no platform's, though a caller who names WeChat Pay may read it so.
+    pub(super) fn english_pay_body(&self) -> bool {
+        self.code_text
+            && self.message
+            && self.message_ascii
+            && !self.msg
+            && !self.detail
+            && !self.sub_code
+            && !self.response_wrapper
+    }
+
     /// A WeChat Pay body's version, as [`PayVersion`]'s own pass would read it.
     pub(super) fn pay_version(&self) -> PayVersion {
         if self.code_string {
@@ -519,6 +531,12 @@ impl<'de> Deserialize<'de> for PayVersion {
 pub(super) struct Detailed<'a> {
     #[serde(borrow)]
     pub(super) detail: wx::Fail<'a>,
+}
+
+/// An object's `code` as text, for the error that names it.
+#[derive(Deserialize)]
+pub(super) struct CodeOnly {
+    pub(super) code: String,
 }
 
 /// The keys of an object, for the error that says it fits no platform (the first 16).
