@@ -9,7 +9,8 @@
 //! 1. rate and quota limits back off, with a retry hint of `later`;
 //! 2. system errors, timeouts and "busy" are retried;
 //! 3. an expired or invalid access token is refreshed;
-//! 4. permission, binding, opening a service, qualification and bans are configuration;
+//! 4. permission, binding, opening a service, qualification, registered (trusted) domains and
+//!    bans are configuration;
 //! 5. anything else (missing or invalid parameters, formats, things that already exist or do
 //!    not, limits on a count) is the request's to fix.
 
@@ -143,6 +144,8 @@ const CLASSES: &[(&str, &[&str], &[&str])] = &[
             "封禁",
             "违规",
             "不支持",
+            "未登记",
+            "可信域名",
         ],
     ),
 ];

@@ -2671,7 +2671,7 @@ pub enum Errcode {
     ///
     /// The redirect\_url's domain is not registered as a trusted domain.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`] (by rule from the text).
     ///
     /// Note: WeChat meaning in the existing table: 请找用户获取该api授权
     #[doc(alias = "50001")]
@@ -4146,7 +4146,7 @@ pub enum Errcode {
     ///
     /// The trusted domain is incorrect or has no ICP filing.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`] (by rule from the text).
     #[doc(alias = "80001")]
     InvalidTrustedDomain = 80001,
     /// `81001` · secondary source · WeChat's server: absent
@@ -5541,7 +5541,7 @@ pub enum Errcode {
     ///
     /// Each enterprise can set at most 20 trusted domains per month.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`] (by rule from the text).
     ///
     /// Note: WeChat meaning in the existing table: 微信号已经绑定
     #[doc(alias = "85004")]
@@ -5552,7 +5552,7 @@ pub enum Errcode {
     ///
     /// The trusted domain failed ownership verification.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`] (by rule from the text).
     ///
     /// Note: WeChat meaning in the existing table: The appid is not bound to a mini program
     #[doc(alias = "85005")]
@@ -5585,7 +5585,7 @@ pub enum Errcode {
     ///
     /// The trusted domain failed the ICP filing check.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`] (by rule from the text).
     ///
     /// Note: WeChat meaning in the existing table: 当前小程序没有已经审核通过的类目，请添加类目成功后重试
     #[doc(alias = "85008")]
@@ -5640,7 +5640,7 @@ pub enum Errcode {
     ///
     /// The trusted domain belongs to a third-party service provider.
     ///
-    /// Next step: [`Action::FixRequest`] (by rule from the text).
+    /// Next step: [`Action::FixConfig`] (by rule from the text).
     #[doc(alias = "85111")]
     TrustedDomainIsProviderDomain = 85111,
     /// `86001` · secondary source · WeChat's server: different
@@ -17423,7 +17423,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "redirect_url未登记可信域名",
                 message_en: "The redirect_url's domain is not registered as a trusted domain",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
@@ -19355,7 +19355,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "可信域名不正确，或者无ICP备案",
                 message_en: "The trusted domain is incorrect or has no ICP filing",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
@@ -21191,7 +21191,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "每企业每个月设置的可信域名不可超过20个",
                 message_en: "Each enterprise can set at most 20 trusted domains per month",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
@@ -21203,7 +21203,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "可信域名未通过所有权校验",
                 message_en: "The trusted domain failed ownership verification",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
@@ -21239,7 +21239,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "可信域名ICP备案不通过",
                 message_en: "The trusted domain failed the ICP filing check",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
@@ -21299,7 +21299,7 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "可信域名是第三方服务商域名",
                 message_en: "The trusted domain belongs to a third-party service provider",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: true,
                 retry_hint: None,
                 reliability: Reliability::Secondary,

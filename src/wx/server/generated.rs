@@ -12416,7 +12416,9 @@ pub enum Errcode {
     ///
     /// No new domain: make sure the domain is set on the mini program or the open platform.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Step: fix\_config, where the reference infers fix\_request: the text asks for the domain to be added on the mini program or on the third-party platform (请确认小程序已经添加了域名或该域名是否没有在第三方平台添加), a setting, not a parameter.
     #[doc(alias = "85017")]
     #[doc(alias = "no domain to modify after filtered, please confirm the domain has been set in miniprogram or open")]
     NoDomainToModify = 85017,
@@ -13511,7 +13513,9 @@ pub enum Errcode {
     ///
     /// The mini program has not set its nickname, avatar and introduction.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Step: fix\_config, where the reference infers fix\_request: the text asks for the mini program's nickname, avatar and introduction to be set first (请先设置完后再重新提交), the account's settings, not the request.
     #[doc(alias = "86002")]
     #[doc(alias = "miniprogram have not completed init procedure")]
     MiniProgramInitIncomplete = 86002,
@@ -14104,7 +14108,9 @@ pub enum Errcode {
     ///
     /// Set the mini program business domain on the third-party platform first.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Step: fix\_config, where the reference infers fix\_request: the text asks for the business domain to be set on the third-party platform first (请先在第三方平台中设置小程序业务域名), a setting, not a parameter.
     #[doc(alias = "89020")]
     OpenWebviewDomainNotSet = 89020,
     /// `89021` · errmsg `request domain is not open's webview domain!` · secondary source
@@ -40326,13 +40332,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 aliases: &[],
                 message_zh: "没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加",
                 message_en: "No new domain: make sure the domain is set on the mini program or the open platform",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/Mini_Programs/Intro.html",
-                note: "",
+                note: "Step: fix_config, where the reference infers fix_request: the text asks for the domain to be added on the mini program or on the third-party platform (请确认小程序已经添加了域名或该域名是否没有在第三方平台添加), a setting, not a parameter.",
             },
         Errcode::DomainNotSetOnComponent => &ErrcodeInfo {
                 errmsg: "",
@@ -41769,13 +41775,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 aliases: &[],
                 message_zh: "小程序还未设置昵称、头像、简介。请先设置完后再重新提交",
                 message_en: "The mini program has not set its nickname, avatar and introduction",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/clearQuotaByAppSecret.html",
-                note: "",
+                note: "Step: fix_config, where the reference infers fix_request: the text asks for the mini program's nickname, avatar and introduction to be set first (请先设置完后再重新提交), the account's settings, not the request.",
             },
         Errcode::ComponentNoMallCategory => &ErrcodeInfo {
                 errmsg: "component do not has category mall",
@@ -42562,13 +42568,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 aliases: &[],
                 message_zh: "尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口",
                 message_en: "Set the mini program business domain on the third-party platform first",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/Mini_Programs/Intro.html",
-                note: "",
+                note: "Step: fix_config, where the reference infers fix_request: the text asks for the business domain to be set on the third-party platform first (请先在第三方平台中设置小程序业务域名), a setting, not a parameter.",
             },
         Errcode::DomainNotOpenWebviewDomain => &ErrcodeInfo {
                 errmsg: "request domain is not open's webview domain!",
