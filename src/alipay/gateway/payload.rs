@@ -206,7 +206,9 @@ impl<'a> Response<'a> {
     /// (the wrapper's method, or `call` when the response names none) that is
     /// [`Action::Reconcile`], elsewhere [`Action::Retry`]. `10003` waits for the buyer and a
     /// refund without `fund_change` `Y` has moved no money yet: both reconcile. `None` when
-    /// neither the code nor the sub_code is known.
+    /// neither the code nor the sub_code is known, and when the code is `40004` (Business
+    /// Failed) without a sub_code the catalog knows: 40004 is only the envelope of every API's
+    /// business error, whose sub_code decides.
     ///
     /// ```
     /// use minierr::alipay::gateway::Response;
@@ -219,6 +221,9 @@ impl<'a> Response<'a> {
     ///
     /// let refund = Response::from_json_str(r#"{"alipay_trade_refund_response":{"code":"10000","msg":"Success","fund_change":"N"}}"#)?;
     /// assert_eq!(refund.action(CallKind::Idempotent), Some(Action::Reconcile));
+    ///
+    /// let new_code = Response::from_json_str(r#"{"code":"40004","msg":"Business Failed","sub_code":"ACQ.SOMETHING_NEW","sub_msg":"新的错误"}"#)?;
+    /// assert_eq!(new_code.action(CallKind::Idempotent), None);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     #[must_use]
@@ -252,9 +257,10 @@ impl<'a> Response<'a> {
                 Action::Retry
             });
         }
-        meaning
-            .map(super::Meaning::action)
-            .or_else(|| code.map(Code::action))
+        meaning.map(super::Meaning::action).or_else(|| {
+            code.filter(|&code| code != Code::BusinessFailed)
+                .map(Code::action)
+        })
     }
 
     /// The soonest moment a retry can succeed, where the tables say so.
