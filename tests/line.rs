@@ -189,13 +189,14 @@ const FORMS: &[Case] = &[
         Some(Action::Backoff),
     ),
     // The gateway's public msg after its bracketed code is the gateway's too
-    // (alipay_gateway.tsv 40004 Business Failed, 40001 Missing Required Arguments).
+    // (alipay_gateway.tsv 40004 Business Failed, 40001 Missing Required Arguments). 40004 is
+    // only the envelope of a business error: without its sub_code, no step.
     (
         "AlipayException: [40004] Business Failed",
         Found::GatewayText,
         Platform::AlipayGateway,
         Some(40004),
-        Some(Action::GiveUp),
+        None,
     ),
     (
         "Exception: [40001] Missing Required Arguments",
