@@ -411,7 +411,13 @@ fn every_form<'a>(
                         success = Some((d, at + object.len()));
                         continue;
                     }
-                    Some(_) if succeeded || d.action().is_none() => continue,
+                    // A later object that says nothing (no known code, no step) leaves the
+                    // success standing; a known failure does not, step or none.
+                    Some(_)
+                        if succeeded || (d.action().is_none() && !reports_a_known_failure(&d)) =>
+                    {
+                        continue;
+                    }
                     _ => {
                         if let Some((found, thrown)) =
                             thrown_instead(&d, object, options, decode, platform_named)
@@ -680,9 +686,9 @@ fn quoted_strings(line: &str) -> impl Iterator<Item = &str> {
 /// platform's shape with a code its catalog lacks; a nested object whose code a catalog knows is
 /// the answer instead. So does a backend's success envelope around a failure it passes on
 /// (`{"code":200,"msg":"success","data":{"errcode":40029,…}}`): the call it reports on
-/// failed, as does a WeChat client call's success result around the server's body. Either may
-/// pass the answer on as escaped text in one of its strings. The open platform's own known
-/// failure codes are kept as they are.
+/// failed. Either may pass the answer on as escaped text in one of its strings. The open
+/// platform's own known failure codes are kept as they are. A WeChat client call's success
+/// result around the server's body is read by [`client_success_body`].
 fn unwrapped<'a>(
     outer: Diagnosis<'a>,
     line: &'a str,
@@ -690,16 +696,11 @@ fn unwrapped<'a>(
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
     platform_named: bool,
 ) -> Diagnosis<'a> {
-    let succeeded = || outer.action() == Some(crate::Action::Success);
-    // And a WeChat client call that succeeded around the body it received: the success result
-    // of wx.request (or an upload's, a download's), which always carries the HTTP
-    // `statusCode` (`{"data":{"errcode":43002,…},"statusCode":200,"errMsg":"request:ok"}`),
-    // says the request reached the server, whose answer is the failure.
-    let envelope = (outer.platform() == crate::Platform::OpenPlatform
-        && (!outer.is_known() || succeeded()))
-        || (outer.platform() == crate::Platform::Wechat
-            && find_str(line.get(start..).unwrap_or_default(), "statusCode").is_some()
-            && succeeded());
+    if outer.platform() == crate::Platform::Wechat {
+        return client_success_body(outer, line, start, decode);
+    }
+    let envelope = outer.platform() == crate::Platform::OpenPlatform
+        && (!outer.is_known() || outer.action() == Some(crate::Action::Success));
     if !envelope {
         return outer;
     }
@@ -732,6 +733,51 @@ fn unwrapped<'a>(
         // Not where the caller named the open platform: its JSON stays the open platform's.
         _ if platform_named => outer,
         _ => server_answer_as_fields(&outer).unwrap_or(outer),
+    }
+}
+
+/// Whether a decoded object names a failure minierr knows: a catalog code, or the Alipay
+/// gateway's public code of a failure, whose sub_code may be one minierr does not know yet
+/// (`40004` with a new `ACQ.…`).
+fn reports_a_known_failure(d: &Diagnosis<'_>) -> bool {
+    d.is_known()
+        || matches!(d, Diagnosis::AlipayGateway(response, _) if response.public_code().is_some())
+}
+
+/// A WeChat client call's success result around the body the server answered: wx.request's
+/// (or an upload's, a download's), which carries the HTTP `statusCode` and the body in `data`
+/// (`{"data":{"errcode":43002,…},"statusCode":200,"errMsg":"request:ok"}`). The request reached
+/// the server, and the server's answer is the failure. Only the `data` object is read, as a
+/// whole: a list of results inside it is no answer of the call's.
+fn client_success_body<'a>(
+    outer: Diagnosis<'a>,
+    line: &'a str,
+    start: usize,
+    decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
+) -> Diagnosis<'a> {
+    let Some(object) = json_object_at(line, start) else {
+        return outer;
+    };
+    if find_str(object, "\"statusCode\"").is_none()
+        || outer.action() != Some(crate::Action::Success)
+    {
+        return outer;
+    }
+    let body = find_str(object, "\"data\"")
+        .and_then(|at| object.get(at + "\"data\"".len()..))
+        .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        .map(str::trim_start)
+        .filter(|value| value.starts_with('{'))
+        .and_then(|value| json_object_at(value, 0));
+    match body.map(decode) {
+        Some(Ok(inner))
+            if inner.is_known()
+                && inner.platform() != crate::Platform::OpenPlatform
+                && inner.action() != Some(crate::Action::Success) =>
+        {
+            inner
+        }
+        _ => outer,
     }
 }
 
@@ -1244,39 +1290,38 @@ const QUOTES: [(char, char); 7] = [
 fn quoted_tail(line: &str, start: usize) -> &str {
     let rest = line.get(start..).unwrap_or("");
     let before = line.get(..start).and_then(|b| b.chars().next_back());
-    let end = before
-        .and_then(|open| QUOTES.iter().find(|(o, _)| *o == open))
-        .and_then(|(_, close)| rest.find(*close))
-        .or_else(|| next_field_after_quote(rest))
-        .unwrap_or(rest.len());
+    let end = match before.and_then(|open| QUOTES.iter().find(|(o, _)| *o == open)) {
+        Some((_, close)) => rest.find(*close),
+        None => next_field_after_quote(rest),
+    }
+    .unwrap_or(rest.len());
     rest.get(..end).unwrap_or(rest).trim()
 }
 
 /// Where an object's next field begins after a closing quote whose opening one was cut off
 /// with the start of the line: `chooseAddress:fail api scope is not declared in the privacy
-/// agreement", errno: 112` ends before `", errno:`. A quote, a comma and a field name with its
-/// colon are an object's punctuation, which no documented reason holds.
+/// agreement", errno: 112` ends before `", errno:`. Only the first quote can be that one; a
+/// quote, a comma and a field name with its colon are an object's punctuation, which no
+/// documented reason holds.
 fn next_field_after_quote(rest: &str) -> Option<usize> {
-    rest.match_indices('"').map(|(at, _)| at).find(|&at| {
-        let Some(after) = rest.get(at + 1..) else {
-            return false;
-        };
-        let Some(field) = after.trim_start().strip_prefix(',') else {
-            return false;
-        };
-        let field = field.trim_start();
-        let field = field.strip_prefix('"').unwrap_or(field);
-        let name_len = field
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count();
-        name_len > 0
-            && field.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && field
-                .get(name_len..)
-                .map(|r| r.strip_prefix('"').unwrap_or(r).trim_start())
-                .is_some_and(|r| r.starts_with(':'))
-    })
+    let at = rest.find('"')?;
+    let field = rest
+        .get(at + 1..)?
+        .trim_start()
+        .strip_prefix(',')?
+        .trim_start();
+    let field = field.strip_prefix('"').unwrap_or(field);
+    let name_len = field
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let named = name_len > 0
+        && field.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && field
+            .get(name_len..)
+            .map(|r| r.strip_prefix('"').unwrap_or(r).trim_start())
+            .is_some_and(|r| r.starts_with(':'));
+    named.then_some(at)
 }
 
 /// Where a Cloud text starts: its `Error:` or API prefix, or its `errCode:`.

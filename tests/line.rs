@@ -1023,14 +1023,21 @@ fn log_fields_and_envelopes_do_not_hide_the_payload() {
     let listed = r#"{"code":200,"msg":"success","data":{"errcode":0,"errmsg":"ok","list":[{"errcode":40003,"errmsg":"invalid openid"}]}}"#;
     let (_, d) = decode_line(listed, &options).expect("decodes");
     assert_eq!(d.action(), Some(Action::Success), "{listed}");
-    // So does a client call's success around a body that succeeded too.
-    let fine = r#"{"data":{"errcode":0,"errmsg":"ok"},"statusCode":200,"errMsg":"request:ok"}"#;
-    let (_, d) = decode_line(fine, &options).expect("decodes");
-    assert_eq!(
-        (d.platform(), d.action()),
-        (Platform::Wechat, Some(Action::Success)),
-        "{fine}"
-    );
+    // So does a client call's success around a body that succeeded too, a success result
+    // that holds no answer of a server (no `statusCode`: wx.getStorage's), and one whose
+    // `data` only lists results.
+    for fine in [
+        r#"{"data":{"errcode":0,"errmsg":"ok"},"statusCode":200,"errMsg":"request:ok"}"#,
+        r#"{"data":{"errcode":40001,"errmsg":"invalid credential"},"errMsg":"getStorage:ok"}"#,
+        r#"{"data":{"ok":3,"failed":[{"errcode":43101,"errmsg":"user refuse to accept the msg"}]},"statusCode":200,"errMsg":"request:ok"}"#,
+    ] {
+        let (_, d) = decode_line(fine, &options).expect("decodes");
+        assert_eq!(
+            (d.platform(), d.action()),
+            (Platform::Wechat, Some(Action::Success)),
+            "{fine}"
+        );
+    }
     for escaped in [
         r#"{"code":200,"msg":"ok","data":"{\"errcode\":0,\"errmsg\":\"ok\"}"}"#,
         // Escaped batch results: one entry's failure is not the call's.
@@ -1094,6 +1101,15 @@ fn a_failure_after_a_success_is_what_the_line_reports() {
         ),
     ];
     assert_platform_and_step(cases, &options);
+    // A known failure with no step of its own (40004 with a sub_code minierr does not know
+    // yet) is still the failure the line reports, not the success before it.
+    let line = r#"{"alipay_trade_query_response":{"code":"10000","msg":"Success"}} {"alipay_trade_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.SOMETHING_NEW"}}"#;
+    let (_, d) = decode_line(line, &options).expect("decodes");
+    assert_eq!(
+        (d.platform(), d.code().map(|c| c.to_string()), d.action()),
+        (Platform::AlipayGateway, Some("40004".to_owned()), None),
+        "{line}"
+    );
 }
 
 /// Each line's platform and step, as a table of cases gives them.
@@ -1193,4 +1209,18 @@ fn an_err_msg_cut_from_an_object_ends_at_the_next_field() {
     )
     .expect("decodes");
     assert_eq!(d.code(), Some(RawCode::Number(112)));
+    // A quoted value inside a reason stays, and only the first quote can close a cut-off one.
+    for (line, reason) in [
+        (
+            r#"navigateTo:fail page "pages/a/a" is not found"#,
+            r#"page "pages/a/a" is not found"#,
+        ),
+        (
+            r#"uploadFile:fail server said "x", then "y", code: 5"#,
+            r#"server said "x", then "y", code: 5"#,
+        ),
+    ] {
+        let (_, d) = decode_line(line, &options).expect("decodes");
+        assert_eq!(d.reason(), Some(reason), "{line}");
+    }
 }
