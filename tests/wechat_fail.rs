@@ -844,12 +844,27 @@ fn a_code_that_leaves_the_cause_to_the_err_msg_takes_no_step_for_an_unread_one()
             Errno::WifiSystemInternalError,
             None,
         ),
+        // The generic text of the API's legacy family is no detail: Bluetooth's `system error`
+        // (10008) says no more than the code.
+        (
+            "writeBLECharacteristicValue:fail:system error",
+            1_500_104,
+            Errno::SystemBluetoothCallFailed,
+            Some(Action::Retry),
+        ),
         // A class the detail does name decides, as for any wrapper.
         (
             "request:fail -200:net::ERR_CERT_COMMON_NAME_INVALID",
             600_001,
             Errno::CronetComponentError,
             Some(Action::FixConfig),
+        ),
+        // A Chromium error whose owner leaves the step open (no class) decides nothing.
+        (
+            "request:fail -356:net::ERR_QUIC_PROTOCOL_ERROR",
+            600_001,
+            Errno::CronetComponentError,
+            None,
         ),
     ];
     for &(err_msg, errno, known, action) in cases {

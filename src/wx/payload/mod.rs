@@ -383,16 +383,25 @@ impl<'a> Fail<'a> {
                 .as_str()
                 .and_then(ReasonClass::of_normal),
         };
-        // Its own step holds only for a reason that is its own text, or none: a detail that no
-        // class reads (`writeBLECharacteristicValue:fail:system error, writeCharacteristic
-        // fail` beside 1500104) is the cause the page points to, and nothing here knows it.
+        // A wrapper code's own step holds only beside its own text, the generic text its API's
+        // legacy family documents (Bluetooth's `system error`), or none: a detail that no class
+        // reads (`writeBLECharacteristicValue:fail:system error, writeCharacteristic fail`
+        // beside 1500104) is the cause the page points to, and nothing here knows it.
         let unread_detail = || {
             let parts = parts.get_or_init(|| self.parts());
             let reason = parts.reason.trim();
-            !reason.is_empty()
-                && !errno.and_then(AnyErrno::known).is_some_and(|own| {
-                    Errno::all_documenting(reason, parts.normal.as_str()).contains(&own)
+            let normal = parts.normal.as_str();
+            let own_text = errno
+                .and_then(AnyErrno::known)
+                .is_some_and(|own| Errno::all_documenting(reason, normal).contains(&own));
+            let family_text = || {
+                parts.family().is_some_and(|family| {
+                    legacy::Code::with_message_in(Some(family), reason, normal)
+                        .next()
+                        .is_some()
                 })
+            };
+            !reason.is_empty() && !own_text && !family_text()
         };
         let code_action = if class.is_some() || (wrapper && unread_detail()) {
             None
@@ -499,7 +508,9 @@ impl<'a> Fail<'a> {
     /// (or from the action every code sharing the reason agrees on, when several do),
     /// else from the [server errcode](Fail::server_errcode) a Cloud `openapi` call passes on,
     /// else from the [reason's class](Fail::reason_class). `None` when none of them knows:
-    /// an unknown reason is never guessed at.
+    /// an unknown reason is never guessed at. A wrapper code ([`Errno::wraps_reason`]), whose
+    /// page leaves the cause to the errMsg, gives `None` too beside a detail no class reads,
+    /// though the code is known.
     ///
     /// ```
     /// use minierr::{wx::{Errno, Fail}, Action};
