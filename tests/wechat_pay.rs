@@ -1665,12 +1665,10 @@ fn the_body_speaks_and_other_services_do_not() {
         product.action(CallKind::MovesMoney),
         Some(Action::FixConfig)
     );
-    // So is the allow-list of addresses: the transfer-bill page's row, and the server's other
-    // wording of it, with no API named.
-    for text in [
-        "此IP地址不允许调用接口,请按开发指引设置",
-        "此IP地址不允许调用该接口\t",
-    ] {
+    // So is the allow-list of addresses, in the server's other wording of the transfer-bill
+    // page's row (with the tab it sends after it, and without), with no API named. A parameter
+    // check that merely names an address stays the request's.
+    for text in ["此IP地址不允许调用该接口\t", "此IP地址不允许调用该接口"] {
         let ip = Response::new("INVALID_REQUEST", text);
         assert_eq!(
             ip.action(CallKind::MovesMoney),
@@ -1678,6 +1676,11 @@ fn the_body_speaks_and_other_services_do_not() {
             "{text}"
         );
     }
+    let client_ip = Response::new("PARAM_ERROR", "用户IP地址不允许为空");
+    assert_eq!(
+        client_ip.action(CallKind::MovesMoney),
+        Some(Action::FixRequest)
+    );
     // A documented text names its row in either punctuation width: the red-packet page's
     // NO_AUTH (the payer's account was blocked by risk control, so the user acts) with the
     // ASCII commas copies write.

@@ -728,9 +728,10 @@ pub(crate) fn decide(
         }
         // So is an address the merchant has not allowed: the transfer-bill page's
         // INVALID_REQUEST row (此IP地址不允许调用接口,请按开发指引设置) is fixed in the allow-list
-        // on the merchant platform, and the server words it more than one way
-        // (此IP地址不允许调用该接口), on the older transfer API too.
-        Code::ParamError | Code::InvalidRequest if text.contains("IP地址不允许") => {
+        // on the merchant platform, and the server words the same refusal more than one way
+        // (此IP地址不允许调用该接口 on the transfer APIs, at times with a tab after it: community
+        // threads 000a00ad31c03840e5230428766400 and 00002e154dcef891f53044aed65c00).
+        Code::InvalidRequest if text.contains("IP地址不允许调用") => {
             return Some(Action::FixConfig);
         }
         // The `Wechatpay-Serial` header is part of the request: the code that encrypts the
