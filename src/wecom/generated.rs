@@ -5541,9 +5541,9 @@ pub enum Errcode {
     ///
     /// Each enterprise can set at most 20 trusted domains per month.
     ///
-    /// Next step: [`Action::FixConfig`] (by rule from the text).
+    /// Next step: [`Action::FixRequest`].
     ///
-    /// Note: WeChat meaning in the existing table: 微信号已经绑定
+    /// Note: WeChat meaning in the existing table: 微信号已经绑定 Step set by hand: a monthly count of trusted domains (at most 20), which the rule reads as configuration for its 可信域名; a limit on a count is the request's, as the rule's last class has it.
     #[doc(alias = "85004")]
     TrustedDomainMonthlyLimit = 85004,
     /// `85005` · secondary source · WeChat's server: different
@@ -21191,13 +21191,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 errmsg: "",
                 message_zh: "每企业每个月设置的可信域名不可超过20个",
                 message_en: "Each enterprise can set at most 20 trusted domains per month",
-                action: Action::FixConfig,
-                by_rule: true,
+                action: Action::FixRequest,
+                by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 wechat: WechatNumber::Different,
                 source: "https://developer.work.weixin.qq.com/document/path/90313 ; https://github.com/xen0n/go-workwx/blob/3887053bc25859829f13c2a1fae3dda90033745f/errcodes/mod.go",
-                note: "WeChat meaning in the existing table: 微信号已经绑定",
+                note: "WeChat meaning in the existing table: 微信号已经绑定 Step set by hand: a monthly count of trusted domains (at most 20), which the rule reads as configuration for its 可信域名; a limit on a count is the request's, as the rule's last class has it.",
             },
         Errcode::TrustedDomainOwnershipUnverified => &ErrcodeInfo {
                 errmsg: "",

@@ -12428,7 +12428,9 @@ pub enum Errcode {
     ///
     /// The domain is not set on the third-party platform.
     ///
-    /// Next step: [`Action::FixRequest`].
+    /// Next step: [`Action::FixConfig`].
+    ///
+    /// Note: Step: fix\_config, where the reference infers fix\_request: the domain is not set on the third-party platform (域名没有在第三方平台设置), a setting, as 85017 and 89020 say.
     #[doc(alias = "85018")]
     DomainNotSetOnComponent = 85018,
     /// `85019` · errmsg `no version is under auditing` · secondary source
@@ -40345,13 +40347,13 @@ pub(super) const fn info(variant: Errcode) -> &'static ErrcodeInfo {
                 aliases: &[],
                 message_zh: "域名没有在第三方平台设置",
                 message_en: "The domain is not set on the third-party platform",
-                action: Action::FixRequest,
+                action: Action::FixConfig,
                 by_rule: false,
                 retry_hint: None,
                 reliability: Reliability::Secondary,
                 apis: "global (open-platform 返回码说明 table; API not stated)",
                 source: "https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html ; https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/Mini_Programs/Intro.html",
-                note: "",
+                note: "Step: fix_config, where the reference infers fix_request: the domain is not set on the third-party platform (域名没有在第三方平台设置), a setting, as 85017 and 89020 say.",
             },
         Errcode::NoVersionUnderAudit => &ErrcodeInfo {
                 errmsg: "no version is under auditing",
