@@ -431,6 +431,8 @@ fn render_apis(out: &mut String, apis: &Table) -> Result<Vec<ApiRow>, TableError
 /// start with `(runtime) `, and no body carries those notes. A link is cut off, with the
 /// words that point to it (`可查看指引`): the platform moves its guides, and a body or a log
 /// may drop the pointer with the link. Cut here, once, so that a body's lookup only searches.
+/// Each text is kept in both punctuation widths (`，：；！？` and their ASCII), since the server
+/// and the copies of its pages use either.
 fn naming_texts(message_zh: &str) -> Vec<String> {
     const POINTERS: [&str; 4] = ["可查看指引", "查看指引", "详见", "请参考"];
     let message = message_zh.strip_prefix("(runtime) ").unwrap_or(message_zh);

@@ -105,7 +105,8 @@ pub struct Fail<'a> {
 }
 
 /// The step of a gateway answer nested in an App SDK result, read as a payment call's: `None`
-/// for a success, or an answer whose public code the tables do not know.
+/// for a success, an answer whose public code the tables do not know, or a `40004` without a
+/// sub_code they know.
 #[cfg(feature = "json")]
 pub(crate) fn nested_failure_action(
     response: &super::gateway::Response<'_>,

@@ -126,12 +126,13 @@ pub enum DecodeError {
     },
     /// The object is WeChat Pay's APIv3 shape with a code its catalog knows, but its message is
     /// English. WeChat Pay writes its messages in Chinese, and `{"code":"NOT_FOUND","message":
-    /// "Route not found"}` is as likely any REST service's, so minierr does not guess; the
-    /// caller who knows the body is WeChat Pay's names the platform.
+    /// "Route not found"}` is as likely to be any REST service's, so minierr does not guess;
+    /// the caller who knows the body is WeChat Pay's names the platform.
     #[error(
-        "the object has WeChat Pay's code {code:?} beside an English message, which WeChat Pay's \
-         own messages are not, so it is read as no platform's; if it is WeChat Pay's, name it: \
-         decode_as(Platform::WechatPay), or --platform wechat_pay on the command line"
+        "the object has a WeChat Pay code ({code:?}) with an English message, and WeChat Pay \
+         writes its messages in Chinese, so it is read as no platform's; if it is WeChat Pay's, \
+         name the platform: decode_as(input, Platform::WechatPay, &options), or --platform \
+         wechat_pay on the command line"
     )]
     EnglishPayMessage {
         /// The code, as sent.

@@ -101,7 +101,7 @@ pub enum Code {
     ///
     /// Next step: [`Action::GiveUp`].
     ///
-    /// Note: The envelope of every API business error: the sub\_code, from the API's own table, decides the action. A response with no sub\_code the catalog knows takes no step (Response::action is None), since nothing in it says which; give\_up is the bare code's own default, because nothing says a retry is safe. The reference infers fix\_request.
+    /// Note: The envelope of every API business error: the sub\_code, from the API's own table, decides the action. A response with no sub\_code the catalog knows takes no step (Response::action is None), since nothing in it says which; give\_up is the catalog row's step (Code::action), which no response takes without a sub\_code: nothing says a retry is safe. The reference infers fix\_request.
     #[doc(alias = "40004")]
     #[doc(alias = "Business Failed")]
     BusinessFailed,
@@ -224,7 +224,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 action: Action::GiveUp,
                 retry_hint: None,
                 source: "https://opendocs.alipay.com/open/common/105806",
-                note: "The envelope of every API business error: the sub_code, from the API's own table, decides the action. A response with no sub_code the catalog knows takes no step (Response::action is None), since nothing in it says which; give_up is the bare code's own default, because nothing says a retry is safe. The reference infers fix_request.",
+                note: "The envelope of every API business error: the sub_code, from the API's own table, decides the action. A response with no sub_code the catalog knows takes no step (Response::action is None), since nothing in it says which; give_up is the catalog row's step (Code::action), which no response takes without a sub_code: nothing says a retry is safe. The reference infers fix_request.",
             },
         Code::CallLimited => &CodeInfo {
                 code: "40005",

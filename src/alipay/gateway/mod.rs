@@ -32,7 +32,8 @@
 //! always kept. The gateway also wraps codes it cannot map as `unknown-sub-code` with the real
 //! code in `sub_msg` (`未知的错误码isv.user-auth-fail`), which [`Response::resolved_sub_code`]
 //! reads. An unknown sub_code keeps its text, and the public code still gives a class and an
-//! action.
+//! action, except `40004`: it is only the envelope of every API's business error, so a
+//! response with no sub_code the catalog knows takes no step.
 //!
 //! # Money-moving calls
 //!

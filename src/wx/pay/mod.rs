@@ -114,7 +114,10 @@
 //! business error); and the domestic APIv3 writes its messages in Chinese (every documented
 //! one, and every runtime one seen), so a code beside an English message alone, without a
 //! `detail` or WeChat Pay's host on the line, is not taken for its body
-//! (`{"code":"NOT_FOUND","message":"Route not found"}` is a REST API's 404).
+//! (`{"code":"NOT_FOUND","message":"Route not found"}` is a REST API's 404); decoding it says so
+//! with [`DecodeError::EnglishPayMessage`](crate::DecodeError::EnglishPayMessage), and
+//! [`decode_as`](crate::decode_as) with [`Platform::WechatPay`](crate::Platform::WechatPay)
+//! reads it.
 //!
 //! # Sources and choices
 //!
