@@ -755,6 +755,14 @@ fn client_success_body<'a>(
     start: usize,
     decode: &impl Fn(&'a str) -> Result<Diagnosis<'a>, DecodeError>,
 ) -> Diagnosis<'a> {
+    // The byte search first: most client results carry no `statusCode`, and neither the
+    // object's end nor the action is worth finding for them.
+    if line
+        .get(start..)
+        .is_none_or(|rest| find_str(rest, "\"statusCode\"").is_none())
+    {
+        return outer;
+    }
     let Some(object) = json_object_at(line, start) else {
         return outer;
     };
