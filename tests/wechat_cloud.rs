@@ -578,3 +578,21 @@ fn a_wrapper_inside_a_function_error_leaves_the_function_error_deciding() {
         Fail::new("errCode: -1 unknown error | errMsg: callFunction:fail Error: ESOCKETTIMEDOUT");
     assert_eq!(alone.action(), Some(minierr::Action::Retry));
 }
+
+/// A CloudBase code the innermost layer names outranks the function error around it: the
+/// SDKs' help link (`…/copilot?q=INVALID_ENV`) after a wrapper code (-501001 resource system
+/// error, `env status is isolated`) says what failed, where -504002 only says the function
+/// threw. Without such a link, -504002 still decides.
+#[test]
+fn a_cloudbase_code_inside_the_innermost_wrapper_decides() {
+    use minierr::wx::cloud::Fail;
+    let isolated = Fail::new(
+        "Error: errCode: -1 | errMsg: cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Error: errCode: -501001 resource system error | errMsg: urlscheme.generate:fail env status is isolated 请前往云开发AI小助手查看问题:https://tcb.cloud.tencent.com/cloud-admin#/copilot?q=INVALID_ENV",
+    );
+    assert_eq!(isolated.deciding_code(), None);
+    assert_eq!(isolated.action(), Some(minierr::Action::FixConfig));
+    let unmarked = Fail::new(
+        "Error: errCode: -1 | errMsg: cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Error: errCode: -501001 resource system error | errMsg: urlscheme.generate:fail env status is isolated",
+    );
+    assert_eq!(unmarked.action(), Some(minierr::Action::FixRequest));
+}

@@ -352,6 +352,17 @@ impl<'a> Fail<'a> {
     }
 
     fn deciding(&self, parts: &Parts<'_>) -> Option<Code> {
+        // Where the innermost code only wraps and the text names a CloudBase code with a step
+        // of its own (the SDKs' help link, `…/copilot?q=INVALID_ENV`, after `-501001 resource
+        // system error | errMsg: … env status is isolated`), that code says what failed, not
+        // a layer around it (`-504002`: the function threw).
+        let innermost_wraps = parts
+            .innermost
+            .and_then(Code::from_code)
+            .is_some_and(Code::is_wrapper);
+        if innermost_wraps && parts.cloudbase.is_some_and(|c| c.action().is_some()) {
+            return None;
+        }
         let acting = |code: Option<Code>| code.filter(|c| !c.is_wrapper());
         acting(self.inner(parts).and_then(Code::from_code))
             .or_else(|| acting(self.outer(parts).and_then(Code::from_code)))
