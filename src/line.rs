@@ -704,14 +704,13 @@ fn unwrapped<'a>(
     if !envelope {
         return outer;
     }
-    let wrapped = |d: &Diagnosis<'a>| d.is_known() && d.platform() != crate::Platform::OpenPlatform;
     let inner = line
         .match_indices('{')
         .filter(|(at, _)| *at > start)
         .take(MAX_OBJECT_STARTS)
         .filter_map(|(at, _)| json_object_at(line, at))
         .filter_map(|object| decode(object).ok())
-        .find(wrapped);
+        .find(is_wrapped_answer);
     // An envelope that passes the answer on as text (`{"code":500,"msg":"{\"errcode\":40001,…}"}`,
     // or an HTTP client's message quoting the body it got) holds it escaped in one of its
     // strings: only strings with escaped quotes can, and each is read as a whole line is.
@@ -723,7 +722,7 @@ fn unwrapped<'a>(
         quoted_strings(envelope)
             .filter(|string| string.contains("\\\"") && !string.starts_with("\"["))
             .filter_map(|string| decode(string).ok())
-            .find(wrapped)
+            .find(is_wrapped_answer)
     });
     // The first object a catalog knows is the one wrapped; a success there (with failures
     // listed deeper, as WeCom's batch results list one errcode per item) leaves the envelope's
@@ -779,14 +778,18 @@ fn client_success_body<'a>(
         .and_then(|value| json_object_at(value, 0));
     match body.map(decode) {
         Some(Ok(inner))
-            if inner.is_known()
-                && inner.platform() != crate::Platform::OpenPlatform
-                && inner.action() != Some(crate::Action::Success) =>
+            if is_wrapped_answer(&inner) && inner.action() != Some(crate::Action::Success) =>
         {
             inner
         }
         _ => outer,
     }
+}
+
+/// Whether an object found inside an envelope is a platform's answer it passes on: one a
+/// catalog knows, and not the open platform's shape, which any envelope also fits.
+fn is_wrapped_answer(d: &Diagnosis<'_>) -> bool {
+    d.is_known() && d.platform() != crate::Platform::OpenPlatform
 }
 
 /// An app's own `{code, msg}` that passes a WeChat server answer on as its two fields
