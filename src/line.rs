@@ -47,7 +47,10 @@
 //!    - last, a WeChat Pay v3 failure of which the line kept only the HTTP status, where the
 //!      line names the v3 API's URL or the official Java SDKs (`com.wechat.pay.…`):
 //!      `…SignatureExec - 应答的状态码不为200-299。status code[401]` ([`Found::PayText`], no
-//!      code; the status decides only what the common status table lets it decide alone).
+//!      code; the status decides only what the common status table lets it decide alone);
+//!    - and a namespaced gateway sub_code the tables know beside its sub_msg in parentheses,
+//!      `ACQ.SELLER_BALANCE_NOT_ENOUGH(卖家余额不足)` or `支付授权码无效(ACQ.PAYMENT_AUTH_CODE_INVALID)`
+//!      ([`Found::GatewayText`], no API: the sub_code's own row decides).
 //!
 //! A line where none of these is found is [`LineError::NoPayload`]; a JSON payload that fits no
 //! platform, and has no text form inside, is the decoder's own error.
@@ -987,10 +990,17 @@ pub(crate) fn text_form<'a>(
         // Last, the weakest forms: an SDK's refusal of a WeChat Pay answer (its markers are
         // looked for only here, on lines nothing else read), then a WeChat Pay failure of which
         // only the HTTP status was kept.
-        let answer =
-            wx::pay::Answer::unverified_in(line).or_else(|| wx::pay::Answer::status_only(line))?;
-        let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
-        return Some((Found::PayText, with_line_context(pay, line)));
+        if let Some(answer) =
+            wx::pay::Answer::unverified_in(line).or_else(|| wx::pay::Answer::status_only(line))
+        {
+            let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
+            return Some((Found::PayText, with_line_context(pay, line)));
+        }
+        let response = gateway_sub_code_beside_its_message(line)?;
+        return Some((
+            Found::GatewayText,
+            Diagnosis::AlipayGateway(response, options.call_kind),
+        ));
     };
     // Markdown emphasis and Chinese closing marks after an errMsg quoted in prose (`“**download
     // File: fail url not in domain list**”。`) are the writer's, with the full stop after
@@ -1438,6 +1448,61 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
         return Some(response);
     }
     gateway_pairs(line).or_else(|| gateway_msg_in_alipay_text(line))
+}
+
+/// `ACQ.SELLER_BALANCE_NOT_ENOUGH(卖家余额不足)` or `支付授权码无效(ACQ.PAYMENT_AUTH_CODE_INVALID)`:
+/// a gateway sub_code beside its sub_msg in parentheses, as Alipay's support pages and many
+/// logs write the pair. Only a namespaced sub_code (`ACQ.`, `aop.`, `isv.`, `isp.`) the tables
+/// know byte for byte counts: those names are the gateway's alone, where a bare
+/// `SYSTEM_ERROR` or `PAYEE_NOT_EXIST` is also WeChat Pay's.
+fn gateway_sub_code_beside_its_message(line: &str) -> Option<gateway::Response<'_>> {
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
+    let known = |name: &str| name.contains('.') && SubCode::from_code(name).is_some();
+    let mut from = 0;
+    while let Some(found) = line.get(from..).and_then(|rest| rest.find(['(', '（'])) {
+        let open = from + found;
+        let width = if line.get(open..)?.starts_with('(') {
+            1
+        } else {
+            '（'.len_utf8()
+        };
+        let inner_start = open + width;
+        let inner_end = line
+            .get(inner_start..)
+            .and_then(|rest| rest.find([')', '）']))
+            .map(|end| inner_start + end)?;
+        let inner = line.get(inner_start..inner_end)?.trim();
+        let name_start = line
+            .get(..open)?
+            .bytes()
+            .rposition(|b| !is_name_byte(b))
+            .map_or(0, |at| at + 1);
+        let before = line.get(name_start..open)?;
+        if known(before) && !inner.is_empty() {
+            return Some(gateway::Response::new(
+                None,
+                None,
+                Some(Cow::Borrowed(before)),
+                Some(Cow::Borrowed(inner)),
+            ));
+        }
+        if known(inner) {
+            let message = line
+                .get(..open)?
+                .rsplit([':', '：', ' ', ',', '，'])
+                .next()
+                .map(str::trim)
+                .filter(|m| !m.is_empty());
+            return Some(gateway::Response::new(
+                None,
+                None,
+                Some(Cow::Borrowed(inner)),
+                message.map(Cow::Borrowed),
+            ));
+        }
+        from = inner_start;
+    }
+    None
 }
 
 /// `Insufficient Permissions : 接口调用权限不足，解决方案：https://open.alipay.com/api/errCheck?…`:

@@ -1224,3 +1224,67 @@ fn an_err_msg_cut_from_an_object_ends_at_the_next_field() {
         assert_eq!(d.reason(), Some(reason), "{line}");
     }
 }
+
+/// Alipay's support articles and many logs write a gateway sub_code beside its sub_msg in
+/// parentheses (`报错ACQ.TRADE_NOT_EXIST(交易不存在)`, https://developer.aliyun.com/article/710933).
+/// A namespaced sub_code the tables know is the gateway's alone, so the pair is read as a
+/// gateway answer with no API: each step below is the sub_code's own row in the tables.
+/// A bare name the tables know is also another platform's (WeChat Pay sends `SYSTEM_ERROR`
+/// and `PARAM_ERROR`), and a namespaced name they do not know names nothing.
+#[test]
+fn a_gateway_sub_code_beside_its_message_in_parentheses_is_read() {
+    let options = DecodeOptions::new();
+    let cases: [(&str, &str, Option<&str>, Action); 4] = [
+        (
+            "退款失败：ACQ.SELLER_BALANCE_NOT_ENOUGH(卖家余额不足)",
+            "ACQ.SELLER_BALANCE_NOT_ENOUGH",
+            Some("卖家余额不足"),
+            Action::FixConfig,
+        ),
+        (
+            "条码支付报错:支付授权码无效（ACQ.PAYMENT_AUTH_CODE_INVALID）。",
+            "ACQ.PAYMENT_AUTH_CODE_INVALID",
+            Some("支付授权码无效"),
+            Action::AskUser,
+        ),
+        (
+            "查询会员信息提示 aop.invalid-auth-token(无效的访问令牌 )",
+            "aop.invalid-auth-token",
+            Some("无效的访问令牌"),
+            Action::Refresh,
+        ),
+        // An earlier parenthesis that holds no sub_code is passed over.
+        (
+            "pay(order 42) failed: ACQ.TRADE_NOT_EXIST(交易不存在)",
+            "ACQ.TRADE_NOT_EXIST",
+            Some("交易不存在"),
+            Action::FixRequest,
+        ),
+    ];
+    for (line, sub_code, sub_msg, action) in cases {
+        let (found, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(found, Found::GatewayText, "{line}");
+        let minierr::Diagnosis::AlipayGateway(response, _) = &d else {
+            panic!("{line}: {d:?}");
+        };
+        assert_eq!(response.sub_code_sent(), Some(sub_code), "{line}");
+        assert_eq!(response.sub_msg(), sub_msg, "{line}");
+        assert_eq!(
+            (d.platform(), d.action()),
+            (Platform::AlipayGateway, Some(action)),
+            "{line}"
+        );
+    }
+    for line in [
+        "下单失败 SYSTEM_ERROR(系统繁忙)",
+        "PARAM_ERROR(参数错误)",
+        "ACQ.NOT_A_REAL_CODE(不存在的错误)",
+        // No parenthesis: a name in prose is no answer.
+        "see ACQ.TRADE_NOT_EXIST for details",
+        // An empty pair holds no sub_msg.
+        "ACQ.TRADE_NOT_EXIST()",
+    ] {
+        let platform = decode_line(line, &options).ok().map(|(_, d)| d.platform());
+        assert_ne!(platform, Some(Platform::AlipayGateway), "{line}");
+    }
+}
