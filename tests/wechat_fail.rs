@@ -882,3 +882,60 @@ fn a_code_that_leaves_the_cause_to_the_err_msg_takes_no_step_for_an_unread_one()
         .with_errno(1_509_004);
     assert_eq!(named.action(), Some(Action::FixRequest));
 }
+
+/// The legacy codes that leave the cause to the errMsg (`data/wechat_legacy_wrappers.tsv`:
+/// Wi-Fi's 12010, whose page asks for the errMsg's reason to be printed, and Bluetooth's
+/// catch-all 10008) follow the errno wrappers' rule: beside a detail no reason class reads,
+/// the step is unknown; beside their own text, or none, theirs holds; a class decides.
+#[test]
+fn a_legacy_code_that_leaves_the_cause_to_the_err_msg_takes_no_step_for_an_unread_one() {
+    use minierr::wx::legacy::Code;
+    let cases: &[(&str, i64, Code, Option<Action>)] = &[
+        (
+            "connectWifi:fail invalid WPA/WPA2 Passphrase.",
+            12010,
+            Code::WifiSystemInternalError,
+            None,
+        ),
+        (
+            "connectWifi:fail:system internal error",
+            12010,
+            Code::WifiSystemInternalError,
+            Some(Action::Retry),
+        ),
+        (
+            "writeBLECharacteristicValue:fail:system error, writeCharacteristic fail",
+            10008,
+            Code::BluetoothSystemError,
+            None,
+        ),
+        (
+            "writeBLECharacteristicValue:fail:system error",
+            10008,
+            Code::BluetoothSystemError,
+            Some(Action::Retry),
+        ),
+        (
+            "writeBLECharacteristicValue:fail",
+            10008,
+            Code::BluetoothSystemError,
+            Some(Action::Retry),
+        ),
+        (
+            "createBLEConnection:fail:timeout",
+            10008,
+            Code::BluetoothSystemError,
+            Some(Action::Retry),
+        ),
+    ];
+    for &(err_msg, err_code, known, action) in cases {
+        let fail = Fail::new(err_msg).with_err_code(err_code);
+        assert_eq!(fail.legacy_code(), Some(known), "{err_msg}");
+        assert_eq!(fail.action(), action, "{err_msg}");
+    }
+    assert!(Code::WifiSystemInternalError.wraps_reason());
+    // A legacy code that names its cause is no wrapper: 12002, the wrong Wi-Fi password.
+    assert!(!Code::WifiWrongPassword.wraps_reason());
+    let named = Fail::new("connectWifi:fail password error Wi-Fi, code 3").with_err_code(12002);
+    assert_eq!(named.action(), Some(Action::AskUser));
+}

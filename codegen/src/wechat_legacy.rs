@@ -1,5 +1,5 @@
-//! `data/wechat_legacy_families.tsv` and `data/wechat_legacy_codes.tsv` →
-//! `src/wx/legacy/generated.rs`.
+//! `data/wechat_legacy_families.tsv`, `data/wechat_legacy_codes.tsv` and
+//! `data/wechat_legacy_wrappers.tsv` → `src/wx/legacy/generated.rs`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,6 +10,7 @@ use crate::{header, lit, require_unique};
 
 const FAMILIES: &str = "wechat_legacy_families.tsv";
 const CODES: &str = "wechat_legacy_codes.tsv";
+const WRAPPERS: &str = "wechat_legacy_wrappers.tsv";
 
 const FAMILY_COLUMNS: &[&str] = &[
     "family",
@@ -290,7 +291,11 @@ fn code_variant(e: &Entry, families: &[Family]) -> Variant {
 pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
     let families = read_families(data)?;
     let entries = read_codes(data, &families)?;
-    let mut out = header(&[&format!("data/{FAMILIES}"), &format!("data/{CODES}")]);
+    let mut out = header(&[
+        &format!("data/{FAMILIES}"),
+        &format!("data/{CODES}"),
+        &format!("data/{WRAPPERS}"),
+    ]);
     out.push_str("\nuse super::{CodeInfo, FamilyInfo, Reliability};\nuse crate::Action;\n");
 
     let family_variants: Vec<Variant> = families.iter().map(family_variant).collect();
@@ -378,8 +383,61 @@ pub(crate) fn render(data: &Path) -> Result<crate::GeneratedFile, TableError> {
         "Code",
         &messages,
     )?;
+    render_wrappers(data, &entries, &families, &mut out)?;
     Ok(crate::GeneratedFile {
         path: "src/wx/legacy/generated.rs",
         contents: out,
     })
+}
+
+/// `data/wechat_legacy_wrappers.tsv` → `Code::wraps_reason`: the legacy codes that, like the
+/// errno wrappers, only say a layer failed and leave the detail to the errMsg.
+fn render_wrappers(
+    data: &Path,
+    entries: &[Entry],
+    families: &[Family],
+    out: &mut String,
+) -> Result<(), TableError> {
+    let table = Table::read(
+        &data.join(WRAPPERS),
+        &["family", "err_code", "name", "source", "note"],
+    )?;
+    let mut names = Vec::new();
+    for row in table.rows() {
+        let family = row.required("family")?;
+        let err_code: i64 = row
+            .required("err_code")?
+            .parse()
+            .map_err(|_| row.error("err_code is not an integer"))?;
+        let name = row.required("name")?;
+        let listed = entries.iter().any(|e| {
+            families[e.family].key == family && e.err_code == Some(err_code) && e.name == name
+        });
+        if !listed {
+            return Err(row.error(format!(
+                "{family} {err_code} {name} is not a row of {CODES}"
+            )));
+        }
+        if !row.required("source")?.starts_with("https://") {
+            return Err(row.error("every row needs a source URL"));
+        }
+        names.push(name.to_owned());
+    }
+    out.push_str("\nimpl Code {\n");
+    out.push_str("    /// Whether the code only says which layer failed and leaves the detail to the errMsg\n");
+    out.push_str("    /// (`data/wechat_legacy_wrappers.tsv`), as the errno wrappers do\n");
+    out.push_str("    /// ([`Errno::wraps_reason`](crate::wx::Errno::wraps_reason)): beside a detail that no\n");
+    out.push_str("    /// reason class reads, its step is unknown.\n");
+    out.push_str(
+        "    #[must_use]\n    pub const fn wraps_reason(self) -> bool {\n        matches!(self",
+    );
+    for (i, name) in names.iter().enumerate() {
+        let sep = if i == 0 { ", " } else { " | " };
+        let _ = write!(out, "{sep}Code::{name}");
+    }
+    if names.is_empty() {
+        out.push_str(", _ if false");
+    }
+    out.push_str(")\n    }\n}\n");
+    Ok(())
 }

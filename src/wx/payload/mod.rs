@@ -370,11 +370,13 @@ impl<'a> Fail<'a> {
                     _ => None,
                 })
         };
-        // A wrapper code (600001 cronet component error) leaves the detail to the reason: a
-        // class found there decides, so a certificate error behind it is not retried.
+        // A wrapper code (600001 cronet component error, Wi-Fi's legacy 12010) leaves the
+        // detail to the reason: a class found there decides, so a certificate error behind it
+        // is not retried.
         let wrapper = errno
             .and_then(AnyErrno::known)
-            .is_some_and(Errno::wraps_reason);
+            .is_some_and(Errno::wraps_reason)
+            || legacy.is_some_and(legacy::Code::wraps_reason);
         let class = match code_action {
             Some(_) if !wrapper => None,
             _ => parts
