@@ -596,3 +596,56 @@ fn a_cloudbase_code_inside_the_innermost_wrapper_decides() {
     );
     assert_eq!(unmarked.action(), Some(minierr::Action::FixRequest));
 }
+
+/// The Cloud error-code page says the Cloud HTTP API answers in the server's shape, `errcode`
+/// and `errmsg`, with Cloud's codes. So a server-shaped body whose errcode lies in Cloud's
+/// range and is not in the server's table is decoded as Cloud's, with Cloud's step. Codes the
+/// server's table has (`-1`, `-1000`) stay the server's.
+#[cfg(feature = "json")]
+#[test]
+fn a_server_shaped_body_with_a_cloud_code_is_clouds() {
+    use minierr::{Platform, decode};
+    let cases: [(&str, Platform, &str, Option<Action>); 5] = [
+        (
+            r#"{"errcode":-501007,"errmsg":"function name foramt invalid"}"#,
+            Platform::WechatCloud,
+            "-501007",
+            Some(Action::FixRequest),
+        ),
+        (
+            r#"{"errcode":-501005,"errmsg":" hint: [UDJcH.wgE-kUH3ba]"}"#,
+            Platform::WechatCloud,
+            "-501005",
+            Some(Action::FixConfig),
+        ),
+        // A Cloud-range code no table knows is still Cloud's, and takes no step.
+        (
+            r#"{"errcode":-602099,"errmsg":"something new"}"#,
+            Platform::WechatCloud,
+            "-602099",
+            None,
+        ),
+        (
+            r#"{"errcode":-1,"errmsg":"system error"}"#,
+            Platform::WechatServer,
+            "-1",
+            Some(Action::Retry),
+        ),
+        (
+            r#"{"errcode":-1000,"errmsg":"system error"}"#,
+            Platform::WechatServer,
+            "-1000",
+            Some(Action::Retry),
+        ),
+    ];
+    for (body, platform, code, action) in cases {
+        let d = decode(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(d.platform(), platform, "{body}");
+        assert_eq!(
+            d.code().map(|c| c.to_string()).as_deref(),
+            Some(code),
+            "{body}"
+        );
+        assert_eq!(d.action(), action, "{body}");
+    }
+}

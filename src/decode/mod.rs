@@ -195,6 +195,11 @@ impl<'a> Json<'a> {
 /// assert_eq!(d.platform(), Platform::AlipayPlus);
 /// assert_eq!(d.action(), Some(Action::Refresh));
 ///
+/// // The Cloud HTTP API answers in the WeChat server's shape with Cloud's own codes.
+/// let d = decode(br#"{"errcode":-501005,"errmsg":"env not exists"}"#)?;
+/// assert_eq!(d.platform(), Platform::WechatCloud);
+/// assert_eq!(d.action(), Some(Action::FixConfig));
+///
 /// let err = decode(br#"{"foo":1}"#).unwrap_err();
 /// assert!(err.to_string().starts_with("the object fits no known platform"));
 /// # Ok::<(), minierr::DecodeError>(())
@@ -281,6 +286,9 @@ fn decode_json<'a>(
                     .map(|c| c.code)
                     .unwrap_or_default(),
             })
+        }
+        (1, Some(Platform::WechatServer)) => {
+            decode_json_as(input, Platform::WechatServer, options).map(cloud_code_as_cloud)
         }
         (1, Some(platform)) => decode_json_as(input, *platform, options),
         (0, _) if shape.detail_err_msg => input
@@ -504,6 +512,30 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
         _ => None,
     });
     server.map_or(diagnosis, Diagnosis::WxServer)
+}
+
+/// A body in the server's shape whose errcode is in WeChat Cloud's range (-400000 to -699999)
+/// is Cloud's: the Cloud error-code page says the Cloud HTTP API answers with `errcode` and
+/// `errmsg` holding these codes (`/tcb/invokecloudfunction`: `{"errcode":-501007,"errmsg":
+/// "function name foramt invalid"}`), and the server's own table has none there. A code in
+/// the range that the server's table does know stays the server's. Everything else is
+/// returned as it came.
+pub(crate) fn cloud_code_as_cloud(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
+    let Diagnosis::WxServer(response) = &diagnosis else {
+        return diagnosis;
+    };
+    let Some(code) = response
+        .errcode_sent()
+        .map(|c| c.raw())
+        .filter(|&c| wx::cloud::in_code_range(c) && wx::server::Errcode::from_code(c).is_none())
+    else {
+        return diagnosis;
+    };
+    let Diagnosis::WxServer(response) = diagnosis else {
+        return diagnosis;
+    };
+    let err_msg = response.errmsg.unwrap_or(Cow::Borrowed(""));
+    Diagnosis::WxCloud(wx::cloud::Fail::new(err_msg).with_err_code(code))
 }
 
 /// A server answer passed on in a client failure's field names (uniCloud's uni-id rejects
