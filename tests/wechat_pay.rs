@@ -1781,6 +1781,9 @@ fn the_body_speaks_and_other_services_do_not() {
         ("商户号密钥格式错误", Action::FixConfig),
         // A service provider's sub-merchant field is the request's.
         ("请确认请求参数是否正确sub_mch_id", Action::FixRequest),
+        // …but 受理关系, the binding between the provider and the sub-merchant, is the two
+        // accounts' setting (WeChat Pay support: 确认绑定关系是否存在问题).
+        ("受理关系不存在", Action::FixConfig),
         (
             "输入源“/body/xml/mch_id”映射到字段“商户号”必填性规则校验失败，此字段为必填项",
             Action::FixRequest,

@@ -558,7 +558,10 @@ impl<'a> V2Response<'a> {
                 ]
                 .iter()
                 .any(|w| text.contains(w));
-            let configuration = ["证书", "certificate", "权限"]
+            // 受理关系 is the binding between a service provider and its sub-merchant (WeChat
+            // Pay support: 商户和子商户没有绑定的关系，才会报这个错误；确认绑定关系), which the
+            // v3 APIs report as NO_AUTH's text: a setting of the two accounts.
+            let configuration = ["证书", "certificate", "权限", "受理关系"]
                 .iter()
                 .any(|w| text.contains(w))
                 || names_signature(text)
