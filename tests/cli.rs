@@ -608,9 +608,11 @@ fn list_prints_the_catalogs_in_one_schema() {
     // rows, 58 once a second wording of a row already listed is folded in), the gateway's public
     // codes and sub_codes (the reference's 294 and two sourced beyond it), Alipay+ (the seed's 7,
     // SUCCESS, and the 31 other codes of the reference's 114 rows), open platform,
-    // and WeChat Pay's 72 machine strings (50 from the 164 reference rows less the 7 that name an HTTP
+    // and WeChat Pay's 79 machine strings (50 from the 164 reference rows less the 7 that name an HTTP
     // status or return_code, folded per code, 17 more from the red packet and v2 payout pages,
-    // and the bill APIs' 2 from their FAQ).
+    // the bill APIs' 2 from their FAQ, and 7 the payment-code and reverse tables add:
+    // AUTHCODEEXPIRE, NOTSUPORTCARD, ORDERREVERSED, AUTH_CODE_ERROR, AUTH_CODE_INVALID,
+    // BUYER_MISMATCH, REVERSE_EXPIRE).
     // The server's namespace holds the reference's 927 codes, the open platform's 1,037 and
     // virtual payment's 22; WeCom adds its 1,256. CloudBase's string codes are listed with
     // Cloud's: the 116 its error-code and HTTP API pages list, the SDKs' spelling INVALIID_ENV,
@@ -627,7 +629,7 @@ fn list_prints_the_catalogs_in_one_schema() {
             + (294 + 2)
             + 39
             + 65
-            + 72
+            + 79
             + 1256
     );
     for item in &all {

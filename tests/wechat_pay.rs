@@ -2364,3 +2364,98 @@ fn an_unknown_v2_code_is_not_read_from_its_text() {
     assert_eq!(d.platform(), minierr::Platform::WechatPay);
     assert_eq!(d.action(), None);
 }
+
+/// The v2 payment-code (付款码支付) and reverse (撤销订单) pages' codes, from faithful copies
+/// of their tables: the steps the tables' 支付状态 and 解决方案 give, keyed on the call.
+/// A payment whose result is unknown (系统超时, 银行端超时, the payer still entering the
+/// password) is looked up before anything else; a code the payer must replace is the user's;
+/// a reverse that answered with a system error is sent again, as the payment-code page says.
+#[test]
+fn payment_code_and_reverse_answers_take_their_pages_steps() {
+    use minierr::wx::pay::V2Response;
+    let answer = |code: &'static str, text: &'static str| {
+        V2Response::new(
+            Some("SUCCESS"),
+            Some("OK"),
+            Some("FAIL"),
+            Some(code),
+            Some(text),
+        )
+    };
+    for (api, code, text, action) in [
+        (
+            Api::V2Micropay,
+            "USERPAYING",
+            "需要用户输入支付密码",
+            Action::Reconcile,
+        ),
+        (
+            Api::V2Micropay,
+            "SYSTEMERROR",
+            "系统超时",
+            Action::Reconcile,
+        ),
+        (
+            Api::V2Micropay,
+            "BANKERROR",
+            "银行系统异常",
+            Action::Reconcile,
+        ),
+        (
+            Api::V2Micropay,
+            "ORDERPAID",
+            "订单已支付",
+            Action::Reconcile,
+        ),
+        (
+            Api::V2Micropay,
+            "AUTHCODEEXPIRE",
+            "二维码已过期，请用户在微信上刷新后再试",
+            Action::AskUser,
+        ),
+        (
+            Api::V2Micropay,
+            "AUTH_CODE_INVALID",
+            "101 每个二维码仅限使用一次,请刷新再试",
+            Action::AskUser,
+        ),
+        (
+            Api::V2Micropay,
+            "NOTSUPORTCARD",
+            "不支持卡类型",
+            Action::AskUser,
+        ),
+        (Api::V2Micropay, "NOAUTH", "商户无权限", Action::FixConfig),
+        (
+            Api::V2Micropay,
+            "LACK_PARAMS",
+            "缺少参数",
+            Action::FixRequest,
+        ),
+        (Api::V2Reverse, "SYSTEMERROR", "系统超时", Action::Retry),
+        (
+            Api::V2Reverse,
+            "REVERSE_EXPIRE",
+            "订单无法撤销",
+            Action::GiveUp,
+        ),
+    ] {
+        assert_eq!(
+            answer(code, text).action_for(api),
+            Some(action),
+            "{api:?} {code}"
+        );
+    }
+    // The tables' misspelling is the code, byte for byte.
+    assert_eq!(
+        Code::from_code("NOTSUPORTCARD"),
+        Some(Code::CardNotSupported)
+    );
+    assert_eq!(Code::from_code("NOTSUPPORTCARD"), None);
+    // The payment moves money and the reverse does not take it twice.
+    assert_eq!(Api::V2Micropay.call_kind(), Some(CallKind::MovesMoney));
+    assert_eq!(Api::V2Reverse.call_kind(), Some(CallKind::Idempotent));
+    // With the API unknown, a code only these pages list takes their step.
+    let expired = answer("AUTH_CODE_INVALID", "101 付款码已过期,请退出重试");
+    assert_eq!(expired.action(CallKind::MovesMoney), Some(Action::AskUser));
+}

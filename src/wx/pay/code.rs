@@ -19,7 +19,7 @@ impl Api {
     /// Every API, in table order: [`Api::ALL`] as an iterator.
     ///
     /// ```
-    /// assert_eq!(minierr::wx::pay::Api::all().count(), 42);
+    /// assert_eq!(minierr::wx::pay::Api::all().count(), 44);
     /// ```
     pub fn all() -> impl Iterator<Item = Api> {
         Api::ALL.iter().copied()

@@ -100,10 +100,14 @@ pub enum Api {
     V3TradeBill,
     /// 申请资金账单 `GET /v3/bill/fundflowbill` (v3).
     V3FundFlowBill,
+    /// 提交付款码支付 `POST /pay/micropay` (v2).
+    V2Micropay,
+    /// 撤销订单 `POST /secapi/pay/reverse` (v2).
+    V2Reverse,
 }
 
 /// Every variant, in catalog order.
-pub(super) const APIS: [Api; 42] = [
+pub(super) const APIS: [Api; 44] = [
     Api::V3JsapiOrder,
     Api::V3QueryOrder,
     Api::V3CloseOrder,
@@ -146,6 +150,8 @@ pub(super) const APIS: [Api; 42] = [
     Api::V2QueryTransfer,
     Api::V3TradeBill,
     Api::V3FundFlowBill,
+    Api::V2Micropay,
+    Api::V2Reverse,
 ];
 
 /// The catalog row of a variant.
@@ -487,6 +493,22 @@ pub(super) const fn api_info(variant: Api) -> &'static ApiInfo {
                 path: "/v3/bill/fundflowbill",
                 source: "https://pay.weixin.qq.com/doc/v3/merchant/4013071254",
             },
+        Api::V2Micropay => &ApiInfo {
+                name: "提交付款码支付",
+                version: Version::V2,
+                call: Call::MovesMoney,
+                method: "POST",
+                path: "/pay/micropay",
+                source: "https://pay.weixin.qq.com/doc/v2/merchant/4011937125",
+            },
+        Api::V2Reverse => &ApiInfo {
+                name: "撤销订单",
+                version: Version::V2,
+                call: Call::Idempotent,
+                method: "POST",
+                path: "/secapi/pay/reverse",
+                source: "https://pay.weixin.qq.com/doc/v2/merchant/4011937361",
+            },
     }
 }
 
@@ -580,7 +602,7 @@ pub enum Code {
     RuleLimit,
     /// `TRADE_ERROR`
     ///
-    /// A business failure whose meaning depends on the call: final on an order, transient on a query, possibly paid on a close; with the call unknown, look before paying again.
+    /// APIv3: a business failure whose meaning depends on the call: final on an order, transient on a query, possibly paid on a close; with the call unknown, look before paying again. v2 (the payment-code and reverse pages): the payer's account, abnormal or under risk control; ask the user.
     #[doc(alias = "TRADE_ERROR")]
     TradeError,
     /// `ORDER_NOT_EXIST`
@@ -878,10 +900,45 @@ pub enum Code {
     /// Every API that lists it gives it the same step.
     #[doc(alias = "STATEMENT_CREATING")]
     StatementCreating,
+    /// `AUTHCODEEXPIRE`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "AUTHCODEEXPIRE")]
+    AuthCodeExpired,
+    /// `NOTSUPORTCARD`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "NOTSUPORTCARD")]
+    CardNotSupported,
+    /// `ORDERREVERSED`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "ORDERREVERSED")]
+    OrderReversed,
+    /// `AUTH_CODE_ERROR`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "AUTH_CODE_ERROR")]
+    AuthCodeError,
+    /// `AUTH_CODE_INVALID`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "AUTH_CODE_INVALID")]
+    AuthCodeInvalid,
+    /// `BUYER_MISMATCH`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "BUYER_MISMATCH")]
+    BuyerMismatch,
+    /// `REVERSE_EXPIRE`
+    ///
+    /// Every API that lists it gives it the same step.
+    #[doc(alias = "REVERSE_EXPIRE")]
+    ReverseExpired,
 }
 
 /// Every variant, in catalog order.
-pub(super) const ALL: [Code; 72] = [
+pub(super) const ALL: [Code; 79] = [
     Code::ParamError,
     Code::InvalidRequest,
     Code::AppidMchidNotMatch,
@@ -954,6 +1011,13 @@ pub(super) const ALL: [Code; 72] = [
     Code::V2AccountSimpleBan,
     Code::NoStatementExist,
     Code::StatementCreating,
+    Code::AuthCodeExpired,
+    Code::CardNotSupported,
+    Code::OrderReversed,
+    Code::AuthCodeError,
+    Code::AuthCodeInvalid,
+    Code::BuyerMismatch,
+    Code::ReverseExpired,
 ];
 
 /// The catalog row of a variant.
@@ -1047,8 +1111,8 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 code: "TRADE_ERROR",
                 outcome: Outcome::Decided,
                 v3_action: Some(Action::Reconcile),
-                v2_action: None,
-                why: "A business failure whose meaning depends on the call: final on an order, transient on a query, possibly paid on a close; with the call unknown, look before paying again",
+                v2_action: Some(Action::AskUser),
+                why: "APIv3: a business failure whose meaning depends on the call: final on an order, transient on a query, possibly paid on a close; with the call unknown, look before paying again. v2 (the payment-code and reverse pages): the payer's account, abnormal or under risk control; ask the user",
             },
         Code::OrderNotExist => &CodeInfo {
                 code: "ORDER_NOT_EXIST",
@@ -1089,7 +1153,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 code: "USERPAYING",
                 outcome: Outcome::Unknown,
                 v3_action: Some(Action::Retry),
-                v2_action: None,
+                v2_action: Some(Action::Retry),
                 why: "The payer is still confirming (entering the password): the payment may yet succeed; query the order again after a few seconds and never place a new order",
             },
         Code::SystemErrorV2 => &CodeInfo {
@@ -1131,7 +1195,7 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 code: "BANKERROR",
                 outcome: Outcome::Unknown,
                 v3_action: Some(Action::Retry),
-                v2_action: None,
+                v2_action: Some(Action::Retry),
                 why: "The bank's system failed: on a payment the outcome is unknown (query the order); on a query, ask again",
             },
         Code::AccountErrorV2 => &CodeInfo {
@@ -1461,6 +1525,55 @@ pub(super) const fn info(variant: Code) -> &'static CodeInfo {
                 outcome: Outcome::Decided,
                 v3_action: Some(Action::Backoff),
                 v2_action: None,
+                why: "",
+            },
+        Code::AuthCodeExpired => &CodeInfo {
+                code: "AUTHCODEEXPIRE",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::CardNotSupported => &CodeInfo {
+                code: "NOTSUPORTCARD",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::OrderReversed => &CodeInfo {
+                code: "ORDERREVERSED",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::AuthCodeError => &CodeInfo {
+                code: "AUTH_CODE_ERROR",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::AuthCodeInvalid => &CodeInfo {
+                code: "AUTH_CODE_INVALID",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::BuyerMismatch => &CodeInfo {
+                code: "BUYER_MISMATCH",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::AskUser),
+                why: "",
+            },
+        Code::ReverseExpired => &CodeInfo {
+                code: "REVERSE_EXPIRE",
+                outcome: Outcome::Decided,
+                v3_action: None,
+                v2_action: Some(Action::GiveUp),
                 why: "",
             },
     }
@@ -1946,6 +2059,34 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L1478-L1488",
                     note: "Copy: handsomegyr/wechat Pay337.php (legacy gettransferinfo table; deerchao/weixin.next GetTransferInfo.cs has the same rows). Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011989767.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "参数错误",
+                    named_by: &["参数错误"],
+                    solution_zh: "请根据接口返回的详细信息检查您的程序",
+                    message_en: "A request parameter is invalid",
+                    solution_en: "Check the program against the details the answer gives",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L126",
+                    note: "支付状态 支付确认失败. 原因: 请求参数未按指引进行填写. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L126 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L225-L231 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L337 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "参数错误",
+                    named_by: &["参数错误"],
+                    solution_zh: "请根据接口返回的详细信息检查您的程序",
+                    message_en: "A request parameter is invalid",
+                    solution_en: "Check the program against the details the answer gives",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L103-L108",
+                    note: "原因: 请求参数未按指引进行填写. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 https://github.com/zhongkebairong/wechat_api_demo_doc/blob/ffcedd2d288bfd7ba2dea4abbf2b9aa1eb91da2e/README.md#L1040 (vendor-adapted copy, 2018): identical | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::InvalidRequest => &[
             MeaningInfo {
@@ -2340,6 +2481,34 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/docs/merchant/apis/combine-payment-identity/orders/close-order.html",
                     note: "Official G2025 page 合单关闭订单 (合单指定身份支付 edition of the same endpoint, 更新时间 2024.12.02), read from the stored page; the stored copy stops after NO_AUTH (the partner edition continues with OUT_TRADE_NO_USED…). The plain 合单支付 merchant close page (2025.01.14) was cut before its table. 业务错误码 row.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::Reconcile,
+                    retry_hint: None,
+                    message_zh: "无效请求",
+                    named_by: &["无效请求"],
+                    solution_zh: "请确认商户系统是否正常，是否具有相应支付权限，确认证书是否正确，控制频率",
+                    message_en: "Invalid request, caused by the merchant's system: permissions, a repeated payment request, the certificate or the call rate",
+                    solution_en: "Check the merchant's system, its payment permission and certificate, and the call rate",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L114",
+                    note: "支付状态 支付确认失败. 原因: 商户系统异常导致，商户权限异常、重复请求支付、证书错误、频率限制等. Step: reconcile, as unifiedorder's INVALID_REQUEST: a repeated payment request is one of the causes, so look before taking the payment again. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L114 identical | not in Weixin.Next enum (its 23-code table predates INVALID_REQUEST/TRADE_ERROR) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README: absent (vendor subset) | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "无效请求",
+                    named_by: &["无效请求"],
+                    solution_zh: "请检查商户权限是否异常、重复请求支付、证书错误、频率限制等",
+                    message_en: "Invalid request, caused by the merchant's system",
+                    solution_en: "Check the merchant's permission, repeated requests, the certificate and the call rate",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L127-L132",
+                    note: "原因: 商户系统异常导致. Step: fix_config. The causes listed are mostly the merchant's settings (permission, the two-way certificate the reverse API requires); a reverse sent again cannot take money twice. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 zhongkebairong README: absent (its 6-row copy predates INVALID_REQUEST/TRADE_ERROR) | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::AppidMchidNotMatch => &[
             MeaningInfo {
@@ -2481,6 +2650,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Official,
                     source: "https://pay.weixin.qq.com/docs/merchant/apis/combine-payment-identity/orders/close-order.html",
                     note: "Official G2025 page 合单关闭订单 (合单指定身份支付 edition of the same endpoint, 更新时间 2024.12.02), read from the stored page; the stored copy stops after NO_AUTH (the partner edition continues with OUT_TRADE_NO_USED…). The plain 合单支付 merchant close page (2025.01.14) was cut before its table. 业务错误码 row.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "appid和mch_id不匹配",
+                    named_by: &["appid和mch_id不匹配"],
+                    solution_zh: "请确认appid和mch_id是否匹配",
+                    message_en: "The appid and mch_id do not match",
+                    solution_en: "Check that the appid is bound to the mch_id",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L107",
+                    note: "支付状态 支付确认失败. 原因: appid和mch_id不匹配. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L107 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L372-L378 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README: absent (vendor subset) | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::MchNotExists => &[
@@ -3231,6 +3414,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::Reconcile,
+                    retry_hint: None,
+                    message_zh: "商户订单号重复",
+                    named_by: &["商户订单号重复"],
+                    solution_zh: "请核实商户订单号是否重复提交",
+                    message_en: "The out_trade_no is a duplicate: one transaction cannot be submitted twice",
+                    solution_en: "Check whether the out_trade_no was submitted before",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L125",
+                    note: "支付状态 支付确认失败. 原因: 同一笔交易不能多次提交. Step: reconcile, as unifiedorder's OUT_TRADE_NO_USED: an order with this number may exist and be paid. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L125 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L365-L371 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L356 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::FrequencyLimited => &[
@@ -4126,6 +4323,34 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "交易错误",
+                    named_by: &["交易错误"],
+                    solution_zh: "请确认帐号是否存在异常",
+                    message_en: "The transaction failed: a business error, an abnormal user account, risk control or a rule limit",
+                    solution_en: "Check whether the account is abnormal",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L132",
+                    note: "支付状态 支付确认失败. 原因: 业务错误导致交易失败、用户账号异常、风控、规则限制等. Runtime err_code_des seen: 103 暂无可用的支付方式,请绑定其它银行卡完成支付 (the payer has no usable payment method). Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: VARIANT: hq 2023 solution reads 请确认账号是否存在异常; cause uses 账号 in every copy while solution uses 帐号 in all but hq | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L132 identical | not in Weixin.Next enum (its 23-code table predates INVALID_REQUEST/TRADE_ERROR) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): differs solution='请确认账号是否存在异常' | zhongkebairong README: absent (vendor subset) | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "订单错误",
+                    named_by: &["订单错误"],
+                    solution_zh: "请检查用户账号是否异常、被风控、是否符合规则限制等",
+                    message_en: "Order error: a business error made the transaction fail",
+                    solution_en: "Check whether the user's account is abnormal, under risk control, or outside the rules",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L133-L138",
+                    note: "原因: 业务错误导致交易失败. 描述 is 订单错误 here, 交易错误 on micropay. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: 描述 here is 订单错误 (the micropay table says 交易错误) | table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 zhongkebairong README: absent (its 6-row copy predates INVALID_REQUEST/TRADE_ERROR) | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | copy4 Java TenpayConstant comment (repo unidentified, package com.kasite.core.common.util.wechat; search-index file id 24650738541): '订单错误；业务错误导致交易失败；请检查用户账号是否异常、被风控、是否符合规则限制等' - identical fields | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::OrderNotExist => &[
             MeaningInfo {
@@ -4299,6 +4524,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row.",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "无效transaction_id",
+                    named_by: &["无效transaction_id"],
+                    solution_zh: "参数错误，请重新检查",
+                    message_en: "The transaction_id is invalid",
+                    solution_en: "A parameter is wrong; check it again",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L97-L102",
+                    note: "原因: 请求参数未按指引进行填写. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 https://github.com/zhongkebairong/wechat_api_demo_doc/blob/ffcedd2d288bfd7ba2dea4abbf2b9aa1eb91da2e/README.md#L1039 (vendor-adapted copy, 2018): identical | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::OpenidMismatch => &[
@@ -4586,6 +4825,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row. On close: the user is paying — query before deciding. G2020 spelling.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::Reconcile,
+                    retry_hint: AFTER_5S,
+                    message_zh: "用户支付中，需要输入密码",
+                    named_by: &["用户支付中，需要输入密码", "用户支付中,需要输入密码"],
+                    solution_zh: "等待5秒，然后调用被扫订单结果查询API，查询当前订单的不同状态，决定下一步的操作。",
+                    message_en: "The user is paying and must enter the password",
+                    solution_en: "Wait 5 seconds, then query the order and decide the next step from its state",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L133",
+                    note: "支付状态 支付结果未知. 原因: 该笔交易因为业务规则要求，需要用户输入支付密码。. The page's note: when the answer is USERPAYING, query the order at an interval (10 seconds suggested) until it is paid or times out (45 seconds suggested; older pages 30). Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: solution says 等待5秒 in every copy except the vendor-adapted zhongkebairong README (等待3秒) | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L133 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L288-L294 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L346 (vendor-adapted copy, 2018): differs solution='等待3秒，然后调用被扫订单结果查询API，查询当前订单的不同状态，决定下一步的操作。' | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::SystemErrorV2 => &[
             MeaningInfo {
@@ -4825,6 +5078,34 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L1478-L1488",
                     note: "Copy: handsomegyr/wechat Pay337.php (legacy gettransferinfo table; deerchao/weixin.next GetTransferInfo.cs has the same rows). Current page: https://pay.weixin.qq.com/doc/v2/merchant/4011989767. Read-only: retry.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::Reconcile,
+                    retry_hint: AFTER_5S,
+                    message_zh: "接口返回错误",
+                    named_by: &["接口返回错误"],
+                    solution_zh: "请立即调用被扫订单结果查询API，查询当前订单状态，并根据订单的状态决定下一步的操作。",
+                    message_en: "The API returned an error: the system timed out, and the payment's outcome is unknown",
+                    solution_en: "Query the order at once and decide the next step from its state",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L131",
+                    note: "支付状态 支付结果未知. 原因: 系统超时. The page: 当返回结果为“系统错误”时，商户系统等待5秒后调用【查询订单API】 (the hint). Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L131 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L218-L224 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L336 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::Retry,
+                    retry_hint: None,
+                    message_zh: "接口返回错误",
+                    named_by: &["接口返回错误"],
+                    solution_zh: "请立即调用被扫订单结果查询API，查询当前订单状态，并根据订单的状态决定下一步的操作。",
+                    message_en: "The API returned an error: the system timed out",
+                    solution_en: "Query the order at once and decide the next step from its state",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L91-L96",
+                    note: "原因: 系统超时. Step: retry. The micropay page says to call reverse again when it answers nothing or an error (当撤销无返回或错误时，请再次调用), and a reverse names the order by its number, so sending it again cannot reverse twice. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 https://github.com/zhongkebairong/wechat_api_demo_doc/blob/ffcedd2d288bfd7ba2dea4abbf2b9aa1eb91da2e/README.md#L1038 (vendor-adapted copy, 2018): identical | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::RuleLimitV2 => &[
@@ -5196,6 +5477,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://github.com/handsomegyr/wechat/blob/94cd59e93d52fb4a655a838930184270d5f563c5/lib/Weixin/Pay337.php#L1344-L1366",
                     note: "原因: 帐号余额不足. The solution text is the payment-API boilerplate; here it is the merchant's operating account: top it up, then retry with the same partner_trade_no. Copy: handsomegyr/wechat Pay337.php (legacy mch_pay.php?chapter=14_2 table, ~2016: 错误代码 描述 原因 解决方案). Current page https://pay.weixin.qq.com/doc/v2/merchant/4011989673 (linked from wechatpay-im/website) could not be read; its newer wording (seen only in copies whose repository could not be identified) adds RECV_ACCOUNT_NOT_ALLOWED, PAY_CHANNEL_NOT_ALLOWED, SENDNUM_LIMIT, PARAM_IS_NOT_UTF8 and says for most codes: 如果要继续付款必须使用原商户订单号重试. WeChat Pay support (微信支付技术助手1, 2019-12-30, developers.weixin.qq.com/community/develop/doc/000accabc9c4e89abba99694c5b800): NOTENOUGH, NAME_MISMATCH, SIGN_ERROR, FREQ_LIMIT, MONEY_LIMIT, CA_ERROR, V2_ACCOUNT_SIMPLE_BAN, PARAM_IS_NOT_UTF8, SENDNUM_LIMIT 这些都是报错，不会进行支付 (nothing paid); still reuse the same partner_trade_no when you continue.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "余额不足",
+                    named_by: &["余额不足"],
+                    solution_zh: "请收银员提示用户更换当前支付的卡，然后请收银员重新扫码。建议：商户系统返回给收银台的提示为“用户余额不足.提示用户换卡支付”",
+                    message_en: "The payer's balance is not enough",
+                    solution_en: "Have the cashier ask the user to pay with another card, then scan again",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L119",
+                    note: "支付状态 支付确认失败. 原因: 用户的零钱余额不足. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L119 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L253-L259 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L341 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::NoAuthV2 => &[
             MeaningInfo {
@@ -5310,6 +5605,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row. G2020 spelling.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "商户无权限",
+                    named_by: &["商户无权限"],
+                    solution_zh: "请开通商户号权限。请联系产品或商务申请",
+                    message_en: "The merchant has no permission to take payment codes",
+                    solution_en: "Have the payment-code permission enabled for the merchant number (ask WeChat Pay's product or business contacts)",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L118",
+                    note: "支付状态 支付确认失败. 原因: 商户没有开通被扫支付权限. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L118 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L239-L245 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L339 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::BankErrorV2 => &[
             MeaningInfo {
@@ -5395,6 +5704,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_4.shtml",
                     note: "G2020 shared 19-row table (the same generic rows the G2020 single-order pages carry; cf. reference wechat_pay_errcode.tsv), transcribed in gabinlin/wx-pay-profits-sharing (ProfitsSharingService.java Javadoc of combineTransactionsClose; page 适用对象 电商平台/服务商/直连商户). The current (2025) merchant page's table was not readable; it likely uses the G2025 spellings (SYSTEM_ERROR, USER_PAYING, RULE_LIMIT, NOT_ENOUGH, NO_AUTH, ORDER_NOT_EXIST, ACCOUNT_ERROR). The official stored partner page https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter7_3_12.shtml (2020.03.31) shows the same rows in the same words up to INVALID_REQUEST, where the stored copy is cut; it has no NOTENOUGH row. G2020 spelling.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::Reconcile,
+                    retry_hint: None,
+                    message_zh: "银行系统异常",
+                    named_by: &["银行系统异常"],
+                    solution_zh: "请立即调用被扫订单结果查询API，查询当前订单的不同状态，决定下一步的操作。",
+                    message_en: "The bank's system failed: the bank timed out, and the payment's outcome is unknown",
+                    solution_en: "Query the order at once and decide the next step from its state",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L112",
+                    note: "支付状态 支付结果未知. 原因: 银行端超时. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L112 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L281-L287 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L345 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::AccountErrorV2 => &[
@@ -5570,6 +5893,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_3",
                     note: "原因: 订单已支付，不能发起关单. Treat as a normal paid order (fulfil or refund). Never re-order.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::Reconcile,
+                    retry_hint: None,
+                    message_zh: "订单已支付",
+                    named_by: &["订单已支付"],
+                    solution_zh: "请确认该订单号是否重复支付，如果是新单，请使用新订单号提交",
+                    message_en: "The order is already paid: its out_trade_no was used before",
+                    solution_en: "Check whether the order was paid twice; for a new order, submit a new out_trade_no",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L123",
+                    note: "支付状态 支付确认失败. 原因: 订单号重复. Step: reconcile, as unifiedorder's ORDERPAID: treat the order as paid and never take the payment again. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: VARIANT: hq 2023 reads 如果是新订单 (all other copies 如果是新单) | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L123 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L232-L238 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): differs solution='请确认该订单号是否重复支付，如果是新订单，请使用新订单号提交' | zhongkebairong README#L338 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::UserAccountAbnormal => &[
             MeaningInfo {
@@ -5734,6 +6071,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_3",
                     note: "原因: 订单已关闭，无法重复关闭. Goal already reached: treat as success.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::GiveUp,
+                    retry_hint: None,
+                    message_zh: "订单已关闭",
+                    named_by: &["订单已关闭"],
+                    solution_zh: "商户订单号异常，请重新下单支付",
+                    message_en: "The order is closed",
+                    solution_en: "The out_trade_no can no longer be paid; place a new order",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L122",
+                    note: "支付状态 支付确认失败. 原因: 该订单已关. Step: give_up, as unifiedorder's ORDERCLOSED: this order is final. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L122 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L267-L273 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L343 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::AppidNotExist => &[
             MeaningInfo {
@@ -5777,6 +6128,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_5",
                     note: "原因: 参数中缺少APPID.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "APPID不存在",
+                    named_by: &["APPID不存在"],
+                    solution_zh: "请检查APPID是否正确",
+                    message_en: "The APPID does not exist",
+                    solution_en: "Check that the APPID is correct",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L108",
+                    note: "支付状态 支付确认失败. 原因: 参数中缺少APPID. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L108 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L351-L357 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README: absent (vendor subset) | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::MchidNotExist => &[
@@ -5822,6 +6187,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_5",
                     note: "原因: 参数中缺少MCHID.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "MCHID不存在",
+                    named_by: &["MCHID不存在"],
+                    solution_zh: "请检查MCHID是否正确",
+                    message_en: "The MCHID does not exist",
+                    solution_en: "Check that the MCHID is correct",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L117",
+                    note: "支付状态 支付确认失败. 原因: 参数中缺少MCHID. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L117 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L358-L364 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L355 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::LackParams => &[
             MeaningInfo {
@@ -5837,6 +6216,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_1",
                     note: "原因: 缺少必要的请求参数.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "缺少参数",
+                    named_by: &["缺少参数"],
+                    solution_zh: "请检查参数是否齐全",
+                    message_en: "A required parameter is missing",
+                    solution_en: "Check that every required parameter is sent",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L116",
+                    note: "支付状态 支付确认失败. 原因: 缺少必要的请求参数. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: status 支付确认失败 in every copy except the vendor-adapted zhongkebairong README (支付结果未知) | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L116 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L330-L336 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L352 (vendor-adapted copy, 2018): differs status='支付结果未知' | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::SignErrorV2 => &[
@@ -5896,6 +6289,34 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_5",
                     note: "原因: 参数签名结果不正确.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "签名错误",
+                    named_by: &["签名错误"],
+                    solution_zh: "请检查签名参数和方法是否都符合签名算法要求",
+                    message_en: "The signature is wrong",
+                    solution_en: "Check that the signed parameters and the method follow the signing algorithm",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L130",
+                    note: "支付状态 支付确认失败. 原因: 参数签名结果不正确. Step: fix_config, as the other v2 order pages' SIGNERROR. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L130 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L323-L329 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L351 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::FixConfig,
+                    retry_hint: None,
+                    message_zh: "签名错误",
+                    named_by: &["签名错误"],
+                    solution_zh: "请检查签名参数和方法是否都符合签名算法要求",
+                    message_en: "The signature is wrong",
+                    solution_en: "Check that the signed parameters and the method follow the signing algorithm",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L115-L120",
+                    note: "原因: 参数签名结果不正确. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 https://github.com/zhongkebairong/wechat_api_demo_doc/blob/ffcedd2d288bfd7ba2dea4abbf2b9aa1eb91da2e/README.md#L1042 (vendor-adapted copy, 2018): identical | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::XmlFormatError => &[
             MeaningInfo {
@@ -5953,6 +6374,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_5",
                     note: "原因: XML格式错误.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "XML格式错误",
+                    named_by: &["XML格式错误"],
+                    solution_zh: "请检查XML参数格式是否正确",
+                    message_en: "The XML is malformed",
+                    solution_en: "Check the XML format of the parameters",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L134",
+                    note: "支付状态 支付确认失败. 原因: XML格式错误. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L134 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L309-L315 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L349 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::RequirePostMethod => &[
@@ -6012,6 +6447,34 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_5",
                     note: "原因: 未使用post传递参数.",
                 },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "请使用post方法",
+                    named_by: &["请使用post方法"],
+                    solution_zh: "请检查请求参数是否通过post方法提交",
+                    message_en: "The request must use POST",
+                    solution_en: "Check that the parameters are sent with POST",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L129",
+                    note: "支付状态 支付确认失败. 原因: 未使用post传递参数. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L129 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L316-L322 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L350 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "请使用post方法",
+                    named_by: &["请使用post方法"],
+                    solution_zh: "请检查请求参数是否通过post方法提交",
+                    message_en: "The request must use POST",
+                    solution_en: "Check that the parameters are sent with POST",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L109-L114",
+                    note: "原因: 未使用post传递参数. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 https://github.com/zhongkebairong/wechat_api_demo_doc/blob/ffcedd2d288bfd7ba2dea4abbf2b9aa1eb91da2e/README.md#L1041 (vendor-adapted copy, 2018): identical | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
+                },
         ],
         Code::PostDataEmpty => &[
             MeaningInfo {
@@ -6043,6 +6506,20 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     reliability: Reliability::Secondary,
                     source: "https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=9_1",
                     note: "原因: 未使用指定编码格式.",
+                },
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::FixRequest,
+                    retry_hint: None,
+                    message_zh: "编码格式错误",
+                    named_by: &["编码格式错误"],
+                    solution_zh: "请使用UTF-8编码格式",
+                    message_en: "The request is not in the required encoding",
+                    solution_en: "Use UTF-8",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L121",
+                    note: "支付状态 支付确认失败. 原因: 未使用指定编码格式. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: status 支付确认失败 in every copy except the vendor-adapted zhongkebairong README (支付结果未知) | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L121 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L337-L343 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L353 (vendor-adapted copy, 2018): differs status='支付结果未知' | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
                 },
         ],
         Code::TradeStateError => &[
@@ -6933,6 +7410,118 @@ pub(super) const fn meanings(code: Code) -> &'static [MeaningInfo] {
                     note: "From the bill APIs' FAQ (常见问题); the wait is the FAQ's (after 10:00 the next day, then every half hour).",
                 },
         ],
+        Code::AuthCodeExpired => &[
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "二维码已过期，请用户在微信上刷新后再试",
+                    named_by: &["二维码已过期，请用户在微信上刷新后再试", "二维码已过期,请用户在微信上刷新后再试"],
+                    solution_zh: "请收银员提示用户，请用户在微信上刷新条码，然后请收银员重新扫码。 直接将错误展示给收银员",
+                    message_en: "The payment code has expired; the user should refresh it in WeChat and try again",
+                    solution_en: "Have the cashier ask the user to refresh the code in WeChat, then scan it again; show the error to the cashier as it is",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L110",
+                    note: "支付状态 支付确认失败. 原因: 用户的条码已经过期. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: the space before 直接将错误展示给收银员 is a line break in an HTML copy of the table (search-index file id 38495547123); every text copy has a single ASCII space | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L110 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L246-L252 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L340 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+        ],
+        Code::CardNotSupported => &[
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "不支持卡类型",
+                    named_by: &["不支持卡类型"],
+                    solution_zh: "请用户重新选择卡种 建议：商户系统返回给收银台的提示为“该卡不支持当前支付，提示用户换卡支付或绑新卡支付”",
+                    message_en: "The card type is not supported for this payment",
+                    solution_en: "Ask the user to choose another card or bind a new one",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L120",
+                    note: "支付状态 支付确认失败. 原因: 用户使用卡种不支持当前支付形式. The code is spelled NOTSUPORTCARD (one P) in every copy; kept byte for byte. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: code spelled NOTSUPORTCARD (single P) in every copy; the space before 建议： is a line break in an HTML copy (file id 38495547123), a single ASCII space elsewhere | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L120 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L260-L266 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L342 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+        ],
+        Code::OrderReversed => &[
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "订单已撤销",
+                    named_by: &["订单已撤销"],
+                    solution_zh: "当前订单状态为“订单已撤销”，请提示用户重新支付",
+                    message_en: "The order has been reversed",
+                    solution_en: "The order's state is reversed (订单已撤销); ask the user to pay again",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L124",
+                    note: "支付状态 支付确认失败. 原因: 当前订单已经被撤销. A reversed order cannot be paid again: paying again means a new order. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L124 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L274-L280 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): identical | zhongkebairong README#L344 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+        ],
+        Code::AuthCodeError => &[
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "授权码参数错误",
+                    named_by: &["授权码参数错误"],
+                    solution_zh: "每个二维码仅限使用一次，请刷新再试",
+                    message_en: "The payment code parameter is wrong",
+                    solution_en: "Each code can be used once; have the user refresh it and scan again",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L109",
+                    note: "支付状态 支付确认失败. 原因: 请求参数未按指引进行填写. Cause 请求参数未按指引进行填写, but the fix the table gives is the user's: a fresh code. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: WORDING VARIANT: later copies (gmis 2020-09, hq 2023, and https://github.com/noble-gase/he/blob/c7f4766558f0af5ad39f15a1653c4121ae2b3b83/wechat/pay/v2/util.go#L48 desc-only) read 付款码参数错误 - probably the current official wording after the 刷卡支付->付款码支付 rename; the two identified full-row copies read 授权码参数错误 | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L109 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L295-L301 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): differs desc='付款码参数错误' | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): differs desc='付款码参数错误' | zhongkebairong README#L347 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+        ],
+        Code::AuthCodeInvalid => &[
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "授权码检验错误",
+                    named_by: &["授权码检验错误"],
+                    solution_zh: "请扫描微信支付被扫条码/二维码",
+                    message_en: "The payment code failed its check: the cashier did not scan a WeChat Pay code",
+                    solution_en: "Scan the user's WeChat Pay payment code (barcode or QR code)",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L111",
+                    note: "支付状态 支付确认失败. 原因: 收银员扫描的不是微信支付的条码. Runtime err_code_des seen in community threads: 101 每个二维码仅限使用一次,请刷新再试; 101 付款码无效,请重新扫码; 101 付款码已过期,请退出重试: each asks for a fresh code. Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: WORDING VARIANT: later copies (gmis 2020-09, hq 2023, and https://github.com/noble-gase/he/blob/c7f4766558f0af5ad39f15a1653c4121ae2b3b83/wechat/pay/v2/util.go#L49 desc-only) read 付款码检验错误 - probably the current official wording; the two identified full-row copies read 授权码检验错误 | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L111 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L302-L308 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): differs desc='付款码检验错误' | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): differs desc='付款码检验错误' | zhongkebairong README#L348 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+        ],
+        Code::BuyerMismatch => &[
+            MeaningInfo {
+                    api: Api::V2Micropay,
+                    http_status: "",
+                    action: Action::AskUser,
+                    retry_hint: None,
+                    message_zh: "支付帐号错误",
+                    named_by: &["支付帐号错误"],
+                    solution_zh: "请确认支付方是否相同",
+                    message_en: "Wrong payer account: an order cannot change its payer",
+                    solution_en: "Check that the payer is the same one as before",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L113",
+                    note: "支付状态 支付确认失败. 原因: 暂不支持同一笔订单更换支付方. The same out_trade_no was presented with another user's code; the person at the counter decides (the original payer pays, or a new order is placed). Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937125); its error table could not be read, so the row is from faithful copies, compared: VARIANT: hq 2023 and https://github.com/noble-gase/he/blob/c7f4766558f0af5ad39f15a1653c4121ae2b3b83/wechat/pay/v2/util.go#L56 (desc-only) read 支付账号错误 (账 vs 帐); gmis 2020 and both identified copies read 支付帐号错误 | copy2 https://github.com/xiaochengtech/wechat/blob/c80100c70dbf18863720d9d2ca53932b0c432fbf/wxpay/constant.go#L113 identical | copy1 https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/MicroPay.cs#L344-L350 (C# enum doc comment; some lines carry a trailing space, trimmed) | gmis-ChargePayServiceImpl (repo unidentified; search-index file id 49377982658; comment block, @date 2020-09): identical | hq WxPayErrorEnum (repo unidentified; search-index file id 1981818469; @date 2023-01-06): differs desc='支付账号错误' | zhongkebairong README#L354 (vendor-adapted copy, 2018): identical | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_10&index=1 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937125 (error table not reachable in stored excerpts)",
+                },
+        ],
+        Code::ReverseExpired => &[
+            MeaningInfo {
+                    api: Api::V2Reverse,
+                    http_status: "",
+                    action: Action::GiveUp,
+                    retry_hint: None,
+                    message_zh: "订单无法撤销",
+                    named_by: &["订单无法撤销"],
+                    solution_zh: "请检查需要撤销的订单是否超过可撤销有效期",
+                    message_en: "The order can no longer be reversed: an order can be reversed for 7 days",
+                    solution_en: "Check whether the order is past its reversal period",
+                    reliability: Reliability::Secondary,
+                    source: "https://github.com/deerchao/weixin.next.core/blob/dffe9e1eb37def246db0d2155ca0a002f9638c56/src/Weixin.Next/Pay/Reverse.cs#L121-L126",
+                    note: "原因: 订单有7天的撤销有效期，过期将不能撤销. The reverse page: 7天以内的交易单可调用撤销，其他正常支付的单如需实现相同功能请调用申请退款API (a refund instead). Official page https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 (now https://pay.weixin.qq.com/doc/v2/merchant/4011937361); its error table could not be read, so the row is from faithful copies, compared: table has no 支付状态 column (名称/描述/原因/解决方案 only); pay_status_zh left empty | copy2 https://github.com/zhongkebairong/wechat_api_demo_doc/blob/ffcedd2d288bfd7ba2dea4abbf2b9aa1eb91da2e/README.md#L1043 (vendor-adapted copy, 2018): identical | copy3 TypeScript error map (repo unidentified; search-index file id 21172729203; desc+solution only): desc/solution identical | copy4 Java TenpayConstant comment (repo unidentified; search-index file id 24650738541): identical fields | official: https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=9_11&index=3 ; https://pay.weixin.qq.com/doc/v2/merchant/4011937361 (error table not reachable in stored excerpts)",
+                },
+        ],
     }
 }
 
@@ -7108,19 +7697,25 @@ pub(crate) fn code_from_str(key: &str) -> Option<Code> {
             "ACCOUNT_ERROR" => Code::AccountError,
             "ILLEGAL_APPID" => Code::IllegalAppid,
             "NAME_MISMATCH" => Code::NameMismatch,
+            "NOTSUPORTCARD" => Code::CardNotSupported,
             "ORDERNOTEXIST" => Code::OrderNotExistV2,
+            "ORDERREVERSED" => Code::OrderReversed,
             "SENDNUM_LIMIT" => Code::SendNumLimit,
             "TRADE_OVERDUE" => Code::TradeOverdue,
             _ => return None,
         },
         14 => match key {
+            "AUTHCODEEXPIRE" => Code::AuthCodeExpired,
+            "BUYER_MISMATCH" => Code::BuyerMismatch,
             "MCH_NOT_EXISTS" => Code::MchNotExists,
             "MSGAPPID_ERROR" => Code::MsgAppidError,
             "REFUNDNOTEXIST" => Code::RefundNotExist,
+            "REVERSE_EXPIRE" => Code::ReverseExpired,
             _ => return None,
         },
         15 => match key {
             "APPID_NOT_EXIST" => Code::AppidNotExist,
+            "AUTH_CODE_ERROR" => Code::AuthCodeError,
             "INVALID_REQUEST" => Code::InvalidRequest,
             "MCHID_NOT_EXIST" => Code::MchidNotExist,
             "OPENID_MISMATCH" => Code::OpenidMismatch,
@@ -7137,6 +7732,7 @@ pub(crate) fn code_from_str(key: &str) -> Option<Code> {
             _ => return None,
         },
         17 => match key {
+            "AUTH_CODE_INVALID" => Code::AuthCodeInvalid,
             "BIZERR_NEED_RETRY" => Code::BizerrNeedRetry,
             "FREQUENCY_LIMITED" => Code::FrequencyLimited,
             "OUT_TRADE_NO_USED" => Code::OutTradeNoUsed,
