@@ -542,10 +542,10 @@ impl<'a> V2Response<'a> {
             // format (`mch_id参数格式错误`, the documented 参数格式校验错误) or the sandbox's
             // `请确认请求参数是否正确param mch_id invalid`, says the server could not read the
             // ID from the request as sent.
-            let validator = text.contains("输入源“");
+            let validator = has(text, "输入源“");
             let names_merchant_ids =
-                text.contains("商户号") || names_merchant_id(text) || names_merchant_appid(text);
-            let names_request = (text.contains("参数格式") || text.contains("请确认请求参数"))
+                has(text, "商户号") || names_merchant_id(text) || names_merchant_appid(text);
+            let names_request = (has(text, "参数格式") || has(text, "请确认请求参数"))
                 && ![
                     "不存在",
                     "不匹配",
@@ -557,18 +557,18 @@ impl<'a> V2Response<'a> {
                     "密钥",
                 ]
                 .iter()
-                .any(|w| text.contains(w));
+                .any(|w| has(text, w));
             // 受理关系 is the binding between a service provider and its sub-merchant (WeChat
             // Pay support: 商户和子商户没有绑定的关系，才会报这个错误；确认绑定关系), which the
             // v3 APIs report as NO_AUTH's text: a setting of the two accounts.
             let configuration = ["证书", "certificate", "权限", "受理关系"]
                 .iter()
-                .any(|w| text.contains(w))
+                .any(|w| has(text, w))
                 || names_signature(text)
                 || (names_merchant_ids && !names_request);
             // A text about the call rate (频率, FREQUENCY_LIMITED's word) is throttling: the
             // API's own FREQUENCY_LIMITED row says its step, else back off.
-            if text.contains("频率") {
+            if has(text, "频率") {
                 return Some(throttled_step(api, text));
             }
             return Some(match (busy, moves_money) {
@@ -577,7 +577,7 @@ impl<'a> V2Response<'a> {
                 (false, _) if configuration && !validator => Action::FixConfig,
                 // The merchant's own balance (`帐号余额不足，请到商户平台充值`) is the
                 // merchant's, whichever page's words it shares.
-                (false, _) if text.contains("余额不足") && names_merchant_account(text) => {
+                (false, _) if has(text, "余额不足") && names_merchant_account(text) => {
                     Action::FixConfig
                 }
                 // Otherwise a message the API's v2 page documents for one step names that step
@@ -719,14 +719,14 @@ pub(crate) fn decide(
         }
         // v2 re-sends of an out_trade_no with other values come back as INVALID_REQUEST with
         // the duplicate named: the order may exist and be paid.
-        Code::InvalidRequest if text.contains("订单号重复") => {
+        Code::InvalidRequest if has(text, "订单号重复") => {
             return Code::OutTradeNoUsed.action_in(Some(version), call);
         }
         // A parameter or request error whose message says something is not enabled (未开通: a
         // product, permission or scene) is fixed where the codes that document it say, on the
         // merchant platform (NOAUTH 商户未开通此接口权限, NO_AUTH 回退方未开通分账回退功能,
         // the combined-order FAQ's 商户号该产品权限未开通): the account's configuration.
-        Code::ParamError | Code::InvalidRequest if text.contains("未开通") => {
+        Code::ParamError | Code::InvalidRequest if has(text, "未开通") => {
             return Some(Action::FixConfig);
         }
         // So is an address the merchant has not allowed: the transfer-bill page's
@@ -734,7 +734,7 @@ pub(crate) fn decide(
         // on the merchant platform, and the server words the same refusal more than one way
         // (此IP地址不允许调用该接口 on the transfer APIs, at times with a tab after it: community
         // threads 000a00ad31c03840e5230428766400 and 00002e154dcef891f53044aed65c00).
-        Code::InvalidRequest if text.contains("IP地址不允许调用") => {
+        Code::InvalidRequest if has(text, "IP地址不允许调用") => {
             return Some(Action::FixConfig);
         }
         // The `Wechatpay-Serial` header is part of the request: the code that encrypts the
@@ -743,7 +743,7 @@ pub(crate) fn decide(
         // about that header, missing or wrong, is the request's to fix, as PARAM_ERROR's
         // documented fix is.
         Code::ParamError | Code::InvalidRequest
-            if text.contains("Wechatpay-Serial") && !text.contains("过期") =>
+            if has(text, "Wechatpay-Serial") && !has(text, "过期") =>
         {
             return Some(Action::FixRequest);
         }
@@ -753,7 +753,7 @@ pub(crate) fn decide(
         // or left out, which the threads with that text found (an HTTP client that did not
         // sign, wechatpay-apache-httpclient#193; an SDK that sent its headers in the body,
         // PowerWeChat#263).
-        Code::SignError if text.contains("Authorization值格式") => {
+        Code::SignError if has(text, "Authorization值格式") => {
             return Some(Action::FixRequest);
         }
         // v2 spells the code SIGN_ERROR only on the red-packet and transfer pages; on another
@@ -771,15 +771,14 @@ pub(crate) fn decide(
         // Any other text about certificates (证书), an expired one named by that header
         // included, is configuration, as every row whose message names one is (CERT_ERROR,
         // CA_ERROR). A validator's `输入源“…”` names a field of the request instead.
-        Code::ParamError | Code::InvalidRequest
-            if text.contains("证书") && !text.contains("输入源“") =>
+        Code::ParamError | Code::InvalidRequest if has(text, "证书") && !has(text, "输入源“") =>
         {
             return Some(Action::FixConfig);
         }
         // A refund whose order was already refunded in full is the refund twin of ORDERPAID:
         // the state is settled, and the backend records it rather than gives up on the money
         // (the refund page's ERROR: act on the specific reason it returns).
-        Code::Error | Code::InvalidRequest if text.contains("已全额退款") => {
+        Code::Error | Code::InvalidRequest if has(text, "已全额退款") => {
             return Code::OrderPaid.action_in(Some(version), call);
         }
         // An order still being processed (订单处理中) is the condition the refund page names
@@ -790,7 +789,7 @@ pub(crate) fn decide(
         Code::InvalidRequest
             if ["订单处理中", "订单正在处理中"]
                 .iter()
-                .any(|words| text.contains(words))
+                .any(|words| has(text, words))
                 && api.is_none_or(|api| {
                     api.name_zh().contains("分账") || api.name_zh().contains("退款")
                 }) =>
@@ -816,13 +815,15 @@ pub(crate) fn decide(
                 // speaks first (a v3 refund's 频率限制 is its FREQUENCY_LIMITED row, which
                 // reconciles; a close's 银行系统异常 its BANKERROR row). A text naming the
                 // merchant borrows no row that asks the payer.
+                // A message the code's own row documents borrows nothing, so the other rows
+                // are searched only for one it does not.
                 let own = code
                     .meanings()
                     .filter(|m| api.is_none_or(|api| m.api() == api))
                     .any(|m| m.is_named_by(text));
-                let borrowable =
-                    |step: &Action| !(own || (*step == Action::AskUser && text.contains("商户")));
+                let borrowable = |step: &Action| !(*step == Action::AskUser && has(text, "商户"));
                 if let Some(step) = api
+                    .filter(|_| !own)
                     .and_then(|api| step_documented_on(api, code, text))
                     .filter(borrowable)
                 {
@@ -831,7 +832,7 @@ pub(crate) fn decide(
                 // A message about the call rate (频率, the word of FREQUENCY_LIMITED's and
                 // RATELIMIT_EXCEEDED's rows) is throttling: the API's own FREQUENCY_LIMITED row
                 // says its step (a refund reconciles), else back off.
-                if text.contains("频率") {
+                if has(text, "频率") {
                     return Some(throttled_step(api, text));
                 }
                 // A message that says the server failed leaves the outcome open, whatever
@@ -845,11 +846,14 @@ pub(crate) fn decide(
                 }
                 // The merchant's own balance is the merchant's to top up, whichever row's
                 // words it shares (`帐号余额不足，请到商户平台充值后再重试`).
-                if text.contains("余额不足") && names_merchant_account(text) {
+                if has(text, "余额不足") && names_merchant_account(text) {
                     return Some(Action::FixConfig);
                 }
                 // Then the v2 page of the same operation.
-                if let Some(step) = step_documented_in_v2(Some(code), api, text).filter(borrowable)
+                if let Some(step) = (!own)
+                    .then(|| step_documented_in_v2(Some(code), api, text))
+                    .flatten()
+                    .filter(borrowable)
                 {
                     return Some(step);
                 }
@@ -880,12 +884,19 @@ fn names_a_failure(text: &str) -> bool {
     !text.is_empty()
         && !text.eq_ignore_ascii_case("OK")
         && !text.eq_ignore_ascii_case("SUCCESS")
-        && !text.contains("成功")
+        && !has(text, "成功")
+}
+
+/// Whether `text` holds `words`: [`crate::normalize::find_str`], a `memchr` for one byte of
+/// the words and a comparison, where `str::contains` first builds a searcher for the words,
+/// which costs more than the search on a message of a few dozen bytes.
+fn has(text: &str, words: &str) -> bool {
+    crate::normalize::find_str(text, words).is_some()
 }
 
 /// Whether a message asks for the order to be queried first (请查单).
 fn asks_to_query_the_order(text: &str) -> bool {
-    text.contains("请查单")
+    has(text, "请查单")
 }
 
 fn may_move_money(api: Option<Api>, call: CallKind) -> bool {
@@ -907,17 +918,35 @@ fn throttled_step(api: Option<Api>, text: &str) -> Action {
 /// message is all of its text: `退款请求失败：申请退款金额超过订单可退金额` says more than the
 /// catch-all `退款请求失败` does.
 fn step_documented_on(api: Api, code: Code, text: &str) -> Option<Action> {
-    let mut steps = Code::ALL
-        .iter()
-        .filter(|&&other| other != code)
-        .flat_map(|other| other.meanings())
-        .filter(|m| m.api() == api && m.is_named_by(text))
+    let mut steps = meanings_on(api)
+        .filter(|&(other, _)| other != code)
+        .map(|(_, meaning)| meaning)
+        .filter(|m| m.is_named_by(text))
         .filter(|m| {
             !is_final(m.action()) || m.naming_texts().iter().any(|t| is_whole_message(text, t))
         })
         .map(super::Meaning::action);
     let first = steps.next()?;
     steps.all(|step| step == first).then_some(first)
+}
+
+/// Every row on `api`, with its code, in the order of `Code::ALL` and then of each code's
+/// meanings. Built once: a search for the rows naming a text reads one API's few dozen rows,
+/// not every row of every page.
+fn meanings_on(api: Api) -> impl Iterator<Item = (Code, super::Meaning)> {
+    static BY_API: LazyLock<Vec<Vec<(Code, super::Meaning)>>> = LazyLock::new(|| {
+        let slots = Api::ALL.iter().map(|&a| a as usize + 1).max().unwrap_or(0);
+        let mut by_api = vec![Vec::new(); slots];
+        for &code in Code::ALL {
+            for meaning in code.meanings() {
+                if let Some(rows) = by_api.get_mut(meaning.api() as usize) {
+                    rows.push((code, meaning));
+                }
+            }
+        }
+        by_api
+    });
+    BY_API.get(api as usize).into_iter().flatten().copied()
 }
 
 /// Whether a step stops or repeats the call without looking first.
@@ -959,6 +988,9 @@ fn step_documented_in_v2(code: Option<Code>, api: Option<Api>, text: &str) -> Op
         Some(V2Messages { automaton, rows })
     });
     let messages = V2_MESSAGES.as_ref()?;
+    if !messages.automaton.is_match(text) {
+        return None;
+    }
     let mut agreed = None;
     for found in messages.automaton.find_overlapping_iter(text) {
         let Some(&(named, row_api, step)) = messages.rows.get(found.pattern().as_usize()) else {
@@ -1030,12 +1062,15 @@ fn is_outcome_unknown_text(text: &str) -> bool {
     // An English word counts whole: `connectTimeout参数错误` names a parameter.
     let letter = |at: Option<&u8>| at.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let bytes = text.as_bytes();
+    // Most texts hold none of the words: one leftmost search says so before the overlapping
+    // one reads every match.
     AUTOMATON.as_ref().is_some_and(|automaton| {
-        automaton.find_overlapping_iter(text).any(|found| {
-            let ascii = bytes.get(found.start()).is_some_and(u8::is_ascii);
-            let before = found.start().checked_sub(1).and_then(|i| bytes.get(i));
-            !ascii || !(letter(before) || letter(bytes.get(found.end())))
-        })
+        automaton.is_match(text)
+            && automaton.find_overlapping_iter(text).any(|found| {
+                let ascii = bytes.get(found.start()).is_some_and(u8::is_ascii);
+                let before = found.start().checked_sub(1).and_then(|i| bytes.get(i));
+                !ascii || !(letter(before) || letter(bytes.get(found.end())))
+            })
     })
 }
 
@@ -1090,7 +1125,7 @@ fn names_merchant_account(text: &str) -> bool {
         "退款资金",
     ]
     .iter()
-    .any(|word| text.contains(word))
+    .any(|word| has(text, word))
 }
 
 /// The common status table's step for a code the catalog does not know, for the statuses
