@@ -2370,6 +2370,7 @@ fn an_unknown_v2_code_is_not_read_from_its_text() {
 /// A payment whose result is unknown (系统超时, 银行端超时, the payer still entering the
 /// password) is looked up before anything else; a code the payer must replace is the user's;
 /// a reverse that answered with a system error is sent again, as the payment-code page says.
+#[cfg(feature = "serde")]
 #[test]
 fn payment_code_and_reverse_answers_take_their_pages_steps() {
     use minierr::wx::pay::V2Response;
