@@ -883,7 +883,8 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
 /// Whether the line names WeCom: its API host (`qyapi.weixin.qq.com`), its site
 /// (`work.weixin.qq.com`), or its name as its documentation and SDKs write it (企业微信,
 /// WeCom, WeChat Work and its SDKs' `WechatWork`, `wxwork`), as a word of its own (an app's
-/// `wecommerce` is not WeCom). WeCom's older hint (`hint: [1595297094_45_a21a…]`) marks a line
+/// `wecommerce` is not WeCom), or its earlier name `WeWork` at the start of a word, as its own
+/// SDKs write it (`WeWorkFinanceSdk`). WeCom's older hint (`hint: [1595297094_45_a21a…]`) marks a line
 /// too, where an SDK's dump cut the errmsg short. A WeChat server answer has none of these.
 fn names_wecom(line: &str) -> bool {
     names_wecom_product(line) || crate::wecom::payload::has_timestamped_hint(line)
@@ -892,14 +893,17 @@ fn names_wecom(line: &str) -> bool {
 /// WeCom's host, site or name (see [`names_wecom`]).
 fn names_wecom_product(line: &str) -> bool {
     // Every English name starts with `q` or `w` in either case: a scan for those bytes finds
-    // the few places worth comparing.
-    const NAMES: [&[u8]; 6] = [
-        b"qyapi.weixin.qq.com",
-        b"work.weixin.qq.com",
-        b"wecom",
-        b"wechat work",
-        b"wechatwork",
-        b"wxwork",
+    // the few places worth comparing. Each is a word of its own but `wework`, the product's
+    // earlier English name, which its own SDKs glue to what follows (the session-archive SDK's
+    // `WeWorkFinanceSdk` and `com.tencent.wework`, the on-premises SDK's `WeWorkLocalRespError`).
+    const NAMES: [(&[u8], bool); 7] = [
+        (b"qyapi.weixin.qq.com", false),
+        (b"work.weixin.qq.com", false),
+        (b"wecom", false),
+        (b"wechat work", false),
+        (b"wechatwork", false),
+        (b"wxwork", false),
+        (b"wework", true),
     ];
     if find_str(line, "企业微信").is_some() {
         return true;
@@ -909,9 +913,10 @@ fn names_wecom_product(line: &str) -> bool {
     memchr::memchr3_iter(b'w', b'W', b'q', bytes).any(|at| {
         let before = at.checked_sub(1).and_then(|i| bytes.get(i));
         !letter(before)
-            && NAMES.iter().any(|name| {
+            && NAMES.iter().any(|&(name, glued)| {
                 bytes.get(at..at + name.len()).is_some_and(|word| {
-                    word.eq_ignore_ascii_case(name) && !letter(bytes.get(at + name.len()))
+                    word.eq_ignore_ascii_case(name)
+                        && (glued || !letter(bytes.get(at + name.len())))
                 })
             })
     })

@@ -242,6 +242,11 @@ fn a_line_that_names_wecom_holds_its_answer() {
         format!("[WeCom] {body}"),
         "WechatWork Error: 40001, invalid credential".to_owned(),
         "wxwork errcode=40001, errmsg=invalid credential".to_owned(),
+        // The product's earlier English name, glued to what follows as its own SDKs write it
+        // (the session-archive SDK's WeWorkFinanceSdk, https://developer.work.weixin.qq.com/document/path/91774).
+        "com.tencent.wework.FinanceException: errcode=40001, errmsg=invalid credential".to_owned(),
+        "WeWorkLocalRespError: Request server failed, errcode=40001, errmsg=invalid credential"
+            .to_owned(),
     ] {
         assert_eq!(read(&line), wecom, "{line}");
     }
@@ -253,6 +258,8 @@ fn a_line_that_names_wecom_holds_its_answer() {
     for line in [
         format!("GET https://api.weixin.qq.com/cgi-bin/token failed: {body}"),
         format!("wecommerce order sync: {body}"),
+        // A word that only ends in the name is not it.
+        format!("newework sync: {body}"),
         // WeCom's credential names are DingTalk's too (its gettoken takes corpid and
         // corpsecret): no mark.
         format!("Exception: Please check if corpid and corpsecret are correct {body}"),
