@@ -1461,6 +1461,20 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
 /// know byte for byte counts: those names are the gateway's alone, where a bare
 /// `SYSTEM_ERROR` or `PAYEE_NOT_EXIST` is also WeChat Pay's.
 fn gateway_sub_code_beside_its_message(line: &str) -> Option<gateway::Response<'_>> {
+    // One look first: the namespaces of the tables' sub_codes (`ACQ.`, `isv.`, …), read from
+    // the tables once; a line with none of them holds no such sub_code.
+    static NAMESPACES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            let mut spaces: Vec<&str> = SubCode::all()
+                .filter_map(|c| c.code().find('.').and_then(|dot| c.code().get(..=dot)))
+                .collect();
+            spaces.sort_unstable();
+            spaces.dedup();
+            crate::normalize::any_word_automaton(&spaces, false)
+        });
+    if !crate::normalize::holds_any_word(NAMESPACES.as_ref(), line) {
+        return None;
+    }
     let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
     let known = |name: &str| name.contains('.') && SubCode::from_code(name).is_some();
     let mut from = 0;
