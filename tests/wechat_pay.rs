@@ -2460,3 +2460,43 @@ fn payment_code_and_reverse_answers_take_their_pages_steps() {
     let expired = answer("AUTH_CODE_INVALID", "101 付款码已过期,请退出重试");
     assert_eq!(expired.action(CallKind::MovesMoney), Some(Action::AskUser));
 }
+
+/// A first-layer failure (`return_code` FAIL) that names an `err_code` the catalog does not know
+/// takes no step, whatever its `return_msg` says: the code names the failure, and nothing here
+/// can read it. A code the catalog knows decides as it does in any answer, and a failure with
+/// no code at all is read from its `return_msg`.
+#[cfg(feature = "serde")]
+#[test]
+fn a_first_layer_failure_with_an_unknown_code_takes_no_step() {
+    use minierr::wx::pay::V2Response;
+    let unknown = V2Response::new(
+        Some("FAIL"),
+        Some("System Error"),
+        None,
+        Some("POST_CONTEN_ERROR"),
+        Some("some params type maybe misused."),
+    );
+    assert_eq!(unknown.action(CallKind::MovesMoney), None);
+    assert_eq!(unknown.action_for(Api::V2UnifiedOrder), None);
+    assert_eq!(
+        unknown.err_code().map(|c| c.raw()),
+        Some("POST_CONTEN_ERROR")
+    );
+    let known = V2Response::new(
+        Some("FAIL"),
+        Some("System Error"),
+        None,
+        Some("SYSTEMERROR"),
+        None,
+    );
+    assert_eq!(
+        known.action_for(Api::V2UnifiedOrder),
+        Some(Action::Reconcile)
+    );
+    let bare = V2Response::new(Some("FAIL"), Some("System Error"), None, None, None);
+    assert_eq!(
+        bare.action_for(Api::V2UnifiedOrder),
+        Some(Action::Reconcile)
+    );
+    assert_eq!(bare.action_for(Api::V2OrderQuery), Some(Action::Retry));
+}

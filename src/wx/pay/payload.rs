@@ -502,7 +502,13 @@ impl<'a> V2Response<'a> {
         }
         let known_code = self.err_code.as_ref().and_then(AnyCode::known);
         // A FAIL that names a code is a business failure: profit-sharing returns send their
-        // `error_code` under `return_code` FAIL.
+        // `error_code` under `return_code` FAIL. A code the catalog does not know names a
+        // failure nothing here can read, whatever the first layer's words
+        // (`return_msg` `System Error` beside `POST_CONTEN_ERROR`, `some params type maybe
+        // misused`): the code is kept, and no step is taken.
+        if self.is_communication_failure() && self.err_code.is_some() && known_code.is_none() {
+            return None;
+        }
         if self.is_communication_failure() && known_code.is_none() {
             // The v2 pages give two causes, 签名失败 and 参数格式校验错误: the merchant's keys,
             // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
