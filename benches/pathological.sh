@@ -18,7 +18,11 @@ shapes=(
   "[|"  " [|"  ": [|"  "hint: [|"  "my.|"  "code:“ |"  "code: string(|"
   " x] =>|[errcode] =>"  'a\"|x "'  "_|"  "SYSTEM_ERROR |"  "40001 ,|"
   "s:fail -1 |errCode: -501000 | errMsg: "  'a, |{"errcode":40001,"errmsg":"'
+  "(|错 ACQ."
 )
+# What ends a shape's line, where it is not the mark itself: one closing mark far from every
+# opening one.
+declare -A after=(["(|错 ACQ."]=")")
 seconds() { # file
   /usr/bin/time -f "%e" target/release/minierr decode --jobs 1 --max-line-bytes 100000000 "$1" \
     2>&1 >/dev/null | tail -n 1
@@ -28,10 +32,10 @@ echo "|---|---|---|---|"
 for shape in "${shapes[@]}"; do
   unit=${shape%%|*} before=${shape#*|}
   for size in 6000 60000; do
-    python3 - "$unit" "$before" "$size" > "$dir/$size.log" <<'PY'
+    python3 - "$unit" "$before" "$size" "${after[$shape]:-}" > "$dir/$size.log" <<'PY'
 import sys
-unit, before, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
-line = before + unit * (size // len(unit.encode()))
+unit, before, size, end = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+line = before + unit * (size // len(unit.encode())) + end
 sys.stdout.write((line + "\n") * (6_000_000 // size))
 PY
   done

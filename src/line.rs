@@ -271,15 +271,21 @@ const FORM_WORDS: [&str; 15] = [
     "auto verify sign",
 ];
 
+/// [`FORM_WORDS`] and the gateway tables' sub_code namespaces (`ACQ.`, `isv.`, …), which an
+/// all-ASCII line may hold with no other mark (`isv.app-call-limited(App call limited)`).
 static FORM_WORDS_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&FORM_WORDS, true));
+    std::sync::LazyLock::new(|| {
+        let mut words = FORM_WORDS.to_vec();
+        words.extend(sub_code_namespaces());
+        crate::normalize::any_word_automaton(&words, true)
+    });
 
 /// A cheap first look at a line's bytes: whether any form could read it. Most lines of a log
 /// are a program's own words (`INFO request served in 96 ms`); they are ruled out here instead
 /// of by every form's own searches. A line passes with any byte that starts JSON, XML, a quote
 /// or a bracketed code (`{ [ < " ' `` ` ``), an underscore (the pay and gateway codes), any
 /// non-ASCII byte (the Chinese labels and messages), a run of five digits (a server errcode
-/// before its errmsg), or one of [`FORM_WORDS`]. (A debug build checks every line ruled out
+/// before its errmsg), one of [`FORM_WORDS`], or a gateway sub_code's namespace. (A debug build checks every line ruled out
 /// against every form.)
 fn may_hold_payload(line: &str) -> bool {
     let mut digits = 0;
@@ -1457,26 +1463,21 @@ fn gateway_text(line: &str) -> Option<gateway::Response<'_>> {
 
 /// `ACQ.SELLER_BALANCE_NOT_ENOUGH(卖家余额不足)` or `支付授权码无效(ACQ.PAYMENT_AUTH_CODE_INVALID)`:
 /// a gateway sub_code beside its sub_msg in parentheses, as Alipay's support pages and many
-/// logs write the pair. Only a namespaced sub_code (`ACQ.`, `aop.`, `isv.`, `isp.`) the tables
-/// know byte for byte counts: those names are the gateway's alone, where a bare
+/// logs write the pair. Only a namespaced sub_code (`ACQ.`, `aop.`, `isv.`, `isp.`, `AQC.`) the
+/// tables know byte for byte counts: those names are the gateway's alone, where a bare
 /// `SYSTEM_ERROR` or `PAYEE_NOT_EXIST` is also WeChat Pay's.
 fn gateway_sub_code_beside_its_message(line: &str) -> Option<gateway::Response<'_>> {
-    // One look first: the namespaces of the tables' sub_codes (`ACQ.`, `isv.`, …), read from
-    // the tables once; a line with none of them holds no such sub_code.
-    static NAMESPACES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| {
-            let mut spaces: Vec<&str> = SubCode::all()
-                .filter_map(|c| c.code().find('.').and_then(|dot| c.code().get(..=dot)))
-                .collect();
-            spaces.sort_unstable();
-            spaces.dedup();
-            crate::normalize::any_word_automaton(&spaces, false)
-        });
-    if !crate::normalize::holds_any_word(NAMESPACES.as_ref(), line) {
+    // One look first: a line with none of the tables' namespaces holds no such sub_code.
+    if !crate::normalize::holds_any_word(SUB_CODE_NAMESPACES.as_ref(), line) {
         return None;
     }
     let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
-    let known = |name: &str| name.contains('.') && SubCode::from_code(name).is_some();
+    let known = |name: &str| {
+        name.len() <= MAX_SUB_CODE_LEN && name.contains('.') && SubCode::from_code(name).is_some()
+    };
+    // The closing mark after the last opening one looked at: the next opening mark before it
+    // shares it, so the line is read once however many marks it holds.
+    let mut close: Option<usize> = None;
     let mut from = 0;
     while let Some(found) = line.get(from..).and_then(|rest| rest.find(['(', '（'])) {
         let open = from + found;
@@ -1486,42 +1487,75 @@ fn gateway_sub_code_beside_its_message(line: &str) -> Option<gateway::Response<'
             '（'.len_utf8()
         };
         let inner_start = open + width;
-        let inner_end = line
-            .get(inner_start..)
-            .and_then(|rest| rest.find([')', '）']))
-            .map(|end| inner_start + end)?;
-        let inner = line.get(inner_start..inner_end)?.trim();
-        let name_start = line
-            .get(..open)?
+        from = inner_start;
+        let inner_end = match close {
+            Some(end) if end >= inner_start => end,
+            _ => {
+                let end = line
+                    .get(inner_start..)
+                    .and_then(|rest| rest.find([')', '）']))
+                    .map(|end| inner_start + end)?;
+                close = Some(end);
+                end
+            }
+        };
+        let inner = line.get(inner_start..inner_end)?;
+        // A sub_code is short: the name before the mark is read back no further than that.
+        let head = line
+            .get(open.saturating_sub(MAX_SUB_CODE_LEN)..open)
+            .unwrap_or_default();
+        let name_start = head
             .bytes()
             .rposition(|b| !is_name_byte(b))
             .map_or(0, |at| at + 1);
-        let before = line.get(name_start..open)?;
-        if known(before) && !inner.is_empty() {
+        let before = head.get(name_start..).unwrap_or_default();
+        if known(before) && !inner.trim().is_empty() {
             return Some(gateway::Response::new(
                 None,
                 None,
                 Some(Cow::Borrowed(before)),
-                Some(Cow::Borrowed(inner)),
+                Some(Cow::Borrowed(inner.trim())),
             ));
         }
-        if known(inner) {
+        // (Only a short inside can be a sub_code: a long one is not read again for each mark.)
+        if inner.len() <= MAX_SUB_CODE_LEN + 8 && known(inner.trim()) {
+            // The message before the mark runs back to a label's colon or a comma; the
+            // gateway's sub_msgs are Chinese, so English words there are the writer's prose
+            // (`This error (ACQ.TRADE_NOT_EXIST) means…`), not a sub_msg.
             let message = line
                 .get(..open)?
-                .rsplit([':', '：', ' ', ',', '，'])
+                .rsplit([':', '：', ',', '，', '。', ';', '；'])
                 .next()
                 .map(str::trim)
-                .filter(|m| !m.is_empty());
+                .filter(|m| !m.is_ascii());
             return Some(gateway::Response::new(
                 None,
                 None,
-                Some(Cow::Borrowed(inner)),
+                Some(Cow::Borrowed(inner.trim())),
                 message.map(Cow::Borrowed),
             ));
         }
-        from = inner_start;
     }
     None
+}
+
+/// The longest sub_code the tables hold is well under this many bytes.
+const MAX_SUB_CODE_LEN: usize = 96;
+
+/// The namespaces of the gateway tables' sub_codes (`ACQ.`, `AQC.`, `aop.`, `isp.`, `isv.`),
+/// read from the tables once.
+static SUB_CODE_NAMESPACES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        crate::normalize::any_word_automaton(&sub_code_namespaces(), false)
+    });
+
+fn sub_code_namespaces() -> Vec<&'static str> {
+    let mut spaces: Vec<&str> = SubCode::all()
+        .filter_map(|c| c.code().find('.').and_then(|dot| c.code().get(..=dot)))
+        .collect();
+    spaces.sort_unstable();
+    spaces.dedup();
+    spaces
 }
 
 /// `Insufficient Permissions : 接口调用权限不足，解决方案：https://open.alipay.com/api/errCheck?…`:

@@ -1275,6 +1275,26 @@ fn a_gateway_sub_code_beside_its_message_in_parentheses_is_read() {
             "{line}"
         );
     }
+    // An all-ASCII line with no other mark is still looked at.
+    let (found, d) = decode_line("isv.app-call-limited(App call limited)", &options)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found, Found::GatewayText);
+    assert_eq!(d.platform(), Platform::AlipayGateway);
+    // English prose before the parenthesis is the writer's, not a sub_msg.
+    let (_, d) = decode_line(
+        "This error (ACQ.TRADE_NOT_EXIST) means the order was not found",
+        &options,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let minierr::Diagnosis::AlipayGateway(response, _) = &d else {
+        panic!("{d:?}");
+    };
+    assert_eq!(response.sub_code_sent(), Some("ACQ.TRADE_NOT_EXIST"));
+    assert_eq!(response.sub_msg(), None);
+    // A line of many opening marks and one closing mark is read, and answers, once.
+    let long = format!("错 ACQ.{}(ACQ.TRADE_NOT_EXIST)", "(".repeat(50_000));
+    let (_, d) = decode_line(&long, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(d.platform(), Platform::AlipayGateway);
     for line in [
         "下单失败 SYSTEM_ERROR(系统繁忙)",
         "PARAM_ERROR(参数错误)",
