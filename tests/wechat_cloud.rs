@@ -599,8 +599,9 @@ fn a_cloudbase_code_inside_the_innermost_wrapper_decides() {
 
 /// The Cloud error-code page says the Cloud HTTP API answers in the server's shape, `errcode`
 /// and `errmsg`, with Cloud's codes. So a server-shaped body whose errcode lies in Cloud's
-/// range and is not in the server's table is decoded as Cloud's, with Cloud's step. Codes the
-/// server's table has (`-1`, `-1000`) stay the server's.
+/// range is decoded as Cloud's, with Cloud's step. The server's own negative codes (`-1`,
+/// `-1000`) lie outside that range and stay the server's. (No server code lies inside it;
+/// should one be added, the rule keeps it the server's.)
 #[cfg(feature = "json")]
 #[test]
 fn a_server_shaped_body_with_a_cloud_code_is_clouds() {

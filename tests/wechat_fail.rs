@@ -921,11 +921,12 @@ fn a_legacy_code_that_leaves_the_cause_to_the_err_msg_takes_no_step_for_an_unrea
             Code::BluetoothSystemError,
             Some(Action::Retry),
         ),
+        // A class the detail names decides, here one whose step is not the code's.
         (
-            "createBLEConnection:fail:timeout",
+            "writeBLECharacteristicValue:fail parameter error: parameter.value should be ArrayBuffer instead of String;",
             10008,
             Code::BluetoothSystemError,
-            Some(Action::Retry),
+            Some(Action::FixRequest),
         ),
     ];
     for &(err_msg, err_code, known, action) in cases {

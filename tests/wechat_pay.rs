@@ -2365,11 +2365,11 @@ fn an_unknown_v2_code_is_not_read_from_its_text() {
     assert_eq!(d.action(), None);
 }
 
-/// The v2 payment-code (付款码支付) and reverse (撤销订单) pages' codes, from faithful copies
-/// of their tables: the steps the tables' 支付状态 and 解决方案 give, keyed on the call.
+/// The v2 payment-code (付款码支付) and reverse (撤销订单) pages' codes, from copies of their
+/// tables that agree: the steps the tables' 支付状态 and 解决方案 give, keyed on the call.
 /// A payment whose result is unknown (系统超时, 银行端超时, the payer still entering the
 /// password) is looked up before anything else; a code the payer must replace is the user's;
-/// a reverse that answered with a system error is sent again, as the payment-code page says.
+/// a reverse that answered with a system error is looked up too, as its row says.
 #[cfg(feature = "serde")]
 #[test]
 fn payment_code_and_reverse_answers_take_their_pages_steps() {
@@ -2433,7 +2433,20 @@ fn payment_code_and_reverse_answers_take_their_pages_steps() {
             "缺少参数",
             Action::FixRequest,
         ),
-        (Api::V2Reverse, "SYSTEMERROR", "系统超时", Action::Retry),
+        (
+            Api::V2Micropay,
+            "ORDERREVERSED",
+            "订单已撤销",
+            Action::GiveUp,
+        ),
+        (
+            Api::V2Micropay,
+            "TRADE_ERROR",
+            "103 暂无可用的支付方式",
+            Action::AskUser,
+        ),
+        (Api::V2Reverse, "SYSTEMERROR", "系统超时", Action::Reconcile),
+        (Api::V2Reverse, "TRADE_ERROR", "订单错误", Action::GiveUp),
         (
             Api::V2Reverse,
             "REVERSE_EXPIRE",
@@ -2453,12 +2466,18 @@ fn payment_code_and_reverse_answers_take_their_pages_steps() {
         Some(Code::CardNotSupported)
     );
     assert_eq!(Code::from_code("NOTSUPPORTCARD"), None);
-    // The payment moves money and the reverse does not take it twice.
+    // Both move money: a reverse refunds an order that was paid.
     assert_eq!(Api::V2Micropay.call_kind(), Some(CallKind::MovesMoney));
-    assert_eq!(Api::V2Reverse.call_kind(), Some(CallKind::Idempotent));
-    // With the API unknown, a code only these pages list takes their step.
+    assert_eq!(Api::V2Reverse.call_kind(), Some(CallKind::MovesMoney));
+    // With the API unknown, a code only these pages list takes their step, and a v2
+    // TRADE_ERROR, which only they list for v2, the payment's (it was Reconcile, v3's).
     let expired = answer("AUTH_CODE_INVALID", "101 付款码已过期,请退出重试");
     assert_eq!(expired.action(CallKind::MovesMoney), Some(Action::AskUser));
+    let refused = answer(
+        "TRADE_ERROR",
+        "103 暂无可用的支付方式,请绑定其它银行卡完成支付",
+    );
+    assert_eq!(refused.action(CallKind::MovesMoney), Some(Action::AskUser));
 }
 
 /// A first-layer failure (`return_code` FAIL) that names an `err_code` the catalog does not know

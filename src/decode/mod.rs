@@ -521,21 +521,19 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
 /// the range that the server's table does know stays the server's. Everything else is
 /// returned as it came.
 pub(crate) fn cloud_code_as_cloud(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
-    let Diagnosis::WxServer(response) = &diagnosis else {
-        return diagnosis;
+    let is_clouds = |code: i64| {
+        wx::cloud::in_code_range(code) && wx::server::Errcode::from_code(code).is_none()
     };
-    let Some(code) = response
-        .errcode_sent()
-        .map(|c| c.raw())
-        .filter(|&c| wx::cloud::in_code_range(c) && wx::server::Errcode::from_code(c).is_none())
-    else {
-        return diagnosis;
-    };
-    let Diagnosis::WxServer(response) = diagnosis else {
-        return diagnosis;
-    };
-    let err_msg = response.errmsg.unwrap_or(Cow::Borrowed(""));
-    Diagnosis::WxCloud(wx::cloud::Fail::new(err_msg).with_err_code(code))
+    match diagnosis {
+        Diagnosis::WxServer(response) => match response.errcode_sent().map(|c| c.raw()) {
+            Some(code) if is_clouds(code) => {
+                let err_msg = response.errmsg.unwrap_or(Cow::Borrowed(""));
+                Diagnosis::WxCloud(wx::cloud::Fail::new(err_msg).with_err_code(code))
+            }
+            _ => Diagnosis::WxServer(response),
+        },
+        other => other,
+    }
 }
 
 /// A server answer passed on in a client failure's field names (uniCloud's uni-id rejects

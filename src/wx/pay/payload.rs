@@ -501,14 +501,15 @@ impl<'a> V2Response<'a> {
             return Some(Action::Reconcile);
         }
         let known_code = self.err_code.as_ref().and_then(AnyCode::known);
-        // A FAIL that names a code is a business failure: profit-sharing returns send their
-        // `error_code` under `return_code` FAIL. A code the catalog does not know names a
-        // failure nothing here can read, whatever the first layer's words
-        // (`return_msg` `System Error` beside `POST_CONTEN_ERROR`, `some params type maybe
-        // misused`): the code is kept, and no step is taken.
-        if self.is_communication_failure() && self.err_code.is_some() && known_code.is_none() {
+        // A code the catalog does not know names a failure nothing here can read, in either
+        // layer and whatever the first layer's words (`return_msg` `System Error` beside
+        // `POST_CONTEN_ERROR`, `some params type maybe misused`): the code is kept, and no
+        // step is taken.
+        if self.err_code.is_some() && known_code.is_none() {
             return None;
         }
+        // A FAIL that names a code is a business failure: profit-sharing returns send their
+        // `error_code` under `return_code` FAIL.
         if self.is_communication_failure() && known_code.is_none() {
             // The v2 pages give two causes, 签名失败 and 参数格式校验错误: the merchant's keys,
             // or the request. A busy or timed-out gateway (`系统繁忙,请稍后再试`) is neither:
@@ -564,9 +565,12 @@ impl<'a> V2Response<'a> {
                 ]
                 .iter()
                 .any(|w| has(text, w));
-            // 受理关系 is the binding between a service provider and its sub-merchant (WeChat
-            // Pay support: 商户和子商户没有绑定的关系，才会报这个错误；确认绑定关系), which the
-            // v3 APIs report as NO_AUTH's text: a setting of the two accounts.
+            // 受理关系 is the binding between a service provider and its sub-merchant: a setting
+            // of the two accounts. The red-packet page's ACCEPTMODE_ERROR row (主、子商户号关系
+            // 校验失败) says to check it (确认传入的主商户号与子商户号是否有受理关系), WeChat Pay's
+            // support says this text comes only when the two are not bound (商户和子商户没有绑定
+            // 的关系，才会报这个错误, developers.weixin.qq.com/community/pay/doc/
+            // 0000241fc0c8982f6b9afbaef5b000), and the v3 APIs send it under NO_AUTH.
             let configuration = ["证书", "certificate", "权限", "受理关系"]
                 .iter()
                 .any(|w| has(text, w))
@@ -608,9 +612,9 @@ impl<'a> V2Response<'a> {
     /// `return_msg` too, so a code's spelling there is that code, and a text the v2 pages
     /// document for one step names that step, as for a communication failure.
     fn business_step_without_code(&self, api: Option<Api>, call: CallKind) -> Option<Action> {
-        // An err_code the catalog does not know is kept as sent, and its text read for nothing:
-        // its own step may be any.
-        if self.result_code.as_deref() != Some("FAIL") || self.err_code.is_some() {
+        // (An err_code the catalog does not know was ruled out by the caller: its own step may
+        // be any.)
+        if self.result_code.as_deref() != Some("FAIL") {
             return None;
         }
         let text = self
