@@ -306,6 +306,33 @@ pub(crate) fn struct_literal(type_name: &str, fields: &[(&str, String)]) -> Stri
     s
 }
 
+/// `impl ty { docs  pub const fn fn_name(self) -> bool { matches!(self, ty::A | ty::B) } }`:
+/// a predicate over the variants a table lists (`false` for every variant when it lists none).
+pub(crate) fn variant_predicate(
+    out: &mut String,
+    ty: &str,
+    fn_name: &str,
+    docs: &[&str],
+    names: &[String],
+) {
+    let _ = write!(out, "\nimpl {ty} {{\n");
+    for line in docs {
+        let _ = writeln!(out, "    /// {line}");
+    }
+    let _ = write!(
+        out,
+        "    #[must_use]\n    pub const fn {fn_name}(self) -> bool {{\n        matches!(self"
+    );
+    for (i, name) in names.iter().enumerate() {
+        let sep = if i == 0 { ", " } else { " | " };
+        let _ = write!(out, "{sep}{ty}::{name}");
+    }
+    if names.is_empty() {
+        out.push_str(", _ if false");
+    }
+    out.push_str(")\n    }\n}\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

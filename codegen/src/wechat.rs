@@ -445,22 +445,19 @@ fn render_wrappers(data: &Path, entries: &[Entry], out: &mut String) -> Result<(
         }
         names.push(name.to_owned());
     }
-    out.push_str("\nimpl Errno {\n");
-    out.push_str("    /// Whether the code only says which layer failed and leaves the detail to the errMsg\n");
-    out.push_str("    /// (`data/wechat_errno_wrappers.tsv`): then a reason class found in the errMsg decides\n");
-    out.push_str("    /// the next step instead of the code, and a detail there that no class reads leaves the\n");
-    out.push_str("    /// step unknown: the code's own step holds only beside its own text.\n");
-    out.push_str(
-        "    #[must_use]\n    pub const fn wraps_reason(self) -> bool {\n        matches!(self",
+    require_unique(WRAPPER_FILE, "name", names.iter().map(String::as_str))?;
+    crate::render::variant_predicate(
+        out,
+        "Errno",
+        "wraps_reason",
+        &[
+            "Whether the code only says which layer failed and leaves the detail to the errMsg",
+            "(`data/wechat_errno_wrappers.tsv`): then a reason class found in the errMsg decides",
+            "the next step instead of the code, and a detail there that no class reads leaves the",
+            "step unknown: the code's own step holds only beside its own text.",
+        ],
+        &names,
     );
-    for (i, name) in names.iter().enumerate() {
-        let sep = if i == 0 { ", " } else { " | " };
-        let _ = write!(out, "{sep}Errno::{name}");
-    }
-    if names.is_empty() {
-        out.push_str(", _ if false");
-    }
-    out.push_str(")\n    }\n}\n");
     Ok(())
 }
 

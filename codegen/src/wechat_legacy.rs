@@ -423,21 +423,18 @@ fn render_wrappers(
         }
         names.push(name.to_owned());
     }
-    out.push_str("\nimpl Code {\n");
-    out.push_str("    /// Whether the code only says which layer failed and leaves the detail to the errMsg\n");
-    out.push_str("    /// (`data/wechat_legacy_wrappers.tsv`), as the errno wrappers do\n");
-    out.push_str("    /// ([`Errno::wraps_reason`](crate::wx::Errno::wraps_reason)): beside a detail that no\n");
-    out.push_str("    /// reason class reads, its step is unknown.\n");
-    out.push_str(
-        "    #[must_use]\n    pub const fn wraps_reason(self) -> bool {\n        matches!(self",
+    require_unique(WRAPPERS, "name", names.iter().map(String::as_str))?;
+    crate::render::variant_predicate(
+        out,
+        "Code",
+        "wraps_reason",
+        &[
+            "Whether the code only says which layer failed and leaves the detail to the errMsg",
+            "(`data/wechat_legacy_wrappers.tsv`), as the errno wrappers do",
+            "([`Errno::wraps_reason`](crate::wx::Errno::wraps_reason)): beside a detail that no",
+            "reason class reads, its step is unknown.",
+        ],
+        &names,
     );
-    for (i, name) in names.iter().enumerate() {
-        let sep = if i == 0 { ", " } else { " | " };
-        let _ = write!(out, "{sep}Code::{name}");
-    }
-    if names.is_empty() {
-        out.push_str(", _ if false");
-    }
-    out.push_str(")\n    }\n}\n");
     Ok(())
 }
