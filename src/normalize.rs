@@ -262,6 +262,13 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
         })
 }
 
+/// Whether `hay` holds `needle`, found with [`find_str`]: a `memchr` for one byte of it and a
+/// comparison, where `str::contains` first builds a searcher for the needle, which costs more
+/// than the search on a message of a few dozen bytes.
+pub(crate) fn contains_str(hay: &str, needle: &str) -> bool {
+    find_str(hay, needle).is_some()
+}
+
 /// `hay` split around the first `needle`, found with [`find_str`].
 pub(crate) fn split_once_str<'t>(hay: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
     let at = find_str(hay, needle)?;

@@ -8,6 +8,7 @@ use aho_corasick::AhoCorasick;
 
 use super::{AnyCode, Api, CallKind, Code, Outcome, Version};
 use crate::Action;
+use crate::normalize::contains_str;
 
 /// An APIv3 error body: `{"code": "PARAM_ERROR", "message": "…", "detail": {…}}`, with the
 /// HTTP status when the caller has it ([`Response::with_status`]). Fields an SDK adds around
@@ -549,10 +550,12 @@ impl<'a> V2Response<'a> {
             // format (`mch_id参数格式错误`, the documented 参数格式校验错误) or the sandbox's
             // `请确认请求参数是否正确param mch_id invalid`, says the server could not read the
             // ID from the request as sent.
-            let validator = has(text, "输入源“");
-            let names_merchant_ids =
-                has(text, "商户号") || names_merchant_id(text) || names_merchant_appid(text);
-            let names_request = (has(text, "参数格式") || has(text, "请确认请求参数"))
+            let validator = contains_str(text, "输入源“");
+            let names_merchant_ids = contains_str(text, "商户号")
+                || names_merchant_id(text)
+                || names_merchant_appid(text);
+            let names_request = (contains_str(text, "参数格式")
+                || contains_str(text, "请确认请求参数"))
                 && ![
                     "不存在",
                     "不匹配",
@@ -564,7 +567,7 @@ impl<'a> V2Response<'a> {
                     "密钥",
                 ]
                 .iter()
-                .any(|w| has(text, w));
+                .any(|w| contains_str(text, w));
             // 受理关系 is the binding between a service provider and its sub-merchant: a setting
             // of the two accounts. The red-packet page's ACCEPTMODE_ERROR row (主、子商户号关系
             // 校验失败) says to check it (确认传入的主商户号与子商户号是否有受理关系), WeChat Pay's
@@ -573,12 +576,12 @@ impl<'a> V2Response<'a> {
             // 0000241fc0c8982f6b9afbaef5b000), and the v3 APIs send it under NO_AUTH.
             let configuration = ["证书", "certificate", "权限", "受理关系"]
                 .iter()
-                .any(|w| has(text, w))
+                .any(|w| contains_str(text, w))
                 || names_signature(text)
                 || (names_merchant_ids && !names_request);
             // A text about the call rate (频率, FREQUENCY_LIMITED's word) is throttling: the
             // API's own FREQUENCY_LIMITED row says its step, else back off.
-            if has(text, "频率") {
+            if contains_str(text, "频率") {
                 return Some(throttled_step(api, text));
             }
             return Some(match (busy, moves_money) {
@@ -587,7 +590,7 @@ impl<'a> V2Response<'a> {
                 (false, _) if configuration && !validator => Action::FixConfig,
                 // The merchant's own balance (`帐号余额不足，请到商户平台充值`) is the
                 // merchant's, whichever page's words it shares.
-                (false, _) if has(text, "余额不足") && names_merchant_account(text) => {
+                (false, _) if contains_str(text, "余额不足") && names_merchant_account(text) => {
                     Action::FixConfig
                 }
                 // Otherwise a message the API's v2 page documents for one step names that step
@@ -729,14 +732,14 @@ pub(crate) fn decide(
         }
         // v2 re-sends of an out_trade_no with other values come back as INVALID_REQUEST with
         // the duplicate named: the order may exist and be paid.
-        Code::InvalidRequest if has(text, "订单号重复") => {
+        Code::InvalidRequest if contains_str(text, "订单号重复") => {
             return Code::OutTradeNoUsed.action_in(Some(version), call);
         }
         // A parameter or request error whose message says something is not enabled (未开通: a
         // product, permission or scene) is fixed where the codes that document it say, on the
         // merchant platform (NOAUTH 商户未开通此接口权限, NO_AUTH 回退方未开通分账回退功能,
         // the combined-order FAQ's 商户号该产品权限未开通): the account's configuration.
-        Code::ParamError | Code::InvalidRequest if has(text, "未开通") => {
+        Code::ParamError | Code::InvalidRequest if contains_str(text, "未开通") => {
             return Some(Action::FixConfig);
         }
         // So is an address the merchant has not allowed: the transfer-bill page's
@@ -744,7 +747,7 @@ pub(crate) fn decide(
         // on the merchant platform, and the server words the same refusal more than one way
         // (此IP地址不允许调用该接口 on the transfer APIs, at times with a tab after it: community
         // threads 000a00ad31c03840e5230428766400 and 00002e154dcef891f53044aed65c00).
-        Code::InvalidRequest if has(text, "IP地址不允许调用") => {
+        Code::InvalidRequest if contains_str(text, "IP地址不允许调用") => {
             return Some(Action::FixConfig);
         }
         // The `Wechatpay-Serial` header is part of the request: the code that encrypts the
@@ -753,7 +756,7 @@ pub(crate) fn decide(
         // about that header, missing or wrong, is the request's to fix, as PARAM_ERROR's
         // documented fix is.
         Code::ParamError | Code::InvalidRequest
-            if has(text, "Wechatpay-Serial") && !has(text, "过期") =>
+            if contains_str(text, "Wechatpay-Serial") && !contains_str(text, "过期") =>
         {
             return Some(Action::FixRequest);
         }
@@ -763,7 +766,7 @@ pub(crate) fn decide(
         // or left out, which the threads with that text found (an HTTP client that did not
         // sign, wechatpay-apache-httpclient#193; an SDK that sent its headers in the body,
         // PowerWeChat#263).
-        Code::SignError if has(text, "Authorization值格式") => {
+        Code::SignError if contains_str(text, "Authorization值格式") => {
             return Some(Action::FixRequest);
         }
         // v2 spells the code SIGN_ERROR only on the red-packet and transfer pages; on another
@@ -781,14 +784,15 @@ pub(crate) fn decide(
         // Any other text about certificates (证书), an expired one named by that header
         // included, is configuration, as every row whose message names one is (CERT_ERROR,
         // CA_ERROR). A validator's `输入源“…”` names a field of the request instead.
-        Code::ParamError | Code::InvalidRequest if has(text, "证书") && !has(text, "输入源“") =>
+        Code::ParamError | Code::InvalidRequest
+            if contains_str(text, "证书") && !contains_str(text, "输入源“") =>
         {
             return Some(Action::FixConfig);
         }
         // A refund whose order was already refunded in full is the refund twin of ORDERPAID:
         // the state is settled, and the backend records it rather than gives up on the money
         // (the refund page's ERROR: act on the specific reason it returns).
-        Code::Error | Code::InvalidRequest if has(text, "已全额退款") => {
+        Code::Error | Code::InvalidRequest if contains_str(text, "已全额退款") => {
             return Code::OrderPaid.action_in(Some(version), call);
         }
         // An order still being processed (订单处理中) is the condition the refund page names
@@ -799,7 +803,7 @@ pub(crate) fn decide(
         Code::InvalidRequest
             if ["订单处理中", "订单正在处理中"]
                 .iter()
-                .any(|words| has(text, words))
+                .any(|words| contains_str(text, words))
                 && api.is_none_or(|api| {
                     api.name_zh().contains("分账") || api.name_zh().contains("退款")
                 }) =>
@@ -831,7 +835,8 @@ pub(crate) fn decide(
                     .meanings()
                     .filter(|m| api.is_none_or(|api| m.api() == api))
                     .any(|m| m.is_named_by(text));
-                let borrowable = |step: &Action| !(*step == Action::AskUser && has(text, "商户"));
+                let borrowable =
+                    |step: &Action| !(*step == Action::AskUser && contains_str(text, "商户"));
                 if let Some(step) = api
                     .filter(|_| !own)
                     .and_then(|api| step_documented_on(api, code, text))
@@ -842,7 +847,7 @@ pub(crate) fn decide(
                 // A message about the call rate (频率, the word of FREQUENCY_LIMITED's and
                 // RATELIMIT_EXCEEDED's rows) is throttling: the API's own FREQUENCY_LIMITED row
                 // says its step (a refund reconciles), else back off.
-                if has(text, "频率") {
+                if contains_str(text, "频率") {
                     return Some(throttled_step(api, text));
                 }
                 // A message that says the server failed leaves the outcome open, whatever
@@ -856,7 +861,7 @@ pub(crate) fn decide(
                 }
                 // The merchant's own balance is the merchant's to top up, whichever row's
                 // words it shares (`帐号余额不足，请到商户平台充值后再重试`).
-                if has(text, "余额不足") && names_merchant_account(text) {
+                if contains_str(text, "余额不足") && names_merchant_account(text) {
                     return Some(Action::FixConfig);
                 }
                 // Then the v2 page of the same operation.
@@ -894,19 +899,12 @@ fn names_a_failure(text: &str) -> bool {
     !text.is_empty()
         && !text.eq_ignore_ascii_case("OK")
         && !text.eq_ignore_ascii_case("SUCCESS")
-        && !has(text, "成功")
-}
-
-/// Whether `text` holds `words`: [`crate::normalize::find_str`], a `memchr` for one byte of
-/// the words and a comparison, where `str::contains` first builds a searcher for the words,
-/// which costs more than the search on a message of a few dozen bytes.
-fn has(text: &str, words: &str) -> bool {
-    crate::normalize::find_str(text, words).is_some()
+        && !contains_str(text, "成功")
 }
 
 /// Whether a message asks for the order to be queried first (请查单).
 fn asks_to_query_the_order(text: &str) -> bool {
-    has(text, "请查单")
+    contains_str(text, "请查单")
 }
 
 fn may_move_money(api: Option<Api>, call: CallKind) -> bool {
@@ -1135,7 +1133,7 @@ fn names_merchant_account(text: &str) -> bool {
         "退款资金",
     ]
     .iter()
-    .any(|word| has(text, word))
+    .any(|word| contains_str(text, word))
 }
 
 /// The common status table's step for a code the catalog does not know, for the statuses
