@@ -265,6 +265,7 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
 /// Whether `hay` holds `needle`, found with [`find_str`]: a `memchr` for one byte of it and a
 /// comparison, where `str::contains` first builds a searcher for the needle, which costs more
 /// than the search on a message of a few dozen bytes.
+#[cfg(feature = "serde")]
 pub(crate) fn contains_str(hay: &str, needle: &str) -> bool {
     find_str(hay, needle).is_some()
 }
