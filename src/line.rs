@@ -831,7 +831,7 @@ fn server_or_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
     if response.errmsg().is_some_and(crate::wecom::is_wecom_errmsg) || has_wecom_text(&response) {
         return as_wecom(response);
     }
-    crate::decode::cloud_code_as_cloud(Diagnosis::WxServer(response))
+    crate::decode::owner_of_server_shape(Diagnosis::WxServer(response))
 }
 
 /// Whether a body's reason is WeCom's Chinese text for a code WeCom means something else by,

@@ -342,3 +342,25 @@ fn a_hinted_wecom_errmsg_names_its_code() {
         );
     }
 }
+
+/// A body with no mark of WeCom is still WeCom's when its errcode is one the WeChat server's
+/// table does not list and its errmsg is the one WeCom's table records for that code: the
+/// number and its words are WeCom's alone. Other words beside the same number decide nothing,
+/// and a number both platforms list stays the server's whatever its words.
+#[cfg(feature = "json")]
+#[test]
+fn a_wecom_code_with_its_recorded_errmsg_is_wecom() {
+    use minierr::{Platform, decode_str};
+    let recorded = decode_str(
+        r#"{"errcode":60011,"errmsg":"no privilege to access/modify contact/party/agent "}"#,
+    )
+    .expect("decodes");
+    assert_eq!(recorded.platform(), Platform::Wecom);
+    assert_eq!(recorded.action(), Some(Action::FixConfig));
+    let other = decode_str(r#"{"errcode":60011,"errmsg":"something else"}"#).expect("decodes");
+    assert_eq!(other.platform(), Platform::WechatServer);
+    assert_eq!(other.action(), None);
+    // 48002 is in both tables: WeCom's recorded `api forbidden` does not move it.
+    let shared = decode_str(r#"{"errcode":48002,"errmsg":"api forbidden"}"#).expect("decodes");
+    assert_eq!(shared.platform(), Platform::WechatServer);
+}

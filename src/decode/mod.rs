@@ -288,7 +288,7 @@ fn decode_json<'a>(
             })
         }
         (1, Some(Platform::WechatServer)) => {
-            decode_json_as(input, Platform::WechatServer, options).map(cloud_code_as_cloud)
+            decode_json_as(input, Platform::WechatServer, options).map(owner_of_server_shape)
         }
         (1, Some(platform)) => decode_json_as(input, *platform, options),
         (0, _) if shape.detail_err_msg => input
@@ -514,26 +514,36 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
     server.map_or(diagnosis, Diagnosis::WxServer)
 }
 
-/// A body in the server's shape whose errcode is in WeChat Cloud's range (-400000 to -699999)
-/// is Cloud's: the Cloud error-code page says the Cloud HTTP API answers with `errcode` and
-/// `errmsg` holding these codes (`/tcb/invokecloudfunction`: `{"errcode":-501007,"errmsg":
-/// "function name foramt invalid"}`), and the server's own table has none there. A code in
-/// the range that the server's table does know stays the server's. Everything else is
-/// returned as it came.
-pub(crate) fn cloud_code_as_cloud(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
-    let is_clouds = |code: i64| {
-        wx::cloud::in_code_range(code) && wx::server::Errcode::from_code(code).is_none()
+/// The platform a body in the WeChat server's shape belongs to, where its errcode says so
+/// alone. An errcode in WeChat Cloud's range (-400000 to -699999) is Cloud's: the Cloud
+/// error-code page says the Cloud HTTP API answers with `errcode` and `errmsg` holding these
+/// codes (`/tcb/invokecloudfunction`: `{"errcode":-501007,"errmsg":"function name foramt
+/// invalid"}`), and the server's own table has none there. An errcode the server's table does
+/// not list, beside the very errmsg WeCom's table records for it (60011 `no privilege to
+/// access/modify contact/party/agent`), is WeCom's: the number and its words are WeCom's
+/// alone. Everything else is returned as it came.
+pub(crate) fn owner_of_server_shape(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
+    let Diagnosis::WxServer(response) = diagnosis else {
+        return diagnosis;
     };
-    match diagnosis {
-        Diagnosis::WxServer(response) => match response.errcode_sent().map(|c| c.raw()) {
-            Some(code) if is_clouds(code) => {
-                let err_msg = response.errmsg.unwrap_or(Cow::Borrowed(""));
-                Diagnosis::WxCloud(wx::cloud::Fail::new(err_msg).with_err_code(code))
-            }
-            _ => Diagnosis::WxServer(response),
-        },
-        other => other,
+    let Some(code) = response.errcode_sent().map(|c| c.raw()) else {
+        return Diagnosis::WxServer(response);
+    };
+    if wx::server::Errcode::from_code(code).is_some() {
+        return Diagnosis::WxServer(response);
     }
+    if wx::cloud::in_code_range(code) {
+        let err_msg = response.errmsg.unwrap_or(Cow::Borrowed(""));
+        return Diagnosis::WxCloud(wx::cloud::Fail::new(err_msg).with_err_code(code));
+    }
+    let wecom_words = crate::wecom::Errcode::from_code(code)
+        .map(crate::wecom::Errcode::errmsg)
+        .filter(|words| !words.is_empty());
+    if wecom_words.is_some_and(|words| response.reason().trim() == words) {
+        let errcode = Some(crate::wecom::AnyErrcode::new(code));
+        return Diagnosis::Wecom(crate::wecom::Response::new(errcode, response.errmsg));
+    }
+    Diagnosis::WxServer(response)
 }
 
 /// A server answer passed on in a client failure's field names (uniCloud's uni-id rejects
