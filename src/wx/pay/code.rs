@@ -340,6 +340,19 @@ impl Code {
         )
     }
 
+    /// The row of `api` whose documented message is `text` word for word, ASCII spaces around
+    /// it aside; never for an empty text, which names no row.
+    pub(crate) fn row_worded_as(self, api: Api, text: &str) -> Option<Meaning> {
+        let text = text.trim_ascii();
+        if text.is_empty() {
+            return None;
+        }
+        generated::meanings(self)
+            .iter()
+            .find(|m| m.api == api && m.message_zh == text)
+            .map(Meaning)
+    }
+
     /// With the API unknown, the row of `version` whose documented message the body's text
     /// holds, where that row's step is not the code's own and no row with another step is
     /// named too: the code and its message together name the row (`INVALID_REQUEST` with
