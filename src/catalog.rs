@@ -40,9 +40,21 @@ fn lookup_templates<T>(templates: &'static [Template<T>], key: &str) -> &'static
     }
     templates
         .iter()
-        .filter(|t| key.starts_with(t.start))
-        .find(|t| matches_template(t.template, key))
+        // A start that ends in a space is also the whole of a key whose last argument was
+        // left empty (see `fills_last_with_nothing`).
+        .filter(|t| key.starts_with(t.start.trim_end_matches(' ')))
+        .find(|t| matches_template(t.template, key) || fills_last_with_nothing(t.template, key))
         .map_or(&[], |t| t.codes)
+}
+
+/// Whether `key` is `template` with its last `%s`, after a space, filled with nothing: the
+/// runtime formats an empty argument (`permission denied, open ${filePath}` with no path
+/// gives `permission denied, open `), and the normal form, like most logs, drops the space
+/// that is left at the end.
+fn fills_last_with_nothing(template: &str, key: &str) -> bool {
+    template
+        .strip_suffix(" %s")
+        .is_some_and(|head| matches_template(head, key))
 }
 
 /// Every code whose message is `text` after normalising both; empty if none.
@@ -222,6 +234,24 @@ mod tests {
         );
         assert_eq!(fill_template("a %s b %d", &[&"x"]), "a x b %d");
         assert_eq!(fill_template("100% sure", &[]), "100% sure");
+    }
+
+    #[test]
+    fn a_last_argument_left_empty_still_fills_its_template() {
+        // `permission denied, open ${filePath}` with an empty path, its space trimmed.
+        assert!(fills_last_with_nothing(
+            "permission denied, open %s",
+            "permission denied, open"
+        ));
+        assert!(fills_last_with_nothing("a %s b %s", "a x b"));
+        // Only the last argument, only after a space, and the words before it must be there.
+        assert!(!fills_last_with_nothing("a %s b", "a b"));
+        assert!(!fills_last_with_nothing("open:%s", "open:"));
+        assert!(!fills_last_with_nothing(
+            "permission denied, open %s",
+            "permission denied"
+        ));
+        assert!(!fills_last_with_nothing("error %d", "error"));
     }
 
     static EMPTY: MessageIndex<u8> = phf::Map::new();

@@ -175,6 +175,28 @@ fn fail_resolves_errno_then_err_code_then_err_msg() {
     let fail = Fail::new("requestSubscribeMessage:fail can only be invoked by user TAP gesture");
     assert_eq!(fail.resolved_by(), Some(ResolvedBy::ErrMsg));
     assert_eq!(fail.action(), Some(Action::FixRequest));
+    // The file-system page's `permission denied, open ${filePath}`, with the path filled in and
+    // with none (the runtime then ends the text with a space, which a log trims).
+    for err_msg in [
+        "readFile:fail permission denied, open wxfile://usr/a.txt",
+        "readFile:fail permission denied, open ",
+        "readFile:fail permission denied, open",
+    ] {
+        let fail = Fail::new(err_msg);
+        assert_eq!(
+            (fail.legacy_code(), fail.action()),
+            (
+                Some(Code::FileSystemLegacyPermissionDeniedOnOpen),
+                Some(Action::FixRequest)
+            ),
+            "{err_msg:?}"
+        );
+    }
+    // Only the argument may be missing, not the words before it.
+    assert_eq!(
+        Fail::new("readFile:fail permission denied, ope").legacy_code(),
+        None
+    );
 }
 
 #[cfg(feature = "json")]
