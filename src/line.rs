@@ -1787,7 +1787,9 @@ fn named_fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<
     let head = wx_err_msg_start(line)
         .and_then(|start| line.get(..start))
         .unwrap_or(line);
-    let errcode = field(head, "errcode").and_then(|v| leading_int(v).map(|(n, _)| n))?;
+    let errcode = field(head, "errcode")
+        .and_then(|v| leading_int(v).map(|(n, _)| n))
+        .or_else(|| errcode_spaced_before_errmsg(head))?;
     // A bare errmsg ends at its first comma, but WeCom's goes on (`…, hint: […], from ip: …,
     // more info at …?e=N`): its link, naming this very code, marks the errmsg WeCom's, whole.
     if let Some(wecom) = wecom_errmsg_with_link(line)
@@ -1800,6 +1802,24 @@ fn named_fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<
         Some(wx::server::AnyErrcode::new(errcode)),
         errmsg.map(Cow::Borrowed),
     )))
+}
+
+/// `errcode 85407, errmsg: no scheme permission`: the number after a space rather than a colon
+/// or an equals sign, as some wrappers format the pair. Read only where the `errmsg` label
+/// follows the number: the two labels, in the server body's order, make the pair, where
+/// `errcode` and a number alone may be prose.
+fn errcode_spaced_before_errmsg(head: &str) -> Option<i64> {
+    const LABEL: &str = "errcode ";
+    match_str_indices(head, LABEL).find_map(|at| {
+        let before = head.get(..at)?.chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        let (code, rest) = leading_int(head.get(at + LABEL.len()..)?)?;
+        rest.trim_start_matches([',', '，', ' '])
+            .starts_with("errmsg")
+            .then_some(code)
+    })
 }
 
 /// The text after an errcode's value when no `errmsg` names it but it carries WeCom's marks
@@ -2302,6 +2322,27 @@ mod tests {
         assert_eq!(leading_int("x"), None);
         assert_eq!(leading_int("-"), None);
         assert_eq!(leading_int("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn an_errcode_after_a_space_counts_only_before_its_errmsg() {
+        let options = DecodeOptions::new();
+        let line = "稳定复现返回:errcode 85407, errmsg: no scheme permission";
+        let (_, d) = decode_line(line, &options).expect("decodes");
+        assert_eq!(d.platform(), crate::Platform::WechatServer);
+        assert_eq!(d.code(), Some(crate::RawCode::Number(85407)));
+        assert_eq!(d.action(), Some(crate::Action::FixConfig));
+        // Without the errmsg label after it, the number is prose.
+        for prose in [
+            "errcode 85407 again after the fix",
+            "the errcode 85407, then errmsgs vanished",
+            "xerrcode 85407, errmsg: no scheme permission",
+        ] {
+            assert!(
+                fields(prose, &options).is_none_or(|d| d.code().is_none()),
+                "{prose}"
+            );
+        }
     }
 
     #[test]

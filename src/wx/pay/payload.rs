@@ -1494,7 +1494,7 @@ impl<'a> Answer<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Api, CallKind, Code, decide_by_rules};
+    use super::{CallKind, Code, decide_by_rules};
 
     /// `decide` answers a row's documented message with the row's step before any rule reads
     /// the text. That shortcut is only sound while every rule agrees, for every row, with every
