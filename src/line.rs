@@ -39,6 +39,10 @@
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
 //!      ([`Found::Fields`]): WeChat's `errMsg`/`errCode`/`errno`, the server's
 //!      `errcode`/`errmsg`, or the Alipay App SDK's `resultStatus`/`memo`;
+//!    - a WeChat Pay code beside a message its own rows document
+//!      (`错误码:OUT_TRADE_NO_USED:商户订单号重复`), a code in v2's joined spelling beside any
+//!      Chinese message (`USERPAYING--需要用户输入支付密码`), or the request validator's message
+//!      naming a field (`输入源“/body/…”映射到字段“…”…`) ([`Found::PayText`]);
 //!    - an Alipay JSAPI's documented errorMessage after the API's name, `my.request报错：JSON
 //!      parse data error` ([`Found::AlipayText`]);
 //!    - a WeChat `api:fail …` errMsg anywhere in the line, up to its closing quote if it is
@@ -976,6 +980,7 @@ pub(crate) fn text_form<'a>(
         return Some((Found::Fields, with_line_context(found, line)));
     }
     if let Some(answer) = wx::pay::Answer::from_code_and_message(line)
+        .or_else(|| wx::pay::Answer::from_joined_code(line))
         .or_else(|| wx::pay::Answer::from_validator_message(line))
     {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));

@@ -1526,6 +1526,20 @@ fn named_fields_in_log_lines() {
             Some("OPENID_ERROR"),
             Action::FixRequest,
         ),
+        // A code in v2's joined spelling is WeChat Pay's beside any Chinese message: with the
+        // call unknown, a payment still in progress is looked up before anything is paid again.
+        (
+            "撤销失败 USERPAYING--需要用户输入支付密码",
+            text,
+            Some("USERPAYING"),
+            Action::Reconcile,
+        ),
+        (
+            "SYSTEMERROR 系统繁忙,请稍后再试",
+            text,
+            Some("SYSTEMERROR"),
+            Action::Reconcile,
+        ),
     ] {
         let (got, d) = decode_line(line, &options).unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(got, found, "{line}");
@@ -1539,6 +1553,12 @@ fn named_fields_in_log_lines() {
         // Alipay's namespaced code with WeChat Pay's words for it.
         "支付宝返回 ACQ.SYSTEM_ERROR 系统错误",
         "商户订单号重复",
+        // A joined code needs a Chinese message beside it and a word of its own; English
+        // words and Redis's NOAUTH are anybody's.
+        "USERPAYING again after the retry",
+        "XUSERPAYING 支付中",
+        "PROCESSING 系统内部错误",
+        "NOAUTH 未授权",
     ] {
         assert!(decode_line(line, &options).is_err(), "{line}");
     }

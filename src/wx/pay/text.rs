@@ -162,6 +162,68 @@ impl Answer<'static> {
         })
     }
 
+    /// A code in v2's joined spelling as a word of its own before a message in Chinese, as
+    /// logs print the pair: `USERPAYING 正在支付中不能发起撤销`, `USERPAYING--需要用户输入支付密码`.
+    /// Those spellings are WeChat Pay's alone
+    /// (see [`thrown_code`]); an English word (`PROCESSING`, `ERROR`) and Redis's `NOAUTH` are
+    /// anybody's, and an underscored code needs its documented text beside it
+    /// ([`Answer::from_code_and_message`]). Read late, with that form.
+    #[cfg(feature = "json")]
+    pub(crate) fn from_joined_code(line: &str) -> Option<Answer<'static>> {
+        let line = line.trim();
+        let bytes = line.as_bytes();
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut at = 0;
+        while at < bytes.len() {
+            let Some(start) = bytes
+                .get(at..)?
+                .iter()
+                .position(u8::is_ascii_uppercase)
+                .map(|i| at + i)
+            else {
+                break;
+            };
+            let end = bytes
+                .get(start..)?
+                .iter()
+                .position(|&b| !b.is_ascii_uppercase())
+                .map_or(bytes.len(), |i| start + i);
+            at = end.max(start + 1);
+            let bounded = start
+                .checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_none_or(|&b| !is_word_byte(b))
+                && bytes.get(end).is_none_or(|&b| !is_word_byte(b));
+            let Some(word) = line.get(start..end).filter(|_| bounded) else {
+                continue;
+            };
+            if matches!(word, "ERROR" | "NOAUTH" | "PROCESSING") {
+                continue;
+            }
+            let Some(code) = super::Code::from_code(word) else {
+                continue;
+            };
+            let rest = line
+                .get(end..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', '-', ':', '：', '—', '(', '（', ',', '，']);
+            // Only the first character is looked at here, so that a line of many codes is
+            // still read once.
+            if rest.chars().next().is_none_or(|c| c.is_ascii()) {
+                continue;
+            }
+            let message = rest.trim_end_matches([')', '）', ' ']);
+            return Some(Answer::V2(super::V2Response::from_fields(
+                Some("SUCCESS".to_owned()),
+                None,
+                Some("FAIL".to_owned()),
+                Some(code.code().to_owned()),
+                Some(message.to_owned()),
+            )));
+        }
+        None
+    }
+
     /// WeChat Pay's request validator's message printed on its own, as SDKs that keep only the
     /// message print it (`WxPayException: 输入源“/body/transfer_scene_id”映射到字段“转账场景ID”
     /// 必填性规则校验失败，此字段为必填项`): the message names the field it rejected in WeChat
