@@ -1835,6 +1835,13 @@ fn the_body_speaks_and_other_services_do_not() {
     let newer =
         minierr::decode_str(r#"{"code":"NEW_CODE","message":"新的错误"}"#).expect("decodes");
     assert_eq!(newer.platform(), minierr::Platform::WechatPay);
+    // …but a code CloudBase's table lists is no new WeChat Pay code, whatever its message.
+    let cloudbase =
+        minierr::decode_str(r#"{"code":"DATABASE_TRANSACTION_FAIL","message":"事务不存在…"}"#);
+    assert_ne!(
+        cloudbase.map(|d| d.platform()).ok(),
+        Some(minierr::Platform::WechatPay)
+    );
     // Redis's NOAUTH is not a merchant without permission.
     let redis = minierr::line::decode_line(
         "ReplyError: NOAUTH Authentication required.",

@@ -156,9 +156,13 @@ impl Shape {
             || (self.result_code && !alipay_plus && !self.pay_v2);
         // The gateway's own keys, or its public msg; an open-platform code has neither.
         let gateway = self.sub_code || self.response_wrapper || (self.code && self.gateway_msg);
-        // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields.
-        let pay_code =
-            self.code_text || (self.code_upper_unknown && (self.message_chinese || self.detail));
+        // WeChat Pay APIv3: a text `code` with `message` and no `msg`; v2: its own fields. A
+        // code WeChat Pay does not know may be one it added since, but not one CloudBase's
+        // table lists (`DATABASE_TRANSACTION_FAIL`).
+        let pay_code = self.code_text
+            || (self.code_upper_unknown
+                && !self.code_cloudbase
+                && (self.message_chinese || self.detail));
         // WeChat Pay writes every v3 message in Chinese (`Authorization不合法` too): a known
         // code beside an English message alone is a REST API's (`{"code":"NOT_FOUND",
         // "message":"Route not found"}`).
