@@ -989,6 +989,13 @@ pub(crate) fn text_form<'a>(
     if let Some(response) = wecom_errmsg_with_hint(line) {
         return Some((Found::ServerText, Diagnosis::Wecom(response)));
     }
+    if let Some((code, errmsg)) = wx::server::text::wecom_number_then_its_errmsg(line) {
+        let response = crate::wecom::Response::new(
+            Some(crate::wecom::AnyErrcode::new(code)),
+            Some(Cow::Borrowed(errmsg)),
+        );
+        return Some((Found::ServerText, Diagnosis::Wecom(response)));
+    }
     if let Some(response) = server_errmsg_with_rid(line) {
         let d = Diagnosis::WxServer(response);
         return Some((Found::ServerText, with_line_context(d, line)));

@@ -218,6 +218,17 @@ fn a_wecom_sdk_line_is_read_as_wecom() {
     assert_eq!(found, Found::ServerText);
     assert_eq!(d.platform(), minierr::Platform::Wecom);
     assert_eq!(d.action(), Some(Action::FixConfig));
+    // A number only WeCom's table lists, right before the errmsg WeCom records for it, with a
+    // writer's words after it: WeCom's answer, as a body with that pair would be.
+    let (found, d) = decode_line(
+        "错误60011 no privilege to access/modify contact/party/agent，修改应用可见范围",
+        &options,
+    )
+    .expect("decodes");
+    assert_eq!(found, Found::ServerText);
+    assert_eq!(d.platform(), minierr::Platform::Wecom);
+    assert_eq!(d.code(), Some(minierr::RawCode::Number(60011)));
+    assert_eq!(d.action(), Some(Action::FixConfig));
 }
 
 /// A line that names WeCom, by its API host or its name as SDKs and apps print it, holds

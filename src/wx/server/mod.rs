@@ -67,7 +67,7 @@ mod code;
 mod generated;
 mod payload;
 #[cfg(feature = "json")]
-mod text;
+pub(crate) mod text;
 
 pub use crate::Reliability;
 pub use code::{AnyErrcode, Meaning, UnknownErrcode};

@@ -238,6 +238,55 @@ fn errmsg_then_its_number(line: &str) -> Option<(i64, &str)> {
 /// read by that description's first clause, compared without spaces (the SDKs drop the ones
 /// the page puts between Chinese and Latin words).
 fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
+    number_before_documented(line, |code| {
+        let errcode = super::Errcode::from_code(code)?;
+        Some(Documented {
+            errmsg: errcode.errmsg(),
+            older: errcode.errmsg_aliases(),
+            description: errcode.message_zh(),
+        })
+    })
+    .map(|(code, _, message)| (code, message))
+}
+
+/// `错误60011 no privilege to access/modify contact/party/agent`: a number WeCom's table lists
+/// and the server's does not, before the errmsg WeCom's table records for it, in any rendering,
+/// as [`number_then_its_errmsg`] reads the server's pairs. WeCom answers in the server's shape,
+/// so the pair is WeCom's. The errmsg runs to the end of the line when WeCom's own marks follow
+/// it (`, hint: […], from ip: …`), and otherwise ends where the recorded one does: what follows
+/// is the writer's. Tried late, after the fields forms, which read a labelled pair whole.
+pub(crate) fn wecom_number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
+    let (code, errmsg, message) = number_before_documented(line, |code| {
+        if super::Errcode::from_code(code).is_some() {
+            return None;
+        }
+        Some(Documented {
+            errmsg: crate::wecom::Errcode::from_code(code)?.errmsg(),
+            older: &[],
+            description: "",
+        })
+    })?;
+    if crate::wecom::is_wecom_errmsg(message) {
+        return Some((code, message));
+    }
+    message.get(..errmsg.len()).map(|own| (code, own))
+}
+
+/// What a table documents for a code: its errmsg, older spellings of it, and its Chinese
+/// description (empty where there is none to read).
+struct Documented {
+    errmsg: &'static str,
+    older: &'static [&'static str],
+    description: &'static str,
+}
+
+/// The first number of five to nine digits in `line` followed, within a short gap, by what
+/// `documented` gives for it; with the documented errmsg found (empty for a description) and
+/// the line from there on.
+fn number_before_documented(
+    line: &str,
+    documented: impl Fn(i64) -> Option<Documented>,
+) -> Option<(i64, &'static str, &str)> {
     let bytes = line.as_bytes();
     let mut at = 0;
     while let Some(offset) = bytes.get(at..)?.iter().position(u8::is_ascii_digit) {
@@ -258,21 +307,31 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
         let Some((code, rest)) = line.get(start..).and_then(leading_int) else {
             continue;
         };
-        let Some(errcode) = super::Errcode::from_code(code) else {
+        let Some(documented) = documented(code) else {
             continue;
         };
         // Up to a short gap of punctuation and one bracketed tag (`): [Wechat]`, Overtrue's
         // `(code: 42001): [Wechat]access_token expired`) may stand between the two.
         // Sought only where it could start, within the gap: not in the rest of the line. An
         // older errmsg the sources document (45009's `api freq out of limit`) counts too.
-        let english = std::iter::once(errcode.errmsg())
-            .chain(errcode.errmsg_aliases().iter().copied())
+        let english = std::iter::once(documented.errmsg)
+            .chain(documented.older.iter().copied())
             .filter(|d| d.len() >= 8 && !d.contains('%'))
-            .filter_map(|d| find_str(crate::normalize::head_of(rest, MAX_GAP + d.len()), d))
-            .find(|&gap| gap <= MAX_GAP);
-        let found = english.or_else(|| chinese_description_at(rest, errcode.message_zh()));
-        if let Some(gap) = found.filter(|&gap| rest.get(..gap).is_some_and(is_separating_gap)) {
-            return rest.get(gap..).map(|message| (code, message));
+            .find_map(|d| {
+                find_str(crate::normalize::head_of(rest, MAX_GAP + d.len()), d)
+                    .filter(|&gap| gap <= MAX_GAP)
+                    .map(|gap| (gap, d))
+            });
+        let found = english.or_else(|| {
+            (!documented.description.is_empty())
+                .then(|| chinese_description_at(rest, documented.description))
+                .flatten()
+                .map(|gap| (gap, ""))
+        });
+        if let Some((gap, errmsg)) =
+            found.filter(|&(gap, _)| rest.get(..gap).is_some_and(is_separating_gap))
+        {
+            return rest.get(gap..).map(|message| (code, errmsg, message));
         }
     }
     None
@@ -378,6 +437,41 @@ mod tests {
         assert_eq!(
             sdk_text_parts("Request access_token fail: &{{{ } 40013 invalid appid rid: 655d878c"),
             Some((40013, "invalid appid rid: 655d878c"))
+        );
+        // A number only WeCom's table lists is not the server's: it is read late, as WeCom's,
+        // with WeCom's errmsg alone where the writer's words follow it and whole where WeCom's
+        // marks do.
+        let line =
+            "错误60011 no privilege to access/modify contact/party/agent 2.2修改应用可见范围";
+        assert_eq!(sdk_text_parts(line), None);
+        assert_eq!(
+            wecom_number_then_its_errmsg(line),
+            Some((60011, "no privilege to access/modify contact/party/agent"))
+        );
+        assert_eq!(
+            wecom_number_then_its_errmsg(
+                "60020: not allow to access from your ip, hint: [1651], from ip: 198.51.100.2"
+            ),
+            Some((
+                60020,
+                "not allow to access from your ip, hint: [1651], from ip: 198.51.100.2"
+            ))
+        );
+        // Not before another errmsg, not a number WeCom's table lacks, and not one the
+        // server's table lists (40001 is the server's first).
+        assert_eq!(
+            wecom_number_then_its_errmsg("错误60011 invalid credential"),
+            None
+        );
+        assert_eq!(
+            wecom_number_then_its_errmsg(
+                "错误69999 no privilege to access/modify contact/party/agent"
+            ),
+            None
+        );
+        assert_eq!(
+            wecom_number_then_its_errmsg("40001 invalid credential, access_token is invalid"),
+            None
         );
         // A number before another code's errmsg, or a number inside a word, is nobody's.
         assert_eq!(
