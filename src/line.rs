@@ -33,7 +33,8 @@
 //!      backticks), where the errmsg names one code or every code it names takes one step; a
 //!      WeCom errmsg with no code, by the code its `more info at …?e=N` link names, or by the
 //!      code WeCom's table gives it when WeCom's older hint (`hint: [1549248037_1_ea3e…]`)
-//!      follows it;
+//!      follows it; and, after the fields below, a number only WeCom's table lists before the
+//!      errmsg WeCom records for it (`错误60011 no privilege to access/modify contact/party/agent`);
 //!    - a fail object as a console or a dump prints it, not JSON but with its fields named:
 //!      `{errMsg: "request:ok", header: undefined}`, `errCode: -5, errMsg: mediaError`,
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
