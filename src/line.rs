@@ -1731,13 +1731,14 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
 }
 
 /// Every form of [`named_fields`] needs a field named by one of these words: `resultStatus`,
-/// `errMsg`, `errorMessage`, a gateway wrapper's `_response"`, and `code` or `Code`, which are
+/// `errMsg`, `errno`, `errorMessage`, a gateway wrapper's `_response"`, and `code` or `Code`, which are
 /// part of `errcode`, `sub_code`, `subCode` and the WeChat Pay fields (`code`, `return_code`,
 /// `err_code`, `errCodeDes`).
-const FIELD_NAME_WORDS: [&str; 6] = [
+const FIELD_NAME_WORDS: [&str; 7] = [
     "code",
     "Code",
     "errMsg",
+    "errno",
     "errorMessage",
     "resultStatus",
     "_response\"",
@@ -1772,6 +1773,9 @@ fn named_fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<
             fail = fail.with_errno(errno);
         }
         return Some(crate::decode::openapi_as_server(Diagnosis::Wx(fail)));
+    }
+    if let Some(fail) = number("errno").and_then(|errno| errno_beside_its_err_msg(line, errno)) {
+        return Some(Diagnosis::Wx(fail));
     }
     if let Some(response) = gateway_fields(line).or_else(|| cut_gateway_success(line)) {
         return Some(Diagnosis::AlipayGateway(response, options.call_kind));
@@ -1833,6 +1837,21 @@ fn errcode_spaced_before_errmsg(head: &str) -> Option<i64> {
             .starts_with("errmsg")
             .then_some(code)
     })
+}
+
+/// `api scope is not declared in the privacy agreement,errno:112`: an `errno` field beside the
+/// errMsg reason WeChat's table documents for that very errno, with no `errMsg` label. The
+/// number alone is anybody's and the words alone may be shared; together they are WeChat's,
+/// as a server code before its own errmsg is. A short or templated reason is no evidence.
+fn errno_beside_its_err_msg(line: &str, errno: i64) -> Option<wx::Fail<'_>> {
+    let known = wx::Errno::from_code(u32::try_from(errno).ok()?)?;
+    let documented = known.err_msg();
+    if documented.len() < 8 || documented.contains('%') {
+        return None;
+    }
+    let at = find_str(line, documented)?;
+    let reason = line.get(at..at + documented.len())?;
+    Some(wx::Fail::new(reason).with_errno(known.code()))
 }
 
 /// The text after an errcode's value when no `errmsg` names it but it carries WeCom's marks
@@ -2335,6 +2354,28 @@ mod tests {
         assert_eq!(leading_int("x"), None);
         assert_eq!(leading_int("-"), None);
         assert_eq!(leading_int("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn an_errno_counts_beside_its_own_err_msg() {
+        let options = DecodeOptions::new();
+        let line =
+            "getPhoneNumber中报错api scope is not declared in the privacy agreement,errno:112";
+        let (_, d) = decode_line(line, &options).expect("decodes");
+        assert_eq!(d.platform(), crate::Platform::Wechat);
+        assert_eq!(d.code(), Some(crate::RawCode::Number(112)));
+        assert_eq!(d.action(), Some(crate::Action::FixConfig));
+        // Beside other words, the number is anybody's.
+        for line in [
+            "upload failed, errno: 112",
+            "errno:112 api scope is not declared",
+            "access denied, errno:13",
+        ] {
+            assert!(
+                fields(line, &options).is_none_or(|d| d.code().is_none()),
+                "{line}"
+            );
+        }
     }
 
     #[test]
