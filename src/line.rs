@@ -33,17 +33,15 @@
 //!      backticks), where the errmsg names one code or every code it names takes one step; a
 //!      WeCom errmsg with no code, by the code its `more info at …?e=N` link names, or by the
 //!      code WeCom's table gives it when WeCom's older hint (`hint: [1549248037_1_ea3e…]`)
-//!      follows it; and, after the fields below, a number only WeCom's table lists before the
-//!      errmsg WeCom records for it (`错误60011 no privilege to access/modify contact/party/agent`);
+//!      follows it;
 //!    - a fail object as a console or a dump prints it, not JSON but with its fields named:
 //!      `{errMsg: "request:ok", header: undefined}`, `errCode: -5, errMsg: mediaError`,
 //!      `{'errcode': 40029, 'errmsg': '…'}`, PHP's `["errcode"]=> int(50002)`
 //!      ([`Found::Fields`]): WeChat's `errMsg`/`errCode`/`errno`, the server's
 //!      `errcode`/`errmsg`, or the Alipay App SDK's `resultStatus`/`memo`;
 //!    - a WeChat Pay code beside a message its own rows document
-//!      (`错误码:OUT_TRADE_NO_USED:商户订单号重复`), a code in v2's joined spelling beside any
-//!      Chinese message (`USERPAYING--需要用户输入支付密码`), or the request validator's message
-//!      naming a field (`输入源“/body/…”映射到字段“…”…`) ([`Found::PayText`]);
+//!      (`错误码:OUT_TRADE_NO_USED:商户订单号重复`), or the request validator's message naming a
+//!      field (`输入源“/body/…”映射到字段“…”…`) ([`Found::PayText`]);
 //!    - an Alipay JSAPI's documented errorMessage after the API's name, `my.request报错：JSON
 //!      parse data error` ([`Found::AlipayText`]);
 //!    - a WeChat `api:fail …` errMsg anywhere in the line, up to its closing quote if it is
@@ -53,6 +51,11 @@
 //!      line names the v3 API's URL or the official Java SDKs (`com.wechat.pay.…`):
 //!      `…SignatureExec - 应答的状态码不为200-299。status code[401]` ([`Found::PayText`], no
 //!      code; the status decides only what the common status table lets it decide alone);
+//!    - then pairs of a code and its own words that any rendering may print: a WeChat Pay code
+//!      in v2's joined spelling before a Chinese message, `USERPAYING--需要用户输入支付密码`
+//!      ([`Found::PayText`]); a number only WeCom's table lists before the errmsg WeCom records
+//!      for it, `错误60011 no privilege to access/modify contact/party/agent`
+//!      ([`Found::ServerText`]);
 //!    - and a namespaced gateway sub_code the tables know beside its sub_msg in parentheses,
 //!      `ACQ.SELLER_BALANCE_NOT_ENOUGH(卖家余额不足)` or `支付授权码无效(ACQ.PAYMENT_AUTH_CODE_INVALID)`
 //!      ([`Found::GatewayText`], no API: the sub_code's own row decides).
@@ -981,20 +984,12 @@ pub(crate) fn text_form<'a>(
         return Some((Found::Fields, with_line_context(found, line)));
     }
     if let Some(answer) = wx::pay::Answer::from_code_and_message(line)
-        .or_else(|| wx::pay::Answer::from_joined_code(line))
         .or_else(|| wx::pay::Answer::from_validator_message(line))
     {
         let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
         return Some((Found::PayText, with_line_context(pay, line)));
     }
     if let Some(response) = wecom_errmsg_with_hint(line) {
-        return Some((Found::ServerText, Diagnosis::Wecom(response)));
-    }
-    if let Some((code, errmsg)) = wx::server::text::wecom_number_then_its_errmsg(line) {
-        let response = crate::wecom::Response::new(
-            Some(crate::wecom::AnyErrcode::new(code)),
-            Some(Cow::Borrowed(errmsg)),
-        );
         return Some((Found::ServerText, Diagnosis::Wecom(response)));
     }
     if let Some(response) = server_errmsg_with_rid(line) {
@@ -1019,6 +1014,21 @@ pub(crate) fn text_form<'a>(
         {
             let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
             return Some((Found::PayText, with_line_context(pay, line)));
+        }
+        // Then pairs that any rendering may print, each code beside its own words: a WeChat
+        // Pay code in v2's joined spelling before a Chinese message, a number only WeCom's
+        // table lists before WeCom's errmsg for it, a namespaced gateway sub_code beside its
+        // sub_msg.
+        if let Some(answer) = wx::pay::Answer::from_joined_code(line) {
+            let pay = Diagnosis::WxPay(crate::decode::PayDiagnosis::new(answer, options));
+            return Some((Found::PayText, with_line_context(pay, line)));
+        }
+        if let Some((code, errmsg)) = wx::server::text::wecom_number_then_its_errmsg(line) {
+            let response = crate::wecom::Response::new(
+                Some(crate::wecom::AnyErrcode::new(code)),
+                Some(Cow::Borrowed(errmsg)),
+            );
+            return Some((Found::ServerText, Diagnosis::Wecom(response)));
         }
         let response = gateway_sub_code_beside_its_message(line)?;
         return Some((

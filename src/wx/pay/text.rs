@@ -167,7 +167,7 @@ impl Answer<'static> {
     /// Those spellings are WeChat Pay's alone
     /// (see [`thrown_code`]); an English word (`PROCESSING`, `ERROR`) and Redis's `NOAUTH` are
     /// anybody's, and an underscored code needs its documented text beside it
-    /// ([`Answer::from_code_and_message`]). Read late, with that form.
+    /// ([`Answer::from_code_and_message`]). Read last, on lines that no other form reads.
     #[cfg(feature = "json")]
     pub(crate) fn from_joined_code(line: &str) -> Option<Answer<'static>> {
         let line = line.trim();

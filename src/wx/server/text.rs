@@ -254,7 +254,8 @@ fn number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
 /// as [`number_then_its_errmsg`] reads the server's pairs. WeCom answers in the server's shape,
 /// so the pair is WeCom's. The errmsg runs to the end of the line when WeCom's own marks follow
 /// it (`, hint: […], from ip: …`), and otherwise ends where the recorded one does: what follows
-/// is the writer's. Tried late, after the fields forms, which read a labelled pair whole.
+/// is the writer's. Tried last, on lines that no other form reads: a labelled pair is read
+/// whole by the fields forms.
 pub(crate) fn wecom_number_then_its_errmsg(line: &str) -> Option<(i64, &str)> {
     let (code, errmsg, message) = number_before_documented(line, |code| {
         if super::Errcode::from_code(code).is_some() {
