@@ -1701,6 +1701,32 @@ fn the_body_speaks_and_other_services_do_not() {
         client_ip.action(CallKind::MovesMoney),
         Some(Action::FixRequest)
     );
+    // So are the merchant's own IDs when they do not match: APPID_MCHID_NOT_MATCH's condition
+    // (its rows: 商户号和appid没有绑定关系, appid和mch_id不匹配), sent under PARAM_ERROR by the
+    // v2 transfer to a balance. The payer's openid, or a sub-merchant's IDs, are the request's.
+    let unmatched = V2Response::new(
+        Some("SUCCESS"),
+        Some("商户号与商户appid不匹配"),
+        Some("FAIL"),
+        Some("PARAM_ERROR"),
+        Some("商户号与商户appid不匹配"),
+    );
+    assert_eq!(
+        unmatched.action_for(Api::V2Transfer),
+        Some(Action::FixConfig)
+    );
+    for text in [
+        "appid和openid不匹配",
+        "sub_mch_id与sub_appid不匹配",
+        "输入源“/body/appid”映射到值字段“商户号”字符串规则校验失败，不匹配",
+    ] {
+        let request = Response::new("PARAM_ERROR", text);
+        assert_eq!(
+            request.action(CallKind::MovesMoney),
+            Some(Action::FixRequest),
+            "{text}"
+        );
+    }
     // A documented text names its row in either punctuation width: the red-packet page's
     // NO_AUTH (the payer's account was blocked by risk control, so the user acts) with the
     // ASCII commas copies write.

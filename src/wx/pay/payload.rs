@@ -765,6 +765,10 @@ fn decide_by_rules(
         Code::ParamError | Code::InvalidRequest if contains_str(text, "未开通") => {
             return Some(Action::FixConfig);
         }
+        // So is one that says the merchant's own IDs do not match (`商户号与商户appid不匹配`).
+        Code::ParamError | Code::InvalidRequest if names_unmatched_merchant_ids(text) => {
+            return Some(Action::FixConfig);
+        }
         // So is an address the merchant has not allowed: the transfer-bill page's
         // INVALID_REQUEST row (此IP地址不允许调用接口,请按开发指引设置) is fixed in the allow-list
         // on the merchant platform, and the server words the same refusal more than one way
@@ -1129,16 +1133,43 @@ fn names_merchant_id(text: &str) -> bool {
 /// payer's `openid`.
 fn names_merchant_appid(text: &str) -> bool {
     const MERCHANTS: [&str; 5] = ["", "mch_", "wx", "sp_", "combine_"];
-    let lower = text.to_ascii_lowercase();
-    !lower.contains("openid")
-        && lower.match_indices("appid").any(|(at, _)| {
-            let head = lower.get(..at).unwrap_or_default();
+    // Compared in any ASCII case, without a lower-cased copy: the body's decision allocates
+    // nothing.
+    let starts_of = |word: &'static [u8]| {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).filter(move |&at| {
+            bytes
+                .get(at..at + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })
+    };
+    starts_of(b"openid").next().is_none()
+        && starts_of(b"appid").any(|at| {
+            // `at` holds an ASCII letter, so it is a character boundary.
+            let head = text.get(..at).unwrap_or_default();
             let word_start = head
                 .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
                 .len();
-            head.get(word_start..)
-                .is_some_and(|prefix| MERCHANTS.contains(&prefix))
+            head.get(word_start..).is_some_and(|prefix| {
+                MERCHANTS
+                    .iter()
+                    .any(|merchant| prefix.eq_ignore_ascii_case(merchant))
+            })
         })
+}
+
+/// Whether a parameter error says that the merchant's own IDs do not match or are not bound
+/// (`商户号与商户appid不匹配`, `商户号和appid没有绑定关系`): APPID_MCHID_NOT_MATCH's condition,
+/// fixed where that row says, in the accounts' configuration. The communication layer's
+/// failures get the same reading (see `V2Response::decide`). A validator's `输入源“…”` names a
+/// field of the request instead, and a sub-merchant's IDs or the payer's openid are the
+/// request's (see [`names_merchant_id`] and [`names_merchant_appid`]).
+fn names_unmatched_merchant_ids(text: &str) -> bool {
+    ["不匹配", "未绑定", "没有绑定"]
+        .iter()
+        .any(|word| contains_str(text, word))
+        && !contains_str(text, "输入源“")
+        && (contains_str(text, "商户号") || names_merchant_id(text) || names_merchant_appid(text))
 }
 
 /// Whether a balance text names the merchant's own account (退款 pages: `商户账户余额不足`,
