@@ -94,7 +94,7 @@ use std::borrow::Cow;
 use crate::alipay::ErrorValue;
 use crate::alipay::gateway::{self, Code as GatewayCode, SubCode};
 use crate::decode::{DecodeError, DecodeOptions, Diagnosis};
-use crate::normalize::{find_str, leading_int, match_str_indices};
+use crate::normalize::{find_str, leading_int, match_str_indices, split_once_str};
 use crate::wx;
 
 /// Which form of payload [`decode_line`] found.
@@ -1843,26 +1843,73 @@ fn errcode_spaced_before_errmsg(head: &str) -> Option<i64> {
             return None;
         }
         let (code, rest) = leading_int(head.get(at + LABEL.len()..)?)?;
+        // The errmsg label itself, with its colon or equals sign: `errmsg is empty` is prose.
         rest.trim_start_matches([',', '，', ' '])
-            .starts_with("errmsg")
+            .strip_prefix("errmsg")?
+            .trim_start_matches([' ', '"', '\''])
+            .starts_with([':', '=', '：'])
             .then_some(code)
     })
 }
 
-/// `api scope is not declared in the privacy agreement,errno:112`: an `errno` field beside the
-/// errMsg reason WeChat's table documents for that very errno, with no `errMsg` label. The
-/// number alone is anybody's and the words alone may be shared; together they are WeChat's,
-/// as a server code before its own errmsg is. A short or templated reason is no evidence.
+/// `api scope is not declared in the privacy agreement,errno:112`: an `errno` field right
+/// beside the errMsg reason WeChat's table documents for that very errno, before its label or
+/// after its number, with no `errMsg` label. The number alone is anybody's and the words alone
+/// may be shared; side by side they are WeChat's, as a server code before its own errmsg is.
+/// A short reason (`time out`, `internal error`: any runtime's words) or a templated one is no
+/// evidence, nor is one inside longer words or apart from the field.
 fn errno_beside_its_err_msg(line: &str, errno: i64) -> Option<wx::Fail<'_>> {
     let known = wx::Errno::from_code(u32::try_from(errno).ok()?)?;
     let documented = known.err_msg();
-    if documented.len() < 8 || documented.contains('%') {
+    if documented.len() < MIN_ERRNO_REASON || documented.contains('%') {
         return None;
     }
-    let at = find_str(line, documented)?;
-    let reason = line.get(at..at + documented.len())?;
+    const GAP: [char; 8] = [' ', ',', ';', '|', '，', '；', '(', '（'];
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let reason = match_str_indices(line, "errno").find_map(|label| {
+        // Before the label: `…privacy agreement,errno:112`.
+        let head = line.get(..label)?;
+        let before = head.trim_end_matches(GAP);
+        if head.len() - before.len() <= MAX_ERRNO_GAP && before.ends_with(documented) {
+            let start = before.len() - documented.len();
+            if !is_word(before.get(..start)?.chars().next_back()) {
+                return before.get(start..);
+            }
+        }
+        // After its number: `errno: 112, api scope is not declared …`.
+        let value = line
+            .get(label + "errno".len()..)?
+            .trim_start_matches(['"', '\'', ' '])
+            .strip_prefix([':', '='])?;
+        let (number, rest) = leading_int(value)?;
+        let after = rest.trim_start_matches(GAP);
+        if number != errno || rest.len() - after.len() > MAX_ERRNO_GAP {
+            return None;
+        }
+        // The reason may come as the whole errMsg: `errno: 102 requestPayment:fail jsapi has no
+        // permission`.
+        let after = split_once_str(after, ":fail ")
+            .filter(|(api, _)| {
+                !api.is_empty()
+                    && api.len() <= 64
+                    && api
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+            })
+            .map_or(after, |(_, reason)| reason);
+        (after.starts_with(documented) && !is_word(after.get(documented.len()..)?.chars().next()))
+            .then(|| after.get(..documented.len()))
+            .flatten()
+    })?;
     Some(wx::Fail::new(reason).with_errno(known.code()))
 }
+
+/// The shortest documented reason that counts beside an errno: shorter ones (`time out`,
+/// `internal error`) are any runtime's words.
+const MIN_ERRNO_REASON: usize = 16;
+
+/// The most separator bytes between an errno field and its reason.
+const MAX_ERRNO_GAP: usize = 3;
 
 /// The text after an errcode's value when no `errmsg` names it but it carries WeCom's marks
 /// (the `from ip:` and link WeCom appends to every errmsg, or its older hint) and starts with a
@@ -2375,11 +2422,25 @@ mod tests {
         assert_eq!(d.platform(), crate::Platform::Wechat);
         assert_eq!(d.code(), Some(crate::RawCode::Number(112)));
         assert_eq!(d.action(), Some(crate::Action::FixConfig));
-        // Beside other words, the number is anybody's.
+        // After its number, too, alone or as a whole errMsg.
+        for line in [
+            "errno: 112, api scope is not declared in the privacy agreement",
+            "errno: 112 getPhoneNumber:fail api scope is not declared in the privacy agreement",
+        ] {
+            let (_, d) = decode_line(line, &options).expect("decodes");
+            assert_eq!(d.code(), Some(crate::RawCode::Number(112)), "{line}");
+        }
+        // Beside other words, apart from its reason, or with a reason any runtime prints, the
+        // number is anybody's.
         for line in [
             "upload failed, errno: 112",
             "errno:112 api scope is not declared",
             "access denied, errno:13",
+            "read failed: connection time out, errno=5",
+            "errno: 4 upstream internal error",
+            "errno: 5 after the downtime outage",
+            "api scope is not declared in the privacy agreement; retrying in 5 s, errno:112",
+            "xapi scope is not declared in the privacy agreement,errno:112",
         ] {
             assert!(
                 fields(line, &options).is_none_or(|d| d.code().is_none()),
@@ -2401,6 +2462,8 @@ mod tests {
             "errcode 85407 again after the fix",
             "the errcode 85407, then errmsgs vanished",
             "xerrcode 85407, errmsg: no scheme permission",
+            "errcode 40001 errmsg is empty",
+            "errcode 85407, errmsgs vanished",
         ] {
             assert!(
                 fields(prose, &options).is_none_or(|d| d.code().is_none()),

@@ -1559,6 +1559,8 @@ fn named_fields_in_log_lines() {
         "XUSERPAYING 支付中",
         "PROCESSING 系统内部错误",
         "NOAUTH 未授权",
+        "SYSTEMERROR → retrying",
+        "返回“SYSTEMERROR”怎么处理",
     ] {
         assert!(decode_line(line, &options).is_err(), "{line}");
     }

@@ -340,8 +340,8 @@ impl Code {
         )
     }
 
-    /// The row of `api` whose documented message is `text` word for word, ASCII spaces around
-    /// it aside; never for an empty text, which names no row.
+    /// The row of `api` whose documented message is `text` word for word, ASCII white space
+    /// around it aside; never for an empty text, which names no row.
     #[cfg(feature = "serde")] // only the payload readers decide on a body's text
     pub(crate) fn row_worded_as(self, api: Api, text: &str) -> Option<Meaning> {
         let text = text.trim_ascii();

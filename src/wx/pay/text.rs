@@ -164,10 +164,11 @@ impl Answer<'static> {
 
     /// A code in v2's joined spelling as a word of its own before a message in Chinese, as
     /// logs print the pair: `USERPAYING 正在支付中不能发起撤销`, `USERPAYING--需要用户输入支付密码`.
-    /// Those spellings are WeChat Pay's alone
-    /// (see [`thrown_code`]); an English word (`PROCESSING`, `ERROR`) and Redis's `NOAUTH` are
-    /// anybody's, and an underscored code needs its documented text beside it
-    /// ([`Answer::from_code_and_message`]). Read last, on lines that no other form reads.
+    /// No other catalog here spells a code so, and the reading of node-tenpay's thrown codes
+    /// already takes these spellings for WeChat Pay's (see [`thrown_code`]). An English word
+    /// (`PROCESSING`, `ERROR`) and Redis's `NOAUTH` are anybody's, and an underscored code needs
+    /// its documented text beside it ([`Answer::from_code_and_message`]). The message must
+    /// start with a Han character. Read last, on lines that no other form reads.
     #[cfg(feature = "json")]
     pub(crate) fn from_joined_code(line: &str) -> Option<Answer<'static>> {
         let line = line.trim();
@@ -207,9 +208,10 @@ impl Answer<'static> {
                 .get(end..)
                 .unwrap_or_default()
                 .trim_start_matches([' ', '-', ':', '：', '—', '(', '（', ',', '，']);
-            // Only the first character is looked at here, so that a line of many codes is
-            // still read once.
-            if rest.chars().next().is_none_or(|c| c.is_ascii()) {
+            // A message in Chinese starts with a Han character (not a closing quote or an
+            // arrow: `返回“SYSTEMERROR”怎么处理` is prose about the code). Only that character
+            // is looked at here, so that a line of many codes is still read once.
+            if !rest.chars().next().is_some_and(is_han) {
                 continue;
             }
             let message = rest.trim_end_matches([')', '）', ' ']);
@@ -300,6 +302,12 @@ const ANSWER_TEXT_WORDS: [&str; 7] = [
 
 static ANSWER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&ANSWER_TEXT_WORDS, false));
+
+/// Whether `c` is a Han character (the CJK Unified Ideographs and their extension A), as a
+/// message in Chinese begins with one.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
 
 /// The forms of [`Answer::from_sdk_answer_text`], in order, each with its own searches.
 fn sdk_answer_forms(line: &str) -> Option<Answer<'static>> {
