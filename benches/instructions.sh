@@ -46,7 +46,7 @@ row "WeChat errMsg → codes (phf), miss (templates tried too)" errmsg-miss errm
 row "wx::Fail::action, a runtime errMsg recovered, vs errno sent" recover-errmsg recover-errno recover-base
 row "wx::Fail::action, legacy errCode in its family, vs errno sent" recover-errcode recover-errno recover-base
 row "wx::cloud::Fail::action on an Error text, vs wx errno sent" recover-cloud recover-errno recover-base
-for kind in wechat_fail alipayplus_result alipay_fail open_platform_response wechat_server_response alipay_gateway_response wechat_pay_response; do
+for kind in wechat_fail alipayplus_result alipay_fail open_platform_response wechat_server_response alipay_gateway_response wechat_pay_response wechat_pay_other_message; do
   row "decode $kind + action, vs a derived struct" "decode-$kind" "derive-$kind" "base-$kind"
   row "decode $kind + action, vs Value" "decode-$kind" "value-$kind" "base-$kind"
   row "minierr::decode $kind, vs a derived struct" "decode-any-$kind" "derive-$kind" "base-$kind"

@@ -52,10 +52,11 @@ pub enum Kind {
     WechatServerResponse,
     AlipayGatewayResponse,
     WechatPayResponse,
+    WechatPayOtherMessage,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::WechatFail,
         Kind::AlipayPlusResult,
         Kind::AlipayFail,
@@ -63,6 +64,7 @@ impl Kind {
         Kind::WechatServerResponse,
         Kind::AlipayGatewayResponse,
         Kind::WechatPayResponse,
+        Kind::WechatPayOtherMessage,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +76,7 @@ impl Kind {
             Kind::WechatServerResponse => "wechat_server_response",
             Kind::AlipayGatewayResponse => "alipay_gateway_response",
             Kind::WechatPayResponse => "wechat_pay_response",
+            Kind::WechatPayOtherMessage => "wechat_pay_other_message",
         }
     }
 
@@ -154,12 +157,18 @@ impl Kind {
                     })
                     .collect()
             }
-            Kind::WechatPayResponse => {
+            Kind::WechatPayResponse | Kind::WechatPayOtherMessage => {
                 // APIv3 answers to a JSAPI order, as the order API documents them, one in
-                // sixteen with a code the catalog lacks.
+                // sixteen with a code the catalog lacks. The other kind's messages go on after
+                // the documented words, as the server's often do (`签名错误，请检查后再试`), so
+                // no row answers them word for word and the message rules read each.
                 let meanings: Vec<(pay::Code, pay::Meaning)> = pay::Code::all()
                     .filter_map(|c| Some((c, c.meaning_on(pay::Api::V3JsapiOrder)?)))
                     .collect();
+                let after = match self {
+                    Kind::WechatPayOtherMessage => "，请检查后再试",
+                    _ => "",
+                };
                 (0..BATCH)
                     .map(|i| {
                         let (c, m) = rng.pick(&meanings);
@@ -168,7 +177,10 @@ impl Kind {
                         } else {
                             c.code()
                         };
-                        format!(r#"{{"code":"{code}","message":"{}"}}"#, m.message_zh())
+                        format!(
+                            r#"{{"code":"{code}","message":"{}{after}"}}"#,
+                            m.message_zh()
+                        )
                     })
                     .collect()
             }
@@ -212,9 +224,11 @@ impl Kind {
             Kind::AlipayGatewayResponse => gateway::Response::from_json_str(payload)
                 .ok()?
                 .action(minierr::alipay_plus::CallKind::MovesMoney),
-            Kind::WechatPayResponse => pay::Response::from_json_str(payload)
-                .ok()?
-                .action_for(pay::Api::V3JsapiOrder),
+            Kind::WechatPayResponse | Kind::WechatPayOtherMessage => {
+                pay::Response::from_json_str(payload)
+                    .ok()?
+                    .action_for(pay::Api::V3JsapiOrder)
+            }
         }
     }
 
@@ -358,7 +372,7 @@ impl Maps {
                 black_box((body.code, body.msg, body.sub_msg));
                 self.alipay_gateway.get(body.sub_code?).copied()
             }
-            Kind::WechatPayResponse => {
+            Kind::WechatPayResponse | Kind::WechatPayOtherMessage => {
                 let r: PayResponse = serde_json::from_str(payload).ok()?;
                 black_box(r.message);
                 self.wechat_pay.get(r.code).copied()
@@ -402,7 +416,7 @@ impl Maps {
                     .get(body.get("sub_code")?.as_str()?)
                     .copied()
             }
-            Kind::WechatPayResponse => {
+            Kind::WechatPayResponse | Kind::WechatPayOtherMessage => {
                 black_box(v.get("message").and_then(Value::as_str));
                 self.wechat_pay.get(v.get("code")?.as_str()?).copied()
             }
