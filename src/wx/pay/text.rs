@@ -305,6 +305,7 @@ static ANSWER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>>
 
 /// Whether `c` is a Han character (the CJK Unified Ideographs and their extension A), as a
 /// message in Chinese begins with one.
+#[cfg(feature = "json")] // only the joined-code form reads it
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
