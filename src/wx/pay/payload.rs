@@ -716,8 +716,8 @@ pub(crate) fn decide(
     decide_by_rules(version, code, status, text, api, call)
 }
 
-/// [`decide`] for a text that is not any row's message word for word: the rules that read the body's words,
-/// then the row the text names.
+/// [`decide`] for a text that is not any row's message word for word: the rules that read the
+/// body's words, then the row the text names.
 fn decide_by_rules(
     version: Version,
     code: Option<Code>,

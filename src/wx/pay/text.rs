@@ -215,13 +215,7 @@ impl Answer<'static> {
                 continue;
             }
             let message = rest.trim_end_matches([')', '）', ' ']);
-            return Some(Answer::V2(super::V2Response::from_fields(
-                Some("SUCCESS".to_owned()),
-                None,
-                Some("FAIL".to_owned()),
-                Some(code.code().to_owned()),
-                Some(message.to_owned()),
-            )));
+            return Some(business_failure(code, message));
         }
         None
     }
@@ -302,6 +296,18 @@ const ANSWER_TEXT_WORDS: [&str; 7] = [
 
 static ANSWER_TEXT_MARKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| crate::normalize::any_word_automaton(&ANSWER_TEXT_WORDS, false));
+
+/// A v2 answer that the communication layer accepted and the business layer failed with `code`
+/// and its text.
+fn business_failure(code: super::Code, err_code_des: &str) -> Answer<'static> {
+    Answer::V2(super::V2Response::from_fields(
+        Some("SUCCESS".to_owned()),
+        None,
+        Some("FAIL".to_owned()),
+        Some(code.code().to_owned()),
+        Some(err_code_des.to_owned()),
+    ))
+}
 
 /// Whether `c` is a Han character (the CJK Unified Ideographs and their extension A), as a
 /// message in Chinese begins with one.
@@ -641,13 +647,7 @@ fn thrown_code(line: &str) -> Option<Answer<'static>> {
             )));
         }
         if let Some(code) = super::Code::only_one_named_by(super::Version::V2, message) {
-            return Some(Answer::V2(super::V2Response::from_fields(
-                Some("SUCCESS".to_owned()),
-                None,
-                Some("FAIL".to_owned()),
-                Some(code.code().to_owned()),
-                Some(message.to_owned()),
-            )));
+            return Some(business_failure(code, message));
         }
     }
     let (_, rest) = split_once_str(line, "Error: ")?;
