@@ -18,7 +18,7 @@ shapes=(
   "[|"  " [|"  ": [|"  "hint: [|"  "my.|"  "code:“ |"  "code: string(|"
   " x] =>|[errcode] =>"  'a\"|x "'  "_|"  "SYSTEM_ERROR |"  "40001 ,|"
   "s:fail -1 |errCode: -501000 | errMsg: "  'a, |{"errcode":40001,"errmsg":"'
-  "(|错 ACQ."  "ORDERPAID a |错 "
+  "(|错 ACQ."  "ORDERPAID a |错 "  "errno:112 |"
 )
 # What ends a shape's line, where it is not the mark itself: one closing mark far from every
 # opening one.

@@ -94,7 +94,7 @@ use std::borrow::Cow;
 use crate::alipay::ErrorValue;
 use crate::alipay::gateway::{self, Code as GatewayCode, SubCode};
 use crate::decode::{DecodeError, DecodeOptions, Diagnosis};
-use crate::normalize::{find_str, leading_int, match_str_indices, split_once_str};
+use crate::normalize::{find_str, leading_int, match_str_indices};
 use crate::wx;
 
 /// Which form of payload [`decode_line`] found.
@@ -1887,16 +1887,23 @@ fn errno_beside_its_err_msg(line: &str, errno: i64) -> Option<wx::Fail<'_>> {
             return None;
         }
         // The reason may come as the whole errMsg: `errno: 102 requestPayment:fail jsapi has no
-        // permission`.
-        let after = split_once_str(after, ":fail ")
-            .filter(|(api, _)| {
+        // permission`. The API's name is short, so `:fail ` is sought no further than that: a
+        // line of many errno fields is still read once.
+        const FAIL: &str = ":fail ";
+        let after = find_str(
+            crate::normalize::head_of(after, MAX_WX_API_NAME + FAIL.len()),
+            FAIL,
+        )
+        .filter(|&at| {
+            after.get(..at).is_some_and(|api| {
                 !api.is_empty()
-                    && api.len() <= 64
                     && api
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
             })
-            .map_or(after, |(_, reason)| reason);
+        })
+        .and_then(|at| after.get(at + FAIL.len()..))
+        .unwrap_or(after);
         (after.starts_with(documented) && !is_word(after.get(documented.len()..)?.chars().next()))
             .then(|| after.get(..documented.len()))
             .flatten()
@@ -1910,6 +1917,9 @@ const MIN_ERRNO_REASON: usize = 16;
 
 /// The most separator bytes between an errno field and its reason.
 const MAX_ERRNO_GAP: usize = 3;
+
+/// The longest WeChat API name read before `:fail ` after an errno's number.
+const MAX_WX_API_NAME: usize = 64;
 
 /// The text after an errcode's value when no `errmsg` names it but it carries WeCom's marks
 /// (the `from ip:` and link WeCom appends to every errmsg, or its older hint) and starts with a
