@@ -133,6 +133,15 @@ impl Api {
 /// its own path parts (`/v3/profitsharing/orders/unfreeze` is not a query of order
 /// `unfreeze`).
 fn same_path(template: &str, path: &str) -> bool {
+    // Every path that fits starts with the template's text before its first `{name}`: one
+    // comparison rules out the other APIs before any segment is split.
+    let literal = template.bytes().take_while(|&b| b != b'{');
+    if !literal
+        .zip(path.bytes().map(Some).chain(std::iter::repeat(None)))
+        .all(|(t, p)| p == Some(t))
+    {
+        return false;
+    }
     let mut given = path.trim_end_matches('/').split('/');
     for expected in template.split('/') {
         match given.next() {
@@ -308,10 +317,14 @@ impl Code {
         fn bare(code: &str) -> impl Iterator<Item = u8> + '_ {
             code.bytes().filter(|&b| b != b'_')
         }
-        Code::ALL
-            .iter()
-            .copied()
-            .find(|&other| other != self && bare(other.code()).eq(bare(self.code())))
+        // A twin starts with the same letter (no code starts with `_`), which rules out most
+        // codes before their letters are compared.
+        let first = self.code().bytes().next();
+        Code::ALL.iter().copied().find(|&other| {
+            other != self
+                && other.code().bytes().next() == first
+                && bare(other.code()).eq(bare(self.code()))
+        })
     }
 
     /// The code's meaning on `api` whose text the body's message holds, else its first.
