@@ -344,6 +344,49 @@ impl Errcode {
         documented && !agrees
     }
 
+    /// Whether `reason` shares a subject with an errmsg the catalog documents for the code: a
+    /// word of four or more letters or digits, other than the words every errmsg uses
+    /// (`invalid`, `error`, `param`, …). `param path length invalid` and 40159's `invalid
+    /// length for path, or the data is not json string` share `path` and `length`; `signature
+    /// is invalid` and 90010's `no session` share nothing.
+    ///
+    /// ```
+    /// use minierr::wx::server::Errcode;
+    /// assert!(Errcode::InvalidPath.errmsg_shares_a_subject("param path length invalid"));
+    /// assert!(!Errcode::NoSession.errmsg_shares_a_subject("[signature] signature is invalid"));
+    /// assert!(!Errcode::SystemBusy.errmsg_shares_a_subject("system busy"));
+    /// ```
+    #[must_use]
+    pub fn errmsg_shares_a_subject(self, reason: &str) -> bool {
+        // Words that say something went wrong, not what.
+        const GENERIC: [&str; 14] = [
+            "invalid",
+            "error",
+            "errors",
+            "system",
+            "param",
+            "params",
+            "parameter",
+            "data",
+            "request",
+            "failed",
+            "with",
+            "from",
+            "that",
+            "this",
+        ];
+        fn subjects(text: &str) -> impl Iterator<Item = &str> {
+            text.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|word| word.len() >= 4)
+                .filter(|word| !GENERIC.iter().any(|g| g.eq_ignore_ascii_case(word)))
+        }
+        subjects(reason).any(|word| {
+            self.documented_errmsgs().any(|documented| {
+                subjects(documented).any(|subject| subject.eq_ignore_ascii_case(word))
+            })
+        })
+    }
+
     /// Whether an errmsg, as sent, begins with the words of one the catalog documents for the
     /// code: the common case, settled on the raw errmsg before its suffixes are split off
     /// (what [`Errcode::errmsg_contradicts`] would find, since they only end it).

@@ -266,7 +266,10 @@ impl<'a> Response<'a> {
     /// The errcode, or when the response carries none but has a reason, the one code whose
     /// errmsg the reason matches. `None` for a catalog errcode whose errmsg is not the code's
     /// ([`Errcode::errmsg_contradicts`]): another service's number in the same shape, whose
-    /// meaning minierr does not know. [`Response::errcode_sent`] keeps the number.
+    /// meaning minierr does not know. [`Response::errcode_sent`] keeps the number. An errmsg
+    /// that ends with the WeChat server's own request id (a `rid:` of three hex groups, or a
+    /// `hint: [...]` that is not WeCom's) and names the same subject as the code's documented
+    /// errmsg, in other words, is the code's: the server rewords its errmsgs over the years.
     ///
     /// ```
     /// use minierr::wx::server::{Errcode, Response};
@@ -276,6 +279,15 @@ impl<'a> Response<'a> {
     /// let other = Response::new(Some(40014.into()), Some("bad params".into()));
     /// assert_eq!((other.resolved_errcode(), other.action()), (None, None));
     /// assert_eq!(other.errcode_sent(), Some(Errcode::InvalidAccessToken.into()));
+    /// // The server rewords 40159's errmsg; its hint says it is the server's.
+    /// let reworded = Response::new(Some(40159.into()), Some("param path length invalid hint: [YA5A50128vr21]".into()));
+    /// assert_eq!(reworded.resolved_errcode(), Some(Errcode::InvalidPath.into()));
+    /// // Virtual payment's 90010 is not the open platform's `no session`, rid or not.
+    /// let xpay = Response::new(Some(90010.into()), Some("[signature] signature is invalid rid: 644791d9-7eb8ea63-77f2ca17".into()));
+    /// assert_eq!(xpay.resolved_errcode(), None);
+    /// // Another code's errmsg beside the number is still a contradiction.
+    /// let crossed = Response::new(Some(40159.into()), Some("invalid appid rid: 5fdc2111-1b2301e4-72a1ed2f".into()));
+    /// assert_eq!(crossed.resolved_errcode(), None);
     /// ```
     #[must_use]
     pub fn resolved_errcode(&self) -> Option<AnyErrcode> {
@@ -307,8 +319,13 @@ impl<'a> Response<'a> {
         match (self.errcode, self.errmsg.as_deref()) {
             // Another service's number in WeChat's shape: the errmsg says which.
             (Some(AnyErrcode::Known(code)), Some(errmsg)) => {
-                let own =
-                    code.errmsg_begins_as_documented(errmsg) || !code.errmsg_contradicts(reason());
+                let own = code.errmsg_begins_as_documented(errmsg) || {
+                    let reason = reason();
+                    !code.errmsg_contradicts(reason)
+                        || (stamped_by_wechat(errmsg)
+                            && code.errmsg_shares_a_subject(reason)
+                            && names_no_other_code(code, reason))
+                };
                 (own.then_some(AnyErrcode::Known(code)), &[])
             }
             (Some(code), _) => (Some(code), &[]),
@@ -409,6 +426,31 @@ impl fmt::Display for Response<'_> {
 }
 
 impl std::error::Error for Response<'_> {}
+
+/// Whether an errmsg ends with the WeChat server's own request id: a `rid:` of three hex groups,
+/// or an older `hint: [...]` that is not WeCom's timestamped one. Another service that answers
+/// in WeChat's shape (ByteDance's `40014 bad params`) sends neither. The server itself reuses
+/// numbers across API families (virtual payment's 90010 is `signature is invalid`, the open
+/// platform's `no session`), so the id alone does not make the number the catalog's code:
+/// the words must also share a subject with the code's documented errmsg
+/// ([`Errcode::errmsg_shares_a_subject`]).
+fn stamped_by_wechat(errmsg: &str) -> bool {
+    let parts = split_errmsg(errmsg);
+    let wechat_rid = parts.rid().is_some_and(|rid| {
+        rid.split('-').count() == 3 && rid.split('-').all(|group| !group.is_empty())
+    });
+    wechat_rid
+        || (parts.hint().is_some_and(|hint| !hint.is_empty())
+            && !crate::wecom::payload::has_timestamped_hint(errmsg))
+}
+
+/// Whether `reason` is no other code's documented errmsg: a number beside another code's words
+/// is a contradiction, whoever sent it.
+fn names_no_other_code(code: Errcode, reason: &str) -> bool {
+    Errcode::all_with_message(reason)
+        .iter()
+        .all(|&named| named == code)
+}
 
 /// The step of a resolved code by `step_of` (none for an unknown code), or without one, the
 /// step the codes its errmsg matches agree on.
