@@ -1257,7 +1257,7 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
 /// the link after WeCom's `more info at` gives the code; the errmsg runs from the line's start
 /// or its last label (`…: `, `…：`) before the `hint`, `from ip` and `more info` parts, to the
 /// link's end.
-fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
+pub(crate) fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
     const LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
     let at = find_str(line, LINK)?;
     let (code, _) = leading_int(line.get(at + LINK.len()..)?)?;

@@ -16,7 +16,7 @@ const SAMPLE: &str = include_str!("../examples/data/payloads.jsonl");
 /// `decode` reads each sample as the platform's own type does; this one checks the answers.
 #[test]
 fn decode_answers_what_the_platforms_pages_say() {
-    let cases: [(&str, Platform, &str, Action, &str); 12] = [
+    let cases: [(&str, Platform, &str, Action, &str); 13] = [
         (
             r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: 6581b4a1-0d3e2f4b-1a2b3c4d"}"#,
             Platform::WechatServer,
@@ -44,6 +44,13 @@ fn decode_answers_what_the_platforms_pages_say() {
             "40001",
             Action::FixConfig,
             "wecom_errcode.tsv 40001: 不合法的secret参数, a different meaning from WeChat's",
+        ),
+        (
+            r#"{"errMsg":"agentConfig:not match any reliable domain. more info at https://open.work.weixin.qq.com/devtool/query?e=80001"}"#,
+            Platform::Wecom,
+            "80001",
+            Action::FixConfig,
+            "wecom_errcode.tsv 80001: 可信域名不正确，或者无ICP备案; WeCom's JS-SDK answers in errMsg and its link names the code",
         ),
         (
             r#"{"errCode":-501000,"errMsg":"cloud.callFunction:fail Error: errCode: -501000  | errMsg: Environment not found"}"#,
@@ -116,6 +123,17 @@ fn decode_answers_what_the_platforms_pages_say() {
 
 /// Cloud's codes are the table's ranges (-401001 to -605101); another service's six-digit
 /// negative code beside an errMsg is no Cloud answer.
+/// WeCom's link in an errMsg names the code only after WeCom's own `more info at`: a link in
+/// the app's words is not WeCom's answer.
+#[test]
+fn a_wecom_link_in_prose_is_no_wecom_answer() -> Result<(), DecodeError> {
+    let d = decode_str(
+        r#"{"errMsg":"agentConfig:fail see https://open.work.weixin.qq.com/devtool/query?e=80001"}"#,
+    )?;
+    assert_eq!(d.platform(), Platform::Wechat);
+    Ok(())
+}
+
 #[test]
 fn only_clouds_own_ranges_make_an_err_code_clouds() {
     let cloud =

@@ -493,7 +493,8 @@ fn wechat_pay_answer_as(
 /// is the server's answer: it is reported as [`Platform::WechatServer`], with the errcode as
 /// its code and the errmsg after `:fail` (so `rid` and hints are split off as on any server
 /// body). So is a server answer passed on in a client failure's field names
-/// ([`server_answer_as_fail`]). Everything else is returned as it came.
+/// ([`server_answer_as_fail`]); and a failure of WeCom's JS-SDK is WeCom's
+/// ([`wecom_js_sdk_failure`]). Everything else is returned as it came.
 pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
     let server = match &diagnosis {
         // Nearly every fail is not one: a substring search rules it out before the errMsg is
@@ -511,7 +512,28 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
         Diagnosis::Wx(fail) => server_answer_as_fail(fail.err_code(), &fail.err_msg),
         _ => None,
     });
-    server.map_or(diagnosis, Diagnosis::WxServer)
+    if let Some(server) = server {
+        return Diagnosis::WxServer(server);
+    }
+    match &diagnosis {
+        Diagnosis::Wx(fail) => wecom_js_sdk_failure(fail).map_or(diagnosis, Diagnosis::Wecom),
+        _ => diagnosis,
+    }
+}
+
+/// A failure of WeCom's JS-SDK, which answers in the client's `errMsg` shape and ends it with
+/// the link to WeCom's code page that names the code (`agentConfig:not match any reliable
+/// domain. more info at https://open.work.weixin.qq.com/devtool/query?e=80001`): WeCom's
+/// answer with that code, its errmsg the errMsg as sent.
+fn wecom_js_sdk_failure<'a>(fail: &wx::Fail<'a>) -> Option<crate::wecom::Response<'a>> {
+    // The link ends the errMsg with the code's digits: one byte rules out nearly every fail.
+    if !fail.err_msg.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    match &fail.err_msg {
+        Cow::Borrowed(text) => crate::line::wecom_errmsg_with_link(text),
+        Cow::Owned(text) => crate::line::wecom_errmsg_with_link(text).map(|r| r.into_owned()),
+    }
 }
 
 /// The platform a body in the WeChat server's shape belongs to, where its errcode says so
