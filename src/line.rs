@@ -2038,8 +2038,9 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         };
         let host = || names_pay_host(line);
         // WeChat Pay's messages are Chinese: an English one is another REST API's, unless the
-        // line names WeChat Pay's host.
-        let english = message.is_some_and(|m| !m.trim().is_empty() && m.is_ascii());
+        // line names WeChat Pay's host. (Chinese escaped as JSON, `\u5f53…`, is ASCII too.)
+        let english = message
+            .is_some_and(|m| !m.trim().is_empty() && m.is_ascii() && find_str(m, "\\u").is_none());
         if (message.is_some() || message_key() || host()) && (!english || host()) {
             return Some(wx::pay::Answer::V3(wx::pay::Response::new(
                 code,
@@ -2229,7 +2230,10 @@ fn field_with<'t>(
                     '\'' => single_quote,
                     _ => backtick,
                 };
-                (start, closing.at_or_after(line, start, |t| t.find(quote))?)
+                // A value whose closing quote the writer left off (a message pasted by hand,
+                // `errorMessage:"请求url不支持http,请使用https 。`) runs to the line's end.
+                let end = closing.at_or_after(line, start, |t| t.find(quote));
+                (start, end.unwrap_or(line.len()))
             }
             // Chinese input's quotes; a blog's typography may open with `”` and close with `″`.
             open @ ('“' | '”') => {
@@ -2241,7 +2245,8 @@ fn field_with<'t>(
             }
             _ => {
                 let start = from(rest);
-                let end = bare_end.at_or_after(line, start, |t| t.find([',', '}', ')']));
+                // A full-width comma is how Chinese input types one (`error:20，errorMessage:…`).
+                let end = bare_end.at_or_after(line, start, |t| t.find([',', '}', ')', '，']));
                 let value = line.get(start..end.unwrap_or(line.len()))?.trim();
                 return Some(value).filter(|v| !v.is_empty());
             }

@@ -720,6 +720,15 @@ const FORMS: &[Case] = &[
         Some(81013),
         Some(Action::FixRequest),
     ),
+    // Fields typed with Chinese input: a full-width comma between them, and a message whose
+    // closing quote was left off (alipay_jsapi_errors.tsv my.request 20: 请求url不支持http,请使用https).
+    (
+        r#"error:20，errorMessage:"请求url不支持http,请使用https 。"#,
+        Found::Fields,
+        Platform::Alipay,
+        Some(20),
+        Some(Action::FixRequest),
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
@@ -749,6 +758,30 @@ fn each_form_is_found() {
 
 /// A backslash before a letter is a Windows path's, not an escaped line break: the errMsg keeps
 /// it whole.
+/// A v3 body cut off inside its message, which JSON escaped: `\u…` is Chinese, not the English
+/// message of another REST API, so the code still speaks (wechat_pay_errcode.tsv NO_AUTH:
+/// fix_config).
+#[test]
+fn a_pay_body_cut_inside_its_escaped_message_keeps_its_code() {
+    let line = r#"{"code":"NO_AUTH","message":"\u5f53\u524d\u5546\u6237\u53f7\u6ca1\u6709\u76f8\u5173\u6743\u9650\"#;
+    let (found, d) =
+        decode_line(line, &DecodeOptions::new()).unwrap_or_else(|e| panic!("{line}: {e}"));
+    assert_eq!(
+        (
+            found,
+            d.platform(),
+            d.code().map(|c| c.to_string()),
+            d.action()
+        ),
+        (
+            Found::Fields,
+            Platform::WechatPay,
+            Some("NO_AUTH".to_owned()),
+            Some(Action::FixConfig)
+        )
+    );
+}
+
 #[test]
 fn a_windows_path_does_not_end_an_err_msg() {
     let line = r#"readFile:fail no such file or directory "C:\new\file.txt""#;

@@ -527,7 +527,12 @@ pub(crate) fn openapi_as_server(diagnosis: Diagnosis<'_>) -> Diagnosis<'_> {
 /// answer with that code, its errmsg the errMsg as sent.
 fn wecom_js_sdk_failure<'a>(fail: &wx::Fail<'a>) -> Option<crate::wecom::Response<'a>> {
     // The link ends the errMsg with the code's digits: one byte rules out nearly every fail.
-    if !fail.err_msg.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+    if !fail
+        .err_msg
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_digit)
+    {
         return None;
     }
     match &fail.err_msg {
