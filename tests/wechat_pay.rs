@@ -2144,7 +2144,8 @@ fn documented_steps_for_texts_codes_and_statuses_the_tables_spread_out() {
 
 /// What a line says about its call is read conservatively: a `SIGN_ERROR` body's own account
 /// of the request it verified names its API (and only a `SIGN_ERROR` body's), a URL this crate
-/// does not know is still a call, and wechatpay-go's client set-up is a certificate download.
+/// does not know is still a call, and wechatpay-go's client set-up and wechatpay-apache-httpclient's
+/// certificate manager are a certificate download.
 #[cfg(feature = "json")]
 #[test]
 fn the_call_a_line_names_is_read_conservatively() {
@@ -2166,6 +2167,17 @@ fn the_call_a_line_names_is_read_conservatively() {
         // wechatpay-go's set-up text beside a refund's URL: two calls, neither named.
         (
             r#"POST https://api.mch.weixin.qq.com/v3/refund/domestic/refunds init client setting err:error http response:[StatusCode: 500 Code: "SYSTEM_ERROR" Message: 系统错误]"#,
+            Action::Reconcile,
+        ),
+        // wechatpay-apache-httpclient's certificate manager logs the download it made: a
+        // query, which may be sent again (wechat_pay_apis.tsv V3Certificates: idempotent).
+        (
+            r#"WARN AutoUpdateCertificatesVerifier - Auto update cert failed, statusCode = 500, body = {"code":"SYSTEM_ERROR","message":"系统错误"}"#,
+            Action::Retry,
+        ),
+        // The same text beside an order's URL: two calls, neither named.
+        (
+            r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi Auto update cert failed, statusCode = 500, body = {"code":"SYSTEM_ERROR","message":"系统错误"}"#,
             Action::Reconcile,
         ),
         // A sign_information of odd types lends no API and refuses no body.

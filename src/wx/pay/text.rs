@@ -846,6 +846,9 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 /// // wechatpay-go's client set-up downloads the platform certificates.
 /// let init = r#"new wechat pay client err:init client setting err:error http response:[StatusCode: 401 Code: "SIGN_ERROR" Message: 错误的签名，验签失败]"#;
 /// assert_eq!(api_in(init), Some(Api::V3Certificates));
+/// // So does wechatpay-apache-httpclient's certificate manager, which logs its status and body.
+/// let update = r#"Auto update cert failed, statusCode = 500, body = {"code":"SYSTEM_ERROR","message":"系统繁忙，请稍后重试"}"#;
+/// assert_eq!(api_in(update), Some(Api::V3Certificates));
 /// // A call this crate does not know is still a call: beside a query's URL, neither names it.
 /// let two = "POST https://api.mch.weixin.qq.com/pay/micropay failed, querying https://api.mch.weixin.qq.com/pay/orderquery";
 /// assert_eq!(api_in(two), None);
@@ -855,8 +858,12 @@ fn xml_body(_: &str) -> Option<Answer<'static>> {
 pub fn api_in(line: &str) -> Option<Api> {
     // wechatpay-go wraps what fails in `core.NewClient` as `init client setting err:`; the one
     // HTTP call made there is the platform certificates' download (its auto-auth cipher option).
+    // wechatpay-apache-httpclient's certificate manager logs the one call it makes, the
+    // platform certificates' download, as `Auto update cert failed, statusCode = 500, body =
+    // {…}`.
     let mut found = split_once_str(line, "init client setting err:")
         .filter(|(_, rest)| rest.trim_start().starts_with("error http response"))
+        .or_else(|| split_once_str(line, "Auto update cert failed, statusCode"))
         .map(|_| Api::V3Certificates);
     let mut from = 0;
     while let Some(at) = line.get(from..).and_then(|rest| find_str(rest, PAY_HOST)) {
