@@ -492,6 +492,17 @@ fn invalid_request_acts_on_a_message_the_common_table_documents() {
     );
     assert_eq!(v2("refund_fee大于可退金额"), Some(Action::FixRequest));
     assert_eq!(v2("201 商户订单号重复"), Some(Action::Reconcile));
+    // The unified-order page's own INVALID_REQUEST fix: an order re-sent under its number with
+    // other values. The order exists and may be paid; v3 and PARAM_ERROR bodies say it too.
+    assert_eq!(
+        v2("订单重入时，要求参数值与原请求一致，请确认参数问题"),
+        Some(Action::Reconcile)
+    );
+    for code in ["INVALID_REQUEST", "PARAM_ERROR"] {
+        let body = format!(r#"{{"code":"{code}","message":"订单重入时,要求参数值与原请求一致"}}"#);
+        let action = minierr::decode_str(&body).ok().and_then(|d| d.action());
+        assert_eq!(action, Some(Action::Reconcile), "{body}");
+    }
     // The explanation shown is the row that decided: the common table's permission row.
     let answer = minierr::wx::pay::Answer::V3(response("产品权限异常"));
     let meaning = answer.meaning(None, CallKind::MovesMoney);

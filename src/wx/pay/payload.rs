@@ -755,8 +755,12 @@ fn decide_by_rules(
             return Some(Action::FixConfig);
         }
         // v2 re-sends of an out_trade_no with other values come back as INVALID_REQUEST with
-        // the duplicate named: the order may exist and be paid.
-        Code::InvalidRequest if contains_str(text, "订单号重复") => {
+        // the duplicate named: the order may exist and be paid. So does a text about the order's
+        // re-entry (订单重入), the unified-order page's own words for that INVALID_REQUEST
+        // (订单重入时，要求参数值与原请求一致), which other APIs send under PARAM_ERROR too.
+        Code::InvalidRequest | Code::ParamError
+            if contains_str(text, "订单号重复") || contains_str(text, "订单重入") =>
+        {
             return Code::OutTradeNoUsed.action_in(Some(version), call);
         }
         // A parameter or request error whose message says something is not enabled (未开通: a
