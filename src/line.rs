@@ -870,7 +870,8 @@ fn as_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
 /// A payload with what the line says beside it. For a WeChat Pay body: the HTTP status its SDK
 /// printed, and the API its request URL names. For a WeChat server answer: whether the line
 /// names WeCom, which answers in the same shape with other meanings for some codes (40001 is
-/// a wrong corpsecret there, not a stale token).
+/// a wrong corpsecret there, not a stale token). For a client failure: whether WeCom's JS-SDK
+/// named its code beside it ([`wecom_js_sdk_code`]).
 fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
     match diagnosis {
         // WeChat's `rid:` is its own server's mark, which WeCom's errmsgs never carry: a body
@@ -880,6 +881,14 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
         {
             as_wecom(response)
         }
+        // A client failure beside WeCom's code link is WeCom's JS-SDK's, with that code.
+        Diagnosis::Wx(fail) => match wecom_js_sdk_code(line) {
+            Some(code) => Diagnosis::Wecom(crate::wecom::Response::new(
+                Some(crate::wecom::AnyErrcode::new(code)),
+                Some(fail.err_msg),
+            )),
+            None => Diagnosis::Wx(fail),
+        },
         Diagnosis::WxPay(pay) => {
             let pay = match wx::pay::status_in(line) {
                 Some(status) => pay.with_status(status),
@@ -1269,7 +1278,7 @@ pub(crate) fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Respons
             .unwrap_or(line.len() - at);
     let head = line.get(..at)?;
     // WeCom's own words before its link: a link alone, in prose, is no failure.
-    if !head.ends_with("more info at https://") && !head.ends_with("more info at http://") {
+    if !after_wecoms_more_info(head) {
         return None;
     }
     let reason_end = crate::wecom::reason_end(head);
@@ -1287,6 +1296,33 @@ pub(crate) fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Respons
         Some(crate::wecom::AnyErrcode::new(code)),
         Some(Cow::Borrowed(errmsg)),
     ))
+}
+
+/// Whether `head` ends with the words WeCom puts before its code page's link: `more info at
+/// https://` in its server's errmsgs, `More info at https://` in its JS-SDK's `hint`.
+fn after_wecoms_more_info(head: &str) -> bool {
+    let Some(before_scheme) = head
+        .strip_suffix("https://")
+        .or_else(|| head.strip_suffix("http://"))
+    else {
+        return false;
+    };
+    before_scheme
+        .strip_suffix("ore info at ")
+        .is_some_and(|before| before.ends_with(['m', 'M']))
+}
+
+/// The code WeCom's JS-SDK names in the `hint` it adds to a failure's errMsg (`{errMsg:
+/// "agentConfig:fail", err_Info: "fail", hint: "Hint: '…:40093'. More info at
+/// https://open.work.weixin.qq.com/devtool/query?e=40093"}`): its code page's link, after
+/// WeCom's own words for it.
+fn wecom_js_sdk_code(line: &str) -> Option<i64> {
+    const LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
+    let at = find_str(line, LINK)?;
+    if !after_wecoms_more_info(line.get(..at)?) {
+        return None;
+    }
+    leading_int(line.get(at + LINK.len()..)?).map(|(code, _)| code)
 }
 
 /// The longest Alipay API name a line is read for (the longest in the tables has 37 bytes).

@@ -729,6 +729,23 @@ const FORMS: &[Case] = &[
         Some(20),
         Some(Action::FixRequest),
     ),
+    // WeCom's JS-SDK adds a `hint` with its code page's link beside the errMsg
+    // (wecom_errcode.tsv 40093: jsapi签名错误).
+    (
+        r#"{"errMsg":"agentConfig:fail","err_Info":"fail","hint":"Hint: '1700000000:abcdefghijk:40093'. More info at https://open.work.weixin.qq.com/devtool/query?e=40093"}"#,
+        Found::Json,
+        Platform::Wecom,
+        Some(40093),
+        Some(Action::FixRequest),
+    ),
+    // The same link in the app's own words is no WeCom answer.
+    (
+        r#"{"errMsg":"agentConfig:fail","note":"see https://open.work.weixin.qq.com/devtool/query?e=40093"}"#,
+        Found::Json,
+        Platform::Wechat,
+        None,
+        None,
+    ),
     // A logger's `error` field holding WeChat's errMsg is no Alipay code.
     (
         r#"{"time":"2026-12-05T10:00:00Z","error":"getLocation:fail auth deny"}"#,
