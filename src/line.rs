@@ -910,7 +910,7 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
 /// SDKs write it (`WeWorkFinanceSdk`). WeCom's older hint (`hint: [1595297094_45_a21a…]`) marks a line
 /// too, where an SDK's dump cut the errmsg short. A WeChat server answer has none of these.
 fn names_wecom(line: &str) -> bool {
-    names_wecom_product(line) || crate::wecom::payload::has_timestamped_hint(line)
+    names_wecom_product(line) || crate::wecom::has_timestamped_hint(line)
 }
 
 /// WeCom's host, site or name (see [`names_wecom`]).
@@ -1222,7 +1222,7 @@ fn errmsg_start(head: &str) -> usize {
 /// there (WeCom answers in the server's words for those). A code before the errmsg must be
 /// that code; an errmsg that names no code names nothing.
 fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
-    if !crate::wecom::payload::has_timestamped_hint(line) {
+    if !crate::wecom::has_timestamped_hint(line) {
         return None;
     }
     let at = find_str(line, " hint: [")?;

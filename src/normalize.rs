@@ -59,9 +59,9 @@ pub(crate) fn is_normal(text: &str) -> bool {
         // instruction a byte, where a loop that stops at the first offender costs several.
         let bytes = text.as_bytes();
         let other_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-        let upper_or_other_space = bytes
-            .iter()
-            .fold(false, |found, &b| found | b.is_ascii_uppercase() | other_space(b));
+        let upper_or_other_space = bytes.iter().fold(false, |found, &b| {
+            found | b.is_ascii_uppercase() | other_space(b)
+        });
         let double_space = bytes
             .iter()
             .zip(bytes.iter().skip(1))

@@ -52,6 +52,7 @@ mod generated;
 #[cfg(feature = "serde")]
 pub(crate) mod payload;
 
+pub(crate) use code::has_timestamped_hint;
 pub use code::{AnyErrcode, UnknownErrcode};
 pub use generated::Errcode;
 #[cfg(feature = "json")]

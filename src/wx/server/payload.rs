@@ -441,7 +441,7 @@ fn stamped_by_wechat(errmsg: &str) -> bool {
     });
     wechat_rid
         || (parts.hint().is_some_and(|hint| !hint.is_empty())
-            && !crate::wecom::payload::has_timestamped_hint(errmsg))
+            && !crate::wecom::has_timestamped_hint(errmsg))
 }
 
 /// Whether `reason` is no other code's documented errmsg: a number beside another code's words
