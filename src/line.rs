@@ -871,7 +871,7 @@ fn as_wecom(response: wx::server::Response<'_>) -> Diagnosis<'_> {
 /// printed, and the API its request URL names. For a WeChat server answer: whether the line
 /// names WeCom, which answers in the same shape with other meanings for some codes (40001 is
 /// a wrong corpsecret there, not a stale token). For a client failure: whether WeCom's JS-SDK
-/// named its code beside it ([`wecom_js_sdk_code`]).
+/// named its code in the hint beside it ([`wecom_js_sdk_hint_code`]).
 fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> {
     match diagnosis {
         // WeChat's `rid:` is its own server's mark, which WeCom's errmsgs never carry: a body
@@ -882,7 +882,7 @@ fn with_line_context<'a>(diagnosis: Diagnosis<'a>, line: &str) -> Diagnosis<'a> 
             as_wecom(response)
         }
         // A client failure beside WeCom's code link is WeCom's JS-SDK's, with that code.
-        Diagnosis::Wx(fail) => match wecom_js_sdk_code(line) {
+        Diagnosis::Wx(fail) => match wecom_js_sdk_hint_code(line) {
             Some(code) => Diagnosis::Wecom(crate::wecom::Response::new(
                 Some(crate::wecom::AnyErrcode::new(code)),
                 Some(fail.err_msg),
@@ -1266,10 +1266,9 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
 /// the link after WeCom's `more info at` gives the code; the errmsg runs from the line's start
 /// or its last label (`…: `, `…：`) before the `hint`, `from ip` and `more info` parts, to the
 /// link's end.
-pub(crate) fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
-    const LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
-    let at = find_str(line, LINK)?;
-    let (code, _) = leading_int(line.get(at + LINK.len()..)?)?;
+fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
+    let at = find_str(line, WECOM_CODE_LINK)?;
+    let (code, _) = leading_int(line.get(at + WECOM_CODE_LINK.len()..)?)?;
     // The link ends at a space, or at the quote or bracket of the JSON or text around it.
     let end = at
         + line
@@ -1298,31 +1297,50 @@ pub(crate) fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Respons
     ))
 }
 
-/// Whether `head` ends with the words WeCom puts before its code page's link: `more info at
-/// https://` in its server's errmsgs, `More info at https://` in its JS-SDK's `hint`.
+/// WeCom's code page, whose link ends every WeCom errmsg and names the code (`e=`).
+const WECOM_CODE_LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
+
+/// Whether `head` ends with the words WeCom's server puts before its code page's link in an
+/// errmsg: `more info at https://`.
 fn after_wecoms_more_info(head: &str) -> bool {
-    let Some(before_scheme) = head
-        .strip_suffix("https://")
-        .or_else(|| head.strip_suffix("http://"))
-    else {
-        return false;
-    };
-    before_scheme
-        .strip_suffix("ore info at ")
-        .is_some_and(|before| before.ends_with(['m', 'M']))
+    head.ends_with("more info at https://") || head.ends_with("more info at http://")
 }
 
-/// The code WeCom's JS-SDK names in the `hint` it adds to a failure's errMsg (`{errMsg:
-/// "agentConfig:fail", err_Info: "fail", hint: "Hint: '…:40093'. More info at
-/// https://open.work.weixin.qq.com/devtool/query?e=40093"}`): its code page's link, after
-/// WeCom's own words for it.
-fn wecom_js_sdk_code(line: &str) -> Option<i64> {
-    const LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
-    let at = find_str(line, LINK)?;
-    if !after_wecoms_more_info(line.get(..at)?) {
+/// The code WeCom's link names at the end of `text`, after WeCom's own words for it (`… more
+/// info at https://open.work.weixin.qq.com/devtool/query?e=80001`): the errMsg of a WeCom
+/// JS-SDK call ends this way, as WeCom's server errmsgs do.
+pub(crate) fn wecom_link_code(text: &str) -> Option<i64> {
+    let at = find_str(text, WECOM_CODE_LINK)?;
+    if !after_wecoms_more_info(text.get(..at)?) {
         return None;
     }
-    leading_int(line.get(at + LINK.len()..)?).map(|(code, _)| code)
+    let (code, rest) = leading_int(text.get(at + WECOM_CODE_LINK.len()..)?)?;
+    rest.trim().is_empty().then_some(code)
+}
+
+/// The code WeCom's JS-SDK names beside a failure's errMsg, in the fields it adds to the
+/// failure: `hint` (`{errMsg: "agentConfig:fail", err_Info: "fail", hint: "Hint: '…:40093'.
+/// More info at https://open.work.weixin.qq.com/devtool/query?e=40093"}`) or, in its older
+/// versions, `err_Info` (`{errMsg: "config:fail", err_Info: "invalid signature more info at
+/// https://…?e=40093"}`). Only in those fields, after WeCom's own words for the link (`more
+/// info at`, or `More info at`): a WeCom server answer elsewhere on the line is another call's,
+/// and keeps its link in its errmsg.
+fn wecom_js_sdk_hint_code(line: &str) -> Option<i64> {
+    // One search for the link rules out nearly every line before any field is sought.
+    find_str(line, WECOM_CODE_LINK)?;
+    ["hint", "err_Info"].iter().find_map(|name| {
+        let value = field(line, name)?;
+        let at = find_str(value, WECOM_CODE_LINK)?;
+        let head = value.get(..at)?;
+        let before_scheme = head
+            .strip_suffix("https://")
+            .or_else(|| head.strip_suffix("http://"))?;
+        let words = before_scheme.strip_suffix("ore info at ")?;
+        if !words.ends_with(['m', 'M']) {
+            return None;
+        }
+        leading_int(value.get(at + WECOM_CODE_LINK.len()..)?).map(|(code, _)| code)
+    })
 }
 
 /// The longest Alipay API name a line is read for (the longest in the tables has 37 bytes).
@@ -1776,6 +1794,24 @@ fn fields<'a>(line: &'a str, options: &DecodeOptions) -> Option<Diagnosis<'a>> {
     named_fields(line, options)
 }
 
+/// Whether `text` holds a Han character escaped as JSON writes it (`\u5f53`): a backslash,
+/// `u` and four hex digits from 4e00 to 9fff. A Windows path's `\users` is not one.
+fn holds_escaped_han(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).any(|at| {
+        let Some(escape) = bytes.get(at + 1..at + 6) else {
+            return false;
+        };
+        let Some(hex) = escape.strip_prefix(b"u") else {
+            return false;
+        };
+        std::str::from_utf8(hex)
+            .ok()
+            .and_then(|hex| u16::from_str_radix(hex, 16).ok())
+            .is_some_and(|unit| (0x4e00..=0x9fff).contains(&unit))
+    })
+}
+
 /// Every form of [`named_fields`] needs a field named by one of these words: `resultStatus`,
 /// `errMsg`, `errno`, `errorMessage`, a gateway wrapper's `_response"`, and `code` or `Code`, which are
 /// part of `errcode`, `sub_code`, `subCode` and the WeChat Pay fields (`code`, `return_code`,
@@ -2075,8 +2111,8 @@ fn pay_fields(line: &str) -> Option<wx::pay::Answer<'_>> {
         let host = || names_pay_host(line);
         // WeChat Pay's messages are Chinese: an English one is another REST API's, unless the
         // line names WeChat Pay's host. (Chinese escaped as JSON, `\u5f53…`, is ASCII too.)
-        let english = message
-            .is_some_and(|m| !m.trim().is_empty() && m.is_ascii() && find_str(m, "\\u").is_none());
+        let english =
+            message.is_some_and(|m| !m.trim().is_empty() && m.is_ascii() && !holds_escaped_han(m));
         if (message.is_some() || message_key() || host()) && (!english || host()) {
             return Some(wx::pay::Answer::V3(wx::pay::Response::new(
                 code,
@@ -2281,9 +2317,16 @@ fn field_with<'t>(
             }
             _ => {
                 let start = from(rest);
-                // A full-width comma is how Chinese input types one (`error:20，errorMessage:…`).
-                let end = bare_end.at_or_after(line, start, |t| t.find([',', '}', ')', '，']));
-                let value = line.get(start..end.unwrap_or(line.len()))?.trim();
+                let end = bare_end.at_or_after(line, start, |t| t.find([',', '}', ')']));
+                let value = line.get(start..end.unwrap_or(line.len()))?;
+                // A full-width comma is how Chinese input types one between fields
+                // (`error:20，errorMessage:…`): it ends a number or a code, but not Chinese
+                // words, whose own commas are part of them (`帐号余额不足，请到商户平台充值`).
+                let value = match value.split_once('，') {
+                    Some((head, _)) if head.is_ascii() && !head.trim().is_empty() => head,
+                    _ => value,
+                }
+                .trim();
                 return Some(value).filter(|v| !v.is_empty());
             }
         };

@@ -121,8 +121,6 @@ fn decode_answers_what_the_platforms_pages_say() {
     }
 }
 
-/// Cloud's codes are the table's ranges (-401001 to -605101); another service's six-digit
-/// negative code beside an errMsg is no Cloud answer.
 /// WeCom's link in an errMsg names the code only after WeCom's own `more info at`: a link in
 /// the app's words is not WeCom's answer.
 #[test]
@@ -134,6 +132,8 @@ fn a_wecom_link_in_prose_is_no_wecom_answer() -> Result<(), DecodeError> {
     Ok(())
 }
 
+/// Cloud's codes are the table's ranges (-401001 to -605101); another service's six-digit
+/// negative code beside an errMsg is no Cloud answer.
 #[test]
 fn only_clouds_own_ranges_make_an_err_code_clouds() {
     let cloud =

@@ -738,6 +738,23 @@ const FORMS: &[Case] = &[
         Some(40093),
         Some(Action::FixRequest),
     ),
+    // Its older versions put the link in `err_Info`.
+    (
+        r#"Object { errCode: 2, err_Info: "invalid signature more info at https://open.work.weixin.qq.com/devtool/query?e=40093", errMsg: "config:fail" }"#,
+        Found::Fields,
+        Platform::Wecom,
+        Some(40093),
+        Some(Action::FixRequest),
+    ),
+    // A WeCom server answer after a client failure on the same line is another call's: its
+    // link, in its errmsg, says nothing of the client failure.
+    (
+        r#"{"errMsg":"request:fail timeout"} token: {"errcode":40001,"errmsg":"invalid credential, hint: [1597733128_47_64fcadb1aaaaaaaaaaaaaaaa], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"}"#,
+        Found::JsonObject,
+        Platform::Wechat,
+        None,
+        Some(Action::Retry),
+    ),
     // The same link in the app's own words is no WeCom answer.
     (
         r#"{"errMsg":"agentConfig:fail","note":"see https://open.work.weixin.qq.com/devtool/query?e=40093"}"#,
@@ -773,11 +790,10 @@ fn each_form_is_found() {
     }
 }
 
-/// A backslash before a letter is a Windows path's, not an escaped line break: the errMsg keeps
-/// it whole.
 /// A v3 body cut off inside its message, which JSON escaped: `\u…` is Chinese, not the English
 /// message of another REST API, so the code still speaks (wechat_pay_errcode.tsv NO_AUTH:
-/// fix_config).
+/// fix_config). A Windows path's backslash is no escaped Chinese: that body stays another
+/// API's.
 #[test]
 fn a_pay_body_cut_inside_its_escaped_message_keeps_its_code() {
     let line = r#"{"code":"NO_AUTH","message":"\u5f53\u524d\u5546\u6237\u53f7\u6ca1\u6709\u76f8\u5173\u6743\u9650\"#;
@@ -797,8 +813,31 @@ fn a_pay_body_cut_inside_its_escaped_message_keeps_its_code() {
             Some(Action::FixConfig)
         )
     );
+    // The same cut body from another REST API, whose English message holds a Windows path.
+    let other = r#"{"code":"NO_AUTH","message":"cannot read C:\\users\\a.json"#;
+    assert!(
+        decode_line(other, &DecodeOptions::new())
+            .map_or(true, |(_, d)| d.platform() != Platform::WechatPay),
+        "{other}"
+    );
 }
 
+/// A full-width comma ends a number or a code typed with Chinese input, never Chinese words:
+/// the merchant's own account named after the comma keeps a v2 NOTENOUGH the merchant's to fix
+/// (wechat_pay_errcode.tsv NOTENOUGH on a refund: 帐号余额不足，请到商户平台充值).
+#[test]
+fn a_full_width_comma_does_not_cut_chinese_words() {
+    let line = "{return_code=SUCCESS, result_code=FAIL, err_code=NOTENOUGH, err_code_des=帐号余额不足，请到商户平台充值后再重试}";
+    let (_, d) = decode_line(line, &DecodeOptions::new()).unwrap_or_else(|e| panic!("{line}: {e}"));
+    assert_eq!(
+        (d.platform(), d.action()),
+        (Platform::WechatPay, Some(Action::FixConfig)),
+        "{line}"
+    );
+}
+
+/// A backslash before a letter is a Windows path's, not an escaped line break: the errMsg keeps
+/// it whole.
 #[test]
 fn a_windows_path_does_not_end_an_err_msg() {
     let line = r#"readFile:fail no such file or directory "C:\new\file.txt""#;

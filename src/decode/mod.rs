@@ -529,16 +529,18 @@ fn wecom_js_sdk_failure<'a>(fail: &wx::Fail<'a>) -> Option<crate::wecom::Respons
     // The link ends the errMsg with the code's digits: one byte rules out nearly every fail.
     if !fail
         .err_msg
+        .trim_end()
         .as_bytes()
         .last()
         .is_some_and(u8::is_ascii_digit)
     {
         return None;
     }
-    match &fail.err_msg {
-        Cow::Borrowed(text) => crate::line::wecom_errmsg_with_link(text),
-        Cow::Owned(text) => crate::line::wecom_errmsg_with_link(text).map(|r| r.into_owned()),
-    }
+    let code = crate::line::wecom_link_code(&fail.err_msg)?;
+    Some(crate::wecom::Response::new(
+        Some(crate::wecom::AnyErrcode::new(code)),
+        Some(fail.err_msg.clone()),
+    ))
 }
 
 /// The platform a body in the WeChat server's shape belongs to, where its errcode says so
