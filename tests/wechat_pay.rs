@@ -503,6 +503,12 @@ fn invalid_request_acts_on_a_message_the_common_table_documents() {
         let action = minierr::decode_str(&body).ok().and_then(|d| d.action());
         assert_eq!(action, Some(Action::Reconcile), "{body}");
     }
+    // Without those words, the same codes are the request's.
+    for code in ["INVALID_REQUEST", "PARAM_ERROR"] {
+        let body = format!(r#"{{"code":"{code}","message":"参数错误，请检查后再试"}}"#);
+        let action = minierr::decode_str(&body).ok().and_then(|d| d.action());
+        assert_eq!(action, Some(Action::FixRequest), "{body}");
+    }
     // The explanation shown is the row that decided: the common table's permission row.
     let answer = minierr::wx::pay::Answer::V3(response("产品权限异常"));
     let meaning = answer.meaning(None, CallKind::MovesMoney);

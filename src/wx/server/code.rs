@@ -344,11 +344,13 @@ impl Errcode {
         documented && !agrees
     }
 
-    /// Whether `reason` shares a subject with an errmsg the catalog documents for the code: a
-    /// word of four or more letters or digits, other than the words every errmsg uses
-    /// (`invalid`, `error`, `param`, …). `param path length invalid` and 40159's `invalid
-    /// length for path, or the data is not json string` share `path` and `length`; `signature
-    /// is invalid` and 90010's `no session` share nothing.
+    /// Whether `reason` shares a subject with an errmsg the catalog documents for the code: two
+    /// or more words of four or more letters or digits, other than the words that say only
+    /// that something went wrong (`invalid`, `error`, `param`, …) or how (`limit`, `size`,
+    /// `type`, `please`, …), found in both. `param path length invalid` and 40159's `invalid
+    /// length for path, or the data is not json string` share `path` and `length`; `image file
+    /// is empty` and 101000's `invalid image url` share only `image`, and the number is reused
+    /// with that meaning elsewhere.
     ///
     /// ```
     /// use minierr::wx::server::Errcode;
@@ -358,8 +360,8 @@ impl Errcode {
     /// ```
     #[must_use]
     pub fn errmsg_shares_a_subject(self, reason: &str) -> bool {
-        // Words that say something went wrong, not what.
-        const GENERIC: [&str; 14] = [
+        // Words that say something went wrong, or how, not about what.
+        const GENERIC: [&str; 30] = [
             "invalid",
             "error",
             "errors",
@@ -374,17 +376,55 @@ impl Errcode {
             "from",
             "that",
             "this",
+            "limit",
+            "size",
+            "type",
+            "code",
+            "user",
+            "please",
+            "check",
+            "need",
+            "have",
+            "must",
+            "some",
+            "exist",
+            "exists",
+            "empty",
+            "wrong",
+            "allowed",
         ];
         fn subjects(text: &str) -> impl Iterator<Item = &str> {
             text.split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|word| word.len() >= 4)
                 .filter(|word| !GENERIC.iter().any(|g| g.eq_ignore_ascii_case(word)))
         }
-        subjects(reason).any(|word| {
+        let documented_has = |word: &str| {
             self.documented_errmsgs().any(|documented| {
                 subjects(documented).any(|subject| subject.eq_ignore_ascii_case(word))
             })
-        })
+        };
+        // Each word once: `path path` is one subject.
+        let mut shared: [&str; 2] = ["", ""];
+        let mut count = 0;
+        for word in subjects(reason) {
+            if shared
+                .iter()
+                .take(count)
+                .any(|s| s.eq_ignore_ascii_case(word))
+            {
+                continue;
+            }
+            if documented_has(word) {
+                if let Some(slot) = shared.get_mut(count) {
+                    *slot = word;
+                }
+                count += 1;
+                if count == 2 {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Whether an errmsg, as sent, begins with the words of one the catalog documents for the

@@ -285,8 +285,9 @@ impl<'a> Response<'a> {
     /// // Virtual payment's 90010 is not the open platform's `no session`, rid or not.
     /// let xpay = Response::new(Some(90010.into()), Some("[signature] signature is invalid rid: 644791d9-7eb8ea63-77f2ca17".into()));
     /// assert_eq!(xpay.resolved_errcode(), None);
-    /// // Another code's errmsg beside the number is still a contradiction.
-    /// let crossed = Response::new(Some(40159.into()), Some("invalid appid rid: 5fdc2111-1b2301e4-72a1ed2f".into()));
+    /// // Another code's errmsg beside the number is still a contradiction, whatever words it
+    /// // shares (42001's `access_token expired` beside 40001).
+    /// let crossed = Response::new(Some(40001.into()), Some("access_token expired rid: 5fdc2111-1b2301e4-72a1ed2f".into()));
     /// assert_eq!(crossed.resolved_errcode(), None);
     /// ```
     #[must_use]
@@ -432,7 +433,7 @@ impl std::error::Error for Response<'_> {}
 /// in WeChat's shape (ByteDance's `40014 bad params`) sends neither. The server itself reuses
 /// numbers across API families (virtual payment's 90010 is `signature is invalid`, the open
 /// platform's `no session`), so the id alone does not make the number the catalog's code:
-/// the words must also share a subject with the code's documented errmsg
+/// the words must also share a subject (two words) with the code's documented errmsg
 /// ([`Errcode::errmsg_shares_a_subject`]).
 fn stamped_by_wechat(errmsg: &str) -> bool {
     let parts = split_errmsg(errmsg);
