@@ -2192,6 +2192,22 @@ fn the_call_a_line_names_is_read_conservatively() {
             r#"WARN AutoUpdateCertificatesVerifier - Auto update cert failed, statusCode = 500, body = {"code":"SYSTEM_ERROR","message":"系统错误"}"#,
             Action::Retry,
         ),
+        // Its certificate manager's exception, with only the status: a 5xx on the download
+        // may be sent again, and a 401 is the signature's (the common status table).
+        (
+            "com.wechat.pay.contrib.apache.httpclient.exception.HttpCodeException: 下载平台证书返回状态码异常，状态码为:500",
+            Action::Retry,
+        ),
+        (
+            "HttpCodeException: 下载平台证书返回状态码异常，状态码为:401",
+            Action::FixConfig,
+        ),
+        // Its request executor's log under an abbreviated package: the call is not named, so a
+        // 5xx may have moved money.
+        (
+            "c.w.p.c.a.h.SignatureExec - 应答的状态码不为200-299。status code[500]\trequest headers[]",
+            Action::Reconcile,
+        ),
         // The same text beside an order's URL: two calls, neither named.
         (
             r#"POST https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi Auto update cert failed, statusCode = 500, body = {"code":"SYSTEM_ERROR","message":"系统错误"}"#,

@@ -860,10 +860,11 @@ pub fn api_in(line: &str) -> Option<Api> {
     // HTTP call made there is the platform certificates' download (its auto-auth cipher option).
     // wechatpay-apache-httpclient's certificate manager logs the one call it makes, the
     // platform certificates' download, as `Auto update cert failed, statusCode = 500, body =
-    // {…}`.
+    // {…}`, and throws `下载平台证书返回状态码异常，状态码为:401`.
     let mut found = split_once_str(line, "init client setting err:")
         .filter(|(_, rest)| rest.trim_start().starts_with("error http response"))
         .or_else(|| split_once_str(line, "Auto update cert failed, statusCode"))
+        .or_else(|| split_once_str(line, "下载平台证书返回状态码异常"))
         .map(|_| Api::V3Certificates);
     let mut from = 0;
     while let Some(at) = line.get(from..).and_then(|rest| find_str(rest, PAY_HOST)) {
@@ -948,7 +949,7 @@ fn method_before(line: &str, at: usize) -> &str {
 
 /// What [`status_in`] looks for: each marker, and whether it holds `tatus` (one search for
 /// that word lets a line without it skip the six markers that hold it).
-const STATUS_MARKERS: [(&str, bool); 10] = [
+const STATUS_MARKERS: [(&str, bool); 11] = [
     ("httpStatusCode[", true),
     // wechatpay-java's ServiceException message: `Wrong HttpStatusCode[500]`.
     ("HttpStatusCode[", true),
@@ -962,6 +963,8 @@ const STATUS_MARKERS: [(&str, bool); 10] = [
     ("status code[", true),
     ("HTTP/1.1 ", false),
     ("HTTP/2 ", false),
+    // wechatpay-apache-httpclient's certificate manager's HttpCodeException.
+    ("下载平台证书返回状态码异常，状态码为:", false),
 ];
 
 /// The HTTP status an SDK or an HTTP client prints beside a WeChat Pay body, or instead of
@@ -975,6 +978,7 @@ const STATUS_MARKERS: [(&str, bool); 10] = [
 /// assert_eq!(status_in("ServiceException: Wrong HttpStatusCode[500]"), Some(500));
 /// assert_eq!(status_in(r#"400,{"code":"PARAM_ERROR"}"#), Some(400));
 /// assert_eq!(status_in("应答的状态码不为200-299。status code[401]"), Some(401));
+/// assert_eq!(status_in("HttpCodeException: 下载平台证书返回状态码异常，状态码为:401"), Some(401));
 /// assert_eq!(status_in("no status here"), None);
 /// ```
 #[must_use]
@@ -1030,16 +1034,25 @@ impl Answer<'static> {
 
 impl Answer<'static> {
     /// An APIv3 answer of which a log line kept only the HTTP status: an official SDK's or an HTTP
-    /// client's failure that names WeChat Pay's v3 API (its URL, or the official Java SDKs'
-    /// packages, `com.wechat.pay.…`) and an error status, with no body. The status decides what
+    /// client's failure that names WeChat Pay's v3 API (its URL, the official Java SDKs'
+    /// packages, `com.wechat.pay.…`, or wechatpay-apache-httpclient's own words for a failed
+    /// answer or certificate download) and an error status, with no body. The status decides what
     /// the common status table lets it decide alone (401: the signature; 429: the rate; 5xx: the
     /// outcome is unknown); a 400, 403 or 404 decides nothing, and the answer says WeChat Pay
     /// answered, nothing more.
     #[cfg(feature = "json")]
     pub(crate) fn status_only(line: &str) -> Option<Answer<'static>> {
-        ["api.mch.weixin.qq.com/v3/", "com.wechat.pay."]
-            .iter()
-            .find(|mark| find_str(line, mark).is_some())?;
+        // The v3 URL, the official Java SDKs' packages, and wechatpay-apache-httpclient's own
+        // words, which logs often print under an abbreviated package (`c.w.p.c.a.h.SignatureExec
+        // - 应答的状态码不为200-299。status code[401]`).
+        [
+            "api.mch.weixin.qq.com/v3/",
+            "com.wechat.pay.",
+            "应答的状态码不为200-299",
+            "下载平台证书返回状态码异常",
+        ]
+        .iter()
+        .find(|mark| find_str(line, mark).is_some())?;
         let status = status_in(line).filter(|s| (400..600).contains(s))?;
         Some(Answer::V3(Response::new("", "").with_status(status)))
     }
