@@ -2317,7 +2317,7 @@ fn field_with<'t>(
             }
             _ => {
                 let start = from(rest);
-                let end = bare_end.at_or_after(line, start, |t| t.find([',', '}', ')']));
+                let end = bare_end.at_or_after(line, start, bare_value_end);
                 let value = line.get(start..end.unwrap_or(line.len()))?;
                 // A full-width comma is how Chinese input types one between fields
                 // (`error:20，errorMessage:…`): it ends a number or a code, but not Chinese
@@ -2332,6 +2332,27 @@ fn field_with<'t>(
         };
         line.get(start..end)
     })
+}
+
+/// Where a bare value (one not quoted) ends in `text`: at a comma, a closing brace or a closing
+/// parenthesis, but not at an ASCII comma between two Chinese characters, which is the
+/// sentence's own (`err_code_des:订单金额或退款金额与之前请求不一致,请核实后再试` in Go's
+/// `map[…]`): a comma between fields is followed by a space, a quote or the next name.
+fn bare_value_end(text: &str) -> Option<usize> {
+    text.match_indices([',', '}', ')'])
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let sentence_comma = text.get(at..at + 1) == Some(",")
+                && text
+                    .get(..at)
+                    .and_then(|head| head.chars().next_back())
+                    .is_some_and(|c| !c.is_ascii())
+                && text
+                    .get(at + 1..)
+                    .and_then(|tail| tail.chars().next())
+                    .is_some_and(|c| !c.is_ascii());
+            !sentence_comma
+        })
 }
 
 /// Where a search for one closing mark (a quote, a parenthesis) first succeeds at or after a

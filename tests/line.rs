@@ -836,6 +836,30 @@ fn a_full_width_comma_does_not_cut_chinese_words() {
     );
 }
 
+/// An ASCII comma between Chinese characters is the sentence's, not the end of a bare value:
+/// Go's `map[…]` print of a v2 answer keeps REFUND_FEE_MISMATCH's whole text, which sends an
+/// INVALID_REQUEST to that row's step (wechat_pay_errcode.tsv: 订单金额或退款金额与之前请求
+/// 不一致，请核实后再试, reconcile). A comma before the next field still ends the value.
+#[test]
+fn an_ascii_comma_inside_chinese_words_does_not_end_a_value() {
+    let options = DecodeOptions::new();
+    let go = "map[err_code:INVALID_REQUEST err_code_des:订单金额或退款金额与之前请求不一致,请核实后再试 result_code:FAIL return_code:SUCCESS]";
+    let (_, d) = decode_line(go, &options).unwrap_or_else(|e| panic!("{go}: {e}"));
+    assert_eq!(
+        (d.platform(), d.action()),
+        (Platform::WechatPay, Some(Action::Reconcile)),
+        "{go}"
+    );
+    let java = "{err_code=SYSTEMERROR,err_code_des=系统错误,return_code=SUCCESS,result_code=FAIL}";
+    let (_, d) = decode_line(java, &options).unwrap_or_else(|e| panic!("{java}: {e}"));
+    assert_eq!(
+        d.code().map(|c| c.to_string()),
+        Some("SYSTEMERROR".to_owned()),
+        "{java}"
+    );
+    assert_eq!(d.message(), Some("系统错误"), "{java}");
+}
+
 /// A backslash before a letter is a Windows path's, not an escaped line break: the errMsg keeps
 /// it whole.
 #[test]
