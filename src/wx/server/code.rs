@@ -317,6 +317,10 @@ impl Errcode {
     /// assert!(!Errcode::IpNotInWhitelist.errmsg_contradicts("invalid ip 1.2.3.4, not in whitelist"));
     /// assert!(!Errcode::DailyQuotaReached.errmsg_contradicts("api freq out of limit"));
     /// assert!(!Errcode::InvalidCode.errmsg_contradicts(""));
+    /// // The two words anywhere in the reason, in a row and in order.
+    /// assert!(!Errcode::InvalidCredential.errmsg_contradicts("token check: invalid credential, x"));
+    /// assert!(Errcode::InvalidCredential.errmsg_contradicts("invalid token credential"));
+    /// assert!(Errcode::InvalidCredential.errmsg_contradicts("credential invalid"));
     /// // Success: any words but another code's errmsg.
     /// assert!(!Errcode::Ok.errmsg_contradicts("success"));
     /// assert!(Errcode::Ok.errmsg_contradicts("access_token expired"));
@@ -832,7 +836,22 @@ fn leads_agree(documented: &str, reason: &str) -> Option<bool> {
     if held < wanted {
         return Some(held > 0 && words(reason).zip(lead).all(same));
     }
-    Some((0..=held - wanted).any(|start| words(reason).skip(start).zip(lead.clone()).all(same)))
+    // One pass with the last `wanted` words of the reason at hand: a search from every word
+    // would cost the square of a long reason's length.
+    let mut lead_words: [&str; AGREEING_WORDS] = [""; AGREEING_WORDS];
+    for (slot, word) in lead_words.iter_mut().zip(lead) {
+        *slot = word;
+    }
+    let lead_words = lead_words.get(..wanted).unwrap_or_default();
+    let mut window: [&str; AGREEING_WORDS] = [""; AGREEING_WORDS];
+    Some(words(reason).enumerate().any(|(index, word)| {
+        window.rotate_left(1);
+        if let Some(last) = window.last_mut() {
+            *last = word;
+        }
+        let recent = window.get(AGREEING_WORDS - wanted..).unwrap_or_default();
+        index + 1 >= wanted && recent.iter().zip(lead_words).all(|(a, b)| same((a, b)))
+    }))
 }
 
 /// Whether `reason` begins with `documented` whole, or with its first [`AGREEING_WORDS`] words.
