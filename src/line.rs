@@ -1267,8 +1267,8 @@ fn wecom_errmsg_with_hint(line: &str) -> Option<crate::wecom::Response<'_>> {
 /// or its last label (`…: `, `…：`) before the `hint`, `from ip` and `more info` parts, to the
 /// link's end.
 fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
-    let at = find_str(line, WECOM_CODE_LINK)?;
-    let (code, _) = leading_int(line.get(at + WECOM_CODE_LINK.len()..)?)?;
+    // WeCom's own words before its link: a link alone, in prose, is no failure.
+    let (at, code, _) = wecom_code_link(line, false)?;
     // The link ends at a space, or at the quote or bracket of the JSON or text around it.
     let end = at
         + line
@@ -1276,10 +1276,6 @@ fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '}' | ']' | ')'))
             .unwrap_or(line.len() - at);
     let head = line.get(..at)?;
-    // WeCom's own words before its link: a link alone, in prose, is no failure.
-    if !after_wecoms_more_info(head) {
-        return None;
-    }
     let reason_end = crate::wecom::reason_end(head);
     let start = [": ", "："]
         .iter()
@@ -1300,21 +1296,28 @@ fn wecom_errmsg_with_link(line: &str) -> Option<crate::wecom::Response<'_>> {
 /// WeCom's code page, whose link ends every WeCom errmsg and names the code (`e=`).
 const WECOM_CODE_LINK: &str = "open.work.weixin.qq.com/devtool/query?e=";
 
-/// Whether `head` ends with the words WeCom's server puts before its code page's link in an
-/// errmsg: `more info at https://`.
-fn after_wecoms_more_info(head: &str) -> bool {
-    head.ends_with("more info at https://") || head.ends_with("more info at http://")
+/// WeCom's code-page link in `text`, after WeCom's own words for it: where it starts, the code
+/// it names and what follows the code. WeCom's server writes `more info at https://` in its
+/// errmsgs; its JS-SDK's hint writes `More info at`, which `capitalized` also accepts.
+fn wecom_code_link(text: &str, capitalized: bool) -> Option<(usize, i64, &str)> {
+    let at = find_str(text, WECOM_CODE_LINK)?;
+    let head = text.get(..at)?;
+    let before_scheme = head
+        .strip_suffix("https://")
+        .or_else(|| head.strip_suffix("http://"))?;
+    let words = before_scheme.strip_suffix("ore info at ")?;
+    if !(words.ends_with('m') || (capitalized && words.ends_with('M'))) {
+        return None;
+    }
+    let (code, rest) = leading_int(text.get(at + WECOM_CODE_LINK.len()..)?)?;
+    Some((at, code, rest))
 }
 
 /// The code WeCom's link names at the end of `text`, after WeCom's own words for it (`… more
 /// info at https://open.work.weixin.qq.com/devtool/query?e=80001`): the errMsg of a WeCom
 /// JS-SDK call ends this way, as WeCom's server errmsgs do.
 pub(crate) fn wecom_link_code(text: &str) -> Option<i64> {
-    let at = find_str(text, WECOM_CODE_LINK)?;
-    if !after_wecoms_more_info(text.get(..at)?) {
-        return None;
-    }
-    let (code, rest) = leading_int(text.get(at + WECOM_CODE_LINK.len()..)?)?;
+    let (_, code, rest) = wecom_code_link(text, false)?;
     rest.trim().is_empty().then_some(code)
 }
 
@@ -1329,17 +1332,8 @@ fn wecom_js_sdk_hint_code(line: &str) -> Option<i64> {
     // One search for the link rules out nearly every line before any field is sought.
     find_str(line, WECOM_CODE_LINK)?;
     ["hint", "err_Info"].iter().find_map(|name| {
-        let value = field(line, name)?;
-        let at = find_str(value, WECOM_CODE_LINK)?;
-        let head = value.get(..at)?;
-        let before_scheme = head
-            .strip_suffix("https://")
-            .or_else(|| head.strip_suffix("http://"))?;
-        let words = before_scheme.strip_suffix("ore info at ")?;
-        if !words.ends_with(['m', 'M']) {
-            return None;
-        }
-        leading_int(value.get(at + WECOM_CODE_LINK.len()..)?).map(|(code, _)| code)
+        let (_, code, _) = wecom_code_link(field(line, name)?, true)?;
+        Some(code)
     })
 }
 
